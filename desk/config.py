@@ -1,0 +1,59 @@
+"""Paths and machine settings.
+
+Resources (fonts, catalog, migrations) are found the same way frozen
+(PyInstaller puts them under ``sys._MEIPASS``) and unfrozen (the checkout's
+``resources/`` folder next to the ``desk`` package).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "desk"
+APP_AUTHOR = "MotCua"
+
+
+def resource_dir() -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource(*parts: str) -> Path:
+    path = resource_dir().joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(f"missing resource: {path}")
+    return path
+
+
+def data_dir() -> Path:
+    path = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    path = Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    """``DESK_DB`` if set, else ``desk.sqlite3`` in the user's data folder."""
+    env = os.environ.get("DESK_DB")
+    if env:
+        return Path(env)
+    return data_dir() / "desk.sqlite3"
+
+
+def database_url(path_or_url: str | Path) -> str:
+    """A SQLAlchemy URL from a file path, or the URL itself if it already is one."""
+    text = str(path_or_url)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).resolve()}"

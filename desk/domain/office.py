@@ -1,0 +1,26 @@
+"""The office that runs the desk (cơ quan, Bộ phận Một cửa)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Office:
+    name: str  # e.g. "UBND xã Tân Phú"
+    parent: str  # e.g. "UBND tỉnh Đồng Nai"
+    code: str  # agency code used in dossier codes, e.g. "H36.41"
+    address: str = ""
+    hotline: str = ""
+    head_title: str = "CHỦ TỊCH"
+    head_name: str = ""
+
+
+@dataclass(frozen=True)
+class Clerk:
+    """A logged-in account (cán bộ tiếp nhận)."""
+
+    id: int
+    username: str
+    full_name: str
+    is_admin: bool = False
