@@ -1,0 +1,184 @@
+"""The database tables, as typed SQLAlchemy 2 declarative classes.
+
+Every change here comes with an Alembic revision in ``storage/migrations``;
+``tests/storage/test_migrations.py`` proves the two agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from desk.storage.types import UtcDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class OfficeRow(Base):
+    """The one office this database belongs to (a single row, id 1)."""
+
+    __tablename__ = "office"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    parent: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(40))
+    address: Mapped[str] = mapped_column(String(300), default="")
+    hotline: Mapped[str] = mapped_column(String(40), default="")
+    head_title: Mapped[str] = mapped_column(String(100), default="")
+    head_name: Mapped[str] = mapped_column(String(100), default="")
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(String(300))
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ProcedureRow(Base):
+    __tablename__ = "procedures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    search_key: Mapped[str] = mapped_column(Text, default="")
+    field: Mapped[str] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(40), default="")
+    limit_kind: Mapped[str] = mapped_column(String(20))
+    limit_amount: Mapped[int] = mapped_column(Integer, default=0)
+    cutoff: Mapped[str] = mapped_column(String(5), default="")
+    fee: Mapped[str] = mapped_column(Text, default="")
+    legal_basis: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    papers: Mapped[list[ProcedurePaperRow]] = relationship(
+        order_by="ProcedurePaperRow.position", cascade="all, delete-orphan"
+    )
+    channel_limits: Mapped[list[ChannelLimitRow]] = relationship(cascade="all, delete-orphan")
+
+
+class ProcedurePaperRow(Base):
+    __tablename__ = "procedure_papers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    form: Mapped[str] = mapped_column(String(20))
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    optional: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ChannelLimitRow(Base):
+    """A limit that differs by channel (e.g. land: 27 days at the counter, 17 online)."""
+
+    __tablename__ = "procedure_channel_limits"
+    __table_args__ = (UniqueConstraint("procedure_id", "channel"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(20))
+    limit_kind: Mapped[str] = mapped_column(String(20))
+    limit_amount: Mapped[int] = mapped_column(Integer, default=0)
+    cutoff: Mapped[str] = mapped_column(String(5), default="")
+
+
+class CalendarDayRow(Base):
+    """An office's own day off on a weekday, or a make-up working Saturday."""
+
+    __tablename__ = "calendar_days"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class SettingRow(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class DaySequenceRow(Base):
+    """The last dossier number given out for an agency on a day.
+
+    Incremented with an UPDATE before anything else in the saving transaction,
+    so two counters saving at once are serialised by the database's row (or,
+    on SQLite, file) lock and never get the same number.
+    """
+
+    __tablename__ = "day_sequences"
+    agency: Mapped[str] = mapped_column(String(40), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class DossierRow(Base):
+    __tablename__ = "dossiers"
+    __table_args__ = (
+        Index("ix_dossiers_status_appointment", "status", "appointment_at"),
+        Index("ix_dossiers_received_at", "received_at"),
+        Index("ix_dossiers_id_number", "id_number"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id"))
+    procedure_code: Mapped[str] = mapped_column(String(40))
+    procedure_name: Mapped[str] = mapped_column(Text)
+    field: Mapped[str] = mapped_column(String(200))
+    applicant_kind: Mapped[str] = mapped_column(String(20))
+    applicant_name: Mapped[str] = mapped_column(String(200))
+    search_key: Mapped[str] = mapped_column(Text, default="")
+    id_number: Mapped[str] = mapped_column(String(20), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    address: Mapped[str] = mapped_column(String(300), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    email: Mapped[str] = mapped_column(String(120), default="")
+    principal: Mapped[str] = mapped_column(String(200), default="")
+    channel: Mapped[str] = mapped_column(String(20))
+    result_delivery: Mapped[str] = mapped_column(String(20))
+    delivery_address: Mapped[str] = mapped_column(String(300), default="")
+    sets: Mapped[int] = mapped_column(Integer, default=1)
+    note: Mapped[str] = mapped_column(Text, default="")
+    fee: Mapped[str] = mapped_column(Text, default="")
+    limit_text: Mapped[str] = mapped_column(String(120), default="")
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    appointment_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(20))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    papers: Mapped[list[DossierPaperRow]] = relationship(
+        order_by="DossierPaperRow.position", cascade="all, delete-orphan"
+    )
+    clerk: Mapped[UserRow] = relationship()
+
+
+class DossierPaperRow(Base):
+    __tablename__ = "dossier_papers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    form: Mapped[str] = mapped_column(String(20))
+    count: Mapped[int] = mapped_column(Integer, default=1)
