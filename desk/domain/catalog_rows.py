@@ -1,0 +1,447 @@
+"""One catalog row (one procedure) as text, and back.
+
+The office's procedure catalog (danh mục thủ tục hành chính) travels as a table
+that an administrator edits in Excel: one row per procedure, one column per
+fact. This module turns such a row (a ``dict`` of cell texts) into a
+:class:`~desk.domain.procedure.Procedure` and back, exactly: reading what was
+written gives the same procedure (the database ``id`` is not part of the file).
+
+Columns, in file order (``COLUMNS``); files carry the Vietnamese header, the
+English key is accepted as well, and so are a few usual variants
+(``HEADER_ALIASES``; case and accents are ignored when headers are matched):
+
+=============  ==========================  =========================================
+key            Vietnamese header           content
+=============  ==========================  =========================================
+code           Mã thủ tục                  national code, e.g. ``1.001193`` (required)
+name           Tên thủ tục                 full published name (required)
+field          Lĩnh vực                    e.g. ``Hộ tịch`` (required)
+level          Cấp thực hiện               ``xã``, ``tỉnh``... (free text)
+limit_kind     Loại thời hạn               ``working_days`` | ``calendar_days`` |
+                                           ``working_hours`` | ``same_day``
+limit_amount   Thời hạn                    positive whole number; empty for same_day
+cutoff         Giờ chốt nhận               ``HH:MM`` or empty: received after it, the
+                                           day of receipt is the next working day
+limit_online   Thời hạn trực tuyến         amount when filed online, if it differs
+limit_post     Thời hạn bưu chính          amount when filed by post, if it differs
+fee            Phí, lệ phí                 free text, as published
+papers         Thành phần hồ sơ            the papers, notation below
+legal_basis    Căn cứ pháp lý              free text
+active         Đang áp dụng                ``1`` or ``0`` (empty means ``1``)
+=============  ==========================  =========================================
+
+``limit_kind`` also accepts the Vietnamese wording: ``ngày làm việc``, ``ngày``
+(calendar days, as the Civil Code counts them), ``giờ làm việc``, ``trong ngày``.
+The channel limits share the kind and the cut-off of the general limit, which is
+the limit at the counter (Decree 61/2018 art. 15 lets a procedure publish one
+limit per channel; e.g. first land registration 27 / 17 online / 20 by post).
+
+Papers notation (thành phần hồ sơ). Papers are separated by `` | `` (a line
+break inside a cell works too). Each paper is::
+
+    <name> (<form>[, tùy trường hợp]) [xN]
+
+where ``<form>`` is ``bản chính`` (original), ``bản sao`` (copy) or ``xuất trình``
+(only shown to the clerk, not kept); ``tùy trường hợp`` marks a paper needed
+only in some cases (an authorisation "nếu ủy quyền", a paper "nếu có"), which the
+intake checklist does not demand; ``xN`` is the number of copies of that paper,
+written only when above 1. Examples::
+
+    Tờ khai đăng ký khai sinh theo mẫu (bản chính)
+    Bản vẽ thiết kế xây dựng (bản chính) x2
+    Văn bản ủy quyền nếu ủy quyền (bản chính, tùy trường hợp)
+
+Only the last bracket of a paper is read as its form, so names may contain
+brackets of their own. On import ``(xuất trình, bản chính)`` means shown,
+``không bắt buộc`` and ``nếu có`` are read as ``tùy trường hợp``, and ``×`` as
+``x``. A name may not contain ``|``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+
+from desk.domain.procedure import Channel, PaperForm, Procedure, RequiredPaper
+from desk.domain.text import fold, nfc
+from desk.domain.time_limit import LimitKind, TimeLimit
+
+COLUMNS: tuple[str, ...] = (
+    "code",
+    "name",
+    "field",
+    "level",
+    "limit_kind",
+    "limit_amount",
+    "cutoff",
+    "limit_online",
+    "limit_post",
+    "fee",
+    "papers",
+    "legal_basis",
+    "active",
+)
+
+HEADER_LABELS: dict[str, str] = {
+    "code": "Mã thủ tục",
+    "name": "Tên thủ tục",
+    "field": "Lĩnh vực",
+    "level": "Cấp thực hiện",
+    "limit_kind": "Loại thời hạn",
+    "limit_amount": "Thời hạn",
+    "cutoff": "Giờ chốt nhận",
+    "limit_online": "Thời hạn trực tuyến",
+    "limit_post": "Thời hạn bưu chính",
+    "fee": "Phí, lệ phí",
+    "papers": "Thành phần hồ sơ",
+    "legal_basis": "Căn cứ pháp lý",
+    "active": "Đang áp dụng",
+}
+
+REQUIRED_COLUMNS: tuple[str, ...] = ("code", "name", "field", "limit_kind")
+
+_EXTRA_ALIASES: dict[str, str] = {
+    "Mã": "code",
+    "Mã TTHC": "code",
+    "Mã số": "code",
+    "Tên": "name",
+    "Tên TTHC": "name",
+    "Cấp": "level",
+    "Thời hạn giải quyết": "limit_amount",
+    "Số ngày": "limit_amount",
+    "Giờ chốt": "cutoff",
+    "Phí": "fee",
+    "Lệ phí": "fee",
+    "Phí lệ phí": "fee",
+    "Giấy tờ": "papers",
+    "Hồ sơ": "papers",
+    "Áp dụng": "active",
+    "Hoạt động": "active",
+}
+
+
+def _header_key(header: str) -> str:
+    """Headers compare without case, accents, spaces, dashes or underscores."""
+    return re.sub(r"[\s_\-.,;:/]+", "", fold(header))
+
+
+HEADER_ALIASES: dict[str, str] = {
+    _header_key(alias): key
+    for alias, key in [
+        *((k, k) for k in COLUMNS),
+        *((label, k) for k, label in HEADER_LABELS.items()),
+        *_EXTRA_ALIASES.items(),
+    ]
+}
+
+PAPER_SEPARATOR = " | "
+
+_FORM_WORDS: dict[str, PaperForm] = {
+    "ban chinh": PaperForm.ORIGINAL,
+    "ban sao": PaperForm.COPY,
+    "xuat trinh": PaperForm.SHOWN,
+}
+_FORM_TEXT: dict[PaperForm, str] = {
+    PaperForm.ORIGINAL: "bản chính",
+    PaperForm.COPY: "bản sao",
+    PaperForm.SHOWN: "xuất trình",
+}
+_OPTIONAL_WORDS = frozenset({"tuy truong hop", "khong bat buoc", "neu co"})
+OPTIONAL_MARK = "tùy trường hợp"
+
+_LIMIT_KIND_WORDS: dict[str, LimitKind] = {
+    **{kind.value.replace("_", " "): kind for kind in LimitKind},
+    "ngay lam viec": LimitKind.WORKING_DAYS,
+    "ngay": LimitKind.CALENDAR_DAYS,
+    "ngay lich": LimitKind.CALENDAR_DAYS,
+    "ngay theo lich": LimitKind.CALENDAR_DAYS,
+    "gio lam viec": LimitKind.WORKING_HOURS,
+    "gio": LimitKind.WORKING_HOURS,
+    "trong ngay": LimitKind.SAME_DAY,
+    "ngay trong ngay": LimitKind.SAME_DAY,
+}
+
+_TRUE_WORDS = frozenset({"1", "co", "true", "yes", "x"})
+_FALSE_WORDS = frozenset({"0", "khong", "false", "no"})
+
+_CHANNEL_COLUMNS: dict[Channel, str] = {
+    Channel.ONLINE: "limit_online",
+    Channel.POST: "limit_post",
+}
+
+_FORM_GROUP = re.compile(r"\(([^()]*)\)\s*(?:[x×]\s*(\S+))?\s*$")
+_CUTOFF = re.compile(r"^(\d{1,2})\s*[:hH]\s*(\d{2})?(?::00)?$")
+_EXCEL_MANGLED_CODE = re.compile(r"^\d\.\d{1,5}$")
+
+
+class CatalogRowError(ValueError):
+    """A row that cannot become a procedure; ``problems`` lists every fault found.
+
+    The message joins them, each naming its column and what to write instead,
+    so an administrator can fix the whole row in one go.
+    """
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = list(problems)
+
+
+def column_label(key: str) -> str:
+    """How a message names a column: the Vietnamese header and the English key."""
+    return f"Cột '{HEADER_LABELS[key]}' ({key})"
+
+
+def canonical_column(header: str) -> str | None:
+    """The column key a header stands for, or ``None`` for a column the desk ignores."""
+    return HEADER_ALIASES.get(_header_key(nfc(header)))
+
+
+def normalise_row(row: dict[str, str]) -> dict[str, str]:
+    """Cells keyed by column key, NFC, stripped; unknown headers are left out."""
+    result: dict[str, str] = {}
+    for header, value in row.items():
+        key = canonical_column(header or "")
+        if key is not None and key not in result:
+            result[key] = nfc(value or "").strip()
+    return result
+
+
+def procedure_from_row(row: dict[str, str]) -> Procedure:
+    """A procedure from one row of cell texts.
+
+    Raises :class:`CatalogRowError` (a ``ValueError``) listing every faulty
+    cell, each message in Vietnamese naming the column and what to fix.
+    """
+    cells = normalise_row(row)
+    problems: list[str] = []
+
+    def text(key: str, required: bool = False) -> str:
+        value = cells.get(key, "")
+        if required and not value:
+            problems.append(f"{column_label(key)}: không được để trống")
+        return value
+
+    code = _parse_code(text("code", required=True), problems)
+    name = text("name", required=True)
+    field = text("field", required=True)
+    limit, channel_limits = _parse_limits(cells, problems)
+    papers = _parse_papers_cell(cells.get("papers", ""), problems)
+    active = _parse_active(cells.get("active", ""), problems)
+    if problems or limit is None:
+        raise CatalogRowError(problems or [f"{column_label('limit_kind')}: không đọc được"])
+    return Procedure(
+        code=code,
+        name=name,
+        field=field,
+        limit=limit,
+        level=text("level"),
+        fee=text("fee"),
+        papers=papers,
+        channel_limits=channel_limits,
+        legal_basis=text("legal_basis"),
+        active=active,
+    )
+
+
+def procedure_to_row(procedure: Procedure) -> dict[str, str]:
+    """The row for a procedure, keyed by ``COLUMNS``, every value a string.
+
+    Raises ``ValueError`` for what the file cannot hold: a channel limit of
+    another kind or cut-off than the general one, a counter limit different from
+    the general one, or a paper name containing ``|``.
+    """
+    limit = procedure.limit
+    row = {
+        "code": procedure.code,
+        "name": procedure.name,
+        "field": procedure.field,
+        "level": procedure.level,
+        "limit_kind": limit.kind.value,
+        "limit_amount": "" if limit.kind is LimitKind.SAME_DAY else str(limit.amount),
+        "cutoff": "" if limit.cutoff is None else f"{limit.cutoff:%H:%M}",
+        "limit_online": "",
+        "limit_post": "",
+        "fee": procedure.fee,
+        "papers": format_papers(procedure.papers),
+        "legal_basis": procedure.legal_basis,
+        "active": "1" if procedure.active else "0",
+    }
+    for channel, channel_limit in procedure.channel_limits.items():
+        if channel is Channel.COUNTER:
+            if channel_limit != limit:
+                raise ValueError(
+                    f"{procedure.code}: the counter limit is the general limit; "
+                    f"{channel_limit} differs from {limit}"
+                )
+            continue
+        if channel_limit.kind is not limit.kind or channel_limit.cutoff != limit.cutoff:
+            raise ValueError(
+                f"{procedure.code}: the {channel} limit must share the kind and cut-off "
+                f"of the general limit ({limit}), not {channel_limit}"
+            )
+        row[_CHANNEL_COLUMNS[channel]] = str(channel_limit.amount)
+    return row
+
+
+def format_papers(papers: list[RequiredPaper], separator: str = PAPER_SEPARATOR) -> str:
+    """The papers cell: ``name (form[, tùy trường hợp])[ xN]`` joined by ``separator``."""
+    return separator.join(format_paper(paper) for paper in papers)
+
+
+def format_paper(paper: RequiredPaper) -> str:
+    if "|" in paper.name or "\n" in paper.name:
+        raise ValueError(f"a paper name may not contain '|' or a line break: {paper.name!r}")
+    marks = _FORM_TEXT[paper.form] + (f", {OPTIONAL_MARK}" if paper.optional else "")
+    count = f" x{paper.count}" if paper.count != 1 else ""
+    return f"{paper.name} ({marks}){count}"
+
+
+def parse_papers(text: str) -> list[RequiredPaper]:
+    """The papers of a cell; raises :class:`CatalogRowError` naming each bad paper."""
+    problems: list[str] = []
+    papers = _parse_papers_cell(text, problems)
+    if problems:
+        raise CatalogRowError(problems)
+    return papers
+
+
+def _parse_code(code: str, problems: list[str]) -> str:
+    if code and re.search(r"\s", code):
+        problems.append(f"{column_label('code')}: không được chứa dấu cách, đang là '{code}'")
+    elif _EXCEL_MANGLED_CODE.match(code):
+        problems.append(
+            f"{column_label('code')}: '{code}' có vẻ đã bị Excel đổi thành số và mất số 0 "
+            "ở cuối; mã thủ tục có 6 chữ số sau dấu chấm (ví dụ 2.000720), hãy gõ lại "
+            "và định dạng ô là Văn bản (Text)"
+        )
+    return code
+
+
+def _parse_limits(
+    cells: dict[str, str], problems: list[str]
+) -> tuple[TimeLimit | None, dict[Channel, TimeLimit]]:
+    kind = _parse_kind(cells.get("limit_kind", ""), problems)
+    cutoff = _parse_cutoff(cells.get("cutoff", ""), problems)
+    amount_text = cells.get("limit_amount", "")
+    channel_texts = {ch: cells.get(col, "") for ch, col in _CHANNEL_COLUMNS.items()}
+    if kind is None:
+        return None, {}
+    if kind is LimitKind.SAME_DAY:
+        if amount_text not in ("", "0"):
+            problems.append(
+                f"{column_label('limit_amount')}: thủ tục giải quyết trong ngày không ghi số, "
+                f"hãy để trống (đang là '{amount_text}')"
+            )
+        for channel, value in channel_texts.items():
+            if value:
+                problems.append(
+                    f"{column_label(_CHANNEL_COLUMNS[channel])}: thủ tục giải quyết trong ngày "
+                    f"không có thời hạn riêng theo hình thức nộp, hãy để trống (đang là '{value}')"
+                )
+        return TimeLimit.same_day(cutoff), {}
+    amount = _parse_amount("limit_amount", amount_text, problems, required=True)
+    channel_limits: dict[Channel, TimeLimit] = {}
+    for channel, value in channel_texts.items():
+        channel_amount = _parse_amount(_CHANNEL_COLUMNS[channel], value, problems)
+        if channel_amount is not None:
+            channel_limits[channel] = TimeLimit(kind, channel_amount, cutoff)
+    if amount is None:
+        return None, {}
+    return TimeLimit(kind, amount, cutoff), channel_limits
+
+
+def _parse_kind(value: str, problems: list[str]) -> LimitKind | None:
+    kind = _LIMIT_KIND_WORDS.get(fold(value).replace("_", " ")) if value else None
+    if kind is None:
+        allowed = "working_days, calendar_days, working_hours, same_day"
+        shown = f"đang là '{value}'" if value else "đang để trống"
+        problems.append(
+            f"{column_label('limit_kind')}: phải là một trong {allowed} (hoặc 'ngày làm việc', "
+            f"'ngày', 'giờ làm việc', 'trong ngày'), {shown}"
+        )
+    return kind
+
+
+def _parse_amount(key: str, value: str, problems: list[str], required: bool = False) -> int | None:
+    if not value:
+        if required:
+            problems.append(f"{column_label(key)}: phải là số nguyên dương, đang để trống")
+        return None
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    problems.append(f"{column_label(key)}: phải là số nguyên dương, đang là '{value}'")
+    return None
+
+
+def _parse_cutoff(value: str, problems: list[str]) -> time | None:
+    if not value:
+        return None
+    match = _CUTOFF.match(value)
+    if match:
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    problems.append(
+        f"{column_label('cutoff')}: phải là giờ dạng HH:MM (ví dụ 15:00) hoặc để trống, "
+        f"đang là '{value}'"
+    )
+    return None
+
+
+def _parse_active(value: str, problems: list[str]) -> bool:
+    word = fold(value)
+    if not word or word in _TRUE_WORDS:
+        return True
+    if word in _FALSE_WORDS:
+        return False
+    problems.append(f"{column_label('active')}: phải là 1 (đang áp dụng) hoặc 0, đang là '{value}'")
+    return True
+
+
+def _parse_papers_cell(text: str, problems: list[str]) -> list[RequiredPaper]:
+    papers: list[RequiredPaper] = []
+    items = [item.strip() for item in re.split(r"\||\r?\n", text)]
+    for number, item in enumerate((i for i in items if i), start=1):
+        paper = _parse_paper(item)
+        if isinstance(paper, str):
+            problems.append(f"{column_label('papers')}, giấy tờ thứ {number} '{item}': {paper}")
+        else:
+            papers.append(paper)
+    return papers
+
+
+def _parse_paper(item: str) -> RequiredPaper | str:
+    """A paper, or the Vietnamese reason it cannot be read."""
+    match = _FORM_GROUP.search(item)
+    missing_form = "chưa ghi hình thức ở cuối, hãy thêm (bản chính), (bản sao) hoặc (xuất trình)"
+    if match is None:
+        return missing_form
+    words = [fold(w) for w in match.group(1).split(",") if w.strip()]
+    forms = {_FORM_WORDS[w] for w in words if w in _FORM_WORDS}
+    unknown = [w for w in words if w not in _FORM_WORDS and w not in _OPTIONAL_WORDS]
+    if not forms:
+        return missing_form
+    if unknown:
+        shown = ", ".join(f"'{w.strip()}'" for w in match.group(1).split(",") if fold(w) in unknown)
+        return (
+            f"không hiểu {shown} trong ngoặc cuối: chỉ ghi bản chính, bản sao hoặc xuất trình, "
+            f"thêm '{OPTIONAL_MARK}' nếu giấy tờ không phải lúc nào cũng cần"
+        )
+    if PaperForm.SHOWN in forms:
+        form = PaperForm.SHOWN
+    elif len(forms) == 1:
+        form = forms.pop()
+    else:
+        return "chỉ ghi một hình thức: (bản chính) hoặc (bản sao); ghi số bản bằng xN"
+    count_text = match.group(2)
+    if count_text is not None and not (count_text.isdigit() and int(count_text) > 0):
+        return f"số bản sau 'x' phải là số nguyên dương, đang là '{count_text}'"
+    name = item[: match.start()].strip()
+    if not name:
+        return "thiếu tên giấy tờ trước ngoặc"
+    return RequiredPaper(
+        name=name,
+        form=form,
+        count=int(count_text) if count_text else 1,
+        optional=any(w in _OPTIONAL_WORDS for w in words),
+    )
