@@ -1,0 +1,110 @@
+"""The ``desk`` command line: due, demo, dossiers, receipt, --version, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desk import __version__
+from desk.cli import main
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["--days", "2", "--received", "2026-03-06 10:00"], "2026-03-10 10:00"),
+        (["--days", "1", "--received", "2026-03-10 18:00"], "2026-03-12 07:30"),
+        (["--hours", "3", "--received", "2026-03-10 11:00"], "2026-03-10 16:00"),
+        (["--same-day", "--cutoff", "15:00", "--received", "2026-03-10 15:30"], "2026-03-11 17:00"),
+        (["--same-day", "--received", "2026-03-10 15:30"], "2026-03-10 17:00"),
+        # Tết 2026: Monday 16/02 to Friday 20/02 off
+        (["--days", "1", "--received", "2026-02-13 10:00"], "2026-02-23 10:00"),
+        # make-up Saturday 22/08/2026, then 31/08-02/09 off
+        (["--days", "1", "--received", "2026-08-21 09:00"], "2026-08-22 09:00"),
+        (["--days", "2", "--received", "2026-08-28 09:00"], "2026-09-04 09:00"),
+        (["--procedure", "1.013978", "--received", "2026-03-10 09:15"], "2026-04-16 09:15"),
+        (["--procedure", "1.013978", "--channel", "online", "--received", "2026-03-10 09:15"],
+         "2026-04-02 09:15"),
+    ],
+)
+def test_due_prints_the_appointment_on_its_last_line(capsys, args, expected):
+    code, out, _ = run(capsys, "due", *args)
+    assert code == 0
+    assert out.strip().splitlines()[-1] == expected
+
+
+def test_due_json_gives_an_iso_appointment(capsys):
+    code, out, _ = run(capsys, "due", "--days", "2", "--received", "2026-03-06 10:00", "--json")
+    assert code == 0
+    assert json.loads(out)["appointment"] == "2026-03-10T10:00:00+07:00"
+
+
+def test_due_with_a_database_uses_its_calendar(capsys, db, db_url, clerk):
+    from datetime import date
+
+    from desk.services.calendar import set_special_day
+
+    set_special_day(db, clerk, date(2026, 3, 9), "off", "Nghỉ bù")
+    code, out, _ = run(capsys, "due", "--days", "1", "--received", "2026-03-06 10:00", "--db",
+                       db_url.removeprefix("sqlite:///"))
+    assert out.strip().splitlines()[-1] == "2026-03-10 10:00"
+
+
+def test_bad_received_time_says_how_to_write_it(capsys):
+    code, _, err = run(capsys, "due", "--days", "1", "--received", "10/03/2026")
+    assert code == 2
+    assert "YYYY-MM-DD HH:MM" in err
+
+
+def test_unknown_procedure_is_a_clear_error(capsys):
+    code, _, err = run(capsys, "due", "--procedure", "9.999999", "--received", "2026-03-10 09:00")
+    assert code == 2
+    assert "Không có thủ tục mã '9.999999'" in err
+
+
+def test_demo_then_dossiers_pending_most_urgent_first(capsys, tmp_path: Path):
+    path = str(tmp_path / "demo.sqlite3")
+    code, out, _ = run(capsys, "demo", "--db", path, "--dossiers", "200")
+    assert code == 0 and "200" in out
+    code, out, _ = run(capsys, "dossiers", "--pending", "--json", "--db", path)
+    items = json.loads(out)
+    assert len(items) == 200
+    appointments = [i["appointment"] for i in items]
+    assert appointments == sorted(appointments)
+    assert all(i["code"].startswith("H36.41-") for i in items)
+
+
+def test_receipt_prints_to_a_file_and_reports_a_missing_printer(capsys, tmp_path: Path):
+    path = str(tmp_path / "demo.sqlite3")
+    run(capsys, "demo", "--db", path, "--dossiers", "5")
+    _, out, _ = run(capsys, "dossiers", "--json", "--db", path)
+    code_ = json.loads(out)[0]["code"]
+    target = tmp_path / "receipt.bin"
+    code, out, _ = run(capsys, "receipt", code_, "--printer", f"file:{target}", "--db", path)
+    assert code == 0
+    data = target.read_bytes()
+    assert data.startswith(b"\x1b@") and b"\x1dV" in data
+    code, _, err = run(capsys, "receipt", code_, "--printer", "tcp://127.0.0.1:1", "--db", path)
+    assert code == 2 and "máy in" in err
+    code, _, err = run(capsys, "receipt", "H36.41-000000-9999", "--printer", "none", "--db", path)
+    assert code == 2 and "Không tìm thấy hồ sơ" in err
+
+
+def test_version_and_help_from_a_real_process():
+    out = subprocess.run([sys.executable, "-m", "desk", "--version"], capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip() == f"desk {__version__}"
+    for sub in ("demo", "due", "dossiers", "receipt"):
+        help_text = subprocess.run([sys.executable, "-m", "desk", sub, "--help"],
+                                   capture_output=True, text=True, check=True).stdout
+        assert help_text.startswith("usage: desk")
