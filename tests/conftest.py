@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", "/tmp/desk-escpos-cache")
 
 from desk.domain.clock import FixedClock  # noqa: E402
 from desk.domain.office import Clerk, Office  # noqa: E402
