@@ -1,0 +1,181 @@
+"""Printer URIs: one line in the settings names the receipt printer.
+
+Accepted forms:
+
+- ``win32:EPSON TM-T82``: a printer installed in Windows, by its name; the job is
+  sent RAW through the spooler (python-escpos ``Win32Raw``, needs pywin32). The
+  usual choice on a Windows counter PC.
+- ``tcp://192.168.1.50:9100``: a network printer (raw port, 9100 when omitted).
+- ``usb://04b8:0e15``: a USB printer by vendor and product id in hex, through
+  pyusb/libusb (on Windows this needs a WinUSB driver instead of the vendor's);
+  ``?out_ep=0x01&in_ep=0x82`` for printers with other endpoints.
+- ``serial:COM3?baudrate=9600`` (or ``serial:/dev/ttyUSB0``): a serial port
+  (pyserial), 9600 baud when omitted.
+- ``file:/path/receipt.bin``: the bytes written to a file or device file.
+- ``none``: print nothing (the clerk hands over the A4 receipt instead).
+
+An empty setting is not ``none``: it is refused, so a printer that was never set
+up is noticed at the first receipt rather than silently skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from urllib.parse import parse_qs, urlsplit
+
+from desk.domain.errors import UserError
+
+DEFAULT_TCP_PORT = 9100
+DEFAULT_BAUDRATE = 9600
+SETTINGS_HINT = "Cài đặt > Máy in"
+ACCEPTED_FORMS = (
+    "win32:TÊN MÁY IN, tcp://192.168.1.50:9100, usb://04b8:0e15, "
+    "serial:COM3?baudrate=9600, file:ĐƯỜNG DẪN TỆP, none (không in)"
+)
+
+
+class PrinterKind(StrEnum):
+    WIN32 = "win32"
+    TCP = "tcp"
+    USB = "usb"
+    SERIAL = "serial"
+    FILE = "file"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class PrinterTarget:
+    """A parsed printer URI; only the fields of its ``kind`` are meaningful."""
+
+    kind: PrinterKind
+    name: str = ""  # win32: the Windows printer name
+    host: str = ""  # tcp
+    port: int = DEFAULT_TCP_PORT  # tcp
+    vendor_id: int = 0  # usb
+    product_id: int = 0  # usb
+    out_ep: int = 0x01  # usb
+    in_ep: int = 0x82  # usb
+    device: str = ""  # serial: COM3, /dev/ttyUSB0
+    baudrate: int = DEFAULT_BAUDRATE  # serial
+    path: str = ""  # file
+
+    @property
+    def usb_id(self) -> str:
+        return f"{self.vendor_id:04x}:{self.product_id:04x}"
+
+    def describe(self) -> str:
+        """Vietnamese words for the clerk: "máy in mạng 192.168.1.50:9100"."""
+        return {
+            PrinterKind.WIN32: f"máy in Windows “{self.name}”",
+            PrinterKind.TCP: f"máy in mạng {self.host}:{self.port}",
+            PrinterKind.USB: f"máy in USB {self.usb_id}",
+            PrinterKind.SERIAL: f"máy in cổng {self.device} ({self.baudrate} baud)",
+            PrinterKind.FILE: f"tệp {self.path}",
+            PrinterKind.NONE: "không in",
+        }[self.kind]
+
+
+def _bad_uri(uri: str, reason: str = "") -> UserError:
+    why = f" ({reason})" if reason else ""
+    return UserError(
+        f"Địa chỉ máy in “{uri}” không đúng{why}. Nhập lại trong {SETTINGS_HINT} theo một "
+        f"trong các dạng: {ACCEPTED_FORMS}.",
+        "printer_uri",
+    )
+
+
+def parse_printer_uri(uri: str) -> PrinterTarget:
+    """The target a settings URI names; ``UserError`` listing the accepted forms if none."""
+    text = uri.strip()
+    if not text:
+        raise _bad_uri(uri, "chưa nhập")
+    if text.lower() == "none":
+        return PrinterTarget(PrinterKind.NONE)
+    scheme, colon, rest = text.partition(":")
+    parser = _PARSERS.get(scheme.lower()) if colon else None
+    if parser is None:
+        raise _bad_uri(uri)
+    return parser(rest, uri)
+
+
+def _parse_win32(rest: str, uri: str) -> PrinterTarget:
+    name = rest.removeprefix("//").strip()
+    if not name:
+        raise _bad_uri(uri, "thiếu tên máy in")
+    return PrinterTarget(PrinterKind.WIN32, name=name)
+
+
+def _parse_tcp(rest: str, uri: str) -> PrinterTarget:
+    if not rest.startswith("//"):
+        raise _bad_uri(uri, "thiếu “//” sau “tcp:”")
+    parts = urlsplit("tcp:" + rest)
+    try:
+        port = parts.port or DEFAULT_TCP_PORT
+    except ValueError:
+        raise _bad_uri(uri, "cổng phải là số từ 1 đến 65535") from None
+    if not parts.hostname:
+        raise _bad_uri(uri, "thiếu địa chỉ IP hoặc tên máy in")
+    if parts.path not in ("", "/") or parts.query or parts.username:
+        raise _bad_uri(uri, "chỉ ghi địa chỉ và cổng")
+    return PrinterTarget(PrinterKind.TCP, host=parts.hostname, port=port)
+
+
+def _hex_id(text: str, uri: str, what: str) -> int:
+    digits = text.strip().lower().removeprefix("0x")
+    if not 1 <= len(digits) <= 4 or any(c not in "0123456789abcdef" for c in digits):
+        raise _bad_uri(uri, f"{what} phải là số hệ 16, ví dụ 04b8")
+    return int(digits, 16)
+
+
+def _parse_usb(rest: str, uri: str) -> PrinterTarget:
+    ids, _, query = rest.removeprefix("//").partition("?")
+    vendor, colon, product = ids.strip("/").partition(":")
+    if not colon:
+        raise _bad_uri(uri, "cần mã VID:PID, ví dụ usb://04b8:0e15")
+    options = _options(query, uri, {"out_ep", "in_ep"})
+    return PrinterTarget(
+        PrinterKind.USB,
+        vendor_id=_hex_id(vendor, uri, "VID"),
+        product_id=_hex_id(product, uri, "PID"),
+        out_ep=_hex_id(options.get("out_ep", "0x01"), uri, "out_ep"),
+        in_ep=_hex_id(options.get("in_ep", "0x82"), uri, "in_ep"),
+    )
+
+
+def _parse_serial(rest: str, uri: str) -> PrinterTarget:
+    device, _, query = rest.removeprefix("//").partition("?")
+    if not device.strip():
+        raise _bad_uri(uri, "thiếu tên cổng, ví dụ COM3")
+    options = _options(query, uri, {"baudrate"})
+    baud_text = options.get("baudrate", str(DEFAULT_BAUDRATE))
+    if not baud_text.isdigit() or int(baud_text) <= 0:
+        raise _bad_uri(uri, "tốc độ baud phải là số, ví dụ 9600")
+    return PrinterTarget(PrinterKind.SERIAL, device=device.strip(), baudrate=int(baud_text))
+
+
+def _parse_file(rest: str, uri: str) -> PrinterTarget:
+    path = rest.removeprefix("//")
+    if not path.strip():
+        raise _bad_uri(uri, "thiếu đường dẫn tệp")
+    return PrinterTarget(PrinterKind.FILE, path=path)
+
+
+def _options(query: str, uri: str, allowed: set[str]) -> dict[str, str]:
+    if not query:
+        return {}
+    parsed = parse_qs(query, keep_blank_values=True)
+    unknown = set(parsed) - allowed
+    if unknown:
+        raise _bad_uri(uri, f"không hiểu tham số {', '.join(sorted(unknown))}")
+    return {key: values[-1] for key, values in parsed.items()}
+
+
+_PARSERS: dict[str, Callable[[str, str], PrinterTarget]] = {
+    "win32": _parse_win32,
+    "tcp": _parse_tcp,
+    "usb": _parse_usb,
+    "serial": _parse_serial,
+    "file": _parse_file,
+}
