@@ -58,13 +58,19 @@ def _fill(row: ProcedureRow, p: Procedure) -> None:
         ProcedurePaperRow(position=i, name=x.name, form=x.form.value, count=x.count, optional=x.optional)
         for i, x in enumerate(p.papers, start=1)
     ]
+    # Reuse each channel's row: a fresh row for a channel already listed would be
+    # inserted before the old one is deleted, breaking the unique (procedure, channel).
+    kept = {c.channel: c for c in row.channel_limits}
     row.channel_limits = [
-        ChannelLimitRow(
-            channel=ch.value, limit_kind=lim.kind.value, limit_amount=lim.amount,
-            cutoff=lim.cutoff.strftime("%H:%M") if lim.cutoff else "",
-        )
+        _channel_limit(kept.get(ch.value) or ChannelLimitRow(channel=ch.value), lim)
         for ch, lim in p.channel_limits.items()
     ]
+
+
+def _channel_limit(row: ChannelLimitRow, lim: TimeLimit) -> ChannelLimitRow:
+    row.limit_kind, row.limit_amount = lim.kind.value, lim.amount
+    row.cutoff = lim.cutoff.strftime("%H:%M") if lim.cutoff else ""
+    return row
 
 
 def _query():
