@@ -1,0 +1,147 @@
+"""The accounts of the office's clerks: who may log in, and who administers.
+
+Each dossier records the clerk who received it (form 01 names the receiving
+official), so every clerk has an own account; only an admin adds accounts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import UserError, ValidationError
+from desk.domain.office import Clerk
+from desk.services import accounts
+from desk.storage.database import Database
+from desk.ui.admin._widgets import (
+    FieldErrors,
+    Notice,
+    clean_text,
+    fill_table,
+    read_only_table,
+    set_enter_button,
+    vietnamese_buttons,
+)
+
+
+class ClerksDialog(QDialog):
+    """Lists the accounts and adds one; ``clerk`` is the admin doing it."""
+
+    def __init__(self, db: Database, clerk: Clerk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.clerk = clerk
+        self.setWindowTitle(self.tr("Cán bộ tiếp nhận"))
+        self.errors = FieldErrors()
+        self.table = read_only_table(
+            [self.tr("Tên đăng nhập"), self.tr("Họ và tên"), self.tr("Vai trò")]
+        )
+
+        self.username_edit = QLineEdit()
+        self.username_edit.setPlaceholderText(self.tr("Chữ thường không dấu, ví dụ: lan.nt"))
+        self.full_name_edit = QLineEdit()
+        self.full_name_edit.setPlaceholderText(self.tr("Ví dụ: Nguyễn Thị Lan"))
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(self.tr("Ít nhất 8 ký tự, có cả chữ và số"))
+        self.confirm_edit = QLineEdit()
+        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.admin_check = QCheckBox(
+            self.tr("Quản trị viên (được thêm cán bộ, sửa danh mục, lịch làm việc, máy in)")
+        )
+        self.add_button = QPushButton(self.tr("Thêm tài khoản"))
+        self.add_button.clicked.connect(self.add_clerk)
+        self.notice = Notice()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self._add_group())
+        layout.addWidget(self.notice)
+        buttons = vietnamese_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        set_enter_button(self, self.add_button)
+        self.resize(720, 600)
+        self.refresh()
+        if not clerk.is_admin:
+            self._add_group_box.setEnabled(False)
+            self.notice.show_error(self.tr("Chỉ quản trị viên mới được thêm tài khoản."))
+
+    def _add_group(self) -> QGroupBox:
+        self._add_group_box = box = QGroupBox(self.tr("Thêm tài khoản mới"))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Tên đăng nhập:"), self.errors.wrap("username", self.username_edit))
+        form.addRow(self.tr("Họ và tên:"), self.errors.wrap("full_name", self.full_name_edit))
+        form.addRow(self.tr("Mật khẩu:"), self.errors.wrap("password", self.password_edit))
+        form.addRow(
+            self.tr("Nhập lại mật khẩu:"), self.errors.wrap("password_confirm", self.confirm_edit)
+        )
+        form.addRow("", self.admin_check)
+        form.addRow("", self.add_button)
+        return box
+
+    def refresh(self) -> None:
+        clerks = accounts.list_clerks(self.db)
+        admin, clerk = self.tr("Quản trị viên"), self.tr("Cán bộ tiếp nhận")
+        fill_table(
+            self.table,
+            [(c.username, c.full_name, admin if c.is_admin else clerk) for c in clerks],
+            [c.username for c in clerks],
+        )
+
+    def add_clerk(self) -> Clerk | None:
+        """Add the account typed in the form; on a problem show it under its field."""
+        self.notice.clear_notice()
+        username, full_name = clean_text(self.username_edit), clean_text(self.full_name_edit)
+        password = self.password_edit.text()
+        errors = accounts.check_account(username, full_name, password)
+        if self.confirm_edit.text() != password:
+            errors["password_confirm"] = self.tr(
+                "Hai lần nhập mật khẩu không giống nhau: hãy nhập lại cho khớp."
+            )
+        if errors:
+            self.errors.show(errors)
+            return None
+        try:
+            added = accounts.add_clerk(
+                self.db,
+                self.clerk,
+                username,
+                full_name,
+                password,
+                is_admin=self.admin_check.isChecked(),
+            )
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return None
+        except UserError as exc:
+            if exc.field in self.errors.fields():
+                self.errors.show({str(exc.field): exc.message})
+            else:
+                self.errors.clear()
+                self.notice.show_error(exc.message)
+            return None
+        self.errors.clear()
+        for edit in (
+            self.username_edit,
+            self.full_name_edit,
+            self.password_edit,
+            self.confirm_edit,
+        ):
+            edit.clear()
+        self.admin_check.setChecked(False)
+        self.refresh()
+        self.notice.show_ok(
+            self.tr("Đã thêm tài khoản “{0}” ({1}).").format(added.username, added.full_name)
+        )
+        return added

@@ -1,0 +1,124 @@
+"""The office's own details, as printed on receipts and letters.
+
+The name and the parent body head every receipt (form 01, Circular 01/2018/TT-VPCP
+art. 9); the head of agency's title and name sign the letters (refusal,
+apology); the agency code starts every new dossier code (art. 19), so changing it
+changes the codes of dossiers received from then on, never of earlier ones.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import UserError, ValidationError
+from desk.domain.office import Clerk, Office
+from desk.services import office as office_service
+from desk.storage.database import Database
+from desk.ui.admin._widgets import (
+    FieldErrors,
+    Notice,
+    clean_text,
+    set_enter_button,
+    vietnamese_buttons,
+)
+
+
+class OfficeDialog(QDialog):
+    """Edit the office information; "Lưu" saves it and closes."""
+
+    def __init__(self, db: Database, clerk: Clerk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.clerk = clerk
+        self.setWindowTitle(self.tr("Thông tin cơ quan"))
+        self.errors = FieldErrors()
+        office = office_service.get_office(db)
+        self.name_edit = QLineEdit(office.name)
+        self.parent_edit = QLineEdit(office.parent)
+        self.code_edit = QLineEdit(office.code)
+        self.address_edit = QLineEdit(office.address)
+        self.hotline_edit = QLineEdit(office.hotline)
+        self.head_title_edit = QLineEdit(office.head_title)
+        self.head_title_edit.setPlaceholderText(self.tr("Ví dụ: CHỦ TỊCH, KT. CHỦ TỊCH"))
+        self.head_name_edit = QLineEdit(office.head_name)
+        self.head_name_edit.setPlaceholderText(self.tr("Ví dụ: Trần Thị Bình"))
+        self.notice = Notice()
+        code_hint = QLabel(
+            self.tr(
+                "Mã cơ quan đứng đầu mã hồ sơ. Đổi mã chỉ áp dụng cho hồ sơ tiếp nhận từ nay; "
+                "mã của hồ sơ đã nhận giữ nguyên."
+            )
+        )
+        code_hint.setWordWrap(True)
+        code_hint.setStyleSheet("color: #455a64;")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Tên cơ quan:"), self.errors.wrap("office_name", self.name_edit))
+        form.addRow(
+            self.tr("Cơ quan cấp trên:"), self.errors.wrap("office_parent", self.parent_edit)
+        )
+        code_box = self.errors.wrap("office_code", self.code_edit)
+        code_box.layout().addWidget(code_hint)
+        form.addRow(self.tr("Mã cơ quan:"), code_box)
+        form.addRow(self.tr("Địa chỉ:"), self.address_edit)
+        form.addRow(self.tr("Đường dây nóng:"), self.hotline_edit)
+        form.addRow(self.tr("Chức vụ người đứng đầu:"), self.head_title_edit)
+        form.addRow(self.tr("Họ tên người đứng đầu:"), self.head_name_edit)
+
+        self.buttons = vietnamese_buttons(
+            QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+            )
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.notice)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        set_enter_button(self, self.buttons.button(QDialogButtonBox.StandardButton.Save))
+        self.setMinimumWidth(640)
+        if not clerk.is_admin:
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+            self.notice.show_error(self.tr("Chỉ quản trị viên mới được sửa thông tin cơ quan."))
+
+    def office(self) -> Office:
+        return Office(
+            name=clean_text(self.name_edit),
+            parent=clean_text(self.parent_edit),
+            code=clean_text(self.code_edit),
+            address=clean_text(self.address_edit),
+            hotline=clean_text(self.hotline_edit),
+            head_title=clean_text(self.head_title_edit),
+            head_name=clean_text(self.head_name_edit),
+        )
+
+    def save(self) -> bool:
+        """Save and close; on a problem show it under its field and keep the dialog."""
+        self.notice.clear_notice()
+        if not self.clerk.is_admin:
+            self.notice.show_error(self.tr("Chỉ quản trị viên mới được sửa thông tin cơ quan."))
+            return False
+        try:
+            office_service.save_office(self.db, self.office())
+        except ValidationError as exc:
+            unplaced = self.errors.show(exc.errors)
+            if unplaced:
+                self.notice.show_error(" ".join(exc.errors[f] for f in unplaced))
+            return False
+        except UserError as exc:
+            self.errors.clear()
+            self.notice.show_error(exc.message)
+            return False
+        self.accept()
+        return True

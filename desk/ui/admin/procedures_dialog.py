@@ -1,0 +1,370 @@
+"""The procedure catalog (danh mục thủ tục hành chính): search, edit, import, export.
+
+The catalog is the law's list for the counter (Decree 61/2018 art. 15): intake
+offers only active procedures and, for each, only its published papers. Offices
+receive their list as a spreadsheet, so it comes in and goes out as CSV or XLSX;
+an import saves the good rows and reports each bad one by its Excel row number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import UserError, ValidationError
+from desk.domain.office import Clerk
+from desk.domain.procedure import Procedure
+from desk.services import catalog
+from desk.services.catalog import ImportReport
+from desk.storage.database import Database
+from desk.ui.admin._widgets import (
+    Notice,
+    ask,
+    fill_table,
+    read_only_table,
+    row_of,
+    set_enter_button,
+    vietnamese_buttons,
+)
+from desk.ui.admin.procedure_editor import ProcedureEditor
+
+
+class ImportReportDialog(QDialog):
+    """What an import did: how many procedures were added or updated, and each bad row."""
+
+    def __init__(self, report: ImportReport, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Kết quả nhập danh mục"))
+        summary = self.tr("Tệp {0}: đã thêm {1} thủ tục, cập nhật {2} thủ tục.").format(
+            path.name, report.added, report.updated
+        )
+        if report.errors:
+            summary += " " + self.tr(
+                "{0} dòng có lỗi nên chưa được nhập; sửa các dòng dưới đây trong tệp rồi nhập lại:"
+            ).format(len(report.errors))
+        self.summary = QLabel(summary)
+        self.summary.setWordWrap(True)
+        self.errors_list = QListWidget()
+        self.errors_list.setWordWrap(True)
+        self.errors_list.addItems(report.errors)
+        self.errors_list.setVisible(bool(report.errors))
+        buttons = vietnamese_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.errors_list, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 420 if report.errors else 160)
+
+    def messages(self) -> list[str]:
+        return [self.errors_list.item(i).text() for i in range(self.errors_list.count())]
+
+
+class ProceduresDialog(QDialog):
+    """The catalog list on the left, the selected procedure's editor on the right."""
+
+    def __init__(self, db: Database, clerk: Clerk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.clerk = clerk
+        self.report_dialog: ImportReportDialog | None = None
+        self._procedures: list[Procedure] = []
+        self.setWindowTitle(self.tr("Danh mục thủ tục hành chính"))
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(
+            self.tr("Tìm thủ tục: gõ không dấu cũng được (ví dụ: dang ky ket hon)")
+        )
+        self.search_edit.setClearButtonEnabled(True)
+        self.inactive_check = QCheckBox(self.tr("Hiện cả thủ tục ngừng áp dụng"))
+        self.table = read_only_table(
+            [
+                self.tr("Mã thủ tục"),
+                self.tr("Tên thủ tục"),
+                self.tr("Lĩnh vực"),
+                self.tr("Thời hạn"),
+            ]
+        )
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.question: QMessageBox | None = None
+        self._editing_code: str | None = None
+        self.count_label = QLabel()
+        self.editor = ProcedureEditor()
+        self.new_button = QPushButton(self.tr("Thêm thủ tục mới"))
+        self.save_button = QPushButton(self.tr("Lưu thủ tục"))
+        self.import_button = QPushButton(self.tr("Nhập từ tệp CSV/Excel..."))
+        self.export_button = QPushButton(self.tr("Xuất ra tệp CSV/Excel..."))
+        self.notice = Notice()
+
+        self.search_edit.textChanged.connect(lambda: self.refresh())
+        self.inactive_check.toggled.connect(lambda: self.refresh())
+        self.table.itemSelectionChanged.connect(self._show_selected)
+        self.new_button.clicked.connect(self.new_procedure)
+        self.save_button.clicked.connect(self.save)
+        self.import_button.clicked.connect(self.choose_import_file)
+        self.export_button.clicked.connect(self.choose_export_file)
+        self._lay_out()
+        set_enter_button(self, None)
+        for button in (self.new_button, self.save_button, self.import_button):
+            button.setEnabled(clerk.is_admin)
+        if not clerk.is_admin:
+            self.notice.show_error(self.tr("Chỉ quản trị viên mới được sửa danh mục thủ tục."))
+        self.refresh()
+        if self.table.rowCount():
+            self.table.selectRow(0)
+
+    def _lay_out(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search_edit)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(row_of(self.count_label, self.inactive_check))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.editor)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(scroll, 1)
+        right_layout.addWidget(row_of(self.new_button, self.save_button))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([620, 640])
+        close = vietnamese_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.notice)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.import_button)
+        bottom.addWidget(self.export_button)
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout.addLayout(bottom)
+        self.resize(1260, 720)
+
+    # --- the list ---------------------------------------------------------------
+
+    def refresh(self, select_code: str | None = None) -> None:
+        """Reload the list for the search text; keep (or move to) the selected procedure."""
+        keep = select_code or self._editing_code
+        self._procedures = catalog.list_procedures(
+            self.db, self.search_edit.text(), include_inactive=self.inactive_check.isChecked()
+        )
+        self.table.blockSignals(True)
+        fill_table(
+            self.table,
+            [(p.code, p.name, p.field, p.limit.describe()) for p in self._procedures],
+            [p.code for p in self._procedures],
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((2, 140), (3, 140)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
+        self.table.blockSignals(False)
+        self.count_label.setText(self.tr("{0} thủ tục").format(len(self._procedures)))
+        self.editor.set_fields(sorted({p.field for p in self._procedures}))
+        if keep:
+            self._mark(keep)
+
+    def select_code(self, code: str) -> bool:
+        """Select a procedure in the list (which opens it, as a click would)."""
+        for row, procedure in enumerate(self._procedures):
+            if procedure.code == code:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _mark(self, code: str | None) -> None:
+        """Highlight ``code`` in the list (if listed) without opening anything."""
+        self.table.blockSignals(True)
+        self.table.clearSelection()
+        if code is not None:
+            self.select_code(code)
+        self.table.blockSignals(False)
+
+    def current_code(self) -> str | None:
+        """The code of the procedure selected in the list, if any."""
+        selected = self.table.selectionModel().selectedRows()
+        if not selected or not 0 <= selected[0].row() < len(self._procedures):
+            return None
+        return self._procedures[selected[0].row()].code
+
+    def _show_selected(self) -> None:
+        code = self.current_code()
+        if code is None or code == self._editing_code:
+            return
+        self._mark(self._editing_code)
+        self._unless_unsaved(lambda: self._open(code))
+
+    def _open(self, code: str | None) -> None:
+        """Load ``code`` (``None``: a blank new procedure) into the editor."""
+        procedure = next((p for p in self._procedures if p.code == code), None)
+        if code is not None and procedure is None:
+            procedure = catalog.get_procedure(self.db, code)
+        self._editing_code = code
+        self._mark(code)
+        self.editor.load(procedure)
+
+    def _unless_unsaved(self, then: Callable[[], None]) -> None:
+        """Run ``then`` now, or after the admin agrees to drop unsaved edits."""
+        if not self.editor.has_changes():
+            then()
+            return
+        self.question = ask(
+            self,
+            self.tr("Chưa lưu thủ tục"),
+            self.tr("Thủ tục đang sửa có thay đổi chưa được lưu. Bỏ các thay đổi đó?"),
+            self.tr("Bỏ thay đổi"),
+            self.tr("Tiếp tục sửa"),
+            then,
+        )
+
+    def reject(self) -> None:
+        """Closing asks first when the editor holds unsaved edits."""
+        self._unless_unsaved(super().reject)
+
+    # --- editing ----------------------------------------------------------------
+
+    def new_procedure(self) -> None:
+        def blank() -> None:
+            self._open(None)
+            self.notice.clear_notice()
+            self.editor.code_edit.setFocus()
+
+        self._unless_unsaved(blank)
+
+    def save(self) -> Procedure | None:
+        """Save the procedure in the editor; on a problem show it under its field."""
+        self.notice.clear_notice()
+        procedure, errors = self.editor.read()
+        errors = {**catalog.check_procedure(procedure), **errors}
+        if self.editor.is_new and "code" not in errors and self._code_taken(procedure.code):
+            errors["code"] = self.tr(
+                "Mã thủ tục {0} đã có trong danh mục: hãy chọn thủ tục đó trong danh sách để sửa."
+            ).format(procedure.code)
+        if errors:
+            self._show_errors(errors)
+            return None
+        try:
+            saved = catalog.save_procedure(self.db, self.clerk, procedure)
+        except ValidationError as exc:
+            self._show_errors(exc.errors)
+            return None
+        except UserError as exc:
+            self.notice.show_error(exc.message)
+            return None
+        self.editor.errors.clear()
+        if not saved.active:
+            self.inactive_check.setChecked(True)
+        self.refresh(select_code=saved.code)
+        self._editing_code = saved.code
+        self.editor.load(saved)
+        self.notice.show_ok(self.tr("Đã lưu thủ tục {0}.").format(saved.code))
+        return saved
+
+    def _code_taken(self, code: str) -> bool:
+        try:
+            catalog.get_procedure(self.db, code)
+        except UserError:
+            return False
+        return True
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        unplaced = self.editor.errors.show(errors)
+        if unplaced:
+            self.notice.show_error(" ".join(errors[f] for f in unplaced))
+        else:
+            self.notice.show_error(self.tr("Chưa lưu được: hãy sửa các mục ghi màu đỏ."))
+
+    # --- files ------------------------------------------------------------------
+
+    def _file_filter(self) -> str:
+        return self.tr("Danh mục thủ tục (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)")
+
+    def choose_import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Chọn tệp danh mục thủ tục"), "", self._file_filter()
+        )
+        if path:
+            self.import_from(Path(path))
+
+    def choose_export_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Lưu danh mục thủ tục"), "danh-muc-thu-tuc.xlsx", self._file_filter()
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def import_from(self, path: Path) -> ImportReport | None:
+        """Import a CSV/XLSX catalog and show the report (each bad row with its message)."""
+        self.notice.clear_notice()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = catalog.import_catalog(self.db, self.clerk, Path(path))
+        except UserError as exc:
+            self.notice.show_error(exc.message)
+            return None
+        except OSError as exc:
+            self.notice.show_error(
+                self.tr("Không đọc được tệp {0}: {1}. Hãy kiểm tra tệp rồi thử lại.").format(
+                    path, exc.strerror or exc
+                )
+            )
+            return None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.refresh()
+        self.report_dialog = ImportReportDialog(report, Path(path), self)
+        self.report_dialog.open()
+        message = self.tr("Đã nhập tệp {0}: thêm {1}, cập nhật {2}, {3} dòng lỗi.").format(
+            Path(path).name, report.added, report.updated, len(report.errors)
+        )
+        if report.errors:
+            self.notice.show_error(message)
+        else:
+            self.notice.show_ok(message)
+        return report
+
+    def export_to(self, path: Path) -> int | None:
+        """Write the whole catalog (inactive procedures too) to a .csv or .xlsx file."""
+        self.notice.clear_notice()
+        try:
+            count = catalog.export_catalog(self.db, Path(path))
+        except UserError as exc:
+            self.notice.show_error(exc.message)
+            return None
+        except OSError as exc:
+            self.notice.show_error(
+                self.tr(
+                    "Không ghi được tệp {0}: {1}. Hãy chọn thư mục khác hoặc đóng tệp "
+                    "đang mở trong Excel rồi thử lại."
+                ).format(path, exc.strerror or exc)
+            )
+            return None
+        self.notice.show_ok(self.tr("Đã xuất {0} thủ tục ra tệp {1}.").format(count, path))
+        return count

@@ -1,0 +1,223 @@
+"""First start: the office this desk serves, then its first administrator.
+
+Nothing can be received before the office exists: its agency code starts every
+dossier code (Circular 01/2018/TT-VPCP art. 19, ``H36.41-260310-0001``), and its
+name heads every receipt. Finishing calls ``office.set_up_office``, which also
+loads the shipped procedure catalog and calendar.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desk.domain.clock import Clock, SystemClock
+from desk.domain.dossier_code import format_dossier_code, is_valid_agency_code
+from desk.domain.errors import UserError, ValidationError
+from desk.domain.office import Clerk, Office
+from desk.services import accounts
+from desk.services import office as office_service
+from desk.storage.database import Database
+from desk.ui.admin._widgets import FieldErrors, Notice, clean_text
+
+OFFICE_FIELDS = ("office_name", "office_parent", "office_code")
+ACCOUNT_FIELDS = ("username", "full_name", "password", "password_confirm")
+
+
+def _line(placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setMinimumWidth(320)
+    return edit
+
+
+class OfficePage(QWizardPage):
+    """Page 1, "Thông tin cơ quan": who receives, and the agency code of dossier codes."""
+
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self.setTitle(self.tr("Thông tin cơ quan"))
+        self.setSubTitle(
+            self.tr("Tên cơ quan và mã cơ quan được in trên mọi phiếu tiếp nhận và mã hồ sơ.")
+        )
+        self.errors = FieldErrors()
+        self.name_edit = _line(self.tr("Ví dụ: UBND xã Tân Phú"))
+        self.parent_edit = _line(self.tr("Ví dụ: UBND tỉnh Đồng Nai"))
+        self.code_edit = _line(self.tr("Ví dụ: H36.41"))
+        self.address_edit = _line(self.tr("Ví dụ: Số 1 đường Hùng Vương, xã Tân Phú"))
+        self.hotline_edit = _line(self.tr("Ví dụ: 0251 3822 123"))
+        self.code_example = QLabel()
+        self.code_example.setObjectName("code_example")
+        self.code_example.setStyleSheet("color: #455a64;")
+        self.code_edit.textChanged.connect(self._update_example)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Tên cơ quan:"), self.errors.wrap("office_name", self.name_edit))
+        form.addRow(
+            self.tr("Cơ quan cấp trên:"), self.errors.wrap("office_parent", self.parent_edit)
+        )
+        code_box = self.errors.wrap("office_code", self.code_edit)
+        code_box.layout().addWidget(self.code_example)
+        form.addRow(self.tr("Mã cơ quan:"), code_box)
+        form.addRow(self.tr("Địa chỉ:"), self.address_edit)
+        form.addRow(self.tr("Đường dây nóng:"), self.hotline_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self._update_example()
+
+    def office(self) -> Office:
+        return Office(
+            name=clean_text(self.name_edit),
+            parent=clean_text(self.parent_edit),
+            code=clean_text(self.code_edit),
+            address=clean_text(self.address_edit),
+            hotline=clean_text(self.hotline_edit),
+        )
+
+    def _update_example(self) -> None:
+        """Show live what a dossier code will look like with the code typed."""
+        code = self.code_edit.text().strip()
+        today = self._clock.now().date()
+        if code and is_valid_agency_code(code):
+            example = format_dossier_code(code, today, 1)
+        else:
+            example = format_dossier_code("H36.41", today, 1).replace(
+                "H36.41", self.tr("[mã cơ quan]"), 1
+            )
+        self.code_example.setText(self.tr("Mã hồ sơ sẽ có dạng: {0}").format(example))
+
+    def validatePage(self) -> bool:
+        """Checked before page 2, so a mistake here is fixed here."""
+        errors = office_service.check_office(self.office())
+        self.errors.show(errors)
+        return not errors
+
+
+class AdminPage(QWizardPage):
+    """Page 2, "Tài khoản quản trị": the first account, which can add the others."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Tài khoản quản trị"))
+        self.setSubTitle(
+            self.tr(
+                "Tài khoản quản trị dùng để thêm cán bộ, sửa danh mục thủ tục, lịch làm việc "
+                "và cài đặt máy in."
+            )
+        )
+        self.errors = FieldErrors()
+        self.username_edit = _line(self.tr("Ví dụ: admin"))
+        self.full_name_edit = _line(self.tr("Ví dụ: Nguyễn Văn An"))
+        self.password_edit = _line(self.tr("Ít nhất 8 ký tự, có cả chữ và số"))
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_edit = _line()
+        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.notice = Notice()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Tên đăng nhập:"), self.errors.wrap("username", self.username_edit))
+        form.addRow(self.tr("Họ và tên:"), self.errors.wrap("full_name", self.full_name_edit))
+        form.addRow(self.tr("Mật khẩu:"), self.errors.wrap("password", self.password_edit))
+        form.addRow(
+            self.tr("Nhập lại mật khẩu:"), self.errors.wrap("password_confirm", self.confirm_edit)
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.notice)
+        layout.addStretch(1)
+
+    def account(self) -> tuple[str, str, str]:
+        """Username, full name and password as typed (the password untouched)."""
+        return (
+            clean_text(self.username_edit),
+            clean_text(self.full_name_edit),
+            self.password_edit.text(),
+        )
+
+    def local_errors(self) -> dict[str, str]:
+        username, full_name, password = self.account()
+        errors = accounts.check_account(username, full_name, password)
+        if self.confirm_edit.text() != password:
+            errors["password_confirm"] = self.tr(
+                "Hai lần nhập mật khẩu không giống nhau: hãy nhập lại cho khớp."
+            )
+        return errors
+
+    def validatePage(self) -> bool:
+        errors = self.local_errors()
+        if errors:
+            self.errors.show(errors)
+            return False
+        wizard = self.wizard()
+        assert isinstance(wizard, SetupWizard)
+        return wizard.finish_setup()
+
+
+class SetupWizard(QWizard):
+    """The first-start wizard; after it is accepted, ``clerk`` is the new admin."""
+
+    def __init__(
+        self, db: Database, clock: Clock | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.clerk: Clerk | None = None
+        self.setWindowTitle(self.tr("Thiết lập lần đầu"))
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.office_page = OfficePage(clock or SystemClock())
+        self.admin_page = AdminPage()
+        self.office_page_id = self.addPage(self.office_page)
+        self.admin_page_id = self.addPage(self.admin_page)
+        buttons = QWizard.WizardButton
+        self.setButtonText(buttons.NextButton, self.tr("Tiếp tục"))
+        self.setButtonText(buttons.BackButton, self.tr("Quay lại"))
+        self.setButtonText(buttons.FinishButton, self.tr("Hoàn tất"))
+        self.setButtonText(buttons.CancelButton, self.tr("Hủy"))
+        self.setButtonText(buttons.CommitButton, self.tr("Tiếp tục"))
+        self.setButtonText(buttons.HelpButton, self.tr("Trợ giúp"))
+        self.setMinimumWidth(640)
+
+    def finish_setup(self) -> bool:
+        """Create the office and the admin; on a problem show it and keep every input."""
+        office = self.office_page.office()
+        username, full_name, password = self.admin_page.account()
+        self.admin_page.notice.clear_notice()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.clerk = office_service.set_up_office(
+                self.db, office, username, full_name, password
+            )
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return False
+        except UserError as exc:
+            self.show_errors({exc.field or "": exc.message})
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return True
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field, on its page; go back to page 1 for office fields."""
+        office_errors = {f: m for f, m in errors.items() if f in OFFICE_FIELDS}
+        other = {f: m for f, m in errors.items() if f not in OFFICE_FIELDS}
+        unplaced = self.admin_page.errors.show(other, focus=not office_errors)
+        if unplaced:
+            self.admin_page.notice.show_error(" ".join(other[f] for f in unplaced))
+        if office_errors:
+            if self.currentId() == self.admin_page_id:
+                self.back()
+            self.office_page.errors.show(office_errors)
