@@ -24,7 +24,8 @@ EXIT_USER_ERROR = 2
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--db", metavar="PATH",
+        "--db",
+        metavar="PATH",
         help="tệp dữ liệu SQLite (hoặc URL cơ sở dữ liệu); mặc định: biến DESK_DB "
         f"hoặc {default_db_path()}",
     )
@@ -36,15 +37,19 @@ def build_parser() -> argparse.ArgumentParser:
         description="Bàn tiếp nhận hồ sơ của Bộ phận Một cửa. Không có lệnh con: mở cửa sổ.",
     )
     p.add_argument("--version", action="version", version=f"desk {__version__}")
-    p.add_argument("--demo", action="store_true",
-                   help="mở trên một cơ sở dữ liệu mẫu tạm thời, đăng nhập sẵn bằng tài khoản mẫu")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="mở trên một cơ sở dữ liệu mẫu tạm thời, đăng nhập sẵn bằng tài khoản mẫu",
+    )
     _add_db(p)
     sub = p.add_subparsers(dest="command", metavar="LỆNH")
 
     demo = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu (cơ quan, cán bộ, hồ sơ)")
     _add_db(demo)
-    demo.add_argument("--dossiers", type=int, default=3000, metavar="N",
-                      help="số hồ sơ mẫu (mặc định 3000)")
+    demo.add_argument(
+        "--dossiers", type=int, default=3000, metavar="N", help="số hồ sơ mẫu (mặc định 3000)"
+    )
 
     due = sub.add_parser("due", help="tính ngày hẹn trả kết quả")
     kind = due.add_mutually_exclusive_group(required=True)
@@ -53,28 +58,43 @@ def build_parser() -> argparse.ArgumentParser:
     kind.add_argument("--hours", type=int, metavar="N", help="N giờ làm việc")
     kind.add_argument("--same-day", action="store_true", help="trả trong ngày")
     kind.add_argument("--procedure", metavar="CODE", help="theo thời hạn của thủ tục có mã CODE")
-    due.add_argument("--cutoff", metavar="HH:MM", help="với --same-day: nhận sau giờ này thì trả ngày làm việc tiếp theo")
-    due.add_argument("--channel", choices=["counter", "post", "online"], default="counter",
-                     help="với --procedure: hình thức nộp (mặc định counter)")
-    due.add_argument("--received", required=True, metavar='"YYYY-MM-DD HH:MM"',
-                     help="thời điểm tiếp nhận")
+    due.add_argument(
+        "--cutoff",
+        metavar="HH:MM",
+        help="với --same-day: nhận sau giờ này thì trả ngày làm việc tiếp theo",
+    )
+    due.add_argument(
+        "--channel",
+        choices=["counter", "post", "online"],
+        default="counter",
+        help="với --procedure: hình thức nộp (mặc định counter)",
+    )
+    due.add_argument(
+        "--received", required=True, metavar='"YYYY-MM-DD HH:MM"', help="thời điểm tiếp nhận"
+    )
     due.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     _add_db(due)
 
     dossiers = sub.add_parser("dossiers", help="liệt kê hồ sơ")
-    dossiers.add_argument("--pending", action="store_true",
-                          help="chỉ hồ sơ đang giải quyết, gấp nhất trước")
+    dossiers.add_argument(
+        "--pending", action="store_true", help="chỉ hồ sơ đang giải quyết, gấp nhất trước"
+    )
     dossiers.add_argument("--limit", type=int, default=None, metavar="N")
     dossiers.add_argument("--json", action="store_true", help="in dạng JSON")
     _add_db(dossiers)
 
     receipt = sub.add_parser("receipt", help="in hoặc in lại phiếu hẹn của một hồ sơ")
     receipt.add_argument("code", metavar="CODE", help="mã hồ sơ, ví dụ H36.41-260310-0001")
-    receipt.add_argument("--printer", required=True, metavar="URI",
-                         help="none, file:PATH, tcp://HOST:9100, usb://VID:PID, "
-                         "serial:COM3?baudrate=9600, win32:TÊN MÁY IN")
-    receipt.add_argument("--paper", choices=["80", "80-180dpi", "58"], default="80",
-                         help="khổ giấy (mặc định 80 mm)")
+    receipt.add_argument(
+        "--printer",
+        required=True,
+        metavar="URI",
+        help="none, file:PATH, tcp://HOST:9100, usb://VID:PID, "
+        "serial:COM3?baudrate=9600, win32:TÊN MÁY IN",
+    )
+    receipt.add_argument(
+        "--paper", choices=["80", "80-180dpi", "58"], default="80", help="khổ giấy (mặc định 80 mm)"
+    )
     _add_db(receipt)
     return p
 
@@ -136,7 +156,7 @@ def _parse_received(text: str) -> datetime:
     except ValueError as exc:
         raise UserError(
             f"Thời điểm tiếp nhận '{text}' không đúng dạng: hãy viết \"YYYY-MM-DD HH:MM\", "
-            "ví dụ \"2026-03-10 09:15\"."
+            'ví dụ "2026-03-10 09:15".'
         ) from exc
 
 
@@ -159,10 +179,16 @@ def _due(args: argparse.Namespace) -> int:
     cal = _calendar(db)
     due = cal.appointment_for(received, limit)
     if args.json:
-        print(json.dumps({
-            "received": received.isoformat(), "limit": limit.describe(),
-            "appointment": due.isoformat(),
-        }, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "received": received.isoformat(),
+                    "limit": limit.describe(),
+                    "appointment": due.isoformat(),
+                },
+                ensure_ascii=False,
+            )
+        )
     else:
         print(f"Thời hạn: {limit.describe()}")
         print(due.strftime("%Y-%m-%d %H:%M"))
@@ -190,7 +216,9 @@ def _calendar(db):
     from desk.config import resource
     from desk.domain.calendar import WorkingCalendar, load_special_days
 
-    return WorkingCalendar(special_days=tuple(load_special_days(resource("calendar", "vn-days.csv"))))
+    return WorkingCalendar(
+        special_days=tuple(load_special_days(resource("calendar", "vn-days.csv")))
+    )
 
 
 def _find_procedure(db, code: str):
@@ -212,20 +240,40 @@ def _dossiers(args: argparse.Namespace) -> int:
     db = _open(args)
     items = list_dossiers(db, pending=args.pending, limit=args.limit)
     if args.json:
-        print(json.dumps([
-            {"code": d.code, "applicant": d.applicant.name, "procedure": d.procedure_name,
-             "procedure_code": d.procedure_code, "received": d.received_at.isoformat(),
-             "appointment": d.appointment_at.isoformat(), "status": d.status.value}
-            for d in items
-        ], ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                [
+                    {
+                        "code": d.code,
+                        "applicant": d.applicant.name,
+                        "procedure": d.procedure_name,
+                        "procedure_code": d.procedure_code,
+                        "received": d.received_at.isoformat(),
+                        "appointment": d.appointment_at.isoformat(),
+                        "status": d.status.value,
+                    }
+                    for d in items
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0
     from desk.domain.dossier import STATUS_LABELS
 
     for d in items:
-        print("\t".join([
-            d.code, d.applicant.name, d.procedure_name[:60], f"{d.received_at:%Y-%m-%d %H:%M}",
-            f"{d.appointment_at:%Y-%m-%d %H:%M}", STATUS_LABELS[d.status],
-        ]))
+        print(
+            "\t".join(
+                [
+                    d.code,
+                    d.applicant.name,
+                    d.procedure_name[:60],
+                    f"{d.received_at:%Y-%m-%d %H:%M}",
+                    f"{d.appointment_at:%Y-%m-%d %H:%M}",
+                    STATUS_LABELS[d.status],
+                ]
+            )
+        )
     return 0
 
 

@@ -7,8 +7,13 @@ import sys
 from pathlib import Path
 
 CORE = [
-    "desk.domain", "desk.storage", "desk.printing", "desk.documents", "desk.services",
-    "desk.cli", "desk.config",
+    "desk.domain",
+    "desk.storage",
+    "desk.printing",
+    "desk.documents",
+    "desk.services",
+    "desk.cli",
+    "desk.config",
 ]
 
 

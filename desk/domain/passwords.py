@@ -27,7 +27,11 @@ def verify_password(password: str, stored: str) -> bool:
     if scheme != "scrypt":
         return False
     digest = hashlib.scrypt(
-        password.encode(), salt=bytes.fromhex(salt_hex), n=int(n), r=int(r), p=int(p),
+        password.encode(),
+        salt=bytes.fromhex(salt_hex),
+        n=int(n),
+        r=int(r),
+        p=int(p),
         dklen=len(digest_hex) // 2,
     )
     return hmac.compare_digest(digest.hex(), digest_hex)

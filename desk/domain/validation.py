@@ -78,7 +78,9 @@ def check_birth_date(value: date | None, today: date) -> str | None:
     return None
 
 
-def validate_intake(draft: IntakeDraft, today: date, procedure_known: bool = True) -> dict[str, str]:
+def validate_intake(
+    draft: IntakeDraft, today: date, procedure_known: bool = True
+) -> dict[str, str]:
     """Every problem with a draft, field by field; empty when it may be saved."""
     errors: dict[str, str] = {}
     if not draft.procedure_code:

@@ -37,7 +37,12 @@ def check_account(username: str, full_name: str, password: str) -> dict[str, str
 
 
 def create_account(
-    db: Database, username: str, full_name: str, password: str, *, is_admin: bool = False,
+    db: Database,
+    username: str,
+    full_name: str,
+    password: str,
+    *,
+    is_admin: bool = False,
     clock: Clock | None = None,
 ) -> Clerk:
     errors = check_account(username, full_name, password)
@@ -46,10 +51,16 @@ def create_account(
     username = username.strip()
     with db.write() as s:
         if s.scalar(select(UserRow).where(UserRow.username == username)) is not None:
-            raise UserError(f"Tên đăng nhập '{username}' đã có người dùng: hãy chọn tên khác.", "username")
+            raise UserError(
+                f"Tên đăng nhập '{username}' đã có người dùng: hãy chọn tên khác.", "username"
+            )
         row = UserRow(
-            username=username, full_name=full_name.strip(), password_hash=hash_password(password),
-            is_admin=is_admin, active=True, created_at=(clock or SystemClock()).now(),
+            username=username,
+            full_name=full_name.strip(),
+            password_hash=hash_password(password),
+            is_admin=is_admin,
+            active=True,
+            created_at=(clock or SystemClock()).now(),
         )
         s.add(row)
         s.flush()
@@ -57,8 +68,14 @@ def create_account(
 
 
 def add_clerk(
-    db: Database, by: Clerk, username: str, full_name: str, password: str, *,
-    is_admin: bool = False, clock: Clock | None = None,
+    db: Database,
+    by: Clerk,
+    username: str,
+    full_name: str,
+    password: str,
+    *,
+    is_admin: bool = False,
+    clock: Clock | None = None,
 ) -> Clerk:
     """An admin adds an account; a clerk who is not an admin may not."""
     if not by.is_admin:

@@ -35,12 +35,16 @@ def _limit(kind: str, amount: int, cutoff: str) -> TimeLimit:
 
 def to_procedure(row: ProcedureRow) -> Procedure:
     return Procedure(
-        id=row.id, code=row.code, name=row.name, field=row.field, level=row.level,
-        limit=_limit(row.limit_kind, row.limit_amount, row.cutoff), fee=row.fee,
-        legal_basis=row.legal_basis, active=row.active,
-        papers=[
-            RequiredPaper(p.name, PaperForm(p.form), p.count, p.optional) for p in row.papers
-        ],
+        id=row.id,
+        code=row.code,
+        name=row.name,
+        field=row.field,
+        level=row.level,
+        limit=_limit(row.limit_kind, row.limit_amount, row.cutoff),
+        fee=row.fee,
+        legal_basis=row.legal_basis,
+        active=row.active,
+        papers=[RequiredPaper(p.name, PaperForm(p.form), p.count, p.optional) for p in row.papers],
         channel_limits={
             Channel(c.channel): _limit(c.limit_kind, c.limit_amount, c.cutoff)
             for c in row.channel_limits
@@ -49,13 +53,20 @@ def to_procedure(row: ProcedureRow) -> Procedure:
 
 
 def _fill(row: ProcedureRow, p: Procedure) -> None:
-    row.code, row.name, row.field, row.level = p.code.strip(), p.name.strip(), p.field.strip(), p.level
+    row.code, row.name, row.field, row.level = (
+        p.code.strip(),
+        p.name.strip(),
+        p.field.strip(),
+        p.level,
+    )
     row.search_key = fold(f"{p.code} {p.name} {p.field}")
     row.limit_kind, row.limit_amount = p.limit.kind.value, p.limit.amount
     row.cutoff = p.limit.cutoff.strftime("%H:%M") if p.limit.cutoff else ""
     row.fee, row.legal_basis, row.active = p.fee, p.legal_basis, p.active
     row.papers = [
-        ProcedurePaperRow(position=i, name=x.name, form=x.form.value, count=x.count, optional=x.optional)
+        ProcedurePaperRow(
+            position=i, name=x.name, form=x.form.value, count=x.count, optional=x.optional
+        )
         for i, x in enumerate(p.papers, start=1)
     ]
     # Reuse each channel's row: a fresh row for a channel already listed would be
@@ -79,7 +90,9 @@ def _query():
     )
 
 
-def list_procedures(db: Database, query: str = "", *, include_inactive: bool = False) -> list[Procedure]:
+def list_procedures(
+    db: Database, query: str = "", *, include_inactive: bool = False
+) -> list[Procedure]:
     """Procedures whose code, name or field match every word of ``query``, accents ignored."""
     stmt = _query().order_by(ProcedureRow.field, ProcedureRow.name)
     if not include_inactive:

@@ -59,7 +59,11 @@ class DemoSummary:
 
 
 def create_demo(
-    db: Database, dossiers: int = 3000, *, today: date | None = None, seed: int = 7,
+    db: Database,
+    dossiers: int = 3000,
+    *,
+    today: date | None = None,
+    seed: int = 7,
     months: int = 6,
 ) -> DemoSummary:
     """Set up the demo office and add ``dossiers`` dossiers over the past ``months``."""
@@ -73,7 +77,12 @@ def create_demo(
 
 
 def add_dossiers(
-    db: Database, count: int, *, today: date | None = None, seed: int = 7, months: int = 6,
+    db: Database,
+    count: int,
+    *,
+    today: date | None = None,
+    seed: int = 7,
+    months: int = 6,
     batch: int = 5000,
 ) -> None:
     rng = random.Random(seed)
@@ -151,8 +160,15 @@ def _person(rng: random.Random) -> str:
 
 
 def _row(
-    row_id: int, p: Procedure, agency: str, day: date, seq: int, received: datetime,
-    cal, rng: random.Random, clerk_ids: list[int],
+    row_id: int,
+    p: Procedure,
+    agency: str,
+    day: date,
+    seq: int,
+    received: datetime,
+    cal,
+    rng: random.Random,
+    clerk_ids: list[int],
 ) -> dict:
     channel = rng.choices(list(Channel), [70, 10, 20])[0]
     limit = p.limit_for(channel)
@@ -163,16 +179,32 @@ def _row(
     delivery = ResultDelivery.POST if rng.random() < 0.1 else ResultDelivery.COUNTER
     address = f"Số {rng.randrange(1, 300)} đường {rng.choice(_STREETS)}, xã Tân Phú"
     return {
-        "id": row_id, "code": code, "procedure_id": p.id, "procedure_code": p.code,
-        "procedure_name": p.name, "field": p.field, "applicant_kind": ApplicantKind.PERSON.value,
-        "applicant_name": name, "search_key": fold(f"{name} {code} {id_number} {phone}"),
-        "id_number": id_number, "birth_date": None, "address": address, "phone": phone,
-        "email": "", "principal": "", "channel": channel.value,
+        "id": row_id,
+        "code": code,
+        "procedure_id": p.id,
+        "procedure_code": p.code,
+        "procedure_name": p.name,
+        "field": p.field,
+        "applicant_kind": ApplicantKind.PERSON.value,
+        "applicant_name": name,
+        "search_key": fold(f"{name} {code} {id_number} {phone}"),
+        "id_number": id_number,
+        "birth_date": None,
+        "address": address,
+        "phone": phone,
+        "email": "",
+        "principal": "",
+        "channel": channel.value,
         "result_delivery": delivery.value,
-        "delivery_address": address if delivery is ResultDelivery.POST else "", "sets": 1,
-        "note": "", "fee": p.fee, "limit_text": limit.describe(), "received_at": received,
+        "delivery_address": address if delivery is ResultDelivery.POST else "",
+        "sets": 1,
+        "note": "",
+        "fee": p.fee,
+        "limit_text": limit.describe(),
+        "received_at": received,
         "appointment_at": cal.appointment_for(received, limit),
-        "status": DossierStatus.RECEIVED.value, "clerk_id": rng.choice(clerk_ids),
+        "status": DossierStatus.RECEIVED.value,
+        "clerk_id": rng.choice(clerk_ids),
         "created_at": received,
     }
 
@@ -180,7 +212,12 @@ def _row(
 def _papers(dossier_id: int, p: Procedure, rng: random.Random) -> list[dict]:
     chosen = [x for x in p.papers if not x.optional or rng.random() < 0.3] or p.papers[:1]
     return [
-        {"dossier_id": dossier_id, "position": i, "name": x.name, "form": x.form.value,
-         "count": x.count}
+        {
+            "dossier_id": dossier_id,
+            "position": i,
+            "name": x.name,
+            "form": x.form.value,
+            "count": x.count,
+        }
         for i, x in enumerate(chosen, start=1)
     ]

@@ -23,19 +23,34 @@ OPEN_STATUSES = (DossierStatus.RECEIVED.value,)
 
 def to_dossier(row: DossierRow) -> Dossier:
     return Dossier(
-        id=row.id, code=row.code, procedure_code=row.procedure_code,
-        procedure_name=row.procedure_name, field=row.field,
+        id=row.id,
+        code=row.code,
+        procedure_code=row.procedure_code,
+        procedure_name=row.procedure_name,
+        field=row.field,
         applicant=Applicant(
-            name=row.applicant_name, kind=ApplicantKind(row.applicant_kind),
-            id_number=row.id_number, birth_date=row.birth_date, address=row.address,
-            phone=row.phone, email=row.email, principal=row.principal,
+            name=row.applicant_name,
+            kind=ApplicantKind(row.applicant_kind),
+            id_number=row.id_number,
+            birth_date=row.birth_date,
+            address=row.address,
+            phone=row.phone,
+            email=row.email,
+            principal=row.principal,
         ),
         papers=[ReceivedPaper(p.name, PaperForm(p.form), p.count) for p in row.papers],
-        channel=Channel(row.channel), result_delivery=ResultDelivery(row.result_delivery),
-        delivery_address=row.delivery_address, sets=row.sets, note=row.note, fee=row.fee,
-        received_at=row.received_at, appointment_at=row.appointment_at,
-        limit_text=row.limit_text, clerk_username=row.clerk.username,
-        clerk_name=row.clerk.full_name, status=DossierStatus(row.status),
+        channel=Channel(row.channel),
+        result_delivery=ResultDelivery(row.result_delivery),
+        delivery_address=row.delivery_address,
+        sets=row.sets,
+        note=row.note,
+        fee=row.fee,
+        received_at=row.received_at,
+        appointment_at=row.appointment_at,
+        limit_text=row.limit_text,
+        clerk_username=row.clerk.username,
+        clerk_name=row.clerk.full_name,
+        status=DossierStatus(row.status),
     )
 
 
@@ -53,7 +68,9 @@ def get_dossier(db: Database, code: str) -> Dossier:
         return to_dossier(row)
 
 
-def list_dossiers(db: Database, *, pending: bool = False, limit: int | None = None) -> list[Dossier]:
+def list_dossiers(
+    db: Database, *, pending: bool = False, limit: int | None = None
+) -> list[Dossier]:
     """Dossiers newest first; with ``pending``, only open ones, earliest appointment first."""
     stmt = _with_details()
     if pending:

@@ -46,9 +46,7 @@ def _check_papers(draft: IntakeDraft, procedure: Procedure) -> dict[str, str]:
     listed = {p.name for p in procedure.papers}
     extra = [p.name for p in draft.papers if p.name not in listed]
     if extra:
-        return {
-            "papers": "Không được nhận giấy tờ ngoài danh mục của thủ tục: " + "; ".join(extra)
-        }
+        return {"papers": "Không được nhận giấy tờ ngoài danh mục của thủ tục: " + "; ".join(extra)}
     return {}
 
 
@@ -102,23 +100,42 @@ def _next_sequence(s: Session, agency: str, day: date) -> int:
 
 
 def _new_row(
-    draft: IntakeDraft, procedure: Procedure, clerk: Clerk, code: str, now: datetime,
+    draft: IntakeDraft,
+    procedure: Procedure,
+    clerk: Clerk,
+    code: str,
+    now: datetime,
     preview: AppointmentPreview,
 ) -> DossierRow:
     a = draft.applicant
     phone = normalise_phone(a.phone) if a.phone.strip() else ""
     return DossierRow(
-        code=code, procedure_id=procedure.id, procedure_code=procedure.code,
-        procedure_name=procedure.name, field=procedure.field,
-        applicant_kind=a.kind.value, applicant_name=" ".join(a.name.split()),
+        code=code,
+        procedure_id=procedure.id,
+        procedure_code=procedure.code,
+        procedure_name=procedure.name,
+        field=procedure.field,
+        applicant_kind=a.kind.value,
+        applicant_name=" ".join(a.name.split()),
         search_key=fold(f"{a.name} {code} {a.id_number} {phone}"),
-        id_number=a.id_number.strip(), birth_date=a.birth_date, address=a.address.strip(),
-        phone=phone, email=a.email.strip(), principal=a.principal.strip(),
-        channel=draft.channel.value, result_delivery=draft.result_delivery.value,
-        delivery_address=draft.delivery_address.strip(), sets=draft.sets, note=draft.note.strip(),
-        fee=procedure.fee, limit_text=preview.limit_text, received_at=now,
-        appointment_at=preview.appointment, status=DossierStatus.RECEIVED.value,
-        clerk_id=clerk.id, created_at=now,
+        id_number=a.id_number.strip(),
+        birth_date=a.birth_date,
+        address=a.address.strip(),
+        phone=phone,
+        email=a.email.strip(),
+        principal=a.principal.strip(),
+        channel=draft.channel.value,
+        result_delivery=draft.result_delivery.value,
+        delivery_address=draft.delivery_address.strip(),
+        sets=draft.sets,
+        note=draft.note.strip(),
+        fee=procedure.fee,
+        limit_text=preview.limit_text,
+        received_at=now,
+        appointment_at=preview.appointment,
+        status=DossierStatus.RECEIVED.value,
+        clerk_id=clerk.id,
+        created_at=now,
         papers=[
             DossierPaperRow(position=i, name=p.name, form=p.form.value, count=p.count)
             for i, p in enumerate((p for p in draft.papers if p.count > 0), start=1)

@@ -25,7 +25,9 @@ def check_office(office: Office) -> dict[str, str]:
     if not office.code.strip():
         errors["office_code"] = "Chưa nhập mã cơ quan dùng trong mã hồ sơ (ví dụ: H36.41)."
     elif not is_valid_agency_code(office.code.strip()):
-        errors["office_code"] = "Mã cơ quan chỉ gồm chữ, số và dấu chấm, không có dấu cách (ví dụ: H36.41)."
+        errors["office_code"] = (
+            "Mã cơ quan chỉ gồm chữ, số và dấu chấm, không có dấu cách (ví dụ: H36.41)."
+        )
     return errors
 
 
@@ -46,7 +48,11 @@ def set_up_office(
         raise ValidationError(errors)
     save_office(db, office)
     clerk = accounts.create_account(
-        db, admin_username, admin_full_name, admin_password, is_admin=True,
+        db,
+        admin_username,
+        admin_full_name,
+        admin_password,
+        is_admin=True,
         clock=clock or SystemClock(),
     )
     catalog.load_shipped_catalog(db)
@@ -60,7 +66,11 @@ def save_office(db: Database, office: Office) -> None:
         raise ValidationError(errors)
     with db.write() as s:
         row = s.get(OfficeRow, 1) or OfficeRow(id=1)
-        row.name, row.parent, row.code = office.name.strip(), office.parent.strip(), office.code.strip()
+        row.name, row.parent, row.code = (
+            office.name.strip(),
+            office.parent.strip(),
+            office.code.strip(),
+        )
         row.address, row.hotline = office.address.strip(), office.hotline.strip()
         row.head_title, row.head_name = office.head_title.strip(), office.head_name.strip()
         s.add(row)
@@ -72,6 +82,11 @@ def get_office(db: Database) -> Office:
         if row is None:
             raise NotFound("Chưa thiết lập thông tin cơ quan.")
         return Office(
-            name=row.name, parent=row.parent, code=row.code, address=row.address,
-            hotline=row.hotline, head_title=row.head_title, head_name=row.head_name,
+            name=row.name,
+            parent=row.parent,
+            code=row.code,
+            address=row.address,
+            hotline=row.hotline,
+            head_title=row.head_title,
+            head_name=row.head_name,
         )

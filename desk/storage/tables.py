@@ -177,7 +177,9 @@ class DossierRow(Base):
 class DossierPaperRow(Base):
     __tablename__ = "dossier_papers"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
     form: Mapped[str] = mapped_column(String(20))

@@ -33,8 +33,10 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
         (["--days", "1", "--received", "2026-08-21 09:00"], "2026-08-22 09:00"),
         (["--days", "2", "--received", "2026-08-28 09:00"], "2026-09-04 09:00"),
         (["--procedure", "1.013978", "--received", "2026-03-10 09:15"], "2026-04-16 09:15"),
-        (["--procedure", "1.013978", "--channel", "online", "--received", "2026-03-10 09:15"],
-         "2026-04-02 09:15"),
+        (
+            ["--procedure", "1.013978", "--channel", "online", "--received", "2026-03-10 09:15"],
+            "2026-04-02 09:15",
+        ),
     ],
 )
 def test_due_prints_the_appointment_on_its_last_line(capsys, args, expected):
@@ -55,8 +57,16 @@ def test_due_with_a_database_uses_its_calendar(capsys, db, db_url, clerk):
     from desk.services.calendar import set_special_day
 
     set_special_day(db, clerk, date(2026, 3, 9), "off", "Nghỉ bù")
-    code, out, _ = run(capsys, "due", "--days", "1", "--received", "2026-03-06 10:00", "--db",
-                       db_url.removeprefix("sqlite:///"))
+    code, out, _ = run(
+        capsys,
+        "due",
+        "--days",
+        "1",
+        "--received",
+        "2026-03-06 10:00",
+        "--db",
+        db_url.removeprefix("sqlite:///"),
+    )
     assert out.strip().splitlines()[-1] == "2026-03-10 10:00"
 
 
@@ -101,10 +111,15 @@ def test_receipt_prints_to_a_file_and_reports_a_missing_printer(capsys, tmp_path
 
 
 def test_version_and_help_from_a_real_process():
-    out = subprocess.run([sys.executable, "-m", "desk", "--version"], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "desk", "--version"], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == f"desk {__version__}"
     for sub in ("demo", "due", "dossiers", "receipt"):
-        help_text = subprocess.run([sys.executable, "-m", "desk", sub, "--help"],
-                                   capture_output=True, text=True, check=True).stdout
+        help_text = subprocess.run(
+            [sys.executable, "-m", "desk", sub, "--help"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         assert help_text.startswith("usage: desk")

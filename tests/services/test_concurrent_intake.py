@@ -16,7 +16,9 @@ def test_two_processes_saving_at_once_get_unique_codes_and_lose_nothing(db, db_u
     procs = [
         subprocess.Popen(
             [sys.executable, str(WORKER), db_url, str(n), name],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for name in ("Quầy 1", "Quầy 2")
     ]

@@ -72,4 +72,3 @@ def test_a_write_while_another_process_holds_the_lock_gets_a_clear_message(db_ur
     with impatient.read() as s:
         assert s.execute(text("SELECT value FROM settings WHERE key='k'")).scalar() == "v"
     impatient.dispose()
-

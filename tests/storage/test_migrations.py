@@ -19,7 +19,14 @@ def test_upgrade_from_empty_reaches_head(db_url):
     migrate.upgrade(engine)
     assert migrate.current_revision(engine) == migrate.head_revision()
     tables = set(inspect(engine).get_table_names())
-    assert {"office", "users", "procedures", "dossiers", "dossier_papers", "day_sequences"} <= tables
+    assert {
+        "office",
+        "users",
+        "procedures",
+        "dossiers",
+        "dossier_papers",
+        "day_sequences",
+    } <= tables
     engine.dispose()
 
 
@@ -36,13 +43,17 @@ def test_database_from_previous_revision_opens_and_keeps_data(db_url):
     engine = make_engine(db_url)
     migrate.upgrade(engine, "0001")
     with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO office (id, name, parent, code, address, hotline, head_title, head_name) "
-            "VALUES (1, 'UBND xã Tân Phú', 'UBND tỉnh Đồng Nai', 'H36.41', '', '', '', '')"
-        ))
-        conn.execute(text(
-            "INSERT INTO calendar_days (day, kind, note) VALUES ('2026-08-22', 'makeup', 'Làm bù')"
-        ))
+        conn.execute(
+            text(
+                "INSERT INTO office (id, name, parent, code, address, hotline, head_title, head_name) "
+                "VALUES (1, 'UBND xã Tân Phú', 'UBND tỉnh Đồng Nai', 'H36.41', '', '', '', '')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO calendar_days (day, kind, note) VALUES ('2026-08-22', 'makeup', 'Làm bù')"
+            )
+        )
     engine.dispose()
 
     db = open_database(db_url)  # what the app does at start

@@ -68,7 +68,9 @@ def upgrade() -> None:
         sa.Column("count", sa.Integer, nullable=False),
         sa.Column("optional", sa.Boolean, nullable=False),
         sa.ForeignKeyConstraint(
-            ["procedure_id"], ["procedures.id"], ondelete="CASCADE",
+            ["procedure_id"],
+            ["procedures.id"],
+            ondelete="CASCADE",
             name="fk_procedure_papers_procedure_id_procedures",
         ),
         sa.PrimaryKeyConstraint("id", name="pk_procedure_papers"),
@@ -82,7 +84,9 @@ def upgrade() -> None:
         sa.Column("limit_amount", sa.Integer, nullable=False),
         sa.Column("cutoff", sa.String(5), nullable=False),
         sa.ForeignKeyConstraint(
-            ["procedure_id"], ["procedures.id"], ondelete="CASCADE",
+            ["procedure_id"],
+            ["procedures.id"],
+            ondelete="CASCADE",
             name="fk_procedure_channel_limits_procedure_id_procedures",
         ),
         sa.PrimaryKeyConstraint("id", name="pk_procedure_channel_limits"),
@@ -107,7 +111,12 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table in (
-        "settings", "calendar_days", "procedure_channel_limits", "procedure_papers",
-        "procedures", "users", "office",
+        "settings",
+        "calendar_days",
+        "procedure_channel_limits",
+        "procedure_papers",
+        "procedures",
+        "users",
+        "office",
     ):
         op.drop_table(table)

@@ -72,7 +72,9 @@ def upgrade() -> None:
         sa.Column("form", sa.String(20), nullable=False),
         sa.Column("count", sa.Integer, nullable=False),
         sa.ForeignKeyConstraint(
-            ["dossier_id"], ["dossiers.id"], ondelete="CASCADE",
+            ["dossier_id"],
+            ["dossiers.id"],
+            ondelete="CASCADE",
             name="fk_dossier_papers_dossier_id_dossiers",
         ),
         sa.PrimaryKeyConstraint("id", name="pk_dossier_papers"),
