@@ -1,0 +1,194 @@
+"""Start-up of the window: Qt, the log, the error hook, the database, who is at the counter.
+
+Order: open (create or upgrade) the database; on the very first start the setup
+wizard creates the office and its first admin (who is then signed in), else
+the login dialog asks who sits at the counter (the demo signs a sample clerk in
+directly); then the main window.
+
+A database that cannot be opened (not a desk database, unreadable) is never
+touched: the clerk is told why and the program ends with code 2. An error
+nobody caught is written to the log with its traceback and shown in a dialog,
+and the window keeps running, so a bug in one action does not lose the
+others' work.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from sqlalchemy.engine import make_url
+
+from desk import __version__, config
+from desk.domain.errors import UserError
+from desk.domain.office import Clerk
+from desk.services import accounts, office
+from desk.storage.database import Database, open_database
+from desk.ui.qt_helpers import message_box, tr
+
+log = logging.getLogger("desk")
+
+CONTEXT = "App"
+EXIT_OPEN_FAILED = 2
+LOG_FILE = "desk.log"
+LOG_BYTES = 2_000_000
+LOG_BACKUPS = 5
+
+
+class _DeskLogHandler(RotatingFileHandler):
+    """The desk's own log file (a class of its own so start-up adds it only once)."""
+
+
+def setup_logging(folder: Path | None = None) -> Path:
+    """Log to ``desk.log`` in the user's log folder, rotated at 2 MB, five files kept."""
+    path = (folder or config.log_dir()) / LOG_FILE
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if isinstance(handler, _DeskLogHandler) and Path(handler.baseFilename) == path.resolve():
+            return path
+    handler = _DeskLogHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+    return path
+
+
+class ExceptionHook:
+    """``sys.excepthook`` for the window: log, tell the clerk, keep running.
+
+    A ``UserError`` that escaped is shown as it is (its message says what to do);
+    anything else is a bug: logged with its traceback (for whoever supports the
+    office; the clerk is shown where the log is, not the traceback).
+    While one such message is open, further errors are only logged, so an error
+    repeated on every repaint cannot bury the screen in dialogs.
+    """
+
+    def __init__(self, log_file: Path) -> None:
+        self.log_file = log_file
+        self.box: QMessageBox | None = None
+
+    def __call__(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if isinstance(exc, UserError):
+            log.warning("unhandled user error: %s", exc.message)
+            self._show(tr(CONTEXT, "Không thực hiện được"), exc.message)
+            return
+        log.critical("unexpected error", exc_info=(exc_type, exc, tb))
+        text = tr(
+            CONTEXT,
+            "Đã xảy ra lỗi không mong muốn. Việc vừa làm có thể chưa hoàn tất: hãy kiểm tra "
+            "lại rồi làm tiếp. Nếu lỗi lặp lại, hãy gửi tệp nhật ký {log} cho người hỗ trợ.",
+        ).format(log=self.log_file)
+        self._show(tr(CONTEXT, "Đã xảy ra lỗi"), text)
+
+    def _show(self, title: str, text: str) -> None:
+        if QApplication.instance() is None or self.box is not None:
+            return
+        parent: QWidget | None = QApplication.activeWindow()
+        box = message_box(parent, title, text, QMessageBox.Icon.Critical)
+        box.setObjectName("error_box")
+        box.finished.connect(lambda _result: self._closed(box))
+        self.box = box
+        box.open()
+
+    def _closed(self, box: QMessageBox) -> None:
+        if self.box is box:
+            self.box = None
+        box.deleteLater()
+
+
+def application() -> QApplication:
+    """The running QApplication (made if needed), with the program's name and version."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(config.APP_NAME)
+    app.setOrganizationName(config.APP_AUTHOR)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def show_fatal(title: str, message: str) -> None:
+    """A blocking message before any window exists."""
+    box = message_box(None, title, message, QMessageBox.Icon.Critical)
+    box.setObjectName("fatal_box")
+    box.exec()
+
+
+def sign_in(db: Database, demo_clerk: str | None = None) -> Clerk | None:
+    """Who works at this counter now; ``None`` when the clerk cancels."""
+    if office.needs_setup(db):
+        from desk.ui.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(db)
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return wizard.clerk
+    if demo_clerk:
+        return accounts.get_clerk(db, demo_clerk)
+    from desk.ui.login_dialog import LoginDialog
+
+    dialog = LoginDialog(db)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.clerk
+
+
+def _safe_url(db_url: str) -> str:
+    try:
+        return make_url(db_url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 (a malformed URL is reported by open_database)
+        return "<?>"
+
+
+def run(db_url: str, demo_clerk: str | None = None) -> int:
+    """Run the window on the database at ``db_url``; the exit code of the program."""
+    log_file = setup_logging()
+    app = application()
+    previous_hook = sys.excepthook
+    sys.excepthook = ExceptionHook(log_file)
+    log.info("desk %s starting on %s", __version__, _safe_url(db_url))
+    try:
+        try:
+            db = open_database(db_url)
+        except UserError as exc:
+            log.error("cannot open the database: %s", exc.message)
+            show_fatal(tr(CONTEXT, "Không mở được dữ liệu"), exc.message)
+            return EXIT_OPEN_FAILED
+        try:
+            return _run_window(app, db, demo_clerk)
+        finally:
+            db.dispose()
+    finally:
+        sys.excepthook = previous_hook
+
+
+def _run_window(app: QApplication, db: Database, demo_clerk: str | None) -> int:
+    from desk.ui.main_window import MainWindow
+
+    try:
+        clerk = sign_in(db, demo_clerk)
+    except UserError as exc:
+        log.error("cannot sign in: %s", exc.message)
+        show_fatal(tr(CONTEXT, "Không đăng nhập được"), exc.message)
+        return EXIT_OPEN_FAILED
+    if clerk is None:
+        log.info("start cancelled")
+        return 0
+    log.info("%s signed in", clerk.username)
+    window = MainWindow(db, clerk)
+    window.show()
+    return app.exec()

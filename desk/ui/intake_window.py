@@ -1,0 +1,424 @@
+"""The intake form (tiếp nhận hồ sơ): procedure, papers, applicant, delivery, save and print.
+
+Decree 61/2018 art. 15-17: the clerk picks the procedure, ticks the papers from
+its published list only, records who submits, and hands over a receipt with
+the dossier code and the appointment. The appointment is shown live before
+saving, as it will be printed.
+
+Keys: Enter saves from any field (in the search line it picks the procedure),
+Ctrl+S saves, Ctrl+F goes to the search, Esc starts over: at once on an empty
+form, after a yes/no question when something has been typed, and never while
+a save is running. Nothing typed is lost on a refused save: each message
+appears under its field and the first field at fault gets the cursor.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.clock import Clock, SystemClock
+from desk.domain.dossier import Dossier, IntakeDraft
+from desk.domain.errors import UserError, ValidationError
+from desk.domain.office import Clerk
+from desk.domain.procedure import Channel, Procedure
+from desk.domain.validation import validate_intake
+from desk.printing.vn_format import clock_text, weekday_name
+from desk.services import intake, receipts
+from desk.storage.database import Database
+from desk.ui.applicant_form import ApplicantForm, DeliveryForm, parse_birth_date
+from desk.ui.paper_checklist import PaperChecklist
+from desk.ui.procedure_picker import ProcedurePicker
+from desk.ui.qt_helpers import FieldError, busy_cursor, confirm, show_message, tr
+from desk.ui.receipt_preview import ReceiptPreviewDialog
+
+__all__ = ["IntakeWindow", "appointment_text", "parse_birth_date"]
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "IntakeWindow"
+APPOINTMENT_REFRESH_MS = 30_000
+FIELD_ORDER = (
+    "procedure",
+    "papers",
+    "name",
+    "id_number",
+    "birth_date",
+    "address",
+    "phone",
+    "email",
+    "principal",
+    "delivery_address",
+    "sets",
+)
+
+
+def appointment_text(preview: intake.AppointmentPreview) -> str:
+    """The appointment as the clerk reads it out, worded like the receipt.
+
+    For example: Hẹn trả: 10 giờ 00 phút, Thứ Ba 10/03/2026 (03 ngày làm việc).
+    """
+    at = preview.appointment
+    return tr(CONTEXT, "Hẹn trả: {time}, {weekday} {date} ({limit})").format(
+        time=clock_text(at),
+        weekday=weekday_name(at),
+        date=f"{at:%d/%m/%Y}",
+        limit=preview.limit_text,
+    )
+
+
+class IntakeWindow(QWidget):
+    """The whole intake form; ``dossier_saved(code)`` after each saved dossier."""
+
+    dossier_saved = Signal(str)
+
+    def __init__(
+        self, db: Database, clerk: Clerk, clock: Clock | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._clerk = clerk
+        self._clock: Clock = clock or SystemClock()
+        self._saving = False
+        self._procedure: Procedure | None = None
+        self.last_dossier: Dossier | None = None
+        self.last_preview: ReceiptPreviewDialog | None = None
+        self.setObjectName("intake_window")
+        self.setWindowTitle(tr(CONTEXT, "Tiếp nhận hồ sơ"))
+
+        self.applicant_form = ApplicantForm(self)
+        self.delivery_form = DeliveryForm(self)
+        self._alias_inputs()
+        columns = QHBoxLayout()
+        columns.addWidget(self._build_procedure_box(), 3)
+        right = QVBoxLayout()
+        right.addWidget(self.applicant_form)
+        right.addWidget(self.delivery_form)
+        right.addStretch(1)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addLayout(self._build_footer())
+        self.errors: dict[str, FieldError] = {
+            "procedure": self.picker.error,
+            "papers": self.papers_error,
+            **self.applicant_form.errors,
+            **self.delivery_form.errors,
+        }
+
+        self._connect()
+        chain = [
+            self.picker.search,
+            self.papers,
+            *self.applicant_form.tab_chain(),
+            *self.delivery_form.tab_chain(),
+            self.save_button,
+            self.clear_button,
+        ]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        self._timer = QTimer(self)
+        self._timer.setInterval(APPOINTMENT_REFRESH_MS)
+        self._timer.timeout.connect(self.refresh_appointment)
+        self._timer.start()
+        self.clear_form()
+
+    # -- building ------------------------------------------------------------
+
+    def _alias_inputs(self) -> None:
+        """The inputs by name, as tests and the main window reach them."""
+        a, d = self.applicant_form, self.delivery_form
+        self.person_radio, self.organisation_radio = a.person_radio, a.organisation_radio
+        self.name_label, self.id_label = a.name_label, a.id_label
+        self.name_edit, self.id_edit, self.birth_edit = a.name_edit, a.id_edit, a.birth_edit
+        self.address_edit, self.phone_edit = a.address_edit, a.phone_edit
+        self.email_edit, self.principal_edit = a.email_edit, a.principal_edit
+        self.channel_combo, self.counter_radio, self.post_radio = (
+            d.channel_combo,
+            d.counter_radio,
+            d.post_radio,
+        )
+        self.delivery_address_edit, self.sets_spin, self.note_edit = (
+            d.delivery_address_edit,
+            d.sets_spin,
+            d.note_edit,
+        )
+
+    def _build_procedure_box(self) -> QGroupBox:
+        box = QGroupBox(tr(CONTEXT, "Thủ tục hành chính và giấy tờ đã nhận"), self)
+        self.picker = ProcedurePicker(self._db, box)
+        self.picker.error.setObjectName("error_procedure")
+        self.papers = PaperChecklist(box)
+        self.papers_error = FieldError(box)
+        self.papers_error.setObjectName("error_papers")
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.picker, 1)
+        layout.addWidget(
+            QLabel(tr(CONTEXT, "Giấy tờ đã nhận (chỉ những giấy tờ thủ tục quy định):"), box)
+        )
+        layout.addWidget(self.papers, 2)
+        layout.addWidget(self.papers_error)
+        return box
+
+    def _build_footer(self) -> QHBoxLayout:
+        self.appointment_label = QLabel(self)
+        self.appointment_label.setObjectName("appointment")
+        self.appointment_label.setWordWrap(True)
+        self.appointment_label.setStyleSheet("font-size: 15px; font-weight: bold; color: #0d47a1;")
+        self.clear_button = QPushButton(tr(CONTEXT, "Làm mới (Esc)"), self)
+        self.save_button = QPushButton(tr(CONTEXT, "Lưu và in phiếu (Enter)"), self)
+        self.save_button.setObjectName("save")
+        self.save_button.setDefault(True)
+        for button in (self.clear_button, self.save_button):
+            button.setAutoDefault(True)  # Enter on a focused button presses that button
+        self.save_button.setMinimumHeight(36)
+        footer = QHBoxLayout()
+        footer.addWidget(self.appointment_label, 1)
+        footer.addWidget(self.clear_button)
+        footer.addWidget(self.save_button)
+        return footer
+
+    def _connect(self) -> None:
+        self.picker.procedure_chosen.connect(self._on_procedure_chosen)
+        self.papers.changed.connect(self.papers_error.clear_message)
+        self.delivery_form.channel_changed.connect(self.refresh_appointment)
+        self.save_button.clicked.connect(self.save)
+        self.clear_button.clicked.connect(self.request_clear)
+        for keys, slot in (("Ctrl+S", self.save), ("Ctrl+F", self.focus_search)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def line_edits(self) -> dict[str, QLineEdit]:
+        """Every text input that has an error line, by field name."""
+        return {**self.applicant_form.line_edits(), **self.delivery_form.line_edits()}
+
+    # -- reactions -----------------------------------------------------------
+
+    def _on_procedure_chosen(self, procedure: Procedure | None) -> None:
+        same = (
+            procedure is not None
+            and self._procedure is not None
+            and procedure.code == self._procedure.code
+        )
+        self._procedure = procedure
+        if not same:
+            self.papers.set_papers(procedure.papers if procedure else [])
+        self.refresh_appointment()
+        if procedure is not None and self.picker.search.hasFocus():
+            self.papers.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def focus_search(self) -> None:
+        self.picker.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.picker.search.selectAll()
+
+    def channel(self) -> Channel:
+        return self.delivery_form.channel()
+
+    def set_channel(self, channel: Channel) -> None:
+        self.delivery_form.set_channel(channel)
+
+    def refresh_appointment(self) -> None:
+        """Recompute the appointment for the chosen procedure and channel, as of now."""
+        if self._procedure is None:
+            self.appointment_label.setText(
+                tr(CONTEXT, "Hẹn trả: chọn thủ tục để xem ngày hẹn trả kết quả.")
+            )
+            return
+        try:
+            preview = intake.preview_appointment(
+                self._db, self._procedure, self.channel(), self._clock.now()
+            )
+        except UserError as exc:
+            self.appointment_label.setText(exc.message)
+            return
+        self.appointment_label.setText(appointment_text(preview))
+
+    # -- reading the form ----------------------------------------------------
+
+    def read_draft(self) -> tuple[IntakeDraft, dict[str, str]]:
+        """The form as a draft, and the problems only the form can see (a date it cannot read)."""
+        applicant, local = self.applicant_form.applicant()
+        d = self.delivery_form
+        draft = IntakeDraft(
+            procedure_code=self._procedure.code if self._procedure else "",
+            applicant=applicant,
+            papers=self.papers.received(),
+            channel=d.channel(),
+            result_delivery=d.result_delivery(),
+            delivery_address=d.delivery_address(),
+            sets=self.sets_spin.value(),
+            note=self.note_edit.text(),
+        )
+        return draft, local
+
+    def is_dirty(self) -> bool:
+        """True when something has been typed, ticked or chosen since the form was cleared."""
+        return (
+            self._procedure is not None
+            or bool(self.picker.search.text().strip())
+            or self.applicant_form.is_dirty()
+            or self.delivery_form.is_dirty()
+            or self.papers.is_dirty()
+        )
+
+    # -- saving --------------------------------------------------------------
+
+    def save(self) -> Dossier | None:
+        """Save the dossier, print its receipt, show it, and clear the form for the next citizen."""
+        if self._saving:
+            return None
+        self._saving = True
+        try:
+            dossier = self._record()
+        finally:
+            self._saving = False
+        if dossier is None:
+            return None
+        log.info("dossier %s saved by %s", dossier.code, self._clerk.username)
+        self.last_dossier = dossier
+        self.dossier_saved.emit(dossier.code)
+        self.clear_form()
+        self._print_and_preview(dossier.code)
+        return dossier
+
+    def _record(self) -> Dossier | None:
+        draft, local = self.read_draft()
+        self.clear_errors()
+        if local:
+            # The service would save without the unreadable date: show every
+            # problem the form has, and save nothing.
+            errors = validate_intake(draft, self._clock.now().date())
+            errors.update(local)
+            self.show_errors(errors)
+            return None
+        try:
+            with busy_cursor():
+                return intake.record_intake(self._db, draft, self._clerk, self._clock)
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+        except UserError as exc:
+            log.warning("intake not saved: %s", exc.message)
+            if exc.field in self.errors:
+                self.show_errors({exc.field: exc.message})
+            else:  # the database is locked, the disk is full...: the form stays as it is
+                show_message(self, tr(CONTEXT, "Chưa lưu được hồ sơ"), exc.message)
+        return None
+
+    def _print_and_preview(self, code: str) -> None:
+        error: str | None = None
+        try:
+            with busy_cursor():
+                image = receipts.print_receipt(self._db, code)
+        except UserError as exc:
+            log.warning(
+                "receipt %s not printed: %s", code, getattr(exc, "detail", "") or exc.message
+            )
+            error = exc.message
+            try:
+                image = receipts.receipt_image(self._db, code)
+            except UserError as again:
+                show_message(self, tr(CONTEXT, "Không in được phiếu"), again.message)
+                return
+        dialog = ReceiptPreviewDialog(image, code, self._db, print_error=error, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: self._forget_preview(dialog))
+        dialog.finished.connect(lambda _result: self._back_from_preview())
+        self.last_preview = dialog
+        dialog.open()
+
+    def _back_from_preview(self) -> None:
+        self.window().activateWindow()
+        self.focus_search()
+
+    def _forget_preview(self, dialog: ReceiptPreviewDialog) -> None:
+        if self.last_preview is dialog:
+            self.last_preview = None
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field; the first field at fault gets the focus."""
+        for key, message in errors.items():
+            label = self.errors.get(key)
+            if label is None:  # a field this form does not show: say it anyway
+                label = self.errors["procedure"]
+            label.set_message(message)
+        first = next((k for k in FIELD_ORDER if k in errors), None)
+        widget = self._widget_for(first) if first else None
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+
+    def _widget_for(self, key: str) -> QWidget | None:
+        widgets: dict[str, QWidget] = {
+            "procedure": self.picker.search,
+            "papers": self.papers,
+            "sets": self.sets_spin,
+            **self.line_edits(),
+        }
+        return widgets.get(key)
+
+    def error_text(self, key: str) -> str:
+        """The message shown under a field ('' when none)."""
+        return self.errors[key].message()
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear_message()
+
+    # -- starting over -------------------------------------------------------
+
+    def request_clear(self) -> None:
+        """Esc or "Làm mới": clear at once if nothing was typed, else ask first."""
+        if self._saving:
+            return
+        if not self.is_dirty():
+            self.clear_form()
+            return
+        confirm(
+            self,
+            tr(CONTEXT, "Làm mới biểu mẫu"),
+            tr(CONTEXT, "Xóa toàn bộ thông tin đang nhập để tiếp nhận hồ sơ mới?"),
+            tr(CONTEXT, "Xóa và làm mới"),
+            tr(CONTEXT, "Không, giữ lại"),
+            self.clear_form,
+        )
+
+    def clear_form(self) -> None:
+        """An empty form for the next citizen, the cursor in the procedure search."""
+        self.picker.clear()
+        self._procedure = None
+        self.papers.set_papers([])
+        self.applicant_form.clear()
+        self.delivery_form.clear()
+        self.clear_errors()
+        self.refresh_appointment()
+        self.focus_search()
+
+    def reload_catalog(self) -> None:
+        """After an admin edits the catalog or the calendar."""
+        self.picker.reload()
+        self.refresh_appointment()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter and Esc that no field used: Enter saves, Esc starts over."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.save()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            self.request_clear()
+            return
+        super().keyPressEvent(event)

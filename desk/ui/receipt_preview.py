@@ -1,0 +1,159 @@
+"""The receipt as printed, on screen, with a way to print it again.
+
+The picture is the very image sent to the printer (``receipts.print_receipt``
+returns it), so the clerk sees what the citizen got, or would have got. The
+dossier is saved before anything is printed, so a failed print is never a lost
+intake: the status line says what went wrong, and "In lại" tries again once the
+printer (or its setting) is fixed.
+"""
+
+from __future__ import annotations
+
+from PIL import Image
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import UserError
+from desk.services import receipts, settings
+from desk.storage.database import Database
+from desk.ui.qt_helpers import ERROR_COLOUR, busy_cursor, pil_to_pixmap, tr
+
+CONTEXT = "ReceiptPreviewDialog"
+OK_COLOUR = "#1b5e20"
+
+
+class ReceiptPreviewDialog(QDialog):
+    """Shows a dossier's receipt image; ``print_error`` is the message of a failed print.
+
+    Built right after a print attempt with the current printer setting: without
+    ``print_error`` the status says the receipt was sent (or, with the printer
+    set to ``none``, that it was only shown).
+    """
+
+    def __init__(
+        self,
+        image: Image.Image,
+        code: str,
+        db: Database,
+        print_error: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._code = code
+        self._pixmap = QPixmap()
+        self.setWindowTitle(tr(CONTEXT, "Phiếu tiếp nhận hồ sơ {code}").format(code=code))
+
+        self.status = QLabel(self)
+        self.status.setObjectName("print_status")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.picture = QLabel(self)
+        self.picture.setObjectName("receipt_picture")
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.picture.setStyleSheet("background: white;")
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.picture)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll.viewport().installEventFilter(self)
+
+        buttons = QDialogButtonBox(self)
+        self.reprint_button = QPushButton(tr(CONTEXT, "In lại"), self)
+        self.close_button = QPushButton(tr(CONTEXT, "Đóng"), self)
+        buttons.addButton(self.reprint_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button.setDefault(True)
+        self.reprint_button.setAutoDefault(False)
+        self.reprint_button.clicked.connect(self.reprint)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(buttons)
+
+        self.set_image(image)
+        self._show_result(print_error)
+        screen = self.screen().availableGeometry()
+        self.resize(
+            min(self._pixmap.width() + 60, screen.width() - 40), min(760, screen.height() - 60)
+        )
+        self.close_button.setFocus()
+
+    @property
+    def code(self) -> str:
+        return self._code
+
+    def set_image(self, image: Image.Image) -> None:
+        self._pixmap = pil_to_pixmap(image)
+        self._fit()
+
+    def image_size(self) -> tuple[int, int]:
+        """Size in dots of the image shown (that of the printed receipt)."""
+        return self._pixmap.width(), self._pixmap.height()
+
+    def status_text(self) -> str:
+        return self.status.text()
+
+    def printed_ok(self) -> bool:
+        return self.property("printed_ok") is True
+
+    def reprint(self) -> None:
+        """Print the dossier's receipt again with the printer setting as it is now."""
+        try:
+            with busy_cursor():
+                image = receipts.print_receipt(self._db, self._code)
+        except UserError as exc:
+            self._show_result(exc.message)
+            return
+        self.set_image(image)
+        self._show_result(None)
+
+    def _show_result(self, error: str | None) -> None:
+        if error is not None:
+            text = tr(
+                CONTEXT,
+                "Không in được phiếu. {error}\n"
+                "Hồ sơ {code} đã được lưu: sửa máy in rồi bấm “In lại”.",
+            ).format(error=error, code=self._code)
+            colour = ERROR_COLOUR
+        elif settings.get_setting(self._db, settings.PRINTER_URI).strip().lower() == "none":
+            text = tr(
+                CONTEXT,
+                "Chưa chọn máy in (Quản trị > Máy in): phiếu của hồ sơ {code} chỉ hiển thị "
+                "trên màn hình, chưa in ra giấy.",
+            ).format(code=self._code)
+            colour = ERROR_COLOUR
+        else:
+            text = tr(CONTEXT, "Đã gửi phiếu của hồ sơ {code} tới máy in.").format(code=self._code)
+            colour = OK_COLOUR
+        self.setProperty("printed_ok", error is None and colour == OK_COLOUR)
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {colour}; font-weight: bold;")
+
+    # -- scaling: shrink to the width available, never enlarge -------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        if self._pixmap.isNull():
+            return
+        room = self.scroll.viewport().width() - 4
+        if self.isVisible() and 0 < room < self._pixmap.width():
+            shown = self._pixmap.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+        else:
+            shown = self._pixmap
+        self.picture.setPixmap(shown)

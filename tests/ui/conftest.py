@@ -1,0 +1,40 @@
+"""Fixtures for the window tests: an intake form on a real database, logs in a temp folder."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from desk.domain.clock import FixedClock  # noqa: E402
+from desk.domain.office import Clerk  # noqa: E402
+from desk.storage.database import Database  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def log_home(tmp_path, monkeypatch):
+    """The user's log folder (platformdirs' state folder) inside the test's temp folder."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    yield tmp_path / "state"
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if type(handler).__name__ == "_DeskLogHandler":
+            root.removeHandler(handler)
+            handler.close()
+
+
+@pytest.fixture
+def intake(qtbot, db: Database, clerk: Clerk, clock: FixedClock):
+    from desk.ui.intake_window import IntakeWindow
+
+    window = IntakeWindow(db, clerk, clock)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    window.focus_search()
+    return window
