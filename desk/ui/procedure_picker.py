@@ -101,7 +101,11 @@ class ProcedurePicker(QWidget):
         self.search.textChanged.connect(self._filter)
         self.search.installEventFilter(self)
         self.list.itemActivated.connect(lambda _item, _col: self.choose_current())
+        # A click on a row picks it too: a highlighted row that is not the
+        # chosen procedure would mislead a clerk using the mouse.
+        self.list.itemClicked.connect(lambda _item, _col: self.choose_current())
         self.reload()
+        self._show_chosen()
 
     # -- the catalog ------------------------------------------------------
 
