@@ -29,7 +29,7 @@ from desk.domain.errors import UserError
 
 DEFAULT_TCP_PORT = 9100
 DEFAULT_BAUDRATE = 9600
-SETTINGS_HINT = "Cài đặt > Máy in"
+SETTINGS_HINT = "Quản trị > Máy in"
 ACCEPTED_FORMS = (
     "win32:TÊN MÁY IN, tcp://192.168.1.50:9100, usb://04b8:0e15, "
     "serial:COM3?baudrate=9600, file:ĐƯỜNG DẪN TỆP, none (không in)"

@@ -97,7 +97,7 @@ def paper_width(paper: str | int) -> int:
     except KeyError:
         accepted = ", ".join(f'"{key}"' for key in PAPER_WIDTHS)
         raise UserError(
-            f"Khổ giấy “{paper}” không đúng: chọn một trong {accepted} trong Cài đặt > Máy in.",
+            f"Khổ giấy “{paper}” không đúng: chọn một trong {accepted} trong Quản trị > Máy in.",
             "paper",
         ) from None
 
