@@ -32,10 +32,54 @@ RESULT_DELIVERY_LABELS = {
 
 
 class DossierStatus(StrEnum):
-    RECEIVED = "received"  # đã tiếp nhận: at the desk, the clock is running
+    """Where a dossier is in its life; ``desk.domain.lifecycle`` says which step leads where."""
+
+    RECEIVED = "received"  # đã tiếp nhận: at the one-stop desk, the clock is running
+    IN_PROGRESS = "in_progress"  # đang giải quyết: with a department, the clock is running
+    WAITING_SUPPLEMENT = (
+        "waiting_supplement"  # chờ bổ sung: the clock is stopped (Decree 61 art. 19(4))
+    )
+    RESULT_READY = "result_ready"  # có kết quả, chờ trả: decided, not yet collected
+    RETURNED = "returned"  # đã trả kết quả: closed
+    REFUSED = "refused"  # từ chối giải quyết: closed, with written reasons (form 03)
+    STOPPED = "stopped"  # dừng giải quyết theo đề nghị của người nộp (Decree 118 art. 21): closed
 
 
-STATUS_LABELS = {DossierStatus.RECEIVED: "Đã tiếp nhận"}
+STATUS_LABELS = {
+    DossierStatus.RECEIVED: "Đã tiếp nhận",
+    DossierStatus.IN_PROGRESS: "Đang giải quyết",
+    DossierStatus.WAITING_SUPPLEMENT: "Chờ bổ sung",
+    DossierStatus.RESULT_READY: "Có kết quả, chờ trả",
+    DossierStatus.RETURNED: "Đã trả kết quả",
+    DossierStatus.REFUSED: "Từ chối giải quyết",
+    DossierStatus.STOPPED: "Dừng giải quyết",
+}
+
+#: The clock runs for these: they are the ones the urgency bands sort.
+RUNNING_STATUSES = frozenset({DossierStatus.RECEIVED, DossierStatus.IN_PROGRESS})
+#: Not finished yet (the worklist's "all open" view).
+OPEN_STATUSES = RUNNING_STATUSES | {DossierStatus.WAITING_SUPPLEMENT, DossierStatus.RESULT_READY}
+CLOSED_STATUSES = frozenset(DossierStatus) - OPEN_STATUSES
+
+
+class ResultClass(StrEnum):
+    """Circular 01/2018 art. 13 and form 06/VPCP/KSTT: how a decision compares with the appointment."""
+
+    EARLY = "early"  # trước hạn
+    ON_TIME = "on_time"  # đúng hạn
+    LATE = "late"  # quá hạn
+
+
+RESULT_CLASS_LABELS = {
+    ResultClass.EARLY: "Trước hạn",
+    ResultClass.ON_TIME: "Đúng hạn",
+    ResultClass.LATE: "Quá hạn",
+}
+
+
+class ReturnMethod(StrEnum):
+    COUNTER = "counter"
+    POST = "post"
 
 
 @dataclass
@@ -92,3 +136,14 @@ class Dossier:
     note: str = ""
     fee: str = ""
     id: int | None = None
+    #: The date the worklist sorts by: the appointment, or the one new date an apology gave.
+    due_at: datetime | None = None
+    holder: str = ""  # who has the dossier now: the one-stop desk or a department
+    decided_at: datetime | None = None
+    result_class: ResultClass | None = None
+    returned_at: datetime | None = None
+    supplement_round: int = 0  # supplement requests made so far
+    comebacks: int = 0  # times the citizen came back with missing papers
+
+    def effective_due(self) -> datetime:
+        return self.due_at or self.appointment_at

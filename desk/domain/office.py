@@ -18,9 +18,18 @@ class Office:
 
 @dataclass(frozen=True)
 class Clerk:
-    """A logged-in account (cán bộ tiếp nhận)."""
+    """A logged-in account (cán bộ); ``role`` is a ``desk.domain.roles.Role`` value."""
 
     id: int
     username: str
     full_name: str
-    is_admin: bool = False
+    role: str = "clerk"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    @property
+    def is_supervisor(self) -> bool:
+        """Supervisors and admins see everyone's work."""
+        return self.role in ("supervisor", "admin")

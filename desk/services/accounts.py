@@ -12,6 +12,7 @@ from sqlalchemy import select
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError, ValidationError
 from desk.domain.office import Clerk
+from desk.domain.roles import Role
 from desk.domain.passwords import check_new_password, hash_password, verify_password
 from desk.storage.database import Database
 from desk.storage.tables import UserRow
@@ -20,7 +21,7 @@ _USERNAME = re.compile(r"^[a-z0-9._-]{3,60}$")
 
 
 def _clerk(row: UserRow) -> Clerk:
-    return Clerk(id=row.id, username=row.username, full_name=row.full_name, is_admin=row.is_admin)
+    return Clerk(id=row.id, username=row.username, full_name=row.full_name, role=row.role)
 
 
 def check_account(username: str, full_name: str, password: str) -> dict[str, str]:
@@ -42,7 +43,7 @@ def create_account(
     full_name: str,
     password: str,
     *,
-    is_admin: bool = False,
+    role: Role | str = Role.CLERK,
     clock: Clock | None = None,
 ) -> Clerk:
     errors = check_account(username, full_name, password)
@@ -58,7 +59,7 @@ def create_account(
             username=username,
             full_name=full_name.strip(),
             password_hash=hash_password(password),
-            is_admin=is_admin,
+            role=Role(role).value,
             active=True,
             created_at=(clock or SystemClock()).now(),
         )
@@ -74,13 +75,13 @@ def add_clerk(
     full_name: str,
     password: str,
     *,
-    is_admin: bool = False,
+    role: Role | str = Role.CLERK,
     clock: Clock | None = None,
 ) -> Clerk:
-    """An admin adds an account; a clerk who is not an admin may not."""
+    """An admin adds an account; nobody else may."""
     if not by.is_admin:
         raise UserError("Chỉ quản trị viên mới được thêm tài khoản.")
-    return create_account(db, username, full_name, password, is_admin=is_admin, clock=clock)
+    return create_account(db, username, full_name, password, role=role, clock=clock)
 
 
 def log_in(db: Database, username: str, password: str) -> Clerk:

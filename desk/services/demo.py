@@ -21,9 +21,17 @@ from desk.domain.dossier_code import format_dossier_code
 from desk.domain.office import Office
 from desk.domain.procedure import Channel, Procedure
 from desk.domain.text import fold
-from desk.services import accounts, calendar, catalog, office
+from desk.services import accounts, calendar, catalog, changes, departments, office
+from desk.services.demo_history import live
 from desk.storage.database import Database
-from desk.storage.tables import DaySequenceRow, DossierPaperRow, DossierRow, UserRow
+from desk.storage.tables import (
+    DaySequenceRow,
+    DepartmentRow,
+    DossierPaperRow,
+    DossierRow,
+    DossierStepRow,
+    UserRow,
+)
 
 DEMO_OFFICE = Office(
     name="UBND xã Tân Phú",
@@ -37,10 +45,11 @@ DEMO_OFFICE = Office(
 
 DEMO_PASSWORD = "demo1234"
 DEMO_ACCOUNTS = (
-    ("admin", "Nguyễn Văn An", True),
-    ("canbo1", "Lê Thị Hoa", False),
-    ("canbo2", "Phạm Minh Tuấn", False),
-    ("canbo3", "Võ Thị Thu Trang", False),
+    ("admin", "Nguyễn Văn An", "admin"),
+    ("lanhdao", "Trần Thị Bình", "supervisor"),
+    ("canbo1", "Lê Thị Hoa", "clerk"),
+    ("canbo2", "Phạm Minh Tuấn", "clerk"),
+    ("canbo3", "Võ Thị Thu Trang", "clerk"),
 )
 
 _SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý".split()
@@ -70,8 +79,8 @@ def create_demo(
     if office.needs_setup(db):
         name, full, _ = DEMO_ACCOUNTS[0]
         office.set_up_office(db, DEMO_OFFICE, name, full, DEMO_PASSWORD)
-        for username, full_name, is_admin in DEMO_ACCOUNTS[1:]:
-            accounts.create_account(db, username, full_name, DEMO_PASSWORD, is_admin=is_admin)
+        for username, full_name, role in DEMO_ACCOUNTS[1:]:
+            accounts.create_account(db, username, full_name, DEMO_PASSWORD, role=role)
     add_dossiers(db, dossiers, today=today, seed=seed, months=months)
     return DemoSummary(dossiers, tuple(a[0] for a in DEMO_ACCOUNTS))
 
@@ -90,14 +99,22 @@ def add_dossiers(
     procedures = catalog.list_procedures(db)
     cal = calendar.working_calendar(db)
     agency = office.get_office(db).code
+    departments.seed_departments(db)
     with db.read() as s:
         clerk_ids = list(s.scalars(select(UserRow.id)))
+        department_ids = {r.name: r.id for r in s.scalars(select(DepartmentRow))}
+    now = (
+        datetime.now(VN_TZ)
+        if today is None
+        else datetime.combine(today, datetime.min.time(), VN_TZ) + timedelta(hours=16)
+    )
     weights = [8 if p.field.startswith(("Hộ tịch", "Chứng thực")) else 2 for p in procedures]
     start = today - timedelta(days=30 * months)
     days = [d for d in _dates(start, today) if cal.is_working_day(d)]
     per_day = _spread(count, len(days), rng)
     rows: list[dict] = []
     papers: list[dict] = []
+    history: list[dict] = []
     sequences: list[dict] = []
     with db.write() as s:
         next_id = (s.scalar(select(DossierRow.id).order_by(DossierRow.id.desc()).limit(1)) or 0) + 1
@@ -108,12 +125,14 @@ def add_dossiers(
         times = sorted(_office_moment(day, rng) for _ in range(n))
         for seq, received in enumerate(times, start=1):
             p = rng.choices(procedures, weights)[0]
-            rows.append(_row(next_id, p, agency, day, seq, received, cal, rng, clerk_ids))
+            row = _row(next_id, p, agency, day, seq, received, cal, rng, clerk_ids)
+            history.extend(live(row, p, cal, now, rng, department_ids, row["clerk_id"]))
+            rows.append(row)
             papers.extend(_papers(next_id, p, rng))
             next_id += 1
         if len(rows) >= batch:
-            _flush(db, rows, papers)
-    _flush(db, rows, papers)
+            _flush(db, rows, papers, history)
+    _flush(db, rows, papers, history)
     with db.write() as s:
         for seq_row in sequences:
             existing = s.get(DaySequenceRow, (seq_row["agency"], seq_row["day"]))
@@ -123,14 +142,31 @@ def add_dossiers(
                 existing.last = max(existing.last, seq_row["last"])
 
 
-def _flush(db: Database, rows: list[dict], papers: list[dict]) -> None:
+_LIFE_DEFAULTS = {
+    "department_id": None,
+    "decided_at": None,
+    "result_class": None,
+    "returned_at": None,
+    "closed_at": None,
+    "supplement_round": 0,
+    "comebacks": 0,
+    "return_method": "",
+    "tracking_number": "",
+    "collected_by": "",
+}
+
+
+def _flush(db: Database, rows: list[dict], papers: list[dict], history: list[dict]) -> None:
     if not rows:
         return
     with db.write() as s:
-        s.execute(insert(DossierRow), rows)
+        s.execute(insert(DossierRow), [_LIFE_DEFAULTS | r for r in rows])
         s.execute(insert(DossierPaperRow), papers)
+        s.execute(insert(DossierStepRow), history)
+        changes.bump(s, changes.DOSSIERS)
     rows.clear()
     papers.clear()
+    history.clear()
 
 
 def _dates(start: date, end: date) -> Iterator[date]:

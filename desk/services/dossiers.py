@@ -12,13 +12,15 @@ from desk.domain.dossier import (
     DossierStatus,
     ReceivedPaper,
     ResultDelivery,
+    ResultClass,
 )
+from desk.domain.dossier import OPEN_STATUSES as DOMAIN_OPEN
 from desk.domain.errors import NotFound
 from desk.domain.procedure import Channel, PaperForm
 from desk.storage.database import Database
 from desk.storage.tables import DossierRow
 
-OPEN_STATUSES = (DossierStatus.RECEIVED.value,)
+OPEN_STATUSES = tuple(s.value for s in DOMAIN_OPEN)
 
 
 def to_dossier(row: DossierRow) -> Dossier:
@@ -51,6 +53,13 @@ def to_dossier(row: DossierRow) -> Dossier:
         clerk_username=row.clerk.username,
         clerk_name=row.clerk.full_name,
         status=DossierStatus(row.status),
+        due_at=row.due_at,
+        holder=row.holder,
+        decided_at=row.decided_at,
+        result_class=ResultClass(row.result_class) if row.result_class else None,
+        returned_at=row.returned_at,
+        supplement_round=row.supplement_round,
+        comebacks=row.comebacks,
     )
 
 
@@ -75,7 +84,7 @@ def list_dossiers(
     stmt = _with_details()
     if pending:
         stmt = stmt.where(DossierRow.status.in_(OPEN_STATUSES)).order_by(
-            DossierRow.appointment_at, DossierRow.id
+            DossierRow.due_at, DossierRow.id
         )
     else:
         stmt = stmt.order_by(DossierRow.received_at.desc(), DossierRow.id.desc())

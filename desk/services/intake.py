@@ -23,9 +23,10 @@ from desk.domain.office import Clerk
 from desk.domain.procedure import Channel, Procedure
 from desk.domain.text import fold
 from desk.domain.validation import normalise_phone, validate_intake
-from desk.services import calendar, catalog, office
+from desk.domain.lifecycle import ONE_STOP, StepKind
+from desk.services import audit, calendar, catalog, changes, office
 from desk.storage.database import Database
-from desk.storage.tables import DaySequenceRow, DossierPaperRow, DossierRow
+from desk.storage.tables import DaySequenceRow, DossierPaperRow, DossierRow, DossierStepRow
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,29 @@ def record_intake(db: Database, draft: IntakeDraft, clerk: Clerk, clock: Clock) 
         s.add(row)
         s.flush()
         dossier_id = row.id
+        s.add(
+            DossierStepRow(
+                dossier_id=row.id,
+                at=now,
+                kind=StepKind.INTAKE.value,
+                by_user_id=clerk.id,
+                from_holder="",
+                to_holder=ONE_STOP,
+                note="",
+                data="{}",
+            )
+        )
+        audit.record(
+            s,
+            clerk,
+            now,
+            "dossier",
+            code,
+            StepKind.INTAKE.value,
+            {},
+            {"status": row.status, "appointment_at": row.appointment_at},
+        )
+        changes.bump(s, changes.DOSSIERS)
     from desk.services.dossiers import get_dossier
 
     dossier = get_dossier(db, code)
@@ -133,8 +157,11 @@ def _new_row(
         limit_text=preview.limit_text,
         received_at=now,
         appointment_at=preview.appointment,
+        due_at=preview.appointment,
         status=DossierStatus.RECEIVED.value,
         clerk_id=clerk.id,
+        assignee_id=clerk.id,
+        holder=ONE_STOP,
         created_at=now,
         papers=[
             DossierPaperRow(position=i, name=p.name, form=p.form.value, count=p.count)

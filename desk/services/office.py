@@ -40,7 +40,7 @@ def set_up_office(
     clock: Clock | None = None,
 ) -> Clerk:
     """First start: save the office, the first admin, the shipped catalog and calendar."""
-    from desk.services import accounts, calendar, catalog
+    from desk.services import accounts, calendar, catalog, departments
 
     errors = check_office(office)
     errors.update(accounts.check_account(admin_username, admin_full_name, admin_password))
@@ -52,11 +52,12 @@ def set_up_office(
         admin_username,
         admin_full_name,
         admin_password,
-        is_admin=True,
+        role="admin",
         clock=clock or SystemClock(),
     )
     catalog.load_shipped_catalog(db)
     calendar.load_shipped_days(db)
+    departments.seed_departments(db)
     return clerk
 
 

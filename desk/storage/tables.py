@@ -56,7 +56,7 @@ class UserRow(Base):
     username: Mapped[str] = mapped_column(String(60), unique=True)
     full_name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(300))
-    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    role: Mapped[str] = mapped_column(String(20), default="clerk")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
@@ -134,11 +134,21 @@ class DaySequenceRow(Base):
     last: Mapped[int] = mapped_column(Integer)
 
 
+class DepartmentRow(Base):
+    """A department or agency a dossier can be transferred to (editable list)."""
+
+    __tablename__ = "departments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
 class DossierRow(Base):
     __tablename__ = "dossiers"
     __table_args__ = (
-        Index("ix_dossiers_status_appointment", "status", "appointment_at"),
+        Index("ix_dossiers_status_due", "status", "due_at"),
         Index("ix_dossiers_received_at", "received_at"),
+        Index("ix_dossiers_decided_at", "decided_at"),
         Index("ix_dossiers_id_number", "id_number"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -165,13 +175,29 @@ class DossierRow(Base):
     limit_text: Mapped[str] = mapped_column(String(120), default="")
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
     appointment_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # What the worklist sorts by: the appointment, or the one new date of an apology.
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime)
     status: Mapped[str] = mapped_column(String(20))
     clerk_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"), nullable=True)
+    holder: Mapped[str] = mapped_column(String(200), default="")
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    result_class: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    returned_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    supplement_round: Mapped[int] = mapped_column(Integer, default=0)
+    comebacks: Mapped[int] = mapped_column(Integer, default=0)
+    return_method: Mapped[str] = mapped_column(String(10), default="")
+    tracking_number: Mapped[str] = mapped_column(String(60), default="")
+    collected_by: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     papers: Mapped[list[DossierPaperRow]] = relationship(
         order_by="DossierPaperRow.position", cascade="all, delete-orphan"
     )
-    clerk: Mapped[UserRow] = relationship()
+    clerk: Mapped[UserRow] = relationship(foreign_keys=[clerk_id])
+    assignee: Mapped[UserRow | None] = relationship(foreign_keys=[assignee_id])
+    department: Mapped[DepartmentRow | None] = relationship()
 
 
 class DossierPaperRow(Base):
@@ -184,3 +210,77 @@ class DossierPaperRow(Base):
     name: Mapped[str] = mapped_column(Text)
     form: Mapped[str] = mapped_column(String(20))
     count: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class DossierStepRow(Base):
+    """One step of a dossier's life: the timeline and the control slip (form 05)."""
+
+    __tablename__ = "dossier_steps"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    kind: Mapped[str] = mapped_column(String(30))
+    by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    from_holder: Mapped[str] = mapped_column(String(200), default="")
+    to_holder: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    data: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+    by_user: Mapped[UserRow | None] = relationship()
+
+
+class AuditRow(Base):
+    """Append-only: who changed what, when, with the values before and after.
+
+    The migration adds database triggers that refuse UPDATE and DELETE.
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_key: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(40))
+    before: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+    after: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+
+
+class ChangeCounterRow(Base):
+    """A number bumped in every transaction that changes a topic ("dossiers", "queue").
+
+    Other windows and PCs poll it (one primary-key read) to know when to refresh;
+    it works the same on SQLite and PostgreSQL.
+    """
+
+    __tablename__ = "change_counters"
+    topic: Mapped[str] = mapped_column(String(30), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ApologyRow(Base):
+    """The apology letter (Phiếu xin lỗi và hẹn lại) and the one new date it gives.
+
+    One per dossier at most (``dossier_id`` is unique): the law allows the date
+    to be moved once only (Decree 61 art. 19(9)). Numbered per year: "Số: 12/PXL".
+    """
+
+    __tablename__ = "apologies"
+    __table_args__ = (UniqueConstraint("year", "number"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    old_due_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    new_due_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    signer_title: Mapped[str] = mapped_column(String(100), default="")
+    signer_name: Mapped[str] = mapped_column(String(100), default="")
+    notify_method: Mapped[str] = mapped_column(String(20))
+    made_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    made_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # Made less than one working day before the appointment: later than the law wants.
+    late: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -119,7 +119,7 @@ class ClerksDialog(QDialog):
                 username,
                 full_name,
                 password,
-                is_admin=self.admin_check.isChecked(),
+                role="admin" if self.admin_check.isChecked() else "clerk",
             )
         except ValidationError as exc:
             self.errors.show(exc.errors)

@@ -1,0 +1,58 @@
+"""Who may do what. The services check these, not only the buttons.
+
+- clerk (cán bộ tiếp nhận): intake, and the steps of a dossier;
+- supervisor (lãnh đạo / giám sát): also reassigns, edits a dossier's data with a
+  reason, sees everyone's work;
+- admin (quản trị): accounts, catalog, calendar, settings.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from desk.domain.errors import UserError
+
+
+class Role(StrEnum):
+    CLERK = "clerk"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+ROLE_LABELS = {
+    Role.CLERK: "Cán bộ tiếp nhận",
+    Role.SUPERVISOR: "Lãnh đạo, giám sát",
+    Role.ADMIN: "Quản trị",
+}
+
+
+class Permission(StrEnum):
+    INTAKE = "intake"
+    STEP = "step"
+    REASSIGN = "reassign"
+    EDIT_DOSSIER = "edit_dossier"
+    MANAGE = "manage"  # accounts, catalog, calendar, settings
+
+
+GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.CLERK: frozenset({Permission.INTAKE, Permission.STEP}),
+    Role.SUPERVISOR: frozenset(
+        {Permission.INTAKE, Permission.STEP, Permission.REASSIGN, Permission.EDIT_DOSSIER}
+    ),
+    Role.ADMIN: frozenset(Permission),
+}
+
+_REFUSALS = {
+    Permission.REASSIGN: "Chỉ lãnh đạo, giám sát mới được giao lại hồ sơ cho cán bộ khác.",
+    Permission.EDIT_DOSSIER: "Chỉ lãnh đạo, giám sát mới được sửa thông tin hồ sơ đã tiếp nhận.",
+    Permission.MANAGE: "Chỉ quản trị viên mới được thay đổi tài khoản, danh mục, lịch và cài đặt.",
+}
+
+
+def may(role: Role | str, permission: Permission) -> bool:
+    return permission in GRANTS[Role(role)]
+
+
+def require(role: Role | str, permission: Permission) -> None:
+    if not may(role, permission):
+        raise UserError(_REFUSALS.get(permission, "Tài khoản này không có quyền làm việc này."))

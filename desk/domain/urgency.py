@@ -1,0 +1,69 @@
+"""Urgency bands of the worklist: how soon a running dossier is due.
+
+Most urgent first, by working time left until the due date (the appointment,
+or the one new date an apology gave). Since working time left only grows with
+the due date, the bands are ranges of due dates, which a database index serves.
+
+- overdue (quá hạn): due before now;
+- today (đến hạn hôm nay): due later today;
+- next working day (đến hạn ngày làm việc tới);
+- within 3 working days (trong 3 ngày làm việc);
+- within time (còn hạn): later.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from desk.domain.calendar import WorkingCalendar
+from desk.domain.clock import VN_TZ, to_vn
+
+
+class Band(StrEnum):
+    OVERDUE = "overdue"
+    TODAY = "today"
+    NEXT_DAY = "next_day"
+    SOON = "soon"
+    WITHIN = "within"
+
+
+BAND_LABELS = {
+    Band.OVERDUE: "Quá hạn",
+    Band.TODAY: "Đến hạn hôm nay",
+    Band.NEXT_DAY: "Đến hạn ngày làm việc tới",
+    Band.SOON: "Trong 3 ngày làm việc",
+    Band.WITHIN: "Còn hạn",
+}
+
+SOON_WORKING_DAYS = 3
+
+
+def _midnight_after(d: date) -> datetime:
+    return datetime.combine(d + timedelta(days=1), time(0), VN_TZ)
+
+
+def band_bounds(
+    now: datetime, calendar: WorkingCalendar
+) -> dict[Band, tuple[datetime | None, datetime | None]]:
+    """Each band as a half-open range ``[start, end)`` of due dates (``None`` = open end)."""
+    now = to_vn(now)
+    today = now.date()
+    end_today = _midnight_after(today)
+    end_next = _midnight_after(calendar.next_working_day(today))
+    end_soon = _midnight_after(calendar.add_working_days(today, SOON_WORKING_DAYS))
+    return {
+        Band.OVERDUE: (None, now),
+        Band.TODAY: (now, end_today),
+        Band.NEXT_DAY: (end_today, end_next),
+        Band.SOON: (end_next, max(end_soon, end_next)),
+        Band.WITHIN: (max(end_soon, end_next), None),
+    }
+
+
+def band_for(due: datetime, now: datetime, calendar: WorkingCalendar) -> Band:
+    due = to_vn(due)
+    for band, (start, end) in band_bounds(now, calendar).items():
+        if (start is None or due >= start) and (end is None or due < end):
+            return band
+    raise AssertionError("the bands cover every date")

@@ -1,0 +1,65 @@
+"""The editable list of departments and agencies a dossier can be transferred to."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from desk.domain.errors import UserError
+from desk.domain.office import Clerk
+from desk.domain.roles import Permission, require
+from desk.storage.database import Database
+from desk.storage.tables import DepartmentRow
+
+DEFAULT_DEPARTMENTS = (
+    "Công chức Tư pháp - Hộ tịch",
+    "Công chức Địa chính - Xây dựng",
+    "Công chức Văn hóa - Xã hội",
+    "Phòng Kinh tế",
+    "Văn phòng đăng ký đất đai",
+    "Công an xã",
+)
+
+
+def list_departments(db: Database, *, include_inactive: bool = False) -> list[str]:
+    stmt = select(DepartmentRow.name).order_by(DepartmentRow.name)
+    if not include_inactive:
+        stmt = stmt.where(DepartmentRow.active.is_(True))
+    with db.read() as s:
+        return list(s.scalars(stmt))
+
+
+def add_department(db: Database, by: Clerk, name: str) -> None:
+    require(by.role, Permission.MANAGE)
+    name = " ".join(name.split())
+    if not name:
+        raise UserError("Chưa nhập tên phòng, ban hoặc cơ quan.", "department")
+    with db.write() as s:
+        row = s.scalar(select(DepartmentRow).where(DepartmentRow.name == name))
+        if row is not None and row.active:
+            raise UserError(f"Đã có '{name}' trong danh sách.", "department")
+        if row is None:
+            s.add(DepartmentRow(name=name, active=True))
+        else:
+            row.active = True
+
+
+def retire_department(db: Database, by: Clerk, name: str) -> None:
+    """Hide from the list; dossiers that went there keep the name."""
+    require(by.role, Permission.MANAGE)
+    with db.write() as s:
+        row = s.scalar(select(DepartmentRow).where(DepartmentRow.name == name))
+        if row is not None:
+            row.active = False
+
+
+def seed_departments(db: Database) -> None:
+    with db.write() as s:
+        if s.scalar(select(DepartmentRow.id).limit(1)) is None:
+            s.add_all(DepartmentRow(name=n, active=True) for n in DEFAULT_DEPARTMENTS)
+
+
+def department_id(s, name: str) -> int:
+    row = s.scalar(select(DepartmentRow).where(DepartmentRow.name == name))
+    if row is None or not row.active:
+        raise UserError(f"Không có '{name}' trong danh sách phòng, ban.", "department")
+    return row.id
