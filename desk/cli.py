@@ -14,10 +14,14 @@ from datetime import datetime, time
 from pathlib import Path
 
 from desk import __version__
+from desk.cli_steps import add_commands as add_step_commands
+from desk.cli_steps import run_step
 from desk.config import database_url, default_db_path
 from desk.domain.clock import VN_TZ
+from desk.domain.dossier import DossierStatus
 from desk.domain.errors import UserError
 from desk.domain.time_limit import TimeLimit
+from desk.domain.urgency import Band
 
 EXIT_USER_ERROR = 2
 
@@ -77,7 +81,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     dossiers = sub.add_parser("dossiers", help="liệt kê hồ sơ")
     dossiers.add_argument(
-        "--pending", action="store_true", help="chỉ hồ sơ đang giải quyết, gấp nhất trước"
+        "--pending", action="store_true", help="chỉ hồ sơ chưa xong, gấp nhất trước"
+    )
+    dossiers.add_argument(
+        "--band",
+        choices=[b.value for b in Band],
+        help="chỉ hồ sơ đang giải quyết trong nhóm hạn này",
+    )
+    dossiers.add_argument(
+        "--status", choices=[s.value for s in DossierStatus], help="chỉ hồ sơ ở trạng thái này"
+    )
+    dossiers.add_argument(
+        "--search",
+        default="",
+        metavar="CHỮ",
+        help="tìm theo tên, mã hồ sơ, số giấy tờ, điện thoại (không dấu cũng được)",
     )
     dossiers.add_argument("--limit", type=int, default=None, metavar="N")
     dossiers.add_argument("--json", action="store_true", help="in dạng JSON")
@@ -96,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--paper", choices=["80", "80-180dpi", "58"], default="80", help="khổ giấy (mặc định 80 mm)"
     )
     _add_db(receipt)
+    add_step_commands(sub, _add_db)
     return p
 
 
@@ -104,7 +123,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command is None:
             return _open_window(args)
-        handler = {"demo": _demo, "due": _due, "dossiers": _dossiers, "receipt": _receipt}
+        handler = {
+            "demo": _demo,
+            "due": _due,
+            "dossiers": _dossiers,
+            "receipt": _receipt,
+            "step": lambda a: run_step(a, _open(a)),
+        }
         return handler[args.command](args)
     except UserError as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
@@ -235,46 +260,92 @@ def _find_procedure(db, code: str):
 
 
 def _dossiers(args: argparse.Namespace) -> int:
+    from desk.domain.clock import SystemClock
+    from desk.domain.dossier import STATUS_LABELS
+    from desk.services import worklist
     from desk.services.dossiers import list_dossiers
 
     db = _open(args)
-    items = list_dossiers(db, pending=args.pending, limit=args.limit)
-    if args.json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "code": d.code,
-                        "applicant": d.applicant.name,
-                        "procedure": d.procedure_name,
-                        "procedure_code": d.procedure_code,
-                        "received": d.received_at.isoformat(),
-                        "appointment": d.appointment_at.isoformat(),
-                        "status": d.status.value,
-                    }
-                    for d in items
-                ],
-                ensure_ascii=False,
-                indent=1,
+    now = SystemClock().now()
+    if args.pending or args.band or args.status or args.search:
+        view = worklist.View.URGENT if args.band else worklist.View.ALL_OPEN
+        if args.status:
+            view = next(
+                v
+                for v in (
+                    worklist.View.URGENT,
+                    worklist.View.WAITING,
+                    worklist.View.READY,
+                    worklist.View.CLOSED,
+                )
+                if DossierStatus(args.status) in worklist.statuses_of(v)
             )
+        flt = worklist.WorklistFilter(
+            view=view,
+            band=Band(args.band) if args.band else None,
+            status=DossierStatus(args.status) if args.status else None,
+            search=args.search,
         )
+        items = _all_pages(db, flt, now, args.limit)
+        rows = [
+            {
+                "code": i.code,
+                "applicant": i.applicant_name,
+                "procedure": i.procedure_name,
+                "received": i.received_at.isoformat(),
+                "appointment": i.appointment_at.isoformat(),
+                "due": i.due_at.isoformat(),
+                "status": i.status.value,
+                "band": i.band.value if i.band else None,
+            }
+            for i in items
+        ]
+    else:
+        rows = [
+            {
+                "code": d.code,
+                "applicant": d.applicant.name,
+                "procedure": d.procedure_name,
+                "received": d.received_at.isoformat(),
+                "appointment": d.appointment_at.isoformat(),
+                "due": d.effective_due().isoformat(),
+                "status": d.status.value,
+                "band": None,
+            }
+            for d in list_dossiers(db, limit=args.limit)
+        ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
-    from desk.domain.dossier import STATUS_LABELS
-
-    for d in items:
+    for r in rows:
         print(
             "\t".join(
                 [
-                    d.code,
-                    d.applicant.name,
-                    d.procedure_name[:60],
-                    f"{d.received_at:%Y-%m-%d %H:%M}",
-                    f"{d.appointment_at:%Y-%m-%d %H:%M}",
-                    STATUS_LABELS[d.status],
+                    r["code"],
+                    r["applicant"],
+                    r["procedure"][:60],
+                    r["received"][:16].replace("T", " "),
+                    r["due"][:16].replace("T", " "),
+                    STATUS_LABELS[DossierStatus(r["status"])],
                 ]
             )
         )
     return 0
+
+
+def _all_pages(db, flt, now, limit: int | None):
+    from desk.services import worklist
+
+    items: list = []
+    after = None
+    while limit is None or len(items) < limit:
+        size = 500 if limit is None else min(500, limit - len(items))
+        page = worklist.fetch_page(db, flt, now, after=after, size=size)
+        items.extend(page)
+        if len(page) < size:
+            break
+        after = (page[-1].due_at, page[-1].id)
+    return items
 
 
 def _receipt(args: argparse.Namespace) -> int:

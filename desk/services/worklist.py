@@ -53,6 +53,10 @@ _VIEW_STATUSES: dict[View, frozenset[DossierStatus]] = {
 }
 
 
+def statuses_of(view: View) -> frozenset[DossierStatus]:
+    return _VIEW_STATUSES[view]
+
+
 @dataclass(frozen=True)
 class WorklistFilter:
     view: View = View.URGENT

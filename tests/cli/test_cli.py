@@ -88,8 +88,14 @@ def test_demo_then_dossiers_pending_most_urgent_first(capsys, tmp_path: Path):
     assert code == 0 and "200" in out
     code, out, _ = run(capsys, "dossiers", "--pending", "--json", "--db", path)
     items = json.loads(out)
-    assert len(items) == 200
-    appointments = [i["appointment"] for i in items]
+    assert 0 < len(items) < 200  # most demo dossiers of past months are finished
+    assert {i["status"] for i in items} <= {
+        "received",
+        "in_progress",
+        "waiting_supplement",
+        "result_ready",
+    }
+    appointments = [i["due"] for i in items]
     assert appointments == sorted(appointments)
     assert all(i["code"].startswith("H36.41-") for i in items)
 

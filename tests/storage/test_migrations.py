@@ -74,3 +74,51 @@ def test_downgrade_then_upgrade_round_trips(db_url):
     migrate.upgrade(engine)
     assert "dossiers" in inspect(engine).get_table_names()
     engine.dispose()
+
+
+def test_dossiers_from_before_the_lifecycle_keep_their_data_and_get_an_intake_step(db_url):
+    engine = make_engine(db_url)
+    migrate.upgrade(engine, "0002")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO users (id, username, full_name, password_hash, is_admin, active, created_at)"
+                " VALUES (1, 'admin', 'Nguyễn Văn An', 'x', 1, 1, '2026-03-10 02:00:00'),"
+                " (2, 'canbo1', 'Lê Thị Hoa', 'x', 0, 1, '2026-03-10 02:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO procedures (id, code, name, search_key, field, level, limit_kind,"
+                " limit_amount, cutoff, fee, legal_basis, active) VALUES (1, '1.001193',"
+                " 'Thủ tục đăng ký khai sinh', '', 'Hộ tịch', 'xã', 'same_day', 0, '15:00', '', '', 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO dossiers (id, code, procedure_id, procedure_code, procedure_name, field,"
+                " applicant_kind, applicant_name, search_key, id_number, address, phone, email,"
+                " principal, channel, result_delivery, delivery_address, sets, note, fee, limit_text,"
+                " received_at, appointment_at, status, clerk_id, created_at) VALUES (1,"
+                " 'H36.41-260310-0001', 1, '1.001193', 'Thủ tục đăng ký khai sinh', 'Hộ tịch',"
+                " 'person', 'Phạm Thị Hồng', '', '079190001234', '', '', '', '', 'counter', 'counter',"
+                " '', 1, '', '', 'Trong ngày', '2026-03-10 02:15:00', '2026-03-10 10:00:00',"
+                " 'received', 2, '2026-03-10 02:15:00')"
+            )
+        )
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        roles = dict(conn.execute(text("SELECT username, role FROM users")).all())
+        row = conn.execute(
+            text("SELECT due_at, appointment_at, assignee_id, holder, applicant_name FROM dossiers")
+        ).one()
+        step = conn.execute(text("SELECT kind, by_user_id, at FROM dossier_steps")).one()
+    assert roles == {"admin": "admin", "canbo1": "clerk"}
+    assert row.due_at == row.appointment_at
+    assert (row.assignee_id, row.holder, row.applicant_name) == (
+        2,
+        "Bộ phận Một cửa",
+        "Phạm Thị Hồng",
+    )
+    assert (step.kind, step.by_user_id) == ("intake", 2)
+    engine.dispose()

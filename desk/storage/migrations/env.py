@@ -1,4 +1,11 @@
-"""Alembic environment: runs on the engine handed over by ``desk.storage.migrate``."""
+"""Alembic environment: runs on the engine handed over by ``desk.storage.migrate``.
+
+All revisions run in ONE transaction, so a power cut mid-way leaves the
+database as it was. On SQLite, batch migrations copy and drop tables, which
+foreign keys would refuse while other tables point at them: foreign keys are
+switched off around the transaction (the pragma is ignored inside one) and
+checked with ``PRAGMA foreign_key_check`` before commit.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +15,25 @@ from desk.storage.tables import Base
 
 engine = context.config.attributes["engine"]
 
-with engine.begin() as connection:
-    context.configure(
-        connection=connection,
-        target_metadata=Base.metadata,
-        render_as_batch=connection.dialect.name == "sqlite",
-        transactional_ddl=True,
-    )
-    with context.begin_transaction():
-        context.run_migrations()
+with engine.connect() as connection:
+    sqlite = connection.dialect.name == "sqlite"
+    raw = connection.connection.driver_connection
+    if sqlite:
+        raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with connection.begin():
+            context.configure(
+                connection=connection,
+                target_metadata=Base.metadata,
+                render_as_batch=sqlite,
+                transactional_ddl=True,
+            )
+            with context.begin_transaction():
+                context.run_migrations()
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise RuntimeError(f"migration broke foreign keys: {broken[:5]}")
+    finally:
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys = ON")

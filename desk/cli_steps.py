@@ -1,0 +1,122 @@
+"""``desk step``: a step of a dossier's life from the command line, as a named user.
+
+The user's password comes from ``DESK_PASSWORD`` (for scripts) or is asked for
+on the terminal; the same services and rules as the window apply.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from desk.domain.clock import SystemClock
+from desk.domain.dossier import RESULT_CLASS_LABELS, ReturnMethod
+from desk.domain.errors import UserError, ValidationError
+from desk.domain.lifecycle import SupplementRequest
+
+STEPS = (
+    "transfer",
+    "supplement",
+    "receive-supplement",
+    "refuse",
+    "ready",
+    "return",
+    "stop",
+    "reassign",
+)
+
+
+def add_commands(sub: argparse._SubParsersAction, add_db) -> None:
+    p = sub.add_parser(
+        "step",
+        help="thực hiện một bước của hồ sơ (chuyển, bổ sung, từ chối, có kết quả, trả, dừng)",
+        description="Thực hiện một bước của hồ sơ với tư cách một tài khoản. Mật khẩu lấy từ "
+        "biến DESK_PASSWORD hoặc được hỏi khi chạy.",
+    )
+    p.add_argument("code", metavar="CODE", help="mã hồ sơ")
+    p.add_argument("step", choices=STEPS, metavar="BƯỚC", help=" | ".join(STEPS))
+    p.add_argument("--user", required=True, metavar="TÊN", help="tài khoản thực hiện")
+    p.add_argument(
+        "--to", metavar="NƠI", help="transfer: phòng, ban nhận; reassign: tài khoản nhận"
+    )
+    p.add_argument(
+        "--missing",
+        action="append",
+        default=[],
+        metavar="GIẤY TỜ",
+        help="supplement: giấy tờ cần bổ sung (lặp lại cho mỗi giấy tờ)",
+    )
+    p.add_argument(
+        "--reason", default="", metavar="LÝ DO", help="lý do (supplement, refuse, stop, reassign)"
+    )
+    p.add_argument("--contact", default="", help="supplement: người và số điện thoại liên hệ")
+    p.add_argument("--post", action="store_true", help="return: trả qua bưu chính")
+    p.add_argument("--tracking", default="", metavar="MÃ", help="return --post: mã vận đơn")
+    p.add_argument(
+        "--collected-by", default="", metavar="HỌ TÊN", help="return: người nhận kết quả"
+    )
+    p.add_argument("--note", default="", help="ghi chú")
+    add_db(p)
+
+
+def _password(user: str) -> str:
+    env = os.environ.get("DESK_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise UserError("Hãy đặt mật khẩu của tài khoản vào biến môi trường DESK_PASSWORD.")
+    return getpass.getpass(f"Mật khẩu của {user}: ")
+
+
+def run_step(args: argparse.Namespace, db) -> int:
+    from desk.services import accounts, steps
+
+    clerk = accounts.log_in(db, args.user, _password(args.user))
+    clock = SystemClock()
+    code, step = args.code, args.step
+    try:
+        if step == "transfer":
+            if not args.to:
+                raise UserError('Hãy cho biết nơi nhận bằng --to "TÊN PHÒNG, BAN".')
+            steps.transfer(db, clerk, code, args.to, clock, args.note)
+        elif step == "supplement":
+            steps.request_supplement(
+                db,
+                clerk,
+                code,
+                SupplementRequest(tuple(args.missing), args.reason, args.contact),
+                clock,
+            )
+        elif step == "receive-supplement":
+            steps.receive_supplement(db, clerk, code, clock, args.note)
+        elif step == "refuse":
+            steps.refuse(db, clerk, code, args.reason, clock)
+        elif step == "ready":
+            result = steps.mark_ready(db, clerk, code, clock, args.note)
+            print(f"Kết quả: {RESULT_CLASS_LABELS[result]}")
+        elif step == "return":
+            steps.return_result(
+                db,
+                clerk,
+                code,
+                clock,
+                method=ReturnMethod.POST if args.post else ReturnMethod.COUNTER,
+                collected_by=args.collected_by,
+                tracking_number=args.tracking,
+            )
+        elif step == "stop":
+            steps.stop(db, clerk, code, args.reason, clock)
+        elif step == "reassign":
+            steps.reassign(db, clerk, code, args.to or "", args.reason, clock)
+    except ValidationError as exc:
+        raise UserError("; ".join(exc.errors.values())) from exc
+    from desk.domain.dossier import STATUS_LABELS
+    from desk.services.dossiers import get_dossier
+
+    d = get_dossier(db, code)
+    print(f"{d.code}: {STATUS_LABELS[d.status]} ({d.holder})")
+    if step == "receive-supplement":
+        print(f"Hẹn trả mới: {d.appointment_at:%Y-%m-%d %H:%M}")
+    return 0

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from desk.domain.clock import VN_TZ
+from desk.domain.dossier import DossierStatus
+from desk.domain.urgency import Band
+from desk.services import worklist
+from desk.services.demo import create_demo
+from desk.services.worklist import View, WorklistFilter
+
+TODAY = date(2026, 3, 13)
+NOW = datetime(2026, 3, 13, 16, 0, tzinfo=VN_TZ)
+
+
+def demo(empty_db):
+    create_demo(empty_db, 1500, today=TODAY, seed=3)
+    return empty_db
+
+
+def all_items(db, flt):
+    items, after = [], None
+    while True:
+        page = worklist.fetch_page(db, flt, NOW, after=after, size=97)
+        items += page
+        if len(page) < 97:
+            return items
+        after = (page[-1].due_at, page[-1].id)
+
+
+def test_pages_are_most_urgent_first_without_gaps_or_repeats(empty_db):
+    db = demo(empty_db)
+    items = all_items(db, WorklistFilter(view=View.ALL_OPEN))
+    assert len(items) == worklist.count(db, WorklistFilter(view=View.ALL_OPEN), NOW) > 0
+    assert len({i.id for i in items}) == len(items)
+    keys = [(i.due_at, i.id) for i in items]
+    assert keys == sorted(keys)
+
+
+def test_band_counts_match_the_items_in_each_band(empty_db):
+    db = demo(empty_db)
+    counts = worklist.band_counts(db, WorklistFilter(), NOW)
+    items = all_items(db, WorklistFilter(view=View.URGENT))
+    assert sum(counts.values()) == len(items)
+    for band in Band:
+        in_band = all_items(db, WorklistFilter(band=band))
+        assert len(in_band) == counts[band]
+        assert all(i.band is band for i in in_band)
+    assert counts[Band.OVERDUE] > 0
+
+
+def test_views_hold_their_statuses(empty_db):
+    db = demo(empty_db)
+    waiting = all_items(db, WorklistFilter(view=View.WAITING))
+    assert waiting and {i.status for i in waiting} == {DossierStatus.WAITING_SUPPLEMENT}
+    assert all(i.band is None for i in waiting)
+    ready = all_items(db, WorklistFilter(view=View.READY))
+    assert {i.status for i in ready} == {DossierStatus.RESULT_READY}
+
+
+def test_search_ignores_accents_and_case(empty_db):
+    db = demo(empty_db)
+    some = all_items(db, WorklistFilter(view=View.ALL_OPEN))[0]
+    from desk.domain.text import fold
+
+    typed = fold(some.applicant_name).upper()
+    found = all_items(db, WorklistFilter(view=View.ALL_OPEN, search=typed))
+    assert some.id in {i.id for i in found}
+    assert all(fold(i.applicant_name) == fold(some.applicant_name) for i in found)
+    by_code = all_items(db, WorklistFilter(view=View.ALL_OPEN, search=some.code))
+    assert [i.id for i in by_code] == [some.id]
+
+
+def test_filters_narrow_the_list(empty_db):
+    db = demo(empty_db)
+    flt = WorklistFilter(view=View.ALL_OPEN, field="Hộ tịch")
+    items = all_items(db, flt)
+    assert items and all(i.field == "Hộ tịch" for i in items)
+    dept = "Văn phòng đăng ký đất đai"
+    in_dept = all_items(db, WorklistFilter(view=View.URGENT, department=dept))
+    assert all(i.holder == dept for i in in_dept if i.status is DossierStatus.IN_PROGRESS)
+    choices = worklist.choices(db)
+    assert "Hộ tịch" in choices.fields and dept in choices.departments
+
+
+def test_closed_view_is_newest_first(empty_db):
+    db = demo(empty_db)
+    closed = worklist.fetch_page(db, WorklistFilter(view=View.CLOSED), NOW, size=50)
+    keys = [(i.due_at, i.id) for i in closed]
+    assert keys == sorted(keys, reverse=True)
+    assert NOW - closed[0].due_at < timedelta(days=30)
