@@ -21,7 +21,6 @@ from desk.domain.clock import to_vn
 from desk.domain.dossier import STATUS_LABELS, DossierStatus, ResultClass
 from desk.domain.errors import UserError
 
-
 #: The holder of a dossier while it is at the one-stop desk itself.
 ONE_STOP = "Bộ phận Một cửa"
 

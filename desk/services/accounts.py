@@ -12,8 +12,8 @@ from sqlalchemy import select
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError, ValidationError
 from desk.domain.office import Clerk
-from desk.domain.roles import Role
 from desk.domain.passwords import check_new_password, hash_password, verify_password
+from desk.domain.roles import Role
 from desk.storage.database import Database
 from desk.storage.tables import UserRow
 

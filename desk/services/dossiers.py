@@ -5,16 +5,16 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from desk.domain.dossier import OPEN_STATUSES as DOMAIN_OPEN
 from desk.domain.dossier import (
     Applicant,
     ApplicantKind,
     Dossier,
     DossierStatus,
     ReceivedPaper,
-    ResultDelivery,
     ResultClass,
+    ResultDelivery,
 )
-from desk.domain.dossier import OPEN_STATUSES as DOMAIN_OPEN
 from desk.domain.errors import NotFound
 from desk.domain.procedure import Channel, PaperForm
 from desk.storage.database import Database

@@ -19,11 +19,11 @@ from desk.domain.clock import Clock, to_vn
 from desk.domain.dossier import Dossier, DossierStatus, IntakeDraft
 from desk.domain.dossier_code import format_dossier_code
 from desk.domain.errors import NotFound, ValidationError
+from desk.domain.lifecycle import ONE_STOP, StepKind
 from desk.domain.office import Clerk
 from desk.domain.procedure import Channel, Procedure
 from desk.domain.text import fold
 from desk.domain.validation import normalise_phone, validate_intake
-from desk.domain.lifecycle import ONE_STOP, StepKind
 from desk.services import audit, calendar, catalog, changes, office
 from desk.storage.database import Database
 from desk.storage.tables import DaySequenceRow, DossierPaperRow, DossierRow, DossierStepRow
