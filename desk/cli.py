@@ -14,6 +14,8 @@ from datetime import datetime, time
 from pathlib import Path
 
 from desk import __version__
+from desk.cli_queue import COMMANDS as QUEUE_COMMANDS
+from desk.cli_queue import add_commands as add_queue_commands
 from desk.cli_steps import add_commands as add_step_commands
 from desk.cli_steps import run_step
 from desk.config import database_url, default_db_path
@@ -115,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_db(receipt)
     add_step_commands(sub, _add_db)
+    add_queue_commands(sub)
     return p
 
 
@@ -129,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             "dossiers": _dossiers,
             "receipt": _receipt,
             "step": lambda a: run_step(a, _open(a)),
-        }
+        } | QUEUE_COMMANDS
         return handler[args.command](args)
     except UserError as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)

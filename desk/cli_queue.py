@@ -1,0 +1,168 @@
+"""``desk kiosk`` and ``desk display``: the queue's own screens, each on its own PC.
+
+Both open the same database as the counters (``--db``, or a shared server's
+URL; ``--demo`` makes a throwaway sample office) and need no login: the kiosk
+stands in the lobby and the display hangs on a wall. Both start full screen
+(``--windowed`` for trying them out); Ctrl+Shift+Q closes them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from desk.config import database_url, default_db_path
+from desk.domain.errors import UserError
+
+log = logging.getLogger("desk")
+
+EXIT_OPEN_FAILED = 2
+PRINTER_HELP = (
+    "máy in phiếu: none (chỉ hiện trên màn hình), tcp://HOST:9100, usb://VID:PID, "
+    "serial:COM3?baudrate=9600, win32:TÊN MÁY IN, file:PATH; mặc định: theo Quản trị > Hàng đợi"
+)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="tệp dữ liệu SQLite (hoặc URL cơ sở dữ liệu) dùng chung với các quầy; mặc định: "
+        f"biến DESK_DB hoặc {default_db_path()}",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="mở trên một cơ sở dữ liệu mẫu tạm thời"
+    )
+    screen = parser.add_mutually_exclusive_group()
+    screen.add_argument(
+        "--fullscreen",
+        dest="fullscreen",
+        action="store_true",
+        default=True,
+        help="toàn màn hình (mặc định)",
+    )
+    screen.add_argument(
+        "--windowed", dest="fullscreen", action="store_false", help="mở trong cửa sổ thường"
+    )
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Add ``kiosk`` and ``display`` to the ``desk`` command's sub-commands."""
+    kiosk = sub.add_parser("kiosk", help="máy lấy số thứ tự (màn hình cảm ứng, in phiếu)")
+    _common(kiosk)
+    kiosk.add_argument("--printer", metavar="URI", help=PRINTER_HELP)
+    kiosk.add_argument(
+        "--paper", choices=["80", "80-180dpi", "58"], help="khổ giấy phiếu (mặc định theo cài đặt)"
+    )
+    display = sub.add_parser("display", help="màn hình gọi số ở phòng chờ")
+    _common(display)
+    display.add_argument("--no-sound", action="store_true", help="không đọc số gọi trên loa")
+
+
+def run_kiosk(args: argparse.Namespace) -> int:
+    def make(db):  # noqa: ANN001, ANN202
+        from desk.ui.kiosk_window import KioskWindow
+
+        return KioskWindow(db, printer_uri=args.printer, paper=args.paper)
+
+    return _run(args, make)
+
+
+def run_display(args: argparse.Namespace) -> int:
+    def make(db):  # noqa: ANN001, ANN202
+        from desk.ui.display_window import DisplayWindow
+
+        return DisplayWindow(db, sound=not args.no_sound)
+
+    return _run(args, make)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "kiosk": run_kiosk,
+    "display": run_display,
+}
+
+
+def _url(args: argparse.Namespace) -> str:
+    if args.demo:
+        return make_demo_database(Path(tempfile.mkdtemp(prefix="desk-demo-")))
+    return database_url(args.db or default_db_path())
+
+
+def make_demo_database(folder: Path) -> str:
+    """A sample office with its queue: some tickets waiting, a few already called."""
+    from desk.domain.clock import SystemClock
+    from desk.services import accounts, queue, queue_setup
+    from desk.services.demo import create_demo
+    from desk.storage.database import open_database
+
+    url = database_url(folder / "demo.sqlite3")
+    db = open_database(url)
+    try:
+        create_demo(db, 200)
+        queue_setup.ensure_defaults(db)
+        clock = SystemClock()
+        groups = queue_setup.list_groups(db, active_only=True)
+        clerks = [accounts.get_clerk(db, name) for name in ("canbo1", "canbo2", "canbo3")]
+        for i in range(14):
+            group = groups[(i * 5) % len(groups)]
+            queue.take_ticket(db, group.id, None, _Earlier(clock, 40 - 2 * i))
+        for number, clerk in zip((1, 2, 3, 1), clerks + clerks[:1]):
+            queue.call_next(db, number, clerk, clock)
+    finally:
+        db.dispose()
+    return url
+
+
+class _Earlier:
+    """A clock ``minutes`` behind another: demo tickets taken over the last hour."""
+
+    def __init__(self, clock, minutes: int) -> None:  # noqa: ANN001
+        self._clock = clock
+        self._minutes = minutes
+
+    def now(self):  # noqa: ANN201
+        return self._clock.now() - timedelta(minutes=self._minutes)
+
+
+def _run(args: argparse.Namespace, make) -> int:  # noqa: ANN001
+    """Open the database and show the window made by ``make(db)`` until it is closed."""
+    from desk.services import office, queue_setup
+    from desk.storage.database import open_database
+    from desk.ui.app import ExceptionHook, application, setup_logging, show_fatal
+
+    log_file = setup_logging()
+    app = application()
+    previous_hook = sys.excepthook
+    sys.excepthook = ExceptionHook(log_file)
+    try:
+        try:
+            db = open_database(_url(args))
+            if office.needs_setup(db):
+                db.dispose()
+                raise UserError(
+                    "Cơ sở dữ liệu này chưa có cơ quan: hãy mở desk ở một quầy để thiết lập "
+                    "trước, rồi dùng cùng tệp dữ liệu (--db) cho máy này."
+                )
+        except UserError as exc:
+            log.error("cannot open the queue screen: %s", exc.message)
+            show_fatal("Không mở được dữ liệu", exc.message)
+            return EXIT_OPEN_FAILED
+        try:
+            queue_setup.ensure_defaults(db)
+            window = make(db)
+            if args.fullscreen:
+                window.showFullScreen()
+            else:
+                window.resize(1280, 720)
+                window.show()
+            return app.exec()
+        finally:
+            db.dispose()
+    finally:
+        sys.excepthook = previous_hook
