@@ -57,3 +57,33 @@ def database_url(path_or_url: str | Path) -> str:
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).resolve()}"
+
+
+MACHINE_FILE = "machine.json"
+
+
+def machine_settings() -> dict[str, object]:
+    """Settings of this PC, not of the office: which counter it is, for example.
+
+    Kept in ``machine.json`` in the user's data folder; a missing or damaged file
+    means the defaults.
+    """
+    import json
+
+    path = data_dir() / MACHINE_FILE
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def save_machine_setting(key: str, value: object) -> None:
+    import json
+
+    settings = machine_settings()
+    settings[key] = value
+    path = data_dir() / MACHINE_FILE
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(settings, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)

@@ -99,3 +99,14 @@ def count_dossiers(db: Database) -> int:
 
     with db.read() as s:
         return s.scalar(select(func.count()).select_from(DossierRow)) or 0
+
+
+def assignee_name(db: Database, code: str) -> str:
+    """The full name of the clerk in charge of the dossier ("" when nobody is)."""
+    with db.read() as s:
+        row = s.scalar(
+            select(DossierRow)
+            .options(selectinload(DossierRow.assignee))
+            .where(DossierRow.code == code.strip())
+        )
+        return row.assignee.full_name if row is not None and row.assignee is not None else ""

@@ -1,8 +1,12 @@
-"""The main window: the intake form, the list of dossiers, the admin menu.
+"""The main window: the intake form, the worklist, the scan box, the admin menu.
 
 Opening must stay fast on an office's whole history (a million dossiers): the
-list reads one page of 200 rows and more only as the clerk scrolls
-(``DossierTableModel``); nothing here counts or loads every row.
+worklist reads one page of 200 rows and more only as the clerk scrolls
+(``WorklistTableModel``), and its counts are range counts on an index.
+
+A receipt's code opens its dossier from any screen: F2 puts the cursor in the
+scan box of the toolbar, where a keyboard-wedge scanner types the code and
+Enter; a dossier whose result is ready goes straight to "Trả kết quả".
 """
 
 from __future__ import annotations
@@ -10,44 +14,36 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPushButton,
-    QTableView,
     QTabWidget,
-    QVBoxLayout,
+    QToolBar,
     QWidget,
 )
 
 from desk import __version__, config
 from desk.domain.clock import Clock, SystemClock
+from desk.domain.dossier import DossierStatus
 from desk.domain.errors import UserError
+from desk.domain.lifecycle import StepKind
 from desk.domain.office import Clerk
+from desk.domain.roles import ROLE_LABELS, Permission, Role, may
 from desk.services import office, receipts
 from desk.storage.database import Database
 from desk.storage.engine import sqlite_path
-from desk.ui.dossier_table_model import (
-    APPLICANT,
-    APPOINTMENT,
-    CODE,
-    PROCEDURE,
-    RECEIVED,
-    STATUS,
-    DossierTableModel,
-)
+from desk.ui.dossier_page import DossierPage
 from desk.ui.intake_window import IntakeWindow
 from desk.ui.qt_helpers import busy_cursor, show_message, tr
 from desk.ui.receipt_preview import ReceiptPreviewDialog
+from desk.ui.scan_box import ScanBox
+from desk.ui.worklist_view import WorklistView
 
 log = logging.getLogger(__name__)
 
@@ -74,70 +70,37 @@ class MainWindow(QMainWindow):
         self._dialogs: list[QDialog] = []
         self.setObjectName("main_window")
         self.last_preview: ReceiptPreviewDialog | None = None
+        self.pages: dict[str, DossierPage] = {}
 
         self.intake = IntakeWindow(db, clerk, self._clock, self)
-        self.dossier_model = DossierTableModel(db, self._clock, parent=self)
+        self.worklist = WorklistView(db, clerk, self._clock, self)
+        self.dossier_model = self.worklist.model
+        self.dossier_view = self.worklist.table
+        self.reprint_button = self.worklist.reprint_button
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.intake, tr(CONTEXT, "Tiếp nhận hồ sơ"))
-        self.tabs.addTab(self._build_dossier_tab(), tr(CONTEXT, "Hồ sơ đang giải quyết"))
+        self.tabs.addTab(self.worklist, tr(CONTEXT, "Danh sách hồ sơ"))
         self.setCentralWidget(self.tabs)
+        self._build_scan_bar()
         self._build_menus()
         self._build_status_bar()
         self.intake.dossier_saved.connect(self._on_dossier_saved)
+        self.worklist.open_requested.connect(self.open_dossier)
+        self.worklist.reloaded.connect(self._refresh_pages)
+        self.reprint_button.clicked.connect(self.reprint_selected)
         self.refresh_title()
-        self.dossier_model.fetchMore()
         self.resize(1280, 760)
 
     # -- building --------------------------------------------------------------
 
-    def _build_dossier_tab(self) -> QWidget:
-        page = QWidget(self)
-        self.dossier_view = QTableView(page)
-        self.dossier_view.setObjectName("dossier_view")
-        self.dossier_view.setModel(self.dossier_model)
-        self.dossier_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.dossier_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.dossier_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.dossier_view.setAlternatingRowColors(True)
-        self.dossier_view.setWordWrap(False)
-        self.dossier_view.verticalHeader().setVisible(False)
-        self.dossier_view.verticalHeader().setDefaultSectionSize(26)
-        header = self.dossier_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(PROCEDURE, QHeaderView.ResizeMode.Stretch)
-        metrics = self.dossier_view.fontMetrics()
-        stamp = metrics.horizontalAdvance("00/00/0000 00:00") + 24
-        widths = {
-            CODE: metrics.horizontalAdvance("H36.41-000000-0000") + 40,
-            APPLICANT: 200,
-            RECEIVED: stamp,
-            APPOINTMENT: stamp,
-            STATUS: metrics.horizontalAdvance("Đã tiếp nhận (quá hạn)") + 24,
-        }
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-        self.dossier_view.doubleClicked.connect(self._on_double_click)
-        self.reprint_button = QPushButton(tr(CONTEXT, "In lại phiếu"), page)
-        self.reprint_button.clicked.connect(self.reprint_selected)
-        refresh = QPushButton(tr(CONTEXT, "Làm mới danh sách"), page)
-        refresh.clicked.connect(self.refresh_dossiers)
-        hint = QLabel(
-            tr(
-                CONTEXT,
-                "Hồ sơ chưa trả kết quả xếp trước, hẹn trả sớm nhất ở trên cùng; "
-                "nhấp đúp để in lại phiếu.",
-            ),
-            page,
-        )
-        hint.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(hint, 1)
-        buttons.addWidget(refresh)
-        buttons.addWidget(self.reprint_button)
-        layout = QVBoxLayout(page)
-        layout.addLayout(buttons)
-        layout.addWidget(self.dossier_view, 1)
-        return page
+    def _build_scan_bar(self) -> None:
+        bar = QToolBar(tr(CONTEXT, "Mã hồ sơ"), self)
+        bar.setObjectName("scan_bar")
+        bar.setMovable(False)
+        self.scan_box = ScanBox(bar)
+        bar.addWidget(self.scan_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.scan_box.submitted.connect(self.open_scanned)
 
     def _action(
         self,
@@ -165,7 +128,12 @@ class MainWindow(QMainWindow):
             tr(CONTEXT, "In lại phiếu..."), self.ask_reprint, "Ctrl+P"
         )
         self.quit_action = self._action(tr(CONTEXT, "Thoát"), self.close, "Ctrl+Q")
-        dossiers.addActions([self.new_intake_action, self.reprint_action])
+        self.scan_action = self._action(
+            tr(CONTEXT, "Quét/nhập mã hồ sơ"), self.scan_box.focus_box, "F2"
+        )
+        # F2 works from every window of the program: the dossier pages are windows too.
+        self.scan_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        dossiers.addActions([self.new_intake_action, self.scan_action, self.reprint_action])
         dossiers.addSeparator()
         dossiers.addAction(self.quit_action)
 
@@ -185,13 +153,24 @@ class MainWindow(QMainWindow):
             ),
         }
         admin.addActions(list(self.admin_actions.values()))
+        self.departments_action = self._action(
+            tr(CONTEXT, "Phòng, ban giải quyết..."), self.open_departments
+        )
+        if not may(self._clerk.role, Permission.MANAGE):
+            self.departments_action.setToolTip(
+                tr(CONTEXT, "Xem danh sách; chỉ quản trị viên mới sửa được.")
+            )
+        admin.addAction(self.departments_action)
 
         help_menu = bar.addMenu(tr(CONTEXT, "Trợ &giúp"))
         self.about_action = self._action(tr(CONTEXT, "Giới thiệu"), self.show_about)
         help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
-        role = tr(CONTEXT, "quản trị viên") if self._clerk.is_admin else tr(CONTEXT, "cán bộ")
+        role = {
+            Role.ADMIN: tr(CONTEXT, "quản trị viên"),
+            Role.CLERK: tr(CONTEXT, "cán bộ"),
+        }.get(Role(self._clerk.role), tr(CONTEXT, ROLE_LABELS[Role(self._clerk.role)]).lower())
         self.clerk_label = QLabel(
             tr(CONTEXT, "Cán bộ: {name} ({username}, {role})").format(
                 name=self._clerk.full_name, username=self._clerk.username, role=role
@@ -217,7 +196,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"desk — {name}")
 
     def refresh_dossiers(self) -> None:
-        self.dossier_model.reload()
+        self.worklist.refresh()
 
     def _on_dossier_saved(self, code: str) -> None:
         self.refresh_dossiers()
@@ -227,17 +206,52 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(INTAKE_TAB)
         self.intake.focus_search()
 
+    # -- the dossier pages ----------------------------------------------------------
+
+    def open_dossier(self, code: str) -> DossierPage | None:
+        """Show the dossier's page (the one already open, brought forward and re-read)."""
+        page = self.pages.get(code)
+        try:
+            if page is not None:
+                page.reload()
+            else:
+                page = DossierPage(self._db, self._clerk, code, self._clock, parent=self)
+        except UserError as exc:
+            show_message(self, tr(CONTEXT, "Mở hồ sơ"), exc.message)
+            return None
+        if code not in self.pages:
+            self.pages[page.code] = page
+            page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            page.destroyed.connect(lambda *_, c=page.code: self.pages.pop(c, None))
+            page.changed.connect(lambda _code: self.refresh_dossiers())
+        page.show()
+        page.raise_()
+        page.activateWindow()
+        return page
+
+    def open_scanned(self, code: str) -> DossierPage | None:
+        """A scanned or typed code: its page, and "Trả kết quả" at once when the result is ready."""
+        page = self.open_dossier(code)
+        if page is None:
+            self.scan_box.failed()
+            return None
+        self.scan_box.done()
+        busy = page.last_dialog is not None and page.last_dialog.isVisible()
+        if page.dossier.status is DossierStatus.RESULT_READY and not busy:
+            page.open_step(StepKind.RETURN)
+        return page
+
+    def _refresh_pages(self) -> None:
+        for page in list(self.pages.values()):
+            try:
+                page.reload()
+            except UserError as exc:
+                log.warning("dossier page %s not refreshed: %s", page.code, exc.message)
+
     # -- reprinting --------------------------------------------------------------
 
     def selected_code(self) -> str | None:
-        rows = self.dossier_view.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.dossier_model.code_at(rows[0].row())
-
-    def _on_double_click(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.reprint(self.dossier_model.code_at(index.row()))
+        return self.worklist.selected_code()
 
     def reprint_selected(self) -> None:
         code = self.selected_code()
@@ -311,6 +325,7 @@ class MainWindow(QMainWindow):
             self._dialogs.remove(dialog)
         self.refresh_title()
         self.intake.reload_catalog()
+        self.worklist.fill_choices()
 
     def open_clerks(self) -> QDialog:
         from desk.ui.admin.clerks_dialog import ClerksDialog
@@ -335,6 +350,11 @@ class MainWindow(QMainWindow):
         return self._open_dialog(
             PrinterSettingsDialog(self._db, self._clerk, parent=self, clock=self._clock)
         )
+
+    def open_departments(self) -> QDialog:
+        from desk.ui.admin.departments_dialog import DepartmentsDialog
+
+        return self._open_dialog(DepartmentsDialog(self._db, self._clerk, parent=self))
 
     def open_office(self) -> QDialog:
         from desk.ui.admin.office_dialog import OfficeDialog

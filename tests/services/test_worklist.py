@@ -86,6 +86,9 @@ def test_filters_narrow_the_list(empty_db):
 def test_closed_view_is_newest_first(empty_db):
     db = demo(empty_db)
     closed = worklist.fetch_page(db, WorklistFilter(view=View.CLOSED), NOW, size=50)
-    keys = [(i.due_at, i.id) for i in closed]
-    assert keys == sorted(keys, reverse=True)
-    assert NOW - closed[0].due_at < timedelta(days=30)
+    ids = [i.id for i in closed]
+    assert ids == sorted(ids, reverse=True)  # newest intake first
+    assert NOW - closed[0].received_at < timedelta(days=30)
+    more = worklist.fetch_page(db, WorklistFilter(view=View.CLOSED), NOW,
+                               after=(closed[-1].due_at, closed[-1].id), size=50)
+    assert more and max(i.id for i in more) < min(ids)

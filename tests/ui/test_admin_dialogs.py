@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desk.domain.clock import FixedClock
 from desk.domain.office import Clerk
 from desk.domain.procedure import Channel, PaperForm, RequiredPaper
+from desk.domain.roles import Role
 from desk.domain.time_limit import LimitKind, TimeLimit
 from desk.services import accounts, calendar, catalog, settings
 from desk.services import office as office_service
@@ -86,12 +87,29 @@ def test_adding_a_clerk_lets_the_clerk_log_in(qtbot, clerks: ClerksDialog, db) -
 
 
 def test_adding_an_admin(qtbot, clerks: ClerksDialog, db) -> None:
+    assert [clerks.role_combo.itemText(i) for i in range(clerks.role_combo.count())] == [
+        "Cán bộ tiếp nhận",
+        "Lãnh đạo, giám sát",
+        "Quản trị",
+    ]
     fill_clerk(qtbot, clerks, "lan.nt", "matkhau456", "matkhau456")
-    clerks.admin_check.setChecked(True)
+    clerks.set_role(Role.ADMIN)
     assert clerks.add_clerk() is not None
     assert accounts.log_in(db, "lan.nt", "matkhau456").is_admin
     assert table_column(clerks.table, 2)[table_column(clerks.table, 0).index("lan.nt")] == (
-        "Quản trị viên"
+        "Quản trị"
+    )
+    assert clerks.role_combo.currentData() == Role.CLERK.value  # back to the usual choice
+
+
+def test_adding_a_supervisor(qtbot, clerks: ClerksDialog, db) -> None:
+    fill_clerk(qtbot, clerks, "lan.nt", "matkhau456", "matkhau456")
+    clerks.set_role(Role.SUPERVISOR)
+    assert clerks.add_clerk() is not None
+    lan = accounts.log_in(db, "lan.nt", "matkhau456")
+    assert lan.role == "supervisor" and lan.is_supervisor and not lan.is_admin
+    assert table_column(clerks.table, 2)[table_column(clerks.table, 0).index("lan.nt")] == (
+        "Lãnh đạo, giám sát"
     )
 
 

@@ -1,13 +1,16 @@
-"""The accounts of the office's clerks: who may log in, and who administers.
+"""The accounts of the office's clerks: who may log in, and with which role.
 
 Each dossier records the clerk who received it (form 01 names the receiving
 official), so every clerk has an own account; only an admin adds accounts.
+The role decides what the account may do (``desk.domain.roles``): a clerk
+receives and moves dossiers, a supervisor also reassigns and corrects them and
+sees everyone's work, an admin manages accounts, catalog, calendar and settings.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.errors import UserError, ValidationError
 from desk.domain.office import Clerk
+from desk.domain.roles import ROLE_LABELS, Role
 from desk.services import accounts
 from desk.storage.database import Database
 from desk.ui.admin._widgets import (
@@ -55,8 +59,16 @@ class ClerksDialog(QDialog):
         self.password_edit.setPlaceholderText(self.tr("Ít nhất 8 ký tự, có cả chữ và số"))
         self.confirm_edit = QLineEdit()
         self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.admin_check = QCheckBox(
-            self.tr("Quản trị viên (được thêm cán bộ, sửa danh mục, lịch làm việc, máy in)")
+        self.role_combo = QComboBox()
+        self.role_combo.setObjectName("role_combo")
+        for role in Role:
+            self.role_combo.addItem(self.tr(ROLE_LABELS[role]), role.value)
+        self.role_combo.setToolTip(
+            self.tr(
+                "Cán bộ tiếp nhận: tiếp nhận và xử lý hồ sơ. Lãnh đạo, giám sát: thêm giao lại, "
+                "sửa thông tin hồ sơ, xem việc của mọi người. Quản trị: tài khoản, danh mục, "
+                "lịch làm việc, cài đặt."
+            )
         )
         self.add_button = QPushButton(self.tr("Thêm tài khoản"))
         self.add_button.clicked.connect(self.add_clerk)
@@ -86,18 +98,26 @@ class ClerksDialog(QDialog):
         form.addRow(
             self.tr("Nhập lại mật khẩu:"), self.errors.wrap("password_confirm", self.confirm_edit)
         )
-        form.addRow("", self.admin_check)
+        form.addRow(self.tr("Vai trò:"), self.role_combo)
         form.addRow("", self.add_button)
         return box
 
     def refresh(self) -> None:
         clerks = accounts.list_clerks(self.db)
-        admin, clerk = self.tr("Quản trị viên"), self.tr("Cán bộ tiếp nhận")
         fill_table(
             self.table,
-            [(c.username, c.full_name, admin if c.is_admin else clerk) for c in clerks],
+            [(c.username, c.full_name, self.role_label(c.role)) for c in clerks],
             [c.username for c in clerks],
         )
+
+    def role_label(self, role: str) -> str:
+        try:
+            return self.tr(ROLE_LABELS[Role(role)])
+        except ValueError:
+            return role
+
+    def set_role(self, role: Role) -> None:
+        self.role_combo.setCurrentIndex(max(self.role_combo.findData(role.value), 0))
 
     def add_clerk(self) -> Clerk | None:
         """Add the account typed in the form; on a problem show it under its field."""
@@ -119,7 +139,7 @@ class ClerksDialog(QDialog):
                 username,
                 full_name,
                 password,
-                role="admin" if self.admin_check.isChecked() else "clerk",
+                role=self.role_combo.currentData(),
             )
         except ValidationError as exc:
             self.errors.show(exc.errors)
@@ -139,7 +159,7 @@ class ClerksDialog(QDialog):
             self.confirm_edit,
         ):
             edit.clear()
-        self.admin_check.setChecked(False)
+        self.role_combo.setCurrentIndex(0)
         self.refresh()
         self.notice.show_ok(
             self.tr("Đã thêm tài khoản “{0}” ({1}).").format(added.username, added.full_name)

@@ -1,0 +1,144 @@
+"""The departments and agencies a dossier can be transferred to (chuyển xử lý).
+
+An admin adds names and retires those no longer used; a retired name leaves
+the transfer list but stays on the dossiers that went there.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import UserError
+from desk.domain.office import Clerk
+from desk.domain.roles import Permission, may
+from desk.domain.text import fold
+from desk.services import departments
+from desk.storage.database import Database
+from desk.ui.admin._widgets import (
+    FieldErrors,
+    Notice,
+    ask,
+    clean_text,
+    set_enter_button,
+    vietnamese_buttons,
+)
+
+
+class DepartmentsDialog(QDialog):
+    """The transfer list; ``clerk`` must be an admin to change it."""
+
+    def __init__(self, db: Database, clerk: Clerk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.clerk = clerk
+        self.last_question: QMessageBox | None = None
+        self.setWindowTitle(self.tr("Phòng, ban và cơ quan giải quyết"))
+        self.errors = FieldErrors()
+        self.notice = Notice()
+        self.list = QListWidget()
+        self.list.setObjectName("departments_list")
+        self.list.currentRowChanged.connect(lambda _row: self._follow_selection())
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("Ví dụ: Công chức Tài chính - Kế toán"))
+        self.add_button = QPushButton(self.tr("Thêm"))
+        self.add_button.clicked.connect(self.add_department)
+        self.retire_button = QPushButton(self.tr("Ngừng sử dụng"))
+        self.retire_button.clicked.connect(self.ask_retire)
+
+        add_box = self._edit_box = QGroupBox(self.tr("Thêm vào danh sách"))
+        row = QHBoxLayout(add_box)
+        row.addWidget(self.errors.wrap("department", self.name_edit), 1)
+        row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        retire_row = QHBoxLayout()
+        retire_row.addStretch(1)
+        retire_row.addWidget(self.retire_button)
+        layout.addLayout(retire_row)
+        layout.addWidget(add_box)
+        layout.addWidget(self.notice)
+        buttons = vietnamese_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        set_enter_button(self, self.add_button)
+        self.resize(520, 480)
+        self.refresh()
+        if not may(clerk.role, Permission.MANAGE):
+            add_box.setEnabled(False)
+            self.retire_button.setEnabled(False)
+            self.notice.show_error(self.tr("Chỉ quản trị viên mới được sửa danh sách này."))
+
+    def names(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def refresh(self) -> None:
+        self.list.clear()
+        self.list.addItems(sorted(departments.list_departments(self.db), key=fold))
+        self._follow_selection()
+
+    def _follow_selection(self) -> None:
+        self.retire_button.setEnabled(
+            self.list.currentItem() is not None and may(self.clerk.role, Permission.MANAGE)
+        )
+
+    def add_department(self) -> bool:
+        self.notice.clear_notice()
+        name = " ".join(clean_text(self.name_edit).split())
+        try:
+            departments.add_department(self.db, self.clerk, name)
+        except UserError as exc:
+            if exc.field == "department":
+                self.errors.show({"department": exc.message})
+            else:
+                self.errors.clear()
+                self.notice.show_error(exc.message)
+            return False
+        self.errors.clear()
+        self.name_edit.clear()
+        self.refresh()
+        matches = self.list.findItems(name, Qt.MatchFlag.MatchExactly)
+        if matches:
+            self.list.setCurrentItem(matches[0])
+        self.notice.show_ok(self.tr("Đã thêm “{0}”.").format(name))
+        return True
+
+    def ask_retire(self) -> QMessageBox | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        name = item.text()
+        self.last_question = ask(
+            self,
+            self.tr("Ngừng sử dụng"),
+            self.tr(
+                "Bỏ “{0}” khỏi danh sách chuyển xử lý? Hồ sơ đã chuyển đến đây vẫn giữ tên này."
+            ).format(name),
+            self.tr("Ngừng sử dụng"),
+            self.tr("Không"),
+            lambda: self.retire(name),
+        )
+        return self.last_question
+
+    def retire(self, name: str) -> bool:
+        self.notice.clear_notice()
+        try:
+            departments.retire_department(self.db, self.clerk, name)
+        except UserError as exc:
+            self.notice.show_error(exc.message)
+            return False
+        self.refresh()
+        self.notice.show_ok(self.tr("Đã bỏ “{0}” khỏi danh sách.").format(name))
+        return True

@@ -1,0 +1,159 @@
+"""A dossier's history as table rows in Vietnamese: its timeline (the hand-overs
+of the control slip, form 05) and its audit trail (every change, before and
+after, for supervisors)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from desk.domain.clock import to_vn
+from desk.domain.dossier import (
+    RESULT_CLASS_LABELS,
+    STATUS_LABELS,
+    DossierStatus,
+    ResultClass,
+    ReturnMethod,
+)
+from desk.domain.lifecycle import STEP_LABELS, Step, StepKind
+from desk.services.audit import AuditEntry
+from desk.ui.qt_helpers import tr
+
+CONTEXT = "DossierHistory"
+
+#: The audited columns, as a clerk names them.
+COLUMN_LABELS = {
+    "status": "Trạng thái",
+    "holder": "Nơi giữ hồ sơ",
+    "appointment_at": "Hẹn trả",
+    "due_at": "Hạn xử lý",
+    "decided_at": "Có kết quả lúc",
+    "result_class": "Kết quả",
+    "returned_at": "Trả kết quả lúc",
+    "supplement_round": "Số lần yêu cầu bổ sung",
+    "comebacks": "Số lần bổ sung",
+    "assignee_id": "Cán bộ phụ trách",
+    "applicant_name": "Họ và tên",
+    "id_number": "Số giấy tờ",
+    "address": "Địa chỉ",
+    "phone": "Điện thoại",
+    "email": "Thư điện tử",
+    "principal": "Nộp thay cho",
+    "return_method": "Hình thức trả",
+    "tracking_number": "Mã vận đơn",
+    "collected_by": "Người nhận kết quả",
+    "note": "Ghi chú",
+}
+RETURN_METHOD_LABELS = {ReturnMethod.COUNTER: "Tại quầy", ReturnMethod.POST: "Qua bưu chính"}
+
+
+def stamp(moment: datetime) -> str:
+    return f"{to_vn(moment):%d/%m/%Y %H:%M}"
+
+
+def _value(column: str, value: Any, people: Mapping[int, str]) -> str:
+    """One audited value as a clerk reads it."""
+    if value is None or value == "":
+        return "—"
+    if column == "assignee_id" and isinstance(value, int):
+        return people.get(value, str(value))
+    if column == "status" and value in DossierStatus._value2member_map_:
+        return tr(CONTEXT, STATUS_LABELS[DossierStatus(value)])
+    if column == "result_class" and value in ResultClass._value2member_map_:
+        return tr(CONTEXT, RESULT_CLASS_LABELS[ResultClass(value)])
+    if column == "return_method" and value in ReturnMethod._value2member_map_:
+        return tr(CONTEXT, RETURN_METHOD_LABELS[ReturnMethod(value)])
+    if column.endswith("_at") and isinstance(value, str):
+        try:
+            return stamp(datetime.fromisoformat(value))
+        except ValueError:
+            return value
+    return str(value)
+
+
+def describe_changes(values: dict[str, Any], people: Mapping[int, str] | None = None) -> str:
+    """``values`` in the order of ``COLUMN_LABELS`` (the reason last), each named in Vietnamese."""
+    order = list(COLUMN_LABELS)
+    keys = sorted(values, key=lambda k: order.index(k) if k in order else len(order))
+    return "; ".join(
+        f"{tr(CONTEXT, COLUMN_LABELS.get(k, k))}: {_value(k, values[k], people or {})}"
+        for k in keys
+    )
+
+
+def step_details(step: Step, names: Mapping[str, str] | None = None) -> str:
+    """What one step did, in a line: where it went, what was missing, who collected it."""
+    data = step.data
+    parts: list[str] = []
+    if step.kind is StepKind.SUPPLEMENT_REQUEST:
+        missing = [str(m) for m in data.get("missing", []) or []]
+        if missing:
+            parts.append(tr(CONTEXT, "Cần bổ sung: {what}").format(what="; ".join(missing)))
+        if data.get("reason"):
+            parts.append(tr(CONTEXT, "Lý do: {why}").format(why=data["reason"]))
+    elif step.kind is StepKind.SUPPLEMENT_RECEIVED and data.get("new_appointment"):
+        new = datetime.fromisoformat(str(data["new_appointment"]))
+        parts.append(tr(CONTEXT, "Hẹn trả mới: {at}").format(at=stamp(new)))
+    elif step.kind is StepKind.RETURN:
+        if data.get("method") == ReturnMethod.POST.value:
+            parts.append(
+                tr(CONTEXT, "Gửi qua bưu chính, mã vận đơn {number}").format(
+                    number=data.get("tracking_number", "")
+                )
+            )
+        else:
+            parts.append(tr(CONTEXT, "Người nhận: {who}").format(who=data.get("collected_by", "")))
+    elif step.kind is StepKind.REASSIGN and data.get("assignee"):
+        username = str(data["assignee"])
+        who = (names or {}).get(username, username)
+        parts.append(tr(CONTEXT, "Giao cho: {who}").format(who=who))
+    elif step.kind is StepKind.EDIT and data.get("fields"):
+        names = [tr(CONTEXT, COLUMN_LABELS.get(str(f), str(f))) for f in data["fields"]]
+        parts.append(tr(CONTEXT, "Sửa: {what}").format(what=", ".join(names)))
+    if step.note and step.kind is not StepKind.SUPPLEMENT_REQUEST:
+        parts.append(step.note)
+    return ". ".join(parts)
+
+
+def timeline_rows(
+    timeline: Iterable[Step], names: Mapping[str, str] | None = None
+) -> list[tuple[str, ...]]:
+    """Time, step, from, to, who, result (early/on time/late), details: as on form 05.
+
+    ``names`` maps usernames to full names for the steps that name an account."""
+    return [
+        (
+            stamp(s.at),
+            tr(CONTEXT, STEP_LABELS[s.kind]),
+            s.from_holder,
+            s.to_holder,
+            s.by,
+            tr(CONTEXT, RESULT_CLASS_LABELS[s.result]) if s.result is not None else "",
+            step_details(s, names),
+        )
+        for s in timeline
+    ]
+
+
+def audit_rows(
+    entries: Iterable[AuditEntry], people: Mapping[int, str] | None = None
+) -> list[tuple[str, ...]]:
+    """Time, who, what, before, after; ``people`` maps account ids to full names."""
+    rows = []
+    for e in entries:
+        action = (
+            tr(CONTEXT, STEP_LABELS[StepKind(e.action)])
+            if e.action in StepKind._value2member_map_
+            else e.action
+        )
+        rows.append(
+            (
+                stamp(e.at),
+                e.by,
+                action,
+                describe_changes(e.before, people),
+                describe_changes(e.after, people),
+            )
+        )
+    return rows

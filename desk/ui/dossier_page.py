@@ -1,0 +1,469 @@
+"""Everything about one dossier: the applicant, the papers, the appointment, where
+it is now, its timeline (every hand-over: when, from whom, to whom, with what
+result) and, for supervisors, the audit trail; with a button for each step.
+
+A button is enabled only when the law allows the step from the dossier's status
+(``desk.domain.lifecycle.MOVES``) and the clerk's role allows it
+(``desk.domain.roles.may``); a disabled button's tooltip says why. The services
+check the same rules again, so a step raced by another counter is refused with
+the same message.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.clock import Clock
+from desk.domain.dossier import (
+    RESULT_CLASS_LABELS,
+    RESULT_DELIVERY_LABELS,
+    RUNNING_STATUSES,
+    STATUS_LABELS,
+    ApplicantKind,
+    Dossier,
+    DossierStatus,
+    ResultClass,
+)
+from desk.domain.errors import UserError
+from desk.domain.lifecycle import (
+    STEP_LABELS,
+    Step,
+    StepKind,
+)
+from desk.domain.office import Clerk
+from desk.domain.procedure import CHANNEL_LABELS, PAPER_FORM_LABELS
+from desk.domain.urgency import BAND_LABELS, band_for
+from desk.services import accounts, audit, calendar, dossiers, receipts, steps
+from desk.storage.database import Database
+from desk.ui import form_documents
+from desk.ui.admin._widgets import Notice, fill_table, read_only_table
+from desk.ui.band_style import BAND_STYLES
+from desk.ui.dossier_history import audit_rows, timeline_rows
+from desk.ui.page_steps import BUTTON_TEXTS, DIALOGS, PAGE_STEPS, step_allowed, why_not
+from desk.ui.qt_helpers import busy_cursor, show_message, tr
+from desk.ui.receipt_preview import ReceiptPreviewDialog
+from desk.ui.step_dialogs import (
+    RESULT_COLOURS,
+    StepDialog,
+    when,
+)
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "DossierPage"
+
+STATUS_COLOURS = {
+    DossierStatus.RECEIVED: "#1565c0",
+    DossierStatus.IN_PROGRESS: "#1565c0",
+    DossierStatus.WAITING_SUPPLEMENT: "#9a6700",
+    DossierStatus.RESULT_READY: "#1b5e20",
+    DossierStatus.RETURNED: "#546e7a",
+    DossierStatus.REFUSED: "#b00020",
+    DossierStatus.STOPPED: "#546e7a",
+}
+
+
+#: Column widths in average characters; the last column takes the rest, wrapped.
+TIMELINE_WIDTHS = (16, 20, 24, 24, 18, 10)
+AUDIT_WIDTHS = (16, 18, 22, 50)
+
+
+class _RowFitter(QObject):
+    """Fits a wrapping table's row heights again after each resize of its viewport
+    (the stretched last column changes width without a ``sectionResized``)."""
+
+    def __init__(self, table: QTableWidget) -> None:
+        super().__init__(table)
+        self._table = table
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._table.resizeRowsToContents)
+        return False
+
+
+def _wrap_rows(table: QTableWidget) -> None:
+    """Wrap long texts, the rows as tall as their texts need at the current width."""
+    table.setWordWrap(True)
+    _RowFitter(table)
+
+
+def _fit_columns(table: QTableWidget, widths: tuple[int, ...]) -> None:
+    """Give the columns fixed widths, so no column runs off the page."""
+    char = table.fontMetrics().averageCharWidth()
+    for column, chars in enumerate(widths):
+        table.horizontalHeader().resizeSection(column, chars * char + 12)
+    table.resizeRowsToContents()
+
+
+class DossierPage(QDialog):
+    """One dossier, read from the database; ``changed(code)`` after each step made here."""
+
+    changed = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        clerk: Clerk,
+        code: str,
+        clock: Clock,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.clerk = clerk
+        self.clock = clock
+        self.dossier: Dossier = dossiers.get_dossier(db, code)
+        self.code = self.dossier.code
+        self.timeline: list[Step] = []
+        self.last_dialog: StepDialog | None = None
+        self.last_preview: ReceiptPreviewDialog | None = None
+        self.setObjectName("dossier_page")
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setWindowTitle(tr(CONTEXT, "Hồ sơ {code}").format(code=self.code))
+
+        self.heading = QLabel()
+        self.heading.setObjectName("dossier_heading")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        self.notice = Notice()
+        self.notice.setObjectName("page_notice")
+        self.facts: dict[str, QLabel] = {}
+        self.step_buttons: dict[StepKind, QPushButton] = {}
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self._build_facts())
+        layout.addWidget(self._build_tabs(), 1)
+        layout.addWidget(self._build_step_buttons())
+        layout.addWidget(self.notice)
+        layout.addLayout(self._build_footer())
+        self.reload()
+        self.resize(1240, 780)
+
+    # -- building ------------------------------------------------------------------
+
+    def _fact_group(self, title: str, rows: list[tuple[str, str]]) -> QGroupBox:
+        box = QGroupBox(tr(CONTEXT, title))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        for key, label in rows:
+            value = QLabel()
+            value.setObjectName(f"fact_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.facts[key] = value
+            form.addRow(tr(CONTEXT, label), value)
+        return box
+
+    def _build_facts(self) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        groups = (
+            (
+                "Người nộp",
+                [
+                    ("name", "Họ và tên:"),
+                    ("id_number", "Số giấy tờ:"),
+                    ("address", "Địa chỉ:"),
+                    ("phone", "Điện thoại:"),
+                    ("email", "Thư điện tử:"),
+                    ("principal", "Nộp thay cho:"),
+                ],
+            ),
+            (
+                "Yêu cầu và thời hạn",
+                [
+                    ("procedure", "Thủ tục:"),
+                    ("channel", "Hình thức nộp:"),
+                    ("delivery", "Nhận kết quả:"),
+                    ("limit", "Thời hạn:"),
+                    ("received", "Tiếp nhận lúc:"),
+                    ("appointment", "Hẹn trả:"),
+                ],
+            ),
+            (
+                "Đang xử lý",
+                [
+                    ("holder", "Đang ở:"),
+                    ("assignee", "Cán bộ phụ trách:"),
+                    ("clerk", "Cán bộ tiếp nhận:"),
+                    ("comebacks", "Số lần bổ sung:"),
+                    ("result", "Kết quả:"),
+                ],
+            ),
+        )
+        for title, rows in groups:
+            row.addWidget(self._fact_group(title, rows), 1)
+        return box
+
+    def _build_tabs(self) -> QTabWidget:
+        self.tabs = QTabWidget()
+        self.timeline_table = read_only_table(
+            [
+                tr(CONTEXT, "Thời gian"),
+                tr(CONTEXT, "Bước"),
+                tr(CONTEXT, "Bên giao"),
+                tr(CONTEXT, "Bên nhận"),
+                tr(CONTEXT, "Người thực hiện"),
+                tr(CONTEXT, "Kết quả"),
+                tr(CONTEXT, "Chi tiết"),
+            ]
+        )
+        self.timeline_table.setObjectName("timeline_table")
+        _wrap_rows(self.timeline_table)
+        self.papers_table = read_only_table(
+            [tr(CONTEXT, "Giấy tờ"), tr(CONTEXT, "Hình thức"), tr(CONTEXT, "Số lượng")]
+        )
+        self.papers_table.setObjectName("papers_table")
+        self.tabs.addTab(self.timeline_table, tr(CONTEXT, "Quá trình xử lý"))
+        self.tabs.addTab(self.papers_table, tr(CONTEXT, "Giấy tờ đã nhận"))
+        self.audit_table = None
+        if self.clerk.is_supervisor:
+            self.audit_table = read_only_table(
+                [
+                    tr(CONTEXT, "Thời gian"),
+                    tr(CONTEXT, "Người thực hiện"),
+                    tr(CONTEXT, "Thao tác"),
+                    tr(CONTEXT, "Trước"),
+                    tr(CONTEXT, "Sau"),
+                ]
+            )
+            self.audit_table.setObjectName("audit_table")
+            _wrap_rows(self.audit_table)
+            self.tabs.addTab(self.audit_table, tr(CONTEXT, "Nhật ký thay đổi"))
+        return self.tabs
+
+    def _build_step_buttons(self) -> QGroupBox:
+        box = QGroupBox(tr(CONTEXT, "Bước xử lý"))
+        grid = QGridLayout(box)
+        for number, kind in enumerate(PAGE_STEPS):
+            button = QPushButton(tr(CONTEXT, BUTTON_TEXTS[kind]))
+            button.setObjectName(f"do_{kind.value}")
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, k=kind: self.open_step(k))
+            self.step_buttons[kind] = button
+            grid.addWidget(button, number // 5, number % 5)
+        return box
+
+    def _build_footer(self) -> QHBoxLayout:
+        self.receipt_button = QPushButton(tr(CONTEXT, "In lại phiếu hẹn"))
+        self.receipt_button.clicked.connect(self.print_receipt)
+        self.slip_button = QPushButton(tr(CONTEXT, "Phiếu kiểm soát (mẫu 05)"))
+        self.slip_button.clicked.connect(self.print_control_slip)
+        self.supplement_form_button = QPushButton(tr(CONTEXT, "Phiếu yêu cầu bổ sung (mẫu 02)"))
+        self.supplement_form_button.clicked.connect(
+            lambda: self._write_form(form_documents.SUPPLEMENT_REQUEST)
+        )
+        self.refusal_form_button = QPushButton(tr(CONTEXT, "Phiếu từ chối (mẫu 03)"))
+        self.refusal_form_button.clicked.connect(lambda: self._write_form(form_documents.REFUSAL))
+        self.close_button = QPushButton(tr(CONTEXT, "Đóng"))
+        self.close_button.clicked.connect(self.close)
+        row = QHBoxLayout()
+        for button in (
+            self.receipt_button,
+            self.slip_button,
+            self.supplement_form_button,
+            self.refusal_form_button,
+        ):
+            button.setAutoDefault(False)
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        return row
+
+    # -- showing the dossier ---------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the dossier, its timeline and its audit trail again."""
+        self.dossier = dossiers.get_dossier(self.db, self.code)
+        self.timeline = steps.timeline(self.db, self.code)
+        self._show_heading()
+        self._show_facts()
+        clerks = accounts.list_clerks(self.db)
+        names = {c.username: c.full_name for c in clerks}
+        fill_table(self.timeline_table, timeline_rows(self.timeline, names))
+        _fit_columns(self.timeline_table, TIMELINE_WIDTHS)
+        fill_table(
+            self.papers_table,
+            [
+                (p.name, tr(CONTEXT, PAPER_FORM_LABELS[p.form]), str(p.count))
+                for p in self.dossier.papers
+            ],
+        )
+        if self.audit_table is not None:
+            people = {c.id: c.full_name for c in clerks}
+            trail = audit.trail(self.db, "dossier", self.code)
+            fill_table(self.audit_table, audit_rows(trail, people))
+            _fit_columns(self.audit_table, AUDIT_WIDTHS)
+        self._enable_steps()
+
+    def _show_heading(self) -> None:
+        d = self.dossier
+        urgency = ""
+        if d.status in RUNNING_STATUSES:
+            band = band_for(d.effective_due(), self.clock.now(), calendar.working_calendar(self.db))
+            urgency = (
+                f' &nbsp; <span style="color:{BAND_STYLES[band].colour}; font-weight:bold">'
+                f"{tr(CONTEXT, BAND_LABELS[band])}</span>"
+            )
+        self.heading.setText(
+            f'<span style="font-size:15pt; font-weight:bold">{d.code}</span> &nbsp; '
+            f'<span style="color:{STATUS_COLOURS[d.status]}; font-weight:bold">'
+            f"{tr(CONTEXT, STATUS_LABELS[d.status])}</span>{urgency}<br>"
+            f"{escape(d.applicant.name)} — {escape(d.procedure_name)}"
+        )
+
+    def _show_facts(self) -> None:
+        d = self.dossier
+        a = d.applicant
+        kind = tr(CONTEXT, "mã số thuế") if a.kind is ApplicantKind.ORGANISATION else "CCCD"
+        due = when(d.appointment_at)
+        if d.due_at is not None and d.due_at != d.appointment_at:
+            due += tr(CONTEXT, " (hẹn lại: {new})").format(new=when(d.due_at))
+        result = ""
+        if d.result_class is not None and d.decided_at is not None:
+            result = tr(CONTEXT, "{label}, có kết quả lúc {at}").format(
+                label=tr(CONTEXT, RESULT_CLASS_LABELS[d.result_class]), at=when(d.decided_at)
+            )
+        if d.returned_at is not None:
+            result += tr(CONTEXT, "; đã trả lúc {at}").format(at=when(d.returned_at))
+        values = {
+            "name": a.name,
+            "id_number": f"{a.id_number} ({kind})" if a.id_number else "",
+            "address": a.address,
+            "phone": a.phone,
+            "email": a.email,
+            "principal": a.principal,
+            "procedure": f"{d.procedure_name} ({d.procedure_code})",
+            "channel": tr(CONTEXT, CHANNEL_LABELS[d.channel]),
+            "delivery": tr(CONTEXT, RESULT_DELIVERY_LABELS[d.result_delivery])
+            + (f": {d.delivery_address}" if d.delivery_address else ""),
+            "limit": d.limit_text,
+            "received": when(d.received_at),
+            "appointment": due,
+            "holder": d.holder,
+            "assignee": dossiers.assignee_name(self.db, d.code),
+            "clerk": d.clerk_name,
+            "comebacks": str(d.comebacks),
+            "result": result.lstrip("; "),
+        }
+        for key, value in values.items():
+            self.facts[key].setText(value or "—")
+        if d.result_class is not None:
+            self.facts["result"].setStyleSheet(f"color: {RESULT_COLOURS[d.result_class]};")
+
+    def _enable_steps(self) -> None:
+        role = self.clerk.role
+        for kind, button in self.step_buttons.items():
+            allowed = step_allowed(kind, self.dossier, role)
+            button.setEnabled(allowed)
+            button.setToolTip("" if allowed else why_not(kind, self.dossier, role))
+        self.supplement_form_button.setEnabled(self.dossier.supplement_round > 0)
+        self.refusal_form_button.setEnabled(self.dossier.status is DossierStatus.REFUSED)
+
+    def allowed_steps(self) -> list[StepKind]:
+        return [k for k, b in self.step_buttons.items() if b.isEnabled()]
+
+    # -- steps -------------------------------------------------------------------------
+
+    def open_step(self, kind: StepKind) -> StepDialog | None:
+        """Open the dialog of ``kind`` over the page; what it prints follows its success."""
+        self.notice.clear_notice()
+        try:
+            dialog = DIALOGS[kind](self.db, self.clerk, self.code, self.clock, parent=self)
+        except UserError as exc:  # the dossier vanished, the database is locked...
+            show_message(self, tr(CONTEXT, STEP_LABELS[kind]), exc.message)
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._after_step(kind, dialog))
+        dialog.destroyed.connect(lambda *_: self._forget_dialog(dialog))
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _forget_dialog(self, dialog: StepDialog) -> None:
+        if self.last_dialog is dialog:
+            self.last_dialog = None
+
+    def _after_step(self, kind: StepKind, dialog: StepDialog) -> None:
+        self.reload()
+        self.changed.emit(self.code)
+        done = tr(CONTEXT, "Đã ghi nhận: {step}.").format(step=tr(CONTEXT, STEP_LABELS[kind]))
+        if kind is StepKind.RESULT_READY and isinstance(dialog.outcome, ResultClass):
+            done = tr(CONTEXT, "Đã ghi nhận có kết quả: {label}.").format(
+                label=tr(CONTEXT, RESULT_CLASS_LABELS[dialog.outcome])
+            )
+        elif kind is StepKind.SUPPLEMENT_RECEIVED:
+            done = tr(CONTEXT, "Đã nhận bổ sung. Hẹn trả mới: {at}.").format(
+                at=when(self.dossier.appointment_at)
+            )
+        self.notice.show_ok(done)
+        after: dict[StepKind, Callable[[], object]] = {
+            StepKind.SUPPLEMENT_REQUEST: lambda: self._write_form(
+                form_documents.SUPPLEMENT_REQUEST, done
+            ),
+            StepKind.REFUSE: lambda: self._write_form(form_documents.REFUSAL, done),
+            StepKind.SUPPLEMENT_RECEIVED: self.print_receipt,
+        }
+        if kind in after:
+            after[kind]()
+
+    # -- printing --------------------------------------------------------------------------
+
+    def print_receipt(self) -> ReceiptPreviewDialog | None:
+        """Print the receipt (after a supplement: the new one, with the new appointment)."""
+        error: str | None = None
+        try:
+            with busy_cursor():
+                image = receipts.print_receipt(self.db, self.code)
+        except UserError as exc:
+            error = exc.message
+            try:
+                image = receipts.receipt_image(self.db, self.code)
+            except UserError as again:
+                show_message(self, tr(CONTEXT, "In phiếu hẹn"), again.message)
+                return None
+        preview = ReceiptPreviewDialog(image, self.code, self.db, print_error=error, parent=self)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.destroyed.connect(lambda *_: self._forget_preview(preview))
+        self.last_preview = preview
+        preview.open()
+        return preview
+
+    def _forget_preview(self, preview: ReceiptPreviewDialog) -> None:
+        if self.last_preview is preview:
+            self.last_preview = None
+
+    def print_control_slip(self) -> None:
+        self._write_form(form_documents.CONTROL_SLIP)
+
+    def _write_form(self, form: form_documents.Form, before: str = "") -> Path | None:
+        path = form_documents.write_and_open(self, self.db, form, self.code)
+        if path is not None:
+            written = tr(CONTEXT, "Đã tạo {title}: {path}").format(
+                title=tr(CONTEXT, form.title), path=path
+            )
+            self.notice.show_ok(f"{before} {written}".strip())
+        return path

@@ -1,0 +1,90 @@
+"""Which steps the dossier page offers, and why one is not offered now.
+
+A step is offered when the law allows it from the dossier's status
+(``desk.domain.lifecycle.MOVES``), the clerk's role allows it
+(``desk.domain.roles.may``) and, for a supplement request, none was made in
+this round yet (Decree 61 art. 15(2)(b): everything missing at once). The
+reason for a step not offered is the very message the services would give.
+"""
+
+from __future__ import annotations
+
+from desk.domain.dossier import Dossier, DossierStatus
+from desk.domain.errors import UserError
+from desk.domain.lifecycle import MOVES, StepKind, check_move, check_supplement_request
+from desk.domain.roles import Permission, may, require
+from desk.ui.result_dialogs import ResultReadyDialog, ReturnDialog
+from desk.ui.step_dialogs import (
+    ReceiveSupplementDialog,
+    RefuseDialog,
+    StepDialog,
+    StopDialog,
+    SupplementRequestDialog,
+    TransferDialog,
+)
+from desk.ui.supervisor_dialogs import EditDossierDialog, ReassignDialog
+
+#: The steps the page offers, in the order a dossier usually takes them.
+PAGE_STEPS = (
+    StepKind.TRANSFER,
+    StepKind.SUPPLEMENT_REQUEST,
+    StepKind.SUPPLEMENT_RECEIVED,
+    StepKind.RESULT_READY,
+    StepKind.RETURN,
+    StepKind.REFUSE,
+    StepKind.STOP,
+    StepKind.REASSIGN,
+    StepKind.EDIT,
+)
+BUTTON_TEXTS = {
+    StepKind.TRANSFER: "Chuyển xử lý...",
+    StepKind.SUPPLEMENT_REQUEST: "Yêu cầu bổ sung...",
+    StepKind.SUPPLEMENT_RECEIVED: "Nhận hồ sơ bổ sung...",
+    StepKind.RESULT_READY: "Có kết quả...",
+    StepKind.RETURN: "Trả kết quả...",
+    StepKind.REFUSE: "Từ chối...",
+    StepKind.STOP: "Dừng giải quyết...",
+    StepKind.REASSIGN: "Giao lại cán bộ...",
+    StepKind.EDIT: "Sửa thông tin...",
+}
+DIALOGS: dict[StepKind, type[StepDialog]] = {
+    StepKind.TRANSFER: TransferDialog,
+    StepKind.SUPPLEMENT_REQUEST: SupplementRequestDialog,
+    StepKind.SUPPLEMENT_RECEIVED: ReceiveSupplementDialog,
+    StepKind.RESULT_READY: ResultReadyDialog,
+    StepKind.RETURN: ReturnDialog,
+    StepKind.REFUSE: RefuseDialog,
+    StepKind.STOP: StopDialog,
+    StepKind.REASSIGN: ReassignDialog,
+    StepKind.EDIT: EditDossierDialog,
+}
+PERMISSIONS = {StepKind.REASSIGN: Permission.REASSIGN, StepKind.EDIT: Permission.EDIT_DOSSIER}
+
+
+def supplement_asked_this_round(dossier: Dossier) -> bool:
+    return (
+        dossier.status is DossierStatus.WAITING_SUPPLEMENT
+        or dossier.supplement_round > dossier.comebacks
+    )
+
+
+def step_allowed(kind: StepKind, dossier: Dossier, role: str) -> bool:
+    """Whether the page enables ``kind``: the move is legal now and the role may make it."""
+    if not may(role, PERMISSIONS.get(kind, Permission.STEP)):
+        return False
+    if dossier.status not in MOVES[kind][0]:
+        return False
+    return not (kind is StepKind.SUPPLEMENT_REQUEST and supplement_asked_this_round(dossier))
+
+
+def why_not(kind: StepKind, dossier: Dossier, role: str) -> str:
+    """The refusal the services would give for ``kind`` now ("" when it is allowed)."""
+    try:
+        require(role, PERMISSIONS.get(kind, Permission.STEP))
+        if kind is StepKind.SUPPLEMENT_REQUEST:
+            check_supplement_request(dossier.status, supplement_asked_this_round(dossier))
+        else:
+            check_move(dossier.status, kind)
+    except UserError as exc:
+        return exc.message
+    return ""

@@ -1,0 +1,99 @@
+"""The two steps at the end of a dossier's life: the result is ready (classified
+against the appointment, Circular 01/2018 art. 13), and it is returned at the
+counter or sent by post."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QRadioButton, QWidget
+
+from desk.domain.dossier import (
+    RESULT_CLASS_LABELS,
+    ResultClass,
+    ResultDelivery,
+    ReturnMethod,
+)
+from desk.domain.lifecycle import StepKind, classify_result
+from desk.services import steps
+from desk.ui.admin._widgets import clean_text
+from desk.ui.qt_helpers import tr
+from desk.ui.step_dialogs import CONTEXT, RESULT_COLOURS, StepDialog, when
+
+
+class ResultReadyDialog(StepDialog):
+    """The decision is made: classified against the appointment (Circular 01/2018 art. 13)."""
+
+    kind = StepKind.RESULT_READY
+    ok_text = "Ghi nhận có kết quả"
+
+    def build(self) -> None:
+        expected = classify_result(self.clock.now(), self.dossier.appointment_at)
+        self.expected = expected
+        self.add_note(
+            tr(CONTEXT, "Hẹn trả: {due}. Ghi nhận lúc này, kết quả được tính là: {label}.").format(
+                due=when(self.dossier.appointment_at),
+                label=tr(CONTEXT, RESULT_CLASS_LABELS[expected]).upper(),
+            ),
+            RESULT_COLOURS[expected],
+        )
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(tr(CONTEXT, "Ví dụ: số giấy chứng nhận đã cấp"))
+        self.add_row("Ghi chú:", "note", self.note_edit)
+
+    def run(self) -> ResultClass:
+        return steps.mark_ready(
+            self.db, self.clerk, self.code, self.clock, note=clean_text(self.note_edit)
+        )
+
+
+class ReturnDialog(StepDialog):
+    """Hand the result over at the counter (who collected it) or send it by post."""
+
+    kind = StepKind.RETURN
+    ok_text = "Trả kết quả"
+
+    def build(self) -> None:
+        self.counter_radio = QRadioButton(tr(CONTEXT, "Tại quầy"))
+        self.post_radio = QRadioButton(tr(CONTEXT, "Qua dịch vụ bưu chính"))
+        self.method_group = QButtonGroup(self)
+        self.method_group.addButton(self.counter_radio)
+        self.method_group.addButton(self.post_radio)
+        by_post = self.dossier.result_delivery is ResultDelivery.POST
+        (self.post_radio if by_post else self.counter_radio).setChecked(True)
+        methods = QWidget()
+        row = QHBoxLayout(methods)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.counter_radio)
+        row.addWidget(self.post_radio)
+        row.addStretch(1)
+        self.collected_edit = QLineEdit(self.dossier.applicant.name)
+        self.tracking_edit = QLineEdit()
+        self.tracking_edit.setPlaceholderText(tr(CONTEXT, "Ví dụ: EL123456789VN"))
+        self.add_row("Hình thức trả:", "method", methods)
+        self.add_row("Người nhận kết quả:", "collected_by", self.collected_edit)
+        self.add_row("Mã vận đơn bưu điện:", "tracking_number", self.tracking_edit)
+        self.method_group.buttonToggled.connect(lambda *_: self._follow_method())
+        self._follow_method()
+
+    def method(self) -> ReturnMethod:
+        return ReturnMethod.POST if self.post_radio.isChecked() else ReturnMethod.COUNTER
+
+    def set_method(self, method: ReturnMethod) -> None:
+        (self.post_radio if method is ReturnMethod.POST else self.counter_radio).setChecked(True)
+
+    def _follow_method(self) -> None:
+        post = self.method() is ReturnMethod.POST
+        self.tracking_edit.setEnabled(post)
+        self.collected_edit.setEnabled(not post)
+        (self.tracking_edit if post else self.collected_edit).setFocus()
+
+    def run(self) -> None:
+        post = self.method() is ReturnMethod.POST
+        steps.return_result(
+            self.db,
+            self.clerk,
+            self.code,
+            self.clock,
+            method=self.method(),
+            collected_by="" if post else clean_text(self.collected_edit),
+            tracking_number=clean_text(self.tracking_edit) if post else "",
+        )

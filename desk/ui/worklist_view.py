@@ -1,0 +1,473 @@
+"""The worklist screen: what needs doing, most urgent first.
+
+At the top, one button per urgency band with its count (a colour, a shape and
+a word: never colour alone); a click shows only that band. Under it the views
+(running, waiting for the citizen, result ready, finished), the filters and a
+search that ignores accents and case. The list re-reads itself when another
+counter changes a dossier: it polls the dossier change counter every two
+seconds, one primary-key read, and reloads only when the counter moved.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import timedelta
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.clock import Clock, SystemClock
+from desk.domain.dossier import STATUS_LABELS
+from desk.domain.errors import UserError
+from desk.domain.office import Clerk
+from desk.domain.procedure import CHANNEL_LABELS, Channel
+from desk.domain.text import fold
+from desk.domain.urgency import Band
+from desk.services import changes, worklist
+from desk.services.worklist import VIEW_LABELS, View, WorklistFilter
+from desk.storage.database import Database
+from desk.ui.band_style import BandButton
+from desk.ui.qt_helpers import tr
+from desk.ui.worklist_table_model import (
+    APPLICANT,
+    ASSIGNEE,
+    CODE,
+    DUE,
+    HOLDER,
+    PROCEDURE,
+    RECEIVED,
+    STATUS,
+    URGENCY,
+    WorklistTableModel,
+    status_choices,
+    with_view,
+)
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "WorklistView"
+POLL_MS = 2000
+SEARCH_DELAY_MS = 300
+#: Bands move as time passes even when nobody changes anything.
+RECOUNT_AFTER = timedelta(minutes=1)
+VIEWS = (View.URGENT, View.WAITING, View.READY, View.CLOSED)
+
+
+class WorklistView(QWidget):
+    """The list with its bands, views, filters and search; ``open_requested(code)``
+    when the clerk opens a dossier (double-click or Enter)."""
+
+    open_requested = Signal(str)
+    reloaded = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        clerk: Clerk,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+        poll_ms: int = POLL_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._clerk = clerk
+        self._clock: Clock = clock or SystemClock()
+        self._version = changes.version(db, changes.DOSSIERS)
+        own = "" if clerk.is_supervisor else clerk.username
+        self.model = WorklistTableModel(db, self._clock, WorklistFilter(assignee=own), parent=self)
+
+        self._build_bands()
+        self._build_views()
+        self._build_filters()
+        self._build_table()
+        self._build_layout()
+        self.fill_choices()
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textEdited.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_filters)
+
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(poll_ms)
+        self.poll_timer.timeout.connect(self.poll)
+        self.apply_filters()
+        self.poll_timer.start()
+
+    # -- building -------------------------------------------------------------
+
+    def _build_bands(self) -> None:
+        self.band_buttons = {band: BandButton(band, self) for band in Band}
+        self._band_group = QButtonGroup(self)
+        self._band_group.setExclusive(False)
+        for button in self.band_buttons.values():
+            self._band_group.addButton(button)
+        self._band_group.buttonClicked.connect(self._on_band_clicked)
+
+    def _build_views(self) -> None:
+        self.view_tabs = QTabBar(self)
+        self.view_tabs.setObjectName("view_tabs")
+        self.view_tabs.setExpanding(False)
+        self.view_tabs.setDrawBase(False)
+        for view in VIEWS:
+            self.view_tabs.addTab(tr(CONTEXT, VIEW_LABELS[view]))
+        self.view_tabs.currentChanged.connect(self._on_view_changed)
+
+    def _combo(self, name: str, width_text: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(len(width_text))
+        combo.view().setMinimumWidth(combo.fontMetrics().horizontalAdvance("M" * 40))
+        combo.activated.connect(lambda _index: self.apply_filters())
+        return combo
+
+    def _build_filters(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setObjectName("worklist_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            tr(
+                CONTEXT,
+                "Tìm theo tên người nộp, mã hồ sơ, số CCCD, số điện thoại (gõ không dấu cũng được)",
+            )
+        )
+        self.field_combo = self._combo("field_filter", "Tất cả lĩnh vực....")
+        self.procedure_combo = self._combo("procedure_filter", "Tất cả thủ tục hành chính....")
+        self.status_combo = self._combo("status_filter", "Tất cả trạng thái...")
+        self.channel_combo = self._combo("channel_filter", "Qua dịch vụ bưu chính")
+        self.department_combo = self._combo("department_filter", "Tất cả phòng, ban.....")
+        self.assignee_combo = self._combo("assignee_filter", "Tất cả cán bộ.......")
+        self.clear_button = QPushButton(tr(CONTEXT, "Bỏ lọc"), self)
+        self.clear_button.clicked.connect(self.clear_filters)
+
+    def _build_table(self) -> None:
+        table = self.table = QTableView(self)
+        table.setObjectName("worklist_table")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setIconSize(QSize(18, 18))
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(28)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(PROCEDURE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        metrics = table.fontMetrics()
+        stamp = metrics.horizontalAdvance("00/00/0000 00:00") + 24
+        widths = {
+            URGENCY: metrics.horizontalAdvance("Quá hạn 99 ngày làm việc") + 48,
+            CODE: metrics.horizontalAdvance("H36.41-000000-0000") + 24,
+            APPLICANT: metrics.horizontalAdvance("Nguyễn Thị Thu Trang") + 24,
+            DUE: stamp,
+            STATUS: metrics.horizontalAdvance("Có kết quả, chờ trả") + 24,
+            HOLDER: metrics.horizontalAdvance("Công chức Tư pháp - Hộ tịch") + 16,
+            ASSIGNEE: metrics.horizontalAdvance("Võ Thị Thu Trang") + 24,
+            RECEIVED: stamp,
+        }
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        header.setMinimumSectionSize(60)
+        # The date of receipt is in the tooltip of the appointment: room for the procedure.
+        table.setColumnHidden(RECEIVED, True)
+        table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.open_selected)
+
+    def _build_layout(self) -> None:
+        bands = QHBoxLayout()
+        bands.setSpacing(8)
+        for button in self.band_buttons.values():
+            bands.addWidget(button)
+        bands.addStretch(1)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("worklist_summary")
+        self.open_button = QPushButton(tr(CONTEXT, "Mở hồ sơ"), self)
+        self.open_button.clicked.connect(self.open_selected)
+        self.reprint_button = QPushButton(tr(CONTEXT, "In lại phiếu"), self)
+        self.refresh_button = QPushButton(tr(CONTEXT, "Làm mới"), self)
+        self.refresh_button.clicked.connect(self.refresh)
+        views = QHBoxLayout()
+        views.addWidget(self.view_tabs)
+        views.addStretch(1)
+        views.addWidget(self.summary)
+
+        search = QHBoxLayout()
+        search.addWidget(self.search, 1)
+        search.addWidget(self.clear_button)
+        search.addSpacing(16)
+        search.addWidget(self.refresh_button)
+        search.addWidget(self.open_button)
+        search.addWidget(self.reprint_button)
+
+        filters = QHBoxLayout()
+        for combo in (
+            self.field_combo,
+            self.procedure_combo,
+            self.status_combo,
+            self.channel_combo,
+            self.department_combo,
+            self.assignee_combo,
+        ):
+            filters.addWidget(combo, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bands)
+        layout.addLayout(views)
+        layout.addLayout(search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+    # -- the filter boxes -------------------------------------------------------
+
+    def fill_choices(self) -> None:
+        """Fill the filter boxes from the catalog, the departments and the accounts."""
+        choices = worklist.choices(self._db)
+
+        def fill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, "")
+            for value, label in items:
+                combo.addItem(label, value)
+                combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+        fill(
+            self.field_combo,
+            tr(CONTEXT, "Tất cả lĩnh vực"),
+            [(f, f) for f in sorted(choices.fields, key=fold)],
+        )
+        fill(
+            self.procedure_combo,
+            tr(CONTEXT, "Tất cả thủ tục"),
+            sorted(choices.procedures, key=lambda p: fold(p[1])),
+        )
+        fill(
+            self.channel_combo,
+            tr(CONTEXT, "Mọi hình thức nộp"),
+            [(c.value, tr(CONTEXT, CHANNEL_LABELS[c])) for c in Channel],
+        )
+        fill(
+            self.department_combo,
+            tr(CONTEXT, "Tất cả phòng, ban"),
+            [(d, d) for d in sorted(choices.departments, key=fold)],
+        )
+        fill(self.assignee_combo, tr(CONTEXT, "Tất cả cán bộ"), choices.assignees)
+        self._fill_statuses()
+        if not self._clerk.is_supervisor:
+            # A clerk works on the dossiers given to them; a supervisor sees everyone's.
+            at = self.assignee_combo.findData(self._clerk.username)
+            self.assignee_combo.setCurrentIndex(max(at, 0))
+            self.assignee_combo.setEnabled(False)
+            self.assignee_combo.setToolTip(
+                tr(
+                    CONTEXT,
+                    "Danh sách chỉ gồm hồ sơ anh/chị phụ trách. Hồ sơ khác: quét hoặc nhập mã "
+                    "ở ô “Quét/nhập mã hồ sơ” (F2).",
+                )
+            )
+
+    def _fill_statuses(self) -> None:
+        combo = self.status_combo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(tr(CONTEXT, "Tất cả trạng thái"), None)
+        for status in status_choices(self.current_view()):
+            combo.addItem(tr(CONTEXT, STATUS_LABELS[status]), status)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.setEnabled(combo.count() > 2)
+        combo.blockSignals(False)
+
+    def current_view(self) -> View:
+        return VIEWS[max(self.view_tabs.currentIndex(), 0)]
+
+    def current_band(self) -> Band | None:
+        return next((b for b, button in self.band_buttons.items() if button.isChecked()), None)
+
+    def current_filter(self) -> WorklistFilter:
+        """The filter the boxes, the band buttons and the view tabs say."""
+        return WorklistFilter(
+            view=self.current_view(),
+            band=self.current_band() if self.current_view() is View.URGENT else None,
+            field=self.field_combo.currentData() or "",
+            procedure_code=self.procedure_combo.currentData() or "",
+            status=self.status_combo.currentData(),
+            channel=self.channel_combo.currentData() or "",
+            department=self.department_combo.currentData() or "",
+            assignee=self.assignee_combo.currentData() or "",
+            search=self.search.text(),
+        )
+
+    # -- reacting -----------------------------------------------------------------
+
+    def _on_band_clicked(self, clicked: BandButton) -> None:
+        for button in self.band_buttons.values():
+            if button is not clicked:
+                button.setChecked(False)
+        if clicked.isChecked() and self.current_view() is not View.URGENT:
+            self.view_tabs.blockSignals(True)
+            self.view_tabs.setCurrentIndex(VIEWS.index(View.URGENT))
+            self.view_tabs.blockSignals(False)
+            self._fill_statuses()
+        self.apply_filters()
+
+    def _on_view_changed(self, _index: int) -> None:
+        if self.current_view() is not View.URGENT:
+            for button in self.band_buttons.values():
+                button.setChecked(False)
+        self._fill_statuses()
+        self.apply_filters()
+
+    def select_band(self, band: Band | None) -> None:
+        """Show only ``band`` (``None``: every band), as a click on its button does."""
+        if band is None:
+            for button in self.band_buttons.values():
+                button.setChecked(False)
+            self.apply_filters()
+            return
+        button = self.band_buttons[band]
+        button.setChecked(True)
+        self._on_band_clicked(button)
+
+    def select_view(self, view: View) -> None:
+        self.view_tabs.setCurrentIndex(VIEWS.index(view))
+
+    def clear_filters(self) -> None:
+        for combo in (
+            self.field_combo,
+            self.procedure_combo,
+            self.status_combo,
+            self.channel_combo,
+            self.department_combo,
+        ):
+            combo.setCurrentIndex(0)
+        if self._clerk.is_supervisor:
+            self.assignee_combo.setCurrentIndex(0)
+        for button in self.band_buttons.values():
+            button.setChecked(False)
+        self.search.clear()
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        """Show the list the boxes ask for, from the top."""
+        self._search_timer.stop()
+        flt = with_view(self.current_filter(), self.current_view())
+        try:
+            self.model.set_filter(flt)
+            self._update_counts()
+        except UserError as exc:  # the database is locked or gone: say so, keep the screen
+            self.summary.setText(exc.message)
+            return
+        self.table.scrollToTop()
+        self.reloaded.emit()
+
+    def poll(self) -> None:
+        """Reload when another window or counter changed a dossier, or time moved the bands."""
+        try:
+            version = changes.version(self._db, changes.DOSSIERS)
+        except UserError as exc:
+            log.warning("worklist poll failed: %s", exc.message)
+            return
+        stale = self._clock.now() - self.model.now >= RECOUNT_AFTER
+        if version == self._version and not stale:
+            return
+        if self.current_view() is View.CLOSED:
+            # Finished dossiers are history, and their list is the slow one on a large
+            # office: recount, and let the clerk reload it when wanted.
+            self._version = version
+            self._refresh_counts_only()
+            return
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the list and the counts again, keeping the selection and the scroll position."""
+        code = self.selected_code()
+        scroll = self.table.verticalScrollBar().value()
+        try:
+            self._version = changes.version(self._db, changes.DOSSIERS)
+            self.model.reload()
+            self._update_counts()
+        except UserError as exc:
+            self.summary.setText(exc.message)
+            return
+        if code is not None:
+            row = self.model.row_of(code)
+            if row is not None:
+                self.table.selectRow(row)
+        self.table.verticalScrollBar().setValue(scroll)
+        self.reloaded.emit()
+
+    def _refresh_counts_only(self) -> None:
+        try:
+            self._update_counts()
+        except UserError as exc:
+            self.summary.setText(exc.message)
+            return
+        self.summary.setText(tr(CONTEXT, "Có hồ sơ vừa thay đổi: bấm “Làm mới” để xem."))
+
+    def _update_counts(self) -> None:
+        flt = self.model.filter
+        now = self.model.now
+        bands = worklist.band_counts(self._db, replace(flt, band=None), now)
+        for band, button in self.band_buttons.items():
+            button.set_count(bands[band])
+        views = worklist.view_counts(self._db, replace(flt, band=None), now)
+        for index, view in enumerate(VIEWS):
+            label = tr(CONTEXT, VIEW_LABELS[view])
+            if view in views:
+                label = f"{label} ({views[view]})"
+            self.view_tabs.setTabText(index, label)
+        if flt.view is View.CLOSED:
+            text = tr(CONTEXT, "Hồ sơ đã kết thúc, mới nhất ở trên.")
+        else:
+            shown = bands[flt.band] if flt.band is not None else views[flt.view]
+            text = tr(CONTEXT, "{n} hồ sơ").format(n=shown)
+        self.summary.setText(text)
+
+    # -- the selection ----------------------------------------------------------------
+
+    def selected_code(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.code_at(rows[0].row())
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.open_requested.emit(self.model.code_at(row))
+
+    def open_selected(self) -> None:
+        code = self.selected_code()
+        if code is not None:
+            self.open_requested.emit(code)
+
+    def band_counts_shown(self) -> dict[Band, int]:
+        return {band: button.count for band, button in self.band_buttons.items()}
