@@ -14,6 +14,8 @@ from datetime import datetime, time
 from pathlib import Path
 
 from desk import __version__
+from desk.cli_letters import add_commands as add_letter_commands
+from desk.cli_letters import run_apology, run_letter
 from desk.cli_queue import COMMANDS as QUEUE_COMMANDS
 from desk.cli_queue import add_commands as add_queue_commands
 from desk.cli_steps import add_commands as add_step_commands
@@ -118,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(receipt)
     add_step_commands(sub, _add_db)
     add_queue_commands(sub)
+    add_letter_commands(sub, _add_db)
     return p
 
 
@@ -132,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
             "dossiers": _dossiers,
             "receipt": _receipt,
             "step": lambda a: run_step(a, _open(a)),
+            "apology": lambda a: run_apology(a, _open(a)),
+            "letter": lambda a: run_letter(a, _open(a)),
         } | QUEUE_COMMANDS
         return handler[args.command](args)
     except UserError as exc:

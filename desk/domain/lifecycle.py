@@ -36,6 +36,7 @@ class StepKind(StrEnum):
     STOP = "stop"  # dừng theo đề nghị của người nộp
     EDIT = "edit"  # sửa thông tin (supervisor, with a reason)
     REASSIGN = "reassign"  # giao lại cho cán bộ khác (supervisor)
+    APOLOGY = "apology"  # xin lỗi và hẹn lại (once only, Decree 61 art. 19(9))
 
 
 STEP_LABELS = {
@@ -49,6 +50,7 @@ STEP_LABELS = {
     StepKind.STOP: "Dừng giải quyết theo đề nghị",
     StepKind.EDIT: "Sửa thông tin hồ sơ",
     StepKind.REASSIGN: "Giao lại cán bộ phụ trách",
+    StepKind.APOLOGY: "Xin lỗi và hẹn lại",
 }
 
 S = DossierStatus
@@ -70,6 +72,7 @@ MOVES: dict[StepKind, tuple[frozenset[DossierStatus], DossierStatus | None]] = {
     ),
     StepKind.EDIT: (frozenset(DossierStatus), None),
     StepKind.REASSIGN: (frozenset(DossierStatus), None),
+    StepKind.APOLOGY: (frozenset({S.RECEIVED, S.IN_PROGRESS}), None),
 }
 
 _WHY_NOT = {

@@ -1,0 +1,137 @@
+"""``desk apology`` and ``desk letter``: the PDF forms of a dossier from the command line.
+
+``desk apology CODE --reason TEXT --new-date "YYYY-MM-DD HH:MM" --out FILE.pdf``
+records the one apology a dossier may have and writes its letter; the same
+rules as the window apply (a second one, a date not after the old appointment,
+a day off are refused). ``desk letter receipt|supplement|refusal|control CODE
+--out FILE.pdf`` writes form 01, 02, 03 or 05. The apology is made as a named
+account: its password comes from ``DESK_PASSWORD`` or is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from desk.domain.apology import NOTIFY_LABELS, NotifyMethod
+from desk.domain.clock import VN_TZ, Clock, SystemClock
+from desk.domain.errors import UserError, ValidationError
+from desk.domain.vn_dates import time_and_date_text
+
+LETTERS = ("receipt", "supplement", "refusal", "control")
+
+
+def _default_add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH", help="tệp dữ liệu SQLite (hoặc URL)")
+
+
+def add_commands(
+    sub: argparse._SubParsersAction,
+    add_db: Callable[[argparse.ArgumentParser], None] = _default_add_db,
+) -> None:
+    """Add ``apology`` and ``letter`` to the ``desk`` command's sub-commands."""
+    apology = sub.add_parser(
+        "apology",
+        help="lập phiếu xin lỗi và hẹn lại ngày trả kết quả (một lần cho mỗi hồ sơ)",
+        description="Ghi nhận lời xin lỗi và ngày hẹn mới của một hồ sơ trễ hạn, rồi ghi phiếu "
+        "ra tệp PDF. Mật khẩu lấy từ biến DESK_PASSWORD hoặc được hỏi khi chạy.",
+    )
+    apology.add_argument("code", metavar="CODE", help="mã hồ sơ")
+    apology.add_argument("--reason", required=True, metavar="LÝ DO", help="lý do chậm trả kết quả")
+    apology.add_argument(
+        "--new-date", required=True, metavar='"YYYY-MM-DD HH:MM"', help="ngày giờ hẹn trả mới"
+    )
+    apology.add_argument("--out", required=True, metavar="FILE.pdf", help="tệp PDF cần ghi")
+    apology.add_argument(
+        "--notify",
+        choices=[m.value for m in NotifyMethod],
+        default=NotifyMethod.LETTER.value,
+        help="cách báo người nộp: "
+        + ", ".join(f"{m.value} ({NOTIFY_LABELS[m].lower()})" for m in NotifyMethod),
+    )
+    apology.add_argument(
+        "--user", metavar="TÊN", help="tài khoản lập phiếu (mặc định: quản trị viên đầu tiên)"
+    )
+    add_db(apology)
+
+    letter = sub.add_parser(
+        "letter",
+        help="ghi một phiếu của hồ sơ ra tệp PDF (01, 02, 03, 05)",
+        description="receipt: giấy tiếp nhận và hẹn trả (mẫu 01); supplement: phiếu yêu cầu bổ "
+        "sung (mẫu 02); refusal: phiếu từ chối (mẫu 03); control: phiếu kiểm soát (mẫu 05).",
+    )
+    letter.add_argument("kind", choices=LETTERS, metavar="LOẠI", help=" | ".join(LETTERS))
+    letter.add_argument("code", metavar="CODE", help="mã hồ sơ")
+    letter.add_argument("--out", required=True, metavar="FILE.pdf", help="tệp PDF cần ghi")
+    add_db(letter)
+
+
+def parse_new_date(text: str) -> datetime:
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=VN_TZ)
+    except ValueError as exc:
+        raise UserError(
+            f"Ngày hẹn mới '{text}' không đúng dạng: hãy viết \"YYYY-MM-DD HH:MM\", "
+            'ví dụ "2026-03-20 09:00".'
+        ) from exc
+
+
+def _password(user: str) -> str:
+    env = os.environ.get("DESK_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise UserError("Hãy đặt mật khẩu của tài khoản vào biến môi trường DESK_PASSWORD.")
+    return getpass.getpass(f"Mật khẩu của {user}: ")
+
+
+def _first_admin(db) -> str:
+    from desk.services import accounts
+
+    admins = [c.username for c in accounts.list_clerks(db) if c.is_admin]
+    if not admins:
+        raise UserError("Chưa có tài khoản quản trị: hãy chỉ rõ tài khoản bằng --user.")
+    return admins[0]
+
+
+def run_apology(args: argparse.Namespace, db, clock: Clock | None = None) -> int:
+    from desk.services import accounts, apologies
+
+    new_due = parse_new_date(args.new_date)
+    user = args.user or _first_admin(db)
+    clerk = accounts.log_in(db, user, _password(user))
+    try:
+        apology = apologies.make_apology(
+            db, clerk, args.code, args.reason, new_due, args.notify, clock or SystemClock()
+        )
+    except ValidationError as exc:
+        raise UserError("; ".join(exc.errors.values())) from exc
+    path = apologies.apology_pdf(db, args.code, Path(args.out))
+    print(f"Đã lập phiếu xin lỗi số {apology.number_text} cho hồ sơ {apology.dossier_code}.")
+    print(f"Hẹn trả mới: {time_and_date_text(apology.new_due_at)}")
+    if apology.late:
+        print(
+            "Lưu ý: phiếu lập muộn hơn quy định (chậm nhất một ngày làm việc trước ngày hẹn); "
+            "đã ghi nhận là lập muộn."
+        )
+    print(f"Đã ghi {path}")
+    return 0
+
+
+def run_letter(args: argparse.Namespace, db) -> int:
+    from desk.documents import forms
+
+    write = {
+        "receipt": forms.receipt_pdf,
+        "supplement": forms.supplement_request_pdf,
+        "refusal": forms.refusal_pdf,
+        "control": forms.control_slip_pdf,
+    }[args.kind]
+    path = write(db, args.code, Path(args.out))
+    print(f"Đã ghi {path}")
+    return 0

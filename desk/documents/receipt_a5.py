@@ -1,0 +1,88 @@
+"""Form 01, the full receipt (Giấy tiếp nhận hồ sơ và hẹn trả kết quả), A5 portrait.
+
+Circular 01/2018/TT-VPCP art. 9 and Decree 61/2018 art. 16: the dossier code,
+the applicant (and whom they act for), the request, the papers received with
+their counts, the number of sets, the legal time limit, the time of receipt,
+the appointment, where the result is collected, the tracking book entry, and
+the signatures of applicant and clerk. Two copies, one page each: one is filed,
+one goes to the applicant. The thermal receipt (``desk.printing``) is the
+compact version of the same facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.platypus import Flowable, PageBreak
+
+from desk.documents import layout
+from desk.documents.parts import esc, fields_for, letterhead_for
+from desk.documents.wording import Wording, load_wording
+from desk.domain.dossier import Dossier
+from desk.domain.office import Office
+from desk.domain.procedure import PAPER_FORM_LABELS
+
+
+@dataclass(frozen=True)
+class Receipt:
+    dossier: Dossier
+    office: Office
+    place: str
+
+
+def _papers(words: Wording, dossier: Dossier, fields: dict[str, Any]) -> list[Flowable]:
+    out: list[Flowable] = [layout.para(words.text("papers_heading", fields), "line")]
+    for n, paper in enumerate(dossier.papers, start=1):
+        item = fields | {
+            "n": n,
+            "paper": paper.name,
+            "form": PAPER_FORM_LABELS[paper.form],
+            "count": f"{paper.count:02d}",
+        }
+        out.append(layout.para(words.text("paper", item), "item"))
+    if not dossier.papers:
+        out.append(layout.para(words.text("no_papers", fields), "item"))
+    return out
+
+
+def _copy(receipt: Receipt, words: Wording, copy_label: str) -> list[Flowable]:
+    common = load_wording("common")
+    d = receipt.dossier
+    fields = fields_for(d, receipt.office, receipt.place, d.received_at.date())
+    head = letterhead_for("one_stop", words.text("number", fields), fields)
+    title = layout.title_block(
+        words.text("title", fields), words.text("code", fields), italic=[copy_label]
+    )
+    note = common.text("sign_note", fields)
+    return [
+        layout.letterhead(head, layout.A5_PORTRAIT),
+        layout.title_with_code(title, d.code, layout.A5_PORTRAIT),
+        *(layout.para(line, "line") for line in words.lines("intro", fields)),
+        *_papers(words, d, fields),
+        *(layout.para(line, "line") for line in words.lines("details", fields)),
+        layout.signature_block(
+            layout.Signer(words.text("clerk_sign", fields), note, esc(d.clerk_name)),
+            left=layout.Signer(words.text("applicant_sign", fields), note, esc(d.applicant.name)),
+        ),
+    ]
+
+
+def story(receipt: Receipt) -> tuple[str, list[Flowable]]:
+    words = load_wording("receipt")
+    flow: list[Flowable] = []
+    for n, label in enumerate(words.texts("copies", {})):
+        if n:
+            flow.append(PageBreak())
+        flow += _copy(receipt, words, label)
+    return layout.plain(words.text("title", {})), flow
+
+
+def write(receipt: Receipt, path: str | Path) -> Path:
+    """One page per copy when it fits (many papers shrink the body a little)."""
+    title = story(receipt)[0]
+    copies = len(load_wording("receipt").raw("copies"))
+    return layout.write_pdf(
+        path, lambda: story(receipt)[1], layout.A5_PORTRAIT, title, max_pages=copies
+    )

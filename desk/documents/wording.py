@@ -1,0 +1,126 @@
+"""The words of every form, read from editable TOML files, not written in code.
+
+Each form has its file in ``resources/forms`` (``apology.toml``, ``receipt.toml``...);
+an office may keep its own copy of a file in the ``forms`` folder of the desk's
+data folder, which then wins. Texts carry ``{field}`` placeholders filled with
+``str.format`` rules; they are paragraph markup, so ``<b>``/``<i>`` may be used
+and the filled-in values are escaped. A file or placeholder an office broke is a
+``UserError`` that names the file and what to fix.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import platformdirs
+
+from desk.config import APP_AUTHOR, APP_NAME, resource_dir
+from desk.domain.errors import UserError
+from desk.domain.text import nfc
+
+_FORMATTER = string.Formatter()
+
+
+class Markup(str):
+    """Text that is already paragraph markup (e.g. a filled sub-template): not escaped again."""
+
+
+def user_forms_dir() -> Path:
+    """Where an office keeps its own wording (never created by the desk itself)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "forms"
+
+
+def shipped_forms_dir() -> Path:
+    return resource_dir() / "forms"
+
+
+def wording_path(name: str) -> Path:
+    for folder in (user_forms_dir(), shipped_forms_dir()):
+        path = folder / f"{name}.toml"
+        if path.is_file():
+            return path
+    raise FileNotFoundError(f"missing form wording: {shipped_forms_dir() / (name + '.toml')}")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """One form's texts; ``source`` names the file for error messages."""
+
+    name: str
+    source: Path
+    data: dict[str, Any]
+
+    def raw(self, key: str) -> Any:
+        """The value at a dotted key ("versions.2025.title")."""
+        value: Any = self.data
+        for part in key.split("."):
+            if not isinstance(value, dict) or part not in value:
+                raise UserError(
+                    f"Tệp lời văn {self.source} thiếu mục '{key}'. {_fix_hint(self.source)}"
+                )
+            value = value[part]
+        return value
+
+    def fill(self, template: str, fields: dict[str, Any], key: str = "") -> str:
+        """``template`` with its placeholders filled; values escaped for markup."""
+        safe = {
+            k: nfc(v) if isinstance(v, Markup) else escape(nfc(str(v))) for k, v in fields.items()
+        }
+        try:
+            return nfc(_FORMATTER.vformat(template, (), safe))
+        except KeyError as exc:
+            raise UserError(
+                f"Tệp lời văn {self.source}, mục '{key}': không có trường {{{exc.args[0]}}}. "
+                f"Các trường dùng được: {', '.join('{' + k + '}' for k in sorted(fields))}."
+            ) from exc
+        except (ValueError, IndexError) as exc:
+            raise UserError(
+                f"Tệp lời văn {self.source}, mục '{key}': dấu ngoặc {{ }} viết sai ({exc})."
+            ) from exc
+
+    def text(self, key: str, fields: dict[str, Any]) -> Markup:
+        return Markup(self.fill(str(self.raw(key)), fields, key))
+
+    def texts(self, key: str, fields: dict[str, Any]) -> list[Markup]:
+        """A list of texts, each filled."""
+        return [Markup(self.fill(str(t), fields, key)) for t in self.raw(key)]
+
+    def lines(self, key: str, fields: dict[str, Any]) -> list[Markup]:
+        """Tables ``{text = "...", needs = "field"}``: a line whose ``needs`` is empty is left out."""
+        out = []
+        for entry in self.raw(key):
+            needs = entry.get("needs", "")
+            if needs and not str(fields.get(needs, "")).strip():
+                continue
+            out.append(Markup(self.fill(str(entry["text"]), fields, key)))
+        return out
+
+
+def _fix_hint(path: Path) -> str:
+    if path.parent == user_forms_dir():
+        return "Hãy sửa lại tệp, hoặc xóa nó để dùng lời văn mặc định."
+    return "Hãy sửa lại tệp theo đúng mẫu ban đầu."
+
+
+@lru_cache(maxsize=32)
+def _load(path: Path, _mtime_ns: int, _size: int) -> dict[str, Any]:
+    """Cached per version of the file (its time and size: an edit changes one)."""
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def load_wording(name: str) -> Wording:
+    """The wording of form ``name``; re-read when its file changed."""
+    path = wording_path(name)
+    try:
+        stat = path.stat()
+        data = _load(path, stat.st_mtime_ns, stat.st_size)
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"Tệp lời văn {path} viết sai cú pháp ({exc}). {_fix_hint(path)}") from exc
+    return Wording(name, path, data)

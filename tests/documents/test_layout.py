@@ -1,0 +1,54 @@
+"""The letter machinery: capitals that keep markup, fitting a page, the whole-file write."""
+
+from __future__ import annotations
+
+from pdf_reading import pdf_pages, pdf_text
+
+from desk.documents import layout
+
+
+def test_capitals_leave_tags_and_entities_alone():
+    assert layout.upper("ủy ban &amp; <b>bộ phận</b>") == "ỦY BAN &amp; <b>BỘ PHẬN</b>"
+    assert layout.plain("A<br/>B &amp; <i>C</i>") == "A B & C"
+
+
+def test_a_long_story_shrinks_to_fit_its_page(tmp_path):
+    sizes = []
+
+    def story():
+        sizes.append(layout.styles()["body"].fontSize)
+        return [layout.para("Một đoạn văn bản khá dài để lấp đầy trang giấy khổ A5. " * 10)] * 5
+
+    path = layout.write_pdf(tmp_path / "fit.pdf", story, layout.A5_PORTRAIT, "Thử", max_pages=1)
+    assert sizes[0] == layout.BODY_SIZE and sizes == sorted(sizes, reverse=True)
+    assert len(sizes) > 1
+    assert pdf_pages(path)[0] == 1
+    assert layout.styles()["body"].fontSize == layout.BODY_SIZE  # the size is not left behind
+
+
+def test_without_a_page_limit_the_story_flows_at_the_body_size(tmp_path):
+    sizes = []
+
+    def story():
+        sizes.append(layout.styles()["body"].fontSize)
+        return [layout.para("Dòng chữ. " * 400)] * 3
+
+    path = layout.write_pdf(tmp_path / "flow.pdf", story, layout.A5_PORTRAIT, "Thử")
+    assert sizes == [layout.BODY_SIZE]
+    assert pdf_pages(path)[0] > 1
+
+
+def test_the_letterhead_has_both_columns(tmp_path):
+    head = layout.Letterhead(("UBND tỉnh Đồng Nai", "UBND xã Tân Phú"), "Số: 7/PXL", "Tân Phú")
+    path = layout.write_pdf(
+        tmp_path / "head.pdf",
+        lambda: [layout.letterhead(head, layout.A5_PORTRAIT)],
+        layout.A5_PORTRAIT,
+        "Thử",
+    )
+    # read line by line across the page: each left line sits beside its right line
+    assert pdf_text(path) == (
+        "UBND TỈNH ĐỒNG NAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+        "UBND XÃ TÂN PHÚ Độc lập - Tự do - Hạnh phúc "
+        "Số: 7/PXL Tân Phú"
+    )
