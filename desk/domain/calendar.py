@@ -168,6 +168,7 @@ class WorkingCalendar:
         self.office_hours = office_hours if office_hours is not None else OfficeHours()
         self.public_holidays = public_holidays
         self._special = _index_special_days(special_days)
+        self._running_counts: dict[int, list[int]] = {}
 
     @property
     def special_days(self) -> tuple[CalendarDay, ...]:
@@ -233,16 +234,32 @@ class WorkingCalendar:
         """Working days in (start, end]; negative, counted the same way, when end < start.
 
         So ``add_working_days(start, working_days_between(start, end)) == end``
-        whenever ``end`` is a working day.
+        whenever ``end`` is a working day. Counted from per-year running totals,
+        so a dossier overdue for years costs no more than one due tomorrow.
         """
         if end < start:
             return -self.working_days_between(end, start)
-        count = 0
-        day = start + _ONE_DAY
-        while day <= end:
-            count += self.is_working_day(day)
-            day += _ONE_DAY
-        return count
+        if start.year == end.year:
+            return self._through(end) - self._through(start)
+        total = self._year_counts(start.year)[-1] - self._through(start)
+        for year in range(start.year + 1, end.year):
+            total += self._year_counts(year)[-1]
+        return total + self._through(end)
+
+    def _year_counts(self, year: int) -> list[int]:
+        """Index i: the working days from 1 January through the i-th day of the year."""
+        counts = self._running_counts.get(year)
+        if counts is None:
+            counts, n, day = [0], 0, date(year, 1, 1)
+            while day.year == year:
+                n += self.is_working_day(day)
+                counts.append(n)
+                day += _ONE_DAY
+            self._running_counts[year] = counts
+        return counts
+
+    def _through(self, day: date) -> int:
+        return self._year_counts(day.year)[day.timetuple().tm_yday]
 
     # --- hours ------------------------------------------------------------
 

@@ -87,6 +87,9 @@ class WorklistItem:
     phone: str
     comebacks: int
     band: Band | None  # for running dossiers only
+    #: Moved once by an apology (Decree 61 art. 19(9)): ``due_at`` is the new date,
+    #: ``appointment_at`` stays the legal one the statistics count against.
+    rescheduled: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,11 +105,46 @@ class Choices:
 Assignee = aliased(UserRow)
 
 
-def _base(flt: WorklistFilter, now: datetime, cal) -> Select:
+def _conditions(flt: WorklistFilter, now: datetime, cal) -> list:
+    """The WHERE clauses of a filter, on the dossiers table alone (counts need no join)."""
     statuses = _VIEW_STATUSES[flt.view]
     if flt.status is not None:
         statuses = statuses & {flt.status}
-    stmt = (
+    wanted = sorted(s.value for s in statuses)
+    if flt.view is View.CLOSED:
+        # Nearly every dossier is closed: compare through lower() so the planner
+        # does not use the status index (and then sort a million rows) but walks
+        # the primary key backwards and stops after one page.
+        conds = [func.lower(DossierRow.status).in_(wanted)]
+    else:
+        conds = [DossierRow.status.in_(wanted)]
+    if flt.field:
+        conds.append(DossierRow.field == flt.field)
+    if flt.procedure_code:
+        conds.append(DossierRow.procedure_code == flt.procedure_code)
+    if flt.channel:
+        conds.append(DossierRow.channel == flt.channel)
+    if flt.department:
+        conds.append(DossierRow.department_id.in_(
+            select(DepartmentRow.id).where(DepartmentRow.name == flt.department)
+        ))
+    if flt.assignee:
+        conds.append(DossierRow.assignee_id.in_(
+            select(UserRow.id).where(UserRow.username == flt.assignee)
+        ))
+    for word in fold(flt.search).split():
+        conds.append(DossierRow.search_key.contains(word, autoescape=True))
+    if flt.band is not None and flt.view is View.URGENT:
+        start, end = band_bounds(now, cal)[flt.band]
+        if start is not None:
+            conds.append(DossierRow.due_at >= start)
+        if end is not None:
+            conds.append(DossierRow.due_at < end)
+    return conds
+
+
+def _base(flt: WorklistFilter, now: datetime, cal) -> Select:
+    return (
         select(
             DossierRow.id,
             DossierRow.code,
@@ -124,38 +162,8 @@ def _base(flt: WorklistFilter, now: datetime, cal) -> Select:
             DossierRow.comebacks,
         )
         .outerjoin(Assignee, Assignee.id == DossierRow.assignee_id)
+        .where(*_conditions(flt, now, cal))
     )
-    wanted = sorted(s.value for s in statuses)
-    if flt.view is View.CLOSED:
-        # Nearly every dossier is closed: compare through lower() so the planner
-        # does not use the status index (and then sort a million rows) but walks
-        # the primary key backwards and stops after one page.
-        stmt = stmt.where(func.lower(DossierRow.status).in_(wanted))
-    else:
-        stmt = stmt.where(DossierRow.status.in_(wanted))
-    if flt.field:
-        stmt = stmt.where(DossierRow.field == flt.field)
-    if flt.procedure_code:
-        stmt = stmt.where(DossierRow.procedure_code == flt.procedure_code)
-    if flt.channel:
-        stmt = stmt.where(DossierRow.channel == flt.channel)
-    if flt.department:
-        stmt = stmt.where(
-            DossierRow.department_id.in_(
-                select(DepartmentRow.id).where(DepartmentRow.name == flt.department)
-            )
-        )
-    if flt.assignee:
-        stmt = stmt.where(Assignee.username == flt.assignee)
-    for word in fold(flt.search).split():
-        stmt = stmt.where(DossierRow.search_key.contains(word, autoescape=True))
-    if flt.band is not None and flt.view is View.URGENT:
-        start, end = band_bounds(now, cal)[flt.band]
-        if start is not None:
-            stmt = stmt.where(DossierRow.due_at >= start)
-        if end is not None:
-            stmt = stmt.where(DossierRow.due_at < end)
-    return stmt
 
 
 def _descending(flt: WorklistFilter) -> bool:
@@ -210,6 +218,7 @@ def fetch_page(
             band=band_for(r.due_at, now, cal)
             if DossierStatus(r.status) in RUNNING_STATUSES
             else None,
+            rescheduled=r.appointment_at != r.due_at,
         )
         for r in rows
     ]
@@ -217,7 +226,7 @@ def fetch_page(
 
 def count(db: Database, flt: WorklistFilter, now: datetime) -> int:
     cal = calendar.working_calendar(db)
-    stmt = select(func.count()).select_from(_base(flt, now, cal).subquery())
+    stmt = select(func.count()).select_from(DossierRow).where(*_conditions(flt, now, cal))
     with db.read() as s:
         return s.scalar(stmt) or 0
 
@@ -227,17 +236,17 @@ def band_counts(db: Database, flt: WorklistFilter, now: datetime) -> dict[Band, 
     cal = calendar.working_calendar(db)
     base = replace(flt, view=View.URGENT, band=None, status=flt.status)
     bounds = band_bounds(now, cal)
-    sub = _base(base, now, cal).subquery()
     cols = []
     for band, (start, end) in bounds.items():
         cond = []
         if start is not None:
-            cond.append(sub.c.due_at >= start)
+            cond.append(DossierRow.due_at >= start)
         if end is not None:
-            cond.append(sub.c.due_at < end)
+            cond.append(DossierRow.due_at < end)
         cols.append(func.count().filter(and_(*cond)).label(band.value))
+    stmt = select(*cols).select_from(DossierRow).where(*_conditions(base, now, cal))
     with db.read() as s:
-        row = s.execute(select(*cols).select_from(sub)).one()
+        row = s.execute(stmt).one()
     return {band: getattr(row, band.value) or 0 for band in Band}
 
 

@@ -413,3 +413,23 @@ def test_add_working_time_stops_at_the_end_of_a_session(cal: WorkingCalendar) ->
     assert cal.add_working_time(vn(2026, 3, 10, 9, 30), timedelta()) == vn(2026, 3, 10, 9, 30)
     with pytest.raises(ValueError):
         cal.add_working_time(vn(2026, 3, 10, 9, 30), timedelta(minutes=-1))
+
+
+def test_working_days_between_matches_counting_day_by_day_across_years():
+    import random
+    from datetime import date, timedelta
+
+    from desk.domain.calendar import CalendarDay, WorkingCalendar
+
+    cal = WorkingCalendar(
+        special_days=(CalendarDay(date(2025, 12, 31), "off", ""),
+                      CalendarDay(date(2026, 6, 6), "makeup", ""))
+    )
+    rng = random.Random(11)
+    for _ in range(300):
+        a = date(2024, 1, 1) + timedelta(days=rng.randrange(1460))
+        b = date(2024, 1, 1) + timedelta(days=rng.randrange(1460))
+        lo, hi = min(a, b), max(a, b)
+        slow = sum(cal.is_working_day(lo + timedelta(days=i)) for i in range(1, (hi - lo).days + 1))
+        assert cal.working_days_between(lo, hi) == slow
+        assert cal.working_days_between(hi, lo) == -slow
