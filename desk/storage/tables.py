@@ -59,6 +59,12 @@ class UserRow(Base):
     role: Mapped[str] = mapped_column(String(20), default="clerk")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    password_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default="0"
+    )
 
 
 class ProcedureRow(Base):
@@ -399,3 +405,50 @@ class QueueTicketDossierRow(Base):
         ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     linked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+# ---------------------------------------------------------------------------
+# Citizen satisfaction (migration 0006). Levels and reasons live in
+# desk/domain/rating.py; transactions in desk/services/ratings.py.
+# ---------------------------------------------------------------------------
+
+
+class RatingRequestRow(Base):
+    """A service that just ended and awaits the citizen's rating on the rating window.
+
+    Written when the clerk finishes a ticket or returns a result; the window facing
+    the citizen polls for the newest open one. ``state``: open, rated, skipped, expired.
+    """
+
+    __tablename__ = "rating_requests"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("queue_tickets.id"), nullable=True)
+    dossier_id: Mapped[int | None] = mapped_column(ForeignKey("dossiers.id"), nullable=True)
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    counter_id: Mapped[int | None] = mapped_column(ForeignKey("queue_counters.id"), nullable=True)
+    state: Mapped[str] = mapped_column(String(10), index=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class RatingRow(Base):
+    """One citizen's rating of one service, on the four levels of the national index.
+
+    Linked to the ticket, the dossier (and its procedure), the clerk and the counter
+    so the reports can group by each. ``reasons`` is a JSON list of reason codes.
+    """
+
+    __tablename__ = "ratings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rating_requests.id"), nullable=True, unique=True
+    )
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("queue_tickets.id"), nullable=True)
+    dossier_id: Mapped[int | None] = mapped_column(ForeignKey("dossiers.id"), nullable=True)
+    procedure_id: Mapped[int | None] = mapped_column(ForeignKey("procedures.id"), nullable=True)
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    counter_id: Mapped[int | None] = mapped_column(ForeignKey("queue_counters.id"), nullable=True)
+    level: Mapped[str] = mapped_column(String(20), index=True)
+    reasons: Mapped[str] = mapped_column(Text, default="[]")
+    comment: Mapped[str] = mapped_column(Text, default="")

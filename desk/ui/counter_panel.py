@@ -41,7 +41,7 @@ from desk.domain.queue import (
     TicketState,
     waiting_minutes,
 )
-from desk.services import changes, queue, queue_setup
+from desk.services import changes, queue, queue_setup, ratings
 from desk.storage.database import Database
 from desk.ui.qt_helpers import busy_cursor
 
@@ -334,9 +334,12 @@ class CounterPanel(QWidget):
         return result
 
     def call_next(self) -> Ticket | None:
+        served = self.current.id if self.current is not None else None
         ticket = self._run(
             lambda: queue.call_next(self._db, self._number, self._clerk, self._clock)
         )
+        if served is not None and not self.status_label.property("problem"):
+            self._ask_rating(served)  # calling next finished the one being served
         if ticket is None and not self.status_label.property("problem"):
             self._status(self.tr("Không còn ai đang chờ ở các nhóm quầy này phục vụ."))
         elif ticket is not None:
@@ -362,10 +365,23 @@ class CounterPanel(QWidget):
         )
 
     def finish(self) -> Ticket | None:
-        return self._held_action(
+        ticket = self._held_action(
             lambda t: queue.finish(self._db, t, self._number, self._clerk, self._clock),
             self.tr("Đã hoàn thành."),
         )
+        if ticket is not None:
+            self._ask_rating(ticket.id)
+        return ticket
+
+    def _ask_rating(self, ticket_id: int) -> None:
+        """The citizen facing the rating window is asked how the service was."""
+        try:
+            ratings.request_rating(
+                self._db, self._clerk, self._clock, ticket_id=ticket_id,
+                counter_number=self._number,
+            )
+        except UserError as exc:  # the rating is a courtesy: never block the counter
+            log.warning("counter %s: rating request failed: %s", self._number, exc.message)
 
     def transfer(self, group_id: int) -> Ticket | None:
         return self._held_action(

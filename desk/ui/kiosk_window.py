@@ -9,6 +9,11 @@ every age, often for the first time.
 The groups and the number waiting in each come from the database and are
 re-read whenever the queue's change counter moves, so an admin's edit on
 another PC or a counter's call shows here within the polling interval.
+
+Two more buttons open the citizen's own look-ups: the published procedures
+(``kiosk_lookup``) and a dossier's status (``kiosk_status``); scanning a
+receipt's QR code on the start screen opens the status at once. Left untouched
+for ``IDLE_SECONDS``, a look-up goes back to the start for the next citizen.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ from __future__ import annotations
 import logging
 
 from PIL import Image
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QFrame,
     QGridLayout,
@@ -38,13 +44,18 @@ from desk.printing.vn_format import weekday_and_date_text
 from desk.services import changes, office, queue, queue_setup
 from desk.services.queue import IssuedTicket
 from desk.storage.database import Database
+from desk.ui.kiosk_lookup import KioskLookupPage, TouchCard
+from desk.ui.kiosk_status import KioskStatusPage
 from desk.ui.qt_helpers import busy_cursor
 
 log = logging.getLogger(__name__)
 
 POLL_MS = 2000
 RESULT_SECONDS = 8
+IDLE_SECONDS = 120
 COLUMNS = 3
+CHOOSE, RESULT, LOOKUP, STATUS = range(4)
+_TOUCHES = (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin)
 
 STYLE = """
 QWidget#kiosk { background: #eef3f8; }
@@ -81,7 +92,19 @@ QPushButton#done_button {
     background: #0b4a85; color: white; border-radius: 20px;
     font-size: 36px; font-weight: bold; padding: 18px 80px;
 }
+QPushButton[role="lookup"] { background: #0b4a85; border-radius: 20px; }
+QPushButton[role="lookup"]:pressed { background: #08365f; }
+QLabel[role="lookup_title"] { color: white; font-size: 30px; font-weight: bold; }
+QLabel[role="lookup_text"] { color: #d6e6f7; font-size: 22px; }
 """
+
+
+def _place(grid: QGridLayout, widgets: list[QWidget], columns: int) -> None:
+    """Lay the widgets out row by row, ``columns`` to a row."""
+    for widget in widgets:
+        grid.removeWidget(widget)
+    for i, widget in enumerate(widgets):
+        grid.addWidget(widget, i // columns, i % columns)
 
 
 class GroupButton(QPushButton):
@@ -144,6 +167,7 @@ class KioskWindow(QWidget):
         self._printer_uri = printer_uri
         self._paper = paper
         self._version = -1
+        self._portrait = False
         self.last_issued: IssuedTicket | None = None
         self.last_image: Image.Image | None = None
         self.last_print_error = ""
@@ -156,6 +180,12 @@ class KioskWindow(QWidget):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._choose_page())
         self.pages.addWidget(self._result_page())
+        self.lookup = KioskLookupPage(db, self._clock, printer_uri, paper)
+        self.lookup.closed.connect(self.show_choices)
+        self.pages.addWidget(self.lookup)
+        self.status = KioskStatusPage(db)
+        self.status.closed.connect(self.show_choices)
+        self.pages.addWidget(self.status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -165,6 +195,10 @@ class KioskWindow(QWidget):
         self._back = QTimer(self)
         self._back.setSingleShot(True)
         self._back.timeout.connect(self.show_choices)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_SECONDS * 1000)
+        self._idle.timeout.connect(self.show_choices)
         self._poll = QTimer(self)
         self._poll.timeout.connect(self.poll)
         self._poll.start(poll_ms)
@@ -208,6 +242,7 @@ class KioskWindow(QWidget):
         self.prompt_label = QLabel(self.tr("MỜI QUÝ KHÁCH CHẠM VÀO LĨNH VỰC CẦN GIẢI QUYẾT"))
         self.prompt_label.setObjectName("prompt_label")
         self.prompt_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prompt_label.setWordWrap(True)
         self.grid = QGridLayout()
         self.grid.setSpacing(28)
         self.empty_label = QLabel(
@@ -223,7 +258,21 @@ class KioskWindow(QWidget):
         layout.addLayout(self.grid, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self._priority_box())
+        layout.addLayout(self._lookup_buttons())
         return page
+
+    def _lookup_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(28)
+        for page, title, text in (
+            (LOOKUP, self.tr("TRA CỨU THỦ TỤC"), self.tr("Giấy tờ cần chuẩn bị, phí, thời hạn")),
+            (STATUS, self.tr("TRA CỨU HỒ SƠ ĐÃ NỘP"), self.tr("Quét mã QR trên giấy hẹn")),
+        ):
+            button = TouchCard("lookup", [(title, "lookup_title"), (text, "lookup_text")])
+            button.clicked.connect(lambda _=False, p=page: self.open_page(p))
+            row.addWidget(button)
+        self.lookup_button, self.status_button = (row.itemAt(i).widget() for i in (0, 1))
+        return row
 
     def _priority_box(self) -> QWidget:
         box = QWidget()
@@ -240,8 +289,8 @@ class KioskWindow(QWidget):
         self.priority_buttons: dict[PriorityReason, QPushButton] = {}
         self._priority_group = QButtonGroup(self)
         self._priority_group.setExclusive(False)
-        row = QHBoxLayout()
-        row.setSpacing(18)
+        self.priority_grid = QGridLayout()
+        self.priority_grid.setSpacing(18)
         for reason, label in PRIORITY_LABELS.items():
             button = QPushButton(self.tr(label))
             button.setProperty("role", "priority")
@@ -251,12 +300,12 @@ class KioskWindow(QWidget):
             button.toggled.connect(lambda on, r=reason: self._priority_toggled(r, on))
             self._priority_group.addButton(button)
             self.priority_buttons[reason] = button
-            row.addWidget(button, 1)
+        _place(self.priority_grid, list(self.priority_buttons.values()), len(PRIORITY_LABELS))
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
         layout.addWidget(prompt)
-        layout.addLayout(row)
+        layout.addLayout(self.priority_grid)
         return box
 
     def _result_page(self) -> QWidget:
@@ -287,6 +336,35 @@ class KioskWindow(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
         return page
+
+    def _group_columns(self) -> int:
+        return 2 if self._portrait or len(self.group_buttons) <= 4 else COLUMNS
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt's name)
+        """Arrange for the size about to be shown, before the layout fixes a minimum size."""
+        if visible:
+            full = self.windowState() & Qt.WindowState.WindowFullScreen
+            size = self.screen().size() if full and self.screen() is not None else self.size()
+            self._arrange(size.width(), size.height())
+        super().setVisible(visible)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._arrange(event.size().width(), event.size().height())
+
+    def _arrange(self, width: int, height: int) -> None:
+        """A portrait screen gets the groups and the priorities in two columns."""
+        portrait = height > width
+        if portrait != self._portrait:
+            self._portrait = portrait
+            buttons = list(self.priority_buttons.values())
+            _place(self.priority_grid, buttons, 2 if portrait else len(buttons))
+            _place(self.grid, self.group_buttons, self._group_columns())
+            # now, not at the next turn of the event loop: the window's minimum size
+            # is taken from these when it is shown
+            self.priority_grid.parentWidget().layout().activate()
+            self.pages.widget(CHOOSE).layout().activate()
+            self.pages.updateGeometry()
 
     # ------------------------------------------------------------ behaviour
 
@@ -327,12 +405,11 @@ class KioskWindow(QWidget):
                 self.grid.removeWidget(button)
                 button.deleteLater()
             self.group_buttons = []
-            columns = COLUMNS if len(groups) > 4 else 2
-            for i, group in enumerate(groups):
+            for group in groups:
                 button = GroupButton(group)
                 button.clicked.connect(lambda _=False, g=group.id: self.take(g))
-                self.grid.addWidget(button, i // columns, i % columns)
                 self.group_buttons.append(button)
+            _place(self.grid, self.group_buttons, self._group_columns())
         for button, count in zip(self.group_buttons, counts):
             button.set_waiting(count.waiting)
         self.empty_label.setVisible(not groups)
@@ -392,7 +469,7 @@ class KioskWindow(QWidget):
         self.result_note.setText(note)
         self.result_note.setProperty("problem", bool(self.last_print_error))
         self.result_note.style().polish(self.result_note)
-        self.pages.setCurrentIndex(1)
+        self.pages.setCurrentIndex(RESULT)
         self._back.start(RESULT_SECONDS * 1000)
 
     def _show_problem(self, message: str) -> None:
@@ -403,13 +480,50 @@ class KioskWindow(QWidget):
         self.result_note.setText(message)
         self.result_note.setProperty("problem", True)
         self.result_note.style().polish(self.result_note)
-        self.pages.setCurrentIndex(1)
+        self.pages.setCurrentIndex(RESULT)
         self._back.start(RESULT_SECONDS * 1000)
 
     def show_choices(self) -> None:
         """Back to the groups, with no priority chosen, for the next citizen."""
         self._back.stop()
+        self._watch_touches(False)
         for button in self.priority_buttons.values():
             button.setChecked(False)
-        self.pages.setCurrentIndex(0)
+        self.lookup.reset()
+        self.status.reset()
+        self.pages.setCurrentIndex(CHOOSE)
         self.poll()
+
+    # ------------------------------------------------------------ look-ups
+
+    def open_page(self, page: int) -> None:
+        """The procedures (``LOOKUP``) or a dossier's status (``STATUS``), fresh."""
+        self._back.stop()
+        (self.lookup if page == LOOKUP else self.status).reset()
+        self.pages.setCurrentIndex(page)
+        self._watch_touches(True)
+
+    def _watch_touches(self, on: bool) -> None:
+        """While a look-up is open, any touch or key restarts the idle countdown."""
+        app = QApplication.instance()
+        if on:
+            app.installEventFilter(self)
+            self._idle.start()
+        else:
+            app.removeEventFilter(self)
+            self._idle.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in _TOUCHES:
+            self._idle.start()
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """A receipt scanned on the start screen: the reader's first key opens the status."""
+        text = event.text().strip()
+        if self.pages.currentIndex() in (CHOOSE, RESULT) and text and text.isprintable():
+            self.open_page(STATUS)
+            self.status.scan_edit.setFocus()
+            self.status.scan_edit.insert(event.text())
+            return
+        super().keyPressEvent(event)

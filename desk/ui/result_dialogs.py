@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QRadioButton, QWidget
 
+from desk.config import machine_settings
 from desk.domain.dossier import (
     RESULT_CLASS_LABELS,
     ResultClass,
     ResultDelivery,
     ReturnMethod,
 )
+from desk.domain.errors import UserError
 from desk.domain.lifecycle import StepKind, classify_result
-from desk.services import steps
+from desk.services import ratings, steps
 from desk.ui.admin._widgets import clean_text
 from desk.ui.qt_helpers import tr
 from desk.ui.step_dialogs import CONTEXT, RESULT_COLOURS, StepDialog, when
@@ -97,3 +99,12 @@ class ReturnDialog(StepDialog):
             collected_by="" if post else clean_text(self.collected_edit),
             tracking_number=clean_text(self.tracking_edit) if post else "",
         )
+        if not post:  # the citizen is at the counter: ask how the service was
+            counter = machine_settings().get("counter")
+            try:
+                ratings.request_rating(
+                    self.db, self.clerk, self.clock, dossier_code=self.code,
+                    counter_number=counter if isinstance(counter, int) else None,
+                )
+            except UserError:
+                pass  # a courtesy: the result is returned whatever happens here

@@ -1,0 +1,170 @@
+"""The citizen's side from the command line: the published catalog, a dossier's status,
+the satisfaction ratings and the rating window.
+
+``desk catalog --format pdf|xlsx --out FILE`` writes the booklet of every
+published procedure (A4, by field, with a table of contents and the date) or the
+same list as an Excel workbook. ``desk status CODE`` prints what the kiosk shows
+for a dossier (the staff running it need no ID digits; ``--id4 NNNN`` checks
+them as the kiosk does for a typed code). ``desk ratings --from --to --by``
+prints the ratings per clerk, counter or procedure. ``desk rating-window
+--counter N`` opens the window facing the citizen at counter N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from desk.domain.clock import Clock, SystemClock
+from desk.domain.errors import UserError
+from desk.domain.rating import LEVEL_LABELS, RatingLevel
+from desk.domain.vn_dates import clock_text, weekday_and_date_text
+
+
+def _default_add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH", help="tệp dữ liệu SQLite (hoặc URL)")
+
+
+def add_commands(
+    sub: argparse._SubParsersAction,
+    add_db: Callable[[argparse.ArgumentParser], None] = _default_add_db,
+) -> None:
+    """Add ``catalog``, ``status``, ``ratings`` and ``rating-window`` to ``desk``."""
+    catalog = sub.add_parser(
+        "catalog",
+        help="ghi danh mục thủ tục để niêm yết: tập PDF khổ A4 hoặc tệp Excel",
+        description="Ghi các thủ tục đang áp dụng, theo lĩnh vực: pdf là tập niêm yết khổ A4 có "
+        "mục lục và ngày cập nhật; xlsx là cùng danh sách dạng Excel.",
+    )
+    catalog.add_argument(
+        "--format", choices=["pdf", "xlsx"], help="định dạng (mặc định: theo đuôi tệp)"
+    )
+    catalog.add_argument("--out", required=True, metavar="FILE", help="tệp cần ghi")
+    add_db(catalog)
+
+    status = sub.add_parser(
+        "status",
+        help="tình trạng một hồ sơ, như kiosk hiện cho người dân",
+        description="In mã hồ sơ, thủ tục, tình trạng, ngày hẹn trả và kết quả đã có hay chưa; "
+        "không in thông tin cá nhân.",
+    )
+    status.add_argument("code", metavar="CODE", help="mã hồ sơ, ví dụ H36.41-260310-0001")
+    status.add_argument("--id4", metavar="NNNN", help="4 số cuối CCCD để đối chiếu như kiosk")
+    status.add_argument("--json", action="store_true", help="in dạng JSON")
+    add_db(status)
+
+    report = sub.add_parser("ratings", help="tổng hợp đánh giá mức độ hài lòng")
+    report.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD")
+    report.add_argument("--to", dest="last", required=True, metavar="YYYY-MM-DD")
+    report.add_argument(
+        "--by", choices=["clerk", "counter", "procedure"], default="clerk", help="nhóm theo"
+    )
+    report.add_argument("--json", action="store_true", help="in dạng JSON")
+    add_db(report)
+
+    from desk.cli_queue import _common
+
+    window = sub.add_parser(
+        "rating-window", help="màn hình đánh giá mức độ hài lòng đặt trước mặt người dân"
+    )
+    _common(window)
+    window.add_argument(
+        "--counter", type=int, metavar="N", help="số quầy (mặc định: mọi quầy, một màn hình chung)"
+    )
+
+
+def _iso_day(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise UserError(f"{what} '{text}' không đúng dạng YYYY-MM-DD, ví dụ 2026-03-10.") from exc
+
+
+def run_catalog(args: argparse.Namespace, db, clock: Clock | None = None) -> int:  # noqa: ANN001
+    from desk.services import public_catalog
+
+    out = Path(args.out)
+    count = public_catalog.export(db, out, args.format or "", clock or SystemClock())
+    print(f"Đã ghi {count} thủ tục vào {out}.")
+    return 0
+
+
+def run_status(args: argparse.Namespace, db) -> int:  # noqa: ANN001
+    from desk.services import public_status
+
+    if args.id4:
+        status = public_status.status_by_typed_code(db, args.code, args.id4)
+    else:
+        status = public_status.status_by_receipt(db, args.code)
+    when = status.appointment
+    if args.json:
+        row = {
+            "code": status.code,
+            "procedure": status.procedure_name,
+            "status": status.status_label,
+            "appointment": when.isoformat() if when else None,
+            "result_ready": status.result_ready,
+        }
+        print(json.dumps(row, ensure_ascii=False, indent=1))
+        return 0
+    print(f"Mã hồ sơ: {status.code}")
+    print(f"Thủ tục: {status.procedure_name}")
+    print(f"Tình trạng: {status.status_label}")
+    if when is not None:
+        print(f"Ngày hẹn trả kết quả: {clock_text(when)}, {weekday_and_date_text(when)}")
+    print(f"Kết quả: {'Đã có, mời nhận tại Bộ phận Một cửa' if status.result_ready else 'Chưa có'}")
+    return 0
+
+
+def run_ratings(args: argparse.Namespace, db) -> int:  # noqa: ANN001
+    from desk.services import ratings
+
+    first, last = _iso_day(args.first, "Ngày đầu"), _iso_day(args.last, "Ngày cuối")
+    tallies = ratings.summary(db, first, last, args.by)
+    if args.json:
+        rows = [
+            {
+                "key": t.key,
+                "label": t.label,
+                "total": t.total,
+                "levels": {level.value: t.counts[level] for level in RatingLevel},
+                "satisfied_share": t.satisfied_share,
+            }
+            for t in tallies
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    header = [ratings.GROUP_LABELS[args.by], *(LEVEL_LABELS[lv] for lv in RatingLevel)]
+    print("\t".join([*header, "Tổng", "Tỷ lệ hài lòng"]))
+    for t in tallies:
+        counts = [str(t.counts[level]) for level in RatingLevel]
+        print("\t".join([t.label, *counts, str(t.total), t.share_text()]))
+    if not tallies:
+        print(f"Chưa có đánh giá nào từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}.")
+    return 0
+
+
+def run_rating_window(args: argparse.Namespace) -> int:
+    from desk.cli_queue import _run
+
+    def make(db):  # noqa: ANN001, ANN202
+        from desk.ui.rating_window import RatingWindow
+
+        return RatingWindow(db, counter_number=args.counter)
+
+    return _run(args, make)
+
+
+#: Sub-commands that take the parsed options and the opened database: ``(args, db) -> int``.
+COMMANDS: dict[str, Callable[..., int]] = {
+    "catalog": run_catalog,
+    "status": run_status,
+    "ratings": run_ratings,
+}
+#: Sub-commands that open their own database and window, like ``kiosk``: ``(args) -> int``.
+WINDOW_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "rating-window": run_rating_window,
+}
