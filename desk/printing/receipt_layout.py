@@ -22,6 +22,7 @@ from desk.domain.dossier import (
     ReceivedPaper,
     ResultDelivery,
 )
+from desk.domain.masking import mask_id_number
 from desk.domain.office import Office
 from desk.domain.procedure import PAPER_FORM_LABELS, PaperForm
 from desk.domain.text import nfc
@@ -207,7 +208,8 @@ def _applicant(applicant: Applicant) -> list[Block]:
         Field("Tổ chức nộp hồ sơ" if organisation else "Người nộp hồ sơ", applicant.name)
     ]
     if applicant.id_number.strip():
-        blocks.append(Field("Mã số thuế" if organisation else "Số CCCD", applicant.id_number))
+        shown = applicant.id_number if organisation else mask_id_number(applicant.id_number)
+        blocks.append(Field("Mã số thuế" if organisation else "Số CCCD", shown))
     if applicant.principal.strip():
         blocks.append(Field("Ủy quyền cho", applicant.principal))
     if applicant.address.strip():

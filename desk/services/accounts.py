@@ -1,23 +1,34 @@
 """Accounts: logging in, and an admin adding clerks.
 
 Passwords are kept only as salted scrypt hashes (``desk.domain.passwords``).
+The personal data the desk holds is protected under Decree 13/2023/ND-CP
+(art. 26: measures against unauthorised access), so repeated wrong passwords
+lock an account for a while, a password can be changed by its owner and reset
+by an admin (who then cannot know it for long: the owner must change it), and
+every one of these events is in the audit trail.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError, ValidationError
 from desk.domain.office import Clerk
 from desk.domain.passwords import check_new_password, hash_password, verify_password
-from desk.domain.roles import Role
+from desk.domain.roles import Permission, Role, require
+from desk.services import audit
 from desk.storage.database import Database
 from desk.storage.tables import UserRow
 
 _USERNAME = re.compile(r"^[a-z0-9._-]{3,60}$")
+MAX_FAILED_LOGINS = 5
+LOCK_MINUTES = 15
+WRONG_LOGIN = "Sai tên đăng nhập hoặc mật khẩu."
 
 
 def _clerk(row: UserRow) -> Clerk:
@@ -62,6 +73,9 @@ def create_account(
             role=Role(role).value,
             active=True,
             created_at=(clock or SystemClock()).now(),
+            failed_logins=0,
+            password_changed_at=(clock or SystemClock()).now(),
+            must_change_password=False,
         )
         s.add(row)
         s.flush()
@@ -81,17 +95,119 @@ def add_clerk(
     """An admin adds an account; nobody else may."""
     if not by.is_admin:
         raise UserError("Chỉ quản trị viên mới được thêm tài khoản.")
+    require(by.role, Permission.MANAGE)
     return create_account(db, username, full_name, password, role=role, clock=clock)
 
 
-def log_in(db: Database, username: str, password: str) -> Clerk:
-    with db.read() as s:
+def log_in(db: Database, username: str, password: str, clock: Clock | None = None) -> Clerk:
+    """Check the password; after ``MAX_FAILED_LOGINS`` wrong ones the account waits a while."""
+    now = (clock or SystemClock()).now()
+    failure: UserError | None = None
+    with db.write() as s:
         row = s.scalar(select(UserRow).where(UserRow.username == username.strip()))
-    if row is None or not verify_password(password, row.password_hash):
-        raise UserError("Sai tên đăng nhập hoặc mật khẩu.", "password")
-    if not row.active:
+        if row is None:
+            verify_password(password, _DUMMY_HASH)  # as slow as for a real account
+            raise UserError(WRONG_LOGIN, "password")
+        if row.locked_until is not None and row.locked_until > now:
+            raise UserError(_locked_message(row.locked_until), "username")
+        if verify_password(password, row.password_hash):
+            row.failed_logins = 0
+            row.locked_until = None
+        else:
+            failure = _count_failure(s, row, now)
+        clerk, active = _clerk(row), row.active
+    if failure is not None:  # committed: the count survives the refusal
+        raise failure
+    if not active:
         raise UserError("Tài khoản này đã bị khóa: hãy liên hệ quản trị viên.", "username")
-    return _clerk(row)
+    return clerk
+
+
+_DUMMY_HASH = hash_password("không-phải-mật-khẩu-1")
+
+
+def _locked_message(until: datetime) -> str:
+    return (
+        f"Tài khoản tạm khóa đến {until:%H:%M} ngày {until:%d/%m/%Y} vì nhập sai mật khẩu "
+        f"{MAX_FAILED_LOGINS} lần. Hãy đợi, hoặc nhờ quản trị viên đặt lại mật khẩu."
+    )
+
+
+def _count_failure(s: Session, row: UserRow, now: datetime) -> UserError:
+    row.failed_logins = (row.failed_logins or 0) + 1
+    if row.failed_logins < MAX_FAILED_LOGINS:
+        return UserError(WRONG_LOGIN, "password")  # never tells whether the account exists
+    row.failed_logins = 0
+    row.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+    audit.record(
+        s, None, now, "user", row.username, "login_locked", {}, {"until": row.locked_until}
+    )
+    return UserError(_locked_message(row.locked_until), "password")
+
+
+def must_change_password(db: Database, clerk: Clerk) -> bool:
+    """After an admin's reset, the owner chooses a new password before working."""
+    with db.read() as s:
+        row = s.get(UserRow, clerk.id)
+        return bool(row is not None and row.must_change_password)
+
+
+def change_password(
+    db: Database, clerk: Clerk, old: str, new: str, clock: Clock | None = None
+) -> None:
+    """The owner changes their own password, proving they know the old one."""
+    now = (clock or SystemClock()).now()
+    if (msg := check_new_password(new)) is not None:
+        raise UserError(msg, "new")
+    if new == old:
+        raise UserError("Mật khẩu mới phải khác mật khẩu cũ.", "new")
+    with db.write() as s:
+        row = s.get(UserRow, clerk.id)
+        if row is None or not verify_password(old, row.password_hash):
+            raise UserError("Mật khẩu hiện tại không đúng.", "old")
+        _set_password(row, new, now, must_change=False)
+        audit.record(s, clerk, now, "user", row.username, "password_changed")
+
+
+def reset_password(
+    db: Database, by: Clerk, username: str, new: str, clock: Clock | None = None
+) -> None:
+    """An admin sets a temporary password (and lifts a lock); the owner must change it."""
+    require(by.role, Permission.MANAGE)
+    now = (clock or SystemClock()).now()
+    if (msg := check_new_password(new)) is not None:
+        raise UserError(msg, "new")
+    with db.write() as s:
+        row = s.scalar(select(UserRow).where(UserRow.username == username))
+        if row is None:
+            raise UserError(f"Không có tài khoản '{username}'.", "username")
+        _set_password(row, new, now, must_change=row.id != by.id)
+        audit.record(s, by, now, "user", row.username, "password_reset")
+
+
+def set_active(
+    db: Database, by: Clerk, username: str, active: bool, clock: Clock | None = None
+) -> None:
+    """An admin disables (or enables again) an account; nobody else may."""
+    require(by.role, Permission.MANAGE)
+    now = (clock or SystemClock()).now()
+    with db.write() as s:
+        row = s.scalar(select(UserRow).where(UserRow.username == username))
+        if row is None:
+            raise UserError(f"Không có tài khoản '{username}'.", "username")
+        before = row.active
+        row.active = active
+        audit.record(
+            s, by, now, "user", row.username, "set_active", {"active": before}, {"active": active}
+        )
+
+
+def _set_password(row: UserRow, new: str, now: datetime, *, must_change: bool) -> None:
+    row.password_hash = hash_password(new)
+    row.password_changed_at = now
+    row.must_change_password = must_change
+    row.failed_logins = 0
+    row.locked_until = None
 
 
 def list_clerks(db: Database) -> list[Clerk]:

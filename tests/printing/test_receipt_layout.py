@@ -25,7 +25,7 @@ def test_sample_receipt_states_every_fact_in_order(dossier: Dossier, office: Off
         RECEIPT_TITLE,
         "Mã hồ sơ: H36.41-260306-0007",
         "Người nộp hồ sơ: Nguyễn Thị Ánh Tuyết",
-        "Số CCCD: 079190012345",
+        "Số CCCD: 0791******45",
         "Ủy quyền cho: Trần Văn Hùng",
         "Điện thoại: 0912345678",
         "Thủ tục: Thủ tục đăng ký khai sinh",

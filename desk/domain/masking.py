@@ -1,0 +1,29 @@
+"""Hiding most of an ID number or a phone where the full value is not needed.
+
+Decree 13/2023/ND-CP art. 3 (data minimisation): a screen or paper shows only
+the personal data its purpose needs. A receipt lies on counters and is carried
+around, so it shows the first four and last two digits of the CCCD
+(``0010******89``): enough for the citizen to recognise it, useless to a finder.
+"""
+
+from __future__ import annotations
+
+MASK = "*"
+
+
+def mask_id_number(value: str, keep_start: int = 4, keep_end: int = 2) -> str:
+    """``001090001289`` -> ``0010******89``; short values are masked but for the last digit."""
+    text = value.strip()
+    if not text:
+        return ""
+    if len(text) <= keep_start + keep_end:
+        return MASK * (len(text) - 1) + text[-1]
+    return text[:keep_start] + MASK * (len(text) - keep_start - keep_end) + text[-keep_end:]
+
+
+def mask_phone(value: str) -> str:
+    """``0912345678`` -> ``0912***678``: the network prefix and the last three digits."""
+    text = "".join(value.split())
+    if not text:
+        return ""
+    return mask_id_number(text, keep_start=min(4, max(0, len(text) - 4)), keep_end=3)

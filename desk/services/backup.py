@@ -1,0 +1,329 @@
+"""Backups of the office's database, and restoring one.
+
+The database is the office's legal record of what citizens handed in and what
+they were promised (Decree 61/2018/ND-CP art. 16: the receipt and its
+appointment), so a lost disk must not lose it. Copies are made with SQLite's
+online backup API: a consistent snapshot even while clerks keep saving, never a
+half-copied file. A copy is written under a temporary name, checked, flushed to
+disk and only then renamed, so the folder never holds a broken backup under a
+good name. Old copies are pruned by ``desk.domain.backup_rotation``.
+
+A restore checks the file first (SQLite header, ``PRAGMA integrity_check``, a
+schema revision this version of desk knows) and keeps the database it replaces
+next to it: a restore can always be undone.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+
+from desk.config import data_dir
+from desk.domain.backup_rotation import Rotation
+from desk.domain.clock import Clock, SystemClock, to_vn
+from desk.domain.errors import UserError
+from desk.domain.office import Clerk
+from desk.domain.roles import Permission, require
+from desk.services import settings
+from desk.storage import migrate
+from desk.storage.database import Database
+from desk.storage.engine import sqlite_path
+
+BACKUP_DIR = "backup_dir"  # setting: the folder the admin chose (USB disk, network share)
+PREFIX = "desk-"
+SUFFIX = ".sqlite3"
+_NAME = re.compile(r"^desk-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite3$")
+_STAMP = "%Y%m%d-%H%M%S"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken_at: datetime
+    size: int
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    """What a backup file holds: its schema revision and how many dossiers."""
+
+    revision: str
+    dossiers: int
+
+
+def default_folder() -> Path:
+    return data_dir() / "backups"
+
+
+def backup_folder(db: Database) -> Path:
+    chosen = settings.get_setting(db, BACKUP_DIR).strip()
+    return Path(chosen) if chosen else default_folder()
+
+
+def set_backup_folder(db: Database, clerk: Clerk, folder: Path) -> None:
+    """An admin chooses where the copies go; the folder must exist and be writable."""
+    require(clerk.role, Permission.MANAGE)
+    _writable(folder)
+    settings.set_setting(db, BACKUP_DIR, str(folder))
+
+
+def _writable(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".desk-write-test"
+        probe.write_bytes(b"ok")
+        probe.unlink()
+    except OSError as exc:
+        raise UserError(
+            f"Không ghi được vào thư mục sao lưu {folder}: {exc.strerror or exc}. "
+            "Kiểm tra ổ USB hoặc thư mục mạng đã được cắm, kết nối và cho phép ghi.",
+            "folder",
+        ) from exc
+
+
+def _database_file(db_or_url: Database | str) -> Path:
+    url = db_or_url.url if isinstance(db_or_url, Database) else db_or_url
+    path = sqlite_path(url)
+    if path is None:
+        raise UserError(
+            "Sao lưu trong desk chỉ dành cho tệp dữ liệu SQLite. Cơ sở dữ liệu trên máy chủ "
+            "PostgreSQL được sao lưu trên máy chủ (pg_dump): hãy báo quản trị viên."
+        )
+    return path
+
+
+def backup_now(db: Database, folder: Path | None = None, clock: Clock | None = None) -> Path:
+    """Copy the live database into ``folder`` (default: the chosen one) and prune old copies."""
+    source = _database_file(db)
+    folder = folder or backup_folder(db)
+    now = to_vn((clock or SystemClock()).now())
+    _writable(folder)
+    target = _free_name(folder, now)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        online_copy(source, partial)
+        check_backup(partial)
+        _fsync(partial)
+        os.replace(partial, target)
+        _fsync_dir(folder)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise UserError(
+            f"Không sao lưu được vào {folder}: {exc.strerror or exc}. Kiểm tra ổ đĩa còn chỗ "
+            "trống và vẫn được kết nối, rồi sao lưu lại.",
+            "folder",
+        ) from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    prune(folder, now.date())
+    return target
+
+
+def automatic_backup(db: Database, clock: Clock | None = None) -> Path | None:
+    """At start and daily: one copy a day; ``None`` when today's exists or there is nothing to copy."""
+    if sqlite_path(db.url) is None:
+        return None
+    folder = backup_folder(db)
+    today = to_vn((clock or SystemClock()).now()).date()
+    if any(b.taken_at.date() == today for b in list_backups(folder)):
+        return None
+    return backup_now(db, folder, clock)
+
+
+def online_copy(source: Path, target: Path) -> None:
+    """SQLite's online backup: a consistent copy while other connections keep writing."""
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst, pages=1024)
+            dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _free_name(folder: Path, at: datetime) -> Path:
+    base = f"{PREFIX}{at.strftime(_STAMP)}"
+    path, n = folder / f"{base}{SUFFIX}", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{base}-{n}{SUFFIX}"
+    return path
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """The copies in ``folder``, newest first (files named by ``backup_now`` only)."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if not match or not path.is_file():
+            continue
+        taken = datetime.strptime(f"{match[1]}-{match[2]}", _STAMP)
+        found.append(BackupFile(path, taken, path.stat().st_size))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def prune(folder: Path, today: date, rotation: Rotation | None = None) -> list[Path]:
+    """Delete the copies the rotation does not keep; returns what was deleted."""
+    backups = list_backups(folder)
+    keep = (rotation or Rotation()).keep((b.taken_at for b in backups), today)
+    deleted = []
+    for b in backups:
+        if b.taken_at not in keep:
+            b.path.unlink(missing_ok=True)
+            deleted.append(b.path)
+    return deleted
+
+
+def check_backup(path: Path) -> BackupCheck:
+    """Refuse (``UserError``) a file that is not a whole desk database this version can open."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(16)
+    except OSError as exc:
+        raise UserError(f"Không đọc được tệp {path}: {exc.strerror or exc}.", "file") from exc
+    if header != SQLITE_HEADER:
+        raise UserError(f"Tệp {path.name} không phải là bản sao lưu của desk.", "file")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            ok = conn.execute("PRAGMA integrity_check").fetchall()
+            revision = _revision(conn)
+            dossiers = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise UserError(
+            f"Tệp {path.name} bị hỏng, không dùng để khôi phục được ({exc}).", "file"
+        ) from exc
+    if ok != [("ok",)]:
+        raise UserError(
+            f"Tệp {path.name} không qua được kiểm tra toàn vẹn: bản sao lưu đã bị hỏng. "
+            "Hãy chọn một bản sao lưu khác.",
+            "file",
+        )
+    _check_revision(revision, path)
+    return BackupCheck(revision, dossiers)
+
+
+def _revision(conn: sqlite3.Connection) -> str:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "alembic_version" not in tables or "dossiers" not in tables:
+        raise sqlite3.DatabaseError("không phải cơ sở dữ liệu của desk")
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    if row is None:
+        raise sqlite3.DatabaseError("không có phiên bản cấu trúc dữ liệu")
+    return str(row[0])
+
+
+def _check_revision(revision: str, path: Path) -> None:
+    scripts = ScriptDirectory.from_config(_alembic_config())
+    known = {s.revision for s in scripts.walk_revisions()}
+    if revision not in known:
+        raise UserError(
+            f"Bản sao lưu {path.name} do một phiên bản desk mới hơn tạo ra (cấu trúc dữ liệu "
+            f"{revision}): hãy cài phiên bản desk mới nhất rồi khôi phục.",
+            "file",
+        )
+
+
+def _alembic_config():  # noqa: ANN202
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
+    return cfg
+
+
+def restore(url: str, backup: Path, clock: Clock | None = None) -> Path | None:
+    """Replace the database at ``url`` with ``backup``; returns where the replaced one was kept.
+
+    Nothing is touched until the backup passed ``check_backup``. A database
+    file that is still readable is copied aside with the online backup API and
+    then overwritten page by page inside one SQLite transaction (other open
+    connections see the old or the new data, never a mix). A missing or broken
+    file is renamed aside (with its ``-wal``/``-shm``), never deleted.
+    """
+    check_backup(backup)
+    target = _database_file(url)
+    now = to_vn((clock or SystemClock()).now())
+    kept = target.with_name(f"{target.stem}.truoc-khoi-phuc-{now.strftime(_STAMP)}{SUFFIX}")
+    if target.exists() and _readable_database(target):
+        online_copy(target, kept)
+        _fsync(kept)
+        _copy_into_live(backup, target)
+    else:
+        kept = _move_aside(target, kept)
+        partial = target.with_name(target.name + ".partial")
+        online_copy(backup, partial)
+        _fsync(partial)
+        os.replace(partial, target)
+    _fsync_dir(target.parent)
+    check_backup(target)
+    return kept
+
+
+def _copy_into_live(backup: Path, target: Path) -> None:
+    src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target, timeout=30)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _readable_database(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            if f.read(16) != SQLITE_HEADER:
+                return False
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+        finally:
+            conn.close()
+    except (OSError, sqlite3.DatabaseError):
+        return False
+
+
+def _move_aside(target: Path, kept: Path) -> Path | None:
+    if not target.exists():
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(target, kept)
+    for extra in ("-wal", "-shm", "-journal"):
+        side = target.with_name(target.name + extra)
+        if side.exists():
+            shutil.move(side, kept.with_name(kept.name + extra))
+    return kept
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb+") as f:
+        os.fsync(f.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,147 @@
+"""Quản trị > Sao lưu: where the copies go, a copy now, the list, and a restore.
+
+The copies are made by ``desk.services.backup`` (SQLite's online backup: the
+other counters keep working meanwhile). A restore asks for confirmation, is
+checked before anything is replaced, and keeps the replaced database file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from desk.domain.clock import Clock, SystemClock
+from desk.domain.errors import UserError
+from desk.domain.office import Clerk
+from desk.services import backup
+from desk.storage.database import Database
+
+ERROR_COLOUR = "#b00020"
+OK_COLOUR = "#1b5e20"
+
+
+class BackupDialog(QDialog):
+    def __init__(
+        self,
+        db: Database,
+        clerk: Clerk,
+        clock: Clock | None = None,
+        parent=None,  # noqa: ANN001
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.clerk, self.clock = db, clerk, clock or SystemClock()
+        self.setWindowTitle("Sao lưu và khôi phục dữ liệu")
+        self.resize(640, 460)
+        self.folder = QLineEdit(str(backup.backup_folder(db)))
+        choose = QPushButton("Chọn thư mục…")
+        choose.clicked.connect(self._choose_folder)
+        self.save_folder = QPushButton("Lưu thư mục")
+        self.save_folder.clicked.connect(self._save_folder)
+        self.backup_button = QPushButton("Sao lưu ngay")
+        self.backup_button.clicked.connect(self.back_up)
+        self.list = QListWidget()
+        self.restore_button = QPushButton("Khôi phục bản đã chọn…")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(choose)
+        row.addWidget(self.save_folder)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Thư mục sao lưu (ổ USB, thư mục mạng):"))
+        layout.addLayout(row)
+        layout.addWidget(self.backup_button)
+        layout.addWidget(QLabel("Các bản sao lưu (mới nhất ở trên):"))
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.restore_button)
+        layout.addWidget(self.status)
+        self.refresh()
+
+    # The question before a restore; a method so the window's tests can answer it.
+    def confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, "Khôi phục dữ liệu", text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def refresh(self) -> None:
+        self.list.clear()
+        for b in backup.list_backups(Path(self.folder.text().strip())):
+            text = f"{b.taken_at:%d/%m/%Y %H:%M:%S}   {b.size / 1_048_576:.1f} MB   {b.path.name}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, str(b.path))
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.restore_button.setEnabled(self.list.count() > 0 and self.clerk.is_admin)
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Chọn thư mục sao lưu", self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+            self._save_folder()
+
+    def _save_folder(self) -> None:
+        try:
+            backup.set_backup_folder(self.db, self.clerk, Path(self.folder.text().strip()))
+        except UserError as exc:
+            self._say(exc.message, error=True)
+            return
+        self._say("Đã lưu thư mục sao lưu.")
+        self.refresh()
+
+    def back_up(self) -> Path | None:
+        try:
+            path = backup.backup_now(self.db, Path(self.folder.text().strip()), self.clock)
+        except UserError as exc:
+            self._say(exc.message, error=True)
+            return None
+        self._say(f"Đã sao lưu vào {path}")
+        self.refresh()
+        return path
+
+    def restore_selected(self) -> Path | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        file = Path(item.data(Qt.ItemDataRole.UserRole))
+        try:
+            check = backup.check_backup(file)
+        except UserError as exc:
+            self._say(exc.message, error=True)
+            return None
+        question = (
+            f"Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu {file.name} ({check.dossiers} hồ sơ)?"
+            "\nMọi thay đổi sau thời điểm sao lưu sẽ không còn trên màn hình; tệp dữ liệu hiện "
+            "tại được giữ lại bên cạnh để có thể lấy lại."
+        )
+        if not self.confirm(question):
+            self._say("Đã hủy, không thay đổi gì.")
+            return None
+        try:
+            kept = backup.restore(self.db.url, file, self.clock)
+        except UserError as exc:
+            self._say(exc.message, error=True)
+            return None
+        self._say(
+            f"Đã khôi phục từ {file.name}. Tệp dữ liệu cũ được giữ tại {kept}. "
+            "Hãy đóng và mở lại desk trên các máy khác đang dùng tệp này."
+        )
+        return kept
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.status.setStyleSheet(f"color: {ERROR_COLOUR if error else OK_COLOUR}")
+        self.status.setText(text)

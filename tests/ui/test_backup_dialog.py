@@ -1,0 +1,83 @@
+"""Quản trị > Sao lưu: choose a folder, back up now, see the list, restore after confirming."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from desk.services import backup
+from desk.storage.engine import sqlite_path
+from desk.ui.admin.backup_dialog import BackupDialog
+
+
+class AnsweringDialog(BackupDialog):
+    """The dialog with the confirmation answered by the test instead of a person."""
+
+    answer = True
+    asked: list[str] = []
+
+    def confirm(self, text: str) -> bool:
+        self.asked.append(text)
+        return self.answer
+
+
+def _dossiers(path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_back_up_now_lists_the_copy(qtbot, db, clerk, clock, tmp_path):
+    dialog = BackupDialog(db, clerk, clock)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "usb"))
+    dialog.save_folder.click()
+    assert backup.backup_folder(db) == tmp_path / "usb"
+    dialog.backup_button.click()
+    assert dialog.list.count() == 1
+    assert "desk-20260310-091500.sqlite3" in dialog.list.item(0).text()
+    assert "Đã sao lưu vào" in dialog.status.text()
+
+
+def test_a_folder_that_cannot_be_written_is_refused(qtbot, db, clerk, clock, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    dialog = BackupDialog(db, clerk, clock)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(blocker / "sub"))
+    dialog.backup_button.click()
+    assert "Không ghi được vào thư mục sao lưu" in dialog.status.text()
+    assert dialog.list.count() == 0
+
+
+def _intake(db, clerk, clock) -> str:
+    from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
+    from desk.services import catalog
+    from desk.services.intake import record_intake
+
+    p = catalog.get_procedure(db, "1.001193")
+    draft = IntakeDraft(
+        procedure_code=p.code,
+        applicant=Applicant(name="Nguyễn Thị Mai", id_number="079190001234"),
+        papers=[ReceivedPaper(p.papers[0].name)],
+    )
+    return record_intake(db, draft, clerk, clock).code
+
+
+def test_restore_asks_first_and_keeps_the_old_file(qtbot, db, clerk, clock, tmp_path):
+    live = sqlite_path(db.url)
+    dialog = AnsweringDialog(db, clerk, clock)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "usb"))
+    dialog.back_up()
+    _intake(db, clerk, clock)
+    dialog.answer = False
+    assert dialog.restore_selected() is None
+    assert _dossiers(live) == 1 and "Đã hủy" in dialog.status.text()
+    assert "(0 hồ sơ)" in dialog.asked[-1]
+    dialog.answer = True
+    kept = dialog.restore_selected()
+    assert kept is not None and _dossiers(kept) == 1
+    assert _dossiers(live) == 0
+    assert "Tệp dữ liệu cũ được giữ tại" in dialog.status.text()
