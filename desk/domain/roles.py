@@ -32,12 +32,19 @@ class Permission(StrEnum):
     REASSIGN = "reassign"
     EDIT_DOSSIER = "edit_dossier"
     MANAGE = "manage"  # accounts, catalog, calendar, settings
+    REPORTS = "reports"  # the dashboard, form 06/VPCP/KSTT, the tracking book
 
 
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.CLERK: frozenset({Permission.INTAKE, Permission.STEP}),
     Role.SUPERVISOR: frozenset(
-        {Permission.INTAKE, Permission.STEP, Permission.REASSIGN, Permission.EDIT_DOSSIER}
+        {
+            Permission.INTAKE,
+            Permission.STEP,
+            Permission.REASSIGN,
+            Permission.EDIT_DOSSIER,
+            Permission.REPORTS,
+        }
     ),
     Role.ADMIN: frozenset(Permission),
 }
@@ -45,6 +52,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
 _REFUSALS = {
     Permission.REASSIGN: "Chỉ lãnh đạo, giám sát mới được giao lại hồ sơ cho cán bộ khác.",
     Permission.EDIT_DOSSIER: "Chỉ lãnh đạo, giám sát mới được sửa thông tin hồ sơ đã tiếp nhận.",
+    Permission.REPORTS: "Chỉ lãnh đạo, giám sát mới được xem báo cáo, thống kê của cơ quan.",
     Permission.MANAGE: "Chỉ quản trị viên mới được thay đổi tài khoản, danh mục, lịch và cài đặt.",
 }
 

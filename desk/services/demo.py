@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 
 from desk.domain.clock import VN_TZ
 from desk.domain.dossier import ApplicantKind, DossierStatus, ResultDelivery
@@ -133,6 +133,7 @@ def add_dossiers(
         if len(rows) >= batch:
             _flush(db, rows, papers, history)
     _flush(db, rows, papers, history)
+    _catch_up_id_sequence(db)
     with db.write() as s:
         for seq_row in sequences:
             existing = s.get(DaySequenceRow, (seq_row["agency"], seq_row["day"]))
@@ -154,6 +155,18 @@ _LIFE_DEFAULTS = {
     "tracking_number": "",
     "collected_by": "",
 }
+
+
+def _catch_up_id_sequence(db: Database) -> None:
+    """Dossier ids were written explicitly: on PostgreSQL the id sequence must be
+    moved past them, or the next intake would collide with a demo dossier."""
+    if db.engine.dialect.name != "postgresql":
+        return
+    with db.write() as s:
+        s.execute(text(
+            "SELECT setval(pg_get_serial_sequence('dossiers', 'id'), "
+            "(SELECT COALESCE(MAX(id), 1) FROM dossiers))"
+        ))
 
 
 def _flush(db: Database, rows: list[dict], papers: list[dict], history: list[dict]) -> None:

@@ -1,0 +1,239 @@
+"""A citizen's personal data: handing it over, and erasing it when it is no longer needed.
+
+Decree 13/2023/ND-CP on personal data protection gives the data subject the right
+to obtain the data an office holds about them (art. 9(3), 14) and to have it
+deleted once the purpose of the processing is over (art. 9(4), 16). A dossier
+that was refused or stopped never leads to a result the office must keep, so
+after the retention period a supervisor may erase the applicant's personal
+data from it; the dossier itself (procedure, dates, steps) stays for the
+statistics and the tracking book. Both acts are written to the audit trail,
+which keeps the masked ID number, never the full one.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desk.domain.clock import Clock, SystemClock, to_vn
+from desk.domain.dossier import DossierStatus
+from desk.domain.errors import NotFound, UserError
+from desk.domain.masking import mask_id_number
+from desk.domain.office import Clerk
+from desk.domain.roles import Role
+from desk.domain.text import fold
+from desk.services import audit, changes, settings
+from desk.storage.database import Database
+from desk.storage.tables import DossierRow, DossierStepRow
+
+RETENTION_DAYS = "retention_days"
+#: Five years, the longest complaint and review period a refused dossier may face.
+DEFAULT_RETENTION_DAYS = 1826
+ERASED_NAME = "(đã xóa)"
+#: Only a closed dossier that produced no result may lose its applicant's data.
+ERASABLE = (DossierStatus.REFUSED.value, DossierStatus.STOPPED.value)
+#: Columns that hold the applicant's personal data, and what replaces each one.
+ERASED_VALUES: dict[str, Any] = {
+    "applicant_name": ERASED_NAME,
+    "id_number": "",
+    "birth_date": None,
+    "address": "",
+    "phone": "",
+    "email": "",
+    "principal": "",
+    "delivery_address": "",
+    "collected_by": "",
+}
+FACTS = (
+    "code",
+    "procedure_code",
+    "procedure_name",
+    "field",
+    "applicant_kind",
+    "applicant_name",
+    "id_number",
+    "birth_date",
+    "address",
+    "phone",
+    "email",
+    "principal",
+    "channel",
+    "result_delivery",
+    "delivery_address",
+    "sets",
+    "note",
+    "fee",
+    "limit_text",
+    "received_at",
+    "appointment_at",
+    "due_at",
+    "status",
+    "holder",
+    "decided_at",
+    "result_class",
+    "returned_at",
+    "closed_at",
+    "return_method",
+    "tracking_number",
+    "collected_by",
+)
+
+
+def retention_days(db: Database) -> int:
+    """Days a refused or stopped dossier keeps its applicant's data after closing."""
+    text = settings.get_setting(db, RETENTION_DAYS).strip()
+    try:
+        days = int(text) if text else DEFAULT_RETENTION_DAYS
+    except ValueError:
+        return DEFAULT_RETENTION_DAYS
+    return days if days > 0 else DEFAULT_RETENTION_DAYS
+
+
+def set_retention_days(db: Database, by: Clerk, days: int) -> None:
+    if by.role != Role.ADMIN.value:
+        raise UserError("Chỉ quản trị viên mới được đổi thời hạn lưu giữ dữ liệu cá nhân.")
+    if days <= 0:
+        raise UserError("Thời hạn lưu giữ phải là số ngày lớn hơn 0.", RETENTION_DAYS)
+    settings.set_setting(db, RETENTION_DAYS, str(days))
+
+
+# --- export ---------------------------------------------------------------------
+
+
+def export_citizen(
+    db: Database, clerk: Clerk, id_number: str, path: str | Path, clock: Clock | None = None
+) -> int:
+    """Write every dossier of ``id_number`` (facts, papers, steps) to a JSON file.
+
+    Returns the number of dossiers written. The export and who made it go to the
+    audit trail under the masked ID number (Decree 13/2023 art. 14: a request for
+    one's own data is answered, and the answer is accounted for).
+    """
+    if clerk.role not in (Role.SUPERVISOR.value, Role.ADMIN.value):
+        raise UserError(
+            "Chỉ lãnh đạo, giám sát hoặc quản trị viên mới được xuất dữ liệu cá nhân của công dân."
+        )
+    wanted = "".join(id_number.split())
+    if not wanted:
+        raise UserError("Hãy nhập số định danh cá nhân (CCCD) cần xuất dữ liệu.", "id_number")
+    masked = mask_id_number(wanted)
+    now = (clock or SystemClock()).now()
+    target = Path(path)
+    with db.write() as s:
+        rows = s.scalars(
+            select(DossierRow)
+            .where(DossierRow.id_number == wanted)
+            .options(selectinload(DossierRow.papers))
+            .order_by(DossierRow.received_at, DossierRow.id)
+        ).all()
+        if not rows:
+            raise NotFound(f"Không có hồ sơ nào của số định danh {masked}.")
+        content = {
+            "id_number": wanted,
+            "exported_at": now.isoformat(),
+            "exported_by": clerk.full_name,
+            "dossiers": [_dossier_data(s, row) for row in rows],
+        }
+        _write_json(target, content)
+        audit.record(
+            s,
+            clerk,
+            now,
+            "citizen",
+            masked,
+            "export",
+            {},
+            {"dossiers": [row.code for row in rows], "file": target.name},
+        )
+    return len(rows)
+
+
+def _dossier_data(s: Session, row: DossierRow) -> dict[str, Any]:
+    facts: dict[str, Any] = {name: _plain(getattr(row, name)) for name in FACTS}
+    facts["papers"] = [{"name": p.name, "form": p.form, "count": p.count} for p in row.papers]
+    steps = s.scalars(
+        select(DossierStepRow)
+        .where(DossierStepRow.dossier_id == row.id)
+        .options(selectinload(DossierStepRow.by_user))
+        .order_by(DossierStepRow.at, DossierStepRow.id)
+    ).all()
+    facts["steps"] = [
+        {
+            "kind": st.kind,
+            "at": _plain(st.at),
+            "by": st.by_user.full_name if st.by_user else "",
+            "from": st.from_holder,
+            "to": st.to_holder,
+            "note": st.note,
+            "result": st.result,
+            "data": json.loads(st.data or "{}"),
+        }
+        for st in steps
+    ]
+    return facts
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _write_json(target: Path, content: dict[str, Any]) -> None:
+    try:
+        target.write_text(json.dumps(content, ensure_ascii=False, indent=2), encoding="utf-8")
+    except OSError as exc:
+        raise UserError(
+            f"Không ghi được tệp {target}: {exc.strerror}. Hãy chọn thư mục khác "
+            "còn chỗ trống và được phép ghi.",
+            "path",
+        ) from exc
+
+
+# --- erasure --------------------------------------------------------------------
+
+
+def erase_personal_data(db: Database, clerk: Clerk, code: str, clock: Clock) -> None:
+    """Erase the applicant's personal data from a refused or stopped dossier.
+
+    Allowed to a supervisor only, and only once the dossier has been closed for
+    longer than the retention period (Decree 13/2023 art. 16: deletion when the
+    purpose is over and no law requires keeping the data). What was erased, by
+    whom and when goes to the audit trail; the erased values themselves do not.
+    """
+    if clerk.role != Role.SUPERVISOR.value:
+        raise UserError("Chỉ lãnh đạo, giám sát mới được xóa dữ liệu cá nhân trong hồ sơ.")
+    days = retention_days(db)
+    now = clock.now()
+    with db.write() as s:
+        row = s.scalar(select(DossierRow).where(DossierRow.code == code.strip()))
+        if row is None:
+            raise NotFound(f"Không tìm thấy hồ sơ mã '{code}'. Kiểm tra lại mã hồ sơ.")
+        _check_erasable(row, now, days)
+        erased = [name for name, value in ERASED_VALUES.items() if getattr(row, name) != value]
+        for name, value in ERASED_VALUES.items():
+            setattr(row, name, value)
+        row.search_key = fold(row.code)
+        audit.record(
+            s, clerk, now, "dossier", row.code, "erase_personal_data", {}, {"erased": erased}
+        )
+        changes.bump(s, changes.DOSSIERS)
+
+
+def _check_erasable(row: DossierRow, now: datetime, days: int) -> None:
+    if row.applicant_name == ERASED_NAME and not row.id_number:
+        raise UserError(f"Dữ liệu cá nhân trong hồ sơ {row.code} đã được xóa trước đây.")
+    if row.status not in ERASABLE or row.closed_at is None:
+        raise UserError(
+            f"Hồ sơ {row.code} không bị từ chối hoặc dừng giải quyết: dữ liệu cá nhân "
+            "trong hồ sơ này phải được lưu giữ, không được xóa."
+        )
+    until = to_vn(row.closed_at) + timedelta(days=days)
+    if now <= until:
+        raise UserError(
+            f"Hồ sơ {row.code} chưa hết thời hạn lưu giữ {days} ngày kể từ khi kết thúc: "
+            f"chỉ được xóa dữ liệu cá nhân sau ngày {until:%d/%m/%Y}."
+        )
