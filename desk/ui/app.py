@@ -20,6 +20,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy.engine import make_url
 
@@ -37,6 +38,9 @@ EXIT_OPEN_FAILED = 2
 LOG_FILE = "desk.log"
 LOG_BYTES = 2_000_000
 LOG_BACKUPS = 5
+#: How long the end of the program waits for a list still being computed in the
+#: background (it reads the database, which closes next): the database's busy timeout.
+WORKERS_WAIT_MS = 10_000
 
 
 class _DeskLogHandler(RotatingFileHandler):
@@ -191,4 +195,7 @@ def _run_window(app: QApplication, db: Database, demo_clerk: str | None) -> int:
     log.info("%s signed in", clerk.username)
     window = MainWindow(db, clerk)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        QThreadPool.globalInstance().waitForDone(WORKERS_WAIT_MS)

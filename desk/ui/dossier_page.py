@@ -7,6 +7,10 @@ A button is enabled only when the law allows the step from the dossier's status
 (``desk.domain.roles.may``); a disabled button's tooltip says why. The services
 check the same rules again, so a step raced by another counter is refused with
 the same message.
+
+"Xin lỗi và hẹn lại..." opens the apology (Decree 61/2018 art. 19(9)): offered
+once, for a running dossier; afterwards the facts show the original
+appointment, which the statistics keep, and the new date under "Hẹn lại".
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ from desk.services import accounts, audit, calendar, dossiers, receipts, steps
 from desk.storage.database import Database
 from desk.ui import form_documents
 from desk.ui.admin._widgets import Notice, fill_table, read_only_table
+from desk.ui.at_risk_apology import PageApology
 from desk.ui.band_style import BAND_STYLES
 from desk.ui.dossier_history import audit_rows, timeline_rows
 from desk.ui.page_steps import BUTTON_TEXTS, DIALOGS, PAGE_STEPS, step_allowed, why_not
@@ -148,7 +153,13 @@ class DossierPage(QDialog):
         self.notice = Notice()
         self.notice.setObjectName("page_notice")
         self.facts: dict[str, QLabel] = {}
+        self._fact_forms: list[QFormLayout] = []
         self.step_buttons: dict[StepKind, QPushButton] = {}
+        self.apology_part = PageApology(self, db, clerk, self.code, clock)
+        self.apology_part.made.connect(self._after_apology)
+        self.apology_button = self.apology_part.button
+        self.apology_form_button = self.apology_part.form_button
+        self.apology_form_button.clicked.connect(lambda: self._write_form(form_documents.APOLOGY))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -165,6 +176,7 @@ class DossierPage(QDialog):
     def _fact_group(self, title: str, rows: list[tuple[str, str]]) -> QGroupBox:
         box = QGroupBox(tr(CONTEXT, title))
         form = QFormLayout(box)
+        self._fact_forms.append(form)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for key, label in rows:
@@ -201,6 +213,7 @@ class DossierPage(QDialog):
                     ("limit", "Thời hạn:"),
                     ("received", "Tiếp nhận lúc:"),
                     ("appointment", "Hẹn trả:"),
+                    ("rescheduled", "Hẹn lại:"),
                 ],
             ),
             (
@@ -265,6 +278,7 @@ class DossierPage(QDialog):
             button.clicked.connect(lambda _checked=False, k=kind: self.open_step(k))
             self.step_buttons[kind] = button
             grid.addWidget(button, number // 5, number % 5)
+        grid.addWidget(self.apology_button, len(PAGE_STEPS) // 5, len(PAGE_STEPS) % 5)
         return box
 
     def _build_footer(self) -> QHBoxLayout:
@@ -286,6 +300,7 @@ class DossierPage(QDialog):
             self.slip_button,
             self.supplement_form_button,
             self.refusal_form_button,
+            self.apology_form_button,
         ):
             button.setAutoDefault(False)
             row.addWidget(button)
@@ -298,6 +313,7 @@ class DossierPage(QDialog):
     def reload(self) -> None:
         """Read the dossier, its timeline and its audit trail again."""
         self.dossier = dossiers.get_dossier(self.db, self.code)
+        self.apology_part.read()
         self.timeline = steps.timeline(self.db, self.code)
         self._show_heading()
         self._show_facts()
@@ -328,6 +344,8 @@ class DossierPage(QDialog):
                 f' &nbsp; <span style="color:{BAND_STYLES[band].colour}; font-weight:bold">'
                 f"{tr(CONTEXT, BAND_LABELS[band])}</span>"
             )
+        if self.apology_part.apology is not None and d.status in RUNNING_STATUSES:
+            urgency += f" &nbsp; <i>{tr(CONTEXT, 'Đã hẹn lại')}</i>"
         self.heading.setText(
             f'<span style="font-size:15pt; font-weight:bold">{d.code}</span> &nbsp; '
             f'<span style="color:{STATUS_COLOURS[d.status]}; font-weight:bold">'
@@ -339,9 +357,7 @@ class DossierPage(QDialog):
         d = self.dossier
         a = d.applicant
         kind = tr(CONTEXT, "mã số thuế") if a.kind is ApplicantKind.ORGANISATION else "CCCD"
-        due = when(d.appointment_at)
-        if d.due_at is not None and d.due_at != d.appointment_at:
-            due += tr(CONTEXT, " (hẹn lại: {new})").format(new=when(d.due_at))
+        rescheduled = self.apology_part.rescheduled_text(d)
         result = ""
         if d.result_class is not None and d.decided_at is not None:
             result = tr(CONTEXT, "{label}, có kết quả lúc {at}").format(
@@ -362,7 +378,8 @@ class DossierPage(QDialog):
             + (f": {d.delivery_address}" if d.delivery_address else ""),
             "limit": d.limit_text,
             "received": when(d.received_at),
-            "appointment": due,
+            "appointment": when(d.appointment_at),
+            "rescheduled": rescheduled,
             "holder": d.holder,
             "assignee": dossiers.assignee_name(self.db, d.code),
             "clerk": d.clerk_name,
@@ -373,6 +390,9 @@ class DossierPage(QDialog):
             self.facts[key].setText(value or "—")
         if d.result_class is not None:
             self.facts["result"].setStyleSheet(f"color: {RESULT_COLOURS[d.result_class]};")
+        for form in self._fact_forms:
+            if form.indexOf(self.facts["rescheduled"]) >= 0:
+                form.setRowVisible(self.facts["rescheduled"], bool(rescheduled))
 
     def _enable_steps(self) -> None:
         role = self.clerk.role
@@ -382,6 +402,7 @@ class DossierPage(QDialog):
             button.setToolTip("" if allowed else why_not(kind, self.dossier, role))
         self.supplement_form_button.setEnabled(self.dossier.supplement_round > 0)
         self.refusal_form_button.setEnabled(self.dossier.status is DossierStatus.REFUSED)
+        self.apology_part.enable(self.dossier)
 
     def allowed_steps(self) -> list[StepKind]:
         return [k for k, b in self.step_buttons.items() if b.isEnabled()]
@@ -402,6 +423,11 @@ class DossierPage(QDialog):
         self.last_dialog = dialog
         dialog.open()
         return dialog
+
+    def _after_apology(self) -> None:
+        self.reload()
+        self.changed.emit(self.code)
+        self.notice.show_ok(self.apology_part.done_text())
 
     def _forget_dialog(self, dialog: StepDialog) -> None:
         if self.last_dialog is dialog:

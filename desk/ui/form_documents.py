@@ -40,6 +40,11 @@ SUPPLEMENT_REQUEST = Form(
     "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)",
 )
 REFUSAL = Form("refusal_pdf", "phieu-tu-choi", "Phiếu từ chối tiếp nhận, giải quyết hồ sơ (mẫu 03)")
+APOLOGY = Form(
+    "apology_pdf",
+    "phieu-xin-loi",
+    "Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)",
+)
 CONTROL_SLIP = Form(
     "control_slip_pdf",
     "phieu-kiem-soat",

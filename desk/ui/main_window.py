@@ -7,6 +7,13 @@ worklist reads one page of 200 rows and more only as the clerk scrolls
 A receipt's code opens its dossier from any screen: F2 puts the cursor in the
 scan box of the toolbar, where a keyboard-wedge scanner types the code and
 Enter; a dossier whose result is ready goes straight to "Trả kết quả".
+
+A PC at a counter (its number in the machine settings, "Hồ sơ > Quầy của máy
+này...") shows the counter's queue panel beside the form. "Tiếp nhận hồ sơ" on
+the panel starts an intake for the ticket being served: every dossier saved
+while that ticket is still served at this counter is linked to it (one citizen
+may bring several dossiers). A supervisor is told at sign-in how many dossiers
+are at risk of being late (``desk.ui.at_risk_notice``).
 """
 
 from __future__ import annotations
@@ -14,15 +21,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QDockWidget,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QSpinBox,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -34,10 +43,13 @@ from desk.domain.dossier import DossierStatus
 from desk.domain.errors import UserError
 from desk.domain.lifecycle import StepKind
 from desk.domain.office import Clerk
+from desk.domain.queue import AT_COUNTER, Ticket
 from desk.domain.roles import ROLE_LABELS, Permission, Role, may
-from desk.services import office, receipts
+from desk.services import office, queue, receipts
 from desk.storage.database import Database
 from desk.storage.engine import sqlite_path
+from desk.ui import at_risk_notice
+from desk.ui.counter_panel import CounterPanel
 from desk.ui.dossier_page import DossierPage
 from desk.ui.intake_window import IntakeWindow
 from desk.ui.qt_helpers import busy_cursor, show_message, tr
@@ -49,6 +61,14 @@ log = logging.getLogger(__name__)
 
 CONTEXT = "MainWindow"
 INTAKE_TAB, DOSSIERS_TAB = 0, 1
+#: How often the window checks that the ticket an intake is for is still being served.
+TICKET_CHECK_MS = 1000
+
+
+def machine_counter() -> int | None:
+    """This PC's counter number (1 to 99) from its machine settings; None: not a counter."""
+    value = config.machine_settings().get("counter")
+    return value if type(value) is int and 1 <= value <= 99 else None
 
 
 def database_location(db: Database) -> str:
@@ -71,6 +91,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.last_preview: ReceiptPreviewDialog | None = None
         self.pages: dict[str, DossierPage] = {}
+        self.counter_dock: QDockWidget | None = None
+        self.counter_panel: CounterPanel | None = None
+        self.counter_number: int | None = None
+        #: The ticket the intakes are for, while it is served at this counter.
+        self.ticket: Ticket | None = None
 
         self.intake = IntakeWindow(db, clerk, self._clock, self)
         self.worklist = WorklistView(db, clerk, self._clock, self)
@@ -88,6 +113,13 @@ class MainWindow(QMainWindow):
         self.worklist.open_requested.connect(self.open_dossier)
         self.worklist.reloaded.connect(self._refresh_pages)
         self.reprint_button.clicked.connect(self.reprint_selected)
+        self._ticket_timer = QTimer(self)
+        self._ticket_timer.setInterval(TICKET_CHECK_MS)
+        self._ticket_timer.timeout.connect(self._check_ticket)
+        self.set_counter(machine_counter(), save=False)
+        self.sign_in_notice = at_risk_notice.SignInNotice(
+            self, self.worklist.at_risk, clerk.is_supervisor, self.show_at_risk
+        )
         self.refresh_title()
         self.resize(1280, 760)
 
@@ -134,6 +166,9 @@ class MainWindow(QMainWindow):
         # F2 works from every window of the program: the dossier pages are windows too.
         self.scan_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         dossiers.addActions([self.new_intake_action, self.scan_action, self.reprint_action])
+        self.at_risk_action = self._action(tr(CONTEXT, "Hồ sơ cần xin lỗi"), self.show_at_risk)
+        self.counter_action = self._action(tr(CONTEXT, "Quầy của máy này..."), self.ask_counter)
+        dossiers.addActions([self.at_risk_action, self.counter_action])
         dossiers.addSeparator()
         dossiers.addAction(self.quit_action)
 
@@ -151,6 +186,7 @@ class MainWindow(QMainWindow):
             "office": self._action(
                 tr(CONTEXT, "Thông tin cơ quan..."), self.open_office, admin_only=True
             ),
+            "queue": self._action(tr(CONTEXT, "Hàng đợi..."), self.open_queue, admin_only=True),
         }
         admin.addActions(list(self.admin_actions.values()))
         self.departments_action = self._action(
@@ -181,8 +217,13 @@ class MainWindow(QMainWindow):
             tr(CONTEXT, "Dữ liệu: {where}").format(where=database_location(self._db)), self
         )
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for label in (self.clerk_label, self.database_label):
+        self.ticket_label = QLabel(self)
+        self.ticket_label.setObjectName("ticket_label")
+        self.ticket_label.setStyleSheet("color: #1b6e3a; font-weight: bold;")
+        self.ticket_label.hide()
+        for label in (self.ticket_label, self.clerk_label, self.database_label):
             label.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addPermanentWidget(self.ticket_label)
         self.statusBar().addPermanentWidget(self.clerk_label)
         self.statusBar().addPermanentWidget(self.database_label)
 
@@ -200,11 +241,123 @@ class MainWindow(QMainWindow):
 
     def _on_dossier_saved(self, code: str) -> None:
         self.refresh_dossiers()
-        self.statusBar().showMessage(tr(CONTEXT, "Đã lưu hồ sơ {code}.").format(code=code), 10_000)
+        text = tr(CONTEXT, "Đã lưu hồ sơ {code}.").format(code=code)
+        ticket = self._link_to_ticket(code)
+        if ticket is not None:
+            text = tr(CONTEXT, "Đã lưu hồ sơ {code}, nhận từ số {ticket}.").format(
+                code=code, ticket=ticket.code
+            )
+        self.statusBar().showMessage(text, 10_000)
 
     def new_intake(self) -> None:
         self.tabs.setCurrentIndex(INTAKE_TAB)
         self.intake.focus_search()
+
+    def show_at_risk(self) -> None:
+        """The dossiers at risk of being late ("Cần xin lỗi"), in the worklist."""
+        self.tabs.setCurrentIndex(DOSSIERS_TAB)
+        self.worklist.show_at_risk()
+
+    # -- the counter of this PC ------------------------------------------------------
+
+    def ask_counter(self) -> QInputDialog:
+        """Which counter this PC is at (or none): saved for this PC, the panel follows at once."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("counter_dialog")
+        dialog.setWindowTitle(tr(CONTEXT, "Quầy của máy này"))
+        dialog.setLabelText(
+            tr(CONTEXT, "Máy tính này đặt ở quầy số (1 đến 99), hoặc “Không phải quầy”:")
+        )
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setIntRange(0, 99)
+        dialog.setIntValue(self.counter_number or 0)
+        spin = dialog.findChild(QSpinBox)
+        if spin is not None:
+            spin.setSpecialValueText(tr(CONTEXT, "Không phải quầy"))
+        dialog.setOkButtonText(tr(CONTEXT, "Lưu"))
+        dialog.setCancelButtonText(tr(CONTEXT, "Hủy"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.intValueSelected.connect(lambda number: self.set_counter(number or None))
+        dialog.open()
+        return dialog
+
+    def set_counter(self, number: int | None, save: bool = True) -> None:
+        """Make this PC counter ``number`` (None: no counter) and show or hide its panel."""
+        if save:
+            try:
+                config.save_machine_setting("counter", number)
+            except OSError as exc:
+                show_message(
+                    self,
+                    tr(CONTEXT, "Quầy của máy này"),
+                    tr(CONTEXT, "Không lưu được cài đặt của máy: {error}").format(
+                        error=exc.strerror or exc
+                    ),
+                )
+                return
+        self.forget_ticket()
+        if self.counter_dock is not None:
+            self.removeDockWidget(self.counter_dock)
+            self.counter_dock.deleteLater()
+            self.counter_dock = self.counter_panel = None
+        self.counter_number = number
+        if number is None:
+            return
+        panel = CounterPanel(self._db, self._clerk, number, self._clock)
+        panel.intake_requested.connect(self.start_intake_for_ticket)
+        dock = QDockWidget(tr(CONTEXT, "Hàng đợi tại quầy {n}").format(n=number), self)
+        dock.setObjectName("counter_dock")
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.show()
+        self.resizeDocks([dock], [360], Qt.Orientation.Horizontal)
+        self.counter_dock, self.counter_panel = dock, panel
+
+    def start_intake_for_ticket(self, ticket_id: int) -> None:
+        """The citizen of ``ticket_id`` is at the counter: a new intake, remembered as theirs."""
+        try:
+            ticket = queue.get_ticket(self._db, ticket_id)
+        except UserError as exc:
+            show_message(self, tr(CONTEXT, "Tiếp nhận hồ sơ"), exc.message)
+            return
+        self.ticket = ticket
+        self.ticket_label.setText(tr(CONTEXT, "Từ số {code}").format(code=ticket.code))
+        self.ticket_label.show()
+        self._ticket_timer.start()
+        self.new_intake()
+
+    def forget_ticket(self) -> None:
+        self.ticket = None
+        self.ticket_label.hide()
+        self._ticket_timer.stop()
+
+    def _check_ticket(self) -> None:
+        """Forget the ticket once the panel no longer serves it (finished, transferred...)."""
+        current = self.counter_panel.current if self.counter_panel is not None else None
+        if self.ticket is not None and (current is None or current.id != self.ticket.id):
+            self.forget_ticket()
+
+    def _link_to_ticket(self, code: str) -> Ticket | None:
+        """Link the saved dossier to the ticket when it is still served here; the ticket."""
+        if self.ticket is None:
+            return None
+        try:
+            ticket = queue.get_ticket(self._db, self.ticket.id)
+            if ticket.state not in AT_COUNTER or ticket.counter_number != self.counter_number:
+                self.forget_ticket()
+                return None
+            queue.link_dossier(self._db, ticket.id, code, self._clock)
+        except UserError as exc:
+            log.warning("dossier %s not linked to its ticket: %s", code, exc.message)
+            show_message(self, tr(CONTEXT, "Gắn hồ sơ với số thứ tự"), exc.message)
+            return None
+        if self.counter_panel is not None:
+            self.counter_panel.poll()
+        return ticket
 
     # -- the dossier pages ----------------------------------------------------------
 
@@ -326,6 +479,8 @@ class MainWindow(QMainWindow):
         self.refresh_title()
         self.intake.reload_catalog()
         self.worklist.fill_choices()
+        if self.counter_panel is not None:  # the queue's groups or counters may have changed
+            self.counter_panel.refresh()
 
     def open_clerks(self) -> QDialog:
         from desk.ui.admin.clerks_dialog import ClerksDialog
@@ -355,6 +510,11 @@ class MainWindow(QMainWindow):
         from desk.ui.admin.departments_dialog import DepartmentsDialog
 
         return self._open_dialog(DepartmentsDialog(self._db, self._clerk, parent=self))
+
+    def open_queue(self) -> QDialog:
+        from desk.ui.admin.queue_dialog import QueueDialog
+
+        return self._open_dialog(QueueDialog(self._db, self._clerk, parent=self))
 
     def open_office(self) -> QDialog:
         from desk.ui.admin.office_dialog import OfficeDialog

@@ -5,10 +5,14 @@ A step is offered when the law allows it from the dossier's status
 (``desk.domain.roles.may``) and, for a supplement request, none was made in
 this round yet (Decree 61 art. 15(2)(b): everything missing at once). The
 reason for a step not offered is the very message the services would give.
+
+The apology ("Xin lỗi và hẹn lại", Decree 61/2018 art. 19(9)) is offered for a
+running dossier that has none yet: the date may be moved once only.
 """
 
 from __future__ import annotations
 
+from desk.domain.apology import Apology, check_can_apologise
 from desk.domain.dossier import Dossier, DossierStatus
 from desk.domain.errors import UserError
 from desk.domain.lifecycle import MOVES, StepKind, check_move, check_supplement_request
@@ -46,6 +50,7 @@ BUTTON_TEXTS = {
     StepKind.STOP: "Dừng giải quyết...",
     StepKind.REASSIGN: "Giao lại cán bộ...",
     StepKind.EDIT: "Sửa thông tin...",
+    StepKind.APOLOGY: "Xin lỗi và hẹn lại...",
 }
 DIALOGS: dict[StepKind, type[StepDialog]] = {
     StepKind.TRANSFER: TransferDialog,
@@ -85,6 +90,23 @@ def why_not(kind: StepKind, dossier: Dossier, role: str) -> str:
             check_supplement_request(dossier.status, supplement_asked_this_round(dossier))
         else:
             check_move(dossier.status, kind)
+    except UserError as exc:
+        return exc.message
+    return ""
+
+
+def apology_allowed(dossier: Dossier, apology: Apology | None, role: str) -> bool:
+    """Whether the page offers "Xin lỗi và hẹn lại": running, none yet, a role that makes steps."""
+    return apology is None and step_allowed(StepKind.APOLOGY, dossier, role)
+
+
+def apology_why_not(dossier: Dossier, apology: Apology | None, role: str) -> str:
+    """Why no apology can be made now: the one already made (its number and new date),
+    the dossier not running, or the role ("" when it can be made)."""
+    try:
+        require(role, PERMISSIONS.get(StepKind.APOLOGY, Permission.STEP))
+        check_can_apologise(dossier.status, apology)
+        check_move(dossier.status, StepKind.APOLOGY)
     except UserError as exc:
         return exc.message
     return ""

@@ -67,7 +67,15 @@ def _when(moment: datetime) -> str:
 
 
 def urgency_text(item: WorklistItem, now: datetime, cal: WorkingCalendar) -> str:
-    """Words for the working time left (or overdue), the first thing a clerk reads."""
+    """Words for the working time left (or overdue), the first thing a clerk reads;
+    "Đã hẹn lại" after them when an apology moved the date (it cannot move again)."""
+    text = _time_left_text(item, now, cal)
+    if item.rescheduled and item.status not in CLOSED_STATUSES:
+        text += tr(CONTEXT, " · Đã hẹn lại")
+    return text
+
+
+def _time_left_text(item: WorklistItem, now: datetime, cal: WorkingCalendar) -> str:
     due, now = to_vn(item.due_at), to_vn(now)
     if item.band is None:
         return tr(CONTEXT, STATUS_LABELS[item.status])
@@ -274,10 +282,16 @@ class WorklistTableModel(QAbstractTableModel):
         item = row.item
         if column == URGENCY:
             band = BAND_LABELS[item.band] if item.band is not None else ""
-            return f"{tr(CONTEXT, band)}: {row.urgency}" if band else row.urgency
+            text = f"{tr(CONTEXT, band)}: {row.urgency}" if band else row.urgency
+            if item.rescheduled and item.status not in CLOSED_STATUSES:
+                text += "\n" + tr(
+                    CONTEXT,
+                    "Đã xin lỗi và hẹn lại một lần, hẹn ban đầu {when}: không thể hẹn lại nữa.",
+                ).format(when=_when(item.appointment_at))
+            return text
         if column == DUE:
             lines = [tr(CONTEXT, "Nhận lúc {when}").format(when=_when(item.received_at))]
-            if item.due_at != item.appointment_at:
+            if item.rescheduled:
                 lines.append(
                     tr(CONTEXT, "Hẹn lại theo phiếu xin lỗi; hẹn ban đầu {when}").format(
                         when=_when(item.appointment_at)

@@ -6,6 +6,10 @@ a word: never colour alone); a click shows only that band. Under it the views
 search that ignores accents and case. The list re-reads itself when another
 counter changes a dossier: it polls the dossier change counter every two
 seconds, one primary-key read, and reloads only when the counter moved.
+
+The last tab, "Cần xin lỗi", is the list of running dossiers at risk of being
+late (``desk.ui.at_risk_view``); its count is renewed once a minute, and the
+list itself whenever the dossiers change while it is shown.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTabBar,
     QTableView,
     QVBoxLayout,
@@ -41,6 +46,7 @@ from desk.domain.urgency import Band
 from desk.services import changes, worklist
 from desk.services.worklist import VIEW_LABELS, View, WorklistFilter
 from desk.storage.database import Database
+from desk.ui.at_risk_view import AtRiskView
 from desk.ui.band_style import BandButton
 from desk.ui.qt_helpers import tr
 from desk.ui.worklist_table_model import (
@@ -66,6 +72,9 @@ SEARCH_DELAY_MS = 300
 #: Bands move as time passes even when nobody changes anything.
 RECOUNT_AFTER = timedelta(minutes=1)
 VIEWS = (View.URGENT, View.WAITING, View.READY, View.CLOSED)
+#: The tab after the views: dossiers at risk of being late (not a filter of the list).
+AT_RISK_TAB = len(VIEWS)
+AT_RISK_LABEL = "Cần xin lỗi"
 
 
 class WorklistView(QWidget):
@@ -128,6 +137,12 @@ class WorklistView(QWidget):
         self.view_tabs.setDrawBase(False)
         for view in VIEWS:
             self.view_tabs.addTab(tr(CONTEXT, VIEW_LABELS[view]))
+        self.view_tabs.addTab(tr(CONTEXT, AT_RISK_LABEL))
+        self.view_tabs.setTabToolTip(
+            AT_RISK_TAB,
+            tr(CONTEXT, "Hồ sơ có nguy cơ trễ hạn: cần lập phiếu xin lỗi và hẹn lại kịp thời."),
+        )
+        self.view_tabs.setTabTextColor(AT_RISK_TAB, QColor("#b71c1c"))
         self.view_tabs.currentChanged.connect(self._on_view_changed)
 
     def _combo(self, name: str, width_text: str) -> QComboBox:
@@ -135,6 +150,8 @@ class WorklistView(QWidget):
         combo.setObjectName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(len(width_text))
+        # Narrower when the window is (a counter's queue panel beside it): the text elides.
+        combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("M" * 8))
         combo.view().setMinimumWidth(combo.fontMetrics().horizontalAdvance("M" * 40))
         combo.activated.connect(lambda _index: self.apply_filters())
         return combo
@@ -177,7 +194,7 @@ class WorklistView(QWidget):
         metrics = table.fontMetrics()
         stamp = metrics.horizontalAdvance("00/00/0000 00:00") + 24
         widths = {
-            URGENCY: metrics.horizontalAdvance("Quá hạn 99 ngày làm việc") + 48,
+            URGENCY: metrics.horizontalAdvance("Còn 9 ngày làm việc · Đã hẹn lại") + 48,
             CODE: metrics.horizontalAdvance("H36.41-000000-0000") + 24,
             APPLICANT: metrics.horizontalAdvance("Nguyễn Thị Thu Trang") + 24,
             DUE: stamp,
@@ -196,6 +213,12 @@ class WorklistView(QWidget):
             shortcut = QShortcut(QKeySequence(key), table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(self.open_selected)
+        self.at_risk = AtRiskView(self._db, self._clock, self)
+        self.at_risk.open_requested.connect(self.open_requested)
+        self.at_risk.counted.connect(self._show_at_risk_count)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(table)
+        self.stack.addWidget(self.at_risk)
 
     def _build_layout(self) -> None:
         bands = QHBoxLayout()
@@ -224,7 +247,9 @@ class WorklistView(QWidget):
         search.addWidget(self.open_button)
         search.addWidget(self.reprint_button)
 
-        filters = QHBoxLayout()
+        self.filter_bar = QWidget(self)
+        filters = QHBoxLayout(self.filter_bar)
+        filters.setContentsMargins(0, 0, 0, 0)
         for combo in (
             self.field_combo,
             self.procedure_combo,
@@ -239,8 +264,8 @@ class WorklistView(QWidget):
         layout.addLayout(bands)
         layout.addLayout(views)
         layout.addLayout(search)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.stack, 1)
 
     # -- the filter boxes -------------------------------------------------------
 
@@ -307,7 +332,12 @@ class WorklistView(QWidget):
         combo.blockSignals(False)
 
     def current_view(self) -> View:
-        return VIEWS[max(self.view_tabs.currentIndex(), 0)]
+        """The view the list shows (the running dossiers under the at-risk tab)."""
+        index = self.view_tabs.currentIndex()
+        return VIEWS[index] if 0 <= index < len(VIEWS) else View.URGENT
+
+    def at_risk_shown(self) -> bool:
+        return self.view_tabs.currentIndex() == AT_RISK_TAB
 
     def current_band(self) -> Band | None:
         return next((b for b, button in self.band_buttons.items() if button.isChecked()), None)
@@ -332,19 +362,41 @@ class WorklistView(QWidget):
         for button in self.band_buttons.values():
             if button is not clicked:
                 button.setChecked(False)
-        if clicked.isChecked() and self.current_view() is not View.URGENT:
+        if clicked.isChecked() and (self.at_risk_shown() or self.current_view() is not View.URGENT):
             self.view_tabs.blockSignals(True)
             self.view_tabs.setCurrentIndex(VIEWS.index(View.URGENT))
             self.view_tabs.blockSignals(False)
+            self._show_list(True)
             self._fill_statuses()
         self.apply_filters()
 
     def _on_view_changed(self, _index: int) -> None:
-        if self.current_view() is not View.URGENT:
+        if self.at_risk_shown() or self.current_view() is not View.URGENT:
             for button in self.band_buttons.values():
                 button.setChecked(False)
+        self._show_list(not self.at_risk_shown())
+        if self.at_risk_shown():
+            self._show_at_risk_count()
+            return
         self._fill_statuses()
         self.apply_filters()
+
+    def _show_list(self, the_list: bool) -> None:
+        """The dossier list with its filters, or the at-risk list (the filters do not apply)."""
+        self.stack.setCurrentWidget(self.table if the_list else self.at_risk)
+        for widget in (self.filter_bar, self.search, self.clear_button):
+            widget.setEnabled(the_list)
+
+    def show_at_risk(self) -> None:
+        """Show the dossiers at risk of being late (the list is computed if it is old)."""
+        self.view_tabs.setCurrentIndex(AT_RISK_TAB)
+
+    def _show_at_risk_count(self) -> None:
+        count = self.at_risk.count
+        label = tr(CONTEXT, AT_RISK_LABEL)
+        self.view_tabs.setTabText(AT_RISK_TAB, label if count is None else f"{label} ({count})")
+        if self.at_risk_shown() and count is not None:
+            self.summary.setText(tr(CONTEXT, "{n} hồ sơ cần xin lỗi").format(n=count))
 
     def select_band(self, band: Band | None) -> None:
         """Show only ``band`` (``None``: every band), as a click on its button does."""
@@ -396,6 +448,8 @@ class WorklistView(QWidget):
         except UserError as exc:
             log.warning("worklist poll failed: %s", exc.message)
             return
+        if self.at_risk.is_stale():  # a minute old: its count, and its list if shown
+            self.at_risk.refresh()
         stale = self._clock.now() - self.model.now >= RECOUNT_AFTER
         if version == self._version and not stale:
             return
@@ -418,7 +472,9 @@ class WorklistView(QWidget):
         except UserError as exc:
             self.summary.setText(exc.message)
             return
-        if code is not None:
+        if self.at_risk_shown():  # a dossier changed: it may have left the list
+            self.at_risk.refresh()
+        if code is not None and not self.at_risk_shown():
             row = self.model.row_of(code)
             if row is not None:
                 self.table.selectRow(row)
@@ -445,6 +501,9 @@ class WorklistView(QWidget):
             if view in views:
                 label = f"{label} ({views[view]})"
             self.view_tabs.setTabText(index, label)
+        if self.at_risk_shown():
+            self._show_at_risk_count()
+            return
         if flt.view is View.CLOSED:
             text = tr(CONTEXT, "Hồ sơ đã kết thúc, mới nhất ở trên.")
         else:
@@ -455,6 +514,8 @@ class WorklistView(QWidget):
     # -- the selection ----------------------------------------------------------------
 
     def selected_code(self) -> str | None:
+        if self.at_risk_shown():
+            return self.at_risk.selected_code()
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None

@@ -15,6 +15,14 @@ from desk.storage.database import Database  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
+def data_home(tmp_path, monkeypatch):
+    """The user's data folder (machine settings, forms) inside the test's temp folder,
+    so no test reads or writes the real one (which counter this PC is, for example)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+@pytest.fixture(autouse=True)
 def log_home(tmp_path, monkeypatch):
     """The user's log folder (platformdirs' state folder) inside the test's temp folder."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
@@ -38,3 +46,13 @@ def intake(qtbot, db: Database, clerk: Clerk, clock: FixedClock):
     qtbot.waitExposed(window)
     window.focus_search()
     return window
+
+
+@pytest.fixture(autouse=True)
+def background_work_done(data_home):
+    """No pool thread may outlive its test (it would still be reading a database
+    the next fixture deletes): wait for them all at teardown."""
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    assert QThreadPool.globalInstance().waitForDone(30_000)

@@ -68,6 +68,7 @@ def test_menus_are_in_vietnamese(window):
         "Lịch làm việc...",
         "Máy in...",
         "Thông tin cơ quan...",
+        "Hàng đợi...",
     ]
 
 
@@ -82,6 +83,7 @@ def test_admin_items_are_disabled_for_a_clerk_who_is_not_admin(qtbot, db, clerk,
         "calendar": False,
         "printer": True,
         "office": False,
+        "queue": False,
     }
     assert w.clerk_label.text() == "Cán bộ: Lê Thị Hoa (canbo1, cán bộ)"
 
