@@ -14,10 +14,22 @@ from datetime import datetime, time
 from pathlib import Path
 
 from desk import __version__
+from desk.cli_backup import COMMANDS as BACKUP_COMMANDS
+from desk.cli_backup import add_commands as add_backup_commands
+from desk.cli_citizen import COMMANDS as CITIZEN_COMMANDS
+from desk.cli_citizen import WINDOW_COMMANDS as CITIZEN_WINDOW_COMMANDS
+from desk.cli_citizen import add_commands as add_citizen_commands
+from desk.cli_db import add_commands as add_db_commands
+from desk.cli_db import add_db_url, url_of
+from desk.cli_db import run as run_db
 from desk.cli_letters import add_commands as add_letter_commands
 from desk.cli_letters import run_apology, run_letter
+from desk.cli_personal import COMMANDS as PERSONAL_COMMANDS
+from desk.cli_personal import add_commands as add_personal_commands
 from desk.cli_queue import COMMANDS as QUEUE_COMMANDS
 from desk.cli_queue import add_commands as add_queue_commands
+from desk.cli_reports import COMMANDS as REPORT_COMMANDS
+from desk.cli_reports import add_commands as add_report_commands
 from desk.cli_steps import add_commands as add_step_commands
 from desk.cli_steps import run_step
 from desk.config import database_url, default_db_path
@@ -37,6 +49,7 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
         help="tệp dữ liệu SQLite (hoặc URL cơ sở dữ liệu); mặc định: biến DESK_DB "
         f"hoặc {default_db_path()}",
     )
+    add_db_url(parser)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -121,6 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_step_commands(sub, _add_db)
     add_queue_commands(sub)
     add_letter_commands(sub, _add_db)
+    add_db_commands(sub, _add_db)
+    add_citizen_commands(sub, _add_db)
+    add_backup_commands(sub, _add_db)
+    add_report_commands(sub, _add_db)
+    add_personal_commands(sub, _add_db)
     return p
 
 
@@ -137,7 +155,11 @@ def main(argv: list[str] | None = None) -> int:
             "step": lambda a: run_step(a, _open(a)),
             "apology": lambda a: run_apology(a, _open(a)),
             "letter": lambda a: run_letter(a, _open(a)),
-        } | QUEUE_COMMANDS
+            "db": run_db,
+        }
+        handler |= QUEUE_COMMANDS | CITIZEN_WINDOW_COMMANDS | BACKUP_COMMANDS | REPORT_COMMANDS
+        with_db = CITIZEN_COMMANDS | PERSONAL_COMMANDS
+        handler |= {n: (lambda a, f=f: f(a, _open(a))) for n, f in with_db.items()}
         return handler[args.command](args)
     except UserError as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
@@ -145,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _url(args: argparse.Namespace) -> str:
-    return database_url(args.db or default_db_path())
+    """``--db-url`` > ``--db`` > ``DESK_DATABASE_URL`` > ``DESK_DB`` > setting > default file."""
+    return url_of(args)
 
 
 def _open(args: argparse.Namespace, *, create: bool = False):
@@ -172,13 +195,14 @@ def _open_window(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from desk.services.demo import DEMO_PASSWORD, create_demo
+    from desk.storage.engine import server_name
 
-    if not args.db:
-        raise UserError("Hãy chỉ rõ tệp dữ liệu mẫu bằng --db PATH.")
+    if not args.db and not args.db_url:
+        raise UserError("Hãy chỉ rõ tệp dữ liệu mẫu bằng --db PATH (hoặc --db-url URL).")
     db = _open(args, create=True)
     summary = create_demo(db, args.dossiers)
     db.dispose()
-    print(f"Đã tạo {summary.dossiers} hồ sơ mẫu trong {args.db}.")
+    print(f"Đã tạo {summary.dossiers} hồ sơ mẫu trong {args.db or server_name(args.db_url)}.")
     print(f"Tài khoản: {', '.join(summary.accounts)} (mật khẩu: {DEMO_PASSWORD})")
     return 0
 
@@ -197,7 +221,7 @@ def _due(args: argparse.Namespace) -> int:
     from desk.domain.procedure import Channel
 
     received = _parse_received(args.received)
-    db = _open(args) if args.db else None
+    db = _open(args) if args.db or args.db_url else None
     if args.procedure:
         procedure = _find_procedure(db, args.procedure)
         limit = procedure.limit_for(Channel(args.channel))

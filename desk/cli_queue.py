@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
+from desk.cli_db import add_db_url, url_of
 from desk.config import database_url, default_db_path
 from desk.domain.errors import UserError
 
@@ -35,6 +36,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="tệp dữ liệu SQLite (hoặc URL cơ sở dữ liệu) dùng chung với các quầy; mặc định: "
         f"biến DESK_DB hoặc {default_db_path()}",
     )
+    add_db_url(parser)
     parser.add_argument(
         "--demo", action="store_true", help="mở trên một cơ sở dữ liệu mẫu tạm thời"
     )
@@ -91,7 +93,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def _url(args: argparse.Namespace) -> str:
     if args.demo:
         return make_demo_database(Path(tempfile.mkdtemp(prefix="desk-demo-")))
-    return database_url(args.db or default_db_path())
+    return url_of(args)
 
 
 def make_demo_database(folder: Path) -> str:

@@ -19,7 +19,6 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from desk.config import database_url, default_db_path
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
 from desk.domain.statistics import Dimension, Period
@@ -92,9 +91,10 @@ def period_of(args: argparse.Namespace) -> Period:
 
 
 def _open(args: argparse.Namespace):  # noqa: ANN202
+    from desk.cli_db import url_of
     from desk.storage.database import open_database
 
-    return open_database(database_url(args.db or default_db_path()), create=False)
+    return open_database(url_of(args), create=False)
 
 
 def _suffix(path: str, allowed: tuple[str, ...]) -> str:

@@ -59,6 +59,31 @@ def database_url(path_or_url: str | Path) -> str:
     return f"sqlite:///{Path(text).resolve()}"
 
 
+#: The machine setting (``machine.json``) naming the office's database server.
+DATABASE_URL_SETTING = "database_url"
+
+
+def resolve_database_url(db_url: str | None = None, db_path: str | Path | None = None) -> str:
+    """The database this run uses, most explicit choice first.
+
+    ``--db-url`` > ``--db`` > ``DESK_DATABASE_URL`` > ``DESK_DB`` > the PC's
+    ``database_url`` setting > ``desk.sqlite3`` in the user's data folder. A
+    service centre with many counters points every PC at one PostgreSQL server
+    (``postgresql+psycopg://user@host/desk``) with any of them; a commune office
+    with one or two counters keeps the default local file.
+    """
+    for choice in (
+        db_url,
+        db_path,
+        os.environ.get("DESK_DATABASE_URL"),
+        os.environ.get("DESK_DB"),
+        machine_settings().get(DATABASE_URL_SETTING),
+    ):
+        if choice and str(choice).strip():
+            return database_url(str(choice).strip())
+    return database_url(data_dir() / "desk.sqlite3")
+
+
 MACHINE_FILE = "machine.json"
 
 

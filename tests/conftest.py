@@ -1,8 +1,19 @@
-"""Shared fixtures: a real SQLite database in a temp folder, set up like an office."""
+"""Shared fixtures: a real database set up like an office, on SQLite and on PostgreSQL.
+
+Every test that asks for ``db_url`` (directly or through ``empty_db`` / ``db``)
+runs twice: on a SQLite file in a temp folder, and on a fresh PostgreSQL
+database of its own on the server named by ``DESK_TEST_PG_URL`` (a role that
+may create databases; ``.ci/run`` starts one). The PostgreSQL database is copied
+from a template migrated once per session, and dropped after the test.
+Window tests (``tests/ui``) and tests marked ``sqlite_only`` run on SQLite only;
+tests marked ``postgresql_only`` on PostgreSQL only. A missing
+``DESK_TEST_PG_URL`` fails the PostgreSQL cases: it never skips them.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -25,10 +36,165 @@ TEST_OFFICE = Office(
     head_name="Trần Thị Bình",
 )
 
+ENGINES = ("sqlite", "postgresql")
+PG_URL_VARIABLE = "DESK_TEST_PG_URL"
+UI_TESTS = Path(__file__).resolve().parent / "ui"
+
+
+def _engines_for(metafunc: pytest.Metafunc) -> list[str]:
+    path = Path(str(metafunc.definition.path)).resolve()
+    if UI_TESTS in path.parents:
+        return ["sqlite"]  # the windows run on SQLite only, to keep CI short
+    if metafunc.definition.get_closest_marker("sqlite_only"):
+        return ["sqlite"]
+    if metafunc.definition.get_closest_marker("postgresql_only"):
+        return ["postgresql"]
+    return list(ENGINES)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_url" in metafunc.fixturenames:
+        metafunc.parametrize("db_url", _engines_for(metafunc), indirect=True)
+
+
+class PgServer:
+    """Databases of the test run on one PostgreSQL server: two templates, and copies.
+
+    One template holds the migrated schema (``empty_db``), the other the test
+    office set up on it as well (``db``): copying a database is much quicker
+    than loading the catalog into each.
+
+    Names carry this process's id (``desk_test_<pid>_<n>``) so runs side by side
+    on one server never touch each other's databases; those left by a run that
+    died are dropped at the start of the next.
+    """
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.pool import NullPool
+
+        self._url = make_url(url)
+        self._admin = create_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        self._prefix = f"desk_test_{os.getpid()}"
+        self.template = f"{self._prefix}_template"
+        self.office_template = f"{self._prefix}_office"
+        self._count = 0
+
+    def url(self, name: str) -> str:
+        return self._url.set(database=name).render_as_string(hide_password=False)
+
+    def _run(self, sql: str) -> list[tuple]:
+        from sqlalchemy import text
+
+        with self._admin.connect() as conn:
+            result = conn.execute(text(sql))
+            return [tuple(r) for r in result] if result.returns_rows else []
+
+    def start(self) -> None:
+        from desk.storage import migrate
+        from desk.storage.engine import make_engine
+
+        try:
+            self._drop_leftovers()
+        except Exception as exc:  # noqa: BLE001 (any failure to reach it is fatal here)
+            pytest.fail(f"the PostgreSQL test server cannot be used: {exc}", pytrace=False)
+        self._run(f'CREATE DATABASE "{self.template}" TEMPLATE template0')
+        engine = make_engine(self.url(self.template))
+        try:
+            migrate.upgrade(engine)
+        finally:
+            engine.dispose()
+        self._run(f'CREATE DATABASE "{self.office_template}" TEMPLATE "{self.template}"')
+        db = open_database(self.url(self.office_template))
+        try:
+            _set_up_test_office(db)
+        finally:
+            db.dispose()
+
+    def _drop_leftovers(self) -> None:
+        for (name,) in self._run(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'desk_test_%'"
+        ):
+            pid = name.split("_")[2]
+            if pid.isdigit() and not _alive(int(pid)):
+                self._run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def create_database(self, *, blank: bool = False, office: bool = False) -> str:
+        """A new database: with no tables (``blank``), the schema, or the office too."""
+        self._count += 1
+        name = f"{self._prefix}_{self._count}"
+        source = "template0" if blank else self.office_template if office else self.template
+        self._run(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+        return self.url(name)
+
+    def drop_database(self, url: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        self._run(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+    def close(self) -> None:
+        for name in (self.office_template, self.template):
+            self._run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self._admin.dispose()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """The test PostgreSQL server; fails loudly when there is none."""
+    url = os.environ.get(PG_URL_VARIABLE, "").strip()
+    if not url:
+        pytest.fail(
+            f"{PG_URL_VARIABLE} is not set: the PostgreSQL cases need a server, e.g. "
+            f"{PG_URL_VARIABLE}=postgresql+psycopg://desk:desk@localhost/desk "
+            "(see .ci/run for how to start one).",
+            pytrace=False,
+        )
+    server = PgServer(url)
+    server.start()
+    yield server
+    server.close()
+
 
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where the test's database lives; nothing may be in it but desk's schema.
+
+    SQLite: a file path that does not exist yet. PostgreSQL: a database of its
+    own, already migrated, or blank (no tables) when the test asks for
+    ``blank_db_url`` (migrations from nothing).
+    """
+    engine = getattr(request, "param", "sqlite")
+    if engine == "sqlite":
+        yield f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    url = server.create_database(
+        blank="blank_db_url" in request.fixturenames, office="db" in request.fixturenames
+    )
+    yield url
+    server.drop_database(url)
+
+
+@pytest.fixture
+def blank_db_url(db_url: str) -> str:
+    """A database with no tables at all (not even Alembic's), on either engine."""
+    return db_url
+
+
+@pytest.fixture
+def engine_name(db_url: str) -> str:
+    return "sqlite" if db_url.startswith("sqlite") else "postgresql"
 
 
 @pytest.fixture
@@ -38,10 +204,18 @@ def empty_db(db_url: str):
     db.dispose()
 
 
+def _set_up_test_office(db: Database) -> None:
+    office_service.set_up_office(db, TEST_OFFICE, "admin", "Nguyễn Văn An", "matkhau123")
+
+
 @pytest.fixture
 def db(empty_db: Database) -> Database:
-    """A migrated database with the office, an admin, the shipped catalog and calendar."""
-    office_service.set_up_office(empty_db, TEST_OFFICE, "admin", "Nguyễn Văn An", "matkhau123")
+    """A migrated database with the office, an admin, the shipped catalog and calendar.
+
+    (On PostgreSQL it is copied with all that already in it.)
+    """
+    if office_service.needs_setup(empty_db):
+        _set_up_test_office(empty_db)
     return empty_db
 
 

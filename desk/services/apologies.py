@@ -11,7 +11,7 @@ appointment is still made, and recorded as late.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -118,10 +118,17 @@ def _signer(db: Database) -> tuple[str, str]:
     return nfc(the_office.head_title.strip()), nfc(the_office.head_name.strip())
 
 
+APOLOGY_SEQUENCE = "PXL"  # the letters' own counter in the day-sequence table
+
+
 def _next_number(s: Session, year: int) -> int:
-    """Numbered from 1 each year; the write transaction holds the lock until commit."""
-    last = s.scalar(select(func.max(ApologyRow.number)).where(ApologyRow.year == year))
-    return (last or 0) + 1
+    """Numbered from 1 each year, from a row-locked counter (as dossier codes are),
+    so two counters apologising at once on a server never take the same number."""
+    from desk.services.intake import next_sequence
+
+    number = next_sequence(s, APOLOGY_SEQUENCE, date(year, 1, 1))
+    last = s.scalar(select(func.max(ApologyRow.number)).where(ApologyRow.year == year)) or 0
+    return max(number, last + 1)
 
 
 def _check(
@@ -197,7 +204,11 @@ def make_apology(
     cal = calendar.working_calendar(db)
     now = clock.now()
     with db.write() as s:
-        row = s.scalar(select(DossierRow).where(DossierRow.code == code.strip()))
+        row = s.scalar(
+            select(DossierRow)
+            .where(DossierRow.code == code.strip())
+            .with_for_update(key_share=True)  # one apology at a time per dossier
+        )
         if row is None:
             raise NotFound(f"Không tìm thấy hồ sơ mã '{code}'. Kiểm tra lại mã trên phiếu hẹn.")
         _check(s, row, reason, new_due, cal, now)

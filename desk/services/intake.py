@@ -69,7 +69,7 @@ def record_intake(db: Database, draft: IntakeDraft, clerk: Clerk, clock: Clock) 
     preview = preview_appointment(db, procedure, draft.channel, now)
     agency = office.get_office(db).code
     with db.write() as s:
-        code = format_dossier_code(agency, now.date(), _next_sequence(s, agency, now.date()))
+        code = format_dossier_code(agency, now.date(), next_sequence(s, agency, now.date()))
         row = _new_row(draft, procedure, clerk, code, now, preview)
         s.add(row)
         s.flush()
@@ -104,7 +104,7 @@ def record_intake(db: Database, draft: IntakeDraft, clerk: Clerk, clock: Clock) 
     return dossier
 
 
-def _next_sequence(s: Session, agency: str, day: date) -> int:
+def next_sequence(s: Session, agency: str, day: date) -> int:
     """Bump and return the day's counter; the UPDATE comes first to take the lock."""
     bump = (
         update(DaySequenceRow)

@@ -134,7 +134,7 @@ def take_ticket(
 
 
 def _next_number(s: Session, letter: str, day: date) -> int:
-    """Bump and return the letter's number for the day (see ``intake._next_sequence``)."""
+    """Bump and return the letter's number for the day (see ``intake.next_sequence``)."""
     bump = (
         update(QueueSequenceRow)
         .where(QueueSequenceRow.letter == letter, QueueSequenceRow.day == day)

@@ -127,19 +127,16 @@ def waiting_counts(db: Database, day: date) -> list[GroupWaiting]:
     """Every active group with how many of its tickets wait today (zero included)."""
     groups = queue_setup.list_groups(db, active_only=True)
     with db.read() as s:
+        is_priority = (QueueTicketRow.priority != "").label("is_priority")
         counts = {
             (group_id, bool(priority)): n
             for group_id, priority, n in s.execute(
-                select(
-                    QueueTicketRow.group_id,
-                    QueueTicketRow.priority != "",
-                    func.count(),
-                )
+                select(QueueTicketRow.group_id, is_priority, func.count())
                 .where(
                     QueueTicketRow.day == day,
                     QueueTicketRow.state == TicketState.WAITING.value,
                 )
-                .group_by(QueueTicketRow.group_id, QueueTicketRow.priority != "")
+                .group_by(QueueTicketRow.group_id, is_priority)
             )
         }
     return [

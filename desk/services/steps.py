@@ -89,7 +89,16 @@ def _apply(
     require(clerk.role, permission)
     now = clock.now()
     with db.write() as s:
-        row = s.scalar(select(DossierRow).where(DossierRow.code == code.strip()))
+        # Two counters acting on one dossier: the second waits on the row lock
+        # for the first's commit, then sees the new status, and check_move
+        # refuses it if they conflict. (PostgreSQL: FOR NO KEY UPDATE, which
+        # still lets other transactions insert rows that refer to the dossier;
+        # SQLite ignores it, BEGIN IMMEDIATE already serialises the writers.)
+        row = s.scalar(
+            select(DossierRow)
+            .where(DossierRow.code == code.strip())
+            .with_for_update(key_share=True)
+        )
         if row is None:
             raise NotFound(f"Không tìm thấy hồ sơ mã '{code}'. Kiểm tra lại mã trên phiếu hẹn.")
         before = _snapshot(row)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from alembic.util import CommandError
 from sqlalchemy import Engine, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,6 +24,7 @@ from desk.storage.engine import (
     WRITE_OPTION,
     explain_database_error,
     make_engine,
+    server_name,
     sqlite_path,
 )
 
@@ -74,11 +76,19 @@ def open_database(url: str, *, create: bool = True) -> Database:
     try:
         if path is None:
             with db.engine.connect() as conn:
-                _refuse_foreign(set(inspect(conn).get_table_names()), url)
+                _refuse_foreign(set(inspect(conn).get_table_names()), server_name(url))
         migrate.upgrade(db.engine)
     except DB_ERRORS as exc:
         db.dispose()
         raise explain_database_error(exc, url) from exc
+    except CommandError as exc:
+        db.dispose()
+        if "locate revision" not in str(exc):
+            raise
+        raise UserError(
+            f"Cơ sở dữ liệu {server_name(url)} đã được một phiên bản desk mới hơn nâng cấp. "
+            "Hãy cài phiên bản desk mới nhất cho máy này (hỏi quản trị viên)."
+        ) from exc
     except UserError:
         db.dispose()
         raise
@@ -89,7 +99,8 @@ def _refuse_foreign(tables: set[str], where: object) -> None:
     if tables and "alembic_version" not in tables:
         raise UserError(
             f"Tệp dữ liệu {where} là một cơ sở dữ liệu khác, không phải của desk. "
-            "desk không ghi đè lên tệp này: hãy chọn tệp khác bằng tùy chọn --db."
+            "desk không ghi đè lên tệp này: hãy chọn tệp khác bằng tùy chọn --db "
+            "(hoặc cơ sở dữ liệu khác bằng --db-url)."
         )
 
 

@@ -4,6 +4,14 @@ SQLite (the default, one file per counter PC) is set up for a desktop that may
 lose power: WAL so readers never block the writer, ``synchronous=FULL`` so a
 committed dossier survives a power cut, foreign keys on, and a busy timeout so
 two windows on the same file wait for each other instead of failing.
+
+PostgreSQL (one server for a whole service centre, ``postgresql+psycopg://``)
+gets the same promises by other means: a short connect timeout and TCP
+keepalives so a counter whose server went away says so within seconds instead
+of hanging; a lock timeout as long as SQLite's busy timeout; and a limit on a
+transaction left idle (a counter PC that lost power mid-save), so its row locks
+do not stop the other counters for hours. Connections are checked before use
+(``pool_pre_ping``): once the server is back, the next click simply works.
 """
 
 from __future__ import annotations
@@ -13,16 +21,23 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 
 from desk.domain.errors import UserError
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE_OPTION = "desk_write"
+CONNECT_TIMEOUT_S = 5
+IDLE_IN_TRANSACTION_MS = 60_000
 
 
 def make_engine(url: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        args = postgres_connect_args(busy_timeout_ms)
+        for key in parsed.query:  # what the URL says wins (?connect_timeout=10)
+            args.pop(key, None)
+        return create_engine(url, pool_pre_ping=True, connect_args=args)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
@@ -53,6 +68,24 @@ def make_engine(url: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     return engine
 
 
+def postgres_connect_args(busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> dict[str, object]:
+    """libpq settings for a counter on the office network (see the module doc)."""
+    return {
+        "connect_timeout": CONNECT_TIMEOUT_S,
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        "application_name": "desk",
+        "options": f"-c lock_timeout={int(busy_timeout_ms)}"
+        f" -c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS}",
+    }
+
+
+def is_postgres(url: str) -> bool:
+    return make_url(url).get_backend_name() == "postgresql"
+
+
 def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
@@ -63,7 +96,10 @@ def sqlite_path(url: str) -> Path | None:
 def explain_database_error(exc: BaseException, url: str) -> UserError:
     """A clerk-readable message for a database that cannot be used right now."""
     text = str(getattr(exc, "orig", exc)).lower()
-    where = sqlite_path(url) or make_url(url).render_as_string(hide_password=True)
+    where = sqlite_path(url) or server_name(url)
+    server = _server_problem(text, server_name(url)) if is_postgres(url) else None
+    if server is not None:
+        return server
     if "locked" in text or "busy" in text:
         return UserError(
             "Cơ sở dữ liệu đang bị một chương trình hoặc máy khác khóa quá lâu. "
@@ -89,4 +125,87 @@ def explain_database_error(exc: BaseException, url: str) -> UserError:
     return UserError(f"Lỗi cơ sở dữ liệu: {getattr(exc, 'orig', exc)}")
 
 
-DB_ERRORS = (OperationalError, DatabaseError, sqlite3.DatabaseError)
+def server_name(url: str) -> str:
+    """``host/database`` for messages: never the password, nor the driver's name."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    return (
+        f"{parsed.host or 'localhost'}{f':{parsed.port}' if parsed.port else ''}/{parsed.database}"
+    )
+
+
+UNREACHABLE = (
+    "connection refused",
+    "timeout expired",
+    "timed out",
+    "no route to host",
+    "network is unreachable",
+    "could not translate host name",
+    "name or service not known",
+    "temporary failure in name resolution",
+    "the database system is starting up",
+    "the database system is shutting down",
+    "the database system is in recovery mode",
+)
+CONNECTION_LOST = (
+    "server closed the connection",
+    "terminating connection",
+    "connection is closed",
+    "connection is lost",
+    "consuming input failed",
+    "could not receive data from server",
+    "could not send data to server",
+    "ssl connection has been closed",
+    "connection reset by peer",
+    "broken pipe",
+)
+
+
+def _server_problem(text: str, where: str) -> UserError | None:
+    """The office server is away, refuses us, or lost us mid-way; ``None``: something else.
+
+    Whatever the case, one intake is one transaction: it is saved whole or not
+    at all, so the clerk keeps the screen and saves again once the network is back.
+    """
+    if any(sign in text for sign in UNREACHABLE):
+        return UserError(
+            f"Không kết nối được tới máy chủ cơ sở dữ liệu {where}. "
+            "Dữ liệu trên màn hình vẫn được giữ: hãy kiểm tra dây mạng của máy này, "
+            "hoặc báo quản trị viên kiểm tra máy chủ, rồi bấm Lưu lại (hoặc thử lại)."
+        )
+    if any(sign in text for sign in CONNECTION_LOST):
+        return UserError(
+            f"Mất kết nối tới máy chủ cơ sở dữ liệu {where}. Thao tác vừa rồi hoặc đã lưu "
+            "trọn vẹn, hoặc chưa lưu gì, không bao giờ lưu dở dang. Dữ liệu trên màn hình "
+            "vẫn được giữ: khi mạng ổn định, hãy xem lại danh sách hồ sơ rồi bấm Lưu lại "
+            "nếu chưa thấy hồ sơ."
+        )
+    if (
+        "password authentication failed" in text
+        or "pg_hba.conf" in text
+        or ("role" in text and "does not exist" in text)
+    ):
+        return UserError(
+            f"Máy chủ cơ sở dữ liệu {where} từ chối tài khoản kết nối của desk. "
+            "Hãy báo quản trị viên kiểm tra tên, mật khẩu trong địa chỉ cơ sở dữ liệu (--db-url)."
+        )
+    if "database" in text and "does not exist" in text:
+        return UserError(
+            f"Trên máy chủ chưa có cơ sở dữ liệu {where}. Quản trị viên hãy tạo nó rồi chạy "
+            "lệnh: desk db init --db-url ĐỊA_CHỈ."
+        )
+    if "lock timeout" in text:
+        return UserError(
+            "Một quầy khác đang sửa cùng dữ liệu này quá lâu nên chưa lưu được. "
+            "Dữ liệu trên màn hình vẫn được giữ: hãy đợi vài giây rồi bấm Lưu lại."
+        )
+    if "deadlock detected" in text:
+        return UserError(
+            "Hai quầy vừa cùng sửa một dữ liệu nên thao tác này chưa được lưu. "
+            "Dữ liệu trên màn hình vẫn được giữ: hãy bấm Lưu lại."
+        )
+    return None
+
+
+DB_ERRORS = (OperationalError, DatabaseError, InterfaceError, sqlite3.DatabaseError)

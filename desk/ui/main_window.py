@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
             self, self.worklist.at_risk, clerk.is_supervisor, self.show_at_risk
         )
         self.refresh_title()
+        from desk.ui.office_tools import OfficeTools
+
+        self.office_tools = OfficeTools(self, db, clerk, self._clock)
         self.resize(1280, 760)
 
     # -- building --------------------------------------------------------------

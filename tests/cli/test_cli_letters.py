@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from desk.cli_letters import add_commands, run_apology, run_letter
+from desk.config import database_url
 from desk.domain.apology import propose_new_date
 from desk.domain.clock import SystemClock
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
@@ -25,7 +26,7 @@ def run(capsys, db_path: str, *args: str) -> tuple[int, str, str]:
     parser = argparse.ArgumentParser(prog="desk")
     add_commands(parser.add_subparsers(dest="command", required=True))
     parsed = parser.parse_args([*args, "--db", db_path])
-    db = open_database(f"sqlite:///{parsed.db}", create=False)
+    db = open_database(database_url(parsed.db), create=False)
     try:
         handler = {"apology": run_apology, "letter": run_letter}[parsed.command]
         code = handler(parsed, db)

@@ -89,6 +89,7 @@ def test_closed_view_is_newest_first(empty_db):
     ids = [i.id for i in closed]
     assert ids == sorted(ids, reverse=True)  # newest intake first
     assert NOW - closed[0].received_at < timedelta(days=30)
-    more = worklist.fetch_page(db, WorklistFilter(view=View.CLOSED), NOW,
-                               after=(closed[-1].due_at, closed[-1].id), size=50)
+    more = worklist.fetch_page(
+        db, WorklistFilter(view=View.CLOSED), NOW, after=(closed[-1].due_at, closed[-1].id), size=50
+    )
     assert more and max(i.id for i in more) < min(ids)

@@ -44,6 +44,7 @@ def test_missing_file_is_an_error_when_not_creating(tmp_path: Path):
     assert "Không tìm thấy" in err.value.message
 
 
+@pytest.mark.sqlite_only(reason="WAL and the foreign-key pragma are SQLite's own")
 def test_new_database_uses_wal_and_foreign_keys(db_url):
     db = open_database(db_url)
     with db.engine.connect() as conn:
@@ -52,6 +53,7 @@ def test_new_database_uses_wal_and_foreign_keys(db_url):
     db.dispose()
 
 
+@pytest.mark.sqlite_only(reason="holds SQLite's file lock with the sqlite3 module")
 def test_a_write_while_another_process_holds_the_lock_gets_a_clear_message(db_url, tmp_path):
     open_database(db_url).dispose()
     path = db_url.removeprefix("sqlite:///")
@@ -72,3 +74,13 @@ def test_a_write_while_another_process_holds_the_lock_gets_a_clear_message(db_ur
     with impatient.read() as s:
         assert s.execute(text("SELECT value FROM settings WHERE key='k'")).scalar() == "v"
     impatient.dispose()
+
+
+def test_a_database_upgraded_by_a_newer_desk_says_to_update_this_pc(db_url):
+    db = open_database(db_url)
+    with db.write() as s:
+        s.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    db.dispose()
+    with pytest.raises(UserError) as err:
+        open_database(db_url)
+    assert "phiên bản desk mới hơn" in err.value.message

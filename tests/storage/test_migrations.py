@@ -14,8 +14,8 @@ from desk.storage.engine import make_engine
 from desk.storage.tables import Base
 
 
-def test_upgrade_from_empty_reaches_head(db_url):
-    engine = make_engine(db_url)
+def test_upgrade_from_empty_reaches_head(blank_db_url):
+    engine = make_engine(blank_db_url)
     migrate.upgrade(engine)
     assert migrate.current_revision(engine) == migrate.head_revision()
     tables = set(inspect(engine).get_table_names())
@@ -30,8 +30,8 @@ def test_upgrade_from_empty_reaches_head(db_url):
     engine.dispose()
 
 
-def test_migrated_schema_matches_the_tables(db_url):
-    engine = make_engine(db_url)
+def test_migrated_schema_matches_the_tables(blank_db_url):
+    engine = make_engine(blank_db_url)
     migrate.upgrade(engine)
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
@@ -39,8 +39,8 @@ def test_migrated_schema_matches_the_tables(db_url):
     engine.dispose()
 
 
-def test_database_from_previous_revision_opens_and_keeps_data(db_url):
-    engine = make_engine(db_url)
+def test_database_from_previous_revision_opens_and_keeps_data(blank_db_url):
+    engine = make_engine(blank_db_url)
     migrate.upgrade(engine, "0001")
     with engine.begin() as conn:
         conn.execute(
@@ -56,7 +56,7 @@ def test_database_from_previous_revision_opens_and_keeps_data(db_url):
         )
     engine.dispose()
 
-    db = open_database(db_url)  # what the app does at start
+    db = open_database(blank_db_url)  # what the app does at start
     assert migrate.current_revision(db.engine) == migrate.head_revision()
     from desk.services.calendar import special_days
     from desk.services.office import get_office
@@ -66,8 +66,8 @@ def test_database_from_previous_revision_opens_and_keeps_data(db_url):
     db.dispose()
 
 
-def test_downgrade_then_upgrade_round_trips(db_url):
-    engine = make_engine(db_url)
+def test_downgrade_then_upgrade_round_trips(blank_db_url):
+    engine = make_engine(blank_db_url)
     migrate.upgrade(engine)
     migrate.downgrade(engine, "0001")
     assert "dossiers" not in inspect(engine).get_table_names()
@@ -76,23 +76,25 @@ def test_downgrade_then_upgrade_round_trips(db_url):
     engine.dispose()
 
 
-def test_dossiers_from_before_the_lifecycle_keep_their_data_and_get_an_intake_step(db_url):
-    engine = make_engine(db_url)
+def test_dossiers_from_before_the_lifecycle_keep_their_data_and_get_an_intake_step(blank_db_url):
+    engine = make_engine(blank_db_url)
     migrate.upgrade(engine, "0002")
     with engine.begin() as conn:
         conn.execute(
             text(
                 "INSERT INTO users (id, username, full_name, password_hash, is_admin, active, created_at)"
-                " VALUES (1, 'admin', 'Nguyễn Văn An', 'x', 1, 1, '2026-03-10 02:00:00'),"
-                " (2, 'canbo1', 'Lê Thị Hoa', 'x', 0, 1, '2026-03-10 02:00:00')"
-            )
+                " VALUES (1, 'admin', 'Nguyễn Văn An', 'x', :yes, :yes, '2026-03-10 02:00:00'),"
+                " (2, 'canbo1', 'Lê Thị Hoa', 'x', :no, :yes, '2026-03-10 02:00:00')"
+            ),
+            {"yes": True, "no": False},
         )
         conn.execute(
             text(
                 "INSERT INTO procedures (id, code, name, search_key, field, level, limit_kind,"
                 " limit_amount, cutoff, fee, legal_basis, active) VALUES (1, '1.001193',"
-                " 'Thủ tục đăng ký khai sinh', '', 'Hộ tịch', 'xã', 'same_day', 0, '15:00', '', '', 1)"
-            )
+                " 'Thủ tục đăng ký khai sinh', '', 'Hộ tịch', 'xã', 'same_day', 0, '15:00', '', '', :yes)"
+            ),
+            {"yes": True},
         )
         conn.execute(
             text(

@@ -60,7 +60,7 @@ def test_title_tabs_and_status_bar(window, db):
 
 def test_menus_are_in_vietnamese(window):
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&Hồ sơ", "&Quản trị", "Trợ &giúp"]
+    assert titles == ["&Hồ sơ", "&Quản trị", "&Báo cáo", "Trợ &giúp"]
     assert window.new_intake_action.shortcut().toString() == "Ctrl+N"
     assert [a.text() for a in window.admin_actions.values()] == [
         "Cán bộ...",

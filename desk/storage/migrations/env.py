@@ -5,6 +5,10 @@ database as it was. On SQLite, batch migrations copy and drop tables, which
 foreign keys would refuse while other tables point at them: foreign keys are
 switched off around the transaction (the pragma is ignored inside one) and
 checked with ``PRAGMA foreign_key_check`` before commit.
+
+On PostgreSQL many counters may start at the same moment against one server:
+the first takes a transaction-level advisory lock and upgrades, the others
+wait for it and then find the schema already at head.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from alembic import context
 from desk.storage.tables import Base
 
 engine = context.config.attributes["engine"]
+MIGRATION_LOCK = 0x6465736B  # "desk": the one advisory lock key desk uses
 
 with engine.connect() as connection:
     sqlite = connection.dialect.name == "sqlite"
@@ -22,6 +27,9 @@ with engine.connect() as connection:
         raw.execute("PRAGMA foreign_keys = OFF")
     try:
         with connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql("SET LOCAL lock_timeout = 0")  # a long upgrade
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             context.configure(
                 connection=connection,
                 target_metadata=Base.metadata,

@@ -1,0 +1,139 @@
+"""Choosing the database, and ``desk db``: set up the office's shared server.
+
+Every command that opens data takes ``--db PATH`` (a SQLite file) and
+``--db-url URL`` (any SQLAlchemy URL, ``postgresql+psycopg://user@host/desk``
+for a server shared by all counters, kiosks and displays); see
+``desk.config.resolve_database_url`` for which one wins.
+
+``desk db init --db-url URL --office-name ... --office-parent ... --office-code ...``
+brings an empty server database to the current schema and saves the office,
+its first admin account (password from ``DESK_ADMIN_PASSWORD`` or asked twice),
+the shipped catalog and calendar, so every counter can log in at once.
+``desk db use URL`` makes URL this PC's database (``local`` goes back to the file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from desk.config import DATABASE_URL_SETTING, resolve_database_url, save_machine_setting
+from desk.domain.errors import UserError, ValidationError
+
+DB_URL_HELP = (
+    "địa chỉ cơ sở dữ liệu dùng chung trên máy chủ, ví dụ "
+    "postgresql+psycopg://desk@may-chu/desk (được ưu tiên hơn --db); "
+    "mặc định: biến DESK_DATABASE_URL hoặc cài đặt của máy này"
+)
+
+
+def add_db_url(parser: argparse.ArgumentParser) -> None:
+    """``--db-url URL``, next to every ``--db PATH``."""
+    parser.add_argument("--db-url", metavar="URL", help=DB_URL_HELP)
+
+
+def url_of(args: argparse.Namespace) -> str:
+    """The database URL a command's options choose (see ``resolve_database_url``)."""
+    return resolve_database_url(getattr(args, "db_url", None), getattr(args, "db", None))
+
+
+def add_commands(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN001
+    """Add ``db init`` and ``db use`` to the ``desk`` command's sub-commands."""
+    db = sub.add_parser("db", help="thiết lập cơ sở dữ liệu dùng chung trên máy chủ")
+    actions = db.add_subparsers(dest="db_command", metavar="VIỆC", required=True)
+    init = actions.add_parser(
+        "init",
+        help="tạo cấu trúc dữ liệu, cơ quan và quản trị viên đầu tiên trên cơ sở dữ liệu trống",
+        description="Chuẩn bị một cơ sở dữ liệu trống (thường trên máy chủ PostgreSQL) cho cả "
+        "Trung tâm: cấu trúc dữ liệu, thông tin cơ quan, tài khoản quản trị đầu tiên, danh mục "
+        "thủ tục và lịch nghỉ. Mật khẩu lấy từ biến DESK_ADMIN_PASSWORD hoặc được hỏi khi chạy.",
+    )
+    add_db(init)
+    init.add_argument("--admin", default="admin", metavar="TÊN", help="tên đăng nhập quản trị")
+    init.add_argument(
+        "--admin-name", default="Quản trị viên", metavar="HỌ TÊN", help="họ tên quản trị viên"
+    )
+    init.add_argument("--office-name", default="", metavar="TÊN", help="tên cơ quan")
+    init.add_argument("--office-parent", default="", metavar="TÊN", help="cơ quan cấp trên")
+    init.add_argument(
+        "--office-code", default="", metavar="MÃ", help="mã cơ quan trong mã hồ sơ, ví dụ H36"
+    )
+    init.add_argument("--address", default="", metavar="ĐỊA CHỈ")
+    init.add_argument("--hotline", default="", metavar="SỐ")
+    init.add_argument("--head-title", default="", metavar="CHỨC DANH", help="chức danh lãnh đạo")
+    init.add_argument("--head-name", default="", metavar="HỌ TÊN", help="họ tên lãnh đạo")
+    use = actions.add_parser(
+        "use", help="dùng một cơ sở dữ liệu (URL, hoặc local: tệp trên máy này) cho máy này"
+    )
+    use.add_argument("target", metavar="URL|local")
+
+
+def run(args: argparse.Namespace) -> int:
+    return {"init": _init, "use": _use}[args.db_command](args)
+
+
+def _init(args: argparse.Namespace) -> int:
+    from desk.domain.office import Office
+    from desk.services import office
+    from desk.storage.database import open_database
+    from desk.storage.engine import server_name
+
+    url = url_of(args)
+    db = open_database(url)
+    try:
+        where = server_name(url)
+        if not office.needs_setup(db):
+            print(f"{where}: đã có cơ quan {office.get_office(db).name}; cấu trúc dữ liệu đã mới.")
+            return 0
+        details = Office(
+            name=args.office_name,
+            parent=args.office_parent,
+            code=args.office_code,
+            address=args.address,
+            hotline=args.hotline,
+            head_title=args.head_title,
+            head_name=args.head_name,
+        )
+        if errors := office.check_office(details):
+            raise ValidationError(errors)
+        try:
+            office.set_up_office(db, details, args.admin, args.admin_name, _admin_password())
+        except ValidationError as exc:
+            for message in exc.errors.values():
+                print(f"Lỗi: {message}", file=sys.stderr)
+            raise
+        print(f"{where}: đã thiết lập cơ quan {details.name}, quản trị viên {args.admin}.")
+        return 0
+    finally:
+        db.dispose()
+
+
+def _admin_password() -> str:
+    env = os.environ.get("DESK_ADMIN_PASSWORD")
+    if env:
+        return env
+    first = getpass.getpass("Mật khẩu quản trị viên: ")
+    if getpass.getpass("Nhập lại mật khẩu: ") != first:
+        raise UserError("Hai lần nhập mật khẩu không giống nhau.")
+    return first
+
+
+def _use(args: argparse.Namespace) -> int:
+    from desk.storage.database import open_database
+    from desk.storage.engine import server_name
+
+    if args.target.strip().lower() == "local":
+        save_machine_setting(DATABASE_URL_SETTING, "")
+        print("Máy này dùng lại tệp dữ liệu trên máy.")
+        return 0
+    url = args.target.strip()
+    if "://" not in url:
+        raise UserError(
+            "Hãy ghi địa chỉ đầy đủ, ví dụ postgresql+psycopg://desk@may-chu/desk, hoặc local."
+        )
+    open_database(url, create=False).dispose()  # refuse a URL that does not work now
+    save_machine_setting(DATABASE_URL_SETTING, url)
+    print(f"Máy này dùng cơ sở dữ liệu {server_name(url)}.")
+    return 0
