@@ -6,9 +6,11 @@ dashboard does: JSON (the default) and CSV go to the screen unless ``--out`` is
 given; XLSX and PDF are the statistics form 06/VPCP/KSTT and need ``--out``.
 The JSON holds the totals (``received``, ``decided``, ``early``, ``on_time``,
 ``late``, ``on_time_rate``, ``pending_in_time``, ``pending_overdue``,
-``late_without_apology``...) and ``by_field`` (or ``by_<dimension>``) with the
-same keys per row. ``desk book --from --to --out FILE.pdf|FILE.xlsx`` writes the
-tracking book (Sổ theo dõi hồ sơ) of the dossiers received in the period.
+``late_without_apology``...), ``by_field`` (or ``by_<dimension>``) with the
+same keys per row, and ``ratings``: the citizens' ratings of the period per clerk
+(``total``, one count per level, ``satisfied_share``, ``reasons``).
+``desk book --from --to --out FILE.pdf|FILE.xlsx`` writes the tracking book
+(Sổ theo dõi hồ sơ) of the dossiers received in the period.
 """
 
 from __future__ import annotations
@@ -126,7 +128,8 @@ def run_report(args: argparse.Namespace, db=None, clock: Clock | None = None) ->
         else:
             the_report = reports.report(db, period, now, Dimension(args.by))
             if args.format == "json":
-                text = json.dumps(reports.as_record(the_report), ensure_ascii=False, indent=1)
+                record = {**reports.as_record(the_report), "ratings": rating_records(db, period)}
+                text = json.dumps(record, ensure_ascii=False, indent=1)
             else:
                 text = reports.as_csv(the_report)
             if not args.out:
@@ -140,6 +143,23 @@ def run_report(args: argparse.Namespace, db=None, clock: Clock | None = None) ->
             db.dispose()
     print(f"Đã ghi {path} ({period.title}).")
     return 0
+
+
+def rating_records(db, period: Period) -> list[dict]:  # noqa: ANN001
+    """The ratings given in ``period`` per clerk, as plain data; the biggest groups first."""
+    from desk.services import ratings
+
+    return [
+        {
+            "clerk": t.label,
+            "key": t.key,
+            "total": t.total,
+            **{level.value: count for level, count in t.counts.items()},
+            "satisfied_share": None if t.satisfied_share is None else round(t.satisfied_share, 4),
+            "reasons": {reason.value: n for reason, n in t.reasons.items() if n},
+        }
+        for t in ratings.summary(db, period.first, period.last, "clerk")
+    ]
 
 
 def run_book(args: argparse.Namespace, db=None) -> int:  # noqa: ANN001

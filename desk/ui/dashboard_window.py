@@ -7,8 +7,9 @@ late and the on-time rate, pending within time and overdue, late dossiers
 without an apology, supplement requests, comebacks, queue times); then tabs:
 the monthly trend as a chart, the figures by field, procedure, department or
 clerk, the working time used against each procedure's limit, the scores of
-Circular 01/2018 art. 13 per clerk, and the queue. A click on a tile, on a
-count in a table or on a part of a bar lists the dossiers behind it.
+Circular 01/2018 art. 13 per clerk, the queue, and the citizens' ratings
+(``desk.ui.rating_tab``). A click on a tile, on a count in a table or on a
+part of a bar lists the dossiers behind it.
 
 Only supervisors and admins may open it (``Permission.REPORTS``). The
 definitions of every figure are in ``desk.domain.statistics``.
@@ -57,6 +58,7 @@ from desk.domain.vn_dates import time_and_date_text
 from desk.services import calendar, report_book, report_xlsx, reports, time_used
 from desk.storage.database import Database
 from desk.ui.qt_helpers import busy_cursor, show_message, tr
+from desk.ui.rating_tab import RatingTab
 from desk.ui.report_dossiers_dialog import ReportDossiersDialog
 from desk.ui.report_tables import (
     ReportTableModel,
@@ -74,7 +76,7 @@ log = logging.getLogger(__name__)
 CONTEXT = "DashboardWindow"
 #: The most dossiers a list behind a figure shows.
 LIST_LIMIT = 2000
-TREND_TAB, DETAIL_TAB, TIME_TAB, SCORE_TAB, QUEUE_TAB = range(5)
+TREND_TAB, DETAIL_TAB, TIME_TAB, SCORE_TAB, QUEUE_TAB, RATING_TAB = range(6)
 NAME_WIDTH = 380
 
 #: The tiles, in rows: (figure, colour of the number).
@@ -191,6 +193,8 @@ class DashboardWindow(QWidget):
         )
         self.queue_model = ReportTableModel(queue_columns(), self)
         self.tabs.addTab(self._table_page(self.queue_model, None), tr(CONTEXT, "Hàng đợi"))
+        self.rating_tab = RatingTab(self._db, self._table, self)
+        self.tabs.addTab(self.rating_tab, tr(CONTEXT, "Đánh giá của người dân"))
         self.tabs.currentChanged.connect(self._tab_shown)
         layout.addWidget(self.tabs, 1)
 
@@ -382,6 +386,8 @@ class DashboardWindow(QWidget):
         self._loaded_tabs.add(index)
         if index == DETAIL_TAB:
             self.load_details()
+        elif index == RATING_TAB:
+            self.rating_tab.load(self.period)
         elif index == TIME_TAB:
             with busy_cursor():
                 rows = time_used.time_used(self._db, self.period)
