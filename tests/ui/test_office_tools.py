@@ -58,3 +58,5 @@ def test_an_unhappy_citizen_alerts_the_supervisor(qtbot, db, clerk, clock):
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     assert boxes and "Chờ quá lâu" in boxes[-1].text()
     assert window.office_tools.check_unhappy() == []  # told once
+    for box in boxes:
+        box.close()
