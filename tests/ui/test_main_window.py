@@ -224,11 +224,12 @@ def when_shown(kind: type[QWidget], act: Callable[[QWidget], None]) -> dict[str,
     """Run ``act`` on the first visible top-level ``kind`` once the event loop shows one."""
     found: dict[str, QWidget] = {}
     # A window some earlier test left open is not the one this test waits for.
-    before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+    # (The widgets themselves are kept, not their ids: an id may be reused.)
+    before = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
 
     def poll() -> None:
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, kind) and widget.isVisible() and id(widget) not in before:
+            if isinstance(widget, kind) and widget.isVisible() and widget not in before:
                 found["widget"] = widget
                 found["text"] = widget.text() if isinstance(widget, QMessageBox) else ""
                 act(widget)
