@@ -24,6 +24,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDockWidget,
     QInputDialog,
@@ -77,6 +78,15 @@ def database_location(db: Database) -> str:
     if path is not None:
         return str(path)
     return db.engine.url.render_as_string(hide_password=True)
+
+
+def _belongs_to(widget: QWidget, window: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent is window:
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 class MainWindow(QMainWindow):
@@ -538,3 +548,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         log.info("main window closed by %s", self._clerk.username)
         super().closeEvent(event)
+        if event.isAccepted():
+            # Notices, alerts and dossier pages go with the window: a box left open
+            # must not keep the program running with no main window.
+            for widget in QApplication.topLevelWidgets():
+                if widget is not self and widget.isVisible() and _belongs_to(widget, self):
+                    widget.close()

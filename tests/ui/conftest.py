@@ -56,3 +56,13 @@ def background_work_done(data_home):
     from PySide6.QtCore import QThreadPool
 
     assert QThreadPool.globalInstance().waitForDone(30_000)
+
+
+@pytest.fixture(autouse=True)
+def no_window_left_from_before(qapp):
+    """Start each window test with no top-level window left open by an earlier test
+    (one left visible would keep ``app.exec()`` from returning when the main window closes)."""
+    for widget in qapp.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    yield
