@@ -109,9 +109,13 @@ def main() -> None:
         ("scroll to end: ready", scroller(worklist.View.READY)),
     ):
         median, worst = view_ms if action is None else timed(action, args.runs)
-        print(f"{name:24s} median {median:7.1f} ms   max {worst:7.1f} ms   rows {model.rowCount():,}")
-    print(f"{'one more page (scroll)':24s} median {statistics.median(pages):7.1f} ms   "
-          f"max {max(pages):7.1f} ms   ({len(pages)} pages of 200)")
+        print(
+            f"{name:24s} median {median:7.1f} ms   max {worst:7.1f} ms   rows {model.rowCount():,}"
+        )
+    print(
+        f"{'one more page (scroll)':24s} median {statistics.median(pages):7.1f} ms   "
+        f"max {max(pages):7.1f} ms   ({len(pages)} pages of 200)"
+    )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (RSS): {peak:.0f} MB")
 

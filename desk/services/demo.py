@@ -163,10 +163,12 @@ def _catch_up_id_sequence(db: Database) -> None:
     if db.engine.dialect.name != "postgresql":
         return
     with db.write() as s:
-        s.execute(text(
-            "SELECT setval(pg_get_serial_sequence('dossiers', 'id'), "
-            "(SELECT COALESCE(MAX(id), 1) FROM dossiers))"
-        ))
+        s.execute(
+            text(
+                "SELECT setval(pg_get_serial_sequence('dossiers', 'id'), "
+                "(SELECT COALESCE(MAX(id), 1) FROM dossiers))"
+            )
+        )
 
 
 def _flush(db: Database, rows: list[dict], papers: list[dict], history: list[dict]) -> None:

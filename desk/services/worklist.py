@@ -125,13 +125,15 @@ def _conditions(flt: WorklistFilter, now: datetime, cal) -> list:
     if flt.channel:
         conds.append(DossierRow.channel == flt.channel)
     if flt.department:
-        conds.append(DossierRow.department_id.in_(
-            select(DepartmentRow.id).where(DepartmentRow.name == flt.department)
-        ))
+        conds.append(
+            DossierRow.department_id.in_(
+                select(DepartmentRow.id).where(DepartmentRow.name == flt.department)
+            )
+        )
     if flt.assignee:
-        conds.append(DossierRow.assignee_id.in_(
-            select(UserRow.id).where(UserRow.username == flt.assignee)
-        ))
+        conds.append(
+            DossierRow.assignee_id.in_(select(UserRow.id).where(UserRow.username == flt.assignee))
+        )
     for word in fold(flt.search).split():
         conds.append(DossierRow.search_key.contains(word, autoescape=True))
     if flt.band is not None and flt.view is View.URGENT:

@@ -62,9 +62,7 @@ class UserRow(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     password_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
-    must_change_password: Mapped[bool] = mapped_column(
-        Boolean, default=False, server_default="0"
-    )
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class ProcedureRow(Base):

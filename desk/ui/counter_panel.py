@@ -377,7 +377,10 @@ class CounterPanel(QWidget):
         """The citizen facing the rating window is asked how the service was."""
         try:
             ratings.request_rating(
-                self._db, self._clerk, self._clock, ticket_id=ticket_id,
+                self._db,
+                self._clerk,
+                self._clock,
+                ticket_id=ticket_id,
                 counter_number=self._number,
             )
         except UserError as exc:  # the rating is a courtesy: never block the counter

@@ -59,12 +59,12 @@ class OfficeTools(QObject):
             self.dashboard_action.setToolTip(
                 tr(CONTEXT, "Chỉ lãnh đạo, giám sát và quản trị viên xem được báo cáo.")
             )
-        admin = next(
-            (a.menu() for a in bar.actions() if a.menu() and "Quản trị" in a.text()), None
-        )
+        admin = next((a.menu() for a in bar.actions() if a.menu() and "Quản trị" in a.text()), None)
         target = admin if admin is not None else reports
         target.addSeparator()
-        self.backup_action = target.addAction(tr(CONTEXT, "Sao lưu, khôi phục..."), self.open_backup)
+        self.backup_action = target.addAction(
+            tr(CONTEXT, "Sao lưu, khôi phục..."), self.open_backup
+        )
         if not self._clerk.is_admin:
             self.backup_action.setEnabled(False)
             self.backup_action.setToolTip(tr(CONTEXT, "Chỉ quản trị viên mới dùng được mục này."))
@@ -79,7 +79,9 @@ class OfficeTools(QObject):
 
     def _keep(self, dialog) -> object:
         self._open.append(dialog)
-        dialog.destroyed.connect(lambda *_: self._open.remove(dialog) if dialog in self._open else None)
+        dialog.destroyed.connect(
+            lambda *_: self._open.remove(dialog) if dialog in self._open else None
+        )
         dialog.show()
         dialog.raise_()
         return dialog
@@ -144,8 +146,11 @@ class OfficeTools(QObject):
         for item in news:
             self._last_rating = max(self._last_rating, item.id)
             box = QMessageBox(
-                QMessageBox.Icon.Warning, tr(CONTEXT, "Người dân không hài lòng"),
-                item.summary_text(), QMessageBox.StandardButton.Ok, self._window,
+                QMessageBox.Icon.Warning,
+                tr(CONTEXT, "Người dân không hài lòng"),
+                item.summary_text(),
+                QMessageBox.StandardButton.Ok,
+                self._window,
             )
             box.button(QMessageBox.StandardButton.Ok).setText(tr(CONTEXT, "Đã biết"))
             self._keep(box)

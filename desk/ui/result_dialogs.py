@@ -103,7 +103,10 @@ class ReturnDialog(StepDialog):
             counter = machine_settings().get("counter")
             try:
                 ratings.request_rating(
-                    self.db, self.clerk, self.clock, dossier_code=self.code,
+                    self.db,
+                    self.clerk,
+                    self.clock,
+                    dossier_code=self.code,
                     counter_number=counter if isinstance(counter, int) else None,
                 )
             except UserError:

@@ -422,8 +422,10 @@ def test_working_days_between_matches_counting_day_by_day_across_years():
     from desk.domain.calendar import CalendarDay, WorkingCalendar
 
     cal = WorkingCalendar(
-        special_days=(CalendarDay(date(2025, 12, 31), "off", ""),
-                      CalendarDay(date(2026, 6, 6), "makeup", ""))
+        special_days=(
+            CalendarDay(date(2025, 12, 31), "off", ""),
+            CalendarDay(date(2026, 6, 6), "makeup", ""),
+        )
     )
     rng = random.Random(11)
     for _ in range(300):

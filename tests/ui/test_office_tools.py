@@ -17,7 +17,9 @@ def window_for(qtbot, db, who, clock):
     return window
 
 
-def test_a_clerk_cannot_open_reports_or_backups_but_may_change_the_password(qtbot, db, clerk, clock):
+def test_a_clerk_cannot_open_reports_or_backups_but_may_change_the_password(
+    qtbot, db, clerk, clock
+):
     accounts.add_clerk(db, clerk, "canbo1", "Lê Thị Hoa", "hoa2026ok")
     hoa = accounts.log_in(db, "canbo1", "hoa2026ok")
     tools = window_for(qtbot, db, hoa, clock).office_tools
@@ -48,8 +50,11 @@ def test_the_daily_backup_is_made_once(qtbot, db, clerk, clock):
 def test_an_unhappy_citizen_alerts_the_supervisor(qtbot, db, clerk, clock):
     window = window_for(qtbot, db, clerk, clock)  # admin: supervises too
     p = catalog.get_procedure(db, "1.001193")
-    draft = IntakeDraft(procedure_code=p.code, applicant=Applicant(name="Hồ Văn Lâm",
-                        id_number="079190001234"), papers=[ReceivedPaper(p.papers[0].name)])
+    draft = IntakeDraft(
+        procedure_code=p.code,
+        applicant=Applicant(name="Hồ Văn Lâm", id_number="079190001234"),
+        papers=[ReceivedPaper(p.papers[0].name)],
+    )
     code = record_intake(db, draft, clerk, clock).code
     request = ratings.request_rating(db, clerk, clock, dossier_code=code)
     ratings.submit_rating(db, request, RatingLevel.UNSATISFIED, (), "Chờ quá lâu", clock)
