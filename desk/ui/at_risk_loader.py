@@ -108,7 +108,10 @@ class AtRiskLoader(QObject):
 
         def work() -> None:
             items, error = _compute(db, now)
-            relay.finished.emit(token, items, now, error)
+            try:
+                relay.finished.emit(token, items, now, error)
+            except RuntimeError:  # the program is closing and the relay is gone
+                log.debug("at-risk list finished after the program closed")
 
         QThreadPool.globalInstance().start(work)
 
