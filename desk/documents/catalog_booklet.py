@@ -47,7 +47,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from desk.documents import fonts
 from desk.documents.facts import office_fields, place_of
-from desk.documents.layout import Page, Rule, plain, upper
+from desk.documents.layout import Page, Rule, document_options, plain, upper
 from desk.documents.parts import common
 from desk.documents.wording import Wording, load_wording
 from desk.domain.errors import UserError
@@ -158,20 +158,7 @@ class Heading(Paragraph):
 
 class _BookletTemplate(BaseDocTemplate):
     def __init__(self, filename: str, page: Page, title: str, footer: tuple[str, str]) -> None:
-        super().__init__(
-            filename,
-            pagesize=page.size,
-            leftMargin=page.left,
-            rightMargin=page.right,
-            topMargin=page.top,
-            bottomMargin=page.bottom,
-            title=nfc(title),
-            author="desk",
-            creator="desk",
-            lang="vi",
-            initialFontName=fonts.REGULAR,
-            initialFontSize=BODY,
-        )
+        super().__init__(filename, **document_options(page, title, BODY))
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate("page", frames=[frame])])
         self.footer = footer

@@ -391,21 +391,25 @@ def write_pdf(
     return target
 
 
+def document_options(page: Page, title: str, font_size: float = BODY_SIZE) -> dict[str, object]:
+    """Page size, margins, metadata and body font every desk PDF is made with."""
+    return {
+        "pagesize": page.size,
+        "leftMargin": page.left,
+        "rightMargin": page.right,
+        "topMargin": page.top,
+        "bottomMargin": page.bottom,
+        "title": nfc(title),
+        "author": "desk",
+        "creator": "desk",
+        "lang": "vi",
+        "initialFontName": fonts.REGULAR,
+        "initialFontSize": font_size,
+    }
+
+
 def _build(file_name: str, story: list[Flowable], page: Page, title: str) -> int:
     """Write the PDF; returns its number of pages."""
-    doc = SimpleDocTemplate(
-        file_name,
-        pagesize=page.size,
-        leftMargin=page.left,
-        rightMargin=page.right,
-        topMargin=page.top,
-        bottomMargin=page.bottom,
-        title=nfc(title),
-        author="desk",
-        creator="desk",
-        lang="vi",
-        initialFontName=fonts.REGULAR,
-        initialFontSize=BODY_SIZE,
-    )
+    doc = SimpleDocTemplate(file_name, **document_options(page, title))
     doc.build(story)
     return doc.page

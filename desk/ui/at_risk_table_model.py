@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk.domain.clock import to_vn
@@ -20,6 +20,7 @@ from desk.domain.risk import RiskItem, RiskKind
 from desk.domain.urgency import Band
 from desk.ui.band_style import BAND_STYLES, band_icon
 from desk.ui.qt_helpers import tr
+from desk.ui.table_model_base import HeaderedTableModel
 
 CONTEXT = "AtRiskTableModel"
 
@@ -56,8 +57,11 @@ def _when(moment: datetime) -> str:
     return f"{to_vn(moment):%d/%m/%Y %H:%M}"
 
 
-class AtRiskTableModel(QAbstractTableModel):
+class AtRiskTableModel(HeaderedTableModel):
     """Read-only rows, one per ``RiskItem``, in the order given."""
+
+    context = CONTEXT
+    headers = HEADERS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -87,22 +91,8 @@ class AtRiskTableModel(QAbstractTableModel):
 
     # -- the Qt model ----------------------------------------------------------------
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return tr(CONTEXT, HEADERS[section])
-        return None
+    def row_total(self) -> int:
+        return len(self._items)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._items):

@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -40,6 +39,7 @@ from desk.services.worklist import View, WorklistFilter, WorklistItem
 from desk.storage.database import Database
 from desk.ui.band_style import BAND_STYLES, IDLE_STYLE, band_icon
 from desk.ui.qt_helpers import tr
+from desk.ui.table_model_base import HeaderedTableModel
 
 CONTEXT = "WorklistTableModel"
 PAGE_SIZE = 200
@@ -100,12 +100,15 @@ class WorklistRow:
     urgency: str
 
 
-class WorklistTableModel(QAbstractTableModel):
+class WorklistTableModel(HeaderedTableModel):
     """Read-only rows of the worklist under a ``WorklistFilter``.
 
     ``reload()`` reads again as many rows as were shown (so the view can keep
     its scroll position); ``set_filter()`` starts from the top.
     """
+
+    context = CONTEXT
+    headers = HEADERS
 
     def __init__(
         self,
@@ -202,22 +205,8 @@ class WorklistTableModel(QAbstractTableModel):
 
     # -- the Qt model ----------------------------------------------------------------
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return tr(CONTEXT, HEADERS[section])
-        return None
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
