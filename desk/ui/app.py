@@ -29,7 +29,7 @@ from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.services import accounts, office
 from desk.storage.database import Database, open_database
-from desk.ui.qt_helpers import message_box, tr
+from desk.ui.qt_helpers import message_box, translate
 
 log = logging.getLogger("desk")
 
@@ -87,15 +87,15 @@ class ExceptionHook:
             return
         if isinstance(exc, UserError):
             log.warning("unhandled user error: %s", exc.message)
-            self._show(tr(CONTEXT, "Không thực hiện được"), exc.message)
+            self._show(translate("App", "Không thực hiện được"), exc.message)
             return
         log.critical("unexpected error", exc_info=(exc_type, exc, tb))
-        text = tr(
-            CONTEXT,
+        text = translate(
+            "App",
             "Đã xảy ra lỗi không mong muốn. Việc vừa làm có thể chưa hoàn tất: hãy kiểm tra "
             "lại rồi làm tiếp. Nếu lỗi lặp lại, hãy gửi tệp nhật ký {log} cho người hỗ trợ.",
         ).format(log=self.log_file)
-        self._show(tr(CONTEXT, "Đã xảy ra lỗi"), text)
+        self._show(translate("App", "Đã xảy ra lỗi"), text)
 
     def _show(self, title: str, text: str) -> None:
         if QApplication.instance() is None or self.box is not None:
@@ -170,7 +170,7 @@ def run(db_url: str, demo_clerk: str | None = None) -> int:
             db = open_database(db_url)
         except UserError as exc:
             log.error("cannot open the database: %s", exc.message)
-            show_fatal(tr(CONTEXT, "Không mở được dữ liệu"), exc.message)
+            show_fatal(translate("App", "Không mở được dữ liệu"), exc.message)
             return EXIT_OPEN_FAILED
         try:
             return _run_window(app, db, demo_clerk)
@@ -187,7 +187,7 @@ def _run_window(app: QApplication, db: Database, demo_clerk: str | None) -> int:
         clerk = sign_in(db, demo_clerk)
     except UserError as exc:
         log.error("cannot sign in: %s", exc.message)
-        show_fatal(tr(CONTEXT, "Không đăng nhập được"), exc.message)
+        show_fatal(translate("App", "Không đăng nhập được"), exc.message)
         return EXIT_OPEN_FAILED
     if clerk is None:
         log.info("start cancelled")

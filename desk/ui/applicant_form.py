@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.dossier import Applicant, ApplicantKind, ResultDelivery
 from desk.domain.procedure import CHANNEL_LABELS, Channel
-from desk.ui.qt_helpers import FieldError, tr
+from desk.ui.qt_helpers import FieldError, translate
 
 CONTEXT = "IntakeWindow"
 _DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
@@ -92,9 +92,9 @@ class ApplicantForm(_Section):
     """Person or organisation, name, identity number, birth date, address, contacts, principal."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(tr(CONTEXT, "Người nộp hồ sơ"), parent)
-        self.person_radio = QRadioButton(tr(CONTEXT, "Cá nhân"), self)
-        self.organisation_radio = QRadioButton(tr(CONTEXT, "Tổ chức"), self)
+        super().__init__(translate("IntakeWindow", "Người nộp hồ sơ"), parent)
+        self.person_radio = QRadioButton(translate("IntakeWindow", "Cá nhân"), self)
+        self.organisation_radio = QRadioButton(translate("IntakeWindow", "Tổ chức"), self)
         self.kind_group = QButtonGroup(self)
         self.kind_group.addButton(self.person_radio)
         self.kind_group.addButton(self.organisation_radio)
@@ -104,26 +104,29 @@ class ApplicantForm(_Section):
         kinds.addStretch(1)
         self.name_edit = self._line("name")
         self.id_edit = self._line("id_number")
-        self.birth_edit = self._line("birth_date", tr(CONTEXT, "ngày/tháng/năm, ví dụ 05/09/1990"))
+        self.birth_edit = self._line(
+            "birth_date", translate("IntakeWindow", "ngày/tháng/năm, ví dụ 05/09/1990")
+        )
         self.address_edit = self._line("address")
-        self.phone_edit = self._line("phone", tr(CONTEXT, "ví dụ 0912345678"))
-        self.email_edit = self._line("email", tr(CONTEXT, "ví dụ ten@example.vn"))
+        self.phone_edit = self._line("phone", translate("IntakeWindow", "ví dụ 0912345678"))
+        self.email_edit = self._line("email", translate("IntakeWindow", "ví dụ ten@example.vn"))
         self.principal_edit = self._line(
-            "principal", tr(CONTEXT, "Họ tên người hoặc tổ chức ủy quyền, nếu nộp thay")
+            "principal",
+            translate("IntakeWindow", "Họ tên người hoặc tổ chức ủy quyền, nếu nộp thay"),
         )
         self.name_label = QLabel(self)
         self.id_label = QLabel(self)
-        self.birth_label = QLabel(tr(CONTEXT, "Ngày sinh:"), self)
+        self.birth_label = QLabel(translate("IntakeWindow", "Ngày sinh:"), self)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(tr(CONTEXT, "Người nộp:"), kinds)
+        form.addRow(translate("IntakeWindow", "Người nộp:"), kinds)
         form.addRow(self.name_label, self._row("name"))
         form.addRow(self.id_label, self._row("id_number"))
         form.addRow(self.birth_label, self._row("birth_date"))
-        form.addRow(tr(CONTEXT, "Địa chỉ:"), self._row("address"))
-        form.addRow(tr(CONTEXT, "Điện thoại:"), self._row("phone"))
-        form.addRow(tr(CONTEXT, "Thư điện tử:"), self._row("email"))
-        form.addRow(tr(CONTEXT, "Người ủy quyền:"), self._row("principal"))
+        form.addRow(translate("IntakeWindow", "Địa chỉ:"), self._row("address"))
+        form.addRow(translate("IntakeWindow", "Điện thoại:"), self._row("phone"))
+        form.addRow(translate("IntakeWindow", "Thư điện tử:"), self._row("email"))
+        form.addRow(translate("IntakeWindow", "Người ủy quyền:"), self._row("principal"))
         self.person_radio.toggled.connect(lambda _on: self._on_kind_changed())
         self.clear()
 
@@ -146,11 +149,19 @@ class ApplicantForm(_Section):
     def _on_kind_changed(self) -> None:
         person = self.is_person()
         self.name_label.setText(
-            tr(CONTEXT, "Họ và tên:") if person else tr(CONTEXT, "Tên tổ chức:")
+            translate("IntakeWindow", "Họ và tên:")
+            if person
+            else translate("IntakeWindow", "Tên tổ chức:")
         )
-        self.id_label.setText(tr(CONTEXT, "Số CCCD:") if person else tr(CONTEXT, "Mã số thuế:"))
+        self.id_label.setText(
+            translate("IntakeWindow", "Số CCCD:")
+            if person
+            else translate("IntakeWindow", "Mã số thuế:")
+        )
         self.id_edit.setPlaceholderText(
-            tr(CONTEXT, "12 chữ số") if person else tr(CONTEXT, "10 chữ số, hoặc 0101234567-001")
+            translate("IntakeWindow", "12 chữ số")
+            if person
+            else translate("IntakeWindow", "10 chữ số, hoặc 0101234567-001")
         )
         self.birth_edit.setEnabled(person)
         self.birth_label.setEnabled(person)
@@ -166,8 +177,9 @@ class ApplicantForm(_Section):
             try:
                 birth = parse_birth_date(self.birth_edit.text())
             except ValueError:
-                local["birth_date"] = tr(
-                    CONTEXT, "Ngày sinh phải theo dạng ngày/tháng/năm có thật, ví dụ 05/09/1990."
+                local["birth_date"] = translate(
+                    "IntakeWindow",
+                    "Ngày sinh phải theo dạng ngày/tháng/năm có thật, ví dụ 05/09/1990.",
                 )
         applicant = Applicant(
             name=self.name_edit.text(),
@@ -199,13 +211,15 @@ class DeliveryForm(_Section):
     channel_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(tr(CONTEXT, "Nộp hồ sơ và nhận kết quả"), parent)
+        super().__init__(translate("IntakeWindow", "Nộp hồ sơ và nhận kết quả"), parent)
         self.channel_combo = QComboBox(self)
         self.channel_combo.setObjectName("channel")
         for channel in Channel:
-            self.channel_combo.addItem(tr(CONTEXT, CHANNEL_LABELS[channel]), channel.value)
-        self.counter_radio = QRadioButton(tr(CONTEXT, "Tại Bộ phận Một cửa"), self)
-        self.post_radio = QRadioButton(tr(CONTEXT, "Qua dịch vụ bưu chính"), self)
+            self.channel_combo.addItem(
+                translate("IntakeWindow", CHANNEL_LABELS[channel]), channel.value
+            )
+        self.counter_radio = QRadioButton(translate("IntakeWindow", "Tại Bộ phận Một cửa"), self)
+        self.post_radio = QRadioButton(translate("IntakeWindow", "Qua dịch vụ bưu chính"), self)
         self.delivery_group = QButtonGroup(self)
         self.delivery_group.addButton(self.counter_radio)
         self.delivery_group.addButton(self.post_radio)
@@ -214,22 +228,25 @@ class DeliveryForm(_Section):
         deliveries.addWidget(self.post_radio)
         deliveries.addStretch(1)
         self.delivery_address_edit = self._line(
-            "delivery_address", tr(CONTEXT, "Địa chỉ nhận kết quả qua bưu chính")
+            "delivery_address", translate("IntakeWindow", "Địa chỉ nhận kết quả qua bưu chính")
         )
         self.sets_spin = QSpinBox(self)
         self.sets_spin.setObjectName("sets")
         self.sets_spin.setRange(1, 99)
-        self.sets_spin.setSuffix(tr(CONTEXT, " bộ"))
+        self.sets_spin.setSuffix(translate("IntakeWindow", " bộ"))
         self.errors["sets"] = FieldError(self)
         self.errors["sets"].setObjectName("error_sets")
         self.note_edit = self._line("note", with_error_line=False)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(tr(CONTEXT, "Hình thức nộp:"), self.channel_combo)
-        form.addRow(tr(CONTEXT, "Nhận kết quả:"), deliveries)
-        form.addRow(tr(CONTEXT, "Địa chỉ nhận:"), self._row("delivery_address"))
-        form.addRow(tr(CONTEXT, "Số lượng hồ sơ:"), with_error(self.sets_spin, self.errors["sets"]))
-        form.addRow(tr(CONTEXT, "Ghi chú:"), self.note_edit)
+        form.addRow(translate("IntakeWindow", "Hình thức nộp:"), self.channel_combo)
+        form.addRow(translate("IntakeWindow", "Nhận kết quả:"), deliveries)
+        form.addRow(translate("IntakeWindow", "Địa chỉ nhận:"), self._row("delivery_address"))
+        form.addRow(
+            translate("IntakeWindow", "Số lượng hồ sơ:"),
+            with_error(self.sets_spin, self.errors["sets"]),
+        )
+        form.addRow(translate("IntakeWindow", "Ghi chú:"), self.note_edit)
         self.channel_combo.currentIndexChanged.connect(lambda _i: self.channel_changed.emit())
         self.post_radio.toggled.connect(lambda _on: self._on_delivery_changed())
         self.sets_spin.valueChanged.connect(lambda _v: self.errors["sets"].clear_message())

@@ -24,7 +24,7 @@ from desk.services import apologies
 from desk.storage.database import Database
 from desk.ui.apology_dialog import ApologyDialog
 from desk.ui.page_steps import BUTTON_TEXTS, apology_allowed, apology_why_not
-from desk.ui.qt_helpers import show_message, tr
+from desk.ui.qt_helpers import show_message, translate
 from desk.ui.step_dialogs import when
 
 CONTEXT = "DossierPage"
@@ -41,11 +41,11 @@ class PageApology(QObject):
         #: The dossier's apology as last read (None: it has none).
         self.apology: Apology | None = None
         self.last_dialog: ApologyDialog | None = None
-        self.button = QPushButton(tr(CONTEXT, BUTTON_TEXTS[StepKind.APOLOGY]), page)
+        self.button = QPushButton(translate("DossierPage", BUTTON_TEXTS[StepKind.APOLOGY]), page)
         self.button.setObjectName("do_apology")
         self.button.setAutoDefault(False)
         self.button.clicked.connect(self.open_dialog)
-        self.form_button = QPushButton(tr(CONTEXT, "Phiếu xin lỗi (mẫu 04)"), page)
+        self.form_button = QPushButton(translate("DossierPage", "Phiếu xin lỗi (mẫu 04)"), page)
         self.form_button.setObjectName("apology_form")
 
     def read(self) -> Apology | None:
@@ -61,9 +61,13 @@ class PageApology(QObject):
         made = self.apology is not None
         self.form_button.setEnabled(made)
         self.form_button.setToolTip(
-            tr(CONTEXT, "In lại phiếu xin lỗi số {number}.").format(number=self.apology.number_text)
+            translate("DossierPage", "In lại phiếu xin lỗi số {number}.").format(
+                number=self.apology.number_text
+            )
             if self.apology is not None
-            else tr(CONTEXT, "Hồ sơ chưa có phiếu xin lỗi: lập bằng nút “Xin lỗi và hẹn lại...”.")
+            else translate(
+                "DossierPage", "Hồ sơ chưa có phiếu xin lỗi: lập bằng nút “Xin lỗi và hẹn lại...”."
+            )
         )
 
     def rescheduled_text(self, dossier: Dossier) -> str:
@@ -72,7 +76,7 @@ class PageApology(QObject):
             return ""
         text = when(dossier.effective_due())
         if self.apology is not None:
-            text += tr(CONTEXT, " (phiếu xin lỗi số {number}, lập {at})").format(
+            text += translate("DossierPage", " (phiếu xin lỗi số {number}, lập {at})").format(
                 number=self.apology.number_text, at=when(self.apology.made_at)
             )
         return text
@@ -80,16 +84,18 @@ class PageApology(QObject):
     def done_text(self) -> str:
         if self.apology is None:
             return ""
-        return tr(CONTEXT, "Đã lập phiếu xin lỗi số {number}. Hẹn trả mới: {at}.").format(
-            number=self.apology.number_text, at=when(self.apology.new_due_at)
-        )
+        return translate(
+            "DossierPage", "Đã lập phiếu xin lỗi số {number}. Hẹn trả mới: {at}."
+        ).format(number=self.apology.number_text, at=when(self.apology.new_due_at))
 
     def open_dialog(self) -> ApologyDialog | None:
         """The apology dialog over the page (it writes and opens the letter itself)."""
         try:
             dialog = ApologyDialog(self._db, self._clerk, self._code, self._clock, self._page)
         except UserError as exc:  # the dossier vanished, the database is locked...
-            show_message(self._page, tr(CONTEXT, STEP_LABELS[StepKind.APOLOGY]), exc.message)
+            show_message(
+                self._page, translate("DossierPage", STEP_LABELS[StepKind.APOLOGY]), exc.message
+            )
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.made)

@@ -25,7 +25,7 @@ from desk.domain.errors import UserError
 from desk.domain.risk import RiskItem
 from desk.services import risk
 from desk.storage.database import Database
-from desk.ui.qt_helpers import tr
+from desk.ui.qt_helpers import translate
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +72,8 @@ def _compute(db: Database, now: datetime) -> tuple[list[RiskItem] | None, str | 
         return None, exc.message
     except Exception:  # noqa: BLE001 (a bug: logged with its traceback, and told)
         log.exception("at-risk list failed")
-        return None, tr(
-            CONTEXT, "Không tính được danh sách cần xin lỗi: xem nhật ký của chương trình."
+        return None, translate(
+            "AtRiskView", "Không tính được danh sách cần xin lỗi: xem nhật ký của chương trình."
         )
 
 

@@ -18,15 +18,17 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from desk.ui.at_risk_view import AtRiskView
-from desk.ui.qt_helpers import ERROR_COLOUR, tr
+from desk.ui.qt_helpers import ERROR_COLOUR, translate
 
 CONTEXT = "AtRiskNotice"
 
 
 def status_text(count: int) -> str:
     if count == 0:
-        return tr(CONTEXT, "Không có hồ sơ nào có nguy cơ trễ hạn.")
-    return tr(CONTEXT, "Có {n} hồ sơ có nguy cơ trễ hạn, cần xin lỗi.").format(n=count)
+        return translate("AtRiskNotice", "Không có hồ sơ nào có nguy cơ trễ hạn.")
+    return translate("AtRiskNotice", "Có {n} hồ sơ có nguy cơ trễ hạn, cần xin lỗi.").format(
+        n=count
+    )
 
 
 def ask(window: QMainWindow, count: int, show_list: Callable[[], None]) -> QMessageBox:
@@ -34,22 +36,24 @@ def ask(window: QMainWindow, count: int, show_list: Callable[[], None]) -> QMess
     box = QMessageBox(window)
     box.setObjectName("at_risk_box")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr(CONTEXT, "Hồ sơ cần xin lỗi"))
+    box.setWindowTitle(translate("AtRiskNotice", "Hồ sơ cần xin lỗi"))
     box.setText(
-        tr(
-            CONTEXT,
+        translate(
+            "AtRiskNotice",
             "Có {n} hồ sơ có nguy cơ trễ hạn, cần xin lỗi và hẹn lại ngày trả kết quả.",
         ).format(n=count)
     )
     box.setInformativeText(
-        tr(
-            CONTEXT,
+        translate(
+            "AtRiskNotice",
             "Phiếu xin lỗi phải đến người nộp chậm nhất một ngày làm việc trước ngày hẹn, và "
             "ngày hẹn chỉ được đổi một lần (Nghị định 61/2018/NĐ-CP).",
         )
     )
-    show = box.addButton(tr(CONTEXT, "Xem danh sách"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr(CONTEXT, "Để sau"), QMessageBox.ButtonRole.RejectRole)
+    show = box.addButton(
+        translate("AtRiskNotice", "Xem danh sách"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(translate("AtRiskNotice", "Để sau"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(show)
     show.clicked.connect(show_list)
     box.setWindowModality(Qt.WindowModality.NonModal)
@@ -97,7 +101,7 @@ class SignInNotice(QObject):
         if count:
             text = f'<a href="at-risk" style="color:{ERROR_COLOUR}; font-weight:bold">{text}</a>'
         self.label.setText(text)
-        self.label.setToolTip(tr(CONTEXT, "Bấm để xem danh sách hồ sơ cần xin lỗi."))
+        self.label.setToolTip(translate("AtRiskNotice", "Bấm để xem danh sách hồ sơ cần xin lỗi."))
         self.label.show()
         if not self._counted_once and count:  # at sign-in only, not at each renewal
             self.box = ask(self._window, count, self._show_list)

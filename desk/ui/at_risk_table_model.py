@@ -19,7 +19,7 @@ from desk.domain.clock import to_vn
 from desk.domain.risk import RiskItem, RiskKind
 from desk.domain.urgency import Band
 from desk.ui.band_style import BAND_STYLES, band_icon
-from desk.ui.qt_helpers import tr
+from desk.ui.qt_helpers import translate
 from desk.ui.table_model_base import HeaderedTableModel
 
 CONTEXT = "AtRiskTableModel"
@@ -132,7 +132,7 @@ class AtRiskTableModel(HeaderedTableModel):
 
     def _display(self, item: RiskItem, column: int) -> str | None:
         values = {
-            KIND: tr(CONTEXT, KIND_TEXTS[item.kind]),
+            KIND: translate("AtRiskTableModel", KIND_TEXTS[item.kind]),
             DOSSIER: f"{item.code}\n{item.applicant}",
             DUE: _when(item.due_at),
             PROCEDURE: f"{item.department or '—'}\n{item.procedure}",

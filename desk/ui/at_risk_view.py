@@ -32,7 +32,7 @@ from desk.domain.risk import RiskItem
 from desk.storage.database import Database
 from desk.ui.at_risk_loader import AtRiskLoader
 from desk.ui.at_risk_table_model import DOSSIER, DUE, KIND, PROCEDURE, REASON, AtRiskTableModel
-from desk.ui.qt_helpers import ERROR_COLOUR, tr
+from desk.ui.qt_helpers import ERROR_COLOUR, translate
 
 CONTEXT = "AtRiskView"
 #: A list older than this is computed again (dossiers drift into the last day).
@@ -63,8 +63,8 @@ class AtRiskView(QWidget):
 
     def _build(self) -> None:
         self.intro = QLabel(
-            tr(
-                CONTEXT,
+            translate(
+                "AtRiskView",
                 "Hồ sơ đang giải quyết có nguy cơ trễ hạn, khẩn nhất ở trên. Phiếu xin lỗi và "
                 "hẹn lại phải đến người nộp chậm nhất một ngày làm việc trước ngày hẹn "
                 "(Nghị định 61/2018/NĐ-CP): mở hồ sơ rồi bấm “Xin lỗi và hẹn lại...”.",
@@ -131,7 +131,7 @@ class AtRiskView(QWidget):
         """Ask for the list as of now (it arrives with ``counted``)."""
         self.requested_at = self._clock.now()
         if self.count is None:
-            self.status_label.setText(tr(CONTEXT, "Đang tính danh sách..."))
+            self.status_label.setText(translate("AtRiskView", "Đang tính danh sách..."))
         self.loader.request(self.requested_at)
 
     def is_stale(self) -> bool:
@@ -145,7 +145,7 @@ class AtRiskView(QWidget):
         self.status_label.setStyleSheet("")
         # The count is on the tab and beside it; an empty list says so in words.
         self.status_label.setText(
-            "" if items else tr(CONTEXT, "Không có hồ sơ nào có nguy cơ trễ hạn.")
+            "" if items else translate("AtRiskView", "Không có hồ sơ nào có nguy cơ trễ hạn.")
         )
         self.status_label.setVisible(not items)
         row = self.model.row_of(code) if code is not None else None
@@ -163,7 +163,9 @@ class AtRiskView(QWidget):
         if 0 <= row < self.model.rowCount():
             item = self.model.item(row)
             self.reason_label.setText(
-                tr(CONTEXT, "{code}: {reason}").format(code=item.code, reason=item.reason_text)
+                translate("AtRiskView", "{code}: {reason}").format(
+                    code=item.code, reason=item.reason_text
+                )
             )
             self.reason_label.show()
         else:

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from desk.domain.urgency import BAND_LABELS, Band
-from desk.ui.qt_helpers import tr
+from desk.ui.qt_helpers import translate
 
 CONTEXT = "BandStyle"
 
@@ -139,7 +139,7 @@ class BandButton(QToolButton):
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(
-            tr(CONTEXT, "Chỉ xem hồ sơ “{band}” (bấm lần nữa để bỏ chọn)").format(
+            translate("BandStyle", "Chỉ xem hồ sơ “{band}” (bấm lần nữa để bỏ chọn)").format(
                 band=BAND_LABELS[band]
             )
         )
@@ -153,4 +153,4 @@ class BandButton(QToolButton):
 
     def set_count(self, count: int) -> None:
         self.count = count
-        self.setText(f"{tr(CONTEXT, BAND_LABELS[self.band])}: {count}")
+        self.setText(f"{translate('BandStyle', BAND_LABELS[self.band])}: {count}")

@@ -57,7 +57,7 @@ from desk.domain.statistics import (
 from desk.domain.vn_dates import time_and_date_text
 from desk.services import calendar, report_book, report_xlsx, reports, time_used
 from desk.storage.database import Database
-from desk.ui.qt_helpers import busy_cursor, show_message, tr
+from desk.ui.qt_helpers import busy_cursor, show_message, translate
 from desk.ui.rating_tab import RatingTab
 from desk.ui.report_dossiers_dialog import ReportDossiersDialog
 from desk.ui.report_tables import (
@@ -160,7 +160,7 @@ class DashboardWindow(QWidget):
         self.details: reports.Report | None = None
         self._loaded_tabs: set[int] = set()
         self.dialogs: list[ReportDossiersDialog] = []
-        self.setWindowTitle(tr(CONTEXT, "Báo cáo, thống kê"))
+        self.setWindowTitle(translate("DashboardWindow", "Báo cáo, thống kê"))
         self._build()
         self.refresh()
 
@@ -179,22 +179,25 @@ class DashboardWindow(QWidget):
         self.tabs = QTabWidget(self)
         self.chart = TrendChart(self)
         self.chart.part_clicked.connect(self.show_month_part)
-        self.tabs.addTab(self.chart, tr(CONTEXT, "Xu hướng theo tháng"))
-        self.tabs.addTab(self._build_details(), tr(CONTEXT, "Chi tiết"))
+        self.tabs.addTab(self.chart, translate("DashboardWindow", "Xu hướng theo tháng"))
+        self.tabs.addTab(self._build_details(), translate("DashboardWindow", "Chi tiết"))
         self.time_model = ReportTableModel(time_columns(self._day_length()), self)
         self.tabs.addTab(
             self._table_page(self.time_model, self._time_note()),
-            tr(CONTEXT, "Thời gian giải quyết"),
+            translate("DashboardWindow", "Thời gian giải quyết"),
         )
         self.score_model = ReportTableModel(score_columns(), self)
         self.score_note = QLabel()
         self.tabs.addTab(
-            self._table_page(self.score_model, self.score_note), tr(CONTEXT, "Chấm điểm cán bộ")
+            self._table_page(self.score_model, self.score_note),
+            translate("DashboardWindow", "Chấm điểm cán bộ"),
         )
         self.queue_model = ReportTableModel(queue_columns(), self)
-        self.tabs.addTab(self._table_page(self.queue_model, None), tr(CONTEXT, "Hàng đợi"))
+        self.tabs.addTab(
+            self._table_page(self.queue_model, None), translate("DashboardWindow", "Hàng đợi")
+        )
         self.rating_tab = RatingTab(self._db, self._table, self)
-        self.tabs.addTab(self.rating_tab, tr(CONTEXT, "Đánh giá của người dân"))
+        self.tabs.addTab(self.rating_tab, translate("DashboardWindow", "Đánh giá của người dân"))
         self.tabs.currentChanged.connect(self._tab_shown)
         layout.addWidget(self.tabs, 1)
 
@@ -202,7 +205,9 @@ class DashboardWindow(QWidget):
         bar = QHBoxLayout()
         self.choice = QComboBox(self)
         for choice in PeriodChoice:
-            self.choice.addItem(tr(CONTEXT, PERIOD_CHOICE_LABELS[choice]), choice.value)
+            self.choice.addItem(
+                translate("DashboardWindow", PERIOD_CHOICE_LABELS[choice]), choice.value
+            )
         self.first_edit, self.last_edit = QDateEdit(self), QDateEdit(self)
         for edit in (self.first_edit, self.last_edit):
             edit.setCalendarPopup(True)
@@ -211,9 +216,9 @@ class DashboardWindow(QWidget):
         self.first_edit.setDate(QDate(today.year, today.month, 1))
         self.last_edit.setDate(QDate(today.year, today.month, today.day))
         self.choice.currentIndexChanged.connect(self._choice_changed)
-        self.show_button = QPushButton(tr(CONTEXT, "Xem"), self)
+        self.show_button = QPushButton(translate("DashboardWindow", "Xem"), self)
         self.show_button.clicked.connect(self.apply_period)
-        self.export_button = QPushButton(tr(CONTEXT, "Xuất báo cáo"), self)
+        self.export_button = QPushButton(translate("DashboardWindow", "Xuất báo cáo"), self)
         menu = QMenu(self.export_button)
         for text, kind in (
             ("Biểu số 06/VPCP/KSTT (Excel)...", "form_xlsx"),
@@ -221,13 +226,15 @@ class DashboardWindow(QWidget):
             ("Sổ theo dõi hồ sơ (PDF)...", "book_pdf"),
             ("Sổ theo dõi hồ sơ (Excel)...", "book_xlsx"),
         ):
-            menu.addAction(tr(CONTEXT, text), lambda k=kind: self.ask_and_export(k))
+            menu.addAction(
+                translate("DashboardWindow", text), lambda k=kind: self.ask_and_export(k)
+            )
         self.export_button.setMenu(menu)
-        bar.addWidget(QLabel(tr(CONTEXT, "Kỳ báo cáo:")))
+        bar.addWidget(QLabel(translate("DashboardWindow", "Kỳ báo cáo:")))
         bar.addWidget(self.choice)
-        bar.addWidget(QLabel(tr(CONTEXT, "từ ngày")))
+        bar.addWidget(QLabel(translate("DashboardWindow", "từ ngày")))
         bar.addWidget(self.first_edit)
-        bar.addWidget(QLabel(tr(CONTEXT, "đến ngày")))
+        bar.addWidget(QLabel(translate("DashboardWindow", "đến ngày")))
         bar.addWidget(self.last_edit)
         bar.addWidget(self.show_button)
         bar.addStretch(1)
@@ -241,15 +248,15 @@ class DashboardWindow(QWidget):
         self.tiles: dict[Figure, FigureTile] = {}
         for r, row in enumerate(TILE_ROWS):
             for c, (figure, colour) in enumerate(row):
-                tile = FigureTile(tr(CONTEXT, FIGURE_LABELS[figure]), colour, self)
+                tile = FigureTile(translate("DashboardWindow", FIGURE_LABELS[figure]), colour, self)
                 tile.clicked.connect(lambda _checked=False, f=figure: self.show_dossiers(f))
                 grid.addWidget(tile, r, c)
                 self.tiles[figure] = tile
-        self.rate_tile = FigureTile(tr(CONTEXT, "Tỷ lệ đúng hạn"), "#1565c0", self)
+        self.rate_tile = FigureTile(translate("DashboardWindow", "Tỷ lệ đúng hạn"), "#1565c0", self)
         self.rate_tile.clicked.connect(lambda: self.show_dossiers(Figure.DECIDED))
         grid.addWidget(self.rate_tile, 0, len(TILE_ROWS[0]))
         self.queue_tile = FigureTile(
-            tr(CONTEXT, "Chờ / phục vụ trung bình (phút)"), "#263238", self
+            translate("DashboardWindow", "Chờ / phục vụ trung bình (phút)"), "#263238", self
         )
         self.queue_tile.clicked.connect(lambda: self.tabs.setCurrentIndex(QUEUE_TAB))
         grid.addWidget(self.queue_tile, 1, len(TILE_ROWS[1]))
@@ -259,7 +266,9 @@ class DashboardWindow(QWidget):
         page = QWidget(self)
         self.dimension_combo = QComboBox(page)
         for dimension in Dimension:
-            self.dimension_combo.addItem(tr(CONTEXT, DIMENSION_LABELS[dimension]), dimension.value)
+            self.dimension_combo.addItem(
+                translate("DashboardWindow", DIMENSION_LABELS[dimension]), dimension.value
+            )
         self.dimension_combo.currentIndexChanged.connect(self.load_details)
         self.detail_model = ReportTableModel(
             breakdown_columns(DIMENSION_LABELS[Dimension.FIELD]), self
@@ -267,9 +276,11 @@ class DashboardWindow(QWidget):
         self.detail_table = self._table(self.detail_model)
         self.detail_table.clicked.connect(self._detail_clicked)
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr(CONTEXT, "Chia theo:")))
+        top.addWidget(QLabel(translate("DashboardWindow", "Chia theo:")))
         top.addWidget(self.dimension_combo)
-        top.addWidget(QLabel(tr(CONTEXT, "Bấm vào một số để xem danh sách hồ sơ.")))
+        top.addWidget(
+            QLabel(translate("DashboardWindow", "Bấm vào một số để xem danh sách hồ sơ."))
+        )
         top.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addLayout(top)
@@ -302,8 +313,8 @@ class DashboardWindow(QWidget):
 
     def _time_note(self) -> QLabel:
         return QLabel(
-            tr(
-                CONTEXT,
+            translate(
+                "DashboardWindow",
                 "Thời gian làm việc thực tế từ khi tiếp nhận (hoặc từ khi nhận đủ hồ sơ bổ sung) "
                 "đến khi có kết quả, so với thời gian mà thời hạn quy định cho phép; 1 ngày = {day} "
                 "giờ làm việc. Đề xuất rút ngắn khi 9/10 hồ sơ chỉ dùng không quá 70 % thời gian cho phép.",
@@ -341,7 +352,7 @@ class DashboardWindow(QWidget):
         try:
             self.period = self.chosen_period()
         except UserError as exc:
-            show_message(self, tr(CONTEXT, "Kỳ báo cáo"), exc.message)
+            show_message(self, translate("DashboardWindow", "Kỳ báo cáo"), exc.message)
             return
         self.refresh()
 
@@ -356,24 +367,29 @@ class DashboardWindow(QWidget):
         total = self.dashboard.total
         for figure, tile in self.tiles.items():
             tile.set_value(
-                number_text(total.count(figure)), tr(CONTEXT, "Bấm để xem danh sách hồ sơ")
+                number_text(total.count(figure)),
+                translate("DashboardWindow", "Bấm để xem danh sách hồ sơ"),
             )
         self.rate_tile.set_value(percent_text(total.on_time_rate),
-                                 tr(CONTEXT, "(Trước hạn + đúng hạn) / đã giải quyết"))  # fmt: skip
+                                 translate("DashboardWindow", "(Trước hạn + đúng hạn) / đã giải quyết"))  # fmt: skip
         queue = self.dashboard.queue.total
         self.queue_tile.set_value(
             f"{decimal_text(queue.average_wait_minutes, 1)} / "
             f"{decimal_text(queue.average_service_minutes, 1)}",
-            tr(CONTEXT, "{n} lượt gọi trong kỳ").format(n=number_text(queue.called)),
+            translate("DashboardWindow", "{n} lượt gọi trong kỳ").format(
+                n=number_text(queue.called)
+            ),
         )
         self.period_label.setText(
-            tr(CONTEXT, "<b>{title}</b> ({range}). Số hồ sơ đang giải quyết tính đến {at}.").format(
+            translate("DashboardWindow", "<b>{title}</b> ({range}). Số hồ sơ đang giải quyết tính đến {at}.").format(
                 title=self.period.title, range=self.period.range_text,
                 at=time_and_date_text(self.dashboard.pending_at),
             )
         )  # fmt: skip
         self.setWindowTitle(
-            tr(CONTEXT, "Báo cáo, thống kê - {title}").format(title=self.period.title)
+            translate("DashboardWindow", "Báo cáo, thống kê - {title}").format(
+                title=self.period.title
+            )
         )
         self.chart.set_months(self.dashboard.months)
         queue_rows = [*self.dashboard.queue.by_clerk, *self.dashboard.queue.by_group]
@@ -396,10 +412,13 @@ class DashboardWindow(QWidget):
             with busy_cursor():
                 by_clerk = reports.report(self._db, self.period, self._clock.now(), Dimension.CLERK)
             self.score_model.set_rows(
-                by_clerk.rows, reports.BreakdownRow("", tr(CONTEXT, "Toàn cơ quan"), by_clerk.total)
+                by_clerk.rows,
+                reports.BreakdownRow(
+                    "", translate("DashboardWindow", "Toàn cơ quan"), by_clerk.total
+                ),
             )
             self.score_note.setText(
-                tr(CONTEXT, "Điểm theo Thông tư 01/2018/TT-VPCP điều 13, trung bình trên các hồ sơ đã "
+                translate("DashboardWindow", "Điểm theo Thông tư 01/2018/TT-VPCP điều 13, trung bình trên các hồ sơ đã "
                    "giải quyết trong kỳ. Cả cơ quan: thời gian {t}, số lần đi lại {c}.").format(
                     t=decimal_text(by_clerk.total.time_score), c=decimal_text(by_clerk.total.comeback_score)
                 )
@@ -412,7 +431,9 @@ class DashboardWindow(QWidget):
         dimension = self.dimension()
         with busy_cursor():
             self.details = reports.report(self._db, self.period, self._clock.now(), dimension)
-        total = reports.BreakdownRow("", tr(CONTEXT, "Tổng cộng"), self.details.total)
+        total = reports.BreakdownRow(
+            "", translate("DashboardWindow", "Tổng cộng"), self.details.total
+        )
         columns = breakdown_columns(DIMENSION_LABELS[dimension])
         self.detail_model.set_rows(self.details.rows, total, columns)
 
@@ -431,7 +452,7 @@ class DashboardWindow(QWidget):
         if count is None:
             count = self.dashboard.total.count(figure) if self.dashboard else len(found)
             count = max(count, len(found))
-        title = f"{tr(CONTEXT, FIGURE_LABELS[figure])} - {period.title}"
+        title = f"{translate('DashboardWindow', FIGURE_LABELS[figure])} - {period.title}"
         if label:
             title += f" - {label}"
         dialog = ReportDossiersDialog(title, found, count, self)
@@ -491,7 +512,10 @@ class DashboardWindow(QWidget):
         wanted = "Tệp PDF (*.pdf)" if suffix == "pdf" else "Tệp Excel (*.xlsx)"
         start = str(Path.home() / self.default_name(kind))
         path, _ = QFileDialog.getSaveFileName(
-            self, tr(CONTEXT, "Lưu báo cáo"), start, tr(CONTEXT, wanted)
+            self,
+            translate("DashboardWindow", "Lưu báo cáo"),
+            start,
+            translate("DashboardWindow", wanted),
         )
         if not path:
             return
@@ -500,7 +524,7 @@ class DashboardWindow(QWidget):
         try:
             written = self.export(kind, path)
         except UserError as exc:
-            show_message(self, tr(CONTEXT, "Không ghi được báo cáo"), exc.message)
+            show_message(self, translate("DashboardWindow", "Không ghi được báo cáo"), exc.message)
             return
-        show_message(self, tr(CONTEXT, "Đã ghi báo cáo"), tr(CONTEXT, "Đã ghi tệp {path}.").format(path=written),
+        show_message(self, translate("DashboardWindow", "Đã ghi báo cáo"), translate("DashboardWindow", "Đã ghi tệp {path}.").format(path=written),
                      QMessageBox.Icon.Information)  # fmt: skip

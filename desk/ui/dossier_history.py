@@ -18,7 +18,7 @@ from desk.domain.dossier import (
 )
 from desk.domain.lifecycle import STEP_LABELS, Step, StepKind
 from desk.services.audit import AuditEntry
-from desk.ui.qt_helpers import tr
+from desk.ui.qt_helpers import translate
 
 CONTEXT = "DossierHistory"
 
@@ -59,11 +59,11 @@ def _value(column: str, value: Any, people: Mapping[int, str]) -> str:
     if column == "assignee_id" and isinstance(value, int):
         return people.get(value, str(value))
     if column == "status" and value in DossierStatus._value2member_map_:
-        return tr(CONTEXT, STATUS_LABELS[DossierStatus(value)])
+        return translate("DossierHistory", STATUS_LABELS[DossierStatus(value)])
     if column == "result_class" and value in ResultClass._value2member_map_:
-        return tr(CONTEXT, RESULT_CLASS_LABELS[ResultClass(value)])
+        return translate("DossierHistory", RESULT_CLASS_LABELS[ResultClass(value)])
     if column == "return_method" and value in ReturnMethod._value2member_map_:
-        return tr(CONTEXT, RETURN_METHOD_LABELS[ReturnMethod(value)])
+        return translate("DossierHistory", RETURN_METHOD_LABELS[ReturnMethod(value)])
     if column.endswith("_at") and isinstance(value, str):
         try:
             return stamp(datetime.fromisoformat(value))
@@ -77,7 +77,7 @@ def describe_changes(values: dict[str, Any], people: Mapping[int, str] | None = 
     order = list(COLUMN_LABELS)
     keys = sorted(values, key=lambda k: order.index(k) if k in order else len(order))
     return "; ".join(
-        f"{tr(CONTEXT, COLUMN_LABELS.get(k, k))}: {_value(k, values[k], people or {})}"
+        f"{translate('DossierHistory', COLUMN_LABELS.get(k, k))}: {_value(k, values[k], people or {})}"
         for k in keys
     )
 
@@ -89,28 +89,36 @@ def step_details(step: Step, names: Mapping[str, str] | None = None) -> str:
     if step.kind is StepKind.SUPPLEMENT_REQUEST:
         missing = [str(m) for m in data.get("missing", []) or []]
         if missing:
-            parts.append(tr(CONTEXT, "Cần bổ sung: {what}").format(what="; ".join(missing)))
+            parts.append(
+                translate("DossierHistory", "Cần bổ sung: {what}").format(what="; ".join(missing))
+            )
         if data.get("reason"):
-            parts.append(tr(CONTEXT, "Lý do: {why}").format(why=data["reason"]))
+            parts.append(translate("DossierHistory", "Lý do: {why}").format(why=data["reason"]))
     elif step.kind is StepKind.SUPPLEMENT_RECEIVED and data.get("new_appointment"):
         new = datetime.fromisoformat(str(data["new_appointment"]))
-        parts.append(tr(CONTEXT, "Hẹn trả mới: {at}").format(at=stamp(new)))
+        parts.append(translate("DossierHistory", "Hẹn trả mới: {at}").format(at=stamp(new)))
     elif step.kind is StepKind.RETURN:
         if data.get("method") == ReturnMethod.POST.value:
             parts.append(
-                tr(CONTEXT, "Gửi qua bưu chính, mã vận đơn {number}").format(
+                translate("DossierHistory", "Gửi qua bưu chính, mã vận đơn {number}").format(
                     number=data.get("tracking_number", "")
                 )
             )
         else:
-            parts.append(tr(CONTEXT, "Người nhận: {who}").format(who=data.get("collected_by", "")))
+            parts.append(
+                translate("DossierHistory", "Người nhận: {who}").format(
+                    who=data.get("collected_by", "")
+                )
+            )
     elif step.kind is StepKind.REASSIGN and data.get("assignee"):
         username = str(data["assignee"])
         who = (names or {}).get(username, username)
-        parts.append(tr(CONTEXT, "Giao cho: {who}").format(who=who))
+        parts.append(translate("DossierHistory", "Giao cho: {who}").format(who=who))
     elif step.kind is StepKind.EDIT and data.get("fields"):
-        names = [tr(CONTEXT, COLUMN_LABELS.get(str(f), str(f))) for f in data["fields"]]
-        parts.append(tr(CONTEXT, "Sửa: {what}").format(what=", ".join(names)))
+        names = [
+            translate("DossierHistory", COLUMN_LABELS.get(str(f), str(f))) for f in data["fields"]
+        ]
+        parts.append(translate("DossierHistory", "Sửa: {what}").format(what=", ".join(names)))
     if step.note and step.kind is not StepKind.SUPPLEMENT_REQUEST:
         parts.append(step.note)
     return ". ".join(parts)
@@ -125,11 +133,13 @@ def timeline_rows(
     return [
         (
             stamp(s.at),
-            tr(CONTEXT, STEP_LABELS[s.kind]),
+            translate("DossierHistory", STEP_LABELS[s.kind]),
             s.from_holder,
             s.to_holder,
             s.by,
-            tr(CONTEXT, RESULT_CLASS_LABELS[s.result]) if s.result is not None else "",
+            translate("DossierHistory", RESULT_CLASS_LABELS[s.result])
+            if s.result is not None
+            else "",
             step_details(s, names),
         )
         for s in timeline
@@ -143,7 +153,7 @@ def audit_rows(
     rows = []
     for e in entries:
         action = (
-            tr(CONTEXT, STEP_LABELS[StepKind(e.action)])
+            translate("DossierHistory", STEP_LABELS[StepKind(e.action)])
             if e.action in StepKind._value2member_map_
             else e.action
         )

@@ -63,7 +63,7 @@ from desk.ui.at_risk_apology import PageApology
 from desk.ui.band_style import BAND_STYLES
 from desk.ui.dossier_history import audit_rows, timeline_rows
 from desk.ui.page_steps import BUTTON_TEXTS, DIALOGS, PAGE_STEPS, step_allowed, why_not
-from desk.ui.qt_helpers import busy_cursor, show_message, tr
+from desk.ui.qt_helpers import busy_cursor, show_message, translate
 from desk.ui.receipt_preview import ReceiptPreviewDialog
 from desk.ui.step_dialogs import (
     RESULT_COLOURS,
@@ -144,7 +144,7 @@ class DossierPage(QDialog):
         self.last_preview: ReceiptPreviewDialog | None = None
         self.setObjectName("dossier_page")
         self.setWindowFlag(Qt.WindowType.Window, True)
-        self.setWindowTitle(tr(CONTEXT, "Hồ sơ {code}").format(code=self.code))
+        self.setWindowTitle(translate("DossierPage", "Hồ sơ {code}").format(code=self.code))
 
         self.heading = QLabel()
         self.heading.setObjectName("dossier_heading")
@@ -174,7 +174,7 @@ class DossierPage(QDialog):
     # -- building ------------------------------------------------------------------
 
     def _fact_group(self, title: str, rows: list[tuple[str, str]]) -> QGroupBox:
-        box = QGroupBox(tr(CONTEXT, title))
+        box = QGroupBox(translate("DossierPage", title))
         form = QFormLayout(box)
         self._fact_forms.append(form)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -185,7 +185,7 @@ class DossierPage(QDialog):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.facts[key] = value
-            form.addRow(tr(CONTEXT, label), value)
+            form.addRow(translate("DossierPage", label), value)
         return box
 
     def _build_facts(self) -> QWidget:
@@ -235,44 +235,48 @@ class DossierPage(QDialog):
         self.tabs = QTabWidget()
         self.timeline_table = read_only_table(
             [
-                tr(CONTEXT, "Thời gian"),
-                tr(CONTEXT, "Bước"),
-                tr(CONTEXT, "Bên giao"),
-                tr(CONTEXT, "Bên nhận"),
-                tr(CONTEXT, "Người thực hiện"),
-                tr(CONTEXT, "Kết quả"),
-                tr(CONTEXT, "Chi tiết"),
+                translate("DossierPage", "Thời gian"),
+                translate("DossierPage", "Bước"),
+                translate("DossierPage", "Bên giao"),
+                translate("DossierPage", "Bên nhận"),
+                translate("DossierPage", "Người thực hiện"),
+                translate("DossierPage", "Kết quả"),
+                translate("DossierPage", "Chi tiết"),
             ]
         )
         self.timeline_table.setObjectName("timeline_table")
         _wrap_rows(self.timeline_table)
         self.papers_table = read_only_table(
-            [tr(CONTEXT, "Giấy tờ"), tr(CONTEXT, "Hình thức"), tr(CONTEXT, "Số lượng")]
+            [
+                translate("DossierPage", "Giấy tờ"),
+                translate("DossierPage", "Hình thức"),
+                translate("DossierPage", "Số lượng"),
+            ]
         )
         self.papers_table.setObjectName("papers_table")
-        self.tabs.addTab(self.timeline_table, tr(CONTEXT, "Quá trình xử lý"))
-        self.tabs.addTab(self.papers_table, tr(CONTEXT, "Giấy tờ đã nhận"))
+        self.tabs.addTab(self.timeline_table, translate("DossierPage", "Quá trình xử lý"))
+        self.tabs.addTab(self.papers_table, translate("DossierPage", "Giấy tờ đã nhận"))
         self.audit_table = None
         if self.clerk.is_supervisor:
             self.audit_table = read_only_table(
                 [
-                    tr(CONTEXT, "Thời gian"),
-                    tr(CONTEXT, "Người thực hiện"),
-                    tr(CONTEXT, "Thao tác"),
-                    tr(CONTEXT, "Trước"),
-                    tr(CONTEXT, "Sau"),
+                    translate("DossierPage", "Thời gian"),
+                    translate("DossierPage", "Người thực hiện"),
+                    translate("DossierPage", "Thao tác"),
+                    translate("DossierPage", "Trước"),
+                    translate("DossierPage", "Sau"),
                 ]
             )
             self.audit_table.setObjectName("audit_table")
             _wrap_rows(self.audit_table)
-            self.tabs.addTab(self.audit_table, tr(CONTEXT, "Nhật ký thay đổi"))
+            self.tabs.addTab(self.audit_table, translate("DossierPage", "Nhật ký thay đổi"))
         return self.tabs
 
     def _build_step_buttons(self) -> QGroupBox:
-        box = QGroupBox(tr(CONTEXT, "Bước xử lý"))
+        box = QGroupBox(translate("DossierPage", "Bước xử lý"))
         grid = QGridLayout(box)
         for number, kind in enumerate(PAGE_STEPS):
-            button = QPushButton(tr(CONTEXT, BUTTON_TEXTS[kind]))
+            button = QPushButton(translate("DossierPage", BUTTON_TEXTS[kind]))
             button.setObjectName(f"do_{kind.value}")
             button.setAutoDefault(False)
             button.clicked.connect(lambda _checked=False, k=kind: self.open_step(k))
@@ -282,17 +286,19 @@ class DossierPage(QDialog):
         return box
 
     def _build_footer(self) -> QHBoxLayout:
-        self.receipt_button = QPushButton(tr(CONTEXT, "In lại phiếu hẹn"))
+        self.receipt_button = QPushButton(translate("DossierPage", "In lại phiếu hẹn"))
         self.receipt_button.clicked.connect(self.print_receipt)
-        self.slip_button = QPushButton(tr(CONTEXT, "Phiếu kiểm soát (mẫu 05)"))
+        self.slip_button = QPushButton(translate("DossierPage", "Phiếu kiểm soát (mẫu 05)"))
         self.slip_button.clicked.connect(self.print_control_slip)
-        self.supplement_form_button = QPushButton(tr(CONTEXT, "Phiếu yêu cầu bổ sung (mẫu 02)"))
+        self.supplement_form_button = QPushButton(
+            translate("DossierPage", "Phiếu yêu cầu bổ sung (mẫu 02)")
+        )
         self.supplement_form_button.clicked.connect(
             lambda: self._write_form(form_documents.SUPPLEMENT_REQUEST)
         )
-        self.refusal_form_button = QPushButton(tr(CONTEXT, "Phiếu từ chối (mẫu 03)"))
+        self.refusal_form_button = QPushButton(translate("DossierPage", "Phiếu từ chối (mẫu 03)"))
         self.refusal_form_button.clicked.connect(lambda: self._write_form(form_documents.REFUSAL))
-        self.close_button = QPushButton(tr(CONTEXT, "Đóng"))
+        self.close_button = QPushButton(translate("DossierPage", "Đóng"))
         self.close_button.clicked.connect(self.close)
         row = QHBoxLayout()
         for button in (
@@ -324,7 +330,7 @@ class DossierPage(QDialog):
         fill_table(
             self.papers_table,
             [
-                (p.name, tr(CONTEXT, PAPER_FORM_LABELS[p.form]), str(p.count))
+                (p.name, translate("DossierPage", PAPER_FORM_LABELS[p.form]), str(p.count))
                 for p in self.dossier.papers
             ],
         )
@@ -342,29 +348,34 @@ class DossierPage(QDialog):
             band = band_for(d.effective_due(), self.clock.now(), calendar.working_calendar(self.db))
             urgency = (
                 f' &nbsp; <span style="color:{BAND_STYLES[band].colour}; font-weight:bold">'
-                f"{tr(CONTEXT, BAND_LABELS[band])}</span>"
+                f"{translate('DossierPage', BAND_LABELS[band])}</span>"
             )
         if self.apology_part.apology is not None and d.status in RUNNING_STATUSES:
-            urgency += f" &nbsp; <i>{tr(CONTEXT, 'Đã hẹn lại')}</i>"
+            urgency += f" &nbsp; <i>{translate('DossierPage', 'Đã hẹn lại')}</i>"
         self.heading.setText(
             f'<span style="font-size:15pt; font-weight:bold">{d.code}</span> &nbsp; '
             f'<span style="color:{STATUS_COLOURS[d.status]}; font-weight:bold">'
-            f"{tr(CONTEXT, STATUS_LABELS[d.status])}</span>{urgency}<br>"
+            f"{translate('DossierPage', STATUS_LABELS[d.status])}</span>{urgency}<br>"
             f"{escape(d.applicant.name)} — {escape(d.procedure_name)}"
         )
 
     def _show_facts(self) -> None:
         d = self.dossier
         a = d.applicant
-        kind = tr(CONTEXT, "mã số thuế") if a.kind is ApplicantKind.ORGANISATION else "CCCD"
+        kind = (
+            translate("DossierPage", "mã số thuế")
+            if a.kind is ApplicantKind.ORGANISATION
+            else "CCCD"
+        )
         rescheduled = self.apology_part.rescheduled_text(d)
         result = ""
         if d.result_class is not None and d.decided_at is not None:
-            result = tr(CONTEXT, "{label}, có kết quả lúc {at}").format(
-                label=tr(CONTEXT, RESULT_CLASS_LABELS[d.result_class]), at=when(d.decided_at)
+            result = translate("DossierPage", "{label}, có kết quả lúc {at}").format(
+                label=translate("DossierPage", RESULT_CLASS_LABELS[d.result_class]),
+                at=when(d.decided_at),
             )
         if d.returned_at is not None:
-            result += tr(CONTEXT, "; đã trả lúc {at}").format(at=when(d.returned_at))
+            result += translate("DossierPage", "; đã trả lúc {at}").format(at=when(d.returned_at))
         values = {
             "name": a.name,
             "id_number": f"{a.id_number} ({kind})" if a.id_number else "",
@@ -373,8 +384,8 @@ class DossierPage(QDialog):
             "email": a.email,
             "principal": a.principal,
             "procedure": f"{d.procedure_name} ({d.procedure_code})",
-            "channel": tr(CONTEXT, CHANNEL_LABELS[d.channel]),
-            "delivery": tr(CONTEXT, RESULT_DELIVERY_LABELS[d.result_delivery])
+            "channel": translate("DossierPage", CHANNEL_LABELS[d.channel]),
+            "delivery": translate("DossierPage", RESULT_DELIVERY_LABELS[d.result_delivery])
             + (f": {d.delivery_address}" if d.delivery_address else ""),
             "limit": d.limit_text,
             "received": when(d.received_at),
@@ -415,7 +426,7 @@ class DossierPage(QDialog):
         try:
             dialog = DIALOGS[kind](self.db, self.clerk, self.code, self.clock, parent=self)
         except UserError as exc:  # the dossier vanished, the database is locked...
-            show_message(self, tr(CONTEXT, STEP_LABELS[kind]), exc.message)
+            show_message(self, translate("DossierPage", STEP_LABELS[kind]), exc.message)
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._after_step(kind, dialog))
@@ -436,13 +447,15 @@ class DossierPage(QDialog):
     def _after_step(self, kind: StepKind, dialog: StepDialog) -> None:
         self.reload()
         self.changed.emit(self.code)
-        done = tr(CONTEXT, "Đã ghi nhận: {step}.").format(step=tr(CONTEXT, STEP_LABELS[kind]))
+        done = translate("DossierPage", "Đã ghi nhận: {step}.").format(
+            step=translate("DossierPage", STEP_LABELS[kind])
+        )
         if kind is StepKind.RESULT_READY and isinstance(dialog.outcome, ResultClass):
-            done = tr(CONTEXT, "Đã ghi nhận có kết quả: {label}.").format(
-                label=tr(CONTEXT, RESULT_CLASS_LABELS[dialog.outcome])
+            done = translate("DossierPage", "Đã ghi nhận có kết quả: {label}.").format(
+                label=translate("DossierPage", RESULT_CLASS_LABELS[dialog.outcome])
             )
         elif kind is StepKind.SUPPLEMENT_RECEIVED:
-            done = tr(CONTEXT, "Đã nhận bổ sung. Hẹn trả mới: {at}.").format(
+            done = translate("DossierPage", "Đã nhận bổ sung. Hẹn trả mới: {at}.").format(
                 at=when(self.dossier.appointment_at)
             )
         self.notice.show_ok(done)
@@ -469,7 +482,7 @@ class DossierPage(QDialog):
             try:
                 image = receipts.receipt_image(self.db, self.code)
             except UserError as again:
-                show_message(self, tr(CONTEXT, "In phiếu hẹn"), again.message)
+                show_message(self, translate("DossierPage", "In phiếu hẹn"), again.message)
                 return None
         preview = ReceiptPreviewDialog(image, self.code, self.db, print_error=error, parent=self)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -488,8 +501,8 @@ class DossierPage(QDialog):
     def _write_form(self, form: form_documents.Form, before: str = "") -> Path | None:
         path = form_documents.write_and_open(self, self.db, form, self.code)
         if path is not None:
-            written = tr(CONTEXT, "Đã tạo {title}: {path}").format(
-                title=tr(CONTEXT, form.title), path=path
+            written = translate("DossierPage", "Đã tạo {title}: {path}").format(
+                title=translate("DossierPage", form.title), path=path
             )
             self.notice.show_ok(f"{before} {written}".strip())
         return path

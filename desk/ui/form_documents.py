@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desk import config
 from desk.domain.errors import UserError
 from desk.storage.database import Database
-from desk.ui.qt_helpers import busy_cursor, show_message, tr
+from desk.ui.qt_helpers import busy_cursor, show_message, translate
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +70,9 @@ def write_form(db: Database, form: Form, code: str) -> Path:
     except (ImportError, AttributeError) as exc:
         log.error("no writer for %s: %s", form.writer, exc)
         raise UserError(
-            tr(CONTEXT, "Phiên bản này chưa in được “{title}”: hãy báo quản trị viên.").format(
-                title=tr(CONTEXT, form.title)
-            )
+            translate(
+                "FormDocuments", "Phiên bản này chưa in được “{title}”: hãy báo quản trị viên."
+            ).format(title=translate("FormDocuments", form.title))
         ) from exc
     target = form_path(form, code)
     try:
@@ -80,8 +80,8 @@ def write_form(db: Database, form: Form, code: str) -> Path:
             written = writer(db, code, target)
     except OSError as exc:
         raise UserError(
-            tr(
-                CONTEXT,
+            translate(
+                "FormDocuments",
                 "Không ghi được tệp {path}: {error}. Hãy đóng tệp nếu đang mở rồi thử lại.",
             ).format(path=target, error=exc.strerror or exc)
         ) from exc
@@ -95,7 +95,7 @@ def open_file(path: Path) -> bool:
 
 def write_and_open(parent: QWidget, db: Database, form: Form, code: str) -> Path | None:
     """Write the form and open it for printing; every failure is told to the clerk."""
-    title = tr(CONTEXT, form.title)
+    title = translate("FormDocuments", form.title)
     try:
         path = write_form(db, form, code)
     except UserError as exc:
@@ -106,8 +106,8 @@ def write_and_open(parent: QWidget, db: Database, form: Form, code: str) -> Path
         show_message(
             parent,
             title,
-            tr(
-                CONTEXT,
+            translate(
+                "FormDocuments",
                 "Đã lưu {title} tại:\n{path}\nMáy này chưa mở được tệp PDF: hãy mở tệp đó "
                 "bằng chương trình đọc PDF để in (khổ A5).",
             ).format(title=title, path=path),

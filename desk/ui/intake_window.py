@@ -40,7 +40,7 @@ from desk.storage.database import Database
 from desk.ui.applicant_form import ApplicantForm, DeliveryForm, parse_birth_date
 from desk.ui.paper_checklist import PaperChecklist
 from desk.ui.procedure_picker import ProcedurePicker
-from desk.ui.qt_helpers import FieldError, busy_cursor, confirm, show_message, tr
+from desk.ui.qt_helpers import FieldError, busy_cursor, confirm, show_message, translate
 from desk.ui.receipt_preview import ReceiptPreviewDialog
 
 __all__ = ["IntakeWindow", "appointment_text", "parse_birth_date"]
@@ -70,7 +70,7 @@ def appointment_text(preview: intake.AppointmentPreview) -> str:
     For example: Hẹn trả: 10 giờ 00 phút, Thứ Ba 10/03/2026 (03 ngày làm việc).
     """
     at = preview.appointment
-    return tr(CONTEXT, "Hẹn trả: {time}, {weekday} {date} ({limit})").format(
+    return translate("IntakeWindow", "Hẹn trả: {time}, {weekday} {date} ({limit})").format(
         time=clock_text(at),
         weekday=weekday_name(at),
         date=f"{at:%d/%m/%Y}",
@@ -95,7 +95,7 @@ class IntakeWindow(QWidget):
         self.last_dossier: Dossier | None = None
         self.last_preview: ReceiptPreviewDialog | None = None
         self.setObjectName("intake_window")
-        self.setWindowTitle(tr(CONTEXT, "Tiếp nhận hồ sơ"))
+        self.setWindowTitle(translate("IntakeWindow", "Tiếp nhận hồ sơ"))
 
         self.applicant_form = ApplicantForm(self)
         self.delivery_form = DeliveryForm(self)
@@ -156,7 +156,7 @@ class IntakeWindow(QWidget):
         )
 
     def _build_procedure_box(self) -> QGroupBox:
-        box = QGroupBox(tr(CONTEXT, "Thủ tục hành chính và giấy tờ đã nhận"), self)
+        box = QGroupBox(translate("IntakeWindow", "Thủ tục hành chính và giấy tờ đã nhận"), self)
         self.picker = ProcedurePicker(self._db, box)
         self.picker.error.setObjectName("error_procedure")
         self.papers = PaperChecklist(box)
@@ -165,7 +165,10 @@ class IntakeWindow(QWidget):
         layout = QVBoxLayout(box)
         layout.addWidget(self.picker, 1)
         layout.addWidget(
-            QLabel(tr(CONTEXT, "Giấy tờ đã nhận (chỉ những giấy tờ thủ tục quy định):"), box)
+            QLabel(
+                translate("IntakeWindow", "Giấy tờ đã nhận (chỉ những giấy tờ thủ tục quy định):"),
+                box,
+            )
         )
         layout.addWidget(self.papers, 2)
         layout.addWidget(self.papers_error)
@@ -176,8 +179,8 @@ class IntakeWindow(QWidget):
         self.appointment_label.setObjectName("appointment")
         self.appointment_label.setWordWrap(True)
         self.appointment_label.setStyleSheet("font-size: 15px; font-weight: bold; color: #0d47a1;")
-        self.clear_button = QPushButton(tr(CONTEXT, "Làm mới (Esc)"), self)
-        self.save_button = QPushButton(tr(CONTEXT, "Lưu và in phiếu (Enter)"), self)
+        self.clear_button = QPushButton(translate("IntakeWindow", "Làm mới (Esc)"), self)
+        self.save_button = QPushButton(translate("IntakeWindow", "Lưu và in phiếu (Enter)"), self)
         self.save_button.setObjectName("save")
         self.save_button.setDefault(True)
         for button in (self.clear_button, self.save_button):
@@ -233,7 +236,7 @@ class IntakeWindow(QWidget):
         """Recompute the appointment for the chosen procedure and channel, as of now."""
         if self._procedure is None:
             self.appointment_label.setText(
-                tr(CONTEXT, "Hẹn trả: chọn thủ tục để xem ngày hẹn trả kết quả.")
+                translate("IntakeWindow", "Hẹn trả: chọn thủ tục để xem ngày hẹn trả kết quả.")
             )
             return
         try:
@@ -313,7 +316,7 @@ class IntakeWindow(QWidget):
             if exc.field in self.errors:
                 self.show_errors({exc.field: exc.message})
             else:  # the database is locked, the disk is full...: the form stays as it is
-                show_message(self, tr(CONTEXT, "Chưa lưu được hồ sơ"), exc.message)
+                show_message(self, translate("IntakeWindow", "Chưa lưu được hồ sơ"), exc.message)
         return None
 
     def _print_and_preview(self, code: str) -> None:
@@ -329,7 +332,7 @@ class IntakeWindow(QWidget):
             try:
                 image = receipts.receipt_image(self._db, code)
             except UserError as again:
-                show_message(self, tr(CONTEXT, "Không in được phiếu"), again.message)
+                show_message(self, translate("IntakeWindow", "Không in được phiếu"), again.message)
                 return
         dialog = ReceiptPreviewDialog(image, code, self._db, print_error=error, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -388,10 +391,10 @@ class IntakeWindow(QWidget):
             return
         confirm(
             self,
-            tr(CONTEXT, "Làm mới biểu mẫu"),
-            tr(CONTEXT, "Xóa toàn bộ thông tin đang nhập để tiếp nhận hồ sơ mới?"),
-            tr(CONTEXT, "Xóa và làm mới"),
-            tr(CONTEXT, "Không, giữ lại"),
+            translate("IntakeWindow", "Làm mới biểu mẫu"),
+            translate("IntakeWindow", "Xóa toàn bộ thông tin đang nhập để tiếp nhận hồ sơ mới?"),
+            translate("IntakeWindow", "Xóa và làm mới"),
+            translate("IntakeWindow", "Không, giữ lại"),
             self.clear_form,
         )
 

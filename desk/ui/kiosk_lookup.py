@@ -41,7 +41,7 @@ from desk.domain.procedure import CHANNEL_LABELS, PAPER_FORM_LABELS, Channel, Pr
 from desk.printing.checklist_layout import NO_FEE, limit_lines, where_to_file
 from desk.services import office, public_catalog, queue_setup
 from desk.storage.database import Database
-from desk.ui.qt_helpers import busy_cursor, tr
+from desk.ui.qt_helpers import busy_cursor, translate
 
 log = logging.getLogger(__name__)
 CONTEXT = "KioskLookup"
@@ -107,9 +107,9 @@ class LetterKeyboard(QWidget):
         for row, keys in enumerate(KEY_ROWS):
             for col, letter in enumerate(keys):
                 grid.addWidget(self._button(letter, letter), row, col)
-        grid.addWidget(self._button(BACKSPACE, tr(CONTEXT, "⌫ Xóa")), 3, 7, 1, 3)
-        grid.addWidget(self._button(SPACE, tr(CONTEXT, "Dấu cách")), 4, 0, 1, 7)
-        grid.addWidget(self._button(CLEAR, tr(CONTEXT, "Xóa hết")), 4, 7, 1, 3)
+        grid.addWidget(self._button(BACKSPACE, translate("KioskLookup", "⌫ Xóa")), 3, 7, 1, 3)
+        grid.addWidget(self._button(SPACE, translate("KioskLookup", "Dấu cách")), 4, 0, 1, 7)
+        grid.addWidget(self._button(CLEAR, translate("KioskLookup", "Xóa hết")), 4, 7, 1, 3)
 
     def _button(self, value: str, label: str) -> QPushButton:
         button = QPushButton(label)
@@ -173,16 +173,16 @@ class TouchCard(QPushButton):
 def procedure_html(procedure: Procedure, where: str) -> str:
     """The published facts of a procedure as rich text for the detail page."""
     rows = [
-        (tr(CONTEXT, "Mã thủ tục"), escape(procedure.code)),
-        (tr(CONTEXT, "Lĩnh vực"), escape(procedure.field)),
+        (translate("KioskLookup", "Mã thủ tục"), escape(procedure.code)),
+        (translate("KioskLookup", "Lĩnh vực"), escape(procedure.field)),
         (
-            tr(CONTEXT, "Thời hạn giải quyết"),
+            translate("KioskLookup", "Thời hạn giải quyết"),
             "<br>".join(escape(x) for x in limit_lines(procedure)),
         ),
-        (tr(CONTEXT, "Phí, lệ phí"), escape(procedure.fee.strip() or NO_FEE)),
-        (tr(CONTEXT, "Nơi nộp hồ sơ"), escape(where)),
+        (translate("KioskLookup", "Phí, lệ phí"), escape(procedure.fee.strip() or NO_FEE)),
+        (translate("KioskLookup", "Nơi nộp hồ sơ"), escape(where)),
         (
-            tr(CONTEXT, "Cách thức nộp"),
+            translate("KioskLookup", "Cách thức nộp"),
             "<br>".join(f"• {escape(CHANNEL_LABELS[c])}" for c in Channel),
         ),
     ]
@@ -194,15 +194,19 @@ def procedure_html(procedure: Procedure, where: str) -> str:
         "<tr>"
         f"<td width='6%' align='right'><b>{n}.</b></td>"
         f"<td>{escape(p.name)}"
-        + (f" <i style='color:#7a4b00'>({tr(CONTEXT, 'tùy trường hợp')})</i>" if p.optional else "")
+        + (
+            f" <i style='color:#7a4b00'>({translate('KioskLookup', 'tùy trường hợp')})</i>"
+            if p.optional
+            else ""
+        )
         + f"</td><td width='17%' align='center'>{escape(PAPER_FORM_LABELS[p.form])}</td>"
         f"<td width='12%' align='center'>{p.count:02d}</td></tr>"
         for n, p in enumerate(procedure.papers, start=1)
     )
-    heading = tr(CONTEXT, "THÀNH PHẦN HỒ SƠ")
+    heading = translate("KioskLookup", "THÀNH PHẦN HỒ SƠ")
     head = (
-        f"<tr style='background:#e3ecf5'><th></th><th align='left'>{tr(CONTEXT, 'Giấy tờ')}</th>"
-        f"<th>{tr(CONTEXT, 'Hình thức')}</th><th>{tr(CONTEXT, 'Số lượng')}</th></tr>"
+        f"<tr style='background:#e3ecf5'><th></th><th align='left'>{translate('KioskLookup', 'Giấy tờ')}</th>"
+        f"<th>{translate('KioskLookup', 'Hình thức')}</th><th>{translate('KioskLookup', 'Số lượng')}</th></tr>"
     )
     return (
         f"<table cellpadding='8' cellspacing='0' width='100%'>{facts}</table>"
@@ -270,13 +274,13 @@ class KioskLookupPage(QWidget):
         page = QWidget()
         self.search = QLineEdit()
         self.search.setObjectName("lookup_search")
-        self.search.setPlaceholderText(tr(CONTEXT, "Gõ tên thủ tục (không cần dấu)"))
+        self.search.setPlaceholderText(translate("KioskLookup", "Gõ tên thủ tục (không cần dấu)"))
         self.search.textChanged.connect(self.refresh)
         self.keyboard = LetterKeyboard()
         self.keyboard.key.connect(self._key)
         self.hint = QLabel(
-            tr(
-                CONTEXT,
+            translate(
+                "KioskLookup",
                 "Ví dụ: gõ KHAI SINH, KET HON hoặc CHUNG THUC, hoặc chạm vào một lĩnh vực. "
                 "Chạm vào tên thủ tục để xem giấy tờ cần chuẩn bị, rồi in phiếu hướng dẫn "
                 "mang về.",
@@ -310,7 +314,9 @@ class KioskLookupPage(QWidget):
         layout.setSpacing(18)
         layout.addLayout(
             self._top_bar(
-                tr(CONTEXT, "TRA CỨU THỦ TỤC HÀNH CHÍNH"), tr(CONTEXT, "‹ Trở về"), self.closed.emit
+                translate("KioskLookup", "TRA CỨU THỦ TỤC HÀNH CHÍNH"),
+                translate("KioskLookup", "‹ Trở về"),
+                self.closed.emit,
             )
         )
         layout.addLayout(self.body, 1)
@@ -338,7 +344,7 @@ class KioskLookupPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        self.print_button = QPushButton(tr(CONTEXT, "In phiếu hướng dẫn mang về"))
+        self.print_button = QPushButton(translate("KioskLookup", "In phiếu hướng dẫn mang về"))
         self.print_button.setObjectName("print_button")
         self.print_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.print_button.clicked.connect(self.print_checklist)
@@ -354,7 +360,9 @@ class KioskLookupPage(QWidget):
         layout.setSpacing(18)
         layout.addLayout(
             self._top_bar(
-                tr(CONTEXT, "THÔNG TIN THỦ TỤC"), tr(CONTEXT, "‹ Danh sách"), self.show_list
+                translate("KioskLookup", "THÔNG TIN THỦ TỤC"),
+                translate("KioskLookup", "‹ Danh sách"),
+                self.show_list,
             )
         )
         layout.addWidget(scroll, 1)
@@ -409,7 +417,7 @@ class KioskLookupPage(QWidget):
         self.field_buttons: dict[str, TouchCard] = {}
         counts = public_catalog.fields(self._db)
         total = sum(f.count for f in counts)
-        entries = [("", tr(CONTEXT, "Tất cả lĩnh vực ({0})").format(total))]
+        entries = [("", translate("KioskLookup", "Tất cả lĩnh vực ({0})").format(total))]
         entries += [(f.name, f"{f.name} ({f.count})") for f in counts]
         for column in range(FIELD_COLUMNS):
             self.fields_grid.setColumnStretch(column, 1)
@@ -447,7 +455,7 @@ class KioskLookupPage(QWidget):
             card.deleteLater()
         self.result_cards = []
         for procedure in found:
-            meta = tr(CONTEXT, "Lĩnh vực: {0}  ·  Thời hạn: {1}").format(
+            meta = translate("KioskLookup", "Lĩnh vực: {0}  ·  Thời hạn: {1}").format(
                 procedure.field, procedure.limit.describe()
             )
             lines = [(procedure.name, "result_name"), (meta, "result_meta")]
@@ -457,10 +465,13 @@ class KioskLookupPage(QWidget):
             self.results_layout.insertWidget(len(self.result_cards), card)
             self.result_cards.append(card)
         if found:
-            self.count_label.setText(tr(CONTEXT, "Có {0} thủ tục:").format(len(found)))
+            self.count_label.setText(translate("KioskLookup", "Có {0} thủ tục:").format(len(found)))
         else:
             self.count_label.setText(
-                tr(CONTEXT, "Không tìm thấy thủ tục nào. Xin thử từ khác, hoặc chọn lĩnh vực.")
+                translate(
+                    "KioskLookup",
+                    "Không tìm thấy thủ tục nào. Xin thử từ khác, hoặc chọn lĩnh vực.",
+                )
             )
         self.results_area.verticalScrollBar().setValue(0)
 
@@ -493,8 +504,8 @@ class KioskLookupPage(QWidget):
         except UserError as exc:
             log.error("kiosk: checklist %s not printed: %s", self.shown.code, exc.message)
             self._note(
-                tr(
-                    CONTEXT,
+                translate(
+                    "KioskLookup",
                     "Máy in phiếu đang gặp sự cố. Xin hỏi cán bộ tại quầy để được hướng dẫn.",
                 ),
                 problem=True,
@@ -503,11 +514,16 @@ class KioskLookupPage(QWidget):
         uri = self._printer_uri or queue_setup.kiosk_printer(self._db)[0]
         if uri.strip().lower() == "none":
             self._note(
-                tr(CONTEXT, "Kiosk chưa nối máy in: xin ghi lại thông tin trên màn hình."),
+                translate(
+                    "KioskLookup", "Kiosk chưa nối máy in: xin ghi lại thông tin trên màn hình."
+                ),
                 problem=True,
             )
         else:
-            self._note(tr(CONTEXT, "Xin mời nhận phiếu hướng dẫn ở khe máy in."), problem=False)
+            self._note(
+                translate("KioskLookup", "Xin mời nhận phiếu hướng dẫn ở khe máy in."),
+                problem=False,
+            )
         return self.last_image
 
     def _note(self, text: str, problem: bool) -> None:

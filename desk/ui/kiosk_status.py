@@ -40,7 +40,7 @@ from desk.domain.vn_dates import clock_text, weekday_and_date_text
 from desk.services import office, public_status
 from desk.services.public_status import PublicStatus
 from desk.storage.database import Database
-from desk.ui.qt_helpers import tr
+from desk.ui.qt_helpers import translate
 
 log = logging.getLogger(__name__)
 CONTEXT = "KioskStatus"
@@ -148,11 +148,11 @@ class KioskStatusPage(QWidget):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._entry_page())
         self.pages.addWidget(self._answer_page())
-        back = QPushButton(tr(CONTEXT, "‹ Trở về"))
+        back = QPushButton(translate("KioskStatus", "‹ Trở về"))
         back.setProperty("role", "back")
         back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         back.clicked.connect(self.closed.emit)
-        title = QLabel(tr(CONTEXT, "TRA CỨU TÌNH TRẠNG HỒ SƠ"))
+        title = QLabel(translate("KioskStatus", "TRA CỨU TÌNH TRẠNG HỒ SƠ"))
         title.setObjectName("status_title")
         top = QHBoxLayout()
         top.addWidget(back)
@@ -172,7 +172,7 @@ class KioskStatusPage(QWidget):
 
     def _entry_page(self) -> QWidget:
         page = QWidget()
-        scan_card, scan = _card(tr(CONTEXT, "Cách 1: Quét mã QR trên giấy hẹn"))
+        scan_card, scan = _card(translate("KioskStatus", "Cách 1: Quét mã QR trên giấy hẹn"))
         sign_row = QHBoxLayout()
         sign_row.addStretch(1)
         sign_row.addWidget(QrSign())
@@ -180,8 +180,8 @@ class KioskStatusPage(QWidget):
         scan.addLayout(sign_row)
         scan.addWidget(
             _text(
-                tr(
-                    CONTEXT,
+                translate(
+                    "KioskStatus",
                     "Đưa mã QR in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả vào trước đầu "
                     "đọc mã của kiosk. Kết quả hiện ngay, không cần nhập gì thêm.",
                 )
@@ -193,8 +193,12 @@ class KioskStatusPage(QWidget):
         self.scan_edit.setFixedSize(2, 2)
         self.scan_edit.returnPressed.connect(self._scanned)
         scan.addWidget(self.scan_edit)
-        type_card, typed = _card(tr(CONTEXT, "Cách 2: Nhập mã hồ sơ và 4 số cuối CCCD"))
-        typed.addWidget(_text(tr(CONTEXT, "Mã hồ sơ (ghi trên giấy hẹn):"), "entry_label"))
+        type_card, typed = _card(
+            translate("KioskStatus", "Cách 2: Nhập mã hồ sơ và 4 số cuối CCCD")
+        )
+        typed.addWidget(
+            _text(translate("KioskStatus", "Mã hồ sơ (ghi trên giấy hẹn):"), "entry_label")
+        )
         code_row = QHBoxLayout()
         agency = QLabel(f"{self.agency}-")
         agency.setObjectName("agency_label")
@@ -203,7 +207,10 @@ class KioskStatusPage(QWidget):
         code_row.addWidget(self.code_edit, 1)
         typed.addLayout(code_row)
         typed.addWidget(
-            _text(tr(CONTEXT, "4 số cuối số CCCD (hoặc mã số thuế) của người nộp:"), "entry_label")
+            _text(
+                translate("KioskStatus", "4 số cuối số CCCD (hoặc mã số thuế) của người nộp:"),
+                "entry_label",
+            )
         )
         self.id_edit = self._entry("id_edit", "••••")
         typed.addWidget(self.id_edit)
@@ -212,7 +219,7 @@ class KioskStatusPage(QWidget):
         self.entry_error.setObjectName("entry_error")
         self.entry_error.setWordWrap(True)
         typed.addWidget(self.entry_error)
-        self.find_button = QPushButton(tr(CONTEXT, "Tra cứu"))
+        self.find_button = QPushButton(translate("KioskStatus", "Tra cứu"))
         self.find_button.setObjectName("find_button")
         self.find_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.find_button.clicked.connect(self.find_typed)
@@ -246,7 +253,10 @@ class KioskStatusPage(QWidget):
         self.pad_buttons: dict[str, QPushButton] = {}
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "C"]
         for i, key in enumerate(keys):
-            text = {"⌫": tr(CONTEXT, "⌫ Xóa"), "C": tr(CONTEXT, "Xóa hết")}.get(key, key)
+            text = {
+                "⌫": translate("KioskStatus", "⌫ Xóa"),
+                "C": translate("KioskStatus", "Xóa hết"),
+            }.get(key, key)
             button = QPushButton(text)
             button.setProperty("role", "pad")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -258,14 +268,14 @@ class KioskStatusPage(QWidget):
 
     def _answer_page(self) -> QWidget:
         page = QWidget()
-        card, layout = _card(tr(CONTEXT, "THÔNG TIN HỒ SƠ"))
+        card, layout = _card(translate("KioskStatus", "THÔNG TIN HỒ SƠ"))
         self.facts: dict[str, QLabel] = {}
         self.fact_labels: dict[str, QLabel] = {}
         for key, label in (
-            ("code", tr(CONTEXT, "Mã hồ sơ")),
-            ("procedure", tr(CONTEXT, "Thủ tục")),
-            ("status", tr(CONTEXT, "Tình trạng")),
-            ("appointment", tr(CONTEXT, "Ngày hẹn trả kết quả")),
+            ("code", translate("KioskStatus", "Mã hồ sơ")),
+            ("procedure", translate("KioskStatus", "Thủ tục")),
+            ("status", translate("KioskStatus", "Tình trạng")),
+            ("appointment", translate("KioskStatus", "Ngày hẹn trả kết quả")),
         ):
             self.fact_labels[key] = _text(label, "fact_label")
             layout.addWidget(self.fact_labels[key])
@@ -280,8 +290,8 @@ class KioskStatusPage(QWidget):
         layout.addSpacing(10)
         layout.addWidget(self.ready_label)
         privacy = _text(
-            tr(
-                CONTEXT,
+            translate(
+                "KioskStatus",
                 "Để bảo vệ thông tin cá nhân, kiosk chỉ hiện tình trạng hồ sơ. Màn hình sẽ tự "
                 "xóa sau ít phút. Cần biết thêm, xin hỏi cán bộ tại Bộ phận Một cửa.",
             ),
@@ -289,7 +299,7 @@ class KioskStatusPage(QWidget):
         )
         privacy.setObjectName("privacy_note")
         layout.addWidget(privacy)
-        self.done_button = QPushButton(tr(CONTEXT, "Xong"))
+        self.done_button = QPushButton(translate("KioskStatus", "Xong"))
         self.done_button.setObjectName("done_button")
         self.done_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.done_button.clicked.connect(self.reset)
@@ -350,7 +360,9 @@ class KioskStatusPage(QWidget):
     def find_typed(self) -> PublicStatus | None:
         if len(self.code_edit.text().replace("-", "")) != CODE_DIGITS:
             self._fail(
-                tr(CONTEXT, "Xin nhập đủ 10 chữ số của mã hồ sơ (sau {0}-).").format(self.agency)
+                translate("KioskStatus", "Xin nhập đủ 10 chữ số của mã hồ sơ (sau {0}-).").format(
+                    self.agency
+                )
             )
             self._set_active(self.code_edit)
             return None
@@ -400,10 +412,10 @@ class KioskStatusPage(QWidget):
             when = status.appointment
             self.facts["appointment"].setText(f"{clock_text(when)}, {weekday_and_date_text(when)}")
         if status.result_ready:
-            ready = tr(CONTEXT, "ĐÃ CÓ KẾT QUẢ: mời quý khách mang giấy hẹn và giấy tờ tùy thân "
+            ready = translate("KioskStatus", "ĐÃ CÓ KẾT QUẢ: mời quý khách mang giấy hẹn và giấy tờ tùy thân "
                        "đến Bộ phận Một cửa để nhận.")  # fmt: skip
         else:
-            ready = tr(CONTEXT, "Chưa có kết quả.")
+            ready = translate("KioskStatus", "Chưa có kết quả.")
         self.ready_label.setText(ready)
         self.ready_label.setProperty("ready", status.result_ready)
         self.ready_label.style().polish(self.ready_label)

@@ -53,7 +53,7 @@ from desk.ui import at_risk_notice
 from desk.ui.counter_panel import CounterPanel
 from desk.ui.dossier_page import DossierPage
 from desk.ui.intake_window import IntakeWindow
-from desk.ui.qt_helpers import busy_cursor, show_message, tr
+from desk.ui.qt_helpers import busy_cursor, show_message, translate
 from desk.ui.receipt_preview import ReceiptPreviewDialog
 from desk.ui.scan_box import ScanBox
 from desk.ui.worklist_view import WorklistView
@@ -113,8 +113,8 @@ class MainWindow(QMainWindow):
         self.dossier_view = self.worklist.table
         self.reprint_button = self.worklist.reprint_button
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.intake, tr(CONTEXT, "Tiếp nhận hồ sơ"))
-        self.tabs.addTab(self.worklist, tr(CONTEXT, "Danh sách hồ sơ"))
+        self.tabs.addTab(self.intake, translate("MainWindow", "Tiếp nhận hồ sơ"))
+        self.tabs.addTab(self.worklist, translate("MainWindow", "Danh sách hồ sơ"))
         self.setCentralWidget(self.tabs)
         self._build_scan_bar()
         self._build_menus()
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
     # -- building --------------------------------------------------------------
 
     def _build_scan_bar(self) -> None:
-        bar = QToolBar(tr(CONTEXT, "Mã hồ sơ"), self)
+        bar = QToolBar(translate("MainWindow", "Mã hồ sơ"), self)
         bar.setObjectName("scan_bar")
         bar.setMovable(False)
         self.scan_box = ScanBox(bar)
@@ -160,74 +160,88 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         if admin_only and not self._clerk.is_admin:
             action.setEnabled(False)
-            action.setToolTip(tr(CONTEXT, "Chỉ quản trị viên mới dùng được mục này."))
+            action.setToolTip(translate("MainWindow", "Chỉ quản trị viên mới dùng được mục này."))
         return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        dossiers = bar.addMenu(tr(CONTEXT, "&Hồ sơ"))
+        dossiers = bar.addMenu(translate("MainWindow", "&Hồ sơ"))
         self.new_intake_action = self._action(
-            tr(CONTEXT, "Tiếp nhận mới"), self.new_intake, "Ctrl+N"
+            translate("MainWindow", "Tiếp nhận mới"), self.new_intake, "Ctrl+N"
         )
         self.reprint_action = self._action(
-            tr(CONTEXT, "In lại phiếu..."), self.ask_reprint, "Ctrl+P"
+            translate("MainWindow", "In lại phiếu..."), self.ask_reprint, "Ctrl+P"
         )
-        self.quit_action = self._action(tr(CONTEXT, "Thoát"), self.close, "Ctrl+Q")
+        self.quit_action = self._action(translate("MainWindow", "Thoát"), self.close, "Ctrl+Q")
         self.scan_action = self._action(
-            tr(CONTEXT, "Quét/nhập mã hồ sơ"), self.scan_box.focus_box, "F2"
+            translate("MainWindow", "Quét/nhập mã hồ sơ"), self.scan_box.focus_box, "F2"
         )
         # F2 works from every window of the program: the dossier pages are windows too.
         self.scan_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         dossiers.addActions([self.new_intake_action, self.scan_action, self.reprint_action])
-        self.at_risk_action = self._action(tr(CONTEXT, "Hồ sơ cần xin lỗi"), self.show_at_risk)
-        self.counter_action = self._action(tr(CONTEXT, "Quầy của máy này..."), self.ask_counter)
+        self.at_risk_action = self._action(
+            translate("MainWindow", "Hồ sơ cần xin lỗi"), self.show_at_risk
+        )
+        self.counter_action = self._action(
+            translate("MainWindow", "Quầy của máy này..."), self.ask_counter
+        )
         dossiers.addActions([self.at_risk_action, self.counter_action])
         dossiers.addSeparator()
         dossiers.addAction(self.quit_action)
 
-        admin = bar.addMenu(tr(CONTEXT, "&Quản trị"))
+        admin = bar.addMenu(translate("MainWindow", "&Quản trị"))
         self.admin_actions = {
-            "clerks": self._action(tr(CONTEXT, "Cán bộ..."), self.open_clerks, admin_only=True),
+            "clerks": self._action(
+                translate("MainWindow", "Cán bộ..."), self.open_clerks, admin_only=True
+            ),
             "procedures": self._action(
-                tr(CONTEXT, "Danh mục thủ tục..."), self.open_procedures, admin_only=True
+                translate("MainWindow", "Danh mục thủ tục..."),
+                self.open_procedures,
+                admin_only=True,
             ),
             "calendar": self._action(
-                tr(CONTEXT, "Lịch làm việc..."), self.open_calendar, admin_only=True
+                translate("MainWindow", "Lịch làm việc..."), self.open_calendar, admin_only=True
             ),
             # Every clerk may fix the printer of the counter they sit at.
-            "printer": self._action(tr(CONTEXT, "Máy in..."), self.open_printer),
+            "printer": self._action(translate("MainWindow", "Máy in..."), self.open_printer),
             "office": self._action(
-                tr(CONTEXT, "Thông tin cơ quan..."), self.open_office, admin_only=True
+                translate("MainWindow", "Thông tin cơ quan..."), self.open_office, admin_only=True
             ),
-            "queue": self._action(tr(CONTEXT, "Hàng đợi..."), self.open_queue, admin_only=True),
+            "queue": self._action(
+                translate("MainWindow", "Hàng đợi..."), self.open_queue, admin_only=True
+            ),
         }
         admin.addActions(list(self.admin_actions.values()))
         self.departments_action = self._action(
-            tr(CONTEXT, "Phòng, ban giải quyết..."), self.open_departments
+            translate("MainWindow", "Phòng, ban giải quyết..."), self.open_departments
         )
         if not may(self._clerk.role, Permission.MANAGE):
             self.departments_action.setToolTip(
-                tr(CONTEXT, "Xem danh sách; chỉ quản trị viên mới sửa được.")
+                translate("MainWindow", "Xem danh sách; chỉ quản trị viên mới sửa được.")
             )
         admin.addAction(self.departments_action)
 
-        help_menu = bar.addMenu(tr(CONTEXT, "Trợ &giúp"))
-        self.about_action = self._action(tr(CONTEXT, "Giới thiệu"), self.show_about)
+        help_menu = bar.addMenu(translate("MainWindow", "Trợ &giúp"))
+        self.about_action = self._action(translate("MainWindow", "Giới thiệu"), self.show_about)
         help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
         role = {
-            Role.ADMIN: tr(CONTEXT, "quản trị viên"),
-            Role.CLERK: tr(CONTEXT, "cán bộ"),
-        }.get(Role(self._clerk.role), tr(CONTEXT, ROLE_LABELS[Role(self._clerk.role)]).lower())
+            Role.ADMIN: translate("MainWindow", "quản trị viên"),
+            Role.CLERK: translate("MainWindow", "cán bộ"),
+        }.get(
+            Role(self._clerk.role),
+            translate("MainWindow", ROLE_LABELS[Role(self._clerk.role)]).lower(),
+        )
         self.clerk_label = QLabel(
-            tr(CONTEXT, "Cán bộ: {name} ({username}, {role})").format(
+            translate("MainWindow", "Cán bộ: {name} ({username}, {role})").format(
                 name=self._clerk.full_name, username=self._clerk.username, role=role
             ),
             self,
         )
         self.database_label = QLabel(
-            tr(CONTEXT, "Dữ liệu: {where}").format(where=database_location(self._db)), self
+            translate("MainWindow", "Dữ liệu: {where}").format(where=database_location(self._db)),
+            self,
         )
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ticket_label = QLabel(self)
@@ -246,7 +260,7 @@ class MainWindow(QMainWindow):
         try:
             name = office.get_office(self._db).name
         except UserError:
-            name = tr(CONTEXT, "chưa thiết lập cơ quan")
+            name = translate("MainWindow", "chưa thiết lập cơ quan")
         self.setWindowTitle(f"desk — {name}")
 
     def refresh_dossiers(self) -> None:
@@ -254,10 +268,10 @@ class MainWindow(QMainWindow):
 
     def _on_dossier_saved(self, code: str) -> None:
         self.refresh_dossiers()
-        text = tr(CONTEXT, "Đã lưu hồ sơ {code}.").format(code=code)
+        text = translate("MainWindow", "Đã lưu hồ sơ {code}.").format(code=code)
         ticket = self._link_to_ticket(code)
         if ticket is not None:
-            text = tr(CONTEXT, "Đã lưu hồ sơ {code}, nhận từ số {ticket}.").format(
+            text = translate("MainWindow", "Đã lưu hồ sơ {code}, nhận từ số {ticket}.").format(
                 code=code, ticket=ticket.code
             )
         self.statusBar().showMessage(text, 10_000)
@@ -277,18 +291,20 @@ class MainWindow(QMainWindow):
         """Which counter this PC is at (or none): saved for this PC, the panel follows at once."""
         dialog = QInputDialog(self)
         dialog.setObjectName("counter_dialog")
-        dialog.setWindowTitle(tr(CONTEXT, "Quầy của máy này"))
+        dialog.setWindowTitle(translate("MainWindow", "Quầy của máy này"))
         dialog.setLabelText(
-            tr(CONTEXT, "Máy tính này đặt ở quầy số (1 đến 99), hoặc “Không phải quầy”:")
+            translate(
+                "MainWindow", "Máy tính này đặt ở quầy số (1 đến 99), hoặc “Không phải quầy”:"
+            )
         )
         dialog.setInputMode(QInputDialog.InputMode.IntInput)
         dialog.setIntRange(0, 99)
         dialog.setIntValue(self.counter_number or 0)
         spin = dialog.findChild(QSpinBox)
         if spin is not None:
-            spin.setSpecialValueText(tr(CONTEXT, "Không phải quầy"))
-        dialog.setOkButtonText(tr(CONTEXT, "Lưu"))
-        dialog.setCancelButtonText(tr(CONTEXT, "Hủy"))
+            spin.setSpecialValueText(translate("MainWindow", "Không phải quầy"))
+        dialog.setOkButtonText(translate("MainWindow", "Lưu"))
+        dialog.setCancelButtonText(translate("MainWindow", "Hủy"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.intValueSelected.connect(lambda number: self.set_counter(number or None))
         dialog.open()
@@ -302,8 +318,8 @@ class MainWindow(QMainWindow):
             except OSError as exc:
                 show_message(
                     self,
-                    tr(CONTEXT, "Quầy của máy này"),
-                    tr(CONTEXT, "Không lưu được cài đặt của máy: {error}").format(
+                    translate("MainWindow", "Quầy của máy này"),
+                    translate("MainWindow", "Không lưu được cài đặt của máy: {error}").format(
                         error=exc.strerror or exc
                     ),
                 )
@@ -318,7 +334,7 @@ class MainWindow(QMainWindow):
             return
         panel = CounterPanel(self._db, self._clerk, number, self._clock)
         panel.intake_requested.connect(self.start_intake_for_ticket)
-        dock = QDockWidget(tr(CONTEXT, "Hàng đợi tại quầy {n}").format(n=number), self)
+        dock = QDockWidget(translate("MainWindow", "Hàng đợi tại quầy {n}").format(n=number), self)
         dock.setObjectName("counter_dock")
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -335,10 +351,10 @@ class MainWindow(QMainWindow):
         try:
             ticket = queue.get_ticket(self._db, ticket_id)
         except UserError as exc:
-            show_message(self, tr(CONTEXT, "Tiếp nhận hồ sơ"), exc.message)
+            show_message(self, translate("MainWindow", "Tiếp nhận hồ sơ"), exc.message)
             return
         self.ticket = ticket
-        self.ticket_label.setText(tr(CONTEXT, "Từ số {code}").format(code=ticket.code))
+        self.ticket_label.setText(translate("MainWindow", "Từ số {code}").format(code=ticket.code))
         self.ticket_label.show()
         self._ticket_timer.start()
         self.new_intake()
@@ -366,7 +382,7 @@ class MainWindow(QMainWindow):
             queue.link_dossier(self._db, ticket.id, code, self._clock)
         except UserError as exc:
             log.warning("dossier %s not linked to its ticket: %s", code, exc.message)
-            show_message(self, tr(CONTEXT, "Gắn hồ sơ với số thứ tự"), exc.message)
+            show_message(self, translate("MainWindow", "Gắn hồ sơ với số thứ tự"), exc.message)
             return None
         if self.counter_panel is not None:
             self.counter_panel.poll()
@@ -383,7 +399,7 @@ class MainWindow(QMainWindow):
             else:
                 page = DossierPage(self._db, self._clerk, code, self._clock, parent=self)
         except UserError as exc:
-            show_message(self, tr(CONTEXT, "Mở hồ sơ"), exc.message)
+            show_message(self, translate("MainWindow", "Mở hồ sơ"), exc.message)
             return None
         if code not in self.pages:
             self.pages[page.code] = page
@@ -424,8 +440,8 @@ class MainWindow(QMainWindow):
         if code is None:
             show_message(
                 self,
-                tr(CONTEXT, "In lại phiếu"),
-                tr(CONTEXT, "Hãy chọn một hồ sơ trong danh sách trước."),
+                translate("MainWindow", "In lại phiếu"),
+                translate("MainWindow", "Hãy chọn một hồ sơ trong danh sách trước."),
                 QMessageBox.Icon.Information,
             )
             return
@@ -440,12 +456,12 @@ class MainWindow(QMainWindow):
             suggestion = self.intake.last_dossier.code
         dialog = QInputDialog(self)
         dialog.setObjectName("reprint_code_dialog")
-        dialog.setWindowTitle(tr(CONTEXT, "In lại phiếu"))
-        dialog.setLabelText(tr(CONTEXT, "Mã hồ sơ (ví dụ H36.41-260310-0001):"))
+        dialog.setWindowTitle(translate("MainWindow", "In lại phiếu"))
+        dialog.setLabelText(translate("MainWindow", "Mã hồ sơ (ví dụ H36.41-260310-0001):"))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setTextValue(suggestion)
-        dialog.setOkButtonText(tr(CONTEXT, "In lại"))
-        dialog.setCancelButtonText(tr(CONTEXT, "Hủy"))
+        dialog.setOkButtonText(translate("MainWindow", "In lại"))
+        dialog.setCancelButtonText(translate("MainWindow", "Hủy"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.textValueSelected.connect(
             lambda text: self.reprint(text.strip()) if text.strip() else None
@@ -463,7 +479,7 @@ class MainWindow(QMainWindow):
             try:
                 image = receipts.receipt_image(self._db, code)
             except UserError as again:  # no such dossier, or the database is unreadable
-                show_message(self, tr(CONTEXT, "In lại phiếu"), again.message)
+                show_message(self, translate("MainWindow", "In lại phiếu"), again.message)
                 return None
         dialog = ReceiptPreviewDialog(image, code, self._db, print_error=error, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -535,12 +551,14 @@ class MainWindow(QMainWindow):
         return self._open_dialog(OfficeDialog(self._db, self._clerk, parent=self))
 
     def show_about(self) -> QMessageBox:
-        text = tr(
-            CONTEXT,
+        text = translate(
+            "MainWindow",
             "desk {version}\nBàn tiếp nhận hồ sơ của Bộ phận Một cửa: tiếp nhận, hẹn trả kết quả, "
             "in phiếu.\n\nTệp dữ liệu: {database}\nThư mục nhật ký: {logs}",
         ).format(version=__version__, database=database_location(self._db), logs=config.log_dir())
-        box = show_message(self, tr(CONTEXT, "Giới thiệu desk"), text, QMessageBox.Icon.Information)
+        box = show_message(
+            self, translate("MainWindow", "Giới thiệu desk"), text, QMessageBox.Icon.Information
+        )
         box.setObjectName("about_box")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return box

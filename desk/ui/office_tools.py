@@ -16,7 +16,7 @@ from desk.domain.office import Clerk
 from desk.domain.roles import Permission, may
 from desk.services import accounts, backup, ratings, settings
 from desk.storage.database import Database
-from desk.ui.qt_helpers import tr
+from desk.ui.qt_helpers import translate
 
 log = logging.getLogger(__name__)
 
@@ -50,26 +50,30 @@ class OfficeTools(QObject):
 
     def _build_menu(self) -> None:
         bar = self._window.menuBar()
-        reports = bar.addMenu(tr(CONTEXT, "&Báo cáo"))
+        reports = bar.addMenu(translate("OfficeTools", "&Báo cáo"))
         self.dashboard_action = reports.addAction(
-            tr(CONTEXT, "Kết quả giải quyết, thống kê..."), self.open_dashboard
+            translate("OfficeTools", "Kết quả giải quyết, thống kê..."), self.open_dashboard
         )
         if not may(self._clerk.role, Permission.REPORTS):
             self.dashboard_action.setEnabled(False)
             self.dashboard_action.setToolTip(
-                tr(CONTEXT, "Chỉ lãnh đạo, giám sát và quản trị viên xem được báo cáo.")
+                translate(
+                    "OfficeTools", "Chỉ lãnh đạo, giám sát và quản trị viên xem được báo cáo."
+                )
             )
         admin = next((a.menu() for a in bar.actions() if a.menu() and "Quản trị" in a.text()), None)
         target = admin if admin is not None else reports
         target.addSeparator()
         self.backup_action = target.addAction(
-            tr(CONTEXT, "Sao lưu, khôi phục..."), self.open_backup
+            translate("OfficeTools", "Sao lưu, khôi phục..."), self.open_backup
         )
         if not self._clerk.is_admin:
             self.backup_action.setEnabled(False)
-            self.backup_action.setToolTip(tr(CONTEXT, "Chỉ quản trị viên mới dùng được mục này."))
+            self.backup_action.setToolTip(
+                translate("OfficeTools", "Chỉ quản trị viên mới dùng được mục này.")
+            )
         self.password_action = target.addAction(
-            tr(CONTEXT, "Đổi mật khẩu của tôi..."), self.change_password
+            translate("OfficeTools", "Đổi mật khẩu của tôi..."), self.change_password
         )
         # Keep the help menu last.
         help_action = next((a for a in bar.actions() if "giúp" in a.text()), None)
@@ -92,7 +96,7 @@ class OfficeTools(QObject):
         try:
             window = DashboardWindow(self._db, self._clerk, self._clock)
         except UserError as exc:
-            QMessageBox.information(self._window, tr(CONTEXT, "Báo cáo"), exc.message)
+            QMessageBox.information(self._window, translate("OfficeTools", "Báo cáo"), exc.message)
             return None
         opener = getattr(self._window, "open_dossier", None)
         if opener is not None:
@@ -128,13 +132,14 @@ class OfficeTools(QObject):
             message = exc.message if isinstance(exc, UserError) else str(exc)
             log.warning("automatic backup failed: %s", message)
             self._window.statusBar().showMessage(
-                tr(CONTEXT, "Chưa sao lưu được hôm nay: {m}").format(m=message), 30_000
+                translate("OfficeTools", "Chưa sao lưu được hôm nay: {m}").format(m=message), 30_000
             )
             return
         if made is not None:
             log.info("automatic backup written")
             self._window.statusBar().showMessage(
-                tr(CONTEXT, "Đã sao lưu dữ liệu hôm nay vào {p}").format(p=made), 10_000
+                translate("OfficeTools", "Đã sao lưu dữ liệu hôm nay vào {p}").format(p=made),
+                10_000,
             )
 
     def check_unhappy(self) -> list:
@@ -147,11 +152,11 @@ class OfficeTools(QObject):
             self._last_rating = max(self._last_rating, item.id)
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
-                tr(CONTEXT, "Người dân không hài lòng"),
+                translate("OfficeTools", "Người dân không hài lòng"),
                 item.summary_text(),
                 QMessageBox.StandardButton.Ok,
                 self._window,
             )
-            box.button(QMessageBox.StandardButton.Ok).setText(tr(CONTEXT, "Đã biết"))
+            box.button(QMessageBox.StandardButton.Ok).setText(translate("OfficeTools", "Đã biết"))
             self._keep(box)
         return news

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.dossier import ReceivedPaper
 from desk.domain.procedure import PAPER_FORM_LABELS, PaperForm, RequiredPaper
-from desk.ui.qt_helpers import tr
+from desk.ui.qt_helpers import translate
 
 CONTEXT = "PaperChecklist"
 NAME, FORM, COUNT = range(3)
@@ -46,7 +46,7 @@ class _FormDelegate(QStyledItemDelegate):
     ) -> QWidget:  # noqa: N802
         box = QComboBox(parent)
         for form in PaperForm:
-            box.addItem(tr(CONTEXT, PAPER_FORM_LABELS[form]), form.value)
+            box.addItem(translate("PaperChecklist", PAPER_FORM_LABELS[form]), form.value)
         return box
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:  # noqa: N802
@@ -57,7 +57,9 @@ class _FormDelegate(QStyledItemDelegate):
         assert isinstance(editor, QComboBox)
         form = PaperForm(editor.currentData())
         model.setData(index, form.value, _ROLE_FORM)
-        model.setData(index, tr(CONTEXT, PAPER_FORM_LABELS[form]), Qt.ItemDataRole.DisplayRole)
+        model.setData(
+            index, translate("PaperChecklist", PAPER_FORM_LABELS[form]), Qt.ItemDataRole.DisplayRole
+        )
 
 
 class _CountDelegate(QStyledItemDelegate):
@@ -90,9 +92,9 @@ class PaperChecklist(QTableWidget):
         self.setObjectName("paper_checklist")
         self.setHorizontalHeaderLabels(
             [
-                tr(CONTEXT, "Giấy tờ (đánh dấu bằng phím cách)"),
-                tr(CONTEXT, "Hình thức"),
-                tr(CONTEXT, "Số bản"),
+                translate("PaperChecklist", "Giấy tờ (đánh dấu bằng phím cách)"),
+                translate("PaperChecklist", "Hình thức"),
+                translate("PaperChecklist", "Số bản"),
             ]
         )
         self.setTabKeyNavigation(False)
@@ -112,7 +114,7 @@ class PaperChecklist(QTableWidget):
         header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
         self.setItemDelegateForColumn(FORM, _FormDelegate(self))
         self.setItemDelegateForColumn(COUNT, _CountDelegate(self))
-        self.setAccessibleName(tr(CONTEXT, "Giấy tờ đã nhận"))
+        self.setAccessibleName(translate("PaperChecklist", "Giấy tờ đã nhận"))
         # Room for several long paper names even on a 768-pixel-high screen.
         self.setMinimumHeight(self.fontMetrics().height() * 11)
         self.itemChanged.connect(lambda _item: self.changed.emit())
@@ -135,7 +137,7 @@ class PaperChecklist(QTableWidget):
     def _fill_row(self, row: int, paper: RequiredPaper) -> None:
         label = paper.name
         if paper.optional:
-            label += tr(CONTEXT, " (tùy trường hợp)")
+            label += translate("PaperChecklist", " (tùy trường hợp)")
         name = QTableWidgetItem(label)
         name.setData(_ROLE_NAME, paper.name)
         name.setFlags(
@@ -150,7 +152,7 @@ class PaperChecklist(QTableWidget):
             font.setItalic(True)
             name.setFont(font)
             name.setForeground(QBrush(QColor("#555555")))
-        form = QTableWidgetItem(tr(CONTEXT, PAPER_FORM_LABELS[paper.form]))
+        form = QTableWidgetItem(translate("PaperChecklist", PAPER_FORM_LABELS[paper.form]))
         form.setData(_ROLE_FORM, paper.form.value)
         count = QTableWidgetItem()
         count.setData(Qt.ItemDataRole.EditRole, max(1, paper.count))
@@ -178,7 +180,7 @@ class PaperChecklist(QTableWidget):
     def set_form(self, row: int, form: PaperForm) -> None:
         item = self.item(row, FORM)
         item.setData(_ROLE_FORM, form.value)
-        item.setText(tr(CONTEXT, PAPER_FORM_LABELS[form]))
+        item.setText(translate("PaperChecklist", PAPER_FORM_LABELS[form]))
 
     def count(self, row: int) -> int:
         return int(self.item(row, COUNT).data(Qt.ItemDataRole.EditRole))

@@ -26,7 +26,7 @@ from desk.domain.procedure import Procedure
 from desk.domain.text import fold, matches
 from desk.services import catalog
 from desk.storage.database import Database
-from desk.ui.qt_helpers import FieldError, tr
+from desk.ui.qt_helpers import FieldError, translate
 
 CONTEXT = "ProcedurePicker"
 CODE, NAME, FIELD, LIMIT, FEE = range(5)
@@ -56,18 +56,20 @@ class ProcedurePicker(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("procedure_search")
-        self.search.setPlaceholderText(tr(CONTEXT, "Tìm thủ tục: gõ không dấu cũng được"))
+        self.search.setPlaceholderText(
+            translate("ProcedurePicker", "Tìm thủ tục: gõ không dấu cũng được")
+        )
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(tr(CONTEXT, "Tìm thủ tục"))
+        self.search.setAccessibleName(translate("ProcedurePicker", "Tìm thủ tục"))
         self.list = QTreeWidget(self)
         self.list.setObjectName("procedure_list")
         self.list.setHeaderLabels(
             [
-                tr(CONTEXT, "Mã"),
-                tr(CONTEXT, "Tên thủ tục"),
-                tr(CONTEXT, "Lĩnh vực"),
-                tr(CONTEXT, "Thời hạn"),
-                tr(CONTEXT, "Phí, lệ phí"),
+                translate("ProcedurePicker", "Mã"),
+                translate("ProcedurePicker", "Tên thủ tục"),
+                translate("ProcedurePicker", "Lĩnh vực"),
+                translate("ProcedurePicker", "Thời hạn"),
+                translate("ProcedurePicker", "Phí, lệ phí"),
             ]
         )
         self.list.setRootIsDecorated(False)
@@ -82,7 +84,9 @@ class ProcedurePicker(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.list.setMinimumHeight(self.list.fontMetrics().height() * 6 + 12)
-        self.empty_label = QLabel(tr(CONTEXT, "Không tìm thấy thủ tục phù hợp."), self)
+        self.empty_label = QLabel(
+            translate("ProcedurePicker", "Không tìm thấy thủ tục phù hợp."), self
+        )
         self.empty_label.setVisible(False)
         self.chosen_label = QLabel(self)
         self.chosen_label.setObjectName("chosen_procedure")
@@ -212,13 +216,13 @@ class ProcedurePicker(QWidget):
         p = self._chosen
         if p is None:
             self.chosen_label.setText(
-                tr(CONTEXT, "<i>Chưa chọn thủ tục: gõ vài chữ rồi bấm Enter.</i>")
+                translate("ProcedurePicker", "<i>Chưa chọn thủ tục: gõ vài chữ rồi bấm Enter.</i>")
             )
             return
-        fee = p.fee or tr(CONTEXT, "không ghi")
+        fee = p.fee or translate("ProcedurePicker", "không ghi")
         self.chosen_label.setText(
-            tr(
-                CONTEXT,
+            translate(
+                "ProcedurePicker",
                 "<b>Đã chọn: {code} – {name}</b><br>Lĩnh vực: {field} · Thời hạn: {limit}"
                 " · Phí, lệ phí: {fee}",
             ).format(

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidge
 ERROR_COLOUR = "#b00020"
 
 
-def tr(context: str, text: str) -> str:
-    """Shorthand for ``QCoreApplication.translate`` (all screen text goes through it)."""
+def translate(context: str, text: str) -> str:
+    """``QCoreApplication.translate``: all screen text goes through it.
+
+    Call it with a literal context and text so ``pyside6-lupdate`` finds them.
+    """
     return QCoreApplication.translate(context, text)
 
 
@@ -75,7 +78,7 @@ def message_box(
 ) -> QMessageBox:
     """A message box with one Vietnamese "Đóng" button, not yet shown."""
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
-    close = box.addButton(tr("Dialogs", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
+    close = box.addButton(translate("Dialogs", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(close)
     box.setEscapeButton(close)
     box.setTextFormat(Qt.TextFormat.PlainText)

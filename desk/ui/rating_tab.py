@@ -17,7 +17,7 @@ from desk.domain.rating import RatingTally
 from desk.domain.statistics import Period
 from desk.services import ratings
 from desk.storage.database import Database
-from desk.ui.qt_helpers import busy_cursor, tr
+from desk.ui.qt_helpers import busy_cursor, translate
 from desk.ui.rating_tables import RatingTableModel
 from desk.ui.report_tables import ReportTableModel, number_text
 
@@ -41,7 +41,7 @@ class RatingTab(QWidget):
         self.period: Period | None = None
         self.group_combo = QComboBox(self)
         for by in ratings.GROUPINGS:
-            self.group_combo.addItem(tr(CONTEXT, ratings.GROUP_LABELS[by]), by)
+            self.group_combo.addItem(translate("RatingTab", ratings.GROUP_LABELS[by]), by)
         self.group_combo.currentIndexChanged.connect(self.reload)
         self.model = RatingTableModel(ratings.GROUP_LABELS["clerk"], self)
         self.table = make_table(self.model)
@@ -50,7 +50,7 @@ class RatingTab(QWidget):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr(CONTEXT, "Chia theo:"), self))
+        top.addWidget(QLabel(translate("RatingTab", "Chia theo:"), self))
         top.addWidget(self.group_combo)
         top.addStretch(1)
         layout = QVBoxLayout(self)
@@ -77,18 +77,20 @@ class RatingTab(QWidget):
         with busy_cursor():
             tallies = ratings.summary(self._db, self.period.first, self.period.last, by)
         self.model.set_tallies(
-            tallies, tr(CONTEXT, ratings.GROUP_LABELS[by]), tr(CONTEXT, "Toàn cơ quan")
+            tallies,
+            translate("RatingTab", ratings.GROUP_LABELS[by]),
+            translate("RatingTab", "Toàn cơ quan"),
         )
         self.note.setText(self._note_text(tallies))
 
     def _note_text(self, tallies: list[RatingTally]) -> str:
         if not tallies:
-            return tr(CONTEXT, "Chưa có lượt đánh giá nào của người dân trong kỳ {range}.").format(
-                range=self.period.range_text if self.period else ""
-            )
+            return translate(
+                "RatingTab", "Chưa có lượt đánh giá nào của người dân trong kỳ {range}."
+            ).format(range=self.period.range_text if self.period else "")
         total = self.model.item(self.model.rowCount() - 1)
-        return tr(
-            CONTEXT,
+        return translate(
+            "RatingTab",
             "{n} lượt đánh giá trong kỳ; tỷ lệ hài lòng (rất hài lòng + hài lòng) {share}. "
             "Mức độ hài lòng theo Quyết định 766/QĐ-TTg.",
         ).format(n=number_text(total.total), share=total.share_text())

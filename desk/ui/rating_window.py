@@ -53,7 +53,7 @@ from desk.domain.rating import (
 from desk.services import changes, office, ratings
 from desk.services.ratings import RatingRequest
 from desk.storage.database import Database
-from desk.ui.qt_helpers import tr
+from desk.ui.qt_helpers import translate
 
 log = logging.getLogger(__name__)
 CONTEXT = "RatingWindow"
@@ -146,7 +146,7 @@ class LevelButton(QPushButton):
         self.face = QLabel()
         self.face.setPixmap(face_pixmap(level, 150))
         self.face.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.name = QLabel(tr(CONTEXT, LEVEL_LABELS[level]))
+        self.name = QLabel(translate("RatingWindow", LEVEL_LABELS[level]))
         self.name.setProperty("role", "level_name")
         self.name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for label in (self.face, self.name):
@@ -199,7 +199,7 @@ class RatingWindow(QWidget):
         self.request: RatingRequest | None = None
         self.level: RatingLevel | None = None
         self.setObjectName("rating_window")
-        self.setWindowTitle(tr(CONTEXT, "Đánh giá mức độ hài lòng"))
+        self.setWindowTitle(translate("RatingWindow", "Đánh giá mức độ hài lòng"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(STYLE)
         self.pages = QStackedWidget(self)
@@ -230,7 +230,7 @@ class RatingWindow(QWidget):
         row.setContentsMargins(32, 14, 32, 14)
         row.addWidget(name, 1)
         if self.counter_number is not None:
-            counter = QLabel(tr(CONTEXT, "QUẦY {0}").format(self.counter_number))
+            counter = QLabel(translate("RatingWindow", "QUẦY {0}").format(self.counter_number))
             counter.setObjectName("rating_counter")
             row.addWidget(counter)
         return header
@@ -248,11 +248,11 @@ class RatingWindow(QWidget):
         page = self._page()
         layout = page.layout()
         layout.addStretch(1)
-        layout.addWidget(_label(tr(CONTEXT, "XIN KÍNH CHÀO QUÝ KHÁCH"), "big"))
+        layout.addWidget(_label(translate("RatingWindow", "XIN KÍNH CHÀO QUÝ KHÁCH"), "big"))
         layout.addWidget(
             _label(
-                tr(
-                    CONTEXT,
+                translate(
+                    "RatingWindow",
                     "Sau khi được phục vụ, xin quý khách vui lòng cho biết mức độ hài lòng "
                     "trên màn hình này. Ý kiến của quý khách giúp chúng tôi phục vụ tốt hơn.",
                 ),
@@ -264,7 +264,8 @@ class RatingWindow(QWidget):
 
     def _levels_page(self) -> QWidget:
         self.question = _label(
-            tr(CONTEXT, "QUÝ KHÁCH CÓ HÀI LÒNG VỚI SỰ PHỤC VỤ CỦA CHÚNG TÔI KHÔNG?"), "big"
+            translate("RatingWindow", "QUÝ KHÁCH CÓ HÀI LÒNG VỚI SỰ PHỤC VỤ CỦA CHÚNG TÔI KHÔNG?"),
+            "big",
         )
         self.who = _label("", "who")
         self.level_buttons: dict[RatingLevel, LevelButton] = {}
@@ -274,7 +275,7 @@ class RatingWindow(QWidget):
             button = LevelButton(level)
             button.clicked.connect(lambda _=False, lv=level: self.choose_level(lv))
             self.level_buttons[level] = button
-        self.skip_button = QPushButton(tr(CONTEXT, "Bỏ qua"))
+        self.skip_button = QPushButton(translate("RatingWindow", "Bỏ qua"))
         self.skip_button.setProperty("role", "quiet")
         self.skip_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.skip_button.clicked.connect(self.skip)
@@ -290,7 +291,7 @@ class RatingWindow(QWidget):
         self.reason_grid = QGridLayout()
         self.reason_grid.setSpacing(16)
         for reason in RatingReason:
-            button = QPushButton(tr(CONTEXT, REASON_LABELS[reason]))
+            button = QPushButton(translate("RatingWindow", REASON_LABELS[reason]))
             button.setProperty("role", "reason")
             button.setObjectName(f"reason_{reason.value}")
             button.setCheckable(True)
@@ -299,14 +300,16 @@ class RatingWindow(QWidget):
             self.reason_buttons[reason] = button
         self.comment_edit = QLineEdit()
         self.comment_edit.setObjectName("comment_edit")
-        self.comment_edit.setPlaceholderText(tr(CONTEXT, "Góp ý thêm (không bắt buộc)"))
+        self.comment_edit.setPlaceholderText(
+            translate("RatingWindow", "Góp ý thêm (không bắt buộc)")
+        )
         self.comment_edit.setMaxLength(500)
         self.comment_edit.textEdited.connect(lambda _text: self._touched())
-        self.send_button = QPushButton(tr(CONTEXT, "Gửi đánh giá"))
+        self.send_button = QPushButton(translate("RatingWindow", "Gửi đánh giá"))
         self.send_button.setObjectName("send_button")
         self.send_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.send_button.clicked.connect(self.send)
-        back = QPushButton(tr(CONTEXT, "‹ Chọn lại mức độ"))
+        back = QPushButton(translate("RatingWindow", "‹ Chọn lại mức độ"))
         back.setProperty("role", "quiet")
         back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         back.clicked.connect(self._back_to_levels)
@@ -322,7 +325,7 @@ class RatingWindow(QWidget):
         return page
 
     def _thanks_page(self) -> QWidget:
-        self.thanks_label = _label(tr(CONTEXT, "CẢM ƠN QUÝ KHÁCH!"), "big")
+        self.thanks_label = _label(translate("RatingWindow", "CẢM ƠN QUÝ KHÁCH!"), "big")
         self.thanks_text = _label("", "text")
         page = self._page()
         page.layout().addStretch(1)
@@ -368,9 +371,11 @@ class RatingWindow(QWidget):
         self.level = None
         parts = []
         if request.clerk_name:
-            parts.append(tr(CONTEXT, "Cán bộ phục vụ: {0}").format(request.clerk_name))
+            parts.append(
+                translate("RatingWindow", "Cán bộ phục vụ: {0}").format(request.clerk_name)
+            )
         if request.counter_number is not None:
-            parts.append(tr(CONTEXT, "Quầy {0}").format(request.counter_number))
+            parts.append(translate("RatingWindow", "Quầy {0}").format(request.counter_number))
         self.who.setText("  ·  ".join(parts))
         self.pages.setCurrentIndex(LEVELS)
         self._timeout.start(LEVEL_SECONDS * 1000)
@@ -378,11 +383,17 @@ class RatingWindow(QWidget):
     def choose_level(self, level: RatingLevel) -> None:
         self.level = level
         self._clear_details()
-        self.chosen_label.setText(tr(CONTEXT, "Quý khách chọn: {0}").format(LEVEL_LABELS[level]))
+        self.chosen_label.setText(
+            translate("RatingWindow", "Quý khách chọn: {0}").format(LEVEL_LABELS[level])
+        )
         if level in SATISFIED_LEVELS:
-            prompt = tr(CONTEXT, "Quý khách hài lòng nhất về điều gì? (không bắt buộc)")
+            prompt = translate(
+                "RatingWindow", "Quý khách hài lòng nhất về điều gì? (không bắt buộc)"
+            )
         else:
-            prompt = tr(CONTEXT, "Điều gì chưa làm quý khách hài lòng? (không bắt buộc)")
+            prompt = translate(
+                "RatingWindow", "Điều gì chưa làm quý khách hài lòng? (không bắt buộc)"
+            )
         self.reason_prompt.setText(prompt)
         self.pages.setCurrentIndex(DETAILS)
         self._touched()
@@ -407,7 +418,9 @@ class RatingWindow(QWidget):
             log.warning("rating not saved: %s", exc.message)
             self._thank(exc.message)
             return None
-        self._thank(tr(CONTEXT, "Ý kiến của quý khách đã được ghi nhận để phục vụ tốt hơn."))
+        self._thank(
+            translate("RatingWindow", "Ý kiến của quý khách đã được ghi nhận để phục vụ tốt hơn.")
+        )
         self.rated.emit(rating_id)
         return rating_id
 

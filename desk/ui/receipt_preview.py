@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desk.domain.errors import UserError
 from desk.services import receipts, settings
 from desk.storage.database import Database
-from desk.ui.qt_helpers import ERROR_COLOUR, busy_cursor, pil_to_pixmap, tr
+from desk.ui.qt_helpers import ERROR_COLOUR, busy_cursor, pil_to_pixmap, translate
 
 CONTEXT = "ReceiptPreviewDialog"
 OK_COLOUR = "#1b5e20"
@@ -51,7 +51,9 @@ class ReceiptPreviewDialog(QDialog):
         self._db = db
         self._code = code
         self._pixmap = QPixmap()
-        self.setWindowTitle(tr(CONTEXT, "Phiếu tiếp nhận hồ sơ {code}").format(code=code))
+        self.setWindowTitle(
+            translate("ReceiptPreviewDialog", "Phiếu tiếp nhận hồ sơ {code}").format(code=code)
+        )
 
         self.status = QLabel(self)
         self.status.setObjectName("print_status")
@@ -68,8 +70,8 @@ class ReceiptPreviewDialog(QDialog):
         self.scroll.viewport().installEventFilter(self)
 
         buttons = QDialogButtonBox(self)
-        self.reprint_button = QPushButton(tr(CONTEXT, "In lại"), self)
-        self.close_button = QPushButton(tr(CONTEXT, "Đóng"), self)
+        self.reprint_button = QPushButton(translate("ReceiptPreviewDialog", "In lại"), self)
+        self.close_button = QPushButton(translate("ReceiptPreviewDialog", "Đóng"), self)
         buttons.addButton(self.reprint_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.close_button.setDefault(True)
@@ -121,21 +123,23 @@ class ReceiptPreviewDialog(QDialog):
 
     def _show_result(self, error: str | None) -> None:
         if error is not None:
-            text = tr(
-                CONTEXT,
+            text = translate(
+                "ReceiptPreviewDialog",
                 "Không in được phiếu. {error}\n"
                 "Hồ sơ {code} đã được lưu: sửa máy in rồi bấm “In lại”.",
             ).format(error=error, code=self._code)
             colour = ERROR_COLOUR
         elif settings.get_setting(self._db, settings.PRINTER_URI).strip().lower() == "none":
-            text = tr(
-                CONTEXT,
+            text = translate(
+                "ReceiptPreviewDialog",
                 "Chưa chọn máy in (Quản trị > Máy in): phiếu của hồ sơ {code} chỉ hiển thị "
                 "trên màn hình, chưa in ra giấy.",
             ).format(code=self._code)
             colour = ERROR_COLOUR
         else:
-            text = tr(CONTEXT, "Đã gửi phiếu của hồ sơ {code} tới máy in.").format(code=self._code)
+            text = translate(
+                "ReceiptPreviewDialog", "Đã gửi phiếu của hồ sơ {code} tới máy in."
+            ).format(code=self._code)
             colour = OK_COLOUR
         self.setProperty("printed_ok", error is None and colour == OK_COLOUR)
         self.status.setText(text)

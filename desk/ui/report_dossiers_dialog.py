@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.services.reports import ReportDossier
-from desk.ui.qt_helpers import tr
+from desk.ui.qt_helpers import translate
 from desk.ui.report_tables import ReportTableModel, dossier_columns, number_text
 
 CONTEXT = "ReportDossiersDialog"
@@ -64,7 +64,9 @@ class ReportDossiersDialog(QDialog):
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
         buttons = QDialogButtonBox(self)
-        close = buttons.addButton(tr(CONTEXT, "Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
+        close = buttons.addButton(
+            translate("ReportDossiersDialog", "Đóng"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         close.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -76,14 +78,15 @@ class ReportDossiersDialog(QDialog):
     @staticmethod
     def _summary(shown: int, total: int) -> str:
         if total == 0:
-            return tr(CONTEXT, "Không có hồ sơ nào.")
+            return translate("ReportDossiersDialog", "Không có hồ sơ nào.")
         if shown < total:
-            return tr(
-                CONTEXT, "Hiển thị {shown} hồ sơ đầu tiên trên tổng số {total} hồ sơ."
+            return translate(
+                "ReportDossiersDialog",
+                "Hiển thị {shown} hồ sơ đầu tiên trên tổng số {total} hồ sơ.",
             ).format(shown=number_text(shown), total=number_text(total))
-        return tr(CONTEXT, "{total} hồ sơ. Bấm đúp vào một hồ sơ để mở.").format(
-            total=number_text(total)
-        )
+        return translate(
+            "ReportDossiersDialog", "{total} hồ sơ. Bấm đúp vào một hồ sơ để mở."
+        ).format(total=number_text(total))
 
     def codes(self) -> list[str]:
         return [d.code for d in self.model.items()]

@@ -20,7 +20,7 @@ from PySide6.QtGui import QFont
 from desk.domain.clock import to_vn
 from desk.domain.dossier import RESULT_CLASS_LABELS, STATUS_LABELS, DossierStatus
 from desk.domain.statistics import FIGURE_LABELS, Figure, percent_text
-from desk.ui.qt_helpers import tr
+from desk.ui.qt_helpers import translate
 
 CONTEXT = "ReportTables"
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -104,10 +104,12 @@ class ReportTableModel(QAbstractTableModel):
             return None
         column = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return "\n".join(textwrap.wrap(tr(CONTEXT, column.title), HEADER_WIDTH))
+            return "\n".join(textwrap.wrap(translate("ReportTables", column.title), HEADER_WIDTH))
         if role == Qt.ItemDataRole.ToolTipRole:
             hint = column.tooltip or (
-                tr(CONTEXT, "Bấm vào một số để xem danh sách hồ sơ") if column.figure else ""
+                translate("ReportTables", "Bấm vào một số để xem danh sách hồ sơ")
+                if column.figure
+                else ""
             )
             return hint or None
         return None

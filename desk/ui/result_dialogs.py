@@ -17,8 +17,8 @@ from desk.domain.errors import UserError
 from desk.domain.lifecycle import StepKind, classify_result
 from desk.services import ratings, steps
 from desk.ui.admin._widgets import clean_text
-from desk.ui.qt_helpers import tr
-from desk.ui.step_dialogs import CONTEXT, RESULT_COLOURS, StepDialog, when
+from desk.ui.qt_helpers import translate
+from desk.ui.step_dialogs import RESULT_COLOURS, StepDialog, when
 
 
 class ResultReadyDialog(StepDialog):
@@ -31,14 +31,18 @@ class ResultReadyDialog(StepDialog):
         expected = classify_result(self.clock.now(), self.dossier.appointment_at)
         self.expected = expected
         self.add_note(
-            tr(CONTEXT, "Hẹn trả: {due}. Ghi nhận lúc này, kết quả được tính là: {label}.").format(
+            translate(
+                "StepDialogs", "Hẹn trả: {due}. Ghi nhận lúc này, kết quả được tính là: {label}."
+            ).format(
                 due=when(self.dossier.appointment_at),
-                label=tr(CONTEXT, RESULT_CLASS_LABELS[expected]).upper(),
+                label=translate("StepDialogs", RESULT_CLASS_LABELS[expected]).upper(),
             ),
             RESULT_COLOURS[expected],
         )
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText(tr(CONTEXT, "Ví dụ: số giấy chứng nhận đã cấp"))
+        self.note_edit.setPlaceholderText(
+            translate("StepDialogs", "Ví dụ: số giấy chứng nhận đã cấp")
+        )
         self.add_row("Ghi chú:", "note", self.note_edit)
 
     def run(self) -> ResultClass:
@@ -54,8 +58,8 @@ class ReturnDialog(StepDialog):
     ok_text = "Trả kết quả"
 
     def build(self) -> None:
-        self.counter_radio = QRadioButton(tr(CONTEXT, "Tại quầy"))
-        self.post_radio = QRadioButton(tr(CONTEXT, "Qua dịch vụ bưu chính"))
+        self.counter_radio = QRadioButton(translate("StepDialogs", "Tại quầy"))
+        self.post_radio = QRadioButton(translate("StepDialogs", "Qua dịch vụ bưu chính"))
         self.method_group = QButtonGroup(self)
         self.method_group.addButton(self.counter_radio)
         self.method_group.addButton(self.post_radio)
@@ -69,7 +73,7 @@ class ReturnDialog(StepDialog):
         row.addStretch(1)
         self.collected_edit = QLineEdit(self.dossier.applicant.name)
         self.tracking_edit = QLineEdit()
-        self.tracking_edit.setPlaceholderText(tr(CONTEXT, "Ví dụ: EL123456789VN"))
+        self.tracking_edit.setPlaceholderText(translate("StepDialogs", "Ví dụ: EL123456789VN"))
         self.add_row("Hình thức trả:", "method", methods)
         self.add_row("Người nhận kết quả:", "collected_by", self.collected_edit)
         self.add_row("Mã vận đơn bưu điện:", "tracking_number", self.tracking_edit)

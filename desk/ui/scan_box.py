@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from desk.ui.qt_helpers import tr
+from desk.ui.qt_helpers import translate
 
 CONTEXT = "ScanBox"
 
@@ -28,23 +28,23 @@ class ScanBox(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(tr(CONTEXT, "Quét/nhập mã hồ sơ (F2):"), self)
+        self.label = QLabel(translate("ScanBox", "Quét/nhập mã hồ sơ (F2):"), self)
         self.edit = QLineEdit(self)
         self.edit.setObjectName("scan_box")
-        self.edit.setPlaceholderText(tr(CONTEXT, "Ví dụ: H36.41-260310-0001"))
+        self.edit.setPlaceholderText(translate("ScanBox", "Ví dụ: H36.41-260310-0001"))
         self.edit.setClearButtonEnabled(True)
         width = self.edit.fontMetrics().horizontalAdvance("H36.41-260310-0001")
         self.edit.setMinimumWidth(width + 60)
         self.edit.setMaximumWidth(width * 2)
         self.edit.setToolTip(
-            tr(
-                CONTEXT,
+            translate(
+                "ScanBox",
                 "Bấm F2 ở bất kỳ màn hình nào rồi quét mã QR trên phiếu hẹn, hoặc gõ mã hồ sơ "
                 "và bấm Enter.",
             )
         )
         self.label.setBuddy(self.edit)
-        self.open_button = QPushButton(tr(CONTEXT, "Mở"), self)
+        self.open_button = QPushButton(translate("ScanBox", "Mở"), self)
         self.open_button.setAutoDefault(False)
         self.open_button.clicked.connect(self.submit)
         self.edit.returnPressed.connect(self.submit)

@@ -41,7 +41,7 @@ from desk.domain.text import fold
 from desk.services import calendar, catalog, departments, dossiers, office, steps
 from desk.storage.database import Database
 from desk.ui.admin._widgets import FieldErrors, Notice, clean_text, set_enter_button
-from desk.ui.qt_helpers import busy_cursor, tr
+from desk.ui.qt_helpers import busy_cursor, translate
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +89,8 @@ class StepDialog(QDialog):
         self.outcome: Any = None
         self.setObjectName(f"step_{self.kind.value}")
         self.setWindowTitle(
-            tr(CONTEXT, "{step} — hồ sơ {code}").format(
-                step=tr(CONTEXT, STEP_LABELS[self.kind]), code=self.code
+            translate("StepDialogs", "{step} — hồ sơ {code}").format(
+                step=translate("StepDialogs", STEP_LABELS[self.kind]), code=self.code
             )
         )
         self.errors = FieldErrors()
@@ -100,7 +100,7 @@ class StepDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         about = QLabel(
-            tr(CONTEXT, "<b>{code}</b> — {name}<br>{procedure}").format(
+            translate("StepDialogs", "<b>{code}</b> — {name}<br>{procedure}").format(
                 code=self.code,
                 name=self.dossier.applicant.name,
                 procedure=self.dossier.procedure_name,
@@ -108,10 +108,10 @@ class StepDialog(QDialog):
         )
         about.setWordWrap(True)
         about.setTextFormat(Qt.TextFormat.RichText)
-        self.ok_button = QPushButton(tr(CONTEXT, self.ok_text))
+        self.ok_button = QPushButton(translate("StepDialogs", self.ok_text))
         self.ok_button.setObjectName("step_ok")
         self.ok_button.clicked.connect(self.submit)
-        self.cancel_button = QPushButton(tr(CONTEXT, "Hủy"))
+        self.cancel_button = QPushButton(translate("StepDialogs", "Hủy"))
         self.cancel_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -129,7 +129,7 @@ class StepDialog(QDialog):
         self.setMinimumWidth(self.min_width)
 
     def add_row(self, label: str, field: str, widget: QWidget) -> None:
-        self.form.addRow(tr(CONTEXT, label), self.errors.wrap(field, widget))
+        self.form.addRow(translate("StepDialogs", label), self.errors.wrap(field, widget))
 
     def add_note(self, text: str, colour: str = "") -> QLabel:
         label = QLabel(text)
@@ -210,17 +210,17 @@ class TransferDialog(StepDialog):
 
     def build(self) -> None:
         self.department_combo = QComboBox()
-        self.department_combo.addItem(tr(CONTEXT, "— Chọn phòng, ban, cơ quan —"), "")
+        self.department_combo.addItem(translate("StepDialogs", "— Chọn phòng, ban, cơ quan —"), "")
         for name in sorted(departments.list_departments(self.db), key=fold):
             self.department_combo.addItem(name, name)
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText(tr(CONTEXT, "Không bắt buộc"))
+        self.note_edit.setPlaceholderText(translate("StepDialogs", "Không bắt buộc"))
         self.add_row("Chuyển đến:", "department", self.department_combo)
         self.add_row("Ghi chú:", "note", self.note_edit)
 
     def local_errors(self) -> dict[str, str]:
         if not self.department_combo.currentData():
-            return {"department": tr(CONTEXT, "Hãy chọn nơi nhận hồ sơ.")}
+            return {"department": translate("StepDialogs", "Hãy chọn nơi nhận hồ sơ.")}
         return {}
 
     def run(self) -> None:
@@ -243,8 +243,8 @@ class SupplementRequestDialog(StepDialog):
 
     def build(self) -> None:
         self.add_note(
-            tr(
-                CONTEXT,
+            translate(
+                "StepDialogs",
                 "Ghi đầy đủ MỘT LẦN mọi giấy tờ, nội dung cần bổ sung (Nghị định 61/2018, "
                 "điều 15): sau đó không được yêu cầu thêm. Chỉ được yêu cầu giấy tờ có trong "
                 "danh mục của thủ tục.",
@@ -256,9 +256,11 @@ class SupplementRequestDialog(StepDialog):
         self.papers_list.setObjectName("missing_papers")
         procedure = catalog.get_procedure(self.db, self.dossier.procedure_code)
         for paper in procedure.papers:
-            label = f"{paper.name} ({tr(CONTEXT, PAPER_FORM_LABELS[paper.form]).lower()})"
+            label = (
+                f"{paper.name} ({translate('StepDialogs', PAPER_FORM_LABELS[paper.form]).lower()})"
+            )
             if paper.name in received:
-                label += tr(CONTEXT, " — đã nhận")
+                label += translate("StepDialogs", " — đã nhận")
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, paper.name)
             item.setToolTip(paper.name)
@@ -273,12 +275,14 @@ class SupplementRequestDialog(StepDialog):
         rows = min(max(self.papers_list.count(), 3), 6)
         self.papers_list.setMinimumHeight(line * 2 * rows + 8)
         self.reason_edit = text_box(
-            tr(CONTEXT, "Ví dụ: tờ khai thiếu chữ ký người yêu cầu; bản sao chưa chứng thực")
+            translate(
+                "StepDialogs", "Ví dụ: tờ khai thiếu chữ ký người yêu cầu; bản sao chưa chứng thực"
+            )
         )
         self.contact_edit = QLineEdit()
         hotline = office.get_office(self.db).hotline
         contact = self.clerk.full_name + (
-            f", {tr(CONTEXT, 'điện thoại')} {hotline}" if hotline else ""
+            f", {translate('StepDialogs', 'điện thoại')} {hotline}" if hotline else ""
         )
         self.contact_edit.setText(contact)
         self.add_row("Giấy tờ cần bổ sung:", "missing", self.papers_list)
@@ -317,22 +321,22 @@ class ReceiveSupplementDialog(StepDialog):
     def build(self) -> None:
         asked = self._last_request()
         if asked:
-            self.add_note(tr(CONTEXT, "Đã yêu cầu bổ sung: {what}").format(what=asked))
+            self.add_note(translate("StepDialogs", "Đã yêu cầu bổ sung: {what}").format(what=asked))
         procedure = catalog.get_procedure(self.db, self.dossier.procedure_code)
         cal = calendar.working_calendar(self.db)
         self.new_appointment = cal.appointment_for(
             self.clock.now(), procedure.limit_for(Channel(self.dossier.channel))
         )
         self.add_note(
-            tr(
-                CONTEXT,
+            translate(
+                "StepDialogs",
                 "Thời hạn giải quyết được tính lại từ đầu (Nghị định 61/2018, điều 19 khoản 4). "
                 "Hẹn trả cũ: {old}. Hẹn trả mới: {new}. Một phiếu hẹn mới sẽ được in.",
             ).format(old=when(self.dossier.appointment_at), new=when(self.new_appointment)),
             "#1b5e20",
         )
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText(tr(CONTEXT, "Không bắt buộc"))
+        self.note_edit.setPlaceholderText(translate("StepDialogs", "Không bắt buộc"))
         self.add_row("Ghi chú:", "note", self.note_edit)
 
     def _last_request(self) -> str:
@@ -361,11 +365,16 @@ class RefuseDialog(StepDialog):
 
     def build(self) -> None:
         self.add_note(
-            tr(CONTEXT, "Hồ sơ sẽ kết thúc. Phiếu từ chối (mẫu 03) ghi rõ lý do được in ra."),
+            translate(
+                "StepDialogs", "Hồ sơ sẽ kết thúc. Phiếu từ chối (mẫu 03) ghi rõ lý do được in ra."
+            ),
             "#b00020",
         )
         self.reason_edit = text_box(
-            tr(CONTEXT, "Ví dụ: yêu cầu không thuộc thẩm quyền giải quyết của UBND xã"), 4
+            translate(
+                "StepDialogs", "Ví dụ: yêu cầu không thuộc thẩm quyền giải quyết của UBND xã"
+            ),
+            4,
         )
         self.add_row("Lý do từ chối:", "reason", self.reason_edit)
 
@@ -381,10 +390,14 @@ class StopDialog(StepDialog):
 
     def build(self) -> None:
         self.add_note(
-            tr(CONTEXT, "Chỉ dừng khi người nộp có văn bản đề nghị. Hồ sơ sẽ kết thúc."),
+            translate(
+                "StepDialogs", "Chỉ dừng khi người nộp có văn bản đề nghị. Hồ sơ sẽ kết thúc."
+            ),
             "#b00020",
         )
-        self.reason_edit = text_box(tr(CONTEXT, "Ví dụ: người nộp có đơn xin rút hồ sơ ngày ..."))
+        self.reason_edit = text_box(
+            translate("StepDialogs", "Ví dụ: người nộp có đơn xin rút hồ sơ ngày ...")
+        )
         self.add_row("Lý do:", "reason", self.reason_edit)
 
     def run(self) -> None:

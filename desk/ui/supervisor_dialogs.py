@@ -10,8 +10,8 @@ from desk.domain.dossier import ApplicantKind
 from desk.domain.lifecycle import StepKind
 from desk.services import steps, worklist
 from desk.ui.admin._widgets import clean_text
-from desk.ui.qt_helpers import tr
-from desk.ui.step_dialogs import CONTEXT, StepDialog, text_box
+from desk.ui.qt_helpers import translate
+from desk.ui.step_dialogs import StepDialog, text_box
 
 
 class ReassignDialog(StepDialog):
@@ -22,10 +22,12 @@ class ReassignDialog(StepDialog):
 
     def build(self) -> None:
         self.user_combo = QComboBox()
-        self.user_combo.addItem(tr(CONTEXT, "— Chọn cán bộ —"), "")
+        self.user_combo.addItem(translate("StepDialogs", "— Chọn cán bộ —"), "")
         for username, full_name in worklist.choices(self.db).assignees:
             self.user_combo.addItem(f"{full_name} ({username})", username)
-        self.reason_edit = text_box(tr(CONTEXT, "Ví dụ: cán bộ phụ trách nghỉ phép"), 2)
+        self.reason_edit = text_box(
+            translate("StepDialogs", "Ví dụ: cán bộ phụ trách nghỉ phép"), 2
+        )
         self.add_row("Giao cho:", "username", self.user_combo)
         self.add_row("Lý do:", "reason", self.reason_edit)
 
@@ -34,7 +36,7 @@ class ReassignDialog(StepDialog):
 
     def local_errors(self) -> dict[str, str]:
         if not self.user_combo.currentData() and self.clerk.is_supervisor:
-            return {"username": tr(CONTEXT, "Hãy chọn cán bộ nhận hồ sơ.")}
+            return {"username": translate("StepDialogs", "Hãy chọn cán bộ nhận hồ sơ.")}
         return {}
 
     def run(self) -> None:
@@ -83,7 +85,9 @@ class EditDossierDialog(StepDialog):
             if name == "id_number" and applicant.kind is ApplicantKind.ORGANISATION:
                 label = "Mã số thuế / mã doanh nghiệp:"
             self.add_row(label, name, edit)
-        self.reason_edit = text_box(tr(CONTEXT, "Ví dụ: ghi sai số CCCD khi tiếp nhận"), 2)
+        self.reason_edit = text_box(
+            translate("StepDialogs", "Ví dụ: ghi sai số CCCD khi tiếp nhận"), 2
+        )
         self.add_row("Lý do sửa:", "reason", self.reason_edit)
 
     def changed_values(self) -> dict[str, str]:
@@ -92,7 +96,7 @@ class EditDossierDialog(StepDialog):
 
     def local_errors(self) -> dict[str, str]:
         if not self.changed_values() and self.clerk.is_supervisor:
-            return {"reason": tr(CONTEXT, "Chưa có thông tin nào được sửa.")}
+            return {"reason": translate("StepDialogs", "Chưa có thông tin nào được sửa.")}
         return {}
 
     def run(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desk.ui.qt_helpers import tr
+from desk.ui.qt_helpers import translate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -33,5 +33,5 @@ class HeaderedTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.headers)
         ):
-            return tr(self.context, self.headers[section])
+            return translate(self.context, self.headers[section])
         return None

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desk.domain.statistics import Figure, percent_text
 from desk.services.report_breakdowns import MonthCounts
-from desk.ui.qt_helpers import tr
+from desk.ui.qt_helpers import translate
 
 CONTEXT = "TrendChart"
 
@@ -75,7 +75,7 @@ class TrendChart(QWidget):
         self.setMouseTracking(True)
         self.setMinimumSize(QSize(520, 260))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(tr(CONTEXT, "Biểu đồ kết quả giải quyết theo tháng"))
+        self.setAccessibleName(translate("TrendChart", "Biểu đồ kết quả giải quyết theo tháng"))
 
     # -- data -------------------------------------------------------------------------
 
@@ -153,7 +153,7 @@ class TrendChart(QWidget):
             p.drawText(
                 self.rect(),
                 Qt.AlignmentFlag.AlignCenter,
-                tr(CONTEXT, "Chưa có số liệu trong các tháng này."),
+                translate("TrendChart", "Chưa có số liệu trong các tháng này."),
             )
             p.end()
             return
@@ -228,13 +228,15 @@ class TrendChart(QWidget):
             p.fillRect(box, QBrush(colour, part.pattern))
             p.setPen(QPen(colour.darker(130), 1))
             p.drawRect(box)
-            x = self._legend_text(p, x + 18, y, tr(CONTEXT, part.label), metrics)
+            x = self._legend_text(p, x + 18, y, translate("TrendChart", part.label), metrics)
         p.setPen(QPen(QColor(RECEIVED_COLOUR), 2))
         p.drawLine(QPointF(x, y + 8), QPointF(x + 18, y + 8))
-        x = self._legend_text(p, x + 22, y, tr(CONTEXT, "Tiếp nhận"), metrics)
+        x = self._legend_text(p, x + 22, y, translate("TrendChart", "Tiếp nhận"), metrics)
         p.setPen(QPen(QColor(RATE_COLOUR), 2, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(x, y + 8), QPointF(x + 18, y + 8))
-        self._legend_text(p, x + 22, y, tr(CONTEXT, "Tỷ lệ đúng hạn (trục phải)"), metrics)
+        self._legend_text(
+            p, x + 22, y, translate("TrendChart", "Tỷ lệ đúng hạn (trục phải)"), metrics
+        )
 
     @staticmethod
     def _legend_text(p: QPainter, x: float, y: float, text: str, metrics) -> float:  # noqa: ANN001
@@ -250,12 +252,14 @@ class TrendChart(QWidget):
         return "\n".join(
             [
                 m.month.title,
-                tr(CONTEXT, "Tiếp nhận: {n}").format(n=m.received),
-                tr(CONTEXT, "Đã giải quyết: {n}").format(n=m.decided),
-                tr(CONTEXT, "Trước hạn {a}, đúng hạn {b}, quá hạn {c}").format(
+                translate("TrendChart", "Tiếp nhận: {n}").format(n=m.received),
+                translate("TrendChart", "Đã giải quyết: {n}").format(n=m.decided),
+                translate("TrendChart", "Trước hạn {a}, đúng hạn {b}, quá hạn {c}").format(
                     a=m.early, b=m.on_time, c=m.late
                 ),
-                tr(CONTEXT, "Tỷ lệ đúng hạn: {r}").format(r=percent_text(m.on_time_rate)),
+                translate("TrendChart", "Tỷ lệ đúng hạn: {r}").format(
+                    r=percent_text(m.on_time_rate)
+                ),
             ]
         )
 

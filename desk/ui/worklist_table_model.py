@@ -38,7 +38,7 @@ from desk.services import calendar, worklist
 from desk.services.worklist import View, WorklistFilter, WorklistItem
 from desk.storage.database import Database
 from desk.ui.band_style import BAND_STYLES, IDLE_STYLE, band_icon
-from desk.ui.qt_helpers import tr
+from desk.ui.qt_helpers import translate
 from desk.ui.table_model_base import HeaderedTableModel
 
 CONTEXT = "WorklistTableModel"
@@ -71,25 +71,25 @@ def urgency_text(item: WorklistItem, now: datetime, cal: WorkingCalendar) -> str
     "Đã hẹn lại" after them when an apology moved the date (it cannot move again)."""
     text = _time_left_text(item, now, cal)
     if item.rescheduled and item.status not in CLOSED_STATUSES:
-        text += tr(CONTEXT, " · Đã hẹn lại")
+        text += translate("WorklistTableModel", " · Đã hẹn lại")
     return text
 
 
 def _time_left_text(item: WorklistItem, now: datetime, cal: WorkingCalendar) -> str:
     due, now = to_vn(item.due_at), to_vn(now)
     if item.band is None:
-        return tr(CONTEXT, STATUS_LABELS[item.status])
+        return translate("WorklistTableModel", STATUS_LABELS[item.status])
     if item.band is Band.OVERDUE:
         days = cal.working_days_between(due.date(), now.date())
         if days <= 0:
-            return tr(CONTEXT, "Quá hạn từ {time}").format(time=f"{due:%H:%M}")
-        return tr(CONTEXT, "Quá hạn {n} ngày làm việc").format(n=days)
+            return translate("WorklistTableModel", "Quá hạn từ {time}").format(time=f"{due:%H:%M}")
+        return translate("WorklistTableModel", "Quá hạn {n} ngày làm việc").format(n=days)
     if item.band is Band.TODAY:
-        return tr(CONTEXT, "Hôm nay, trước {time}").format(time=f"{due:%H:%M}")
+        return translate("WorklistTableModel", "Hôm nay, trước {time}").format(time=f"{due:%H:%M}")
     if item.band is Band.NEXT_DAY:
-        return tr(CONTEXT, "Ngày làm việc tới")
+        return translate("WorklistTableModel", "Ngày làm việc tới")
     days = cal.working_days_between(now.date(), due.date())
-    return tr(CONTEXT, "Còn {n} ngày làm việc").format(n=days)
+    return translate("WorklistTableModel", "Còn {n} ngày làm việc").format(n=days)
 
 
 @dataclass(frozen=True)
@@ -258,7 +258,7 @@ class WorklistTableModel(HeaderedTableModel):
         if column == DUE:
             return _when(item.due_at)
         if column == STATUS:
-            return tr(CONTEXT, STATUS_LABELS[item.status])
+            return translate("WorklistTableModel", STATUS_LABELS[item.status])
         if column == HOLDER:
             return item.holder
         if column == ASSIGNEE:
@@ -271,32 +271,44 @@ class WorklistTableModel(HeaderedTableModel):
         item = row.item
         if column == URGENCY:
             band = BAND_LABELS[item.band] if item.band is not None else ""
-            text = f"{tr(CONTEXT, band)}: {row.urgency}" if band else row.urgency
+            text = (
+                f"{translate('WorklistTableModel', band)}: {row.urgency}" if band else row.urgency
+            )
             if item.rescheduled and item.status not in CLOSED_STATUSES:
-                text += "\n" + tr(
-                    CONTEXT,
+                text += "\n" + translate(
+                    "WorklistTableModel",
                     "Đã xin lỗi và hẹn lại một lần, hẹn ban đầu {when}: không thể hẹn lại nữa.",
                 ).format(when=_when(item.appointment_at))
             return text
         if column == DUE:
-            lines = [tr(CONTEXT, "Nhận lúc {when}").format(when=_when(item.received_at))]
+            lines = [
+                translate("WorklistTableModel", "Nhận lúc {when}").format(
+                    when=_when(item.received_at)
+                )
+            ]
             if item.rescheduled:
                 lines.append(
-                    tr(CONTEXT, "Hẹn lại theo phiếu xin lỗi; hẹn ban đầu {when}").format(
-                        when=_when(item.appointment_at)
-                    )
+                    translate(
+                        "WorklistTableModel", "Hẹn lại theo phiếu xin lỗi; hẹn ban đầu {when}"
+                    ).format(when=_when(item.appointment_at))
                 )
             return "\n".join(lines)
         if column == APPLICANT:
             parts = [item.applicant_name]
             if item.phone:
-                parts.append(tr(CONTEXT, "Điện thoại: {phone}").format(phone=item.phone))
+                parts.append(
+                    translate("WorklistTableModel", "Điện thoại: {phone}").format(phone=item.phone)
+                )
             if item.comebacks:
-                parts.append(tr(CONTEXT, "Đã bổ sung {n} lần").format(n=item.comebacks))
+                parts.append(
+                    translate("WorklistTableModel", "Đã bổ sung {n} lần").format(n=item.comebacks)
+                )
             return "\n".join(parts)
         if column == PROCEDURE:
             channel = CHANNEL_LABELS.get(Channel(item.channel), item.channel)
-            return f"{item.procedure_name}\n{item.field} · {tr(CONTEXT, channel)}"
+            return (
+                f"{item.procedure_name}\n{item.field} · {translate('WorklistTableModel', channel)}"
+            )
         return self._display(row, column)
 
 

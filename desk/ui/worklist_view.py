@@ -48,7 +48,7 @@ from desk.services.worklist import VIEW_LABELS, View, WorklistFilter
 from desk.storage.database import Database
 from desk.ui.at_risk_view import AtRiskView
 from desk.ui.band_style import BandButton
-from desk.ui.qt_helpers import tr
+from desk.ui.qt_helpers import translate
 from desk.ui.worklist_table_model import (
     APPLICANT,
     ASSIGNEE,
@@ -136,11 +136,14 @@ class WorklistView(QWidget):
         self.view_tabs.setExpanding(False)
         self.view_tabs.setDrawBase(False)
         for view in VIEWS:
-            self.view_tabs.addTab(tr(CONTEXT, VIEW_LABELS[view]))
-        self.view_tabs.addTab(tr(CONTEXT, AT_RISK_LABEL))
+            self.view_tabs.addTab(translate("WorklistView", VIEW_LABELS[view]))
+        self.view_tabs.addTab(translate("WorklistView", AT_RISK_LABEL))
         self.view_tabs.setTabToolTip(
             AT_RISK_TAB,
-            tr(CONTEXT, "Hồ sơ có nguy cơ trễ hạn: cần lập phiếu xin lỗi và hẹn lại kịp thời."),
+            translate(
+                "WorklistView",
+                "Hồ sơ có nguy cơ trễ hạn: cần lập phiếu xin lỗi và hẹn lại kịp thời.",
+            ),
         )
         self.view_tabs.setTabTextColor(AT_RISK_TAB, QColor("#b71c1c"))
         self.view_tabs.currentChanged.connect(self._on_view_changed)
@@ -161,8 +164,8 @@ class WorklistView(QWidget):
         self.search.setObjectName("worklist_search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(
-            tr(
-                CONTEXT,
+            translate(
+                "WorklistView",
                 "Tìm theo tên người nộp, mã hồ sơ, số CCCD, số điện thoại (gõ không dấu cũng được)",
             )
         )
@@ -172,7 +175,7 @@ class WorklistView(QWidget):
         self.channel_combo = self._combo("channel_filter", "Qua dịch vụ bưu chính")
         self.department_combo = self._combo("department_filter", "Tất cả phòng, ban.....")
         self.assignee_combo = self._combo("assignee_filter", "Tất cả cán bộ.......")
-        self.clear_button = QPushButton(tr(CONTEXT, "Bỏ lọc"), self)
+        self.clear_button = QPushButton(translate("WorklistView", "Bỏ lọc"), self)
         self.clear_button.clicked.connect(self.clear_filters)
 
     def _build_table(self) -> None:
@@ -229,10 +232,10 @@ class WorklistView(QWidget):
 
         self.summary = QLabel(self)
         self.summary.setObjectName("worklist_summary")
-        self.open_button = QPushButton(tr(CONTEXT, "Mở hồ sơ"), self)
+        self.open_button = QPushButton(translate("WorklistView", "Mở hồ sơ"), self)
         self.open_button.clicked.connect(self.open_selected)
-        self.reprint_button = QPushButton(tr(CONTEXT, "In lại phiếu"), self)
-        self.refresh_button = QPushButton(tr(CONTEXT, "Làm mới"), self)
+        self.reprint_button = QPushButton(translate("WorklistView", "In lại phiếu"), self)
+        self.refresh_button = QPushButton(translate("WorklistView", "Làm mới"), self)
         self.refresh_button.clicked.connect(self.refresh)
         views = QHBoxLayout()
         views.addWidget(self.view_tabs)
@@ -286,25 +289,25 @@ class WorklistView(QWidget):
 
         fill(
             self.field_combo,
-            tr(CONTEXT, "Tất cả lĩnh vực"),
+            translate("WorklistView", "Tất cả lĩnh vực"),
             [(f, f) for f in sorted(choices.fields, key=fold)],
         )
         fill(
             self.procedure_combo,
-            tr(CONTEXT, "Tất cả thủ tục"),
+            translate("WorklistView", "Tất cả thủ tục"),
             sorted(choices.procedures, key=lambda p: fold(p[1])),
         )
         fill(
             self.channel_combo,
-            tr(CONTEXT, "Mọi hình thức nộp"),
-            [(c.value, tr(CONTEXT, CHANNEL_LABELS[c])) for c in Channel],
+            translate("WorklistView", "Mọi hình thức nộp"),
+            [(c.value, translate("WorklistView", CHANNEL_LABELS[c])) for c in Channel],
         )
         fill(
             self.department_combo,
-            tr(CONTEXT, "Tất cả phòng, ban"),
+            translate("WorklistView", "Tất cả phòng, ban"),
             [(d, d) for d in sorted(choices.departments, key=fold)],
         )
-        fill(self.assignee_combo, tr(CONTEXT, "Tất cả cán bộ"), choices.assignees)
+        fill(self.assignee_combo, translate("WorklistView", "Tất cả cán bộ"), choices.assignees)
         self._fill_statuses()
         if not self._clerk.is_supervisor:
             # A clerk works on the dossiers given to them; a supervisor sees everyone's.
@@ -312,8 +315,8 @@ class WorklistView(QWidget):
             self.assignee_combo.setCurrentIndex(max(at, 0))
             self.assignee_combo.setEnabled(False)
             self.assignee_combo.setToolTip(
-                tr(
-                    CONTEXT,
+                translate(
+                    "WorklistView",
                     "Danh sách chỉ gồm hồ sơ anh/chị phụ trách. Hồ sơ khác: quét hoặc nhập mã "
                     "ở ô “Quét/nhập mã hồ sơ” (F2).",
                 )
@@ -324,9 +327,9 @@ class WorklistView(QWidget):
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(tr(CONTEXT, "Tất cả trạng thái"), None)
+        combo.addItem(translate("WorklistView", "Tất cả trạng thái"), None)
         for status in status_choices(self.current_view()):
-            combo.addItem(tr(CONTEXT, STATUS_LABELS[status]), status)
+            combo.addItem(translate("WorklistView", STATUS_LABELS[status]), status)
         combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.setEnabled(combo.count() > 2)
         combo.blockSignals(False)
@@ -393,10 +396,10 @@ class WorklistView(QWidget):
 
     def _show_at_risk_count(self) -> None:
         count = self.at_risk.count
-        label = tr(CONTEXT, AT_RISK_LABEL)
+        label = translate("WorklistView", AT_RISK_LABEL)
         self.view_tabs.setTabText(AT_RISK_TAB, label if count is None else f"{label} ({count})")
         if self.at_risk_shown() and count is not None:
-            self.summary.setText(tr(CONTEXT, "{n} hồ sơ cần xin lỗi").format(n=count))
+            self.summary.setText(translate("WorklistView", "{n} hồ sơ cần xin lỗi").format(n=count))
 
     def select_band(self, band: Band | None) -> None:
         """Show only ``band`` (``None``: every band), as a click on its button does."""
@@ -487,7 +490,9 @@ class WorklistView(QWidget):
         except UserError as exc:
             self.summary.setText(exc.message)
             return
-        self.summary.setText(tr(CONTEXT, "Có hồ sơ vừa thay đổi: bấm “Làm mới” để xem."))
+        self.summary.setText(
+            translate("WorklistView", "Có hồ sơ vừa thay đổi: bấm “Làm mới” để xem.")
+        )
 
     def _update_counts(self) -> None:
         flt = self.model.filter
@@ -497,7 +502,7 @@ class WorklistView(QWidget):
             button.set_count(bands[band])
         views = worklist.view_counts(self._db, replace(flt, band=None), now)
         for index, view in enumerate(VIEWS):
-            label = tr(CONTEXT, VIEW_LABELS[view])
+            label = translate("WorklistView", VIEW_LABELS[view])
             if view in views:
                 label = f"{label} ({views[view]})"
             self.view_tabs.setTabText(index, label)
@@ -505,10 +510,10 @@ class WorklistView(QWidget):
             self._show_at_risk_count()
             return
         if flt.view is View.CLOSED:
-            text = tr(CONTEXT, "Hồ sơ đã kết thúc, mới nhất ở trên.")
+            text = translate("WorklistView", "Hồ sơ đã kết thúc, mới nhất ở trên.")
         else:
             shown = bands[flt.band] if flt.band is not None else views[flt.view]
-            text = tr(CONTEXT, "{n} hồ sơ").format(n=shown)
+            text = translate("WorklistView", "{n} hồ sơ").format(n=shown)
         self.summary.setText(text)
 
     # -- the selection ----------------------------------------------------------------

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from PIL import Image
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.text import nfc
+from desk.ui.qt_helpers import translate
 
 ERROR_COLOUR = "#b00020"
 OK_COLOUR = "#1b5e20"
@@ -41,21 +42,17 @@ OK_COLOUR = "#1b5e20"
 _CONTEXT = "AdminWidgets"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def button_texts() -> dict[QDialogButtonBox.StandardButton, str]:
     """Vietnamese texts for the standard buttons the dialogs use."""
     b = QDialogButtonBox.StandardButton
     return {
-        b.Ok: _tr("Đồng ý"),
-        b.Cancel: _tr("Hủy"),
-        b.Close: _tr("Đóng"),
-        b.Save: _tr("Lưu"),
-        b.Yes: _tr("Có"),
-        b.No: _tr("Không"),
-        b.Apply: _tr("Áp dụng"),
+        b.Ok: translate("AdminWidgets", "Đồng ý"),
+        b.Cancel: translate("AdminWidgets", "Hủy"),
+        b.Close: translate("AdminWidgets", "Đóng"),
+        b.Save: translate("AdminWidgets", "Lưu"),
+        b.Yes: translate("AdminWidgets", "Có"),
+        b.No: translate("AdminWidgets", "Không"),
+        b.Apply: translate("AdminWidgets", "Áp dụng"),
     }
 
 
