@@ -43,8 +43,11 @@ def test_the_icon_has_every_size_windows_asks_for():
 
 def test_the_installer_installs_per_user_without_admin_rights():
     script = (ROOT / "packaging" / "desk.iss").read_text(encoding="utf-8")
-    lines = {line.split("=", 1)[0]: line.split("=", 1)[1] for line in script.splitlines()
-             if "=" in line and not line.startswith((";", "#", "Name:", "Source:", "Filename:"))}
+    lines = {
+        line.split("=", 1)[0]: line.split("=", 1)[1]
+        for line in script.splitlines()
+        if "=" in line and not line.startswith((";", "#", "Name:", "Source:", "Filename:"))
+    }
     assert lines["PrivilegesRequired"] == "lowest"
     assert lines["DefaultDirName"].startswith("{localappdata}")
     assert lines["SetupIconFile"] == r"..\resources\icons\desk.ico"

@@ -83,7 +83,8 @@ def unwrapped(paths: list[Path] | None = None) -> list[str]:
                 func = node.func
                 name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
                 if name in _WRAPPERS or (
-                    name in _LOGGING and isinstance(func, ast.Attribute)
+                    name in _LOGGING
+                    and isinstance(func, ast.Attribute)
                     and getattr(func.value, "id", "") in ("log", "logger", "logging")
                 ):
                     allowed.update(id(n) for arg in node.args for n in ast.walk(arg))
@@ -93,8 +94,10 @@ def unwrapped(paths: list[Path] | None = None) -> list[str]:
                     allowed.add(id(body[0].value))
         for node in ast.walk(tree):
             if (
-                isinstance(node, ast.Constant) and isinstance(node.value, str)
-                and id(node) not in allowed and _vietnamese(node.value)
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in allowed
+                and _vietnamese(node.value)
                 and MARKER not in lines[node.lineno - 1]
             ):
                 out.append(f"{rel}:{node.lineno}: {node.value[:70]!r}")
@@ -107,9 +110,23 @@ def lupdate(ts: Path, language: str) -> None:
         lst.write("\n".join(files))
     try:
         subprocess.run(
-            [_tool("lupdate"), f"@{lst.name}", "-no-obsolete", "-locations", "none",
-             "-source-language", "vi_VN", "-target-language", language, "-ts", str(ts)],
-            cwd=ROOT, check=True, capture_output=True, text=True,
+            [
+                _tool("lupdate"),
+                f"@{lst.name}",
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-source-language",
+                "vi_VN",
+                "-target-language",
+                language,
+                "-ts",
+                str(ts),
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
         )
     finally:
         Path(lst.name).unlink()
@@ -143,11 +160,17 @@ def problems() -> list[str]:
             wanted = set(messages(fresh))
         have = messages(ts)
         out += [f"{ts.name}: not extracted yet: [{c}] {s!r}" for c, s in sorted(wanted - set(have))]
-        out += [f"{ts.name}: no longer in the code: [{c}] {s!r}" for c, s in sorted(set(have) - wanted)]
+        out += [
+            f"{ts.name}: no longer in the code: [{c}] {s!r}" for c, s in sorted(set(have) - wanted)
+        ]
     for ts in sorted(TS_DIR.glob("*.ts")):
         for (context, source), translation in messages(ts).items():
             text = "" if translation is None else "".join(translation.itertext())
-            if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete") or not text.strip():
+            if (
+                translation is None
+                or translation.get("type") in ("unfinished", "vanished", "obsolete")
+                or not text.strip()
+            ):
                 out.append(f"{ts.name}: untranslated: [{context}] {source!r}")
                 continue
             for placeholder in set(re.findall(r"\{\w*\}|%n|%\d", source)):

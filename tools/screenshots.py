@@ -1,0 +1,179 @@
+"""Pictures of the desk's windows, in Vietnamese or English, on a demo office.
+
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py --lang en --out shots/en
+
+Each window opens at the size it has on a counter PC (1366x768 for the main
+windows, its own size for a dialog), waits for its lists to load, and is saved
+as ``<name>.png``. The tests open the same windows to check that nothing is
+left untranslated or clipped (tests/ui/test_screens_language.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+#: The demo's "today": a Friday, so every urgency band has dossiers.
+TODAY = date(2026, 11, 27)
+SCREEN = (1366, 768)
+
+
+def demo_office(folder: Path):
+    """A demo database in ``folder`` with 400 dossiers over six months."""
+    from desk.config import database_url
+    from desk.services import demo
+    from desk.storage.database import open_database
+
+    db = open_database(database_url(folder / "demo.sqlite3"))
+    demo.create_demo(db, 400, today=TODAY)
+    return db
+
+
+def _one_code(db, status: str) -> str:
+    from sqlalchemy import select
+
+    from desk.storage.tables import DossierRow
+
+    with db.read() as session:
+        return session.scalars(
+            select(DossierRow.code).where(DossierRow.status == status).order_by(DossierRow.id)
+        ).first()
+
+
+def windows(db) -> Iterator[tuple[str, Callable[[], object]]]:
+    """(name, make) for every window and dialog worth a picture."""
+    from desk.domain.clock import FixedClock
+    from desk.services import accounts
+
+    clock = FixedClock(datetime(TODAY.year, TODAY.month, TODAY.day, 9, 40))
+    admin = accounts.get_clerk(db, "admin")
+    boss = accounts.get_clerk(db, "lanhdao")
+    clerk = accounts.get_clerk(db, "canbo1")
+    running = _one_code(db, "in_progress")
+
+    from desk.ui import (
+        apology_dialog,
+        dashboard_window,
+        display_window,
+        dossier_page,
+        intake_window,
+        kiosk_window,
+        login_dialog,
+        main_window,
+        rating_window,
+        result_dialogs,
+        setup_wizard,
+        step_dialogs,
+        supervisor_dialogs,
+    )
+    from desk.ui.admin import (
+        backup_dialog,
+        calendar_dialog,
+        clerks_dialog,
+        departments_dialog,
+        office_dialog,
+        password_dialog,
+        printer_dialog,
+        procedures_dialog,
+        queue_dialog,
+    )
+
+    yield "main_window", lambda: main_window.MainWindow(db, boss, clock)
+    yield "main_window_clerk", lambda: _dossiers_tab(main_window.MainWindow(db, clerk, clock))
+    yield "intake_window", lambda: intake_window.IntakeWindow(db, clerk, clock)
+    yield "dossier_page", lambda: dossier_page.DossierPage(db, boss, running, clock)
+    yield "dashboard", lambda: dashboard_window.DashboardWindow(db, boss, clock)
+    yield "kiosk", lambda: kiosk_window.KioskWindow(db, clock, printer_uri="none")
+    yield "display", lambda: display_window.DisplayWindow(db, clock, sound=False)
+    yield "rating", lambda: rating_window.RatingWindow(db, clock, counter_number=1)
+    yield "login", lambda: login_dialog.LoginDialog(db)
+    yield "setup_wizard", lambda: setup_wizard.SetupWizard(db, clock)
+    yield "apology", lambda: apology_dialog.ApologyDialog(db, boss, running, clock)
+    for name in ("TransferDialog", "SupplementRequestDialog", "RefuseDialog", "StopDialog"):
+        yield f"step_{name}", (lambda n=name: getattr(step_dialogs, n)(db, boss, running, clock))
+    yield (
+        "step_ResultReadyDialog",
+        lambda: result_dialogs.ResultReadyDialog(db, boss, running, clock),
+    )
+    yield "step_ReassignDialog", lambda: supervisor_dialogs.ReassignDialog(db, boss, running, clock)
+    yield (
+        "step_EditDossierDialog",
+        lambda: supervisor_dialogs.EditDossierDialog(db, boss, running, clock),
+    )
+    yield "admin_procedures", lambda: procedures_dialog.ProceduresDialog(db, admin)
+    yield "admin_clerks", lambda: clerks_dialog.ClerksDialog(db, admin)
+    yield "admin_departments", lambda: departments_dialog.DepartmentsDialog(db, admin)
+    yield "admin_office", lambda: office_dialog.OfficeDialog(db, admin)
+    yield "admin_calendar", lambda: calendar_dialog.CalendarDialog(db, admin, clock=clock)
+    yield "admin_queue", lambda: queue_dialog.QueueDialog(db, admin)
+    yield "admin_printer", lambda: printer_dialog.PrinterSettingsDialog(db, admin, clock=clock)
+    yield "admin_backup", lambda: backup_dialog.BackupDialog(db, admin, clock)
+    yield "admin_password", lambda: password_dialog.PasswordDialog(db, admin)
+
+
+def _dossiers_tab(window):
+    window.tabs.setCurrentIndex(1)
+    return window
+
+
+def settle(app) -> None:
+    """Let the window load its lists (background threads) and lay itself out."""
+    from PySide6.QtCore import QThreadPool
+
+    for _ in range(3):
+        app.processEvents()
+        QThreadPool.globalInstance().waitForDone(20_000)
+        app.processEvents()
+
+
+def show(make: Callable[[], object], app):
+    from PySide6.QtWidgets import QDialog
+
+    widget = make()
+    if isinstance(widget, QDialog):
+        widget.adjustSize()
+    else:
+        widget.resize(*SCREEN)
+    widget.show()
+    settle(app)
+    return widget
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--only", nargs="*", help="names of the windows to take")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="desk-shots-"))
+    os.environ["XDG_DATA_HOME"] = str(work / "data")
+    os.environ["XDG_STATE_HOME"] = str(work / "state")
+    os.environ["DESK_LANG"] = args.lang
+    from desk.ui.app import application
+
+    app = application()
+    db = demo_office(work)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, make in windows(db):
+        if args.only and name not in args.only:
+            continue
+        widget = show(make, app)
+        widget.grab().save(str(args.out / f"{name}.png"))
+        print(args.out / f"{name}.png")
+        widget.close()
+        widget.deleteLater()
+        settle(app)
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
