@@ -22,7 +22,8 @@ from desk.domain.clock import to_vn
 from desk.domain.dossier import RUNNING_STATUSES, STATUS_LABELS, DossierStatus
 from desk.domain.errors import UserError, ValidationError
 from desk.domain.time_limit import LimitKind, TimeLimit
-from desk.domain.vn_dates import time_and_date_text, weekday_name
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
+from desk.domain.vn_dates import time_and_date_label, weekday_label
 
 #: The letters' own series, numbered from 1 each year: "Số: 12/PXL".
 NUMBER_SUFFIX = "PXL"
@@ -42,11 +43,11 @@ class NotifyMethod(StrEnum):
 
 
 NOTIFY_LABELS = {
-    NotifyMethod.LETTER: "Trao phiếu trực tiếp",
-    NotifyMethod.POST: "Gửi qua bưu chính",
-    NotifyMethod.SMS: "Tin nhắn SMS",
-    NotifyMethod.EMAIL: "Thư điện tử",
-    NotifyMethod.PHONE: "Gọi điện thoại",
+    NotifyMethod.LETTER: QT_TRANSLATE_NOOP("NotifyMethod", "Trao phiếu trực tiếp"),
+    NotifyMethod.POST: QT_TRANSLATE_NOOP("NotifyMethod", "Gửi qua bưu chính"),
+    NotifyMethod.SMS: QT_TRANSLATE_NOOP("NotifyMethod", "Tin nhắn SMS"),
+    NotifyMethod.EMAIL: QT_TRANSLATE_NOOP("NotifyMethod", "Thư điện tử"),
+    NotifyMethod.PHONE: QT_TRANSLATE_NOOP("NotifyMethod", "Gọi điện thoại"),
 }
 
 
@@ -85,22 +86,37 @@ def check_can_apologise(status: DossierStatus, existing: Apology | None) -> None
     """Only a running dossier without a previous apology may be rescheduled."""
     if existing is not None:
         raise UserError(
-            f"Hồ sơ {existing.dossier_code} đã được xin lỗi và hẹn lại một lần "
-            f"(phiếu số {existing.number_text}, hẹn mới {time_and_date_text(existing.new_due_at)}). "
-            "Theo quy định, ngày hẹn chỉ được thay đổi một lần: không thể hẹn lại nữa. "
-            "Hãy báo lãnh đạo để đôn đốc giải quyết hồ sơ."
+            translate(
+                "Apology",
+                "Hồ sơ {code} đã được xin lỗi và hẹn lại một lần "
+                "(phiếu số {number}, hẹn mới {new_due}). "
+                "Theo quy định, ngày hẹn chỉ được thay đổi một lần: không thể hẹn lại nữa. "
+                "Hãy báo lãnh đạo để đôn đốc giải quyết hồ sơ.",
+            ).format(
+                code=existing.dossier_code,
+                number=existing.number_text,
+                new_due=time_and_date_label(existing.new_due_at),
+            )
         )
     if status not in RUNNING_STATUSES:
         raise UserError(
-            f"Hồ sơ đang ở trạng thái '{STATUS_LABELS[status]}': chỉ lập phiếu xin lỗi và "
-            "hẹn lại cho hồ sơ đang giải quyết, chưa có kết quả."
+            translate(
+                "Apology",
+                "Hồ sơ đang ở trạng thái '{status}': chỉ lập phiếu xin lỗi và "
+                "hẹn lại cho hồ sơ đang giải quyết, chưa có kết quả.",
+            ).format(status=translated(STATUS_LABELS[status]))
         )
 
 
 def check_reason(reason: str) -> dict[str, str]:
     """The letter must state why the dossier is late (Decree 61 art. 19(9))."""
     if not reason.strip():
-        return {"reason": "Hãy ghi rõ lý do chậm trả kết quả: lý do được in trên phiếu xin lỗi."}
+        return {
+            "reason": translate(
+                "Apology",
+                "Hãy ghi rõ lý do chậm trả kết quả: lý do được in trên phiếu xin lỗi.",
+            )
+        }
     return {}
 
 
@@ -115,23 +131,25 @@ def check_new_date(
     old, new = to_vn(old_due), to_vn(new_due)
     message = ""
     if new <= old:
-        message = (
-            f"Ngày hẹn mới phải sau ngày hẹn cũ ({time_and_date_text(old)}). "
-            "Hãy chọn một ngày làm việc sau ngày hẹn cũ."
-        )
+        message = translate(
+            "Apology",
+            "Ngày hẹn mới phải sau ngày hẹn cũ ({old_due}). "
+            "Hãy chọn một ngày làm việc sau ngày hẹn cũ.",
+        ).format(old_due=time_and_date_label(old))
     elif now is not None and new <= to_vn(now):
-        message = "Ngày hẹn mới đã qua: hãy chọn một thời điểm sắp tới."
+        message = translate("Apology", "Ngày hẹn mới đã qua: hãy chọn một thời điểm sắp tới.")
     elif not calendar.is_working_day(new.date()):
-        note = calendar.day_note(new.date())
-        why = f"{weekday_name(new)}" + (f", {note}" if note else "")
-        message = (
-            f"Ngày {new:%d/%m/%Y} ({why}) không phải ngày làm việc: hãy chọn một ngày làm việc."
-        )
+        note = translated(calendar.day_note(new.date()))
+        why = weekday_label(new) + (f", {note}" if note else "")
+        message = translate(
+            "Apology",
+            "Ngày {date} ({why}) không phải ngày làm việc: hãy chọn một ngày làm việc.",
+        ).format(date=f"{new:%d/%m/%Y}", why=why)
     elif not calendar.is_working_time(new):
-        message = (
-            f"{new:%H:%M} ngoài giờ làm việc ({calendar.office_hours}): "
-            "hãy chọn một giờ trong giờ làm việc."
-        )
+        message = translate(
+            "Apology",
+            "{time} ngoài giờ làm việc ({hours}): hãy chọn một giờ trong giờ làm việc.",
+        ).format(time=f"{new:%H:%M}", hours=calendar.office_hours)
     if message:
         raise ValidationError({"new_due": message})
 

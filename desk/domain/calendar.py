@@ -31,6 +31,7 @@ import holidays
 from desk.domain.clock import VN_TZ, to_vn
 from desk.domain.office_hours import OfficeHours
 from desk.domain.time_limit import LimitKind, TimeLimit
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate
 
 _ONE_DAY = timedelta(days=1)
 _SATURDAY = 5
@@ -44,8 +45,8 @@ class DayKind(StrEnum):
 
 
 DAY_KIND_LABELS = {
-    DayKind.OFF: "Ngày nghỉ",
-    DayKind.MAKEUP: "Ngày làm bù",
+    DayKind.OFF: QT_TRANSLATE_NOOP("DayKind", "Ngày nghỉ"),
+    DayKind.MAKEUP: QT_TRANSLATE_NOOP("DayKind", "Ngày làm bù"),
 }
 
 
@@ -62,8 +63,11 @@ class CalendarDay:
             kind = DayKind(str(self.kind).strip().lower())
         except ValueError:
             raise ValueError(
-                f"Loại ngày “{self.kind}” không hợp lệ: ghi “off” (ngày nghỉ) "
-                "hoặc “makeup” (ngày làm bù)."
+                translate(
+                    "Calendar",
+                    "Loại ngày “{kind}” không hợp lệ: ghi “off” (ngày nghỉ) "
+                    "hoặc “makeup” (ngày làm bù).",
+                ).format(kind=self.kind)
             ) from None
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "note", unicodedata.normalize("NFC", self.note.strip()))
@@ -79,7 +83,9 @@ def _parse_day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise ValueError(
-            f"Ngày “{text}” không hợp lệ: ghi dạng 2025-01-27 hoặc 27/01/2025."
+            translate(
+                "Calendar", "Ngày “{text}” không hợp lệ: ghi dạng 2025-01-27 hoặc 27/01/2025."
+            ).format(text=text)
         ) from None
 
 
@@ -88,7 +94,7 @@ def load_special_days(path: str | PathLike[str]) -> list[CalendarDay]:
 
     The service layer passes the path (the shipped ``resources/calendar/vn-days.csv``
     or an office's own file); the domain knows no paths. Blank rows are skipped.
-    Raises ValueError, in Vietnamese, naming the line to fix.
+    Raises ValueError, in the clerk's language, naming the line to fix.
     """
     source = Path(path)
     days: list[CalendarDay] = []
@@ -96,7 +102,11 @@ def load_special_days(path: str | PathLike[str]) -> list[CalendarDay]:
         reader = csv.DictReader(handle)
         header = [name.strip().lower() for name in reader.fieldnames or []]
         if "date" not in header or "kind" not in header:
-            raise ValueError(f"Tệp {source.name} phải có dòng tiêu đề “date,kind,note”.")
+            raise ValueError(
+                translate("Calendar", "Tệp {file} phải có dòng tiêu đề “date,kind,note”.").format(
+                    file=source.name
+                )
+            )
         reader.fieldnames = header
         for row in reader:
             values = {key: (value or "").strip() for key, value in row.items() if key}
@@ -107,7 +117,11 @@ def load_special_days(path: str | PathLike[str]) -> list[CalendarDay]:
                     CalendarDay(_parse_day(values["date"]), values["kind"], values.get("note", ""))
                 )
             except ValueError as error:
-                raise ValueError(f"Tệp {source.name}, dòng {reader.line_num}: {error}") from None
+                raise ValueError(
+                    translate("Calendar", "Tệp {file}, dòng {line}: {error}").format(
+                        file=source.name, line=reader.line_num, error=error
+                    )
+                ) from None
     _index_special_days(days)
     return days
 
@@ -119,7 +133,9 @@ def _index_special_days(days: Iterable[CalendarDay]) -> dict[date, CalendarDay]:
         known = index.get(entry.day)
         if known is not None and known.kind is not entry.kind:
             raise ValueError(
-                f"Ngày {entry.day:%d/%m/%Y} vừa được khai là ngày nghỉ vừa là ngày làm bù."
+                translate(
+                    "Calendar", "Ngày {date} vừa được khai là ngày nghỉ vừa là ngày làm bù."
+                ).format(date=f"{entry.day:%d/%m/%Y}")
             )
         index.setdefault(entry.day, entry)
     return index
@@ -193,7 +209,11 @@ class WorkingCalendar:
         return day.weekday() < _SATURDAY
 
     def day_note(self, day: date) -> str:
-        """Why the day is special, in Vietnamese ("" for an ordinary day)."""
+        """Why the day is special, in Vietnamese ("" for an ordinary day).
+
+        The office's own note or the holiday's name as it is; a day without one gives
+        its ``DAY_KIND_LABELS`` label, which a screen shows with ``translated()``.
+        """
         special = self._special.get(day)
         if special is not None:
             return special.note or DAY_KIND_LABELS[special.kind]
@@ -286,7 +306,11 @@ class WorkingCalendar:
     def end_of_working_day(self, day: date) -> datetime:
         """The end of the last session of a working day."""
         if not self.is_working_day(day):
-            raise ValueError(f"Ngày {day:%d/%m/%Y} không phải ngày làm việc.")
+            raise ValueError(
+                translate("Calendar", "Ngày {date} không phải ngày làm việc.").format(
+                    date=f"{day:%d/%m/%Y}"
+                )
+            )
         return self._at(day, self.office_hours.closing)
 
     def add_working_time(self, moment: datetime, amount: timedelta) -> datetime:
@@ -297,7 +321,7 @@ class WorkingCalendar:
         the next session (13:30): the time is used up before the break.
         """
         if amount < timedelta():
-            raise ValueError("Thời lượng làm việc cần cộng không được âm.")
+            raise ValueError(translate("Calendar", "Thời lượng làm việc cần cộng không được âm."))
         moment = self.next_working_start(moment)
         remaining = amount
         day = moment.date()
@@ -384,4 +408,8 @@ class WorkingCalendar:
             if self.is_working_day(last_day):
                 return self._at(last_day, clock)
             return self.end_of_working_day(self.next_working_day(last_day))
-        raise ValueError(f"Không biết cách tính thời hạn loại “{limit.kind}”.")
+        raise ValueError(
+            translate("Calendar", "Không biết cách tính thời hạn loại “{kind}”.").format(
+                kind=limit.kind
+            )
+        )

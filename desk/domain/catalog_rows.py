@@ -65,6 +65,7 @@ from datetime import time
 from desk.domain.procedure import Channel, PaperForm, Procedure, RequiredPaper
 from desk.domain.text import fold, nfc
 from desk.domain.time_limit import LimitKind, TimeLimit
+from desk.domain.translation import translate
 
 COLUMNS: tuple[str, ...] = (
     "code",
@@ -83,40 +84,40 @@ COLUMNS: tuple[str, ...] = (
 )
 
 HEADER_LABELS: dict[str, str] = {
-    "code": "Mã thủ tục",
-    "name": "Tên thủ tục",
-    "field": "Lĩnh vực",
-    "level": "Cấp thực hiện",
-    "limit_kind": "Loại thời hạn",
-    "limit_amount": "Thời hạn",
-    "cutoff": "Giờ chốt nhận",
-    "limit_online": "Thời hạn trực tuyến",
-    "limit_post": "Thời hạn bưu chính",
-    "fee": "Phí, lệ phí",
-    "papers": "Thành phần hồ sơ",
-    "legal_basis": "Căn cứ pháp lý",
-    "active": "Đang áp dụng",
+    "code": "Mã thủ tục",  # untranslated: file format column
+    "name": "Tên thủ tục",  # untranslated: file format column
+    "field": "Lĩnh vực",  # untranslated: file format column
+    "level": "Cấp thực hiện",  # untranslated: file format column
+    "limit_kind": "Loại thời hạn",  # untranslated: file format column
+    "limit_amount": "Thời hạn",  # untranslated: file format column
+    "cutoff": "Giờ chốt nhận",  # untranslated: file format column
+    "limit_online": "Thời hạn trực tuyến",  # untranslated: file format column
+    "limit_post": "Thời hạn bưu chính",  # untranslated: file format column
+    "fee": "Phí, lệ phí",  # untranslated: file format column
+    "papers": "Thành phần hồ sơ",  # untranslated: file format column
+    "legal_basis": "Căn cứ pháp lý",  # untranslated: file format column
+    "active": "Đang áp dụng",  # untranslated: file format column
 }
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("code", "name", "field", "limit_kind")
 
 _EXTRA_ALIASES: dict[str, str] = {
-    "Mã": "code",
-    "Mã TTHC": "code",
-    "Mã số": "code",
-    "Tên": "name",
-    "Tên TTHC": "name",
-    "Cấp": "level",
-    "Thời hạn giải quyết": "limit_amount",
-    "Số ngày": "limit_amount",
-    "Giờ chốt": "cutoff",
-    "Phí": "fee",
-    "Lệ phí": "fee",
-    "Phí lệ phí": "fee",
-    "Giấy tờ": "papers",
-    "Hồ sơ": "papers",
-    "Áp dụng": "active",
-    "Hoạt động": "active",
+    "Mã": "code",  # untranslated: file format column
+    "Mã TTHC": "code",  # untranslated: file format column
+    "Mã số": "code",  # untranslated: file format column
+    "Tên": "name",  # untranslated: file format column
+    "Tên TTHC": "name",  # untranslated: file format column
+    "Cấp": "level",  # untranslated: file format column
+    "Thời hạn giải quyết": "limit_amount",  # untranslated: file format column
+    "Số ngày": "limit_amount",  # untranslated: file format column
+    "Giờ chốt": "cutoff",  # untranslated: file format column
+    "Phí": "fee",  # untranslated: file format column
+    "Lệ phí": "fee",  # untranslated: file format column
+    "Phí lệ phí": "fee",  # untranslated: file format column
+    "Giấy tờ": "papers",  # untranslated: file format column
+    "Hồ sơ": "papers",  # untranslated: file format column
+    "Áp dụng": "active",  # untranslated: file format column
+    "Hoạt động": "active",  # untranslated: file format column
 }
 
 
@@ -142,12 +143,12 @@ _FORM_WORDS: dict[str, PaperForm] = {
     "xuat trinh": PaperForm.SHOWN,
 }
 _FORM_TEXT: dict[PaperForm, str] = {
-    PaperForm.ORIGINAL: "bản chính",
-    PaperForm.COPY: "bản sao",
-    PaperForm.SHOWN: "xuất trình",
+    PaperForm.ORIGINAL: "bản chính",  # untranslated: file format
+    PaperForm.COPY: "bản sao",  # untranslated: file format
+    PaperForm.SHOWN: "xuất trình",  # untranslated: file format
 }
 _OPTIONAL_WORDS = frozenset({"tuy truong hop", "khong bat buoc", "neu co"})
-OPTIONAL_MARK = "tùy trường hợp"
+OPTIONAL_MARK = "tùy trường hợp"  # untranslated: file format
 
 _LIMIT_KIND_WORDS: dict[str, LimitKind] = {
     **{kind.value.replace("_", " "): kind for kind in LimitKind},
@@ -160,6 +161,12 @@ _LIMIT_KIND_WORDS: dict[str, LimitKind] = {
     "trong ngay": LimitKind.SAME_DAY,
     "ngay trong ngay": LimitKind.SAME_DAY,
 }
+
+#: The Vietnamese limit kinds a message suggests (values of the file, not screen text).
+_KIND_WORDS_SHOWN = (
+    "'ngày làm việc', 'ngày', 'giờ làm việc', 'trong ngày'"  # untranslated: file format
+)
+_KINDS_ALLOWED = "working_days, calendar_days, working_hours, same_day"
 
 _TRUE_WORDS = frozenset({"1", "co", "true", "yes", "x"})
 _FALSE_WORDS = frozenset({"0", "khong", "false", "no"})
@@ -178,7 +185,8 @@ class CatalogRowError(ValueError):
     """A row that cannot become a procedure; ``problems`` lists every fault found.
 
     The message joins them, each naming its column and what to write instead,
-    so an administrator can fix the whole row in one go.
+    so an administrator can fix the whole row in one go. The messages are in the
+    clerk's language; the column headers they quote are the file's (Vietnamese).
     """
 
     def __init__(self, problems: list[str]) -> None:
@@ -188,7 +196,12 @@ class CatalogRowError(ValueError):
 
 def column_label(key: str) -> str:
     """How a message names a column: the Vietnamese header and the English key."""
-    return f"Cột '{HEADER_LABELS[key]}' ({key})"
+    return translate("CatalogRows", "Cột '{header}' ({key})").format(**_column(key))
+
+
+def _column(key: str) -> dict[str, str]:
+    """The values naming a column in a message: ``{header}`` and ``{key}``."""
+    return {"header": HEADER_LABELS[key], "key": key}
 
 
 def canonical_column(header: str) -> str | None:
@@ -210,7 +223,7 @@ def procedure_from_row(row: dict[str, str]) -> Procedure:
     """A procedure from one row of cell texts.
 
     Raises :class:`CatalogRowError` (a ``ValueError``) listing every faulty
-    cell, each message in Vietnamese naming the column and what to fix.
+    cell, each message naming the column and what to fix.
     """
     cells = normalise_row(row)
     problems: list[str] = []
@@ -218,7 +231,11 @@ def procedure_from_row(row: dict[str, str]) -> Procedure:
     def text(key: str, required: bool = False) -> str:
         value = cells.get(key, "")
         if required and not value:
-            problems.append(f"{column_label(key)}: không được để trống")
+            problems.append(
+                translate("CatalogRows", "Cột '{header}' ({key}): không được để trống").format(
+                    **_column(key)
+                )
+            )
         return value
 
     code = _parse_code(text("code", required=True), problems)
@@ -228,7 +245,8 @@ def procedure_from_row(row: dict[str, str]) -> Procedure:
     papers = _parse_papers_cell(cells.get("papers", ""), problems)
     active = _parse_active(cells.get("active", ""), problems)
     if problems or limit is None:
-        raise CatalogRowError(problems or [f"{column_label('limit_kind')}: không đọc được"])
+        unreadable = translate("CatalogRows", "Cột '{header}' ({key}): không đọc được")
+        raise CatalogRowError(problems or [unreadable.format(**_column("limit_kind"))])
     return Procedure(
         code=code,
         name=name,
@@ -307,12 +325,19 @@ def parse_papers(text: str) -> list[RequiredPaper]:
 
 def _parse_code(code: str, problems: list[str]) -> str:
     if code and re.search(r"\s", code):
-        problems.append(f"{column_label('code')}: không được chứa dấu cách, đang là '{code}'")
+        problems.append(
+            translate(
+                "CatalogRows", "Cột '{header}' ({key}): không được chứa dấu cách, đang là '{value}'"
+            ).format(value=code, **_column("code"))
+        )
     elif _EXCEL_MANGLED_CODE.match(code):
         problems.append(
-            f"{column_label('code')}: '{code}' có vẻ đã bị Excel đổi thành số và mất số 0 "
-            "ở cuối; mã thủ tục có 6 chữ số sau dấu chấm (ví dụ 2.000720), hãy gõ lại "
-            "và định dạng ô là Văn bản (Text)"
+            translate(
+                "CatalogRows",
+                "Cột '{header}' ({key}): '{value}' có vẻ đã bị Excel đổi thành số và mất số 0 "
+                "ở cuối; mã thủ tục có 6 chữ số sau dấu chấm (ví dụ 2.000720), hãy gõ lại "
+                "và định dạng ô là Văn bản (Text)",
+            ).format(value=code, **_column("code"))
         )
     return code
 
@@ -329,14 +354,20 @@ def _parse_limits(
     if kind is LimitKind.SAME_DAY:
         if amount_text not in ("", "0"):
             problems.append(
-                f"{column_label('limit_amount')}: thủ tục giải quyết trong ngày không ghi số, "
-                f"hãy để trống (đang là '{amount_text}')"
+                translate(
+                    "CatalogRows",
+                    "Cột '{header}' ({key}): thủ tục giải quyết trong ngày không ghi số, "
+                    "hãy để trống (đang là '{value}')",
+                ).format(value=amount_text, **_column("limit_amount"))
             )
         for channel, value in channel_texts.items():
             if value:
                 problems.append(
-                    f"{column_label(_CHANNEL_COLUMNS[channel])}: thủ tục giải quyết trong ngày "
-                    f"không có thời hạn riêng theo hình thức nộp, hãy để trống (đang là '{value}')"
+                    translate(
+                        "CatalogRows",
+                        "Cột '{header}' ({key}): thủ tục giải quyết trong ngày không có thời hạn "
+                        "riêng theo hình thức nộp, hãy để trống (đang là '{value}')",
+                    ).format(value=value, **_column(_CHANNEL_COLUMNS[channel]))
                 )
         return TimeLimit.same_day(cutoff), {}
     amount = _parse_amount("limit_amount", amount_text, problems, required=True)
@@ -353,23 +384,38 @@ def _parse_limits(
 def _parse_kind(value: str, problems: list[str]) -> LimitKind | None:
     kind = _LIMIT_KIND_WORDS.get(fold(value).replace("_", " ")) if value else None
     if kind is None:
-        allowed = "working_days, calendar_days, working_hours, same_day"
-        shown = f"đang là '{value}'" if value else "đang để trống"
-        problems.append(
-            f"{column_label('limit_kind')}: phải là một trong {allowed} (hoặc 'ngày làm việc', "
-            f"'ngày', 'giờ làm việc', 'trong ngày'), {shown}"
-        )
+        names = {"allowed": _KINDS_ALLOWED, "words": _KIND_WORDS_SHOWN, **_column("limit_kind")}
+        if value:
+            message = translate(
+                "CatalogRows",
+                "Cột '{header}' ({key}): phải là một trong {allowed} (hoặc {words}), "
+                "đang là '{value}'",
+            ).format(value=value, **names)
+        else:
+            message = translate(
+                "CatalogRows",
+                "Cột '{header}' ({key}): phải là một trong {allowed} (hoặc {words}), đang để trống",
+            ).format(**names)
+        problems.append(message)
     return kind
 
 
 def _parse_amount(key: str, value: str, problems: list[str], required: bool = False) -> int | None:
     if not value:
         if required:
-            problems.append(f"{column_label(key)}: phải là số nguyên dương, đang để trống")
+            problems.append(
+                translate(
+                    "CatalogRows", "Cột '{header}' ({key}): phải là số nguyên dương, đang để trống"
+                ).format(**_column(key))
+            )
         return None
     if value.isdigit() and int(value) > 0:
         return int(value)
-    problems.append(f"{column_label(key)}: phải là số nguyên dương, đang là '{value}'")
+    problems.append(
+        translate(
+            "CatalogRows", "Cột '{header}' ({key}): phải là số nguyên dương, đang là '{value}'"
+        ).format(value=value, **_column(key))
+    )
     return None
 
 
@@ -382,8 +428,11 @@ def _parse_cutoff(value: str, problems: list[str]) -> time | None:
         if hour < 24 and minute < 60:
             return time(hour, minute)
     problems.append(
-        f"{column_label('cutoff')}: phải là giờ dạng HH:MM (ví dụ 15:00) hoặc để trống, "
-        f"đang là '{value}'"
+        translate(
+            "CatalogRows",
+            "Cột '{header}' ({key}): phải là giờ dạng HH:MM (ví dụ 15:00) hoặc để trống, "
+            "đang là '{value}'",
+        ).format(value=value, **_column("cutoff"))
     )
     return None
 
@@ -394,7 +443,12 @@ def _parse_active(value: str, problems: list[str]) -> bool:
         return True
     if word in _FALSE_WORDS:
         return False
-    problems.append(f"{column_label('active')}: phải là 1 (đang áp dụng) hoặc 0, đang là '{value}'")
+    problems.append(
+        translate(
+            "CatalogRows",
+            "Cột '{header}' ({key}): phải là 1 (đang áp dụng) hoặc 0, đang là '{value}'",
+        ).format(value=value, **_column("active"))
+    )
     return True
 
 
@@ -404,41 +458,53 @@ def _parse_papers_cell(text: str, problems: list[str]) -> list[RequiredPaper]:
     for number, item in enumerate((i for i in items if i), start=1):
         paper = _parse_paper(item)
         if isinstance(paper, str):
-            problems.append(f"{column_label('papers')}, giấy tờ thứ {number} '{item}': {paper}")
+            problems.append(
+                translate(
+                    "CatalogRows", "Cột '{header}' ({key}), giấy tờ thứ {number} '{item}': {reason}"
+                ).format(number=number, item=item, reason=paper, **_column("papers"))
+            )
         else:
             papers.append(paper)
     return papers
 
 
 def _parse_paper(item: str) -> RequiredPaper | str:
-    """A paper, or the Vietnamese reason it cannot be read."""
+    """A paper, or the reason (in the clerk's language) it cannot be read."""
     match = _FORM_GROUP.search(item)
-    missing_form = "chưa ghi hình thức ở cuối, hãy thêm (bản chính), (bản sao) hoặc (xuất trình)"
+    forms_named = {form.value: text for form, text in _FORM_TEXT.items()}
+    missing_form = translate(
+        "CatalogRows", "chưa ghi hình thức ở cuối, hãy thêm ({original}), ({copy}) hoặc ({shown})"
+    )
     if match is None:
-        return missing_form
+        return missing_form.format(**forms_named)
     words = [fold(w) for w in match.group(1).split(",") if w.strip()]
     forms = {_FORM_WORDS[w] for w in words if w in _FORM_WORDS}
     unknown = [w for w in words if w not in _FORM_WORDS and w not in _OPTIONAL_WORDS]
     if not forms:
-        return missing_form
+        return missing_form.format(**forms_named)
     if unknown:
         shown = ", ".join(f"'{w.strip()}'" for w in match.group(1).split(",") if fold(w) in unknown)
-        return (
-            f"không hiểu {shown} trong ngoặc cuối: chỉ ghi bản chính, bản sao hoặc xuất trình, "
-            f"thêm '{OPTIONAL_MARK}' nếu giấy tờ không phải lúc nào cũng cần"
-        )
+        return translate(
+            "CatalogRows",
+            "không hiểu {words} trong ngoặc cuối: chỉ ghi {original}, {copy} hoặc {shown}, "
+            "thêm '{optional}' nếu giấy tờ không phải lúc nào cũng cần",
+        ).format(words=shown, optional=OPTIONAL_MARK, **forms_named)
     if PaperForm.SHOWN in forms:
         form = PaperForm.SHOWN
     elif len(forms) == 1:
         form = forms.pop()
     else:
-        return "chỉ ghi một hình thức: (bản chính) hoặc (bản sao); ghi số bản bằng xN"
+        return translate(
+            "CatalogRows", "chỉ ghi một hình thức: ({original}) hoặc ({copy}); ghi số bản bằng xN"
+        ).format(**forms_named)
     count_text = match.group(2)
     if count_text is not None and not (count_text.isdigit() and int(count_text) > 0):
-        return f"số bản sau 'x' phải là số nguyên dương, đang là '{count_text}'"
+        return translate(
+            "CatalogRows", "số bản sau 'x' phải là số nguyên dương, đang là '{value}'"
+        ).format(value=count_text)
     name = item[: match.start()].strip()
     if not name:
-        return "thiếu tên giấy tờ trước ngoặc"
+        return translate("CatalogRows", "thiếu tên giấy tờ trước ngoặc")
     return RequiredPaper(
         name=name,
         form=form,

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from desk.domain.procedure import Channel, PaperForm
+from desk.domain.translation import QT_TRANSLATE_NOOP
 
 
 class ApplicantKind(StrEnum):
@@ -26,8 +27,8 @@ class ResultDelivery(StrEnum):
 
 
 RESULT_DELIVERY_LABELS = {
-    ResultDelivery.COUNTER: "Tại Bộ phận Một cửa",
-    ResultDelivery.POST: "Qua dịch vụ bưu chính",
+    ResultDelivery.COUNTER: QT_TRANSLATE_NOOP("ResultDelivery", "Tại Bộ phận Một cửa"),
+    ResultDelivery.POST: QT_TRANSLATE_NOOP("ResultDelivery", "Qua dịch vụ bưu chính"),
 }
 
 
@@ -46,13 +47,13 @@ class DossierStatus(StrEnum):
 
 
 STATUS_LABELS = {
-    DossierStatus.RECEIVED: "Đã tiếp nhận",
-    DossierStatus.IN_PROGRESS: "Đang giải quyết",
-    DossierStatus.WAITING_SUPPLEMENT: "Chờ bổ sung",
-    DossierStatus.RESULT_READY: "Có kết quả, chờ trả",
-    DossierStatus.RETURNED: "Đã trả kết quả",
-    DossierStatus.REFUSED: "Từ chối giải quyết",
-    DossierStatus.STOPPED: "Dừng giải quyết",
+    DossierStatus.RECEIVED: QT_TRANSLATE_NOOP("DossierStatus", "Đã tiếp nhận"),
+    DossierStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("DossierStatus", "Đang giải quyết"),
+    DossierStatus.WAITING_SUPPLEMENT: QT_TRANSLATE_NOOP("DossierStatus", "Chờ bổ sung"),
+    DossierStatus.RESULT_READY: QT_TRANSLATE_NOOP("DossierStatus", "Có kết quả, chờ trả"),
+    DossierStatus.RETURNED: QT_TRANSLATE_NOOP("DossierStatus", "Đã trả kết quả"),
+    DossierStatus.REFUSED: QT_TRANSLATE_NOOP("DossierStatus", "Từ chối giải quyết"),
+    DossierStatus.STOPPED: QT_TRANSLATE_NOOP("DossierStatus", "Dừng giải quyết"),
 }
 
 #: The clock runs for these: they are the ones the urgency bands sort.
@@ -71,9 +72,9 @@ class ResultClass(StrEnum):
 
 
 RESULT_CLASS_LABELS = {
-    ResultClass.EARLY: "Trước hạn",
-    ResultClass.ON_TIME: "Đúng hạn",
-    ResultClass.LATE: "Quá hạn",
+    ResultClass.EARLY: QT_TRANSLATE_NOOP("ResultClass", "Trước hạn"),
+    ResultClass.ON_TIME: QT_TRANSLATE_NOOP("ResultClass", "Đúng hạn"),
+    ResultClass.LATE: QT_TRANSLATE_NOOP("ResultClass", "Quá hạn"),
 }
 
 

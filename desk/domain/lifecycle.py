@@ -7,8 +7,8 @@ with written reasons, is decided (its result classified against the
 appointment, Circular 01/2018 art. 13), and is returned at the counter or by
 post. The citizen may also ask to stop it (Decree 118/2025 art. 21).
 
-``check_move`` refuses every other move with a Vietnamese message that says
-why and what can be done instead.
+``check_move`` refuses every other move with a message (in the clerk's
+language) that says why and what can be done instead.
 """
 
 from __future__ import annotations
@@ -20,9 +20,11 @@ from enum import StrEnum
 from desk.domain.clock import to_vn
 from desk.domain.dossier import STATUS_LABELS, DossierStatus, ResultClass
 from desk.domain.errors import UserError
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 
-#: The holder of a dossier while it is at the one-stop desk itself.
-ONE_STOP = "Bộ phận Một cửa"
+#: The holder of a dossier while it is at the one-stop desk itself. Stored as it is
+#: (Vietnamese) in the dossier and its steps; a screen shows :func:`holder_label`.
+ONE_STOP = QT_TRANSLATE_NOOP("Lifecycle", "Bộ phận Một cửa")
 
 
 class StepKind(StrEnum):
@@ -40,17 +42,17 @@ class StepKind(StrEnum):
 
 
 STEP_LABELS = {
-    StepKind.INTAKE: "Tiếp nhận hồ sơ",
-    StepKind.TRANSFER: "Chuyển xử lý",
-    StepKind.SUPPLEMENT_REQUEST: "Yêu cầu bổ sung hồ sơ",
-    StepKind.SUPPLEMENT_RECEIVED: "Nhận hồ sơ bổ sung",
-    StepKind.REFUSE: "Từ chối giải quyết",
-    StepKind.RESULT_READY: "Có kết quả giải quyết",
-    StepKind.RETURN: "Trả kết quả",
-    StepKind.STOP: "Dừng giải quyết theo đề nghị",
-    StepKind.EDIT: "Sửa thông tin hồ sơ",
-    StepKind.REASSIGN: "Giao lại cán bộ phụ trách",
-    StepKind.APOLOGY: "Xin lỗi và hẹn lại",
+    StepKind.INTAKE: QT_TRANSLATE_NOOP("StepKind", "Tiếp nhận hồ sơ"),
+    StepKind.TRANSFER: QT_TRANSLATE_NOOP("StepKind", "Chuyển xử lý"),
+    StepKind.SUPPLEMENT_REQUEST: QT_TRANSLATE_NOOP("StepKind", "Yêu cầu bổ sung hồ sơ"),
+    StepKind.SUPPLEMENT_RECEIVED: QT_TRANSLATE_NOOP("StepKind", "Nhận hồ sơ bổ sung"),
+    StepKind.REFUSE: QT_TRANSLATE_NOOP("StepKind", "Từ chối giải quyết"),
+    StepKind.RESULT_READY: QT_TRANSLATE_NOOP("StepKind", "Có kết quả giải quyết"),
+    StepKind.RETURN: QT_TRANSLATE_NOOP("StepKind", "Trả kết quả"),
+    StepKind.STOP: QT_TRANSLATE_NOOP("StepKind", "Dừng giải quyết theo đề nghị"),
+    StepKind.EDIT: QT_TRANSLATE_NOOP("StepKind", "Sửa thông tin hồ sơ"),
+    StepKind.REASSIGN: QT_TRANSLATE_NOOP("StepKind", "Giao lại cán bộ phụ trách"),
+    StepKind.APOLOGY: QT_TRANSLATE_NOOP("StepKind", "Xin lỗi và hẹn lại"),
 }
 
 S = DossierStatus
@@ -76,21 +78,33 @@ MOVES: dict[StepKind, tuple[frozenset[DossierStatus], DossierStatus | None]] = {
 }
 
 _WHY_NOT = {
-    StepKind.RETURN: "Hồ sơ chưa có kết quả nên chưa thể trả: hãy ghi nhận 'Có kết quả' trước.",
-    StepKind.SUPPLEMENT_RECEIVED: "Hồ sơ không ở trạng thái chờ bổ sung nên không có gì để nhận bổ sung.",
-    StepKind.RESULT_READY: "Chỉ ghi nhận kết quả cho hồ sơ đang giải quyết.",
+    StepKind.RETURN: QT_TRANSLATE_NOOP(
+        "Lifecycle", "Hồ sơ chưa có kết quả nên chưa thể trả: hãy ghi nhận 'Có kết quả' trước."
+    ),
+    StepKind.SUPPLEMENT_RECEIVED: QT_TRANSLATE_NOOP(
+        "Lifecycle", "Hồ sơ không ở trạng thái chờ bổ sung nên không có gì để nhận bổ sung."
+    ),
+    StepKind.RESULT_READY: QT_TRANSLATE_NOOP(
+        "Lifecycle", "Chỉ ghi nhận kết quả cho hồ sơ đang giải quyết."
+    ),
 }
+
+
+def holder_label(holder: str) -> str:
+    """Who holds a dossier, for a screen: the one-stop desk in the clerk's language,
+    a department by its own name."""
+    return translated(ONE_STOP) if holder == ONE_STOP else holder
 
 
 def check_move(status: DossierStatus, step: StepKind) -> DossierStatus:
     """The status after ``step``; a ``UserError`` when the law does not allow it now."""
     allowed, after = MOVES[step]
     if status not in allowed:
-        reason = _WHY_NOT.get(step, "")
-        raise UserError(
-            f"Không thể thực hiện '{STEP_LABELS[step]}' khi hồ sơ đang ở trạng thái "
-            f"'{STATUS_LABELS[status]}'." + (f" {reason}" if reason else "")
-        )
+        message = translate(
+            "Lifecycle", "Không thể thực hiện '{step}' khi hồ sơ đang ở trạng thái '{status}'."
+        ).format(step=translated(STEP_LABELS[step]), status=translated(STATUS_LABELS[status]))
+        reason = _WHY_NOT.get(step)
+        raise UserError(message + (f" {translated(reason)}" if reason else ""))
     return status if after is None else after
 
 
@@ -98,8 +112,11 @@ def check_supplement_request(status: DossierStatus, already_requested_this_round
     """One request per round, listing everything missing at once (Decree 61 art. 15(2)(b))."""
     if already_requested_this_round:
         raise UserError(
-            "Hồ sơ này đã có một yêu cầu bổ sung trong lượt tiếp nhận này. Theo quy định, "
-            "yêu cầu bổ sung phải nêu đầy đủ một lần: không được yêu cầu thêm lần nữa."
+            translate(
+                "Lifecycle",
+                "Hồ sơ này đã có một yêu cầu bổ sung trong lượt tiếp nhận này. Theo quy định, "
+                "yêu cầu bổ sung phải nêu đầy đủ một lần: không được yêu cầu thêm lần nữa.",
+            )
         )
     check_move(status, StepKind.SUPPLEMENT_REQUEST)
 
@@ -126,11 +143,14 @@ class SupplementRequest:
     def problems(self) -> dict[str, str]:
         errors = {}
         if not self.missing and not self.reason.strip():
-            errors["missing"] = (
-                "Hãy đánh dấu giấy tờ cần bổ sung, hoặc ghi rõ nội dung cần hoàn thiện."
+            errors["missing"] = translate(
+                "Lifecycle",
+                "Hãy đánh dấu giấy tờ cần bổ sung, hoặc ghi rõ nội dung cần hoàn thiện.",
             )
         if not self.reason.strip():
-            errors["reason"] = "Hãy ghi lý do yêu cầu bổ sung (ví dụ: tờ khai thiếu chữ ký)."
+            errors["reason"] = translate(
+                "Lifecycle", "Hãy ghi lý do yêu cầu bổ sung (ví dụ: tờ khai thiếu chữ ký)."
+            )
         return errors
 
 

@@ -12,7 +12,7 @@ class Office:
     code: str  # agency code used in dossier codes, e.g. "H36.41"
     address: str = ""
     hotline: str = ""
-    head_title: str = "CHỦ TỊCH"
+    head_title: str = "CHỦ TỊCH"  # untranslated: printed above the signature of letters
     head_name: str = ""
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from itertools import pairwise
 
+from desk.domain.translation import translate
+
 Session = tuple[time, time]
 
 DEFAULT_SESSIONS: tuple[Session, ...] = (
@@ -37,15 +39,19 @@ def _parse_clock(text: str, whole: str) -> time:
     found = _CLOCK.match(text.strip())
     if not found:
         raise ValueError(
-            f"Giờ “{text.strip()}” trong “{whole}” không hợp lệ. "
-            f"Hãy viết giờ dạng 07:30, ví dụ: {_EXAMPLE}."
+            translate(
+                "OfficeHours",
+                "Giờ “{clock}” trong “{whole}” không hợp lệ. Hãy viết giờ dạng 07:30, ví dụ: {example}.",
+            ).format(clock=text.strip(), whole=whole, example=_EXAMPLE)
         )
     hour = int(found.group(1) or found.group(3))
     minute = int(found.group(2) or 0)
     if hour > 23 or minute > 59:
         raise ValueError(
-            f"Giờ “{text.strip()}” trong “{whole}” không có thật "
-            "(giờ từ 00 đến 23, phút từ 00 đến 59)."
+            translate(
+                "OfficeHours",
+                "Giờ “{clock}” trong “{whole}” không có thật (giờ từ 00 đến 23, phút từ 00 đến 59).",
+            ).format(clock=text.strip(), whole=whole)
         )
     return time(hour, minute)
 
@@ -65,22 +71,37 @@ class OfficeHours:
         sessions = tuple((start, end) for start, end in self.sessions)
         object.__setattr__(self, "sessions", sessions)
         if not sessions:
-            raise ValueError("Giờ làm việc phải có ít nhất một buổi, ví dụ: " + _EXAMPLE + ".")
+            raise ValueError(
+                translate(
+                    "OfficeHours", "Giờ làm việc phải có ít nhất một buổi, ví dụ: {example}."
+                ).format(example=_EXAMPLE)
+            )
         for start, end in sessions:
             for moment in (start, end):
                 if moment.tzinfo is not None or moment.second or moment.microsecond:
-                    raise ValueError(f"Giờ làm việc chỉ ghi giờ và phút, không ghi giây: {moment}.")
+                    raise ValueError(
+                        translate(
+                            "OfficeHours",
+                            "Giờ làm việc chỉ ghi giờ và phút, không ghi giây: {time}.",
+                        ).format(time=moment)
+                    )
             if end <= start:
                 raise ValueError(
-                    f"Buổi làm việc {_format_clock(start)}-{_format_clock(end)} "
-                    "phải kết thúc sau giờ bắt đầu."
+                    translate(
+                        "OfficeHours", "Buổi làm việc {start}-{end} phải kết thúc sau giờ bắt đầu."
+                    ).format(start=_format_clock(start), end=_format_clock(end))
                 )
         for (start_a, end_a), (start_b, end_b) in pairwise(sessions):
             if start_b < end_a:
                 raise ValueError(
-                    f"Buổi {_format_clock(start_b)}-{_format_clock(end_b)} chồng lên "
-                    f"hoặc đứng trước buổi {_format_clock(start_a)}-{_format_clock(end_a)}. "
-                    "Hãy ghi các buổi theo thứ tự trong ngày và không chồng nhau."
+                    translate(
+                        "OfficeHours",
+                        "Buổi {session} chồng lên hoặc đứng trước buổi {previous}. "
+                        "Hãy ghi các buổi theo thứ tự trong ngày và không chồng nhau.",
+                    ).format(
+                        session=f"{_format_clock(start_b)}-{_format_clock(end_b)}",
+                        previous=f"{_format_clock(start_a)}-{_format_clock(end_a)}",
+                    )
                 )
 
     @classmethod
@@ -88,23 +109,34 @@ class OfficeHours:
         """Read hours as an office writes them: "07:30-11:30, 13:30-17:00".
 
         Sessions are separated by commas or semicolons; each is "start-end".
-        Raises ValueError with a Vietnamese message that says what to fix.
+        Raises ValueError with a message (in the clerk's language) that says what to fix.
         """
         whole = text.strip()
         if not whole:
-            raise ValueError(f"Chưa nhập giờ làm việc. Ví dụ: {_EXAMPLE}.")
+            raise ValueError(
+                translate("OfficeHours", "Chưa nhập giờ làm việc. Ví dụ: {example}.").format(
+                    example=_EXAMPLE
+                )
+            )
         normalised = whole
         for dash in _DASHES:
             normalised = normalised.replace(dash, "-")
         sessions: list[Session] = []
         for part in re.split(r"[,;]", normalised):
             if not part.strip():
-                raise ValueError(f"Giờ làm việc “{whole}” có một buổi để trống. Ví dụ: {_EXAMPLE}.")
+                raise ValueError(
+                    translate(
+                        "OfficeHours",
+                        "Giờ làm việc “{whole}” có một buổi để trống. Ví dụ: {example}.",
+                    ).format(whole=whole, example=_EXAMPLE)
+                )
             ends = part.split("-")
             if len(ends) != 2:
                 raise ValueError(
-                    f"Buổi “{part.strip()}” phải có dạng giờ bắt đầu-giờ kết thúc, "
-                    f"ví dụ: {_EXAMPLE}."
+                    translate(
+                        "OfficeHours",
+                        "Buổi “{session}” phải có dạng giờ bắt đầu-giờ kết thúc, ví dụ: {example}.",
+                    ).format(session=part.strip(), example=_EXAMPLE)
                 )
             sessions.append((_parse_clock(ends[0], whole), _parse_clock(ends[1], whole)))
         return cls(tuple(sessions))

@@ -10,6 +10,8 @@ import hashlib
 import hmac
 import secrets
 
+from desk.domain.translation import translate
+
 N, R, P = 2**14, 8, 1
 
 
@@ -38,9 +40,9 @@ def verify_password(password: str, stored: str) -> bool:
 
 
 def check_new_password(password: str) -> str | None:
-    """A Vietnamese message when a new password is too weak, else ``None``."""
+    """A message (in the clerk's language) when a new password is too weak, else ``None``."""
     if len(password) < 8:
-        return "Mật khẩu phải có ít nhất 8 ký tự."
+        return translate("Passwords", "Mật khẩu phải có ít nhất 8 ký tự.")
     if password.isdigit() or password.isalpha():
-        return "Mật khẩu phải có cả chữ và số."
+        return translate("Passwords", "Mật khẩu phải có cả chữ và số.")
     return None

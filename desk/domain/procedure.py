@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from desk.domain.time_limit import TimeLimit
+from desk.domain.translation import QT_TRANSLATE_NOOP
 
 
 class Channel(StrEnum):
@@ -21,9 +22,9 @@ class Channel(StrEnum):
 
 
 CHANNEL_LABELS = {
-    Channel.COUNTER: "Trực tiếp tại quầy",
-    Channel.POST: "Qua dịch vụ bưu chính",
-    Channel.ONLINE: "Trực tuyến",
+    Channel.COUNTER: QT_TRANSLATE_NOOP("Channel", "Trực tiếp tại quầy"),
+    Channel.POST: QT_TRANSLATE_NOOP("Channel", "Qua dịch vụ bưu chính"),
+    Channel.ONLINE: QT_TRANSLATE_NOOP("Channel", "Trực tuyến"),
 }
 
 
@@ -36,9 +37,9 @@ class PaperForm(StrEnum):
 
 
 PAPER_FORM_LABELS = {
-    PaperForm.ORIGINAL: "Bản chính",
-    PaperForm.COPY: "Bản sao",
-    PaperForm.SHOWN: "Xuất trình",
+    PaperForm.ORIGINAL: QT_TRANSLATE_NOOP("PaperForm", "Bản chính"),
+    PaperForm.COPY: QT_TRANSLATE_NOOP("PaperForm", "Bản sao"),
+    PaperForm.SHOWN: QT_TRANSLATE_NOOP("PaperForm", "Xuất trình"),
 }
 
 

@@ -27,6 +27,7 @@ from enum import StrEnum
 
 from desk.domain.errors import UserError
 from desk.domain.text import fold
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 
 CODE_DIGITS = 3  # "A012": three digits, more only past 999 tickets in a day
 
@@ -54,11 +55,11 @@ class TicketState(StrEnum):
 
 
 STATE_LABELS = {
-    TicketState.WAITING: "Đang chờ",
-    TicketState.CALLED: "Đã gọi",
-    TicketState.SERVING: "Đang phục vụ",
-    TicketState.DONE: "Đã xong",
-    TicketState.NO_SHOW: "Vắng mặt",
+    TicketState.WAITING: QT_TRANSLATE_NOOP("TicketState", "Đang chờ"),
+    TicketState.CALLED: QT_TRANSLATE_NOOP("TicketState", "Đã gọi"),
+    TicketState.SERVING: QT_TRANSLATE_NOOP("TicketState", "Đang phục vụ"),
+    TicketState.DONE: QT_TRANSLATE_NOOP("TicketState", "Đã xong"),
+    TicketState.NO_SHOW: QT_TRANSLATE_NOOP("TicketState", "Vắng mặt"),
 }
 
 # A ticket a counter holds: it may be recalled, transferred or finished.
@@ -93,11 +94,11 @@ class PriorityReason(StrEnum):
 
 
 PRIORITY_LABELS = {
-    PriorityReason.ELDERLY: "Người cao tuổi",
-    PriorityReason.DISABLED: "Người khuyết tật",
-    PriorityReason.PREGNANT: "Phụ nữ mang thai",
-    PriorityReason.SMALL_CHILD: "Người có con nhỏ",
-    PriorityReason.MERIT: "Thương binh, người có công",
+    PriorityReason.ELDERLY: QT_TRANSLATE_NOOP("PriorityReason", "Người cao tuổi"),
+    PriorityReason.DISABLED: QT_TRANSLATE_NOOP("PriorityReason", "Người khuyết tật"),
+    PriorityReason.PREGNANT: QT_TRANSLATE_NOOP("PriorityReason", "Phụ nữ mang thai"),
+    PriorityReason.SMALL_CHILD: QT_TRANSLATE_NOOP("PriorityReason", "Người có con nhỏ"),
+    PriorityReason.MERIT: QT_TRANSLATE_NOOP("PriorityReason", "Thương binh, người có công"),
 }
 
 
@@ -122,10 +123,14 @@ class QueueRules:
 
     def __post_init__(self) -> None:
         if not 0 <= self.max_priority_run <= 20:
-            raise UserError("Số lượt ưu tiên liên tiếp phải từ 0 đến 20.", "max_priority_run")
+            raise UserError(
+                translate("Queue", "Số lượt ưu tiên liên tiếp phải từ 0 đến 20."),
+                "max_priority_run",
+            )
         if not 1 <= self.no_show_after <= 10:
             raise UserError(
-                "Số lần gọi trước khi đánh dấu vắng mặt phải từ 1 đến 10.", "no_show_after"
+                translate("Queue", "Số lần gọi trước khi đánh dấu vắng mặt phải từ 1 đến 10."),
+                "no_show_after",
             )
 
 
@@ -141,7 +146,9 @@ def normalise_letter(text: str) -> str:
     """
     letter = text.strip().upper()
     if not _LETTER.match(letter):
-        raise UserError("Ký hiệu nhóm phải là một chữ cái từ A đến Z (không dấu).", "letter")
+        raise UserError(
+            translate("Queue", "Ký hiệu nhóm phải là một chữ cái từ A đến Z (không dấu)."), "letter"
+        )
     return letter
 
 
@@ -154,7 +161,10 @@ def parse_ticket_code(code: str) -> tuple[str, int]:
     """``"a12"`` -> ``("A", 12)``; for a clerk who types a number to find it."""
     match = re.fullmatch(r"\s*([A-Za-z])\s*0*(\d{1,5})\s*", code)
     if match is None:
-        raise UserError(f"“{code}” không phải là số thứ tự (ví dụ A012).", "ticket")
+        raise UserError(
+            translate("Queue", "“{code}” không phải là số thứ tự (ví dụ A012).").format(code=code),
+            "ticket",
+        )
     return match.group(1).upper(), int(match.group(2))
 
 
@@ -182,7 +192,8 @@ class Counter:
 
     @property
     def label(self) -> str:
-        return self.name.strip() or f"Quầy {self.number}"
+        """The counter's own name, or "Quầy 3" in the clerk's language."""
+        return self.name.strip() or translate("Queue", "Quầy {number}").format(number=self.number)
 
 
 @dataclass(frozen=True)
@@ -274,11 +285,18 @@ def choose_next(
 
 
 def check_can_act(state: TicketState, action: str) -> None:
-    """Recall, transfer, finish and no-show need a ticket that a counter holds."""
+    """Recall, transfer, finish and no-show need a ticket that a counter holds.
+
+    ``action`` is the verb, already in the clerk's language (e.g.
+    ``translate("Queue", "gọi lại")``).
+    """
     if state in AT_COUNTER:
         return
     raise UserError(
-        f"Không thể {action}: số này đang ở trạng thái “{STATE_LABELS[state]}”.", "ticket"
+        translate("Queue", "Không thể {action}: số này đang ở trạng thái “{state}”.").format(
+            action=action, state=translated(STATE_LABELS[state])
+        ),
+        "ticket",
     )
 
 
@@ -286,15 +304,21 @@ def check_no_show(state: TicketState, calls: int, rules: QueueRules) -> None:
     """A ticket is marked absent only while called and not yet served, after enough calls."""
     if state is TicketState.SERVING:
         raise UserError(
-            "Công dân đang được phục vụ tại quầy: không đánh dấu vắng mặt được. "
-            "Bấm “Hoàn thành” khi xong.",
+            translate(
+                "Queue",
+                "Công dân đang được phục vụ tại quầy: không đánh dấu vắng mặt được. "
+                "Bấm “Hoàn thành” khi xong.",
+            ),
             "ticket",
         )
-    check_can_act(state, "đánh dấu vắng mặt")
+    check_can_act(state, translate("Queue", "đánh dấu vắng mặt"))
     if calls < rules.no_show_after:
         raise UserError(
-            f"Số này mới được gọi {calls} lần: hãy bấm “Gọi lại” (cần gọi ít nhất "
-            f"{rules.no_show_after} lần) trước khi đánh dấu vắng mặt.",
+            translate(
+                "Queue",
+                "Số này mới được gọi {calls} lần: hãy bấm “Gọi lại” (cần gọi ít nhất "
+                "{needed} lần) trước khi đánh dấu vắng mặt.",
+            ).format(calls=calls, needed=rules.no_show_after),
             "ticket",
         )
 

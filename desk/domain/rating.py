@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from desk.domain.errors import ValidationError
 from desk.domain.text import nfc
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate
 
 #: A comment longer than this is refused (a touch screen comment is a sentence or two).
 MAX_COMMENT = 500
@@ -35,10 +36,10 @@ class RatingLevel(StrEnum):
 
 
 LEVEL_LABELS = {
-    RatingLevel.VERY_SATISFIED: "Rất hài lòng",
-    RatingLevel.SATISFIED: "Hài lòng",
-    RatingLevel.NEUTRAL: "Bình thường",
-    RatingLevel.UNSATISFIED: "Không hài lòng",
+    RatingLevel.VERY_SATISFIED: QT_TRANSLATE_NOOP("RatingLevel", "Rất hài lòng"),
+    RatingLevel.SATISFIED: QT_TRANSLATE_NOOP("RatingLevel", "Hài lòng"),
+    RatingLevel.NEUTRAL: QT_TRANSLATE_NOOP("RatingLevel", "Bình thường"),
+    RatingLevel.UNSATISFIED: QT_TRANSLATE_NOOP("RatingLevel", "Không hài lòng"),
 }
 
 #: The levels the index counts as satisfied.
@@ -57,12 +58,12 @@ class RatingReason(StrEnum):
 
 
 REASON_LABELS = {
-    RatingReason.ATTITUDE: "Thái độ phục vụ",
-    RatingReason.WAITING: "Thời gian chờ",
-    RatingReason.PROCESSING: "Thời gian giải quyết",
-    RatingReason.GUIDANCE: "Hướng dẫn, giải thích",
-    RatingReason.PAPERS: "Thủ tục, giấy tờ",
-    RatingReason.FACILITIES: "Cơ sở vật chất",
+    RatingReason.ATTITUDE: QT_TRANSLATE_NOOP("RatingReason", "Thái độ phục vụ"),
+    RatingReason.WAITING: QT_TRANSLATE_NOOP("RatingReason", "Thời gian chờ"),
+    RatingReason.PROCESSING: QT_TRANSLATE_NOOP("RatingReason", "Thời gian giải quyết"),
+    RatingReason.GUIDANCE: QT_TRANSLATE_NOOP("RatingReason", "Hướng dẫn, giải thích"),
+    RatingReason.PAPERS: QT_TRANSLATE_NOOP("RatingReason", "Thủ tục, giấy tờ"),
+    RatingReason.FACILITIES: QT_TRANSLATE_NOOP("RatingReason", "Cơ sở vật chất"),
 }
 
 
@@ -92,20 +93,24 @@ class RatingInput:
         try:
             chosen = RatingLevel(level)
         except ValueError:
-            errors["level"] = "Xin chọn một mức độ hài lòng."
+            errors["level"] = translate("Rating", "Xin chọn một mức độ hài lòng.")
             chosen = RatingLevel.NEUTRAL
         picked: list[RatingReason] = []
         for reason in reasons:
             try:
                 value = RatingReason(reason)
             except ValueError:
-                errors["reasons"] = f"Nội dung đánh giá '{reason}' không có trong danh sách."
+                errors["reasons"] = translate(
+                    "Rating", "Nội dung đánh giá '{reason}' không có trong danh sách."
+                ).format(reason=reason)
                 continue
             if value not in picked:
                 picked.append(value)
         text = nfc(" ".join(comment.split()))
         if len(text) > MAX_COMMENT:
-            errors["comment"] = f"Góp ý dài quá {MAX_COMMENT} ký tự: xin viết ngắn lại."
+            errors["comment"] = translate(
+                "Rating", "Góp ý dài quá {limit} ký tự: xin viết ngắn lại."
+            ).format(limit=MAX_COMMENT)
         if errors:
             raise ValidationError(errors)
         order = list(RatingReason)

@@ -12,7 +12,7 @@ not make it. A running dossier (the clock is running, no result yet) is at risk:
   dossiers of that department and procedure (at least ``MIN_SAMPLES`` of them;
   else of that procedure in every department), a number a clerk can check.
 
-Every flag carries its explanation in Vietnamese.
+Every flag carries its explanation, in the clerk's language.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from enum import StrEnum
 
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.clock import VN_TZ, to_vn
-from desk.domain.vn_dates import time_and_date_text
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate
+from desk.domain.vn_dates import time_and_date_label
 
 #: Fewer decided dossiers than this say too little to estimate from.
 MIN_SAMPLES = 5
@@ -43,9 +44,11 @@ class RiskKind(StrEnum):
 
 
 RISK_LABELS = {
-    RiskKind.OVERDUE: "Đã quá hạn",
-    RiskKind.DUE_SOON: "Đến hạn trong 1 ngày làm việc",
-    RiskKind.SLOW_HISTORY: "Thường giải quyết lâu hơn thời gian còn lại",
+    RiskKind.OVERDUE: QT_TRANSLATE_NOOP("RiskKind", "Đã quá hạn"),
+    RiskKind.DUE_SOON: QT_TRANSLATE_NOOP("RiskKind", "Đến hạn trong 1 ngày làm việc"),
+    RiskKind.SLOW_HISTORY: QT_TRANSLATE_NOOP(
+        "RiskKind", "Thường giải quyết lâu hơn thời gian còn lại"
+    ),
 }
 
 
@@ -210,33 +213,26 @@ def assess(
     lookup when many dossiers are assessed at once.
     """
     now, due = to_vn(now), to_vn(dossier.due_at)
-    due_text = time_and_date_text(due)
+    due_text = time_and_date_label(due)
     left = timedelta()
     if due > now:
         left = timeline.between(now, due) if timeline else calendar.working_time_between(now, due)
     if due <= now:
         kind = RiskKind.OVERDUE
-        text = f"Đã quá hạn từ {due_text}, chưa có kết quả."
+        text = translate("Risk", "Đã quá hạn từ {due}, chưa có kết quả.").format(due=due_text)
     elif left <= calendar.office_hours.daily_duration:
         kind = RiskKind.DUE_SOON
-        text = f"Chỉ còn {working_time_text(left, calendar)} đến hạn ({due_text}), chưa có kết quả."
+        text = translate("Risk", "Chỉ còn {left} đến hạn ({due}), chưa có kết quả.").format(
+            left=working_time_text(left, calendar), due=due_text
+        )
     else:
         typical = history.typical_for(dossier.department_id, dossier.procedure_code)
         if typical is None or typical.median <= left:
             return None
         kind = RiskKind.SLOW_HISTORY
-        need = working_time_text(typical.median, calendar)
-        who = (
-            f"Thủ tục này thường cần khoảng {need}"
-            if typical.whole_procedure or not dossier.department
-            else f"{dossier.department} thường cần khoảng {need} cho thủ tục này"
-        )
-        text = (
-            f"{who} (trung vị của {typical.samples} hồ sơ đã giải quyết trong 12 tháng qua), "
-            f"nhưng hồ sơ chỉ còn {working_time_text(left, calendar)} đến hạn ({due_text})."
-        )
+        text = _slow_text(dossier, typical, left, due_text, calendar)
     if dossier.rescheduled:
-        text += " Hồ sơ đã được hẹn lại một lần: không thể hẹn lại nữa."
+        text += " " + translate("Risk", "Hồ sơ đã được hẹn lại một lần: không thể hẹn lại nữa.")
     return RiskItem(
         code=dossier.code,
         applicant=dossier.applicant,
@@ -248,8 +244,36 @@ def assess(
     )
 
 
+def _slow_text(
+    dossier: RunningDossier,
+    typical: Typical,
+    left: timedelta,
+    due_text: str,
+    calendar: WorkingCalendar,
+) -> str:
+    """Why a dossier whose holder is usually slower than its time left is at risk."""
+    values = {
+        "need": working_time_text(typical.median, calendar),
+        "samples": typical.samples,
+        "left": working_time_text(left, calendar),
+        "due": due_text,
+    }
+    if typical.whole_procedure or not dossier.department:
+        return translate(
+            "Risk",
+            "Thủ tục này thường cần khoảng {need} (trung vị của {samples} hồ sơ đã giải quyết "
+            "trong 12 tháng qua), nhưng hồ sơ chỉ còn {left} đến hạn ({due}).",
+        ).format(**values)
+    return translate(
+        "Risk",
+        "{department} thường cần khoảng {need} cho thủ tục này (trung vị của {samples} hồ sơ "
+        "đã giải quyết trong 12 tháng qua), nhưng hồ sơ chỉ còn {left} đến hạn ({due}).",
+    ).format(department=dossier.department, **values)
+
+
 def working_time_text(amount: timedelta, calendar: WorkingCalendar) -> str:
-    """Working time as a clerk reads it: "2,5 ngày làm việc", "3 giờ 15 phút làm việc".
+    """Working time as a clerk reads it: "2,5 ngày làm việc", "3 giờ 15 phút làm việc"
+    (in the clerk's language).
 
     Whole and half working days from one full working day up (a working day is
     the office's daily hours, 7 h 30 min by default), hours and minutes below.
@@ -258,10 +282,15 @@ def working_time_text(amount: timedelta, calendar: WorkingCalendar) -> str:
     day_minutes = calendar.office_hours.daily_duration.total_seconds() / 60
     if minutes >= day_minutes:
         days = round(minutes / day_minutes * 2) / 2
-        return f"{days:.1f}".removesuffix(".0").replace(".", ",") + " ngày làm việc"
+        if days == 1:
+            return translate("Risk", "1 ngày làm việc")
+        number = f"{days:.1f}".removesuffix(".0").replace(".", ",")
+        return translate("Risk", "{days} ngày làm việc").format(days=number)
     hours, rest = divmod(minutes, 60)
     if hours and rest:
-        return f"{hours} giờ {rest:02d} phút làm việc"
+        return translate("Risk", "{hours} giờ {minutes} phút làm việc").format(
+            hours=hours, minutes=f"{rest:02d}"
+        )
     if hours:
-        return f"{hours} giờ làm việc"
-    return f"{rest} phút làm việc"
+        return translate("Risk", "{hours} giờ làm việc").format(hours=hours)
+    return translate("Risk", "{minutes} phút làm việc").format(minutes=rest)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from desk.domain.errors import UserError
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 
 
 class Role(StrEnum):
@@ -20,9 +21,9 @@ class Role(StrEnum):
 
 
 ROLE_LABELS = {
-    Role.CLERK: "Cán bộ tiếp nhận",
-    Role.SUPERVISOR: "Lãnh đạo, giám sát",
-    Role.ADMIN: "Quản trị",
+    Role.CLERK: QT_TRANSLATE_NOOP("Role", "Cán bộ tiếp nhận"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("Role", "Lãnh đạo, giám sát"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("Role", "Quản trị"),
 }
 
 
@@ -50,10 +51,18 @@ GRANTS: dict[Role, frozenset[Permission]] = {
 }
 
 _REFUSALS = {
-    Permission.REASSIGN: "Chỉ lãnh đạo, giám sát mới được giao lại hồ sơ cho cán bộ khác.",
-    Permission.EDIT_DOSSIER: "Chỉ lãnh đạo, giám sát mới được sửa thông tin hồ sơ đã tiếp nhận.",
-    Permission.REPORTS: "Chỉ lãnh đạo, giám sát mới được xem báo cáo, thống kê của cơ quan.",
-    Permission.MANAGE: "Chỉ quản trị viên mới được thay đổi tài khoản, danh mục, lịch và cài đặt.",
+    Permission.REASSIGN: QT_TRANSLATE_NOOP(
+        "Roles", "Chỉ lãnh đạo, giám sát mới được giao lại hồ sơ cho cán bộ khác."
+    ),
+    Permission.EDIT_DOSSIER: QT_TRANSLATE_NOOP(
+        "Roles", "Chỉ lãnh đạo, giám sát mới được sửa thông tin hồ sơ đã tiếp nhận."
+    ),
+    Permission.REPORTS: QT_TRANSLATE_NOOP(
+        "Roles", "Chỉ lãnh đạo, giám sát mới được xem báo cáo, thống kê của cơ quan."
+    ),
+    Permission.MANAGE: QT_TRANSLATE_NOOP(
+        "Roles", "Chỉ quản trị viên mới được thay đổi tài khoản, danh mục, lịch và cài đặt."
+    ),
 }
 
 
@@ -63,4 +72,9 @@ def may(role: Role | str, permission: Permission) -> bool:
 
 def require(role: Role | str, permission: Permission) -> None:
     if not may(role, permission):
-        raise UserError(_REFUSALS.get(permission, "Tài khoản này không có quyền làm việc này."))
+        refusal = _REFUSALS.get(permission)
+        raise UserError(
+            translated(refusal)
+            if refusal is not None
+            else translate("Roles", "Tài khoản này không có quyền làm việc này.")
+        )

@@ -57,6 +57,7 @@ from desk.domain.clock import VN_TZ, to_vn
 from desk.domain.dossier import ResultClass
 from desk.domain.errors import UserError
 from desk.domain.time_limit import LimitKind, TimeLimit
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate
 
 ROMAN_QUARTERS = ("I", "II", "III", "IV")
 #: The trend shows at least this many months, ending with the period's last month.
@@ -81,7 +82,12 @@ def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class Period:
-    """Whole days ``first``..``last`` (inclusive), Vietnam time, with the name reports print."""
+    """Whole days ``first``..``last`` (inclusive), Vietnam time, with the name reports print.
+
+    ``label``, ``title`` and ``range_text`` are Vietnamese whatever the screen
+    speaks: form 06 and the tracking book print them. A screen shows
+    ``title_label`` and ``range_label``, the same words in the clerk's language.
+    """
 
     first: date
     last: date
@@ -90,29 +96,34 @@ class Period:
     def __post_init__(self) -> None:
         if self.last < self.first:
             raise UserError(
-                f"Kỳ báo cáo không hợp lệ: ngày cuối ({self.last:%d/%m/%Y}) đứng trước ngày đầu "
-                f"({self.first:%d/%m/%Y}). Hãy chọn lại hai ngày.",
+                translate(
+                    "Period",
+                    "Kỳ báo cáo không hợp lệ: ngày cuối ({last}) đứng trước ngày đầu ({first}). "
+                    "Hãy chọn lại hai ngày.",
+                ).format(last=f"{self.last:%d/%m/%Y}", first=f"{self.first:%d/%m/%Y}"),
                 "period",
             )
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
-        return cls(date(year, month, 1), _month_last(year, month), f"Tháng {month}/{year}")
+        label = f"Tháng {month}/{year}"  # untranslated: printed on form 06
+        return cls(date(year, month, 1), _month_last(year, month), label)
 
     @classmethod
     def quarter(cls, year: int, quarter: int) -> Period:
         if quarter not in (1, 2, 3, 4):
-            raise UserError("Quý phải là 1, 2, 3 hoặc 4.", "period")
+            raise UserError(translate("Period", "Quý phải là 1, 2, 3 hoặc 4."), "period")
         first_month = 3 * (quarter - 1) + 1
         return cls(
             date(year, first_month, 1),
             _month_last(year, first_month + 2),
-            f"Quý {ROMAN_QUARTERS[quarter - 1]}/{year}",
+            f"Quý {ROMAN_QUARTERS[quarter - 1]}/{year}",  # untranslated: printed on form 06
         )
 
     @classmethod
     def year(cls, year: int) -> Period:
-        return cls(date(year, 1, 1), date(year, 12, 31), f"Năm {year}")
+        label = f"Năm {year}"  # untranslated: printed on form 06
+        return cls(date(year, 1, 1), date(year, 12, 31), label)
 
     @classmethod
     def custom(cls, first: date, last: date) -> Period:
@@ -139,12 +150,41 @@ class Period:
 
     @property
     def range_text(self) -> str:
-        return f"từ ngày {self.first:%d/%m/%Y} đến ngày {self.last:%d/%m/%Y}"
+        """ "từ ngày 01/03/2026 đến ngày 15/03/2026", as printed."""
+        return (
+            f"từ ngày {self.first:%d/%m/%Y} đến ngày {self.last:%d/%m/%Y}"  # untranslated: printed
+        )
 
     @property
     def title(self) -> str:
-        """ "Quý I/2026", or "Từ ngày 01/03/2026 đến ngày 15/03/2026" for other days."""
+        """ "Quý I/2026", or "Từ ngày 01/03/2026 đến ngày 15/03/2026" for other days, as printed."""
         return self.label or self.range_text[0].upper() + self.range_text[1:]
+
+    @property
+    def range_label(self) -> str:
+        """:attr:`range_text` in the clerk's language, for a screen."""
+        return translate("Period", "từ ngày {first} đến ngày {last}").format(
+            first=f"{self.first:%d/%m/%Y}", last=f"{self.last:%d/%m/%Y}"
+        )
+
+    @property
+    def title_label(self) -> str:
+        """:attr:`title` in the clerk's language, for a screen."""
+        first, last, year = self.first, self.last, self.first.year
+        if not self.label:
+            return translate("Period", "Từ ngày {first} đến ngày {last}").format(
+                first=f"{first:%d/%m/%Y}", last=f"{last:%d/%m/%Y}"
+            )
+        if self.label == Period.month(year, first.month).label:
+            return translate("Period", "Tháng {month}/{year}").format(month=first.month, year=year)
+        quarter = (first.month - 1) // 3 + 1
+        if self.label == Period.quarter(year, quarter).label:
+            return translate("Period", "Quý {quarter}/{year}").format(
+                quarter=ROMAN_QUARTERS[quarter - 1], year=year
+            )
+        if self.label == Period.year(year).label:
+            return translate("Period", "Năm {year}").format(year=year)
+        return self.label
 
     def contains(self, moment: datetime) -> bool:
         return self.start <= to_vn(moment) < self.end
@@ -196,13 +236,13 @@ class PeriodChoice(StrEnum):
 
 
 PERIOD_CHOICE_LABELS = {
-    PeriodChoice.THIS_MONTH: "Tháng này",
-    PeriodChoice.LAST_MONTH: "Tháng trước",
-    PeriodChoice.THIS_QUARTER: "Quý này",
-    PeriodChoice.LAST_QUARTER: "Quý trước",
-    PeriodChoice.THIS_YEAR: "Năm nay",
-    PeriodChoice.LAST_YEAR: "Năm trước",
-    PeriodChoice.CUSTOM: "Tùy chọn",
+    PeriodChoice.THIS_MONTH: QT_TRANSLATE_NOOP("PeriodChoice", "Tháng này"),
+    PeriodChoice.LAST_MONTH: QT_TRANSLATE_NOOP("PeriodChoice", "Tháng trước"),
+    PeriodChoice.THIS_QUARTER: QT_TRANSLATE_NOOP("PeriodChoice", "Quý này"),
+    PeriodChoice.LAST_QUARTER: QT_TRANSLATE_NOOP("PeriodChoice", "Quý trước"),
+    PeriodChoice.THIS_YEAR: QT_TRANSLATE_NOOP("PeriodChoice", "Năm nay"),
+    PeriodChoice.LAST_YEAR: QT_TRANSLATE_NOOP("PeriodChoice", "Năm trước"),
+    PeriodChoice.CUSTOM: QT_TRANSLATE_NOOP("PeriodChoice", "Tùy chọn"),
 }
 
 
@@ -228,7 +268,9 @@ def period_for(
     if choice is PeriodChoice.LAST_YEAR:
         return Period.year(today.year - 1)
     if first is None or last is None:
-        raise UserError("Hãy chọn ngày đầu và ngày cuối của kỳ báo cáo.", "period")
+        raise UserError(
+            translate("Period", "Hãy chọn ngày đầu và ngày cuối của kỳ báo cáo."), "period"
+        )
     return Period.custom(first, last)
 
 
@@ -242,13 +284,14 @@ class Dimension(StrEnum):
 
 
 DIMENSION_LABELS = {
-    Dimension.FIELD: "Lĩnh vực",
-    Dimension.PROCEDURE: "Thủ tục hành chính",
-    Dimension.DEPARTMENT: "Phòng ban, cơ quan giải quyết",
-    Dimension.CLERK: "Cán bộ phụ trách",
+    Dimension.FIELD: QT_TRANSLATE_NOOP("Dimension", "Lĩnh vực"),
+    Dimension.PROCEDURE: QT_TRANSLATE_NOOP("Dimension", "Thủ tục hành chính"),
+    Dimension.DEPARTMENT: QT_TRANSLATE_NOOP("Dimension", "Phòng ban, cơ quan giải quyết"),
+    Dimension.CLERK: QT_TRANSLATE_NOOP("Dimension", "Cán bộ phụ trách"),
 }
 #: The department of a dossier not transferred yet: it is still at the one-stop desk.
-NO_DEPARTMENT_LABEL = "Bộ phận Một cửa (chưa chuyển xử lý)"
+#: A row label: form 06 prints it as it is, a screen shows ``translated()``.
+NO_DEPARTMENT_LABEL = QT_TRANSLATE_NOOP("Statistics", "Bộ phận Một cửa (chưa chuyển xử lý)")
 
 
 # --- the figures ---------------------------------------------------------------------
@@ -279,25 +322,27 @@ class Figure(StrEnum):
 
 
 FIGURE_LABELS = {
-    Figure.RECEIVED: "Tiếp nhận mới",
-    Figure.RECEIVED_ONLINE: "Tiếp nhận trực tuyến",
-    Figure.RECEIVED_DIRECT: "Tiếp nhận trực tiếp, bưu chính",
-    Figure.CARRIED_OVER: "Kỳ trước chuyển qua",
-    Figure.DECIDED: "Đã giải quyết",
-    Figure.EARLY: "Trước hạn",
-    Figure.ON_TIME: "Đúng hạn",
-    Figure.LATE: "Quá hạn",
-    Figure.PENDING: "Đang giải quyết",
-    Figure.PENDING_IN_TIME: "Đang giải quyết trong hạn",
-    Figure.PENDING_OVERDUE: "Đang giải quyết quá hạn",
-    Figure.REFUSED: "Từ chối giải quyết",
-    Figure.STOPPED: "Dừng, rút hồ sơ",
-    Figure.LATE_WITH_APOLOGY: "Trễ hạn có phiếu xin lỗi",
-    Figure.LATE_WITHOUT_APOLOGY: "Trễ hạn chưa xin lỗi",
-    Figure.OVERDUE_WITHOUT_APOLOGY: "Quá hạn chưa xin lỗi (đang giải quyết)",
-    Figure.SUPPLEMENT_REQUESTED: "Phải bổ sung hồ sơ",
-    Figure.CAME_BACK_ONCE: "Đi lại bổ sung 1 lần",
-    Figure.CAME_BACK_MORE: "Đi lại bổ sung trên 1 lần",
+    Figure.RECEIVED: QT_TRANSLATE_NOOP("Figure", "Tiếp nhận mới"),
+    Figure.RECEIVED_ONLINE: QT_TRANSLATE_NOOP("Figure", "Tiếp nhận trực tuyến"),
+    Figure.RECEIVED_DIRECT: QT_TRANSLATE_NOOP("Figure", "Tiếp nhận trực tiếp, bưu chính"),
+    Figure.CARRIED_OVER: QT_TRANSLATE_NOOP("Figure", "Kỳ trước chuyển qua"),
+    Figure.DECIDED: QT_TRANSLATE_NOOP("Figure", "Đã giải quyết"),
+    Figure.EARLY: QT_TRANSLATE_NOOP("Figure", "Trước hạn"),
+    Figure.ON_TIME: QT_TRANSLATE_NOOP("Figure", "Đúng hạn"),
+    Figure.LATE: QT_TRANSLATE_NOOP("Figure", "Quá hạn"),
+    Figure.PENDING: QT_TRANSLATE_NOOP("Figure", "Đang giải quyết"),
+    Figure.PENDING_IN_TIME: QT_TRANSLATE_NOOP("Figure", "Đang giải quyết trong hạn"),
+    Figure.PENDING_OVERDUE: QT_TRANSLATE_NOOP("Figure", "Đang giải quyết quá hạn"),
+    Figure.REFUSED: QT_TRANSLATE_NOOP("Figure", "Từ chối giải quyết"),
+    Figure.STOPPED: QT_TRANSLATE_NOOP("Figure", "Dừng, rút hồ sơ"),
+    Figure.LATE_WITH_APOLOGY: QT_TRANSLATE_NOOP("Figure", "Trễ hạn có phiếu xin lỗi"),
+    Figure.LATE_WITHOUT_APOLOGY: QT_TRANSLATE_NOOP("Figure", "Trễ hạn chưa xin lỗi"),
+    Figure.OVERDUE_WITHOUT_APOLOGY: QT_TRANSLATE_NOOP(
+        "Figure", "Quá hạn chưa xin lỗi (đang giải quyết)"
+    ),
+    Figure.SUPPLEMENT_REQUESTED: QT_TRANSLATE_NOOP("Figure", "Phải bổ sung hồ sơ"),
+    Figure.CAME_BACK_ONCE: QT_TRANSLATE_NOOP("Figure", "Đi lại bổ sung 1 lần"),
+    Figure.CAME_BACK_MORE: QT_TRANSLATE_NOOP("Figure", "Đi lại bổ sung trên 1 lần"),
 }
 
 

@@ -12,7 +12,8 @@ def nfc(text: str) -> str:
 
 def fold(text: str) -> str:
     """A search key without accents or case: "Đăng ký kết hôn" -> "dang ky ket hon"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = text.replace("đ", "d").replace("Đ", "D")  # untranslated: letters, not a text
+    decomposed = unicodedata.normalize("NFD", plain)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())
 

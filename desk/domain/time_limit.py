@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import time
 from enum import StrEnum
 
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate
+
 
 class LimitKind(StrEnum):
     WORKING_DAYS = "working_days"
@@ -21,10 +23,10 @@ class LimitKind(StrEnum):
 
 
 LIMIT_KIND_LABELS = {
-    LimitKind.WORKING_DAYS: "ngày làm việc",
-    LimitKind.CALENDAR_DAYS: "ngày",
-    LimitKind.WORKING_HOURS: "giờ làm việc",
-    LimitKind.SAME_DAY: "trong ngày",
+    LimitKind.WORKING_DAYS: QT_TRANSLATE_NOOP("LimitKind", "ngày làm việc"),
+    LimitKind.CALENDAR_DAYS: QT_TRANSLATE_NOOP("LimitKind", "ngày"),
+    LimitKind.WORKING_HOURS: QT_TRANSLATE_NOOP("LimitKind", "giờ làm việc"),
+    LimitKind.SAME_DAY: QT_TRANSLATE_NOOP("LimitKind", "trong ngày"),
 }
 
 
@@ -41,13 +43,38 @@ class TimeLimit:
             raise ValueError("a same-day limit has no amount")
 
     def describe(self) -> str:
-        """Vietnamese wording, as printed on a receipt: "03 ngày làm việc"."""
+        """Vietnamese wording, as printed on a receipt: "03 ngày làm việc".
+
+        Stays Vietnamese whatever the screen's language: the receipt prints it and
+        the dossier stores it (``limit_text``). A screen shows :meth:`label`.
+        """
         if self.kind is LimitKind.SAME_DAY:
-            text = "Trong ngày"
+            text = "Trong ngày"  # untranslated: printed on the receipt
             if self.cutoff is not None:
-                text += f" (nhận sau {self.cutoff:%H:%M} trả ngày làm việc tiếp theo)"
+                text += f" (nhận sau {self.cutoff:%H:%M} trả ngày làm việc tiếp theo)"  # untranslated: printed
             return text
         return f"{self.amount:02d} {LIMIT_KIND_LABELS[self.kind]}"
+
+    def label(self) -> str:
+        """The wording of :meth:`describe` in the clerk's language, for a screen."""
+        amount = f"{self.amount:02d}"
+        if self.kind is LimitKind.SAME_DAY:
+            if self.cutoff is None:
+                return translate("TimeLimit", "Trong ngày")
+            return translate(
+                "TimeLimit", "Trong ngày (nhận sau {cutoff} trả ngày làm việc tiếp theo)"
+            ).format(cutoff=f"{self.cutoff:%H:%M}")
+        if self.kind is LimitKind.WORKING_DAYS:
+            if self.amount == 1:
+                return translate("TimeLimit", "01 ngày làm việc")
+            return translate("TimeLimit", "{amount} ngày làm việc").format(amount=amount)
+        if self.kind is LimitKind.WORKING_HOURS:
+            if self.amount == 1:
+                return translate("TimeLimit", "01 giờ làm việc")
+            return translate("TimeLimit", "{amount} giờ làm việc").format(amount=amount)
+        if self.amount == 1:
+            return translate("TimeLimit", "01 ngày")
+        return translate("TimeLimit", "{amount} ngày").format(amount=amount)
 
     @classmethod
     def working_days(cls, n: int) -> TimeLimit:

@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.clock import VN_TZ, to_vn
+from desk.domain.translation import QT_TRANSLATE_NOOP
 
 
 class Band(StrEnum):
@@ -29,11 +30,11 @@ class Band(StrEnum):
 
 
 BAND_LABELS = {
-    Band.OVERDUE: "Quá hạn",
-    Band.TODAY: "Đến hạn hôm nay",
-    Band.NEXT_DAY: "Đến hạn ngày làm việc tới",
-    Band.SOON: "Trong 3 ngày làm việc",
-    Band.WITHIN: "Còn hạn",
+    Band.OVERDUE: QT_TRANSLATE_NOOP("Band", "Quá hạn"),
+    Band.TODAY: QT_TRANSLATE_NOOP("Band", "Đến hạn hôm nay"),
+    Band.NEXT_DAY: QT_TRANSLATE_NOOP("Band", "Đến hạn ngày làm việc tới"),
+    Band.SOON: QT_TRANSLATE_NOOP("Band", "Trong 3 ngày làm việc"),
+    Band.WITHIN: QT_TRANSLATE_NOOP("Band", "Còn hạn"),
 }
 
 SOON_WORKING_DAYS = 3
