@@ -1,7 +1,9 @@
 """The ``desk`` command: opens the window, or does admin work from a terminal.
 
 Only this module (and the UI start-up) wires concrete things together: the
-database URL, the printer, the clock.
+database URL, the printer, the clock. The language (``--lang``, else
+``DESK_LANG``, else this PC's setting) is installed before the parser is built,
+so the help texts speak it too (``desk.cli_language``).
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ import argparse
 import json
 import sys
 import tempfile
-from datetime import datetime, time
 from pathlib import Path
 
 from desk import __version__
@@ -22,6 +23,10 @@ from desk.cli_citizen import add_commands as add_citizen_commands
 from desk.cli_db import add_commands as add_db_commands
 from desk.cli_db import add_db_url, url_of
 from desk.cli_db import run as run_db
+from desk.cli_due import add_commands as add_due_command
+from desk.cli_due import run_due
+from desk.cli_language import CHOICES as LANGUAGES
+from desk.cli_language import speaking, take_language_option
 from desk.cli_letters import add_commands as add_letter_commands
 from desk.cli_letters import run_apology, run_letter
 from desk.cli_personal import COMMANDS as PERSONAL_COMMANDS
@@ -33,10 +38,9 @@ from desk.cli_reports import add_commands as add_report_commands
 from desk.cli_steps import add_commands as add_step_commands
 from desk.cli_steps import run_step
 from desk.config import database_url, default_db_path
-from desk.domain.clock import VN_TZ
 from desk.domain.dossier import DossierStatus
 from desk.domain.errors import UserError
-from desk.domain.time_limit import TimeLimit
+from desk.domain.translation import translate, translated
 from desk.domain.urgency import Band
 
 EXIT_USER_ERROR = 2
@@ -46,8 +50,10 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         metavar="PATH",
-        help="tệp dữ liệu SQLite (hoặc URL cơ sở dữ liệu); mặc định: biến DESK_DB "
-        f"hoặc {default_db_path()}",
+        help=translate(
+            "Cli",
+            "tệp dữ liệu SQLite (hoặc URL cơ sở dữ liệu); mặc định: biến DESK_DB hoặc {path}",
+        ).format(path=default_db_path()),
     )
     add_db_url(parser)
 
@@ -55,82 +61,31 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="desk",
-        description="Bàn tiếp nhận hồ sơ của Bộ phận Một cửa. Không có lệnh con: mở cửa sổ.",
+        description=translate(
+            "Cli", "Bàn tiếp nhận hồ sơ của Bộ phận Một cửa. Không có lệnh con: mở cửa sổ."
+        ),
     )
     p.add_argument("--version", action="version", version=f"desk {__version__}")
     p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=translate(
+            "Cli", "ngôn ngữ của lần chạy này (mặc định: biến DESK_LANG hoặc cài đặt của máy này)"
+        ),
+    )
+    p.add_argument(
         "--demo",
         action="store_true",
-        help="mở trên một cơ sở dữ liệu mẫu tạm thời, đăng nhập sẵn bằng tài khoản mẫu",
+        help=translate(
+            "Cli", "mở trên một cơ sở dữ liệu mẫu tạm thời, đăng nhập sẵn bằng tài khoản mẫu"
+        ),
     )
     _add_db(p)
-    sub = p.add_subparsers(dest="command", metavar="LỆNH")
-
-    demo = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu (cơ quan, cán bộ, hồ sơ)")
-    _add_db(demo)
-    demo.add_argument(
-        "--dossiers", type=int, default=3000, metavar="N", help="số hồ sơ mẫu (mặc định 3000)"
-    )
-
-    due = sub.add_parser("due", help="tính ngày hẹn trả kết quả")
-    kind = due.add_mutually_exclusive_group(required=True)
-    kind.add_argument("--days", type=int, metavar="N", help="N ngày làm việc")
-    kind.add_argument("--calendar-days", type=int, metavar="N", help="N ngày (theo lịch)")
-    kind.add_argument("--hours", type=int, metavar="N", help="N giờ làm việc")
-    kind.add_argument("--same-day", action="store_true", help="trả trong ngày")
-    kind.add_argument("--procedure", metavar="CODE", help="theo thời hạn của thủ tục có mã CODE")
-    due.add_argument(
-        "--cutoff",
-        metavar="HH:MM",
-        help="với --same-day: nhận sau giờ này thì trả ngày làm việc tiếp theo",
-    )
-    due.add_argument(
-        "--channel",
-        choices=["counter", "post", "online"],
-        default="counter",
-        help="với --procedure: hình thức nộp (mặc định counter)",
-    )
-    due.add_argument(
-        "--received", required=True, metavar='"YYYY-MM-DD HH:MM"', help="thời điểm tiếp nhận"
-    )
-    due.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    _add_db(due)
-
-    dossiers = sub.add_parser("dossiers", help="liệt kê hồ sơ")
-    dossiers.add_argument(
-        "--pending", action="store_true", help="chỉ hồ sơ chưa xong, gấp nhất trước"
-    )
-    dossiers.add_argument(
-        "--band",
-        choices=[b.value for b in Band],
-        help="chỉ hồ sơ đang giải quyết trong nhóm hạn này",
-    )
-    dossiers.add_argument(
-        "--status", choices=[s.value for s in DossierStatus], help="chỉ hồ sơ ở trạng thái này"
-    )
-    dossiers.add_argument(
-        "--search",
-        default="",
-        metavar="CHỮ",
-        help="tìm theo tên, mã hồ sơ, số giấy tờ, điện thoại (không dấu cũng được)",
-    )
-    dossiers.add_argument("--limit", type=int, default=None, metavar="N")
-    dossiers.add_argument("--json", action="store_true", help="in dạng JSON")
-    _add_db(dossiers)
-
-    receipt = sub.add_parser("receipt", help="in hoặc in lại phiếu hẹn của một hồ sơ")
-    receipt.add_argument("code", metavar="CODE", help="mã hồ sơ, ví dụ H36.41-260310-0001")
-    receipt.add_argument(
-        "--printer",
-        required=True,
-        metavar="URI",
-        help="none, file:PATH, tcp://HOST:9100, usb://VID:PID, "
-        "serial:COM3?baudrate=9600, win32:TÊN MÁY IN",
-    )
-    receipt.add_argument(
-        "--paper", choices=["80", "80-180dpi", "58"], default="80", help="khổ giấy (mặc định 80 mm)"
-    )
-    _add_db(receipt)
+    sub = p.add_subparsers(dest="command", metavar=translate("Cli", "LỆNH"))
+    _add_demo(sub)
+    add_due_command(sub, _add_db)
+    _add_dossiers(sub)
+    _add_receipt(sub)
     add_step_commands(sub, _add_db)
     add_queue_commands(sub)
     add_letter_commands(sub, _add_db)
@@ -142,14 +97,91 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _add_demo(sub: argparse._SubParsersAction) -> None:
+    demo = sub.add_parser(
+        "demo", help=translate("Cli", "tạo cơ sở dữ liệu mẫu (cơ quan, cán bộ, hồ sơ)")
+    )
+    _add_db(demo)
+    demo.add_argument(
+        "--dossiers",
+        type=int,
+        default=3000,
+        metavar="N",
+        help=translate("Cli", "số hồ sơ mẫu (mặc định 3000)"),
+    )
+
+
+def _add_dossiers(sub: argparse._SubParsersAction) -> None:
+    dossiers = sub.add_parser("dossiers", help=translate("Cli", "liệt kê hồ sơ"))
+    dossiers.add_argument(
+        "--pending",
+        action="store_true",
+        help=translate("Cli", "chỉ hồ sơ chưa xong, gấp nhất trước"),
+    )
+    dossiers.add_argument(
+        "--band",
+        choices=[b.value for b in Band],
+        help=translate("Cli", "chỉ hồ sơ đang giải quyết trong nhóm hạn này"),
+    )
+    dossiers.add_argument(
+        "--status",
+        choices=[s.value for s in DossierStatus],
+        help=translate("Cli", "chỉ hồ sơ ở trạng thái này"),
+    )
+    dossiers.add_argument(
+        "--search",
+        default="",
+        metavar=translate("Cli", "CHỮ"),
+        help=translate(
+            "Cli", "tìm theo tên, mã hồ sơ, số giấy tờ, điện thoại (không dấu cũng được)"
+        ),
+    )
+    dossiers.add_argument("--limit", type=int, default=None, metavar="N")
+    dossiers.add_argument("--json", action="store_true", help=translate("Cli", "in dạng JSON"))
+    _add_db(dossiers)
+
+
+def _add_receipt(sub: argparse._SubParsersAction) -> None:
+    receipt = sub.add_parser(
+        "receipt", help=translate("Cli", "in hoặc in lại phiếu hẹn của một hồ sơ")
+    )
+    receipt.add_argument(
+        "code", metavar="CODE", help=translate("Cli", "mã hồ sơ, ví dụ H36.41-260310-0001")
+    )
+    receipt.add_argument(
+        "--printer",
+        required=True,
+        metavar="URI",
+        help=translate(
+            "Cli",
+            "none, file:PATH, tcp://HOST:9100, usb://VID:PID, "
+            "serial:COM3?baudrate=9600, win32:TÊN MÁY IN",
+        ),
+    )
+    receipt.add_argument(
+        "--paper",
+        choices=["80", "80-180dpi", "58"],
+        default="80",
+        help=translate("Cli", "khổ giấy (mặc định 80 mm)"),
+    )
+    _add_db(receipt)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the ``desk`` command; ``argv`` without the program name (default: ``sys.argv``)."""
+    language, argv = take_language_option(sys.argv[1:] if argv is None else list(argv))
+    with speaking(language):
+        return _main(argv)
+
+
+def _main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:
             return _open_window(args)
         handler = {
             "demo": _demo,
-            "due": _due,
+            "due": run_due,
             "dossiers": _dossiers,
             "receipt": _receipt,
             "step": lambda a: run_step(a, _open(a)),
@@ -162,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         handler |= {n: (lambda a, f=f: f(a, _open(a))) for n, f in with_db.items()}
         return handler[args.command](args)
     except UserError as exc:
-        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        print(translate("Cli", "Lỗi: {message}").format(message=exc.message), file=sys.stderr)
         return EXIT_USER_ERROR
 
 
@@ -198,97 +230,23 @@ def _demo(args: argparse.Namespace) -> int:
     from desk.storage.engine import server_name
 
     if not args.db and not args.db_url:
-        raise UserError("Hãy chỉ rõ tệp dữ liệu mẫu bằng --db PATH (hoặc --db-url URL).")
+        raise UserError(
+            translate("Cli", "Hãy chỉ rõ tệp dữ liệu mẫu bằng --db PATH (hoặc --db-url URL).")
+        )
     db = _open(args, create=True)
     summary = create_demo(db, args.dossiers)
     db.dispose()
-    print(f"Đã tạo {summary.dossiers} hồ sơ mẫu trong {args.db or server_name(args.db_url)}.")
-    print(f"Tài khoản: {', '.join(summary.accounts)} (mật khẩu: {DEMO_PASSWORD})")
-    return 0
-
-
-def _parse_received(text: str) -> datetime:
-    try:
-        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=VN_TZ)
-    except ValueError as exc:
-        raise UserError(
-            f"Thời điểm tiếp nhận '{text}' không đúng dạng: hãy viết \"YYYY-MM-DD HH:MM\", "
-            'ví dụ "2026-03-10 09:15".'
-        ) from exc
-
-
-def _due(args: argparse.Namespace) -> int:
-    from desk.domain.procedure import Channel
-
-    received = _parse_received(args.received)
-    db = _open(args) if args.db or args.db_url else None
-    if args.procedure:
-        procedure = _find_procedure(db, args.procedure)
-        limit = procedure.limit_for(Channel(args.channel))
-    elif args.days is not None:
-        limit = _limit(TimeLimit.working_days, args.days)
-    elif args.calendar_days is not None:
-        limit = _limit(TimeLimit.calendar_days, args.calendar_days)
-    elif args.hours is not None:
-        limit = _limit(TimeLimit.working_hours, args.hours)
-    else:
-        limit = TimeLimit.same_day(_parse_cutoff(args.cutoff) if args.cutoff else None)
-    cal = _calendar(db)
-    due = cal.appointment_for(received, limit)
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "received": received.isoformat(),
-                    "limit": limit.describe(),
-                    "appointment": due.isoformat(),
-                },
-                ensure_ascii=False,
-            )
+    print(
+        translate("Cli", "Đã tạo {count} hồ sơ mẫu trong {where}.").format(
+            count=summary.dossiers, where=args.db or server_name(args.db_url)
         )
-    else:
-        print(f"Thời hạn: {limit.describe()}")
-        print(due.strftime("%Y-%m-%d %H:%M"))
-    return 0
-
-
-def _limit(make, n: int) -> TimeLimit:
-    if n <= 0:
-        raise UserError("Thời hạn phải là số nguyên dương.")
-    return make(n)
-
-
-def _parse_cutoff(text: str) -> time:
-    try:
-        return time.fromisoformat(text)
-    except ValueError as exc:
-        raise UserError(f"Giờ chốt '{text}' không hợp lệ: hãy viết HH:MM, ví dụ 15:00.") from exc
-
-
-def _calendar(db):
-    if db is not None:
-        from desk.services.calendar import working_calendar
-
-        return working_calendar(db)
-    from desk.config import resource
-    from desk.domain.calendar import WorkingCalendar, load_special_days
-
-    return WorkingCalendar(
-        special_days=tuple(load_special_days(resource("calendar", "vn-days.csv")))
     )
-
-
-def _find_procedure(db, code: str):
-    if db is not None:
-        from desk.services.catalog import get_procedure
-
-        return get_procedure(db, code)
-    from desk.services.catalog_files import read_catalog, shipped_catalog_path
-
-    for p in read_catalog(shipped_catalog_path()).procedures:
-        if p.code == code:
-            return p
-    raise UserError(f"Không có thủ tục mã '{code}' trong danh mục.")
+    print(
+        translate("Cli", "Tài khoản: {accounts} (mật khẩu: {password})").format(
+            accounts=", ".join(summary.accounts), password=DEMO_PASSWORD
+        )
+    )
+    return 0
 
 
 def _dossiers(args: argparse.Namespace) -> int:
@@ -358,7 +316,7 @@ def _dossiers(args: argparse.Namespace) -> int:
                     r["procedure"][:60],
                     r["received"][:16].replace("T", " "),
                     r["due"][:16].replace("T", " "),
-                    STATUS_LABELS[DossierStatus(r["status"])],
+                    translated(STATUS_LABELS[DossierStatus(r["status"])]),
                 ]
             )
         )
@@ -385,7 +343,11 @@ def _receipt(args: argparse.Namespace) -> int:
 
     db = _open(args)
     print_receipt(db, args.code, args.printer, args.paper)
-    print(f"Đã gửi phiếu hẹn {args.code} tới {args.printer}.")
+    print(
+        translate("Cli", "Đã gửi phiếu hẹn {code} tới {printer}.").format(
+            code=args.code, printer=args.printer
+        )
+    )
     return 0
 
 

@@ -15,17 +15,20 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
 from desk.domain.rating import LEVEL_LABELS, RatingLevel
-from desk.domain.vn_dates import clock_text, weekday_and_date_text
+from desk.domain.translation import translate, translated
+from desk.domain.vn_dates import clock_label, weekday_and_date_label
 
 
 def _default_add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help="tệp dữ liệu SQLite (hoặc URL)")
+    parser.add_argument(
+        "--db", metavar="PATH", help=translate("CliCitizen", "tệp dữ liệu SQLite (hoặc URL)")
+    )
 
 
 def add_commands(
@@ -35,52 +38,80 @@ def add_commands(
     """Add ``catalog``, ``status``, ``ratings`` and ``rating-window`` to ``desk``."""
     catalog = sub.add_parser(
         "catalog",
-        help="ghi danh mục thủ tục để niêm yết: tập PDF khổ A4 hoặc tệp Excel",
-        description="Ghi các thủ tục đang áp dụng, theo lĩnh vực: pdf là tập niêm yết khổ A4 có "
-        "mục lục và ngày cập nhật; xlsx là cùng danh sách dạng Excel.",
+        help=translate(
+            "CliCitizen", "ghi danh mục thủ tục để niêm yết: tập PDF khổ A4 hoặc tệp Excel"
+        ),
+        description=translate(
+            "CliCitizen",
+            "Ghi các thủ tục đang áp dụng, theo lĩnh vực: pdf là tập niêm yết khổ A4 có "
+            "mục lục và ngày cập nhật; xlsx là cùng danh sách dạng Excel.",
+        ),
     )
     catalog.add_argument(
-        "--format", choices=["pdf", "xlsx"], help="định dạng (mặc định: theo đuôi tệp)"
+        "--format",
+        choices=["pdf", "xlsx"],
+        help=translate("CliCitizen", "định dạng (mặc định: theo đuôi tệp)"),
     )
-    catalog.add_argument("--out", required=True, metavar="FILE", help="tệp cần ghi")
+    catalog.add_argument(
+        "--out", required=True, metavar="FILE", help=translate("CliCitizen", "tệp cần ghi")
+    )
     add_db(catalog)
 
     status = sub.add_parser(
         "status",
-        help="tình trạng một hồ sơ, như kiosk hiện cho người dân",
-        description="In mã hồ sơ, thủ tục, tình trạng, ngày hẹn trả và kết quả đã có hay chưa; "
-        "không in thông tin cá nhân.",
+        help=translate("CliCitizen", "tình trạng một hồ sơ, như kiosk hiện cho người dân"),
+        description=translate(
+            "CliCitizen",
+            "In mã hồ sơ, thủ tục, tình trạng, ngày hẹn trả và kết quả đã có hay chưa; "
+            "không in thông tin cá nhân.",
+        ),
     )
-    status.add_argument("code", metavar="CODE", help="mã hồ sơ, ví dụ H36.41-260310-0001")
-    status.add_argument("--id4", metavar="NNNN", help="4 số cuối CCCD để đối chiếu như kiosk")
-    status.add_argument("--json", action="store_true", help="in dạng JSON")
+    status.add_argument(
+        "code", metavar="CODE", help=translate("CliCitizen", "mã hồ sơ, ví dụ H36.41-260310-0001")
+    )
+    status.add_argument(
+        "--id4",
+        metavar="NNNN",
+        help=translate("CliCitizen", "4 số cuối CCCD để đối chiếu như kiosk"),
+    )
+    status.add_argument("--json", action="store_true", help=translate("CliCitizen", "in dạng JSON"))
     add_db(status)
 
-    report = sub.add_parser("ratings", help="tổng hợp đánh giá mức độ hài lòng")
+    report = sub.add_parser(
+        "ratings", help=translate("CliCitizen", "tổng hợp đánh giá mức độ hài lòng")
+    )
     report.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD")
     report.add_argument("--to", dest="last", required=True, metavar="YYYY-MM-DD")
     report.add_argument(
-        "--by", choices=["clerk", "counter", "procedure"], default="clerk", help="nhóm theo"
+        "--by",
+        choices=["clerk", "counter", "procedure"],
+        default="clerk",
+        help=translate("CliCitizen", "nhóm theo"),
     )
-    report.add_argument("--json", action="store_true", help="in dạng JSON")
+    report.add_argument("--json", action="store_true", help=translate("CliCitizen", "in dạng JSON"))
     add_db(report)
 
     from desk.cli_queue import _common
 
     window = sub.add_parser(
-        "rating-window", help="màn hình đánh giá mức độ hài lòng đặt trước mặt người dân"
+        "rating-window",
+        help=translate("CliCitizen", "màn hình đánh giá mức độ hài lòng đặt trước mặt người dân"),
     )
     _common(window)
     window.add_argument(
-        "--counter", type=int, metavar="N", help="số quầy (mặc định: mọi quầy, một màn hình chung)"
+        "--counter",
+        type=int,
+        metavar="N",
+        help=translate("CliCitizen", "số quầy (mặc định: mọi quầy, một màn hình chung)"),
     )
 
 
-def _iso_day(text: str, what: str) -> date:
+def _iso_day(text: str, message: str) -> date:
+    """The day ``text`` names; ``message`` (with ``{text}``) says what is wrong otherwise."""
     try:
         return date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise UserError(f"{what} '{text}' không đúng dạng YYYY-MM-DD, ví dụ 2026-03-10.") from exc
+        raise UserError(message.format(text=text)) from exc
 
 
 def run_catalog(args: argparse.Namespace, db, clock: Clock | None = None) -> int:  # noqa: ANN001
@@ -88,7 +119,9 @@ def run_catalog(args: argparse.Namespace, db, clock: Clock | None = None) -> int
 
     out = Path(args.out)
     count = public_catalog.export(db, out, args.format or "", clock or SystemClock())
-    print(f"Đã ghi {count} thủ tục vào {out}.")
+    print(
+        translate("CliCitizen", "Đã ghi {count} thủ tục vào {path}.").format(count=count, path=out)
+    )
     return 0
 
 
@@ -110,19 +143,40 @@ def run_status(args: argparse.Namespace, db) -> int:  # noqa: ANN001
         }
         print(json.dumps(row, ensure_ascii=False, indent=1))
         return 0
-    print(f"Mã hồ sơ: {status.code}")
-    print(f"Thủ tục: {status.procedure_name}")
-    print(f"Tình trạng: {status.status_label}")
+    print(translate("CliCitizen", "Mã hồ sơ: {code}").format(code=status.code))
+    print(translate("CliCitizen", "Thủ tục: {name}").format(name=status.procedure_name))
+    print(
+        translate("CliCitizen", "Tình trạng: {status}").format(
+            status=translated(status.status_label)
+        )
+    )
     if when is not None:
-        print(f"Ngày hẹn trả kết quả: {clock_text(when)}, {weekday_and_date_text(when)}")
-    print(f"Kết quả: {'Đã có, mời nhận tại Bộ phận Một cửa' if status.result_ready else 'Chưa có'}")
+        print(_appointment_text(when))
+    if status.result_ready:
+        print(translate("CliCitizen", "Kết quả: Đã có, mời nhận tại Bộ phận Một cửa"))
+    else:
+        print(translate("CliCitizen", "Kết quả: Chưa có"))
     return 0
+
+
+def _appointment_text(when: datetime) -> str:
+    """ "Ngày hẹn trả kết quả: 09 giờ 15 phút, Thứ Sáu, ngày 13/03/2026", in the screen's language."""
+    return translate("CliCitizen", "Ngày hẹn trả kết quả: {time}, {day}").format(
+        time=clock_label(when), day=weekday_and_date_label(when)
+    )
 
 
 def run_ratings(args: argparse.Namespace, db) -> int:  # noqa: ANN001
     from desk.services import ratings
 
-    first, last = _iso_day(args.first, "Ngày đầu"), _iso_day(args.last, "Ngày cuối")
+    first = _iso_day(
+        args.first,
+        translate("CliCitizen", "Ngày đầu '{text}' không đúng dạng YYYY-MM-DD, ví dụ 2026-03-10."),
+    )
+    last = _iso_day(
+        args.last,
+        translate("CliCitizen", "Ngày cuối '{text}' không đúng dạng YYYY-MM-DD, ví dụ 2026-03-10."),
+    )
     tallies = ratings.summary(db, first, last, args.by)
     if args.json:
         rows = [
@@ -137,13 +191,22 @@ def run_ratings(args: argparse.Namespace, db) -> int:  # noqa: ANN001
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
-    header = [ratings.GROUP_LABELS[args.by], *(LEVEL_LABELS[lv] for lv in RatingLevel)]
-    print("\t".join([*header, "Tổng", "Tỷ lệ hài lòng"]))
+    header = [
+        translated(ratings.GROUP_LABELS[args.by]),
+        *(translated(LEVEL_LABELS[lv]) for lv in RatingLevel),
+        translate("CliCitizen", "Tổng"),
+        translate("CliCitizen", "Tỷ lệ hài lòng"),
+    ]
+    print("\t".join(header))
     for t in tallies:
         counts = [str(t.counts[level]) for level in RatingLevel]
         print("\t".join([t.label, *counts, str(t.total), t.share_text()]))
     if not tallies:
-        print(f"Chưa có đánh giá nào từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}.")
+        print(
+            translate("CliCitizen", "Chưa có đánh giá nào từ {first} đến {last}.").format(
+                first=f"{first:%d/%m/%Y}", last=f"{last:%d/%m/%Y}"
+            )
+        )
     return 0
 
 

@@ -21,17 +21,22 @@ import sys
 
 from desk.config import DATABASE_URL_SETTING, resolve_database_url, save_machine_setting
 from desk.domain.errors import UserError, ValidationError
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 
-DB_URL_HELP = (
+#: Marked, not translated: the language is installed after this module is imported.
+DB_URL_HELP = QT_TRANSLATE_NOOP(
+    "CliDb",
     "địa chỉ cơ sở dữ liệu dùng chung trên máy chủ, ví dụ "
     "postgresql+psycopg://desk@may-chu/desk (được ưu tiên hơn --db); "
-    "mặc định: biến DESK_DATABASE_URL hoặc cài đặt của máy này"
+    "mặc định: biến DESK_DATABASE_URL hoặc cài đặt của máy này",
 )
+#: The first admin's full name unless ``--admin-name`` says otherwise: stored in the database.
+ADMIN_NAME = "Quản trị viên"  # untranslated: a name stored in the database
 
 
 def add_db_url(parser: argparse.ArgumentParser) -> None:
     """``--db-url URL``, next to every ``--db PATH``."""
-    parser.add_argument("--db-url", metavar="URL", help=DB_URL_HELP)
+    parser.add_argument("--db-url", metavar="URL", help=translated(DB_URL_HELP))
 
 
 def url_of(args: argparse.Namespace) -> str:
@@ -41,33 +46,73 @@ def url_of(args: argparse.Namespace) -> str:
 
 def add_commands(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN001
     """Add ``db init`` and ``db use`` to the ``desk`` command's sub-commands."""
-    db = sub.add_parser("db", help="thiết lập cơ sở dữ liệu dùng chung trên máy chủ")
-    actions = db.add_subparsers(dest="db_command", metavar="VIỆC", required=True)
+    db = sub.add_parser(
+        "db", help=translate("CliDb", "thiết lập cơ sở dữ liệu dùng chung trên máy chủ")
+    )
+    actions = db.add_subparsers(
+        dest="db_command", metavar=translate("CliDb", "VIỆC"), required=True
+    )
     init = actions.add_parser(
         "init",
-        help="tạo cấu trúc dữ liệu, cơ quan và quản trị viên đầu tiên trên cơ sở dữ liệu trống",
-        description="Chuẩn bị một cơ sở dữ liệu trống (thường trên máy chủ PostgreSQL) cho cả "
-        "Trung tâm: cấu trúc dữ liệu, thông tin cơ quan, tài khoản quản trị đầu tiên, danh mục "
-        "thủ tục và lịch nghỉ. Mật khẩu lấy từ biến DESK_ADMIN_PASSWORD hoặc được hỏi khi chạy.",
+        help=translate(
+            "CliDb",
+            "tạo cấu trúc dữ liệu, cơ quan và quản trị viên đầu tiên trên cơ sở dữ liệu trống",
+        ),
+        description=translate(
+            "CliDb",
+            "Chuẩn bị một cơ sở dữ liệu trống (thường trên máy chủ PostgreSQL) cho cả "
+            "Trung tâm: cấu trúc dữ liệu, thông tin cơ quan, tài khoản quản trị đầu tiên, danh mục "
+            "thủ tục và lịch nghỉ. Mật khẩu lấy từ biến DESK_ADMIN_PASSWORD hoặc được hỏi khi chạy.",
+        ),
     )
     add_db(init)
-    init.add_argument("--admin", default="admin", metavar="TÊN", help="tên đăng nhập quản trị")
-    init.add_argument(
-        "--admin-name", default="Quản trị viên", metavar="HỌ TÊN", help="họ tên quản trị viên"
-    )
-    init.add_argument("--office-name", default="", metavar="TÊN", help="tên cơ quan")
-    init.add_argument("--office-parent", default="", metavar="TÊN", help="cơ quan cấp trên")
-    init.add_argument(
-        "--office-code", default="", metavar="MÃ", help="mã cơ quan trong mã hồ sơ, ví dụ H36"
-    )
-    init.add_argument("--address", default="", metavar="ĐỊA CHỈ")
-    init.add_argument("--hotline", default="", metavar="SỐ")
-    init.add_argument("--head-title", default="", metavar="CHỨC DANH", help="chức danh lãnh đạo")
-    init.add_argument("--head-name", default="", metavar="HỌ TÊN", help="họ tên lãnh đạo")
+    _add_init_options(init)
     use = actions.add_parser(
-        "use", help="dùng một cơ sở dữ liệu (URL, hoặc local: tệp trên máy này) cho máy này"
+        "use",
+        help=translate(
+            "CliDb", "dùng một cơ sở dữ liệu (URL, hoặc local: tệp trên máy này) cho máy này"
+        ),
     )
     use.add_argument("target", metavar="URL|local")
+
+
+def _add_init_options(init: argparse.ArgumentParser) -> None:
+    name, full_name = translate("CliDb", "TÊN"), translate("CliDb", "HỌ TÊN")
+    init.add_argument(
+        "--admin",
+        default="admin",
+        metavar=name,
+        help=translate("CliDb", "tên đăng nhập quản trị"),
+    )
+    init.add_argument(
+        "--admin-name",
+        default=ADMIN_NAME,
+        metavar=full_name,
+        help=translate("CliDb", "họ tên quản trị viên"),
+    )
+    init.add_argument(
+        "--office-name", default="", metavar=name, help=translate("CliDb", "tên cơ quan")
+    )
+    init.add_argument(
+        "--office-parent", default="", metavar=name, help=translate("CliDb", "cơ quan cấp trên")
+    )
+    init.add_argument(
+        "--office-code",
+        default="",
+        metavar=translate("CliDb", "MÃ"),
+        help=translate("CliDb", "mã cơ quan trong mã hồ sơ, ví dụ H36"),
+    )
+    init.add_argument("--address", default="", metavar=translate("CliDb", "ĐỊA CHỈ"))
+    init.add_argument("--hotline", default="", metavar=translate("CliDb", "SỐ"))
+    init.add_argument(
+        "--head-title",
+        default="",
+        metavar=translate("CliDb", "CHỨC DANH"),
+        help=translate("CliDb", "chức danh lãnh đạo"),
+    )
+    init.add_argument(
+        "--head-name", default="", metavar=full_name, help=translate("CliDb", "họ tên lãnh đạo")
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -85,7 +130,11 @@ def _init(args: argparse.Namespace) -> int:
     try:
         where = server_name(url)
         if not office.needs_setup(db):
-            print(f"{where}: đã có cơ quan {office.get_office(db).name}; cấu trúc dữ liệu đã mới.")
+            print(
+                translate(
+                    "CliDb", "{where}: đã có cơ quan {office}; cấu trúc dữ liệu đã mới."
+                ).format(where=where, office=office.get_office(db).name)
+            )
             return 0
         details = Office(
             name=args.office_name,
@@ -102,9 +151,13 @@ def _init(args: argparse.Namespace) -> int:
             office.set_up_office(db, details, args.admin, args.admin_name, _admin_password())
         except ValidationError as exc:
             for message in exc.errors.values():
-                print(f"Lỗi: {message}", file=sys.stderr)
+                print(translate("CliDb", "Lỗi: {message}").format(message=message), file=sys.stderr)
             raise
-        print(f"{where}: đã thiết lập cơ quan {details.name}, quản trị viên {args.admin}.")
+        print(
+            translate(
+                "CliDb", "{where}: đã thiết lập cơ quan {office}, quản trị viên {admin}."
+            ).format(where=where, office=details.name, admin=args.admin)
+        )
         return 0
     finally:
         db.dispose()
@@ -114,9 +167,9 @@ def _admin_password() -> str:
     env = os.environ.get("DESK_ADMIN_PASSWORD")
     if env:
         return env
-    first = getpass.getpass("Mật khẩu quản trị viên: ")
-    if getpass.getpass("Nhập lại mật khẩu: ") != first:
-        raise UserError("Hai lần nhập mật khẩu không giống nhau.")
+    first = getpass.getpass(translate("CliDb", "Mật khẩu quản trị viên: "))
+    if getpass.getpass(translate("CliDb", "Nhập lại mật khẩu: ")) != first:
+        raise UserError(translate("CliDb", "Hai lần nhập mật khẩu không giống nhau."))
     return first
 
 
@@ -126,14 +179,19 @@ def _use(args: argparse.Namespace) -> int:
 
     if args.target.strip().lower() == "local":
         save_machine_setting(DATABASE_URL_SETTING, "")
-        print("Máy này dùng lại tệp dữ liệu trên máy.")
+        print(translate("CliDb", "Máy này dùng lại tệp dữ liệu trên máy."))
         return 0
     url = args.target.strip()
     if "://" not in url:
         raise UserError(
-            "Hãy ghi địa chỉ đầy đủ, ví dụ postgresql+psycopg://desk@may-chu/desk, hoặc local."
+            translate(
+                "CliDb",
+                "Hãy ghi địa chỉ đầy đủ, ví dụ postgresql+psycopg://desk@may-chu/desk, hoặc local.",
+            )
         )
     open_database(url, create=False).dispose()  # refuse a URL that does not work now
     save_machine_setting(DATABASE_URL_SETTING, url)
-    print(f"Máy này dùng cơ sở dữ liệu {server_name(url)}.")
+    print(
+        translate("CliDb", "Máy này dùng cơ sở dữ liệu {server}.").format(server=server_name(url))
+    )
     return 0

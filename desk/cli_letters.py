@@ -21,13 +21,16 @@ from pathlib import Path
 from desk.domain.apology import NOTIFY_LABELS, NotifyMethod
 from desk.domain.clock import VN_TZ, Clock, SystemClock
 from desk.domain.errors import UserError, ValidationError
-from desk.domain.vn_dates import time_and_date_text
+from desk.domain.translation import translate, translated
+from desk.domain.vn_dates import time_and_date_label
 
 LETTERS = ("receipt", "supplement", "refusal", "control")
 
 
 def _default_add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help="tệp dữ liệu SQLite (hoặc URL)")
+    parser.add_argument(
+        "--db", metavar="PATH", help=translate("CliLetters", "tệp dữ liệu SQLite (hoặc URL)")
+    )
 
 
 def add_commands(
@@ -37,37 +40,62 @@ def add_commands(
     """Add ``apology`` and ``letter`` to the ``desk`` command's sub-commands."""
     apology = sub.add_parser(
         "apology",
-        help="lập phiếu xin lỗi và hẹn lại ngày trả kết quả (một lần cho mỗi hồ sơ)",
-        description="Ghi nhận lời xin lỗi và ngày hẹn mới của một hồ sơ trễ hạn, rồi ghi phiếu "
-        "ra tệp PDF. Mật khẩu lấy từ biến DESK_PASSWORD hoặc được hỏi khi chạy.",
+        help=translate(
+            "CliLetters",
+            "lập phiếu xin lỗi và hẹn lại ngày trả kết quả (một lần cho mỗi hồ sơ)",
+        ),
+        description=translate(
+            "CliLetters",
+            "Ghi nhận lời xin lỗi và ngày hẹn mới của một hồ sơ trễ hạn, rồi ghi phiếu "
+            "ra tệp PDF. Mật khẩu lấy từ biến DESK_PASSWORD hoặc được hỏi khi chạy.",
+        ),
     )
-    apology.add_argument("code", metavar="CODE", help="mã hồ sơ")
-    apology.add_argument("--reason", required=True, metavar="LÝ DO", help="lý do chậm trả kết quả")
+    apology.add_argument("code", metavar="CODE", help=translate("CliLetters", "mã hồ sơ"))
     apology.add_argument(
-        "--new-date", required=True, metavar='"YYYY-MM-DD HH:MM"', help="ngày giờ hẹn trả mới"
+        "--reason",
+        required=True,
+        metavar=translate("CliLetters", "LÝ DO"),
+        help=translate("CliLetters", "lý do chậm trả kết quả"),
     )
-    apology.add_argument("--out", required=True, metavar="FILE.pdf", help="tệp PDF cần ghi")
+    apology.add_argument(
+        "--new-date",
+        required=True,
+        metavar='"YYYY-MM-DD HH:MM"',
+        help=translate("CliLetters", "ngày giờ hẹn trả mới"),
+    )
+    apology.add_argument(
+        "--out", required=True, metavar="FILE.pdf", help=translate("CliLetters", "tệp PDF cần ghi")
+    )
+    methods = ", ".join(f"{m.value} ({translated(NOTIFY_LABELS[m]).lower()})" for m in NotifyMethod)
     apology.add_argument(
         "--notify",
         choices=[m.value for m in NotifyMethod],
         default=NotifyMethod.LETTER.value,
-        help="cách báo người nộp: "
-        + ", ".join(f"{m.value} ({NOTIFY_LABELS[m].lower()})" for m in NotifyMethod),
+        help=translate("CliLetters", "cách báo người nộp: {methods}").format(methods=methods),
     )
     apology.add_argument(
-        "--user", metavar="TÊN", help="tài khoản lập phiếu (mặc định: quản trị viên đầu tiên)"
+        "--user",
+        metavar=translate("CliLetters", "TÊN"),
+        help=translate("CliLetters", "tài khoản lập phiếu (mặc định: quản trị viên đầu tiên)"),
     )
     add_db(apology)
 
     letter = sub.add_parser(
         "letter",
-        help="ghi một phiếu của hồ sơ ra tệp PDF (01, 02, 03, 05)",
-        description="receipt: giấy tiếp nhận và hẹn trả (mẫu 01); supplement: phiếu yêu cầu bổ "
-        "sung (mẫu 02); refusal: phiếu từ chối (mẫu 03); control: phiếu kiểm soát (mẫu 05).",
+        help=translate("CliLetters", "ghi một phiếu của hồ sơ ra tệp PDF (01, 02, 03, 05)"),
+        description=translate(
+            "CliLetters",
+            "receipt: giấy tiếp nhận và hẹn trả (mẫu 01); supplement: phiếu yêu cầu bổ "
+            "sung (mẫu 02); refusal: phiếu từ chối (mẫu 03); control: phiếu kiểm soát (mẫu 05).",
+        ),
     )
-    letter.add_argument("kind", choices=LETTERS, metavar="LOẠI", help=" | ".join(LETTERS))
-    letter.add_argument("code", metavar="CODE", help="mã hồ sơ")
-    letter.add_argument("--out", required=True, metavar="FILE.pdf", help="tệp PDF cần ghi")
+    letter.add_argument(
+        "kind", choices=LETTERS, metavar=translate("CliLetters", "LOẠI"), help=" | ".join(LETTERS)
+    )
+    letter.add_argument("code", metavar="CODE", help=translate("CliLetters", "mã hồ sơ"))
+    letter.add_argument(
+        "--out", required=True, metavar="FILE.pdf", help=translate("CliLetters", "tệp PDF cần ghi")
+    )
     add_db(letter)
 
 
@@ -76,8 +104,11 @@ def parse_new_date(text: str) -> datetime:
         return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=VN_TZ)
     except ValueError as exc:
         raise UserError(
-            f"Ngày hẹn mới '{text}' không đúng dạng: hãy viết \"YYYY-MM-DD HH:MM\", "
-            'ví dụ "2026-03-20 09:00".'
+            translate(
+                "CliLetters",
+                "Ngày hẹn mới '{text}' không đúng dạng: hãy viết \"YYYY-MM-DD HH:MM\", "
+                'ví dụ "2026-03-20 09:00".',
+            ).format(text=text)
         ) from exc
 
 
@@ -86,8 +117,12 @@ def _password(user: str) -> str:
     if env:
         return env
     if not sys.stdin.isatty():
-        raise UserError("Hãy đặt mật khẩu của tài khoản vào biến môi trường DESK_PASSWORD.")
-    return getpass.getpass(f"Mật khẩu của {user}: ")
+        raise UserError(
+            translate(
+                "CliLetters", "Hãy đặt mật khẩu của tài khoản vào biến môi trường DESK_PASSWORD."
+            )
+        )
+    return getpass.getpass(translate("CliLetters", "Mật khẩu của {user}: ").format(user=user))
 
 
 def _first_admin(db) -> str:
@@ -95,7 +130,9 @@ def _first_admin(db) -> str:
 
     admins = [c.username for c in accounts.list_clerks(db) if c.is_admin]
     if not admins:
-        raise UserError("Chưa có tài khoản quản trị: hãy chỉ rõ tài khoản bằng --user.")
+        raise UserError(
+            translate("CliLetters", "Chưa có tài khoản quản trị: hãy chỉ rõ tài khoản bằng --user.")
+        )
     return admins[0]
 
 
@@ -112,14 +149,25 @@ def run_apology(args: argparse.Namespace, db, clock: Clock | None = None) -> int
     except ValidationError as exc:
         raise UserError("; ".join(exc.errors.values())) from exc
     path = apologies.apology_pdf(db, args.code, Path(args.out))
-    print(f"Đã lập phiếu xin lỗi số {apology.number_text} cho hồ sơ {apology.dossier_code}.")
-    print(f"Hẹn trả mới: {time_and_date_text(apology.new_due_at)}")
+    print(
+        translate("CliLetters", "Đã lập phiếu xin lỗi số {number} cho hồ sơ {code}.").format(
+            number=apology.number_text, code=apology.dossier_code
+        )
+    )
+    print(
+        translate("CliLetters", "Hẹn trả mới: {when}").format(
+            when=time_and_date_label(apology.new_due_at)
+        )
+    )
     if apology.late:
         print(
-            "Lưu ý: phiếu lập muộn hơn quy định (chậm nhất một ngày làm việc trước ngày hẹn); "
-            "đã ghi nhận là lập muộn."
+            translate(
+                "CliLetters",
+                "Lưu ý: phiếu lập muộn hơn quy định (chậm nhất một ngày làm việc trước ngày hẹn); "
+                "đã ghi nhận là lập muộn.",
+            )
         )
-    print(f"Đã ghi {path}")
+    print(translate("CliLetters", "Đã ghi {path}").format(path=path))
     return 0
 
 
@@ -133,5 +181,5 @@ def run_letter(args: argparse.Namespace, db) -> int:
         "control": forms.control_slip_pdf,
     }[args.kind]
     path = write(db, args.code, Path(args.out))
-    print(f"Đã ghi {path}")
+    print(translate("CliLetters", "Đã ghi {path}").format(path=path))
     return 0

@@ -19,13 +19,16 @@ from pathlib import Path
 from desk.cli_db import add_db_url, url_of
 from desk.config import database_url, default_db_path
 from desk.domain.errors import UserError
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 
 log = logging.getLogger("desk")
 
 EXIT_OPEN_FAILED = 2
-PRINTER_HELP = (
+#: Marked, not translated: the language is installed after this module is imported.
+PRINTER_HELP = QT_TRANSLATE_NOOP(
+    "CliQueue",
     "máy in phiếu: none (chỉ hiện trên màn hình), tcp://HOST:9100, usb://VID:PID, "
-    "serial:COM3?baudrate=9600, win32:TÊN MÁY IN, file:PATH; mặc định: theo Quản trị > Hàng đợi"
+    "serial:COM3?baudrate=9600, win32:TÊN MÁY IN, file:PATH; mặc định: theo Quản trị > Hàng đợi",
 )
 
 
@@ -33,12 +36,17 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         metavar="PATH",
-        help="tệp dữ liệu SQLite (hoặc URL cơ sở dữ liệu) dùng chung với các quầy; mặc định: "
-        f"biến DESK_DB hoặc {default_db_path()}",
+        help=translate(
+            "CliQueue",
+            "tệp dữ liệu SQLite (hoặc URL cơ sở dữ liệu) dùng chung với các quầy; mặc định: "
+            "biến DESK_DB hoặc {path}",
+        ).format(path=default_db_path()),
     )
     add_db_url(parser)
     parser.add_argument(
-        "--demo", action="store_true", help="mở trên một cơ sở dữ liệu mẫu tạm thời"
+        "--demo",
+        action="store_true",
+        help=translate("CliQueue", "mở trên một cơ sở dữ liệu mẫu tạm thời"),
     )
     screen = parser.add_mutually_exclusive_group()
     screen.add_argument(
@@ -46,24 +54,35 @@ def _common(parser: argparse.ArgumentParser) -> None:
         dest="fullscreen",
         action="store_true",
         default=True,
-        help="toàn màn hình (mặc định)",
+        help=translate("CliQueue", "toàn màn hình (mặc định)"),
     )
     screen.add_argument(
-        "--windowed", dest="fullscreen", action="store_false", help="mở trong cửa sổ thường"
+        "--windowed",
+        dest="fullscreen",
+        action="store_false",
+        help=translate("CliQueue", "mở trong cửa sổ thường"),
     )
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Add ``kiosk`` and ``display`` to the ``desk`` command's sub-commands."""
-    kiosk = sub.add_parser("kiosk", help="máy lấy số thứ tự (màn hình cảm ứng, in phiếu)")
-    _common(kiosk)
-    kiosk.add_argument("--printer", metavar="URI", help=PRINTER_HELP)
-    kiosk.add_argument(
-        "--paper", choices=["80", "80-180dpi", "58"], help="khổ giấy phiếu (mặc định theo cài đặt)"
+    kiosk = sub.add_parser(
+        "kiosk", help=translate("CliQueue", "máy lấy số thứ tự (màn hình cảm ứng, in phiếu)")
     )
-    display = sub.add_parser("display", help="màn hình gọi số ở phòng chờ")
+    _common(kiosk)
+    kiosk.add_argument("--printer", metavar="URI", help=translated(PRINTER_HELP))
+    kiosk.add_argument(
+        "--paper",
+        choices=["80", "80-180dpi", "58"],
+        help=translate("CliQueue", "khổ giấy phiếu (mặc định theo cài đặt)"),
+    )
+    display = sub.add_parser("display", help=translate("CliQueue", "màn hình gọi số ở phòng chờ"))
     _common(display)
-    display.add_argument("--no-sound", action="store_true", help="không đọc số gọi trên loa")
+    display.add_argument(
+        "--no-sound",
+        action="store_true",
+        help=translate("CliQueue", "không đọc số gọi trên loa"),
+    )
 
 
 def run_kiosk(args: argparse.Namespace) -> int:
@@ -148,12 +167,15 @@ def _run(args: argparse.Namespace, make) -> int:  # noqa: ANN001
             if office.needs_setup(db):
                 db.dispose()
                 raise UserError(
-                    "Cơ sở dữ liệu này chưa có cơ quan: hãy mở desk ở một quầy để thiết lập "
-                    "trước, rồi dùng cùng tệp dữ liệu (--db) cho máy này."
+                    translate(
+                        "CliQueue",
+                        "Cơ sở dữ liệu này chưa có cơ quan: hãy mở desk ở một quầy để thiết lập "
+                        "trước, rồi dùng cùng tệp dữ liệu (--db) cho máy này.",
+                    )
                 )
         except UserError as exc:
             log.error("cannot open the queue screen: %s", exc.message)
-            show_fatal("Không mở được dữ liệu", exc.message)
+            show_fatal(translate("CliQueue", "Không mở được dữ liệu"), exc.message)
             return EXIT_OPEN_FAILED
         try:
             queue_setup.ensure_defaults(db)

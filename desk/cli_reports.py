@@ -24,24 +24,31 @@ from pathlib import Path
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
 from desk.domain.statistics import Dimension, Period
+from desk.domain.translation import translate
 
 FORMATS = ("json", "csv", "xlsx", "pdf")
 
 
 def _default_add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help="tệp dữ liệu SQLite (hoặc URL)")
+    parser.add_argument(
+        "--db", metavar="PATH", help=translate("CliReports", "tệp dữ liệu SQLite (hoặc URL)")
+    )
 
 
 def _period_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--from", dest="first", required=True, metavar="YYYY-MM-DD", help="ngày đầu kỳ"
+        "--from",
+        dest="first",
+        required=True,
+        metavar="YYYY-MM-DD",
+        help=translate("CliReports", "ngày đầu kỳ"),
     )
     parser.add_argument(
         "--to",
         dest="last",
         required=True,
         metavar="YYYY-MM-DD",
-        help="ngày cuối kỳ (tính cả ngày này)",
+        help=translate("CliReports", "ngày cuối kỳ (tính cả ngày này)"),
     )
 
 
@@ -52,44 +59,76 @@ def add_commands(
     """Add ``report`` and ``book`` to the ``desk`` command's sub-commands."""
     report = sub.add_parser(
         "report",
-        help="thống kê tình hình, kết quả giải quyết hồ sơ của một kỳ (mẫu 06/VPCP/KSTT)",
-        description="Đếm hồ sơ tiếp nhận, đã giải quyết (trước hạn, đúng hạn, quá hạn), đang giải "
-        "quyết (trong hạn, quá hạn) của một kỳ. json, csv: in ra màn hình (hoặc --out); xlsx, pdf: "
-        "biểu số 06/VPCP/KSTT, cần --out.",
+        help=translate(
+            "CliReports",
+            "thống kê tình hình, kết quả giải quyết hồ sơ của một kỳ (mẫu 06/VPCP/KSTT)",
+        ),
+        description=translate(
+            "CliReports",
+            "Đếm hồ sơ tiếp nhận, đã giải quyết (trước hạn, đúng hạn, quá hạn), đang giải "
+            "quyết (trong hạn, quá hạn) của một kỳ. json, csv: in ra màn hình (hoặc --out); "
+            "xlsx, pdf: biểu số 06/VPCP/KSTT, cần --out.",
+        ),
     )
     _period_arguments(report)
-    report.add_argument("--format", choices=FORMATS, default="json", help="mặc định json")
+    report.add_argument(
+        "--format", choices=FORMATS, default="json", help=translate("CliReports", "mặc định json")
+    )
     report.add_argument(
         "--by",
         choices=[d.value for d in Dimension],
         default=Dimension.FIELD.value,
-        help="json, csv: chia theo lĩnh vực (mặc định), thủ tục, phòng ban hoặc cán bộ",
+        help=translate(
+            "CliReports",
+            "json, csv: chia theo lĩnh vực (mặc định), thủ tục, phòng ban hoặc cán bộ",
+        ),
     )
-    report.add_argument("--out", metavar="FILE", help="tệp cần ghi")
+    report.add_argument("--out", metavar="FILE", help=translate("CliReports", "tệp cần ghi"))
     add_db(report)
 
     book = sub.add_parser(
         "book",
-        help="ghi sổ theo dõi hồ sơ của một kỳ ra tệp PDF hoặc Excel",
-        description="Sổ theo dõi hồ sơ (mẫu số 06, Thông tư 01/2018/TT-VPCP): mỗi hồ sơ tiếp nhận "
-        "trong kỳ một dòng. Định dạng theo đuôi tệp: .pdf hoặc .xlsx.",
+        help=translate("CliReports", "ghi sổ theo dõi hồ sơ của một kỳ ra tệp PDF hoặc Excel"),
+        description=translate(
+            "CliReports",
+            "Sổ theo dõi hồ sơ (mẫu số 06, Thông tư 01/2018/TT-VPCP): mỗi hồ sơ tiếp nhận "
+            "trong kỳ một dòng. Định dạng theo đuôi tệp: .pdf hoặc .xlsx.",
+        ),
     )
     _period_arguments(book)
-    book.add_argument("--out", required=True, metavar="FILE.pdf|FILE.xlsx", help="tệp cần ghi")
+    book.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE.pdf|FILE.xlsx",
+        help=translate("CliReports", "tệp cần ghi"),
+    )
     add_db(book)
 
 
-def parse_day(text: str, what: str) -> date:
+def parse_day(text: str, message: str) -> date:
+    """The day ``text`` names; ``message`` (with ``{text}``) says what is wrong otherwise."""
     try:
         return date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise UserError(
-            f"{what} '{text}' không đúng dạng: hãy viết YYYY-MM-DD, ví dụ 2026-03-01."
-        ) from exc
+        raise UserError(message.format(text=text)) from exc
 
 
 def period_of(args: argparse.Namespace) -> Period:
-    return Period.custom(parse_day(args.first, "Ngày đầu kỳ"), parse_day(args.last, "Ngày cuối kỳ"))
+    first = parse_day(
+        args.first,
+        translate(
+            "CliReports",
+            "Ngày đầu kỳ '{text}' không đúng dạng: hãy viết YYYY-MM-DD, ví dụ 2026-03-01.",
+        ),
+    )
+    last = parse_day(
+        args.last,
+        translate(
+            "CliReports",
+            "Ngày cuối kỳ '{text}' không đúng dạng: hãy viết YYYY-MM-DD, ví dụ 2026-03-01.",
+        ),
+    )
+    return Period.custom(first, last)
 
 
 def _open(args: argparse.Namespace):  # noqa: ANN202
@@ -99,10 +138,13 @@ def _open(args: argparse.Namespace):  # noqa: ANN202
     return open_database(url_of(args), create=False)
 
 
-def _suffix(path: str, allowed: tuple[str, ...]) -> str:
+def _book_suffix(path: str) -> str:
+    """``pdf`` or ``xlsx``: the tracking book's file type, by the file's suffix."""
     suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix not in allowed:
-        raise UserError(f"Tệp '{path}' phải có đuôi {' hoặc '.join('.' + a for a in allowed)}.")
+    if suffix not in ("pdf", "xlsx"):
+        raise UserError(
+            translate("CliReports", "Tệp '{path}' phải có đuôi .pdf hoặc .xlsx.").format(path=path)
+        )
     return suffix
 
 
@@ -113,7 +155,9 @@ def run_report(args: argparse.Namespace, db=None, clock: Clock | None = None) ->
     period = period_of(args)
     if args.format in ("xlsx", "pdf") and not args.out:
         raise UserError(
-            f"Định dạng {args.format} ghi ra tệp: hãy thêm --out TÊN_TỆP.{args.format}."
+            translate(
+                "CliReports", "Định dạng {format} ghi ra tệp: hãy thêm --out TÊN_TỆP.{format}."
+            ).format(format=args.format)
         )
     now = (clock or SystemClock()).now()
     own = db is None
@@ -141,7 +185,11 @@ def run_report(args: argparse.Namespace, db=None, clock: Clock | None = None) ->
     finally:
         if own:
             db.dispose()
-    print(f"Đã ghi {path} ({period.title}).")
+    print(
+        translate("CliReports", "Đã ghi {path} ({period}).").format(
+            path=path, period=period.title_label
+        )
+    )
     return 0
 
 
@@ -168,7 +216,7 @@ def run_book(args: argparse.Namespace, db=None) -> int:  # noqa: ANN001
     from desk.services import report_book, report_xlsx
 
     period = period_of(args)
-    kind = _suffix(args.out, ("pdf", "xlsx"))
+    kind = _book_suffix(args.out)
     own = db is None
     db = db or _open(args)
     try:
@@ -180,7 +228,11 @@ def run_book(args: argparse.Namespace, db=None) -> int:  # noqa: ANN001
     finally:
         if own:
             db.dispose()
-    print(f"Đã ghi sổ theo dõi hồ sơ ({period.title}): {book.count} hồ sơ, tệp {path}.")
+    print(
+        translate(
+            "CliReports", "Đã ghi sổ theo dõi hồ sơ ({period}): {count} hồ sơ, tệp {path}."
+        ).format(period=period.title_label, count=book.count, path=path)
+    )
     return 0
 
 

@@ -15,6 +15,7 @@ from desk.domain.clock import SystemClock
 from desk.domain.dossier import RESULT_CLASS_LABELS, ReturnMethod
 from desk.domain.errors import UserError, ValidationError
 from desk.domain.lifecycle import SupplementRequest
+from desk.domain.translation import translate, translated
 
 STEPS = (
     "transfer",
@@ -31,34 +32,70 @@ STEPS = (
 def add_commands(sub: argparse._SubParsersAction, add_db) -> None:
     p = sub.add_parser(
         "step",
-        help="thực hiện một bước của hồ sơ (chuyển, bổ sung, từ chối, có kết quả, trả, dừng)",
-        description="Thực hiện một bước của hồ sơ với tư cách một tài khoản. Mật khẩu lấy từ "
-        "biến DESK_PASSWORD hoặc được hỏi khi chạy.",
+        help=translate(
+            "CliSteps",
+            "thực hiện một bước của hồ sơ (chuyển, bổ sung, từ chối, có kết quả, trả, dừng)",
+        ),
+        description=translate(
+            "CliSteps",
+            "Thực hiện một bước của hồ sơ với tư cách một tài khoản. Mật khẩu lấy từ "
+            "biến DESK_PASSWORD hoặc được hỏi khi chạy.",
+        ),
     )
-    p.add_argument("code", metavar="CODE", help="mã hồ sơ")
-    p.add_argument("step", choices=STEPS, metavar="BƯỚC", help=" | ".join(STEPS))
-    p.add_argument("--user", required=True, metavar="TÊN", help="tài khoản thực hiện")
+    p.add_argument("code", metavar="CODE", help=translate("CliSteps", "mã hồ sơ"))
     p.add_argument(
-        "--to", metavar="NƠI", help="transfer: phòng, ban nhận; reassign: tài khoản nhận"
+        "step", choices=STEPS, metavar=translate("CliSteps", "BƯỚC"), help=" | ".join(STEPS)
     )
+    p.add_argument(
+        "--user",
+        required=True,
+        metavar=translate("CliSteps", "TÊN"),
+        help=translate("CliSteps", "tài khoản thực hiện"),
+    )
+    p.add_argument(
+        "--to",
+        metavar=translate("CliSteps", "NƠI"),
+        help=translate("CliSteps", "transfer: phòng, ban nhận; reassign: tài khoản nhận"),
+    )
+    _add_step_details(p)
+    add_db(p)
+
+
+def _add_step_details(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--missing",
         action="append",
         default=[],
-        metavar="GIẤY TỜ",
-        help="supplement: giấy tờ cần bổ sung (lặp lại cho mỗi giấy tờ)",
+        metavar=translate("CliSteps", "GIẤY TỜ"),
+        help=translate("CliSteps", "supplement: giấy tờ cần bổ sung (lặp lại cho mỗi giấy tờ)"),
     )
     p.add_argument(
-        "--reason", default="", metavar="LÝ DO", help="lý do (supplement, refuse, stop, reassign)"
+        "--reason",
+        default="",
+        metavar=translate("CliSteps", "LÝ DO"),
+        help=translate("CliSteps", "lý do (supplement, refuse, stop, reassign)"),
     )
-    p.add_argument("--contact", default="", help="supplement: người và số điện thoại liên hệ")
-    p.add_argument("--post", action="store_true", help="return: trả qua bưu chính")
-    p.add_argument("--tracking", default="", metavar="MÃ", help="return --post: mã vận đơn")
     p.add_argument(
-        "--collected-by", default="", metavar="HỌ TÊN", help="return: người nhận kết quả"
+        "--contact",
+        default="",
+        help=translate("CliSteps", "supplement: người và số điện thoại liên hệ"),
     )
-    p.add_argument("--note", default="", help="ghi chú")
-    add_db(p)
+    p.add_argument(
+        "--post", action="store_true", help=translate("CliSteps", "return: trả qua bưu chính")
+    )
+    p.add_argument(
+        "--tracking",
+        default="",
+        metavar=translate("CliSteps", "MÃ"),
+        help=translate("CliSteps", "return --post: mã vận đơn"),
+    )
+    p.add_argument(
+        "--collected-by",
+        default="",
+        metavar=translate("CliSteps", "HỌ TÊN"),
+        help=translate("CliSteps", "return: người nhận kết quả"),
+    )
+    p.add_argument("--note", default="", help=translate("CliSteps", "ghi chú"))
 
 
 def _password(user: str) -> str:
@@ -66,8 +103,12 @@ def _password(user: str) -> str:
     if env:
         return env
     if not sys.stdin.isatty():
-        raise UserError("Hãy đặt mật khẩu của tài khoản vào biến môi trường DESK_PASSWORD.")
-    return getpass.getpass(f"Mật khẩu của {user}: ")
+        raise UserError(
+            translate(
+                "CliSteps", "Hãy đặt mật khẩu của tài khoản vào biến môi trường DESK_PASSWORD."
+            )
+        )
+    return getpass.getpass(translate("CliSteps", "Mật khẩu của {user}: ").format(user=user))
 
 
 def run_step(args: argparse.Namespace, db) -> int:
@@ -79,7 +120,9 @@ def run_step(args: argparse.Namespace, db) -> int:
     try:
         if step == "transfer":
             if not args.to:
-                raise UserError('Hãy cho biết nơi nhận bằng --to "TÊN PHÒNG, BAN".')
+                raise UserError(
+                    translate("CliSteps", 'Hãy cho biết nơi nhận bằng --to "TÊN PHÒNG, BAN".')
+                )
             steps.transfer(db, clerk, code, args.to, clock, args.note)
         elif step == "supplement":
             steps.request_supplement(
@@ -95,7 +138,11 @@ def run_step(args: argparse.Namespace, db) -> int:
             steps.refuse(db, clerk, code, args.reason, clock)
         elif step == "ready":
             result = steps.mark_ready(db, clerk, code, clock, args.note)
-            print(f"Kết quả: {RESULT_CLASS_LABELS[result]}")
+            print(
+                translate("CliSteps", "Kết quả: {result}").format(
+                    result=translated(RESULT_CLASS_LABELS[result])
+                )
+            )
         elif step == "return":
             steps.return_result(
                 db,
@@ -116,7 +163,11 @@ def run_step(args: argparse.Namespace, db) -> int:
     from desk.services.dossiers import get_dossier
 
     d = get_dossier(db, code)
-    print(f"{d.code}: {STATUS_LABELS[d.status]} ({d.holder})")
+    print(f"{d.code}: {translated(STATUS_LABELS[d.status])} ({d.holder})")
     if step == "receive-supplement":
-        print(f"Hẹn trả mới: {d.appointment_at:%Y-%m-%d %H:%M}")
+        print(
+            translate("CliSteps", "Hẹn trả mới: {when}").format(
+                when=f"{d.appointment_at:%Y-%m-%d %H:%M}"
+            )
+        )
     return 0

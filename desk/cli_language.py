@@ -1,0 +1,89 @@
+"""The language the ``desk`` command speaks: Vietnamese, or English for trainers and auditors.
+
+The same choice as the window's (``DESK_LANG``, else this PC's ``language``
+setting, else Vietnamese), plus ``--lang vi|en`` for one run. It is installed
+before the parser is built, since argparse takes its help texts when the
+options are declared. Vietnamese is the source text and needs nothing; only
+another language loads Qt's translator (``desk.ui.language``), so a plain run
+in Vietnamese starts without importing Qt.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from desk import config
+from desk.domain import translation
+
+#: The same names as ``desk.ui.language``, which cannot be imported without Qt.
+LANGUAGE_VARIABLE = "DESK_LANG"
+LANGUAGE_SETTING = "language"
+SOURCE_LANGUAGE = "vi"
+CHOICES = ("vi", "en")
+OPTION = "--lang"
+
+
+def take_language_option(argv: list[str]) -> tuple[str | None, list[str]]:
+    """``--lang X`` (or ``--lang=X``) anywhere before ``--``, and ``argv`` without it.
+
+    An unknown language is left in place for the full parser to refuse with its
+    usual message.
+    """
+    for i, token in enumerate(argv):
+        if token == "--":
+            break
+        if token == OPTION and i + 1 < len(argv):
+            value, width = argv[i + 1], 2
+        elif token.startswith(OPTION + "="):
+            value, width = token.partition("=")[2], 1
+        else:
+            continue
+        if value in CHOICES:
+            return value, argv[:i] + argv[i + width :]
+        break
+    return None, list(argv)
+
+
+def _wanted() -> str:
+    """The first language named by the environment or this PC; Vietnamese if none."""
+    for choice in (
+        os.environ.get(LANGUAGE_VARIABLE),
+        config.machine_settings().get(LANGUAGE_SETTING),
+    ):
+        if isinstance(choice, str) and choice.strip():
+            return choice.strip().lower()
+    return SOURCE_LANGUAGE
+
+
+def install_language(choice: str | None = None) -> str:
+    """Make the command's text speak ``choice`` (default: the PC's); returns the language."""
+    wanted = choice or _wanted()
+    if wanted == SOURCE_LANGUAGE:
+        translation.install_backend(None)
+        return SOURCE_LANGUAGE
+    from desk.ui.language import install_console_language  # imports Qt: only when needed
+
+    return install_console_language(choice)
+
+
+@contextmanager
+def speaking(choice: str | None) -> Iterator[str]:
+    """Install the language for one run; ``--lang`` also reaches the windows it opens.
+
+    The windows (the counter's, the kiosk, the display) choose their language
+    themselves from ``DESK_LANG``, so a ``--lang`` choice is put there for the
+    length of the run and taken back after.
+    """
+    before = os.environ.get(LANGUAGE_VARIABLE)
+    if choice:
+        os.environ[LANGUAGE_VARIABLE] = choice
+    try:
+        yield install_language(choice)
+    finally:
+        if choice:
+            if before is None:
+                os.environ.pop(LANGUAGE_VARIABLE, None)
+            else:
+                os.environ[LANGUAGE_VARIABLE] = before
