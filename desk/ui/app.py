@@ -1,8 +1,10 @@
 """Start-up of the window: Qt, the log, the error hook, the database, who is at the counter.
 
-Order: open (create or upgrade) the database; on the very first start the setup
-wizard creates the office and its first admin (who is then signed in), else
-the login dialog asks who sits at the counter (the demo signs a sample clerk in
+Order: make sure this is the only desk of this user on this database (a second
+start brings the first window forward and ends, see ``single_instance``); open
+(create or upgrade) the database; on the very first start the setup wizard
+creates the office and its first admin (who is then signed in), else the login
+dialog asks who sits at the counter (the demo signs a sample clerk in
 directly); then the main window.
 
 A database that cannot be opened (not a desk database, unreadable) is never
@@ -20,7 +22,8 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy.engine import make_url
 
@@ -29,7 +32,9 @@ from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.services import accounts, office
 from desk.storage.database import Database, open_database
+from desk.ui.language import install_language
 from desk.ui.qt_helpers import message_box, translate
+from desk.ui.single_instance import SingleInstance, bring_forward, instance_key
 
 log = logging.getLogger("desk")
 
@@ -41,6 +46,8 @@ LOG_BACKUPS = 5
 #: How long the end of the program waits for a list still being computed in the
 #: background (it reads the database, which closes next): the database's busy timeout.
 WORKERS_WAIT_MS = 10_000
+#: A property of the QApplication once ``application()`` has prepared it.
+_PREPARED = "desk_prepared"
 
 
 class _DeskLogHandler(RotatingFileHandler):
@@ -114,14 +121,30 @@ class ExceptionHook:
 
 
 def application() -> QApplication:
-    """The running QApplication (made if needed), with the program's name and version."""
+    """The running QApplication (made if needed), prepared once: name, version, icon, language.
+
+    Windows counter PCs often run at 125 % or 150 %: Qt 6 scales by the screen's
+    exact factor only with the ``PassThrough`` rounding policy (rounded to 1 or 2
+    the window would be too small or too large), and the policy must be set
+    before the application exists.
+    """
     app = QApplication.instance()
     if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    if app.property(_PREPARED):
+        return app
     app.setApplicationName(config.APP_NAME)
     app.setOrganizationName(config.APP_AUTHOR)
     app.setApplicationVersion(__version__)
+    icon = config.resource_dir() / "icons" / "desk.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    install_language()
+    app.setProperty(_PREPARED, True)
     return app
 
 
@@ -159,13 +182,24 @@ def _safe_url(db_url: str) -> str:
 
 
 def run(db_url: str, demo_clerk: str | None = None) -> int:
-    """Run the window on the database at ``db_url``; the exit code of the program."""
+    """Run the window on the database at ``db_url``; the exit code of the program.
+
+    A desk of this user already open on the same database is brought forward
+    instead, and this start ends with 0 before touching the database.
+    """
     log_file = setup_logging()
     app = application()
     previous_hook = sys.excepthook
     sys.excepthook = ExceptionHook(log_file)
     log.info("desk %s starting on %s", __version__, _safe_url(db_url))
+    guard = SingleInstance(instance_key(db_url))
     try:
+        if not guard.claim():
+            log.info(
+                "desk is already open for this user on this database: asked it to come forward"
+            )
+            return 0
+        guard.activation_requested.connect(bring_desk_forward)
         try:
             db = open_database(db_url)
         except UserError as exc:
@@ -177,7 +211,29 @@ def run(db_url: str, demo_clerk: str | None = None) -> int:
         finally:
             db.dispose()
     finally:
+        guard.close()
         sys.excepthook = previous_hook
+
+
+def bring_desk_forward() -> None:
+    """Another start asked: show the main window, and the dialog open over it, in front.
+
+    Before the main window exists (the login dialog or the set-up wizard is
+    open), that dialog comes forward.
+    """
+    from desk.ui.main_window import MainWindow
+
+    targets: list[QWidget] = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
+    modal = QApplication.activeModalWidget()
+    if modal is not None and modal not in targets:
+        targets.append(modal)
+    if not targets:
+        targets = [w for w in QApplication.topLevelWidgets() if w.isWindow() and w.isVisible()]
+    for window in targets:
+        bring_forward(window)
+        log.info("brought %s forward", type(window).__name__)
 
 
 def _run_window(app: QApplication, db: Database, demo_clerk: str | None) -> int:

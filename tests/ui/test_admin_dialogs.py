@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import os
 import socket
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -21,12 +23,14 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+from pyzbar.pyzbar import decode as zbar_decode
 
 from desk.domain.clock import FixedClock
 from desk.domain.office import Clerk
 from desk.domain.procedure import Channel, PaperForm, RequiredPaper
 from desk.domain.roles import Role
 from desk.domain.time_limit import LimitKind, TimeLimit
+from desk.printing.system_printers import CUPS, SystemPrinter
 from desk.services import accounts, calendar, catalog, settings
 from desk.services import office as office_service
 from desk.storage.database import Database
@@ -440,8 +444,9 @@ def test_test_print_to_a_printer_that_does_not_answer(printer) -> None:
         port = probe.getsockname()[1]  # closed again when the block ends
     printer.uri_edit.setText(f"tcp://127.0.0.1:{port}")
     assert printer.test_print() is None
-    assert printer.notice.is_error
-    assert printer.notice.text().startswith(f"Không kết nối được máy in 127.0.0.1:{port}")
+    message = printer.errors.message("printer_uri")  # said at the address it is about
+    assert message.startswith(f"Không kết nối được máy in 127.0.0.1:{port}")
+    assert not printer.notice.is_error
     assert printer.last_image is not None  # the sample is still shown
 
 
@@ -459,6 +464,152 @@ def test_a_bad_uri_is_not_saved(printer, db) -> None:
     assert not printer.save()
     assert "chưa nhập" in printer.errors.message("printer_uri")
     assert settings.get_setting(db, settings.PRINTER_URI) == "none"
+
+
+def decode(data: bytes):
+    """The tests' ESC/POS decoder (``tests/printing/escpos_decode.py``)."""
+    if "escpos_decode" not in sys.modules:
+        path = Path(__file__).parents[1] / "printing" / "escpos_decode.py"
+        spec = importlib.util.spec_from_file_location("escpos_decode", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["escpos_decode"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["escpos_decode"].decode(data)
+
+
+INSTALLED = [
+    SystemPrinter("Microsoft Print to PDF"),
+    SystemPrinter("EPSON TM-T82 Receipt", is_default=True),
+    SystemPrinter("Máy in quầy 2", offline=True),
+]
+
+
+def printer_dialog(qtbot, db, clerk, clock, installed) -> PrinterSettingsDialog:
+    """The dialog with the printers Windows would list (the spooler does not run here)."""
+    d = PrinterSettingsDialog(db, clerk, clock=clock, system_printers=lambda: list(installed))
+    qtbot.addWidget(d)
+    d.show()
+    return d
+
+
+def combo_texts(combo: QComboBox) -> list[str]:
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def test_the_installed_printers_are_listed_with_the_default_marked(qtbot, db, clerk, clock) -> None:
+    d = printer_dialog(qtbot, db, clerk, clock, INSTALLED)
+    assert combo_texts(d.installed.combo) == [
+        "— Chọn máy in —",
+        "Microsoft Print to PDF",
+        "EPSON TM-T82 Receipt (mặc định)",
+        "Máy in quầy 2 (Windows báo đang ngoại tuyến)",
+    ]
+    assert d.installed.combo.isEnabled() and d.installed.combo.currentIndex() == 0
+
+
+def test_choosing_an_installed_printer_fills_the_address(qtbot, db, clerk, clock) -> None:
+    d = printer_dialog(qtbot, db, clerk, clock, INSTALLED)
+    d.installed.combo.setCurrentIndex(2)
+    assert d.uri_edit.text() == "win32:EPSON TM-T82 Receipt"
+    assert d.save()
+    assert settings.get_setting(db, settings.PRINTER_URI) == "win32:EPSON TM-T82 Receipt"
+
+
+def test_a_typed_address_still_works_and_leaves_the_list(qtbot, db, clerk, clock) -> None:
+    d = printer_dialog(qtbot, db, clerk, clock, INSTALLED)
+    d.installed.combo.setCurrentIndex(1)
+    d.uri_edit.clear()
+    type_text(qtbot, d.uri_edit, "tcp://192.168.1.50:9100")
+    assert d.installed.combo.currentIndex() == 0  # no installed printer is this one
+    d.uri_edit.selectAll()
+    type_text(qtbot, d.uri_edit, "win32:Microsoft Print to PDF")
+    assert d.installed.combo.currentText() == "Microsoft Print to PDF"
+    d.uri_edit.selectAll()
+    type_text(qtbot, d.uri_edit, "serial:COM3?baudrate=19200")
+    assert d.save()
+    assert settings.get_setting(db, settings.PRINTER_URI) == "serial:COM3?baudrate=19200"
+
+
+def test_the_saved_printer_is_shown_chosen(qtbot, db, clerk, clock) -> None:
+    settings.set_setting(db, settings.PRINTER_URI, "win32:EPSON TM-T82 Receipt")
+    d = printer_dialog(qtbot, db, clerk, clock, INSTALLED)
+    assert d.installed.combo.currentText() == "EPSON TM-T82 Receipt (mặc định)"
+
+
+def test_printers_by_name_are_a_windows_feature(qtbot, db, clerk, clock) -> None:
+    d = printer_dialog(qtbot, db, clerk, clock, [SystemPrinter("EPSON_TM_T82", True, CUPS)])
+    assert not d.installed.combo.isEnabled()
+    assert d.installed.combo.currentText().startswith("Chỉ chọn theo tên được trên Windows")
+    d = printer_dialog(qtbot, db, clerk, clock, [])
+    assert d.installed.combo.currentText() == "Không tìm thấy máy in nào đã cài trên máy này"
+
+
+def test_the_list_is_read_again_on_request(qtbot, db, clerk, clock) -> None:
+    installed = [SystemPrinter("EPSON TM-T82 Receipt", True)]
+    d = printer_dialog(qtbot, db, clerk, clock, installed)
+    d.installed.combo.setCurrentIndex(1)
+    installed.insert(0, SystemPrinter("Xprinter XP-58"))  # plugged in while the dialog is open
+    qtbot.mouseClick(d.installed.refresh_button, Qt.MouseButton.LeftButton)
+    assert combo_texts(d.installed.combo)[1:] == [
+        "Xprinter XP-58",
+        "EPSON TM-T82 Receipt (mặc định)",
+    ]
+    assert d.installed.combo.currentText() == "EPSON TM-T82 Receipt (mặc định)"
+
+
+def test_the_test_page_goes_to_the_unsaved_address(qtbot, printer, db, tmp_path) -> None:
+    target = tmp_path / "trang-thu.bin"
+    printer.uri_edit.setText(f"file:{target}")
+    qtbot.mouseClick(printer.test_page_button, Qt.MouseButton.LeftButton)
+    [printed] = decode(target.read_bytes()).rasters
+    assert printer.last_image is not None and printed.size == printer.last_image.size
+    [symbol] = zbar_decode(printed.convert("L"))
+    assert symbol.data.decode() == "DESK-TEST H36.41 2026-03-10 09:15 576"
+    assert printer.notice.text().startswith("Đã gửi trang in thử tới tệp ")
+    assert not printer.notice.is_error
+    assert printer.preview.pixmap().width() == 576
+    assert settings.get_setting(db, settings.PRINTER_URI) == "none"  # nothing saved
+
+
+def test_the_test_page_follows_the_paper_chosen(printer, tmp_path) -> None:
+    printer.uri_edit.setText(f"file:{tmp_path / 'trang-thu-58.bin'}")
+    printer.paper_combo.setCurrentIndex(printer.paper_combo.findData("58"))
+    image = printer.print_test_page()
+    assert image is not None and image.width == 384
+
+
+def test_a_windows_printer_missing_here_is_said_at_the_address(qtbot, db, clerk, clock) -> None:
+    """This computer has no Windows spooler: the chosen printer cannot be reached."""
+    d = printer_dialog(qtbot, db, clerk, clock, INSTALLED)
+    d.installed.combo.setCurrentIndex(2)
+    assert d.print_test_page() is None
+    message = d.errors.message("printer_uri")
+    assert "“EPSON TM-T82 Receipt”" in message
+    assert not d.notice.is_error
+    assert d.last_image is not None  # the page is still shown
+
+
+def test_a_test_page_to_a_printer_that_is_off(qtbot, printer, closed_port_here) -> None:
+    printer.uri_edit.setText(f"tcp://127.0.0.1:{closed_port_here}")
+    qtbot.mouseClick(printer.test_page_button, Qt.MouseButton.LeftButton)
+    message = printer.errors.message("printer_uri")
+    assert message.startswith(f"Không kết nối được máy in 127.0.0.1:{closed_port_here}")
+    assert printer.last_image is not None
+
+
+def test_the_test_page_with_none_prints_nothing(printer) -> None:
+    printer.uri_edit.setText("none")
+    assert printer.print_test_page() is not None
+    assert printer.notice.text().startswith("Đang chọn “none”")
+
+
+@pytest.fixture
+def closed_port_here():
+    """A port on 127.0.0.1 that is bound but not listening: connecting is refused."""
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        yield holder.getsockname()[1]
 
 
 # --- office -----------------------------------------------------------------------

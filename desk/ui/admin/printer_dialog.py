@@ -1,17 +1,27 @@
-"""The receipt printer: where it is (one URI), its paper, and a test print.
+"""The receipt printer: where it is (one URI), its paper, a test page and a sample receipt.
 
-The receipt is printed as a raster image, so the paper width must match the
-printer: 576 dots for 80 mm, 512 for 80 mm on a 180-dpi Epson TM-T88, 384 for
-58 mm. A test print sends a sample receipt, built here and never saved, so the
-admin sees at once whether the printer answers and prints Vietnamese right.
+On a Windows counter PC the receipt printer is installed with its Windows
+driver, so the admin picks it by name from the printers Windows lists and the
+address ``win32:NAME`` is written for them; a network, USB or serial printer is
+still typed as an address. The receipt is printed as a raster image, so the
+paper width must match the printer: 576 dots for 80 mm, 512 for 80 mm on a
+180-dpi Epson TM-T88, 384 for 58 mm.
+
+Both test prints use the address and paper on screen, saved or not, and go the
+way a receipt goes: the test page shows every Vietnamese mark, the printable
+width and a QR code; the sample receipt shows a receipt as the citizen gets it.
+A printer that cannot be reached is said under the address, and nothing is
+saved until the admin presses Save.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from PIL import Image
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +45,9 @@ from desk.domain.errors import UserError
 from desk.domain.office import Clerk, Office
 from desk.domain.procedure import Channel, PaperForm
 from desk.domain.time_limit import TimeLimit
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
+from desk.printing.system_printers import SystemPrinter, list_system_printers, uri_for
+from desk.printing.test_page import print_test_page, printer_test_image
 from desk.services import calendar, settings
 from desk.services import office as office_service
 from desk.storage.database import Database
@@ -45,37 +58,54 @@ from desk.ui.admin._widgets import (
     set_enter_button,
     vietnamese_buttons,
 )
+from desk.ui.qt_helpers import translate
+
+log = logging.getLogger(__name__)
 
 SAMPLE_LIMIT = TimeLimit.working_days(3)
+#: The papers of the sample receipt (printed, so Vietnamese like every receipt).
+SAMPLE_PAPERS = (
+    ("Tờ khai đăng ký khai sinh theo mẫu", PaperForm.ORIGINAL),  # untranslated: printed sample
+    ("Giấy chứng sinh", PaperForm.ORIGINAL),  # untranslated: printed sample receipt
+    ("Căn cước của người đi đăng ký", PaperForm.SHOWN),  # untranslated: printed sample receipt
+)
+PAPER_CHOICES = (
+    (
+        "80",
+        QT_TRANSLATE_NOOP(
+            "PrinterSettingsDialog", "Khổ 80 mm (máy in 203 dpi: Epson TM-T82, Xprinter...)"
+        ),
+    ),
+    (
+        "80-180dpi",
+        QT_TRANSLATE_NOOP("PrinterSettingsDialog", "Khổ 80 mm, máy in 180 dpi (Epson TM-T88)"),
+    ),
+    ("58", QT_TRANSLATE_NOOP("PrinterSettingsDialog", "Khổ 58 mm")),
+)
 
 
 def paper_choices() -> list[tuple[str, str]]:
-    """Paper settings (keys of ``printing.PAPER_WIDTHS``) with their Vietnamese names."""
-    return [
-        ("80", "Khổ 80 mm (máy in 203 dpi: Epson TM-T82, Xprinter...)"),
-        ("80-180dpi", "Khổ 80 mm, máy in 180 dpi (Epson TM-T88)"),
-        ("58", "Khổ 58 mm"),
-    ]
+    """Paper settings (keys of ``printing.PAPER_WIDTHS``) with their names on screen."""
+    return [(key, translated(label)) for key, label in PAPER_CHOICES]
 
 
 def sample_dossier(office: Office, clerk: Clerk, received_at: datetime, due: datetime) -> Dossier:
-    """A made-up dossier for the test print; its name says it is a test, not a dossier."""
+    """A made-up dossier for the sample receipt; its name says it is a test, not a dossier.
+
+    Its texts are printed, so they stay Vietnamese like every receipt.
+    """
     return Dossier(
         code=format_dossier_code(office.code, received_at.date(), 1),
         procedure_code="1.001193",
-        procedure_name="IN THỬ - Đăng ký khai sinh (mẫu, không phải hồ sơ thật)",
-        field="Hộ tịch",
+        procedure_name="IN THỬ - Đăng ký khai sinh (mẫu, không phải hồ sơ thật)",  # untranslated: printed sample receipt
+        field="Hộ tịch",  # untranslated: printed sample receipt
         applicant=Applicant(
-            name="Nguyễn Thị Hồng Nhung",
+            name="Nguyễn Thị Hồng Nhung",  # untranslated: printed sample receipt
             id_number="079301000123",
             phone="0912345678",
-            address="Ấp Bình Thạnh, xã Tân Phú",
+            address="Ấp Bình Thạnh, xã Tân Phú",  # untranslated: printed sample receipt
         ),
-        papers=[
-            ReceivedPaper("Tờ khai đăng ký khai sinh theo mẫu", PaperForm.ORIGINAL, 1),
-            ReceivedPaper("Giấy chứng sinh", PaperForm.ORIGINAL, 1),
-            ReceivedPaper("Căn cước của người đi đăng ký", PaperForm.SHOWN, 1),
-        ],
+        papers=[ReceivedPaper(name, form, 1) for name, form in SAMPLE_PAPERS],
         channel=Channel.COUNTER,
         result_delivery=ResultDelivery.COUNTER,
         received_at=received_at,
@@ -83,12 +113,103 @@ def sample_dossier(office: Office, clerk: Clerk, received_at: datetime, due: dat
         limit_text=SAMPLE_LIMIT.describe(),
         clerk_username=clerk.username,
         clerk_name=clerk.full_name,
-        fee="Miễn lệ phí",
+        fee="Miễn lệ phí",  # untranslated: printed sample receipt
     )
 
 
+def printer_label(printer: SystemPrinter) -> str:
+    """A printer as the list shows it: its name, and whether it is the default or offline."""
+    if printer.is_default and printer.offline:
+        text = translate("PrinterSettingsDialog", "{name} (mặc định, Windows báo đang ngoại tuyến)")
+    elif printer.is_default:
+        text = translate("PrinterSettingsDialog", "{name} (mặc định)")
+    elif printer.offline:
+        text = translate("PrinterSettingsDialog", "{name} (Windows báo đang ngoại tuyến)")
+    else:
+        text = "{name}"
+    return text.format(name=printer.name)
+
+
+class InstalledPrinters(QWidget):
+    """The printers installed on this computer; choosing one gives its printer address."""
+
+    chosen = Signal(str)
+
+    def __init__(
+        self,
+        lister: Callable[[], list[SystemPrinter]] = list_system_printers,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.lister = lister
+        self.printers: list[SystemPrinter] = []
+        self.combo = QComboBox()
+        self.combo.setObjectName("installed_printers")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.currentIndexChanged.connect(self._picked)
+        self.refresh_button = QPushButton(translate("PrinterSettingsDialog", "Tìm lại"))
+        self.refresh_button.setToolTip(
+            translate("PrinterSettingsDialog", "Đọc lại danh sách máy in (sau khi vừa cài máy in)")
+        )
+        self.refresh_button.clicked.connect(self.refresh)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.combo, 1)
+        row.addWidget(self.refresh_button)
+
+    def refresh(self) -> None:
+        """Read the list again, keeping the printer that was selected if it is still there."""
+        current = self.current_uri()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            listed = self.lister()
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.printers = [p for p in listed if uri_for(p) is not None]
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        if self.printers:
+            self.combo.addItem(translate("PrinterSettingsDialog", "— Chọn máy in —"), "")
+        elif listed:
+            self.combo.addItem(
+                translate(
+                    "PrinterSettingsDialog",
+                    "Chỉ chọn theo tên được trên Windows: hãy nhập địa chỉ máy in bên dưới",
+                ),
+                "",
+            )
+        else:
+            self.combo.addItem(
+                translate("PrinterSettingsDialog", "Không tìm thấy máy in nào đã cài trên máy này"),
+                "",
+            )
+        for printer in self.printers:
+            self.combo.addItem(printer_label(printer), uri_for(printer))
+        self.combo.setEnabled(bool(self.printers))
+        self.combo.blockSignals(False)
+        self.select_uri(current)
+
+    def current_uri(self) -> str:
+        return str(self.combo.currentData() or "")
+
+    def select_uri(self, uri: str) -> None:
+        """Show the printer ``uri`` names (typed or saved), or "choose" if it is none of them."""
+        at = self.combo.findData(uri.strip()) if uri.strip() else -1
+        self.combo.blockSignals(True)
+        self.combo.setCurrentIndex(max(at, 0))
+        self.combo.blockSignals(False)
+
+    def printer_for(self, uri: str) -> SystemPrinter | None:
+        return next((p for p in self.printers if uri_for(p) == uri.strip()), None)
+
+    def _picked(self, index: int) -> None:
+        uri = str(self.combo.itemData(index) or "")
+        if uri:
+            self.chosen.emit(uri)
+
+
 class PrinterSettingsDialog(QDialog):
-    """Printer URI and paper, saved with ``settings.set_setting``; "In thử" prints a sample."""
+    """Printer address and paper, saved with ``settings.set_setting``; two test prints."""
 
     def __init__(
         self,
@@ -96,25 +217,39 @@ class PrinterSettingsDialog(QDialog):
         clerk: Clerk,
         parent: QWidget | None = None,
         clock: Clock | None = None,
+        system_printers: Callable[[], list[SystemPrinter]] = list_system_printers,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.clerk = clerk
         self.clock = clock or SystemClock()
         self.last_image: Image.Image | None = None
-        self.setWindowTitle(self.tr("Cài đặt máy in phiếu"))
+        self.setWindowTitle(translate("PrinterSettingsDialog", "Cài đặt máy in phiếu"))
         self.errors = FieldErrors()
+        self.installed = InstalledPrinters(system_printers)
+        self.installed.chosen.connect(self._use_installed)
         self.uri_edit = QLineEdit(settings.get_setting(db, settings.PRINTER_URI))
-        self.uri_edit.setPlaceholderText(self.tr("Ví dụ: win32:EPSON TM-T82"))
+        self.uri_edit.setPlaceholderText(
+            translate("PrinterSettingsDialog", "Ví dụ: win32:EPSON TM-T82")
+        )
+        self.uri_edit.textEdited.connect(self.installed.select_uri)
         self.paper_combo = QComboBox()
         for key, label in paper_choices():
-            self.paper_combo.addItem(self.tr(label), key)
+            self.paper_combo.addItem(label, key)
         at = self.paper_combo.findData(settings.get_setting(db, settings.PAPER))
         self.paper_combo.setCurrentIndex(max(at, 0))
-        self.test_button = QPushButton(self.tr("In thử"))
+        self.test_page_button = QPushButton(translate("PrinterSettingsDialog", "In trang thử"))
+        self.test_page_button.clicked.connect(self.print_test_page)
+        self.test_button = QPushButton(translate("PrinterSettingsDialog", "In phiếu mẫu"))
         self.test_button.clicked.connect(self.test_print)
         self.notice = Notice()
-        self.preview = QLabel(self.tr("Bấm “In thử” để in một phiếu mẫu và xem trước tại đây."))
+        self.preview = QLabel(
+            translate(
+                "PrinterSettingsDialog",
+                "Bấm “In trang thử” để kiểm tra máy in (dấu tiếng Việt, khổ giấy, mã QR), "
+                "hoặc “In phiếu mẫu” để in một giấy tiếp nhận mẫu. Hình đã in hiện tại đây.",
+            )
+        )
         self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.preview.setWordWrap(True)
         self.buttons = vietnamese_buttons(
@@ -125,20 +260,25 @@ class PrinterSettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
+        self.installed.refresh()
+        self.installed.select_uri(self.uri())
         set_enter_button(self, self.buttons.button(QDialogButtonBox.StandardButton.Save))
         if not clerk.is_admin:
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
-            self.notice.show_error(self.tr("Chỉ quản trị viên mới được đổi cài đặt máy in."))
+            self.notice.show_error(
+                translate("PrinterSettingsDialog", "Chỉ quản trị viên mới được đổi cài đặt máy in.")
+            )
 
     def _help_text(self) -> str:
-        return self.tr(
-            "Các dạng địa chỉ máy in:\n"
+        return translate(
+            "PrinterSettingsDialog",
+            "Chọn máy in đã cài ở trên để điền địa chỉ, hoặc tự nhập theo một trong các dạng:\n"
             "• win32:EPSON TM-T82 — máy in đã cài trong Windows, theo tên (thường dùng)\n"
             "• tcp://192.168.1.50:9100 — máy in mạng LAN (cổng 9100 nếu không ghi)\n"
             "• usb://04b8:0e15 — máy in USB theo mã hãng:mã máy (cần trình điều khiển WinUSB)\n"
             "• serial:COM3?baudrate=9600 — máy in cổng COM\n"
             "• file:D:\\phieu.bin — ghi lệnh in ra tệp (để kiểm tra)\n"
-            "• none — không in phiếu nhiệt"
+            "• none — không in phiếu nhiệt",
         )
 
     def _lay_out(self) -> None:
@@ -147,10 +287,20 @@ class PrinterSettingsDialog(QDialog):
         help_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Địa chỉ máy in:"), self.errors.wrap("printer_uri", self.uri_edit))
+        form.addRow(
+            translate("PrinterSettingsDialog", "Máy in đã cài trên máy này:"), self.installed
+        )
+        form.addRow(
+            translate("PrinterSettingsDialog", "Địa chỉ máy in:"),
+            self.errors.wrap("printer_uri", self.uri_edit),
+        )
         form.addRow("", help_label)
-        form.addRow(self.tr("Khổ giấy:"), self.errors.wrap("paper", self.paper_combo))
+        form.addRow(
+            translate("PrinterSettingsDialog", "Khổ giấy:"),
+            self.errors.wrap("paper", self.paper_combo),
+        )
         test_row = QHBoxLayout()
+        test_row.addWidget(self.test_page_button)
         test_row.addWidget(self.test_button)
         test_row.addStretch(1)
         scroll = QScrollArea()
@@ -163,7 +313,9 @@ class PrinterSettingsDialog(QDialog):
         layout.addWidget(self.notice)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
-        self.resize(760, 820)
+        # 1366x768 screens are common at the counter, often at 125 %: never taller than the screen.
+        room = self.screen().availableGeometry()
+        self.resize(min(760, room.width()), min(860, room.height() - 40))
 
     def uri(self) -> str:
         return self.uri_edit.text().strip()
@@ -171,24 +323,74 @@ class PrinterSettingsDialog(QDialog):
     def paper(self) -> str:
         return str(self.paper_combo.currentData())
 
+    def _use_installed(self, uri: str) -> None:
+        self.uri_edit.setText(uri)
+        self.errors.label("printer_uri").clear_message()
+
     def sample(self, office: Office) -> Dossier:
         """The sample dossier, received now, due as the office's calendar says."""
         now = self.clock.now()
         due = calendar.working_calendar(self.db).appointment_for(now, SAMPLE_LIMIT)
         return sample_dossier(office, self.clerk, now, due)
 
+    def print_test_page(self) -> Image.Image | None:
+        """Print the test page with the address and paper on screen (saved or not)."""
+        office = office_service.get_office(self.db)
+        uri, paper, now = self.uri(), self.paper(), self.clock.now()
+        image = self._send(
+            lambda: print_test_page(office, uri, paper, now),
+            lambda: printer_test_image(office, uri, paper, now),
+        )
+        if image is not None:
+            self._tell_sent(
+                translate(
+                    "PrinterSettingsDialog",
+                    "Đã gửi trang in thử tới {target}. Hãy xem máy in có ra giấy, đủ dấu tiếng "
+                    "Việt, đủ hai vạch ở hai đầu thước và mã QR quét được không.",
+                ),
+                translate(
+                    "PrinterSettingsDialog",
+                    "Đang chọn “none”: không gửi tới máy in nào. Trang in thử ở dưới.",
+                ),
+            )
+        return image
+
     def test_print(self) -> Image.Image | None:
-        """Print the sample receipt with the settings on screen (saved or not)."""
-        self.errors.clear()
-        self.notice.clear_notice()
+        """Print the sample receipt with the address and paper on screen (saved or not)."""
         office = office_service.get_office(self.db)
         dossier = self.sample(office)
+        uri, paper = self.uri(), self.paper()
+        image = self._send(
+            lambda: printing.print_receipt(dossier, office, uri, paper),
+            lambda: printing.receipt_image(dossier, office, paper),
+        )
+        if image is not None:
+            self._tell_sent(
+                translate(
+                    "PrinterSettingsDialog",
+                    "Đã gửi phiếu in thử tới {target}. Hãy xem máy in có ra phiếu và chữ có dấu "
+                    "in đúng không.",
+                ),
+                translate(
+                    "PrinterSettingsDialog",
+                    "Đang chọn “none”: không gửi tới máy in nào. Phiếu mẫu ở dưới.",
+                ),
+            )
+        return image
+
+    def _send(
+        self, job: Callable[[], Image.Image], preview: Callable[[], Image.Image]
+    ) -> Image.Image | None:
+        """Run a print ``job``; on failure say why at the field and still show the image."""
+        self.errors.clear()
+        self.notice.clear_notice()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            image = printing.print_receipt(dossier, office, self.uri(), self.paper())
+            image = job()
         except printing.PrinterError as exc:
-            self.notice.show_error(exc.message)
-            self._show_image(printing.receipt_image(dossier, office, self.paper()))
+            log.warning("test print to %s failed: %s", self.uri(), exc.detail or "no detail")
+            self.errors.show({"printer_uri": exc.message})
+            self._show_image(preview())
             return None
         except UserError as exc:
             self._show_user_error(exc)
@@ -196,19 +398,25 @@ class PrinterSettingsDialog(QDialog):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._show_image(image)
+        return image
+
+    def _tell_sent(self, sent_text: str, none_text: str) -> None:
         target = printing.parse_printer_uri(self.uri())
         if target.kind is printing.PrinterKind.NONE:
-            self.notice.show_ok(
-                self.tr("Đang chọn “none”: không gửi tới máy in nào. Phiếu mẫu ở dưới.")
+            self.notice.show_ok(none_text)
+            return
+        listed = self.installed.printer_for(self.uri())
+        if listed is not None and listed.offline:
+            self.notice.show_error(
+                translate(
+                    "PrinterSettingsDialog",
+                    "Windows báo máy in “{name}” đang ngoại tuyến: lệnh in nằm chờ trong hàng "
+                    "đợi in. Hãy cắm cáp, bật máy in (hoặc bỏ chọn “Use Printer Offline”) "
+                    "rồi in lại.",
+                ).format(name=listed.name)
             )
-        else:
-            self.notice.show_ok(
-                self.tr(
-                    "Đã gửi phiếu in thử tới {0}. Hãy xem máy in có ra phiếu và chữ có dấu "
-                    "in đúng không."
-                ).format(target.describe())
-            )
-        return image
+            return
+        self.notice.show_ok(sent_text.format(target=target.describe()))
 
     def _show_user_error(self, exc: UserError) -> None:
         if exc.field in self.errors.fields():
@@ -221,7 +429,7 @@ class PrinterSettingsDialog(QDialog):
         self.preview.setPixmap(pil_to_pixmap(image))
 
     def save(self) -> bool:
-        """Save the URI and paper (a URI that cannot be read is refused) and close."""
+        """Save the address and paper (an address that cannot be read is refused) and close."""
         self.errors.clear()
         self.notice.clear_notice()
         try:
