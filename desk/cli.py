@@ -77,7 +77,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo",
         action="store_true",
         help=translate(
-            "Cli", "mở trên một cơ sở dữ liệu mẫu tạm thời, đăng nhập sẵn bằng tài khoản mẫu"
+            "Cli",
+            "mở trên một cơ sở dữ liệu mẫu, đăng nhập sẵn bằng tài khoản mẫu (tạm thời, "
+            "hoặc tệp --db nếu có: tạo lần đầu, dùng lại các lần sau)",
+        ),
+    )
+    p.add_argument(
+        "--snapshot",
+        type=Path,
+        metavar=translate("Cli", "TỆP.png"),
+        help=translate(
+            "Cli",
+            "mở cửa sổ, chụp ảnh cửa sổ vào tệp này khi danh sách đã tải xong rồi đóng lại "
+            "(để kiểm tra một bản cài đặt hoặc làm tài liệu hướng dẫn)",
         ),
     )
     _add_db(p)
@@ -213,16 +225,22 @@ def _open_window(args: argparse.Namespace) -> int:
     from desk.ui.app import run
 
     if args.demo:
-        folder = Path(tempfile.mkdtemp(prefix="desk-demo-"))
-        url = database_url(folder / "demo.sqlite3")
+        from desk.services import office
         from desk.services.demo import create_demo
         from desk.storage.database import open_database
 
+        if args.db or args.db_url:
+            url = _url(args)
+        else:
+            url = database_url(Path(tempfile.mkdtemp(prefix="desk-demo-")) / "demo.sqlite3")
         db = open_database(url)
-        create_demo(db, 3000)
-        db.dispose()
-        return run(url, demo_clerk="canbo1")
-    return run(_url(args))
+        try:
+            if office.needs_setup(db):
+                create_demo(db, 3000)
+        finally:
+            db.dispose()
+        return run(url, demo_clerk="canbo1", snapshot=args.snapshot)
+    return run(_url(args), snapshot=args.snapshot)
 
 
 def _demo(args: argparse.Namespace) -> int:

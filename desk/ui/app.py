@@ -22,7 +22,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy.engine import make_url
@@ -181,7 +181,7 @@ def _safe_url(db_url: str) -> str:
         return "<?>"
 
 
-def run(db_url: str, demo_clerk: str | None = None) -> int:
+def run(db_url: str, demo_clerk: str | None = None, snapshot: Path | None = None) -> int:
     """Run the window on the database at ``db_url``; the exit code of the program.
 
     A desk of this user already open on the same database is brought forward
@@ -207,12 +207,26 @@ def run(db_url: str, demo_clerk: str | None = None) -> int:
             show_fatal(translate("App", "Không mở được dữ liệu"), exc.message)
             return EXIT_OPEN_FAILED
         try:
-            return _run_window(app, db, demo_clerk)
+            return _run_window(app, db, demo_clerk, snapshot)
         finally:
             db.dispose()
     finally:
         guard.close()
         sys.excepthook = previous_hook
+
+
+def take_snapshot(app: QApplication, window: QWidget, path: Path) -> None:
+    """Save a picture of ``window`` once its lists have loaded, then end the program.
+
+    ``desk --snapshot FILE`` proves an installation opens on its database and
+    makes the pictures of a manual; the program's exit code says whether the
+    picture was written.
+    """
+    QThreadPool.globalInstance().waitForDone(WORKERS_WAIT_MS)
+    app.processEvents()
+    saved = window.grab().save(str(path))
+    log.info("snapshot %s to %s", "saved" if saved else "NOT saved", path)
+    app.exit(0 if saved else 1)
 
 
 def bring_desk_forward() -> None:
@@ -236,7 +250,9 @@ def bring_desk_forward() -> None:
         log.info("brought %s forward", type(window).__name__)
 
 
-def _run_window(app: QApplication, db: Database, demo_clerk: str | None) -> int:
+def _run_window(
+    app: QApplication, db: Database, demo_clerk: str | None, snapshot: Path | None = None
+) -> int:
     from desk.ui.main_window import MainWindow
 
     try:
@@ -251,6 +267,8 @@ def _run_window(app: QApplication, db: Database, demo_clerk: str | None) -> int:
     log.info("%s signed in", clerk.username)
     window = MainWindow(db, clerk)
     window.show()
+    if snapshot is not None:
+        QTimer.singleShot(0, lambda: take_snapshot(app, window, snapshot))
     try:
         return app.exec()
     finally:

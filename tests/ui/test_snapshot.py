@@ -1,0 +1,39 @@
+"""``desk --demo --db FILE --snapshot PNG``: the window opens on a kept demo office and pictures itself."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from PIL import Image
+
+
+def _desk(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "desk", *args], env=env, capture_output=True, text=True, timeout=240
+    )
+
+
+def test_a_kept_demo_office_opens_and_the_window_pictures_itself(tmp_path):
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+    )
+    env.pop("DESK_LANG", None)
+    db = tmp_path / "demo.sqlite3"
+    made = _desk("demo", "--db", str(db), "--dossiers", "40", env=env)
+    assert made.returncode == 0, made.stderr
+    for run in ("first", "second"):  # the second start reuses the office, it does not add to it
+        picture = tmp_path / f"{run}.png"
+        shown = _desk("--demo", "--db", str(db), "--snapshot", str(picture), env=env)
+        assert shown.returncode == 0, shown.stderr
+        image = Image.open(picture)
+        assert image.width >= 800 and image.height >= 500
+        assert len(image.convert("L").getcolors(maxcolors=1 << 16) or ()) > 20  # drawn, not blank
+    listed = _desk("dossiers", "--db", str(db), "--limit", "1000", env=env)
+    assert len(listed.stdout.strip().splitlines()) == 40
+    log = (tmp_path / "state" / "desk" / "log" / "desk.log").read_text(encoding="utf-8")
+    assert log.count("snapshot saved to") == 2 and "canbo1 signed in" in log
