@@ -26,13 +26,16 @@ from enum import StrEnum
 from urllib.parse import parse_qs, urlsplit
 
 from desk.domain.errors import UserError
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 
 DEFAULT_TCP_PORT = 9100
 DEFAULT_BAUDRATE = 9600
-SETTINGS_HINT = "Quản trị > Máy in"
-ACCEPTED_FORMS = (
+#: Where the printer is set up; messages show it with ``translated``.
+SETTINGS_HINT = QT_TRANSLATE_NOOP("PrinterUri", "Quản trị > Máy in")
+ACCEPTED_FORMS = QT_TRANSLATE_NOOP(
+    "PrinterUri",
     "win32:TÊN MÁY IN, tcp://192.168.1.50:9100, usb://04b8:0e15, "
-    "serial:COM3?baudrate=9600, file:ĐƯỜNG DẪN TỆP, none (không in)"
+    "serial:COM3?baudrate=9600, file:ĐƯỜNG DẪN TỆP, none (không in)",
 )
 
 
@@ -66,22 +69,45 @@ class PrinterTarget:
         return f"{self.vendor_id:04x}:{self.product_id:04x}"
 
     def describe(self) -> str:
-        """Vietnamese words for the clerk: "máy in mạng 192.168.1.50:9100"."""
-        return {
-            PrinterKind.WIN32: f"máy in Windows “{self.name}”",
-            PrinterKind.TCP: f"máy in mạng {self.host}:{self.port}",
-            PrinterKind.USB: f"máy in USB {self.usb_id}",
-            PrinterKind.SERIAL: f"máy in cổng {self.device} ({self.baudrate} baud)",
-            PrinterKind.FILE: f"tệp {self.path}",
-            PrinterKind.NONE: "không in",
-        }[self.kind]
+        """Words for the clerk: "máy in mạng 192.168.1.50:9100"."""
+        kind = self.kind
+        if kind is PrinterKind.WIN32:
+            return translate("PrinterUri", "máy in Windows “{name}”").format(name=self.name)
+        if kind is PrinterKind.TCP:
+            return translate("PrinterUri", "máy in mạng {host}:{port}").format(
+                host=self.host, port=self.port
+            )
+        if kind is PrinterKind.USB:
+            return translate("PrinterUri", "máy in USB {id}").format(id=self.usb_id)
+        if kind is PrinterKind.SERIAL:
+            return translate("PrinterUri", "máy in cổng {device} ({baudrate} baud)").format(
+                device=self.device, baudrate=self.baudrate
+            )
+        if kind is PrinterKind.FILE:
+            return translate("PrinterUri", "tệp {path}").format(path=self.path)
+        return translate("PrinterUri", "không in")
 
 
 def _bad_uri(uri: str, reason: str = "") -> UserError:
-    why = f" ({reason})" if reason else ""
+    if reason:
+        text = translate(
+            "PrinterUri",
+            "Địa chỉ máy in “{uri}” không đúng ({reason}). Nhập lại trong {settings} theo một "
+            "trong các dạng: {forms}.",
+        )
+    else:
+        text = translate(
+            "PrinterUri",
+            "Địa chỉ máy in “{uri}” không đúng. Nhập lại trong {settings} theo một "
+            "trong các dạng: {forms}.",
+        )
     return UserError(
-        f"Địa chỉ máy in “{uri}” không đúng{why}. Nhập lại trong {SETTINGS_HINT} theo một "
-        f"trong các dạng: {ACCEPTED_FORMS}.",
+        text.format(
+            uri=uri,
+            reason=reason,
+            settings=translated(SETTINGS_HINT),
+            forms=translated(ACCEPTED_FORMS),
+        ),
         "printer_uri",
     )
 
@@ -90,7 +116,7 @@ def parse_printer_uri(uri: str) -> PrinterTarget:
     """The target a settings URI names; ``UserError`` listing the accepted forms if none."""
     text = uri.strip()
     if not text:
-        raise _bad_uri(uri, "chưa nhập")
+        raise _bad_uri(uri, translate("PrinterUri", "chưa nhập"))
     if text.lower() == "none":
         return PrinterTarget(PrinterKind.NONE)
     scheme, colon, rest = text.partition(":")
@@ -103,29 +129,31 @@ def parse_printer_uri(uri: str) -> PrinterTarget:
 def _parse_win32(rest: str, uri: str) -> PrinterTarget:
     name = rest.removeprefix("//").strip()
     if not name:
-        raise _bad_uri(uri, "thiếu tên máy in")
+        raise _bad_uri(uri, translate("PrinterUri", "thiếu tên máy in"))
     return PrinterTarget(PrinterKind.WIN32, name=name)
 
 
 def _parse_tcp(rest: str, uri: str) -> PrinterTarget:
     if not rest.startswith("//"):
-        raise _bad_uri(uri, "thiếu “//” sau “tcp:”")
+        raise _bad_uri(uri, translate("PrinterUri", "thiếu “//” sau “tcp:”"))
     parts = urlsplit("tcp:" + rest)
     try:
         port = parts.port or DEFAULT_TCP_PORT
     except ValueError:
-        raise _bad_uri(uri, "cổng phải là số từ 1 đến 65535") from None
+        raise _bad_uri(uri, translate("PrinterUri", "cổng phải là số từ 1 đến 65535")) from None
     if not parts.hostname:
-        raise _bad_uri(uri, "thiếu địa chỉ IP hoặc tên máy in")
+        raise _bad_uri(uri, translate("PrinterUri", "thiếu địa chỉ IP hoặc tên máy in"))
     if parts.path not in ("", "/") or parts.query or parts.username:
-        raise _bad_uri(uri, "chỉ ghi địa chỉ và cổng")
+        raise _bad_uri(uri, translate("PrinterUri", "chỉ ghi địa chỉ và cổng"))
     return PrinterTarget(PrinterKind.TCP, host=parts.hostname, port=port)
 
 
 def _hex_id(text: str, uri: str, what: str) -> int:
     digits = text.strip().lower().removeprefix("0x")
     if not 1 <= len(digits) <= 4 or any(c not in "0123456789abcdef" for c in digits):
-        raise _bad_uri(uri, f"{what} phải là số hệ 16, ví dụ 04b8")
+        raise _bad_uri(
+            uri, translate("PrinterUri", "{what} phải là số hệ 16, ví dụ 04b8").format(what=what)
+        )
     return int(digits, 16)
 
 
@@ -133,7 +161,7 @@ def _parse_usb(rest: str, uri: str) -> PrinterTarget:
     ids, _, query = rest.removeprefix("//").partition("?")
     vendor, colon, product = ids.strip("/").partition(":")
     if not colon:
-        raise _bad_uri(uri, "cần mã VID:PID, ví dụ usb://04b8:0e15")
+        raise _bad_uri(uri, translate("PrinterUri", "cần mã VID:PID, ví dụ usb://04b8:0e15"))
     options = _options(query, uri, {"out_ep", "in_ep"})
     return PrinterTarget(
         PrinterKind.USB,
@@ -147,18 +175,18 @@ def _parse_usb(rest: str, uri: str) -> PrinterTarget:
 def _parse_serial(rest: str, uri: str) -> PrinterTarget:
     device, _, query = rest.removeprefix("//").partition("?")
     if not device.strip():
-        raise _bad_uri(uri, "thiếu tên cổng, ví dụ COM3")
+        raise _bad_uri(uri, translate("PrinterUri", "thiếu tên cổng, ví dụ COM3"))
     options = _options(query, uri, {"baudrate"})
     baud_text = options.get("baudrate", str(DEFAULT_BAUDRATE))
     if not baud_text.isdigit() or int(baud_text) <= 0:
-        raise _bad_uri(uri, "tốc độ baud phải là số, ví dụ 9600")
+        raise _bad_uri(uri, translate("PrinterUri", "tốc độ baud phải là số, ví dụ 9600"))
     return PrinterTarget(PrinterKind.SERIAL, device=device.strip(), baudrate=int(baud_text))
 
 
 def _parse_file(rest: str, uri: str) -> PrinterTarget:
     path = rest.removeprefix("//")
     if not path.strip():
-        raise _bad_uri(uri, "thiếu đường dẫn tệp")
+        raise _bad_uri(uri, translate("PrinterUri", "thiếu đường dẫn tệp"))
     return PrinterTarget(PrinterKind.FILE, path=path)
 
 
@@ -168,7 +196,12 @@ def _options(query: str, uri: str, allowed: set[str]) -> dict[str, str]:
     parsed = parse_qs(query, keep_blank_values=True)
     unknown = set(parsed) - allowed
     if unknown:
-        raise _bad_uri(uri, f"không hiểu tham số {', '.join(sorted(unknown))}")
+        raise _bad_uri(
+            uri,
+            translate("PrinterUri", "không hiểu tham số {names}").format(
+                names=", ".join(sorted(unknown))
+            ),
+        )
     return {key: values[-1] for key, values in parsed.items()}
 
 

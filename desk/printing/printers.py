@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desk.domain.errors import UserError
+from desk.domain.translation import translate, translated
 from desk.printing.escpos_setup import configure_escpos_cache, escpos_printer_module
 from desk.printing.printer_uri import (
     SETTINGS_HINT,
@@ -66,35 +67,56 @@ def send(uri: str | PrinterTarget, data: bytes, timeout: float = 5) -> None:
 
 def _send_tcp(target: PrinterTarget, data: bytes, timeout: float) -> None:
     where = f"{target.host}:{target.port}"
-    check = f"kiểm tra máy in đã bật, cáp mạng, địa chỉ IP trong {SETTINGS_HINT}."
+    hint = translated(SETTINGS_HINT)
     try:
         sock = socket.create_connection((target.host, target.port), timeout=timeout)
     except socket.gaierror as exc:
         raise PrinterError(
-            f"Không tìm thấy máy in có địa chỉ “{target.host}”: kiểm tra địa chỉ IP hoặc "
-            f"tên máy in trong {SETTINGS_HINT}.",
+            translate(
+                "Printers",
+                "Không tìm thấy máy in có địa chỉ “{host}”: kiểm tra địa chỉ IP hoặc "
+                "tên máy in trong {settings}.",
+            ).format(host=target.host, settings=hint),
             str(exc),
         ) from exc
     except TimeoutError as exc:
         raise PrinterError(
-            f"Máy in {where} không trả lời sau {timeout:g} giây: {check}", str(exc)
+            translate(
+                "Printers",
+                "Máy in {printer} không trả lời sau {seconds} giây: kiểm tra máy in đã bật, "
+                "cáp mạng, địa chỉ IP trong {settings}.",
+            ).format(printer=where, seconds=f"{timeout:g}", settings=hint),
+            str(exc),
         ) from exc
     except OSError as exc:
-        raise PrinterError(f"Không kết nối được máy in {where}: {check}", str(exc)) from exc
+        raise PrinterError(
+            translate(
+                "Printers",
+                "Không kết nối được máy in {printer}: kiểm tra máy in đã bật, cáp mạng, "
+                "địa chỉ IP trong {settings}.",
+            ).format(printer=where, settings=hint),
+            str(exc),
+        ) from exc
     with sock:
         try:
             sock.sendall(data)
             sock.shutdown(socket.SHUT_WR)
         except TimeoutError as exc:
             raise PrinterError(
-                f"Máy in {where} ngừng nhận dữ liệu (quá {timeout:g} giây): kiểm tra giấy, "
-                "nắp máy in và đèn báo lỗi, rồi in lại.",
+                translate(
+                    "Printers",
+                    "Máy in {printer} ngừng nhận dữ liệu (quá {seconds} giây): kiểm tra giấy, "
+                    "nắp máy in và đèn báo lỗi, rồi in lại.",
+                ).format(printer=where, seconds=f"{timeout:g}"),
                 str(exc),
             ) from exc
         except OSError as exc:
             raise PrinterError(
-                f"Mất kết nối với máy in {where} khi đang in: kiểm tra cáp mạng và máy in, "
-                "rồi in lại.",
+                translate(
+                    "Printers",
+                    "Mất kết nối với máy in {printer} khi đang in: kiểm tra cáp mạng và máy in, "
+                    "rồi in lại.",
+                ).format(printer=where),
                 str(exc),
             ) from exc
         _drain(sock, min(timeout, DRAIN_SECONDS))
@@ -120,9 +142,12 @@ def _send_file(target: PrinterTarget, data: bytes, timeout: float) -> None:
             handle.write(data)
     except OSError as exc:
         raise PrinterError(
-            f"Không ghi được vào tệp “{target.path}”: kiểm tra thư mục có tồn tại và được "
-            f"phép ghi (với cổng máy in: máy in đã cắm và bật), hoặc chọn đường dẫn khác "
-            f"trong {SETTINGS_HINT}.",
+            translate(
+                "Printers",
+                "Không ghi được vào tệp “{path}”: kiểm tra thư mục có tồn tại và được "
+                "phép ghi (với cổng máy in: máy in đã cắm và bật), hoặc chọn đường dẫn khác "
+                "trong {settings}.",
+            ).format(path=target.path, settings=translated(SETTINGS_HINT)),
             str(exc),
         ) from exc
 
@@ -180,22 +205,25 @@ def _close_after_failure(printer: Any, errors: tuple[type[BaseException], ...]) 
 
 def _send_usb(target: PrinterTarget, data: bytes, timeout: float) -> None:
     escpos_printer = escpos_printer_module()
-    usb_id = target.usb_id
+    usb_id, hint = target.usb_id, translated(SETTINGS_HINT)
     advice = _Advice(
-        missing=(
-            f"Không dùng được máy in USB {usb_id}: máy tính thiếu thư viện USB (pyusb, libusb). "
-            f"Trên Windows nên cài máy in bằng trình điều khiển của hãng và chọn "
-            f"“win32:TÊN MÁY IN” trong {SETTINGS_HINT}."
-        ),
-        unreachable=(
-            f"Không tìm thấy máy in USB {usb_id}: kiểm tra cáp USB, máy in đã bật, mã VID:PID "
-            f"trong {SETTINGS_HINT} (trên Windows máy in cần trình điều khiển WinUSB; nếu đã "
-            f"cài trình điều khiển của hãng, hãy chọn “win32:TÊN MÁY IN”)."
-        ),
-        failed=(
-            f"Gửi dữ liệu tới máy in USB {usb_id} bị lỗi: kiểm tra giấy, nắp máy in, cáp USB "
-            "rồi in lại."
-        ),
+        missing=translate(
+            "Printers",
+            "Không dùng được máy in USB {id}: máy tính thiếu thư viện USB (pyusb, libusb). "
+            "Trên Windows nên cài máy in bằng trình điều khiển của hãng và chọn "
+            "“win32:TÊN MÁY IN” trong {settings}.",
+        ).format(id=usb_id, settings=hint),
+        unreachable=translate(
+            "Printers",
+            "Không tìm thấy máy in USB {id}: kiểm tra cáp USB, máy in đã bật, mã VID:PID "
+            "trong {settings} (trên Windows máy in cần trình điều khiển WinUSB; nếu đã "
+            "cài trình điều khiển của hãng, hãy chọn “win32:TÊN MÁY IN”).",
+        ).format(id=usb_id, settings=hint),
+        failed=translate(
+            "Printers",
+            "Gửi dữ liệu tới máy in USB {id} bị lỗi: kiểm tra giấy, nắp máy in, cáp USB "
+            "rồi in lại.",
+        ).format(id=usb_id),
     )
 
     def make() -> Any:
@@ -212,17 +240,22 @@ def _send_usb(target: PrinterTarget, data: bytes, timeout: float) -> None:
 
 def _send_serial(target: PrinterTarget, data: bytes, timeout: float) -> None:
     escpos_printer = escpos_printer_module()
-    port = target.device
+    port, hint = target.device, translated(SETTINGS_HINT)
     advice = _Advice(
-        missing=(
-            f"Không dùng được máy in cổng {port}: máy tính thiếu thư viện pyserial. Cài lại "
-            f"ứng dụng, hoặc chọn kiểu kết nối khác trong {SETTINGS_HINT}."
-        ),
-        unreachable=(
-            f"Không mở được cổng {port}: kiểm tra cáp, tên cổng và tốc độ baud trong "
-            f"{SETTINGS_HINT}, và tắt chương trình khác đang dùng cổng này."
-        ),
-        failed=f"Gửi dữ liệu qua cổng {port} bị lỗi: kiểm tra cáp, giấy và máy in rồi in lại.",
+        missing=translate(
+            "Printers",
+            "Không dùng được máy in cổng {port}: máy tính thiếu thư viện pyserial. Cài lại "
+            "ứng dụng, hoặc chọn kiểu kết nối khác trong {settings}.",
+        ).format(port=port, settings=hint),
+        unreachable=translate(
+            "Printers",
+            "Không mở được cổng {port}: kiểm tra cáp, tên cổng và tốc độ baud trong "
+            "{settings}, và tắt chương trình khác đang dùng cổng này.",
+        ).format(port=port, settings=hint),
+        failed=translate(
+            "Printers",
+            "Gửi dữ liệu qua cổng {port} bị lỗi: kiểm tra cáp, giấy và máy in rồi in lại.",
+        ).format(port=port),
     )
 
     def make() -> Any:
@@ -233,23 +266,28 @@ def _send_serial(target: PrinterTarget, data: bytes, timeout: float) -> None:
 
 def _send_win32(target: PrinterTarget, data: bytes, timeout: float) -> None:
     escpos_printer = escpos_printer_module()
-    name = target.name
+    name, hint = target.name, translated(SETTINGS_HINT)
     advice = _Advice(
-        missing=(
-            f"Không in được qua máy in Windows “{name}”: kiểu “win32:” chỉ dùng được trên "
-            f"Windows có thư viện pywin32. Trên Windows hãy cài lại ứng dụng; trên máy khác "
-            f"hãy chọn tcp://, usb://, serial: hoặc file: trong {SETTINGS_HINT}."
-        ),
-        unreachable=(
-            f"Không tìm thấy máy in “{name}” trong Windows: kiểm tra máy in đã cài trong "
-            f"Thiết bị và Máy in (Devices and Printers) và tên ghi trong {SETTINGS_HINT} "
-            "đúng từng chữ."
-        ),
-        failed=(
-            f"Windows không nhận lệnh in cho máy in “{name}”: kiểm tra hàng đợi in, máy in "
-            "đã bật và còn giấy, rồi in lại."
-        ),
-        open_kwargs={"job_name": "Giấy tiếp nhận hồ sơ"},
+        missing=translate(
+            "Printers",
+            "Không in được qua máy in Windows “{name}”: kiểu “win32:” chỉ dùng được trên "
+            "Windows có thư viện pywin32. Trên Windows hãy cài lại ứng dụng; trên máy khác "
+            "hãy chọn tcp://, usb://, serial: hoặc file: trong {settings}.",
+        ).format(name=name, settings=hint),
+        unreachable=translate(
+            "Printers",
+            "Không tìm thấy máy in “{name}” trong Windows: kiểm tra máy in đã cài trong "
+            "Thiết bị và Máy in (Devices and Printers) và tên ghi trong {settings} "
+            "đúng từng chữ.",
+        ).format(name=name, settings=hint),
+        failed=translate(
+            "Printers",
+            "Windows không nhận lệnh in cho máy in “{name}”: kiểm tra hàng đợi in, máy in "
+            "đã bật và còn giấy, rồi in lại.",
+        ).format(name=name),
+        open_kwargs={
+            "job_name": "Giấy tiếp nhận hồ sơ"  # untranslated: the name of a Vietnamese paper
+        },
     )
 
     def make() -> Any:

@@ -21,6 +21,8 @@ import qrcode
 from PIL import Image, ImageDraw
 
 from desk.domain.errors import UserError
+from desk.domain.translation import translate, translated
+from desk.printing.printer_uri import SETTINGS_HINT
 from desk.printing.receipt_layout import (
     Block,
     Field,
@@ -97,7 +99,10 @@ def paper_width(paper: str | int) -> int:
     except KeyError:
         accepted = ", ".join(f'"{key}"' for key in PAPER_WIDTHS)
         raise UserError(
-            f"Khổ giấy “{paper}” không đúng: chọn một trong {accepted} trong Quản trị > Máy in.",
+            translate(
+                "ReceiptRender",
+                "Khổ giấy “{paper}” không đúng: chọn một trong {accepted} trong {settings}.",
+            ).format(paper=paper, accepted=accepted, settings=translated(SETTINGS_HINT)),
             "paper",
         ) from None
 

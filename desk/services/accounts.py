@@ -21,6 +21,7 @@ from desk.domain.errors import UserError, ValidationError
 from desk.domain.office import Clerk
 from desk.domain.passwords import check_new_password, hash_password, verify_password
 from desk.domain.roles import Permission, Role, require
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 from desk.services import audit
 from desk.storage.database import Database
 from desk.storage.tables import UserRow
@@ -28,7 +29,7 @@ from desk.storage.tables import UserRow
 _USERNAME = re.compile(r"^[a-z0-9._-]{3,60}$")
 MAX_FAILED_LOGINS = 5
 LOCK_MINUTES = 15
-WRONG_LOGIN = "Sai tên đăng nhập hoặc mật khẩu."
+WRONG_LOGIN = QT_TRANSLATE_NOOP("Accounts", "Sai tên đăng nhập hoặc mật khẩu.")
 
 
 def _clerk(row: UserRow) -> Clerk:
@@ -38,11 +39,12 @@ def _clerk(row: UserRow) -> Clerk:
 def check_account(username: str, full_name: str, password: str) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not _USERNAME.match(username.strip()):
-        errors["username"] = (
-            "Tên đăng nhập từ 3 ký tự, chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang."
+        errors["username"] = translate(
+            "Accounts",
+            "Tên đăng nhập từ 3 ký tự, chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang.",
         )
     if not full_name.strip():
-        errors["full_name"] = "Chưa nhập họ và tên cán bộ."
+        errors["full_name"] = translate("Accounts", "Chưa nhập họ và tên cán bộ.")
     if (msg := check_new_password(password)) is not None:
         errors["password"] = msg
     return errors
@@ -64,7 +66,10 @@ def create_account(
     with db.write() as s:
         if s.scalar(select(UserRow).where(UserRow.username == username)) is not None:
             raise UserError(
-                f"Tên đăng nhập '{username}' đã có người dùng: hãy chọn tên khác.", "username"
+                translate(
+                    "Accounts", "Tên đăng nhập '{username}' đã có người dùng: hãy chọn tên khác."
+                ).format(username=username),
+                "username",
             )
         row = UserRow(
             username=username,
@@ -94,7 +99,7 @@ def add_clerk(
 ) -> Clerk:
     """An admin adds an account; nobody else may."""
     if not by.is_admin:
-        raise UserError("Chỉ quản trị viên mới được thêm tài khoản.")
+        raise UserError(translate("Accounts", "Chỉ quản trị viên mới được thêm tài khoản."))
     require(by.role, Permission.MANAGE)
     return create_account(db, username, full_name, password, role=role, clock=clock)
 
@@ -107,7 +112,7 @@ def log_in(db: Database, username: str, password: str, clock: Clock | None = Non
         row = s.scalar(select(UserRow).where(UserRow.username == username.strip()))
         if row is None:
             verify_password(password, _DUMMY_HASH)  # as slow as for a real account
-            raise UserError(WRONG_LOGIN, "password")
+            raise UserError(translated(WRONG_LOGIN), "password")
         if row.locked_until is not None and row.locked_until > now:
             raise UserError(_locked_message(row.locked_until), "username")
         if verify_password(password, row.password_hash):
@@ -119,24 +124,30 @@ def log_in(db: Database, username: str, password: str, clock: Clock | None = Non
     if failure is not None:  # committed: the count survives the refusal
         raise failure
     if not active:
-        raise UserError("Tài khoản này đã bị khóa: hãy liên hệ quản trị viên.", "username")
+        raise UserError(
+            translate("Accounts", "Tài khoản này đã bị khóa: hãy liên hệ quản trị viên."),
+            "username",
+        )
     return clerk
 
 
-_DUMMY_HASH = hash_password("không-phải-mật-khẩu-1")
+_DUMMY_HASH = hash_password("không-phải-mật-khẩu-1")  # untranslated: never shown, only hashed
 
 
 def _locked_message(until: datetime) -> str:
-    return (
-        f"Tài khoản tạm khóa đến {until:%H:%M} ngày {until:%d/%m/%Y} vì nhập sai mật khẩu "
-        f"{MAX_FAILED_LOGINS} lần. Hãy đợi, hoặc nhờ quản trị viên đặt lại mật khẩu."
-    )
+    return translate(
+        "Accounts",
+        "Tài khoản tạm khóa đến {time} ngày {date} vì nhập sai mật khẩu {count} lần. "
+        "Hãy đợi, hoặc nhờ quản trị viên đặt lại mật khẩu.",
+    ).format(time=f"{until:%H:%M}", date=f"{until:%d/%m/%Y}", count=MAX_FAILED_LOGINS)
 
 
 def _count_failure(s: Session, row: UserRow, now: datetime) -> UserError:
     row.failed_logins = (row.failed_logins or 0) + 1
     if row.failed_logins < MAX_FAILED_LOGINS:
-        return UserError(WRONG_LOGIN, "password")  # never tells whether the account exists
+        return UserError(
+            translated(WRONG_LOGIN), "password"
+        )  # never tells whether the account exists
     row.failed_logins = 0
     row.locked_until = now + timedelta(minutes=LOCK_MINUTES)
     audit.record(
@@ -160,11 +171,11 @@ def change_password(
     if (msg := check_new_password(new)) is not None:
         raise UserError(msg, "new")
     if new == old:
-        raise UserError("Mật khẩu mới phải khác mật khẩu cũ.", "new")
+        raise UserError(translate("Accounts", "Mật khẩu mới phải khác mật khẩu cũ."), "new")
     with db.write() as s:
         row = s.get(UserRow, clerk.id)
         if row is None or not verify_password(old, row.password_hash):
-            raise UserError("Mật khẩu hiện tại không đúng.", "old")
+            raise UserError(translate("Accounts", "Mật khẩu hiện tại không đúng."), "old")
         _set_password(row, new, now, must_change=False)
         audit.record(s, clerk, now, "user", row.username, "password_changed")
 
@@ -180,7 +191,10 @@ def reset_password(
     with db.write() as s:
         row = s.scalar(select(UserRow).where(UserRow.username == username))
         if row is None:
-            raise UserError(f"Không có tài khoản '{username}'.", "username")
+            raise UserError(
+                translate("Accounts", "Không có tài khoản '{username}'.").format(username=username),
+                "username",
+            )
         _set_password(row, new, now, must_change=row.id != by.id)
         audit.record(s, by, now, "user", row.username, "password_reset")
 
@@ -194,7 +208,10 @@ def set_active(
     with db.write() as s:
         row = s.scalar(select(UserRow).where(UserRow.username == username))
         if row is None:
-            raise UserError(f"Không có tài khoản '{username}'.", "username")
+            raise UserError(
+                translate("Accounts", "Không có tài khoản '{username}'.").format(username=username),
+                "username",
+            )
         before = row.active
         row.active = active
         audit.record(
@@ -219,5 +236,7 @@ def get_clerk(db: Database, username: str) -> Clerk:
     with db.read() as s:
         row = s.scalar(select(UserRow).where(UserRow.username == username))
         if row is None:
-            raise UserError(f"Không có tài khoản '{username}'.")
+            raise UserError(
+                translate("Accounts", "Không có tài khoản '{username}'.").format(username=username)
+            )
         return _clerk(row)

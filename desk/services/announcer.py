@@ -28,6 +28,7 @@ from pathlib import Path
 
 from desk.config import resource_dir
 from desk.domain.errors import UserError
+from desk.domain.translation import translate
 
 log = logging.getLogger(__name__)
 
@@ -127,8 +128,11 @@ def read_clip(path: Path) -> array:
             raw = clip.readframes(params.nframes)
     except (wave.Error, EOFError) as exc:
         raise UserError(
-            f"Tệp âm thanh {path.name} không phải tệp WAV PCM đọc được: hãy ghi âm lại "
-            "và lưu dạng WAV (PCM)."
+            translate(
+                "Announcer",
+                "Tệp âm thanh {name} không phải tệp WAV PCM đọc được: hãy ghi âm lại "
+                "và lưu dạng WAV (PCM).",
+            ).format(name=path.name)
         ) from exc
     samples = _mono(_samples(raw, params.sampwidth), params.nchannels)
     return _resample(samples, params.framerate)
@@ -143,8 +147,11 @@ def join_clips(names: list[str], folder: Path | None = None, gap_ms: int = GAP_M
         path = folder / f"{name}.wav"
         if not path.exists():
             raise UserError(
-                f"Thiếu tệp âm thanh {path.name} trong {folder}: chép lại tệp này "
-                "(hoặc tắt tiếng gọi số)."
+                translate(
+                    "Announcer",
+                    "Thiếu tệp âm thanh {name} trong {folder}: chép lại tệp này "
+                    "(hoặc tắt tiếng gọi số).",
+                ).format(name=path.name, folder=folder)
             )
         if i:
             joined.extend(gap)

@@ -36,6 +36,7 @@ from desk.domain.office import Clerk
 from desk.domain.procedure import Channel
 from desk.domain.roles import Permission, require
 from desk.domain.text import nfc
+from desk.domain.translation import translate
 from desk.services import audit, calendar, catalog, changes, office, settings
 from desk.services.dossiers import get_dossier
 from desk.storage.database import Database
@@ -89,7 +90,11 @@ def get_apology(db: Database, code: str) -> Apology | None:
     with db.read() as s:
         dossier_id = s.scalar(select(DossierRow.id).where(DossierRow.code == code.strip()))
         if dossier_id is None:
-            raise NotFound(f"Không tìm thấy hồ sơ mã '{code}'. Kiểm tra lại mã trên phiếu hẹn.")
+            raise NotFound(
+                translate(
+                    "Dossiers", "Không tìm thấy hồ sơ mã '{code}'. Kiểm tra lại mã trên phiếu hẹn."
+                ).format(code=code)
+            )
         return _find(s, dossier_id, code.strip())
 
 
@@ -112,8 +117,11 @@ def _signer(db: Database) -> tuple[str, str]:
     the_office = office.get_office(db)
     if not the_office.head_name.strip() or not the_office.head_title.strip():
         raise UserError(
-            "Chưa có chức vụ và họ tên người đứng đầu cơ quan để ký phiếu xin lỗi: "
-            "vào Quản trị > Thông tin cơ quan để nhập, rồi lập lại phiếu."
+            translate(
+                "Apologies",
+                "Chưa có chức vụ và họ tên người đứng đầu cơ quan để ký phiếu xin lỗi: "
+                "vào Quản trị > Thông tin cơ quan để nhập, rồi lập lại phiếu.",
+            )
         )
     return nfc(the_office.head_title.strip()), nfc(the_office.head_name.strip())
 
@@ -210,7 +218,11 @@ def make_apology(
             .with_for_update(key_share=True)  # one apology at a time per dossier
         )
         if row is None:
-            raise NotFound(f"Không tìm thấy hồ sơ mã '{code}'. Kiểm tra lại mã trên phiếu hẹn.")
+            raise NotFound(
+                translate(
+                    "Dossiers", "Không tìm thấy hồ sơ mã '{code}'. Kiểm tra lại mã trên phiếu hẹn."
+                ).format(code=code)
+            )
         _check(s, row, reason, new_due, cal, now)
         apology_row = ApologyRow(
             dossier_id=row.id,

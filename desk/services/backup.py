@@ -31,6 +31,7 @@ from desk.domain.clock import Clock, SystemClock, to_vn
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.domain.roles import Permission, require
+from desk.domain.translation import translate
 from desk.services import settings
 from desk.storage import migrate
 from desk.storage.database import Database
@@ -83,8 +84,11 @@ def _writable(folder: Path) -> None:
         probe.unlink()
     except OSError as exc:
         raise UserError(
-            f"Không ghi được vào thư mục sao lưu {folder}: {exc.strerror or exc}. "
-            "Kiểm tra ổ USB hoặc thư mục mạng đã được cắm, kết nối và cho phép ghi.",
+            translate(
+                "Backup",
+                "Không ghi được vào thư mục sao lưu {folder}: {error}. "
+                "Kiểm tra ổ USB hoặc thư mục mạng đã được cắm, kết nối và cho phép ghi.",
+            ).format(folder=folder, error=exc.strerror or exc),
             "folder",
         ) from exc
 
@@ -94,8 +98,11 @@ def _database_file(db_or_url: Database | str) -> Path:
     path = sqlite_path(url)
     if path is None:
         raise UserError(
-            "Sao lưu trong desk chỉ dành cho tệp dữ liệu SQLite. Cơ sở dữ liệu trên máy chủ "
-            "PostgreSQL được sao lưu trên máy chủ (pg_dump): hãy báo quản trị viên."
+            translate(
+                "Backup",
+                "Sao lưu trong desk chỉ dành cho tệp dữ liệu SQLite. Cơ sở dữ liệu trên máy chủ "
+                "PostgreSQL được sao lưu trên máy chủ (pg_dump): hãy báo quản trị viên.",
+            )
         )
     return path
 
@@ -117,8 +124,11 @@ def backup_now(db: Database, folder: Path | None = None, clock: Clock | None = N
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise UserError(
-            f"Không sao lưu được vào {folder}: {exc.strerror or exc}. Kiểm tra ổ đĩa còn chỗ "
-            "trống và vẫn được kết nối, rồi sao lưu lại.",
+            translate(
+                "Backup",
+                "Không sao lưu được vào {folder}: {error}. Kiểm tra ổ đĩa còn chỗ "
+                "trống và vẫn được kết nối, rồi sao lưu lại.",
+            ).format(folder=folder, error=exc.strerror or exc),
             "folder",
         ) from exc
     except BaseException:
@@ -194,9 +204,19 @@ def check_backup(path: Path) -> BackupCheck:
         with path.open("rb") as f:
             header = f.read(16)
     except OSError as exc:
-        raise UserError(f"Không đọc được tệp {path}: {exc.strerror or exc}.", "file") from exc
+        raise UserError(
+            translate("Backup", "Không đọc được tệp {path}: {error}.").format(
+                path=path, error=exc.strerror or exc
+            ),
+            "file",
+        ) from exc
     if header != SQLITE_HEADER:
-        raise UserError(f"Tệp {path.name} không phải là bản sao lưu của desk.", "file")
+        raise UserError(
+            translate("Backup", "Tệp {name} không phải là bản sao lưu của desk.").format(
+                name=path.name
+            ),
+            "file",
+        )
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -207,12 +227,18 @@ def check_backup(path: Path) -> BackupCheck:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise UserError(
-            f"Tệp {path.name} bị hỏng, không dùng để khôi phục được ({exc}).", "file"
+            translate(
+                "Backup", "Tệp {name} bị hỏng, không dùng để khôi phục được ({error})."
+            ).format(name=path.name, error=exc),
+            "file",
         ) from exc
     if ok != [("ok",)]:
         raise UserError(
-            f"Tệp {path.name} không qua được kiểm tra toàn vẹn: bản sao lưu đã bị hỏng. "
-            "Hãy chọn một bản sao lưu khác.",
+            translate(
+                "Backup",
+                "Tệp {name} không qua được kiểm tra toàn vẹn: bản sao lưu đã bị hỏng. "
+                "Hãy chọn một bản sao lưu khác.",
+            ).format(name=path.name),
             "file",
         )
     _check_revision(revision, path)
@@ -222,10 +248,10 @@ def check_backup(path: Path) -> BackupCheck:
 def _revision(conn: sqlite3.Connection) -> str:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "alembic_version" not in tables or "dossiers" not in tables:
-        raise sqlite3.DatabaseError("không phải cơ sở dữ liệu của desk")
+        raise sqlite3.DatabaseError(translate("Backup", "không phải cơ sở dữ liệu của desk"))
     row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     if row is None:
-        raise sqlite3.DatabaseError("không có phiên bản cấu trúc dữ liệu")
+        raise sqlite3.DatabaseError(translate("Backup", "không có phiên bản cấu trúc dữ liệu"))
     return str(row[0])
 
 
@@ -234,8 +260,11 @@ def _check_revision(revision: str, path: Path) -> None:
     known = {s.revision for s in scripts.walk_revisions()}
     if revision not in known:
         raise UserError(
-            f"Bản sao lưu {path.name} do một phiên bản desk mới hơn tạo ra (cấu trúc dữ liệu "
-            f"{revision}): hãy cài phiên bản desk mới nhất rồi khôi phục.",
+            translate(
+                "Backup",
+                "Bản sao lưu {name} do một phiên bản desk mới hơn tạo ra (cấu trúc dữ liệu "
+                "{revision}): hãy cài phiên bản desk mới nhất rồi khôi phục.",
+            ).format(name=path.name, revision=revision),
             "file",
         )
 

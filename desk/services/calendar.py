@@ -17,11 +17,15 @@ from desk.domain.calendar import CalendarDay, WorkingCalendar, load_special_days
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.domain.office_hours import OfficeHours
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate
 from desk.services import settings
 from desk.storage.database import Database
 from desk.storage.tables import CalendarDayRow
 
-KINDS = {"off": "Ngày nghỉ", "makeup": "Ngày làm bù"}
+KINDS = {
+    "off": QT_TRANSLATE_NOOP("Calendar", "Ngày nghỉ"),
+    "makeup": QT_TRANSLATE_NOOP("Calendar", "Ngày làm bù"),
+}
 
 
 def office_hours(db: Database) -> OfficeHours:
@@ -30,7 +34,7 @@ def office_hours(db: Database) -> OfficeHours:
 
 def set_office_hours(db: Database, by: Clerk, text: str) -> OfficeHours:
     if not by.is_admin:
-        raise UserError("Chỉ quản trị viên mới được đổi giờ làm việc.")
+        raise UserError(translate("Calendar", "Chỉ quản trị viên mới được đổi giờ làm việc."))
     try:
         hours = OfficeHours.parse(text)
     except ValueError as exc:
@@ -51,9 +55,11 @@ def working_calendar(db: Database) -> WorkingCalendar:
 
 def set_special_day(db: Database, by: Clerk, day: date, kind: str, note: str = "") -> None:
     if not by.is_admin:
-        raise UserError("Chỉ quản trị viên mới được sửa lịch làm việc.")
+        raise UserError(translate("Calendar", "Chỉ quản trị viên mới được sửa lịch làm việc."))
     if kind not in KINDS:
-        raise UserError("Loại ngày phải là 'Ngày nghỉ' hoặc 'Ngày làm bù'.", "kind")
+        raise UserError(
+            translate("Calendar", "Loại ngày phải là 'Ngày nghỉ' hoặc 'Ngày làm bù'."), "kind"
+        )
     with db.write() as s:
         row = s.get(CalendarDayRow, day) or CalendarDayRow(day=day)
         row.kind, row.note = kind, note.strip()
@@ -62,7 +68,7 @@ def set_special_day(db: Database, by: Clerk, day: date, kind: str, note: str = "
 
 def remove_special_day(db: Database, by: Clerk, day: date) -> None:
     if not by.is_admin:
-        raise UserError("Chỉ quản trị viên mới được sửa lịch làm việc.")
+        raise UserError(translate("Calendar", "Chỉ quản trị viên mới được sửa lịch làm việc."))
     with db.write() as s:
         row = s.get(CalendarDayRow, day)
         if row is not None:

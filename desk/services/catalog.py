@@ -18,6 +18,7 @@ from desk.domain.office import Clerk
 from desk.domain.procedure import Channel, PaperForm, Procedure, RequiredPaper
 from desk.domain.text import fold, matches
 from desk.domain.time_limit import LimitKind, TimeLimit
+from desk.domain.translation import translate
 from desk.storage.database import Database
 from desk.storage.tables import ChannelLimitRow, ProcedurePaperRow, ProcedureRow
 
@@ -106,20 +107,25 @@ def get_procedure(db: Database, code: str) -> Procedure:
     with db.read() as s:
         row = s.scalar(_query().where(ProcedureRow.code == code))
         if row is None:
-            raise NotFound(f"Không có thủ tục mã '{code}' trong danh mục.", "procedure")
+            raise NotFound(
+                translate("Catalog", "Không có thủ tục mã '{code}' trong danh mục.").format(
+                    code=code
+                ),
+                "procedure",
+            )
         return to_procedure(row)
 
 
 def check_procedure(p: Procedure) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not p.code.strip():
-        errors["code"] = "Chưa nhập mã thủ tục."
+        errors["code"] = translate("Catalog", "Chưa nhập mã thủ tục.")
     if not p.name.strip():
-        errors["name"] = "Chưa nhập tên thủ tục."
+        errors["name"] = translate("Catalog", "Chưa nhập tên thủ tục.")
     if not p.field.strip():
-        errors["field"] = "Chưa nhập lĩnh vực."
+        errors["field"] = translate("Catalog", "Chưa nhập lĩnh vực.")
     if not p.papers:
-        errors["papers"] = "Thủ tục phải có ít nhất một thành phần hồ sơ."
+        errors["papers"] = translate("Catalog", "Thủ tục phải có ít nhất một thành phần hồ sơ.")
     return errors
 
 
@@ -128,7 +134,7 @@ def save_procedure(db: Database, by: Clerk, procedure: Procedure) -> Procedure:
     from desk.domain.errors import ValidationError
 
     if not by.is_admin:
-        raise UserError("Chỉ quản trị viên mới được sửa danh mục thủ tục.")
+        raise UserError(translate("Catalog", "Chỉ quản trị viên mới được sửa danh mục thủ tục."))
     errors = check_procedure(procedure)
     if errors:
         raise ValidationError(errors)
@@ -164,11 +170,16 @@ def import_catalog(db: Database, by: Clerk, path: Path) -> ImportReport:
     from desk.services.catalog_files import read_catalog
 
     if not by.is_admin:
-        raise UserError("Chỉ quản trị viên mới được nhập danh mục thủ tục.")
+        raise UserError(translate("Catalog", "Chỉ quản trị viên mới được nhập danh mục thủ tục."))
     loaded = read_catalog(Path(path))
     report = import_procedures(db, loaded.procedures)
     report.errors = [
-        f"Dòng {e.row_number}{f' ({e.code})' if e.code else ''}: {e.message}" for e in loaded.errors
+        (
+            translate("Catalog", "Dòng {row} ({code}): {message}")
+            if e.code
+            else translate("Catalog", "Dòng {row}: {message}")
+        ).format(row=e.row_number, code=e.code, message=e.message)
+        for e in loaded.errors
     ]
     return report
 

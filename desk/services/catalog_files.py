@@ -51,8 +51,9 @@ from desk.domain.errors import UserError
 from desk.domain.procedure import Procedure
 from desk.domain.text import nfc
 from desk.domain.time_limit import LimitKind
+from desk.domain.translation import translate
 
-SHEET_TITLE = "Thủ tục"
+SHEET_TITLE = "Thủ tục"  # untranslated: sheet name of the catalog file format
 SUFFIXES = (".csv", ".xlsx")
 
 _COLUMN_WIDTHS = {
@@ -113,11 +114,16 @@ def read_catalog(path: str | Path) -> CatalogFile:
     try:
         table = _read_csv_table(path) if suffix == ".csv" else _read_xlsx_table(path)
     except FileNotFoundError as exc:
-        raise UserError(f"Không tìm thấy tệp {path}.", "path") from exc
+        raise UserError(
+            translate("CatalogFiles", "Không tìm thấy tệp {path}.").format(path=path), "path"
+        ) from exc
     except PermissionError as exc:
         raise UserError(
-            f"Không mở được tệp {path}: không có quyền đọc, hoặc tệp đang mở ở chương "
-            "trình khác. Hãy đóng tệp rồi thử lại.",
+            translate(
+                "CatalogFiles",
+                "Không mở được tệp {path}: không có quyền đọc, hoặc tệp đang mở ở chương "
+                "trình khác. Hãy đóng tệp rồi thử lại.",
+            ).format(path=path),
             "path",
         ) from exc
     return catalog_from_table(table)
@@ -140,8 +146,11 @@ def write_catalog(path: str | Path, procedures: Iterable[Procedure]) -> None:
             _write_xlsx(path, procedures, rows)
     except PermissionError as exc:
         raise UserError(
-            f"Không ghi được tệp {path}: không có quyền ghi, hoặc tệp đang mở trong Excel. "
-            "Hãy đóng tệp rồi thử lại.",
+            translate(
+                "CatalogFiles",
+                "Không ghi được tệp {path}: không có quyền ghi, hoặc tệp đang mở trong Excel. "
+                "Hãy đóng tệp rồi thử lại.",
+            ).format(path=path),
             "path",
         ) from exc
 
@@ -151,7 +160,9 @@ def catalog_from_table(table: Iterable[Sequence[object]]) -> CatalogFile:
     rows = iter(table)
     header = next(rows, None)
     if header is None or not any(_cell_text(c, "") for c in header):
-        message = "Tệp trống: dòng 1 phải là dòng tiêu đề (Mã thủ tục, Tên thủ tục, ...)."
+        message = translate(
+            "CatalogFiles", "Tệp trống: dòng 1 phải là dòng tiêu đề ({code}, {name}, ...)."
+        ).format(code=HEADER_LABELS["code"], name=HEADER_LABELS["name"])
         return CatalogFile([], [RowError(1, "", message)])
     keys, ignored, header_errors = _read_header(header)
     if header_errors:
@@ -180,10 +191,11 @@ def catalog_from_table(table: Iterable[Sequence[object]]) -> CatalogFile:
     duplicated = {code: numbers for code, numbers in rows_by_code.items() if len(numbers) > 1}
     for code, numbers in duplicated.items():
         listed = ", ".join(str(n) for n in numbers)
-        message = (
-            f"Mã thủ tục '{code}' có ở nhiều dòng ({listed}): mỗi mã chỉ được một dòng, "
-            "hãy xóa hoặc sửa các dòng trùng."
-        )
+        message = translate(
+            "CatalogFiles",
+            "Mã thủ tục '{code}' có ở nhiều dòng ({rows}): mỗi mã chỉ được một dòng, "
+            "hãy xóa hoặc sửa các dòng trùng.",
+        ).format(code=code, rows=listed)
         errors.extend(RowError(n, code, message) for n in numbers)
     procedures = [p for _, code, p in parsed if code not in duplicated]
     errors.sort(key=lambda e: e.row_number)
@@ -193,10 +205,13 @@ def catalog_from_table(table: Iterable[Sequence[object]]) -> CatalogFile:
 def _checked_suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        shown = suffix or "(không có phần mở rộng)"
+        shown = suffix or translate("CatalogFiles", "(không có phần mở rộng)")
         raise UserError(
-            f"Không dùng được tệp '{path.name}': danh mục thủ tục phải là tệp .csv hoặc .xlsx, "
-            f"tệp này là {shown}. Với tệp .xls, hãy mở bằng Excel và lưu lại dạng .xlsx.",
+            translate(
+                "CatalogFiles",
+                "Không dùng được tệp '{name}': danh mục thủ tục phải là tệp .csv hoặc .xlsx, "
+                "tệp này là {suffix}. Với tệp .xls, hãy mở bằng Excel và lưu lại dạng .xlsx.",
+            ).format(name=path.name, suffix=shown),
             "path",
         )
     return suffix
@@ -212,7 +227,10 @@ def _read_header(header: Sequence[object]) -> tuple[list[str | None], list[str],
         key = canonical_column(text) if text else None
         if key is not None and key in keys:
             errors.append(
-                f"Dòng tiêu đề: cột '{HEADER_LABELS[key]}' ({key}) có hai lần, hãy xóa một cột."
+                translate(
+                    "CatalogFiles",
+                    "Dòng tiêu đề: cột '{label}' ({key}) có hai lần, hãy xóa một cột.",
+                ).format(label=HEADER_LABELS[key], key=key)
             )
         elif key is None and text:
             ignored.append(text)
@@ -220,16 +238,21 @@ def _read_header(header: Sequence[object]) -> tuple[list[str | None], list[str],
     missing = [k for k in REQUIRED_COLUMNS if k not in keys]
     if missing:
         names = ", ".join(f"'{HEADER_LABELS[k]}' ({k})" for k in missing)
-        errors.append(f"Dòng tiêu đề: thiếu cột {names}; dòng 1 phải là dòng tiêu đề.")
+        errors.append(
+            translate(
+                "CatalogFiles", "Dòng tiêu đề: thiếu cột {names}; dòng 1 phải là dòng tiêu đề."
+            ).format(names=names)
+        )
     return keys, ignored, errors
 
 
 def _extra_cells_message(width: int, extra: list[str]) -> str:
     first = extra[0][:40]
-    return (
-        f"Dòng có nhiều ô hơn dòng tiêu đề ({width} cột), thừa '{first}': có thể một ô chứa "
-        "dấu phẩy mà thiếu dấu ngoặc kép. Hãy mở tệp bằng Excel, sửa rồi lưu lại."
-    )
+    return translate(
+        "CatalogFiles",
+        "Dòng có nhiều ô hơn dòng tiêu đề ({width} cột), thừa '{first}': có thể một ô chứa "
+        "dấu phẩy mà thiếu dấu ngoặc kép. Hãy mở tệp bằng Excel, sửa rồi lưu lại.",
+    ).format(width=width, first=first)
 
 
 def _cell_text(value: object, key: str | None) -> str:
@@ -257,9 +280,12 @@ def _read_csv_table(path: Path) -> list[list[str]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UserError(
-            f"Tệp {path.name} không phải mã UTF-8 nên tiếng Việt sẽ bị lỗi. Trong Excel, "
-            "chọn Lưu thành (Save As) > 'CSV UTF-8 (Comma delimited)' rồi nhập lại, "
-            "hoặc lưu dạng .xlsx.",
+            translate(
+                "CatalogFiles",
+                "Tệp {name} không phải mã UTF-8 nên tiếng Việt sẽ bị lỗi. Trong Excel, "
+                "chọn Lưu thành (Save As) > 'CSV UTF-8 (Comma delimited)' rồi nhập lại, "
+                "hoặc lưu dạng .xlsx.",
+            ).format(name=path.name),
             "path",
         ) from exc
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
@@ -281,8 +307,11 @@ def _read_xlsx_table(path: Path) -> list[tuple[object, ...]]:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
         raise UserError(
-            f"Không mở được tệp Excel {path.name}: tệp bị hỏng hoặc không phải .xlsx. "
-            "Hãy mở bằng Excel và lưu lại dạng .xlsx.",
+            translate(
+                "CatalogFiles",
+                "Không mở được tệp Excel {name}: tệp bị hỏng hoặc không phải .xlsx. "
+                "Hãy mở bằng Excel và lưu lại dạng .xlsx.",
+            ).format(name=path.name),
             "path",
         ) from exc
     try:

@@ -7,16 +7,17 @@ from sqlalchemy import select
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.domain.roles import Permission, require
+from desk.domain.translation import translate
 from desk.storage.database import Database
 from desk.storage.tables import DepartmentRow
 
 DEFAULT_DEPARTMENTS = (
-    "Công chức Tư pháp - Hộ tịch",
-    "Công chức Địa chính - Xây dựng",
-    "Công chức Văn hóa - Xã hội",
-    "Phòng Kinh tế",
-    "Văn phòng đăng ký đất đai",
-    "Công an xã",
+    "Công chức Tư pháp - Hộ tịch",  # untranslated: seeded into the database as a department's name
+    "Công chức Địa chính - Xây dựng",  # untranslated: seeded into the database as a department's name
+    "Công chức Văn hóa - Xã hội",  # untranslated: seeded into the database as a department's name
+    "Phòng Kinh tế",  # untranslated: seeded into the database as a department's name
+    "Văn phòng đăng ký đất đai",  # untranslated: seeded into the database as a department's name
+    "Công an xã",  # untranslated: seeded into the database as a department's name
 )
 
 
@@ -32,11 +33,16 @@ def add_department(db: Database, by: Clerk, name: str) -> None:
     require(by.role, Permission.MANAGE)
     name = " ".join(name.split())
     if not name:
-        raise UserError("Chưa nhập tên phòng, ban hoặc cơ quan.", "department")
+        raise UserError(
+            translate("Departments", "Chưa nhập tên phòng, ban hoặc cơ quan."), "department"
+        )
     with db.write() as s:
         row = s.scalar(select(DepartmentRow).where(DepartmentRow.name == name))
         if row is not None and row.active:
-            raise UserError(f"Đã có '{name}' trong danh sách.", "department")
+            raise UserError(
+                translate("Departments", "Đã có '{name}' trong danh sách.").format(name=name),
+                "department",
+            )
         if row is None:
             s.add(DepartmentRow(name=name, active=True))
         else:
@@ -61,5 +67,10 @@ def seed_departments(db: Database) -> None:
 def department_id(s, name: str) -> int:
     row = s.scalar(select(DepartmentRow).where(DepartmentRow.name == name))
     if row is None or not row.active:
-        raise UserError(f"Không có '{name}' trong danh sách phòng, ban.", "department")
+        raise UserError(
+            translate("Departments", "Không có '{name}' trong danh sách phòng, ban.").format(
+                name=name
+            ),
+            "department",
+        )
     return row.id

@@ -17,6 +17,7 @@ from desk.domain.dossier import (
 )
 from desk.domain.errors import NotFound
 from desk.domain.procedure import Channel, PaperForm
+from desk.domain.translation import translate
 from desk.storage.database import Database
 from desk.storage.tables import DossierRow
 
@@ -73,7 +74,11 @@ def get_dossier(db: Database, code: str) -> Dossier:
     with db.read() as s:
         row = s.scalar(_with_details().where(DossierRow.code == code.strip()))
         if row is None:
-            raise NotFound(f"Không tìm thấy hồ sơ mã '{code}'. Kiểm tra lại mã trên phiếu hẹn.")
+            raise NotFound(
+                translate(
+                    "Dossiers", "Không tìm thấy hồ sơ mã '{code}'. Kiểm tra lại mã trên phiếu hẹn."
+                ).format(code=code)
+            )
         return to_dossier(row)
 
 

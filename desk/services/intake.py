@@ -23,6 +23,7 @@ from desk.domain.lifecycle import ONE_STOP, StepKind
 from desk.domain.office import Clerk
 from desk.domain.procedure import Channel, Procedure
 from desk.domain.text import fold
+from desk.domain.translation import translate
 from desk.domain.validation import normalise_phone, validate_intake
 from desk.services import audit, calendar, catalog, changes, office
 from desk.storage.database import Database
@@ -47,7 +48,11 @@ def _check_papers(draft: IntakeDraft, procedure: Procedure) -> dict[str, str]:
     listed = {p.name for p in procedure.papers}
     extra = [p.name for p in draft.papers if p.name not in listed]
     if extra:
-        return {"papers": "Không được nhận giấy tờ ngoài danh mục của thủ tục: " + "; ".join(extra)}
+        return {
+            "papers": translate(
+                "Intake", "Không được nhận giấy tờ ngoài danh mục của thủ tục: {papers}"
+            ).format(papers="; ".join(extra))
+        }
     return {}
 
 

@@ -6,6 +6,7 @@ from desk.domain.clock import Clock, SystemClock
 from desk.domain.dossier_code import is_valid_agency_code
 from desk.domain.errors import NotFound, ValidationError
 from desk.domain.office import Clerk, Office
+from desk.domain.translation import translate
 from desk.storage.database import Database
 from desk.storage.tables import OfficeRow, UserRow
 
@@ -19,14 +20,20 @@ def needs_setup(db: Database) -> bool:
 def check_office(office: Office) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not office.name.strip():
-        errors["office_name"] = "Chưa nhập tên cơ quan (ví dụ: UBND xã Tân Phú)."
+        errors["office_name"] = translate(
+            "Office", "Chưa nhập tên cơ quan (ví dụ: UBND xã Tân Phú)."
+        )
     if not office.parent.strip():
-        errors["office_parent"] = "Chưa nhập cơ quan cấp trên (ví dụ: UBND tỉnh Đồng Nai)."
+        errors["office_parent"] = translate(
+            "Office", "Chưa nhập cơ quan cấp trên (ví dụ: UBND tỉnh Đồng Nai)."
+        )
     if not office.code.strip():
-        errors["office_code"] = "Chưa nhập mã cơ quan dùng trong mã hồ sơ (ví dụ: H36.41)."
+        errors["office_code"] = translate(
+            "Office", "Chưa nhập mã cơ quan dùng trong mã hồ sơ (ví dụ: H36.41)."
+        )
     elif not is_valid_agency_code(office.code.strip()):
-        errors["office_code"] = (
-            "Mã cơ quan chỉ gồm chữ, số và dấu chấm, không có dấu cách (ví dụ: H36.41)."
+        errors["office_code"] = translate(
+            "Office", "Mã cơ quan chỉ gồm chữ, số và dấu chấm, không có dấu cách (ví dụ: H36.41)."
         )
     return errors
 
@@ -81,7 +88,7 @@ def get_office(db: Database) -> Office:
     with db.read() as s:
         row = s.get(OfficeRow, 1)
         if row is None:
-            raise NotFound("Chưa thiết lập thông tin cơ quan.")
+            raise NotFound(translate("Office", "Chưa thiết lập thông tin cơ quan."))
         return Office(
             name=row.name,
             parent=row.parent,

@@ -27,6 +27,7 @@ from desk.domain.masking import mask_id_number
 from desk.domain.office import Clerk
 from desk.domain.roles import Role
 from desk.domain.text import fold
+from desk.domain.translation import translate
 from desk.services import audit, changes, settings
 from desk.storage.database import Database
 from desk.storage.tables import DossierRow, DossierStepRow
@@ -34,7 +35,7 @@ from desk.storage.tables import DossierRow, DossierStepRow
 RETENTION_DAYS = "retention_days"
 #: Five years, the longest complaint and review period a refused dossier may face.
 DEFAULT_RETENTION_DAYS = 1826
-ERASED_NAME = "(đã xóa)"
+ERASED_NAME = "(đã xóa)"  # untranslated: stored in the dossier in place of the name
 #: Only a closed dossier that produced no result may lose its applicant's data.
 ERASABLE = (DossierStatus.REFUSED.value, DossierStatus.STOPPED.value)
 #: Columns that hold the applicant's personal data, and what replaces each one.
@@ -96,9 +97,15 @@ def retention_days(db: Database) -> int:
 
 def set_retention_days(db: Database, by: Clerk, days: int) -> None:
     if by.role != Role.ADMIN.value:
-        raise UserError("Chỉ quản trị viên mới được đổi thời hạn lưu giữ dữ liệu cá nhân.")
+        raise UserError(
+            translate(
+                "PersonalData", "Chỉ quản trị viên mới được đổi thời hạn lưu giữ dữ liệu cá nhân."
+            )
+        )
     if days <= 0:
-        raise UserError("Thời hạn lưu giữ phải là số ngày lớn hơn 0.", RETENTION_DAYS)
+        raise UserError(
+            translate("PersonalData", "Thời hạn lưu giữ phải là số ngày lớn hơn 0."), RETENTION_DAYS
+        )
     settings.set_setting(db, RETENTION_DAYS, str(days))
 
 
@@ -116,11 +123,17 @@ def export_citizen(
     """
     if clerk.role not in (Role.SUPERVISOR.value, Role.ADMIN.value):
         raise UserError(
-            "Chỉ lãnh đạo, giám sát hoặc quản trị viên mới được xuất dữ liệu cá nhân của công dân."
+            translate(
+                "PersonalData",
+                "Chỉ lãnh đạo, giám sát hoặc quản trị viên mới được xuất dữ liệu cá nhân của công dân.",
+            )
         )
     wanted = "".join(id_number.split())
     if not wanted:
-        raise UserError("Hãy nhập số định danh cá nhân (CCCD) cần xuất dữ liệu.", "id_number")
+        raise UserError(
+            translate("PersonalData", "Hãy nhập số định danh cá nhân (CCCD) cần xuất dữ liệu."),
+            "id_number",
+        )
     masked = mask_id_number(wanted)
     now = (clock or SystemClock()).now()
     target = Path(path)
@@ -132,7 +145,11 @@ def export_citizen(
             .order_by(DossierRow.received_at, DossierRow.id)
         ).all()
         if not rows:
-            raise NotFound(f"Không có hồ sơ nào của số định danh {masked}.")
+            raise NotFound(
+                translate(
+                    "PersonalData", "Không có hồ sơ nào của số định danh {id_number}."
+                ).format(id_number=masked)
+            )
         content = {
             "id_number": wanted,
             "exported_at": now.isoformat(),
@@ -187,8 +204,11 @@ def _write_json(target: Path, content: dict[str, Any]) -> None:
         target.write_text(json.dumps(content, ensure_ascii=False, indent=2), encoding="utf-8")
     except OSError as exc:
         raise UserError(
-            f"Không ghi được tệp {target}: {exc.strerror}. Hãy chọn thư mục khác "
-            "còn chỗ trống và được phép ghi.",
+            translate(
+                "PersonalData",
+                "Không ghi được tệp {path}: {error}. Hãy chọn thư mục khác "
+                "còn chỗ trống và được phép ghi.",
+            ).format(path=target, error=exc.strerror),
             "path",
         ) from exc
 
@@ -205,13 +225,21 @@ def erase_personal_data(db: Database, clerk: Clerk, code: str, clock: Clock) -> 
     whom and when goes to the audit trail; the erased values themselves do not.
     """
     if clerk.role != Role.SUPERVISOR.value:
-        raise UserError("Chỉ lãnh đạo, giám sát mới được xóa dữ liệu cá nhân trong hồ sơ.")
+        raise UserError(
+            translate(
+                "PersonalData", "Chỉ lãnh đạo, giám sát mới được xóa dữ liệu cá nhân trong hồ sơ."
+            )
+        )
     days = retention_days(db)
     now = clock.now()
     with db.write() as s:
         row = s.scalar(select(DossierRow).where(DossierRow.code == code.strip()))
         if row is None:
-            raise NotFound(f"Không tìm thấy hồ sơ mã '{code}'. Kiểm tra lại mã hồ sơ.")
+            raise NotFound(
+                translate(
+                    "PersonalData", "Không tìm thấy hồ sơ mã '{code}'. Kiểm tra lại mã hồ sơ."
+                ).format(code=code)
+            )
         _check_erasable(row, now, days)
         erased = [name for name, value in ERASED_VALUES.items() if getattr(row, name) != value]
         for name, value in ERASED_VALUES.items():
@@ -225,15 +253,25 @@ def erase_personal_data(db: Database, clerk: Clerk, code: str, clock: Clock) -> 
 
 def _check_erasable(row: DossierRow, now: datetime, days: int) -> None:
     if row.applicant_name == ERASED_NAME and not row.id_number:
-        raise UserError(f"Dữ liệu cá nhân trong hồ sơ {row.code} đã được xóa trước đây.")
+        raise UserError(
+            translate(
+                "PersonalData", "Dữ liệu cá nhân trong hồ sơ {code} đã được xóa trước đây."
+            ).format(code=row.code)
+        )
     if row.status not in ERASABLE or row.closed_at is None:
         raise UserError(
-            f"Hồ sơ {row.code} không bị từ chối hoặc dừng giải quyết: dữ liệu cá nhân "
-            "trong hồ sơ này phải được lưu giữ, không được xóa."
+            translate(
+                "PersonalData",
+                "Hồ sơ {code} không bị từ chối hoặc dừng giải quyết: dữ liệu cá nhân "
+                "trong hồ sơ này phải được lưu giữ, không được xóa.",
+            ).format(code=row.code)
         )
     until = to_vn(row.closed_at) + timedelta(days=days)
     if now <= until:
         raise UserError(
-            f"Hồ sơ {row.code} chưa hết thời hạn lưu giữ {days} ngày kể từ khi kết thúc: "
-            f"chỉ được xóa dữ liệu cá nhân sau ngày {until:%d/%m/%Y}."
+            translate(
+                "PersonalData",
+                "Hồ sơ {code} chưa hết thời hạn lưu giữ {days} ngày kể từ khi kết thúc: "
+                "chỉ được xóa dữ liệu cá nhân sau ngày {date}.",
+            ).format(code=row.code, days=days, date=f"{until:%d/%m/%Y}")
         )

@@ -20,6 +20,7 @@ from desk.documents.catalog_booklet import Booklet, group_by_field, write_bookle
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import NotFound, UserError
 from desk.domain.procedure import Procedure
+from desk.domain.translation import translate
 from desk.printing.checklist_render import print_checklist as _print_checklist
 from desk.services import catalog, office, queue_setup
 from desk.storage.database import Database
@@ -54,7 +55,10 @@ def get_published(db: Database, code: str) -> Procedure:
     """One active procedure; a withdrawn one is not published any more."""
     procedure = catalog.get_procedure(db, code.strip())
     if not procedure.active:
-        raise NotFound(f"Thủ tục mã '{code}' không còn áp dụng.", "procedure")
+        raise NotFound(
+            translate("PublicCatalog", "Thủ tục mã '{code}' không còn áp dụng.").format(code=code),
+            "procedure",
+        )
     return procedure
 
 
@@ -103,10 +107,18 @@ def export(db: Database, path: Path, fmt: str = "", clock: Clock | None = None) 
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise UserError(
-            f"Không ghi được danh mục dạng '{fmt or path.name}': chọn pdf hoặc xlsx.", "format"
+            translate(
+                "PublicCatalog", "Không ghi được danh mục dạng '{format}': chọn pdf hoặc xlsx."
+            ).format(format=fmt or path.name),
+            "format",
         )
     if path.suffix.lower() != f".{fmt}":
-        raise UserError(f"Tệp {path.name} phải có đuôi .{fmt} cho định dạng {fmt}.", "out")
+        raise UserError(
+            translate(
+                "PublicCatalog", "Tệp {name} phải có đuôi .{format} cho định dạng {format}."
+            ).format(name=path.name, format=fmt),
+            "out",
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
         return write_xlsx(db, path)

@@ -35,15 +35,17 @@ from sqlalchemy import select
 
 from desk.domain.dossier import STATUS_LABELS, DossierStatus
 from desk.domain.errors import NotFound, UserError
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 from desk.storage.database import Database
 from desk.storage.tables import DossierRow
 
 #: Statuses whose date the kiosk shows (the clock runs, or the result waits).
 DATED = frozenset({DossierStatus.RECEIVED, DossierStatus.IN_PROGRESS, DossierStatus.RESULT_READY})
 
-NO_MATCH = (
+NO_MATCH = QT_TRANSLATE_NOOP(
+    "PublicStatus",
     "Không tìm thấy hồ sơ khớp với mã hồ sơ và 4 số cuối giấy tờ đã nhập. "
-    "Xin kiểm tra lại mã trên phiếu hẹn, hoặc quét mã QR trên phiếu."
+    "Xin kiểm tra lại mã trên phiếu hẹn, hoặc quét mã QR trên phiếu.",
 )
 
 
@@ -68,7 +70,10 @@ def check_last4(text: str) -> str:
     digits = "".join(text.split())
     if len(digits) != 4 or not digits.isdigit():
         raise UserError(
-            "Xin nhập đúng 4 chữ số cuối của số CCCD (hoặc mã số thuế) ghi trên phiếu hẹn.",
+            translate(
+                "PublicStatus",
+                "Xin nhập đúng 4 chữ số cuối của số CCCD (hoặc mã số thuế) ghi trên phiếu hẹn.",
+            ),
             "id_last4",
         )
     return digits
@@ -80,7 +85,11 @@ def status_by_receipt(db: Database, code: str) -> PublicStatus:
     found = _find(db, code)
     if found is None:
         raise NotFound(
-            f"Không tìm thấy hồ sơ mã {code}. Xin hỏi cán bộ tại Bộ phận Một cửa.", "code"
+            translate(
+                "PublicStatus",
+                "Không tìm thấy hồ sơ mã {code}. Xin hỏi cán bộ tại Bộ phận Một cửa.",
+            ).format(code=code),
+            "code",
         )
     return found[0]
 
@@ -90,13 +99,13 @@ def status_by_typed_code(db: Database, code: str, id_last4: str) -> PublicStatus
     digits = check_last4(id_last4)
     code = normalise_code(code)
     if not code:
-        raise UserError("Xin nhập mã hồ sơ ghi trên phiếu hẹn.", "code")
+        raise UserError(translate("PublicStatus", "Xin nhập mã hồ sơ ghi trên phiếu hẹn."), "code")
     found = _find(db, code)
     if found is None:
-        raise NotFound(NO_MATCH, "code")
+        raise NotFound(translated(NO_MATCH), "code")
     status, id_number = found
     if len(id_number) < 4 or id_number[-4:] != digits:
-        raise NotFound(NO_MATCH, "code")
+        raise NotFound(translated(NO_MATCH), "code")
     return status
 
 

@@ -39,6 +39,7 @@ from desk.domain.queue import (
     choose_next,
     ticket_code,
 )
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 from desk.printing import ticket_render
 from desk.services import changes, office, queue_setup
 from desk.services.queue_views import (  # noqa: F401 (one module for the windows to call)
@@ -64,6 +65,15 @@ from desk.storage.tables import (
     QueueTicketDossierRow,
     QueueTicketRow,
 )
+
+#: What a counter does to the ticket it holds, as the refusals name it.
+ACTIONS = {
+    "recall": QT_TRANSLATE_NOOP("Queue", "gọi lại"),
+    "no_show": QT_TRANSLATE_NOOP("Queue", "đánh dấu vắng mặt"),
+    "finish": QT_TRANSLATE_NOOP("Queue", "hoàn thành"),
+    "serve": QT_TRANSLATE_NOOP("Queue", "tiếp nhận"),
+    "transfer": QT_TRANSLATE_NOOP("Queue", "chuyển nhóm"),
+}
 
 
 @dataclass(frozen=True)
@@ -113,7 +123,10 @@ def take_ticket(
         _lock(s)
         group = s.get(QueueGroupRow, group_id)
         if group is None or not group.active:
-            raise UserError("Nhóm dịch vụ này hiện không nhận số. Xin chọn nhóm khác.", "group")
+            raise UserError(
+                translate("Queue", "Nhóm dịch vụ này hiện không nhận số. Xin chọn nhóm khác."),
+                "group",
+            )
         number = _next_number(s, group.letter, today)
         row = QueueTicketRow(
             day=today,
@@ -198,7 +211,10 @@ def _counter_row(s: Session, number: int) -> QueueCounterRow:
     row = s.scalar(select(QueueCounterRow).where(QueueCounterRow.number == number))
     if row is None or not row.active:
         raise NotFound(
-            f"Quầy số {number} chưa được khai báo hoặc đã ngừng: kiểm tra Quản trị > Hàng đợi."
+            translate(
+                "Queue",
+                "Quầy số {number} chưa được khai báo hoặc đã ngừng: kiểm tra Quản trị > Hàng đợi.",
+            ).format(number=number)
         )
     return row
 
@@ -207,12 +223,17 @@ def _held(s: Session, ticket_id: int, counter: QueueCounterRow, action: str) -> 
     """The ticket, which this counter must be holding (called or serving) for ``action``."""
     row = s.get(QueueTicketRow, ticket_id)
     if row is None:
-        raise NotFound("Không tìm thấy số thứ tự này.")
-    check_can_act(TicketState(row.state), action)
+        raise NotFound(translate("Queue", "Không tìm thấy số thứ tự này."))
+    check_can_act(TicketState(row.state), translated(action))
     if row.counter_id != counter.id:
         raise UserError(
-            f"Số {ticket_code(row.letter, row.number)} đang ở quầy khác: "
-            f"quầy {counter.number} không {action} được.",
+            translate(
+                "Queue", "Số {ticket} đang ở quầy khác: quầy {counter} không {action} được."
+            ).format(
+                ticket=ticket_code(row.letter, row.number),
+                counter=counter.number,
+                action=translated(action),
+            ),
             "ticket",
         )
     return row
@@ -313,7 +334,7 @@ def recall(db: Database, ticket_id: int, counter_number: int, clerk: Clerk, cloc
     with db.write() as s:
         _lock(s)
         counter = _counter_row(s, counter_number)
-        row = _held(s, ticket_id, counter, "gọi lại")
+        row = _held(s, ticket_id, counter, ACTIONS["recall"])
         row.calls += 1
         row.last_called_at = now
         _event(s, row, EventKind.RECALLED, now, counter.id, clerk)
@@ -330,7 +351,7 @@ def mark_no_show(
     with db.write() as s:
         _lock(s)
         counter = _counter_row(s, counter_number)
-        row = _held(s, ticket_id, counter, "đánh dấu vắng mặt")
+        row = _held(s, ticket_id, counter, ACTIONS["no_show"])
         check_no_show(TicketState(row.state), row.calls, rules)
         _close(s, row, TicketState.NO_SHOW, EventKind.NO_SHOW, now, counter, clerk)
         s.flush()
@@ -343,7 +364,7 @@ def finish(db: Database, ticket_id: int, counter_number: int, clerk: Clerk, cloc
     with db.write() as s:
         _lock(s)
         counter = _counter_row(s, counter_number)
-        row = _held(s, ticket_id, counter, "hoàn thành")
+        row = _held(s, ticket_id, counter, ACTIONS["finish"])
         _close(s, row, TicketState.DONE, EventKind.FINISHED, now, counter, clerk)
         s.flush()
         return to_ticket(row)
@@ -357,7 +378,7 @@ def start_service(
     with db.write() as s:
         _lock(s)
         counter = _counter_row(s, counter_number)
-        row = _held(s, ticket_id, counter, "tiếp nhận")
+        row = _held(s, ticket_id, counter, ACTIONS["serve"])
         if row.state == TicketState.CALLED.value:
             row.state = TicketState.SERVING.value
             _event(s, row, EventKind.SERVING, now, counter.id, clerk)
@@ -382,12 +403,16 @@ def transfer(
     with db.write() as s:
         _lock(s)
         counter = _counter_row(s, counter_number)
-        row = _held(s, ticket_id, counter, "chuyển nhóm")
+        row = _held(s, ticket_id, counter, ACTIONS["transfer"])
         target = s.get(QueueGroupRow, group_id)
         if target is None or not target.active:
-            raise UserError("Nhóm được chọn không còn nhận số: hãy chọn nhóm khác.", "group")
+            raise UserError(
+                translate("Queue", "Nhóm được chọn không còn nhận số: hãy chọn nhóm khác."), "group"
+            )
         if target.id == row.group_id:
-            raise UserError("Số này đã ở nhóm được chọn: hãy chọn nhóm khác.", "group")
+            raise UserError(
+                translate("Queue", "Số này đã ở nhóm được chọn: hãy chọn nhóm khác."), "group"
+            )
         row.group = target
         row.state = TicketState.WAITING.value
         row.counter = None
@@ -414,10 +439,12 @@ def link_dossier(
         _lock(s)
         row = s.get(QueueTicketRow, ticket_id)
         if row is None:
-            raise NotFound("Không tìm thấy số thứ tự để gắn với hồ sơ.")
+            raise NotFound(translate("Queue", "Không tìm thấy số thứ tự để gắn với hồ sơ."))
         dossier_id = s.scalar(select(DossierRow.id).where(DossierRow.code == dossier_code))
         if dossier_id is None:
-            raise NotFound(f"Không tìm thấy hồ sơ {dossier_code}.")
+            raise NotFound(
+                translate("Queue", "Không tìm thấy hồ sơ {code}.").format(code=dossier_code)
+            )
         if s.get(QueueTicketDossierRow, (ticket_id, dossier_id)) is None:
             s.add(QueueTicketDossierRow(ticket_id=ticket_id, dossier_id=dossier_id, linked_at=now))
         if row.state == TicketState.CALLED.value:

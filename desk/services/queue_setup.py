@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from desk.domain.errors import NotFound, UserError, ValidationError
 from desk.domain.queue import Counter, QueueRules, ServiceGroup, normalise_letter
 from desk.domain.text import fold, nfc
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 from desk.printing.printer_uri import parse_printer_uri
 from desk.printing.receipt_render import paper_width
 from desk.services import changes, settings
@@ -38,11 +39,12 @@ SOUND = "queue_sound"
 KIOSK_PRINTER = "queue_kiosk_printer"
 KIOSK_PAPER = "queue_kiosk_paper"
 
-DEFAULT_NOTICES = (
+DEFAULT_NOTICES = QT_TRANSLATE_NOOP(
+    "QueueSetup",
     "Kính mời quý khách lấy số thứ tự và chờ đến lượt. "
     "Người cao tuổi, người khuyết tật, phụ nữ mang thai, người có con nhỏ, "
     "thương binh và người có công được ưu tiên: xin chọn “Ưu tiên” khi lấy số. "
-    "Vui lòng chuẩn bị sẵn giấy tờ tùy thân khi đến quầy."
+    "Vui lòng chuẩn bị sẵn giấy tờ tùy thân khi đến quầy.",
 )
 
 
@@ -53,16 +55,21 @@ class _Template:
 
 
 # The usual split of a commune's one-stop shop; a field no template takes goes to "other".
+# The names are saved as the groups' names in the database (data, not screen text).
 _TEMPLATES = (
-    _Template("Hộ tịch", ("ho tich",)),
-    _Template("Đất đai - Xây dựng", ("dat dai", "xay dung", "tai nguyen", "moi truong")),
-    _Template("Kinh doanh", ("doanh nghiep", "kinh doanh", "hop tac xa")),
-    _Template("Chứng thực", ("chung thuc",)),
+    _Template("Hộ tịch", ("ho tich",)),  # untranslated: saved as a group's name
     _Template(
-        "Lao động - Xã hội", ("bao tro", "giam ngheo", "nguoi co cong", "lao dong", "tre em")
+        "Đất đai - Xây dựng",  # untranslated: saved as a group's name
+        ("dat dai", "xay dung", "tai nguyen", "moi truong"),
+    ),
+    _Template("Kinh doanh", ("doanh nghiep", "kinh doanh", "hop tac xa")),
+    _Template("Chứng thực", ("chung thuc",)),  # untranslated: saved as a group's name
+    _Template(
+        "Lao động - Xã hội",  # untranslated: saved as a group's name
+        ("bao tro", "giam ngheo", "nguoi co cong", "lao dong", "tre em"),
     ),
 )
-OTHER_GROUP = "Lĩnh vực khác"
+OTHER_GROUP = "Lĩnh vực khác"  # untranslated: saved as a group's name
 
 
 # ---------------------------------------------------------------- groups
@@ -91,7 +98,11 @@ def get_group(db: Database, group_id: int) -> ServiceGroup:
     with db.read() as s:
         row = s.get(QueueGroupRow, group_id)
         if row is None:
-            raise NotFound("Không tìm thấy nhóm dịch vụ này: có thể vừa bị xóa ở máy khác.")
+            raise NotFound(
+                translate(
+                    "QueueSetup", "Không tìm thấy nhóm dịch vụ này: có thể vừa bị xóa ở máy khác."
+                )
+            )
         return _group(row)
 
 
@@ -102,9 +113,9 @@ def check_group(group: ServiceGroup) -> dict[str, str]:
     except UserError as exc:
         errors["letter"] = exc.message
     if not group.name.strip():
-        errors["name"] = "Hãy nhập tên nhóm, ví dụ “Hộ tịch”."
+        errors["name"] = translate("QueueSetup", "Hãy nhập tên nhóm, ví dụ “Hộ tịch”.")
     elif len(group.name.strip()) > 120:
-        errors["name"] = "Tên nhóm dài quá 120 ký tự."
+        errors["name"] = translate("QueueSetup", "Tên nhóm dài quá 120 ký tự.")
     return errors
 
 
@@ -122,7 +133,13 @@ def save_group(db: Database, group: ServiceGroup) -> ServiceGroup:
             )
         )
         if taken is not None:
-            raise ValidationError({"letter": f"Ký hiệu “{letter}” đã dùng cho nhóm khác."})
+            raise ValidationError(
+                {
+                    "letter": translate(
+                        "QueueSetup", "Ký hiệu “{letter}” đã dùng cho nhóm khác."
+                    ).format(letter=letter)
+                }
+            )
         row = s.get(QueueGroupRow, group.id) if group.id else None
         if row is None:
             position = (
@@ -159,7 +176,7 @@ def default_groups(fields: list[str]) -> list[ServiceGroup]:
         (buckets[template.name] if template else others).append(field)
     names = [t.name for t in _TEMPLATES if buckets[t.name]]
     if not names:
-        names = ["Hộ tịch", "Đất đai - Xây dựng", "Kinh doanh"]
+        names = [t.name for t in _TEMPLATES[:3]]
     groups = [
         ServiceGroup(0, string.ascii_uppercase[i], name, tuple(buckets.get(name, [])), i + 1)
         for i, name in enumerate(names)
@@ -213,8 +230,11 @@ def get_counter(db: Database, number: int) -> Counter:
         row = s.scalar(select(QueueCounterRow).where(QueueCounterRow.number == number))
         if row is None:
             raise NotFound(
-                f"Chưa có quầy số {number}: thêm quầy trong Quản trị > Hàng đợi, "
-                "hoặc chọn số quầy khác."
+                translate(
+                    "QueueSetup",
+                    "Chưa có quầy số {number}: thêm quầy trong Quản trị > Hàng đợi, "
+                    "hoặc chọn số quầy khác.",
+                ).format(number=number)
             )
         return _counter(row)
 
@@ -222,11 +242,11 @@ def get_counter(db: Database, number: int) -> Counter:
 def check_counter(counter: Counter) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not 1 <= counter.number <= 99:
-        errors["number"] = "Số quầy phải từ 1 đến 99."
+        errors["number"] = translate("QueueSetup", "Số quầy phải từ 1 đến 99.")
     if len(counter.name.strip()) > 60:
-        errors["name"] = "Tên quầy dài quá 60 ký tự."
+        errors["name"] = translate("QueueSetup", "Tên quầy dài quá 60 ký tự.")
     if counter.active and not counter.group_ids:
-        errors["groups"] = "Hãy chọn ít nhất một nhóm dịch vụ cho quầy."
+        errors["groups"] = translate("QueueSetup", "Hãy chọn ít nhất một nhóm dịch vụ cho quầy.")
     return errors
 
 
@@ -243,7 +263,13 @@ def save_counter(db: Database, counter: Counter) -> Counter:
             )
         )
         if taken is not None:
-            raise ValidationError({"number": f"Đã có quầy số {counter.number}."})
+            raise ValidationError(
+                {
+                    "number": translate("QueueSetup", "Đã có quầy số {number}.").format(
+                        number=counter.number
+                    )
+                }
+            )
         row = s.get(QueueCounterRow, counter.id) if counter.id else None
         if row is None:
             row = QueueCounterRow()
@@ -261,7 +287,9 @@ def _set_served(s: Session, counter_id: int, group_ids: tuple[int, ...]) -> None
     s.execute(delete(QueueCounterGroupRow).where(QueueCounterGroupRow.counter_id == counter_id))
     for group_id in dict.fromkeys(group_ids):
         if s.get(QueueGroupRow, group_id) is None:
-            raise ValidationError({"groups": "Một nhóm đã chọn không còn nữa: hãy chọn lại."})
+            raise ValidationError(
+                {"groups": translate("QueueSetup", "Một nhóm đã chọn không còn nữa: hãy chọn lại.")}
+            )
         s.add(QueueCounterGroupRow(counter_id=counter_id, group_id=group_id))
     s.flush()
 
@@ -290,7 +318,7 @@ def get_notices(db: Database) -> str:
     """The scrolling line of the waiting-room display."""
     with db.read() as s:
         row = s.get(SettingRow, NOTICES)
-    return DEFAULT_NOTICES if row is None else row.value
+    return translated(DEFAULT_NOTICES) if row is None else row.value
 
 
 def set_notices(db: Database, text: str) -> None:

@@ -24,6 +24,7 @@ from desk.domain.queue import (
     priority_reason,
     ticket_code,
 )
+from desk.domain.translation import translate
 from desk.services import queue_setup
 from desk.storage.database import Database
 from desk.storage.tables import (
@@ -103,7 +104,7 @@ def get_ticket(db: Database, ticket_id: int) -> Ticket:
     with db.read() as s:
         row = s.get(QueueTicketRow, ticket_id)
         if row is None:
-            raise NotFound("Không tìm thấy số thứ tự này.")
+            raise NotFound(translate("Queue", "Không tìm thấy số thứ tự này."))
         return to_ticket(row)
 
 

@@ -40,6 +40,7 @@ from desk.domain.rating import (
     RatingTally,
     RequestState,
 )
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 from desk.services import changes
 from desk.storage.database import Database
 from desk.storage.tables import (
@@ -60,7 +61,11 @@ REQUEST_MINUTES = 10
 
 GroupBy = Literal["clerk", "counter", "procedure"]
 GROUPINGS: tuple[str, ...] = ("clerk", "counter", "procedure")
-GROUP_LABELS = {"clerk": "Cán bộ", "counter": "Quầy", "procedure": "Thủ tục"}
+GROUP_LABELS = {
+    "clerk": QT_TRANSLATE_NOOP("Ratings", "Cán bộ"),
+    "counter": QT_TRANSLATE_NOOP("Ratings", "Quầy"),
+    "procedure": QT_TRANSLATE_NOOP("Ratings", "Thủ tục"),
+}
 
 
 @dataclass(frozen=True)
@@ -93,13 +98,16 @@ class UnhappyRating:
         where = " - ".join(
             part
             for part in (
-                f"Quầy {self.counter_number}" if self.counter_number else "",
+                translate("Ratings", "Quầy {number}").format(number=self.counter_number)
+                if self.counter_number
+                else "",
                 self.clerk_name,
                 self.ticket_code or self.dossier_code,
             )
             if part
         )
-        said = "; ".join([*self.reasons, *([f"“{self.comment}”"] if self.comment else [])])
+        reasons = [translated(r) for r in self.reasons]
+        said = "; ".join([*reasons, *([f"“{self.comment}”"] if self.comment else [])])
         return f"{where}: {said}" if said else where
 
 
@@ -129,7 +137,7 @@ def request_rating(
         changes.bump(s, RATINGS)
         ticket = s.get(QueueTicketRow, ticket_id) if ticket_id is not None else None
         if ticket_id is not None and ticket is None:
-            raise NotFound("Không tìm thấy số thứ tự để mời đánh giá.")
+            raise NotFound(translate("Ratings", "Không tìm thấy số thứ tự để mời đánh giá."))
         dossier_id = _dossier_id(s, dossier_code) if dossier_code else None
         counter_id = _counter_id(s, counter_number) if counter_number else None
         if counter_id is None and ticket is not None:
@@ -159,14 +167,20 @@ def request_rating(
 def _dossier_id(s: Session, code: str) -> int:
     found = s.scalar(select(DossierRow.id).where(DossierRow.code == code.strip()))
     if found is None:
-        raise NotFound(f"Không tìm thấy hồ sơ {code} để mời đánh giá.")
+        raise NotFound(
+            translate("Ratings", "Không tìm thấy hồ sơ {code} để mời đánh giá.").format(code=code)
+        )
     return found
 
 
 def _counter_id(s: Session, number: int) -> int:
     found = s.scalar(select(QueueCounterRow.id).where(QueueCounterRow.number == number))
     if found is None:
-        raise NotFound(f"Chưa có quầy số {number}: kiểm tra Quản trị > Hàng đợi.")
+        raise NotFound(
+            translate("Ratings", "Chưa có quầy số {number}: kiểm tra Quản trị > Hàng đợi.").format(
+                number=number
+            )
+        )
     return found
 
 
@@ -275,9 +289,11 @@ def submit_rating(
         changes.bump(s, RATINGS)
         request = s.get(RatingRequestRow, request_id)
         if request is None:
-            raise NotFound("Không tìm thấy lời mời đánh giá này.")
+            raise NotFound(translate("Ratings", "Không tìm thấy lời mời đánh giá này."))
         if request.state != RequestState.OPEN.value:
-            raise UserError("Lượt đánh giá này đã kết thúc. Xin cảm ơn quý khách.")
+            raise UserError(
+                translate("Ratings", "Lượt đánh giá này đã kết thúc. Xin cảm ơn quý khách.")
+            )
         dossier_id = request.dossier_id or _first_dossier(s, request.ticket_id)
         procedure_id = (
             s.scalar(select(DossierRow.procedure_id).where(DossierRow.id == dossier_id))
@@ -380,7 +396,7 @@ def unhappy_since(db: Database, event_id: int) -> list[UnhappyRating]:
 def period_bounds(first: date, last: date) -> tuple[datetime, datetime]:
     """From the start of ``first`` to the end of ``last``, Vietnam time."""
     if last < first:
-        raise UserError("Ngày cuối của kỳ báo cáo phải sau ngày đầu.")
+        raise UserError(translate("Ratings", "Ngày cuối của kỳ báo cáo phải sau ngày đầu."))
     start = datetime.combine(first, time(0), VN_TZ)
     return start, datetime.combine(last + timedelta(days=1), time(0), VN_TZ)
 
@@ -392,7 +408,11 @@ def summary(
     procedure; the biggest groups first. A rating without a clerk, counter or dossier is
     tallied under "(không rõ)"."""
     if by not in GROUPINGS:
-        raise UserError(f"Không có cách nhóm '{by}': chọn clerk, counter hoặc procedure.")
+        raise UserError(
+            translate(
+                "Ratings", "Không có cách nhóm '{by}': chọn clerk, counter hoặc procedure."
+            ).format(by=by)
+        )
     start, end = period_bounds(first, last)
     key_column, label_column, join = {
         "clerk": (
@@ -420,7 +440,7 @@ def summary(
     tallies: dict[str, RatingTally] = {}
     for key, label, level, reasons in rows:
         name = "" if key is None else str(key)
-        shown = _group_label(by, label) if key is not None else "(không rõ)"
+        shown = _group_label(by, label) if key is not None else translate("Ratings", "(không rõ)")
         tally = tallies.setdefault(name, RatingTally(name, shown))
         tally.add(RatingLevel(level), _reasons(reasons))
     return sorted(tallies.values(), key=lambda t: (-t.total, t.label))
@@ -428,7 +448,7 @@ def summary(
 
 def _group_label(by: str, label: object) -> str:
     if by == "counter":
-        return f"Quầy {label}"
+        return translate("Ratings", "Quầy {number}").format(number=label)
     return str(label or "")
 
 

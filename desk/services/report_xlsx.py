@@ -29,6 +29,7 @@ from desk.documents.wording import load_wording
 from desk.domain.errors import UserError
 from desk.domain.statistics import Figures
 from desk.domain.text import nfc
+from desk.domain.translation import translate
 
 FONT = "Times New Roman"
 THIN = Side(style="thin", color="000000")
@@ -58,8 +59,11 @@ def save_atomically(path: str | Path, save: Callable[[str], None]) -> Path:
         os.replace(temp_name, target)
     except PermissionError as exc:
         raise UserError(
-            f"Không ghi được tệp {target}: tệp đang mở trong chương trình khác hoặc thư mục "
-            "không cho phép ghi. Hãy đóng tệp Excel đang mở rồi thử lại."
+            translate(
+                "ReportXlsx",
+                "Không ghi được tệp {path}: tệp đang mở trong chương trình khác hoặc thư mục "
+                "không cho phép ghi. Hãy đóng tệp Excel đang mở rồi thử lại.",
+            ).format(path=target)
         ) from exc
     finally:
         if os.path.exists(temp_name):
@@ -163,7 +167,7 @@ def write_statistics_xlsx(form: StatisticsForm, path: str | Path) -> Path:
     """Form 06/VPCP/KSTT as a workbook with one sheet, "Biểu 06"."""
     wb = Workbook()
     ws = wb.active
-    ws.title = "Biểu 06"
+    ws.title = "Biểu 06"  # untranslated: sheet of the Vietnamese statistical form
     top = _statistics_header(ws, form)
     after = _statistics_table(ws, form, top)
     _statistics_footer(ws, form, after)
@@ -199,7 +203,7 @@ def write_tracking_book_xlsx(book: TrackingBook, path: str | Path) -> Path:
     words = load_wording("tracking_book")
     fields = tracking_book.book_fields(book)
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Sổ theo dõi")
+    ws = wb.create_sheet("Sổ theo dõi")  # untranslated: sheet of the Vietnamese tracking book
     for n, width in enumerate(BOOK_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(n)].width = width
     ws.page_setup.orientation = "landscape"

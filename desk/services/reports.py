@@ -33,6 +33,7 @@ from desk.domain.statistics import (
     trend_months,
 )
 from desk.domain.text import fold
+from desk.domain.translation import translate
 from desk.services import office, settings
 from desk.services.queue_figures import QueueFigures, queue_figures
 from desk.services.report_breakdowns import (
@@ -260,7 +261,7 @@ class QueueSummary:
 
 def queue_summary(db: Database, period: Period) -> QueueSummary:
     """The queue's figures over the period's days, in total, per clerk and per group."""
-    total = QueueLine("Toàn cơ quan")
+    total = QueueLine(translate("Reports", "Toàn cơ quan"))
     clerks: dict[str, QueueLine] = {}
     groups: dict[str, QueueLine] = {}
     for f in queue_figures(db, period.first, period.last):
@@ -355,7 +356,7 @@ def as_csv(the_report: Report) -> str:
     """One line per breakdown row and a last line of totals; headings are the JSON keys."""
     dimension = the_report.dimension
     rows = [(r.label, r.figures.as_dict()) for r in the_report.rows]
-    rows.append(("Tổng cộng", the_report.total.as_dict()))
+    rows.append((translate("Reports", "Tổng cộng"), the_report.total.as_dict()))
     keys = list(rows[-1][1])
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

@@ -31,6 +31,7 @@ from desk.domain.office import Clerk
 from desk.domain.procedure import Channel
 from desk.domain.roles import Permission, require
 from desk.domain.text import fold
+from desk.domain.translation import translate
 from desk.domain.validation import (
     check_cccd,
     check_email,
@@ -100,7 +101,11 @@ def _apply(
             .with_for_update(key_share=True)
         )
         if row is None:
-            raise NotFound(f"Không tìm thấy hồ sơ mã '{code}'. Kiểm tra lại mã trên phiếu hẹn.")
+            raise NotFound(
+                translate(
+                    "Dossiers", "Không tìm thấy hồ sơ mã '{code}'. Kiểm tra lại mã trên phiếu hẹn."
+                ).format(code=code)
+            )
         before = _snapshot(row)
         from_holder = row.holder
         row.status = check_move(DossierStatus(row.status), kind).value
@@ -163,8 +168,10 @@ def request_supplement(
     if extra:
         raise ValidationError(
             {
-                "missing": "Chỉ được yêu cầu bổ sung giấy tờ có trong danh mục của thủ tục: "
-                + "; ".join(extra)
+                "missing": translate(
+                    "Steps",
+                    "Chỉ được yêu cầu bổ sung giấy tờ có trong danh mục của thủ tục: {papers}",
+                ).format(papers="; ".join(extra))
             }
         )
 
@@ -204,7 +211,9 @@ def receive_supplement(db: Database, clerk: Clerk, code: str, clock: Clock, note
 def refuse(db: Database, clerk: Clerk, code: str, reasons: str, clock: Clock) -> None:
     """Refuse with written reasons (form 03); the dossier is closed."""
     if not reasons.strip():
-        raise ValidationError({"reason": "Hãy ghi rõ lý do từ chối giải quyết hồ sơ."})
+        raise ValidationError(
+            {"reason": translate("Steps", "Hãy ghi rõ lý do từ chối giải quyết hồ sơ.")}
+        )
 
     def change(s: Session, row: DossierRow, now: datetime) -> dict[str, Any]:
         row.closed_at = now
@@ -244,7 +253,11 @@ def return_result(
     (with the postal tracking number)."""
     if method is ReturnMethod.POST and not tracking_number.strip():
         raise ValidationError(
-            {"tracking_number": "Trả qua bưu chính: hãy nhập mã vận đơn bưu điện."}
+            {
+                "tracking_number": translate(
+                    "Steps", "Trả qua bưu chính: hãy nhập mã vận đơn bưu điện."
+                )
+            }
         )
 
     def change(s: Session, row: DossierRow, now: datetime) -> dict[str, Any]:
@@ -255,7 +268,11 @@ def return_result(
             row.applicant_name if method is ReturnMethod.COUNTER else ""
         )
         row.tracking_number = tracking_number.strip()
-        row.holder = row.collected_by if method is ReturnMethod.COUNTER else "Bưu điện"
+        row.holder = (
+            row.collected_by
+            if method is ReturnMethod.COUNTER
+            else "Bưu điện"  # untranslated: stored in the dossier as who holds it
+        )
         return {
             "method": method.value,
             "collected_by": row.collected_by,
@@ -268,7 +285,9 @@ def return_result(
 def stop(db: Database, clerk: Clerk, code: str, reason: str, clock: Clock) -> None:
     """Stop at the citizen's written request (Decree 118/2025 art. 21)."""
     if not reason.strip():
-        raise ValidationError({"reason": "Hãy ghi lý do người nộp đề nghị dừng giải quyết."})
+        raise ValidationError(
+            {"reason": translate("Steps", "Hãy ghi lý do người nộp đề nghị dừng giải quyết.")}
+        )
 
     def change(s: Session, row: DossierRow, now: datetime) -> dict[str, Any]:
         row.closed_at = now
@@ -283,12 +302,17 @@ def reassign(
     """A supervisor gives the dossier to another clerk."""
     require(clerk.role, Permission.REASSIGN)
     if not reason.strip():
-        raise ValidationError({"reason": "Hãy ghi lý do giao lại hồ sơ."})
+        raise ValidationError({"reason": translate("Steps", "Hãy ghi lý do giao lại hồ sơ.")})
 
     def change(s: Session, row: DossierRow, now: datetime) -> dict[str, Any]:
         user = s.scalar(select(UserRow).where(UserRow.username == username, UserRow.active))
         if user is None:
-            raise UserError(f"Không có tài khoản '{username}' đang hoạt động.", "username")
+            raise UserError(
+                translate("Steps", "Không có tài khoản '{username}' đang hoạt động.").format(
+                    username=username
+                ),
+                "username",
+            )
         row.assignee_id = user.id
         return {"assignee": username}
 
@@ -314,7 +338,7 @@ def edit_dossier(
     require(clerk.role, Permission.EDIT_DOSSIER)
     errors = {}
     if not reason.strip():
-        errors["reason"] = "Hãy ghi lý do sửa thông tin hồ sơ."
+        errors["reason"] = translate("Steps", "Hãy ghi lý do sửa thông tin hồ sơ.")
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -323,7 +347,7 @@ def edit_dossier(
     if "email" in values and (msg := check_email(values["email"])):
         errors["email"] = msg
     if "applicant_name" in values and not values["applicant_name"].strip():
-        errors["applicant_name"] = "Họ và tên người nộp không được để trống."
+        errors["applicant_name"] = translate("Steps", "Họ và tên người nộp không được để trống.")
     if errors:
         raise ValidationError(errors)
 

@@ -21,6 +21,7 @@ from desk.domain.dossier import (
     DossierStatus,
 )
 from desk.domain.text import fold
+from desk.domain.translation import QT_TRANSLATE_NOOP
 from desk.domain.urgency import Band, band_bounds, band_for
 from desk.services import calendar
 from desk.storage.database import Database
@@ -36,11 +37,11 @@ class View(StrEnum):
 
 
 VIEW_LABELS = {
-    View.URGENT: "Đang giải quyết",
-    View.WAITING: "Chờ người nộp bổ sung",
-    View.READY: "Có kết quả, chờ trả",
-    View.CLOSED: "Đã kết thúc",
-    View.ALL_OPEN: "Tất cả hồ sơ chưa xong",
+    View.URGENT: QT_TRANSLATE_NOOP("Worklist", "Đang giải quyết"),
+    View.WAITING: QT_TRANSLATE_NOOP("Worklist", "Chờ người nộp bổ sung"),
+    View.READY: QT_TRANSLATE_NOOP("Worklist", "Có kết quả, chờ trả"),
+    View.CLOSED: QT_TRANSLATE_NOOP("Worklist", "Đã kết thúc"),
+    View.ALL_OPEN: QT_TRANSLATE_NOOP("Worklist", "Tất cả hồ sơ chưa xong"),
 }
 
 _VIEW_STATUSES: dict[View, frozenset[DossierStatus]] = {

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from desk.domain.errors import UserError
+from desk.domain.translation import translate
 from desk.storage import migrate
 from desk.storage.engine import (
     DB_ERRORS,
@@ -68,7 +69,9 @@ def open_database(url: str, *, create: bool = True) -> Database:
     path = sqlite_path(url)
     if path is not None:
         if not path.exists() and not create:
-            raise UserError(f"Không tìm thấy tệp dữ liệu {path}.")
+            raise UserError(
+                translate("Database", "Không tìm thấy tệp dữ liệu {path}.").format(path=path)
+            )
         if path.exists() and path.stat().st_size > 0:
             _check_sqlite_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -86,8 +89,11 @@ def open_database(url: str, *, create: bool = True) -> Database:
         if "locate revision" not in str(exc):
             raise
         raise UserError(
-            f"Cơ sở dữ liệu {server_name(url)} đã được một phiên bản desk mới hơn nâng cấp. "
-            "Hãy cài phiên bản desk mới nhất cho máy này (hỏi quản trị viên)."
+            translate(
+                "Database",
+                "Cơ sở dữ liệu {database} đã được một phiên bản desk mới hơn nâng cấp. "
+                "Hãy cài phiên bản desk mới nhất cho máy này (hỏi quản trị viên).",
+            ).format(database=server_name(url))
         ) from exc
     except UserError:
         db.dispose()
@@ -98,9 +104,12 @@ def open_database(url: str, *, create: bool = True) -> Database:
 def _refuse_foreign(tables: set[str], where: object) -> None:
     if tables and "alembic_version" not in tables:
         raise UserError(
-            f"Tệp dữ liệu {where} là một cơ sở dữ liệu khác, không phải của desk. "
-            "desk không ghi đè lên tệp này: hãy chọn tệp khác bằng tùy chọn --db "
-            "(hoặc cơ sở dữ liệu khác bằng --db-url)."
+            translate(
+                "Database",
+                "Tệp dữ liệu {path} là một cơ sở dữ liệu khác, không phải của desk. "
+                "desk không ghi đè lên tệp này: hãy chọn tệp khác bằng tùy chọn --db "
+                "(hoặc cơ sở dữ liệu khác bằng --db-url).",
+            ).format(path=where)
         )
 
 
@@ -111,14 +120,20 @@ def _check_sqlite_file(path: Path) -> None:
             header = f.read(16)
     except OSError as exc:
         raise UserError(
-            f"Không đọc được tệp dữ liệu {path}: {exc.strerror}. "
-            "Kiểm tra quyền truy cập tệp, hoặc khôi phục từ bản sao lưu."
+            translate(
+                "Database",
+                "Không đọc được tệp dữ liệu {path}: {error}. "
+                "Kiểm tra quyền truy cập tệp, hoặc khôi phục từ bản sao lưu.",
+            ).format(path=path, error=exc.strerror)
         ) from exc
     if header != b"SQLite format 3\x00":
         raise UserError(
-            f"Tệp {path} không phải là cơ sở dữ liệu của desk hoặc đã bị hỏng. "
-            "desk không ghi đè lên tệp này. Hãy khôi phục từ bản sao lưu, "
-            "hoặc chọn tệp khác bằng tùy chọn --db."
+            translate(
+                "Database",
+                "Tệp {path} không phải là cơ sở dữ liệu của desk hoặc đã bị hỏng. "
+                "desk không ghi đè lên tệp này. Hãy khôi phục từ bản sao lưu, "
+                "hoặc chọn tệp khác bằng tùy chọn --db.",
+            ).format(path=path)
         )
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)

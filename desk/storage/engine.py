@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 
 from desk.domain.errors import UserError
+from desk.domain.translation import translate
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE_OPTION = "desk_write"
@@ -102,27 +103,41 @@ def explain_database_error(exc: BaseException, url: str) -> UserError:
         return server
     if "locked" in text or "busy" in text:
         return UserError(
-            "Cơ sở dữ liệu đang bị một chương trình hoặc máy khác khóa quá lâu. "
-            "Dữ liệu trên màn hình vẫn được giữ: hãy đợi vài giây rồi bấm Lưu lại; "
-            "nếu vẫn lỗi, đóng các cửa sổ desk khác đang mở cùng tệp dữ liệu."
+            translate(
+                "Database",
+                "Cơ sở dữ liệu đang bị một chương trình hoặc máy khác khóa quá lâu. "
+                "Dữ liệu trên màn hình vẫn được giữ: hãy đợi vài giây rồi bấm Lưu lại; "
+                "nếu vẫn lỗi, đóng các cửa sổ desk khác đang mở cùng tệp dữ liệu.",
+            )
         )
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
         return UserError(
-            f"Tệp dữ liệu {where} không phải là cơ sở dữ liệu của desk hoặc đã bị hỏng. "
-            "desk không ghi đè lên tệp này. Hãy khôi phục từ bản sao lưu, "
-            "hoặc chọn tệp khác bằng tùy chọn --db."
+            translate(
+                "Database",
+                "Tệp dữ liệu {path} không phải là cơ sở dữ liệu của desk hoặc đã bị hỏng. "
+                "desk không ghi đè lên tệp này. Hãy khôi phục từ bản sao lưu, "
+                "hoặc chọn tệp khác bằng tùy chọn --db.",
+            ).format(path=where)
         )
     if "unable to open" in text or "readonly" in text or "read-only" in text:
         return UserError(
-            f"Không mở hoặc không ghi được tệp dữ liệu {where}: kiểm tra thư mục còn tồn tại "
-            "và tài khoản Windows có quyền ghi vào đó."
+            translate(
+                "Database",
+                "Không mở hoặc không ghi được tệp dữ liệu {path}: kiểm tra thư mục còn tồn tại "
+                "và tài khoản Windows có quyền ghi vào đó.",
+            ).format(path=where)
         )
     if "disk" in text and "full" in text:
         return UserError(
-            "Ổ đĩa đã đầy nên không lưu được. Dữ liệu trên màn hình vẫn được giữ: "
-            "hãy giải phóng dung lượng ổ đĩa rồi bấm Lưu lại."
+            translate(
+                "Database",
+                "Ổ đĩa đã đầy nên không lưu được. Dữ liệu trên màn hình vẫn được giữ: "
+                "hãy giải phóng dung lượng ổ đĩa rồi bấm Lưu lại.",
+            )
         )
-    return UserError(f"Lỗi cơ sở dữ liệu: {getattr(exc, 'orig', exc)}")
+    return UserError(
+        translate("Database", "Lỗi cơ sở dữ liệu: {error}").format(error=getattr(exc, "orig", exc))
+    )
 
 
 def server_name(url: str) -> str:
@@ -170,16 +185,22 @@ def _server_problem(text: str, where: str) -> UserError | None:
     """
     if any(sign in text for sign in UNREACHABLE):
         return UserError(
-            f"Không kết nối được tới máy chủ cơ sở dữ liệu {where}. "
-            "Dữ liệu trên màn hình vẫn được giữ: hãy kiểm tra dây mạng của máy này, "
-            "hoặc báo quản trị viên kiểm tra máy chủ, rồi bấm Lưu lại (hoặc thử lại)."
+            translate(
+                "Database",
+                "Không kết nối được tới máy chủ cơ sở dữ liệu {server}. "
+                "Dữ liệu trên màn hình vẫn được giữ: hãy kiểm tra dây mạng của máy này, "
+                "hoặc báo quản trị viên kiểm tra máy chủ, rồi bấm Lưu lại (hoặc thử lại).",
+            ).format(server=where)
         )
     if any(sign in text for sign in CONNECTION_LOST):
         return UserError(
-            f"Mất kết nối tới máy chủ cơ sở dữ liệu {where}. Thao tác vừa rồi hoặc đã lưu "
-            "trọn vẹn, hoặc chưa lưu gì, không bao giờ lưu dở dang. Dữ liệu trên màn hình "
-            "vẫn được giữ: khi mạng ổn định, hãy xem lại danh sách hồ sơ rồi bấm Lưu lại "
-            "nếu chưa thấy hồ sơ."
+            translate(
+                "Database",
+                "Mất kết nối tới máy chủ cơ sở dữ liệu {server}. Thao tác vừa rồi hoặc đã lưu "
+                "trọn vẹn, hoặc chưa lưu gì, không bao giờ lưu dở dang. Dữ liệu trên màn hình "
+                "vẫn được giữ: khi mạng ổn định, hãy xem lại danh sách hồ sơ rồi bấm Lưu lại "
+                "nếu chưa thấy hồ sơ.",
+            ).format(server=where)
         )
     if (
         "password authentication failed" in text
@@ -187,23 +208,36 @@ def _server_problem(text: str, where: str) -> UserError | None:
         or ("role" in text and "does not exist" in text)
     ):
         return UserError(
-            f"Máy chủ cơ sở dữ liệu {where} từ chối tài khoản kết nối của desk. "
-            "Hãy báo quản trị viên kiểm tra tên, mật khẩu trong địa chỉ cơ sở dữ liệu (--db-url)."
+            translate(
+                "Database",
+                "Máy chủ cơ sở dữ liệu {server} từ chối tài khoản kết nối của desk. "
+                "Hãy báo quản trị viên kiểm tra tên, mật khẩu trong địa chỉ cơ sở dữ liệu "
+                "(--db-url).",
+            ).format(server=where)
         )
     if "database" in text and "does not exist" in text:
         return UserError(
-            f"Trên máy chủ chưa có cơ sở dữ liệu {where}. Quản trị viên hãy tạo nó rồi chạy "
-            "lệnh: desk db init --db-url ĐỊA_CHỈ."
+            translate(
+                "Database",
+                "Trên máy chủ chưa có cơ sở dữ liệu {server}. Quản trị viên hãy tạo nó rồi chạy "
+                "lệnh: desk db init --db-url ĐỊA_CHỈ.",
+            ).format(server=where)
         )
     if "lock timeout" in text:
         return UserError(
-            "Một quầy khác đang sửa cùng dữ liệu này quá lâu nên chưa lưu được. "
-            "Dữ liệu trên màn hình vẫn được giữ: hãy đợi vài giây rồi bấm Lưu lại."
+            translate(
+                "Database",
+                "Một quầy khác đang sửa cùng dữ liệu này quá lâu nên chưa lưu được. "
+                "Dữ liệu trên màn hình vẫn được giữ: hãy đợi vài giây rồi bấm Lưu lại.",
+            )
         )
     if "deadlock detected" in text:
         return UserError(
-            "Hai quầy vừa cùng sửa một dữ liệu nên thao tác này chưa được lưu. "
-            "Dữ liệu trên màn hình vẫn được giữ: hãy bấm Lưu lại."
+            translate(
+                "Database",
+                "Hai quầy vừa cùng sửa một dữ liệu nên thao tác này chưa được lưu. "
+                "Dữ liệu trên màn hình vẫn được giữ: hãy bấm Lưu lại.",
+            )
         )
     return None
 
