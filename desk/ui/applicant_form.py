@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.dossier import Applicant, ApplicantKind, ResultDelivery
 from desk.domain.procedure import CHANNEL_LABELS, Channel
+from desk.domain.translation import translated
 from desk.ui.qt_helpers import FieldError, translate
 
 CONTEXT = "IntakeWindow"
@@ -215,9 +216,7 @@ class DeliveryForm(_Section):
         self.channel_combo = QComboBox(self)
         self.channel_combo.setObjectName("channel")
         for channel in Channel:
-            self.channel_combo.addItem(
-                translate("IntakeWindow", CHANNEL_LABELS[channel]), channel.value
-            )
+            self.channel_combo.addItem(translated(CHANNEL_LABELS[channel]), channel.value)
         self.counter_radio = QRadioButton(translate("IntakeWindow", "Tại Bộ phận Một cửa"), self)
         self.post_radio = QRadioButton(translate("IntakeWindow", "Qua dịch vụ bưu chính"), self)
         self.delivery_group = QButtonGroup(self)

@@ -54,7 +54,8 @@ from desk.domain.statistics import (
     percent_text,
     period_for,
 )
-from desk.domain.vn_dates import time_and_date_text
+from desk.domain.translation import translated
+from desk.domain.vn_dates import time_and_date_label
 from desk.services import calendar, report_book, report_xlsx, reports, time_used
 from desk.storage.database import Database
 from desk.ui.qt_helpers import busy_cursor, show_message, translate
@@ -205,9 +206,7 @@ class DashboardWindow(QWidget):
         bar = QHBoxLayout()
         self.choice = QComboBox(self)
         for choice in PeriodChoice:
-            self.choice.addItem(
-                translate("DashboardWindow", PERIOD_CHOICE_LABELS[choice]), choice.value
-            )
+            self.choice.addItem(translated(PERIOD_CHOICE_LABELS[choice]), choice.value)
         self.first_edit, self.last_edit = QDateEdit(self), QDateEdit(self)
         for edit in (self.first_edit, self.last_edit):
             edit.setCalendarPopup(True)
@@ -221,14 +220,12 @@ class DashboardWindow(QWidget):
         self.export_button = QPushButton(translate("DashboardWindow", "Xuất báo cáo"), self)
         menu = QMenu(self.export_button)
         for text, kind in (
-            ("Biểu số 06/VPCP/KSTT (Excel)...", "form_xlsx"),
-            ("Biểu số 06/VPCP/KSTT (PDF)...", "form_pdf"),
-            ("Sổ theo dõi hồ sơ (PDF)...", "book_pdf"),
-            ("Sổ theo dõi hồ sơ (Excel)...", "book_xlsx"),
+            (translate("DashboardWindow", "Biểu số 06/VPCP/KSTT (Excel)..."), "form_xlsx"),
+            (translate("DashboardWindow", "Biểu số 06/VPCP/KSTT (PDF)..."), "form_pdf"),
+            (translate("DashboardWindow", "Sổ theo dõi hồ sơ (PDF)..."), "book_pdf"),
+            (translate("DashboardWindow", "Sổ theo dõi hồ sơ (Excel)..."), "book_xlsx"),
         ):
-            menu.addAction(
-                translate("DashboardWindow", text), lambda k=kind: self.ask_and_export(k)
-            )
+            menu.addAction(text, lambda k=kind: self.ask_and_export(k))
         self.export_button.setMenu(menu)
         bar.addWidget(QLabel(translate("DashboardWindow", "Kỳ báo cáo:")))
         bar.addWidget(self.choice)
@@ -248,7 +245,7 @@ class DashboardWindow(QWidget):
         self.tiles: dict[Figure, FigureTile] = {}
         for r, row in enumerate(TILE_ROWS):
             for c, (figure, colour) in enumerate(row):
-                tile = FigureTile(translate("DashboardWindow", FIGURE_LABELS[figure]), colour, self)
+                tile = FigureTile(translated(FIGURE_LABELS[figure]), colour, self)
                 tile.clicked.connect(lambda _checked=False, f=figure: self.show_dossiers(f))
                 grid.addWidget(tile, r, c)
                 self.tiles[figure] = tile
@@ -266,9 +263,7 @@ class DashboardWindow(QWidget):
         page = QWidget(self)
         self.dimension_combo = QComboBox(page)
         for dimension in Dimension:
-            self.dimension_combo.addItem(
-                translate("DashboardWindow", DIMENSION_LABELS[dimension]), dimension.value
-            )
+            self.dimension_combo.addItem(translated(DIMENSION_LABELS[dimension]), dimension.value)
         self.dimension_combo.currentIndexChanged.connect(self.load_details)
         self.detail_model = ReportTableModel(
             breakdown_columns(DIMENSION_LABELS[Dimension.FIELD]), self
@@ -382,13 +377,13 @@ class DashboardWindow(QWidget):
         )
         self.period_label.setText(
             translate("DashboardWindow", "<b>{title}</b> ({range}). Số hồ sơ đang giải quyết tính đến {at}.").format(
-                title=self.period.title, range=self.period.range_text,
-                at=time_and_date_text(self.dashboard.pending_at),
+                title=self.period.title_label, range=self.period.range_label,
+                at=time_and_date_label(self.dashboard.pending_at),
             )
         )  # fmt: skip
         self.setWindowTitle(
             translate("DashboardWindow", "Báo cáo, thống kê - {title}").format(
-                title=self.period.title
+                title=self.period.title_label
             )
         )
         self.chart.set_months(self.dashboard.months)
@@ -452,7 +447,7 @@ class DashboardWindow(QWidget):
         if count is None:
             count = self.dashboard.total.count(figure) if self.dashboard else len(found)
             count = max(count, len(found))
-        title = f"{translate('DashboardWindow', FIGURE_LABELS[figure])} - {period.title}"
+        title = f"{translated(FIGURE_LABELS[figure])} - {period.title_label}"
         if label:
             title += f" - {label}"
         dialog = ReportDossiersDialog(title, found, count, self)
@@ -509,13 +504,14 @@ class DashboardWindow(QWidget):
 
     def ask_and_export(self, kind: str) -> None:
         suffix = "pdf" if kind.endswith("pdf") else "xlsx"
-        wanted = "Tệp PDF (*.pdf)" if suffix == "pdf" else "Tệp Excel (*.xlsx)"
+        wanted = (
+            translate("DashboardWindow", "Tệp PDF (*.pdf)")
+            if suffix == "pdf"
+            else translate("DashboardWindow", "Tệp Excel (*.xlsx)")
+        )
         start = str(Path.home() / self.default_name(kind))
         path, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("DashboardWindow", "Lưu báo cáo"),
-            start,
-            translate("DashboardWindow", wanted),
+            self, translate("DashboardWindow", "Lưu báo cáo"), start, wanted
         )
         if not path:
             return

@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.clock import Clock, SystemClock
-from desk.printing.vn_format import weekday_and_date_text
+from desk.domain.vn_dates import weekday_and_date_label
 from desk.services import changes, office, queue, queue_setup
 from desk.services.announcer import Announcer
 from desk.services.queue import Call, GroupWaiting
 from desk.storage.database import Database
+from desk.ui.qt_helpers import translate
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +168,7 @@ class DisplayWindow(QWidget):
         self.calls: list[Call] = []
         self.counts: list[GroupWaiting] = []
         self.setObjectName("display")
-        self.setWindowTitle(self.tr("Màn hình gọi số"))
+        self.setWindowTitle(translate("DisplayWindow", "Màn hình gọi số"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
 
         self.marquee = Marquee()
@@ -224,7 +225,7 @@ class DisplayWindow(QWidget):
     def _calls_column(self) -> QVBoxLayout:
         self.card = QFrame()
         self.card.setObjectName("call_card")
-        self.invite_label = QLabel(self.tr("MỜI SỐ"))
+        self.invite_label = QLabel(translate("DisplayWindow", "MỜI SỐ"))
         self.invite_label.setObjectName("invite_label")
         self.code_label = QLabel()
         self.code_label.setObjectName("code_label")
@@ -237,7 +238,7 @@ class DisplayWindow(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             inner.addWidget(label)
         self.card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        heading = QLabel(self.tr("CÁC SỐ VỪA GỌI"))
+        heading = QLabel(translate("DisplayWindow", "CÁC SỐ VỪA GỌI"))
         heading.setProperty("role", "heading")
         self.recent_grid = QGridLayout()
         self.recent_grid.setSpacing(16)
@@ -263,7 +264,7 @@ class DisplayWindow(QWidget):
         return column
 
     def _waiting_column(self) -> QVBoxLayout:
-        heading = QLabel(self.tr("SỐ NGƯỜI ĐANG CHỜ"))
+        heading = QLabel(translate("DisplayWindow", "SỐ NGƯỜI ĐANG CHỜ"))
         heading.setProperty("role", "heading")
         self.groups_box = QVBoxLayout()
         self.groups_box.setSpacing(14)
@@ -319,7 +320,7 @@ class DisplayWindow(QWidget):
     def _show_time(self) -> None:
         now = self._clock.now()
         self.clock_label.setText(f"{now:%H:%M}")
-        self.date_label.setText(weekday_and_date_text(now))
+        self.date_label.setText(weekday_and_date_label(now))
 
     def poll(self) -> None:
         """Reload when the queue changed anywhere, or a new day began."""
@@ -353,18 +354,22 @@ class DisplayWindow(QWidget):
     def _show_calls(self) -> None:
         if self.calls:
             newest = self.calls[0]
-            self.invite_label.setText(self.tr("MỜI SỐ"))
+            self.invite_label.setText(translate("DisplayWindow", "MỜI SỐ"))
             self.code_label.setText(newest.code)
-            self.counter_label.setText(self.tr("ĐẾN QUẦY {0}").format(newest.counter_number))
+            self.counter_label.setText(
+                translate("DisplayWindow", "ĐẾN QUẦY {0}").format(newest.counter_number)
+            )
         else:
-            self.invite_label.setText(self.tr("XIN KÍNH CHÀO QUÝ KHÁCH"))
+            self.invite_label.setText(translate("DisplayWindow", "XIN KÍNH CHÀO QUÝ KHÁCH"))
             self.code_label.setText("---")
-            self.counter_label.setText(self.tr("Mời lấy số thứ tự"))
+            self.counter_label.setText(translate("DisplayWindow", "Mời lấy số thứ tự"))
         previous = self.calls[1:]
         for i, (frame, code, counter) in enumerate(self.recent_rows):
             if i < len(previous):
                 code.setText(previous[i].code)
-                counter.setText(self.tr("Quầy {0}").format(previous[i].counter_number))
+                counter.setText(
+                    translate("DisplayWindow", "Quầy {0}").format(previous[i].counter_number)
+                )
             else:
                 code.setText("")
                 counter.setText("")

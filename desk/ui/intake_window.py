@@ -33,8 +33,9 @@ from desk.domain.dossier import Dossier, IntakeDraft
 from desk.domain.errors import UserError, ValidationError
 from desk.domain.office import Clerk
 from desk.domain.procedure import Channel, Procedure
+from desk.domain.time_limit import TimeLimit
 from desk.domain.validation import validate_intake
-from desk.printing.vn_format import clock_text, weekday_name
+from desk.domain.vn_dates import clock_label, weekday_label
 from desk.services import intake, receipts
 from desk.storage.database import Database
 from desk.ui.applicant_form import ApplicantForm, DeliveryForm, parse_birth_date
@@ -64,17 +65,19 @@ FIELD_ORDER = (
 )
 
 
-def appointment_text(preview: intake.AppointmentPreview) -> str:
+def appointment_text(preview: intake.AppointmentPreview, limit: TimeLimit | None = None) -> str:
     """The appointment as the clerk reads it out, worded like the receipt.
 
     For example: Hẹn trả: 10 giờ 00 phút, Thứ Ba 10/03/2026 (03 ngày làm việc).
+    In the screen's language: the receipt's Vietnamese ``limit_text`` is shown
+    only when the ``limit`` itself is not given.
     """
     at = preview.appointment
     return translate("IntakeWindow", "Hẹn trả: {time}, {weekday} {date} ({limit})").format(
-        time=clock_text(at),
-        weekday=weekday_name(at),
+        time=clock_label(at),
+        weekday=weekday_label(at),
         date=f"{at:%d/%m/%Y}",
-        limit=preview.limit_text,
+        limit=limit.label() if limit is not None else preview.limit_text,
     )
 
 
@@ -246,7 +249,8 @@ class IntakeWindow(QWidget):
         except UserError as exc:
             self.appointment_label.setText(exc.message)
             return
-        self.appointment_label.setText(appointment_text(preview))
+        limit = self._procedure.limit_for(self.channel())
+        self.appointment_label.setText(appointment_text(preview, limit))
 
     # -- reading the form ----------------------------------------------------
 

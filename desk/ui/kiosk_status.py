@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.errors import UserError
-from desk.domain.vn_dates import clock_text, weekday_and_date_text
+from desk.domain.translation import translated
+from desk.domain.vn_dates import clock_label, weekday_and_date_label
 from desk.services import office, public_status
 from desk.services.public_status import PublicStatus
 from desk.storage.database import Database
@@ -404,13 +405,15 @@ class KioskStatusPage(QWidget):
         self.shown = status
         self.facts["code"].setText(status.code)
         self.facts["procedure"].setText(status.procedure_name)
-        self.facts["status"].setText(status.status_label)
+        self.facts["status"].setText(translated(status.status_label))
         dated = status.appointment is not None
         self.fact_labels["appointment"].setVisible(dated)
         self.facts["appointment"].setVisible(dated)
         if dated:
             when = status.appointment
-            self.facts["appointment"].setText(f"{clock_text(when)}, {weekday_and_date_text(when)}")
+            self.facts["appointment"].setText(
+                f"{clock_label(when)}, {weekday_and_date_label(when)}"
+            )
         if status.result_ready:
             ready = translate("KioskStatus", "ĐÃ CÓ KẾT QUẢ: mời quý khách mang giấy hẹn và giấy tờ tùy thân "
                        "đến Bộ phận Một cửa để nhận.")  # fmt: skip

@@ -40,13 +40,14 @@ from PySide6.QtWidgets import (
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
 from desk.domain.queue import PRIORITY_LABELS, PriorityReason, ServiceGroup
-from desk.printing.vn_format import weekday_and_date_text
+from desk.domain.translation import translated
+from desk.domain.vn_dates import weekday_and_date_label
 from desk.services import changes, office, queue, queue_setup
 from desk.services.queue import IssuedTicket
 from desk.storage.database import Database
 from desk.ui.kiosk_lookup import KioskLookupPage, TouchCard
 from desk.ui.kiosk_status import KioskStatusPage
-from desk.ui.qt_helpers import busy_cursor
+from desk.ui.qt_helpers import busy_cursor, translate
 
 log = logging.getLogger(__name__)
 
@@ -142,9 +143,11 @@ class GroupButton(QPushButton):
 
     def set_waiting(self, count: int) -> None:
         if count:
-            self.waiting_label.setText(self.tr("Đang chờ: {0} người").format(count))
+            self.waiting_label.setText(
+                translate("GroupButton", "Đang chờ: {0} người").format(count)
+            )
         else:
-            self.waiting_label.setText(self.tr("Không phải chờ"))
+            self.waiting_label.setText(translate("GroupButton", "Không phải chờ"))
 
 
 class KioskWindow(QWidget):
@@ -173,7 +176,7 @@ class KioskWindow(QWidget):
         self.last_print_error = ""
         self.group_buttons: list[GroupButton] = []
         self.setObjectName("kiosk")
-        self.setWindowTitle(self.tr("Lấy số thứ tự"))
+        self.setWindowTitle(translate("KioskWindow", "Lấy số thứ tự"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(STYLE)
 
@@ -239,14 +242,18 @@ class KioskWindow(QWidget):
 
     def _choose_page(self) -> QWidget:
         page = QWidget()
-        self.prompt_label = QLabel(self.tr("MỜI QUÝ KHÁCH CHẠM VÀO LĨNH VỰC CẦN GIẢI QUYẾT"))
+        self.prompt_label = QLabel(
+            translate("KioskWindow", "MỜI QUÝ KHÁCH CHẠM VÀO LĨNH VỰC CẦN GIẢI QUYẾT")
+        )
         self.prompt_label.setObjectName("prompt_label")
         self.prompt_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt_label.setWordWrap(True)
         self.grid = QGridLayout()
         self.grid.setSpacing(28)
         self.empty_label = QLabel(
-            self.tr("Hiện chưa có nhóm dịch vụ nào nhận số. Xin liên hệ cán bộ tại quầy.")
+            translate(
+                "KioskWindow", "Hiện chưa có nhóm dịch vụ nào nhận số. Xin liên hệ cán bộ tại quầy."
+            )
         )
         self.empty_label.setObjectName("prompt_label")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -265,8 +272,16 @@ class KioskWindow(QWidget):
         row = QHBoxLayout()
         row.setSpacing(28)
         for page, title, text in (
-            (LOOKUP, self.tr("TRA CỨU THỦ TỤC"), self.tr("Giấy tờ cần chuẩn bị, phí, thời hạn")),
-            (STATUS, self.tr("TRA CỨU HỒ SƠ ĐÃ NỘP"), self.tr("Quét mã QR trên giấy hẹn")),
+            (
+                LOOKUP,
+                translate("KioskWindow", "TRA CỨU THỦ TỤC"),
+                translate("KioskWindow", "Giấy tờ cần chuẩn bị, phí, thời hạn"),
+            ),
+            (
+                STATUS,
+                translate("KioskWindow", "TRA CỨU HỒ SƠ ĐÃ NỘP"),
+                translate("KioskWindow", "Quét mã QR trên giấy hẹn"),
+            ),
         ):
             button = TouchCard("lookup", [(title, "lookup_title"), (text, "lookup_text")])
             button.clicked.connect(lambda _=False, p=page: self.open_page(p))
@@ -277,10 +292,11 @@ class KioskWindow(QWidget):
     def _priority_box(self) -> QWidget:
         box = QWidget()
         prompt = QLabel(
-            self.tr(
+            translate(
+                "KioskWindow",
                 "Người cao tuổi, người khuyết tật, phụ nữ mang thai, người có con nhỏ, "
                 "thương binh và người có công được ưu tiên: chạm vào ô phù hợp trước khi chọn "
-                "lĩnh vực."
+                "lĩnh vực.",
             )
         )
         prompt.setObjectName("priority_prompt")
@@ -292,7 +308,7 @@ class KioskWindow(QWidget):
         self.priority_grid = QGridLayout()
         self.priority_grid.setSpacing(18)
         for reason, label in PRIORITY_LABELS.items():
-            button = QPushButton(self.tr(label))
+            button = QPushButton(translated(label))
             button.setProperty("role", "priority")
             button.setObjectName(f"priority_{reason.value}")
             button.setCheckable(True)
@@ -310,7 +326,7 @@ class KioskWindow(QWidget):
 
     def _result_page(self) -> QWidget:
         page = QWidget()
-        self.result_title = QLabel(self.tr("SỐ THỨ TỰ CỦA QUÝ KHÁCH"))
+        self.result_title = QLabel(translate("KioskWindow", "SỐ THỨ TỰ CỦA QUÝ KHÁCH"))
         self.result_code = QLabel()
         self.result_group = QLabel()
         self.result_priority = QLabel()
@@ -321,7 +337,7 @@ class KioskWindow(QWidget):
             label = getattr(self, f"result_{name}")
             label.setObjectName(f"result_{name}")
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.done_button = QPushButton(self.tr("Xong"))
+        self.done_button = QPushButton(translate("KioskWindow", "Xong"))
         self.done_button.setObjectName("done_button")
         self.done_button.clicked.connect(self.show_choices)
         layout = QVBoxLayout(page)
@@ -387,7 +403,7 @@ class KioskWindow(QWidget):
     def _show_time(self) -> None:
         now = self._clock.now()
         self.clock_label.setText(f"{now:%H:%M}")
-        self.date_label.setText(weekday_and_date_text(now))
+        self.date_label.setText(weekday_and_date_label(now))
 
     def poll(self) -> None:
         """Re-read the groups and counts when the queue changed anywhere."""
@@ -449,23 +465,32 @@ class KioskWindow(QWidget):
         self.result_priority.setVisible(ticket.priority is not None)
         if ticket.priority is not None:
             self.result_priority.setText(
-                self.tr("Ưu tiên: {0}").format(self.tr(PRIORITY_LABELS[ticket.priority]))
+                translate("KioskWindow", "Ưu tiên: {0}").format(
+                    translated(PRIORITY_LABELS[ticket.priority])
+                )
             )
         if issued.ahead:
             self.result_ahead.setText(
-                self.tr("Số người đang chờ trước quý khách: {0}").format(issued.ahead)
+                translate("KioskWindow", "Số người đang chờ trước quý khách: {0}").format(
+                    issued.ahead
+                )
             )
         else:
-            self.result_ahead.setText(self.tr("Không có ai đang chờ trước quý khách."))
+            self.result_ahead.setText(
+                translate("KioskWindow", "Không có ai đang chờ trước quý khách.")
+            )
         if self.last_print_error:
-            note = self.tr(
+            note = translate(
+                "KioskWindow",
                 "Máy in phiếu đang gặp sự cố: xin quý khách ghi nhớ số trên màn hình "
-                "và báo cán bộ tại quầy."
+                "và báo cán bộ tại quầy.",
             )
         elif self._printed():
-            note = self.tr("Xin mời nhận phiếu ở khe máy in và chờ đến lượt.")
+            note = translate("KioskWindow", "Xin mời nhận phiếu ở khe máy in và chờ đến lượt.")
         else:
-            note = self.tr("Xin quý khách ghi nhớ số này và chờ đến khi số được gọi.")
+            note = translate(
+                "KioskWindow", "Xin quý khách ghi nhớ số này và chờ đến khi số được gọi."
+            )
         self.result_note.setText(note)
         self.result_note.setProperty("problem", bool(self.last_print_error))
         self.result_note.style().polish(self.result_note)

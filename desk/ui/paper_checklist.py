@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.dossier import ReceivedPaper
 from desk.domain.procedure import PAPER_FORM_LABELS, PaperForm, RequiredPaper
+from desk.domain.translation import translated
 from desk.ui.qt_helpers import translate
 
 CONTEXT = "PaperChecklist"
@@ -46,7 +47,7 @@ class _FormDelegate(QStyledItemDelegate):
     ) -> QWidget:  # noqa: N802
         box = QComboBox(parent)
         for form in PaperForm:
-            box.addItem(translate("PaperChecklist", PAPER_FORM_LABELS[form]), form.value)
+            box.addItem(translated(PAPER_FORM_LABELS[form]), form.value)
         return box
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:  # noqa: N802
@@ -57,9 +58,7 @@ class _FormDelegate(QStyledItemDelegate):
         assert isinstance(editor, QComboBox)
         form = PaperForm(editor.currentData())
         model.setData(index, form.value, _ROLE_FORM)
-        model.setData(
-            index, translate("PaperChecklist", PAPER_FORM_LABELS[form]), Qt.ItemDataRole.DisplayRole
-        )
+        model.setData(index, translated(PAPER_FORM_LABELS[form]), Qt.ItemDataRole.DisplayRole)
 
 
 class _CountDelegate(QStyledItemDelegate):
@@ -152,7 +151,7 @@ class PaperChecklist(QTableWidget):
             font.setItalic(True)
             name.setFont(font)
             name.setForeground(QBrush(QColor("#555555")))
-        form = QTableWidgetItem(translate("PaperChecklist", PAPER_FORM_LABELS[paper.form]))
+        form = QTableWidgetItem(translated(PAPER_FORM_LABELS[paper.form]))
         form.setData(_ROLE_FORM, paper.form.value)
         count = QTableWidgetItem()
         count.setData(Qt.ItemDataRole.EditRole, max(1, paper.count))
@@ -180,7 +179,7 @@ class PaperChecklist(QTableWidget):
     def set_form(self, row: int, form: PaperForm) -> None:
         item = self.item(row, FORM)
         item.setData(_ROLE_FORM, form.value)
-        item.setText(translate("PaperChecklist", PAPER_FORM_LABELS[form]))
+        item.setText(translated(PAPER_FORM_LABELS[form]))
 
     def count(self, row: int) -> int:
         return int(self.item(row, COUNT).data(Qt.ItemDataRole.EditRole))

@@ -119,7 +119,7 @@ class ProcedurePicker(QWidget):
         self._keys = [fold(f"{p.code} {p.name} {p.field}") for p in self._procedures]
         self.list.clear()
         for p in self._procedures:
-            item = QTreeWidgetItem([p.code, p.name, p.field, p.limit.describe(), p.fee])
+            item = QTreeWidgetItem([p.code, p.name, p.field, p.limit.label(), p.fee])
             item.setData(CODE, Qt.ItemDataRole.UserRole, p.code)
             for column in (NAME, FIELD, LIMIT, FEE):
                 item.setToolTip(column, item.text(column))
@@ -229,7 +229,7 @@ class ProcedurePicker(QWidget):
                 code=_html(p.code),
                 name=_html(p.name),
                 field=_html(p.field),
-                limit=_html(p.limit.describe()),
+                limit=_html(p.limit.label()),
                 fee=_html(fee),
             )
         )

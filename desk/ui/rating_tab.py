@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxL
 
 from desk.domain.rating import RatingTally
 from desk.domain.statistics import Period
+from desk.domain.translation import translated
 from desk.services import ratings
 from desk.storage.database import Database
 from desk.ui.qt_helpers import busy_cursor, translate
@@ -41,7 +42,7 @@ class RatingTab(QWidget):
         self.period: Period | None = None
         self.group_combo = QComboBox(self)
         for by in ratings.GROUPINGS:
-            self.group_combo.addItem(translate("RatingTab", ratings.GROUP_LABELS[by]), by)
+            self.group_combo.addItem(translated(ratings.GROUP_LABELS[by]), by)
         self.group_combo.currentIndexChanged.connect(self.reload)
         self.model = RatingTableModel(ratings.GROUP_LABELS["clerk"], self)
         self.table = make_table(self.model)
@@ -78,7 +79,7 @@ class RatingTab(QWidget):
             tallies = ratings.summary(self._db, self.period.first, self.period.last, by)
         self.model.set_tallies(
             tallies,
-            translate("RatingTab", ratings.GROUP_LABELS[by]),
+            ratings.GROUP_LABELS[by],
             translate("RatingTab", "Toàn cơ quan"),
         )
         self.note.setText(self._note_text(tallies))
@@ -87,7 +88,7 @@ class RatingTab(QWidget):
         if not tallies:
             return translate(
                 "RatingTab", "Chưa có lượt đánh giá nào của người dân trong kỳ {range}."
-            ).format(range=self.period.range_text if self.period else "")
+            ).format(range=self.period.range_label if self.period else "")
         total = self.model.item(self.model.rowCount() - 1)
         return translate(
             "RatingTab",

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from desk.domain.rating import LEVEL_LABELS, REASON_LABELS, RatingLevel, RatingTally
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.ui.report_tables import Column, ModelIndex, ReportTableModel
 
 #: How many of the most cited reasons a row names.
@@ -27,7 +28,9 @@ def top_reasons_text(tally: RatingTally, limit: int = TOP_REASONS) -> str:
     cited = [(count, reason) for reason, count in tally.reasons.items() if count > 0]
     order = list(tally.reasons)
     cited.sort(key=lambda pair: (-pair[0], order.index(pair[1])))
-    return "; ".join(f"{REASON_LABELS[reason]} ({count})" for count, reason in cited[:limit])
+    return "; ".join(
+        f"{translated(REASON_LABELS[reason])} ({count})" for count, reason in cited[:limit]
+    )
 
 
 def office_total(tallies: Sequence[RatingTally], label: str) -> RatingTally:
@@ -45,14 +48,20 @@ def rating_columns(first_title: str) -> list[Column]:
     """The name of the group, the total, one column per level, the share, the reasons."""
     return [
         Column(first_title, lambda t: t.label, numeric=False),
-        Column("Số lượt đánh giá", lambda t: t.total),
+        Column(QT_TRANSLATE_NOOP("RatingTables", "Số lượt đánh giá"), lambda t: t.total),
         *(Column(LEVEL_LABELS[level], lambda t, lv=level: t.counts[lv]) for level in RatingLevel),
         Column(
-            "Tỷ lệ hài lòng",
+            QT_TRANSLATE_NOOP("RatingTables", "Tỷ lệ hài lòng"),
             lambda t: t.share_text(),
-            tooltip="(Rất hài lòng + hài lòng) / số lượt đánh giá",
+            tooltip=QT_TRANSLATE_NOOP(
+                "RatingTables", "(Rất hài lòng + hài lòng) / số lượt đánh giá"
+            ),
         ),
-        Column("Nội dung được nêu nhiều nhất", top_reasons_text, numeric=False),
+        Column(
+            QT_TRANSLATE_NOOP("RatingTables", "Nội dung được nêu nhiều nhất"),
+            top_reasons_text,
+            numeric=False,
+        ),
     ]
 
 

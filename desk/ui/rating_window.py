@@ -50,6 +50,7 @@ from desk.domain.rating import (
     RatingLevel,
     RatingReason,
 )
+from desk.domain.translation import translated
 from desk.services import changes, office, ratings
 from desk.services.ratings import RatingRequest
 from desk.storage.database import Database
@@ -146,7 +147,7 @@ class LevelButton(QPushButton):
         self.face = QLabel()
         self.face.setPixmap(face_pixmap(level, 150))
         self.face.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.name = QLabel(translate("RatingWindow", LEVEL_LABELS[level]))
+        self.name = QLabel(translated(LEVEL_LABELS[level]))
         self.name.setProperty("role", "level_name")
         self.name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for label in (self.face, self.name):
@@ -291,7 +292,7 @@ class RatingWindow(QWidget):
         self.reason_grid = QGridLayout()
         self.reason_grid.setSpacing(16)
         for reason in RatingReason:
-            button = QPushButton(translate("RatingWindow", REASON_LABELS[reason]))
+            button = QPushButton(translated(REASON_LABELS[reason]))
             button.setProperty("role", "reason")
             button.setObjectName(f"reason_{reason.value}")
             button.setCheckable(True)
@@ -384,7 +385,7 @@ class RatingWindow(QWidget):
         self.level = level
         self._clear_details()
         self.chosen_label.setText(
-            translate("RatingWindow", "Quý khách chọn: {0}").format(LEVEL_LABELS[level])
+            translate("RatingWindow", "Quý khách chọn: {0}").format(translated(LEVEL_LABELS[level]))
         )
         if level in SATISFIED_LEVELS:
             prompt = translate(

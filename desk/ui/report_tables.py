@@ -20,6 +20,7 @@ from PySide6.QtGui import QFont
 from desk.domain.clock import to_vn
 from desk.domain.dossier import RESULT_CLASS_LABELS, STATUS_LABELS, DossierStatus
 from desk.domain.statistics import FIGURE_LABELS, Figure, percent_text
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.ui.qt_helpers import translate
 
 CONTEXT = "ReportTables"
@@ -47,6 +48,8 @@ def moment_text(moment: datetime | None) -> str:
 
 @dataclass(frozen=True)
 class Column:
+    """A column: ``title`` and ``tooltip`` are marked labels, translated when shown."""
+
     title: str
     value: Callable[[Any], object]
     figure: Figure | None = None  # a count: a click lists its dossiers
@@ -104,9 +107,9 @@ class ReportTableModel(QAbstractTableModel):
             return None
         column = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return "\n".join(textwrap.wrap(translate("ReportTables", column.title), HEADER_WIDTH))
+            return "\n".join(textwrap.wrap(translated(column.title), HEADER_WIDTH))
         if role == Qt.ItemDataRole.ToolTipRole:
-            hint = column.tooltip or (
+            hint = translated(column.tooltip) or (
                 translate("ReportTables", "Bấm vào một số để xem danh sách hồ sơ")
                 if column.figure
                 else ""
@@ -154,9 +157,16 @@ def breakdown_columns(first_title: str) -> list[Column]:
         _count(Figure.EARLY),
         _count(Figure.ON_TIME),
         _count(Figure.LATE),
-        Column("Tỷ lệ đúng hạn", lambda r: percent_text(r.figures.on_time_rate)),
-        _count(Figure.PENDING_IN_TIME, "Đang giải quyết, trong hạn"),
-        _count(Figure.PENDING_OVERDUE, "Đang giải quyết, quá hạn"),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Tỷ lệ đúng hạn"),
+            lambda r: percent_text(r.figures.on_time_rate),
+        ),
+        _count(
+            Figure.PENDING_IN_TIME, QT_TRANSLATE_NOOP("ReportTables", "Đang giải quyết, trong hạn")
+        ),
+        _count(
+            Figure.PENDING_OVERDUE, QT_TRANSLATE_NOOP("ReportTables", "Đang giải quyết, quá hạn")
+        ),
         _count(Figure.LATE_WITHOUT_APOLOGY),
         _count(Figure.SUPPLEMENT_REQUESTED),
         _count(Figure.CAME_BACK_MORE),
@@ -168,19 +178,28 @@ def breakdown_columns(first_title: str) -> list[Column]:
 def score_columns() -> list[Column]:
     """Circular 01/2018 art. 13 per clerk (a ``BreakdownRow`` by clerk)."""
     return [
-        Column("Cán bộ phụ trách", lambda r: r.label, numeric=False),
-        _count(Figure.DECIDED, "Hồ sơ đã giải quyết"),
         Column(
-            "Điểm thời gian (0-2)",
+            QT_TRANSLATE_NOOP("ReportTables", "Cán bộ phụ trách"), lambda r: r.label, numeric=False
+        ),
+        _count(Figure.DECIDED, QT_TRANSLATE_NOOP("ReportTables", "Hồ sơ đã giải quyết")),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Điểm thời gian (0-2)"),
             lambda r: decimal_text(r.figures.time_score),
-            tooltip="Trước hạn 2 điểm, đúng hạn 1 điểm, quá hạn 0 điểm",
-        ),  # fmt: skip
+            tooltip=QT_TRANSLATE_NOOP(
+                "ReportTables", "Trước hạn 2 điểm, đúng hạn 1 điểm, quá hạn 0 điểm"
+            ),
+        ),
         Column(
-            "Điểm số lần đi lại (0-2)",
+            QT_TRANSLATE_NOOP("ReportTables", "Điểm số lần đi lại (0-2)"),
             lambda r: decimal_text(r.figures.comeback_score),
-            tooltip="Không phải bổ sung 2 điểm, bổ sung 1 lần 1 điểm, trên 1 lần 0 điểm",
-        ),  # fmt: skip
-        Column("Tỷ lệ đúng hạn", lambda r: percent_text(r.figures.on_time_rate)),
+            tooltip=QT_TRANSLATE_NOOP(
+                "ReportTables", "Không phải bổ sung 2 điểm, bổ sung 1 lần 1 điểm, trên 1 lần 0 điểm"
+            ),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Tỷ lệ đúng hạn"),
+            lambda r: percent_text(r.figures.on_time_rate),
+        ),
         _count(Figure.CAME_BACK_ONCE),
         _count(Figure.CAME_BACK_MORE),
     ]
@@ -189,52 +208,80 @@ def score_columns() -> list[Column]:
 def days_text(amount: timedelta, day: timedelta) -> str:
     """Working time in the office's working days: "2,5 ngày"; hours below one day."""
     if amount < day:
-        return f"{amount.total_seconds() / 3600:.1f} giờ".replace(".", ",")
-    return f"{amount / day:.1f} ngày".replace(".", ",")
+        hours = f"{amount.total_seconds() / 3600:.1f}".replace(".", ",")
+        return translate("ReportTables", "{n} giờ").format(n=hours)
+    days = f"{amount / day:.1f}".replace(".", ",")
+    return translate("ReportTables", "{n} ngày").format(n=days)
 
 
 def time_columns(day: timedelta) -> list[Column]:
     """Where time goes (``ProcedureTime``), in working days of ``day`` hours."""
     return [
-        Column("Thủ tục", lambda t: t.procedure_name, numeric=False),
-        Column("Lĩnh vực", lambda t: t.field, numeric=False),
-        Column("Thời hạn theo quy định", lambda t: t.limit_text, numeric=False),
-        Column("Số hồ sơ đã giải quyết", lambda t: t.decisions),
         Column(
-            "Thời gian được phép (trung vị)",
-            lambda t: days_text(t.allowed, day),
-            tooltip="Thời gian làm việc từ lúc tiếp nhận đến ngày hẹn trả",
-        ),  # fmt: skip
-        Column("Thời gian thực tế (trung vị)", lambda t: days_text(t.used_median, day)),
+            QT_TRANSLATE_NOOP("ReportTables", "Thủ tục"), lambda t: t.procedure_name, numeric=False
+        ),
+        Column(QT_TRANSLATE_NOOP("ReportTables", "Lĩnh vực"), lambda t: t.field, numeric=False),
         Column(
-            "9/10 hồ sơ xong trong",
-            lambda t: days_text(t.used_p90, day),
-            tooltip="Phân vị 90 của thời gian làm việc thực tế",
-        ),  # fmt: skip
-        Column(
-            "Tỷ lệ thời gian sử dụng",
-            lambda t: percent_text(t.share_used),
-            tooltip="Thời gian 9/10 hồ sơ xong chia cho thời gian được phép",
-        ),  # fmt: skip
-        Column(
-            "Có thể đề xuất rút ngắn còn",
-            lambda t: t.proposal.describe() if t.proposal else "",
+            QT_TRANSLATE_NOOP("ReportTables", "Thời hạn theo quy định"),
+            lambda t: t.limit_text,
             numeric=False,
-        ),  # fmt: skip
+        ),
+        Column(QT_TRANSLATE_NOOP("ReportTables", "Số hồ sơ đã giải quyết"), lambda t: t.decisions),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Thời gian được phép (trung vị)"),
+            lambda t: days_text(t.allowed, day),
+            tooltip=QT_TRANSLATE_NOOP(
+                "ReportTables", "Thời gian làm việc từ lúc tiếp nhận đến ngày hẹn trả"
+            ),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Thời gian thực tế (trung vị)"),
+            lambda t: days_text(t.used_median, day),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "9/10 hồ sơ xong trong"),
+            lambda t: days_text(t.used_p90, day),
+            tooltip=QT_TRANSLATE_NOOP("ReportTables", "Phân vị 90 của thời gian làm việc thực tế"),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Tỷ lệ thời gian sử dụng"),
+            lambda t: percent_text(t.share_used),
+            tooltip=QT_TRANSLATE_NOOP(
+                "ReportTables", "Thời gian 9/10 hồ sơ xong chia cho thời gian được phép"
+            ),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Có thể đề xuất rút ngắn còn"),
+            lambda t: t.proposal.label() if t.proposal else "",
+            numeric=False,
+        ),
     ]
 
 
 def queue_columns() -> list[Column]:
     """Waiting and service times (``QueueLine``)."""
     return [
-        Column("Cán bộ, nhóm dịch vụ", lambda q: q.label, numeric=False),
-        Column("Số lượt gọi", lambda q: q.called),
-        Column("Đã phục vụ", lambda q: q.served),
-        Column("Vắng mặt khi gọi", lambda q: q.no_shows),
-        Column("Chưa được gọi", lambda q: q.not_called),
-        Column("Chờ trung bình (phút)", lambda q: decimal_text(q.average_wait_minutes, 1)),
-        Column("Chờ lâu nhất (phút)", lambda q: decimal_text(q.wait_minutes_max, 1)),
-        Column("Phục vụ trung bình (phút)", lambda q: decimal_text(q.average_service_minutes, 1)),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Cán bộ, nhóm dịch vụ"),
+            lambda q: q.label,
+            numeric=False,
+        ),
+        Column(QT_TRANSLATE_NOOP("ReportTables", "Số lượt gọi"), lambda q: q.called),
+        Column(QT_TRANSLATE_NOOP("ReportTables", "Đã phục vụ"), lambda q: q.served),
+        Column(QT_TRANSLATE_NOOP("ReportTables", "Vắng mặt khi gọi"), lambda q: q.no_shows),
+        Column(QT_TRANSLATE_NOOP("ReportTables", "Chưa được gọi"), lambda q: q.not_called),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Chờ trung bình (phút)"),
+            lambda q: decimal_text(q.average_wait_minutes, 1),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Chờ lâu nhất (phút)"),
+            lambda q: decimal_text(q.wait_minutes_max, 1),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Phục vụ trung bình (phút)"),
+            lambda q: decimal_text(q.average_service_minutes, 1),
+        ),
     ]
 
 
@@ -242,23 +289,41 @@ def dossier_columns() -> list[Column]:
     """The dossiers behind a figure (``ReportDossier``)."""
 
     def result(d) -> str:  # noqa: ANN001
-        return RESULT_CLASS_LABELS[d.result_class] if d.result_class else ""
+        return translated(RESULT_CLASS_LABELS[d.result_class]) if d.result_class else ""
 
     def status(d) -> str:  # noqa: ANN001
         try:
-            return STATUS_LABELS[DossierStatus(d.status)]
+            return translated(STATUS_LABELS[DossierStatus(d.status)])
         except ValueError:
             return d.status
 
     return [
-        Column("Mã hồ sơ", lambda d: d.code, numeric=False),
-        Column("Người nộp", lambda d: d.applicant, numeric=False),
-        Column("Thủ tục", lambda d: d.procedure, numeric=False),
-        Column("Tiếp nhận", lambda d: moment_text(d.received_at), numeric=False),
-        Column("Hẹn trả", lambda d: moment_text(d.appointment_at), numeric=False),
-        Column("Có kết quả", lambda d: moment_text(d.decided_at), numeric=False),
-        Column("Kết quả", result, numeric=False),
-        Column("Trạng thái", status, numeric=False),
-        Column("Phòng ban", lambda d: d.department, numeric=False),
-        Column("Cán bộ phụ trách", lambda d: d.clerk, numeric=False),
+        Column(QT_TRANSLATE_NOOP("ReportTables", "Mã hồ sơ"), lambda d: d.code, numeric=False),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Người nộp"), lambda d: d.applicant, numeric=False
+        ),
+        Column(QT_TRANSLATE_NOOP("ReportTables", "Thủ tục"), lambda d: d.procedure, numeric=False),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Tiếp nhận"),
+            lambda d: moment_text(d.received_at),
+            numeric=False,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Hẹn trả"),
+            lambda d: moment_text(d.appointment_at),
+            numeric=False,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Có kết quả"),
+            lambda d: moment_text(d.decided_at),
+            numeric=False,
+        ),
+        Column(QT_TRANSLATE_NOOP("ReportTables", "Kết quả"), result, numeric=False),
+        Column(QT_TRANSLATE_NOOP("ReportTables", "Trạng thái"), status, numeric=False),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Phòng ban"), lambda d: d.department, numeric=False
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReportTables", "Cán bộ phụ trách"), lambda d: d.clerk, numeric=False
+        ),
     ]

@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPaintEv
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desk.domain.statistics import Figure, percent_text
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.services.report_breakdowns import MonthCounts
 from desk.ui.qt_helpers import translate
 
@@ -28,7 +29,8 @@ CONTEXT = "TrendChart"
 
 @dataclass(frozen=True)
 class Part:
-    """One part of a bar: its figure, label, colour and fill pattern."""
+    """One part of a bar: its figure, label (marked, translated when drawn), colour and
+    fill pattern."""
 
     figure: Figure
     label: str
@@ -37,9 +39,24 @@ class Part:
 
 
 PARTS = (
-    Part(Figure.EARLY, "Trước hạn", "#2e7d32", Qt.BrushStyle.SolidPattern),
-    Part(Figure.ON_TIME, "Đúng hạn", "#1565c0", Qt.BrushStyle.Dense3Pattern),
-    Part(Figure.LATE, "Quá hạn", "#c62828", Qt.BrushStyle.BDiagPattern),
+    Part(
+        Figure.EARLY,
+        QT_TRANSLATE_NOOP("TrendChart", "Trước hạn"),
+        "#2e7d32",
+        Qt.BrushStyle.SolidPattern,
+    ),
+    Part(
+        Figure.ON_TIME,
+        QT_TRANSLATE_NOOP("TrendChart", "Đúng hạn"),
+        "#1565c0",
+        Qt.BrushStyle.Dense3Pattern,
+    ),
+    Part(
+        Figure.LATE,
+        QT_TRANSLATE_NOOP("TrendChart", "Quá hạn"),
+        "#c62828",
+        Qt.BrushStyle.BDiagPattern,
+    ),
 )
 RECEIVED_COLOUR = "#37474f"
 RATE_COLOUR = "#ef6c00"
@@ -60,7 +77,9 @@ def nice_ceiling(value: int) -> int:
 def month_label(month: MonthCounts) -> str:
     """ "T3/26" for March 2026 (the whole month), or the days when the month is cut."""
     p = month.month
-    return f"T{p.first.month}/{p.first.year % 100:02d}"
+    return translate("TrendChart", "T{month}/{year}").format(
+        month=p.first.month, year=f"{p.first.year % 100:02d}"
+    )
 
 
 class TrendChart(QWidget):
@@ -228,7 +247,7 @@ class TrendChart(QWidget):
             p.fillRect(box, QBrush(colour, part.pattern))
             p.setPen(QPen(colour.darker(130), 1))
             p.drawRect(box)
-            x = self._legend_text(p, x + 18, y, translate("TrendChart", part.label), metrics)
+            x = self._legend_text(p, x + 18, y, translated(part.label), metrics)
         p.setPen(QPen(QColor(RECEIVED_COLOUR), 2))
         p.drawLine(QPointF(x, y + 8), QPointF(x + 18, y + 8))
         x = self._legend_text(p, x + 22, y, translate("TrendChart", "Tiếp nhận"), metrics)
@@ -251,7 +270,7 @@ class TrendChart(QWidget):
         m = self._months[index]
         return "\n".join(
             [
-                m.month.title,
+                m.month.title_label,
                 translate("TrendChart", "Tiếp nhận: {n}").format(n=m.received),
                 translate("TrendChart", "Đã giải quyết: {n}").format(n=m.decided),
                 translate("TrendChart", "Trước hạn {a}, đúng hạn {b}, quá hạn {c}").format(

@@ -28,6 +28,7 @@ from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.services import backup
 from desk.storage.database import Database
+from desk.ui.qt_helpers import translate
 
 ERROR_COLOUR = "#b00020"
 OK_COLOUR = "#1b5e20"
@@ -43,17 +44,17 @@ class BackupDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db, self.clerk, self.clock = db, clerk, clock or SystemClock()
-        self.setWindowTitle("Sao lưu và khôi phục dữ liệu")
+        self.setWindowTitle(translate("BackupDialog", "Sao lưu và khôi phục dữ liệu"))
         self.resize(640, 460)
         self.folder = QLineEdit(str(backup.backup_folder(db)))
-        choose = QPushButton("Chọn thư mục…")
+        choose = QPushButton(translate("BackupDialog", "Chọn thư mục…"))
         choose.clicked.connect(self._choose_folder)
-        self.save_folder = QPushButton("Lưu thư mục")
+        self.save_folder = QPushButton(translate("BackupDialog", "Lưu thư mục"))
         self.save_folder.clicked.connect(self._save_folder)
-        self.backup_button = QPushButton("Sao lưu ngay")
+        self.backup_button = QPushButton(translate("BackupDialog", "Sao lưu ngay"))
         self.backup_button.clicked.connect(self.back_up)
         self.list = QListWidget()
-        self.restore_button = QPushButton("Khôi phục bản đã chọn…")
+        self.restore_button = QPushButton(translate("BackupDialog", "Khôi phục bản đã chọn…"))
         self.restore_button.clicked.connect(self.restore_selected)
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -63,10 +64,12 @@ class BackupDialog(QDialog):
         row.addWidget(choose)
         row.addWidget(self.save_folder)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Thư mục sao lưu (ổ USB, thư mục mạng):"))
+        layout.addWidget(
+            QLabel(translate("BackupDialog", "Thư mục sao lưu (ổ USB, thư mục mạng):"))
+        )
         layout.addLayout(row)
         layout.addWidget(self.backup_button)
-        layout.addWidget(QLabel("Các bản sao lưu (mới nhất ở trên):"))
+        layout.addWidget(QLabel(translate("BackupDialog", "Các bản sao lưu (mới nhất ở trên):")))
         layout.addWidget(self.list, 1)
         layout.addWidget(self.restore_button)
         layout.addWidget(self.status)
@@ -74,7 +77,7 @@ class BackupDialog(QDialog):
 
     # The question before a restore; a method so the window's tests can answer it.
     def confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "Khôi phục dữ liệu", text)
+        answer = QMessageBox.question(self, translate("BackupDialog", "Khôi phục dữ liệu"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def refresh(self) -> None:
@@ -89,7 +92,9 @@ class BackupDialog(QDialog):
         self.restore_button.setEnabled(self.list.count() > 0 and self.clerk.is_admin)
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Chọn thư mục sao lưu", self.folder.text())
+        chosen = QFileDialog.getExistingDirectory(
+            self, translate("BackupDialog", "Chọn thư mục sao lưu"), self.folder.text()
+        )
         if chosen:
             self.folder.setText(chosen)
             self._save_folder()
@@ -100,7 +105,7 @@ class BackupDialog(QDialog):
         except UserError as exc:
             self._say(exc.message, error=True)
             return
-        self._say("Đã lưu thư mục sao lưu.")
+        self._say(translate("BackupDialog", "Đã lưu thư mục sao lưu."))
         self.refresh()
 
     def back_up(self) -> Path | None:
@@ -109,7 +114,7 @@ class BackupDialog(QDialog):
         except UserError as exc:
             self._say(exc.message, error=True)
             return None
-        self._say(f"Đã sao lưu vào {path}")
+        self._say(translate("BackupDialog", "Đã sao lưu vào {path}").format(path=path))
         self.refresh()
         return path
 
@@ -123,13 +128,14 @@ class BackupDialog(QDialog):
         except UserError as exc:
             self._say(exc.message, error=True)
             return None
-        question = (
-            f"Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu {file.name} ({check.dossiers} hồ sơ)?"
+        question = translate(
+            "BackupDialog",
+            "Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu {file} ({dossiers} hồ sơ)?"
             "\nMọi thay đổi sau thời điểm sao lưu sẽ không còn trên màn hình; tệp dữ liệu hiện "
-            "tại được giữ lại bên cạnh để có thể lấy lại."
-        )
+            "tại được giữ lại bên cạnh để có thể lấy lại.",
+        ).format(file=file.name, dossiers=check.dossiers)
         if not self.confirm(question):
-            self._say("Đã hủy, không thay đổi gì.")
+            self._say(translate("BackupDialog", "Đã hủy, không thay đổi gì."))
             return None
         try:
             kept = backup.restore(self.db.url, file, self.clock)
@@ -137,8 +143,11 @@ class BackupDialog(QDialog):
             self._say(exc.message, error=True)
             return None
         self._say(
-            f"Đã khôi phục từ {file.name}. Tệp dữ liệu cũ được giữ tại {kept}. "
-            "Hãy đóng và mở lại desk trên các máy khác đang dùng tệp này."
+            translate(
+                "BackupDialog",
+                "Đã khôi phục từ {file}. Tệp dữ liệu cũ được giữ tại {kept}. "
+                "Hãy đóng và mở lại desk trên các máy khác đang dùng tệp này.",
+            ).format(file=file.name, kept=kept)
         )
         return kept
 

@@ -33,7 +33,8 @@ from desk.domain.calendar import WorkingCalendar
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
-from desk.printing.vn_format import WEEKDAY_NAMES
+from desk.domain.translation import translated
+from desk.domain.vn_dates import weekday_label
 from desk.services import calendar
 from desk.storage.database import Database
 from desk.ui.admin._widgets import (
@@ -45,6 +46,7 @@ from desk.ui.admin._widgets import (
     set_enter_button,
     vietnamese_buttons,
 )
+from desk.ui.qt_helpers import translate
 
 
 def public_days(year: int) -> list[tuple[date, str]]:
@@ -80,13 +82,13 @@ class CalendarDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.clerk = clerk
-        self.setWindowTitle(self.tr("Lịch làm việc"))
+        self.setWindowTitle(translate("CalendarDialog", "Lịch làm việc"))
         self.errors = FieldErrors()
         today = (clock or SystemClock()).now().date()
         self.notice = Notice()
 
         self.hours_edit = QLineEdit(str(calendar.office_hours(db)))
-        self.save_hours_button = QPushButton(self.tr("Lưu giờ làm việc"))
+        self.save_hours_button = QPushButton(translate("CalendarDialog", "Lưu giờ làm việc"))
         self.save_hours_button.clicked.connect(self.save_hours)
         self.year_spin = QSpinBox()
         self.year_spin.setRange(2000, 2100)
@@ -94,20 +96,33 @@ class CalendarDialog(QDialog):
         self.year_spin.valueChanged.connect(lambda _year: self.refresh())
 
         self.special_table = read_only_table(
-            [self.tr("Ngày"), self.tr("Thứ"), self.tr("Loại"), self.tr("Ghi chú")]
+            [
+                translate("CalendarDialog", "Ngày"),
+                translate("CalendarDialog", "Thứ"),
+                translate("CalendarDialog", "Loại"),
+                translate("CalendarDialog", "Ghi chú"),
+            ]
         )
-        self.public_table = read_only_table([self.tr("Ngày"), self.tr("Thứ"), self.tr("Tên ngày")])
+        self.public_table = read_only_table(
+            [
+                translate("CalendarDialog", "Ngày"),
+                translate("CalendarDialog", "Thứ"),
+                translate("CalendarDialog", "Tên ngày"),
+            ]
+        )
         self.date_edit = QDateEdit(QDate(today.year, today.month, today.day))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
         self.kind_combo = QComboBox()
         for kind, label in calendar.KINDS.items():
-            self.kind_combo.addItem(self.tr(label), kind)
+            self.kind_combo.addItem(translated(label), kind)
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText(self.tr("Ví dụ: Làm bù cho ngày nghỉ 31/08/2026"))
-        self.add_button = QPushButton(self.tr("Thêm ngày"))
+        self.note_edit.setPlaceholderText(
+            translate("CalendarDialog", "Ví dụ: Làm bù cho ngày nghỉ 31/08/2026")
+        )
+        self.add_button = QPushButton(translate("CalendarDialog", "Thêm ngày"))
         self.add_button.clicked.connect(self.add_special_day)
-        self.remove_button = QPushButton(self.tr("Xóa ngày đã chọn"))
+        self.remove_button = QPushButton(translate("CalendarDialog", "Xóa ngày đã chọn"))
         self.remove_button.clicked.connect(self.remove_selected)
 
         self.hours_edit.returnPressed.connect(self.save_hours)
@@ -117,32 +132,43 @@ class CalendarDialog(QDialog):
         for widget in (self.save_hours_button, self.add_button, self.remove_button):
             widget.setEnabled(clerk.is_admin)
         if not clerk.is_admin:
-            self.notice.show_error(self.tr("Chỉ quản trị viên mới được sửa lịch làm việc."))
+            self.notice.show_error(
+                translate("CalendarDialog", "Chỉ quản trị viên mới được sửa lịch làm việc.")
+            )
         self.refresh()
 
     def _lay_out(self) -> None:
         hours = QGroupBox(
-            self.tr("Giờ làm việc (các buổi nhận hồ sơ, giống nhau mọi ngày làm việc)")
+            translate(
+                "CalendarDialog", "Giờ làm việc (các buổi nhận hồ sơ, giống nhau mọi ngày làm việc)"
+            )
         )
         hours_row = QHBoxLayout()
         hours_row.addWidget(self.errors.wrap("office_hours", self.hours_edit), 1)
         hours_row.addWidget(self.save_hours_button, 0, Qt.AlignmentFlag.AlignTop)
         hours_layout = QVBoxLayout(hours)
         hours_layout.addLayout(hours_row)
-        hint = QLabel(self.tr("Các buổi cách nhau bằng dấu phẩy, ví dụ: 07:30-11:30, 13:30-17:00"))
+        hint = QLabel(
+            translate(
+                "CalendarDialog",
+                "Các buổi cách nhau bằng dấu phẩy, ví dụ: 07:30-11:30, 13:30-17:00",
+            )
+        )
         hint.setStyleSheet("color: #455a64;")
         hours_layout.addWidget(hint)
 
         year_row = QHBoxLayout()
-        year_row.addWidget(QLabel(self.tr("Năm:")))
+        year_row.addWidget(QLabel(translate("CalendarDialog", "Năm:")))
         year_row.addWidget(self.year_spin)
         year_row.addStretch(1)
 
-        special = QGroupBox(self.tr("Ngày nghỉ, ngày làm bù của cơ quan (ưu tiên hơn ngày lễ)"))
+        special = QGroupBox(
+            translate("CalendarDialog", "Ngày nghỉ, ngày làm bù của cơ quan (ưu tiên hơn ngày lễ)")
+        )
         add_form = QFormLayout()
-        add_form.addRow(self.tr("Ngày:"), self.date_edit)
-        add_form.addRow(self.tr("Loại ngày:"), self.kind_combo)
-        add_form.addRow(self.tr("Ghi chú:"), self.note_edit)
+        add_form.addRow(translate("CalendarDialog", "Ngày:"), self.date_edit)
+        add_form.addRow(translate("CalendarDialog", "Loại ngày:"), self.kind_combo)
+        add_form.addRow(translate("CalendarDialog", "Ghi chú:"), self.note_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -152,7 +178,9 @@ class CalendarDialog(QDialog):
         special_layout.addLayout(add_form)
         special_layout.addLayout(buttons)
 
-        public = QGroupBox(self.tr("Ngày lễ, Tết theo Bộ luật Lao động (chỉ xem)"))
+        public = QGroupBox(
+            translate("CalendarDialog", "Ngày lễ, Tết theo Bộ luật Lao động (chỉ xem)")
+        )
         public_layout = QVBoxLayout(public)
         public_layout.addWidget(self.public_table)
 
@@ -181,8 +209,8 @@ class CalendarDialog(QDialog):
             [
                 (
                     _day_text(d.day),
-                    WEEKDAY_NAMES[d.day.weekday()],
-                    self.tr(calendar.KINDS[d.kind]),
+                    weekday_label(d.day),
+                    translated(calendar.KINDS[d.kind]),
                     d.note,
                 )
                 for d in days
@@ -192,7 +220,7 @@ class CalendarDialog(QDialog):
         listed = public_days(self.year)
         fill_table(
             self.public_table,
-            [(_day_text(day), WEEKDAY_NAMES[day.weekday()], note) for day, note in listed],
+            [(_day_text(day), weekday_label(day), translated(note)) for day, note in listed],
         )
 
     def save_hours(self) -> bool:
@@ -204,7 +232,7 @@ class CalendarDialog(QDialog):
             return False
         self.errors.clear()
         self.hours_edit.setText(str(hours))
-        self.notice.show_ok(self.tr("Đã lưu giờ làm việc: {0}.").format(hours))
+        self.notice.show_ok(translate("CalendarDialog", "Đã lưu giờ làm việc: {0}.").format(hours))
         return True
 
     def chosen_day(self) -> date:
@@ -227,8 +255,10 @@ class CalendarDialog(QDialog):
             self.refresh()
         self._select(day)
         self.notice.show_ok(
-            self.tr("Đã thêm {0}: {1}, {2}.").format(
-                self.tr(calendar.KINDS[kind]).lower(), WEEKDAY_NAMES[day.weekday()], _day_text(day)
+            translate("CalendarDialog", "Đã thêm {0}: {1}, {2}.").format(
+                translated(calendar.KINDS[kind]).lower(),
+                weekday_label(day),
+                _day_text(day),
             )
         )
         return True
@@ -249,7 +279,9 @@ class CalendarDialog(QDialog):
         self.notice.clear_notice()
         day = self.selected_day()
         if day is None:
-            self.notice.show_error(self.tr("Hãy chọn một ngày trong bảng để xóa."))
+            self.notice.show_error(
+                translate("CalendarDialog", "Hãy chọn một ngày trong bảng để xóa.")
+            )
             return False
         try:
             calendar.remove_special_day(self.db, self.clerk, day)
@@ -258,6 +290,8 @@ class CalendarDialog(QDialog):
             return False
         self.refresh()
         self.notice.show_ok(
-            self.tr("Đã xóa ngày {0} khỏi lịch của cơ quan.").format(_day_text(day))
+            translate("CalendarDialog", "Đã xóa ngày {0} khỏi lịch của cơ quan.").format(
+                _day_text(day)
+            )
         )
         return True

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desk.domain.errors import UserError, ValidationError
 from desk.domain.office import Clerk
 from desk.domain.roles import ROLE_LABELS, Role
+from desk.domain.translation import translated
 from desk.services import accounts
 from desk.storage.database import Database
 from desk.ui.admin._widgets import (
@@ -35,6 +36,7 @@ from desk.ui.admin._widgets import (
     set_enter_button,
     vietnamese_buttons,
 )
+from desk.ui.qt_helpers import translate
 
 
 class ClerksDialog(QDialog):
@@ -44,33 +46,42 @@ class ClerksDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.clerk = clerk
-        self.setWindowTitle(self.tr("Cán bộ tiếp nhận"))
+        self.setWindowTitle(translate("ClerksDialog", "Cán bộ tiếp nhận"))
         self.errors = FieldErrors()
         self.table = read_only_table(
-            [self.tr("Tên đăng nhập"), self.tr("Họ và tên"), self.tr("Vai trò")]
+            [
+                translate("ClerksDialog", "Tên đăng nhập"),
+                translate("ClerksDialog", "Họ và tên"),
+                translate("ClerksDialog", "Vai trò"),
+            ]
         )
 
         self.username_edit = QLineEdit()
-        self.username_edit.setPlaceholderText(self.tr("Chữ thường không dấu, ví dụ: lan.nt"))
+        self.username_edit.setPlaceholderText(
+            translate("ClerksDialog", "Chữ thường không dấu, ví dụ: lan.nt")
+        )
         self.full_name_edit = QLineEdit()
-        self.full_name_edit.setPlaceholderText(self.tr("Ví dụ: Nguyễn Thị Lan"))
+        self.full_name_edit.setPlaceholderText(translate("ClerksDialog", "Ví dụ: Nguyễn Thị Lan"))
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText(self.tr("Ít nhất 8 ký tự, có cả chữ và số"))
+        self.password_edit.setPlaceholderText(
+            translate("ClerksDialog", "Ít nhất 8 ký tự, có cả chữ và số")
+        )
         self.confirm_edit = QLineEdit()
         self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("role_combo")
         for role in Role:
-            self.role_combo.addItem(self.tr(ROLE_LABELS[role]), role.value)
+            self.role_combo.addItem(translated(ROLE_LABELS[role]), role.value)
         self.role_combo.setToolTip(
-            self.tr(
+            translate(
+                "ClerksDialog",
                 "Cán bộ tiếp nhận: tiếp nhận và xử lý hồ sơ. Lãnh đạo, giám sát: thêm giao lại, "
                 "sửa thông tin hồ sơ, xem việc của mọi người. Quản trị: tài khoản, danh mục, "
-                "lịch làm việc, cài đặt."
+                "lịch làm việc, cài đặt.",
             )
         )
-        self.add_button = QPushButton(self.tr("Thêm tài khoản"))
+        self.add_button = QPushButton(translate("ClerksDialog", "Thêm tài khoản"))
         self.add_button.clicked.connect(self.add_clerk)
         self.notice = Notice()
 
@@ -86,19 +97,30 @@ class ClerksDialog(QDialog):
         self.refresh()
         if not clerk.is_admin:
             self._add_group_box.setEnabled(False)
-            self.notice.show_error(self.tr("Chỉ quản trị viên mới được thêm tài khoản."))
+            self.notice.show_error(
+                translate("ClerksDialog", "Chỉ quản trị viên mới được thêm tài khoản.")
+            )
 
     def _add_group(self) -> QGroupBox:
-        self._add_group_box = box = QGroupBox(self.tr("Thêm tài khoản mới"))
+        self._add_group_box = box = QGroupBox(translate("ClerksDialog", "Thêm tài khoản mới"))
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Tên đăng nhập:"), self.errors.wrap("username", self.username_edit))
-        form.addRow(self.tr("Họ và tên:"), self.errors.wrap("full_name", self.full_name_edit))
-        form.addRow(self.tr("Mật khẩu:"), self.errors.wrap("password", self.password_edit))
         form.addRow(
-            self.tr("Nhập lại mật khẩu:"), self.errors.wrap("password_confirm", self.confirm_edit)
+            translate("ClerksDialog", "Tên đăng nhập:"),
+            self.errors.wrap("username", self.username_edit),
         )
-        form.addRow(self.tr("Vai trò:"), self.role_combo)
+        form.addRow(
+            translate("ClerksDialog", "Họ và tên:"),
+            self.errors.wrap("full_name", self.full_name_edit),
+        )
+        form.addRow(
+            translate("ClerksDialog", "Mật khẩu:"), self.errors.wrap("password", self.password_edit)
+        )
+        form.addRow(
+            translate("ClerksDialog", "Nhập lại mật khẩu:"),
+            self.errors.wrap("password_confirm", self.confirm_edit),
+        )
+        form.addRow(translate("ClerksDialog", "Vai trò:"), self.role_combo)
         form.addRow("", self.add_button)
         return box
 
@@ -112,7 +134,7 @@ class ClerksDialog(QDialog):
 
     def role_label(self, role: str) -> str:
         try:
-            return self.tr(ROLE_LABELS[Role(role)])
+            return translated(ROLE_LABELS[Role(role)])
         except ValueError:
             return role
 
@@ -126,8 +148,8 @@ class ClerksDialog(QDialog):
         password = self.password_edit.text()
         errors = accounts.check_account(username, full_name, password)
         if self.confirm_edit.text() != password:
-            errors["password_confirm"] = self.tr(
-                "Hai lần nhập mật khẩu không giống nhau: hãy nhập lại cho khớp."
+            errors["password_confirm"] = translate(
+                "ClerksDialog", "Hai lần nhập mật khẩu không giống nhau: hãy nhập lại cho khớp."
             )
         if errors:
             self.errors.show(errors)
@@ -162,6 +184,8 @@ class ClerksDialog(QDialog):
         self.role_combo.setCurrentIndex(0)
         self.refresh()
         self.notice.show_ok(
-            self.tr("Đã thêm tài khoản “{0}” ({1}).").format(added.username, added.full_name)
+            translate("ClerksDialog", "Đã thêm tài khoản “{0}” ({1}).").format(
+                added.username, added.full_name
+            )
         )
         return added

@@ -34,6 +34,7 @@ from desk.ui.admin._widgets import (
     set_enter_button,
     vietnamese_buttons,
 )
+from desk.ui.qt_helpers import translate
 
 
 class DepartmentsDialog(QDialog):
@@ -44,20 +45,22 @@ class DepartmentsDialog(QDialog):
         self.db = db
         self.clerk = clerk
         self.last_question: QMessageBox | None = None
-        self.setWindowTitle(self.tr("Phòng, ban và cơ quan giải quyết"))
+        self.setWindowTitle(translate("DepartmentsDialog", "Phòng, ban và cơ quan giải quyết"))
         self.errors = FieldErrors()
         self.notice = Notice()
         self.list = QListWidget()
         self.list.setObjectName("departments_list")
         self.list.currentRowChanged.connect(lambda _row: self._follow_selection())
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(self.tr("Ví dụ: Công chức Tài chính - Kế toán"))
-        self.add_button = QPushButton(self.tr("Thêm"))
+        self.name_edit.setPlaceholderText(
+            translate("DepartmentsDialog", "Ví dụ: Công chức Tài chính - Kế toán")
+        )
+        self.add_button = QPushButton(translate("DepartmentsDialog", "Thêm"))
         self.add_button.clicked.connect(self.add_department)
-        self.retire_button = QPushButton(self.tr("Ngừng sử dụng"))
+        self.retire_button = QPushButton(translate("DepartmentsDialog", "Ngừng sử dụng"))
         self.retire_button.clicked.connect(self.ask_retire)
 
-        add_box = self._edit_box = QGroupBox(self.tr("Thêm vào danh sách"))
+        add_box = self._edit_box = QGroupBox(translate("DepartmentsDialog", "Thêm vào danh sách"))
         row = QHBoxLayout(add_box)
         row.addWidget(self.errors.wrap("department", self.name_edit), 1)
         row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -79,7 +82,9 @@ class DepartmentsDialog(QDialog):
         if not may(clerk.role, Permission.MANAGE):
             add_box.setEnabled(False)
             self.retire_button.setEnabled(False)
-            self.notice.show_error(self.tr("Chỉ quản trị viên mới được sửa danh sách này."))
+            self.notice.show_error(
+                translate("DepartmentsDialog", "Chỉ quản trị viên mới được sửa danh sách này.")
+            )
 
     def names(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]
@@ -112,7 +117,7 @@ class DepartmentsDialog(QDialog):
         matches = self.list.findItems(name, Qt.MatchFlag.MatchExactly)
         if matches:
             self.list.setCurrentItem(matches[0])
-        self.notice.show_ok(self.tr("Đã thêm “{0}”.").format(name))
+        self.notice.show_ok(translate("DepartmentsDialog", "Đã thêm “{0}”.").format(name))
         return True
 
     def ask_retire(self) -> QMessageBox | None:
@@ -122,12 +127,13 @@ class DepartmentsDialog(QDialog):
         name = item.text()
         self.last_question = ask(
             self,
-            self.tr("Ngừng sử dụng"),
-            self.tr(
-                "Bỏ “{0}” khỏi danh sách chuyển xử lý? Hồ sơ đã chuyển đến đây vẫn giữ tên này."
+            translate("DepartmentsDialog", "Ngừng sử dụng"),
+            translate(
+                "DepartmentsDialog",
+                "Bỏ “{0}” khỏi danh sách chuyển xử lý? Hồ sơ đã chuyển đến đây vẫn giữ tên này.",
             ).format(name),
-            self.tr("Ngừng sử dụng"),
-            self.tr("Không"),
+            translate("DepartmentsDialog", "Ngừng sử dụng"),
+            translate("DepartmentsDialog", "Không"),
             lambda: self.retire(name),
         )
         return self.last_question
@@ -140,5 +146,7 @@ class DepartmentsDialog(QDialog):
             self.notice.show_error(exc.message)
             return False
         self.refresh()
-        self.notice.show_ok(self.tr("Đã bỏ “{0}” khỏi danh sách.").format(name))
+        self.notice.show_ok(
+            translate("DepartmentsDialog", "Đã bỏ “{0}” khỏi danh sách.").format(name)
+        )
         return True

@@ -29,6 +29,7 @@ from desk.ui.admin._widgets import (
     set_enter_button,
     vietnamese_buttons,
 )
+from desk.ui.qt_helpers import translate
 
 
 class OfficeDialog(QDialog):
@@ -38,7 +39,7 @@ class OfficeDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.clerk = clerk
-        self.setWindowTitle(self.tr("Thông tin cơ quan"))
+        self.setWindowTitle(translate("OfficeDialog", "Thông tin cơ quan"))
         self.errors = FieldErrors()
         office = office_service.get_office(db)
         self.name_edit = QLineEdit(office.name)
@@ -47,14 +48,17 @@ class OfficeDialog(QDialog):
         self.address_edit = QLineEdit(office.address)
         self.hotline_edit = QLineEdit(office.hotline)
         self.head_title_edit = QLineEdit(office.head_title)
-        self.head_title_edit.setPlaceholderText(self.tr("Ví dụ: CHỦ TỊCH, KT. CHỦ TỊCH"))
+        self.head_title_edit.setPlaceholderText(
+            translate("OfficeDialog", "Ví dụ: CHỦ TỊCH, KT. CHỦ TỊCH")
+        )
         self.head_name_edit = QLineEdit(office.head_name)
-        self.head_name_edit.setPlaceholderText(self.tr("Ví dụ: Trần Thị Bình"))
+        self.head_name_edit.setPlaceholderText(translate("OfficeDialog", "Ví dụ: Trần Thị Bình"))
         self.notice = Notice()
         code_hint = QLabel(
-            self.tr(
+            translate(
+                "OfficeDialog",
                 "Mã cơ quan đứng đầu mã hồ sơ. Đổi mã chỉ áp dụng cho hồ sơ tiếp nhận từ nay; "
-                "mã của hồ sơ đã nhận giữ nguyên."
+                "mã của hồ sơ đã nhận giữ nguyên.",
             )
         )
         code_hint.setWordWrap(True)
@@ -62,17 +66,21 @@ class OfficeDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Tên cơ quan:"), self.errors.wrap("office_name", self.name_edit))
         form.addRow(
-            self.tr("Cơ quan cấp trên:"), self.errors.wrap("office_parent", self.parent_edit)
+            translate("OfficeDialog", "Tên cơ quan:"),
+            self.errors.wrap("office_name", self.name_edit),
+        )
+        form.addRow(
+            translate("OfficeDialog", "Cơ quan cấp trên:"),
+            self.errors.wrap("office_parent", self.parent_edit),
         )
         code_box = self.errors.wrap("office_code", self.code_edit)
         code_box.layout().addWidget(code_hint)
-        form.addRow(self.tr("Mã cơ quan:"), code_box)
-        form.addRow(self.tr("Địa chỉ:"), self.address_edit)
-        form.addRow(self.tr("Đường dây nóng:"), self.hotline_edit)
-        form.addRow(self.tr("Chức vụ người đứng đầu:"), self.head_title_edit)
-        form.addRow(self.tr("Họ tên người đứng đầu:"), self.head_name_edit)
+        form.addRow(translate("OfficeDialog", "Mã cơ quan:"), code_box)
+        form.addRow(translate("OfficeDialog", "Địa chỉ:"), self.address_edit)
+        form.addRow(translate("OfficeDialog", "Đường dây nóng:"), self.hotline_edit)
+        form.addRow(translate("OfficeDialog", "Chức vụ người đứng đầu:"), self.head_title_edit)
+        form.addRow(translate("OfficeDialog", "Họ tên người đứng đầu:"), self.head_name_edit)
 
         self.buttons = vietnamese_buttons(
             QDialogButtonBox(
@@ -90,7 +98,9 @@ class OfficeDialog(QDialog):
         self.setMinimumWidth(640)
         if not clerk.is_admin:
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
-            self.notice.show_error(self.tr("Chỉ quản trị viên mới được sửa thông tin cơ quan."))
+            self.notice.show_error(
+                translate("OfficeDialog", "Chỉ quản trị viên mới được sửa thông tin cơ quan.")
+            )
 
     def office(self) -> Office:
         return Office(
@@ -107,7 +117,9 @@ class OfficeDialog(QDialog):
         """Save and close; on a problem show it under its field and keep the dialog."""
         self.notice.clear_notice()
         if not self.clerk.is_admin:
-            self.notice.show_error(self.tr("Chỉ quản trị viên mới được sửa thông tin cơ quan."))
+            self.notice.show_error(
+                translate("OfficeDialog", "Chỉ quản trị viên mới được sửa thông tin cơ quan.")
+            )
             return False
         try:
             office_service.save_office(self.db, self.office())

@@ -19,6 +19,7 @@ from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.services import accounts
 from desk.storage.database import Database
+from desk.ui.qt_helpers import translate
 
 
 def _password_edit() -> QLineEdit:
@@ -41,7 +42,11 @@ class PasswordDialog(QDialog):
         self.db, self.clerk, self.username = db, clerk, username
         resetting = username is not None and username != clerk.username
         self.resetting = resetting
-        self.setWindowTitle(f"Đặt lại mật khẩu cho {username}" if resetting else "Đổi mật khẩu")
+        self.setWindowTitle(
+            translate("PasswordDialog", "Đặt lại mật khẩu cho {username}").format(username=username)
+            if resetting
+            else translate("PasswordDialog", "Đổi mật khẩu")
+        )
         self.old = _password_edit()
         self.new = _password_edit()
         self.again = _password_edit()
@@ -50,20 +55,34 @@ class PasswordDialog(QDialog):
         self.error.setWordWrap(True)
         form = QFormLayout()
         if not resetting:
-            form.addRow("Mật khẩu hiện tại:", self.old)
-        form.addRow("Mật khẩu mới:" if not resetting else "Mật khẩu tạm thời:", self.new)
-        form.addRow("Nhập lại mật khẩu mới:", self.again)
+            form.addRow(translate("PasswordDialog", "Mật khẩu hiện tại:"), self.old)
+        form.addRow(
+            translate("PasswordDialog", "Mật khẩu mới:")
+            if not resetting
+            else translate("PasswordDialog", "Mật khẩu tạm thời:"),
+            self.new,
+        )
+        form.addRow(translate("PasswordDialog", "Nhập lại mật khẩu mới:"), self.again)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Lưu")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("PasswordDialog", "Lưu")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("PasswordDialog", "Hủy")
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if resetting:
             layout.addWidget(
-                QLabel("Người dùng sẽ phải đổi mật khẩu tạm thời này ở lần đăng nhập tới.")
+                QLabel(
+                    translate(
+                        "PasswordDialog",
+                        "Người dùng sẽ phải đổi mật khẩu tạm thời này ở lần đăng nhập tới.",
+                    )
+                )
             )
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -71,7 +90,9 @@ class PasswordDialog(QDialog):
 
     def save(self) -> bool:
         if self.new.text() != self.again.text():
-            self.error.setText("Hai lần nhập mật khẩu mới không giống nhau.")
+            self.error.setText(
+                translate("PasswordDialog", "Hai lần nhập mật khẩu mới không giống nhau.")
+            )
             return False
         try:
             if self.resetting:

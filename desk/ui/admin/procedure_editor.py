@@ -38,15 +38,17 @@ from PySide6.QtWidgets import (
 from desk.domain.procedure import PAPER_FORM_LABELS, Channel, PaperForm, Procedure, RequiredPaper
 from desk.domain.text import nfc
 from desk.domain.time_limit import LIMIT_KIND_LABELS, LimitKind, TimeLimit
+from desk.domain.translation import translated
 from desk.ui.admin._widgets import ChoiceDelegate, FieldErrors, clean_text, one_line, row_of
+from desk.ui.qt_helpers import translate
 
 MAX_AMOUNT = 999
 MAX_COPIES = 99
 
 
 def limit_kind_label(kind: LimitKind) -> str:
-    """The kind's Vietnamese label, capitalised for a combo box ("Ngày làm việc")."""
-    label = LIMIT_KIND_LABELS[kind]
+    """The kind's label on screen, capitalised for a combo box ("Ngày làm việc")."""
+    label = translated(LIMIT_KIND_LABELS[kind])
     return label[:1].upper() + label[1:]
 
 
@@ -73,14 +75,14 @@ class PapersTable(QTableWidget):
         super().__init__(0, 4, parent)
         self.setHorizontalHeaderLabels(
             [
-                self.tr("Tên giấy tờ"),
-                self.tr("Hình thức"),
-                self.tr("Số bản"),
-                self.tr("Tùy trường hợp"),
+                translate("PapersTable", "Tên giấy tờ"),
+                translate("PapersTable", "Hình thức"),
+                translate("PapersTable", "Số bản"),
+                translate("PapersTable", "Tùy trường hợp"),
             ]
         )
         self.form_delegate = ChoiceDelegate(
-            [(form, PAPER_FORM_LABELS[form]) for form in PaperForm], self
+            [(form, translated(PAPER_FORM_LABELS[form])) for form in PaperForm], self
         )
         self.setItemDelegateForColumn(self.FORM, self.form_delegate)
         self.setItemDelegateForColumn(self.COUNT, _CountDelegate(self))
@@ -107,7 +109,7 @@ class PapersTable(QTableWidget):
     def _insert(self, row: int, paper: RequiredPaper) -> None:
         self.insertRow(row)
         self.setItem(row, self.NAME, QTableWidgetItem(paper.name))
-        form = QTableWidgetItem(PAPER_FORM_LABELS[paper.form])
+        form = QTableWidgetItem(translated(PAPER_FORM_LABELS[paper.form]))
         form.setData(Qt.ItemDataRole.UserRole, paper.form)
         self.setItem(row, self.FORM, form)
         count = QTableWidgetItem()
@@ -156,13 +158,13 @@ class PapersTable(QTableWidget):
         for row in range(self.rowCount()):
             name = one_line(nfc(self._text(row, self.NAME)))
             if not name:
-                return papers, self.tr(
-                    "Giấy tờ ở dòng {0} chưa có tên: hãy nhập tên hoặc xóa dòng đó."
+                return papers, translate(
+                    "PapersTable", "Giấy tờ ở dòng {0} chưa có tên: hãy nhập tên hoặc xóa dòng đó."
                 ).format(row + 1)
             if "|" in name:
-                return papers, self.tr("Tên giấy tờ ở dòng {0} không được chứa dấu “|”.").format(
-                    row + 1
-                )
+                return papers, translate(
+                    "PapersTable", "Tên giấy tờ ở dòng {0} không được chứa dấu “|”."
+                ).format(row + 1)
             form = self._value(row, self.FORM, PaperForm.ORIGINAL)
             count = int(self._value(row, self.COUNT, 1, Qt.ItemDataRole.DisplayRole) or 1)
             optional_item = self.item(row, self.OPTIONAL)
@@ -193,10 +195,10 @@ class ProcedureEditor(QWidget):
         self.errors = FieldErrors()
         self._build_inputs()
         self.papers_table = PapersTable()
-        self.add_paper_button = QPushButton(self.tr("Thêm giấy tờ"))
-        self.remove_paper_button = QPushButton(self.tr("Xóa giấy tờ"))
-        self.up_button = QPushButton(self.tr("Lên"))
-        self.down_button = QPushButton(self.tr("Xuống"))
+        self.add_paper_button = QPushButton(translate("ProcedureEditor", "Thêm giấy tờ"))
+        self.remove_paper_button = QPushButton(translate("ProcedureEditor", "Xóa giấy tờ"))
+        self.up_button = QPushButton(translate("ProcedureEditor", "Lên"))
+        self.down_button = QPushButton(translate("ProcedureEditor", "Xuống"))
         self.add_paper_button.clicked.connect(lambda: self.papers_table.add_paper())
         self.remove_paper_button.clicked.connect(self.papers_table.remove_current)
         self.up_button.clicked.connect(lambda: self.papers_table.move_current(-1))
@@ -208,7 +210,9 @@ class ProcedureEditor(QWidget):
 
     def _build_inputs(self) -> None:
         self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText(self.tr("Mã trên Cổng dịch vụ công, ví dụ: 1.001193"))
+        self.code_edit.setPlaceholderText(
+            translate("ProcedureEditor", "Mã trên Cổng dịch vụ công, ví dụ: 1.001193")
+        )
         self.name_edit = QPlainTextEdit()
         self.name_edit.setTabChangesFocus(True)
         self.name_edit.setFixedHeight(64)
@@ -216,57 +220,70 @@ class ProcedureEditor(QWidget):
         self.field_combo.setEditable(True)
         self.field_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.level_edit = QLineEdit()
-        self.level_edit.setPlaceholderText(self.tr("Ví dụ: Cấp xã"))
+        self.level_edit.setPlaceholderText(translate("ProcedureEditor", "Ví dụ: Cấp xã"))
         self.kind_combo = QComboBox()
         for kind in LimitKind:
             self.kind_combo.addItem(limit_kind_label(kind), kind)
         self.amount_spin = QSpinBox()
         self.amount_spin.setRange(1, MAX_AMOUNT)
-        self.cutoff_check = QCheckBox(self.tr("Nhận sau giờ chốt thì tính từ ngày làm việc sau:"))
+        self.cutoff_check = QCheckBox(
+            translate("ProcedureEditor", "Nhận sau giờ chốt thì tính từ ngày làm việc sau:")
+        )
         self.cutoff_edit = QTimeEdit()
         self.cutoff_edit.setDisplayFormat("HH:mm")
         self.online_spin = self._channel_spin()
         self.post_spin = self._channel_spin()
         self.fee_edit = QLineEdit()
-        self.fee_edit.setPlaceholderText(self.tr("Ví dụ: Miễn lệ phí"))
+        self.fee_edit.setPlaceholderText(translate("ProcedureEditor", "Ví dụ: Miễn lệ phí"))
         self.legal_edit = QPlainTextEdit()
         self.legal_edit.setTabChangesFocus(True)
         self.legal_edit.setFixedHeight(56)
-        self.active_check = QCheckBox(self.tr("Đang áp dụng (hiện khi tiếp nhận hồ sơ)"))
+        self.active_check = QCheckBox(
+            translate("ProcedureEditor", "Đang áp dụng (hiện khi tiếp nhận hồ sơ)")
+        )
 
     def _channel_spin(self) -> QSpinBox:
         spin = QSpinBox()
         spin.setRange(0, MAX_AMOUNT)
-        spin.setSpecialValueText(self.tr("như tại quầy"))
+        spin.setSpecialValueText(translate("ProcedureEditor", "như tại quầy"))
         spin.setMinimumWidth(130)
         return spin
 
     def _lay_out(self) -> None:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Mã thủ tục:"), self.errors.wrap("code", self.code_edit))
-        form.addRow(self.tr("Tên thủ tục:"), self.errors.wrap("name", self.name_edit))
-        form.addRow(self.tr("Lĩnh vực:"), self.errors.wrap("field", self.field_combo))
-        form.addRow(self.tr("Cấp thực hiện:"), self.level_edit)
+        form.addRow(
+            translate("ProcedureEditor", "Mã thủ tục:"), self.errors.wrap("code", self.code_edit)
+        )
+        form.addRow(
+            translate("ProcedureEditor", "Tên thủ tục:"), self.errors.wrap("name", self.name_edit)
+        )
+        form.addRow(
+            translate("ProcedureEditor", "Lĩnh vực:"), self.errors.wrap("field", self.field_combo)
+        )
+        form.addRow(translate("ProcedureEditor", "Cấp thực hiện:"), self.level_edit)
         limit_row = QHBoxLayout()
         limit_row.addWidget(self.amount_spin)
         limit_row.addWidget(self.kind_combo, 1)
         limit_box = QWidget()
         limit_box.setLayout(limit_row)
         limit_row.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Thời hạn giải quyết:"), self.errors.wrap("limit", limit_box))
+        form.addRow(
+            translate("ProcedureEditor", "Thời hạn giải quyết:"),
+            self.errors.wrap("limit", limit_box),
+        )
         form.addRow("", row_of(self.cutoff_check, self.cutoff_edit))
         form.addRow(
-            self.tr("Thời hạn khác theo kênh:"),
+            translate("ProcedureEditor", "Thời hạn khác theo kênh:"),
             row_of(
-                QLabel(self.tr("Trực tuyến")),
+                QLabel(translate("ProcedureEditor", "Trực tuyến")),
                 self.online_spin,
-                QLabel(self.tr("Bưu chính")),
+                QLabel(translate("ProcedureEditor", "Bưu chính")),
                 self.post_spin,
             ),
         )
-        form.addRow(self.tr("Phí, lệ phí:"), self.fee_edit)
-        form.addRow(self.tr("Căn cứ pháp lý:"), self.legal_edit)
+        form.addRow(translate("ProcedureEditor", "Phí, lệ phí:"), self.fee_edit)
+        form.addRow(translate("ProcedureEditor", "Căn cứ pháp lý:"), self.legal_edit)
         form.addRow("", self.active_check)
         papers_buttons = row_of(
             self.add_paper_button, self.remove_paper_button, self.up_button, self.down_button
@@ -274,7 +291,9 @@ class ProcedureEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Thành phần hồ sơ (đúng danh mục đã công bố):")))
+        layout.addWidget(
+            QLabel(translate("ProcedureEditor", "Thành phần hồ sơ (đúng danh mục đã công bố):"))
+        )
         layout.addWidget(self.errors.wrap("papers", self.papers_table), 1)
         layout.addWidget(papers_buttons)
 
@@ -297,7 +316,10 @@ class ProcedureEditor(QWidget):
         self.code_edit.setText(p.code)
         self.code_edit.setReadOnly(procedure is not None)
         self.code_edit.setToolTip(
-            self.tr("Mã của thủ tục đã có không sửa được; muốn đổi mã, hãy thêm thủ tục mới.")
+            translate(
+                "ProcedureEditor",
+                "Mã của thủ tục đã có không sửa được; muốn đổi mã, hãy thêm thủ tục mới.",
+            )
             if procedure is not None
             else ""
         )

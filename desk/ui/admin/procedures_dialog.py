@@ -47,6 +47,7 @@ from desk.ui.admin._widgets import (
     vietnamese_buttons,
 )
 from desk.ui.admin.procedure_editor import ProcedureEditor
+from desk.ui.qt_helpers import translate
 
 
 class ImportReportDialog(QDialog):
@@ -54,13 +55,14 @@ class ImportReportDialog(QDialog):
 
     def __init__(self, report: ImportReport, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Kết quả nhập danh mục"))
-        summary = self.tr("Tệp {0}: đã thêm {1} thủ tục, cập nhật {2} thủ tục.").format(
-            path.name, report.added, report.updated
-        )
+        self.setWindowTitle(translate("ImportReportDialog", "Kết quả nhập danh mục"))
+        summary = translate(
+            "ImportReportDialog", "Tệp {0}: đã thêm {1} thủ tục, cập nhật {2} thủ tục."
+        ).format(path.name, report.added, report.updated)
         if report.errors:
-            summary += " " + self.tr(
-                "{0} dòng có lỗi nên chưa được nhập; sửa các dòng dưới đây trong tệp rồi nhập lại:"
+            summary += " " + translate(
+                "ImportReportDialog",
+                "{0} dòng có lỗi nên chưa được nhập; sửa các dòng dưới đây trong tệp rồi nhập lại:",
             ).format(len(report.errors))
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
@@ -89,19 +91,23 @@ class ProceduresDialog(QDialog):
         self.clerk = clerk
         self.report_dialog: ImportReportDialog | None = None
         self._procedures: list[Procedure] = []
-        self.setWindowTitle(self.tr("Danh mục thủ tục hành chính"))
+        self.setWindowTitle(translate("ProceduresDialog", "Danh mục thủ tục hành chính"))
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(
-            self.tr("Tìm thủ tục: gõ không dấu cũng được (ví dụ: dang ky ket hon)")
+            translate(
+                "ProceduresDialog", "Tìm thủ tục: gõ không dấu cũng được (ví dụ: dang ky ket hon)"
+            )
         )
         self.search_edit.setClearButtonEnabled(True)
-        self.inactive_check = QCheckBox(self.tr("Hiện cả thủ tục ngừng áp dụng"))
+        self.inactive_check = QCheckBox(
+            translate("ProceduresDialog", "Hiện cả thủ tục ngừng áp dụng")
+        )
         self.table = read_only_table(
             [
-                self.tr("Mã thủ tục"),
-                self.tr("Tên thủ tục"),
-                self.tr("Lĩnh vực"),
-                self.tr("Thời hạn"),
+                translate("ProceduresDialog", "Mã thủ tục"),
+                translate("ProceduresDialog", "Tên thủ tục"),
+                translate("ProceduresDialog", "Lĩnh vực"),
+                translate("ProceduresDialog", "Thời hạn"),
             ]
         )
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -109,10 +115,10 @@ class ProceduresDialog(QDialog):
         self._editing_code: str | None = None
         self.count_label = QLabel()
         self.editor = ProcedureEditor()
-        self.new_button = QPushButton(self.tr("Thêm thủ tục mới"))
-        self.save_button = QPushButton(self.tr("Lưu thủ tục"))
-        self.import_button = QPushButton(self.tr("Nhập từ tệp CSV/Excel..."))
-        self.export_button = QPushButton(self.tr("Xuất ra tệp CSV/Excel..."))
+        self.new_button = QPushButton(translate("ProceduresDialog", "Thêm thủ tục mới"))
+        self.save_button = QPushButton(translate("ProceduresDialog", "Lưu thủ tục"))
+        self.import_button = QPushButton(translate("ProceduresDialog", "Nhập từ tệp CSV/Excel..."))
+        self.export_button = QPushButton(translate("ProceduresDialog", "Xuất ra tệp CSV/Excel..."))
         self.notice = Notice()
 
         self.search_edit.textChanged.connect(lambda: self.refresh())
@@ -127,7 +133,9 @@ class ProceduresDialog(QDialog):
         for button in (self.new_button, self.save_button, self.import_button):
             button.setEnabled(clerk.is_admin)
         if not clerk.is_admin:
-            self.notice.show_error(self.tr("Chỉ quản trị viên mới được sửa danh mục thủ tục."))
+            self.notice.show_error(
+                translate("ProceduresDialog", "Chỉ quản trị viên mới được sửa danh mục thủ tục.")
+            )
         self.refresh()
         if self.table.rowCount():
             self.table.selectRow(0)
@@ -177,7 +185,7 @@ class ProceduresDialog(QDialog):
         self.table.blockSignals(True)
         fill_table(
             self.table,
-            [(p.code, p.name, p.field, p.limit.describe()) for p in self._procedures],
+            [(p.code, p.name, p.field, p.limit.label()) for p in self._procedures],
             [p.code for p in self._procedures],
         )
         header = self.table.horizontalHeader()
@@ -186,7 +194,9 @@ class ProceduresDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
         self.table.blockSignals(False)
-        self.count_label.setText(self.tr("{0} thủ tục").format(len(self._procedures)))
+        self.count_label.setText(
+            translate("ProceduresDialog", "{0} thủ tục").format(len(self._procedures))
+        )
         self.editor.set_fields(sorted({p.field for p in self._procedures}))
         if keep:
             self._mark(keep)
@@ -237,10 +247,13 @@ class ProceduresDialog(QDialog):
             return
         self.question = ask(
             self,
-            self.tr("Chưa lưu thủ tục"),
-            self.tr("Thủ tục đang sửa có thay đổi chưa được lưu. Bỏ các thay đổi đó?"),
-            self.tr("Bỏ thay đổi"),
-            self.tr("Tiếp tục sửa"),
+            translate("ProceduresDialog", "Chưa lưu thủ tục"),
+            translate(
+                "ProceduresDialog",
+                "Thủ tục đang sửa có thay đổi chưa được lưu. Bỏ các thay đổi đó?",
+            ),
+            translate("ProceduresDialog", "Bỏ thay đổi"),
+            translate("ProceduresDialog", "Tiếp tục sửa"),
             then,
         )
 
@@ -264,8 +277,9 @@ class ProceduresDialog(QDialog):
         procedure, errors = self.editor.read()
         errors = {**catalog.check_procedure(procedure), **errors}
         if self.editor.is_new and "code" not in errors and self._code_taken(procedure.code):
-            errors["code"] = self.tr(
-                "Mã thủ tục {0} đã có trong danh mục: hãy chọn thủ tục đó trong danh sách để sửa."
+            errors["code"] = translate(
+                "ProceduresDialog",
+                "Mã thủ tục {0} đã có trong danh mục: hãy chọn thủ tục đó trong danh sách để sửa.",
             ).format(procedure.code)
         if errors:
             self._show_errors(errors)
@@ -284,7 +298,7 @@ class ProceduresDialog(QDialog):
         self.refresh(select_code=saved.code)
         self._editing_code = saved.code
         self.editor.load(saved)
-        self.notice.show_ok(self.tr("Đã lưu thủ tục {0}.").format(saved.code))
+        self.notice.show_ok(translate("ProceduresDialog", "Đã lưu thủ tục {0}.").format(saved.code))
         return saved
 
     def _code_taken(self, code: str) -> bool:
@@ -299,23 +313,33 @@ class ProceduresDialog(QDialog):
         if unplaced:
             self.notice.show_error(" ".join(errors[f] for f in unplaced))
         else:
-            self.notice.show_error(self.tr("Chưa lưu được: hãy sửa các mục ghi màu đỏ."))
+            self.notice.show_error(
+                translate("ProceduresDialog", "Chưa lưu được: hãy sửa các mục ghi màu đỏ.")
+            )
 
     # --- files ------------------------------------------------------------------
 
     def _file_filter(self) -> str:
-        return self.tr("Danh mục thủ tục (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)")
+        return translate(
+            "ProceduresDialog", "Danh mục thủ tục (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)"
+        )
 
     def choose_import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Chọn tệp danh mục thủ tục"), "", self._file_filter()
+            self,
+            translate("ProceduresDialog", "Chọn tệp danh mục thủ tục"),
+            "",
+            self._file_filter(),
         )
         if path:
             self.import_from(Path(path))
 
     def choose_export_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Lưu danh mục thủ tục"), "danh-muc-thu-tuc.xlsx", self._file_filter()
+            self,
+            translate("ProceduresDialog", "Lưu danh mục thủ tục"),
+            "danh-muc-thu-tuc.xlsx",
+            self._file_filter(),
         )
         if path:
             self.export_to(Path(path))
@@ -331,9 +355,9 @@ class ProceduresDialog(QDialog):
             return None
         except OSError as exc:
             self.notice.show_error(
-                self.tr("Không đọc được tệp {0}: {1}. Hãy kiểm tra tệp rồi thử lại.").format(
-                    path, exc.strerror or exc
-                )
+                translate(
+                    "ProceduresDialog", "Không đọc được tệp {0}: {1}. Hãy kiểm tra tệp rồi thử lại."
+                ).format(path, exc.strerror or exc)
             )
             return None
         finally:
@@ -341,9 +365,9 @@ class ProceduresDialog(QDialog):
         self.refresh()
         self.report_dialog = ImportReportDialog(report, Path(path), self)
         self.report_dialog.open()
-        message = self.tr("Đã nhập tệp {0}: thêm {1}, cập nhật {2}, {3} dòng lỗi.").format(
-            Path(path).name, report.added, report.updated, len(report.errors)
-        )
+        message = translate(
+            "ProceduresDialog", "Đã nhập tệp {0}: thêm {1}, cập nhật {2}, {3} dòng lỗi."
+        ).format(Path(path).name, report.added, report.updated, len(report.errors))
         if report.errors:
             self.notice.show_error(message)
         else:
@@ -360,11 +384,14 @@ class ProceduresDialog(QDialog):
             return None
         except OSError as exc:
             self.notice.show_error(
-                self.tr(
+                translate(
+                    "ProceduresDialog",
                     "Không ghi được tệp {0}: {1}. Hãy chọn thư mục khác hoặc đóng tệp "
-                    "đang mở trong Excel rồi thử lại."
+                    "đang mở trong Excel rồi thử lại.",
                 ).format(path, exc.strerror or exc)
             )
             return None
-        self.notice.show_ok(self.tr("Đã xuất {0} thủ tục ra tệp {1}.").format(count, path))
+        self.notice.show_ok(
+            translate("ProceduresDialog", "Đã xuất {0} thủ tục ra tệp {1}.").format(count, path)
+        )
         return count

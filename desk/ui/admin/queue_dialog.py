@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desk.domain.errors import UserError, ValidationError
 from desk.domain.office import Clerk
 from desk.domain.queue import Counter, QueueRules, ServiceGroup
+from desk.domain.translation import translated
 from desk.services import queue_setup
 from desk.storage.database import Database
 from desk.ui.admin._widgets import (
@@ -42,6 +43,7 @@ from desk.ui.admin._widgets import (
     vietnamese_buttons,
 )
 from desk.ui.admin.printer_dialog import paper_choices
+from desk.ui.qt_helpers import translate
 
 
 def _checked(items: QListWidget) -> list[object]:
@@ -74,12 +76,12 @@ class QueueDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.clerk = clerk
-        self.setWindowTitle(self.tr("Hàng đợi và lấy số"))
+        self.setWindowTitle(translate("QueueDialog", "Hàng đợi và lấy số"))
         queue_setup.ensure_defaults(db)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._groups_tab(), self.tr("Nhóm dịch vụ"))
-        self.tabs.addTab(self._counters_tab(), self.tr("Quầy"))
-        self.tabs.addTab(self._settings_tab(), self.tr("Cài đặt"))
+        self.tabs.addTab(self._groups_tab(), translate("QueueDialog", "Nhóm dịch vụ"))
+        self.tabs.addTab(self._counters_tab(), translate("QueueDialog", "Quầy"))
+        self.tabs.addTab(self._settings_tab(), translate("QueueDialog", "Cài đặt"))
         self.notice = Notice()
         buttons = vietnamese_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
@@ -92,32 +94,44 @@ class QueueDialog(QDialog):
         if not clerk.is_admin:
             for button in (self.save_group_button, self.save_counter_button, self.save_settings):
                 button.setEnabled(False)
-            self.notice.show_error(self.tr("Chỉ quản trị viên mới được sửa cài đặt hàng đợi."))
+            self.notice.show_error(
+                translate("QueueDialog", "Chỉ quản trị viên mới được sửa cài đặt hàng đợi.")
+            )
 
     # ------------------------------------------------------------ groups
 
     def _groups_tab(self) -> QWidget:
         self.group_errors = FieldErrors()
         self.group_table = read_only_table(
-            [self.tr("Ký hiệu"), self.tr("Tên nhóm"), self.tr("Đang dùng"), self.tr("Lĩnh vực")]
+            [
+                translate("QueueDialog", "Ký hiệu"),
+                translate("QueueDialog", "Tên nhóm"),
+                translate("QueueDialog", "Đang dùng"),
+                translate("QueueDialog", "Lĩnh vực"),
+            ]
         )
         self.group_table.itemSelectionChanged.connect(self._group_selected)
         self.letter_edit = QLineEdit()
         self.letter_edit.setMaxLength(1)
         self.letter_edit.setFixedWidth(60)
         self.group_name_edit = QLineEdit()
-        self.group_name_edit.setPlaceholderText(self.tr("Ví dụ: Hộ tịch"))
+        self.group_name_edit.setPlaceholderText(translate("QueueDialog", "Ví dụ: Hộ tịch"))
         self.fields_list = QListWidget()
         self.fields_list.setMaximumHeight(150)
-        self.group_active = QCheckBox(self.tr("Nhận số ở máy lấy số"))
-        self.new_group_button = QPushButton(self.tr("Thêm nhóm mới"))
+        self.group_active = QCheckBox(translate("QueueDialog", "Nhận số ở máy lấy số"))
+        self.new_group_button = QPushButton(translate("QueueDialog", "Thêm nhóm mới"))
         self.new_group_button.clicked.connect(lambda: self._edit_group(None))
-        self.save_group_button = QPushButton(self.tr("Lưu nhóm"))
+        self.save_group_button = QPushButton(translate("QueueDialog", "Lưu nhóm"))
         self.save_group_button.clicked.connect(self.save_group)
         form = QFormLayout()
-        form.addRow(self.tr("Ký hiệu:"), self.group_errors.wrap("letter", self.letter_edit))
-        form.addRow(self.tr("Tên nhóm:"), self.group_errors.wrap("name", self.group_name_edit))
-        form.addRow(self.tr("Lĩnh vực thủ tục:"), self.fields_list)
+        form.addRow(
+            translate("QueueDialog", "Ký hiệu:"), self.group_errors.wrap("letter", self.letter_edit)
+        )
+        form.addRow(
+            translate("QueueDialog", "Tên nhóm:"),
+            self.group_errors.wrap("name", self.group_name_edit),
+        )
+        form.addRow(translate("QueueDialog", "Lĩnh vực thủ tục:"), self.fields_list)
         form.addRow("", self.group_active)
         return self._tab(self.group_table, form, self.new_group_button, self.save_group_button)
 
@@ -164,7 +178,9 @@ class QueueDialog(QDialog):
         saved = self._save(lambda: queue_setup.save_group(self.db, group), self.group_errors)
         if saved is not None:
             self.refresh()
-            self.notice.show_ok(self.tr("Đã lưu nhóm {0} · {1}.").format(saved.letter, saved.name))
+            self.notice.show_ok(
+                translate("QueueDialog", "Đã lưu nhóm {0} · {1}.").format(saved.letter, saved.name)
+            )
         return saved
 
     # ------------------------------------------------------------ counters
@@ -172,25 +188,39 @@ class QueueDialog(QDialog):
     def _counters_tab(self) -> QWidget:
         self.counter_errors = FieldErrors()
         self.counter_table = read_only_table(
-            [self.tr("Số quầy"), self.tr("Tên"), self.tr("Đang dùng"), self.tr("Nhóm phục vụ")]
+            [
+                translate("QueueDialog", "Số quầy"),
+                translate("QueueDialog", "Tên"),
+                translate("QueueDialog", "Đang dùng"),
+                translate("QueueDialog", "Nhóm phục vụ"),
+            ]
         )
         self.counter_table.itemSelectionChanged.connect(self._counter_selected)
         self.number_spin = QSpinBox()
         self.number_spin.setRange(1, 99)
         self.counter_name_edit = QLineEdit()
-        self.counter_name_edit.setPlaceholderText(self.tr("Để trống: “Quầy” và số quầy"))
+        self.counter_name_edit.setPlaceholderText(
+            translate("QueueDialog", "Để trống: “Quầy” và số quầy")
+        )
         self.served_list = QListWidget()
         self.served_list.setMaximumHeight(150)
-        self.counter_active = QCheckBox(self.tr("Đang dùng"))
-        self.new_counter_button = QPushButton(self.tr("Thêm quầy mới"))
+        self.counter_active = QCheckBox(translate("QueueDialog", "Đang dùng"))
+        self.new_counter_button = QPushButton(translate("QueueDialog", "Thêm quầy mới"))
         self.new_counter_button.clicked.connect(lambda: self._edit_counter(None))
-        self.save_counter_button = QPushButton(self.tr("Lưu quầy"))
+        self.save_counter_button = QPushButton(translate("QueueDialog", "Lưu quầy"))
         self.save_counter_button.clicked.connect(self.save_counter)
         form = QFormLayout()
-        form.addRow(self.tr("Số quầy:"), self.counter_errors.wrap("number", self.number_spin))
-        form.addRow(self.tr("Tên quầy:"), self.counter_errors.wrap("name", self.counter_name_edit))
         form.addRow(
-            self.tr("Gọi số của nhóm:"), self.counter_errors.wrap("groups", self.served_list)
+            translate("QueueDialog", "Số quầy:"),
+            self.counter_errors.wrap("number", self.number_spin),
+        )
+        form.addRow(
+            translate("QueueDialog", "Tên quầy:"),
+            self.counter_errors.wrap("name", self.counter_name_edit),
+        )
+        form.addRow(
+            translate("QueueDialog", "Gọi số của nhóm:"),
+            self.counter_errors.wrap("groups", self.served_list),
         )
         form.addRow("", self.counter_active)
         return self._tab(
@@ -224,7 +254,7 @@ class QueueDialog(QDialog):
         saved = self._save(lambda: queue_setup.save_counter(self.db, counter), self.counter_errors)
         if saved is not None:
             self.refresh()
-            self.notice.show_ok(self.tr("Đã lưu {0}.").format(saved.label))
+            self.notice.show_ok(translate("QueueDialog", "Đã lưu {0}.").format(saved.label))
         return saved
 
     # ------------------------------------------------------------ settings
@@ -234,27 +264,40 @@ class QueueDialog(QDialog):
         self.run_spin = QSpinBox()
         self.run_spin.setRange(0, 20)
         self.run_spin.setToolTip(
-            self.tr("0: số ưu tiên không được gọi trước, mọi số theo thứ tự lấy số.")
+            translate(
+                "QueueDialog", "0: số ưu tiên không được gọi trước, mọi số theo thứ tự lấy số."
+            )
         )
         self.no_show_spin = QSpinBox()
         self.no_show_spin.setRange(1, 10)
         self.notices_edit = QPlainTextEdit()
         self.notices_edit.setMaximumHeight(110)
-        self.sound_check = QCheckBox(self.tr("Đọc số gọi trên loa của màn hình chờ"))
+        self.sound_check = QCheckBox(
+            translate("QueueDialog", "Đọc số gọi trên loa của màn hình chờ")
+        )
         self.printer_edit = QLineEdit()
-        self.printer_edit.setPlaceholderText("none, tcp://192.168.1.60:9100, win32:TÊN MÁY IN")
+        self.printer_edit.setPlaceholderText(
+            translate("QueueDialog", "none, tcp://192.168.1.60:9100, win32:TÊN MÁY IN")
+        )
         self.paper_combo = QComboBox()
         for key, label in paper_choices():
-            self.paper_combo.addItem(self.tr(label), key)
-        self.save_settings = QPushButton(self.tr("Lưu cài đặt"))
+            self.paper_combo.addItem(translated(label), key)
+        self.save_settings = QPushButton(translate("QueueDialog", "Lưu cài đặt"))
         self.save_settings.clicked.connect(self.save_settings_clicked)
         form = QFormLayout(page)
-        form.addRow(self.tr("Số ưu tiên được gọi liên tiếp, tối đa:"), self.run_spin)
-        form.addRow(self.tr("Gọi bao nhiêu lần mới được đánh dấu vắng mặt:"), self.no_show_spin)
-        form.addRow(self.tr("Dòng thông báo chạy trên màn hình chờ:"), self.notices_edit)
+        form.addRow(
+            translate("QueueDialog", "Số ưu tiên được gọi liên tiếp, tối đa:"), self.run_spin
+        )
+        form.addRow(
+            translate("QueueDialog", "Gọi bao nhiêu lần mới được đánh dấu vắng mặt:"),
+            self.no_show_spin,
+        )
+        form.addRow(
+            translate("QueueDialog", "Dòng thông báo chạy trên màn hình chờ:"), self.notices_edit
+        )
         form.addRow("", self.sound_check)
-        form.addRow(self.tr("Máy in phiếu của máy lấy số:"), self.printer_edit)
-        form.addRow(self.tr("Khổ giấy phiếu:"), self.paper_combo)
+        form.addRow(translate("QueueDialog", "Máy in phiếu của máy lấy số:"), self.printer_edit)
+        form.addRow(translate("QueueDialog", "Khổ giấy phiếu:"), self.paper_combo)
         form.addRow("", self.save_settings)
         return page
 
@@ -272,7 +315,7 @@ class QueueDialog(QDialog):
         except UserError as exc:
             self.notice.show_error(exc.message)
             return False
-        self.notice.show_ok(self.tr("Đã lưu cài đặt hàng đợi."))
+        self.notice.show_ok(translate("QueueDialog", "Đã lưu cài đặt hàng đợi."))
         return True
 
     # ------------------------------------------------------------ common
@@ -291,7 +334,7 @@ class QueueDialog(QDialog):
     def refresh(self) -> None:
         self.groups = queue_setup.list_groups(self.db)
         self.counters = queue_setup.list_counters(self.db)
-        yes, no = self.tr("Có"), self.tr("Không")
+        yes, no = translate("QueueDialog", "Có"), translate("QueueDialog", "Không")
         fill_table(
             self.group_table,
             [(g.letter, g.name, yes if g.active else no, "; ".join(g.fields)) for g in self.groups],
