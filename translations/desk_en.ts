@@ -2,221 +2,478 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi_VN">
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
+        <translation>Wrong username or password.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập từ 3 ký tự, chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang.</source>
+        <translation>The username has at least 3 characters: lowercase letters without accents, digits, dots and hyphens only.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập họ và tên cán bộ.</source>
+        <translation>Enter the clerk&apos;s full name.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập &apos;{username}&apos; đã có người dùng: hãy chọn tên khác.</source>
+        <translation>The username &apos;{username}&apos; is already taken: choose another one.</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị viên mới được thêm tài khoản.</source>
+        <translation>Only an administrator may add accounts.</translation>
+    </message>
+    <message>
+        <source>Tài khoản này đã bị khóa: hãy liên hệ quản trị viên.</source>
+        <translation>This account is disabled: contact the administrator.</translation>
+    </message>
+    <message>
+        <source>Tài khoản tạm khóa đến {time} ngày {date} vì nhập sai mật khẩu {count} lần. Hãy đợi, hoặc nhờ quản trị viên đặt lại mật khẩu.</source>
+        <translation>The account is locked until {time} on {date} after {count} wrong passwords. Wait, or ask the administrator to reset the password.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới phải khác mật khẩu cũ.</source>
+        <translation>The new password must differ from the old one.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu hiện tại không đúng.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <source>Không có tài khoản &apos;{username}&apos;.</source>
+        <translation>There is no account &apos;{username}&apos;.</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>Tài khoản quản trị</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator account</translation>
     </message>
     <message>
         <source>Tài khoản quản trị dùng để thêm cán bộ, sửa danh mục thủ tục, lịch làm việc và cài đặt máy in.</source>
-        <translation type="unfinished"></translation>
+        <translation>The administrator account adds clerks and edits the procedure catalogue, the working calendar and the printer settings.</translation>
     </message>
     <message>
         <source>Ví dụ: admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: admin</translation>
     </message>
     <message>
         <source>Ví dụ: Nguyễn Văn An</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: Nguyen Van An</translation>
     </message>
     <message>
         <source>Ít nhất 8 ký tự, có cả chữ và số</source>
-        <translation type="unfinished"></translation>
+        <translation>At least 8 characters, with letters and digits</translation>
     </message>
     <message>
         <source>Tên đăng nhập:</source>
-        <translation type="unfinished"></translation>
+        <translation>Username:</translation>
     </message>
     <message>
         <source>Họ và tên:</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name:</translation>
     </message>
     <message>
         <source>Mật khẩu:</source>
-        <translation type="unfinished"></translation>
+        <translation>Password:</translation>
     </message>
     <message>
         <source>Nhập lại mật khẩu:</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat password:</translation>
     </message>
     <message>
         <source>Hai lần nhập mật khẩu không giống nhau: hãy nhập lại cho khớp.</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords are not the same: type them again so that they match.</translation>
     </message>
 </context>
 <context>
     <name>AdminWidgets</name>
     <message>
         <source>Đồng ý</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Hủy</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Đóng</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Có</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>Không</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>Áp dụng</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply</translation>
+    </message>
+</context>
+<context>
+    <name>Announcer</name>
+    <message>
+        <source>Tệp âm thanh {name} không phải tệp WAV PCM đọc được: hãy ghi âm lại và lưu dạng WAV (PCM).</source>
+        <translation>The sound file {name} is not a readable PCM WAV file: record it again and save it as WAV (PCM).</translation>
+    </message>
+    <message>
+        <source>Thiếu tệp âm thanh {name} trong {folder}: chép lại tệp này (hoặc tắt tiếng gọi số).</source>
+        <translation>The sound file {name} is missing in {folder}: copy this file back (or turn off spoken calls).</translation>
+    </message>
+</context>
+<context>
+    <name>Apologies</name>
+    <message>
+        <source>Chưa có chức vụ và họ tên người đứng đầu cơ quan để ký phiếu xin lỗi: vào Quản trị &gt; Thông tin cơ quan để nhập, rồi lập lại phiếu.</source>
+        <translation>The title and full name of the head of the agency, who signs the apology letter, are not set: enter them in Administration &gt; Office information, then make the letter again.</translation>
+    </message>
+</context>
+<context>
+    <name>Apology</name>
+    <message>
+        <source>Hồ sơ {code} đã được xin lỗi và hẹn lại một lần (phiếu số {number}, hẹn mới {new_due}). Theo quy định, ngày hẹn chỉ được thay đổi một lần: không thể hẹn lại nữa. Hãy báo lãnh đạo để đôn đốc giải quyết hồ sơ.</source>
+        <extracomment>Made less than one working day before the appointment (see ``is_late_notice``).</extracomment>
+        <translation>Dossier {code} already has an apology letter with a new appointment date (letter no. {number}, new date {new_due}). By law the appointment date may be changed only once: it cannot be rescheduled again. Inform the supervisor so that the dossier is expedited.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đang ở trạng thái &apos;{status}&apos;: chỉ lập phiếu xin lỗi và hẹn lại cho hồ sơ đang giải quyết, chưa có kết quả.</source>
+        <translation>The dossier&apos;s status is &apos;{status}&apos;: an apology letter with a new date is made only for a dossier still being processed, without a result yet.</translation>
+    </message>
+    <message>
+        <source>Hãy ghi rõ lý do chậm trả kết quả: lý do được in trên phiếu xin lỗi.</source>
+        <translation>State why the result is late: the reason is printed on the apology letter.</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn mới phải sau ngày hẹn cũ ({old_due}). Hãy chọn một ngày làm việc sau ngày hẹn cũ.</source>
+        <translation>The new appointment date must be after the old one ({old_due}). Choose a working day after the old appointment date.</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn mới đã qua: hãy chọn một thời điểm sắp tới.</source>
+        <translation>The new appointment date is already past: choose a time in the future.</translation>
+    </message>
+    <message>
+        <source>Ngày {date} ({why}) không phải ngày làm việc: hãy chọn một ngày làm việc.</source>
+        <translation>{date} ({why}) is not a working day: choose a working day.</translation>
+    </message>
+    <message>
+        <source>{time} ngoài giờ làm việc ({hours}): hãy chọn một giờ trong giờ làm việc.</source>
+        <translation>{time} is outside office hours ({hours}): choose a time within office hours.</translation>
     </message>
 </context>
 <context>
     <name>ApologyDialog</name>
     <message>
-        <source>Xin lỗi và hẹn lại: %s</source>
+        <source>Xin lỗi và hẹn lại: {code}</source>
         <extracomment>The apology made (or found) and the letter written, once there is one.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Apologise and reschedule: {code}</translation>
     </message>
     <message>
-        <source>Ngày hẹn trả: %s (%s)</source>
-        <translation type="unfinished"></translation>
+        <source>Ngày hẹn trả: {when} ({weekday})</source>
+        <translation>Appointment date: {when} ({weekday})</translation>
     </message>
     <message>
         <source>Ví dụ: Hồ sơ cần xác minh thêm nguồn gốc đất với cơ quan liên quan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: the origin of the land must be verified further with the agency concerned.</translation>
     </message>
     <message>
         <source>Hồ sơ:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier:</translation>
     </message>
     <message>
         <source>Lý do chậm trả:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for the delay:</translation>
     </message>
     <message>
         <source>Ngày hẹn mới:</source>
-        <translation type="unfinished"></translation>
+        <translation>New appointment date:</translation>
     </message>
     <message>
         <source>Người ký:</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed by:</translation>
     </message>
     <message>
         <source>Báo cho người nộp:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notify the applicant by:</translation>
     </message>
     <message>
         <source>Tạo phiếu xin lỗi</source>
-        <translation type="unfinished"></translation>
+        <translation>Create apology letter</translation>
     </message>
     <message>
         <source>Mở phiếu đã lập</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the letter made</translation>
     </message>
     <message>
         <source>Chưa có người ký: vào Quản trị &gt; Thông tin cơ quan để nhập người đứng đầu.</source>
-        <translation type="unfinished"></translation>
+        <translation>No signatory yet: enter the head of the agency under Administration &gt; Office information.</translation>
     </message>
     <message>
-        <source>Đề xuất: %s (%s); có thể sửa, miễn là giờ làm việc sau ngày hẹn cũ.</source>
-        <translation type="unfinished"></translation>
+        <source>Đề xuất: {when} ({weekday}); có thể sửa, miễn là giờ làm việc sau ngày hẹn cũ.</source>
+        <translation>Proposed: {when} ({weekday}); it may be changed, as long as it is a working hour after the old appointment date.</translation>
+    </message>
+    <message>
+        <source>Đã ghi nhận lời xin lỗi nhưng chưa ghi được phiếu: {error}</source>
+        <translation>The apology is recorded but the letter could not be written: {error}</translation>
     </message>
     <message>
         <source>Lưu ý: quy định yêu cầu gửi phiếu chậm nhất một ngày làm việc trước ngày hẹn. Phiếu lập bây giờ vẫn được lập, nhưng được ghi nhận là lập muộn.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Đã ghi nhận lời xin lỗi nhưng chưa ghi được phiếu: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: the rules require the letter to be sent at the latest one working day before the appointment date. A letter made now is still made, but it is recorded as late.</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>Không thực hiện được</source>
-        <extracomment>How long the end of the program waits for a list still being computed in the background (it reads the database, which closes next): the database&apos;s busy timeout.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>How long the end of the program waits for a list still being computed in the background (it reads the database, which closes next): the database&apos;s busy timeout. A property of the QApplication once ``application()`` has prepared it.</extracomment>
+        <translation>Could not be done</translation>
     </message>
     <message>
         <source>Đã xảy ra lỗi không mong muốn. Việc vừa làm có thể chưa hoàn tất: hãy kiểm tra lại rồi làm tiếp. Nếu lỗi lặp lại, hãy gửi tệp nhật ký {log} cho người hỗ trợ.</source>
-        <translation type="unfinished"></translation>
+        <translation>An unexpected error occurred. What you just did may not have been completed: check it, then carry on. If the error happens again, send the log file {log} to whoever supports the office.</translation>
     </message>
     <message>
         <source>Đã xảy ra lỗi</source>
-        <translation type="unfinished"></translation>
+        <translation>An error occurred</translation>
     </message>
     <message>
         <source>Không mở được dữ liệu</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open the data</translation>
     </message>
     <message>
         <source>Không đăng nhập được</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot sign in</translation>
     </message>
 </context>
 <context>
     <name>AtRiskNotice</name>
     <message>
         <source>Không có hồ sơ nào có nguy cơ trễ hạn.</source>
-        <translation type="unfinished"></translation>
+        <translation>No dossier is at risk of being late.</translation>
     </message>
     <message>
         <source>Có {n} hồ sơ có nguy cơ trễ hạn, cần xin lỗi.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} dossier(s) at risk of being late need an apology.</translation>
     </message>
     <message>
         <source>Hồ sơ cần xin lỗi</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossiers needing an apology</translation>
     </message>
     <message>
         <source>Có {n} hồ sơ có nguy cơ trễ hạn, cần xin lỗi và hẹn lại ngày trả kết quả.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} dossier(s) are at risk of being late: an apology and a new appointment date are needed.</translation>
     </message>
     <message>
         <source>Phiếu xin lỗi phải đến người nộp chậm nhất một ngày làm việc trước ngày hẹn, và ngày hẹn chỉ được đổi một lần (Nghị định 61/2018/NĐ-CP).</source>
-        <translation type="unfinished"></translation>
+        <translation>The apology letter must reach the applicant at the latest one working day before the appointment date, and the date may be changed only once (Decree 61/2018/ND-CP).</translation>
     </message>
     <message>
         <source>Xem danh sách</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the list</translation>
     </message>
     <message>
         <source>Để sau</source>
-        <translation type="unfinished"></translation>
+        <translation>Later</translation>
     </message>
     <message>
         <source>Bấm để xem danh sách hồ sơ cần xin lỗi.</source>
         <extracomment>The dialog shown to the supervisor, if any. The supervisor&apos;s line in the status bar (a link to the list).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Click to see the dossiers needing an apology.</translation>
+    </message>
+</context>
+<context>
+    <name>AtRiskTableModel</name>
+    <message>
+        <source>Mức độ</source>
+        <extracomment>Two lines a row, so the reason has room even beside a counter&apos;s queue panel: the code over the applicant, the department that decides it over the procedure (a long procedure name is cut, the department stays in sight).</extracomment>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Hồ sơ, người nộp</source>
+        <translation>Dossier, applicant</translation>
+    </message>
+    <message>
+        <source>Hẹn trả</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Phòng ban giải quyết, thủ tục</source>
+        <translation>Deciding department, procedure</translation>
+    </message>
+    <message>
+        <source>Lý do cần xin lỗi</source>
+        <translation>Why an apology is needed</translation>
+    </message>
+    <message>
+        <source>Đã quá hạn</source>
+        <extracomment>Short words for the first column; the full reason is in the last one.</extracomment>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Dự báo trễ hạn</source>
+        <translation>Likely late</translation>
     </message>
 </context>
 <context>
     <name>AtRiskView</name>
     <message>
         <source>Không tính được danh sách cần xin lỗi: xem nhật ký của chương trình.</source>
-        <translation type="unfinished"></translation>
+        <translation>The list of dossiers needing an apology could not be computed: see the program&apos;s log.</translation>
     </message>
     <message>
         <source>Hồ sơ đang giải quyết có nguy cơ trễ hạn, khẩn nhất ở trên. Phiếu xin lỗi và hẹn lại phải đến người nộp chậm nhất một ngày làm việc trước ngày hẹn (Nghị định 61/2018/NĐ-CP): mở hồ sơ rồi bấm “Xin lỗi và hẹn lại...”.</source>
-        <extracomment>A list older than this is computed again (dossiers drift into the last day). How many dossiers the last list held (None until the first one arrives). The moment the last list asked for was computed for.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>A list older than this is computed again (dossiers drift into the last day). Never shown: only sets how wide the department column starts. How many dossiers the last list held (None until the first one arrives). The moment the last list asked for was computed for.</extracomment>
+        <translation>Dossiers in progress at risk of being late, most urgent first. The apology letter with the new date must reach the applicant at the latest one working day before the appointment date (Decree 61/2018/ND-CP): open the dossier and click “Apologise and reschedule...”.</translation>
     </message>
     <message>
         <source>Đang tính danh sách...</source>
-        <translation type="unfinished"></translation>
+        <translation>Computing the list...</translation>
     </message>
     <message>
         <source>Không có hồ sơ nào có nguy cơ trễ hạn.</source>
-        <translation type="unfinished"></translation>
+        <translation>No dossier is at risk of being late.</translation>
     </message>
     <message>
         <source>{code}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{code}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>Không ghi được vào thư mục sao lưu {folder}: {error}. Kiểm tra ổ USB hoặc thư mục mạng đã được cắm, kết nối và cho phép ghi.</source>
+        <translation>Cannot write to the backup folder {folder}: {error}. Check that the USB drive or network folder is plugged in, connected and writable.</translation>
+    </message>
+    <message>
+        <source>Sao lưu trong desk chỉ dành cho tệp dữ liệu SQLite. Cơ sở dữ liệu trên máy chủ PostgreSQL được sao lưu trên máy chủ (pg_dump): hãy báo quản trị viên.</source>
+        <translation>Backups in desk are for SQLite data files only. A database on a PostgreSQL server is backed up on the server (pg_dump): tell the administrator.</translation>
+    </message>
+    <message>
+        <source>Không sao lưu được vào {folder}: {error}. Kiểm tra ổ đĩa còn chỗ trống và vẫn được kết nối, rồi sao lưu lại.</source>
+        <translation>Cannot back up to {folder}: {error}. Check that the drive has free space and is still connected, then back up again.</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp {path}: {error}.</source>
+        <translation>Cannot read the file {path}: {error}.</translation>
+    </message>
+    <message>
+        <source>Tệp {name} không phải là bản sao lưu của desk.</source>
+        <translation>The file {name} is not a desk backup.</translation>
+    </message>
+    <message>
+        <source>Tệp {name} bị hỏng, không dùng để khôi phục được ({error}).</source>
+        <translation>The file {name} is damaged and cannot be used to restore ({error}).</translation>
+    </message>
+    <message>
+        <source>Tệp {name} không qua được kiểm tra toàn vẹn: bản sao lưu đã bị hỏng. Hãy chọn một bản sao lưu khác.</source>
+        <translation>The file {name} failed the integrity check: the backup is damaged. Choose another backup.</translation>
+    </message>
+    <message>
+        <source>không phải cơ sở dữ liệu của desk</source>
+        <translation>not a desk database</translation>
+    </message>
+    <message>
+        <source>không có phiên bản cấu trúc dữ liệu</source>
+        <translation>no data schema version</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu {name} do một phiên bản desk mới hơn tạo ra (cấu trúc dữ liệu {revision}): hãy cài phiên bản desk mới nhất rồi khôi phục.</source>
+        <translation>The backup {name} was made by a newer version of desk (data schema {revision}): install the latest desk, then restore.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Sao lưu và khôi phục dữ liệu</source>
+        <translation>Back up and restore data</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>Lưu thư mục</source>
+        <translation>Save folder</translation>
+    </message>
+    <message>
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Khôi phục bản đã chọn…</source>
+        <translation>Restore selected backup…</translation>
+    </message>
+    <message>
+        <source>Thư mục sao lưu (ổ USB, thư mục mạng):</source>
+        <translation>Backup folder (USB drive, network folder):</translation>
+    </message>
+    <message>
+        <source>Các bản sao lưu (mới nhất ở trên):</source>
+        <translation>Backups (newest at the top):</translation>
+    </message>
+    <message>
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục sao lưu</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <source>Đã lưu thư mục sao lưu.</source>
+        <translation>Backup folder saved.</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu vào {path}</source>
+        <translation>Backed up to {path}</translation>
+    </message>
+    <message>
+        <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu {file} ({dossiers} hồ sơ)?
+Mọi thay đổi sau thời điểm sao lưu sẽ không còn trên màn hình; tệp dữ liệu hiện tại được giữ lại bên cạnh để có thể lấy lại.</source>
+        <translation>Replace all current data with the backup {file} ({dossiers} dossiers)?
+All changes made after the backup was taken will no longer be on screen; the current data file is kept alongside so it can be recovered.</translation>
+    </message>
+    <message>
+        <source>Đã hủy, không thay đổi gì.</source>
+        <translation>Cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục từ {file}. Tệp dữ liệu cũ được giữ tại {kept}. Hãy đóng và mở lại desk trên các máy khác đang dùng tệp này.</source>
+        <translation>Restored from {file}. The old data file is kept at {kept}. Close and reopen desk on the other computers using this file.</translation>
+    </message>
+</context>
+<context>
+    <name>Band</name>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Đến hạn hôm nay</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>Đến hạn ngày làm việc tới</source>
+        <translation>Due next working day</translation>
+    </message>
+    <message>
+        <source>Trong 3 ngày làm việc</source>
+        <translation>Within 3 working days</translation>
+    </message>
+    <message>
+        <source>Còn hạn</source>
+        <translation>Within time</translation>
     </message>
 </context>
 <context>
@@ -224,268 +481,1329 @@
     <message>
         <source>Chỉ xem hồ sơ “{band}” (bấm lần nữa để bỏ chọn)</source>
         <extracomment>Dossiers whose clock is stopped or that are done have no band: a grey pause sign.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Show only “{band}” dossiers (click again to clear)</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>Loại ngày “{kind}” không hợp lệ: ghi “off” (ngày nghỉ) hoặc “makeup” (ngày làm bù).</source>
+        <translation>Day type “{kind}” is not valid: write “off” (day off) or “makeup” (make-up working day).</translation>
+    </message>
+    <message>
+        <source>Ngày “{text}” không hợp lệ: ghi dạng 2025-01-27 hoặc 27/01/2025.</source>
+        <translation>Date “{text}” is not valid: write it as 2025-01-27 or 27/01/2025.</translation>
+    </message>
+    <message>
+        <source>Tệp {file} phải có dòng tiêu đề “date,kind,note”.</source>
+        <translation>File {file} must have the header line “date,kind,note”.</translation>
+    </message>
+    <message>
+        <source>Tệp {file}, dòng {line}: {error}</source>
+        <translation>File {file}, line {line}: {error}</translation>
+    </message>
+    <message>
+        <source>Ngày {date} vừa được khai là ngày nghỉ vừa là ngày làm bù.</source>
+        <translation>{date} is declared both a day off and a make-up working day.</translation>
+    </message>
+    <message>
+        <source>Ngày {date} không phải ngày làm việc.</source>
+        <translation>{date} is not a working day.</translation>
+    </message>
+    <message>
+        <source>Thời lượng làm việc cần cộng không được âm.</source>
+        <translation>The working time to add must not be negative.</translation>
+    </message>
+    <message>
+        <source>Không biết cách tính thời hạn loại “{kind}”.</source>
+        <translation>Unknown kind of time limit “{kind}”: cannot compute it.</translation>
+    </message>
+    <message>
+        <source>Ngày nghỉ</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>Ngày làm bù</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị viên mới được đổi giờ làm việc.</source>
+        <translation>Only an administrator may change the working hours.</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị viên mới được sửa lịch làm việc.</source>
+        <translation>Only an administrator may edit the working calendar.</translation>
+    </message>
+    <message>
+        <source>Loại ngày phải là &apos;Ngày nghỉ&apos; hoặc &apos;Ngày làm bù&apos;.</source>
+        <translation>The day type must be &apos;Day off&apos; or &apos;Make-up working day&apos;.</translation>
     </message>
 </context>
 <context>
     <name>CalendarDialog</name>
     <message>
         <source>Lịch làm việc</source>
-        <translation type="unfinished"></translation>
+        <translation>Working calendar</translation>
     </message>
     <message>
         <source>Lưu giờ làm việc</source>
-        <translation type="unfinished"></translation>
+        <translation>Save working hours</translation>
     </message>
     <message>
         <source>Ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Thứ</source>
-        <translation type="unfinished"></translation>
+        <translation>Weekday</translation>
     </message>
     <message>
         <source>Loại</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Ghi chú</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Tên ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>Holiday</translation>
     </message>
     <message>
         <source>Ví dụ: Làm bù cho ngày nghỉ 31/08/2026</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: make-up for the day off on 31/08/2026</translation>
     </message>
     <message>
         <source>Thêm ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>Add day</translation>
     </message>
     <message>
         <source>Xóa ngày đã chọn</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete selected day</translation>
     </message>
     <message>
         <source>Chỉ quản trị viên mới được sửa lịch làm việc.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator may edit the working calendar.</translation>
     </message>
     <message>
         <source>Giờ làm việc (các buổi nhận hồ sơ, giống nhau mọi ngày làm việc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Working hours (the intake sessions, the same on every working day)</translation>
     </message>
     <message>
         <source>Các buổi cách nhau bằng dấu phẩy, ví dụ: 07:30-11:30, 13:30-17:00</source>
-        <translation type="unfinished"></translation>
+        <translation>Separate the sessions with commas, for example: 07:30-11:30, 13:30-17:00</translation>
     </message>
     <message>
         <source>Năm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Year:</translation>
     </message>
     <message>
         <source>Ngày nghỉ, ngày làm bù của cơ quan (ưu tiên hơn ngày lễ)</source>
-        <translation type="unfinished"></translation>
+        <translation>The office&apos;s days off and make-up working days (these override public holidays)</translation>
     </message>
     <message>
         <source>Ngày:</source>
-        <translation type="unfinished"></translation>
+        <translation>Date:</translation>
     </message>
     <message>
         <source>Loại ngày:</source>
-        <translation type="unfinished"></translation>
+        <translation>Day type:</translation>
     </message>
     <message>
         <source>Ghi chú:</source>
-        <translation type="unfinished"></translation>
+        <translation>Note:</translation>
     </message>
     <message>
         <source>Ngày lễ, Tết theo Bộ luật Lao động (chỉ xem)</source>
-        <translation type="unfinished"></translation>
+        <translation>Public holidays and Tet under the Labour Code (read only)</translation>
     </message>
     <message>
         <source>Đã lưu giờ làm việc: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Working hours saved: {0}.</translation>
     </message>
     <message>
         <source>Đã thêm {0}: {1}, {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Added {0}: {1}, {2}.</translation>
     </message>
     <message>
         <source>Hãy chọn một ngày trong bảng để xóa.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a day in the table to delete.</translation>
     </message>
     <message>
         <source>Đã xóa ngày {0} khỏi lịch của cơ quan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Removed {0} from the office&apos;s calendar.</translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <source>Không có thủ tục mã &apos;{code}&apos; trong danh mục.</source>
+        <translation>There is no procedure with code &apos;{code}&apos; in the catalog.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập mã thủ tục.</source>
+        <translation>Enter the procedure code.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập tên thủ tục.</source>
+        <translation>Enter the procedure name.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập lĩnh vực.</source>
+        <translation>Enter the field.</translation>
+    </message>
+    <message>
+        <source>Thủ tục phải có ít nhất một thành phần hồ sơ.</source>
+        <translation>A procedure must list at least one required paper.</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị viên mới được sửa danh mục thủ tục.</source>
+        <translation>Only an administrator may edit the procedure catalog.</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị viên mới được nhập danh mục thủ tục.</source>
+        <translation>Only an administrator may import the procedure catalog.</translation>
+    </message>
+    <message>
+        <source>Dòng {row} ({code}): {message}</source>
+        <translation>Row {row} ({code}): {message}</translation>
+    </message>
+    <message>
+        <source>Dòng {row}: {message}</source>
+        <translation>Row {row}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogFiles</name>
+    <message>
+        <source>Không tìm thấy tệp {path}.</source>
+        <translation>File {path} not found.</translation>
+    </message>
+    <message>
+        <source>Không mở được tệp {path}: không có quyền đọc, hoặc tệp đang mở ở chương trình khác. Hãy đóng tệp rồi thử lại.</source>
+        <translation>Cannot open the file {path}: no permission to read it, or it is open in another program. Close the file and try again.</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp {path}: không có quyền ghi, hoặc tệp đang mở trong Excel. Hãy đóng tệp rồi thử lại.</source>
+        <translation>Cannot write the file {path}: no permission to write, or it is open in Excel. Close the file and try again.</translation>
+    </message>
+    <message>
+        <source>Tệp trống: dòng 1 phải là dòng tiêu đề ({code}, {name}, ...).</source>
+        <translation>The file is empty: row 1 must be the header row ({code}, {name}, ...).</translation>
+    </message>
+    <message>
+        <source>Mã thủ tục &apos;{code}&apos; có ở nhiều dòng ({rows}): mỗi mã chỉ được một dòng, hãy xóa hoặc sửa các dòng trùng.</source>
+        <translation>The procedure code &apos;{code}&apos; is on several rows ({rows}): each code may have one row only; delete or fix the duplicate rows.</translation>
+    </message>
+    <message>
+        <source>(không có phần mở rộng)</source>
+        <translation>(no extension)</translation>
+    </message>
+    <message>
+        <source>Không dùng được tệp &apos;{name}&apos;: danh mục thủ tục phải là tệp .csv hoặc .xlsx, tệp này là {suffix}. Với tệp .xls, hãy mở bằng Excel và lưu lại dạng .xlsx.</source>
+        <translation>Cannot use the file &apos;{name}&apos;: the procedure catalog must be a .csv or .xlsx file, this one is {suffix}. For an .xls file, open it in Excel and save it again as .xlsx.</translation>
+    </message>
+    <message>
+        <source>Dòng tiêu đề: cột &apos;{label}&apos; ({key}) có hai lần, hãy xóa một cột.</source>
+        <translation>Header row: the column &apos;{label}&apos; ({key}) appears twice; delete one of them.</translation>
+    </message>
+    <message>
+        <source>Dòng tiêu đề: thiếu cột {names}; dòng 1 phải là dòng tiêu đề.</source>
+        <translation>Header row: missing column {names}; row 1 must be the header row.</translation>
+    </message>
+    <message>
+        <source>Dòng có nhiều ô hơn dòng tiêu đề ({width} cột), thừa &apos;{first}&apos;: có thể một ô chứa dấu phẩy mà thiếu dấu ngoặc kép. Hãy mở tệp bằng Excel, sửa rồi lưu lại.</source>
+        <translation>The row has more cells than the header row ({width} columns), extra &apos;{first}&apos;: a cell probably contains a comma without quotation marks. Open the file in Excel, fix it and save it again.</translation>
+    </message>
+    <message>
+        <source>Tệp {name} không phải mã UTF-8 nên tiếng Việt sẽ bị lỗi. Trong Excel, chọn Lưu thành (Save As) &gt; &apos;CSV UTF-8 (Comma delimited)&apos; rồi nhập lại, hoặc lưu dạng .xlsx.</source>
+        <translation>The file {name} is not UTF-8 encoded, so Vietnamese text would be garbled. In Excel, choose Save As &gt; &apos;CSV UTF-8 (Comma delimited)&apos; and import again, or save it as .xlsx.</translation>
+    </message>
+    <message>
+        <source>Không mở được tệp Excel {name}: tệp bị hỏng hoặc không phải .xlsx. Hãy mở bằng Excel và lưu lại dạng .xlsx.</source>
+        <translation>Cannot open the Excel file {name}: it is damaged or not .xlsx. Open it in Excel and save it again as .xlsx.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogRows</name>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key})</source>
+        <extracomment>The Vietnamese limit kinds a message suggests (values of the file, not screen text).</extracomment>
+        <translation>Column &apos;{header}&apos; ({key})</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): không được để trống</source>
+        <translation>Column &apos;{header}&apos; ({key}): must not be empty</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): không đọc được</source>
+        <translation>Column &apos;{header}&apos; ({key}): cannot be read</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): không được chứa dấu cách, đang là &apos;{value}&apos;</source>
+        <translation>Column &apos;{header}&apos; ({key}): must not contain spaces, it is &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): &apos;{value}&apos; có vẻ đã bị Excel đổi thành số và mất số 0 ở cuối; mã thủ tục có 6 chữ số sau dấu chấm (ví dụ 2.000720), hãy gõ lại và định dạng ô là Văn bản (Text)</source>
+        <translation>Column &apos;{header}&apos; ({key}): &apos;{value}&apos; looks like Excel turned it into a number and dropped the trailing 0; a procedure code has 6 digits after the dot (e.g. 2.000720): type it again and format the cell as Text</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): thủ tục giải quyết trong ngày không ghi số, hãy để trống (đang là &apos;{value}&apos;)</source>
+        <translation>Column &apos;{header}&apos; ({key}): a same-day procedure has no number, leave it empty (it is &apos;{value}&apos;)</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): thủ tục giải quyết trong ngày không có thời hạn riêng theo hình thức nộp, hãy để trống (đang là &apos;{value}&apos;)</source>
+        <translation>Column &apos;{header}&apos; ({key}): a same-day procedure has no separate limit per submission channel, leave it empty (it is &apos;{value}&apos;)</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): phải là một trong {allowed} (hoặc {words}), đang là &apos;{value}&apos;</source>
+        <translation>Column &apos;{header}&apos; ({key}): must be one of {allowed} (or {words}), it is &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): phải là một trong {allowed} (hoặc {words}), đang để trống</source>
+        <translation>Column &apos;{header}&apos; ({key}): must be one of {allowed} (or {words}), it is empty</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): phải là số nguyên dương, đang để trống</source>
+        <translation>Column &apos;{header}&apos; ({key}): must be a positive whole number, it is empty</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): phải là số nguyên dương, đang là &apos;{value}&apos;</source>
+        <translation>Column &apos;{header}&apos; ({key}): must be a positive whole number, it is &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): phải là giờ dạng HH:MM (ví dụ 15:00) hoặc để trống, đang là &apos;{value}&apos;</source>
+        <translation>Column &apos;{header}&apos; ({key}): must be a time as HH:MM (e.g. 15:00) or empty, it is &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): phải là 1 (đang áp dụng) hoặc 0, đang là &apos;{value}&apos;</source>
+        <translation>Column &apos;{header}&apos; ({key}): must be 1 (in force) or 0, it is &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}), giấy tờ thứ {number} &apos;{item}&apos;: {reason}</source>
+        <translation>Column &apos;{header}&apos; ({key}), paper no. {number} &apos;{item}&apos;: {reason}</translation>
+    </message>
+    <message>
+        <source>chưa ghi hình thức ở cuối, hãy thêm ({original}), ({copy}) hoặc ({shown})</source>
+        <translation>no form given at the end: add ({original}), ({copy}) or ({shown})</translation>
+    </message>
+    <message>
+        <source>không hiểu {words} trong ngoặc cuối: chỉ ghi {original}, {copy} hoặc {shown}, thêm &apos;{optional}&apos; nếu giấy tờ không phải lúc nào cũng cần</source>
+        <translation>{words} in the last brackets is not understood: write only {original}, {copy} or {shown}, and add &apos;{optional}&apos; if the paper is not always needed</translation>
+    </message>
+    <message>
+        <source>chỉ ghi một hình thức: ({original}) hoặc ({copy}); ghi số bản bằng xN</source>
+        <translation>give one form only: ({original}) or ({copy}); write the number of copies as xN</translation>
+    </message>
+    <message>
+        <source>số bản sau &apos;x&apos; phải là số nguyên dương, đang là &apos;{value}&apos;</source>
+        <translation>the number of copies after &apos;x&apos; must be a positive whole number, it is &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>thiếu tên giấy tờ trước ngoặc</source>
+        <translation>the paper&apos;s name is missing before the brackets</translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <source>Trực tiếp tại quầy</source>
+        <translation>In person at the counter</translation>
+    </message>
+    <message>
+        <source>Qua dịch vụ bưu chính</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
     </message>
 </context>
 <context>
     <name>ClerksDialog</name>
     <message>
         <source>Cán bộ tiếp nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Intake clerks</translation>
     </message>
     <message>
         <source>Tên đăng nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <source>Họ và tên</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <source>Vai trò</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>Chữ thường không dấu, ví dụ: lan.nt</source>
-        <translation type="unfinished"></translation>
+        <translation>Lower case without accents, for example: lan.nt</translation>
     </message>
     <message>
         <source>Ví dụ: Nguyễn Thị Lan</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: Nguyen Thi Lan</translation>
     </message>
     <message>
         <source>Ít nhất 8 ký tự, có cả chữ và số</source>
-        <translation type="unfinished"></translation>
+        <translation>At least 8 characters, with both letters and digits</translation>
     </message>
     <message>
         <source>Cán bộ tiếp nhận: tiếp nhận và xử lý hồ sơ. Lãnh đạo, giám sát: thêm giao lại, sửa thông tin hồ sơ, xem việc của mọi người. Quản trị: tài khoản, danh mục, lịch làm việc, cài đặt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intake clerk: receives and processes dossiers. Supervisor: also reassigns dossiers, corrects dossier details and sees everyone&apos;s work. Administrator: accounts, catalog, working calendar, settings.</translation>
     </message>
     <message>
         <source>Thêm tài khoản</source>
-        <translation type="unfinished"></translation>
+        <translation>Add account</translation>
     </message>
     <message>
         <source>Chỉ quản trị viên mới được thêm tài khoản.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator may add accounts.</translation>
     </message>
     <message>
         <source>Thêm tài khoản mới</source>
-        <translation type="unfinished"></translation>
+        <translation>New account</translation>
     </message>
     <message>
         <source>Tên đăng nhập:</source>
-        <translation type="unfinished"></translation>
+        <translation>Username:</translation>
     </message>
     <message>
         <source>Họ và tên:</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name:</translation>
     </message>
     <message>
         <source>Mật khẩu:</source>
-        <translation type="unfinished"></translation>
+        <translation>Password:</translation>
     </message>
     <message>
         <source>Nhập lại mật khẩu:</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat password:</translation>
     </message>
     <message>
         <source>Vai trò:</source>
-        <translation type="unfinished"></translation>
+        <translation>Role:</translation>
     </message>
     <message>
         <source>Hai lần nhập mật khẩu không giống nhau: hãy nhập lại cho khớp.</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords differ: type them again so they match.</translation>
     </message>
     <message>
         <source>Đã thêm tài khoản “{0}” ({1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Account “{0}” ({1}) added.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>tệp dữ liệu SQLite (hoặc URL cơ sở dữ liệu); mặc định: biến DESK_DB hoặc {path}</source>
+        <translation>SQLite data file (or database URL); default: the DESK_DB variable or {path}</translation>
+    </message>
+    <message>
+        <source>Bàn tiếp nhận hồ sơ của Bộ phận Một cửa. Không có lệnh con: mở cửa sổ.</source>
+        <translation>Dossier intake desk of the one-stop shop. Without a command: opens the window.</translation>
+    </message>
+    <message>
+        <source>ngôn ngữ của lần chạy này (mặc định: biến DESK_LANG hoặc cài đặt của máy này)</source>
+        <translation>language of this run (default: the DESK_LANG variable or this PC&apos;s setting)</translation>
+    </message>
+    <message>
+        <source>mở trên một cơ sở dữ liệu mẫu, đăng nhập sẵn bằng tài khoản mẫu (tạm thời, hoặc tệp --db nếu có: tạo lần đầu, dùng lại các lần sau)</source>
+        <translation>open on a demo database, signed in with a sample account (a temporary one, or the --db file if given: created the first time, reused afterwards)</translation>
+    </message>
+    <message>
+        <source>TỆP.png</source>
+        <translation>FILE.png</translation>
+    </message>
+    <message>
+        <source>mở cửa sổ, chụp ảnh cửa sổ vào tệp này khi danh sách đã tải xong rồi đóng lại (để kiểm tra một bản cài đặt hoặc làm tài liệu hướng dẫn)</source>
+        <translation>open the window, save a picture of it to this file once its lists have loaded, then close (to check an installation or to illustrate a manual)</translation>
+    </message>
+    <message>
+        <source>LỆNH</source>
+        <translation>COMMAND</translation>
+    </message>
+    <message>
+        <source>tạo cơ sở dữ liệu mẫu (cơ quan, cán bộ, hồ sơ)</source>
+        <translation>create a sample database (office, clerks, dossiers)</translation>
+    </message>
+    <message>
+        <source>số hồ sơ mẫu (mặc định 3000)</source>
+        <translation>number of sample dossiers (default 3000)</translation>
+    </message>
+    <message>
+        <source>liệt kê hồ sơ</source>
+        <translation>list dossiers</translation>
+    </message>
+    <message>
+        <source>chỉ hồ sơ chưa xong, gấp nhất trước</source>
+        <translation>only unfinished dossiers, most urgent first</translation>
+    </message>
+    <message>
+        <source>chỉ hồ sơ đang giải quyết trong nhóm hạn này</source>
+        <translation>only dossiers in progress in this deadline band</translation>
+    </message>
+    <message>
+        <source>chỉ hồ sơ ở trạng thái này</source>
+        <translation>only dossiers in this status</translation>
+    </message>
+    <message>
+        <source>CHỮ</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>tìm theo tên, mã hồ sơ, số giấy tờ, điện thoại (không dấu cũng được)</source>
+        <translation>search by name, dossier code, ID number, phone (diacritics optional)</translation>
+    </message>
+    <message>
+        <source>in dạng JSON</source>
+        <translation>print as JSON</translation>
+    </message>
+    <message>
+        <source>in hoặc in lại phiếu hẹn của một hồ sơ</source>
+        <translation>print or reprint the receipt of a dossier</translation>
+    </message>
+    <message>
+        <source>mã hồ sơ, ví dụ H36.41-260310-0001</source>
+        <translation>dossier code, e.g. H36.41-260310-0001</translation>
+    </message>
+    <message>
+        <source>none, file:PATH, tcp://HOST:9100, usb://VID:PID, serial:COM3?baudrate=9600, win32:TÊN MÁY IN</source>
+        <translation>none, file:PATH, tcp://HOST:9100, usb://VID:PID, serial:COM3?baudrate=9600, win32:PRINTER NAME</translation>
+    </message>
+    <message>
+        <source>khổ giấy (mặc định 80 mm)</source>
+        <translation>paper width (default 80 mm)</translation>
+    </message>
+    <message>
+        <source>Lỗi: {message}</source>
+        <translation>Error: {message}</translation>
+    </message>
+    <message>
+        <source>Hãy chỉ rõ tệp dữ liệu mẫu bằng --db PATH (hoặc --db-url URL).</source>
+        <translation>Name the sample data file with --db PATH (or --db-url URL).</translation>
+    </message>
+    <message>
+        <source>Đã tạo {count} hồ sơ mẫu trong {where}.</source>
+        <translation>Created {count} sample dossiers in {where}.</translation>
+    </message>
+    <message>
+        <source>Tài khoản: {accounts} (mật khẩu: {password})</source>
+        <translation>Accounts: {accounts} (password: {password})</translation>
+    </message>
+    <message>
+        <source>Đã gửi phiếu hẹn {code} tới {printer}.</source>
+        <translation>Sent the receipt of {code} to {printer}.</translation>
+    </message>
+</context>
+<context>
+    <name>CliBackup</name>
+    <message>
+        <source>sao lưu ngay tệp dữ liệu (bản sao nhất quán, kể cả khi đang có người làm việc)</source>
+        <translation>back up the data file now (a consistent copy, even while people are working)</translation>
+    </message>
+    <message>
+        <source>THƯ_MỤC</source>
+        <translation>FOLDER</translation>
+    </message>
+    <message>
+        <source>thư mục chứa bản sao lưu (ổ USB, thư mục mạng); mặc định: thư mục đã chọn</source>
+        <translation>folder for the backup (USB drive, network folder); default: the chosen folder</translation>
+    </message>
+    <message>
+        <source>khôi phục tệp dữ liệu từ một bản sao lưu (tệp cũ được giữ lại bên cạnh)</source>
+        <translation>restore the data file from a backup (the old file is kept next to it)</translation>
+    </message>
+    <message>
+        <source>TỆP</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>tệp sao lưu desk-….sqlite3</source>
+        <translation>backup file desk-….sqlite3</translation>
+    </message>
+    <message>
+        <source>không hỏi lại trước khi khôi phục</source>
+        <translation>do not ask again before restoring</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu vào {path}</source>
+        <translation>Backed up to {path}</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu {name}: hợp lệ, {count} hồ sơ.</source>
+        <translation>Backup {name}: valid, {count} dossiers.</translation>
+    </message>
+    <message>
+        <source>Hãy thêm --yes để khôi phục khi không chạy trên màn hình dòng lệnh.</source>
+        <translation>Add --yes to restore when not running in a terminal.</translation>
+    </message>
+    <message>
+        <source>co</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>Thay tệp dữ liệu hiện tại bằng bản sao lưu này? Gõ &apos;{yes}&apos; để đồng ý: </source>
+        <translation>Replace the current data file with this backup? Type &apos;{yes}&apos; to agree: </translation>
+    </message>
+    <message>
+        <source>Đã hủy, không thay đổi gì.</source>
+        <translation>Cancelled, nothing changed.</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu cũ được giữ tại {path}</source>
+        <translation>The old data file is kept at {path}</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục xong. Hãy mở lại desk.</source>
+        <translation>Restore finished. Open desk again.</translation>
+    </message>
+</context>
+<context>
+    <name>CliCitizen</name>
+    <message>
+        <source>tệp dữ liệu SQLite (hoặc URL)</source>
+        <translation>SQLite data file (or URL)</translation>
+    </message>
+    <message>
+        <source>ghi danh mục thủ tục để niêm yết: tập PDF khổ A4 hoặc tệp Excel</source>
+        <translation>write the procedure catalog for public posting: an A4 PDF booklet or an Excel file</translation>
+    </message>
+    <message>
+        <source>Ghi các thủ tục đang áp dụng, theo lĩnh vực: pdf là tập niêm yết khổ A4 có mục lục và ngày cập nhật; xlsx là cùng danh sách dạng Excel.</source>
+        <translation>Write the procedures in force, by field: pdf is the A4 posting booklet with a table of contents and the update date; xlsx is the same list as an Excel workbook.</translation>
+    </message>
+    <message>
+        <source>định dạng (mặc định: theo đuôi tệp)</source>
+        <translation>format (default: from the file&apos;s suffix)</translation>
+    </message>
+    <message>
+        <source>tệp cần ghi</source>
+        <translation>file to write</translation>
+    </message>
+    <message>
+        <source>tình trạng một hồ sơ, như kiosk hiện cho người dân</source>
+        <translation>the status of a dossier, as the kiosk shows it to citizens</translation>
+    </message>
+    <message>
+        <source>In mã hồ sơ, thủ tục, tình trạng, ngày hẹn trả và kết quả đã có hay chưa; không in thông tin cá nhân.</source>
+        <translation>Print the dossier code, procedure, status, appointment date and whether the result is ready; no personal data is printed.</translation>
+    </message>
+    <message>
+        <source>mã hồ sơ, ví dụ H36.41-260310-0001</source>
+        <translation>dossier code, e.g. H36.41-260310-0001</translation>
+    </message>
+    <message>
+        <source>4 số cuối CCCD để đối chiếu như kiosk</source>
+        <translation>last 4 digits of the citizen ID card, checked as the kiosk does</translation>
+    </message>
+    <message>
+        <source>in dạng JSON</source>
+        <translation>print as JSON</translation>
+    </message>
+    <message>
+        <source>tổng hợp đánh giá mức độ hài lòng</source>
+        <translation>summary of satisfaction ratings</translation>
+    </message>
+    <message>
+        <source>nhóm theo</source>
+        <translation>group by</translation>
+    </message>
+    <message>
+        <source>màn hình đánh giá mức độ hài lòng đặt trước mặt người dân</source>
+        <translation>satisfaction rating screen facing the citizen</translation>
+    </message>
+    <message>
+        <source>số quầy (mặc định: mọi quầy, một màn hình chung)</source>
+        <translation>counter number (default: all counters, one shared screen)</translation>
+    </message>
+    <message>
+        <source>Đã ghi {count} thủ tục vào {path}.</source>
+        <translation>Wrote {count} procedures to {path}.</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ: {code}</source>
+        <translation>Dossier code: {code}</translation>
+    </message>
+    <message>
+        <source>Thủ tục: {name}</source>
+        <translation>Procedure: {name}</translation>
+    </message>
+    <message>
+        <source>Tình trạng: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>Kết quả: Đã có, mời nhận tại Bộ phận Một cửa</source>
+        <translation>Result: ready, please collect it at the one-stop shop</translation>
+    </message>
+    <message>
+        <source>Kết quả: Chưa có</source>
+        <translation>Result: not ready yet</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn trả kết quả: {time}, {day}</source>
+        <translation>Appointment date: {time}, {day}</translation>
+    </message>
+    <message>
+        <source>Ngày đầu &apos;{text}&apos; không đúng dạng YYYY-MM-DD, ví dụ 2026-03-10.</source>
+        <translation>First day &apos;{text}&apos; is not in the form YYYY-MM-DD, e.g. 2026-03-10.</translation>
+    </message>
+    <message>
+        <source>Ngày cuối &apos;{text}&apos; không đúng dạng YYYY-MM-DD, ví dụ 2026-03-10.</source>
+        <translation>Last day &apos;{text}&apos; is not in the form YYYY-MM-DD, e.g. 2026-03-10.</translation>
+    </message>
+    <message>
+        <source>Tổng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ hài lòng</source>
+        <translation>Satisfied share</translation>
+    </message>
+    <message>
+        <source>Chưa có đánh giá nào từ {first} đến {last}.</source>
+        <translation>No ratings from {first} to {last}.</translation>
+    </message>
+</context>
+<context>
+    <name>CliDb</name>
+    <message>
+        <source>địa chỉ cơ sở dữ liệu dùng chung trên máy chủ, ví dụ postgresql+psycopg://desk@may-chu/desk (được ưu tiên hơn --db); mặc định: biến DESK_DATABASE_URL hoặc cài đặt của máy này</source>
+        <extracomment>Marked, not translated: the language is installed after this module is imported.</extracomment>
+        <translation>address of the shared database on the server, e.g. postgresql+psycopg://desk@may-chu/desk (takes precedence over --db); default: the DESK_DATABASE_URL variable or this PC&apos;s setting</translation>
+    </message>
+    <message>
+        <source>thiết lập cơ sở dữ liệu dùng chung trên máy chủ</source>
+        <extracomment>The first admin&apos;s full name unless ``--admin-name`` says otherwise: stored in the database.</extracomment>
+        <translation>set up the shared database on the server</translation>
+    </message>
+    <message>
+        <source>VIỆC</source>
+        <translation>ACTION</translation>
+    </message>
+    <message>
+        <source>tạo cấu trúc dữ liệu, cơ quan và quản trị viên đầu tiên trên cơ sở dữ liệu trống</source>
+        <translation>create the schema, the office and the first admin on an empty database</translation>
+    </message>
+    <message>
+        <source>Chuẩn bị một cơ sở dữ liệu trống (thường trên máy chủ PostgreSQL) cho cả Trung tâm: cấu trúc dữ liệu, thông tin cơ quan, tài khoản quản trị đầu tiên, danh mục thủ tục và lịch nghỉ. Mật khẩu lấy từ biến DESK_ADMIN_PASSWORD hoặc được hỏi khi chạy.</source>
+        <translation>Prepare an empty database (usually on a PostgreSQL server) for the whole Centre: schema, office details, first admin account, procedure catalog and days off. The password comes from the DESK_ADMIN_PASSWORD variable or is asked for when running.</translation>
+    </message>
+    <message>
+        <source>dùng một cơ sở dữ liệu (URL, hoặc local: tệp trên máy này) cho máy này</source>
+        <translation>use a database (URL, or local: the file on this PC) for this PC</translation>
+    </message>
+    <message>
+        <source>TÊN</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>HỌ TÊN</source>
+        <translation>FULL NAME</translation>
+    </message>
+    <message>
+        <source>tên đăng nhập quản trị</source>
+        <translation>admin login name</translation>
+    </message>
+    <message>
+        <source>họ tên quản trị viên</source>
+        <translation>admin&apos;s full name</translation>
+    </message>
+    <message>
+        <source>tên cơ quan</source>
+        <translation>office name</translation>
+    </message>
+    <message>
+        <source>cơ quan cấp trên</source>
+        <translation>parent authority</translation>
+    </message>
+    <message>
+        <source>MÃ</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>mã cơ quan trong mã hồ sơ, ví dụ H36</source>
+        <translation>office code in dossier codes, e.g. H36</translation>
+    </message>
+    <message>
+        <source>ĐỊA CHỈ</source>
+        <translation>ADDRESS</translation>
+    </message>
+    <message>
+        <source>SỐ</source>
+        <translation>NUMBER</translation>
+    </message>
+    <message>
+        <source>CHỨC DANH</source>
+        <translation>TITLE</translation>
+    </message>
+    <message>
+        <source>chức danh lãnh đạo</source>
+        <translation>head&apos;s title</translation>
+    </message>
+    <message>
+        <source>họ tên lãnh đạo</source>
+        <translation>head&apos;s full name</translation>
+    </message>
+    <message>
+        <source>{where}: đã có cơ quan {office}; cấu trúc dữ liệu đã mới.</source>
+        <translation>{where}: office {office} already set up; the schema is up to date.</translation>
+    </message>
+    <message>
+        <source>Lỗi: {message}</source>
+        <translation>Error: {message}</translation>
+    </message>
+    <message>
+        <source>{where}: đã thiết lập cơ quan {office}, quản trị viên {admin}.</source>
+        <translation>{where}: set up office {office}, admin {admin}.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu quản trị viên: </source>
+        <translation>Admin password: </translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu: </source>
+        <translation>Repeat the password: </translation>
+    </message>
+    <message>
+        <source>Hai lần nhập mật khẩu không giống nhau.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <source>Máy này dùng lại tệp dữ liệu trên máy.</source>
+        <translation>This PC uses its local data file again.</translation>
+    </message>
+    <message>
+        <source>Hãy ghi địa chỉ đầy đủ, ví dụ postgresql+psycopg://desk@may-chu/desk, hoặc local.</source>
+        <translation>Write the full address, e.g. postgresql+psycopg://desk@may-chu/desk, or local.</translation>
+    </message>
+    <message>
+        <source>Máy này dùng cơ sở dữ liệu {server}.</source>
+        <translation>This PC uses the database {server}.</translation>
+    </message>
+</context>
+<context>
+    <name>CliDue</name>
+    <message>
+        <source>tính ngày hẹn trả kết quả</source>
+        <translation>compute the appointment date</translation>
+    </message>
+    <message>
+        <source>N ngày làm việc</source>
+        <translation>N working days</translation>
+    </message>
+    <message>
+        <source>N ngày (theo lịch)</source>
+        <translation>N calendar days</translation>
+    </message>
+    <message>
+        <source>N giờ làm việc</source>
+        <translation>N working hours</translation>
+    </message>
+    <message>
+        <source>trả trong ngày</source>
+        <translation>result on the same day</translation>
+    </message>
+    <message>
+        <source>theo thời hạn của thủ tục có mã CODE</source>
+        <translation>by the time limit of the procedure with code CODE</translation>
+    </message>
+    <message>
+        <source>với --same-day: nhận sau giờ này thì trả ngày làm việc tiếp theo</source>
+        <translation>with --same-day: received after this time, the result is due the next working day</translation>
+    </message>
+    <message>
+        <source>với --procedure: hình thức nộp (mặc định counter)</source>
+        <translation>with --procedure: how it was submitted (default counter)</translation>
+    </message>
+    <message>
+        <source>thời điểm tiếp nhận</source>
+        <translation>time of receipt</translation>
+    </message>
+    <message>
+        <source>in kết quả dạng JSON</source>
+        <translation>print the result as JSON</translation>
+    </message>
+    <message>
+        <source>Thời điểm tiếp nhận &apos;{text}&apos; không đúng dạng: hãy viết &quot;YYYY-MM-DD HH:MM&quot;, ví dụ &quot;2026-03-10 09:15&quot;.</source>
+        <translation>Time of receipt &apos;{text}&apos; is not in the right form: write &quot;YYYY-MM-DD HH:MM&quot;, e.g. &quot;2026-03-10 09:15&quot;.</translation>
+    </message>
+    <message>
+        <source>Thời hạn: Trong ngày</source>
+        <translation>Time limit: same day</translation>
+    </message>
+    <message>
+        <source>Thời hạn: Trong ngày (nhận sau {cutoff} trả ngày làm việc tiếp theo)</source>
+        <translation>Time limit: same day (received after {cutoff}, due the next working day)</translation>
+    </message>
+    <message>
+        <source>Thời hạn: {n} giờ làm việc</source>
+        <translation>Time limit: {n} working hours</translation>
+    </message>
+    <message>
+        <source>Thời hạn: {n} ngày</source>
+        <translation>Time limit: {n} calendar days</translation>
+    </message>
+    <message>
+        <source>Thời hạn: {n} ngày làm việc</source>
+        <translation>Time limit: {n} working days</translation>
+    </message>
+    <message>
+        <source>Thời hạn phải là số nguyên dương.</source>
+        <translation>The time limit must be a positive whole number.</translation>
+    </message>
+    <message>
+        <source>Giờ chốt &apos;{text}&apos; không hợp lệ: hãy viết HH:MM, ví dụ 15:00.</source>
+        <translation>Cut-off time &apos;{text}&apos; is not valid: write HH:MM, e.g. 15:00.</translation>
+    </message>
+    <message>
+        <source>Không có thủ tục mã &apos;{code}&apos; trong danh mục.</source>
+        <translation>There is no procedure with code &apos;{code}&apos; in the catalog.</translation>
+    </message>
+</context>
+<context>
+    <name>CliLetters</name>
+    <message>
+        <source>tệp dữ liệu SQLite (hoặc URL)</source>
+        <translation>SQLite data file (or URL)</translation>
+    </message>
+    <message>
+        <source>lập phiếu xin lỗi và hẹn lại ngày trả kết quả (một lần cho mỗi hồ sơ)</source>
+        <translation>make an apology letter and set a new appointment date (once per dossier)</translation>
+    </message>
+    <message>
+        <source>Ghi nhận lời xin lỗi và ngày hẹn mới của một hồ sơ trễ hạn, rồi ghi phiếu ra tệp PDF. Mật khẩu lấy từ biến DESK_PASSWORD hoặc được hỏi khi chạy.</source>
+        <translation>Record the apology and the new appointment date of an overdue dossier, then write the letter to a PDF file. The password comes from the DESK_PASSWORD variable or is asked for when running.</translation>
+    </message>
+    <message>
+        <source>mã hồ sơ</source>
+        <translation>dossier code</translation>
+    </message>
+    <message>
+        <source>LÝ DO</source>
+        <translation>REASON</translation>
+    </message>
+    <message>
+        <source>lý do chậm trả kết quả</source>
+        <translation>reason for the delay</translation>
+    </message>
+    <message>
+        <source>ngày giờ hẹn trả mới</source>
+        <translation>new appointment date and time</translation>
+    </message>
+    <message>
+        <source>tệp PDF cần ghi</source>
+        <translation>PDF file to write</translation>
+    </message>
+    <message>
+        <source>cách báo người nộp: {methods}</source>
+        <translation>how the applicant is notified: {methods}</translation>
+    </message>
+    <message>
+        <source>TÊN</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>tài khoản lập phiếu (mặc định: quản trị viên đầu tiên)</source>
+        <translation>account making the letter (default: the first admin)</translation>
+    </message>
+    <message>
+        <source>ghi một phiếu của hồ sơ ra tệp PDF (01, 02, 03, 05)</source>
+        <translation>write a form of the dossier to a PDF file (01, 02, 03, 05)</translation>
+    </message>
+    <message>
+        <source>receipt: giấy tiếp nhận và hẹn trả (mẫu 01); supplement: phiếu yêu cầu bổ sung (mẫu 02); refusal: phiếu từ chối (mẫu 03); control: phiếu kiểm soát (mẫu 05).</source>
+        <translation>receipt: receipt and appointment slip (form 01); supplement: supplement request (form 02); refusal: refusal slip (form 03); control: control slip (form 05).</translation>
+    </message>
+    <message>
+        <source>LOẠI</source>
+        <translation>KIND</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn mới &apos;{text}&apos; không đúng dạng: hãy viết &quot;YYYY-MM-DD HH:MM&quot;, ví dụ &quot;2026-03-20 09:00&quot;.</source>
+        <translation>New appointment date &apos;{text}&apos; is not in the right form: write &quot;YYYY-MM-DD HH:MM&quot;, e.g. &quot;2026-03-20 09:00&quot;.</translation>
+    </message>
+    <message>
+        <source>Hãy đặt mật khẩu của tài khoản vào biến môi trường DESK_PASSWORD.</source>
+        <translation>Put the account&apos;s password in the DESK_PASSWORD environment variable.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu của {user}: </source>
+        <translation>Password of {user}: </translation>
+    </message>
+    <message>
+        <source>Chưa có tài khoản quản trị: hãy chỉ rõ tài khoản bằng --user.</source>
+        <translation>There is no admin account yet: name the account with --user.</translation>
+    </message>
+    <message>
+        <source>Đã lập phiếu xin lỗi số {number} cho hồ sơ {code}.</source>
+        <translation>Made apology letter no. {number} for dossier {code}.</translation>
+    </message>
+    <message>
+        <source>Hẹn trả mới: {when}</source>
+        <translation>New appointment: {when}</translation>
+    </message>
+    <message>
+        <source>Lưu ý: phiếu lập muộn hơn quy định (chậm nhất một ngày làm việc trước ngày hẹn); đã ghi nhận là lập muộn.</source>
+        <translation>Note: the letter was made later than the rule allows (at the latest one working day before the appointment date); it is recorded as late.</translation>
+    </message>
+    <message>
+        <source>Đã ghi {path}</source>
+        <translation>Wrote {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CliPersonal</name>
+    <message>
+        <source>xuất mọi hồ sơ của một số định danh (CCCD) ra tệp JSON (lãnh đạo, quản trị)</source>
+        <translation>export every dossier of a personal ID number (citizen ID card) to a JSON file (supervisor, admin)</translation>
+    </message>
+    <message>
+        <source>SỐ_ĐỊNH_DANH</source>
+        <translation>ID_NUMBER</translation>
+    </message>
+    <message>
+        <source>số CCCD / định danh cá nhân</source>
+        <translation>citizen ID card / personal ID number</translation>
+    </message>
+    <message>
+        <source>TỆP</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>tệp JSON sẽ ghi</source>
+        <translation>JSON file to write</translation>
+    </message>
+    <message>
+        <source>TÊN</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>tài khoản thực hiện</source>
+        <translation>account doing it</translation>
+    </message>
+    <message>
+        <source>xóa dữ liệu cá nhân của hồ sơ bị từ chối hoặc dừng, đã hết thời hạn lưu giữ</source>
+        <translation>erase the personal data of a refused or stopped dossier whose retention period has ended</translation>
+    </message>
+    <message>
+        <source>mã hồ sơ</source>
+        <translation>dossier code</translation>
+    </message>
+    <message>
+        <source>tài khoản lãnh đạo thực hiện</source>
+        <translation>supervisor account doing it</translation>
+    </message>
+    <message>
+        <source>Đã xuất {count} hồ sơ vào {path}</source>
+        <translation>Exported {count} dossiers to {path}</translation>
+    </message>
+    <message>
+        <source>Đã xóa dữ liệu cá nhân trong hồ sơ {code}.</source>
+        <translation>Erased the personal data in dossier {code}.</translation>
+    </message>
+</context>
+<context>
+    <name>CliQueue</name>
+    <message>
+        <source>máy in phiếu: none (chỉ hiện trên màn hình), tcp://HOST:9100, usb://VID:PID, serial:COM3?baudrate=9600, win32:TÊN MÁY IN, file:PATH; mặc định: theo Quản trị &gt; Hàng đợi</source>
+        <extracomment>Marked, not translated: the language is installed after this module is imported.</extracomment>
+        <translation>ticket printer: none (screen only), tcp://HOST:9100, usb://VID:PID, serial:COM3?baudrate=9600, win32:PRINTER NAME, file:PATH; default: as set in Admin &gt; Queue</translation>
+    </message>
+    <message>
+        <source>tệp dữ liệu SQLite (hoặc URL cơ sở dữ liệu) dùng chung với các quầy; mặc định: biến DESK_DB hoặc {path}</source>
+        <translation>SQLite data file (or database URL) shared with the counters; default: the DESK_DB variable or {path}</translation>
+    </message>
+    <message>
+        <source>mở trên một cơ sở dữ liệu mẫu tạm thời</source>
+        <translation>open on a temporary sample database</translation>
+    </message>
+    <message>
+        <source>toàn màn hình (mặc định)</source>
+        <translation>full screen (default)</translation>
+    </message>
+    <message>
+        <source>mở trong cửa sổ thường</source>
+        <translation>open in a normal window</translation>
+    </message>
+    <message>
+        <source>máy lấy số thứ tự (màn hình cảm ứng, in phiếu)</source>
+        <translation>queue ticket kiosk (touch screen, prints tickets)</translation>
+    </message>
+    <message>
+        <source>khổ giấy phiếu (mặc định theo cài đặt)</source>
+        <translation>ticket paper width (default: as set)</translation>
+    </message>
+    <message>
+        <source>màn hình gọi số ở phòng chờ</source>
+        <translation>number calling display in the waiting room</translation>
+    </message>
+    <message>
+        <source>không đọc số gọi trên loa</source>
+        <translation>do not announce called numbers on the speaker</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu này chưa có cơ quan: hãy mở desk ở một quầy để thiết lập trước, rồi dùng cùng tệp dữ liệu (--db) cho máy này.</source>
+        <translation>This database has no office yet: open desk at a counter to set it up first, then use the same data file (--db) on this PC.</translation>
+    </message>
+    <message>
+        <source>Không mở được dữ liệu</source>
+        <translation>Cannot open the data</translation>
+    </message>
+</context>
+<context>
+    <name>CliReports</name>
+    <message>
+        <source>tệp dữ liệu SQLite (hoặc URL)</source>
+        <translation>SQLite data file (or URL)</translation>
+    </message>
+    <message>
+        <source>ngày đầu kỳ</source>
+        <translation>first day of the period</translation>
+    </message>
+    <message>
+        <source>ngày cuối kỳ (tính cả ngày này)</source>
+        <translation>last day of the period (included)</translation>
+    </message>
+    <message>
+        <source>thống kê tình hình, kết quả giải quyết hồ sơ của một kỳ (mẫu 06/VPCP/KSTT)</source>
+        <translation>statistics of dossier handling for a period (form 06/VPCP/KSTT)</translation>
+    </message>
+    <message>
+        <source>Đếm hồ sơ tiếp nhận, đã giải quyết (trước hạn, đúng hạn, quá hạn), đang giải quyết (trong hạn, quá hạn) của một kỳ. json, csv: in ra màn hình (hoặc --out); xlsx, pdf: biểu số 06/VPCP/KSTT, cần --out.</source>
+        <translation>Count the dossiers received, decided (early, on time, late) and in progress (within the limit, overdue) in a period. json, csv: printed on the screen (or --out); xlsx, pdf: statistics form 06/VPCP/KSTT, needs --out.</translation>
+    </message>
+    <message>
+        <source>mặc định json</source>
+        <translation>default json</translation>
+    </message>
+    <message>
+        <source>json, csv: chia theo lĩnh vực (mặc định), thủ tục, phòng ban hoặc cán bộ</source>
+        <translation>json, csv: broken down by field (default), procedure, department or clerk</translation>
+    </message>
+    <message>
+        <source>tệp cần ghi</source>
+        <translation>file to write</translation>
+    </message>
+    <message>
+        <source>ghi sổ theo dõi hồ sơ của một kỳ ra tệp PDF hoặc Excel</source>
+        <translation>write the dossier tracking book of a period to a PDF or Excel file</translation>
+    </message>
+    <message>
+        <source>Sổ theo dõi hồ sơ (mẫu số 06, Thông tư 01/2018/TT-VPCP): mỗi hồ sơ tiếp nhận trong kỳ một dòng. Định dạng theo đuôi tệp: .pdf hoặc .xlsx.</source>
+        <translation>Dossier tracking book (form 06, Circular 01/2018/TT-VPCP): one line per dossier received in the period. The format follows the file&apos;s suffix: .pdf or .xlsx.</translation>
+    </message>
+    <message>
+        <source>Ngày đầu kỳ &apos;{text}&apos; không đúng dạng: hãy viết YYYY-MM-DD, ví dụ 2026-03-01.</source>
+        <translation>First day of the period &apos;{text}&apos; is not in the right form: write YYYY-MM-DD, e.g. 2026-03-01.</translation>
+    </message>
+    <message>
+        <source>Ngày cuối kỳ &apos;{text}&apos; không đúng dạng: hãy viết YYYY-MM-DD, ví dụ 2026-03-01.</source>
+        <translation>Last day of the period &apos;{text}&apos; is not in the right form: write YYYY-MM-DD, e.g. 2026-03-01.</translation>
+    </message>
+    <message>
+        <source>Tệp &apos;{path}&apos; phải có đuôi .pdf hoặc .xlsx.</source>
+        <translation>File &apos;{path}&apos; must end in .pdf or .xlsx.</translation>
+    </message>
+    <message>
+        <source>Định dạng {format} ghi ra tệp: hãy thêm --out TÊN_TỆP.{format}.</source>
+        <translation>The {format} format writes a file: add --out FILE_NAME.{format}.</translation>
+    </message>
+    <message>
+        <source>Đã ghi {path} ({period}).</source>
+        <translation>Wrote {path} ({period}).</translation>
+    </message>
+    <message>
+        <source>Đã ghi sổ theo dõi hồ sơ ({period}): {count} hồ sơ, tệp {path}.</source>
+        <translation>Wrote the dossier tracking book ({period}): {count} dossiers, file {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>CliSteps</name>
+    <message>
+        <source>thực hiện một bước của hồ sơ (chuyển, bổ sung, từ chối, có kết quả, trả, dừng)</source>
+        <translation>take a step of a dossier (transfer, supplement, refuse, result ready, return, stop)</translation>
+    </message>
+    <message>
+        <source>Thực hiện một bước của hồ sơ với tư cách một tài khoản. Mật khẩu lấy từ biến DESK_PASSWORD hoặc được hỏi khi chạy.</source>
+        <translation>Take a step of a dossier as an account. The password comes from the DESK_PASSWORD variable or is asked for when running.</translation>
+    </message>
+    <message>
+        <source>mã hồ sơ</source>
+        <translation>dossier code</translation>
+    </message>
+    <message>
+        <source>BƯỚC</source>
+        <translation>STEP</translation>
+    </message>
+    <message>
+        <source>TÊN</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>tài khoản thực hiện</source>
+        <translation>account doing it</translation>
+    </message>
+    <message>
+        <source>NƠI</source>
+        <translation>TO</translation>
+    </message>
+    <message>
+        <source>transfer: phòng, ban nhận; reassign: tài khoản nhận</source>
+        <translation>transfer: receiving department; reassign: receiving account</translation>
+    </message>
+    <message>
+        <source>GIẤY TỜ</source>
+        <translation>PAPER</translation>
+    </message>
+    <message>
+        <source>supplement: giấy tờ cần bổ sung (lặp lại cho mỗi giấy tờ)</source>
+        <translation>supplement: paper to supply (repeat for each paper)</translation>
+    </message>
+    <message>
+        <source>LÝ DO</source>
+        <translation>REASON</translation>
+    </message>
+    <message>
+        <source>lý do (supplement, refuse, stop, reassign)</source>
+        <translation>reason (supplement, refuse, stop, reassign)</translation>
+    </message>
+    <message>
+        <source>supplement: người và số điện thoại liên hệ</source>
+        <translation>supplement: contact person and phone number</translation>
+    </message>
+    <message>
+        <source>return: trả qua bưu chính</source>
+        <translation>return: send by post</translation>
+    </message>
+    <message>
+        <source>MÃ</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>return --post: mã vận đơn</source>
+        <translation>return --post: tracking number</translation>
+    </message>
+    <message>
+        <source>HỌ TÊN</source>
+        <translation>FULL NAME</translation>
+    </message>
+    <message>
+        <source>return: người nhận kết quả</source>
+        <translation>return: person collecting the result</translation>
+    </message>
+    <message>
+        <source>ghi chú</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>Hãy đặt mật khẩu của tài khoản vào biến môi trường DESK_PASSWORD.</source>
+        <translation>Put the account&apos;s password in the DESK_PASSWORD environment variable.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu của {user}: </source>
+        <translation>Password of {user}: </translation>
+    </message>
+    <message>
+        <source>Hãy cho biết nơi nhận bằng --to &quot;TÊN PHÒNG, BAN&quot;.</source>
+        <translation>Say where it goes with --to &quot;DEPARTMENT NAME&quot;.</translation>
+    </message>
+    <message>
+        <source>Kết quả: {result}</source>
+        <translation>Result: {result}</translation>
+    </message>
+    <message>
+        <source>Hẹn trả mới: {when}</source>
+        <translation>New appointment: {when}</translation>
     </message>
 </context>
 <context>
     <name>CounterPanel</name>
     <message>
         <source>Đang chờ theo nhóm</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting, by group</translation>
     </message>
     <message>
         <source>Gọi số tiếp theo</source>
-        <translation type="unfinished"></translation>
+        <translation>Call next number</translation>
     </message>
     <message>
         <source>Gọi lại</source>
-        <translation type="unfinished"></translation>
+        <translation>Call again</translation>
     </message>
     <message>
         <source>Vắng mặt</source>
-        <translation type="unfinished"></translation>
+        <translation>No-show</translation>
     </message>
     <message>
         <source>Bỏ qua số đã gọi nhiều lần mà không đến</source>
-        <translation type="unfinished"></translation>
+        <translation>Skip a number called several times that did not come</translation>
     </message>
     <message>
         <source>Chuyển nhóm…</source>
-        <translation type="unfinished"></translation>
+        <translation>Move to group…</translation>
     </message>
     <message>
         <source>Hoàn thành</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>Tiếp nhận hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive dossier</translation>
     </message>
     <message>
-        <source>Quầy {0}</source>
-        <translation type="unfinished"></translation>
+        <source>Quầy {n}</source>
+        <translation>Counter {n}</translation>
     </message>
     <message>
-        <source>{0} · {1}</source>
-        <translation type="unfinished"></translation>
+        <source>Ưu tiên: {kind}</source>
+        <translation>Priority: {kind}</translation>
+    </message>
+    <message>
+        <source>Đã gọi {n} lần</source>
+        <translation>Called {n} time(s)</translation>
+    </message>
+    <message>
+        <source>{state} · lấy số lúc {time} · đã chờ {minutes} phút</source>
+        <translation>{state} · ticket taken at {time} · waited {minutes} min</translation>
+    </message>
+    <message>
+        <source>Đã nhận hồ sơ: {codes}</source>
+        <translation>Dossiers received: {codes}</translation>
+    </message>
+    <message>
+        <source>({n} ưu tiên)</source>
+        <translation>({n} priority)</translation>
+    </message>
+    <message>
+        <source>Đang mời số {code}.</source>
+        <translation>Calling number {code}.</translation>
     </message>
     <message>
         <source>Chưa gọi số nào</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ưu tiên: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Đã gọi {0} lần</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} · lấy số lúc {1:%H:%M} · đã chờ {2} phút</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Đã nhận hồ sơ: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>({0} ưu tiên)</source>
-        <translation type="unfinished"></translation>
+        <translation>No number called yet</translation>
     </message>
     <message>
         <source>Không còn ai đang chờ ở các nhóm quầy này phục vụ.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Đang mời số {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody is waiting in the groups this counter serves.</translation>
     </message>
     <message>
         <source>Đã gọi lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Called again.</translation>
     </message>
     <message>
         <source>Đã đánh dấu vắng mặt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marked as no-show.</translation>
     </message>
     <message>
         <source>Đã hoàn thành.</source>
-        <translation type="unfinished"></translation>
+        <translation>Done.</translation>
     </message>
     <message>
         <source>Đã chuyển sang nhóm khác; số giữ chỗ theo giờ lấy số.</source>
-        <translation type="unfinished"></translation>
+        <translation>Moved to another group; the number keeps its place by the time it was taken.</translation>
     </message>
 </context>
 <context>
@@ -493,240 +1811,464 @@
     <message>
         <source>Báo cáo, thống kê</source>
         <extracomment>The most dossiers a list behind a figure shows. The tiles, in rows: (figure, colour of the number).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Reports and statistics</translation>
     </message>
     <message>
         <source>Xu hướng theo tháng</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly trend</translation>
     </message>
     <message>
         <source>Chi tiết</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Thời gian giải quyết</source>
-        <translation type="unfinished"></translation>
+        <translation>Processing time</translation>
     </message>
     <message>
         <source>Chấm điểm cán bộ</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk scores</translation>
     </message>
     <message>
         <source>Hàng đợi</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue</translation>
     </message>
     <message>
         <source>Đánh giá của người dân</source>
-        <translation type="unfinished"></translation>
+        <translation>Citizen ratings</translation>
     </message>
     <message>
         <source>Xem</source>
-        <translation type="unfinished"></translation>
+        <translation>Show</translation>
     </message>
     <message>
         <source>Xuất báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>Biểu số 06/VPCP/KSTT (Excel)...</source>
+        <translation>Form 06/VPCP/KSTT (Excel)...</translation>
+    </message>
+    <message>
+        <source>Biểu số 06/VPCP/KSTT (PDF)...</source>
+        <translation>Form 06/VPCP/KSTT (PDF)...</translation>
+    </message>
+    <message>
+        <source>Sổ theo dõi hồ sơ (PDF)...</source>
+        <translation>Dossier tracking book (PDF)...</translation>
+    </message>
+    <message>
+        <source>Sổ theo dõi hồ sơ (Excel)...</source>
+        <translation>Dossier tracking book (Excel)...</translation>
     </message>
     <message>
         <source>Kỳ báo cáo:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting period:</translation>
     </message>
     <message>
         <source>từ ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>from</translation>
     </message>
     <message>
         <source>đến ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>to</translation>
     </message>
     <message>
         <source>Tỷ lệ đúng hạn</source>
-        <translation type="unfinished"></translation>
+        <translation>On-time rate</translation>
     </message>
     <message>
         <source>Chờ / phục vụ trung bình (phút)</source>
-        <translation type="unfinished"></translation>
+        <translation>Average wait / service (minutes)</translation>
     </message>
     <message>
         <source>Chia theo:</source>
-        <translation type="unfinished"></translation>
+        <translation>Break down by:</translation>
     </message>
     <message>
         <source>Bấm vào một số để xem danh sách hồ sơ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Click a number to list the dossiers.</translation>
     </message>
     <message>
         <source>Thời gian làm việc thực tế từ khi tiếp nhận (hoặc từ khi nhận đủ hồ sơ bổ sung) đến khi có kết quả, so với thời gian mà thời hạn quy định cho phép; 1 ngày = {day} giờ làm việc. Đề xuất rút ngắn khi 9/10 hồ sơ chỉ dùng không quá 70 % thời gian cho phép.</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual working time from intake (or from receipt of the complete supplement) to the result, compared with the time the prescribed time limit allows; 1 day = {day} working hours. A shorter limit is proposed when 9 in 10 dossiers use no more than 70 % of the time allowed.</translation>
     </message>
     <message>
         <source>Kỳ báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting period</translation>
     </message>
     <message>
         <source>Bấm để xem danh sách hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Click to list the dossiers</translation>
     </message>
     <message>
         <source>(Trước hạn + đúng hạn) / đã giải quyết</source>
-        <translation type="unfinished"></translation>
+        <translation>(Early + on time) / decided</translation>
     </message>
     <message>
         <source>{n} lượt gọi trong kỳ</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} calls in the period</translation>
     </message>
     <message>
         <source>&lt;b&gt;{title}&lt;/b&gt; ({range}). Số hồ sơ đang giải quyết tính đến {at}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; ({range}). Pending dossiers counted as of {at}.</translation>
     </message>
     <message>
         <source>Báo cáo, thống kê - {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reports and statistics - {title}</translation>
     </message>
     <message>
         <source>Toàn cơ quan</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole office</translation>
     </message>
     <message>
         <source>Điểm theo Thông tư 01/2018/TT-VPCP điều 13, trung bình trên các hồ sơ đã giải quyết trong kỳ. Cả cơ quan: thời gian {t}, số lần đi lại {c}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scores under Circular 01/2018/TT-VPCP art. 13, averaged over the dossiers decided in the period. Whole office: time {t}, return visits {c}.</translation>
     </message>
     <message>
         <source>Tổng cộng</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Tệp Excel (*.xlsx)</source>
+        <translation>Excel file (*.xlsx)</translation>
     </message>
     <message>
         <source>Lưu báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>Save report</translation>
     </message>
     <message>
         <source>Không ghi được báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>Report not written</translation>
     </message>
     <message>
         <source>Đã ghi báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>Report written</translation>
     </message>
     <message>
         <source>Đã ghi tệp {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>File {path} written.</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>Không tìm thấy tệp dữ liệu {path}.</source>
+        <translation>Data file {path} not found.</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu {database} đã được một phiên bản desk mới hơn nâng cấp. Hãy cài phiên bản desk mới nhất cho máy này (hỏi quản trị viên).</source>
+        <translation>The database {database} was upgraded by a newer version of desk. Install the latest desk on this computer (ask the administrator).</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu {path} là một cơ sở dữ liệu khác, không phải của desk. desk không ghi đè lên tệp này: hãy chọn tệp khác bằng tùy chọn --db (hoặc cơ sở dữ liệu khác bằng --db-url).</source>
+        <translation>The data file {path} is another program&apos;s database, not desk&apos;s. desk does not overwrite it: choose another file with the --db option (or another database with --db-url).</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp dữ liệu {path}: {error}. Kiểm tra quyền truy cập tệp, hoặc khôi phục từ bản sao lưu.</source>
+        <translation>Cannot read the data file {path}: {error}. Check the file&apos;s access rights, or restore from a backup.</translation>
+    </message>
+    <message>
+        <source>Tệp {path} không phải là cơ sở dữ liệu của desk hoặc đã bị hỏng. desk không ghi đè lên tệp này. Hãy khôi phục từ bản sao lưu, hoặc chọn tệp khác bằng tùy chọn --db.</source>
+        <translation>The file {path} is not a desk database, or it is damaged. desk does not overwrite it. Restore from a backup, or choose another file with the --db option.</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu đang bị một chương trình hoặc máy khác khóa quá lâu. Dữ liệu trên màn hình vẫn được giữ: hãy đợi vài giây rồi bấm Lưu lại; nếu vẫn lỗi, đóng các cửa sổ desk khác đang mở cùng tệp dữ liệu.</source>
+        <translation>The database has been locked for too long by another program or computer. The data on screen is kept: wait a few seconds and press Save again; if it still fails, close the other desk windows open on the same data file.</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu {path} không phải là cơ sở dữ liệu của desk hoặc đã bị hỏng. desk không ghi đè lên tệp này. Hãy khôi phục từ bản sao lưu, hoặc chọn tệp khác bằng tùy chọn --db.</source>
+        <translation>The data file {path} is not a desk database, or it is damaged. desk does not overwrite it. Restore from a backup, or choose another file with the --db option.</translation>
+    </message>
+    <message>
+        <source>Không mở hoặc không ghi được tệp dữ liệu {path}: kiểm tra thư mục còn tồn tại và tài khoản Windows có quyền ghi vào đó.</source>
+        <translation>Cannot open or write the data file {path}: check that the folder still exists and that the Windows account may write to it.</translation>
+    </message>
+    <message>
+        <source>Ổ đĩa đã đầy nên không lưu được. Dữ liệu trên màn hình vẫn được giữ: hãy giải phóng dung lượng ổ đĩa rồi bấm Lưu lại.</source>
+        <translation>The disk is full, so nothing could be saved. The data on screen is kept: free some disk space, then press Save again.</translation>
+    </message>
+    <message>
+        <source>Lỗi cơ sở dữ liệu: {error}</source>
+        <translation>Database error: {error}</translation>
+    </message>
+    <message>
+        <source>Không kết nối được tới máy chủ cơ sở dữ liệu {server}. Dữ liệu trên màn hình vẫn được giữ: hãy kiểm tra dây mạng của máy này, hoặc báo quản trị viên kiểm tra máy chủ, rồi bấm Lưu lại (hoặc thử lại).</source>
+        <translation>Cannot connect to the database server {server}. The data on screen is kept: check this computer&apos;s network cable, or ask the administrator to check the server, then press Save again (or try again).</translation>
+    </message>
+    <message>
+        <source>Mất kết nối tới máy chủ cơ sở dữ liệu {server}. Thao tác vừa rồi hoặc đã lưu trọn vẹn, hoặc chưa lưu gì, không bao giờ lưu dở dang. Dữ liệu trên màn hình vẫn được giữ: khi mạng ổn định, hãy xem lại danh sách hồ sơ rồi bấm Lưu lại nếu chưa thấy hồ sơ.</source>
+        <translation>Lost the connection to the database server {server}. The last action was either saved in full or not saved at all, never half-saved. The data on screen is kept: once the network is stable, check the dossier list and press Save again if the dossier is not there.</translation>
+    </message>
+    <message>
+        <source>Máy chủ cơ sở dữ liệu {server} từ chối tài khoản kết nối của desk. Hãy báo quản trị viên kiểm tra tên, mật khẩu trong địa chỉ cơ sở dữ liệu (--db-url).</source>
+        <translation>The database server {server} refused desk&apos;s login. Ask the administrator to check the user name and password in the database address (--db-url).</translation>
+    </message>
+    <message>
+        <source>Trên máy chủ chưa có cơ sở dữ liệu {server}. Quản trị viên hãy tạo nó rồi chạy lệnh: desk db init --db-url ĐỊA_CHỈ.</source>
+        <translation>The database {server} does not exist on the server yet. The administrator should create it, then run: desk db init --db-url ADDRESS.</translation>
+    </message>
+    <message>
+        <source>Một quầy khác đang sửa cùng dữ liệu này quá lâu nên chưa lưu được. Dữ liệu trên màn hình vẫn được giữ: hãy đợi vài giây rồi bấm Lưu lại.</source>
+        <translation>Another counter has been editing the same data for too long, so this could not be saved yet. The data on screen is kept: wait a few seconds and press Save again.</translation>
+    </message>
+    <message>
+        <source>Hai quầy vừa cùng sửa một dữ liệu nên thao tác này chưa được lưu. Dữ liệu trên màn hình vẫn được giữ: hãy bấm Lưu lại.</source>
+        <translation>Two counters edited the same data at the same moment, so this action was not saved. The data on screen is kept: press Save again.</translation>
+    </message>
+</context>
+<context>
+    <name>DayKind</name>
+    <message>
+        <source>Ngày nghỉ</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>Ngày làm bù</source>
+        <translation>Make-up working day</translation>
+    </message>
+</context>
+<context>
+    <name>Departments</name>
+    <message>
+        <source>Chưa nhập tên phòng, ban hoặc cơ quan.</source>
+        <translation>Enter the name of the department or agency.</translation>
+    </message>
+    <message>
+        <source>Đã có &apos;{name}&apos; trong danh sách.</source>
+        <translation>&apos;{name}&apos; is already in the list.</translation>
+    </message>
+    <message>
+        <source>Không có &apos;{name}&apos; trong danh sách phòng, ban.</source>
+        <translation>&apos;{name}&apos; is not in the list of departments.</translation>
     </message>
 </context>
 <context>
     <name>DepartmentsDialog</name>
     <message>
         <source>Phòng, ban và cơ quan giải quyết</source>
-        <translation type="unfinished"></translation>
+        <translation>Departments and deciding agencies</translation>
     </message>
     <message>
         <source>Ví dụ: Công chức Tài chính - Kế toán</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: Finance and Accounting officer</translation>
     </message>
     <message>
         <source>Thêm</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <source>Ngừng sử dụng</source>
-        <translation type="unfinished"></translation>
+        <translation>Retire</translation>
     </message>
     <message>
         <source>Thêm vào danh sách</source>
-        <translation type="unfinished"></translation>
+        <translation>Add to the list</translation>
     </message>
     <message>
         <source>Chỉ quản trị viên mới được sửa danh sách này.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator may edit this list.</translation>
     </message>
     <message>
         <source>Đã thêm “{0}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}” added.</translation>
     </message>
     <message>
         <source>Bỏ “{0}” khỏi danh sách chuyển xử lý? Hồ sơ đã chuyển đến đây vẫn giữ tên này.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove “{0}” from the transfer list? Dossiers already transferred there keep this name.</translation>
     </message>
     <message>
         <source>Không</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>Đã bỏ “{0}” khỏi danh sách.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}” removed from the list.</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
         <source>Đóng</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Dimension</name>
+    <message>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Thủ tục hành chính</source>
+        <translation>Administrative procedure</translation>
+    </message>
+    <message>
+        <source>Phòng ban, cơ quan giải quyết</source>
+        <translation>Deciding department or agency</translation>
+    </message>
+    <message>
+        <source>Cán bộ phụ trách</source>
+        <translation>Clerk in charge</translation>
     </message>
 </context>
 <context>
     <name>DisplayWindow</name>
     <message>
         <source>Màn hình gọi số</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue display</translation>
     </message>
     <message>
         <source>MỜI SỐ</source>
-        <translation type="unfinished"></translation>
+        <translation>NOW SERVING</translation>
     </message>
     <message>
         <source>CÁC SỐ VỪA GỌI</source>
-        <translation type="unfinished"></translation>
+        <translation>RECENTLY CALLED</translation>
     </message>
     <message>
         <source>SỐ NGƯỜI ĐANG CHỜ</source>
-        <translation type="unfinished"></translation>
+        <translation>PEOPLE WAITING</translation>
     </message>
     <message>
         <source>ĐẾN QUẦY {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>PLEASE GO TO COUNTER {0}</translation>
     </message>
     <message>
         <source>XIN KÍNH CHÀO QUÝ KHÁCH</source>
-        <translation type="unfinished"></translation>
+        <translation>WELCOME</translation>
     </message>
     <message>
         <source>Mời lấy số thứ tự</source>
-        <translation type="unfinished"></translation>
+        <translation>Please take a queue number</translation>
     </message>
     <message>
         <source>Quầy {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Counter {0}</translation>
     </message>
 </context>
 <context>
     <name>DossierHistory</name>
     <message>
-        <source>Cần bổ sung: {what}</source>
+        <source>Trạng thái</source>
         <extracomment>The audited columns, as a clerk names them.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nơi giữ hồ sơ</source>
+        <translation>Held by</translation>
+    </message>
+    <message>
+        <source>Hẹn trả</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Hạn xử lý</source>
+        <translation>Processing deadline</translation>
+    </message>
+    <message>
+        <source>Có kết quả lúc</source>
+        <translation>Result ready at</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Trả kết quả lúc</source>
+        <translation>Result returned at</translation>
+    </message>
+    <message>
+        <source>Số lần yêu cầu bổ sung</source>
+        <translation>Supplement requests</translation>
+    </message>
+    <message>
+        <source>Số lần bổ sung</source>
+        <translation>Supplements received</translation>
+    </message>
+    <message>
+        <source>Cán bộ phụ trách</source>
+        <translation>Clerk in charge</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Số giấy tờ</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Nộp thay cho</source>
+        <translation>Submitted on behalf of</translation>
+    </message>
+    <message>
+        <source>Hình thức trả</source>
+        <translation>Return method</translation>
+    </message>
+    <message>
+        <source>Mã vận đơn</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <source>Người nhận kết quả</source>
+        <translation>Result collected by</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Tại quầy</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <source>Qua bưu chính</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <source>Cần bổ sung: {what}</source>
+        <translation>To supplement: {what}</translation>
     </message>
     <message>
         <source>Lý do: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason: {why}</translation>
     </message>
     <message>
         <source>Hẹn trả mới: {at}</source>
-        <translation type="unfinished"></translation>
+        <translation>New appointment: {at}</translation>
     </message>
     <message>
         <source>Gửi qua bưu chính, mã vận đơn {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent by post, tracking number {number}</translation>
     </message>
     <message>
         <source>Người nhận: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Collected by: {who}</translation>
     </message>
     <message>
         <source>Giao cho: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Assigned to: {who}</translation>
     </message>
     <message>
         <source>Sửa: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Edited: {what}</translation>
     </message>
 </context>
 <context>
@@ -734,638 +2276,1027 @@
     <message>
         <source>Phiếu xin lỗi (mẫu 04)</source>
         <extracomment>The dossier&apos;s apology as last read (None: it has none).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Apology letter (form 04)</translation>
     </message>
     <message>
         <source>In lại phiếu xin lỗi số {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint apology letter no. {number}.</translation>
     </message>
     <message>
         <source>Hồ sơ chưa có phiếu xin lỗi: lập bằng nút “Xin lỗi và hẹn lại...”.</source>
-        <translation type="unfinished"></translation>
+        <translation>The dossier has no apology letter: make one with “Apologise and reschedule...”.</translation>
     </message>
     <message>
         <source> (phiếu xin lỗi số {number}, lập {at})</source>
-        <translation type="unfinished"></translation>
+        <translation> (apology letter no. {number}, made {at})</translation>
     </message>
     <message>
         <source>Đã lập phiếu xin lỗi số {number}. Hẹn trả mới: {at}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Apology letter no. {number} made. New appointment: {at}.</translation>
     </message>
     <message>
         <source>Hồ sơ {code}</source>
         <extracomment>Column widths in average characters; the last column takes the rest, wrapped.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dossier {code}</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Số giấy tờ:</source>
+        <translation>ID number:</translation>
+    </message>
+    <message>
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Điện thoại:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Thư điện tử:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Nộp thay cho:</source>
+        <translation>On behalf of:</translation>
+    </message>
+    <message>
+        <source>Yêu cầu và thời hạn</source>
+        <translation>Request and time limit</translation>
+    </message>
+    <message>
+        <source>Thủ tục:</source>
+        <translation>Procedure:</translation>
+    </message>
+    <message>
+        <source>Hình thức nộp:</source>
+        <translation>Submitted:</translation>
+    </message>
+    <message>
+        <source>Nhận kết quả:</source>
+        <translation>Result delivery:</translation>
+    </message>
+    <message>
+        <source>Thời hạn:</source>
+        <translation>Time limit:</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận lúc:</source>
+        <translation>Received at:</translation>
+    </message>
+    <message>
+        <source>Hẹn trả:</source>
+        <translation>Appointment:</translation>
+    </message>
+    <message>
+        <source>Hẹn lại:</source>
+        <translation>Rescheduled to:</translation>
+    </message>
+    <message>
+        <source>Đang xử lý</source>
+        <translation>Processing</translation>
+    </message>
+    <message>
+        <source>Đang ở:</source>
+        <translation>Held by:</translation>
+    </message>
+    <message>
+        <source>Cán bộ phụ trách:</source>
+        <translation>Clerk in charge:</translation>
+    </message>
+    <message>
+        <source>Cán bộ tiếp nhận:</source>
+        <translation>Received by:</translation>
+    </message>
+    <message>
+        <source>Số lần bổ sung:</source>
+        <translation>Supplements received:</translation>
+    </message>
+    <message>
+        <source>Kết quả:</source>
+        <translation>Result:</translation>
     </message>
     <message>
         <source>Thời gian</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Bước</source>
-        <translation type="unfinished"></translation>
+        <translation>Step</translation>
     </message>
     <message>
         <source>Bên giao</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>Bên nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>To</translation>
     </message>
     <message>
         <source>Người thực hiện</source>
-        <translation type="unfinished"></translation>
+        <translation>By</translation>
     </message>
     <message>
         <source>Kết quả</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <source>Chi tiết</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Giấy tờ</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper</translation>
     </message>
     <message>
         <source>Hình thức</source>
-        <translation type="unfinished"></translation>
+        <translation>Form</translation>
     </message>
     <message>
         <source>Số lượng</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies</translation>
     </message>
     <message>
         <source>Quá trình xử lý</source>
-        <translation type="unfinished"></translation>
+        <translation>Processing history</translation>
     </message>
     <message>
         <source>Giấy tờ đã nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Papers received</translation>
     </message>
     <message>
         <source>Thao tác</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Trước</source>
-        <translation type="unfinished"></translation>
+        <translation>Before</translation>
     </message>
     <message>
         <source>Sau</source>
-        <translation type="unfinished"></translation>
+        <translation>After</translation>
     </message>
     <message>
         <source>Nhật ký thay đổi</source>
-        <translation type="unfinished"></translation>
+        <translation>Change log</translation>
     </message>
     <message>
         <source>Bước xử lý</source>
-        <translation type="unfinished"></translation>
+        <translation>Processing steps</translation>
     </message>
     <message>
         <source>In lại phiếu hẹn</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint receipt</translation>
     </message>
     <message>
         <source>Phiếu kiểm soát (mẫu 05)</source>
-        <translation type="unfinished"></translation>
+        <translation>Control slip (form 05)</translation>
     </message>
     <message>
         <source>Phiếu yêu cầu bổ sung (mẫu 02)</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplement request (form 02)</translation>
     </message>
     <message>
         <source>Phiếu từ chối (mẫu 03)</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusal notice (form 03)</translation>
     </message>
     <message>
         <source>Đóng</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>mã số thuế</source>
-        <translation type="unfinished"></translation>
+        <translation>tax code</translation>
+    </message>
+    <message>
+        <source>CCCD</source>
+        <translation>citizen ID</translation>
     </message>
     <message>
         <source>{label}, có kết quả lúc {at}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}, result ready at {at}</translation>
     </message>
     <message>
         <source>; đã trả lúc {at}</source>
-        <translation type="unfinished"></translation>
+        <translation>; returned at {at}</translation>
     </message>
     <message>
         <source>Đã ghi nhận: {step}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded: {step}.</translation>
     </message>
     <message>
         <source>Đã ghi nhận có kết quả: {label}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Result recorded: {label}.</translation>
     </message>
     <message>
         <source>Đã nhận bổ sung. Hẹn trả mới: {at}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplement received. New appointment: {at}.</translation>
     </message>
     <message>
         <source>In phiếu hẹn</source>
-        <translation type="unfinished"></translation>
+        <translation>Print receipt</translation>
     </message>
     <message>
         <source>Đã tạo {title}: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Created {title}: {path}</translation>
+    </message>
+    <message>
+        <source>Chuyển xử lý...</source>
+        <extracomment>The steps the page offers, in the order a dossier usually takes them.</extracomment>
+        <translation>Transfer...</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung...</source>
+        <translation>Request supplement...</translation>
+    </message>
+    <message>
+        <source>Nhận hồ sơ bổ sung...</source>
+        <translation>Receive supplement...</translation>
+    </message>
+    <message>
+        <source>Có kết quả...</source>
+        <translation>Result ready...</translation>
+    </message>
+    <message>
+        <source>Trả kết quả...</source>
+        <translation>Return result...</translation>
+    </message>
+    <message>
+        <source>Từ chối...</source>
+        <translation>Refuse...</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết...</source>
+        <translation>Stop processing...</translation>
+    </message>
+    <message>
+        <source>Giao lại cán bộ...</source>
+        <translation>Reassign clerk...</translation>
+    </message>
+    <message>
+        <source>Sửa thông tin...</source>
+        <translation>Edit details...</translation>
+    </message>
+    <message>
+        <source>Xin lỗi và hẹn lại...</source>
+        <translation>Apologise and reschedule...</translation>
+    </message>
+</context>
+<context>
+    <name>DossierStatus</name>
+    <message>
+        <source>Đã tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Chờ bổ sung</source>
+        <translation>Awaiting supplement</translation>
+    </message>
+    <message>
+        <source>Có kết quả, chờ trả</source>
+        <translation>Result ready, awaiting return</translation>
+    </message>
+    <message>
+        <source>Đã trả kết quả</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <source>Từ chối giải quyết</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết</source>
+        <translation>Stopped</translation>
+    </message>
+</context>
+<context>
+    <name>Dossiers</name>
+    <message>
+        <source>Không tìm thấy hồ sơ mã &apos;{code}&apos;. Kiểm tra lại mã trên phiếu hẹn.</source>
+        <extracomment>Office setting: which official form the letter follows, &quot;2025&quot; (default) or &quot;2018&quot;.
+----------
+Columns whose values the audit trail keeps before and after a step.</extracomment>
+        <translation>No dossier with code &apos;{code}&apos;. Check the code on the receipt.</translation>
+    </message>
+</context>
+<context>
+    <name>Figure</name>
+    <message>
+        <source>Tiếp nhận mới</source>
+        <translation>Newly received</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận trực tuyến</source>
+        <translation>Received online</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận trực tiếp, bưu chính</source>
+        <translation>Received in person or by post</translation>
+    </message>
+    <message>
+        <source>Kỳ trước chuyển qua</source>
+        <translation>Carried over from the previous period</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Trước hạn</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết trong hạn</source>
+        <translation>Pending within time</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết quá hạn</source>
+        <translation>Pending overdue</translation>
+    </message>
+    <message>
+        <source>Từ chối giải quyết</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Dừng, rút hồ sơ</source>
+        <translation>Stopped or withdrawn</translation>
+    </message>
+    <message>
+        <source>Trễ hạn có phiếu xin lỗi</source>
+        <translation>Late with an apology letter</translation>
+    </message>
+    <message>
+        <source>Trễ hạn chưa xin lỗi</source>
+        <translation>Late without an apology</translation>
+    </message>
+    <message>
+        <source>Quá hạn chưa xin lỗi (đang giải quyết)</source>
+        <translation>Overdue without an apology (pending)</translation>
+    </message>
+    <message>
+        <source>Phải bổ sung hồ sơ</source>
+        <translation>Supplement requested</translation>
+    </message>
+    <message>
+        <source>Đi lại bổ sung 1 lần</source>
+        <translation>Came back once to supplement</translation>
+    </message>
+    <message>
+        <source>Đi lại bổ sung trên 1 lần</source>
+        <translation>Came back more than once to supplement</translation>
     </message>
 </context>
 <context>
     <name>FormDocuments</name>
     <message>
+        <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)</source>
+        <translation>Request to supplement and complete the dossier (form 02)</translation>
+    </message>
+    <message>
+        <source>Phiếu từ chối tiếp nhận, giải quyết hồ sơ (mẫu 03)</source>
+        <translation>Notice refusing to receive or process the dossier (form 03)</translation>
+    </message>
+    <message>
+        <source>Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)</source>
+        <translation>Apology letter with a new appointment date (form 04)</translation>
+    </message>
+    <message>
+        <source>Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu 05)</source>
+        <translation>Dossier processing control slip (form 05)</translation>
+    </message>
+    <message>
         <source>Phiên bản này chưa in được “{title}”: hãy báo quản trị viên.</source>
-        <translation type="unfinished"></translation>
+        <translation>This version cannot print “{title}” yet: tell the administrator.</translation>
     </message>
     <message>
         <source>Không ghi được tệp {path}: {error}. Hãy đóng tệp nếu đang mở rồi thử lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not write the file {path}: {error}. Close the file if it is open and try again.</translation>
     </message>
     <message>
         <source>Đã lưu {title} tại:
 {path}
 Máy này chưa mở được tệp PDF: hãy mở tệp đó bằng chương trình đọc PDF để in (khổ A5).</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} saved at:
+{path}
+This PC could not open the PDF file: open it with a PDF reader to print it (A5 paper).</translation>
     </message>
 </context>
 <context>
     <name>GroupButton</name>
     <message>
         <source>Đang chờ: {0} người</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting: {0}</translation>
     </message>
     <message>
         <source>Không phải chờ</source>
-        <translation type="unfinished"></translation>
+        <translation>No wait</translation>
     </message>
 </context>
 <context>
     <name>ImportReportDialog</name>
     <message>
         <source>Kết quả nhập danh mục</source>
-        <translation type="unfinished"></translation>
+        <translation>Catalog import result</translation>
     </message>
     <message>
         <source>Tệp {0}: đã thêm {1} thủ tục, cập nhật {2} thủ tục.</source>
-        <translation type="unfinished"></translation>
+        <translation>File {0}: {1} procedures added, {2} procedures updated.</translation>
     </message>
     <message>
         <source>{0} dòng có lỗi nên chưa được nhập; sửa các dòng dưới đây trong tệp rồi nhập lại:</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} rows have errors and were not imported; correct the rows below in the file, then import it again:</translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <source>Không được nhận giấy tờ ngoài danh mục của thủ tục: {papers}</source>
+        <translation>Papers not listed for the procedure may not be received: {papers}</translation>
     </message>
 </context>
 <context>
     <name>IntakeWindow</name>
     <message>
         <source>Người nộp hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <source>Cá nhân</source>
-        <translation type="unfinished"></translation>
+        <translation>Individual</translation>
     </message>
     <message>
         <source>Tổ chức</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>ngày/tháng/năm, ví dụ 05/09/1990</source>
-        <translation type="unfinished"></translation>
+        <translation>day/month/year, for example 05/09/1990</translation>
     </message>
     <message>
         <source>ví dụ 0912345678</source>
-        <translation type="unfinished"></translation>
+        <translation>for example 0912345678</translation>
     </message>
     <message>
         <source>ví dụ ten@example.vn</source>
-        <translation type="unfinished"></translation>
+        <translation>for example name@example.vn</translation>
     </message>
     <message>
         <source>Họ tên người hoặc tổ chức ủy quyền, nếu nộp thay</source>
-        <translation type="unfinished"></translation>
+        <translation>Name of the authorising person or organisation, when filing on their behalf</translation>
     </message>
     <message>
         <source>Ngày sinh:</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth:</translation>
     </message>
     <message>
         <source>Người nộp:</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant:</translation>
     </message>
     <message>
         <source>Địa chỉ:</source>
-        <translation type="unfinished"></translation>
+        <translation>Address:</translation>
     </message>
     <message>
         <source>Điện thoại:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone:</translation>
     </message>
     <message>
         <source>Thư điện tử:</source>
-        <translation type="unfinished"></translation>
+        <translation>Email:</translation>
     </message>
     <message>
         <source>Người ủy quyền:</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorised by:</translation>
     </message>
     <message>
         <source>Họ và tên:</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name:</translation>
     </message>
     <message>
         <source>Tên tổ chức:</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation name:</translation>
     </message>
     <message>
         <source>Số CCCD:</source>
-        <translation type="unfinished"></translation>
+        <translation>Citizen ID number:</translation>
     </message>
     <message>
         <source>Mã số thuế:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tax code:</translation>
     </message>
     <message>
         <source>12 chữ số</source>
-        <translation type="unfinished"></translation>
+        <translation>12 digits</translation>
     </message>
     <message>
         <source>10 chữ số, hoặc 0101234567-001</source>
-        <translation type="unfinished"></translation>
+        <translation>10 digits, or 0101234567-001</translation>
     </message>
     <message>
         <source>Ngày sinh phải theo dạng ngày/tháng/năm có thật, ví dụ 05/09/1990.</source>
-        <translation type="unfinished"></translation>
+        <translation>The date of birth must be a real date written day/month/year, for example 05/09/1990.</translation>
     </message>
     <message>
         <source>Nộp hồ sơ và nhận kết quả</source>
-        <translation type="unfinished"></translation>
+        <translation>Filing and result delivery</translation>
     </message>
     <message>
         <source>Tại Bộ phận Một cửa</source>
-        <translation type="unfinished"></translation>
+        <translation>At the one-stop shop</translation>
     </message>
     <message>
         <source>Qua dịch vụ bưu chính</source>
-        <translation type="unfinished"></translation>
+        <translation>By post</translation>
     </message>
     <message>
         <source>Địa chỉ nhận kết quả qua bưu chính</source>
-        <translation type="unfinished"></translation>
+        <translation>Address for delivering the result by post</translation>
     </message>
     <message>
         <source> bộ</source>
-        <translation type="unfinished"></translation>
+        <translation> set(s)</translation>
     </message>
     <message>
         <source>Hình thức nộp:</source>
-        <translation type="unfinished"></translation>
+        <translation>Filing channel:</translation>
     </message>
     <message>
         <source>Nhận kết quả:</source>
-        <translation type="unfinished"></translation>
+        <translation>Result delivery:</translation>
     </message>
     <message>
         <source>Địa chỉ nhận:</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivery address:</translation>
     </message>
     <message>
         <source>Số lượng hồ sơ:</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of sets:</translation>
     </message>
     <message>
         <source>Ghi chú:</source>
-        <translation type="unfinished"></translation>
+        <translation>Note:</translation>
     </message>
     <message>
         <source>Hẹn trả: {time}, {weekday} {date} ({limit})</source>
-        <translation type="unfinished"></translation>
+        <translation>Appointment: {time}, {weekday} {date} ({limit})</translation>
     </message>
     <message>
         <source>Tiếp nhận hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier intake</translation>
     </message>
     <message>
         <source>Thủ tục hành chính và giấy tờ đã nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrative procedure and papers received</translation>
     </message>
     <message>
         <source>Giấy tờ đã nhận (chỉ những giấy tờ thủ tục quy định):</source>
-        <translation type="unfinished"></translation>
+        <translation>Papers received (only the papers the procedure prescribes):</translation>
     </message>
     <message>
         <source>Làm mới (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear (Esc)</translation>
     </message>
     <message>
         <source>Lưu và in phiếu (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save and print receipt (Enter)</translation>
     </message>
     <message>
         <source>Hẹn trả: chọn thủ tục để xem ngày hẹn trả kết quả.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appointment: choose a procedure to see the appointment date for the result.</translation>
     </message>
     <message>
         <source>Chưa lưu được hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier not saved</translation>
     </message>
     <message>
         <source>Không in được phiếu</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt not printed</translation>
     </message>
     <message>
         <source>Làm mới biểu mẫu</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear the form</translation>
     </message>
     <message>
         <source>Xóa toàn bộ thông tin đang nhập để tiếp nhận hồ sơ mới?</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear everything typed so far to receive a new dossier?</translation>
     </message>
     <message>
         <source>Xóa và làm mới</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear and start over</translation>
     </message>
     <message>
         <source>Không, giữ lại</source>
-        <translation type="unfinished"></translation>
+        <translation>No, keep it</translation>
     </message>
 </context>
 <context>
     <name>KioskLookup</name>
     <message>
         <source>⌫ Xóa</source>
-        <translation type="unfinished"></translation>
+        <translation>⌫ Delete</translation>
     </message>
     <message>
         <source>Dấu cách</source>
-        <translation type="unfinished"></translation>
+        <translation>Space</translation>
     </message>
     <message>
         <source>Xóa hết</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear all</translation>
+    </message>
+    <message>
+        <source>Bộ phận Một cửa, {office}</source>
+        <translation>One-stop shop, {office}</translation>
+    </message>
+    <message>
+        <source>tùy trường hợp</source>
+        <translation>depending on the case</translation>
+    </message>
+    <message>
+        <source>Không thu phí, lệ phí</source>
+        <translation>No fees or charges</translation>
     </message>
     <message>
         <source>Mã thủ tục</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure code</translation>
     </message>
     <message>
         <source>Lĩnh vực</source>
-        <translation type="unfinished"></translation>
+        <translation>Field</translation>
     </message>
     <message>
         <source>Thời hạn giải quyết</source>
-        <translation type="unfinished"></translation>
+        <translation>Time limit</translation>
     </message>
     <message>
         <source>Phí, lệ phí</source>
-        <translation type="unfinished"></translation>
+        <translation>Fees and charges</translation>
     </message>
     <message>
         <source>Nơi nộp hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Where to file</translation>
     </message>
     <message>
         <source>Cách thức nộp</source>
-        <translation type="unfinished"></translation>
+        <translation>How to file</translation>
     </message>
     <message>
         <source>THÀNH PHẦN HỒ SƠ</source>
-        <translation type="unfinished"></translation>
+        <translation>PAPERS REQUIRED</translation>
+    </message>
+    <message>
+        <source>Giấy tờ</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Hình thức</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Số lượng</source>
+        <translation>Copies</translation>
     </message>
     <message>
         <source>Gõ tên thủ tục (không cần dấu)</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the procedure&apos;s name (no accents needed)</translation>
     </message>
     <message>
         <source>Ví dụ: gõ KHAI SINH, KET HON hoặc CHUNG THUC, hoặc chạm vào một lĩnh vực. Chạm vào tên thủ tục để xem giấy tờ cần chuẩn bị, rồi in phiếu hướng dẫn mang về.</source>
-        <translation type="unfinished"></translation>
+        <translation>For example, type KHAI SINH, KET HON or CHUNG THUC, or touch a field. Touch a procedure&apos;s name to see the papers to prepare, then print a guidance slip to take home.</translation>
     </message>
     <message>
         <source>TRA CỨU THỦ TỤC HÀNH CHÍNH</source>
-        <translation type="unfinished"></translation>
+        <translation>ADMINISTRATIVE PROCEDURES</translation>
     </message>
     <message>
         <source>‹ Trở về</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ Back</translation>
     </message>
     <message>
         <source>In phiếu hướng dẫn mang về</source>
-        <translation type="unfinished"></translation>
+        <translation>Print a guidance slip to take home</translation>
     </message>
     <message>
         <source>THÔNG TIN THỦ TỤC</source>
-        <translation type="unfinished"></translation>
+        <translation>PROCEDURE DETAILS</translation>
     </message>
     <message>
         <source>‹ Danh sách</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ List</translation>
     </message>
     <message>
         <source>Tất cả lĩnh vực ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>All fields ({0})</translation>
     </message>
     <message>
         <source>Lĩnh vực: {0}  ·  Thời hạn: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Field: {0}  ·  Time limit: {1}</translation>
     </message>
     <message>
         <source>Có {0} thủ tục:</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} procedures:</translation>
     </message>
     <message>
         <source>Không tìm thấy thủ tục nào. Xin thử từ khác, hoặc chọn lĩnh vực.</source>
-        <translation type="unfinished"></translation>
+        <translation>No procedure found. Please try other words, or choose a field.</translation>
     </message>
     <message>
         <source>Máy in phiếu đang gặp sự cố. Xin hỏi cán bộ tại quầy để được hướng dẫn.</source>
-        <translation type="unfinished"></translation>
+        <translation>The slip printer has a problem. Please ask a clerk at the counter for guidance.</translation>
     </message>
     <message>
         <source>Kiosk chưa nối máy in: xin ghi lại thông tin trên màn hình.</source>
-        <translation type="unfinished"></translation>
+        <translation>This kiosk has no printer: please note down the information on the screen.</translation>
     </message>
     <message>
         <source>Xin mời nhận phiếu hướng dẫn ở khe máy in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please take your guidance slip from the printer slot.</translation>
     </message>
 </context>
 <context>
     <name>KioskStatus</name>
     <message>
         <source>‹ Trở về</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ Back</translation>
     </message>
     <message>
         <source>TRA CỨU TÌNH TRẠNG HỒ SƠ</source>
-        <translation type="unfinished"></translation>
+        <translation>DOSSIER STATUS</translation>
     </message>
     <message>
         <source>Cách 1: Quét mã QR trên giấy hẹn</source>
-        <translation type="unfinished"></translation>
+        <translation>Option 1: scan the QR code on your receipt</translation>
     </message>
     <message>
         <source>Đưa mã QR in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả vào trước đầu đọc mã của kiosk. Kết quả hiện ngay, không cần nhập gì thêm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hold the QR code printed on your dossier receipt and appointment slip in front of the kiosk&apos;s code reader. The answer appears at once; nothing else needs to be typed.</translation>
     </message>
     <message>
         <source>Cách 2: Nhập mã hồ sơ và 4 số cuối CCCD</source>
-        <translation type="unfinished"></translation>
+        <translation>Option 2: enter the dossier code and the last 4 digits of the citizen ID</translation>
     </message>
     <message>
         <source>Mã hồ sơ (ghi trên giấy hẹn):</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier code (printed on the receipt):</translation>
     </message>
     <message>
         <source>4 số cuối số CCCD (hoặc mã số thuế) của người nộp:</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 4 digits of the applicant&apos;s citizen ID number (or tax code):</translation>
     </message>
     <message>
         <source>Tra cứu</source>
-        <translation type="unfinished"></translation>
+        <translation>Look up</translation>
     </message>
     <message>
         <source>⌫ Xóa</source>
-        <translation type="unfinished"></translation>
+        <translation>⌫ Delete</translation>
     </message>
     <message>
         <source>Xóa hết</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear all</translation>
     </message>
     <message>
         <source>THÔNG TIN HỒ SƠ</source>
-        <translation type="unfinished"></translation>
+        <translation>DOSSIER DETAILS</translation>
     </message>
     <message>
         <source>Mã hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier code</translation>
     </message>
     <message>
         <source>Thủ tục</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure</translation>
     </message>
     <message>
         <source>Tình trạng</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Ngày hẹn trả kết quả</source>
-        <translation type="unfinished"></translation>
+        <translation>Appointment date for the result</translation>
     </message>
     <message>
         <source>Để bảo vệ thông tin cá nhân, kiosk chỉ hiện tình trạng hồ sơ. Màn hình sẽ tự xóa sau ít phút. Cần biết thêm, xin hỏi cán bộ tại Bộ phận Một cửa.</source>
-        <translation type="unfinished"></translation>
+        <translation>To protect personal information, the kiosk shows only the dossier&apos;s status. The screen clears itself after a few minutes. For more, please ask a clerk at the one-stop shop.</translation>
     </message>
     <message>
         <source>Xong</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>Xin nhập đủ 10 chữ số của mã hồ sơ (sau {0}-).</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter all 10 digits of the dossier code (after {0}-).</translation>
     </message>
     <message>
         <source>ĐÃ CÓ KẾT QUẢ: mời quý khách mang giấy hẹn và giấy tờ tùy thân đến Bộ phận Một cửa để nhận.</source>
-        <translation type="unfinished"></translation>
+        <translation>THE RESULT IS READY: please bring your receipt and your ID to the one-stop shop to collect it.</translation>
     </message>
     <message>
         <source>Chưa có kết quả.</source>
-        <translation type="unfinished"></translation>
+        <translation>The result is not ready yet.</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
         <source>Lấy số thứ tự</source>
-        <translation type="unfinished"></translation>
+        <translation>Take a queue number</translation>
     </message>
     <message>
         <source>MỜI QUÝ KHÁCH CHẠM VÀO LĨNH VỰC CẦN GIẢI QUYẾT</source>
-        <translation type="unfinished"></translation>
+        <translation>PLEASE TOUCH THE FIELD OF YOUR MATTER</translation>
     </message>
     <message>
         <source>Hiện chưa có nhóm dịch vụ nào nhận số. Xin liên hệ cán bộ tại quầy.</source>
-        <translation type="unfinished"></translation>
+        <translation>No service group is issuing numbers at the moment. Please ask a clerk at the counter.</translation>
     </message>
     <message>
         <source>TRA CỨU THỦ TỤC</source>
-        <translation type="unfinished"></translation>
+        <translation>LOOK UP A PROCEDURE</translation>
     </message>
     <message>
         <source>Giấy tờ cần chuẩn bị, phí, thời hạn</source>
-        <translation type="unfinished"></translation>
+        <translation>Papers to prepare, fees, time limits</translation>
     </message>
     <message>
         <source>TRA CỨU HỒ SƠ ĐÃ NỘP</source>
-        <translation type="unfinished"></translation>
+        <translation>CHECK A FILED DOSSIER</translation>
     </message>
     <message>
         <source>Quét mã QR trên giấy hẹn</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the QR code on your receipt</translation>
     </message>
     <message>
         <source>Người cao tuổi, người khuyết tật, phụ nữ mang thai, người có con nhỏ, thương binh và người có công được ưu tiên: chạm vào ô phù hợp trước khi chọn lĩnh vực.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elderly people, people with disabilities, pregnant women, people with young children, war invalids and people with meritorious service have priority: touch the matching box before choosing the field.</translation>
     </message>
     <message>
         <source>SỐ THỨ TỰ CỦA QUÝ KHÁCH</source>
-        <translation type="unfinished"></translation>
+        <translation>YOUR QUEUE NUMBER</translation>
     </message>
     <message>
         <source>Xong</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>Ưu tiên: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority: {0}</translation>
     </message>
     <message>
         <source>Số người đang chờ trước quý khách: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>People waiting ahead of you: {0}</translation>
     </message>
     <message>
         <source>Không có ai đang chờ trước quý khách.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody is waiting ahead of you.</translation>
     </message>
     <message>
         <source>Máy in phiếu đang gặp sự cố: xin quý khách ghi nhớ số trên màn hình và báo cán bộ tại quầy.</source>
-        <translation type="unfinished"></translation>
+        <translation>The ticket printer has a problem: please remember the number on the screen and tell a clerk at the counter.</translation>
     </message>
     <message>
         <source>Xin mời nhận phiếu ở khe máy in và chờ đến lượt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please take your ticket from the printer slot and wait for your turn.</translation>
     </message>
     <message>
         <source>Xin quý khách ghi nhớ số này và chờ đến khi số được gọi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please remember this number and wait until it is called.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>Ngôn ngữ</source>
+        <extracomment>The same in every language, so that whoever reads the menu finds it. The language checked now (saved for this PC, or the one the desk runs in). The last message shown (None before the first choice).</extracomment>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Không lưu được cài đặt của máy: {error}</source>
+        <translation>Could not save the PC&apos;s settings: {error}</translation>
+    </message>
+    <message>
+        <source>Đã chọn {language}. Ngôn ngữ mới được dùng từ lần mở chương trình tiếp theo.</source>
+        <translation>{language} chosen. The new language applies from the next time the program is opened.</translation>
+    </message>
+</context>
+<context>
+    <name>Lifecycle</name>
+    <message>
+        <source>Bộ phận Một cửa</source>
+        <extracomment>The holder of a dossier while it is at the one-stop desk itself. Stored as it is (Vietnamese) in the dossier and its steps; a screen shows :func:`holder_label`.</extracomment>
+        <translation>One-stop shop</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa có kết quả nên chưa thể trả: hãy ghi nhận &apos;Có kết quả&apos; trước.</source>
+        <extracomment>step -&gt; (statuses it may start from, status it leads to; None = unchanged)</extracomment>
+        <translation>The dossier has no result yet, so it cannot be returned: record &apos;Result ready&apos; first.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ không ở trạng thái chờ bổ sung nên không có gì để nhận bổ sung.</source>
+        <translation>The dossier is not awaiting a supplement, so there is no supplement to receive.</translation>
+    </message>
+    <message>
+        <source>Chỉ ghi nhận kết quả cho hồ sơ đang giải quyết.</source>
+        <translation>A result can be recorded only for a dossier in progress.</translation>
+    </message>
+    <message>
+        <source>Không thể thực hiện &apos;{step}&apos; khi hồ sơ đang ở trạng thái &apos;{status}&apos;.</source>
+        <translation>Cannot do &apos;{step}&apos; while the dossier&apos;s status is &apos;{status}&apos;.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ này đã có một yêu cầu bổ sung trong lượt tiếp nhận này. Theo quy định, yêu cầu bổ sung phải nêu đầy đủ một lần: không được yêu cầu thêm lần nữa.</source>
+        <translation>This dossier already has a supplement request in this round. By law a supplement request must list everything at once: no further request may be made.</translation>
+    </message>
+    <message>
+        <source>Hãy đánh dấu giấy tờ cần bổ sung, hoặc ghi rõ nội dung cần hoàn thiện.</source>
+        <translation>Tick the papers to be supplemented, or state clearly what must be completed.</translation>
+    </message>
+    <message>
+        <source>Hãy ghi lý do yêu cầu bổ sung (ví dụ: tờ khai thiếu chữ ký).</source>
+        <translation>State the reason for the supplement request (e.g. the form is not signed).</translation>
+    </message>
+</context>
+<context>
+    <name>LimitKind</name>
+    <message>
+        <source>ngày làm việc</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>ngày</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>giờ làm việc</source>
+        <translation>working hours</translation>
+    </message>
+    <message>
+        <source>trong ngày</source>
+        <translation>same day</translation>
+    </message>
+</context>
+<context>
+    <name>LockPanel</name>
+    <message>
+        <source>Màn hình đã khóa</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <source>Cán bộ {name} ({username}): nhập mật khẩu để tiếp tục.</source>
+        <translation>Clerk {name} ({username}): enter your password to continue.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
         <source>Đăng nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in</translation>
     </message>
     <message>
         <source>Tên đăng nhập:</source>
-        <translation type="unfinished"></translation>
+        <translation>Username:</translation>
     </message>
     <message>
         <source>Mật khẩu:</source>
-        <translation type="unfinished"></translation>
+        <translation>Password:</translation>
     </message>
     <message>
         <source>Bộ phận Một cửa</source>
-        <translation type="unfinished"></translation>
+        <translation>One-stop shop</translation>
     </message>
     <message>
         <source>Chưa nhập tên đăng nhập.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a username.</translation>
     </message>
 </context>
 <context>
@@ -1373,175 +3304,175 @@ Máy này chưa mở được tệp PDF: hãy mở tệp đó bằng chương tr
     <message>
         <source>Tiếp nhận hồ sơ</source>
         <extracomment>How often the window checks that the ticket an intake is for is still being served. The ticket the intakes are for, while it is served at this counter.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Receive dossier</translation>
     </message>
     <message>
         <source>Danh sách hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier list</translation>
     </message>
     <message>
         <source>Mã hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier code</translation>
     </message>
     <message>
         <source>Chỉ quản trị viên mới dùng được mục này.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator can use this item.</translation>
     </message>
     <message>
         <source>&amp;Hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dossiers</translation>
     </message>
     <message>
         <source>Tiếp nhận mới</source>
-        <translation type="unfinished"></translation>
+        <translation>New intake</translation>
     </message>
     <message>
         <source>In lại phiếu...</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint receipt...</translation>
     </message>
     <message>
         <source>Thoát</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
     <message>
         <source>Quét/nhập mã hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan/type dossier code</translation>
     </message>
     <message>
         <source>Hồ sơ cần xin lỗi</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossiers needing an apology</translation>
     </message>
     <message>
         <source>Quầy của máy này...</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC&apos;s counter...</translation>
     </message>
     <message>
         <source>&amp;Quản trị</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Administration</translation>
     </message>
     <message>
         <source>Cán bộ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerks...</translation>
     </message>
     <message>
         <source>Danh mục thủ tục...</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure catalogue...</translation>
     </message>
     <message>
         <source>Lịch làm việc...</source>
-        <translation type="unfinished"></translation>
+        <translation>Working calendar...</translation>
     </message>
     <message>
         <source>Máy in...</source>
-        <translation type="unfinished"></translation>
+        <translation>Printer...</translation>
     </message>
     <message>
         <source>Thông tin cơ quan...</source>
-        <translation type="unfinished"></translation>
+        <translation>Office information...</translation>
     </message>
     <message>
         <source>Hàng đợi...</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue...</translation>
     </message>
     <message>
         <source>Phòng, ban giải quyết...</source>
-        <translation type="unfinished"></translation>
+        <translation>Deciding departments...</translation>
     </message>
     <message>
         <source>Xem danh sách; chỉ quản trị viên mới sửa được.</source>
-        <translation type="unfinished"></translation>
+        <translation>View the list; only an administrator can edit it.</translation>
     </message>
     <message>
         <source>Trợ &amp;giúp</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>Giới thiệu</source>
-        <translation type="unfinished"></translation>
+        <translation>About</translation>
     </message>
     <message>
         <source>quản trị viên</source>
-        <translation type="unfinished"></translation>
+        <translation>administrator</translation>
     </message>
     <message>
         <source>cán bộ</source>
-        <translation type="unfinished"></translation>
+        <translation>clerk</translation>
     </message>
     <message>
         <source>Cán bộ: {name} ({username}, {role})</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk: {name} ({username}, {role})</translation>
     </message>
     <message>
         <source>Dữ liệu: {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>Data: {where}</translation>
     </message>
     <message>
         <source>chưa thiết lập cơ quan</source>
-        <translation type="unfinished"></translation>
+        <translation>office not set up</translation>
     </message>
     <message>
         <source>Đã lưu hồ sơ {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier {code} saved.</translation>
     </message>
     <message>
         <source>Đã lưu hồ sơ {code}, nhận từ số {ticket}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier {code} saved, received from number {ticket}.</translation>
     </message>
     <message>
         <source>Quầy của máy này</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC&apos;s counter</translation>
     </message>
     <message>
         <source>Máy tính này đặt ở quầy số (1 đến 99), hoặc “Không phải quầy”:</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC is at counter number (1 to 99), or “Not a counter”:</translation>
     </message>
     <message>
         <source>Không phải quầy</source>
-        <translation type="unfinished"></translation>
+        <translation>Not a counter</translation>
     </message>
     <message>
         <source>Lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Hủy</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Không lưu được cài đặt của máy: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not save the PC&apos;s settings: {error}</translation>
     </message>
     <message>
         <source>Hàng đợi tại quầy {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue at counter {n}</translation>
     </message>
     <message>
         <source>Từ số {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>From number {code}</translation>
     </message>
     <message>
         <source>Gắn hồ sơ với số thứ tự</source>
-        <translation type="unfinished"></translation>
+        <translation>Link dossier to queue number</translation>
     </message>
     <message>
         <source>Mở hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Open dossier</translation>
     </message>
     <message>
         <source>In lại phiếu</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint receipt</translation>
     </message>
     <message>
         <source>Hãy chọn một hồ sơ trong danh sách trước.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a dossier in the list first.</translation>
     </message>
     <message>
         <source>Mã hồ sơ (ví dụ H36.41-260310-0001):</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier code (for example H36.41-260310-0001):</translation>
     </message>
     <message>
         <source>In lại</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint</translation>
     </message>
     <message>
         <source>desk {version}
@@ -1549,690 +3480,1469 @@ Bàn tiếp nhận hồ sơ của Bộ phận Một cửa: tiếp nhận, hẹn 
 
 Tệp dữ liệu: {database}
 Thư mục nhật ký: {logs}</source>
-        <translation type="unfinished"></translation>
+        <translation>desk {version}
+The intake desk of the one-stop shop: receiving dossiers, appointment dates, receipts.
+
+Data file: {database}
+Log folder: {logs}</translation>
     </message>
     <message>
         <source>Giới thiệu desk</source>
-        <translation type="unfinished"></translation>
+        <translation>About desk</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyMethod</name>
+    <message>
+        <source>Trao phiếu trực tiếp</source>
+        <extracomment>The letters&apos; own series, numbered from 1 each year: &quot;Số: 12/PXL&quot;. Without a procedure limit to go by, the proposal gives this many working days more.</extracomment>
+        <translation>Letter handed over in person</translation>
+    </message>
+    <message>
+        <source>Gửi qua bưu chính</source>
+        <translation>Sent by post</translation>
+    </message>
+    <message>
+        <source>Tin nhắn SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Gọi điện thoại</source>
+        <translation>Phone call</translation>
+    </message>
+</context>
+<context>
+    <name>Office</name>
+    <message>
+        <source>Chưa nhập tên cơ quan (ví dụ: UBND xã Tân Phú).</source>
+        <translation>Enter the agency&apos;s name (e.g. People&apos;s Committee of Tan Phu commune).</translation>
+    </message>
+    <message>
+        <source>Chưa nhập cơ quan cấp trên (ví dụ: UBND tỉnh Đồng Nai).</source>
+        <translation>Enter the superior agency (e.g. People&apos;s Committee of Dong Nai province).</translation>
+    </message>
+    <message>
+        <source>Chưa nhập mã cơ quan dùng trong mã hồ sơ (ví dụ: H36.41).</source>
+        <translation>Enter the agency code used in dossier codes (e.g. H36.41).</translation>
+    </message>
+    <message>
+        <source>Mã cơ quan chỉ gồm chữ, số và dấu chấm, không có dấu cách (ví dụ: H36.41).</source>
+        <translation>The agency code has only letters, digits and dots, no spaces (e.g. H36.41).</translation>
+    </message>
+    <message>
+        <source>Chưa thiết lập thông tin cơ quan.</source>
+        <translation>The office information has not been set up.</translation>
     </message>
 </context>
 <context>
     <name>OfficeDialog</name>
     <message>
         <source>Thông tin cơ quan</source>
-        <translation type="unfinished"></translation>
+        <translation>Office details</translation>
     </message>
     <message>
         <source>Ví dụ: CHỦ TỊCH, KT. CHỦ TỊCH</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: CHAIRMAN, or ON BEHALF OF THE CHAIRMAN (typed in Vietnamese, as letters print it)</translation>
     </message>
     <message>
         <source>Ví dụ: Trần Thị Bình</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: Tran Thi Binh</translation>
     </message>
     <message>
         <source>Mã cơ quan đứng đầu mã hồ sơ. Đổi mã chỉ áp dụng cho hồ sơ tiếp nhận từ nay; mã của hồ sơ đã nhận giữ nguyên.</source>
-        <translation type="unfinished"></translation>
+        <translation>The agency code starts every dossier code. A new code applies only to dossiers received from now on; dossiers already received keep their codes.</translation>
     </message>
     <message>
         <source>Tên cơ quan:</source>
-        <translation type="unfinished"></translation>
+        <translation>Office name:</translation>
     </message>
     <message>
         <source>Cơ quan cấp trên:</source>
-        <translation type="unfinished"></translation>
+        <translation>Parent body:</translation>
     </message>
     <message>
         <source>Mã cơ quan:</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency code:</translation>
     </message>
     <message>
         <source>Địa chỉ:</source>
-        <translation type="unfinished"></translation>
+        <translation>Address:</translation>
     </message>
     <message>
         <source>Đường dây nóng:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hotline:</translation>
     </message>
     <message>
         <source>Chức vụ người đứng đầu:</source>
-        <translation type="unfinished"></translation>
+        <translation>Title of the head of office:</translation>
     </message>
     <message>
         <source>Họ tên người đứng đầu:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name of the head of office:</translation>
     </message>
     <message>
         <source>Chỉ quản trị viên mới được sửa thông tin cơ quan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator may edit the office details.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeHours</name>
+    <message>
+        <source>Giờ “{clock}” trong “{whole}” không hợp lệ. Hãy viết giờ dạng 07:30, ví dụ: {example}.</source>
+        <translation>Time “{clock}” in “{whole}” is not valid. Write times as 07:30, e.g. {example}.</translation>
+    </message>
+    <message>
+        <source>Giờ “{clock}” trong “{whole}” không có thật (giờ từ 00 đến 23, phút từ 00 đến 59).</source>
+        <translation>Time “{clock}” in “{whole}” does not exist (hours 00 to 23, minutes 00 to 59).</translation>
+    </message>
+    <message>
+        <source>Giờ làm việc phải có ít nhất một buổi, ví dụ: {example}.</source>
+        <translation>Office hours need at least one session, e.g. {example}.</translation>
+    </message>
+    <message>
+        <source>Giờ làm việc chỉ ghi giờ và phút, không ghi giây: {time}.</source>
+        <translation>Office hours take hours and minutes only, no seconds: {time}.</translation>
+    </message>
+    <message>
+        <source>Buổi làm việc {start}-{end} phải kết thúc sau giờ bắt đầu.</source>
+        <translation>Session {start}-{end} must end after it starts.</translation>
+    </message>
+    <message>
+        <source>Buổi {session} chồng lên hoặc đứng trước buổi {previous}. Hãy ghi các buổi theo thứ tự trong ngày và không chồng nhau.</source>
+        <translation>Session {session} overlaps or comes before session {previous}. List the sessions in the order of the day, without overlaps.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập giờ làm việc. Ví dụ: {example}.</source>
+        <translation>Office hours are not entered. Example: {example}.</translation>
+    </message>
+    <message>
+        <source>Giờ làm việc “{whole}” có một buổi để trống. Ví dụ: {example}.</source>
+        <translation>Office hours “{whole}” have an empty session. Example: {example}.</translation>
+    </message>
+    <message>
+        <source>Buổi “{session}” phải có dạng giờ bắt đầu-giờ kết thúc, ví dụ: {example}.</source>
+        <translation>Session “{session}” must be written as start-end, e.g. {example}.</translation>
     </message>
 </context>
 <context>
     <name>OfficePage</name>
     <message>
         <source>Thông tin cơ quan</source>
-        <translation type="unfinished"></translation>
+        <translation>Office information</translation>
     </message>
     <message>
         <source>Tên cơ quan và mã cơ quan được in trên mọi phiếu tiếp nhận và mã hồ sơ.</source>
-        <translation type="unfinished"></translation>
+        <translation>The office&apos;s name and agency code are printed on every receipt and in every dossier code.</translation>
     </message>
     <message>
         <source>Ví dụ: UBND xã Tân Phú</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: UBND xa Tan Phu (the commune People&apos;s Committee)</translation>
     </message>
     <message>
         <source>Ví dụ: UBND tỉnh Đồng Nai</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: UBND tinh Dong Nai (the provincial People&apos;s Committee)</translation>
     </message>
     <message>
         <source>Ví dụ: H36.41</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: H36.41</translation>
     </message>
     <message>
         <source>Ví dụ: Số 1 đường Hùng Vương, xã Tân Phú</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: So 1 duong Hung Vuong, xa Tan Phu</translation>
     </message>
     <message>
         <source>Ví dụ: 0251 3822 123</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: 0251 3822 123</translation>
     </message>
     <message>
         <source>Tên cơ quan:</source>
-        <translation type="unfinished"></translation>
+        <translation>Office name:</translation>
     </message>
     <message>
         <source>Cơ quan cấp trên:</source>
-        <translation type="unfinished"></translation>
+        <translation>Parent agency:</translation>
     </message>
     <message>
         <source>Mã cơ quan:</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency code:</translation>
     </message>
     <message>
         <source>Địa chỉ:</source>
-        <translation type="unfinished"></translation>
+        <translation>Address:</translation>
     </message>
     <message>
         <source>Đường dây nóng:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hotline:</translation>
     </message>
     <message>
         <source>[mã cơ quan]</source>
-        <translation type="unfinished"></translation>
+        <translation>[agency code]</translation>
     </message>
     <message>
-        <source>Mã hồ sơ sẽ có dạng: {0}</source>
-        <translation type="unfinished"></translation>
+        <source>Mã hồ sơ sẽ có dạng: {code}</source>
+        <translation>Dossier codes will look like: {code}</translation>
     </message>
 </context>
 <context>
     <name>OfficeTools</name>
     <message>
         <source>&amp;Báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reports</translation>
     </message>
     <message>
         <source>Kết quả giải quyết, thống kê...</source>
-        <translation type="unfinished"></translation>
+        <translation>Processing results, statistics...</translation>
     </message>
     <message>
         <source>Chỉ lãnh đạo, giám sát và quản trị viên xem được báo cáo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only managers, supervisors and administrators can see reports.</translation>
     </message>
     <message>
         <source>Sao lưu, khôi phục...</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup, restore...</translation>
     </message>
     <message>
         <source>Chỉ quản trị viên mới dùng được mục này.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator can use this item.</translation>
     </message>
     <message>
         <source>Đổi mật khẩu của tôi...</source>
-        <translation type="unfinished"></translation>
+        <translation>Change my password...</translation>
     </message>
     <message>
         <source>Báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>Reports</translation>
     </message>
     <message>
         <source>Chưa sao lưu được hôm nay: {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>No backup made today yet: {m}</translation>
     </message>
     <message>
         <source>Đã sao lưu dữ liệu hôm nay vào {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>Today&apos;s data backed up to {p}</translation>
     </message>
     <message>
         <source>Người dân không hài lòng</source>
-        <translation type="unfinished"></translation>
+        <translation>Citizen not satisfied</translation>
     </message>
     <message>
         <source>Đã biết</source>
-        <translation type="unfinished"></translation>
+        <translation>Noted</translation>
     </message>
 </context>
 <context>
     <name>PaperChecklist</name>
     <message>
         <source>Giấy tờ (đánh dấu bằng phím cách)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper (tick with the space bar)</translation>
     </message>
     <message>
         <source>Hình thức</source>
-        <translation type="unfinished"></translation>
+        <translation>Form</translation>
     </message>
     <message>
         <source>Số bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies</translation>
     </message>
     <message>
         <source>Giấy tờ đã nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Papers received</translation>
     </message>
     <message>
         <source> (tùy trường hợp)</source>
-        <translation type="unfinished"></translation>
+        <translation> (depending on the case)</translation>
+    </message>
+</context>
+<context>
+    <name>PaperForm</name>
+    <message>
+        <source>Bản chính</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Bản sao</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Xuất trình</source>
+        <translation>Shown only</translation>
     </message>
 </context>
 <context>
     <name>PapersTable</name>
     <message>
         <source>Tên giấy tờ</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper name</translation>
     </message>
     <message>
         <source>Hình thức</source>
-        <translation type="unfinished"></translation>
+        <translation>Form</translation>
     </message>
     <message>
         <source>Số bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies</translation>
     </message>
     <message>
         <source>Tùy trường hợp</source>
-        <translation type="unfinished"></translation>
+        <translation>Depending on the case</translation>
     </message>
     <message>
         <source>Giấy tờ ở dòng {0} chưa có tên: hãy nhập tên hoặc xóa dòng đó.</source>
-        <translation type="unfinished"></translation>
+        <translation>The paper in row {0} has no name: type a name or delete the row.</translation>
     </message>
     <message>
         <source>Tên giấy tờ ở dòng {0} không được chứa dấu “|”.</source>
-        <translation type="unfinished"></translation>
+        <translation>The paper name in row {0} must not contain “|”.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Đặt lại mật khẩu cho {username}</source>
+        <translation>Reset the password of {username}</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu hiện tại:</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu tạm thời:</source>
+        <translation>Temporary password:</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu mới:</source>
+        <translation>Repeat the new password:</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Người dùng sẽ phải đổi mật khẩu tạm thời này ở lần đăng nhập tới.</source>
+        <translation>The user will have to change this temporary password at the next login.</translation>
+    </message>
+    <message>
+        <source>Hai lần nhập mật khẩu mới không giống nhau.</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>Passwords</name>
+    <message>
+        <source>Mật khẩu phải có ít nhất 8 ký tự.</source>
+        <translation>The password must have at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu phải có cả chữ và số.</source>
+        <translation>The password must contain both letters and digits.</translation>
+    </message>
+</context>
+<context>
+    <name>Period</name>
+    <message>
+        <source>Kỳ báo cáo không hợp lệ: ngày cuối ({last}) đứng trước ngày đầu ({first}). Hãy chọn lại hai ngày.</source>
+        <extracomment>The trend shows at least this many months, ending with the period&apos;s last month. ...and at most this many (a long custom period shows its last months).</extracomment>
+        <translation>Invalid report period: the last day ({last}) is before the first day ({first}). Choose the two dates again.</translation>
+    </message>
+    <message>
+        <source>Quý phải là 1, 2, 3 hoặc 4.</source>
+        <translation>The quarter must be 1, 2, 3 or 4.</translation>
+    </message>
+    <message>
+        <source>từ ngày {first} đến ngày {last}</source>
+        <translation>from {first} to {last}</translation>
+    </message>
+    <message>
+        <source>Từ ngày {first} đến ngày {last}</source>
+        <translation>From {first} to {last}</translation>
+    </message>
+    <message>
+        <source>Tháng {month}/{year}</source>
+        <translation>Month {month}/{year}</translation>
+    </message>
+    <message>
+        <source>Quý {quarter}/{year}</source>
+        <translation>Quarter {quarter}/{year}</translation>
+    </message>
+    <message>
+        <source>Năm {year}</source>
+        <translation>Year {year}</translation>
+    </message>
+    <message>
+        <source>Hãy chọn ngày đầu và ngày cuối của kỳ báo cáo.</source>
+        <translation>Choose the first and last day of the report period.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodChoice</name>
+    <message>
+        <source>Tháng này</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Tháng trước</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Quý này</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <source>Quý trước</source>
+        <translation>Last quarter</translation>
+    </message>
+    <message>
+        <source>Năm nay</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Năm trước</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>Tùy chọn</source>
+        <translation>Custom</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalData</name>
+    <message>
+        <source>Chỉ quản trị viên mới được đổi thời hạn lưu giữ dữ liệu cá nhân.</source>
+        <extracomment>Five years, the longest complaint and review period a refused dossier may face. Only a closed dossier that produced no result may lose its applicant&apos;s data. Columns that hold the applicant&apos;s personal data, and what replaces each one.</extracomment>
+        <translation>Only an administrator may change the personal data retention period.</translation>
+    </message>
+    <message>
+        <source>Thời hạn lưu giữ phải là số ngày lớn hơn 0.</source>
+        <translation>The retention period must be a number of days greater than 0.</translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo, giám sát hoặc quản trị viên mới được xuất dữ liệu cá nhân của công dân.</source>
+        <translation>Only a supervisor or an administrator may export a citizen&apos;s personal data.</translation>
+    </message>
+    <message>
+        <source>Hãy nhập số định danh cá nhân (CCCD) cần xuất dữ liệu.</source>
+        <translation>Enter the personal ID number (CCCD) whose data to export.</translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ nào của số định danh {id_number}.</source>
+        <translation>There is no dossier for ID number {id_number}.</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp {path}: {error}. Hãy chọn thư mục khác còn chỗ trống và được phép ghi.</source>
+        <translation>Cannot write the file {path}: {error}. Choose another folder that has free space and is writable.</translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo, giám sát mới được xóa dữ liệu cá nhân trong hồ sơ.</source>
+        <translation>Only a supervisor may erase the personal data in a dossier.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ mã &apos;{code}&apos;. Kiểm tra lại mã hồ sơ.</source>
+        <translation>No dossier with code &apos;{code}&apos;. Check the dossier code.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cá nhân trong hồ sơ {code} đã được xóa trước đây.</source>
+        <translation>The personal data in dossier {code} was already erased.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} không bị từ chối hoặc dừng giải quyết: dữ liệu cá nhân trong hồ sơ này phải được lưu giữ, không được xóa.</source>
+        <translation>Dossier {code} was not refused or stopped: its personal data must be kept and may not be erased.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} chưa hết thời hạn lưu giữ {days} ngày kể từ khi kết thúc: chỉ được xóa dữ liệu cá nhân sau ngày {date}.</source>
+        <translation>Dossier {code} is still within the retention period of {days} days after closing: its personal data may be erased only after {date}.</translation>
     </message>
 </context>
 <context>
     <name>PrinterSettingsDialog</name>
     <message>
         <source>Cài đặt máy in phiếu</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt printer settings</translation>
     </message>
     <message>
         <source>Ví dụ: win32:EPSON TM-T82</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In thử</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bấm “In thử” để in một phiếu mẫu và xem trước tại đây.</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: win32:EPSON TM-T82</translation>
     </message>
     <message>
         <source>Chỉ quản trị viên mới được đổi cài đặt máy in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator may change the printer settings.</translation>
     </message>
     <message>
-        <source>Các dạng địa chỉ máy in:
+        <source>Khổ 80 mm (máy in 203 dpi: Epson TM-T82, Xprinter...)</source>
+        <extracomment>The papers of the sample receipt (printed, so Vietnamese like every receipt).</extracomment>
+        <translation>80 mm paper (203 dpi printer: Epson TM-T82, Xprinter...)</translation>
+    </message>
+    <message>
+        <source>Khổ 80 mm, máy in 180 dpi (Epson TM-T88)</source>
+        <translation>80 mm paper, 180 dpi printer (Epson TM-T88)</translation>
+    </message>
+    <message>
+        <source>Khổ 58 mm</source>
+        <translation>58 mm paper</translation>
+    </message>
+    <message>
+        <source>{name} (mặc định, Windows báo đang ngoại tuyến)</source>
+        <translation>{name} (default, Windows reports it offline)</translation>
+    </message>
+    <message>
+        <source>{name} (mặc định)</source>
+        <translation>{name} (default)</translation>
+    </message>
+    <message>
+        <source>{name} (Windows báo đang ngoại tuyến)</source>
+        <translation>{name} (Windows reports it offline)</translation>
+    </message>
+    <message>
+        <source>Tìm lại</source>
+        <translation>Search again</translation>
+    </message>
+    <message>
+        <source>Đọc lại danh sách máy in (sau khi vừa cài máy in)</source>
+        <translation>Read the list of printers again (after installing a printer)</translation>
+    </message>
+    <message>
+        <source>— Chọn máy in —</source>
+        <translation>— Choose a printer —</translation>
+    </message>
+    <message>
+        <source>Chỉ chọn theo tên được trên Windows: hãy nhập địa chỉ máy in bên dưới</source>
+        <translation>Choosing by name works only on Windows: type the printer address below</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy máy in nào đã cài trên máy này</source>
+        <translation>No printer is installed on this computer</translation>
+    </message>
+    <message>
+        <source>In trang thử</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <source>In phiếu mẫu</source>
+        <translation>Print sample receipt</translation>
+    </message>
+    <message>
+        <source>Bấm “In trang thử” để kiểm tra máy in (dấu tiếng Việt, khổ giấy, mã QR), hoặc “In phiếu mẫu” để in một giấy tiếp nhận mẫu. Hình đã in hiện tại đây.</source>
+        <translation>Press “Print test page” to check the printer (Vietnamese diacritics, paper width, QR code), or “Print sample receipt” to print a sample receipt. What was printed is shown here.</translation>
+    </message>
+    <message>
+        <source>Chọn máy in đã cài ở trên để điền địa chỉ, hoặc tự nhập theo một trong các dạng:
 • win32:EPSON TM-T82 — máy in đã cài trong Windows, theo tên (thường dùng)
 • tcp://192.168.1.50:9100 — máy in mạng LAN (cổng 9100 nếu không ghi)
 • usb://04b8:0e15 — máy in USB theo mã hãng:mã máy (cần trình điều khiển WinUSB)
 • serial:COM3?baudrate=9600 — máy in cổng COM
 • file:D:\phieu.bin — ghi lệnh in ra tệp (để kiểm tra)
 • none — không in phiếu nhiệt</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an installed printer above to fill in its address, or type it in one of these forms:
+• win32:EPSON TM-T82 — a printer installed in Windows, by name (the usual choice)
+• tcp://192.168.1.50:9100 — a LAN network printer (port 9100 if omitted)
+• usb://04b8:0e15 — a USB printer by vendor id:product id (needs the WinUSB driver)
+• serial:COM3?baudrate=9600 — a printer on a COM port
+• file:D:\phieu.bin — write the print commands to a file (for checking)
+• none — print no thermal receipt</translation>
+    </message>
+    <message>
+        <source>Máy in đã cài trên máy này:</source>
+        <translation>Printers installed on this computer:</translation>
     </message>
     <message>
         <source>Địa chỉ máy in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Printer address:</translation>
     </message>
     <message>
         <source>Khổ giấy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <source>Đã gửi trang in thử tới {target}. Hãy xem máy in có ra giấy, đủ dấu tiếng Việt, đủ hai vạch ở hai đầu thước và mã QR quét được không.</source>
+        <translation>Test page sent to {target}. Check that the paper came out, every Vietnamese diacritic is there, both bars at the ends of the ruler printed and the QR code scans.</translation>
+    </message>
+    <message>
+        <source>Đang chọn “none”: không gửi tới máy in nào. Trang in thử ở dưới.</source>
+        <translation>“none” is selected: nothing is sent to a printer. The test page is below.</translation>
+    </message>
+    <message>
+        <source>Đã gửi phiếu in thử tới {target}. Hãy xem máy in có ra phiếu và chữ có dấu in đúng không.</source>
+        <translation>Sample receipt sent to {target}. Check that the receipt came out and the Vietnamese letters printed correctly.</translation>
     </message>
     <message>
         <source>Đang chọn “none”: không gửi tới máy in nào. Phiếu mẫu ở dưới.</source>
-        <translation type="unfinished"></translation>
+        <translation>“none” is selected: nothing is sent to a printer. The sample receipt is below.</translation>
     </message>
     <message>
-        <source>Đã gửi phiếu in thử tới {0}. Hãy xem máy in có ra phiếu và chữ có dấu in đúng không.</source>
-        <translation type="unfinished"></translation>
+        <source>Windows báo máy in “{name}” đang ngoại tuyến: lệnh in nằm chờ trong hàng đợi in. Hãy cắm cáp, bật máy in (hoặc bỏ chọn “Use Printer Offline”) rồi in lại.</source>
+        <translation>Windows reports the printer “{name}” as offline: the job is waiting in the print queue. Plug in the cable, switch the printer on (or untick “Use Printer Offline”), then print again.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterUri</name>
+    <message>
+        <source>Quản trị &gt; Máy in</source>
+        <extracomment>Where the printer is set up; messages show it with ``translated``.</extracomment>
+        <translation>Administration &gt; Printer</translation>
+    </message>
+    <message>
+        <source>win32:TÊN MÁY IN, tcp://192.168.1.50:9100, usb://04b8:0e15, serial:COM3?baudrate=9600, file:ĐƯỜNG DẪN TỆP, none (không in)</source>
+        <translation>win32:PRINTER NAME, tcp://192.168.1.50:9100, usb://04b8:0e15, serial:COM3?baudrate=9600, file:FILE PATH, none (no printing)</translation>
+    </message>
+    <message>
+        <source>máy in Windows “{name}”</source>
+        <translation>Windows printer “{name}”</translation>
+    </message>
+    <message>
+        <source>máy in mạng {host}:{port}</source>
+        <translation>network printer {host}:{port}</translation>
+    </message>
+    <message>
+        <source>máy in USB {id}</source>
+        <translation>USB printer {id}</translation>
+    </message>
+    <message>
+        <source>máy in cổng {device} ({baudrate} baud)</source>
+        <translation>serial printer {device} ({baudrate} baud)</translation>
+    </message>
+    <message>
+        <source>tệp {path}</source>
+        <translation>file {path}</translation>
+    </message>
+    <message>
+        <source>không in</source>
+        <translation>no printing</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy in “{uri}” không đúng ({reason}). Nhập lại trong {settings} theo một trong các dạng: {forms}.</source>
+        <translation>The printer address “{uri}” is not valid ({reason}). Enter it again in {settings} in one of these forms: {forms}.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy in “{uri}” không đúng. Nhập lại trong {settings} theo một trong các dạng: {forms}.</source>
+        <translation>The printer address “{uri}” is not valid. Enter it again in {settings} in one of these forms: {forms}.</translation>
+    </message>
+    <message>
+        <source>chưa nhập</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>thiếu tên máy in</source>
+        <translation>printer name missing</translation>
+    </message>
+    <message>
+        <source>thiếu “//” sau “tcp:”</source>
+        <translation>“//” missing after “tcp:”</translation>
+    </message>
+    <message>
+        <source>cổng phải là số từ 1 đến 65535</source>
+        <translation>the port must be a number from 1 to 65535</translation>
+    </message>
+    <message>
+        <source>thiếu địa chỉ IP hoặc tên máy in</source>
+        <translation>IP address or printer host name missing</translation>
+    </message>
+    <message>
+        <source>chỉ ghi địa chỉ và cổng</source>
+        <translation>write only the address and the port</translation>
+    </message>
+    <message>
+        <source>{what} phải là số hệ 16, ví dụ 04b8</source>
+        <translation>{what} must be a hexadecimal number, e.g. 04b8</translation>
+    </message>
+    <message>
+        <source>cần mã VID:PID, ví dụ usb://04b8:0e15</source>
+        <translation>VID:PID needed, e.g. usb://04b8:0e15</translation>
+    </message>
+    <message>
+        <source>thiếu tên cổng, ví dụ COM3</source>
+        <translation>port name missing, e.g. COM3</translation>
+    </message>
+    <message>
+        <source>tốc độ baud phải là số, ví dụ 9600</source>
+        <translation>the baud rate must be a number, e.g. 9600</translation>
+    </message>
+    <message>
+        <source>thiếu đường dẫn tệp</source>
+        <translation>file path missing</translation>
+    </message>
+    <message>
+        <source>không hiểu tham số {names}</source>
+        <translation>unknown parameter {names}</translation>
+    </message>
+</context>
+<context>
+    <name>Printers</name>
+    <message>
+        <source>Không tìm thấy máy in có địa chỉ “{host}”: kiểm tra địa chỉ IP hoặc tên máy in trong {settings}.</source>
+        <translation>No printer found at the address “{host}”: check the IP address or printer host name in {settings}.</translation>
+    </message>
+    <message>
+        <source>Máy in {printer} không trả lời sau {seconds} giây: kiểm tra máy in đã bật, cáp mạng, địa chỉ IP trong {settings}.</source>
+        <translation>The printer {printer} did not answer within {seconds} seconds: check that the printer is on, the network cable, and the IP address in {settings}.</translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy in {printer}: kiểm tra máy in đã bật, cáp mạng, địa chỉ IP trong {settings}.</source>
+        <translation>Cannot connect to the printer {printer}: check that the printer is on, the network cable, and the IP address in {settings}.</translation>
+    </message>
+    <message>
+        <source>Máy in {printer} ngừng nhận dữ liệu (quá {seconds} giây): kiểm tra giấy, nắp máy in và đèn báo lỗi, rồi in lại.</source>
+        <translation>The printer {printer} stopped taking data (over {seconds} seconds): check the paper, the printer cover and the error light, then print again.</translation>
+    </message>
+    <message>
+        <source>Mất kết nối với máy in {printer} khi đang in: kiểm tra cáp mạng và máy in, rồi in lại.</source>
+        <translation>Lost the connection to the printer {printer} while printing: check the network cable and the printer, then print again.</translation>
+    </message>
+    <message>
+        <source>Không ghi được vào tệp “{path}”: kiểm tra thư mục có tồn tại và được phép ghi (với cổng máy in: máy in đã cắm và bật), hoặc chọn đường dẫn khác trong {settings}.</source>
+        <translation>Cannot write to the file “{path}”: check that the folder exists and is writable (for a printer port: that the printer is plugged in and on), or choose another path in {settings}.</translation>
+    </message>
+    <message>
+        <source>Không dùng được máy in USB {id}: máy tính thiếu thư viện USB (pyusb, libusb). Trên Windows nên cài máy in bằng trình điều khiển của hãng và chọn “win32:TÊN MÁY IN” trong {settings}.</source>
+        <translation>Cannot use the USB printer {id}: this computer lacks the USB libraries (pyusb, libusb). On Windows, install the printer with the maker&apos;s driver and choose “win32:PRINTER NAME” in {settings}.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy máy in USB {id}: kiểm tra cáp USB, máy in đã bật, mã VID:PID trong {settings} (trên Windows máy in cần trình điều khiển WinUSB; nếu đã cài trình điều khiển của hãng, hãy chọn “win32:TÊN MÁY IN”).</source>
+        <translation>USB printer {id} not found: check the USB cable, that the printer is on, and the VID:PID in {settings} (on Windows the printer needs the WinUSB driver; if the maker&apos;s driver is installed, choose “win32:PRINTER NAME”).</translation>
+    </message>
+    <message>
+        <source>Gửi dữ liệu tới máy in USB {id} bị lỗi: kiểm tra giấy, nắp máy in, cáp USB rồi in lại.</source>
+        <translation>Sending data to the USB printer {id} failed: check the paper, the printer cover and the USB cable, then print again.</translation>
+    </message>
+    <message>
+        <source>Không dùng được máy in cổng {port}: máy tính thiếu thư viện pyserial. Cài lại ứng dụng, hoặc chọn kiểu kết nối khác trong {settings}.</source>
+        <translation>Cannot use the serial printer on {port}: this computer lacks the pyserial library. Reinstall the application, or choose another connection type in {settings}.</translation>
+    </message>
+    <message>
+        <source>Không mở được cổng {port}: kiểm tra cáp, tên cổng và tốc độ baud trong {settings}, và tắt chương trình khác đang dùng cổng này.</source>
+        <translation>Cannot open the port {port}: check the cable, the port name and the baud rate in {settings}, and close any other program using this port.</translation>
+    </message>
+    <message>
+        <source>Gửi dữ liệu qua cổng {port} bị lỗi: kiểm tra cáp, giấy và máy in rồi in lại.</source>
+        <translation>Sending data through the port {port} failed: check the cable, the paper and the printer, then print again.</translation>
+    </message>
+    <message>
+        <source>Không in được qua máy in Windows “{name}”: kiểu “win32:” chỉ dùng được trên Windows có thư viện pywin32. Trên Windows hãy cài lại ứng dụng; trên máy khác hãy chọn tcp://, usb://, serial: hoặc file: trong {settings}.</source>
+        <translation>Cannot print through the Windows printer “{name}”: the “win32:” type works only on Windows with the pywin32 library. On Windows, reinstall the application; on another system, choose tcp://, usb://, serial: or file: in {settings}.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy máy in “{name}” trong Windows: kiểm tra máy in đã cài trong Thiết bị và Máy in (Devices and Printers) và tên ghi trong {settings} đúng từng chữ.</source>
+        <translation>The printer “{name}” was not found in Windows: check that the printer is installed in Devices and Printers and that the name in {settings} matches it exactly.</translation>
+    </message>
+    <message>
+        <source>Windows không nhận lệnh in cho máy in “{name}”: kiểm tra hàng đợi in, máy in đã bật và còn giấy, rồi in lại.</source>
+        <translation>Windows did not accept the print job for the printer “{name}”: check the print queue, that the printer is on and has paper, then print again.</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityReason</name>
+    <message>
+        <source>Người cao tuổi</source>
+        <translation>Elderly person</translation>
+    </message>
+    <message>
+        <source>Người khuyết tật</source>
+        <translation>Person with a disability</translation>
+    </message>
+    <message>
+        <source>Phụ nữ mang thai</source>
+        <translation>Pregnant woman</translation>
+    </message>
+    <message>
+        <source>Người có con nhỏ</source>
+        <translation>Person with a small child</translation>
+    </message>
+    <message>
+        <source>Thương binh, người có công</source>
+        <translation>War invalid or person with merit to the revolution</translation>
     </message>
 </context>
 <context>
     <name>ProcedureEditor</name>
     <message>
         <source>Thêm giấy tờ</source>
-        <translation type="unfinished"></translation>
+        <translation>Add paper</translation>
     </message>
     <message>
         <source>Xóa giấy tờ</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete paper</translation>
     </message>
     <message>
         <source>Lên</source>
-        <translation type="unfinished"></translation>
+        <translation>Up</translation>
     </message>
     <message>
         <source>Xuống</source>
-        <translation type="unfinished"></translation>
+        <translation>Down</translation>
     </message>
     <message>
         <source>Mã trên Cổng dịch vụ công, ví dụ: 1.001193</source>
-        <translation type="unfinished"></translation>
+        <translation>Code on the National Public Service Portal, for example: 1.001193</translation>
     </message>
     <message>
         <source>Ví dụ: Cấp xã</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: Commune level</translation>
     </message>
     <message>
         <source>Nhận sau giờ chốt thì tính từ ngày làm việc sau:</source>
-        <translation type="unfinished"></translation>
+        <translation>Received after the cut-off time counts from the next working day:</translation>
     </message>
     <message>
         <source>Ví dụ: Miễn lệ phí</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: No charge</translation>
     </message>
     <message>
         <source>Đang áp dụng (hiện khi tiếp nhận hồ sơ)</source>
-        <translation type="unfinished"></translation>
+        <translation>In force (offered at intake)</translation>
     </message>
     <message>
         <source>như tại quầy</source>
-        <translation type="unfinished"></translation>
+        <translation>as at the counter</translation>
     </message>
     <message>
         <source>Mã thủ tục:</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure code:</translation>
     </message>
     <message>
         <source>Tên thủ tục:</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure name:</translation>
     </message>
     <message>
         <source>Lĩnh vực:</source>
-        <translation type="unfinished"></translation>
+        <translation>Field:</translation>
     </message>
     <message>
         <source>Cấp thực hiện:</source>
-        <translation type="unfinished"></translation>
+        <translation>Level of government:</translation>
     </message>
     <message>
         <source>Thời hạn giải quyết:</source>
-        <translation type="unfinished"></translation>
+        <translation>Time limit:</translation>
     </message>
     <message>
         <source>Thời hạn khác theo kênh:</source>
-        <translation type="unfinished"></translation>
+        <translation>Other time limits by channel:</translation>
     </message>
     <message>
         <source>Trực tuyến</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>Bưu chính</source>
-        <translation type="unfinished"></translation>
+        <translation>Post</translation>
     </message>
     <message>
         <source>Phí, lệ phí:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fees and charges:</translation>
     </message>
     <message>
         <source>Căn cứ pháp lý:</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal basis:</translation>
     </message>
     <message>
         <source>Thành phần hồ sơ (đúng danh mục đã công bố):</source>
-        <translation type="unfinished"></translation>
+        <translation>Papers required (exactly as published):</translation>
     </message>
     <message>
         <source>Mã của thủ tục đã có không sửa được; muốn đổi mã, hãy thêm thủ tục mới.</source>
-        <translation type="unfinished"></translation>
+        <translation>The code of an existing procedure cannot be changed; to use another code, add a new procedure.</translation>
     </message>
 </context>
 <context>
     <name>ProcedurePicker</name>
     <message>
         <source>Tìm thủ tục: gõ không dấu cũng được</source>
-        <translation type="unfinished"></translation>
+        <translation>Find a procedure: typing without accents works too</translation>
     </message>
     <message>
         <source>Tìm thủ tục</source>
-        <translation type="unfinished"></translation>
+        <translation>Find a procedure</translation>
     </message>
     <message>
         <source>Mã</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Tên thủ tục</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure name</translation>
     </message>
     <message>
         <source>Lĩnh vực</source>
-        <translation type="unfinished"></translation>
+        <translation>Field</translation>
     </message>
     <message>
         <source>Thời hạn</source>
-        <translation type="unfinished"></translation>
+        <translation>Time limit</translation>
     </message>
     <message>
         <source>Phí, lệ phí</source>
-        <translation type="unfinished"></translation>
+        <translation>Fees and charges</translation>
     </message>
     <message>
         <source>Không tìm thấy thủ tục phù hợp.</source>
-        <translation type="unfinished"></translation>
+        <translation>No matching procedure found.</translation>
     </message>
     <message>
         <source>&lt;i&gt;Chưa chọn thủ tục: gõ vài chữ rồi bấm Enter.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;No procedure chosen: type a few letters, then press Enter.&lt;/i&gt;</translation>
     </message>
     <message>
         <source>không ghi</source>
-        <translation type="unfinished"></translation>
+        <translation>not stated</translation>
     </message>
     <message>
         <source>&lt;b&gt;Đã chọn: {code} – {name}&lt;/b&gt;&lt;br&gt;Lĩnh vực: {field} · Thời hạn: {limit} · Phí, lệ phí: {fee}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Chosen: {code} – {name}&lt;/b&gt;&lt;br&gt;Field: {field} · Time limit: {limit} · Fees and charges: {fee}</translation>
     </message>
 </context>
 <context>
     <name>ProceduresDialog</name>
     <message>
         <source>Danh mục thủ tục hành chính</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrative procedure catalog</translation>
     </message>
     <message>
         <source>Tìm thủ tục: gõ không dấu cũng được (ví dụ: dang ky ket hon)</source>
-        <translation type="unfinished"></translation>
+        <translation>Find a procedure: typing without accents works too (for example: dang ky ket hon)</translation>
     </message>
     <message>
         <source>Hiện cả thủ tục ngừng áp dụng</source>
-        <translation type="unfinished"></translation>
+        <translation>Show procedures no longer in force too</translation>
     </message>
     <message>
         <source>Mã thủ tục</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure code</translation>
     </message>
     <message>
         <source>Tên thủ tục</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure name</translation>
     </message>
     <message>
         <source>Lĩnh vực</source>
-        <translation type="unfinished"></translation>
+        <translation>Field</translation>
     </message>
     <message>
         <source>Thời hạn</source>
-        <translation type="unfinished"></translation>
+        <translation>Time limit</translation>
     </message>
     <message>
         <source>Thêm thủ tục mới</source>
-        <translation type="unfinished"></translation>
+        <translation>New procedure</translation>
     </message>
     <message>
         <source>Lưu thủ tục</source>
-        <translation type="unfinished"></translation>
+        <translation>Save procedure</translation>
     </message>
     <message>
         <source>Nhập từ tệp CSV/Excel...</source>
-        <translation type="unfinished"></translation>
+        <translation>Import from CSV/Excel file...</translation>
     </message>
     <message>
         <source>Xuất ra tệp CSV/Excel...</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to CSV/Excel file...</translation>
     </message>
     <message>
         <source>Chỉ quản trị viên mới được sửa danh mục thủ tục.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator may edit the procedure catalog.</translation>
     </message>
     <message>
         <source>{0} thủ tục</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} procedures</translation>
     </message>
     <message>
         <source>Chưa lưu thủ tục</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure not saved</translation>
     </message>
     <message>
         <source>Thủ tục đang sửa có thay đổi chưa được lưu. Bỏ các thay đổi đó?</source>
-        <translation type="unfinished"></translation>
+        <translation>The procedure being edited has unsaved changes. Discard them?</translation>
     </message>
     <message>
         <source>Bỏ thay đổi</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard changes</translation>
     </message>
     <message>
         <source>Tiếp tục sửa</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep editing</translation>
     </message>
     <message>
         <source>Mã thủ tục {0} đã có trong danh mục: hãy chọn thủ tục đó trong danh sách để sửa.</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure code {0} is already in the catalog: select that procedure in the list to edit it.</translation>
     </message>
     <message>
         <source>Đã lưu thủ tục {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure {0} saved.</translation>
     </message>
     <message>
         <source>Chưa lưu được: hãy sửa các mục ghi màu đỏ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: correct the items marked in red.</translation>
     </message>
     <message>
         <source>Danh mục thủ tục (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure catalog (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Chọn tệp danh mục thủ tục</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a procedure catalog file</translation>
     </message>
     <message>
         <source>Lưu danh mục thủ tục</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the procedure catalog</translation>
     </message>
     <message>
         <source>Không đọc được tệp {0}: {1}. Hãy kiểm tra tệp rồi thử lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read the file {0}: {1}. Check the file and try again.</translation>
     </message>
     <message>
         <source>Đã nhập tệp {0}: thêm {1}, cập nhật {2}, {3} dòng lỗi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported {0}: {1} added, {2} updated, {3} rows with errors.</translation>
     </message>
     <message>
         <source>Không ghi được tệp {0}: {1}. Hãy chọn thư mục khác hoặc đóng tệp đang mở trong Excel rồi thử lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not write the file {0}: {1}. Choose another folder, or close the file if it is open in Excel, and try again.</translation>
     </message>
     <message>
         <source>Đã xuất {0} thủ tục ra tệp {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {0} procedures to {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>PublicCatalog</name>
+    <message>
+        <source>Thủ tục mã &apos;{code}&apos; không còn áp dụng.</source>
+        <translation>The procedure with code &apos;{code}&apos; is no longer in force.</translation>
+    </message>
+    <message>
+        <source>Không ghi được danh mục dạng &apos;{format}&apos;: chọn pdf hoặc xlsx.</source>
+        <translation>Cannot write the catalog as &apos;{format}&apos;: choose pdf or xlsx.</translation>
+    </message>
+    <message>
+        <source>Tệp {name} phải có đuôi .{format} cho định dạng {format}.</source>
+        <translation>The file {name} must end in .{format} for the {format} format.</translation>
+    </message>
+</context>
+<context>
+    <name>PublicStatus</name>
+    <message>
+        <source>Không tìm thấy hồ sơ khớp với mã hồ sơ và 4 số cuối giấy tờ đã nhập. Xin kiểm tra lại mã trên phiếu hẹn, hoặc quét mã QR trên phiếu.</source>
+        <extracomment>Statuses whose date the kiosk shows (the clock runs, or the result waits).</extracomment>
+        <translation>No dossier matches the dossier code and the last 4 ID digits entered. Please check the code on your receipt, or scan the QR code on it.</translation>
+    </message>
+    <message>
+        <source>Xin nhập đúng 4 chữ số cuối của số CCCD (hoặc mã số thuế) ghi trên phiếu hẹn.</source>
+        <translation>Please enter exactly the last 4 digits of the ID card number (or tax code) shown on your receipt.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ mã {code}. Xin hỏi cán bộ tại Bộ phận Một cửa.</source>
+        <translation>Dossier {code} was not found. Please ask a clerk at the one-stop shop.</translation>
+    </message>
+    <message>
+        <source>Xin nhập mã hồ sơ ghi trên phiếu hẹn.</source>
+        <translation>Please enter the dossier code shown on your receipt.</translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <source>Số lượt ưu tiên liên tiếp phải từ 0 đến 20.</source>
+        <translation>Priority calls in a row must be from 0 to 20.</translation>
+    </message>
+    <message>
+        <source>Số lần gọi trước khi đánh dấu vắng mặt phải từ 1 đến 10.</source>
+        <translation>The number of calls before marking absent must be from 1 to 10.</translation>
+    </message>
+    <message>
+        <source>Ký hiệu nhóm phải là một chữ cái từ A đến Z (không dấu).</source>
+        <translation>The group letter must be one letter from A to Z (without accents).</translation>
+    </message>
+    <message>
+        <source>“{code}” không phải là số thứ tự (ví dụ A012).</source>
+        <translation>“{code}” is not a ticket number (e.g. A012).</translation>
+    </message>
+    <message>
+        <source>Quầy {number}</source>
+        <translation>Counter {number}</translation>
+    </message>
+    <message>
+        <source>Không thể {action}: số này đang ở trạng thái “{state}”.</source>
+        <translation>Cannot {action}: this ticket is “{state}”.</translation>
+    </message>
+    <message>
+        <source>Công dân đang được phục vụ tại quầy: không đánh dấu vắng mặt được. Bấm “Hoàn thành” khi xong.</source>
+        <translation>The citizen is being served at the counter: cannot mark absent. Press “Finish” when done.</translation>
+    </message>
+    <message>
+        <source>đánh dấu vắng mặt</source>
+        <translation>mark absent</translation>
+    </message>
+    <message>
+        <source>Số này mới được gọi {calls} lần: hãy bấm “Gọi lại” (cần gọi ít nhất {needed} lần) trước khi đánh dấu vắng mặt.</source>
+        <translation>This ticket has been called only {calls} time(s): press “Recall” (at least {needed} calls are needed) before marking it absent.</translation>
+    </message>
+    <message>
+        <source>gọi lại</source>
+        <extracomment>What a counter does to the ticket it holds, as the refusals name it.</extracomment>
+        <translation>recall</translation>
+    </message>
+    <message>
+        <source>hoàn thành</source>
+        <translation>finish</translation>
+    </message>
+    <message>
+        <source>tiếp nhận</source>
+        <translation>start serving</translation>
+    </message>
+    <message>
+        <source>chuyển nhóm</source>
+        <translation>transfer to another group</translation>
+    </message>
+    <message>
+        <source>Nhóm dịch vụ này hiện không nhận số. Xin chọn nhóm khác.</source>
+        <translation>This service group is not taking tickets now. Please choose another group.</translation>
+    </message>
+    <message>
+        <source>Quầy số {number} chưa được khai báo hoặc đã ngừng: kiểm tra Quản trị &gt; Hàng đợi.</source>
+        <translation>Counter {number} is not set up or has been closed: check Administration &gt; Queue.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy số thứ tự này.</source>
+        <translation>This ticket was not found.</translation>
+    </message>
+    <message>
+        <source>Số {ticket} đang ở quầy khác: quầy {counter} không {action} được.</source>
+        <translation>Ticket {ticket} is at another counter: counter {counter} cannot {action}.</translation>
+    </message>
+    <message>
+        <source>Nhóm được chọn không còn nhận số: hãy chọn nhóm khác.</source>
+        <translation>The chosen group no longer takes tickets: choose another group.</translation>
+    </message>
+    <message>
+        <source>Số này đã ở nhóm được chọn: hãy chọn nhóm khác.</source>
+        <translation>This ticket is already in the chosen group: choose another group.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy số thứ tự để gắn với hồ sơ.</source>
+        <translation>The ticket to link with the dossier was not found.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ {code}.</source>
+        <translation>Dossier {code} was not found.</translation>
     </message>
 </context>
 <context>
     <name>QueueDialog</name>
     <message>
         <source>Hàng đợi và lấy số</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue and ticket kiosk</translation>
     </message>
     <message>
         <source>Nhóm dịch vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Service groups</translation>
     </message>
     <message>
         <source>Quầy</source>
-        <translation type="unfinished"></translation>
+        <translation>Counters</translation>
     </message>
     <message>
         <source>Cài đặt</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>Chỉ quản trị viên mới được sửa cài đặt hàng đợi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator may change the queue settings.</translation>
     </message>
     <message>
         <source>Ký hiệu</source>
-        <translation type="unfinished"></translation>
+        <translation>Letter</translation>
     </message>
     <message>
         <source>Tên nhóm</source>
-        <translation type="unfinished"></translation>
+        <translation>Group name</translation>
     </message>
     <message>
         <source>Đang dùng</source>
-        <translation type="unfinished"></translation>
+        <translation>In use</translation>
     </message>
     <message>
         <source>Lĩnh vực</source>
-        <translation type="unfinished"></translation>
+        <translation>Fields</translation>
     </message>
     <message>
         <source>Ví dụ: Hộ tịch</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: Civil status</translation>
     </message>
     <message>
         <source>Nhận số ở máy lấy số</source>
-        <translation type="unfinished"></translation>
+        <translation>Issues numbers at the kiosk</translation>
     </message>
     <message>
         <source>Thêm nhóm mới</source>
-        <translation type="unfinished"></translation>
+        <translation>New group</translation>
     </message>
     <message>
         <source>Lưu nhóm</source>
-        <translation type="unfinished"></translation>
+        <translation>Save group</translation>
     </message>
     <message>
         <source>Ký hiệu:</source>
-        <translation type="unfinished"></translation>
+        <translation>Letter:</translation>
     </message>
     <message>
         <source>Tên nhóm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Group name:</translation>
     </message>
     <message>
         <source>Lĩnh vực thủ tục:</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure fields:</translation>
     </message>
     <message>
         <source>Đã lưu nhóm {0} · {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Group {0} · {1} saved.</translation>
     </message>
     <message>
         <source>Số quầy</source>
-        <translation type="unfinished"></translation>
+        <translation>Counter number</translation>
     </message>
     <message>
         <source>Tên</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Nhóm phục vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Groups served</translation>
     </message>
     <message>
         <source>Để trống: “Quầy” và số quầy</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave empty for “Counter” and the counter number</translation>
     </message>
     <message>
         <source>Thêm quầy mới</source>
-        <translation type="unfinished"></translation>
+        <translation>New counter</translation>
     </message>
     <message>
         <source>Lưu quầy</source>
-        <translation type="unfinished"></translation>
+        <translation>Save counter</translation>
     </message>
     <message>
         <source>Số quầy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Counter number:</translation>
     </message>
     <message>
         <source>Tên quầy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Counter name:</translation>
     </message>
     <message>
         <source>Gọi số của nhóm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Calls numbers of the groups:</translation>
     </message>
     <message>
         <source>Đã lưu {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} saved.</translation>
     </message>
     <message>
         <source>0: số ưu tiên không được gọi trước, mọi số theo thứ tự lấy số.</source>
-        <translation type="unfinished"></translation>
+        <translation>0: priority numbers are not called first; every number is called in the order taken.</translation>
     </message>
     <message>
         <source>Đọc số gọi trên loa của màn hình chờ</source>
-        <translation type="unfinished"></translation>
+        <translation>Announce called numbers on the waiting-room display&apos;s speaker</translation>
+    </message>
+    <message>
+        <source>none, tcp://192.168.1.60:9100, win32:TÊN MÁY IN</source>
+        <translation>none, tcp://192.168.1.60:9100, win32:PRINTER NAME</translation>
     </message>
     <message>
         <source>Lưu cài đặt</source>
-        <translation type="unfinished"></translation>
+        <translation>Save settings</translation>
     </message>
     <message>
         <source>Số ưu tiên được gọi liên tiếp, tối đa:</source>
-        <translation type="unfinished"></translation>
+        <translation>Most priority numbers called in a row:</translation>
     </message>
     <message>
         <source>Gọi bao nhiêu lần mới được đánh dấu vắng mặt:</source>
-        <translation type="unfinished"></translation>
+        <translation>Calls before a number may be marked absent:</translation>
     </message>
     <message>
         <source>Dòng thông báo chạy trên màn hình chờ:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notices scrolling on the waiting-room display:</translation>
     </message>
     <message>
         <source>Máy in phiếu của máy lấy số:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk ticket printer:</translation>
     </message>
     <message>
         <source>Khổ giấy phiếu:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket paper width:</translation>
     </message>
     <message>
         <source>Đã lưu cài đặt hàng đợi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue settings saved.</translation>
     </message>
     <message>
         <source>Có</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>Không</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>QueueSetup</name>
+    <message>
+        <source>Kính mời quý khách lấy số thứ tự và chờ đến lượt. Người cao tuổi, người khuyết tật, phụ nữ mang thai, người có con nhỏ, thương binh và người có công được ưu tiên: xin chọn “Ưu tiên” khi lấy số. Vui lòng chuẩn bị sẵn giấy tờ tùy thân khi đến quầy.</source>
+        <translation>Please take a ticket and wait for your turn. Elderly people, people with disabilities, pregnant women, people with small children, war invalids and people with meritorious services have priority: please choose “Priority” when taking a ticket. Please have your ID papers ready when you come to the counter.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy nhóm dịch vụ này: có thể vừa bị xóa ở máy khác.</source>
+        <translation>This service group was not found: it may have just been deleted on another computer.</translation>
+    </message>
+    <message>
+        <source>Hãy nhập tên nhóm, ví dụ “Hộ tịch”.</source>
+        <translation>Enter the group name, e.g. “Civil status”.</translation>
+    </message>
+    <message>
+        <source>Tên nhóm dài quá 120 ký tự.</source>
+        <translation>The group name is longer than 120 characters.</translation>
+    </message>
+    <message>
+        <source>Ký hiệu “{letter}” đã dùng cho nhóm khác.</source>
+        <translation>The letter “{letter}” is already used by another group.</translation>
+    </message>
+    <message>
+        <source>Chưa có quầy số {number}: thêm quầy trong Quản trị &gt; Hàng đợi, hoặc chọn số quầy khác.</source>
+        <translation>There is no counter {number}: add it in Administration &gt; Queue, or choose another counter number.</translation>
+    </message>
+    <message>
+        <source>Số quầy phải từ 1 đến 99.</source>
+        <translation>The counter number must be from 1 to 99.</translation>
+    </message>
+    <message>
+        <source>Tên quầy dài quá 60 ký tự.</source>
+        <translation>The counter name is longer than 60 characters.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn ít nhất một nhóm dịch vụ cho quầy.</source>
+        <translation>Choose at least one service group for the counter.</translation>
+    </message>
+    <message>
+        <source>Đã có quầy số {number}.</source>
+        <translation>Counter {number} already exists.</translation>
+    </message>
+    <message>
+        <source>Một nhóm đã chọn không còn nữa: hãy chọn lại.</source>
+        <translation>One of the chosen groups no longer exists: choose again.</translation>
+    </message>
+</context>
+<context>
+    <name>Rating</name>
+    <message>
+        <source>Xin chọn một mức độ hài lòng.</source>
+        <translation>Please choose a satisfaction level.</translation>
+    </message>
+    <message>
+        <source>Nội dung đánh giá &apos;{reason}&apos; không có trong danh sách.</source>
+        <translation>Rating topic &apos;{reason}&apos; is not in the list.</translation>
+    </message>
+    <message>
+        <source>Góp ý dài quá {limit} ký tự: xin viết ngắn lại.</source>
+        <translation>The comment is longer than {limit} characters: please shorten it.</translation>
+    </message>
+</context>
+<context>
+    <name>RatingLevel</name>
+    <message>
+        <source>Rất hài lòng</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>Hài lòng</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Bình thường</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Không hài lòng</source>
+        <translation>Not satisfied</translation>
+    </message>
+</context>
+<context>
+    <name>RatingReason</name>
+    <message>
+        <source>Thái độ phục vụ</source>
+        <extracomment>The levels the index counts as satisfied.</extracomment>
+        <translation>Staff attitude</translation>
+    </message>
+    <message>
+        <source>Thời gian chờ</source>
+        <translation>Waiting time</translation>
+    </message>
+    <message>
+        <source>Thời gian giải quyết</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn, giải thích</source>
+        <translation>Guidance and explanations</translation>
+    </message>
+    <message>
+        <source>Thủ tục, giấy tờ</source>
+        <translation>Procedures and papers</translation>
+    </message>
+    <message>
+        <source>Cơ sở vật chất</source>
+        <translation>Facilities</translation>
     </message>
 </context>
 <context>
     <name>RatingTab</name>
     <message>
         <source>Chia theo:</source>
-        <translation type="unfinished"></translation>
+        <translation>Break down by:</translation>
     </message>
     <message>
         <source>Toàn cơ quan</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole office</translation>
     </message>
     <message>
         <source>Chưa có lượt đánh giá nào của người dân trong kỳ {range}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No citizen ratings in the period {range}.</translation>
     </message>
     <message>
         <source>{n} lượt đánh giá trong kỳ; tỷ lệ hài lòng (rất hài lòng + hài lòng) {share}. Mức độ hài lòng theo Quyết định 766/QĐ-TTg.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ratings in the period; satisfaction rate (very satisfied + satisfied) {share}. Satisfaction levels per Decision 766/QD-TTg.</translation>
+    </message>
+</context>
+<context>
+    <name>RatingTables</name>
+    <message>
+        <source>Số lượt đánh giá</source>
+        <extracomment>How many of the most cited reasons a row names.</extracomment>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ hài lòng</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <source>(Rất hài lòng + hài lòng) / số lượt đánh giá</source>
+        <translation>(Very satisfied + satisfied) / number of ratings</translation>
+    </message>
+    <message>
+        <source>Nội dung được nêu nhiều nhất</source>
+        <translation>Most cited aspects</translation>
     </message>
 </context>
 <context>
@@ -2240,114 +4950,174 @@ Thư mục nhật ký: {logs}</source>
     <message>
         <source>Đánh giá mức độ hài lòng</source>
         <extracomment>The mouth: how far its middle sits below (+) or above (-) its ends, as a share of the face.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Satisfaction rating</translation>
     </message>
     <message>
         <source>QUẦY {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>COUNTER {0}</translation>
     </message>
     <message>
         <source>XIN KÍNH CHÀO QUÝ KHÁCH</source>
-        <translation type="unfinished"></translation>
+        <translation>WELCOME</translation>
     </message>
     <message>
         <source>Sau khi được phục vụ, xin quý khách vui lòng cho biết mức độ hài lòng trên màn hình này. Ý kiến của quý khách giúp chúng tôi phục vụ tốt hơn.</source>
-        <translation type="unfinished"></translation>
+        <translation>After you have been served, please tell us on this screen how satisfied you are. Your opinion helps us serve you better.</translation>
     </message>
     <message>
         <source>QUÝ KHÁCH CÓ HÀI LÒNG VỚI SỰ PHỤC VỤ CỦA CHÚNG TÔI KHÔNG?</source>
-        <translation type="unfinished"></translation>
+        <translation>ARE YOU SATISFIED WITH OUR SERVICE?</translation>
     </message>
     <message>
         <source>Bỏ qua</source>
-        <translation type="unfinished"></translation>
+        <translation>Skip</translation>
     </message>
     <message>
         <source>Góp ý thêm (không bắt buộc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Further comments (optional)</translation>
     </message>
     <message>
         <source>Gửi đánh giá</source>
-        <translation type="unfinished"></translation>
+        <translation>Send rating</translation>
     </message>
     <message>
         <source>‹ Chọn lại mức độ</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ Choose the level again</translation>
     </message>
     <message>
         <source>CẢM ƠN QUÝ KHÁCH!</source>
-        <translation type="unfinished"></translation>
+        <translation>THANK YOU!</translation>
     </message>
     <message>
         <source>Cán bộ phục vụ: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Served by: {0}</translation>
     </message>
     <message>
         <source>Quầy {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Counter {0}</translation>
     </message>
     <message>
         <source>Quý khách chọn: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>You chose: {0}</translation>
     </message>
     <message>
         <source>Quý khách hài lòng nhất về điều gì? (không bắt buộc)</source>
-        <translation type="unfinished"></translation>
+        <translation>What satisfied you most? (optional)</translation>
     </message>
     <message>
         <source>Điều gì chưa làm quý khách hài lòng? (không bắt buộc)</source>
-        <translation type="unfinished"></translation>
+        <translation>What did not satisfy you? (optional)</translation>
     </message>
     <message>
         <source>Ý kiến của quý khách đã được ghi nhận để phục vụ tốt hơn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your opinion has been recorded and will help us serve you better.</translation>
+    </message>
+</context>
+<context>
+    <name>Ratings</name>
+    <message>
+        <source>Cán bộ</source>
+        <extracomment>The change counter the rating windows poll. A request nobody answered within this time is not shown any more.</extracomment>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Quầy</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Quầy {number}</source>
+        <translation>Counter {number}</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy số thứ tự để mời đánh giá.</source>
+        <translation>The ticket was not found, so no rating can be requested.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ {code} để mời đánh giá.</source>
+        <translation>Dossier {code} was not found, so no rating can be requested.</translation>
+    </message>
+    <message>
+        <source>Chưa có quầy số {number}: kiểm tra Quản trị &gt; Hàng đợi.</source>
+        <translation>There is no counter {number}: check Administration &gt; Queue.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy lời mời đánh giá này.</source>
+        <translation>This rating request was not found.</translation>
+    </message>
+    <message>
+        <source>Lượt đánh giá này đã kết thúc. Xin cảm ơn quý khách.</source>
+        <translation>This rating has already ended. Thank you.</translation>
+    </message>
+    <message>
+        <source>Ngày cuối của kỳ báo cáo phải sau ngày đầu.</source>
+        <translation>The last day of the report period must be after the first day.</translation>
+    </message>
+    <message>
+        <source>Không có cách nhóm &apos;{by}&apos;: chọn clerk, counter hoặc procedure.</source>
+        <translation>No grouping &apos;{by}&apos;: choose clerk, counter or procedure.</translation>
+    </message>
+    <message>
+        <source>(không rõ)</source>
+        <translation>(unknown)</translation>
     </message>
 </context>
 <context>
     <name>ReceiptPreviewDialog</name>
     <message>
         <source>Phiếu tiếp nhận hồ sơ {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt of dossier {code}</translation>
     </message>
     <message>
         <source>In lại</source>
-        <translation type="unfinished"></translation>
+        <translation>Print again</translation>
     </message>
     <message>
         <source>Đóng</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Không in được phiếu. {error}
 Hồ sơ {code} đã được lưu: sửa máy in rồi bấm “In lại”.</source>
-        <translation type="unfinished"></translation>
+        <translation>The receipt was not printed. {error}
+Dossier {code} has been saved: fix the printer, then click “Print again”.</translation>
     </message>
     <message>
         <source>Chưa chọn máy in (Quản trị &gt; Máy in): phiếu của hồ sơ {code} chỉ hiển thị trên màn hình, chưa in ra giấy.</source>
-        <translation type="unfinished"></translation>
+        <translation>No printer chosen (Administration &gt; Printer): the receipt of dossier {code} is only shown on screen, not printed on paper.</translation>
     </message>
     <message>
         <source>Đã gửi phiếu của hồ sơ {code} tới máy in.</source>
-        <translation type="unfinished"></translation>
+        <translation>The receipt of dossier {code} was sent to the printer.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptRender</name>
+    <message>
+        <source>Khổ giấy “{paper}” không đúng: chọn một trong {accepted} trong {settings}.</source>
+        <translation>The paper size “{paper}” is not valid: choose one of {accepted} in {settings}.</translation>
     </message>
 </context>
 <context>
     <name>ReportDossiersDialog</name>
     <message>
         <source>Đóng</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Không có hồ sơ nào.</source>
-        <translation type="unfinished"></translation>
+        <translation>No dossiers.</translation>
     </message>
     <message>
         <source>Hiển thị {shown} hồ sơ đầu tiên trên tổng số {total} hồ sơ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Showing the first {shown} of {total} dossiers.</translation>
     </message>
     <message>
         <source>{total} hồ sơ. Bấm đúp vào một hồ sơ để mở.</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} dossiers. Double-click a dossier to open it.</translation>
     </message>
 </context>
 <context>
@@ -2355,310 +5125,1075 @@ Hồ sơ {code} đã được lưu: sửa máy in rồi bấm “In lại”.</s
     <message>
         <source>Bấm vào một số để xem danh sách hồ sơ</source>
         <extracomment>The item data role that holds the row&apos;s object. Headings wrap at about this many characters, so the columns of counts stay narrow.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Click a number to list the dossiers</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ đúng hạn</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết, trong hạn</source>
+        <translation>Pending, within time</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết, quá hạn</source>
+        <translation>Pending, overdue</translation>
+    </message>
+    <message>
+        <source>Cán bộ phụ trách</source>
+        <translation>Clerk in charge</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã giải quyết</source>
+        <translation>Dossiers decided</translation>
+    </message>
+    <message>
+        <source>Điểm thời gian (0-2)</source>
+        <translation>Time score (0-2)</translation>
+    </message>
+    <message>
+        <source>Trước hạn 2 điểm, đúng hạn 1 điểm, quá hạn 0 điểm</source>
+        <translation>Early 2 points, on time 1 point, late 0 points</translation>
+    </message>
+    <message>
+        <source>Điểm số lần đi lại (0-2)</source>
+        <translation>Return visits score (0-2)</translation>
+    </message>
+    <message>
+        <source>Không phải bổ sung 2 điểm, bổ sung 1 lần 1 điểm, trên 1 lần 0 điểm</source>
+        <translation>No supplement 2 points, one supplement 1 point, more than one 0 points</translation>
+    </message>
+    <message>
+        <source>{n} giờ</source>
+        <translation>{n} hours</translation>
+    </message>
+    <message>
+        <source>{n} ngày</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Thời hạn theo quy định</source>
+        <translation>Prescribed time limit</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ đã giải quyết</source>
+        <translation>Dossiers decided</translation>
+    </message>
+    <message>
+        <source>Thời gian được phép (trung vị)</source>
+        <translation>Time allowed (median)</translation>
+    </message>
+    <message>
+        <source>Thời gian làm việc từ lúc tiếp nhận đến ngày hẹn trả</source>
+        <translation>Working time from intake to the appointment date</translation>
+    </message>
+    <message>
+        <source>Thời gian thực tế (trung vị)</source>
+        <translation>Actual time (median)</translation>
+    </message>
+    <message>
+        <source>9/10 hồ sơ xong trong</source>
+        <translation>9 in 10 dossiers done within</translation>
+    </message>
+    <message>
+        <source>Phân vị 90 của thời gian làm việc thực tế</source>
+        <translation>90th percentile of the actual working time</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ thời gian sử dụng</source>
+        <translation>Share of time used</translation>
+    </message>
+    <message>
+        <source>Thời gian 9/10 hồ sơ xong chia cho thời gian được phép</source>
+        <translation>Time within which 9 in 10 dossiers are done, divided by the time allowed</translation>
+    </message>
+    <message>
+        <source>Có thể đề xuất rút ngắn còn</source>
+        <translation>Could be shortened to</translation>
+    </message>
+    <message>
+        <source>Cán bộ, nhóm dịch vụ</source>
+        <translation>Clerk, service group</translation>
+    </message>
+    <message>
+        <source>Số lượt gọi</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Đã phục vụ</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>Vắng mặt khi gọi</source>
+        <translation>Absent when called</translation>
+    </message>
+    <message>
+        <source>Chưa được gọi</source>
+        <translation>Not called</translation>
+    </message>
+    <message>
+        <source>Chờ trung bình (phút)</source>
+        <translation>Average wait (minutes)</translation>
+    </message>
+    <message>
+        <source>Chờ lâu nhất (phút)</source>
+        <translation>Longest wait (minutes)</translation>
+    </message>
+    <message>
+        <source>Phục vụ trung bình (phút)</source>
+        <translation>Average service (minutes)</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Hẹn trả</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Có kết quả</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Phòng ban</source>
+        <translation>Department</translation>
+    </message>
+</context>
+<context>
+    <name>ReportXlsx</name>
+    <message>
+        <source>Không ghi được tệp {path}: tệp đang mở trong chương trình khác hoặc thư mục không cho phép ghi. Hãy đóng tệp Excel đang mở rồi thử lại.</source>
+        <translation>Cannot write the file {path}: it is open in another program, or the folder is not writable. Close the open Excel file and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Toàn cơ quan</source>
+        <translation>Whole office</translation>
+    </message>
+    <message>
+        <source>Tổng cộng</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>ResultClass</name>
+    <message>
+        <source>Trước hạn</source>
+        <extracomment>The clock runs for these: they are the ones the urgency bands sort. Not finished yet (the worklist&apos;s &quot;all open&quot; view).</extracomment>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Late</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDelivery</name>
+    <message>
+        <source>Tại Bộ phận Một cửa</source>
+        <translation>At the one-stop shop</translation>
+    </message>
+    <message>
+        <source>Qua dịch vụ bưu chính</source>
+        <translation>By post</translation>
+    </message>
+</context>
+<context>
+    <name>Risk</name>
+    <message>
+        <source>Đã quá hạn từ {due}, chưa có kết quả.</source>
+        <extracomment>the sessions in microseconds after midnight, for arithmetic without datetimes</extracomment>
+        <translation>Overdue since {due}, no result yet.</translation>
+    </message>
+    <message>
+        <source>Chỉ còn {left} đến hạn ({due}), chưa có kết quả.</source>
+        <translation>Only {left} left until due ({due}), no result yet.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã được hẹn lại một lần: không thể hẹn lại nữa.</source>
+        <translation>The dossier has already been rescheduled once: it cannot be rescheduled again.</translation>
+    </message>
+    <message>
+        <source>Thủ tục này thường cần khoảng {need} (trung vị của {samples} hồ sơ đã giải quyết trong 12 tháng qua), nhưng hồ sơ chỉ còn {left} đến hạn ({due}).</source>
+        <translation>This procedure usually takes about {need} (median of {samples} dossiers decided in the last 12 months), but the dossier has only {left} left until due ({due}).</translation>
+    </message>
+    <message>
+        <source>{department} thường cần khoảng {need} cho thủ tục này (trung vị của {samples} hồ sơ đã giải quyết trong 12 tháng qua), nhưng hồ sơ chỉ còn {left} đến hạn ({due}).</source>
+        <translation>{department} usually takes about {need} for this procedure (median of {samples} dossiers decided in the last 12 months), but the dossier has only {left} left until due ({due}).</translation>
+    </message>
+    <message>
+        <source>1 ngày làm việc</source>
+        <translation>1 working day</translation>
+    </message>
+    <message>
+        <source>{days} ngày làm việc</source>
+        <translation>{days} working days</translation>
+    </message>
+    <message>
+        <source>{hours} giờ {minutes} phút làm việc</source>
+        <translation>{hours} h {minutes} min of working time</translation>
+    </message>
+    <message>
+        <source>{hours} giờ làm việc</source>
+        <translation>{hours} h of working time</translation>
+    </message>
+    <message>
+        <source>{minutes} phút làm việc</source>
+        <translation>{minutes} min of working time</translation>
+    </message>
+</context>
+<context>
+    <name>RiskKind</name>
+    <message>
+        <source>Đã quá hạn</source>
+        <extracomment>Fewer decided dossiers than this say too little to estimate from. How far back decided dossiers are looked at.</extracomment>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Đến hạn trong 1 ngày làm việc</source>
+        <translation>Due within 1 working day</translation>
+    </message>
+    <message>
+        <source>Thường giải quyết lâu hơn thời gian còn lại</source>
+        <translation>Usually takes longer than the time left</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Intake clerk</translation>
+    </message>
+    <message>
+        <source>Lãnh đạo, giám sát</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Chỉ lãnh đạo, giám sát mới được giao lại hồ sơ cho cán bộ khác.</source>
+        <translation>Only a supervisor may reassign a dossier to another clerk.</translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo, giám sát mới được sửa thông tin hồ sơ đã tiếp nhận.</source>
+        <translation>Only a supervisor may edit the data of a received dossier.</translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo, giám sát mới được xem báo cáo, thống kê của cơ quan.</source>
+        <translation>Only a supervisor may view the office&apos;s reports and statistics.</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị viên mới được thay đổi tài khoản, danh mục, lịch và cài đặt.</source>
+        <translation>Only an administrator may change accounts, the catalog, the calendar and settings.</translation>
+    </message>
+    <message>
+        <source>Tài khoản này không có quyền làm việc này.</source>
+        <translation>This account is not allowed to do this.</translation>
     </message>
 </context>
 <context>
     <name>ScanBox</name>
     <message>
         <source>Quét/nhập mã hồ sơ (F2):</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan/type dossier code (F2):</translation>
     </message>
     <message>
         <source>Ví dụ: H36.41-260310-0001</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: H36.41-260310-0001</translation>
     </message>
     <message>
         <source>Bấm F2 ở bất kỳ màn hình nào rồi quét mã QR trên phiếu hẹn, hoặc gõ mã hồ sơ và bấm Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Press F2 on any screen, then scan the QR code on the receipt, or type the dossier code and press Enter.</translation>
     </message>
     <message>
         <source>Mở</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
         <source>Thiết lập lần đầu</source>
-        <translation type="unfinished"></translation>
+        <translation>First-time setup</translation>
     </message>
     <message>
         <source>Tiếp tục</source>
-        <translation type="unfinished"></translation>
+        <translation>Continue</translation>
     </message>
     <message>
         <source>Quay lại</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <source>Hoàn tất</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish</translation>
     </message>
     <message>
         <source>Hủy</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Trợ giúp</source>
-        <translation type="unfinished"></translation>
+        <translation>Help</translation>
+    </message>
+</context>
+<context>
+    <name>Statistics</name>
+    <message>
+        <source>Bộ phận Một cửa (chưa chuyển xử lý)</source>
+        <extracomment>The department of a dossier not transferred yet: it is still at the one-stop desk. A row label: form 06 prints it as it is, a screen shows ``translated()``.</extracomment>
+        <translation>One-stop shop (not transferred yet)</translation>
     </message>
 </context>
 <context>
     <name>StepDialogs</name>
     <message>
+        <source>Ghi nhận có kết quả</source>
+        <translation>Record result ready</translation>
+    </message>
+    <message>
         <source>Hẹn trả: {due}. Ghi nhận lúc này, kết quả được tính là: {label}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appointment: {due}. Recorded now, the result counts as: {label}.</translation>
     </message>
     <message>
         <source>Ví dụ: số giấy chứng nhận đã cấp</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: number of the certificate issued</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Trả kết quả</source>
+        <translation>Return result</translation>
     </message>
     <message>
         <source>Tại quầy</source>
-        <translation type="unfinished"></translation>
+        <translation>At the counter</translation>
     </message>
     <message>
         <source>Qua dịch vụ bưu chính</source>
-        <translation type="unfinished"></translation>
+        <translation>By postal service</translation>
     </message>
     <message>
         <source>Ví dụ: EL123456789VN</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: EL123456789VN</translation>
+    </message>
+    <message>
+        <source>Hình thức trả:</source>
+        <translation>Return method:</translation>
+    </message>
+    <message>
+        <source>Người nhận kết quả:</source>
+        <translation>Collected by:</translation>
+    </message>
+    <message>
+        <source>Mã vận đơn bưu điện:</source>
+        <translation>Postal tracking number:</translation>
+    </message>
+    <message>
+        <source>{time} ngày {date}</source>
+        <translation>{time} on {date}</translation>
+    </message>
+    <message>
+        <source>Đồng ý</source>
+        <translation>OK</translation>
     </message>
     <message>
         <source>{step} — hồ sơ {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>{step} — dossier {code}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{code}&lt;/b&gt; — {name}&lt;br&gt;{procedure}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{code}&lt;/b&gt; — {name}&lt;br&gt;{procedure}</translation>
     </message>
     <message>
         <source>Hủy</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Chuyển</source>
+        <translation>Transfer</translation>
     </message>
     <message>
         <source>— Chọn phòng, ban, cơ quan —</source>
-        <translation type="unfinished"></translation>
+        <translation>— Choose a department or agency —</translation>
     </message>
     <message>
         <source>Không bắt buộc</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Chuyển đến:</source>
+        <translation>Transfer to:</translation>
     </message>
     <message>
         <source>Hãy chọn nơi nhận hồ sơ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose where the dossier goes.</translation>
+    </message>
+    <message>
+        <source>Gửi yêu cầu và in phiếu</source>
+        <translation>Send request and print form</translation>
     </message>
     <message>
         <source>Ghi đầy đủ MỘT LẦN mọi giấy tờ, nội dung cần bổ sung (Nghị định 61/2018, điều 15): sau đó không được yêu cầu thêm. Chỉ được yêu cầu giấy tờ có trong danh mục của thủ tục.</source>
-        <translation type="unfinished"></translation>
+        <translation>List every missing paper and item ONCE, in full (Decree 61/2018, art. 15): nothing more may be requested afterwards. Only papers in the procedure&apos;s list may be requested.</translation>
     </message>
     <message>
         <source> — đã nhận</source>
-        <translation type="unfinished"></translation>
+        <translation> — received</translation>
     </message>
     <message>
         <source>Ví dụ: tờ khai thiếu chữ ký người yêu cầu; bản sao chưa chứng thực</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: the declaration lacks the applicant&apos;s signature; the copy is not certified</translation>
+    </message>
+    <message>
+        <source>Giấy tờ cần bổ sung:</source>
+        <translation>Papers to supplement:</translation>
+    </message>
+    <message>
+        <source>Lý do, nội dung cần hoàn thiện:</source>
+        <translation>Reason, what must be completed:</translation>
+    </message>
+    <message>
+        <source>Người cần liên hệ:</source>
+        <translation>Contact person:</translation>
+    </message>
+    <message>
+        <source>Nhận bổ sung và in phiếu hẹn mới</source>
+        <translation>Receive supplement and print new receipt</translation>
     </message>
     <message>
         <source>Đã yêu cầu bổ sung: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplement requested: {what}</translation>
     </message>
     <message>
         <source>Thời hạn giải quyết được tính lại từ đầu (Nghị định 61/2018, điều 19 khoản 4). Hẹn trả cũ: {old}. Hẹn trả mới: {new}. Một phiếu hẹn mới sẽ được in.</source>
-        <translation type="unfinished"></translation>
+        <translation>The time limit starts again from the beginning (Decree 61/2018, art. 19(4)). Old appointment: {old}. New appointment: {new}. A new receipt will be printed.</translation>
+    </message>
+    <message>
+        <source>Từ chối và in phiếu</source>
+        <translation>Refuse and print notice</translation>
     </message>
     <message>
         <source>Hồ sơ sẽ kết thúc. Phiếu từ chối (mẫu 03) ghi rõ lý do được in ra.</source>
-        <translation type="unfinished"></translation>
+        <translation>The dossier will end. A refusal notice (form 03) stating the reasons will be printed.</translation>
     </message>
     <message>
         <source>Ví dụ: yêu cầu không thuộc thẩm quyền giải quyết của UBND xã</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: the request is outside the commune People&apos;s Committee&apos;s competence</translation>
+    </message>
+    <message>
+        <source>Lý do từ chối:</source>
+        <translation>Reason for refusal:</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết</source>
+        <translation>Stop processing</translation>
     </message>
     <message>
         <source>Chỉ dừng khi người nộp có văn bản đề nghị. Hồ sơ sẽ kết thúc.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop only on the applicant&apos;s written request. The dossier will end.</translation>
     </message>
     <message>
         <source>Ví dụ: người nộp có đơn xin rút hồ sơ ngày ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: the applicant asked in writing to withdraw the dossier on ...</translation>
+    </message>
+    <message>
+        <source>Lý do:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Giao lại</source>
+        <translation>Reassign</translation>
     </message>
     <message>
         <source>— Chọn cán bộ —</source>
-        <translation type="unfinished"></translation>
+        <translation>— Choose a clerk —</translation>
     </message>
     <message>
         <source>Ví dụ: cán bộ phụ trách nghỉ phép</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: the clerk in charge is on leave</translation>
+    </message>
+    <message>
+        <source>Giao cho:</source>
+        <translation>Assign to:</translation>
     </message>
     <message>
         <source>Hãy chọn cán bộ nhận hồ sơ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the clerk who takes the dossier.</translation>
+    </message>
+    <message>
+        <source>Họ và tên người nộp:</source>
+        <translation>Applicant&apos;s full name:</translation>
+    </message>
+    <message>
+        <source>Số CCCD / mã số thuế:</source>
+        <translation>Citizen ID / tax code:</translation>
+    </message>
+    <message>
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Điện thoại:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Thư điện tử:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Nộp thay cho (ủy quyền):</source>
+        <translation>On behalf of (authorised):</translation>
+    </message>
+    <message>
+        <source>Lưu thay đổi</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Mã số thuế / mã doanh nghiệp:</source>
+        <translation>Tax code / enterprise code:</translation>
     </message>
     <message>
         <source>Ví dụ: ghi sai số CCCD khi tiếp nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: wrong citizen ID number typed at intake</translation>
+    </message>
+    <message>
+        <source>Lý do sửa:</source>
+        <translation>Reason for the change:</translation>
     </message>
     <message>
         <source>Chưa có thông tin nào được sửa.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing has been changed.</translation>
+    </message>
+</context>
+<context>
+    <name>StepKind</name>
+    <message>
+        <source>Tiếp nhận hồ sơ</source>
+        <translation>Dossier received</translation>
+    </message>
+    <message>
+        <source>Chuyển xử lý</source>
+        <translation>Transferred for processing</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung hồ sơ</source>
+        <translation>Supplement request</translation>
+    </message>
+    <message>
+        <source>Nhận hồ sơ bổ sung</source>
+        <translation>Supplement received</translation>
+    </message>
+    <message>
+        <source>Từ chối giải quyết</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Có kết quả giải quyết</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <source>Trả kết quả</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết theo đề nghị</source>
+        <translation>Stopped at the applicant&apos;s request</translation>
+    </message>
+    <message>
+        <source>Sửa thông tin hồ sơ</source>
+        <translation>Dossier data edited</translation>
+    </message>
+    <message>
+        <source>Giao lại cán bộ phụ trách</source>
+        <translation>Reassigned to another clerk</translation>
+    </message>
+    <message>
+        <source>Xin lỗi và hẹn lại</source>
+        <translation>Apology and new appointment date</translation>
+    </message>
+</context>
+<context>
+    <name>Steps</name>
+    <message>
+        <source>Chỉ được yêu cầu bổ sung giấy tờ có trong danh mục của thủ tục: {papers}</source>
+        <translation>Only papers listed for the procedure may be requested in a supplement request: {papers}</translation>
+    </message>
+    <message>
+        <source>Hãy ghi rõ lý do từ chối giải quyết hồ sơ.</source>
+        <translation>Write the reasons for refusing the dossier.</translation>
+    </message>
+    <message>
+        <source>Trả qua bưu chính: hãy nhập mã vận đơn bưu điện.</source>
+        <translation>Returned by post: enter the postal tracking number.</translation>
+    </message>
+    <message>
+        <source>Hãy ghi lý do người nộp đề nghị dừng giải quyết.</source>
+        <translation>Write why the applicant asked to stop processing.</translation>
+    </message>
+    <message>
+        <source>Hãy ghi lý do giao lại hồ sơ.</source>
+        <translation>Write the reason for reassigning the dossier.</translation>
+    </message>
+    <message>
+        <source>Không có tài khoản &apos;{username}&apos; đang hoạt động.</source>
+        <translation>There is no active account &apos;{username}&apos;.</translation>
+    </message>
+    <message>
+        <source>Hãy ghi lý do sửa thông tin hồ sơ.</source>
+        <translation>Write the reason for correcting the dossier&apos;s information.</translation>
+    </message>
+    <message>
+        <source>Họ và tên người nộp không được để trống.</source>
+        <translation>The applicant&apos;s full name must not be empty.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketState</name>
+    <message>
+        <source>Đang chờ</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Đã gọi</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>Đang phục vụ</source>
+        <translation>Being served</translation>
+    </message>
+    <message>
+        <source>Đã xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Vắng mặt</source>
+        <translation>Absent</translation>
+    </message>
+</context>
+<context>
+    <name>TimeLimit</name>
+    <message>
+        <source>Trong ngày</source>
+        <translation>Same day</translation>
+    </message>
+    <message>
+        <source>Trong ngày (nhận sau {cutoff} trả ngày làm việc tiếp theo)</source>
+        <translation>Same day (received after {cutoff}: returned the next working day)</translation>
+    </message>
+    <message>
+        <source>01 ngày làm việc</source>
+        <translation>1 working day</translation>
+    </message>
+    <message>
+        <source>{amount} ngày làm việc</source>
+        <translation>{amount} working days</translation>
+    </message>
+    <message>
+        <source>01 giờ làm việc</source>
+        <translation>1 working hour</translation>
+    </message>
+    <message>
+        <source>{amount} giờ làm việc</source>
+        <translation>{amount} working hours</translation>
+    </message>
+    <message>
+        <source>01 ngày</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>{amount} ngày</source>
+        <translation>{amount} days</translation>
     </message>
 </context>
 <context>
     <name>TrendChart</name>
     <message>
+        <source>Trước hạn</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>T{month}/{year}</source>
+        <translation>{month}/{year}</translation>
+    </message>
+    <message>
         <source>Biểu đồ kết quả giải quyết theo tháng</source>
-        <translation type="unfinished"></translation>
+        <translation>Chart of decisions by month</translation>
     </message>
     <message>
         <source>Chưa có số liệu trong các tháng này.</source>
-        <translation type="unfinished"></translation>
+        <translation>No figures for these months yet.</translation>
     </message>
     <message>
         <source>Tiếp nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>Tỷ lệ đúng hạn (trục phải)</source>
-        <translation type="unfinished"></translation>
+        <translation>On-time rate (right axis)</translation>
     </message>
     <message>
         <source>Tiếp nhận: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Received: {n}</translation>
     </message>
     <message>
         <source>Đã giải quyết: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Decided: {n}</translation>
     </message>
     <message>
         <source>Trước hạn {a}, đúng hạn {b}, quá hạn {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>Early {a}, on time {b}, late {c}</translation>
     </message>
     <message>
         <source>Tỷ lệ đúng hạn: {r}</source>
-        <translation type="unfinished"></translation>
+        <translation>On-time rate: {r}</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Chưa nhập số CCCD/định danh cá nhân.</source>
+        <translation>The CCCD / personal ID number is not entered.</translation>
+    </message>
+    <message>
+        <source>Số CCCD chỉ gồm chữ số (12 chữ số), không có chữ hay dấu cách.</source>
+        <translation>A CCCD number has digits only (12 digits), no letters or spaces.</translation>
+    </message>
+    <message>
+        <source>Số CCCD phải có đúng 12 chữ số (đang có {count}).</source>
+        <translation>A CCCD number must have exactly 12 digits (it has {count}).</translation>
+    </message>
+    <message>
+        <source>Chưa nhập mã số thuế/mã số doanh nghiệp của tổ chức.</source>
+        <translation>The organisation&apos;s tax code / enterprise code is not entered.</translation>
+    </message>
+    <message>
+        <source>Mã số thuế phải có 10 chữ số, hoặc 13 chữ số với đơn vị phụ thuộc (ví dụ 0101234567-001).</source>
+        <translation>A tax code has 10 digits, or 13 digits for a dependent unit (e.g. 0101234567-001).</translation>
+    </message>
+    <message>
+        <source>Chưa nhập số điện thoại.</source>
+        <translation>The phone number is not entered.</translation>
+    </message>
+    <message>
+        <source>Số điện thoại không hợp lệ: số di động có 10 chữ số bắt đầu bằng 03, 05, 07, 08, 09 (hoặc +84 và 9 chữ số).</source>
+        <translation>Invalid phone number: a mobile number has 10 digits starting with 03, 05, 07, 08, 09 (or +84 and 9 digits).</translation>
+    </message>
+    <message>
+        <source>Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@example.vn).</source>
+        <translation>Invalid email address (e.g. name@example.vn).</translation>
+    </message>
+    <message>
+        <source>Ngày sinh không được sau ngày hôm nay.</source>
+        <translation>The date of birth cannot be after today.</translation>
+    </message>
+    <message>
+        <source>Chưa chọn thủ tục hành chính.</source>
+        <translation>No administrative procedure is chosen.</translation>
+    </message>
+    <message>
+        <source>Thủ tục đã chọn không còn trong danh mục; hãy chọn lại.</source>
+        <translation>The chosen procedure is no longer in the catalog; choose again.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập họ và tên người nộp.</source>
+        <translation>The applicant&apos;s full name is not entered.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập tên tổ chức.</source>
+        <translation>The organisation&apos;s name is not entered.</translation>
+    </message>
+    <message>
+        <source>Chưa đánh dấu giấy tờ nào đã nhận: hãy đánh dấu ít nhất một giấy tờ.</source>
+        <translation>No paper is ticked as received: tick at least one paper.</translation>
+    </message>
+    <message>
+        <source>Trả kết quả qua bưu chính: hãy nhập địa chỉ nhận kết quả.</source>
+        <translation>Result returned by post: enter the delivery address.</translation>
+    </message>
+    <message>
+        <source>Số bộ hồ sơ phải từ 1 trở lên.</source>
+        <translation>The number of dossier sets must be 1 or more.</translation>
+    </message>
+</context>
+<context>
+    <name>VnDates</name>
+    <message>
+        <source>{hour} giờ {minute} phút</source>
+        <translation>{hour}:{minute}</translation>
+    </message>
+    <message>
+        <source>ngày {date}</source>
+        <translation>{date}</translation>
+    </message>
+    <message>
+        <source>{hour} giờ {minute} phút, ngày {date}</source>
+        <translation>{hour}:{minute}, {date}</translation>
+    </message>
+    <message>
+        <source>{weekday}, ngày {date}</source>
+        <translation>{weekday}, {date}</translation>
+    </message>
+</context>
+<context>
+    <name>Weekday</name>
+    <message>
+        <source>Thứ Hai</source>
+        <extracomment>Marked labels: the value is the printed Vietnamese name; ``translated()`` shows it.</extracomment>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Chủ nhật</source>
+        <translation>Sunday</translation>
+    </message>
+</context>
+<context>
+    <name>Worklist</name>
+    <message>
+        <source>Đang giải quyết</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Chờ người nộp bổ sung</source>
+        <translation>Awaiting the applicant&apos;s supplement</translation>
+    </message>
+    <message>
+        <source>Có kết quả, chờ trả</source>
+        <translation>Result ready, awaiting return</translation>
+    </message>
+    <message>
+        <source>Đã kết thúc</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Tất cả hồ sơ chưa xong</source>
+        <translation>All unfinished dossiers</translation>
     </message>
 </context>
 <context>
     <name>WorklistTableModel</name>
     <message>
+        <source>Thời hạn</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Hẹn trả</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Đang ở</source>
+        <translation>Held by</translation>
+    </message>
+    <message>
+        <source>Cán bộ phụ trách</source>
+        <translation>Clerk in charge</translation>
+    </message>
+    <message>
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
         <source> · Đã hẹn lại</source>
-        <translation type="unfinished"></translation>
+        <translation> · Rescheduled</translation>
     </message>
     <message>
         <source>Quá hạn từ {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue since {time}</translation>
     </message>
     <message>
         <source>Quá hạn {n} ngày làm việc</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue by {n} working days</translation>
     </message>
     <message>
         <source>Hôm nay, trước {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Today, before {time}</translation>
     </message>
     <message>
         <source>Ngày làm việc tới</source>
-        <translation type="unfinished"></translation>
+        <translation>Next working day</translation>
     </message>
     <message>
         <source>Còn {n} ngày làm việc</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} working days left</translation>
     </message>
     <message>
         <source>Đã xin lỗi và hẹn lại một lần, hẹn ban đầu {when}: không thể hẹn lại nữa.</source>
-        <translation type="unfinished"></translation>
+        <translation>Already apologised and rescheduled once, first appointment {when}: it cannot be rescheduled again.</translation>
     </message>
     <message>
         <source>Nhận lúc {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Received at {when}</translation>
     </message>
     <message>
         <source>Hẹn lại theo phiếu xin lỗi; hẹn ban đầu {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rescheduled by apology letter; first appointment {when}</translation>
     </message>
     <message>
         <source>Điện thoại: {phone}</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone: {phone}</translation>
     </message>
     <message>
         <source>Đã bổ sung {n} lần</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplemented {n} time(s)</translation>
     </message>
 </context>
 <context>
     <name>WorklistView</name>
     <message>
-        <source>Hồ sơ có nguy cơ trễ hạn: cần lập phiếu xin lỗi và hẹn lại kịp thời.</source>
+        <source>Cần xin lỗi</source>
         <extracomment>Bands move as time passes even when nobody changes anything. The tab after the views: dossiers at risk of being late (not a filter of the list).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Apology needed</translation>
+    </message>
+    <message>
+        <source>Hồ sơ có nguy cơ trễ hạn: cần lập phiếu xin lỗi và hẹn lại kịp thời.</source>
+        <extracomment>Texts never shown: they only set how wide a filter box (in characters) or a column is.</extracomment>
+        <translation>Dossiers at risk of being late: an apology letter with a new date must be made in time.</translation>
     </message>
     <message>
         <source>Tìm theo tên người nộp, mã hồ sơ, số CCCD, số điện thoại (gõ không dấu cũng được)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search by applicant name, dossier code, citizen ID number, phone number (accents optional)</translation>
     </message>
     <message>
         <source>Bỏ lọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear filters</translation>
     </message>
     <message>
         <source>Mở hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Open dossier</translation>
     </message>
     <message>
         <source>In lại phiếu</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint receipt</translation>
     </message>
     <message>
         <source>Làm mới</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <source>Tất cả lĩnh vực</source>
-        <translation type="unfinished"></translation>
+        <translation>All fields</translation>
     </message>
     <message>
         <source>Tất cả thủ tục</source>
-        <translation type="unfinished"></translation>
+        <translation>All procedures</translation>
     </message>
     <message>
         <source>Mọi hình thức nộp</source>
-        <translation type="unfinished"></translation>
+        <translation>All submission channels</translation>
     </message>
     <message>
         <source>Tất cả phòng, ban</source>
-        <translation type="unfinished"></translation>
+        <translation>All departments</translation>
     </message>
     <message>
         <source>Tất cả cán bộ</source>
-        <translation type="unfinished"></translation>
+        <translation>All clerks</translation>
     </message>
     <message>
         <source>Danh sách chỉ gồm hồ sơ anh/chị phụ trách. Hồ sơ khác: quét hoặc nhập mã ở ô “Quét/nhập mã hồ sơ” (F2).</source>
-        <translation type="unfinished"></translation>
+        <translation>The list holds only the dossiers you are in charge of. For other dossiers, scan or type the code in the “Scan/type dossier code” box (F2).</translation>
     </message>
     <message>
         <source>Tất cả trạng thái</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <source>{n} hồ sơ cần xin lỗi</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} dossier(s) needing an apology</translation>
     </message>
     <message>
         <source>Có hồ sơ vừa thay đổi: bấm “Làm mới” để xem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Some dossiers have just changed: click “Refresh” to see them.</translation>
     </message>
     <message>
         <source>Hồ sơ đã kết thúc, mới nhất ở trên.</source>
-        <translation type="unfinished"></translation>
+        <translation>Finished dossiers, newest first.</translation>
     </message>
     <message>
         <source>{n} hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} dossier(s)</translation>
     </message>
 </context>
 </TS>

@@ -40,10 +40,12 @@ from desk.domain.clock import Clock, SystemClock, to_vn
 from desk.domain.dossier import RUNNING_STATUSES
 from desk.domain.errors import UserError, ValidationError
 from desk.domain.office import Clerk
-from desk.domain.vn_dates import time_and_date_text, weekday_name
+from desk.domain.translation import translated
+from desk.domain.vn_dates import time_and_date_label, weekday_label
 from desk.services import apologies, calendar, dossiers, office
 from desk.storage.database import Database
 from desk.ui.admin._widgets import FieldErrors, Notice, clean_text, vietnamese_buttons
+from desk.ui.qt_helpers import translate
 
 
 def documents_dir() -> Path:
@@ -79,7 +81,9 @@ class ApologyDialog(QDialog):
         #: The apology made (or found) and the letter written, once there is one.
         self.apology: Apology | None = apologies.get_apology(db, self.code)
         self.pdf_path: Path | None = None
-        self.setWindowTitle(self.tr("Xin lỗi và hẹn lại: %s") % self.code)
+        self.setWindowTitle(
+            translate("ApologyDialog", "Xin lỗi và hẹn lại: {code}").format(code=self.code)
+        )
         self.errors = FieldErrors()
         self.notice = Notice()
         self._build()
@@ -92,13 +96,17 @@ class ApologyDialog(QDialog):
         old_due = d.effective_due()
         facts = QLabel(
             f"{d.code} — {d.applicant.name}\n{d.procedure_name}\n"
-            + self.tr("Ngày hẹn trả: %s (%s)")
-            % (time_and_date_text(old_due), weekday_name(old_due))
+            + translate("ApologyDialog", "Ngày hẹn trả: {when} ({weekday})").format(
+                when=time_and_date_label(old_due), weekday=weekday_label(old_due)
+            )
         )
         facts.setWordWrap(True)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText(
-            self.tr("Ví dụ: Hồ sơ cần xác minh thêm nguồn gốc đất với cơ quan liên quan.")
+            translate(
+                "ApologyDialog",
+                "Ví dụ: Hồ sơ cần xác minh thêm nguồn gốc đất với cơ quan liên quan.",
+            )
         )
         self.reason_edit.setTabChangesFocus(True)
         self.reason_edit.setFixedHeight(90)
@@ -115,23 +123,26 @@ class ApologyDialog(QDialog):
         self.signer_label.setWordWrap(True)
         self.notify_combo = QComboBox()
         for method in NotifyMethod:
-            self.notify_combo.addItem(NOTIFY_LABELS[method], method.value)
+            self.notify_combo.addItem(translated(NOTIFY_LABELS[method]), method.value)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Hồ sơ:"), facts)
-        form.addRow(self.tr("Lý do chậm trả:"), self.errors.wrap("reason", self.reason_edit))
+        form.addRow(translate("ApologyDialog", "Hồ sơ:"), facts)
+        form.addRow(
+            translate("ApologyDialog", "Lý do chậm trả:"),
+            self.errors.wrap("reason", self.reason_edit),
+        )
         due_box = self.errors.wrap("new_due", self.new_due_edit)
         due_box.layout().addWidget(self.proposal_hint)
-        form.addRow(self.tr("Ngày hẹn mới:"), due_box)
-        form.addRow(self.tr("Người ký:"), self.signer_label)
-        form.addRow(self.tr("Báo cho người nộp:"), self.notify_combo)
+        form.addRow(translate("ApologyDialog", "Ngày hẹn mới:"), due_box)
+        form.addRow(translate("ApologyDialog", "Người ký:"), self.signer_label)
+        form.addRow(translate("ApologyDialog", "Báo cho người nộp:"), self.notify_combo)
 
         self.buttons = vietnamese_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel))
-        self.create_button = QPushButton(self.tr("Tạo phiếu xin lỗi"))
+        self.create_button = QPushButton(translate("ApologyDialog", "Tạo phiếu xin lỗi"))
         self.create_button.setDefault(True)
         self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.open_button = QPushButton(self.tr("Mở phiếu đã lập"))
+        self.open_button = QPushButton(translate("ApologyDialog", "Mở phiếu đã lập"))
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.create_button.clicked.connect(self.create)
         self.open_button.clicked.connect(self.open_letter)
@@ -150,7 +161,10 @@ class ApologyDialog(QDialog):
         signer = f"{the_office.head_title} {the_office.head_name}".strip()
         self.signer_label.setText(
             signer
-            or self.tr("Chưa có người ký: vào Quản trị > Thông tin cơ quan để nhập người đứng đầu.")
+            or translate(
+                "ApologyDialog",
+                "Chưa có người ký: vào Quản trị > Thông tin cơ quan để nhập người đứng đầu.",
+            )
         )
         if self.apology is not None or self.dossier.status not in RUNNING_STATUSES:
             self._lock(self._why_not())
@@ -159,15 +173,18 @@ class ApologyDialog(QDialog):
         proposal = apologies.proposed_new_date(self.db, self.code, self.clock)
         self.new_due_edit.setDateTime(_to_qdatetime(proposal))
         self.proposal_hint.setText(
-            self.tr("Đề xuất: %s (%s); có thể sửa, miễn là giờ làm việc sau ngày hẹn cũ.")
-            % (time_and_date_text(proposal), weekday_name(proposal))
+            translate(
+                "ApologyDialog",
+                "Đề xuất: {when} ({weekday}); có thể sửa, miễn là giờ làm việc sau ngày hẹn cũ.",
+            ).format(when=time_and_date_label(proposal), weekday=weekday_label(proposal))
         )
         cal = calendar.working_calendar(self.db)
         if is_late_notice(self.clock.now(), self.dossier.effective_due(), cal):
             self.notice.show_error(
-                self.tr(
+                translate(
+                    "ApologyDialog",
                     "Lưu ý: quy định yêu cầu gửi phiếu chậm nhất một ngày làm việc trước ngày "
-                    "hẹn. Phiếu lập bây giờ vẫn được lập, nhưng được ghi nhận là lập muộn."
+                    "hẹn. Phiếu lập bây giờ vẫn được lập, nhưng được ghi nhận là lập muộn.",
                 )
             )
 
@@ -242,7 +259,9 @@ class ApologyDialog(QDialog):
             self.pdf_path = apologies.apology_pdf(self.db, self.code, path)
         except UserError as exc:
             self.notice.show_error(
-                self.tr("Đã ghi nhận lời xin lỗi nhưng chưa ghi được phiếu: %s") % exc.message
+                translate(
+                    "ApologyDialog", "Đã ghi nhận lời xin lỗi nhưng chưa ghi được phiếu: {error}"
+                ).format(error=exc.message)
             )
             return False
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf_path)))

@@ -20,6 +20,7 @@ from desk.domain.dossier import Dossier
 from desk.domain.errors import UserError
 from desk.domain.lifecycle import STEP_LABELS, StepKind
 from desk.domain.office import Clerk
+from desk.domain.translation import translated
 from desk.services import apologies
 from desk.storage.database import Database
 from desk.ui.apology_dialog import ApologyDialog
@@ -41,7 +42,7 @@ class PageApology(QObject):
         #: The dossier's apology as last read (None: it has none).
         self.apology: Apology | None = None
         self.last_dialog: ApologyDialog | None = None
-        self.button = QPushButton(translate("DossierPage", BUTTON_TEXTS[StepKind.APOLOGY]), page)
+        self.button = QPushButton(translated(BUTTON_TEXTS[StepKind.APOLOGY]), page)
         self.button.setObjectName("do_apology")
         self.button.setAutoDefault(False)
         self.button.clicked.connect(self.open_dialog)
@@ -93,9 +94,7 @@ class PageApology(QObject):
         try:
             dialog = ApologyDialog(self._db, self._clerk, self._code, self._clock, self._page)
         except UserError as exc:  # the dossier vanished, the database is locked...
-            show_message(
-                self._page, translate("DossierPage", STEP_LABELS[StepKind.APOLOGY]), exc.message
-            )
+            show_message(self._page, translated(STEP_LABELS[StepKind.APOLOGY]), exc.message)
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.made)

@@ -17,9 +17,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk.domain.clock import to_vn
 from desk.domain.risk import RiskItem, RiskKind
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.domain.urgency import Band
 from desk.ui.band_style import BAND_STYLES, band_icon
-from desk.ui.qt_helpers import translate
 from desk.ui.table_model_base import HeaderedTableModel
 
 CONTEXT = "AtRiskTableModel"
@@ -29,19 +29,19 @@ CONTEXT = "AtRiskTableModel"
 #: (a long procedure name is cut, the department stays in sight).
 KIND, DOSSIER, DUE, PROCEDURE, REASON = range(5)
 HEADERS = (
-    "Mức độ",
-    "Hồ sơ, người nộp",
-    "Hẹn trả",
-    "Phòng ban giải quyết, thủ tục",
-    "Lý do cần xin lỗi",
+    QT_TRANSLATE_NOOP("AtRiskTableModel", "Mức độ"),
+    QT_TRANSLATE_NOOP("AtRiskTableModel", "Hồ sơ, người nộp"),
+    QT_TRANSLATE_NOOP("AtRiskTableModel", "Hẹn trả"),
+    QT_TRANSLATE_NOOP("AtRiskTableModel", "Phòng ban giải quyết, thủ tục"),
+    QT_TRANSLATE_NOOP("AtRiskTableModel", "Lý do cần xin lỗi"),
 )
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 #: Short words for the first column; the full reason is in the last one.
 KIND_TEXTS = {
-    RiskKind.OVERDUE: "Đã quá hạn",
-    RiskKind.DUE_SOON: "Sắp đến hạn",
-    RiskKind.SLOW_HISTORY: "Dự báo trễ hạn",
+    RiskKind.OVERDUE: QT_TRANSLATE_NOOP("AtRiskTableModel", "Đã quá hạn"),
+    RiskKind.DUE_SOON: QT_TRANSLATE_NOOP("AtRiskTableModel", "Sắp đến hạn"),
+    RiskKind.SLOW_HISTORY: QT_TRANSLATE_NOOP("AtRiskTableModel", "Dự báo trễ hạn"),
 }
 #: Which band's look each kind borrows.
 KIND_BANDS = {
@@ -132,7 +132,7 @@ class AtRiskTableModel(HeaderedTableModel):
 
     def _display(self, item: RiskItem, column: int) -> str | None:
         values = {
-            KIND: translate("AtRiskTableModel", KIND_TEXTS[item.kind]),
+            KIND: translated(KIND_TEXTS[item.kind]),
             DOSSIER: f"{item.code}\n{item.applicant}",
             DUE: _when(item.due_at),
             PROCEDURE: f"{item.department or '—'}\n{item.procedure}",

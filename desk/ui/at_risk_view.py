@@ -28,15 +28,26 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.clock import Clock, SystemClock
-from desk.domain.risk import RiskItem
+from desk.domain.risk import RiskItem, RiskKind
+from desk.domain.translation import translated
 from desk.storage.database import Database
 from desk.ui.at_risk_loader import AtRiskLoader
-from desk.ui.at_risk_table_model import DOSSIER, DUE, KIND, PROCEDURE, REASON, AtRiskTableModel
+from desk.ui.at_risk_table_model import (
+    DOSSIER,
+    DUE,
+    KIND,
+    KIND_TEXTS,
+    PROCEDURE,
+    REASON,
+    AtRiskTableModel,
+)
 from desk.ui.qt_helpers import ERROR_COLOUR, translate
 
 CONTEXT = "AtRiskView"
 #: A list older than this is computed again (dossiers drift into the last day).
 RECOUNT_AFTER = timedelta(minutes=1)
+#: Never shown: only sets how wide the department column starts.
+DEPARTMENT_SAMPLE = "Công chức Tư pháp - Hộ tịch"  # untranslated: width sample
 
 
 class AtRiskView(QWidget):
@@ -112,10 +123,10 @@ class AtRiskView(QWidget):
         header.setHighlightSections(False)
         metrics = table.fontMetrics()
         widths = {
-            KIND: metrics.horizontalAdvance("Dự báo trễ hạn") + 48,
+            KIND: metrics.horizontalAdvance(translated(KIND_TEXTS[RiskKind.SLOW_HISTORY])) + 48,
             DOSSIER: metrics.horizontalAdvance("H36.41-000000-0000") + 24,
             DUE: metrics.horizontalAdvance("00/00/0000 00:00") + 24,
-            PROCEDURE: metrics.horizontalAdvance("Công chức Tư pháp - Hộ tịch") + 24,
+            PROCEDURE: metrics.horizontalAdvance(DEPARTMENT_SAMPLE) + 24,
         }
         for column, width in widths.items():
             header.resizeSection(column, width)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QToolButton, QWidget
 
+from desk.domain.translation import translated
 from desk.domain.urgency import BAND_LABELS, Band
 from desk.ui.qt_helpers import translate
 
@@ -140,7 +141,7 @@ class BandButton(QToolButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(
             translate("BandStyle", "Chỉ xem hồ sơ “{band}” (bấm lần nữa để bỏ chọn)").format(
-                band=BAND_LABELS[band]
+                band=translated(BAND_LABELS[band])
             )
         )
         self.setStyleSheet(
@@ -153,4 +154,4 @@ class BandButton(QToolButton):
 
     def set_count(self, count: int) -> None:
         self.count = count
-        self.setText(f"{translate('BandStyle', BAND_LABELS[self.band])}: {count}")
+        self.setText(f"{translated(BAND_LABELS[self.band])}: {count}")

@@ -41,9 +41,10 @@ from desk.domain.queue import (
     TicketState,
     waiting_minutes,
 )
+from desk.domain.translation import translated
 from desk.services import changes, queue, queue_setup, ratings
 from desk.storage.database import Database
-from desk.ui.qt_helpers import busy_cursor
+from desk.ui.qt_helpers import busy_cursor, translate
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,7 @@ class CounterPanel(QWidget):
         self.waiting_grid = QGridLayout()
         self.waiting_grid.setHorizontalSpacing(10)
         self.waiting_grid.setVerticalSpacing(4)
-        heading = QLabel(self.tr("Đang chờ theo nhóm"))
+        heading = QLabel(translate("CounterPanel", "Đang chờ theo nhóm"))
         heading.setProperty("role", "waiting_heading")
 
         layout = QVBoxLayout(self)
@@ -169,20 +170,22 @@ class CounterPanel(QWidget):
         return box
 
     def _buttons(self) -> QVBoxLayout:
-        self.call_next_button = QPushButton(self.tr("Gọi số tiếp theo"))
+        self.call_next_button = QPushButton(translate("CounterPanel", "Gọi số tiếp theo"))
         self.call_next_button.setObjectName("call_next_button")
         self.call_next_button.clicked.connect(self.call_next)
-        self.recall_button = QPushButton(self.tr("Gọi lại"))
+        self.recall_button = QPushButton(translate("CounterPanel", "Gọi lại"))
         self.recall_button.clicked.connect(self.recall)
-        self.no_show_button = QPushButton(self.tr("Vắng mặt"))
-        self.no_show_button.setToolTip(self.tr("Bỏ qua số đã gọi nhiều lần mà không đến"))
+        self.no_show_button = QPushButton(translate("CounterPanel", "Vắng mặt"))
+        self.no_show_button.setToolTip(
+            translate("CounterPanel", "Bỏ qua số đã gọi nhiều lần mà không đến")
+        )
         self.no_show_button.clicked.connect(self.mark_no_show)
-        self.transfer_button = QPushButton(self.tr("Chuyển nhóm…"))
+        self.transfer_button = QPushButton(translate("CounterPanel", "Chuyển nhóm…"))
         self.transfer_menu = QMenu(self.transfer_button)
         self.transfer_button.setMenu(self.transfer_menu)
-        self.finish_button = QPushButton(self.tr("Hoàn thành"))
+        self.finish_button = QPushButton(translate("CounterPanel", "Hoàn thành"))
         self.finish_button.clicked.connect(self.finish)
-        self.intake_button = QPushButton(self.tr("Tiếp nhận hồ sơ"))
+        self.intake_button = QPushButton(translate("CounterPanel", "Tiếp nhận hồ sơ"))
         self.intake_button.setObjectName("intake_button")
         self.intake_button.clicked.connect(self.request_intake)
         grid = QGridLayout()
@@ -211,14 +214,12 @@ class CounterPanel(QWidget):
             self.counter = queue_setup.get_counter(self._db, self._number)
         except UserError as exc:
             self.counter = None
-            self.title_label.setText(self.tr("Quầy {0}").format(self._number))
+            self.title_label.setText(translate("CounterPanel", "Quầy {n}").format(n=self._number))
             self._status(exc.message, problem=True)
         today = self._clock.now().date()
         self.current = queue.current_ticket(self._db, self._number, today)
         if self.counter is not None:
-            self.title_label.setText(
-                self.tr("{0} · {1}").format(self.counter.label, self._clerk.full_name)
-            )
+            self.title_label.setText(f"{self.counter.label} · {self._clerk.full_name}")
         self._show_ticket()
         self._show_waiting(today)
         self._fill_transfer_menu()
@@ -230,7 +231,7 @@ class CounterPanel(QWidget):
         self.code_label.style().polish(self.code_label)
         if ticket is None:
             self.code_label.setText("---")
-            self.group_label.setText(self.tr("Chưa gọi số nào"))
+            self.group_label.setText(translate("CounterPanel", "Chưa gọi số nào"))
             for label in (self.priority_label, self.detail_label, self.dossiers_label):
                 label.hide()
             return
@@ -239,22 +240,26 @@ class CounterPanel(QWidget):
         self.priority_label.setVisible(ticket.priority is not None)
         if ticket.priority is not None:
             self.priority_label.setText(
-                self.tr("Ưu tiên: {0}").format(self.tr(PRIORITY_LABELS[ticket.priority]))
+                translate("CounterPanel", "Ưu tiên: {kind}").format(
+                    kind=translated(PRIORITY_LABELS[ticket.priority])
+                )
             )
         waited = round(waiting_minutes(ticket.issued_at, ticket.called_at or self._clock.now()))
         if ticket.state is TicketState.CALLED:
-            state = self.tr("Đã gọi {0} lần").format(ticket.calls)
+            state = translate("CounterPanel", "Đã gọi {n} lần").format(n=ticket.calls)
         else:
-            state = self.tr(STATE_LABELS[ticket.state])
+            state = translated(STATE_LABELS[ticket.state])
         self.detail_label.setText(
-            self.tr("{0} · lấy số lúc {1:%H:%M} · đã chờ {2} phút").format(
-                state, ticket.issued_at, waited
+            translate("CounterPanel", "{state} · lấy số lúc {time} · đã chờ {minutes} phút").format(
+                state=state, time=f"{ticket.issued_at:%H:%M}", minutes=waited
             )
         )
         self.detail_label.show()
         codes = queue.dossiers_of_ticket(self._db, ticket.id)
         self.dossiers_label.setVisible(bool(codes))
-        self.dossiers_label.setText(self.tr("Đã nhận hồ sơ: {0}").format(", ".join(codes)))
+        self.dossiers_label.setText(
+            translate("CounterPanel", "Đã nhận hồ sơ: {codes}").format(codes=", ".join(codes))
+        )
 
     def _show_waiting(self, today: date) -> None:
         served = set(self.counter.group_ids) if self.counter else set()
@@ -272,7 +277,7 @@ class CounterPanel(QWidget):
             name.setText(f"{count.group.letter} · {count.group.name}")
             number.setText(str(count.waiting))
             extra.setText(
-                self.tr("({0} ưu tiên)").format(count.priority_waiting)
+                translate("CounterPanel", "({n} ưu tiên)").format(n=count.priority_waiting)
                 if count.priority_waiting
                 else ""
             )
@@ -341,9 +346,11 @@ class CounterPanel(QWidget):
         if served is not None and not self.status_label.property("problem"):
             self._ask_rating(served)  # calling next finished the one being served
         if ticket is None and not self.status_label.property("problem"):
-            self._status(self.tr("Không còn ai đang chờ ở các nhóm quầy này phục vụ."))
+            self._status(
+                translate("CounterPanel", "Không còn ai đang chờ ở các nhóm quầy này phục vụ.")
+            )
         elif ticket is not None:
-            self._status(self.tr("Đang mời số {0}.").format(ticket.code))
+            self._status(translate("CounterPanel", "Đang mời số {code}.").format(code=ticket.code))
         return ticket
 
     def _held_action(self, act: Callable[[int], Ticket], done: str) -> Ticket | None:
@@ -355,19 +362,19 @@ class CounterPanel(QWidget):
     def recall(self) -> Ticket | None:
         return self._held_action(
             lambda t: queue.recall(self._db, t, self._number, self._clerk, self._clock),
-            self.tr("Đã gọi lại."),
+            translate("CounterPanel", "Đã gọi lại."),
         )
 
     def mark_no_show(self) -> Ticket | None:
         return self._held_action(
             lambda t: queue.mark_no_show(self._db, t, self._number, self._clerk, self._clock),
-            self.tr("Đã đánh dấu vắng mặt."),
+            translate("CounterPanel", "Đã đánh dấu vắng mặt."),
         )
 
     def finish(self) -> Ticket | None:
         ticket = self._held_action(
             lambda t: queue.finish(self._db, t, self._number, self._clerk, self._clock),
-            self.tr("Đã hoàn thành."),
+            translate("CounterPanel", "Đã hoàn thành."),
         )
         if ticket is not None:
             self._ask_rating(ticket.id)
@@ -389,7 +396,7 @@ class CounterPanel(QWidget):
     def transfer(self, group_id: int) -> Ticket | None:
         return self._held_action(
             lambda t: queue.transfer(self._db, t, self._number, group_id, self._clerk, self._clock),
-            self.tr("Đã chuyển sang nhóm khác; số giữ chỗ theo giờ lấy số."),
+            translate("CounterPanel", "Đã chuyển sang nhóm khác; số giữ chỗ theo giờ lấy số."),
         )
 
     def request_intake(self) -> None:

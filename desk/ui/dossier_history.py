@@ -1,4 +1,4 @@
-"""A dossier's history as table rows in Vietnamese: its timeline (the hand-overs
+"""A dossier's history as table rows in the clerk's language: its timeline (the hand-overs
 of the control slip, form 05) and its audit trail (every change, before and
 after, for supervisors)."""
 
@@ -17,6 +17,7 @@ from desk.domain.dossier import (
     ReturnMethod,
 )
 from desk.domain.lifecycle import STEP_LABELS, Step, StepKind
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.services.audit import AuditEntry
 from desk.ui.qt_helpers import translate
 
@@ -24,28 +25,31 @@ CONTEXT = "DossierHistory"
 
 #: The audited columns, as a clerk names them.
 COLUMN_LABELS = {
-    "status": "Trạng thái",
-    "holder": "Nơi giữ hồ sơ",
-    "appointment_at": "Hẹn trả",
-    "due_at": "Hạn xử lý",
-    "decided_at": "Có kết quả lúc",
-    "result_class": "Kết quả",
-    "returned_at": "Trả kết quả lúc",
-    "supplement_round": "Số lần yêu cầu bổ sung",
-    "comebacks": "Số lần bổ sung",
-    "assignee_id": "Cán bộ phụ trách",
-    "applicant_name": "Họ và tên",
-    "id_number": "Số giấy tờ",
-    "address": "Địa chỉ",
-    "phone": "Điện thoại",
-    "email": "Thư điện tử",
-    "principal": "Nộp thay cho",
-    "return_method": "Hình thức trả",
-    "tracking_number": "Mã vận đơn",
-    "collected_by": "Người nhận kết quả",
-    "note": "Ghi chú",
+    "status": QT_TRANSLATE_NOOP("DossierHistory", "Trạng thái"),
+    "holder": QT_TRANSLATE_NOOP("DossierHistory", "Nơi giữ hồ sơ"),
+    "appointment_at": QT_TRANSLATE_NOOP("DossierHistory", "Hẹn trả"),
+    "due_at": QT_TRANSLATE_NOOP("DossierHistory", "Hạn xử lý"),
+    "decided_at": QT_TRANSLATE_NOOP("DossierHistory", "Có kết quả lúc"),
+    "result_class": QT_TRANSLATE_NOOP("DossierHistory", "Kết quả"),
+    "returned_at": QT_TRANSLATE_NOOP("DossierHistory", "Trả kết quả lúc"),
+    "supplement_round": QT_TRANSLATE_NOOP("DossierHistory", "Số lần yêu cầu bổ sung"),
+    "comebacks": QT_TRANSLATE_NOOP("DossierHistory", "Số lần bổ sung"),
+    "assignee_id": QT_TRANSLATE_NOOP("DossierHistory", "Cán bộ phụ trách"),
+    "applicant_name": QT_TRANSLATE_NOOP("DossierHistory", "Họ và tên"),
+    "id_number": QT_TRANSLATE_NOOP("DossierHistory", "Số giấy tờ"),
+    "address": QT_TRANSLATE_NOOP("DossierHistory", "Địa chỉ"),
+    "phone": QT_TRANSLATE_NOOP("DossierHistory", "Điện thoại"),
+    "email": QT_TRANSLATE_NOOP("DossierHistory", "Thư điện tử"),
+    "principal": QT_TRANSLATE_NOOP("DossierHistory", "Nộp thay cho"),
+    "return_method": QT_TRANSLATE_NOOP("DossierHistory", "Hình thức trả"),
+    "tracking_number": QT_TRANSLATE_NOOP("DossierHistory", "Mã vận đơn"),
+    "collected_by": QT_TRANSLATE_NOOP("DossierHistory", "Người nhận kết quả"),
+    "note": QT_TRANSLATE_NOOP("DossierHistory", "Ghi chú"),
 }
-RETURN_METHOD_LABELS = {ReturnMethod.COUNTER: "Tại quầy", ReturnMethod.POST: "Qua bưu chính"}
+RETURN_METHOD_LABELS = {
+    ReturnMethod.COUNTER: QT_TRANSLATE_NOOP("DossierHistory", "Tại quầy"),
+    ReturnMethod.POST: QT_TRANSLATE_NOOP("DossierHistory", "Qua bưu chính"),
+}
 
 
 def stamp(moment: datetime) -> str:
@@ -59,11 +63,11 @@ def _value(column: str, value: Any, people: Mapping[int, str]) -> str:
     if column == "assignee_id" and isinstance(value, int):
         return people.get(value, str(value))
     if column == "status" and value in DossierStatus._value2member_map_:
-        return translate("DossierHistory", STATUS_LABELS[DossierStatus(value)])
+        return translated(STATUS_LABELS[DossierStatus(value)])
     if column == "result_class" and value in ResultClass._value2member_map_:
-        return translate("DossierHistory", RESULT_CLASS_LABELS[ResultClass(value)])
+        return translated(RESULT_CLASS_LABELS[ResultClass(value)])
     if column == "return_method" and value in ReturnMethod._value2member_map_:
-        return translate("DossierHistory", RETURN_METHOD_LABELS[ReturnMethod(value)])
+        return translated(RETURN_METHOD_LABELS[ReturnMethod(value)])
     if column.endswith("_at") and isinstance(value, str):
         try:
             return stamp(datetime.fromisoformat(value))
@@ -73,12 +77,11 @@ def _value(column: str, value: Any, people: Mapping[int, str]) -> str:
 
 
 def describe_changes(values: dict[str, Any], people: Mapping[int, str] | None = None) -> str:
-    """``values`` in the order of ``COLUMN_LABELS`` (the reason last), each named in Vietnamese."""
+    """``values`` in the order of ``COLUMN_LABELS`` (the reason last), each named as a clerk names it."""
     order = list(COLUMN_LABELS)
     keys = sorted(values, key=lambda k: order.index(k) if k in order else len(order))
     return "; ".join(
-        f"{translate('DossierHistory', COLUMN_LABELS.get(k, k))}: {_value(k, values[k], people or {})}"
-        for k in keys
+        f"{translated(COLUMN_LABELS.get(k, k))}: {_value(k, values[k], people or {})}" for k in keys
     )
 
 
@@ -115,9 +118,7 @@ def step_details(step: Step, names: Mapping[str, str] | None = None) -> str:
         who = (names or {}).get(username, username)
         parts.append(translate("DossierHistory", "Giao cho: {who}").format(who=who))
     elif step.kind is StepKind.EDIT and data.get("fields"):
-        names = [
-            translate("DossierHistory", COLUMN_LABELS.get(str(f), str(f))) for f in data["fields"]
-        ]
+        names = [translated(COLUMN_LABELS.get(str(f), str(f))) for f in data["fields"]]
         parts.append(translate("DossierHistory", "Sửa: {what}").format(what=", ".join(names)))
     if step.note and step.kind is not StepKind.SUPPLEMENT_REQUEST:
         parts.append(step.note)
@@ -133,13 +134,11 @@ def timeline_rows(
     return [
         (
             stamp(s.at),
-            translate("DossierHistory", STEP_LABELS[s.kind]),
+            translated(STEP_LABELS[s.kind]),
             s.from_holder,
             s.to_holder,
             s.by,
-            translate("DossierHistory", RESULT_CLASS_LABELS[s.result])
-            if s.result is not None
-            else "",
+            translated(RESULT_CLASS_LABELS[s.result]) if s.result is not None else "",
             step_details(s, names),
         )
         for s in timeline
@@ -153,7 +152,7 @@ def audit_rows(
     rows = []
     for e in entries:
         action = (
-            translate("DossierHistory", STEP_LABELS[StepKind(e.action)])
+            translated(STEP_LABELS[StepKind(e.action)])
             if e.action in StepKind._value2member_map_
             else e.action
         )

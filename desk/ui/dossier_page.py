@@ -54,6 +54,7 @@ from desk.domain.lifecycle import (
 )
 from desk.domain.office import Clerk
 from desk.domain.procedure import CHANNEL_LABELS, PAPER_FORM_LABELS
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.domain.urgency import BAND_LABELS, band_for
 from desk.services import accounts, audit, calendar, dossiers, receipts, steps
 from desk.storage.database import Database
@@ -174,7 +175,7 @@ class DossierPage(QDialog):
     # -- building ------------------------------------------------------------------
 
     def _fact_group(self, title: str, rows: list[tuple[str, str]]) -> QGroupBox:
-        box = QGroupBox(translate("DossierPage", title))
+        box = QGroupBox(translated(title))
         form = QFormLayout(box)
         self._fact_forms.append(form)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -185,7 +186,7 @@ class DossierPage(QDialog):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.facts[key] = value
-            form.addRow(translate("DossierPage", label), value)
+            form.addRow(translated(label), value)
         return box
 
     def _build_facts(self) -> QWidget:
@@ -194,36 +195,36 @@ class DossierPage(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         groups = (
             (
-                "Người nộp",
+                QT_TRANSLATE_NOOP("DossierPage", "Người nộp"),
                 [
-                    ("name", "Họ và tên:"),
-                    ("id_number", "Số giấy tờ:"),
-                    ("address", "Địa chỉ:"),
-                    ("phone", "Điện thoại:"),
-                    ("email", "Thư điện tử:"),
-                    ("principal", "Nộp thay cho:"),
+                    ("name", QT_TRANSLATE_NOOP("DossierPage", "Họ và tên:")),
+                    ("id_number", QT_TRANSLATE_NOOP("DossierPage", "Số giấy tờ:")),
+                    ("address", QT_TRANSLATE_NOOP("DossierPage", "Địa chỉ:")),
+                    ("phone", QT_TRANSLATE_NOOP("DossierPage", "Điện thoại:")),
+                    ("email", QT_TRANSLATE_NOOP("DossierPage", "Thư điện tử:")),
+                    ("principal", QT_TRANSLATE_NOOP("DossierPage", "Nộp thay cho:")),
                 ],
             ),
             (
-                "Yêu cầu và thời hạn",
+                QT_TRANSLATE_NOOP("DossierPage", "Yêu cầu và thời hạn"),
                 [
-                    ("procedure", "Thủ tục:"),
-                    ("channel", "Hình thức nộp:"),
-                    ("delivery", "Nhận kết quả:"),
-                    ("limit", "Thời hạn:"),
-                    ("received", "Tiếp nhận lúc:"),
-                    ("appointment", "Hẹn trả:"),
-                    ("rescheduled", "Hẹn lại:"),
+                    ("procedure", QT_TRANSLATE_NOOP("DossierPage", "Thủ tục:")),
+                    ("channel", QT_TRANSLATE_NOOP("DossierPage", "Hình thức nộp:")),
+                    ("delivery", QT_TRANSLATE_NOOP("DossierPage", "Nhận kết quả:")),
+                    ("limit", QT_TRANSLATE_NOOP("DossierPage", "Thời hạn:")),
+                    ("received", QT_TRANSLATE_NOOP("DossierPage", "Tiếp nhận lúc:")),
+                    ("appointment", QT_TRANSLATE_NOOP("DossierPage", "Hẹn trả:")),
+                    ("rescheduled", QT_TRANSLATE_NOOP("DossierPage", "Hẹn lại:")),
                 ],
             ),
             (
-                "Đang xử lý",
+                QT_TRANSLATE_NOOP("DossierPage", "Đang xử lý"),
                 [
-                    ("holder", "Đang ở:"),
-                    ("assignee", "Cán bộ phụ trách:"),
-                    ("clerk", "Cán bộ tiếp nhận:"),
-                    ("comebacks", "Số lần bổ sung:"),
-                    ("result", "Kết quả:"),
+                    ("holder", QT_TRANSLATE_NOOP("DossierPage", "Đang ở:")),
+                    ("assignee", QT_TRANSLATE_NOOP("DossierPage", "Cán bộ phụ trách:")),
+                    ("clerk", QT_TRANSLATE_NOOP("DossierPage", "Cán bộ tiếp nhận:")),
+                    ("comebacks", QT_TRANSLATE_NOOP("DossierPage", "Số lần bổ sung:")),
+                    ("result", QT_TRANSLATE_NOOP("DossierPage", "Kết quả:")),
                 ],
             ),
         )
@@ -276,7 +277,7 @@ class DossierPage(QDialog):
         box = QGroupBox(translate("DossierPage", "Bước xử lý"))
         grid = QGridLayout(box)
         for number, kind in enumerate(PAGE_STEPS):
-            button = QPushButton(translate("DossierPage", BUTTON_TEXTS[kind]))
+            button = QPushButton(translated(BUTTON_TEXTS[kind]))
             button.setObjectName(f"do_{kind.value}")
             button.setAutoDefault(False)
             button.clicked.connect(lambda _checked=False, k=kind: self.open_step(k))
@@ -330,7 +331,7 @@ class DossierPage(QDialog):
         fill_table(
             self.papers_table,
             [
-                (p.name, translate("DossierPage", PAPER_FORM_LABELS[p.form]), str(p.count))
+                (p.name, translated(PAPER_FORM_LABELS[p.form]), str(p.count))
                 for p in self.dossier.papers
             ],
         )
@@ -348,14 +349,14 @@ class DossierPage(QDialog):
             band = band_for(d.effective_due(), self.clock.now(), calendar.working_calendar(self.db))
             urgency = (
                 f' &nbsp; <span style="color:{BAND_STYLES[band].colour}; font-weight:bold">'
-                f"{translate('DossierPage', BAND_LABELS[band])}</span>"
+                f"{translated(BAND_LABELS[band])}</span>"
             )
         if self.apology_part.apology is not None and d.status in RUNNING_STATUSES:
             urgency += f" &nbsp; <i>{translate('DossierPage', 'Đã hẹn lại')}</i>"
         self.heading.setText(
             f'<span style="font-size:15pt; font-weight:bold">{d.code}</span> &nbsp; '
             f'<span style="color:{STATUS_COLOURS[d.status]}; font-weight:bold">'
-            f"{translate('DossierPage', STATUS_LABELS[d.status])}</span>{urgency}<br>"
+            f"{translated(STATUS_LABELS[d.status])}</span>{urgency}<br>"
             f"{escape(d.applicant.name)} — {escape(d.procedure_name)}"
         )
 
@@ -365,13 +366,13 @@ class DossierPage(QDialog):
         kind = (
             translate("DossierPage", "mã số thuế")
             if a.kind is ApplicantKind.ORGANISATION
-            else "CCCD"
+            else translate("DossierPage", "CCCD")
         )
         rescheduled = self.apology_part.rescheduled_text(d)
         result = ""
         if d.result_class is not None and d.decided_at is not None:
             result = translate("DossierPage", "{label}, có kết quả lúc {at}").format(
-                label=translate("DossierPage", RESULT_CLASS_LABELS[d.result_class]),
+                label=translated(RESULT_CLASS_LABELS[d.result_class]),
                 at=when(d.decided_at),
             )
         if d.returned_at is not None:
@@ -384,8 +385,8 @@ class DossierPage(QDialog):
             "email": a.email,
             "principal": a.principal,
             "procedure": f"{d.procedure_name} ({d.procedure_code})",
-            "channel": translate("DossierPage", CHANNEL_LABELS[d.channel]),
-            "delivery": translate("DossierPage", RESULT_DELIVERY_LABELS[d.result_delivery])
+            "channel": translated(CHANNEL_LABELS[d.channel]),
+            "delivery": translated(RESULT_DELIVERY_LABELS[d.result_delivery])
             + (f": {d.delivery_address}" if d.delivery_address else ""),
             "limit": d.limit_text,
             "received": when(d.received_at),
@@ -426,7 +427,7 @@ class DossierPage(QDialog):
         try:
             dialog = DIALOGS[kind](self.db, self.clerk, self.code, self.clock, parent=self)
         except UserError as exc:  # the dossier vanished, the database is locked...
-            show_message(self, translate("DossierPage", STEP_LABELS[kind]), exc.message)
+            show_message(self, translated(STEP_LABELS[kind]), exc.message)
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._after_step(kind, dialog))
@@ -448,11 +449,11 @@ class DossierPage(QDialog):
         self.reload()
         self.changed.emit(self.code)
         done = translate("DossierPage", "Đã ghi nhận: {step}.").format(
-            step=translate("DossierPage", STEP_LABELS[kind])
+            step=translated(STEP_LABELS[kind])
         )
         if kind is StepKind.RESULT_READY and isinstance(dialog.outcome, ResultClass):
             done = translate("DossierPage", "Đã ghi nhận có kết quả: {label}.").format(
-                label=translate("DossierPage", RESULT_CLASS_LABELS[dialog.outcome])
+                label=translated(RESULT_CLASS_LABELS[dialog.outcome])
             )
         elif kind is StepKind.SUPPLEMENT_RECEIVED:
             done = translate("DossierPage", "Đã nhận bổ sung. Hẹn trả mới: {at}.").format(
@@ -502,7 +503,7 @@ class DossierPage(QDialog):
         path = form_documents.write_and_open(self, self.db, form, self.code)
         if path is not None:
             written = translate("DossierPage", "Đã tạo {title}: {path}").format(
-                title=translate("DossierPage", form.title), path=path
+                title=translated(form.title), path=path
             )
             self.notice.show_ok(f"{before} {written}".strip())
         return path

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desk import config
 from desk.domain.errors import UserError
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.storage.database import Database
 from desk.ui.qt_helpers import busy_cursor, show_message, translate
 
@@ -31,24 +32,28 @@ CONTEXT = "FormDocuments"
 class Form:
     writer: str  # the function in desk.documents.forms
     file_stem: str
-    title: str
+    title: str  # marked for translation: the screens name the form with it
 
 
 SUPPLEMENT_REQUEST = Form(
     "supplement_request_pdf",
     "phieu-yeu-cau-bo-sung",
-    "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)",
+    QT_TRANSLATE_NOOP("FormDocuments", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)"),
 )
-REFUSAL = Form("refusal_pdf", "phieu-tu-choi", "Phiếu từ chối tiếp nhận, giải quyết hồ sơ (mẫu 03)")
+REFUSAL = Form(
+    "refusal_pdf",
+    "phieu-tu-choi",
+    QT_TRANSLATE_NOOP("FormDocuments", "Phiếu từ chối tiếp nhận, giải quyết hồ sơ (mẫu 03)"),
+)
 APOLOGY = Form(
     "apology_pdf",
     "phieu-xin-loi",
-    "Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)",
+    QT_TRANSLATE_NOOP("FormDocuments", "Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)"),
 )
 CONTROL_SLIP = Form(
     "control_slip_pdf",
     "phieu-kiem-soat",
-    "Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu 05)",
+    QT_TRANSLATE_NOOP("FormDocuments", "Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu 05)"),
 )
 
 
@@ -72,7 +77,7 @@ def write_form(db: Database, form: Form, code: str) -> Path:
         raise UserError(
             translate(
                 "FormDocuments", "Phiên bản này chưa in được “{title}”: hãy báo quản trị viên."
-            ).format(title=translate("FormDocuments", form.title))
+            ).format(title=translated(form.title))
         ) from exc
     target = form_path(form, code)
     try:
@@ -95,7 +100,7 @@ def open_file(path: Path) -> bool:
 
 def write_and_open(parent: QWidget, db: Database, form: Form, code: str) -> Path | None:
     """Write the form and open it for printing; every failure is told to the clerk."""
-    title = translate("FormDocuments", form.title)
+    title = translated(form.title)
     try:
         path = write_form(db, form, code)
     except UserError as exc:

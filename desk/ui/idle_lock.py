@@ -23,6 +23,7 @@ from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.services import accounts
 from desk.storage.database import Database
+from desk.ui.qt_helpers import translate
 
 INPUT_EVENTS = {
     QEvent.Type.KeyPress,
@@ -42,14 +43,18 @@ class LockPanel(QWidget):
         self.setAutoFillBackground(True)
         self.setStyleSheet("LockPanel { background: #263238; } QLabel { color: white; }")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        title = QLabel("Màn hình đã khóa")
+        title = QLabel(translate("LockPanel", "Màn hình đã khóa"))
         title.setStyleSheet("font-size: 20pt; font-weight: bold;")
-        who = QLabel(f"Cán bộ {clerk.full_name} ({clerk.username}): nhập mật khẩu để tiếp tục.")
+        who = QLabel(
+            translate("LockPanel", "Cán bộ {name} ({username}): nhập mật khẩu để tiếp tục.").format(
+                name=clerk.full_name, username=clerk.username
+            )
+        )
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("Mật khẩu")
+        self.password.setPlaceholderText(translate("LockPanel", "Mật khẩu"))
         self.password.setMaximumWidth(320)
-        self.unlock_button = QPushButton("Mở khóa")
+        self.unlock_button = QPushButton(translate("LockPanel", "Mở khóa"))
         self.error = QLabel("")
         self.error.setStyleSheet("color: #ffab91;")
         self.error.setWordWrap(True)

@@ -29,6 +29,7 @@ from desk.ui.admin._widgets import (
     set_enter_button,
     vietnamese_buttons,
 )
+from desk.ui.qt_helpers import translate
 
 
 class LoginDialog(QDialog):
@@ -38,7 +39,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.clerk: Clerk | None = None
-        self.setWindowTitle(self.tr("Đăng nhập"))
+        self.setWindowTitle(translate("LoginDialog", "Đăng nhập"))
         self.errors = FieldErrors()
 
         self.parent_label = QLabel()
@@ -56,12 +57,17 @@ class LoginDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Tên đăng nhập:"), self.errors.wrap("username", self.username_edit))
-        form.addRow(self.tr("Mật khẩu:"), self.errors.wrap("password", self.password_edit))
+        form.addRow(
+            translate("LoginDialog", "Tên đăng nhập:"),
+            self.errors.wrap("username", self.username_edit),
+        )
+        form.addRow(
+            translate("LoginDialog", "Mật khẩu:"), self.errors.wrap("password", self.password_edit)
+        )
 
         self.buttons = vietnamese_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel))
         self.login_button = self.buttons.addButton(
-            self.tr("Đăng nhập"), QDialogButtonBox.ButtonRole.AcceptRole
+            translate("LoginDialog", "Đăng nhập"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.accepted.connect(self.try_log_in)
         self.buttons.rejected.connect(self.reject)
@@ -82,7 +88,7 @@ class LoginDialog(QDialog):
             office = office_service.get_office(self.db)
         except DeskError:
             self.parent_label.hide()
-            self.office_label.setText(self.tr("Bộ phận Một cửa"))
+            self.office_label.setText(translate("LoginDialog", "Bộ phận Một cửa"))
             return
         self.parent_label.setText(office.parent.upper())
         self.office_label.setText(office.name.upper())
@@ -93,7 +99,7 @@ class LoginDialog(QDialog):
         self.notice.clear_notice()
         username = clean_text(self.username_edit)
         if not username:
-            self.errors.show({"username": self.tr("Chưa nhập tên đăng nhập.")})
+            self.errors.show({"username": translate("LoginDialog", "Chưa nhập tên đăng nhập.")})
             return False
         try:
             self.clerk = accounts.log_in(self.db, username, self.password_edit.text())

@@ -46,6 +46,7 @@ from desk.domain.lifecycle import StepKind
 from desk.domain.office import Clerk
 from desk.domain.queue import AT_COUNTER, Ticket
 from desk.domain.roles import ROLE_LABELS, Permission, Role, may
+from desk.domain.translation import translated
 from desk.services import office, queue, receipts
 from desk.storage.database import Database
 from desk.storage.engine import sqlite_path
@@ -53,6 +54,7 @@ from desk.ui import at_risk_notice
 from desk.ui.counter_panel import CounterPanel
 from desk.ui.dossier_page import DossierPage
 from desk.ui.intake_window import IntakeWindow
+from desk.ui.language_menu import LanguageMenu
 from desk.ui.qt_helpers import busy_cursor, show_message, translate
 from desk.ui.receipt_preview import ReceiptPreviewDialog
 from desk.ui.scan_box import ScanBox
@@ -189,7 +191,7 @@ class MainWindow(QMainWindow):
         dossiers.addSeparator()
         dossiers.addAction(self.quit_action)
 
-        admin = bar.addMenu(translate("MainWindow", "&Quản trị"))
+        admin = self.admin_menu = bar.addMenu(translate("MainWindow", "&Quản trị"))
         self.admin_actions = {
             "clerks": self._action(
                 translate("MainWindow", "Cán bộ..."), self.open_clerks, admin_only=True
@@ -221,7 +223,9 @@ class MainWindow(QMainWindow):
             )
         admin.addAction(self.departments_action)
 
-        help_menu = bar.addMenu(translate("MainWindow", "Trợ &giúp"))
+        help_menu = self.help_menu = bar.addMenu(translate("MainWindow", "Trợ &giúp"))
+        self.language_menu = LanguageMenu(help_menu, self)
+        help_menu.addSeparator()
         self.about_action = self._action(translate("MainWindow", "Giới thiệu"), self.show_about)
         help_menu.addAction(self.about_action)
 
@@ -231,7 +235,7 @@ class MainWindow(QMainWindow):
             Role.CLERK: translate("MainWindow", "cán bộ"),
         }.get(
             Role(self._clerk.role),
-            translate("MainWindow", ROLE_LABELS[Role(self._clerk.role)]).lower(),
+            translated(ROLE_LABELS[Role(self._clerk.role)]).lower(),
         )
         self.clerk_label = QLabel(
             translate("MainWindow", "Cán bộ: {name} ({username}, {role})").format(

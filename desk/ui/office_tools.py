@@ -61,7 +61,8 @@ class OfficeTools(QObject):
                     "OfficeTools", "Chỉ lãnh đạo, giám sát và quản trị viên xem được báo cáo."
                 )
             )
-        admin = next((a.menu() for a in bar.actions() if a.menu() and "Quản trị" in a.text()), None)
+        # The main window names its menus: their titles change with the language.
+        admin = getattr(self._window, "admin_menu", None)
         target = admin if admin is not None else reports
         target.addSeparator()
         self.backup_action = target.addAction(
@@ -76,8 +77,9 @@ class OfficeTools(QObject):
             translate("OfficeTools", "Đổi mật khẩu của tôi..."), self.change_password
         )
         # Keep the help menu last.
-        help_action = next((a for a in bar.actions() if "giúp" in a.text()), None)
-        if help_action is not None:
+        help_menu = getattr(self._window, "help_menu", None)
+        help_action = help_menu.menuAction() if help_menu is not None else None
+        if help_action is not None and help_action in bar.actions():
             bar.removeAction(help_action)
             bar.addAction(help_action)
 

@@ -17,6 +17,7 @@ from desk.domain.dossier import Dossier, DossierStatus
 from desk.domain.errors import UserError
 from desk.domain.lifecycle import MOVES, StepKind, check_move, check_supplement_request
 from desk.domain.roles import Permission, may, require
+from desk.domain.translation import QT_TRANSLATE_NOOP
 from desk.ui.result_dialogs import ResultReadyDialog, ReturnDialog
 from desk.ui.step_dialogs import (
     ReceiveSupplementDialog,
@@ -41,16 +42,16 @@ PAGE_STEPS = (
     StepKind.EDIT,
 )
 BUTTON_TEXTS = {
-    StepKind.TRANSFER: "Chuyển xử lý...",
-    StepKind.SUPPLEMENT_REQUEST: "Yêu cầu bổ sung...",
-    StepKind.SUPPLEMENT_RECEIVED: "Nhận hồ sơ bổ sung...",
-    StepKind.RESULT_READY: "Có kết quả...",
-    StepKind.RETURN: "Trả kết quả...",
-    StepKind.REFUSE: "Từ chối...",
-    StepKind.STOP: "Dừng giải quyết...",
-    StepKind.REASSIGN: "Giao lại cán bộ...",
-    StepKind.EDIT: "Sửa thông tin...",
-    StepKind.APOLOGY: "Xin lỗi và hẹn lại...",
+    StepKind.TRANSFER: QT_TRANSLATE_NOOP("DossierPage", "Chuyển xử lý..."),
+    StepKind.SUPPLEMENT_REQUEST: QT_TRANSLATE_NOOP("DossierPage", "Yêu cầu bổ sung..."),
+    StepKind.SUPPLEMENT_RECEIVED: QT_TRANSLATE_NOOP("DossierPage", "Nhận hồ sơ bổ sung..."),
+    StepKind.RESULT_READY: QT_TRANSLATE_NOOP("DossierPage", "Có kết quả..."),
+    StepKind.RETURN: QT_TRANSLATE_NOOP("DossierPage", "Trả kết quả..."),
+    StepKind.REFUSE: QT_TRANSLATE_NOOP("DossierPage", "Từ chối..."),
+    StepKind.STOP: QT_TRANSLATE_NOOP("DossierPage", "Dừng giải quyết..."),
+    StepKind.REASSIGN: QT_TRANSLATE_NOOP("DossierPage", "Giao lại cán bộ..."),
+    StepKind.EDIT: QT_TRANSLATE_NOOP("DossierPage", "Sửa thông tin..."),
+    StepKind.APOLOGY: QT_TRANSLATE_NOOP("DossierPage", "Xin lỗi và hẹn lại..."),
 }
 DIALOGS: dict[StepKind, type[StepDialog]] = {
     StepKind.TRANSFER: TransferDialog,

@@ -1,8 +1,9 @@
-"""Small Qt pieces the windows share: images, field errors, messages in Vietnamese.
+"""Small Qt pieces the windows share: images, field errors, messages in the clerk's language.
 
-Qt ships no Vietnamese translation of its own dialogs (there is no
-``qtbase_vi.qm``), so message boxes here are built with buttons labelled in
-Vietnamese instead of Qt's standard (English) ones.
+Qt ships no Vietnamese translation of its own dialogs (the desk carries its own
+``qtbase_vi``), so message boxes here make their buttons themselves, with texts
+that go through :func:`translate` like every screen text: Vietnamese at the
+source, English from the desk's catalogue.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def message_box(
     text: str,
     icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
 ) -> QMessageBox:
-    """A message box with one Vietnamese "Đóng" button, not yet shown."""
+    """A message box with one "Đóng" (close) button, not yet shown."""
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     close = box.addButton(translate("Dialogs", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(close)
@@ -131,7 +132,7 @@ def confirm(
     no_text: str,
     on_yes: Callable[[], None],
 ) -> QMessageBox:
-    """Ask a yes/no question with Vietnamese buttons; ``on_yes`` runs only on "yes".
+    """Ask a yes/no question with the caller's button texts; ``on_yes`` runs only on "yes".
 
     "Yes" is the default button (Enter) and "no" the escape button (Esc), so a
     clerk who pressed a key by mistake gets out with Esc.

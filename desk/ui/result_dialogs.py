@@ -15,6 +15,7 @@ from desk.domain.dossier import (
 )
 from desk.domain.errors import UserError
 from desk.domain.lifecycle import StepKind, classify_result
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.services import ratings, steps
 from desk.ui.admin._widgets import clean_text
 from desk.ui.qt_helpers import translate
@@ -25,7 +26,7 @@ class ResultReadyDialog(StepDialog):
     """The decision is made: classified against the appointment (Circular 01/2018 art. 13)."""
 
     kind = StepKind.RESULT_READY
-    ok_text = "Ghi nhận có kết quả"
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Ghi nhận có kết quả")
 
     def build(self) -> None:
         expected = classify_result(self.clock.now(), self.dossier.appointment_at)
@@ -35,7 +36,7 @@ class ResultReadyDialog(StepDialog):
                 "StepDialogs", "Hẹn trả: {due}. Ghi nhận lúc này, kết quả được tính là: {label}."
             ).format(
                 due=when(self.dossier.appointment_at),
-                label=translate("StepDialogs", RESULT_CLASS_LABELS[expected]).upper(),
+                label=translated(RESULT_CLASS_LABELS[expected]).upper(),
             ),
             RESULT_COLOURS[expected],
         )
@@ -43,7 +44,7 @@ class ResultReadyDialog(StepDialog):
         self.note_edit.setPlaceholderText(
             translate("StepDialogs", "Ví dụ: số giấy chứng nhận đã cấp")
         )
-        self.add_row("Ghi chú:", "note", self.note_edit)
+        self.add_row(translate("StepDialogs", "Ghi chú:"), "note", self.note_edit)
 
     def run(self) -> ResultClass:
         return steps.mark_ready(
@@ -55,7 +56,7 @@ class ReturnDialog(StepDialog):
     """Hand the result over at the counter (who collected it) or send it by post."""
 
     kind = StepKind.RETURN
-    ok_text = "Trả kết quả"
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Trả kết quả")
 
     def build(self) -> None:
         self.counter_radio = QRadioButton(translate("StepDialogs", "Tại quầy"))
@@ -74,9 +75,13 @@ class ReturnDialog(StepDialog):
         self.collected_edit = QLineEdit(self.dossier.applicant.name)
         self.tracking_edit = QLineEdit()
         self.tracking_edit.setPlaceholderText(translate("StepDialogs", "Ví dụ: EL123456789VN"))
-        self.add_row("Hình thức trả:", "method", methods)
-        self.add_row("Người nhận kết quả:", "collected_by", self.collected_edit)
-        self.add_row("Mã vận đơn bưu điện:", "tracking_number", self.tracking_edit)
+        self.add_row(translate("StepDialogs", "Hình thức trả:"), "method", methods)
+        self.add_row(
+            translate("StepDialogs", "Người nhận kết quả:"), "collected_by", self.collected_edit
+        )
+        self.add_row(
+            translate("StepDialogs", "Mã vận đơn bưu điện:"), "tracking_number", self.tracking_edit
+        )
         self.method_group.buttonToggled.connect(lambda *_: self._follow_method())
         self._follow_method()
 

@@ -28,6 +28,7 @@ from desk.services import accounts
 from desk.services import office as office_service
 from desk.storage.database import Database
 from desk.ui.admin._widgets import FieldErrors, Notice, clean_text
+from desk.ui.qt_helpers import translate
 
 OFFICE_FIELDS = ("office_name", "office_parent", "office_code")
 ACCOUNT_FIELDS = ("username", "full_name", "password", "password_confirm")
@@ -46,16 +47,21 @@ class OfficePage(QWizardPage):
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._clock = clock
-        self.setTitle(self.tr("Thông tin cơ quan"))
+        self.setTitle(translate("OfficePage", "Thông tin cơ quan"))
         self.setSubTitle(
-            self.tr("Tên cơ quan và mã cơ quan được in trên mọi phiếu tiếp nhận và mã hồ sơ.")
+            translate(
+                "OfficePage",
+                "Tên cơ quan và mã cơ quan được in trên mọi phiếu tiếp nhận và mã hồ sơ.",
+            )
         )
         self.errors = FieldErrors()
-        self.name_edit = _line(self.tr("Ví dụ: UBND xã Tân Phú"))
-        self.parent_edit = _line(self.tr("Ví dụ: UBND tỉnh Đồng Nai"))
-        self.code_edit = _line(self.tr("Ví dụ: H36.41"))
-        self.address_edit = _line(self.tr("Ví dụ: Số 1 đường Hùng Vương, xã Tân Phú"))
-        self.hotline_edit = _line(self.tr("Ví dụ: 0251 3822 123"))
+        self.name_edit = _line(translate("OfficePage", "Ví dụ: UBND xã Tân Phú"))
+        self.parent_edit = _line(translate("OfficePage", "Ví dụ: UBND tỉnh Đồng Nai"))
+        self.code_edit = _line(translate("OfficePage", "Ví dụ: H36.41"))
+        self.address_edit = _line(
+            translate("OfficePage", "Ví dụ: Số 1 đường Hùng Vương, xã Tân Phú")
+        )
+        self.hotline_edit = _line(translate("OfficePage", "Ví dụ: 0251 3822 123"))
         self.code_example = QLabel()
         self.code_example.setObjectName("code_example")
         self.code_example.setStyleSheet("color: #455a64;")
@@ -63,15 +69,18 @@ class OfficePage(QWizardPage):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Tên cơ quan:"), self.errors.wrap("office_name", self.name_edit))
         form.addRow(
-            self.tr("Cơ quan cấp trên:"), self.errors.wrap("office_parent", self.parent_edit)
+            translate("OfficePage", "Tên cơ quan:"), self.errors.wrap("office_name", self.name_edit)
+        )
+        form.addRow(
+            translate("OfficePage", "Cơ quan cấp trên:"),
+            self.errors.wrap("office_parent", self.parent_edit),
         )
         code_box = self.errors.wrap("office_code", self.code_edit)
         code_box.layout().addWidget(self.code_example)
-        form.addRow(self.tr("Mã cơ quan:"), code_box)
-        form.addRow(self.tr("Địa chỉ:"), self.address_edit)
-        form.addRow(self.tr("Đường dây nóng:"), self.hotline_edit)
+        form.addRow(translate("OfficePage", "Mã cơ quan:"), code_box)
+        form.addRow(translate("OfficePage", "Địa chỉ:"), self.address_edit)
+        form.addRow(translate("OfficePage", "Đường dây nóng:"), self.hotline_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -94,9 +103,11 @@ class OfficePage(QWizardPage):
             example = format_dossier_code(code, today, 1)
         else:
             example = format_dossier_code("H36.41", today, 1).replace(
-                "H36.41", self.tr("[mã cơ quan]"), 1
+                "H36.41", translate("OfficePage", "[mã cơ quan]"), 1
             )
-        self.code_example.setText(self.tr("Mã hồ sơ sẽ có dạng: {0}").format(example))
+        self.code_example.setText(
+            translate("OfficePage", "Mã hồ sơ sẽ có dạng: {code}").format(code=example)
+        )
 
     def validatePage(self) -> bool:
         """Checked before page 2, so a mistake here is fixed here."""
@@ -110,17 +121,18 @@ class AdminPage(QWizardPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Tài khoản quản trị"))
+        self.setTitle(translate("AdminPage", "Tài khoản quản trị"))
         self.setSubTitle(
-            self.tr(
+            translate(
+                "AdminPage",
                 "Tài khoản quản trị dùng để thêm cán bộ, sửa danh mục thủ tục, lịch làm việc "
-                "và cài đặt máy in."
+                "và cài đặt máy in.",
             )
         )
         self.errors = FieldErrors()
-        self.username_edit = _line(self.tr("Ví dụ: admin"))
-        self.full_name_edit = _line(self.tr("Ví dụ: Nguyễn Văn An"))
-        self.password_edit = _line(self.tr("Ít nhất 8 ký tự, có cả chữ và số"))
+        self.username_edit = _line(translate("AdminPage", "Ví dụ: admin"))
+        self.full_name_edit = _line(translate("AdminPage", "Ví dụ: Nguyễn Văn An"))
+        self.password_edit = _line(translate("AdminPage", "Ít nhất 8 ký tự, có cả chữ và số"))
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm_edit = _line()
         self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -128,11 +140,19 @@ class AdminPage(QWizardPage):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Tên đăng nhập:"), self.errors.wrap("username", self.username_edit))
-        form.addRow(self.tr("Họ và tên:"), self.errors.wrap("full_name", self.full_name_edit))
-        form.addRow(self.tr("Mật khẩu:"), self.errors.wrap("password", self.password_edit))
         form.addRow(
-            self.tr("Nhập lại mật khẩu:"), self.errors.wrap("password_confirm", self.confirm_edit)
+            translate("AdminPage", "Tên đăng nhập:"),
+            self.errors.wrap("username", self.username_edit),
+        )
+        form.addRow(
+            translate("AdminPage", "Họ và tên:"), self.errors.wrap("full_name", self.full_name_edit)
+        )
+        form.addRow(
+            translate("AdminPage", "Mật khẩu:"), self.errors.wrap("password", self.password_edit)
+        )
+        form.addRow(
+            translate("AdminPage", "Nhập lại mật khẩu:"),
+            self.errors.wrap("password_confirm", self.confirm_edit),
         )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -151,8 +171,8 @@ class AdminPage(QWizardPage):
         username, full_name, password = self.account()
         errors = accounts.check_account(username, full_name, password)
         if self.confirm_edit.text() != password:
-            errors["password_confirm"] = self.tr(
-                "Hai lần nhập mật khẩu không giống nhau: hãy nhập lại cho khớp."
+            errors["password_confirm"] = translate(
+                "AdminPage", "Hai lần nhập mật khẩu không giống nhau: hãy nhập lại cho khớp."
             )
         return errors
 
@@ -175,19 +195,19 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.db = db
         self.clerk: Clerk | None = None
-        self.setWindowTitle(self.tr("Thiết lập lần đầu"))
+        self.setWindowTitle(translate("SetupWizard", "Thiết lập lần đầu"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.office_page = OfficePage(clock or SystemClock())
         self.admin_page = AdminPage()
         self.office_page_id = self.addPage(self.office_page)
         self.admin_page_id = self.addPage(self.admin_page)
         buttons = QWizard.WizardButton
-        self.setButtonText(buttons.NextButton, self.tr("Tiếp tục"))
-        self.setButtonText(buttons.BackButton, self.tr("Quay lại"))
-        self.setButtonText(buttons.FinishButton, self.tr("Hoàn tất"))
-        self.setButtonText(buttons.CancelButton, self.tr("Hủy"))
-        self.setButtonText(buttons.CommitButton, self.tr("Tiếp tục"))
-        self.setButtonText(buttons.HelpButton, self.tr("Trợ giúp"))
+        self.setButtonText(buttons.NextButton, translate("SetupWizard", "Tiếp tục"))
+        self.setButtonText(buttons.BackButton, translate("SetupWizard", "Quay lại"))
+        self.setButtonText(buttons.FinishButton, translate("SetupWizard", "Hoàn tất"))
+        self.setButtonText(buttons.CancelButton, translate("SetupWizard", "Hủy"))
+        self.setButtonText(buttons.CommitButton, translate("SetupWizard", "Tiếp tục"))
+        self.setButtonText(buttons.HelpButton, translate("SetupWizard", "Trợ giúp"))
         self.setMinimumWidth(640)
 
     def finish_setup(self) -> bool:

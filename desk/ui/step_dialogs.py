@@ -38,6 +38,7 @@ from desk.domain.lifecycle import STEP_LABELS, StepKind, SupplementRequest
 from desk.domain.office import Clerk
 from desk.domain.procedure import PAPER_FORM_LABELS, Channel
 from desk.domain.text import fold
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.services import calendar, catalog, departments, dossiers, office, steps
 from desk.storage.database import Database
 from desk.ui.admin._widgets import FieldErrors, Notice, clean_text, set_enter_button
@@ -54,7 +55,11 @@ RESULT_COLOURS = {
 
 
 def when(moment) -> str:
-    return f"{to_vn(moment):%H:%M ngày %d/%m/%Y}"
+    """A moment on screen, "10:30 ngày 27/11/2026": the date in the Vietnamese order in any language."""
+    local = to_vn(moment)
+    return translate("StepDialogs", "{time} ngày {date}").format(
+        time=f"{local:%H:%M}", date=f"{local:%d/%m/%Y}"
+    )
 
 
 def text_box(placeholder: str, lines: int = 3) -> QPlainTextEdit:
@@ -69,7 +74,7 @@ class StepDialog(QDialog):
     """The frame every step shares: which dossier, the form, the buttons, the messages."""
 
     kind: StepKind
-    ok_text = "Đồng ý"
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Đồng ý")
     min_width = 560
 
     def __init__(
@@ -90,7 +95,7 @@ class StepDialog(QDialog):
         self.setObjectName(f"step_{self.kind.value}")
         self.setWindowTitle(
             translate("StepDialogs", "{step} — hồ sơ {code}").format(
-                step=translate("StepDialogs", STEP_LABELS[self.kind]), code=self.code
+                step=translated(STEP_LABELS[self.kind]), code=self.code
             )
         )
         self.errors = FieldErrors()
@@ -108,7 +113,7 @@ class StepDialog(QDialog):
         )
         about.setWordWrap(True)
         about.setTextFormat(Qt.TextFormat.RichText)
-        self.ok_button = QPushButton(translate("StepDialogs", self.ok_text))
+        self.ok_button = QPushButton(translated(self.ok_text))
         self.ok_button.setObjectName("step_ok")
         self.ok_button.clicked.connect(self.submit)
         self.cancel_button = QPushButton(translate("StepDialogs", "Hủy"))
@@ -129,7 +134,8 @@ class StepDialog(QDialog):
         self.setMinimumWidth(self.min_width)
 
     def add_row(self, label: str, field: str, widget: QWidget) -> None:
-        self.form.addRow(translate("StepDialogs", label), self.errors.wrap(field, widget))
+        """A labelled input (``label`` already in the clerk's language) with its error line."""
+        self.form.addRow(label, self.errors.wrap(field, widget))
 
     def add_note(self, text: str, colour: str = "") -> QLabel:
         label = QLabel(text)
@@ -206,7 +212,7 @@ class TransferDialog(StepDialog):
     """Hand the dossier to the department or agency that decides it."""
 
     kind = StepKind.TRANSFER
-    ok_text = "Chuyển"
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Chuyển")
 
     def build(self) -> None:
         self.department_combo = QComboBox()
@@ -215,8 +221,8 @@ class TransferDialog(StepDialog):
             self.department_combo.addItem(name, name)
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(translate("StepDialogs", "Không bắt buộc"))
-        self.add_row("Chuyển đến:", "department", self.department_combo)
-        self.add_row("Ghi chú:", "note", self.note_edit)
+        self.add_row(translate("StepDialogs", "Chuyển đến:"), "department", self.department_combo)
+        self.add_row(translate("StepDialogs", "Ghi chú:"), "note", self.note_edit)
 
     def local_errors(self) -> dict[str, str]:
         if not self.department_combo.currentData():
@@ -238,7 +244,7 @@ class SupplementRequestDialog(StepDialog):
     """Form 02: everything missing, picked from the procedure's own list, in ONE request."""
 
     kind = StepKind.SUPPLEMENT_REQUEST
-    ok_text = "Gửi yêu cầu và in phiếu"
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Gửi yêu cầu và in phiếu")
     min_width = 760
 
     def build(self) -> None:
@@ -256,9 +262,7 @@ class SupplementRequestDialog(StepDialog):
         self.papers_list.setObjectName("missing_papers")
         procedure = catalog.get_procedure(self.db, self.dossier.procedure_code)
         for paper in procedure.papers:
-            label = (
-                f"{paper.name} ({translate('StepDialogs', PAPER_FORM_LABELS[paper.form]).lower()})"
-            )
+            label = f"{paper.name} ({translated(PAPER_FORM_LABELS[paper.form]).lower()})"
             if paper.name in received:
                 label += translate("StepDialogs", " — đã nhận")
             item = QListWidgetItem(label)
@@ -281,13 +285,16 @@ class SupplementRequestDialog(StepDialog):
         )
         self.contact_edit = QLineEdit()
         hotline = office.get_office(self.db).hotline
+        # The contact is printed on form 02, a Vietnamese paper whatever the screen speaks.
         contact = self.clerk.full_name + (
-            f", {translate('StepDialogs', 'điện thoại')} {hotline}" if hotline else ""
+            f", điện thoại {hotline}" if hotline else ""  # untranslated: printed on form 02
         )
         self.contact_edit.setText(contact)
-        self.add_row("Giấy tờ cần bổ sung:", "missing", self.papers_list)
-        self.add_row("Lý do, nội dung cần hoàn thiện:", "reason", self.reason_edit)
-        self.add_row("Người cần liên hệ:", "contact", self.contact_edit)
+        self.add_row(translate("StepDialogs", "Giấy tờ cần bổ sung:"), "missing", self.papers_list)
+        self.add_row(
+            translate("StepDialogs", "Lý do, nội dung cần hoàn thiện:"), "reason", self.reason_edit
+        )
+        self.add_row(translate("StepDialogs", "Người cần liên hệ:"), "contact", self.contact_edit)
 
     def set_missing(self, names: list[str]) -> None:
         for row in range(self.papers_list.count()):
@@ -316,7 +323,7 @@ class ReceiveSupplementDialog(StepDialog):
     """The citizen brought the missing papers: the time limit starts again from zero."""
 
     kind = StepKind.SUPPLEMENT_RECEIVED
-    ok_text = "Nhận bổ sung và in phiếu hẹn mới"
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Nhận bổ sung và in phiếu hẹn mới")
 
     def build(self) -> None:
         asked = self._last_request()
@@ -337,7 +344,7 @@ class ReceiveSupplementDialog(StepDialog):
         )
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(translate("StepDialogs", "Không bắt buộc"))
-        self.add_row("Ghi chú:", "note", self.note_edit)
+        self.add_row(translate("StepDialogs", "Ghi chú:"), "note", self.note_edit)
 
     def _last_request(self) -> str:
         requests = [
@@ -361,7 +368,7 @@ class RefuseDialog(StepDialog):
     """Refuse with written reasons (form 03); the dossier ends here."""
 
     kind = StepKind.REFUSE
-    ok_text = "Từ chối và in phiếu"
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Từ chối và in phiếu")
 
     def build(self) -> None:
         self.add_note(
@@ -376,7 +383,7 @@ class RefuseDialog(StepDialog):
             ),
             4,
         )
-        self.add_row("Lý do từ chối:", "reason", self.reason_edit)
+        self.add_row(translate("StepDialogs", "Lý do từ chối:"), "reason", self.reason_edit)
 
     def run(self) -> None:
         steps.refuse(self.db, self.clerk, self.code, clean_text(self.reason_edit), self.clock)
@@ -386,7 +393,7 @@ class StopDialog(StepDialog):
     """Stop at the citizen's written request (Decree 118/2025 art. 21)."""
 
     kind = StepKind.STOP
-    ok_text = "Dừng giải quyết"
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Dừng giải quyết")
 
     def build(self) -> None:
         self.add_note(
@@ -398,7 +405,7 @@ class StopDialog(StepDialog):
         self.reason_edit = text_box(
             translate("StepDialogs", "Ví dụ: người nộp có đơn xin rút hồ sơ ngày ...")
         )
-        self.add_row("Lý do:", "reason", self.reason_edit)
+        self.add_row(translate("StepDialogs", "Lý do:"), "reason", self.reason_edit)
 
     def run(self) -> None:
         steps.stop(self.db, self.clerk, self.code, clean_text(self.reason_edit), self.clock)

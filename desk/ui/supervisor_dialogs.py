@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from desk.domain.dossier import ApplicantKind
 from desk.domain.lifecycle import StepKind
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.services import steps, worklist
 from desk.ui.admin._widgets import clean_text
 from desk.ui.qt_helpers import translate
@@ -18,7 +19,7 @@ class ReassignDialog(StepDialog):
     """A supervisor gives the dossier to another clerk."""
 
     kind = StepKind.REASSIGN
-    ok_text = "Giao lại"
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Giao lại")
 
     def build(self) -> None:
         self.user_combo = QComboBox()
@@ -28,8 +29,8 @@ class ReassignDialog(StepDialog):
         self.reason_edit = text_box(
             translate("StepDialogs", "Ví dụ: cán bộ phụ trách nghỉ phép"), 2
         )
-        self.add_row("Giao cho:", "username", self.user_combo)
-        self.add_row("Lý do:", "reason", self.reason_edit)
+        self.add_row(translate("StepDialogs", "Giao cho:"), "username", self.user_combo)
+        self.add_row(translate("StepDialogs", "Lý do:"), "reason", self.reason_edit)
 
     def set_user(self, username: str) -> None:
         self.user_combo.setCurrentIndex(max(self.user_combo.findData(username), 0))
@@ -51,12 +52,12 @@ class ReassignDialog(StepDialog):
 
 
 FIELD_LABELS = {
-    "applicant_name": "Họ và tên người nộp:",
-    "id_number": "Số CCCD / mã số thuế:",
-    "address": "Địa chỉ:",
-    "phone": "Điện thoại:",
-    "email": "Thư điện tử:",
-    "principal": "Nộp thay cho (ủy quyền):",
+    "applicant_name": QT_TRANSLATE_NOOP("StepDialogs", "Họ và tên người nộp:"),
+    "id_number": QT_TRANSLATE_NOOP("StepDialogs", "Số CCCD / mã số thuế:"),
+    "address": QT_TRANSLATE_NOOP("StepDialogs", "Địa chỉ:"),
+    "phone": QT_TRANSLATE_NOOP("StepDialogs", "Điện thoại:"),
+    "email": QT_TRANSLATE_NOOP("StepDialogs", "Thư điện tử:"),
+    "principal": QT_TRANSLATE_NOOP("StepDialogs", "Nộp thay cho (ủy quyền):"),
 }
 
 
@@ -64,7 +65,7 @@ class EditDossierDialog(StepDialog):
     """A supervisor corrects the applicant's data; only changed values are sent."""
 
     kind = StepKind.EDIT
-    ok_text = "Lưu thay đổi"
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Lưu thay đổi")
 
     def build(self) -> None:
         applicant = self.dossier.applicant
@@ -81,14 +82,14 @@ class EditDossierDialog(StepDialog):
             edit = QLineEdit(self.original[name])
             edit.setObjectName(f"edit_{name}")
             self.edits[name] = edit
-            label = FIELD_LABELS[name]
+            label = translated(FIELD_LABELS[name])
             if name == "id_number" and applicant.kind is ApplicantKind.ORGANISATION:
-                label = "Mã số thuế / mã doanh nghiệp:"
+                label = translate("StepDialogs", "Mã số thuế / mã doanh nghiệp:")
             self.add_row(label, name, edit)
         self.reason_edit = text_box(
             translate("StepDialogs", "Ví dụ: ghi sai số CCCD khi tiếp nhận"), 2
         )
-        self.add_row("Lý do sửa:", "reason", self.reason_edit)
+        self.add_row(translate("StepDialogs", "Lý do sửa:"), "reason", self.reason_edit)
 
     def changed_values(self) -> dict[str, str]:
         values = {name: clean_text(edit) for name, edit in self.edits.items()}

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desk.domain.translation import SourceText, translated
 from desk.ui.qt_helpers import translate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class HeaderedTableModel(QAbstractTableModel):
-    """A flat table whose columns are ``headers`` (translated in ``context``);
-    subclasses say how many rows they hold with ``row_total()``."""
+    """A flat table whose columns are ``headers``; subclasses say how many rows
+    they hold with ``row_total()``.
+
+    Mark each header with ``QT_TRANSLATE_NOOP(context, "...")`` where the tuple is
+    written, so ``pyside6-lupdate`` finds it; a plain header is looked up in ``context``.
+    """
 
     context = ""
     headers: tuple[str, ...] = ()
@@ -33,5 +38,8 @@ class HeaderedTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.headers)
         ):
-            return translate(self.context, self.headers[section])
+            header = self.headers[section]
+            if isinstance(header, SourceText):
+                return translated(header)
+            return translate(self.context, header)
         return None

@@ -33,6 +33,7 @@ from desk.domain.dossier import (
     DossierStatus,
 )
 from desk.domain.procedure import CHANNEL_LABELS, Channel
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.domain.urgency import BAND_LABELS, Band
 from desk.services import calendar, worklist
 from desk.services.worklist import View, WorklistFilter, WorklistItem
@@ -46,15 +47,15 @@ PAGE_SIZE = 200
 
 URGENCY, CODE, APPLICANT, PROCEDURE, DUE, STATUS, HOLDER, ASSIGNEE, RECEIVED = range(9)
 HEADERS = (
-    "Thời hạn",
-    "Mã hồ sơ",
-    "Người nộp",
-    "Thủ tục",
-    "Hẹn trả",
-    "Trạng thái",
-    "Đang ở",
-    "Cán bộ phụ trách",
-    "Ngày nhận",
+    QT_TRANSLATE_NOOP("WorklistTableModel", "Thời hạn"),
+    QT_TRANSLATE_NOOP("WorklistTableModel", "Mã hồ sơ"),
+    QT_TRANSLATE_NOOP("WorklistTableModel", "Người nộp"),
+    QT_TRANSLATE_NOOP("WorklistTableModel", "Thủ tục"),
+    QT_TRANSLATE_NOOP("WorklistTableModel", "Hẹn trả"),
+    QT_TRANSLATE_NOOP("WorklistTableModel", "Trạng thái"),
+    QT_TRANSLATE_NOOP("WorklistTableModel", "Đang ở"),
+    QT_TRANSLATE_NOOP("WorklistTableModel", "Cán bộ phụ trách"),
+    QT_TRANSLATE_NOOP("WorklistTableModel", "Ngày nhận"),
 )
 CODE_ROLE = Qt.ItemDataRole.UserRole
 BAND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,7 +79,7 @@ def urgency_text(item: WorklistItem, now: datetime, cal: WorkingCalendar) -> str
 def _time_left_text(item: WorklistItem, now: datetime, cal: WorkingCalendar) -> str:
     due, now = to_vn(item.due_at), to_vn(now)
     if item.band is None:
-        return translate("WorklistTableModel", STATUS_LABELS[item.status])
+        return translated(STATUS_LABELS[item.status])
     if item.band is Band.OVERDUE:
         days = cal.working_days_between(due.date(), now.date())
         if days <= 0:
@@ -258,7 +259,7 @@ class WorklistTableModel(HeaderedTableModel):
         if column == DUE:
             return _when(item.due_at)
         if column == STATUS:
-            return translate("WorklistTableModel", STATUS_LABELS[item.status])
+            return translated(STATUS_LABELS[item.status])
         if column == HOLDER:
             return item.holder
         if column == ASSIGNEE:
@@ -271,9 +272,7 @@ class WorklistTableModel(HeaderedTableModel):
         item = row.item
         if column == URGENCY:
             band = BAND_LABELS[item.band] if item.band is not None else ""
-            text = (
-                f"{translate('WorklistTableModel', band)}: {row.urgency}" if band else row.urgency
-            )
+            text = f"{translated(band)}: {row.urgency}" if band else row.urgency
             if item.rescheduled and item.status not in CLOSED_STATUSES:
                 text += "\n" + translate(
                     "WorklistTableModel",
@@ -306,9 +305,7 @@ class WorklistTableModel(HeaderedTableModel):
             return "\n".join(parts)
         if column == PROCEDURE:
             channel = CHANNEL_LABELS.get(Channel(item.channel), item.channel)
-            return (
-                f"{item.procedure_name}\n{item.field} · {translate('WorklistTableModel', channel)}"
-            )
+            return f"{item.procedure_name}\n{item.field} · {translated(channel)}"
         return self._display(row, column)
 
 

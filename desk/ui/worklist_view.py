@@ -37,11 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.clock import Clock, SystemClock
-from desk.domain.dossier import STATUS_LABELS
+from desk.domain.dossier import STATUS_LABELS, DossierStatus
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.domain.procedure import CHANNEL_LABELS, Channel
 from desk.domain.text import fold
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.domain.urgency import Band
 from desk.services import changes, worklist
 from desk.services.worklist import VIEW_LABELS, View, WorklistFilter
@@ -74,7 +75,19 @@ RECOUNT_AFTER = timedelta(minutes=1)
 VIEWS = (View.URGENT, View.WAITING, View.READY, View.CLOSED)
 #: The tab after the views: dossiers at risk of being late (not a filter of the list).
 AT_RISK_TAB = len(VIEWS)
-AT_RISK_LABEL = "Cần xin lỗi"
+AT_RISK_LABEL = QT_TRANSLATE_NOOP("WorklistView", "Cần xin lỗi")
+#: Texts never shown: they only set how wide a filter box (in characters) or a column is.
+WIDTH_SAMPLES = {
+    "field_filter": "Tất cả lĩnh vực....",  # untranslated: width sample
+    "procedure_filter": "Tất cả thủ tục hành chính....",  # untranslated: width sample
+    "status_filter": "Tất cả trạng thái...",  # untranslated: width sample
+    "channel_filter": "Qua dịch vụ bưu chính",  # untranslated: width sample
+    "department_filter": "Tất cả phòng, ban.....",  # untranslated: width sample
+    "assignee_filter": "Tất cả cán bộ.......",  # untranslated: width sample
+    "name": "Nguyễn Thị Thu Trang",  # untranslated: width sample
+    "holder": "Công chức Tư pháp - Hộ tịch",  # untranslated: width sample
+    "assignee": "Võ Thị Thu Trang",  # untranslated: width sample
+}
 
 
 class WorklistView(QWidget):
@@ -136,8 +149,8 @@ class WorklistView(QWidget):
         self.view_tabs.setExpanding(False)
         self.view_tabs.setDrawBase(False)
         for view in VIEWS:
-            self.view_tabs.addTab(translate("WorklistView", VIEW_LABELS[view]))
-        self.view_tabs.addTab(translate("WorklistView", AT_RISK_LABEL))
+            self.view_tabs.addTab(translated(VIEW_LABELS[view]))
+        self.view_tabs.addTab(translated(AT_RISK_LABEL))
         self.view_tabs.setTabToolTip(
             AT_RISK_TAB,
             translate(
@@ -148,7 +161,9 @@ class WorklistView(QWidget):
         self.view_tabs.setTabTextColor(AT_RISK_TAB, QColor("#b71c1c"))
         self.view_tabs.currentChanged.connect(self._on_view_changed)
 
-    def _combo(self, name: str, width_text: str) -> QComboBox:
+    def _combo(self, name: str) -> QComboBox:
+        """A filter box as many characters wide as its ``WIDTH_SAMPLES`` entry."""
+        width_text = WIDTH_SAMPLES[name]
         combo = QComboBox(self)
         combo.setObjectName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -169,12 +184,12 @@ class WorklistView(QWidget):
                 "Tìm theo tên người nộp, mã hồ sơ, số CCCD, số điện thoại (gõ không dấu cũng được)",
             )
         )
-        self.field_combo = self._combo("field_filter", "Tất cả lĩnh vực....")
-        self.procedure_combo = self._combo("procedure_filter", "Tất cả thủ tục hành chính....")
-        self.status_combo = self._combo("status_filter", "Tất cả trạng thái...")
-        self.channel_combo = self._combo("channel_filter", "Qua dịch vụ bưu chính")
-        self.department_combo = self._combo("department_filter", "Tất cả phòng, ban.....")
-        self.assignee_combo = self._combo("assignee_filter", "Tất cả cán bộ.......")
+        self.field_combo = self._combo("field_filter")
+        self.procedure_combo = self._combo("procedure_filter")
+        self.status_combo = self._combo("status_filter")
+        self.channel_combo = self._combo("channel_filter")
+        self.department_combo = self._combo("department_filter")
+        self.assignee_combo = self._combo("assignee_filter")
         self.clear_button = QPushButton(translate("WorklistView", "Bỏ lọc"), self)
         self.clear_button.clicked.connect(self.clear_filters)
 
@@ -196,14 +211,17 @@ class WorklistView(QWidget):
         header.setHighlightSections(False)
         metrics = table.fontMetrics()
         stamp = metrics.horizontalAdvance("00/00/0000 00:00") + 24
+        urgency = translate("WorklistTableModel", "Còn {n} ngày làm việc").format(n=9)
+        urgency += translate("WorklistTableModel", " · Đã hẹn lại")
+        status = translated(STATUS_LABELS[DossierStatus.RESULT_READY])
         widths = {
-            URGENCY: metrics.horizontalAdvance("Còn 9 ngày làm việc · Đã hẹn lại") + 48,
+            URGENCY: metrics.horizontalAdvance(urgency) + 48,
             CODE: metrics.horizontalAdvance("H36.41-000000-0000") + 24,
-            APPLICANT: metrics.horizontalAdvance("Nguyễn Thị Thu Trang") + 24,
+            APPLICANT: metrics.horizontalAdvance(WIDTH_SAMPLES["name"]) + 24,
             DUE: stamp,
-            STATUS: metrics.horizontalAdvance("Có kết quả, chờ trả") + 24,
-            HOLDER: metrics.horizontalAdvance("Công chức Tư pháp - Hộ tịch") + 16,
-            ASSIGNEE: metrics.horizontalAdvance("Võ Thị Thu Trang") + 24,
+            STATUS: metrics.horizontalAdvance(status) + 24,
+            HOLDER: metrics.horizontalAdvance(WIDTH_SAMPLES["holder"]) + 16,
+            ASSIGNEE: metrics.horizontalAdvance(WIDTH_SAMPLES["assignee"]) + 24,
             RECEIVED: stamp,
         }
         for column, width in widths.items():
@@ -300,7 +318,7 @@ class WorklistView(QWidget):
         fill(
             self.channel_combo,
             translate("WorklistView", "Mọi hình thức nộp"),
-            [(c.value, translate("WorklistView", CHANNEL_LABELS[c])) for c in Channel],
+            [(c.value, translated(CHANNEL_LABELS[c])) for c in Channel],
         )
         fill(
             self.department_combo,
@@ -329,7 +347,7 @@ class WorklistView(QWidget):
         combo.clear()
         combo.addItem(translate("WorklistView", "Tất cả trạng thái"), None)
         for status in status_choices(self.current_view()):
-            combo.addItem(translate("WorklistView", STATUS_LABELS[status]), status)
+            combo.addItem(translated(STATUS_LABELS[status]), status)
         combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.setEnabled(combo.count() > 2)
         combo.blockSignals(False)
@@ -396,7 +414,7 @@ class WorklistView(QWidget):
 
     def _show_at_risk_count(self) -> None:
         count = self.at_risk.count
-        label = translate("WorklistView", AT_RISK_LABEL)
+        label = translated(AT_RISK_LABEL)
         self.view_tabs.setTabText(AT_RISK_TAB, label if count is None else f"{label} ({count})")
         if self.at_risk_shown() and count is not None:
             self.summary.setText(translate("WorklistView", "{n} hồ sơ cần xin lỗi").format(n=count))
@@ -502,7 +520,7 @@ class WorklistView(QWidget):
             button.set_count(bands[band])
         views = worklist.view_counts(self._db, replace(flt, band=None), now)
         for index, view in enumerate(VIEWS):
-            label = translate("WorklistView", VIEW_LABELS[view])
+            label = translated(VIEW_LABELS[view])
             if view in views:
                 label = f"{label} ({views[view]})"
             self.view_tabs.setTabText(index, label)
