@@ -138,8 +138,8 @@ def show(make: Callable[[], object], app):
     from PySide6.QtWidgets import QDialog
 
     widget = make()
-    if isinstance(widget, QDialog):
-        widget.adjustSize()
+    if isinstance(widget, QDialog):  # its own size, grown if its contents need more
+        widget.resize(widget.size().expandedTo(widget.sizeHint()))
     else:
         widget.resize(*SCREEN)
     widget.show()

@@ -91,3 +91,30 @@ class TimeLimit:
     @classmethod
     def same_day(cls, cutoff: time | None = None) -> TimeLimit:
         return cls(LimitKind.SAME_DAY, 0, cutoff)
+
+
+def stored_limit_label(text: str) -> str:
+    """A dossier's stored limit wording (:meth:`TimeLimit.describe`) in the clerk's language.
+
+    A dossier keeps the limit as worded on its receipt; a screen reads that
+    wording back into a limit to show it in its own language. Wording from
+    elsewhere (an older version, a hand edit) is shown as it is.
+    """
+    import re
+
+    printed = r"Trong ngày(?: \(nhận sau (\d{2}):(\d{2}) trả ngày làm việc tiếp theo\))?"  # untranslated: printed wording
+    same_day = re.fullmatch(printed, text)
+    if same_day:
+        hour, minute = same_day.groups()
+        cutoff = time(int(hour), int(minute)) if hour else None
+        return TimeLimit(LimitKind.SAME_DAY, cutoff=cutoff).label()
+    counted = re.fullmatch(r"(\d+) (.+)", text)
+    if counted:
+        for kind, words in LIMIT_KIND_LABELS.items():
+            if (
+                kind is not LimitKind.SAME_DAY
+                and counted.group(2) == str(words)
+                and int(counted.group(1)) > 0
+            ):
+                return TimeLimit(kind, int(counted.group(1))).label()
+    return text

@@ -16,7 +16,7 @@ from desk.domain.dossier import (
     ResultClass,
     ReturnMethod,
 )
-from desk.domain.lifecycle import STEP_LABELS, Step, StepKind
+from desk.domain.lifecycle import STEP_LABELS, Step, StepKind, holder_label
 from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.services.audit import AuditEntry
 from desk.ui.qt_helpers import translate
@@ -135,8 +135,8 @@ def timeline_rows(
         (
             stamp(s.at),
             translated(STEP_LABELS[s.kind]),
-            s.from_holder,
-            s.to_holder,
+            holder_label(s.from_holder) if s.from_holder else s.from_holder,
+            holder_label(s.to_holder) if s.to_holder else s.to_holder,
             s.by,
             translated(RESULT_CLASS_LABELS[s.result]) if s.result is not None else "",
             step_details(s, names),

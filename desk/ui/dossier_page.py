@@ -51,9 +51,11 @@ from desk.domain.lifecycle import (
     STEP_LABELS,
     Step,
     StepKind,
+    holder_label,
 )
 from desk.domain.office import Clerk
 from desk.domain.procedure import CHANNEL_LABELS, PAPER_FORM_LABELS
+from desk.domain.time_limit import stored_limit_label
 from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.domain.urgency import BAND_LABELS, band_for
 from desk.services import accounts, audit, calendar, dossiers, receipts, steps
@@ -388,11 +390,11 @@ class DossierPage(QDialog):
             "channel": translated(CHANNEL_LABELS[d.channel]),
             "delivery": translated(RESULT_DELIVERY_LABELS[d.result_delivery])
             + (f": {d.delivery_address}" if d.delivery_address else ""),
-            "limit": d.limit_text,
+            "limit": stored_limit_label(d.limit_text),
             "received": when(d.received_at),
             "appointment": when(d.appointment_at),
             "rescheduled": rescheduled,
-            "holder": d.holder,
+            "holder": holder_label(d.holder),
             "assignee": dossiers.assignee_name(self.db, d.code),
             "clerk": d.clerk_name,
             "comebacks": str(d.comebacks),

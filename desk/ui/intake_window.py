@@ -33,7 +33,7 @@ from desk.domain.dossier import Dossier, IntakeDraft
 from desk.domain.errors import UserError, ValidationError
 from desk.domain.office import Clerk
 from desk.domain.procedure import Channel, Procedure
-from desk.domain.time_limit import TimeLimit
+from desk.domain.time_limit import TimeLimit, stored_limit_label
 from desk.domain.validation import validate_intake
 from desk.domain.vn_dates import clock_label, weekday_label
 from desk.services import intake, receipts
@@ -77,7 +77,7 @@ def appointment_text(preview: intake.AppointmentPreview, limit: TimeLimit | None
         time=clock_label(at),
         weekday=weekday_label(at),
         date=f"{at:%d/%m/%Y}",
-        limit=limit.label() if limit is not None else preview.limit_text,
+        limit=limit.label() if limit is not None else stored_limit_label(preview.limit_text),
     )
 
 

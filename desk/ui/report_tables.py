@@ -20,6 +20,7 @@ from PySide6.QtGui import QFont
 from desk.domain.clock import to_vn
 from desk.domain.dossier import RESULT_CLASS_LABELS, STATUS_LABELS, DossierStatus
 from desk.domain.statistics import FIGURE_LABELS, Figure, percent_text
+from desk.domain.time_limit import stored_limit_label
 from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.ui.qt_helpers import translate
 
@@ -223,7 +224,7 @@ def time_columns(day: timedelta) -> list[Column]:
         Column(QT_TRANSLATE_NOOP("ReportTables", "Lĩnh vực"), lambda t: t.field, numeric=False),
         Column(
             QT_TRANSLATE_NOOP("ReportTables", "Thời hạn theo quy định"),
-            lambda t: t.limit_text,
+            lambda t: stored_limit_label(t.limit_text),
             numeric=False,
         ),
         Column(QT_TRANSLATE_NOOP("ReportTables", "Số hồ sơ đã giải quyết"), lambda t: t.decisions),

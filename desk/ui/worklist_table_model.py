@@ -32,6 +32,7 @@ from desk.domain.dossier import (
     STATUS_LABELS,
     DossierStatus,
 )
+from desk.domain.lifecycle import holder_label
 from desk.domain.procedure import CHANNEL_LABELS, Channel
 from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.domain.urgency import BAND_LABELS, Band
@@ -261,7 +262,7 @@ class WorklistTableModel(HeaderedTableModel):
         if column == STATUS:
             return translated(STATUS_LABELS[item.status])
         if column == HOLDER:
-            return item.holder
+            return holder_label(item.holder)
         if column == ASSIGNEE:
             return item.assignee
         if column == RECEIVED:
