@@ -118,7 +118,7 @@ class PgServer:
         ):
             pid = name.split("_")[2]
             if pid.isdigit() and not _alive(int(pid)):
-                self._run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                self._drop(name)
 
     def create_database(self, *, blank: bool = False, office: bool = False) -> str:
         """A new database: with no tables (``blank``), the schema, or the office too."""
@@ -131,11 +131,27 @@ class PgServer:
     def drop_database(self, url: str) -> None:
         from sqlalchemy.engine import make_url
 
-        self._run(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+        self._drop(make_url(url).database)
+
+    def _drop(self, name: str) -> None:
+        """Drop ``name``; a server worker (autovacuum) still in it may delay that a little:
+        a role that may not end it waits for it instead."""
+        import time
+
+        from sqlalchemy.exc import ProgrammingError
+
+        for attempt in range(50):
+            try:
+                self._run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                return
+            except ProgrammingError as exc:
+                if "InsufficientPrivilege" not in type(exc.orig).__name__ or attempt == 49:
+                    raise
+                time.sleep(0.2)
 
     def close(self) -> None:
         for name in (self.office_template, self.template):
-            self._run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            self._drop(name)
         self._admin.dispose()
 
 
