@@ -15,7 +15,7 @@ from datetime import datetime, time
 from desk.cli_db import url_of
 from desk.domain.clock import VN_TZ
 from desk.domain.errors import UserError
-from desk.domain.time_limit import LimitKind, TimeLimit
+from desk.domain.time_limit import TimeLimit
 from desk.domain.translation import translate
 
 
@@ -103,26 +103,9 @@ def run_due(args: argparse.Namespace) -> int:
             )
         )
     else:
-        print(_limit_text(limit))
+        print(translate("CliDue", "Thời hạn: {limit}").format(limit=limit.label()))
         print(due.strftime("%Y-%m-%d %H:%M"))
     return 0
-
-
-def _limit_text(limit: TimeLimit) -> str:
-    """The time limit on the screen, in the screen's language (a receipt prints ``describe()``)."""
-    if limit.kind is LimitKind.SAME_DAY:
-        if limit.cutoff is None:
-            return translate("CliDue", "Thời hạn: Trong ngày")
-        return translate(
-            "CliDue", "Thời hạn: Trong ngày (nhận sau {cutoff} trả ngày làm việc tiếp theo)"
-        ).format(cutoff=f"{limit.cutoff:%H:%M}")
-    if limit.kind is LimitKind.WORKING_HOURS:
-        text = translate("CliDue", "Thời hạn: {n} giờ làm việc")
-    elif limit.kind is LimitKind.CALENDAR_DAYS:
-        text = translate("CliDue", "Thời hạn: {n} ngày")
-    else:
-        text = translate("CliDue", "Thời hạn: {n} ngày làm việc")
-    return text.format(n=f"{limit.amount:02d}")
 
 
 def _limit(make, n: int) -> TimeLimit:

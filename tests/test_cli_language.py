@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ENGLISH_QM = ROOT / "resources" / "translations" / "desk_en.qm"
 DUE = ["due", "--days", "2", "--received", "2026-03-06 10:00"]
 SMALL_CATALOGUE = {
-    ("CliDue", "Thời hạn: {n} ngày làm việc"): "Time limit: {n} working days",
+    ("CliDue", "Thời hạn: {limit}"): "Time limit: {limit}",
+    ("TimeLimit", "{amount} ngày làm việc"): "{amount} working days",
     ("Cli", "Lỗi: {message}"): "Error: {message}",
 }
 

@@ -1331,24 +1331,8 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Time of receipt &apos;{text}&apos; is not in the right form: write &quot;YYYY-MM-DD HH:MM&quot;, e.g. &quot;2026-03-10 09:15&quot;.</translation>
     </message>
     <message>
-        <source>Thời hạn: Trong ngày</source>
-        <translation>Time limit: same day</translation>
-    </message>
-    <message>
-        <source>Thời hạn: Trong ngày (nhận sau {cutoff} trả ngày làm việc tiếp theo)</source>
-        <translation>Time limit: same day (received after {cutoff}, due the next working day)</translation>
-    </message>
-    <message>
-        <source>Thời hạn: {n} giờ làm việc</source>
-        <translation>Time limit: {n} working hours</translation>
-    </message>
-    <message>
-        <source>Thời hạn: {n} ngày</source>
-        <translation>Time limit: {n} calendar days</translation>
-    </message>
-    <message>
-        <source>Thời hạn: {n} ngày làm việc</source>
-        <translation>Time limit: {n} working days</translation>
+        <source>Thời hạn: {limit}</source>
+        <translation>Time limit: {limit}</translation>
     </message>
     <message>
         <source>Thời hạn phải là số nguyên dương.</source>
