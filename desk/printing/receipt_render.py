@@ -15,7 +15,9 @@ the square root of the width, so 58 mm paper gets a slightly smaller font
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import qrcode
 from PIL import Image, ImageDraw
@@ -107,13 +109,26 @@ def paper_width(paper: str | int) -> int:
         ) from None
 
 
-def render(layout: ReceiptLayout, width_dots: int) -> Image.Image:
-    """The receipt as a mode "1" image exactly ``width_dots`` wide (black = 0)."""
+def render(
+    layout: ReceiptLayout,
+    width_dots: int,
+    draw: Callable[[Any, RenderStyle, int], Image.Image | None] | None = None,
+) -> Image.Image:
+    """The receipt as a mode "1" image exactly ``width_dots`` wide (black = 0).
+
+    ``draw`` draws the blocks a slip of its own kind adds (a ticket's big
+    number, a test page's ruler): it returns ``None`` for the usual ones.
+    Anything with ``blocks`` is a layout here.
+    """
     if not MIN_WIDTH_DOTS <= width_dots <= MAX_WIDTH_DOTS:
         raise ValueError(f"width_dots must be {MIN_WIDTH_DOTS}..{MAX_WIDTH_DOTS}, not {width_dots}")
     style = RenderStyle.for_width(width_dots)
-    parts = [render_block(block, style, style.content_width) for block in layout.blocks]
-    body = stack(parts, style.content_width)
+    width = style.content_width
+    parts = []
+    for block in layout.blocks:
+        special = draw(block, style, width) if draw is not None else None
+        parts.append(special if special is not None else render_block(block, style, width))
+    body = stack(parts, width)
     pad = style.margin
     image = Image.new("1", (width_dots, body.height + 2 * pad), WHITE)
     image.paste(body, (style.margin, pad))

@@ -38,14 +38,7 @@ from desk.printing.receipt_layout import (
     TextLine,
     TextSize,
 )
-from desk.printing.receipt_render import (
-    MAX_WIDTH_DOTS,
-    MIN_WIDTH_DOTS,
-    RenderStyle,
-    paper_width,
-    render_block,
-    stack,
-)
+from desk.printing.receipt_render import RenderStyle, paper_width, render
 from desk.printing.text_wrap import BLACK, WHITE
 from desk.printing.vn_format import time_and_date_text
 
@@ -181,20 +174,13 @@ def _ruler(ruler: WidthRuler, style: RenderStyle, width: int) -> Image.Image:
 
 def render_test_page(page: PrinterTestPage, width_dots: int) -> Image.Image:
     """The page as a mode "1" image exactly ``width_dots`` wide."""
-    if not MIN_WIDTH_DOTS <= width_dots <= MAX_WIDTH_DOTS:
-        raise ValueError(f"width_dots must be {MIN_WIDTH_DOTS}..{MAX_WIDTH_DOTS}, not {width_dots}")
-    style = RenderStyle.for_width(width_dots)
-    width = style.content_width
-    parts = [
-        _ruler(block, style, width)
-        if isinstance(block, WidthRuler)
-        else render_block(block, style, width)
-        for block in page.blocks
-    ]
-    body = stack(parts, width)
-    image = Image.new("1", (width_dots, body.height + 2 * style.margin), WHITE)
-    image.paste(body, (style.margin, style.margin))
-    return image
+    return render(
+        page,  # type: ignore[arg-type]
+        width_dots,
+        lambda block, style, width: (
+            _ruler(block, style, width) if isinstance(block, WidthRuler) else None
+        ),
+    )
 
 
 def printer_test_image(

@@ -14,15 +14,8 @@ from desk.domain.queue import Ticket
 from desk.printing.escpos_bytes import receipt_bytes
 from desk.printing.printer_uri import PrinterTarget
 from desk.printing.printers import send
-from desk.printing.receipt_render import (
-    MAX_WIDTH_DOTS,
-    MIN_WIDTH_DOTS,
-    RenderStyle,
-    paper_width,
-    render_block,
-    stack,
-)
-from desk.printing.text_wrap import WHITE, Span, draw_paragraph, fits_one_line
+from desk.printing.receipt_render import RenderStyle, paper_width, render
+from desk.printing.text_wrap import Span, draw_paragraph, fits_one_line
 from desk.printing.ticket_layout import BigNumber, TicketLayout
 
 # The number's height against the paper width: "A012" fills about two thirds
@@ -39,20 +32,13 @@ def _big_number(block: BigNumber, style: RenderStyle, width: int) -> Image.Image
 
 def render_ticket(layout: TicketLayout, width_dots: int) -> Image.Image:
     """The ticket as a mode "1" image exactly ``width_dots`` wide."""
-    if not MIN_WIDTH_DOTS <= width_dots <= MAX_WIDTH_DOTS:
-        raise ValueError(f"width_dots must be {MIN_WIDTH_DOTS}..{MAX_WIDTH_DOTS}, not {width_dots}")
-    style = RenderStyle.for_width(width_dots)
-    width = style.content_width
-    parts = [
-        _big_number(block, style, width)
-        if isinstance(block, BigNumber)
-        else render_block(block, style, width)
-        for block in layout.blocks
-    ]
-    body = stack(parts, width)
-    image = Image.new("1", (width_dots, body.height + 2 * style.margin), WHITE)
-    image.paste(body, (style.margin, style.margin))
-    return image
+    return render(
+        layout,  # type: ignore[arg-type]
+        width_dots,
+        lambda block, style, width: (
+            _big_number(block, style, width) if isinstance(block, BigNumber) else None
+        ),
+    )
 
 
 def ticket_image(
