@@ -32,6 +32,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--dossiers", type=int, default=3000)
+    ap.add_argument(
+        "--db", type=Path, help="an office database to open instead (benchmarks/data/1m.sqlite3)"
+    )
     args = ap.parse_args()
     exe = DIST / ("desk.exe" if os.name == "nt" else "desk")
     cmd = DIST / ("desk-cmd.exe" if os.name == "nt" else "desk-cmd")
