@@ -51,6 +51,7 @@ from desk.services import office, queue, receipts
 from desk.storage.database import Database
 from desk.storage.engine import sqlite_path
 from desk.ui import at_risk_notice
+from desk.ui.admin_dialogs import AdminDialogs
 from desk.ui.counter_panel import CounterPanel
 from desk.ui.dossier_page import DossierPage
 from desk.ui.intake_window import IntakeWindow
@@ -91,7 +92,7 @@ def _belongs_to(widget: QWidget, window: QWidget) -> bool:
     return False
 
 
-class MainWindow(QMainWindow):
+class MainWindow(AdminDialogs, QMainWindow):
     def __init__(
         self, db: Database, clerk: Clerk, clock: Clock | None = None, parent: QWidget | None = None
     ) -> None:
@@ -495,64 +496,6 @@ class MainWindow(QMainWindow):
     def _forget_preview(self, dialog: ReceiptPreviewDialog) -> None:
         if self.last_preview is dialog:
             self.last_preview = None
-
-    # -- the admin dialogs (other modules; imported when first used) --------------
-
-    def _open_dialog(self, dialog: QDialog) -> QDialog:
-        """Show an admin dialog; when it closes, re-read what it may have changed."""
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._dialogs.append(dialog)
-        dialog.finished.connect(lambda _result: self._after_admin_dialog(dialog))
-        dialog.open()
-        return dialog
-
-    def _after_admin_dialog(self, dialog: QDialog) -> None:
-        if dialog in self._dialogs:
-            self._dialogs.remove(dialog)
-        self.refresh_title()
-        self.intake.reload_catalog()
-        self.worklist.fill_choices()
-        if self.counter_panel is not None:  # the queue's groups or counters may have changed
-            self.counter_panel.refresh()
-
-    def open_clerks(self) -> QDialog:
-        from desk.ui.admin.clerks_dialog import ClerksDialog
-
-        return self._open_dialog(ClerksDialog(self._db, self._clerk, parent=self))
-
-    def open_procedures(self) -> QDialog:
-        from desk.ui.admin.procedures_dialog import ProceduresDialog
-
-        return self._open_dialog(ProceduresDialog(self._db, self._clerk, parent=self))
-
-    def open_calendar(self) -> QDialog:
-        from desk.ui.admin.calendar_dialog import CalendarDialog
-
-        return self._open_dialog(
-            CalendarDialog(self._db, self._clerk, parent=self, clock=self._clock)
-        )
-
-    def open_printer(self) -> QDialog:
-        from desk.ui.admin.printer_dialog import PrinterSettingsDialog
-
-        return self._open_dialog(
-            PrinterSettingsDialog(self._db, self._clerk, parent=self, clock=self._clock)
-        )
-
-    def open_departments(self) -> QDialog:
-        from desk.ui.admin.departments_dialog import DepartmentsDialog
-
-        return self._open_dialog(DepartmentsDialog(self._db, self._clerk, parent=self))
-
-    def open_queue(self) -> QDialog:
-        from desk.ui.admin.queue_dialog import QueueDialog
-
-        return self._open_dialog(QueueDialog(self._db, self._clerk, parent=self))
-
-    def open_office(self) -> QDialog:
-        from desk.ui.admin.office_dialog import OfficeDialog
-
-        return self._open_dialog(OfficeDialog(self._db, self._clerk, parent=self))
 
     def show_about(self) -> QMessageBox:
         text = translate(
