@@ -134,11 +134,21 @@ def test_bring_forward_unminimises_and_keeps_maximised(qtbot) -> None:
 
 def test_run_brings_its_minimised_main_window_forward(qtbot, db: Database, log_home) -> None:
     steps: list[str] = []
+    # Exceptions inside run() go to its error dialog, not to pytest: the test ends
+    # itself if the window never comes, rather than wait for ever.
+    deadline = time.monotonic() + 30
 
     def when_open() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        if not windows or not windows[0].isVisible():
-            QTimer.singleShot(20, when_open)
+        # (a window of an earlier test may linger, closed, until it is collected)
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        if not windows:
+            if time.monotonic() < deadline:
+                QTimer.singleShot(20, when_open)
+            else:
+                steps.append("never shown")
+                QApplication.instance().exit(3)
             return
         window = windows[0]
         window.showMinimized()
@@ -148,10 +158,10 @@ def test_run_brings_its_minimised_main_window_forward(qtbot, db: Database, log_h
         QTimer.singleShot(20, lambda: wait_forward(window))
 
     def wait_forward(window: MainWindow) -> None:
-        if window.isMinimized():
+        if window.isMinimized() and time.monotonic() < deadline:
             QTimer.singleShot(20, lambda: wait_forward(window))
             return
-        steps.append("forward")
+        steps.append("still minimised" if window.isMinimized() else "forward")
         window.close()
 
     QTimer.singleShot(0, when_open)
