@@ -3184,6 +3184,10 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
         <source>Đã chọn {language}. Ngôn ngữ mới được dùng từ lần mở chương trình tiếp theo.</source>
         <translation>{language} chosen. The new language applies from the next time the program is opened.</translation>
     </message>
+    <message>
+        <source>Lưu ý: trên máy này biến môi trường DESK_LANG={value} đang chọn {forced} và được ưu tiên hơn lựa chọn trong menu. Hãy nhờ người quản trị máy bỏ biến đó.</source>
+        <translation>Note: on this PC the environment variable DESK_LANG={value} chooses {forced} and takes precedence over the menu. Ask whoever manages this PC to remove it.</translation>
+    </message>
 </context>
 <context>
     <name>Lifecycle</name>

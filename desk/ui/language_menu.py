@@ -11,6 +11,7 @@ so a reader of either finds it. Printed papers stay Vietnamese in any case.
 from __future__ import annotations
 
 import logging
+import os
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup
@@ -72,13 +73,16 @@ class LanguageMenu(QObject):
         log.info("screen language set to %s for the next start", language)
         self.checked = language
         self.actions[language].setChecked(True)
-        self.last_message = show_message(
-            self._parent,
-            title,
-            translate(
+        text = translate(
+            "LanguageMenu",
+            "Đã chọn {language}. Ngôn ngữ mới được dùng từ lần mở chương trình tiếp theo.",
+        ).format(language=LANGUAGES[language])
+        forced = os.environ.get("DESK_LANG", "").strip().lower()
+        if forced in LANGUAGES and forced != language:
+            text += "\n\n" + translate(
                 "LanguageMenu",
-                "Đã chọn {language}. Ngôn ngữ mới được dùng từ lần mở chương trình tiếp theo.",
-            ).format(language=LANGUAGES[language]),
-            QMessageBox.Icon.Information,
-        )
+                "Lưu ý: trên máy này biến môi trường DESK_LANG={value} đang chọn {forced} và "
+                "được ưu tiên hơn lựa chọn trong menu. Hãy nhờ người quản trị máy bỏ biến đó.",
+            ).format(value=forced, forced=LANGUAGES[forced])
+        self.last_message = show_message(self._parent, title, text, QMessageBox.Icon.Information)
         return self.last_message

@@ -69,6 +69,17 @@ def test_choosing_english_saves_it_for_this_pc_and_says_it_applies_at_the_next_s
     close_boxes(host)
 
 
+def test_a_language_forced_by_desk_lang_is_pointed_out(host, monkeypatch):
+    monkeypatch.setenv("DESK_LANG", "vi")
+    chooser = LanguageMenu(host.menuBar().addMenu("Trợ &giúp"), host)
+    chooser.actions["en"].trigger()
+    assert saved_settings()["language"] == "en"
+    (box,) = visible_message_boxes(host)
+    assert "DESK_LANG=vi" in box.text() and "Tiếng Việt" in box.text()
+    assert language.chosen_language() == "vi"  # as the message says
+    close_boxes(host)
+
+
 def test_choosing_the_language_already_chosen_changes_nothing(host):
     chooser = LanguageMenu(host.menuBar().addMenu("Trợ &giúp"), host)
     assert chooser.choose("vi") is None
