@@ -60,7 +60,7 @@
     </message>
     <message>
         <source>Ví dụ: Nguyễn Văn An</source>
-        <translation>Example: Nguyen Van An</translation>
+        <translation>Example: Nguyễn Văn An</translation>
     </message>
     <message>
         <source>Ít nhất 8 ký tự, có cả chữ và số</source>
@@ -3507,11 +3507,11 @@ Log folder: {logs}</translation>
     <name>Office</name>
     <message>
         <source>Chưa nhập tên cơ quan (ví dụ: UBND xã Tân Phú).</source>
-        <translation>Enter the agency&apos;s name (e.g. People&apos;s Committee of Tan Phu commune).</translation>
+        <translation>Enter the agency&apos;s name (e.g. UBND xã Tân Phú, the People&apos;s Committee of Tân Phú commune).</translation>
     </message>
     <message>
         <source>Chưa nhập cơ quan cấp trên (ví dụ: UBND tỉnh Đồng Nai).</source>
-        <translation>Enter the superior agency (e.g. People&apos;s Committee of Dong Nai province).</translation>
+        <translation>Enter the superior agency (e.g. UBND tỉnh Đồng Nai, the People&apos;s Committee of Đồng Nai province).</translation>
     </message>
     <message>
         <source>Chưa nhập mã cơ quan dùng trong mã hồ sơ (ví dụ: H36.41).</source>
@@ -3628,11 +3628,11 @@ Log folder: {logs}</translation>
     </message>
     <message>
         <source>Ví dụ: UBND xã Tân Phú</source>
-        <translation>Example: UBND xa Tan Phu (the commune People&apos;s Committee)</translation>
+        <translation>Example: UBND xã Tân Phú (the commune People&apos;s Committee)</translation>
     </message>
     <message>
         <source>Ví dụ: UBND tỉnh Đồng Nai</source>
-        <translation>Example: UBND tinh Dong Nai (the provincial People&apos;s Committee)</translation>
+        <translation>Example: UBND tỉnh Đồng Nai (the provincial People&apos;s Committee)</translation>
     </message>
     <message>
         <source>Ví dụ: H36.41</source>
@@ -3640,7 +3640,7 @@ Log folder: {logs}</translation>
     </message>
     <message>
         <source>Ví dụ: Số 1 đường Hùng Vương, xã Tân Phú</source>
-        <translation>Example: So 1 duong Hung Vuong, xa Tan Phu</translation>
+        <translation>Example: Số 1 đường Hùng Vương, xã Tân Phú</translation>
     </message>
     <message>
         <source>Ví dụ: 0251 3822 123</source>
