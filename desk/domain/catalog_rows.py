@@ -16,7 +16,7 @@ key            Vietnamese header           content
 code           Mã thủ tục                  national code, e.g. ``1.001193`` (required)
 name           Tên thủ tục                 full published name (required)
 field          Lĩnh vực                    e.g. ``Hộ tịch`` (required)
-level          Cấp thực hiện               ``xã``, ``tỉnh``... (free text)
+level          Cấp thực hiện               ``xã``, ``tỉnh`` or ``trung ương`` (below)
 limit_kind     Loại thời hạn               ``working_days`` | ``calendar_days`` |
                                            ``working_hours`` | ``same_day``
 limit_amount   Thời hạn                    positive whole number; empty for same_day
@@ -28,13 +28,35 @@ fee            Phí, lệ phí                 free text, as published
 papers         Thành phần hồ sơ            the papers, notation below
 legal_basis    Căn cứ pháp lý              free text
 active         Đang áp dụng                ``1`` or ``0`` (empty means ``1``)
+online_only    Chỉ trực tuyến              ``1`` when the service is accepted online only
+                                           (Directive 24/CT-TTg), else ``0`` or empty
 =============  ==========================  =========================================
+
+Level (cấp thực hiện). Since 01/07/2025 local government has two levels,
+province and commune, so a procedure is carried out at the central level, the
+province or the commune. The file is written with ``trung ương``, ``tỉnh`` and
+``xã``; reading also takes the English keys (``central``, ``province``,
+``commune``) and the usual variants: ``cấp xã``, ``phường``, ``đặc khu``,
+``cấp tỉnh``, ``thành phố`` (a centrally-run city), ``Bộ``, ``bộ, ngành``...
+A district word (``huyện``, ``cấp huyện``, ``quận``, ``thị xã``, ``thành phố
+thuộc tỉnh``) is refused with a message saying the district level no longer
+exists and to write ``xã`` or ``tỉnh`` as the procedure was published after the
+reorganisation: guessing would put a procedure at the wrong counter. An empty
+cell is allowed and means the catalog does not say (``level`` is ``None``); the
+desk computes nothing from the level, it is shown to the administrator.
+
+Online only (chỉ trực tuyến). ``1`` marks a service that, under Directive
+24/CT-TTg (2025), is accepted only on the National Public Service Portal from
+01/10/2025 (permanent and temporary residence registration, judicial record
+certificates...). Intake at the counter then warns the clerk and offers the
+printed guide to submitting online. The column may be left out of a file: every
+procedure is then not online-only. ``có``/``không`` and ``x`` are read as well.
 
 ``limit_kind`` also accepts the Vietnamese wording: ``ngày làm việc``, ``ngày``
 (calendar days, as the Civil Code counts them), ``giờ làm việc``, ``trong ngày``.
 The channel limits share the kind and the cut-off of the general limit, which is
-the limit at the counter (Decree 61/2018 art. 15 lets a procedure publish one
-limit per channel; e.g. first land registration 27 / 17 online / 20 by post).
+the limit at the counter (a procedure may publish one limit per channel; e.g.
+first land registration 27 / 17 online / 20 by post).
 
 Papers notation (thành phần hồ sơ). Papers are separated by `` | `` (a line
 break inside a cell works too). Each paper is::
@@ -62,7 +84,7 @@ from __future__ import annotations
 import re
 from datetime import time
 
-from desk.domain.procedure import Channel, PaperForm, Procedure, RequiredPaper
+from desk.domain.procedure import Channel, Level, PaperForm, Procedure, RequiredPaper
 from desk.domain.text import fold, nfc
 from desk.domain.time_limit import LimitKind, TimeLimit
 from desk.domain.translation import translate
@@ -81,6 +103,7 @@ COLUMNS: tuple[str, ...] = (
     "papers",
     "legal_basis",
     "active",
+    "online_only",
 )
 
 HEADER_LABELS: dict[str, str] = {
@@ -97,6 +120,7 @@ HEADER_LABELS: dict[str, str] = {
     "papers": "Thành phần hồ sơ",  # untranslated: file format column
     "legal_basis": "Căn cứ pháp lý",  # untranslated: file format column
     "active": "Đang áp dụng",  # untranslated: file format column
+    "online_only": "Chỉ trực tuyến",  # untranslated: file format column
 }
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("code", "name", "field", "limit_kind")
@@ -118,6 +142,10 @@ _EXTRA_ALIASES: dict[str, str] = {
     "Hồ sơ": "papers",  # untranslated: file format column
     "Áp dụng": "active",  # untranslated: file format column
     "Hoạt động": "active",  # untranslated: file format column
+    "Cấp giải quyết": "level",  # untranslated: file format column
+    "Chỉ nộp trực tuyến": "online_only",  # untranslated: file format column
+    "Chỉ tiếp nhận trực tuyến": "online_only",  # untranslated: file format column
+    "Trực tuyến bắt buộc": "online_only",  # untranslated: file format column
 }
 
 
@@ -167,6 +195,35 @@ _KIND_WORDS_SHOWN = (
     "'ngày làm việc', 'ngày', 'giờ làm việc', 'trong ngày'"  # untranslated: file format
 )
 _KINDS_ALLOWED = "working_days, calendar_days, working_hours, same_day"
+
+#: How the file writes each level (values of the file, not screen text).
+LEVEL_WORDS: dict[Level, str] = {
+    Level.CENTRAL: "trung ương",  # untranslated: file format
+    Level.PROVINCE: "tỉnh",  # untranslated: file format
+    Level.COMMUNE: "xã",  # untranslated: file format
+}
+#: Folded cell texts read as a level, after a leading "cấp"/"UBND" is dropped.
+_LEVEL_READ: dict[str, Level] = {
+    **{level.value: level for level in Level},
+    "trung uong": Level.CENTRAL,
+    "bo": Level.CENTRAL,
+    "bo nganh": Level.CENTRAL,
+    "co quan trung uong": Level.CENTRAL,
+    "tinh": Level.PROVINCE,
+    "thanh pho": Level.PROVINCE,
+    "thanh pho truc thuoc trung uong": Level.PROVINCE,
+    "tinh thanh pho": Level.PROVINCE,
+    "xa": Level.COMMUNE,
+    "phuong": Level.COMMUNE,
+    "dac khu": Level.COMMUNE,
+    "xa phuong": Level.COMMUNE,
+    "xa phuong dac khu": Level.COMMUNE,
+}
+#: The district words of before 01/07/2025: refused with their own message.
+_DISTRICT_WORDS = frozenset(
+    {"huyen", "quan", "thi xa", "thanh pho thuoc tinh", "quan huyen", "district"}
+)
+_LEVEL_PREFIXES = ("cap ", "ubnd ", "uy ban nhan dan ")
 
 _TRUE_WORDS = frozenset({"1", "co", "true", "yes", "x"})
 _FALSE_WORDS = frozenset({"0", "khong", "false", "no"})
@@ -243,7 +300,9 @@ def procedure_from_row(row: dict[str, str]) -> Procedure:
     field = text("field", required=True)
     limit, channel_limits = _parse_limits(cells, problems)
     papers = _parse_papers_cell(cells.get("papers", ""), problems)
-    active = _parse_active(cells.get("active", ""), problems)
+    active = _parse_flag("active", cells.get("active", ""), problems, empty=True)
+    online_only = _parse_flag("online_only", cells.get("online_only", ""), problems, empty=False)
+    level = _parse_level(cells.get("level", ""), problems)
     if problems or limit is None:
         unreadable = translate("CatalogRows", "Cột '{header}' ({key}): không đọc được")
         raise CatalogRowError(problems or [unreadable.format(**_column("limit_kind"))])
@@ -252,12 +311,13 @@ def procedure_from_row(row: dict[str, str]) -> Procedure:
         name=name,
         field=field,
         limit=limit,
-        level=text("level"),
+        level=level,
         fee=text("fee"),
         papers=papers,
         channel_limits=channel_limits,
         legal_basis=text("legal_basis"),
         active=active,
+        online_only=online_only,
     )
 
 
@@ -273,7 +333,7 @@ def procedure_to_row(procedure: Procedure) -> dict[str, str]:
         "code": procedure.code,
         "name": procedure.name,
         "field": procedure.field,
-        "level": procedure.level,
+        "level": "" if procedure.level is None else LEVEL_WORDS[procedure.level],
         "limit_kind": limit.kind.value,
         "limit_amount": "" if limit.kind is LimitKind.SAME_DAY else str(limit.amount),
         "cutoff": "" if limit.cutoff is None else f"{limit.cutoff:%H:%M}",
@@ -283,6 +343,7 @@ def procedure_to_row(procedure: Procedure) -> dict[str, str]:
         "papers": format_papers(procedure.papers),
         "legal_basis": procedure.legal_basis,
         "active": "1" if procedure.active else "0",
+        "online_only": "1" if procedure.online_only else "0",
     }
     for channel, channel_limit in procedure.channel_limits.items():
         if channel is Channel.COUNTER:
@@ -437,19 +498,72 @@ def _parse_cutoff(value: str, problems: list[str]) -> time | None:
     return None
 
 
-def _parse_active(value: str, problems: list[str]) -> bool:
+def _parse_flag(key: str, value: str, problems: list[str], *, empty: bool) -> bool:
+    """A yes/no cell (``1``/``0``, ``có``/``không``...); ``empty`` is what a blank means."""
     word = fold(value)
-    if not word or word in _TRUE_WORDS:
+    if not word:
+        return empty
+    if word in _TRUE_WORDS:
         return True
     if word in _FALSE_WORDS:
         return False
-    problems.append(
-        translate(
+    if key == "active":
+        message = translate(
             "CatalogRows",
             "Cột '{header}' ({key}): phải là 1 (đang áp dụng) hoặc 0, đang là '{value}'",
-        ).format(value=value, **_column("active"))
-    )
-    return True
+        )
+    else:
+        message = translate(
+            "CatalogRows",
+            "Cột '{header}' ({key}): phải là 1 (chỉ tiếp nhận trực tuyến) hoặc 0 (để trống "
+            "cũng là 0), đang là '{value}'",
+        )
+    problems.append(message.format(value=value, **_column(key)))
+    return empty
+
+
+def level_from_text(value: str) -> Level | None:
+    """The level a cell names, ``None`` for an empty cell.
+
+    Raises ``ValueError`` with the clerk's message for a district word (no
+    district level since 01/07/2025) or a word that is not a level.
+    """
+    problems: list[str] = []
+    level = _parse_level(nfc(value).strip(), problems)
+    if problems:
+        raise CatalogRowError(problems)
+    return level
+
+
+def _parse_level(value: str, problems: list[str]) -> Level | None:
+    if not value:
+        return None
+    word = re.sub(r"[\s,;/_\-]+", " ", fold(value)).strip()
+    for prefix in _LEVEL_PREFIXES:
+        if word.startswith(prefix):
+            word = word[len(prefix) :].strip()
+    level = _LEVEL_READ.get(word)
+    if level is not None:
+        return level
+    words = {"commune": LEVEL_WORDS[Level.COMMUNE], "province": LEVEL_WORDS[Level.PROVINCE]}
+    if word in _DISTRICT_WORDS:
+        problems.append(
+            translate(
+                "CatalogRows",
+                "Cột '{header}' ({key}): '{value}' là cấp huyện, nhưng từ 01/07/2025 chính "
+                "quyền địa phương chỉ còn hai cấp (tỉnh và xã), không còn cấp huyện. Hãy ghi "
+                "'{commune}' hoặc '{province}' theo thủ tục đã được công bố lại sau khi sắp xếp.",
+            ).format(value=value, **words, **_column("level"))
+        )
+    else:
+        problems.append(
+            translate(
+                "CatalogRows",
+                "Cột '{header}' ({key}): phải là '{central}', '{province}' hoặc '{commune}' "
+                "(hoặc để trống), đang là '{value}'",
+            ).format(value=value, central=LEVEL_WORDS[Level.CENTRAL], **words, **_column("level"))
+        )
+    return None
 
 
 def _parse_papers_cell(text: str, problems: list[str]) -> list[RequiredPaper]:

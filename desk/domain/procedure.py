@@ -1,7 +1,19 @@
 """A published administrative procedure (thủ tục hành chính) and its papers.
 
-The clerk may ask only for the papers the procedure lists (Decree 61 art. 15):
-``Procedure.papers`` is that list, and the intake checklist shows nothing else.
+The clerk may ask only for the papers the procedure lists: ``Procedure.papers``
+is that list, and the intake checklist shows nothing else.
+
+``Procedure.level`` (cấp thực hiện) is one of three: central (trung ương),
+province (tỉnh) or commune (xã). Local government has had two levels since
+01/07/2025: there is no district (huyện) level any more, so ``Level`` has no
+such member and a catalog row saying "huyện" is refused
+(``desk.domain.catalog_rows``). ``None`` means the catalog does not say.
+
+``Procedure.online_only`` marks a service accepted online only (Directive
+24/CT-TTg of 2025: from 01/10/2025 for permanent and temporary residence
+registration, judicial record certificates and others). Intake at the counter
+warns the clerk, offers a printed guide to the National Public Service Portal,
+and saves such a dossier only when the clerk confirms a special case.
 """
 
 from __future__ import annotations
@@ -36,6 +48,29 @@ class PaperForm(StrEnum):
     SHOWN = "shown"
 
 
+class Level(StrEnum):
+    """Who carries out the procedure (cấp thực hiện), after the 2025 reorganisation."""
+
+    CENTRAL = "central"  # a ministry or central agency (trung ương, bộ, ngành)
+    PROVINCE = "province"  # the province or centrally-run city (tỉnh, thành phố)
+    COMMUNE = "commune"  # the commune, ward or special zone (xã, phường, đặc khu)
+
+
+LEVEL_LABELS = {
+    Level.CENTRAL: QT_TRANSLATE_NOOP("Level", "Trung ương"),
+    Level.PROVINCE: QT_TRANSLATE_NOOP("Level", "Cấp tỉnh"),
+    Level.COMMUNE: QT_TRANSLATE_NOOP("Level", "Cấp xã"),
+}
+
+
+def stored_level(value: str | None) -> Level | None:
+    """The level of a stored key; ``None`` for an empty or unknown one."""
+    try:
+        return Level(value) if value else None
+    except ValueError:
+        return None
+
+
 PAPER_FORM_LABELS = {
     PaperForm.ORIGINAL: QT_TRANSLATE_NOOP("PaperForm", "Bản chính"),
     PaperForm.COPY: QT_TRANSLATE_NOOP("PaperForm", "Bản sao"),
@@ -59,12 +94,13 @@ class Procedure:
     name: str
     field: str
     limit: TimeLimit
-    level: str = ""
+    level: Level | None = None
     fee: str = ""
     papers: list[RequiredPaper] = field(default_factory=list)
     channel_limits: dict[Channel, TimeLimit] = field(default_factory=dict)
     legal_basis: str = ""
     active: bool = True
+    online_only: bool = False  # accepted online only (Directive 24/CT-TTg, 2025)
     id: int | None = None
 
     def limit_for(self, channel: Channel) -> TimeLimit:

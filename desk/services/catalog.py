@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desk.domain.errors import NotFound, UserError
 from desk.domain.office import Clerk
-from desk.domain.procedure import Channel, PaperForm, Procedure, RequiredPaper
+from desk.domain.procedure import Channel, PaperForm, Procedure, RequiredPaper, stored_level
 from desk.domain.text import fold, matches
 from desk.domain.time_limit import LimitKind, TimeLimit
 from desk.domain.translation import translate
@@ -40,11 +40,12 @@ def to_procedure(row: ProcedureRow) -> Procedure:
         code=row.code,
         name=row.name,
         field=row.field,
-        level=row.level,
+        level=stored_level(row.level),
         limit=_limit(row.limit_kind, row.limit_amount, row.cutoff),
         fee=row.fee,
         legal_basis=row.legal_basis,
         active=row.active,
+        online_only=bool(row.online_only),
         papers=[RequiredPaper(p.name, PaperForm(p.form), p.count, p.optional) for p in row.papers],
         channel_limits={
             Channel(c.channel): _limit(c.limit_kind, c.limit_amount, c.cutoff)
@@ -54,16 +55,13 @@ def to_procedure(row: ProcedureRow) -> Procedure:
 
 
 def _fill(row: ProcedureRow, p: Procedure) -> None:
-    row.code, row.name, row.field, row.level = (
-        p.code.strip(),
-        p.name.strip(),
-        p.field.strip(),
-        p.level,
-    )
+    row.code, row.name, row.field = p.code.strip(), p.name.strip(), p.field.strip()
+    row.level = p.level.value if p.level is not None else ""
     row.search_key = fold(f"{p.code} {p.name} {p.field}")
     row.limit_kind, row.limit_amount = p.limit.kind.value, p.limit.amount
     row.cutoff = p.limit.cutoff.strftime("%H:%M") if p.limit.cutoff else ""
     row.fee, row.legal_basis, row.active = p.fee, p.legal_basis, p.active
+    row.online_only = p.online_only
     row.papers = [
         ProcedurePaperRow(
             position=i, name=x.name, form=x.form.value, count=x.count, optional=x.optional

@@ -41,6 +41,7 @@ from desk.config import resource
 from desk.domain.catalog_rows import (
     COLUMNS,
     HEADER_LABELS,
+    LEVEL_WORDS,
     REQUIRED_COLUMNS,
     canonical_column,
     format_papers,
@@ -70,10 +71,11 @@ _COLUMN_WIDTHS = {
     "papers": 90,
     "legal_basis": 50,
     "active": 10,
+    "online_only": 12,
 }
 _WRAPPED = frozenset({"name", "fee", "papers", "legal_basis"})
 _TEXT_CELLS = frozenset({"code", "cutoff"})
-_NUMBER_CELLS = frozenset({"limit_amount", "limit_online", "limit_post", "active"})
+_NUMBER_CELLS = frozenset({"limit_amount", "limit_online", "limit_post", "active", "online_only"})
 
 
 @dataclass(frozen=True)
@@ -360,7 +362,14 @@ def _style_sheet(sheet: Worksheet, row_count: int) -> None:
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{last_row}"
     kinds = ",".join(kind.value for kind in LimitKind)
-    for key, choices in (("limit_kind", kinds), ("active", "1,0")):
+    levels = ",".join(LEVEL_WORDS.values())
+    pick_lists = (
+        ("limit_kind", kinds),
+        ("level", levels),
+        ("active", "1,0"),
+        ("online_only", "1,0"),
+    )
+    for key, choices in pick_lists:
         letter = get_column_letter(COLUMNS.index(key) + 1)
         validation = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
         validation.add(f"{letter}2:{letter}{max(last_row, 1000)}")

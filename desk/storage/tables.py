@@ -72,13 +72,14 @@ class ProcedureRow(Base):
     name: Mapped[str] = mapped_column(Text)
     search_key: Mapped[str] = mapped_column(Text, default="")
     field: Mapped[str] = mapped_column(String(200))
-    level: Mapped[str] = mapped_column(String(40), default="")
+    level: Mapped[str] = mapped_column(String(40), default="")  # a Level key, or ""
     limit_kind: Mapped[str] = mapped_column(String(20))
     limit_amount: Mapped[int] = mapped_column(Integer, default=0)
     cutoff: Mapped[str] = mapped_column(String(5), default="")
     fee: Mapped[str] = mapped_column(Text, default="")
     legal_basis: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    online_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     papers: Mapped[list[ProcedurePaperRow]] = relationship(
         order_by="ProcedurePaperRow.position", cascade="all, delete-orphan"
     )
@@ -450,3 +451,18 @@ class RatingRow(Base):
     level: Mapped[str] = mapped_column(String(20), index=True)
     reasons: Mapped[str] = mapped_column(Text, default="[]")
     comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class OnlineGuidanceRow(Base):
+    """One printed guide to submitting online: a citizen sent to the national portal.
+
+    Written when the guide of an online-only procedure (Directive 24/CT-TTg) is
+    printed at the counter or by ``desk guide``; the reports count them per period.
+    ``clerk_id`` is empty when no one was logged in (the command line).
+    """
+
+    __tablename__ = "online_guidance"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    procedure_code: Mapped[str] = mapped_column(String(40))

@@ -15,7 +15,7 @@ from desk.domain.catalog_rows import (
     procedure_from_row,
     procedure_to_row,
 )
-from desk.domain.procedure import Channel, PaperForm, Procedure, RequiredPaper
+from desk.domain.procedure import Channel, Level, PaperForm, Procedure, RequiredPaper
 from desk.domain.time_limit import LimitKind, TimeLimit
 
 
@@ -25,7 +25,7 @@ def land_registration() -> Procedure:
         code="1.013978",
         name="Đăng ký đất đai, tài sản gắn liền với đất lần đầu",
         field="Đất đai",
-        level="xã",
+        level=Level.COMMUNE,
         limit=limit,
         fee="Theo quy định của Luật phí và lệ phí",
         papers=[
@@ -58,6 +58,7 @@ def birth_registration_row() -> dict[str, str]:
         "papers": "Tờ khai đăng ký khai sinh (bản chính) | Giấy chứng sinh (bản chính) x1",
         "legal_basis": "Luật Hộ tịch 60/2014/QH13",
         "active": "1",
+        "online_only": "0",
     }
 
 
@@ -255,3 +256,72 @@ def test_a_counter_limit_equal_to_the_general_one_is_written_as_the_general_one(
     row = procedure_to_row(procedure)
     assert row["limit_amount"] == "27"
     assert Channel.COUNTER not in procedure_from_row(row).channel_limits
+
+
+# --- levels (two-level local government since 01/07/2025) and online-only services ---
+
+
+@pytest.mark.parametrize(
+    "cell, level",
+    [
+        ("xã", Level.COMMUNE),
+        ("cấp xã", Level.COMMUNE),
+        ("Cấp Xã", Level.COMMUNE),
+        ("phường", Level.COMMUNE),
+        ("commune", Level.COMMUNE),
+        ("tỉnh", Level.PROVINCE),
+        ("Cấp tỉnh", Level.PROVINCE),
+        ("province", Level.PROVINCE),
+        ("Trung ương", Level.CENTRAL),
+        ("Bộ", Level.CENTRAL),
+        ("central", Level.CENTRAL),
+        ("", None),
+    ],
+)
+def test_the_level_column_reads_the_three_levels_and_their_variants(cell, level) -> None:
+    assert procedure_from_row(birth_registration_row() | {"level": cell}).level is level
+
+
+@pytest.mark.parametrize(
+    "cell", ["huyện", "cấp huyện", "Cấp Huyện", "quận", "thị xã", "thành phố thuộc tỉnh"]
+)
+def test_a_district_level_row_is_refused_with_the_reorganisation_message(cell) -> None:
+    (problem,) = problems_of(birth_registration_row() | {"level": cell})
+    assert problem.startswith("Cột 'Cấp thực hiện' (level)")
+    assert f"'{cell}'" in problem
+    assert "01/07/2025" in problem and "không còn cấp huyện" in problem
+    assert "'xã' hoặc 'tỉnh'" in problem and "công bố lại sau khi sắp xếp" in problem
+
+
+def test_a_level_that_is_no_level_names_the_three_allowed() -> None:
+    (problem,) = problems_of(birth_registration_row() | {"level": "thôn"})
+    assert "'trung ương', 'tỉnh' hoặc 'xã'" in problem and "'thôn'" in problem
+
+
+@pytest.mark.parametrize("level", [*Level, None])
+def test_every_level_survives_a_round_trip(level) -> None:
+    procedure = land_registration()
+    procedure.level = level
+    row = procedure_to_row(procedure)
+    assert row["level"] == {None: "", Level.CENTRAL: "trung ương", Level.PROVINCE: "tỉnh",
+                            Level.COMMUNE: "xã"}[level]  # fmt: skip
+    assert procedure_from_row(row).level is level
+
+
+def test_online_only_survives_a_round_trip_and_defaults_to_no() -> None:
+    procedure = land_registration()
+    procedure.online_only = True
+    row = procedure_to_row(procedure)
+    assert row["online_only"] == "1" and list(row)[-1] == "online_only"
+    assert procedure_from_row(row) == procedure
+    without_column = {k: v for k, v in birth_registration_row().items() if k != "online_only"}
+    assert procedure_from_row(without_column).online_only is False
+    assert procedure_from_row(birth_registration_row() | {"online_only": ""}).online_only is False
+    assert procedure_from_row(birth_registration_row() | {"online_only": "có"}).online_only is True
+    assert canonical_column("Chỉ trực tuyến") == "online_only"
+    assert canonical_column("chi truc tuyen") == "online_only"
+
+
+def test_a_bad_online_only_cell_names_the_column() -> None:
+    (problem,) = problems_of(birth_registration_row() | {"online_only": "đôi khi"})
+    assert problem.startswith("Cột 'Chỉ trực tuyến' (online_only)") and "'đôi khi'" in problem

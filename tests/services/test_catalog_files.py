@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from desk.domain.catalog_rows import COLUMNS, HEADER_LABELS, procedure_to_row
 from desk.domain.errors import UserError
-from desk.domain.procedure import Channel, PaperForm, Procedure, RequiredPaper
+from desk.domain.procedure import Channel, Level, PaperForm, Procedure, RequiredPaper
 from desk.domain.time_limit import LimitKind, TimeLimit
 from desk.services.catalog_files import (
     RowError,
@@ -262,7 +262,7 @@ def test_a_semicolon_file_saved_by_excel_is_read(tmp_path: Path) -> None:
 def test_unknown_columns_are_reported_and_missing_ones_refused(tmp_path: Path) -> None:
     extra = write_text(
         tmp_path / "ghi-chu.csv",
-        HEADER + ",Ghi chú\n1.000101,Một,Hộ tịch,xã,ngày,5,,,,,Tờ khai (bản chính),,1,xem lại\n",
+        HEADER + ",Ghi chú\n1.000101,Một,Hộ tịch,xã,ngày,5,,,,,Tờ khai (bản chính),,1,,xem lại\n",
     )
     catalog = read_catalog(extra)
     assert catalog.ignored_columns == ["Ghi chú"]
@@ -278,7 +278,7 @@ def test_unknown_columns_are_reported_and_missing_ones_refused(tmp_path: Path) -
 def test_a_row_wider_than_the_header_is_refused(tmp_path: Path) -> None:
     path = write_text(
         tmp_path / "lech.csv",
-        HEADER + "\n1.000101,Một,Hộ tịch,xã,ngày,5,,,,Phí, lệ phí,Tờ khai (bản chính),,1\n",
+        HEADER + "\n1.000101,Một,Hộ tịch,xã,ngày,5,,,,Phí, lệ phí,Tờ khai (bản chính),,1,0\n",
     )
     (error,) = read_catalog(path).errors
     assert error == RowError(2, "1.000101", error.message)
@@ -339,3 +339,54 @@ def test_rows_written_are_the_rows_of_the_format(shipped: list[Procedure], tmp_p
     assert lines[0] == HEADER
     assert len(lines) == 2
     assert lines[1].startswith(",".join(list(procedure_to_row(shipped[0]).values())[:5]))
+
+
+# --- two-level local government and online-only services --------------------------------
+
+ONLINE_ONLY = {
+    "1.004222": "Đăng ký thường trú",
+    "1.004194": "Đăng ký tạm trú",
+    "3.000333": "Lý lịch tư pháp",
+}
+
+
+def test_no_shipped_procedure_is_at_the_district_level(shipped: list[Procedure]) -> None:
+    assert all(p.level in set(Level) for p in shipped)
+    assert by_code(shipped)["1.001731"].level is Level.COMMUNE  # was "huyện" before 07/2025
+    text = shipped_catalog_path().read_text(encoding="utf-8-sig")
+    levels = [row.split(",")[3] for row in text.splitlines()[1:] if row.count(",") > 3]
+    assert "huyện" not in levels and "cấp huyện" not in levels
+
+
+def test_residence_and_judicial_record_ship_online_only(shipped: list[Procedure]) -> None:
+    marked = {p.code: p.name for p in shipped if p.online_only}
+    assert set(marked) == set(ONLINE_ONLY)
+    for code, words in ONLINE_ONLY.items():
+        assert words.casefold() in marked[code].casefold()
+
+
+def test_a_district_row_is_refused_with_its_row_number_and_what_to_write(tmp_path: Path) -> None:
+    path = write_text(
+        tmp_path / "cu.csv",
+        HEADER + "\n"
+        "1.000101,Tốt,Hộ tịch,xã,working_days,3,,,,,Tờ khai (bản chính),,1,0\n"
+        "1.001731,Hỗ trợ chi phí mai táng,Bảo trợ xã hội,huyện,working_days,5,,,,,"
+        "Tờ khai (bản chính),,1,0\n",
+    )
+    catalog = read_catalog(path)
+    assert [p.code for p in catalog.procedures] == ["1.000101"]
+    (error,) = catalog.errors
+    assert (error.row_number, error.code) == (3, "1.001731")
+    assert error.message.startswith("Cột 'Cấp thực hiện' (level): 'huyện' là cấp huyện")
+    assert "từ 01/07/2025" in error.message and "'xã' hoặc 'tỉnh'" in error.message
+
+
+def test_levels_and_online_only_survive_an_xlsx_round_trip(
+    shipped: list[Procedure], tmp_path: Path
+) -> None:
+    path = tmp_path / "danh_muc.xlsx"
+    write_catalog(path, shipped)
+    again = by_code(read_catalog(path).procedures)
+    assert {c: (p.level, p.online_only) for c, p in by_code(shipped).items()} == {
+        c: (p.level, p.online_only) for c, p in again.items()
+    }

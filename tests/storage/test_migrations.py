@@ -124,3 +124,51 @@ def test_dossiers_from_before_the_lifecycle_keep_their_data_and_get_an_intake_st
     )
     assert (step.kind, step.by_user_id) == ("intake", 2)
     engine.dispose()
+
+
+def test_procedure_levels_become_keys_and_a_district_becomes_the_commune(blank_db_url):
+    """Revision 0008: no district level since 01/07/2025; the free-text level becomes a key."""
+    engine = make_engine(blank_db_url)
+    migrate.upgrade(engine, "0007")
+    levels = {
+        "1.001731": "huyện",
+        "1.000001": "Cấp huyện",
+        "1.000002": "quận",
+        "1.001193": "xã",
+        "1.000003": "Cấp xã",
+        "1.013833": "tỉnh",
+        "3.000333": "Trung ương",
+        "1.000004": "",
+        "1.000005": "không rõ",
+    }
+    with engine.begin() as conn:
+        for number, (code, level) in enumerate(levels.items(), start=1):
+            conn.execute(
+                text(
+                    "INSERT INTO procedures (id, code, name, search_key, field, level, limit_kind,"
+                    " limit_amount, cutoff, fee, legal_basis, active) VALUES (:id, :code, 'Thủ tục',"
+                    " '', 'Hộ tịch', :level, 'working_days', 3, '', '', '', :yes)"
+                ),
+                {"id": number, "code": code, "level": level, "yes": True},
+            )
+    migrate.upgrade(engine, "0008")
+    with engine.connect() as conn:
+        stored = dict(conn.execute(text("SELECT code, level FROM procedures")).all())
+        online = set(conn.execute(text("SELECT DISTINCT online_only FROM procedures")).scalars())
+    assert stored == {
+        "1.001731": "commune",
+        "1.000001": "commune",
+        "1.000002": "commune",
+        "1.001193": "commune",
+        "1.000003": "commune",
+        "1.013833": "province",
+        "3.000333": "central",
+        "1.000004": "",
+        "1.000005": "",
+    }
+    assert online == {False}
+    migrate.downgrade(engine, "0007")
+    with engine.connect() as conn:
+        back = dict(conn.execute(text("SELECT code, level FROM procedures")).all())
+    assert (back["1.001731"], back["1.013833"], back["3.000333"]) == ("xã", "tỉnh", "trung ương")
+    engine.dispose()

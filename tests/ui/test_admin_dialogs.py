@@ -27,7 +27,7 @@ from pyzbar.pyzbar import decode as zbar_decode
 
 from desk.domain.clock import FixedClock
 from desk.domain.office import Clerk
-from desk.domain.procedure import Channel, PaperForm, RequiredPaper
+from desk.domain.procedure import Channel, Level, PaperForm, RequiredPaper
 from desk.domain.roles import Role
 from desk.domain.time_limit import LimitKind, TimeLimit
 from desk.printing.system_printers import CUPS, SystemPrinter
@@ -207,6 +207,25 @@ def test_channel_limits_and_cutoff_persist(qtbot, procedures: ProceduresDialog, 
     assert land.limit == TimeLimit.working_days(27)
     assert land.channel_limits == {Channel.ONLINE: TimeLimit.working_days(15)}
     assert land.limit_for(Channel.POST) == TimeLimit.working_days(27)
+
+
+def test_the_level_is_one_of_three_and_online_only_is_a_checkbox(
+    procedures: ProceduresDialog, db
+) -> None:
+    combo = procedures.editor.level_combo
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert labels == ["(không ghi)", "Trung ương", "Cấp tỉnh", "Cấp xã"]  # no district
+    procedures.select_code("1.004222")  # permanent residence: commune, online only
+    editor = procedures.editor
+    assert editor.level() is Level.COMMUNE and combo.currentText() == "Cấp xã"
+    assert editor.online_only_check.isChecked()
+    procedures.select_code(MARRIAGE)
+    assert not editor.online_only_check.isChecked()
+    combo.setCurrentIndex(combo.findData(Level.PROVINCE.value))
+    editor.online_only_check.setChecked(True)
+    assert procedures.save() is not None
+    saved = catalog.get_procedure(db, MARRIAGE)
+    assert (saved.level, saved.online_only) == (Level.PROVINCE, True)
 
 
 def test_limit_kinds_use_the_vietnamese_labels(procedures: ProceduresDialog) -> None:

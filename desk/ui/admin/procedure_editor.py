@@ -1,11 +1,15 @@
 """The editor of one procedure (thủ tục hành chính): its facts, limits and papers.
 
 The papers table is the law's list for the counter: intake shows exactly these
-papers as its checklist and the clerk may ask for nothing else (Decree 61/2018
-art. 15). A procedure may publish one time limit per channel (Decree 61 art. 15;
-first land registration: 27 working days at the counter, 17 online, 20 by
-post); as in the catalog file, a channel's limit shares the general limit's
-kind and cut-off and only its amount differs.
+papers as its checklist and the clerk may ask for nothing else. A procedure may
+publish one time limit per channel (first land registration: 27 working days
+at the counter, 17 online, 20 by post); as in the catalog file, a channel's
+limit shares the general limit's kind and cut-off and only its amount differs.
+
+The level is one of three (central, province, commune: there is no district
+level since 01/07/2025), or not stated. "Chỉ tiếp nhận trực tuyến" marks a
+service accepted online only (Directive 24/CT-TTg): intake then warns the clerk
+and offers the printed guide to the national portal.
 """
 
 from __future__ import annotations
@@ -35,7 +39,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.procedure import PAPER_FORM_LABELS, Channel, PaperForm, Procedure, RequiredPaper
+from desk.domain.procedure import (
+    LEVEL_LABELS,
+    PAPER_FORM_LABELS,
+    Channel,
+    Level,
+    PaperForm,
+    Procedure,
+    RequiredPaper,
+)
 from desk.domain.text import nfc
 from desk.domain.time_limit import LIMIT_KIND_LABELS, LimitKind, TimeLimit
 from desk.domain.translation import translated
@@ -219,8 +231,10 @@ class ProcedureEditor(QWidget):
         self.field_combo = QComboBox()
         self.field_combo.setEditable(True)
         self.field_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.level_edit = QLineEdit()
-        self.level_edit.setPlaceholderText(translate("ProcedureEditor", "Ví dụ: Cấp xã"))
+        self.level_combo = QComboBox()
+        self.level_combo.addItem(translate("ProcedureEditor", "(không ghi)"), "")
+        for level in Level:
+            self.level_combo.addItem(translated(LEVEL_LABELS[level]), level.value)
         self.kind_combo = QComboBox()
         for kind in LimitKind:
             self.kind_combo.addItem(limit_kind_label(kind), kind)
@@ -240,6 +254,16 @@ class ProcedureEditor(QWidget):
         self.legal_edit.setFixedHeight(56)
         self.active_check = QCheckBox(
             translate("ProcedureEditor", "Đang áp dụng (hiện khi tiếp nhận hồ sơ)")
+        )
+        self.online_only_check = QCheckBox(
+            translate("ProcedureEditor", "Chỉ tiếp nhận trực tuyến (Chỉ thị 24/CT-TTg)")
+        )
+        self.online_only_check.setToolTip(
+            translate(
+                "ProcedureEditor",
+                "Khi tiếp nhận tại quầy, màn hình nhắc cán bộ hướng dẫn người dân nộp trên "
+                "Cổng Dịch vụ công quốc gia và cho in phiếu hướng dẫn.",
+            )
         )
 
     def _channel_spin(self) -> QSpinBox:
@@ -261,7 +285,7 @@ class ProcedureEditor(QWidget):
         form.addRow(
             translate("ProcedureEditor", "Lĩnh vực:"), self.errors.wrap("field", self.field_combo)
         )
-        form.addRow(translate("ProcedureEditor", "Cấp thực hiện:"), self.level_edit)
+        form.addRow(translate("ProcedureEditor", "Cấp thực hiện:"), self.level_combo)
         limit_row = QHBoxLayout()
         limit_row.addWidget(self.amount_spin)
         limit_row.addWidget(self.kind_combo, 1)
@@ -285,6 +309,7 @@ class ProcedureEditor(QWidget):
         form.addRow(translate("ProcedureEditor", "Phí, lệ phí:"), self.fee_edit)
         form.addRow(translate("ProcedureEditor", "Căn cứ pháp lý:"), self.legal_edit)
         form.addRow("", self.active_check)
+        form.addRow("", self.online_only_check)
         papers_buttons = row_of(
             self.add_paper_button, self.remove_paper_button, self.up_button, self.down_button
         )
@@ -325,7 +350,9 @@ class ProcedureEditor(QWidget):
         )
         self.name_edit.setPlainText(p.name)
         self.field_combo.setCurrentText(p.field)
-        self.level_edit.setText(p.level)
+        self.level_combo.setCurrentIndex(
+            self.level_combo.findData(p.level.value if p.level is not None else "")
+        )
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(p.limit.kind))
         self.amount_spin.setValue(max(p.limit.amount, 1))
         self.cutoff_check.setChecked(p.limit.cutoff is not None)
@@ -338,15 +365,21 @@ class ProcedureEditor(QWidget):
         self.fee_edit.setText(p.fee)
         self.legal_edit.setPlainText(p.legal_basis)
         self.active_check.setChecked(p.active)
+        self.online_only_check.setChecked(p.online_only)
         self.papers_table.set_papers(p.papers)
         self._sync_limit_inputs()
-        for edit in (self.code_edit, self.level_edit, self.fee_edit):
+        for edit in (self.code_edit, self.fee_edit):
             edit.setCursorPosition(0)
         self._snapshot = self.read()
 
     def kind(self) -> LimitKind:
         """The limit kind chosen (Qt hands the combo's data back as plain text)."""
         return LimitKind(self.kind_combo.currentData())
+
+    def level(self) -> Level | None:
+        """The level chosen, ``None`` for "(không ghi)"."""
+        value = self.level_combo.currentData()
+        return Level(value) if value else None
 
     def has_changes(self) -> bool:
         """Whether anything on screen differs from what was loaded."""
@@ -384,11 +417,12 @@ class ProcedureEditor(QWidget):
             code=clean_text(self.code_edit),
             name=one_line(clean_text(self.name_edit)),
             field=one_line(clean_text(self.field_combo)),
-            level=clean_text(self.level_edit),
+            level=self.level(),
             limit=TimeLimit(kind, amount, cutoff),
             fee=clean_text(self.fee_edit),
             legal_basis=clean_text(self.legal_edit),
             active=self.active_check.isChecked(),
+            online_only=self.online_only_check.isChecked(),
             papers=papers,
             channel_limits=channel_limits,
         )
