@@ -146,13 +146,13 @@ def _init(args: argparse.Namespace) -> int:
             head_name=args.head_name,
         )
         if errors := office.check_office(details):
-            raise ValidationError(errors)
+            _print_field_errors(errors)
+            return EXIT_FIELD_ERRORS
         try:
             office.set_up_office(db, details, args.admin, args.admin_name, _admin_password())
         except ValidationError as exc:
-            for message in exc.errors.values():
-                print(translate("CliDb", "Lỗi: {message}").format(message=message), file=sys.stderr)
-            raise
+            _print_field_errors(exc.errors)
+            return EXIT_FIELD_ERRORS
         print(
             translate(
                 "CliDb", "{where}: đã thiết lập cơ quan {office}, quản trị viên {admin}."
@@ -161,6 +161,24 @@ def _init(args: argparse.Namespace) -> int:
         return 0
     finally:
         db.dispose()
+
+
+EXIT_FIELD_ERRORS = 2  # as ``desk`` exits on any mistake of the user's
+
+#: The option that sets each office field, so a message points at what to type again.
+_OPTIONS = {
+    "office_name": "--office-name",
+    "office_parent": "--office-parent",
+    "office_code": "--office-code",
+}
+
+
+def _print_field_errors(errors: dict[str, str]) -> None:
+    """Each problem on its own line, after the option that sets the field."""
+    for field, message in errors.items():
+        option = _OPTIONS.get(field)
+        text = f"{option}: {message}" if option else message
+        print(translate("CliDb", "Lỗi: {message}").format(message=text), file=sys.stderr)
 
 
 def _admin_password() -> str:

@@ -33,6 +33,11 @@ from desk.storage.tables import (
     UserRow,
 )
 
+# A commune as it is since 01/07/2025 (two levels: province and commune, no
+# district): Đồng Nai merged with Bình Phước and kept its name, and its communes
+# were merged by Resolution 1662/NQ-UBTVQH15; the former district of Tân Phú gave
+# its name to the new commune around its old town. The office's name, parent and
+# code are its own data: a real office types its own in the set-up wizard.
 DEMO_OFFICE = Office(
     name="UBND xã Tân Phú",
     parent="UBND tỉnh Đồng Nai",

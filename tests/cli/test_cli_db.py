@@ -122,3 +122,12 @@ def test_db_use_refuses_what_is_not_a_url(capsys, tmp_path: Path):
     code, _, err = run(capsys, "db", "use", str(tmp_path / "x.sqlite3"))
     assert code == 2
     assert "địa chỉ đầy đủ" in err
+
+
+def test_db_init_names_the_option_of_a_bad_office_code(capsys, blank_db_url, monkeypatch):
+    monkeypatch.setenv("DESK_ADMIN_PASSWORD", "matkhau123")
+    options = [o if o != "H36" else "H36 41" for o in OFFICE_OPTIONS]
+    code, out, err = run(capsys, "db", "init", "--db-url", blank_db_url, *options)
+    assert code == 2 and "đã thiết lập" not in out
+    (line,) = err.strip().splitlines()
+    assert line.startswith("Lỗi: --office-code: ") and "dấu cách" in line
