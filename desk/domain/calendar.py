@@ -4,11 +4,22 @@ Working time is Monday-Friday within the office hours, minus public holidays
 (Labour Code 2019 art. 112) and the days off of the yearly civil-servant
 schedule, plus the Saturdays declared make-up working days (ngày làm bù).
 
-Public holidays come from the ``holidays`` package (country VN), which computes
-the lunar dates and knows some of the yearly swaps; it lags behind each year's
-notice, so the office keeps its own list of special days (``CalendarDay``),
-which always wins over the package. ``resources/calendar/vn-days.csv`` ships the
-published schedules the desk knows; ``load_special_days`` reads such a file.
+A year whose official civil-servant schedule has been entered is *confirmed*:
+its days off and make-up days are exactly the office's special days
+(``CalendarDay``), each carrying the text it comes from, and nothing else is
+consulted. ``resources/calendar/vn-days.csv`` ships the confirmed years the desk
+knows (every public holiday and swap, with its source); ``load_special_days``
+reads such a file and an admin imports the next year's the same way.
+
+A year not yet confirmed (2027 until its schedule is imported) is still
+computed: the ``holidays`` package (country VN) gives the public holidays of the
+Labour Code 2019 art. 112 with their lunar dates, and the office's own special
+days win over it. Appointments that reach such a year are marked as possibly
+moving (``WorkingCalendar.certainty``).
+
+A day whose legal footing is only proposed (``DayStatus.PROPOSED``, e.g. 24/11 as
+Vietnamese Culture Day before the Labour Code says so) changes nothing until the
+admin confirms it; a rejected one changes nothing at all.
 
 Counting follows the Civil Code 2015 art. 147-148 as the desk applies it; see
 ``WorkingCalendar.appointment_for``.
@@ -50,13 +61,38 @@ DAY_KIND_LABELS = {
 }
 
 
+class DayStatus(StrEnum):
+    """How settled a special day's legal footing is."""
+
+    CONFIRMED = "confirmed"  # in an official text: applied
+    PROPOSED = "proposed"  # announced, not yet law: not applied until the admin confirms it
+    REJECTED = "rejected"  # the admin decided it does not apply this year
+
+
+DAY_STATUS_LABELS = {
+    DayStatus.CONFIRMED: QT_TRANSLATE_NOOP("DayStatus", "Đã xác nhận"),
+    DayStatus.PROPOSED: QT_TRANSLATE_NOOP("DayStatus", "Đề xuất, chờ quyết định"),
+    DayStatus.REJECTED: QT_TRANSLATE_NOOP("DayStatus", "Không áp dụng"),
+}
+
+
 @dataclass(frozen=True)
 class CalendarDay:
-    """One day the office declared off, or declared a working day."""
+    """One day the office declared off, or declared a working day.
+
+    ``source`` names the text it comes from (e.g. "Văn bản 12729/VPCP-KGVX ngày
+    25/12/2025"); ``status`` says whether it applies (``DayStatus``).
+    """
 
     day: date
     kind: DayKind
     note: str = ""
+    source: str = ""
+    status: DayStatus = DayStatus.CONFIRMED
+
+    @property
+    def applies(self) -> bool:
+        return self.status is DayStatus.CONFIRMED
 
     def __post_init__(self) -> None:
         try:
@@ -69,8 +105,20 @@ class CalendarDay:
                     "hoặc “makeup” (ngày làm bù).",
                 ).format(kind=self.kind)
             ) from None
+        try:
+            status = DayStatus(str(self.status or DayStatus.CONFIRMED).strip().lower())
+        except ValueError:
+            raise ValueError(
+                translate(
+                    "Calendar",
+                    "Trạng thái “{status}” không hợp lệ: ghi “confirmed” (đã xác nhận), "
+                    "“proposed” (đề xuất) hoặc “rejected” (không áp dụng).",
+                ).format(status=self.status)
+            ) from None
         object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "status", status)
         object.__setattr__(self, "note", unicodedata.normalize("NFC", self.note.strip()))
+        object.__setattr__(self, "source", unicodedata.normalize("NFC", self.source.strip()))
 
 
 def _parse_day(text: str) -> date:
@@ -90,13 +138,26 @@ def _parse_day(text: str) -> date:
 
 
 def load_special_days(path: str | PathLike[str]) -> list[CalendarDay]:
-    """Read a ``date,kind,note`` CSV file (UTF-8, with or without a BOM).
+    """Read a ``date,kind,note[,source,status]`` CSV file (UTF-8, with or without a BOM).
 
     The service layer passes the path (the shipped ``resources/calendar/vn-days.csv``
     or an office's own file); the domain knows no paths. Blank rows are skipped.
     Raises ValueError, in the clerk's language, naming the line to fix.
     """
     source = Path(path)
+    try:
+        return _read_special_days(source)
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise ValueError(
+            translate(
+                "Calendar",
+                "Không đọc được tệp lịch {file}: cần một tệp CSV mã hóa UTF-8 có các cột "
+                "date,kind,note,source,status ({error}).",
+            ).format(file=source.name, error=error.__class__.__name__)
+        ) from None
+
+
+def _read_special_days(source: Path) -> list[CalendarDay]:
     days: list[CalendarDay] = []
     with source.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
@@ -114,7 +175,13 @@ def load_special_days(path: str | PathLike[str]) -> list[CalendarDay]:
                 continue
             try:
                 days.append(
-                    CalendarDay(_parse_day(values["date"]), values["kind"], values.get("note", ""))
+                    CalendarDay(
+                        _parse_day(values["date"]),
+                        values["kind"],
+                        values.get("note", ""),
+                        values.get("source", ""),
+                        values.get("status", "") or DayStatus.CONFIRMED,
+                    )
                 )
             except ValueError as error:
                 raise ValueError(
@@ -139,6 +206,30 @@ def _index_special_days(days: Iterable[CalendarDay]) -> dict[date, CalendarDay]:
             )
         index.setdefault(entry.day, entry)
     return index
+
+
+def years_confirmed_by(days: Iterable[CalendarDay]) -> frozenset[int]:
+    """The years an official schedule file confirms: those with a confirmed day in it.
+
+    A year's official schedule always has some (Tết, 30/4, 2/9), and a file of
+    proposed days alone confirms nothing.
+    """
+    return frozenset(d.day.year for d in days if d.applies)
+
+
+def _unsettled_dates(days: Iterable[CalendarDay]) -> frozenset[tuple[int, int]]:
+    """(month, day) of the days off that are only proposed or were rejected.
+
+    The ``holidays`` package may already list such a day for every year (it lists
+    24/11 from 2026): until the office has confirmed that date in some year, the
+    package's word on it is not taken in the years not yet confirmed either.
+    """
+    confirmed = {(d.day.month, d.day.day) for d in days if d.applies and d.kind is DayKind.OFF}
+    return frozenset(
+        (d.day.month, d.day.day)
+        for d in days
+        if not d.applies and d.kind is DayKind.OFF and (d.day.month, d.day.day) not in confirmed
+    )
 
 
 @dataclass(frozen=True)
@@ -167,12 +258,57 @@ def _public_year(year: int) -> _PublicYear:
     return _PublicYear(in_year, makeup)
 
 
+@dataclass(frozen=True)
+class CalendarCertainty:
+    """Whether an appointment rests on a confirmed calendar, and why not.
+
+    ``unconfirmed_from``: the first day of the period that lies in a year whose
+    official schedule has not been entered; ``proposed``: the proposed days
+    inside the period, which would move the appointment if confirmed.
+    """
+
+    unconfirmed_from: date | None = None
+    proposed: tuple[CalendarDay, ...] = ()
+
+    @property
+    def confirmed(self) -> bool:
+        return self.unconfirmed_from is None and not self.proposed
+
+    def warning(self) -> str:
+        """One sentence for the clerk ("" when confirmed), in the clerk's language."""
+        parts = []
+        if self.unconfirmed_from is not None:
+            parts.append(
+                translate(
+                    "Calendar",
+                    "lịch nghỉ chính thức từ ngày {date} chưa được nhập vào desk",
+                ).format(date=f"{self.unconfirmed_from:%d/%m/%Y}")
+            )
+        if self.proposed:
+            days = ", ".join(f"{d.day:%d/%m/%Y}" for d in self.proposed)
+            parts.append(
+                translate("Calendar", "ngày {days} mới là đề xuất nghỉ, chưa được xác nhận").format(
+                    days=days
+                )
+            )
+        if not parts:
+            return ""
+        return translate(
+            "Calendar", "Ngày hẹn có thể thay đổi: {reasons}. Hãy báo người nộp hồ sơ."
+        ).format(reasons="; ".join(parts))
+
+
 class WorkingCalendar:
     """Which days and hours an office works, and the appointment a limit gives.
 
-    Precedence for a day: the office's own special day (off or make-up) first;
-    then, when ``public_holidays`` is on, a public holiday (off) or a make-up day
-    the ``holidays`` package knows (working); then Monday-Friday.
+    Precedence for a day: the office's own special day, when it applies
+    (``DayStatus.CONFIRMED``), first; then, in a confirmed year
+    (``confirmed_years``), Monday-Friday, since a confirmed year's special days
+    list every day off and make-up day of its official schedule; otherwise, when
+    ``public_holidays`` is on, a public holiday (off) or a make-up day the
+    ``holidays`` package knows (working), then Monday-Friday. A proposed or
+    rejected day is never taken from the package either: the package does not
+    decide what the office has not.
     """
 
     def __init__(
@@ -180,10 +316,13 @@ class WorkingCalendar:
         office_hours: OfficeHours | None = None,
         special_days: Iterable[CalendarDay] = (),
         public_holidays: bool = True,
+        confirmed_years: Iterable[int] = (),
     ) -> None:
         self.office_hours = office_hours if office_hours is not None else OfficeHours()
         self.public_holidays = public_holidays
         self._special = _index_special_days(special_days)
+        self.confirmed_years = frozenset(confirmed_years)
+        self._unsettled = _unsettled_dates(self._special.values())
         self._running_counts: dict[int, list[int]] = {}
 
     @property
@@ -192,21 +331,58 @@ class WorkingCalendar:
 
     # --- days -------------------------------------------------------------
 
+    def _package_decides(self, day: date) -> bool:
+        """Whether the ``holidays`` package is consulted for ``day``."""
+        return (
+            self.public_holidays
+            and day.year not in self.confirmed_years
+            and day not in self._special
+            and (day.month, day.day) not in self._unsettled
+        )
+
     def is_public_holiday(self, day: date) -> bool:
         """A Vietnamese public holiday per the ``holidays`` package (office days aside)."""
         return self.public_holidays and day in _public_year(day.year).holidays
 
     def is_working_day(self, day: date) -> bool:
         special = self._special.get(day)
-        if special is not None:
+        if special is not None and special.applies:
             return special.kind is DayKind.MAKEUP
-        if self.public_holidays:
+        if self._package_decides(day):
             public = _public_year(day.year)
             if day in public.holidays:
                 return False
             if day in public.makeup_days:
                 return True
         return day.weekday() < _SATURDAY
+
+    def is_confirmed_year(self, year: int) -> bool:
+        return year in self.confirmed_years
+
+    @property
+    def confirmed_until(self) -> date | None:
+        """The last day up to which the calendar is confirmed without a gap.
+
+        Counted from the earliest confirmed year; ``None`` when no year is confirmed.
+        """
+        if not self.confirmed_years:
+            return None
+        year = min(self.confirmed_years)
+        while year + 1 in self.confirmed_years:
+            year += 1
+        return date(year, 12, 31)
+
+    def certainty(self, start: date, end: date) -> CalendarCertainty:
+        """How settled the days in (start, end] are: the span an appointment counts over."""
+        unconfirmed = None
+        for year in range(start.year, end.year + 1):
+            if year not in self.confirmed_years:
+                unconfirmed = max(start + _ONE_DAY, date(year, 1, 1))
+                break
+        proposed = tuple(
+            d for d in self.special_days if d.status is DayStatus.PROPOSED and start < d.day <= end
+        )
+        return CalendarCertainty(unconfirmed, proposed)
 
     def day_note(self, day: date) -> str:
         """Why the day is special, in Vietnamese ("" for an ordinary day).
@@ -215,9 +391,9 @@ class WorkingCalendar:
         its ``DAY_KIND_LABELS`` label, which a screen shows with ``translated()``.
         """
         special = self._special.get(day)
-        if special is not None:
+        if special is not None and special.applies:
             return special.note or DAY_KIND_LABELS[special.kind]
-        if self.public_holidays:
+        if self._package_decides(day):
             public = _public_year(day.year)
             if day in public.holidays:
                 return public.holidays[day]
@@ -370,7 +546,7 @@ class WorkingCalendar:
         """The appointment (ngày hẹn trả kết quả) for a dossier received at ``received``.
 
         The desk's rule (Civil Code 2015 art. 147-148: the day of receipt is not
-        counted; Decree 61/2018 on the one-stop mechanism):
+        counted; see docs/legal.md for the one-stop texts and what is unconfirmed):
 
         - A receipt outside working time counts from the start of the next working
           session, and that session's day is the day of receipt. A session includes
@@ -386,9 +562,11 @@ class WorkingCalendar:
           of the next working day when the effective receipt is after the
           procedure's cut-off (strictly after: 15:00 sharp is not after 15:00;
           Decree 23/2015 art. 7).
-        - N calendar days: the same clock time N days after the day of receipt;
-          when that day is not a working day, the end of the next working day
-          (Civil Code art. 148(5)).
+        - N calendar days: the period ends at the close of its last day, N days
+          after the day of receipt (Civil Code 2015 art. 148(1)); when that day is
+          not a working day, at the close of the next working day (art. 148(5)).
+          "The close" is the end of the office's last session: the result is
+          handed over at the counter.
 
         ``received`` may be naive (taken as Vietnam time); the result is
         Vietnam-time aware, with seconds kept as received, not rounded.
@@ -405,9 +583,9 @@ class WorkingCalendar:
             return self.end_of_working_day(day)
         if limit.kind is LimitKind.CALENDAR_DAYS:
             last_day = day + timedelta(days=limit.amount)
-            if self.is_working_day(last_day):
-                return self._at(last_day, clock)
-            return self.end_of_working_day(self.next_working_day(last_day))
+            if not self.is_working_day(last_day):
+                last_day = self.next_working_day(last_day)
+            return self.end_of_working_day(last_day)
         raise ValueError(
             translate("Calendar", "Không biết cách tính thời hạn loại “{kind}”.").format(
                 kind=limit.kind

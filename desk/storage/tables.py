@@ -111,12 +111,18 @@ class ChannelLimitRow(Base):
 
 
 class CalendarDayRow(Base):
-    """An office's own day off on a weekday, or a make-up working Saturday."""
+    """An office's own day off on a weekday, or a make-up working Saturday.
+
+    ``source`` names the text it comes from; ``status`` is a ``DayStatus`` value
+    (a proposed day applies only once an admin confirms it).
+    """
 
     __tablename__ = "calendar_days"
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     kind: Mapped[str] = mapped_column(String(10))
     note: Mapped[str] = mapped_column(String(200), default="")
+    source: Mapped[str] = mapped_column(String(300), default="")
+    status: Mapped[str] = mapped_column(String(10), default="confirmed")
 
 
 class SettingRow(Base):
@@ -270,7 +276,7 @@ class ApologyRow(Base):
     """The apology letter (Phiếu xin lỗi và hẹn lại) and the one new date it gives.
 
     One per dossier at most (``dossier_id`` is unique): the law allows the date
-    to be moved once only (Decree 61 art. 19(9)). Numbered per year: "Số: 12/PXL".
+    to be moved once only (Decree 118/2025 art. 19(6)). Numbered per year: "Số: 12/PXL".
     """
 
     __tablename__ = "apologies"

@@ -9,7 +9,9 @@ literal reading of the desk's appointment rule, stepping a minute or a day at a 
 
 Working days of 2025 and 2026 come from the published civil-servant schedules
 written out below (not from the ``holidays`` package); other years, which the
-appointments only reach at the end of 2026, fall back to the package.
+appointments only reach at the end of 2026, fall back to the package, without
+24/11 (Vietnamese Culture Day is only proposed as a day off). A period in
+calendar days ends at the end of its last working day (Civil Code art. 148).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ PUBLISHED_WEEKDAYS_OFF = frozenset(
         date(2025, 9, 1),
         date(2025, 9, 2),
         date(2026, 1, 1),
+        date(2026, 1, 2),  # Văn bản 12729/VPCP-KGVX: swapped against Saturday 10/01
         *(date(2026, 2, day) for day in range(16, 21)),
         date(2026, 4, 27),
         date(2026, 4, 30),
@@ -41,12 +44,11 @@ PUBLISHED_WEEKDAYS_OFF = frozenset(
         date(2026, 8, 31),
         date(2026, 9, 1),
         date(2026, 9, 2),
-        date(2026, 11, 24),
     ]
 )
 
 # Saturdays declared working days in the same schedules.
-PUBLISHED_MAKEUP_DAYS = frozenset([date(2025, 4, 26), date(2026, 8, 22)])
+PUBLISHED_MAKEUP_DAYS = frozenset([date(2025, 4, 26), date(2026, 1, 10), date(2026, 8, 22)])
 
 EPOCH = datetime(2000, 1, 1, tzinfo=VN_TZ)
 DAY = 24 * 60
@@ -79,6 +81,8 @@ class ReferenceCalendar:
             if day in PUBLISHED_MAKEUP_DAYS:
                 return True
             return day.weekday() < 5 and day not in PUBLISHED_WEEKDAYS_OFF
+        if (day.month, day.day) == (11, 24):  # proposed only: not a day off yet
+            return day.weekday() < 5
         return day.weekday() < 5 and day not in self._package
 
     def is_working_minute(self, minute: int) -> bool:
@@ -139,7 +143,7 @@ class ReferenceCalendar:
         start = self.effective(received)
         last_day = start.date() + timedelta(days=n)
         if self.is_working_day(last_day):
-            return datetime.combine(last_day, start.time(), tzinfo=VN_TZ)
+            return self.end_of_day(last_day)
         return self.end_of_day(self.next_working_day(last_day))
 
     def working_minutes_between(self, start: datetime, end: datetime) -> int:

@@ -10,7 +10,13 @@ import pytest
 from reference_calendar import ReferenceCalendar
 
 from desk.config import resource
-from desk.domain.calendar import WorkingCalendar, load_special_days
+from desk.domain.calendar import (
+    CalendarDay,
+    DayStatus,
+    WorkingCalendar,
+    load_special_days,
+    years_confirmed_by,
+)
 from desk.domain.clock import VN_TZ
 from desk.domain.office_hours import OfficeHours
 from desk.domain.time_limit import LimitKind, TimeLimit
@@ -27,9 +33,15 @@ SAME_DAY = TimeLimit.same_day()
 SAME_DAY_15 = TimeLimit.same_day(time(15, 0))
 
 
+def shipped_calendar(hours: OfficeHours | None = None) -> WorkingCalendar:
+    """The calendar a new office gets: the shipped days, and the years they confirm."""
+    days = load_special_days(resource("calendar", "vn-days.csv"))
+    return WorkingCalendar(hours, special_days=days, confirmed_years=years_confirmed_by(days))
+
+
 @pytest.fixture(scope="module")
 def cal() -> WorkingCalendar:
-    return WorkingCalendar(special_days=load_special_days(resource("calendar", "vn-days.csv")))
+    return shipped_calendar()
 
 
 def check(cal: WorkingCalendar, received: datetime, limit: TimeLimit, due: datetime) -> None:
@@ -121,8 +133,8 @@ def test_reunification_and_labour_day_2025(
         (vn(2026, 8, 22, 10, 0), WD(1), vn(2026, 8, 24, 10, 0)),
         (vn(2026, 8, 28, 9, 0), WD(1), vn(2026, 9, 3, 9, 0)),
         (vn(2026, 8, 28, 9, 0), CD(3), vn(2026, 9, 3, 17, 0)),
-        (vn(2026, 8, 15, 9, 0), CD(7), vn(2026, 8, 24, 7, 30)),  # Saturday: from Monday 17/8
-        (vn(2026, 8, 14, 10, 0), CD(8), vn(2026, 8, 22, 10, 0)),
+        (vn(2026, 8, 15, 9, 0), CD(7), vn(2026, 8, 24, 17, 0)),  # Saturday: from Monday 17/8
+        (vn(2026, 8, 14, 10, 0), CD(8), vn(2026, 8, 22, 17, 0)),  # ends on the make-up Saturday
     ],
 )
 def test_national_day(
@@ -135,10 +147,43 @@ def test_hung_kings_2026_observed_monday(cal: WorkingCalendar) -> None:
     check(cal, vn(2026, 4, 24, 10, 0), WD(1), vn(2026, 4, 28, 10, 0))
 
 
-def test_vietnam_culture_day_2026(cal: WorkingCalendar) -> None:
-    check(cal, vn(2026, 11, 23, 10, 0), WD(1), vn(2026, 11, 25, 10, 0))
-    check(cal, vn(2026, 11, 23, 16, 0), WH(2), vn(2026, 11, 25, 8, 30))
-    check(cal, vn(2026, 11, 24, 9, 0), SAME_DAY, vn(2026, 11, 25, 17, 0))
+def test_vietnam_culture_day_2026_is_only_proposed(cal: WorkingCalendar) -> None:
+    """24/11 is shipped as a proposed day: a working day until the admin confirms it."""
+    check(cal, vn(2026, 11, 23, 10, 0), WD(1), vn(2026, 11, 24, 10, 0))
+    check(cal, vn(2026, 11, 24, 9, 0), SAME_DAY, vn(2026, 11, 24, 17, 0))
+    days = [
+        CalendarDay(d.day, d.kind, d.note, d.source, DayStatus.CONFIRMED)
+        if d.day == date(2026, 11, 24)
+        else d
+        for d in cal.special_days
+    ]
+    confirmed = WorkingCalendar(special_days=days, confirmed_years=cal.confirmed_years)
+    check(confirmed, vn(2026, 11, 23, 10, 0), WD(1), vn(2026, 11, 25, 10, 0))
+    check(confirmed, vn(2026, 11, 23, 16, 0), WH(2), vn(2026, 11, 25, 8, 30))
+    check(confirmed, vn(2026, 11, 24, 9, 0), SAME_DAY, vn(2026, 11, 25, 17, 0))
+
+
+@pytest.mark.parametrize(
+    ("received", "limit", "due"),
+    [
+        # Văn bản 12729/VPCP-KGVX: off Thursday 01/01 to Sunday 04/01/2026, Friday 02/01
+        # worked on Saturday 10/01.
+        (vn(2025, 12, 31, 10, 0), WD(1), vn(2026, 1, 5, 10, 0)),
+        (vn(2025, 12, 31, 10, 0), WD(2), vn(2026, 1, 6, 10, 0)),
+        (vn(2025, 12, 31, 16, 0), WH(3), vn(2026, 1, 5, 9, 30)),
+        (vn(2026, 1, 2, 9, 0), SAME_DAY, vn(2026, 1, 5, 17, 0)),
+        (vn(2026, 1, 9, 10, 0), WD(1), vn(2026, 1, 10, 10, 0)),  # the make-up Saturday
+        (vn(2026, 1, 9, 10, 0), WD(2), vn(2026, 1, 12, 10, 0)),
+        (vn(2026, 1, 10, 8, 0), SAME_DAY, vn(2026, 1, 10, 17, 0)),  # received on it
+        (vn(2026, 1, 9, 16, 0), WH(2), vn(2026, 1, 10, 8, 30)),
+        (vn(2025, 12, 29, 10, 0), CD(4), vn(2026, 1, 5, 17, 0)),  # ends on 02/01: off
+        (vn(2026, 1, 6, 10, 0), CD(4), vn(2026, 1, 10, 17, 0)),  # ends on the make-up day
+    ],
+)
+def test_new_year_2026_swap(
+    cal: WorkingCalendar, received: datetime, limit: TimeLimit, due: datetime
+) -> None:
+    check(cal, received, limit, due)
 
 
 # --- when the dossier arrives outside working time ---------------------------------------
@@ -174,7 +219,7 @@ def test_seconds_are_kept_not_rounded(cal: WorkingCalendar) -> None:
     received = datetime(2026, 3, 10, 10, 0, 45, 123000, tzinfo=VN_TZ)
     assert cal.appointment_for(received, WD(1)) == received + timedelta(days=1)
     assert cal.appointment_for(received, WH(1)) == received + timedelta(hours=1)
-    assert cal.appointment_for(received, CD(7)) == received + timedelta(days=7)
+    assert cal.appointment_for(received, CD(7)) == vn(2026, 3, 17, 17, 0)  # end of the day
     assert cal.appointment_for(received, SAME_DAY) == vn(2026, 3, 10, 17, 0)
 
 
@@ -250,12 +295,16 @@ def test_same_day_one_second_after_the_cutoff(cal: WorkingCalendar) -> None:
 @pytest.mark.parametrize(
     ("received", "days", "due"),
     [
-        (vn(2026, 3, 3, 10, 0), 7, vn(2026, 3, 10, 10, 0)),  # lands on a Tuesday
+        # Civil Code art. 148(1): the period ends at the close of its last day;
+        # art. 148(5): on a day off, at the close of the next working day.
+        (vn(2026, 3, 3, 10, 0), 7, vn(2026, 3, 10, 17, 0)),  # lands on a Tuesday
         (vn(2026, 3, 3, 10, 0), 5, vn(2026, 3, 9, 17, 0)),  # Sunday: end of Monday
         (vn(2026, 3, 3, 10, 0), 4, vn(2026, 3, 9, 17, 0)),  # Saturday: end of Monday
         (vn(2026, 4, 20, 10, 0), 10, vn(2026, 5, 4, 17, 0)),  # 30/4 holiday, 1/5, weekend
-        (vn(2026, 3, 6, 9, 0), 20, vn(2026, 3, 26, 9, 0)),  # a construction permit
-        (vn(2026, 3, 7, 9, 0), 1, vn(2026, 3, 10, 7, 30)),  # Saturday receipt: from Monday
+        (vn(2026, 3, 6, 9, 0), 20, vn(2026, 3, 26, 17, 0)),  # a construction permit
+        (vn(2026, 3, 7, 9, 0), 1, vn(2026, 3, 10, 17, 0)),  # Saturday receipt: from Monday
+        (vn(2026, 2, 6, 9, 0), 10, vn(2026, 2, 23, 17, 0)),  # ends 16/02, Tết: Monday 23/02
+        (vn(2026, 8, 21, 9, 0), 10, vn(2026, 9, 3, 17, 0)),  # ends 31/08, swapped: 03/09
     ],
 )
 def test_calendar_days(cal: WorkingCalendar, received: datetime, days: int, due: datetime) -> None:
@@ -336,9 +385,7 @@ def test_appointment_matches_the_reference_model(cal: WorkingCalendar) -> None:
 
 def test_other_office_hours_match_the_reference_model() -> None:
     hours = OfficeHours.parse("07:00-11:00, 13:00-16:30, 18:00-20:00")
-    cal = WorkingCalendar(
-        hours, special_days=load_special_days(resource("calendar", "vn-days.csv"))
-    )
+    cal = shipped_calendar(hours)
     ref = ReferenceCalendar(hours.sessions)
     rng = random.Random(7)
     mismatches = []

@@ -10,8 +10,10 @@ from desk.config import resource
 from desk.domain.calendar import (
     CalendarDay,
     DayKind,
+    DayStatus,
     WorkingCalendar,
     load_special_days,
+    years_confirmed_by,
 )
 from desk.domain.clock import VN_TZ
 from desk.domain.office_hours import OfficeHours
@@ -28,7 +30,9 @@ def shipped_days() -> list[CalendarDay]:
 
 @pytest.fixture(scope="module")
 def cal(shipped_days: list[CalendarDay]) -> WorkingCalendar:
-    return WorkingCalendar(special_days=shipped_days)
+    return WorkingCalendar(
+        special_days=shipped_days, confirmed_years=years_confirmed_by(shipped_days)
+    )
 
 
 # --- office hours -------------------------------------------------------------
@@ -120,50 +124,159 @@ def test_calendar_day_note_is_composed_unicode() -> None:
     assert CalendarDay(date(2025, 1, 27), DayKind.OFF, decomposed).note == "Nghỉ Tết"
 
 
+# Weekdays off and make-up Saturdays of the official schedules of 2025 and 2026.
 SHIPPED = {
+    date(2025, 1, 1): DayKind.OFF,
     date(2025, 1, 27): DayKind.OFF,
     date(2025, 1, 28): DayKind.OFF,
     date(2025, 1, 29): DayKind.OFF,
     date(2025, 1, 30): DayKind.OFF,
     date(2025, 1, 31): DayKind.OFF,
+    date(2025, 4, 7): DayKind.OFF,
     date(2025, 4, 26): DayKind.MAKEUP,
+    date(2025, 4, 30): DayKind.OFF,
+    date(2025, 5, 1): DayKind.OFF,
     date(2025, 5, 2): DayKind.OFF,
     date(2025, 9, 1): DayKind.OFF,
+    date(2025, 9, 2): DayKind.OFF,
+    date(2026, 1, 1): DayKind.OFF,
+    date(2026, 1, 2): DayKind.OFF,
+    date(2026, 1, 10): DayKind.MAKEUP,
     date(2026, 2, 16): DayKind.OFF,
     date(2026, 2, 17): DayKind.OFF,
     date(2026, 2, 18): DayKind.OFF,
     date(2026, 2, 19): DayKind.OFF,
     date(2026, 2, 20): DayKind.OFF,
     date(2026, 4, 27): DayKind.OFF,
+    date(2026, 4, 30): DayKind.OFF,
+    date(2026, 5, 1): DayKind.OFF,
     date(2026, 8, 22): DayKind.MAKEUP,
     date(2026, 8, 31): DayKind.OFF,
-    date(2026, 11, 24): DayKind.OFF,
+    date(2026, 9, 1): DayKind.OFF,
+    date(2026, 9, 2): DayKind.OFF,
 }
+PROPOSED = {date(2026, 11, 24): DayKind.OFF}
 
 
-def test_shipped_file_holds_the_published_swaps(shipped_days: list[CalendarDay]) -> None:
-    assert {entry.day: entry.kind for entry in shipped_days} == SHIPPED
+def test_shipped_file_holds_the_published_schedules(shipped_days: list[CalendarDay]) -> None:
+    confirmed = {e.day: e.kind for e in shipped_days if e.status is DayStatus.CONFIRMED}
+    proposed = {e.day: e.kind for e in shipped_days if e.status is DayStatus.PROPOSED}
+    assert confirmed == SHIPPED
+    assert proposed == PROPOSED
     assert all(entry.note for entry in shipped_days)
     makeups = [entry.day for entry in shipped_days if entry.kind is DayKind.MAKEUP]
     assert all(day.weekday() == 5 for day in makeups)
     offs = [entry.day for entry in shipped_days if entry.kind is DayKind.OFF]
     assert all(day.weekday() < 5 for day in offs)
+    assert years_confirmed_by(shipped_days) == {2025, 2026}
 
 
-def test_holidays_package_agrees_with_the_shipped_file(shipped_days: list[CalendarDay]) -> None:
-    """With the package alone (no office file) the published days come out the same."""
+def test_every_shipped_row_names_its_source(shipped_days: list[CalendarDay]) -> None:
+    assert all(entry.source for entry in shipped_days)
+    new_year = {
+        e.day: e.source for e in shipped_days if e.day in (date(2026, 1, 2), date(2026, 1, 10))
+    }
+    assert all("12729/VPCP-KGVX" in source for source in new_year.values())
+    assert len(new_year) == 2
+    statutory = [e for e in shipped_days if e.day == date(2026, 4, 30)]
+    assert "Bộ luật Lao động 2019 điều 112" in statutory[0].source
+
+
+def test_holidays_package_agrees_with_the_confirmed_days(shipped_days: list[CalendarDay]) -> None:
+    """Where the package knows a day, it says what the official schedule says, except the
+    New Year 2026 swap, which it does not know: the file is what makes that right."""
     package_only = WorkingCalendar()
-    for entry in shipped_days:
-        assert package_only.is_working_day(entry.day) is (entry.kind is DayKind.MAKEUP)
+    differing = {
+        entry.day
+        for entry in shipped_days
+        if entry.applies
+        and package_only.is_working_day(entry.day) is not (entry.kind is DayKind.MAKEUP)
+    }
+    assert differing == {date(2026, 1, 2), date(2026, 1, 10)}
 
 
-def test_shipped_file_alone_covers_the_swaps(shipped_days: list[CalendarDay]) -> None:
-    """An older ``holidays`` that misses a swap still gets it right from the file."""
-    file_only = WorkingCalendar(special_days=shipped_days, public_holidays=False)
-    for entry in shipped_days:
-        assert file_only.is_working_day(entry.day) is (entry.kind is DayKind.MAKEUP)
-    assert file_only.is_working_day(date(2025, 1, 1))  # the package's own holidays are off
-    assert not file_only.is_public_holiday(date(2025, 1, 1))
+def test_a_confirmed_year_is_the_file_alone(shipped_days: list[CalendarDay]) -> None:
+    """In a confirmed year the package is not asked: a package that lists a day off the
+    schedule does not have (24/11/2026) changes nothing."""
+    confirmed = WorkingCalendar(special_days=shipped_days, confirmed_years={2025, 2026})
+    assert confirmed.is_working_day(date(2026, 11, 24))
+    file_only = WorkingCalendar(
+        special_days=shipped_days, public_holidays=False, confirmed_years={2025, 2026}
+    )
+    days = [date(2025, 1, 1) + timedelta(days=i) for i in range(730)]
+    assert [confirmed.is_working_day(d) for d in days] == [
+        file_only.is_working_day(d) for d in days
+    ]
+
+
+def test_a_proposed_day_applies_only_once_confirmed() -> None:
+    day = date(2026, 11, 24)
+    proposed = CalendarDay(day, DayKind.OFF, "Ngày Văn hóa Việt Nam", "NQ 80-NQ/TW", "proposed")
+    assert not proposed.applies
+    for status, working in (
+        (DayStatus.PROPOSED, True),
+        (DayStatus.REJECTED, True),
+        (DayStatus.CONFIRMED, False),
+    ):
+        entry = CalendarDay(day, DayKind.OFF, "Ngày Văn hóa Việt Nam", "NQ 80-NQ/TW", status)
+        cal = WorkingCalendar(special_days=[entry], confirmed_years={2026})
+        assert cal.is_working_day(day) is working
+        # The package lists 24/11 from 2026: in a year not confirmed it follows the office.
+        assert cal.is_working_day(date(2027, 11, 24)) is working
+
+
+def test_the_package_estimates_a_year_not_yet_confirmed(cal: WorkingCalendar) -> None:
+    assert not cal.is_confirmed_year(2027)
+    assert not cal.is_working_day(date(2027, 2, 8))  # Tết Đinh Mùi
+    assert not cal.is_working_day(date(2027, 4, 16))  # Giỗ Tổ Hùng Vương, 10/3 lunar
+    assert cal.is_working_day(date(2027, 11, 24))  # only proposed
+
+
+def test_confirmed_until_and_certainty(cal: WorkingCalendar) -> None:
+    assert cal.confirmed_until == date(2026, 12, 31)
+    assert cal.certainty(date(2026, 3, 2), date(2026, 3, 12)).confirmed
+    late = cal.certainty(date(2026, 12, 21), date(2027, 1, 5))
+    assert not late.confirmed
+    assert late.unconfirmed_from == date(2027, 1, 1)
+    assert "01/01/2027" in late.warning()
+    around = cal.certainty(date(2026, 11, 20), date(2026, 11, 27))
+    assert [d.day for d in around.proposed] == [date(2026, 11, 24)]
+    assert "24/11/2026" in around.warning() and "đề xuất" in around.warning()
+    assert cal.certainty(date(2026, 11, 24), date(2026, 11, 27)).confirmed  # receipt day itself
+    assert WorkingCalendar().confirmed_until is None
+    gap = WorkingCalendar(confirmed_years={2025, 2026, 2028})
+    assert gap.confirmed_until == date(2026, 12, 31)
+
+
+def test_calendar_day_status_is_checked() -> None:
+    with pytest.raises(ValueError, match="Trạng thái “maybe” không hợp lệ"):
+        CalendarDay(date(2026, 11, 24), DayKind.OFF, status="maybe")  # type: ignore[arg-type]
+
+
+def test_load_special_days_reads_sources_and_statuses(tmp_path) -> None:
+    path = tmp_path / "days.csv"
+    path.write_text(
+        "date,kind,note,source,status\n"
+        "2027-02-04,off,Tết,Công văn 1/BNV,confirmed\n"
+        "2027-11-24,off,Văn hóa,NQ 80,PROPOSED\n",
+        encoding="utf-8",
+    )
+    days = load_special_days(path)
+    assert [(d.source, d.status) for d in days] == [
+        ("Công văn 1/BNV", DayStatus.CONFIRMED),
+        ("NQ 80", DayStatus.PROPOSED),
+    ]
+
+
+@pytest.mark.parametrize("kind", ["folder", "binary"])
+def test_load_special_days_explains_a_file_it_cannot_read(tmp_path, kind: str) -> None:
+    path = tmp_path / "lich.csv"
+    if kind == "folder":
+        path.mkdir()
+    else:
+        path.write_bytes(b"\xff\xfe\x00date,kind\n\x00\x81")
+    with pytest.raises(ValueError, match="Không đọc được tệp lịch lich.csv"):
+        load_special_days(path)
 
 
 def test_load_special_days_reads_bom_slashes_and_blank_rows(tmp_path) -> None:
@@ -250,7 +363,7 @@ def test_national_day_2026_with_its_swap(cal: WorkingCalendar) -> None:
 
 def test_hung_kings_2026_and_culture_day(cal: WorkingCalendar) -> None:
     assert not cal.is_working_day(date(2026, 4, 27))
-    assert not cal.is_working_day(date(2026, 11, 24))
+    assert cal.is_working_day(date(2026, 11, 24))  # proposed: not off until confirmed
     assert cal.is_working_day(date(2026, 11, 23))
     assert cal.is_working_day(date(2026, 11, 25))
 
