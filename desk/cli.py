@@ -17,6 +17,8 @@ from pathlib import Path
 from desk import __version__
 from desk.cli_backup import COMMANDS as BACKUP_COMMANDS
 from desk.cli_backup import add_commands as add_backup_commands
+from desk.cli_calendar import add_commands as add_calendar_commands
+from desk.cli_calendar import run_calendar
 from desk.cli_citizen import COMMANDS as CITIZEN_COMMANDS
 from desk.cli_citizen import WINDOW_COMMANDS as CITIZEN_WINDOW_COMMANDS
 from desk.cli_citizen import add_commands as add_citizen_commands
@@ -96,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar=translate("Cli", "LỆNH"))
     _add_demo(sub)
     add_due_command(sub, _add_db)
+    add_calendar_commands(sub, _add_db)
     _add_dossiers(sub)
     _add_receipt(sub)
     add_step_commands(sub, _add_db)
@@ -198,6 +201,7 @@ def _main(argv: list[str]) -> int:
             "receipt": _receipt,
             "step": lambda a: run_step(a, _open(a)),
             "apology": lambda a: run_apology(a, _open(a)),
+            "calendar": lambda a: run_calendar(a, _open(a)),
             "letter": lambda a: run_letter(a, _open(a)),
             "db": run_db,
         }

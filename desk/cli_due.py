@@ -91,6 +91,7 @@ def run_due(args: argparse.Namespace) -> int:
         limit = TimeLimit.same_day(_parse_cutoff(args.cutoff) if args.cutoff else None)
     cal = _calendar(db)
     due = cal.appointment_for(received, limit)
+    certainty = cal.certainty(cal.effective_receipt(received).date(), due.date())
     if args.json:
         print(
             json.dumps(
@@ -98,12 +99,19 @@ def run_due(args: argparse.Namespace) -> int:
                     "received": received.isoformat(),
                     "limit": limit.describe(),
                     "appointment": due.isoformat(),
+                    "calendar_confirmed": certainty.confirmed,
+                    "calendar_confirmed_until": (
+                        cal.confirmed_until.isoformat() if cal.confirmed_until else None
+                    ),
+                    "proposed_days": [d.day.isoformat() for d in certainty.proposed],
                 },
                 ensure_ascii=False,
             )
         )
     else:
         print(translate("CliDue", "Thời hạn: {limit}").format(limit=limit.label()))
+        if not certainty.confirmed:
+            print(certainty.warning())
         print(due.strftime("%Y-%m-%d %H:%M"))
     return 0
 
@@ -131,11 +139,10 @@ def _calendar(db):
 
         return working_calendar(db)
     from desk.config import resource
-    from desk.domain.calendar import WorkingCalendar, load_special_days
+    from desk.domain.calendar import WorkingCalendar, load_special_days, years_confirmed_by
 
-    return WorkingCalendar(
-        special_days=tuple(load_special_days(resource("calendar", "vn-days.csv")))
-    )
+    shipped = tuple(load_special_days(resource("calendar", "vn-days.csv")))
+    return WorkingCalendar(special_days=shipped, confirmed_years=years_confirmed_by(shipped))
 
 
 def _find_procedure(db, code: str):
