@@ -62,7 +62,10 @@ def test_database_from_previous_revision_opens_and_keeps_data(blank_db_url):
     from desk.services.office import get_office
 
     assert get_office(db).name == "UBND xã Tân Phú"
-    assert [d.day for d in special_days(db)] == [date(2026, 8, 22)]
+    kept = {d.day: d for d in special_days(db)}
+    assert kept[date(2026, 8, 22)].note == "Làm bù"  # the office's own row, untouched
+    assert kept[date(2026, 8, 22)].source  # ...but now with a source (revision 0009)
+    assert date(2026, 1, 2) in kept  # the New Year 2026 swap it never had
     db.dispose()
 
 
