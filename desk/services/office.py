@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desk.domain.clock import Clock, SystemClock
-from desk.domain.dossier_code import is_valid_agency_code
+from desk.domain.dossier_code import agency_code_problem
 from desk.domain.errors import NotFound, ValidationError
 from desk.domain.office import Clerk, Office
 from desk.domain.translation import translate
@@ -27,14 +27,9 @@ def check_office(office: Office) -> dict[str, str]:
         errors["office_parent"] = translate(
             "Office", "Chưa nhập cơ quan cấp trên (ví dụ: UBND tỉnh Đồng Nai)."
         )
-    if not office.code.strip():
-        errors["office_code"] = translate(
-            "Office", "Chưa nhập mã cơ quan dùng trong mã hồ sơ (ví dụ: H36.41)."
-        )
-    elif not is_valid_agency_code(office.code.strip()):
-        errors["office_code"] = translate(
-            "Office", "Mã cơ quan chỉ gồm chữ, số và dấu chấm, không có dấu cách (ví dụ: H36.41)."
-        )
+    problem = agency_code_problem(office.code.strip())
+    if problem:
+        errors["office_code"] = problem
     return errors
 
 

@@ -375,7 +375,9 @@ def test_adding_and_removing_a_makeup_saturday(qtbot, calendar_dialog: CalendarD
     row = table_column(d.special_table, 0).index("14/03/2026")
     assert d.special_table.item(row, 1).text() == "Thứ Bảy"
     assert d.special_table.item(row, 2).text() == "Ngày làm bù"
-    assert d.special_table.item(row, 3).text() == "Làm bù cho ngày nghỉ thứ Hai"
+    assert d.special_table.item(row, 3).text() == "Đã xác nhận"
+    assert d.special_table.item(row, 4).text() == "Làm bù cho ngày nghỉ thứ Hai"
+    assert d.special_table.item(row, 5).text() == "Quản trị viên nhập"
     assert d.notice.text() == "Đã thêm ngày làm bù: Thứ Bảy, 14/03/2026."
 
     assert d.selected_day() == saturday
@@ -407,16 +409,75 @@ def test_office_hours_are_checked_and_saved(qtbot, calendar_dialog: CalendarDial
     assert d.hours_edit.text() == "07:00-11:00, 13:00-16:30"
 
 
-def test_public_holidays_of_the_chosen_year_are_listed(calendar_dialog: CalendarDialog) -> None:
+def test_a_confirmed_year_lists_its_days_with_sources(calendar_dialog: CalendarDialog) -> None:
     d = calendar_dialog
     assert d.year == 2026
-    dates = table_column(d.public_table, 0)
-    assert "02/09/2026" in dates and "01/01/2026" in dates
-    assert d.public_table.item(dates.index("02/09/2026"), 2).text() == "Quốc khánh"
-    assert "16/02/2026" in table_column(d.special_table, 0)  # the shipped Tết days
+    dates = table_column(d.special_table, 0)
+    assert "02/01/2026" in dates and "16/02/2026" in dates and "02/09/2026" in dates
+    row = dates.index("02/01/2026")
+    assert "12729/VPCP-KGVX" in d.special_table.item(row, 5).text()
+    assert table_column(d.public_table, 0) == []  # nothing estimated in a confirmed year
+    assert "Năm 2026 đã có lịch nghỉ chính thức" in d.year_status.text()
     d.year_spin.setValue(2025)
-    assert "02/09/2025" in table_column(d.public_table, 0)
     assert all(s.endswith("/2025") for s in table_column(d.special_table, 0))
+
+
+def test_a_year_not_confirmed_shows_the_estimate(calendar_dialog: CalendarDialog) -> None:
+    d = calendar_dialog
+    d.year_spin.setValue(2027)
+    assert "Năm 2027 chưa có lịch nghỉ chính thức" in d.year_status.text()
+    estimated = table_column(d.public_table, 0)
+    assert "08/02/2027" in estimated and "02/09/2027" in estimated
+    assert "24/11/2027" not in estimated  # only proposed
+    assert d.public_table.item(estimated.index("02/09/2027"), 2).text() == "Quốc khánh"
+
+
+def test_the_admin_confirms_then_rejects_the_proposed_day(
+    qtbot, calendar_dialog: CalendarDialog, db
+) -> None:
+    d = calendar_dialog
+    row = table_column(d.special_table, 0).index("24/11/2026")
+    assert d.special_table.item(row, 3).text() == "Đề xuất, chờ quyết định"
+    assert calendar.working_calendar(db).is_working_day(date(2026, 11, 24))
+    d.special_table.selectRow(row)
+    assert d.confirm_button.isEnabled() and d.reject_button.isEnabled()
+    qtbot.mouseClick(d.confirm_button, Qt.MouseButton.LeftButton)
+    assert not calendar.working_calendar(db).is_working_day(date(2026, 11, 24))
+    assert d.notice.text() == "Đã xác nhận ngày 24/11/2026: áp dụng khi tính ngày hẹn."
+    assert d.selected_day() == date(2026, 11, 24)
+    assert not d.confirm_button.isEnabled()
+    qtbot.mouseClick(d.reject_button, Qt.MouseButton.LeftButton)
+    assert calendar.working_calendar(db).is_working_day(date(2026, 11, 24))
+    row = table_column(d.special_table, 0).index("24/11/2026")
+    assert d.special_table.item(row, 3).text() == "Không áp dụng"
+
+
+def test_importing_an_official_schedule(calendar_dialog: CalendarDialog, db, tmp_path) -> None:
+    d = calendar_dialog
+    bad = tmp_path / "thieu-nguon.csv"
+    bad.write_text("date,kind,note\n2027-02-08,off,Tết\n", encoding="utf-8")
+    assert not d.import_from(bad)
+    assert "chưa ghi nguồn" in d.notice.text() and d.notice.is_error
+    good = tmp_path / "lich-2027.csv"
+    good.write_text(
+        "date,kind,note,source,status\n"
+        "2027-02-08,off,Nghỉ Tết Đinh Mùi,Thông báo của Bộ Nội vụ (thử),confirmed\n",
+        encoding="utf-8",
+    )
+    assert d.import_from(good)
+    assert d.year == 2027
+    assert "lịch năm 2027 đã xác nhận" in d.notice.text()
+    assert table_column(d.special_table, 0) == ["08/02/2027"]
+    assert 2027 in calendar.confirmed_years(db)
+
+
+def test_a_clerk_sees_the_calendar_but_changes_nothing(qtbot, db, clerk, clock) -> None:
+    accounts.add_clerk(db, clerk, "canbo9", "Lê Văn Chín", "chin2026ok")
+    plain = accounts.log_in(db, "canbo9", "chin2026ok")
+    d = CalendarDialog(db, plain, clock=clock)
+    qtbot.addWidget(d)
+    d.special_table.selectRow(table_column(d.special_table, 0).index("24/11/2026"))
+    assert not d.confirm_button.isEnabled() and not d.import_button.isEnabled()
 
 
 # --- printer ----------------------------------------------------------------------
@@ -659,7 +720,7 @@ def test_office_problems_are_shown_under_their_fields(office_dialog: OfficeDialo
     office_dialog.code_edit.setText("H36 41")
     office_dialog.name_edit.clear()
     assert not office_dialog.save()
-    assert "không có dấu cách" in office_dialog.errors.message("office_code")
+    assert "không được có dấu cách" in office_dialog.errors.message("office_code")
     assert office_dialog.errors.message("office_name").startswith("Chưa nhập tên cơ quan")
     assert office_service.get_office(db).code == "H36.41"
 

@@ -98,7 +98,9 @@ def test_empty_agency_code_is_refused_on_page_one(qtbot, wizard, empty_db) -> No
     fill_office(qtbot, wizard, code="")
     wizard.next()
     assert wizard.currentId() == wizard.office_page_id
-    assert wizard.office_page.errors.message("office_code").startswith("Chưa nhập mã cơ quan")
+    assert wizard.office_page.errors.message("office_code").startswith(
+        "Chưa nhập mã định danh của cơ quan"
+    )
     assert wizard.office_page.name_edit.text() == "UBND xã Tân Phú"
     assert office_service.needs_setup(empty_db)
 
@@ -107,7 +109,7 @@ def test_agency_code_with_a_space_is_refused(qtbot, wizard) -> None:
     fill_office(qtbot, wizard, code="H36 41")
     wizard.next()
     assert wizard.currentId() == wizard.office_page_id
-    assert "không có dấu cách" in wizard.office_page.errors.message("office_code")
+    assert "không được có dấu cách" in wizard.office_page.errors.message("office_code")
     assert wizard.office_page.code_edit.text() == "H36 41"
 
 
