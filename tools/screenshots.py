@@ -84,11 +84,17 @@ def windows(db) -> Iterator[tuple[str, Callable[[], object]]]:
         printer_dialog,
         procedures_dialog,
         queue_dialog,
+        rules_dialog,
     )
 
     yield "main_window", lambda: main_window.MainWindow(db, boss, clock)
     yield "main_window_clerk", lambda: _dossiers_tab(main_window.MainWindow(db, clerk, clock))
     yield "intake_window", lambda: intake_window.IntakeWindow(db, clerk, clock)
+    december = FixedClock(datetime(2026, 12, 7, 9, 0))
+    yield (
+        "intake_window_unconfirmed",  # an appointment in 2027, whose schedule is not entered
+        lambda: _picked(intake_window.IntakeWindow(db, clerk, december), "1.013978"),
+    )
     yield "dossier_page", lambda: dossier_page.DossierPage(db, boss, running, clock)
     yield "dashboard", lambda: dashboard_window.DashboardWindow(db, boss, clock)
     yield "kiosk", lambda: kiosk_window.KioskWindow(db, clock, printer_uri="none")
@@ -113,10 +119,29 @@ def windows(db) -> Iterator[tuple[str, Callable[[], object]]]:
     yield "admin_departments", lambda: departments_dialog.DepartmentsDialog(db, admin)
     yield "admin_office", lambda: office_dialog.OfficeDialog(db, admin)
     yield "admin_calendar", lambda: calendar_dialog.CalendarDialog(db, admin, clock=clock)
+    yield (
+        "admin_calendar_proposed",
+        lambda: _proposed_selected(calendar_dialog.CalendarDialog(db, admin, clock=clock)),
+    )
+    yield "admin_rules", lambda: rules_dialog.RulesDialog(db, admin)
     yield "admin_queue", lambda: queue_dialog.QueueDialog(db, admin)
     yield "admin_printer", lambda: printer_dialog.PrinterSettingsDialog(db, admin, clock=clock)
     yield "admin_backup", lambda: backup_dialog.BackupDialog(db, admin, clock)
     yield "admin_password", lambda: password_dialog.PasswordDialog(db, admin)
+
+
+def _picked(window, code: str):
+    """The intake window with one procedure chosen, as after the clerk's search."""
+    window.picker.choose(code)
+    return window
+
+
+def _proposed_selected(dialog):
+    """The calendar with the proposed day (24/11/2026) selected, ready to be decided."""
+    for row in range(dialog.special_table.rowCount()):
+        if dialog.special_table.item(row, 0).text() == "24/11/2026":
+            dialog.special_table.selectRow(row)
+    return dialog
 
 
 def _dossiers_tab(window):

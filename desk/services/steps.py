@@ -39,7 +39,7 @@ from desk.domain.validation import (
     check_tax_code,
     normalise_phone,
 )
-from desk.services import audit, calendar, catalog, changes
+from desk.services import audit, calendar, catalog, changes, office_rules
 from desk.services.departments import department_id
 from desk.services.dossiers import get_dossier
 from desk.storage.database import Database
@@ -188,7 +188,7 @@ def request_supplement(
 
 
 def receive_supplement(db: Database, clerk: Clerk, code: str, clock: Clock, note: str = "") -> None:
-    """The missing papers arrived: the time limit starts again from zero (Decree 61
+    """The missing papers arrived: the time limit starts again from zero (Decree 118/2025
     art. 19(4)), with a new appointment; the caller prints a new receipt."""
     dossier = get_dossier(db, code)
     procedure = catalog.get_procedure(db, dossier.procedure_code)
@@ -225,12 +225,15 @@ def refuse(db: Database, clerk: Clerk, code: str, reasons: str, clock: Clock) ->
 
 def mark_ready(db: Database, clerk: Clerk, code: str, clock: Clock, note: str = "") -> ResultClass:
     """The decision is made: record when, and classify it against the appointment
-    (the legal one: an apology's new date does not make a late dossier on time)."""
+    (by default the one on the receipt: an apology's new date does not make a late
+    dossier on time; an office setting, see ``desk.services.office_rules``)."""
     result: dict[str, ResultClass] = {}
+    counting = office_rules.late_counting(db)
 
     def change(s: Session, row: DossierRow, now: datetime) -> dict[str, Any]:
         row.decided_at = now
-        row.result_class = classify_result(now, row.appointment_at).value
+        due = office_rules.decision_due(counting, row.appointment_at, row.due_at)
+        row.result_class = classify_result(now, due).value
         row.holder = ONE_STOP
         result["class"] = ResultClass(row.result_class)
         return {"result": row.result_class}

@@ -42,6 +42,8 @@ class AdminDialogs:
         self.worklist.fill_choices()
         if self.counter_panel is not None:  # the queue's groups or counters may have changed
             self.counter_panel.refresh()
+        if self.calendar_notice is not None:  # a proposed day may have been decided
+            self.calendar_notice.refresh()
 
     def open_clerks(self) -> QDialog:
         from desk.ui.admin.clerks_dialog import ClerksDialog
@@ -59,6 +61,11 @@ class AdminDialogs:
         return self._open_dialog(
             CalendarDialog(self._db, self._clerk, parent=self, clock=self._clock)
         )
+
+    def open_rules(self) -> QDialog:
+        from desk.ui.admin.rules_dialog import RulesDialog
+
+        return self._open_dialog(RulesDialog(self._db, self._clerk, parent=self))
 
     def open_printer(self) -> QDialog:
         from desk.ui.admin.printer_dialog import PrinterSettingsDialog

@@ -52,6 +52,7 @@ from desk.storage.database import Database
 from desk.storage.engine import sqlite_path
 from desk.ui import at_risk_notice
 from desk.ui.admin_dialogs import AdminDialogs
+from desk.ui.calendar_notice import CalendarNotice
 from desk.ui.counter_panel import CounterPanel
 from desk.ui.dossier_page import DossierPage
 from desk.ui.intake_window import IntakeWindow
@@ -133,6 +134,9 @@ class MainWindow(AdminDialogs, QMainWindow):
         self.sign_in_notice = at_risk_notice.SignInNotice(
             self, self.worklist.at_risk, clerk.is_supervisor, self.show_at_risk
         )
+        self.calendar_notice: CalendarNotice | None = None
+        if clerk.is_supervisor:
+            self.calendar_notice = CalendarNotice(self, db, self._clock, self.open_calendar)
         self.refresh_title()
         from desk.ui.office_tools import OfficeTools
 
@@ -213,6 +217,8 @@ class MainWindow(AdminDialogs, QMainWindow):
             "queue": self._action(
                 translate("MainWindow", "Hàng đợi..."), self.open_queue, admin_only=True
             ),
+            # Everyone may read the rules and their sources; only the admin changes them.
+            "rules": self._action(translate("MainWindow", "Quy định áp dụng..."), self.open_rules),
         }
         admin.addActions(list(self.admin_actions.values()))
         self.departments_action = self._action(

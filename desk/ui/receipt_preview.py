@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.errors import UserError
-from desk.services import receipts, settings
+from desk.services import calendar, dossiers, receipts, settings
 from desk.storage.database import Database
 from desk.ui.qt_helpers import ERROR_COLOUR, busy_cursor, pil_to_pixmap, translate
 
 CONTEXT = "ReceiptPreviewDialog"
 OK_COLOUR = "#1b5e20"
+WARNING_COLOUR = "#e65100"
 
 
 class ReceiptPreviewDialog(QDialog):
@@ -59,6 +60,12 @@ class ReceiptPreviewDialog(QDialog):
         self.status.setObjectName("print_status")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.calendar_note = QLabel(self._calendar_warning(), self)
+        self.calendar_note.setObjectName("calendar_note")
+        self.calendar_note.setWordWrap(True)
+        self.calendar_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.calendar_note.setStyleSheet(f"color: {WARNING_COLOUR}; font-weight: bold;")
+        self.calendar_note.setVisible(bool(self.calendar_note.text()))
         self.picture = QLabel(self)
         self.picture.setObjectName("receipt_picture")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -81,6 +88,7 @@ class ReceiptPreviewDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.calendar_note)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(buttons)
 
@@ -103,6 +111,16 @@ class ReceiptPreviewDialog(QDialog):
     def image_size(self) -> tuple[int, int]:
         """Size in dots of the image shown (that of the printed receipt)."""
         return self._pixmap.width(), self._pixmap.height()
+
+    def _calendar_warning(self) -> str:
+        """Why the appointment may still move ("" when its whole period is confirmed)."""
+        try:
+            dossier = dossiers.get_dossier(self._db, self._code)
+        except UserError:
+            return ""
+        return calendar.appointment_certainty(
+            self._db, dossier.received_at, dossier.appointment_at
+        ).warning()
 
     def status_text(self) -> str:
         return self.status.text()

@@ -1,5 +1,5 @@
 """The two steps at the end of a dossier's life: the result is ready (classified
-against the appointment, Circular 01/2018 art. 13), and it is returned at the
+against the appointment, ``desk.domain.lifecycle.classify_result``), and it is returned at the
 counter or sent by post."""
 
 from __future__ import annotations
@@ -16,26 +16,30 @@ from desk.domain.dossier import (
 from desk.domain.errors import UserError
 from desk.domain.lifecycle import StepKind, classify_result
 from desk.domain.translation import QT_TRANSLATE_NOOP, translated
-from desk.services import ratings, steps
+from desk.services import office_rules, ratings, steps
 from desk.ui.admin._widgets import clean_text
 from desk.ui.qt_helpers import translate
 from desk.ui.step_dialogs import RESULT_COLOURS, StepDialog, when
 
 
 class ResultReadyDialog(StepDialog):
-    """The decision is made: classified against the appointment (Circular 01/2018 art. 13)."""
+    """The decision is made: classified against the appointment (``desk.domain.lifecycle.classify_result``)."""
 
     kind = StepKind.RESULT_READY
     ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Ghi nhận có kết quả")
 
     def build(self) -> None:
-        expected = classify_result(self.clock.now(), self.dossier.appointment_at)
+        counting = office_rules.late_counting(self.db)
+        due = office_rules.decision_due(
+            counting, self.dossier.appointment_at, self.dossier.effective_due()
+        )
+        expected = classify_result(self.clock.now(), due)
         self.expected = expected
         self.add_note(
             translate(
                 "StepDialogs", "Hẹn trả: {due}. Ghi nhận lúc này, kết quả được tính là: {label}."
             ).format(
-                due=when(self.dossier.appointment_at),
+                due=when(due),
                 label=translated(RESULT_CLASS_LABELS[expected]).upper(),
             ),
             RESULT_COLOURS[expected],

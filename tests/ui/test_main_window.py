@@ -69,6 +69,7 @@ def test_menus_are_in_vietnamese(window):
         "Máy in...",
         "Thông tin cơ quan...",
         "Hàng đợi...",
+        "Quy định áp dụng...",
     ]
 
 
@@ -84,6 +85,7 @@ def test_admin_items_are_disabled_for_a_clerk_who_is_not_admin(qtbot, db, clerk,
         "printer": True,
         "office": False,
         "queue": False,
+        "rules": True,
     }
     assert w.clerk_label.text() == "Cán bộ: Lê Thị Hoa (canbo1, cán bộ)"
 

@@ -1,23 +1,27 @@
-"""The office's working calendar: its hours, and its own days off and make-up days.
+"""Quản trị › Lịch làm việc: the office's hours, its calendar days and how settled they are.
 
-Appointments count working days and hours (domain "Time limits and the
-appointment"; Civil Code 2015 art. 147-148), so the calendar must follow each
-year's civil-servant schedule. Public holidays (Labour Code 2019 art. 112) come
-from the ``holidays`` package and are shown read-only; the package lags behind
-the yearly notices, so the office adds its own days off and make-up Saturdays
-here, and those always win.
+Appointments count working days and hours (Civil Code 2015 art. 147-148), so the
+calendar must follow each year's civil-servant schedule. The left table lists
+the year's days with their source and status: a proposed day (24/11 until the
+Labour Code says so) is confirmed or rejected here, and each decision is
+audited. A year whose official schedule is not entered is estimated from the
+Labour Code 2019 art. 112 (right table, read-only); the admin imports the
+official schedule from a CSV file when it is published.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.calendar import WorkingCalendar
+from desk.domain.calendar import DAY_STATUS_LABELS, DayStatus
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
@@ -47,22 +51,6 @@ from desk.ui.admin._widgets import (
     vietnamese_buttons,
 )
 from desk.ui.qt_helpers import translate
-
-
-def public_days(year: int) -> list[tuple[date, str]]:
-    """The year's public holidays and the make-up days the ``holidays`` package knows.
-
-    Read through the domain calendar with no office days, so what is listed is
-    exactly what the calendar applies when the office has declared nothing.
-    """
-    plain = WorkingCalendar()
-    days: list[tuple[date, str]] = []
-    day = date(year, 1, 1)
-    while day.year == year:
-        if plain.is_public_holiday(day) or (day.weekday() >= 5 and plain.is_working_day(day)):
-            days.append((day, plain.day_note(day)))
-        day += timedelta(days=1)
-    return days
 
 
 def _day_text(day: date) -> str:
@@ -95,14 +83,19 @@ class CalendarDialog(QDialog):
         self.year_spin.setValue(today.year)
         self.year_spin.valueChanged.connect(lambda _year: self.refresh())
 
+        self._statuses: dict[date, DayStatus] = {}
         self.special_table = read_only_table(
             [
                 translate("CalendarDialog", "Ngày"),
                 translate("CalendarDialog", "Thứ"),
                 translate("CalendarDialog", "Loại"),
+                translate("CalendarDialog", "Trạng thái"),
                 translate("CalendarDialog", "Ghi chú"),
+                translate("CalendarDialog", "Nguồn"),
             ]
         )
+        self.special_table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.special_table.itemSelectionChanged.connect(self._update_decision_buttons)
         self.public_table = read_only_table(
             [
                 translate("CalendarDialog", "Ngày"),
@@ -110,6 +103,31 @@ class CalendarDialog(QDialog):
                 translate("CalendarDialog", "Tên ngày"),
             ]
         )
+        self.year_status = QLabel()
+        self.year_status.setObjectName("year_status")
+        self.year_status.setWordWrap(True)
+        self.confirm_button = QPushButton(translate("CalendarDialog", "Xác nhận áp dụng"))
+        self.confirm_button.setToolTip(
+            translate(
+                "CalendarDialog",
+                "Ngày đề xuất đã có văn bản chính thức: áp dụng khi tính ngày hẹn.",
+            )
+        )
+        self.confirm_button.clicked.connect(lambda: self.decide_selected(True))
+        self.reject_button = QPushButton(translate("CalendarDialog", "Không áp dụng"))
+        self.reject_button.setToolTip(
+            translate("CalendarDialog", "Ngày đề xuất không được áp dụng: tính như ngày thường.")
+        )
+        self.reject_button.clicked.connect(lambda: self.decide_selected(False))
+        self.import_button = QPushButton(translate("CalendarDialog", "Nhập lịch chính thức..."))
+        self.import_button.setToolTip(
+            translate(
+                "CalendarDialog",
+                "Tệp CSV có các cột date,kind,note,source,status; các năm có ngày đã xác nhận "
+                "trong tệp được coi là đã có lịch chính thức.",
+            )
+        )
+        self.import_button.clicked.connect(self.choose_import_file)
         self.date_edit = QDateEdit(QDate(today.year, today.month, today.day))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
@@ -129,7 +147,12 @@ class CalendarDialog(QDialog):
         self.note_edit.returnPressed.connect(self.add_special_day)
         self._lay_out()
         set_enter_button(self, None)
-        for widget in (self.save_hours_button, self.add_button, self.remove_button):
+        for widget in (
+            self.save_hours_button,
+            self.add_button,
+            self.remove_button,
+            self.import_button,
+        ):
             widget.setEnabled(clerk.is_admin)
         if not clerk.is_admin:
             self.notice.show_error(
@@ -160,10 +183,11 @@ class CalendarDialog(QDialog):
         year_row = QHBoxLayout()
         year_row.addWidget(QLabel(translate("CalendarDialog", "Năm:")))
         year_row.addWidget(self.year_spin)
-        year_row.addStretch(1)
+        year_row.addWidget(self.year_status, 1)
+        year_row.addWidget(self.import_button)
 
         special = QGroupBox(
-            translate("CalendarDialog", "Ngày nghỉ, ngày làm bù của cơ quan (ưu tiên hơn ngày lễ)")
+            translate("CalendarDialog", "Ngày nghỉ, ngày làm bù của năm (kèm nguồn văn bản)")
         )
         add_form = QFormLayout()
         add_form.addRow(translate("CalendarDialog", "Ngày:"), self.date_edit)
@@ -173,14 +197,17 @@ class CalendarDialog(QDialog):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.reject_button)
         special_layout = QVBoxLayout(special)
         special_layout.addWidget(self.special_table, 1)
         special_layout.addLayout(add_form)
         special_layout.addLayout(buttons)
 
         public = QGroupBox(
-            translate("CalendarDialog", "Ngày lễ, Tết theo Bộ luật Lao động (chỉ xem)")
+            translate("CalendarDialog", "Ngày lễ ước tính theo Bộ luật Lao động (chỉ xem)")
         )
+        self.public_box = public
         public_layout = QVBoxLayout(public)
         public_layout.addWidget(self.public_table)
 
@@ -195,14 +222,15 @@ class CalendarDialog(QDialog):
         layout.addLayout(tables, 1)
         layout.addWidget(self.notice)
         layout.addWidget(close)
-        self.resize(1180, 720)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1180, screen.width() - 40), min(720, screen.height() - 60))
 
     @property
     def year(self) -> int:
         return self.year_spin.value()
 
     def refresh(self) -> None:
-        """Both tables for the chosen year."""
+        """Both tables for the chosen year, and whether the year is confirmed."""
         days = [d for d in calendar.special_days(self.db) if d.day.year == self.year]
         fill_table(
             self.special_table,
@@ -211,17 +239,112 @@ class CalendarDialog(QDialog):
                     _day_text(d.day),
                     weekday_label(d.day),
                     translated(calendar.KINDS[d.kind]),
+                    translated(DAY_STATUS_LABELS[d.status]),
                     d.note,
+                    d.source,
                 )
                 for d in days
             ],
             [d.day.isoformat() for d in days],
         )
-        listed = public_days(self.year)
+        self._statuses = {d.day: d.status for d in days}
+        for row, d in enumerate(days):
+            if d.status is DayStatus.PROPOSED:
+                for column in range(self.special_table.columnCount()):
+                    self.special_table.item(row, column).setBackground(Qt.GlobalColor.yellow)
+        confirmed = self.year in calendar.confirmed_years(self.db)
+        listed = [
+            (day, note)
+            for day, _kind, status, note, _source in calendar.days_of_year(self.db, self.year)
+            if status == "estimated"
+        ]
         fill_table(
             self.public_table,
             [(_day_text(day), weekday_label(day), translated(note)) for day, note in listed],
         )
+        self.public_box.setVisible(not confirmed)  # a confirmed year has no estimate
+        if confirmed:
+            text = translate(
+                "CalendarDialog",
+                "Năm {year} đã có lịch nghỉ chính thức: mọi ngày nghỉ, ngày làm bù có trong "
+                "bảng dưới đây.",
+            ).format(year=self.year)
+            colour = "#1b5e20"
+        else:
+            text = translate(
+                "CalendarDialog",
+                "Năm {year} chưa có lịch nghỉ chính thức: ngày hẹn rơi vào năm này được tính "
+                "theo ngày lễ ước tính và được báo là có thể thay đổi.",
+            ).format(year=self.year)
+            colour = "#e65100"
+        self.year_status.setText(text)
+        self.year_status.setStyleSheet(f"color: {colour};")
+        self._update_decision_buttons()
+
+    def _update_decision_buttons(self) -> None:
+        day = self.selected_day()
+        status = self._statuses.get(day) if day is not None else None
+        for button, target in (
+            (self.confirm_button, DayStatus.CONFIRMED),
+            (self.reject_button, DayStatus.REJECTED),
+        ):
+            button.setEnabled(self.clerk.is_admin and status is not None and status is not target)
+
+    def decide_selected(self, accept: bool) -> bool:
+        """Confirm or reject the selected day (a proposed one, or one decided earlier)."""
+        self.notice.clear_notice()
+        day = self.selected_day()
+        if day is None:
+            self.notice.show_error(translate("CalendarDialog", "Hãy chọn một ngày trong bảng."))
+            return False
+        try:
+            calendar.decide_proposed_day(self.db, self.clerk, day, accept)
+        except UserError as exc:
+            self.notice.show_error(exc.message)
+            return False
+        self.refresh()
+        self._select(day)
+        message = (
+            translate("CalendarDialog", "Đã xác nhận ngày {0}: áp dụng khi tính ngày hẹn.")
+            if accept
+            else translate("CalendarDialog", "Ngày {0} không áp dụng: tính như ngày thường.")
+        )
+        self.notice.show_ok(message.format(_day_text(day)))
+        return True
+
+    def choose_import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("CalendarDialog", "Chọn tệp lịch nghỉ chính thức"),
+            "",
+            translate("CalendarDialog", "Tệp CSV (*.csv)"),
+        )
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> bool:
+        """Enter an official schedule from a CSV file; the years it covers become confirmed."""
+        self.notice.clear_notice()
+        try:
+            done = calendar.import_schedule(self.db, self.clerk, path)
+        except UserError as exc:
+            self.notice.show_error(exc.message)
+            return False
+        if self.year not in done.years:
+            self.year_spin.setValue(done.years[0])
+        else:
+            self.refresh()
+        self.notice.show_ok(
+            translate(
+                "CalendarDialog",
+                "Đã nhập {added} ngày mới, thay {replaced} ngày; lịch năm {years} đã xác nhận.",
+            ).format(
+                added=done.added,
+                replaced=done.replaced,
+                years=", ".join(str(y) for y in done.years),
+            )
+        )
+        return True
 
     def save_hours(self) -> bool:
         self.notice.clear_notice()
