@@ -38,7 +38,7 @@ class DossierStatus(StrEnum):
     RECEIVED = "received"  # đã tiếp nhận: at the one-stop desk, the clock is running
     IN_PROGRESS = "in_progress"  # đang giải quyết: with a department, the clock is running
     WAITING_SUPPLEMENT = (
-        "waiting_supplement"  # chờ bổ sung: the clock is stopped (Decree 61 art. 19(4))
+        "waiting_supplement"  # chờ bổ sung: the clock is stopped (Decree 118/2025 art. 19(5))
     )
     RESULT_READY = "result_ready"  # có kết quả, chờ trả: decided, not yet collected
     RETURNED = "returned"  # đã trả kết quả: closed
@@ -64,7 +64,7 @@ CLOSED_STATUSES = frozenset(DossierStatus) - OPEN_STATUSES
 
 
 class ResultClass(StrEnum):
-    """Circular 01/2018 art. 13 and form 06/VPCP/KSTT: how a decision compares with the appointment."""
+    """How a decision compares with the appointment (early, on time, late): see docs/legal.md."""
 
     EARLY = "early"  # trước hạn
     ON_TIME = "on_time"  # đúng hạn

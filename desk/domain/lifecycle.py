@@ -1,10 +1,10 @@
 """The steps of a dossier's life and the moves the law allows.
 
 After intake a dossier is transferred to the department that decides it,
-may go back to the citizen ONCE per round for missing papers (Decree 61 art.
-19: one written request listing everything, "một lần đầy đủ"), may be refused
+may go back to the citizen ONCE per round for missing papers (Decree 118/2025
+art. 16(3) and 11(2)(c): one written request listing everything, "một lần đầy đủ"), may be refused
 with written reasons, is decided (its result classified against the
-appointment, Circular 01/2018 art. 13), and is returned at the counter or by
+appointment, ``classify_result``), and is returned at the counter or by
 post. The citizen may also ask to stop it (Decree 118/2025 art. 21).
 
 ``check_move`` refuses every other move with a message (in the clerk's
@@ -38,7 +38,7 @@ class StepKind(StrEnum):
     STOP = "stop"  # dừng theo đề nghị của người nộp
     EDIT = "edit"  # sửa thông tin (supervisor, with a reason)
     REASSIGN = "reassign"  # giao lại cho cán bộ khác (supervisor)
-    APOLOGY = "apology"  # xin lỗi và hẹn lại (once only, Decree 61 art. 19(9))
+    APOLOGY = "apology"  # xin lỗi và hẹn lại (once only, Decree 118/2025 art. 19(6))
 
 
 STEP_LABELS = {
@@ -109,7 +109,7 @@ def check_move(status: DossierStatus, step: StepKind) -> DossierStatus:
 
 
 def check_supplement_request(status: DossierStatus, already_requested_this_round: bool) -> None:
-    """One request per round, listing everything missing at once (Decree 61 art. 15(2)(b))."""
+    """One request per round, listing everything missing at once (Decree 118/2025 art. 16(3))."""
     if already_requested_this_round:
         raise UserError(
             translate(
@@ -123,7 +123,7 @@ def check_supplement_request(status: DossierStatus, already_requested_this_round
 
 def classify_result(decided_at: datetime, appointment_at: datetime) -> ResultClass:
     """Early: decided on a date before the appointment's date. On time: on that date, at
-    or before its time. Late: after it (domain rule, Circular 01/2018 art. 13)."""
+    or before its time. Late: after it (the desk's rule; no text in force defines it, see docs/legal.md)."""
     decided, due = to_vn(decided_at), to_vn(appointment_at)
     if decided.date() < due.date():
         return ResultClass.EARLY

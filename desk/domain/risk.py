@@ -1,7 +1,7 @@
 """Dossiers at risk of being late (hồ sơ có nguy cơ trễ hạn), flagged before they are.
 
 The apology must reach the citizen at the latest one day before the due date
-(Decree 61 art. 19(9)), so the office needs to know in time which dossiers will
+(Decree 118/2025 art. 19(6)), so the office needs to know in time which dossiers will
 not make it. A running dossier (the clock is running, no result yet) is at risk:
 
 - when it is already overdue, or due within one working day: whoever holds it

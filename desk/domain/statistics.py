@@ -1,7 +1,7 @@
 """Measuring the office: report periods, the figures of a period, the on-time rate, scores.
 
-Definitions (the statistics form 06/VPCP/KSTT, "Tình hình, kết quả giải quyết
-TTHC", and Circular 01/2018/TT-VPCP art. 13). A period runs from 00:00 of its
+Definitions (the desk's, after the statistics form "Tình hình, kết quả giải quyết
+TTHC"; which rules a text in force confirms is in docs/legal.md). A period runs from 00:00 of its
 first day to 00:00 after its last day, Vietnam time (UTC+7; timestamps are
 stored as UTC and compared as moments, so a dossier received at 06:30 on the
 1st belongs to that month even though it is still the previous day in UTC).
@@ -14,7 +14,8 @@ stored as UTC and compared as moments, so a dossier received at 06:30 on the
   result_ready or returned). Each carries its ``result_class`` stored at the
   decision against the LEGAL appointment ``appointment_at``: early (trước
   hạn), on time (đúng hạn) or late (quá hạn). An apology's new date does not
-  make a late dossier on time (Decree 61/2018 art. 19(9)).
+  make a late dossier on time, unless the office chose otherwise
+  (``desk.domain.legal_rules.LateCounting``: no text in force settles it).
 - Refused (từ chối) and stopped at the citizen's request (dừng, rút hồ sơ):
   closed in the period without a decision. Following form 06 practice they are
   NOT counted as decided (so never "on time") nor as pending; they are shown
@@ -26,7 +27,7 @@ stored as UTC and compared as moments, so a dossier received at 06:30 on the
   legal ``appointment_at`` is before that moment, and within time (trong hạn)
   otherwise; a dossier waiting for the citizen's missing papers at that moment
   is within time, since the limit stops until they arrive and then starts again
-  (Decree 61/2018 art. 19(4)). The appointment is the one stored now: a limit
+  (Decree 118/2025 art. 19(5)). The appointment is the one stored now: a limit
   restarted by papers received after the period's end is judged by the new one.
 - On-time rate (tỷ lệ đúng hạn): (early + on time) / decided.
 - Late with or without an apology: decided late in the period, with or without
@@ -34,7 +35,7 @@ stored as UTC and compared as moments, so a dossier received at 06:30 on the
 - Supplement requests: dossiers asked, in the period, to complete their papers;
   comebacks: how many times the citizen of a dossier decided in the period had
   to come back with missing papers (once; more than once).
-- Scores of Circular 01/2018 art. 13, per dossier decided in the period: total
+- The desk's scores (an unconfirmed measure, docs/legal.md), per dossier decided in the period: total
   time 2 (shorter than allowed: early) / 1 (equal: on time) / 0 (longer: late);
   times the citizen had to come back 2 (none) / 1 (once) / 0 (more).
 - Working time used: working time from receipt (or from the day the missing
@@ -427,12 +428,12 @@ def percent_text(rate: float | None) -> str:
 
 
 def time_score(result: ResultClass | str) -> int:
-    """Circular 01/2018 art. 13: total time shorter than allowed 2, equal 1, longer 0."""
+    """The desk's score: total time shorter than allowed 2, equal 1, longer 0."""
     return {ResultClass.EARLY: 2, ResultClass.ON_TIME: 1, ResultClass.LATE: 0}[ResultClass(result)]
 
 
 def comeback_score(comebacks: int) -> int:
-    """Circular 01/2018 art. 13: the citizen came back to complete the dossier
+    """The desk's score: the citizen came back to complete the dossier
     no time 2, once 1, more than once 0."""
     return 2 if comebacks <= 0 else 1 if comebacks == 1 else 0
 

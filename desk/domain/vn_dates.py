@@ -1,6 +1,6 @@
 """Vietnamese wording of dates and times, shared by receipts, letters and screens.
 
-Form 01 (Circular 01/2018/TT-VPCP art. 9) states times as hour, minute and date:
+Form 01 (Circular 03/2025/TT-VPCP, Annex I) states times as hour, minute and date:
 "10 giờ 00 phút, ngày 06/03/2026". An administrative letter's place and date
 follow Decree 30/2020/ND-CP, Appendix I: "Tân Phú, ngày 05 tháng 3 năm 2026",
 where a day below 10 and the months 1 and 2 take a leading zero (so "tháng 02"

@@ -5,8 +5,8 @@ the papers and ticks each box, and comes back once with everything (the
 directive's aim: no repeated trips). The slip carries the published facts the
 office must make public for each procedure: the papers (original, copy or
 shown, and how many), the fee, the time limit for each channel, where and how
-to file. The counter may ask only for the papers listed (Decree 61/2018
-art. 15), which the slip says in so many words.
+to file. The counter may ask only for the papers listed (Decree 118/2025
+art. 16(1), art. 5(1)(đ)), which the slip says in so many words.
 
 Built from the receipt's blocks (``receipt_layout``), so the receipt renderer
 draws it; the layout knows nothing about pixels and is tested as text.

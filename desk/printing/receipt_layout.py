@@ -1,8 +1,8 @@
 """What the thermal receipt says, as a plain list of typed blocks.
 
 The thermal receipt is the compact version of form 01, "Giấy tiếp nhận hồ sơ và
-hẹn trả kết quả" (Circular 01/2018/TT-VPCP art. 9; Decree 61/2018/ND-CP
-art. 16): it carries the same facts (dossier code, applicant and principal,
+hẹn trả kết quả" (Circular 03/2025/TT-VPCP, Annex I, form 01; Decree 118/2025
+art. 17(1)(c)): it carries the same facts (dossier code, applicant and principal,
 request, papers received with their counts, number of sets, time limit, time of
 receipt, appointment, where the result is collected, clerk) on 58 or 80 mm
 paper. The layout knows nothing about pixels, so its content is tested as text

@@ -1,7 +1,7 @@
 """Backups of the office's database, and restoring one.
 
 The database is the office's legal record of what citizens handed in and what
-they were promised (Decree 61/2018/ND-CP art. 16: the receipt and its
+they were promised (Decree 118/2025 art. 17(1)(c) and 17(3): the receipt and its
 appointment), so a lost disk must not lose it. Copies are made with SQLite's
 online backup API: a consistent snapshot even while clerks keep saving, never a
 half-copied file. A copy is written under a temporary name, checked, flushed to

@@ -4,8 +4,8 @@ Offices must publish every procedure in full where citizens can see it: the
 kiosk's "Tra cứu thủ tục" screen (search without accents, browse by field),
 the checklist slip printed from it, the A4 booklet for the notice board and
 the same list as an Excel file. All of them show only the active procedures
-of the catalog, the very list the counter works from (Decree 61/2018 art. 15:
-the counter may ask only for the papers published).
+of the catalog, the very list the counter works from (Decree 118/2025 art. 16(1)
+and art. 5(1)(đ): the counter may ask only for the papers published).
 """
 
 from __future__ import annotations

@@ -14,13 +14,13 @@ Two ways to ask, two kinds of proof:
   procedure and the appointment, so the kiosk reveals nothing its holder does
   not have in hand.
 - Typing the code (``status_by_typed_code``): a dossier code is guessable (the
-  agency, the date and a day's sequence, Circular 01/2018 art. 19), so the last
+  agency, the date and a day's sequence, Decree 118/2025 art. 28(2)), so the last
   four digits of the applicant's ID number (or tax code) are asked as well. A
   wrong code and wrong digits get the same answer, so typing does not even
   tell whether a code exists.
 
 The date shown is the one the citizen should come back on: the appointment, or
-the one new date an apology gave (Decree 61/2018 art. 19(9)), which the desk
+the one new date an apology gave (Decree 118/2025 art. 19(6)), which the desk
 keeps in ``due_at``. While the dossier waits for papers the clock is stopped
 (art. 19(4)) and a new appointment will be given, so no date is shown; a
 closed dossier has none either.

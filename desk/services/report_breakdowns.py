@@ -68,7 +68,7 @@ def _steps_before(kind: StepKind, moment: datetime) -> ColumnElement[int]:
 
 def waiting_for_papers(moment: datetime) -> ColumnElement[bool]:
     """Waiting for the citizen's missing papers at ``moment``: more requests than arrivals
-    before it (the clock stops meanwhile, Decree 61 art. 19(4))."""
+    before it (the clock stops meanwhile, Decree 118/2025 art. 19(5))."""
     return and_(
         D.supplement_round > 0,
         _steps_before(StepKind.SUPPLEMENT_REQUEST, moment)

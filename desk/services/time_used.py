@@ -11,7 +11,7 @@ limit the office could propose (``desk.domain.statistics.proposed_limit``).
 
 Working time counts only the office's sessions on working days
 (``WorkingCalendar.working_time_between``, through ``WorkingClock`` for speed). It runs from the receipt, or from the day the missing papers arrived
-when a supplement started the limit again (Decree 61/2018 art. 19(4)), to the
+when a supplement started the limit again (Decree 118/2025 art. 19(5)), to the
 decision. Only the period's decided dossiers are read, streamed from one query.
 """
 

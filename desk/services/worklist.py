@@ -88,7 +88,7 @@ class WorklistItem:
     phone: str
     comebacks: int
     band: Band | None  # for running dossiers only
-    #: Moved once by an apology (Decree 61 art. 19(9)): ``due_at`` is the new date,
+    #: Moved once by an apology (Decree 118/2025 art. 19(6)): ``due_at`` is the new date,
     #: ``appointment_at`` stays the legal one the statistics count against.
     rescheduled: bool = False
 

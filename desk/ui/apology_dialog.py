@@ -1,7 +1,7 @@
 """The apology for a dossier that will be late ("Xin lỗi và hẹn lại").
 
-Decree 61/2018 art. 19(9): the letter states the reason and the one new date
-and is signed by the head of the agency; the date may be moved once only. The
+Decree 118/2025 art. 19(6): the letter states the reason and the one new date
+(form 04 of Circular 03/2025 is signed by the head of the agency); the date may be moved once only. The
 dialog proposes a new date (the clerk may change it within the working
 calendar), shows who signs and asks how the citizen is told; "Tạo phiếu xin
 lỗi" records the apology, writes the letter as a PDF in the desk's documents

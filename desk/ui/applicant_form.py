@@ -4,7 +4,7 @@ A person is identified by the CCCD (12 digits), an organisation by its tax
 code; the labels change with the choice so the clerk types the right number.
 Someone may submit for another (ủy quyền): the principal is recorded too.
 The result is collected at the counter or sent by post, and then an address
-is needed (Decree 61/2018 art. 16: the receipt states where the result goes).
+is needed (Decree 118/2025 art. 15 and 22: the receipt states where the result goes).
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """The apology on the dossier page: "Xin lỗi và hẹn lại..." and the letter (form 04).
 
-What a supervisor does for a dossier the at-risk list flags. Decree 61/2018 art.
-19(9): the agency apologises in writing and gives the one new date; the date
+What a supervisor does for a dossier the at-risk list flags. Decree 118/2025 art.
+19(6): the agency apologises in writing and gives the one new date; the date
 may be moved once only. So the button is offered for a running dossier without
 an apology, and its tooltip says why it is not offered otherwise (the letter
 already made, with its number and new date; or the dossier no longer running).
-The dossier keeps its original appointment for the statistics (Circular
-01/2018 art. 13); the page shows the new date beside it.
+The dossier keeps its original appointment for the statistics (by default:
+an office setting, ``desk.services.office_rules``); the page shows the new date beside it.
 """
 
 from __future__ import annotations

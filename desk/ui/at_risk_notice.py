@@ -1,7 +1,7 @@
 """Telling a supervisor, as they sign in, how many dossiers need an apology now.
 
 The apology must reach the citizen at the latest one day before the appointment
-(Decree 61/2018 art. 19(9)), so the head of the one-stop desk is told at once:
+(Decree 118/2025 art. 19(6)), so the head of the one-stop desk is told at once:
 a line in the status bar that stays (and follows the count as it is renewed;
 a click on it opens the list), and once per sign-in a dialog with a button to
 the list. Plain clerks see the count on the worklist's tab only.
@@ -47,7 +47,7 @@ def ask(window: QMainWindow, count: int, show_list: Callable[[], None]) -> QMess
         translate(
             "AtRiskNotice",
             "Phiếu xin lỗi phải đến người nộp chậm nhất một ngày làm việc trước ngày hẹn, và "
-            "ngày hẹn chỉ được đổi một lần (Nghị định 61/2018/NĐ-CP).",
+            "ngày hẹn chỉ được đổi một lần (Nghị định 118/2025/NĐ-CP, điều 19 khoản 6).",
         )
     )
     show = box.addButton(

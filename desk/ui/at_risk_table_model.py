@@ -3,7 +3,7 @@
 The list is what ``desk.services.risk.at_risk`` returns, in its order (most
 urgent first). Each row says why the dossier is flagged, in the words of the
 service, so the supervisor can check the reason before the apology is written
-(Decree 61/2018 art. 19(9): the letter must reach the citizen at the latest one
+(Decree 118/2025 art. 19(6): the letter must go out at the latest one
 day before the appointment). The kind of risk is shown with the shape, colour
 and word of the matching urgency band, never colour alone.
 """

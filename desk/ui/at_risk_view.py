@@ -1,6 +1,6 @@
 """The "Cần xin lỗi" view of the worklist: running dossiers at risk of being late.
 
-Decree 61/2018 art. 19(9): when a dossier will be late, the agency must send the
+Decree 118/2025 art. 19(6): when a dossier will be late, the agency must send the
 citizen a written apology with the one new date, at the latest one day before
 the appointment. This view lists the dossiers ``desk.services.risk.at_risk``
 flags, most urgent first, each with its reason, so the office can act in time;
@@ -78,7 +78,7 @@ class AtRiskView(QWidget):
                 "AtRiskView",
                 "Hồ sơ đang giải quyết có nguy cơ trễ hạn, khẩn nhất ở trên. Phiếu xin lỗi và "
                 "hẹn lại phải đến người nộp chậm nhất một ngày làm việc trước ngày hẹn "
-                "(Nghị định 61/2018/NĐ-CP): mở hồ sơ rồi bấm “Xin lỗi và hẹn lại...”.",
+                "(Nghị định 118/2025/NĐ-CP, điều 19 khoản 6): mở hồ sơ rồi bấm “Xin lỗi và hẹn lại...”.",
             ),
             self,
         )

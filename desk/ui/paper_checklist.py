@@ -1,6 +1,6 @@
 """The checklist of papers received, limited to the chosen procedure's published list.
 
-Decree 61/2018 art. 15: the clerk may ask only for the papers the procedure
+Decree 118/2025 art. 16(1) and art. 5(1)(đ): the clerk may ask only for the papers the procedure
 lists, so this table shows exactly ``Procedure.papers`` and nothing can be
 added. Each row is ticked when the paper is handed in, with its form (original,
 copy, only shown) and the number of copies.

@@ -177,7 +177,7 @@ def breakdown_columns(first_title: str) -> list[Column]:
 
 
 def score_columns() -> list[Column]:
-    """Circular 01/2018 art. 13 per clerk (a ``BreakdownRow`` by clerk)."""
+    """The desk's per-dossier scores per clerk (a ``BreakdownRow`` by clerk)."""
     return [
         Column(
             QT_TRANSLATE_NOOP("ReportTables", "Cán bộ phụ trách"), lambda r: r.label, numeric=False

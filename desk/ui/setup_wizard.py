@@ -1,7 +1,7 @@
 """First start: the office this desk serves, then its first administrator.
 
 Nothing can be received before the office exists: its agency code starts every
-dossier code (Circular 01/2018/TT-VPCP art. 19, ``H36.41-260310-0001``), and its
+dossier code (Decree 118/2025 art. 28(2), ``H36.41-260310-0001``), and its
 name heads every receipt. Finishing calls ``office.set_up_office``, which also
 loads the shipped procedure catalog and calendar.
 """

@@ -1,8 +1,8 @@
 """The office's own details, as printed on receipts and letters.
 
-The name and the parent body head every receipt (form 01, Circular 01/2018/TT-VPCP
-art. 9); the head of agency's title and name sign the letters (refusal,
-apology); the agency code starts every new dossier code (art. 19), so changing it
+The name and the parent body head every receipt (form 01 of Circular 03/2025/TT-VPCP,
+Annex I); the head of agency's title and name sign the letters (refusal,
+apology); the agency code starts every new dossier code (Decree 118/2025 art. 28(2)), so changing it
 changes the codes of dossiers received from then on, never of earlier ones.
 """
 

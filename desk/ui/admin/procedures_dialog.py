@@ -1,6 +1,6 @@
 """The procedure catalog (danh mục thủ tục hành chính): search, edit, import, export.
 
-The catalog is the law's list for the counter (Decree 61/2018 art. 15): intake
+The catalog is the law's list for the counter (Decree 118/2025 art. 16(1); art. 5(1)(đ) forbids asking for more): intake
 offers only active procedures and, for each, only its published papers. Offices
 receive their list as a spreadsheet, so it comes in and goes out as CSV or XLSX;
 an import saves the good rows and reports each bad one by its Excel row number.
