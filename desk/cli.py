@@ -27,6 +27,8 @@ from desk.cli_db import add_db_url, url_of
 from desk.cli_db import run as run_db
 from desk.cli_due import add_commands as add_due_command
 from desk.cli_due import run_due
+from desk.cli_guide import add_command as add_guide_command
+from desk.cli_guide import run_guide
 from desk.cli_language import CHOICES as LANGUAGES
 from desk.cli_language import speaking, take_language_option
 from desk.cli_letters import add_commands as add_letter_commands
@@ -101,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_calendar_commands(sub, _add_db)
     _add_dossiers(sub)
     _add_receipt(sub)
+    add_guide_command(sub, _add_db)
     add_step_commands(sub, _add_db)
     add_queue_commands(sub)
     add_letter_commands(sub, _add_db)
@@ -199,6 +202,7 @@ def _main(argv: list[str]) -> int:
             "due": run_due,
             "dossiers": _dossiers,
             "receipt": _receipt,
+            "guide": lambda a: run_guide(a, _open(a)),
             "step": lambda a: run_step(a, _open(a)),
             "apology": lambda a: run_apology(a, _open(a)),
             "calendar": lambda a: run_calendar(a, _open(a)),

@@ -51,6 +51,7 @@ PRINTED = (
     "desk/printing/receipt_layout.py",
     "desk/printing/checklist_layout.py",
     "desk/printing/ticket_layout.py",
+    "desk/printing/online_guide.py",
     "desk/printing/receipt_render.py",
     "desk/printing/text_wrap.py",
     "desk/services/demo.py",

@@ -803,6 +803,18 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <source>thiếu tên giấy tờ trước ngoặc</source>
         <translation>the paper&apos;s name is missing before the brackets</translation>
     </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): &apos;{value}&apos; là cấp huyện, nhưng từ 01/07/2025 chính quyền địa phương chỉ còn hai cấp (tỉnh và xã), không còn cấp huyện. Hãy ghi &apos;{commune}&apos; hoặc &apos;{province}&apos; theo thủ tục đã được công bố lại sau khi sắp xếp.</source>
+        <translation>Column &apos;{header}&apos; ({key}): &apos;{value}&apos; is the district level, but since 01/07/2025 local government has only two levels (province and commune) and no district level. Write &apos;{commune}&apos; or &apos;{province}&apos; as the procedure was published again after the reorganisation.</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): phải là &apos;{central}&apos;, &apos;{province}&apos; hoặc &apos;{commune}&apos; (hoặc để trống), đang là &apos;{value}&apos;</source>
+        <translation>Column &apos;{header}&apos; ({key}): must be &apos;{central}&apos;, &apos;{province}&apos; or &apos;{commune}&apos; (or empty), not &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): phải là 1 (chỉ tiếp nhận trực tuyến) hoặc 0 (để trống cũng là 0), đang là &apos;{value}&apos;</source>
+        <translation>Column &apos;{header}&apos; ({key}): must be 1 (accepted online only) or 0 (empty also means 0), not &apos;{value}&apos;</translation>
+    </message>
 </context>
 <context>
     <name>Channel</name>
@@ -1345,6 +1357,37 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Không có thủ tục mã &apos;{code}&apos; trong danh mục.</source>
         <translation>There is no procedure with code &apos;{code}&apos; in the catalog.</translation>
+    </message>
+</context>
+<context>
+    <name>CliGuide</name>
+    <message>
+        <source>In trên máy in phiếu hẹn một phiếu hướng dẫn người dân nộp hồ sơ trên Cổng Dịch vụ công quốc gia (thủ tục chỉ tiếp nhận trực tuyến, Chỉ thị 24/CT-TTg). Mỗi phiếu in được tính vào báo cáo.</source>
+        <translation>Print on the receipt printer a slip that guides the citizen to submit the dossier on the National Public Service Portal (procedures accepted online only, Directive 24/CT-TTg). Each slip printed is counted in the reports.</translation>
+    </message>
+    <message>
+        <source>Lưu ý: thủ tục {code} không được đánh dấu chỉ tiếp nhận trực tuyến trong danh mục.</source>
+        <translation>Note: procedure {code} is not marked as accepted online only in the catalog.</translation>
+    </message>
+    <message>
+        <source>in phiếu hướng dẫn nộp hồ sơ trực tuyến của một thủ tục</source>
+        <translation>print the guide to submitting a procedure online</translation>
+    </message>
+    <message>
+        <source>khổ giấy (mặc định: khổ đã cài đặt)</source>
+        <translation>paper size (default: the one set up)</translation>
+    </message>
+    <message>
+        <source>mã thủ tục, ví dụ 1.004222</source>
+        <translation>procedure code, e.g. 1.004222</translation>
+    </message>
+    <message>
+        <source>none, file:PATH, tcp://HOST:9100, usb://VID:PID, serial:COM3?baudrate=9600, win32:TÊN MÁY IN (mặc định: máy in phiếu hẹn đã cài đặt)</source>
+        <translation>none, file:PATH, tcp://HOST:9100, usb://VID:PID, serial:COM3?baudrate=9600, win32:PRINTER NAME (default: the receipt printer set up)</translation>
+    </message>
+    <message>
+        <source>Đã gửi phiếu hướng dẫn nộp trực tuyến {code} tới {printer}.</source>
+        <translation>Sent the guide to submitting {code} online to {printer}.</translation>
     </message>
 </context>
 <context>
@@ -1936,6 +1979,14 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Đã ghi tệp {path}.</source>
         <translation>File {path} written.</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn nộp trực tuyến</source>
+        <translation>Guided to submit online</translation>
+    </message>
+    <message>
+        <source>Số phiếu hướng dẫn nộp trên Cổng Dịch vụ công quốc gia đã in trong kỳ, cho thủ tục chỉ tiếp nhận trực tuyến (Chỉ thị 24/CT-TTg)</source>
+        <translation>Guides to submitting on the National Public Service Portal printed in the period, for procedures accepted online only (Directive 24/CT-TTg)</translation>
     </message>
 </context>
 <context>
@@ -2700,6 +2751,13 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
 </context>
 <context>
+    <name>GuidePrinter</name>
+    <message>
+        <source>Không in được phiếu hướng dẫn: xem nhật ký của chương trình.</source>
+        <translation>Could not print the guide: see the program&apos;s log.</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <source>Kết quả nhập danh mục</source>
@@ -2719,6 +2777,14 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     <message>
         <source>Không được nhận giấy tờ ngoài danh mục của thủ tục: {papers}</source>
         <translation>Papers not listed for the procedure may not be received: {papers}</translation>
+    </message>
+    <message>
+        <source>Thủ tục này chỉ tiếp nhận trực tuyến từ 01/10/2025 (Chỉ thị 24/CT-TTg). Hãy hướng dẫn người dân nộp trên Cổng Dịch vụ công quốc gia.</source>
+        <translation>This procedure is accepted online only since 01/10/2025 (Directive 24/CT-TTg). Guide the citizen to submit it on the National Public Service Portal.</translation>
+    </message>
+    <message>
+        <source>{notice} Nếu vẫn tiếp nhận tại quầy (trường hợp đặc biệt), hãy đánh dấu “Vẫn tiếp nhận tại quầy” rồi lưu lại.</source>
+        <translation>{notice} To receive it at the counter all the same (a special case), tick “Receive at the counter anyway” and save again.</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +2960,26 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     <message>
         <source>Không, giữ lại</source>
         <translation>No, keep it</translation>
+    </message>
+    <message>
+        <source>Chưa in được phiếu hướng dẫn: {message}</source>
+        <translation>The guide was not printed: {message}</translation>
+    </message>
+    <message>
+        <source>In hướng dẫn nộp trực tuyến</source>
+        <translation>Print the guide to submitting online</translation>
+    </message>
+    <message>
+        <source>Vẫn tiếp nhận tại quầy (trường hợp đặc biệt)</source>
+        <translation>Receive at the counter anyway (special case)</translation>
+    </message>
+    <message>
+        <source>Đang in phiếu hướng dẫn...</source>
+        <translation>Printing the guide...</translation>
+    </message>
+    <message>
+        <source>Đã in phiếu hướng dẫn nộp trực tuyến cho thủ tục {code}.</source>
+        <translation>Printed the guide to submitting procedure {code} online.</translation>
     </message>
 </context>
 <context>
@@ -3187,6 +3273,21 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     <message>
         <source>Lưu ý: trên máy này biến môi trường DESK_LANG={value} đang chọn {forced} và được ưu tiên hơn lựa chọn trong menu. Hãy nhờ người quản trị máy bỏ biến đó.</source>
         <translation>Note: on this PC the environment variable DESK_LANG={value} chooses {forced} and takes precedence over the menu. Ask whoever manages this PC to remove it.</translation>
+    </message>
+</context>
+<context>
+    <name>Level</name>
+    <message>
+        <source>Cấp tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Cấp xã</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Trung ương</source>
+        <translation>Central</translation>
     </message>
 </context>
 <context>
@@ -4277,10 +4378,6 @@ Log folder: {logs}</translation>
         <translation>Code on the National Public Service Portal, for example: 1.001193</translation>
     </message>
     <message>
-        <source>Ví dụ: Cấp xã</source>
-        <translation>For example: Commune level</translation>
-    </message>
-    <message>
         <source>Nhận sau giờ chốt thì tính từ ngày làm việc sau:</source>
         <translation>Received after the cut-off time counts from the next working day:</translation>
     </message>
@@ -4343,6 +4440,18 @@ Log folder: {logs}</translation>
     <message>
         <source>Mã của thủ tục đã có không sửa được; muốn đổi mã, hãy thêm thủ tục mới.</source>
         <translation>The code of an existing procedure cannot be changed; to use another code, add a new procedure.</translation>
+    </message>
+    <message>
+        <source>(không ghi)</source>
+        <translation>(not stated)</translation>
+    </message>
+    <message>
+        <source>Chỉ tiếp nhận trực tuyến (Chỉ thị 24/CT-TTg)</source>
+        <translation>Accepted online only (Directive 24/CT-TTg)</translation>
+    </message>
+    <message>
+        <source>Khi tiếp nhận tại quầy, màn hình nhắc cán bộ hướng dẫn người dân nộp trên Cổng Dịch vụ công quốc gia và cho in phiếu hướng dẫn.</source>
+        <translation>At the counter, the intake screen reminds the clerk to guide the citizen to the National Public Service Portal and offers to print a guide.</translation>
     </message>
 </context>
 <context>

@@ -56,8 +56,43 @@ def _check_papers(draft: IntakeDraft, procedure: Procedure) -> dict[str, str]:
     return {}
 
 
-def record_intake(db: Database, draft: IntakeDraft, clerk: Clerk, clock: Clock) -> Dossier:
-    """Validate, compute the appointment and save; returns the saved dossier."""
+def online_only_notice() -> str:
+    """What the clerk is told when an online-only procedure is picked at the counter."""
+    return translate(
+        "Intake",
+        "Thủ tục này chỉ tiếp nhận trực tuyến từ 01/10/2025 (Chỉ thị 24/CT-TTg). Hãy hướng "
+        "dẫn người dân nộp trên Cổng Dịch vụ công quốc gia.",
+    )
+
+
+def _check_online_only(draft: IntakeDraft, procedure: Procedure, confirmed: bool) -> dict[str, str]:
+    """An online-only procedure is received at the counter or by post only when the
+    clerk confirms a special case (the law still lets an office receive it then)."""
+    if not procedure.online_only or draft.channel is Channel.ONLINE or confirmed:
+        return {}
+    return {
+        "procedure": translate(
+            "Intake",
+            "{notice} Nếu vẫn tiếp nhận tại quầy (trường hợp đặc biệt), hãy đánh dấu "
+            "“Vẫn tiếp nhận tại quầy” rồi lưu lại.",
+        ).format(notice=online_only_notice())
+    }
+
+
+def record_intake(
+    db: Database,
+    draft: IntakeDraft,
+    clerk: Clerk,
+    clock: Clock,
+    *,
+    accept_online_only: bool = False,
+) -> Dossier:
+    """Validate, compute the appointment and save; returns the saved dossier.
+
+    A procedure accepted online only (Directive 24/CT-TTg) is saved from the
+    counter or the post only with ``accept_online_only`` (the clerk confirmed a
+    special case); the audit trail keeps that confirmation.
+    """
     now = clock.now()
     procedure: Procedure | None = None
     if draft.procedure_code:
@@ -68,6 +103,7 @@ def record_intake(db: Database, draft: IntakeDraft, clerk: Clerk, clock: Clock) 
     errors = validate_intake(draft, now.date(), procedure_known=procedure is not None)
     if procedure is not None:
         errors.update(_check_papers(draft, procedure))
+        errors.update(_check_online_only(draft, procedure, accept_online_only))
     if errors:
         raise ValidationError(errors)
     assert procedure is not None
@@ -99,7 +135,11 @@ def record_intake(db: Database, draft: IntakeDraft, clerk: Clerk, clock: Clock) 
             code,
             StepKind.INTAKE.value,
             {},
-            {"status": row.status, "appointment_at": row.appointment_at},
+            {
+                "status": row.status,
+                "appointment_at": row.appointment_at,
+                **_online_only_override(draft, procedure),
+            },
         )
         changes.bump(s, changes.DOSSIERS)
     from desk.services.dossiers import get_dossier
@@ -107,6 +147,13 @@ def record_intake(db: Database, draft: IntakeDraft, clerk: Clerk, clock: Clock) 
     dossier = get_dossier(db, code)
     assert dossier.id == dossier_id
     return dossier
+
+
+def _online_only_override(draft: IntakeDraft, procedure: Procedure) -> dict[str, bool]:
+    """Marks in the audit trail an online-only dossier received at the counter anyway."""
+    if procedure.online_only and draft.channel is not Channel.ONLINE:
+        return {"online_only_received_at_counter": True}
+    return {}
 
 
 def next_sequence(s: Session, agency: str, day: date) -> int:

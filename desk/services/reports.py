@@ -34,7 +34,7 @@ from desk.domain.statistics import (
 )
 from desk.domain.text import fold
 from desk.domain.translation import translate
-from desk.services import office, settings
+from desk.services import office, online_guidance, settings
 from desk.services.queue_figures import QueueFigures, queue_figures
 from desk.services.report_breakdowns import (
     CLERK_OF,
@@ -76,6 +76,7 @@ class Report:
     carried_at: datetime
     dimension: Dimension
     rows: list[BreakdownRow]
+    guided_online: int = 0  # citizens given the printed guide to the national portal
 
     @property
     def total(self) -> Figures:
@@ -128,7 +129,8 @@ def report(
     keys, labels = _keys(dimension)
     with db.read() as s:
         rows = _rows(s, count_groups(s, m, keys, labels), dimension)
-    return Report(period, m.pending_at, m.carried_at, dimension, rows)
+        guided = online_guidance.count_between(s, m.start, m.end)
+    return Report(period, m.pending_at, m.carried_at, dimension, rows, guided)
 
 
 def trend(db: Database, period: Period) -> list[MonthCounts]:
@@ -286,6 +288,7 @@ class Dashboard:
     total: Figures
     months: list[MonthCounts]
     queue: QueueSummary
+    guided_online: int = 0  # printed guides to the national portal (online-only procedures)
 
 
 def dashboard(db: Database, period: Period, now: datetime) -> Dashboard:
@@ -302,7 +305,8 @@ def dashboard(db: Database, period: Period, now: datetime) -> Dashboard:
             for group in count_groups(s, m, []):
                 total.add(group.figures)
             counts = count_months(s, months)
-    return Dashboard(period, m.pending_at, total, counts, queue_summary(db, period))
+        guided = online_guidance.count_between(s, m.start, m.end)
+    return Dashboard(period, m.pending_at, total, counts, queue_summary(db, period), guided)
 
 
 # --- form 06/VPCP/KSTT and the figures as data ------------------------------------------
@@ -335,7 +339,9 @@ def statistics_form_pdf(db: Database, period: Period, now: datetime, path: str |
 
 def as_record(the_report: Report) -> dict[str, Any]:
     """The figures as plain data (``desk report --format json``): the totals at the top
-    level, and ``by_<dimension>`` with one entry per row with the same keys."""
+    level, and ``by_<dimension>`` with one entry per row with the same keys.
+    ``guided_online`` counts the guides to the national portal printed in the period
+    (online-only procedures, Directive 24/CT-TTg): citizens sent online, not dossiers."""
     dimension = the_report.dimension
     out: dict[str, Any] = {
         "period": {
@@ -345,6 +351,7 @@ def as_record(the_report: Report) -> dict[str, Any]:
         },
         "pending_measured_at": the_report.pending_at.isoformat(),
         **the_report.total.as_dict(),
+        "guided_online": the_report.guided_online,
     }
     out[f"by_{dimension.value}"] = [
         {dimension.value: r.label, "key": r.key, **r.figures.as_dict()} for r in the_report.rows

@@ -257,6 +257,13 @@ class DashboardWindow(QWidget):
         )
         self.queue_tile.clicked.connect(lambda: self.tabs.setCurrentIndex(QUEUE_TAB))
         grid.addWidget(self.queue_tile, 1, len(TILE_ROWS[1]))
+        # Citizens sent to the national portal (online-only procedures): not dossiers,
+        # so the tile lists nothing; it spans both rows at the end.
+        self.guided_tile = FigureTile(
+            translate("DashboardWindow", "Hướng dẫn nộp trực tuyến"), "#6a1b9a", self
+        )
+        self.guided_tile.setObjectName("guided_online")
+        grid.addWidget(self.guided_tile, 0, len(TILE_ROWS[0]) + 1, 2, 1)
         return grid
 
     def _build_details(self) -> QWidget:
@@ -367,6 +374,14 @@ class DashboardWindow(QWidget):
             )
         self.rate_tile.set_value(percent_text(total.on_time_rate),
                                  translate("DashboardWindow", "(Trước hạn + đúng hạn) / đã giải quyết"))  # fmt: skip
+        self.guided_tile.set_value(
+            number_text(self.dashboard.guided_online),
+            translate(
+                "DashboardWindow",
+                "Số phiếu hướng dẫn nộp trên Cổng Dịch vụ công quốc gia đã in trong kỳ, cho "
+                "thủ tục chỉ tiếp nhận trực tuyến (Chỉ thị 24/CT-TTg)",
+            ),
+        )
         queue = self.dashboard.queue.total
         self.queue_tile.set_value(
             f"{decimal_text(queue.average_wait_minutes, 1)} / "

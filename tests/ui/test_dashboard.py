@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, Qt
 from desk.domain.clock import VN_TZ, FixedClock
 from desk.domain.errors import UserError
 from desk.domain.statistics import Dimension, Figure, Period, PeriodChoice, percent_text
-from desk.services import accounts, demo, reports, time_used
+from desk.services import accounts, demo, online_guidance, reports, time_used
 from desk.storage.database import Database, open_database
 from desk.ui.dashboard_window import TIME_TAB, DashboardWindow
 from desk.ui.report_tables import number_text
@@ -198,7 +198,20 @@ def test_the_tables_pass_qt_s_model_checks(qtmodeltester, window):
 
 def test_the_dashboard_is_laid_out_within_a_laptop_screen(window):
     """Every tile shows its whole number and name at 1366 x 820."""
-    for tile in [*window.tiles.values(), window.rate_tile, window.queue_tile]:
+    for tile in [*window.tiles.values(), window.rate_tile, window.queue_tile, window.guided_tile]:
         assert tile.isVisible()
         assert tile.width() >= tile.value_label.sizeHint().width()
     assert window.chart.height() >= 260
+
+
+def test_the_guides_to_submitting_online_of_the_period_have_their_tile(window, office):
+    before = reports.dashboard(office, Period.month(2026, 3), NOW).guided_online
+    clerk = accounts.get_clerk(office, "canbo1")
+    for at in (datetime(2026, 3, 2, 8, 0, tzinfo=VN_TZ), datetime(2026, 3, 9, 14, 0, tzinfo=VN_TZ)):
+        online_guidance.record_guidance(office, "1.004222", clerk, at)
+    online_guidance.record_guidance(
+        office, "1.004194", clerk, datetime(2026, 2, 27, 9, 0, tzinfo=VN_TZ)
+    )
+    window.refresh()
+    assert window.guided_tile.value() == number_text(before + 2)
+    assert "Chỉ thị 24/CT-TTg" in window.guided_tile.toolTip()
