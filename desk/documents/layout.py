@@ -6,9 +6,12 @@ the issuing body (parent agency above, the body itself in bold, a short rule
 under it) and the letter's number "Số: ..."; right "CỘNG HÒA XÃ HỘI CHỦ NGHĨA
 VIỆT NAM" (bold capitals) over "Độc lập - Tự do - Hạnh phúc" (bold, a size
 larger) with a solid rule as long as the motto, and the place and date in
-italics. The one-stop forms (Circular 01/2018 art. 9) are A5: the same layout
-scaled by A5/A4 (1/√2): 14 mm top and bottom, 20 mm left, 10 mm right, body
-12 pt, header 10-11 pt.
+italics. The one-stop forms (Circular 03/2025/TT-VPCP, Annex I) are printed
+on A5 here, a choice of the desk (no paper size of the annex was confirmed): the
+same layout scaled by A5/A4 (1/√2): 14 mm top and bottom, 20 mm left, 10 mm
+right, body 12 pt, header 10-11 pt. Above the header, at the right and in the
+top margin (so it takes no room from a form that must fit one page), a small
+line names the form ("Mẫu số 01 - Phụ lục I ...").
 
 Every form is a list of reportlab flowables built from these pieces and
 written by ``write_pdf``; all text is NFC-normalised paragraph markup.
@@ -27,7 +30,7 @@ from pathlib import Path
 from xml.sax.saxutils import unescape
 
 import qrcode
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A5, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -70,8 +73,10 @@ BODY_SIZE = 12
 HEADER_SIZE = 10
 MOTTO_SIZE = 11
 #: Body sizes tried in turn until a form fits its pages (a long procedure name
-#: or many papers); the header keeps its size.
-FIT_SIZES = (12, 11.5, 11, 10.5, 10, 9.5)
+#: or many papers); the header keeps its size. The last, 9 pt, is about the
+#: 13 pt of an A4 letter scaled to A5: a receipt for the longest procedure with
+#: an e-mail and a principal needs it to keep its signatures on its page.
+FIT_SIZES = (12, 11.5, 11, 10.5, 10, 9.5, 9)
 
 _body_size: contextvars.ContextVar[float] = contextvars.ContextVar("body_size", default=BODY_SIZE)
 
@@ -99,6 +104,7 @@ def _styles(body: float) -> dict[str, ParagraphStyle]:
         )
 
     return {
+        "form_label": style("form_label", i, HEADER_SIZE - 1, TA_RIGHT),
         "issuer": style("issuer", r, HEADER_SIZE, TA_CENTER),
         "issuer_bold": style("issuer_bold", b, HEADER_SIZE, TA_CENTER),
         "number": style("number", r, HEADER_SIZE, TA_CENTER),
@@ -127,6 +133,7 @@ def _styles(body: float) -> dict[str, ParagraphStyle]:
         "sign_name": style("sign_name", b, body, TA_CENTER),
         "recipients_heading": style("recipients_heading", bi, body - 1),
         "recipients": style("recipients", r, body - 2),
+        "note": style("note", r, body - 2, leading=(body - 2) * 1.2),
         "cell": style("cell", r, body - 2, leading=(body - 2) * 1.2),
         "cell_center": style("cell_center", r, body - 2, TA_CENTER),
         "cell_head": style("cell_head", b, body - 2, TA_CENTER),
@@ -170,6 +177,28 @@ class Rule(Flowable):
         x = (self._available - self.length) / 2
         self.canv.setLineWidth(self.thickness)
         self.canv.line(x, self.space, x + self.length, self.space)
+
+
+class MarginLabel(Flowable):
+    """A small right-aligned line drawn just above the text frame, in the top margin.
+
+    It takes no height: put it first on a page (the form's "Mẫu số" line).
+    """
+
+    #: The line's foot above the top of the text: the frame's own padding (6 pt) and a
+    #: little more, so it sits in the margin, clear of the header.
+    RISE = 6 + 1 * mm
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self.paragraph = para(markup, "form_label")
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.paragraph.wrap(available_width, available_height)
+        return available_width, 0
+
+    def draw(self) -> None:
+        self.paragraph.drawOn(self.canv, 0, self.RISE)
 
 
 @dataclass(frozen=True)
@@ -363,12 +392,19 @@ def write_pdf(
     it fits (the last size is kept even if it does not). Written to a
     temporary file beside the target, then moved into place, so a viewer never
     sees half a letter; a file a viewer holds open on Windows cannot be
-    replaced, which is said in Vietnamese.
+    replaced, and a folder that cannot be made or written in, which is said in
+    Vietnamese.
     """
     fonts.register_fonts()
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=".desk-", suffix=".pdf", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=".desk-", suffix=".pdf", dir=target.parent)
+    except OSError as exc:  # a file where the folder should be, a read-only drive...
+        raise UserError(
+            f"Không ghi được tệp {target}: không tạo được tệp trong thư mục {target.parent} "
+            f"({exc.strerror or exc}). Hãy chọn thư mục khác rồi thử lại."
+        ) from exc
     os.close(handle)
     try:
         for size in sizes if max_pages is not None else (BODY_SIZE,):

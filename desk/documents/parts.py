@@ -1,5 +1,5 @@
 """Pieces every form shares: the fields of a dossier with its applicant's wording,
-and the letterhead built from ``common.toml``."""
+the letterhead built from ``common.toml``, and the line naming the form."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from desk.documents import layout
 from desk.documents.facts import dossier_fields, office_fields
 from desk.documents.layout import Letterhead
 from desk.documents.wording import Markup, Wording, load_wording
@@ -41,6 +45,35 @@ def letterhead_for(issuer: str, number: str, fields: dict[str, Any]) -> Letterhe
         nation=words.text("nation", fields),
         motto=words.text("motto", fields),
     )
+
+
+def form_label(words: Wording, fields: dict[str, Any]) -> list[Flowable]:
+    """The small line naming the form ("Mẫu số 01 - Phụ lục I Thông tư 03/2025/TT-VPCP"),
+    right-aligned in the top margin above the header (put it first on the page);
+    nothing when the office left it blank."""
+    text = words.text("form_label", fields)
+    return [layout.MarginLabel(text)] if layout.plain(text).strip() else []
+
+
+def notes(words: Wording, fields: dict[str, Any], keep: bool = True) -> list[Flowable]:
+    """The form's "Ghi chú" (``notes_heading`` and the ``notes`` list): one note on
+    the heading's own line, several as a list; nothing when the office emptied the
+    list. ``keep``: as one block that a page break does not split."""
+    lines = [t for t in words.texts("notes", fields) if layout.plain(t).strip()]
+    if not lines:
+        return []
+    heading = f"<i>{words.text('notes_heading', fields)}</i>"
+    if len(lines) == 1:
+        body = [layout.para(f"{heading} {lines[0]}", "note")]
+    else:
+        body = [layout.para(heading, "note"), *(layout.para(f"- {t}", "note") for t in lines)]
+    flow: list[Flowable] = [Spacer(1, 1.5 * mm), *body]
+    return [KeepTogether(flow)] if keep else flow
+
+
+def paras(texts: list[Markup], style: str = "body") -> list[Flowable]:
+    """A paragraph for each text an office did not leave blank."""
+    return [layout.para(t, style) for t in texts if layout.plain(t).strip()]
 
 
 def markup(text: str) -> Markup:

@@ -2,7 +2,9 @@
 
 Each form has its file in ``resources/forms`` (``apology.toml``, ``receipt.toml``...);
 an office may keep its own copy of a file in the ``forms`` folder of the desk's
-data folder, which then wins. Texts carry ``{field}`` placeholders filled with
+data folder, which then wins entry by entry: an entry the copy lacks (one a newer
+desk added, such as a form's "Mẫu số" line) is taken from the shipped file, so an
+office's old copy keeps printing after an update. Texts carry ``{field}`` placeholders filled with
 ``str.format`` rules; they are paragraph markup, so ``<b>``/``<i>`` may be used
 and the filled-in values are escaped. A file or placeholder an office broke is a
 ``UserError`` that names the file and what to fix.
@@ -115,12 +117,31 @@ def _load(path: Path, _mtime_ns: int, _size: int) -> dict[str, Any]:
         return tomllib.load(handle)
 
 
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        stat = path.stat()
+        return _load(path, stat.st_mtime_ns, stat.st_size)
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"Tệp lời văn {path} viết sai cú pháp ({exc}). {_fix_hint(path)}") from exc
+
+
+def _merged(own: dict[str, Any], shipped: dict[str, Any]) -> dict[str, Any]:
+    """The office's entries over the shipped ones, table by table (a list or a text
+    is taken whole from the office's copy)."""
+    out = dict(shipped)
+    for key, value in own.items():
+        if isinstance(value, dict) and isinstance(shipped.get(key), dict):
+            out[key] = _merged(value, shipped[key])
+        else:
+            out[key] = value
+    return out
+
+
 def load_wording(name: str) -> Wording:
     """The wording of form ``name``; re-read when its file changed."""
     path = wording_path(name)
-    try:
-        stat = path.stat()
-        data = _load(path, stat.st_mtime_ns, stat.st_size)
-    except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"Tệp lời văn {path} viết sai cú pháp ({exc}). {_fix_hint(path)}") from exc
+    data = _read(path)
+    shipped = shipped_forms_dir() / f"{name}.toml"
+    if path != shipped and shipped.is_file():
+        data = _merged(data, _read(shipped))
     return Wording(name, path, data)

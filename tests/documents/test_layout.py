@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from pdf_reading import pdf_pages, pdf_text
 
 from desk.documents import layout
+from desk.domain.errors import UserError
 
 
 def test_capitals_leave_tags_and_entities_alone():
@@ -52,3 +54,21 @@ def test_the_letterhead_has_both_columns(tmp_path):
         "UBND XÃ TÂN PHÚ Độc lập - Tự do - Hạnh phúc "
         "Số: 7/PXL Tân Phú"
     )
+
+
+def test_a_folder_that_cannot_be_made_is_a_message_for_the_clerk(tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x")
+    with pytest.raises(UserError) as caught:
+        layout.write_pdf(blocked / "x.pdf", lambda: [layout.para("x")], layout.A5_PORTRAIT, "x")
+    assert f"Không ghi được tệp {blocked / 'x.pdf'}" in caught.value.message
+    assert "Hãy chọn thư mục khác" in caught.value.message
+
+
+def test_the_form_line_sits_in_the_margin_and_takes_no_room(tmp_path):
+    line = layout.MarginLabel("Mẫu số 05 - Phụ lục I Thông tư 03/2025/TT-VPCP")
+    assert line.wrap(layout.A5_PORTRAIT.width, 500) == (layout.A5_PORTRAIT.width, 0)
+    path = layout.write_pdf(
+        tmp_path / "m.pdf", lambda: [line, layout.para("Nội dung")], layout.A5_PORTRAIT, "m"
+    )
+    assert pdf_text(path).startswith("Mẫu số 05 - Phụ lục I Thông tư 03/2025/TT-VPCP Nội dung")
