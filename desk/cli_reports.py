@@ -10,7 +10,8 @@ The JSON holds the totals (``received``, ``decided``, ``early``, ``on_time``,
 same keys per row, and ``ratings``: the citizens' ratings of the period per clerk
 (``total``, one count per level, ``satisfied_share``, ``reasons``).
 ``desk book --from --to --out FILE.pdf|FILE.xlsx`` writes the tracking book
-(Sổ theo dõi hồ sơ) of the dossiers received in the period.
+(Sổ theo dõi hồ sơ, form 07 of Circular 03/2025/TT-VPCP, Annex I) of the
+dossiers received in the period.
 """
 
 from __future__ import annotations
@@ -91,8 +92,8 @@ def add_commands(
         help=translate("CliReports", "ghi sổ theo dõi hồ sơ của một kỳ ra tệp PDF hoặc Excel"),
         description=translate(
             "CliReports",
-            "Sổ theo dõi hồ sơ (mẫu số 06, Thông tư 01/2018/TT-VPCP): mỗi hồ sơ tiếp nhận "
-            "trong kỳ một dòng. Định dạng theo đuôi tệp: .pdf hoặc .xlsx.",
+            "Sổ theo dõi hồ sơ (Mẫu số 07, Phụ lục I Thông tư 03/2025/TT-VPCP): mỗi hồ sơ "
+            "tiếp nhận trong kỳ một dòng. Định dạng theo đuôi tệp: .pdf hoặc .xlsx.",
         ),
     )
     _period_arguments(book)

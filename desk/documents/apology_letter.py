@@ -1,10 +1,12 @@
-"""The apology letter (phiếu xin lỗi và hẹn lại ngày trả kết quả), A5 portrait.
+"""Form 04, the apology (Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết), A5 portrait.
 
-Decree 61/2018 art. 19(9): the letter states the reason for the delay and the
-one new date, and the head of the agency signs it. It follows the 2025 form
-BM.04 ("... VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT") or, by setting, the 2018
-form 04 ("... VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"); the words are in
-``resources/forms/apology.toml``.
+Circular 03/2025/TT-VPCP, Annex I, form 04. Decree 118/2025/NĐ-CP art. 19(6):
+for a dossier expected to be late, at the latest one day before the due date,
+the agency sends the applicant a written apology stating the reason for the
+delay and the extended date; the date may be moved "không quá một lần". The
+decree names no signatory: the head of the agency set in the office's details
+signs. The sentences follow a 2025 ministry adaptation of the form (not compared
+with the annex itself); the words are in ``resources/forms/apology.toml``.
 """
 
 from __future__ import annotations
@@ -15,12 +17,15 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from desk.documents import layout
-from desk.documents.parts import esc, fields_for, letterhead_for
+from desk.documents.parts import esc, fields_for, form_label, letterhead_for, paras
 from desk.documents.wording import load_wording
-from desk.domain.apology import Apology, FormVersion
+from desk.domain.apology import Apology
 from desk.domain.dossier import Dossier
 from desk.domain.office import Office
 from desk.domain.vn_dates import time_and_date_text
+
+#: The sentences of the letter, in order, each a paragraph (``body.*`` in apology.toml).
+BODY = ("received", "appointment", "not_yet", "reason", "trouble", "promise", "closing")
 
 
 @dataclass(frozen=True)
@@ -29,7 +34,6 @@ class ApologyLetter:
     office: Office
     apology: Apology
     place: str
-    version: FormVersion = FormVersion.V2025
 
 
 def story(letter: ApologyLetter) -> tuple[str, list[Flowable]]:
@@ -49,21 +53,15 @@ def story(letter: ApologyLetter) -> tuple[str, list[Flowable]]:
     fields["identity"] = (
         words.text("body.identity", fields) if letter.dossier.applicant.id_number.strip() else ""
     )
-    version = f"versions.{letter.version.value}"
-    title = words.text(f"{version}.title", fields)
-    body = [
-        words.text(f"body.{key}", fields)
-        for key in ("received", "appointment", "not_yet", "reason")
-    ]
-    body.append(words.text("body.trouble", fields) + " " + words.text(f"{version}.promise", fields))
-    body.append(words.text("body.closing", fields))
+    title = words.text("title", fields)
     flow: list[Flowable] = [
+        *form_label(words, fields),
         layout.letterhead(
             letterhead_for("agency", words.text("number", fields), fields), layout.A5_PORTRAIT
         ),
         *layout.title_block(title),
         layout.para(words.text("addressee", fields), "addressee"),
-        *(layout.para(text) for text in body),
+        *paras([words.text(f"body.{key}", fields) for key in BODY]),
         layout.signature_block(
             layout.Signer(
                 esc(a.signer_title), common.text("sign_seal_note", fields), esc(a.signer_name)

@@ -1,10 +1,13 @@
-"""Form 05, the control slip (Phiếu kiểm soát quá trình giải quyết hồ sơ).
+"""Form 06, the control slip (Phiếu kiểm soát quá trình giải quyết hồ sơ).
 
-Circular 01/2018 art. 9: the slip follows the dossier; each hand-over (from,
-to, when, who gave, who took) is a row, and the decision is classed early, on
-time or late against the appointment. Eight columns do not fit the 118 mm of
-an A5 portrait page at a readable size, so the slip is A5 landscape: the same
-paper tray as the other forms, 180 mm for the table.
+Circular 03/2025/TT-VPCP, Annex I, form 06: the slip follows the dossier; each
+hand-over (from, to, when, who gave, who took) is a row, and the decision is
+classed early, on time or late against the appointment, as the form's column
+"trước hạn/đúng hạn/quá hạn" asks (the columns and the note under the table
+follow a 2025 ministry adaptation, not compared with the annex itself). Eight
+columns do not fit the 118 mm of an A5 portrait page at a readable size, so the
+slip is A5 landscape: the same paper tray as the other forms, 180 mm for the
+table. The words are in ``resources/forms/control.toml``.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desk.documents import layout
-from desk.documents.parts import esc, fields_for, letterhead_for
+from desk.documents.parts import esc, fields_for, form_label, letterhead_for, notes
 from desk.documents.wording import load_wording
 from desk.domain.apology import Apology
 from desk.domain.clock import to_vn
@@ -104,6 +107,7 @@ def story(slip: ControlSlip) -> tuple[str, list[Flowable]]:
     }
     page = layout.A5_LANDSCAPE
     flow: list[Flowable] = [
+        *form_label(words, fields),
         layout.letterhead(letterhead_for("one_stop", words.text("number", fields), fields), page),
         *layout.title_block(words.text("title", fields), words.text("subtitle", fields)),
         *(layout.para(line, "line") for line in words.lines("intro", fields)),
@@ -115,6 +119,7 @@ def story(slip: ControlSlip) -> tuple[str, list[Flowable]]:
         flow.append(layout.grid(words.texts("columns", fields), rows, widths))
     else:
         flow.append(layout.para(words.text("empty", fields), "line"))
+    flow += notes(words, fields)
     return layout.plain(words.text("title", fields)), flow
 
 

@@ -1,13 +1,19 @@
 """The forms of a dossier as PDF files: where the PDF builders meet the database.
 
-Each function reads what its form needs through the services, writes the PDF
-at ``path`` (folders created, the file replaced whole) and returns the path:
+The seven forms of Circular 03/2025/TT-VPCP, Annex I (numbers and titles from
+the annex's list; the wording inside each is office data in ``resources/forms``,
+not compared with the annex itself). Each function reads what its form needs
+through the services, writes the PDF at ``path`` (folders created, the file
+replaced whole) and returns the path:
 
 - ``receipt_pdf``: form 01, Giấy tiếp nhận hồ sơ và hẹn trả kết quả (A5, two copies);
 - ``supplement_request_pdf``: form 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (A5);
 - ``refusal_pdf``: form 03, Phiếu từ chối tiếp nhận giải quyết hồ sơ (A5);
-- ``apology_pdf``: form 04, Phiếu xin lỗi và hẹn lại ngày trả kết quả (A5);
-- ``control_slip_pdf``: form 05, Phiếu kiểm soát quá trình giải quyết hồ sơ (A5 landscape).
+- ``apology_pdf``: form 04, Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (A5);
+- ``stop_notice_pdf``: form 05, Thông báo dừng giải quyết hồ sơ (A5);
+- ``control_slip_pdf``: form 06, Phiếu kiểm soát quá trình giải quyết hồ sơ (A5 landscape);
+- form 07, Sổ theo dõi hồ sơ, is a period's register rather than one dossier's
+  form: ``desk.services.report_book.tracking_book_pdf`` (A4 landscape).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from desk.documents import (
     control_slip,
     receipt_a5,
     refusal,
+    stop_notice,
     supplement_request,
 )
 from desk.documents.facts import place_of
@@ -51,7 +58,6 @@ def apology_pdf(db: Database, code: str, path: str | Path) -> Path:
         office=the_office,
         apology=apology,
         place=document_place(db, the_office),
-        version=apologies.form_version(db),
     )
     return apology_letter.write(letter, path)
 
@@ -127,8 +133,32 @@ def refusal_pdf(db: Database, code: str, path: str | Path) -> Path:
     return refusal.write(letter, path)
 
 
+def stop_notice_pdf(db: Database, code: str, path: str | Path) -> Path:
+    """Form 05 for a dossier stopped at the applicant's request, with the date and
+    reason recorded at the stop (Decree 118/2025/NĐ-CP art. 21)."""
+    dossier = dossiers.get_dossier(db, code)
+    step, _ = _last_step(
+        db,
+        dossier.code,
+        StepKind.STOP,
+        f"Hồ sơ {dossier.code} chưa dừng giải quyết: thông báo dừng chỉ in cho hồ sơ đã ghi "
+        "nhận 'Dừng giải quyết theo đề nghị' kèm lý do.",
+    )
+    the_office = office.get_office(db)
+    notice = stop_notice.StopNotice(
+        dossier=dossier,
+        office=the_office,
+        place=document_place(db, the_office),
+        reason=str(step.data.get("reason", "") or step.note),
+        made_at=step.at,
+        made_by=step.by,
+        holder=step.from_holder,
+    )
+    return stop_notice.write(notice, path)
+
+
 def control_slip_pdf(db: Database, code: str, path: str | Path) -> Path:
-    """Form 05: every hand-over of the dossier so far (A5 landscape)."""
+    """Form 06: every hand-over of the dossier so far (A5 landscape)."""
     dossier = dossiers.get_dossier(db, code)
     the_office = office.get_office(db)
     slip = control_slip.ControlSlip(

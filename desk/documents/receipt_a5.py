@@ -1,12 +1,16 @@
 """Form 01, the full receipt (Giấy tiếp nhận hồ sơ và hẹn trả kết quả), A5 portrait.
 
-Circular 01/2018/TT-VPCP art. 9 and Decree 61/2018 art. 16: the dossier code,
-the applicant (and whom they act for), the request, the papers received with
-their counts, the number of sets, the legal time limit, the time of receipt,
-the appointment, where the result is collected, the tracking book entry, and
-the signatures of applicant and clerk. Two copies, one page each: one is filed,
-one goes to the applicant. The thermal receipt (``desk.printing``) is the
-compact version of the same facts.
+Circular 03/2025/TT-VPCP, Annex I, form 01; Decree 118/2025/NĐ-CP art. 17(1)(c)
+(a complete dossier is received with this paper) and 17(3) (the time limit runs
+from the receipt it shows; the dossier code is written on it). It carries the
+dossier code, the applicant (and whom they act for), the request, the papers
+received with their counts, the number of sets, the legal time limit, the time
+of receipt, the appointment, where the result is collected, the tracking book
+entry, and the signatures of applicant and clerk. Two copies, one page each: one
+is filed, one goes to the applicant. The thermal receipt (``desk.printing``) is
+the compact version of the same facts. The words are in
+``resources/forms/receipt.toml`` (their layout follows a 2025 ministry adaptation,
+not compared with the annex itself).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from typing import Any
 from reportlab.platypus import Flowable, PageBreak
 
 from desk.documents import layout
-from desk.documents.parts import esc, fields_for, letterhead_for
+from desk.documents.parts import esc, fields_for, form_label, letterhead_for
 from desk.documents.wording import Wording, load_wording
 from desk.domain.dossier import Dossier
 from desk.domain.office import Office
@@ -57,6 +61,7 @@ def _copy(receipt: Receipt, words: Wording, copy_label: str) -> list[Flowable]:
     )
     note = common.text("sign_note", fields)
     return [
+        *form_label(words, fields),
         layout.letterhead(head, layout.A5_PORTRAIT),
         layout.title_with_code(title, d.code, layout.A5_PORTRAIT),
         *(layout.para(line, "line") for line in words.lines("intro", fields)),

@@ -1,8 +1,11 @@
 """Form 03, the refusal (Phiếu từ chối tiếp nhận giải quyết hồ sơ), A5 portrait.
 
-Decree 61/2018 art. 15 and Circular 01/2018 art. 9: a dossier that cannot be
-accepted or decided is refused in writing, with the legal basis and the
-specific reasons, so the applicant knows why and what to do.
+Circular 03/2025/TT-VPCP, Annex I, form 03. Decree 118/2025/NĐ-CP art. 17(1)(c):
+a refusal states its reasons on this form; art. 8(1)(b): the one-stop unit
+refuses a dossier that does not meet the rules. The form gives the applicant's
+particulars, the legal basis (when the catalog has it) and every reason, so the
+applicant knows why and what to do; the applicant and the clerk sign. The words
+are in ``resources/forms/refusal.toml``.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from desk.documents import layout
-from desk.documents.parts import esc, fields_for, letterhead_for
+from desk.documents.parts import esc, fields_for, form_label, letterhead_for, paras
 from desk.documents.wording import load_wording
 from desk.domain.dossier import Dossier
 from desk.domain.office import Office
@@ -38,7 +41,9 @@ def story(letter: RefusalLetter) -> tuple[str, list[Flowable]]:
     fields |= {"legal_basis": letter.legal_basis.strip(), "reasons": letter.reasons}
     basis = "basis" if letter.legal_basis.strip() else "basis_default"
     reasons = [line for line in letter.reasons.splitlines() if line.strip()] or [""]
+    note = common.text("sign_note", fields)
     flow: list[Flowable] = [
+        *form_label(words, fields),
         layout.letterhead(
             letterhead_for("one_stop", words.text("number", fields), fields), layout.A5_PORTRAIT
         ),
@@ -46,11 +51,12 @@ def story(letter: RefusalLetter) -> tuple[str, list[Flowable]]:
         *(layout.para(line, "line") for line in words.lines("intro", fields)),
         layout.para(words.text(basis, fields)),
         *(layout.para(words.text("reasons", fields | {"reasons": r})) for r in reasons),
-        layout.para(words.text("closing", fields)),
+        *paras([words.text("closing", fields)]),
         layout.signature_block(
-            layout.Signer(
-                words.text("sign", fields), common.text("sign_note", fields), esc(letter.made_by)
-            )
+            layout.Signer(words.text("sign", fields), note, esc(letter.made_by)),
+            left=layout.Signer(
+                words.text("applicant_sign", fields), note, esc(letter.dossier.applicant.name)
+            ),
         ),
     ]
     return layout.plain(words.text("title", fields)), flow

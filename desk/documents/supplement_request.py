@@ -1,8 +1,11 @@
 """Form 02, the supplement request (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ), A5 portrait.
 
-Decree 61/2018 art. 15(2)(b) and Circular 01/2018 art. 9: one written request
-that lists, at once and in full, everything the applicant must complete, with
-the reason and whom to ask; the clerk who gives the guidance signs it.
+Circular 03/2025/TT-VPCP, Annex I, form 02. Decree 118/2025/NĐ-CP art. 16(3)
+and 17(1)(c): the clerk asks ONCE for everything missing, "bổ sung một lần đầy
+đủ, chính xác", and states the reason on this form; art. 11(2)(c): a request to
+supplement may be made only once. The request lists every item, the reason and
+whom to ask; the clerk who gives the guidance signs it. The words are in
+``resources/forms/supplement.toml``.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from desk.documents import layout
-from desk.documents.parts import esc, fields_for, letterhead_for, markup
+from desk.documents.parts import esc, fields_for, form_label, letterhead_for, markup, paras
 from desk.documents.wording import load_wording
 from desk.domain.dossier import Dossier
 from desk.domain.office import Office
@@ -46,12 +49,13 @@ def story(letter: SupplementLetter) -> tuple[str, list[Flowable]]:
     fields["contact"] = markup(contact)
     items = list(letter.missing) or [letter.reason]
     flow: list[Flowable] = [
+        *form_label(words, fields),
         layout.letterhead(
             letterhead_for("one_stop", words.text("number", fields), fields), layout.A5_PORTRAIT
         ),
         *layout.title_block(words.text("title", fields), words.text("code", fields)),
         *(layout.para(line, "line") for line in words.lines("intro", fields)),
-        layout.para(words.text("body", fields)),
+        *paras([words.text("body", fields)]),
         *(
             layout.para(words.text("item", fields | {"n": n, "item": item}), "item")
             for n, item in enumerate(items, start=1)
@@ -59,9 +63,8 @@ def story(letter: SupplementLetter) -> tuple[str, list[Flowable]]:
     ]
     if letter.missing:
         flow.append(layout.para(words.text("reason", fields)))
+    flow += paras([words.text("contact", fields), words.text("closing", fields)])
     flow += [
-        layout.para(words.text("contact", fields)),
-        layout.para(words.text("closing", fields)),
         layout.signature_block(
             layout.Signer(
                 words.text("sign", fields), common.text("sign_note", fields), esc(letter.made_by)

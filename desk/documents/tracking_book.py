@@ -1,10 +1,11 @@
-"""Form 06 of Circular 01/2018/TT-VPCP art. 9: the tracking book (Sổ theo dõi hồ sơ).
+"""Form 07 of Circular 03/2025/TT-VPCP, Annex I: the tracking book (Sổ theo dõi hồ sơ).
 
 The register of the period's dossiers, one row each: number, dossier code,
 procedure, applicant, address and phone, lead agency, received, appointment,
 returned, how the result was collected, and a blank for the signature of
-whoever collects it. A4 landscape; the words are in
-``resources/forms/tracking_book.toml``.
+whoever collects it; the form's line and, on the last page, its notes. A4
+landscape; the words are in ``resources/forms/tracking_book.toml`` (columns and
+notes follow a 2025 ministry adaptation, not compared with the annex itself).
 
 A month of a busy centre is thousands of rows, so the pages are laid out
 here rather than by reportlab's table splitting (which re-measures the rest
@@ -27,6 +28,8 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from desk.documents import fonts, layout
 from desk.documents.facts import office_fields
+from desk.documents.parts import form_label
+from desk.documents.parts import notes as form_notes
 from desk.documents.wording import Wording, load_wording
 from desk.domain.clock import to_vn
 from desk.domain.dossier import DossierStatus, ReturnMethod
@@ -89,7 +92,7 @@ def _text(words: Wording, key: str, **values: object) -> str:
 
 
 def method_text(entry: BookEntry, words: Wording) -> str:
-    """The "how the result was collected" column."""
+    """The "Phương thức nhận kết quả" column: how the result was collected."""
     if entry.returned_at is not None:
         if entry.return_method == ReturnMethod.POST.value:
             if entry.tracking_number:
@@ -206,9 +209,14 @@ def _page_table(
 
 def _opening(book: TrackingBook, words: Wording, fields: dict[str, object]) -> list[Flowable]:
     return [
+        *form_label(words, fields),
         layout.para(f"<b>{words.text('issuer', fields)}</b>", "line"),
         *layout.title_block(words.text("title", fields), words.text("subtitle", fields)),
     ]
+
+
+def _empty(words: Wording, fields: dict[str, object]) -> list[Flowable]:
+    return [Spacer(1, 4 * mm), layout.para(words.text("empty", fields), "line")]
 
 
 def _height(flowables: list[Flowable], width: float) -> float:
@@ -233,6 +241,21 @@ def deal_pages(
     return pages
 
 
+def make_room_for_notes(
+    pages: list[list[tuple[list[str], float]]],
+    notes_height: float,
+    last_room: float,
+    heading_height: float,
+    empty_height: float,
+) -> None:
+    """Put the notes on the last page: when they do not fit under its rows, a new
+    page takes them with the last row (alone when the page has only that row)."""
+    last = pages[-1]
+    used = heading_height + sum(h for _, h in last) if last else empty_height
+    if used + notes_height > last_room:
+        pages.append([last.pop()] if len(last) > 1 else [])
+
+
 def story(book: TrackingBook) -> tuple[str, list[Flowable]]:
     fonts.register_fonts()
     words = load_wording("tracking_book")
@@ -244,14 +267,21 @@ def story(book: TrackingBook) -> tuple[str, list[Flowable]]:
     room = PAGE.size[1] - PAGE.top - PAGE.bottom - 2 * FRAME_PADDING - FOOTER - 2 * mm
     first_room = room - _height(opening, PAGE.width)
     pages = deal_pages(rows, first_room, room, heading[1])
+    notes = form_notes(words, fields, keep=False)  # the pages are dealt here
+    if notes:
+        last_room = first_room if len(pages) == 1 else room
+        empty = _height(_empty(words, fields), PAGE.width)
+        make_room_for_notes(pages, _height(notes, PAGE.width), last_room, heading[1], empty)
     flow: list[Flowable] = list(opening)
     for n, page_rows in enumerate(pages, start=1):
         if n > 1:
             flow.append(PageBreak())
         if page_rows:
             flow.append(_page_table(heading, page_rows, widths))
-        else:
-            flow += [Spacer(1, 4 * mm), layout.para(words.text("empty", fields), "line")]
+        elif n == 1:
+            flow += _empty(words, fields)
+        if n == len(pages):
+            flow += notes
         flow.append(Footer(words.text("footer", fields | {"page": n, "pages": len(pages)})))
     return layout.plain(words.text("title", fields)), flow
 

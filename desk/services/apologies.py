@@ -1,11 +1,16 @@
 """The apology for a late dossier: record it once, with its number and new date.
 
-Decree 61/2018 art. 19(9): the letter states the reason and the one new date,
-is signed by the head of the agency, and the appointment may be moved once
-only. The dossier keeps its legal ``appointment_at`` (it is still late for the
-statistics, Circular 01/2018 art. 13); the new date goes to ``due_at``, which
-the worklist sorts by. A letter made less than one working day before the
-appointment is still made, and recorded as late.
+Decree 118/2025/NĐ-CP art. 19(6): for a dossier expected to be late, at the
+latest one day before the due date, the agency apologises in writing, stating
+the reason and the extended date, and the date may be moved "không quá một lần".
+The decree names no signatory: the head of the agency from the office's details
+signs. How an extended dossier counts is not settled in the texts in force (an
+office setting, ``late_counting``: see docs/legal.md); the dossier keeps its
+legal ``appointment_at`` and the new date goes to ``due_at``, which the worklist
+sorts by. A letter made less than one working day before the appointment is
+still made, and recorded as late.
+The letter is form 04 of Circular 03/2025/TT-VPCP, Annex I (one version: an
+office that had chosen the older form gets this one).
 """
 
 from __future__ import annotations
@@ -19,7 +24,6 @@ from sqlalchemy.orm import Session
 
 from desk.domain.apology import (
     Apology,
-    FormVersion,
     NotifyMethod,
     check_can_apologise,
     check_new_date,
@@ -37,26 +41,10 @@ from desk.domain.procedure import Channel
 from desk.domain.roles import Permission, require
 from desk.domain.text import nfc
 from desk.domain.translation import translate
-from desk.services import audit, calendar, catalog, changes, office, settings
+from desk.services import audit, calendar, catalog, changes, office
 from desk.services.dossiers import get_dossier
 from desk.storage.database import Database
 from desk.storage.tables import ApologyRow, DossierRow, DossierStepRow, UserRow
-
-#: Office setting: which official form the letter follows, "2025" (default) or "2018".
-FORM_SETTING = "apology_form"
-
-
-def form_version(db: Database) -> FormVersion:
-    value = settings.get_setting(db, FORM_SETTING).strip()
-    try:
-        return FormVersion(value) if value else FormVersion.V2025
-    except ValueError:
-        return FormVersion.V2025
-
-
-def set_form_version(db: Database, by: Clerk, version: FormVersion | str) -> None:
-    require(by.role, Permission.MANAGE)
-    settings.set_setting(db, FORM_SETTING, FormVersion(version).value)
 
 
 def _to_apology(row: ApologyRow, code: str, made_by: str) -> Apology:
@@ -113,7 +101,8 @@ def proposed_new_date(db: Database, code: str, clock: Clock) -> datetime:
 
 
 def _signer(db: Database) -> tuple[str, str]:
-    """The head of the agency signs (Decree 61 art. 19(9)); the office settings name them."""
+    """Who signs: Decree 118 art. 19(6) names no signatory, so the head of the agency
+    named in the office's details signs."""
     the_office = office.get_office(db)
     if not the_office.head_name.strip() or not the_office.head_title.strip():
         raise UserError(

@@ -1,5 +1,5 @@
-"""The tracking book (Sổ theo dõi hồ sơ, form 06 of Circular 01/2018): the period's
-dossiers, in the order they were received, streamed from one query.
+"""The tracking book (Sổ theo dõi hồ sơ, form 07 of Circular 03/2025/TT-VPCP, Annex I):
+the period's dossiers, in the order they were received, streamed from one query.
 
 A dossier belongs to the book of the period it was received in (``received_at``,
 Vietnam days). Rows are read in batches, so a year's book does not hold a

@@ -140,3 +140,11 @@ def test_the_commands_open_the_database_named_by_db(office_file, tmp_path, capsy
     args = parse("report", "--from", "2026-02-01", "--to", "2026-02-07", "--db", str(office_file))
     assert COMMANDS["report"](args) == 0
     assert json.loads(capsys.readouterr().out.split("\n", 1)[1])["received"] > 0
+
+
+def test_the_book_help_names_form_07_of_circular_03(capsys):
+    with pytest.raises(SystemExit):
+        parse("book", "--help")
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Sổ theo dõi hồ sơ (Mẫu số 07, Phụ lục I Thông tư 03/2025/TT-VPCP)" in text
+    assert "01/2018" not in text and "mẫu số 06" not in text

@@ -1,4 +1,4 @@
-"""Form 05, the control slip: one row per hand-over, the result class, A5 landscape."""
+"""Form 06, the control slip: one row per hand-over, the result class, A5 landscape."""
 
 from __future__ import annotations
 
@@ -21,10 +21,11 @@ def test_every_hand_over_is_a_row(db, clerk, clock, tmp_path):
     path = control_slip_pdf(db, code, tmp_path / "kiem-soat.pdf")
     text = pdf_text(path, raw=True)
     for words in (
+        "Mẫu số 06 - Phụ lục I Thông tư 03/2025/TT-VPCP",
         "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
         f"(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả mã số: {code})",
         "Người nộp hồ sơ: Nguyễn Thị Mai",
-        "Cơ quan, đơn vị giải quyết: Công chức Tư pháp - Hộ tịch",
+        "Cơ quan (bộ phận) giải quyết hồ sơ: Công chức Tư pháp - Hộ tịch",
         "Nhận hồ sơ: 09 giờ 15 phút, ngày 10/03/2026",
         "Hẹn trả kết quả: 09 giờ 15 phút, ngày 13/03/2026",
         "Hẹn lại (phiếu xin lỗi số 1/PXL): 09 giờ 15 phút, ngày 17/03/2026",
@@ -36,6 +37,7 @@ def test_every_hand_over_is_a_row(db, clerk, clock, tmp_path):
         "Có kết quả giải quyết",
         "Quá hạn",  # still late against the original appointment
         "Trả kết quả",
+        "Ghi chú: Kết quả giải quyết hồ sơ do bên nhận nhập thông tin/ghi khi nhận bàn giao hồ sơ.",
     ):
         assert words in text, words
     order = [text.index(s) for s in ("Chuyển xử lý", "Xin lỗi và hẹn lại", "Trả kết quả")]

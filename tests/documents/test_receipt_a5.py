@@ -16,6 +16,7 @@ def test_the_receipt_carries_every_fact_of_form_01(db, clerk, clock, tmp_path):
     path = receipt_pdf(db, code, tmp_path / "giay-hen.pdf")
     text = pdf_text(path)
     for words in (
+        "Mẫu số 01 - Phụ lục I Thông tư 03/2025/TT-VPCP",
         "UBND XÃ TÂN PHÚ",
         "BỘ PHẬN MỘT CỬA",
         "Số: 0001/TNHS",
@@ -23,18 +24,18 @@ def test_the_receipt_carries_every_fact_of_form_01(db, clerk, clock, tmp_path):
         "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
         f"Mã hồ sơ: {code}",
         "Bộ phận Một cửa UBND xã Tân Phú tiếp nhận hồ sơ của: Nguyễn Thị Mai",
-        "Số định danh cá nhân: 079190001234",
+        "Số định danh cá nhân/tổ chức: 079190001234",
         "Nộp hồ sơ thay cho (theo ủy quyền): Lê Văn Tám",
         "Địa chỉ: Số 5 đường Lê Lợi, ấp 3, xã Tân Phú",
         "Số điện thoại: 0912345678",
-        "Thư điện tử: mai.nguyen@example.vn",
+        "Email: mai.nguyen@example.vn",
         "Nội dung yêu cầu giải quyết: Thủ tục đăng ký kết hôn",
         "1. Thành phần hồ sơ nộp gồm:",
         "2. Số lượng hồ sơ: 01 bộ",
-        "3. Thời gian giải quyết hồ sơ theo quy định: Trong ngày",
+        "3. Thời gian giải quyết hồ sơ theo quy định là: Trong ngày",
         "4. Thời gian nhận hồ sơ: 09 giờ 15 phút, ngày 10/03/2026",
         "5. Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 10/03/2026 (Thứ Ba)",
-        "6. Nơi nhận kết quả: Tại Bộ phận Một cửa",
+        "6. Đăng ký nhận kết quả tại: Tại Bộ phận Một cửa",
         "Vào Sổ theo dõi hồ sơ",
         "NGƯỜI NỘP HỒ SƠ",
         "NGƯỜI TIẾP NHẬN HỒ SƠ",
@@ -49,6 +50,7 @@ def test_the_receipt_carries_every_fact_of_form_01(db, clerk, clock, tmp_path):
         "(Liên 2: Giao người nộp hồ sơ)"
     )
     assert text.count("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ") == 2
+    assert text.count("Mẫu số 01 - Phụ lục I") == 2  # on each copy
     assert pdf_pages(path) == (2, (148, 210))
     assert_embedded_serif(path)
 
@@ -93,7 +95,7 @@ def test_a_result_by_post_says_where_it_goes(db, clerk, clock, tmp_path):
     code = record_intake(db, draft, clerk, clock).code
     text = pdf_text(receipt_pdf(db, code, tmp_path / "post.pdf"))
     assert (
-        "6. Nơi nhận kết quả: Qua dịch vụ bưu chính (địa chỉ: 12 Nguyễn Huệ, phường Bến Nghé)"
-        in text
+        "6. Đăng ký nhận kết quả tại: Qua dịch vụ bưu chính (địa chỉ: 12 Nguyễn Huệ, "
+        "phường Bến Nghé)" in text
     )
-    assert "Thư điện tử" not in text  # no e-mail given: no e-mail line
+    assert "Email" not in text  # no e-mail given: no e-mail line

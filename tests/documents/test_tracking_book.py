@@ -1,5 +1,6 @@
-"""Form 06 of Circular 01/2018, the tracking book: one row per dossier, A4 landscape,
-pages laid out ahead with the headings and "Trang i/N" on each."""
+"""Form 07 of Circular 03/2025/TT-VPCP, Annex I, the tracking book: one row per dossier,
+A4 landscape, pages laid out ahead with the headings and "Trang i/N" on each, the
+notes on the last page."""
 
 from __future__ import annotations
 
@@ -64,11 +65,12 @@ def test_every_dossier_is_one_row_with_its_columns(tmp_path, data_home):
     path = tracking_book.write(book(entries), tmp_path / "so.pdf")
     text = pdf_text(path, raw=True)
     for words in (
+        "Mẫu số 07 - Phụ lục I Thông tư 03/2025/TT-VPCP",
         "UBND XÃ TÂN PHÚ - BỘ PHẬN MỘT CỬA",
         "SỔ THEO DÕI HỒ SƠ",
         "Tháng 3/2026 (từ ngày 01/03/2026 đến ngày 31/03/2026): 5 hồ sơ",
         "Cơ quan chủ trì giải quyết",
-        "Hình thức nhận kết quả",
+        "Phương thức nhận kết quả",
         "Ký nhận",
         "H36.41-260302-0001",
         "Nguyễn Văn Số 1",
@@ -80,6 +82,7 @@ def test_every_dossier_is_one_row_with_its_columns(tmp_path, data_home):
         "EB123456789VN",
         "Từ chối giải quyết",
         "Hẹn lại: 20/03/2026",
+        "Ghi chú: Sổ theo dõi hồ sơ được lập theo từng lĩnh vực hoặc nhóm lĩnh vực",
         "Trang 1/1",
     ):
         assert words in text, words
@@ -115,6 +118,32 @@ def test_rows_fill_each_page_and_never_overflow_it():
         assert used <= room
         if n < len(pages) - 1:
             assert used + pages[n + 1][0][1] > room  # the next row would not have fitted
+
+
+def test_the_notes_close_the_book_and_take_the_last_row_when_they_do_not_fit():
+    pages = [[(["a"], 100.0), (["b"], 100.0)], [(["c"], 100.0), (["d"], 150.0)]]
+    tracking_book.make_room_for_notes(pages, 40, 400, 30, 20)  # 30 + 250 + 40 fits 400
+    assert [len(p) for p in pages] == [2, 2]
+    tracking_book.make_room_for_notes(pages, 140, 400, 30, 20)  # 30 + 250 + 140 does not
+    assert [[r[0] for r in p] for p in pages] == [[["a"], ["b"]], [["c"]], [["d"]]]
+    alone = [[(["a"], 360.0)]]
+    tracking_book.make_room_for_notes(alone, 40, 380, 10, 20)
+    assert alone == [[(["a"], 360.0)], []]  # never a page left without rows: notes alone
+
+
+def test_a_long_book_has_its_notes_once_on_its_last_page(tmp_path, data_home):
+    for count in (11, 12, 13):  # 12 rows fill the first page to the notes' last line
+        path = tracking_book.write(
+            book([entry(n) for n in range(1, count + 1)]), tmp_path / f"{count}.pdf"
+        )
+        pages, _ = pdf_pages(path)
+        text = pdf_text(path, raw=True)
+        assert text.count("Ghi chú:") == 1
+        assert text.index("Ghi chú:") > text.index(f"H36.41-260302-{count:04d}")
+        assert f"Trang {pages}/{pages}" in text
+        assert re.findall(r"H36\.41-260302-\d{4}", text) == [
+            f"H36.41-260302-{n:04d}" for n in range(1, count + 1)
+        ]
 
 
 def test_an_empty_book_says_so_on_one_page(tmp_path, data_home):

@@ -8,7 +8,16 @@ from desk.documents import wording
 from desk.documents.wording import Markup, load_wording
 from desk.domain.errors import UserError
 
-FORMS = ("common", "apology", "receipt", "supplement", "refusal", "control")
+FORMS = (
+    "common",
+    "receipt",
+    "supplement",
+    "refusal",
+    "apology",
+    "stop",
+    "control",
+    "tracking_book",
+)
 
 
 @pytest.mark.parametrize("name", FORMS)
@@ -59,8 +68,8 @@ def test_an_unknown_placeholder_names_the_file_and_the_fields(tmp_path):
 
 
 def test_a_missing_entry_is_named():
-    with pytest.raises(UserError, match="thiếu mục 'versions.2030.title'"):
-        load_wording("apology").raw("versions.2030.title")
+    with pytest.raises(UserError, match="thiếu mục 'body.greeting'"):
+        load_wording("apology").raw("body.greeting")
 
 
 def test_an_office_copy_wins_and_is_reread_when_edited(data_home):
@@ -72,6 +81,22 @@ def test_an_office_copy_wins_and_is_reread_when_edited(data_home):
     assert load_wording("common").text("recipients_heading", {}) == "NƠI NHẬN:"
     own.write_text(shipped.replace('"Nơi nhận:"', '"Gửi:"') + "\n", encoding="utf-8")
     assert load_wording("common").text("recipients_heading", {}) == "Gửi:"
+
+
+def test_what_an_office_copy_lacks_comes_from_the_shipped_file(data_home):
+    """An office's copy from an older desk has no entry the newer desk added (the
+    form's "Mẫu số" line): that entry is the shipped one, the copy's own still win."""
+    folder = data_home / "forms"
+    folder.mkdir(parents=True)
+    (folder / "stop.toml").write_text(
+        'title = "THÔNG BÁO DỪNG"\n[body]\nclosing = "Trân trọng./."\n', encoding="utf-8"
+    )
+    words = load_wording("stop")
+    assert words.source == folder / "stop.toml"
+    assert words.text("title", {}) == "THÔNG BÁO DỪNG"
+    assert words.text("body.closing", {}) == "Trân trọng./."
+    assert words.text("form_label", {}).startswith("Mẫu số 05")
+    assert words.raw("body.papers").startswith("Việc trả lại hồ sơ giấy")
 
 
 def test_a_broken_office_copy_says_how_to_recover(data_home):

@@ -7,12 +7,12 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from desk.domain.apology import FormVersion, NotifyMethod
+from desk.domain.apology import NotifyMethod
 from desk.domain.clock import VN_TZ, FixedClock
 from desk.domain.dossier import Applicant, DossierStatus, IntakeDraft, ReceivedPaper, ResultClass
 from desk.domain.errors import NotFound, UserError, ValidationError
 from desk.domain.lifecycle import StepKind, SupplementRequest
-from desk.services import accounts, apologies, audit, catalog, changes, dossiers, steps
+from desk.services import apologies, audit, catalog, changes, dossiers, steps
 from desk.services import office as office_service
 from desk.services.intake import record_intake
 from desk.services.worklist import WorklistFilter, fetch_page
@@ -133,13 +133,3 @@ def test_the_proposal_follows_the_procedure_limit(db, clerk, clock, code):
     assert apologies.proposed_new_date(db, code, clock) == vn(2026, 3, 18, 9, 15)
     later = FixedClock(vn(2026, 3, 20, 14, 0))  # already overdue: counted from now
     assert apologies.proposed_new_date(db, code, later) == vn(2026, 3, 25, 14, 0)
-
-
-def test_the_form_version_is_an_admin_setting(db, clerk):
-    assert apologies.form_version(db) is FormVersion.V2025
-    apologies.set_form_version(db, clerk, "2018")
-    assert apologies.form_version(db) is FormVersion.V2018
-    accounts.add_clerk(db, clerk, "canbo1", "Lê Thị Hoa", "hoa2026ok")
-    plain = accounts.log_in(db, "canbo1", "hoa2026ok")
-    with pytest.raises(UserError, match="Chỉ quản trị viên"):
-        apologies.set_form_version(db, plain, FormVersion.V2025)

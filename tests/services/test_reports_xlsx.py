@@ -99,7 +99,7 @@ def test_the_book_has_one_row_per_dossier_under_the_headings(tmp_path):
     assert rows[0][0] == "UBND XÃ TÂN PHÚ - BỘ PHẬN MỘT CỬA"
     assert rows[1][0] == "SỔ THEO DÕI HỒ SƠ"
     assert rows[2][0] == "Tháng 3/2026 (từ ngày 01/03/2026 đến ngày 31/03/2026): 300 hồ sơ"
-    assert rows[4][:3] == ("TT", "Mã hồ sơ", "Tên thủ tục hành chính") and rows[4][-1] == "Ký nhận"
+    assert rows[4][:3] == ("STT", "Mã hồ sơ", "Tên thủ tục hành chính") and rows[4][-1] == "Ký nhận"
     body = rows[5:]
     assert [r[0] for r in body] == list(range(1, 301))
     assert [r[1] for r in body] == [e.code for e in entries]
