@@ -3,9 +3,10 @@
 ``desk apology CODE --reason TEXT --new-date "YYYY-MM-DD HH:MM" --out FILE.pdf``
 records the one apology a dossier may have and writes its letter; the same
 rules as the window apply (a second one, a date not after the old appointment,
-a day off are refused). ``desk letter receipt|supplement|refusal|control CODE
---out FILE.pdf`` writes form 01, 02, 03 or 05. The apology is made as a named
-account: its password comes from ``DESK_PASSWORD`` or is asked for.
+a day off are refused). ``desk letter receipt|supplement|refusal|stop|control
+CODE --out FILE.pdf`` writes form 01, 02, 03, 05 or 06 of Circular
+03/2025/TT-VPCP, Annex I. The apology is made as a named account: its password
+comes from ``DESK_PASSWORD`` or is asked for.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from desk.domain.errors import UserError, ValidationError
 from desk.domain.translation import translate, translated
 from desk.domain.vn_dates import time_and_date_label
 
-LETTERS = ("receipt", "supplement", "refusal", "control")
+LETTERS = ("receipt", "supplement", "refusal", "stop", "control")
 
 
 def _default_add_db(parser: argparse.ArgumentParser) -> None:
@@ -42,7 +43,8 @@ def add_commands(
         "apology",
         help=translate(
             "CliLetters",
-            "lập phiếu xin lỗi và hẹn lại ngày trả kết quả (một lần cho mỗi hồ sơ)",
+            "lập văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (mẫu 04, một lần cho "
+            "mỗi hồ sơ)",
         ),
         description=translate(
             "CliLetters",
@@ -82,11 +84,13 @@ def add_commands(
 
     letter = sub.add_parser(
         "letter",
-        help=translate("CliLetters", "ghi một phiếu của hồ sơ ra tệp PDF (01, 02, 03, 05)"),
+        help=translate("CliLetters", "ghi một phiếu của hồ sơ ra tệp PDF (01, 02, 03, 05, 06)"),
         description=translate(
             "CliLetters",
-            "receipt: giấy tiếp nhận và hẹn trả (mẫu 01); supplement: phiếu yêu cầu bổ "
-            "sung (mẫu 02); refusal: phiếu từ chối (mẫu 03); control: phiếu kiểm soát (mẫu 05).",
+            "Các mẫu của Phụ lục I Thông tư 03/2025/TT-VPCP. receipt: giấy tiếp nhận và hẹn "
+            "trả (mẫu 01); supplement: phiếu yêu cầu bổ sung (mẫu 02); refusal: phiếu từ chối "
+            "(mẫu 03); stop: thông báo dừng giải quyết hồ sơ (mẫu 05); control: phiếu kiểm "
+            "soát (mẫu 06).",
         ),
     )
     letter.add_argument(
@@ -178,6 +182,7 @@ def run_letter(args: argparse.Namespace, db) -> int:
         "receipt": forms.receipt_pdf,
         "supplement": forms.supplement_request_pdf,
         "refusal": forms.refusal_pdf,
+        "stop": forms.stop_notice_pdf,
         "control": forms.control_slip_pdf,
     }[args.kind]
     path = write(db, args.code, Path(args.out))

@@ -1,7 +1,11 @@
 """``desk step``: a step of a dossier's life from the command line, as a named user.
 
 The user's password comes from ``DESK_PASSWORD`` (for scripts) or is asked for
-on the terminal; the same services and rules as the window apply.
+on the terminal; the same services and rules as the window apply. As the window
+prints the form a step produces, ``--out FILE.pdf`` writes it right after the
+step is recorded: the supplement request (form 02), the refusal (form 03) or the
+stop notice (form 05, Decree 118/2025/NĐ-CP art. 21) of Circular
+03/2025/TT-VPCP, Annex I.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import argparse
 import getpass
 import os
 import sys
+from pathlib import Path
 
 from desk.domain.clock import SystemClock
 from desk.domain.dossier import RESULT_CLASS_LABELS, ReturnMethod
@@ -27,6 +32,12 @@ STEPS = (
     "stop",
     "reassign",
 )
+#: The steps that produce a form, and the writer of that form in ``desk.documents.forms``.
+STEP_FORMS = {
+    "supplement": "supplement_request_pdf",
+    "refuse": "refusal_pdf",
+    "stop": "stop_notice_pdf",
+}
 
 
 def add_commands(sub: argparse._SubParsersAction, add_db) -> None:
@@ -96,6 +107,14 @@ def _add_step_details(p: argparse.ArgumentParser) -> None:
         help=translate("CliSteps", "return: người nhận kết quả"),
     )
     p.add_argument("--note", default="", help=translate("CliSteps", "ghi chú"))
+    p.add_argument(
+        "--out",
+        metavar="FILE.pdf",
+        help=translate(
+            "CliSteps",
+            "supplement, refuse, stop: ghi phiếu của bước (mẫu 02, 03, 05) ra tệp PDF này",
+        ),
+    )
 
 
 def _password(user: str) -> str:
@@ -114,9 +133,16 @@ def _password(user: str) -> str:
 def run_step(args: argparse.Namespace, db) -> int:
     from desk.services import accounts, steps
 
+    code, step = args.code, args.step
+    if getattr(args, "out", None) and step not in STEP_FORMS:
+        raise UserError(
+            translate(
+                "CliSteps",
+                "Bước {step} không có phiếu để ghi: --out chỉ dùng với {steps}.",
+            ).format(step=step, steps=", ".join(STEP_FORMS))
+        )
     clerk = accounts.log_in(db, args.user, _password(args.user))
     clock = SystemClock()
-    code, step = args.code, args.step
     try:
         if step == "transfer":
             if not args.to:
@@ -170,4 +196,24 @@ def run_step(args: argparse.Namespace, db) -> int:
                 when=f"{d.appointment_at:%Y-%m-%d %H:%M}"
             )
         )
+    if getattr(args, "out", None):
+        _write_form(db, d.code, step, Path(args.out))
     return 0
+
+
+def _write_form(db, code: str, step: str, out: Path) -> None:
+    """The form of the step just recorded; if it cannot be written, say how to write it later."""
+    from desk.documents import forms
+
+    letter = {"supplement": "supplement", "refuse": "refusal", "stop": "stop"}[step]
+    try:
+        path = getattr(forms, STEP_FORMS[step])(db, code, out)
+    except UserError as exc:
+        raise UserError(
+            translate(
+                "CliSteps",
+                "Đã ghi nhận bước {step} nhưng chưa ghi được phiếu: {error} Ghi lại bằng: "
+                "desk letter {letter} {code} --out {out}",
+            ).format(step=step, error=exc.message, letter=letter, code=code, out=out)
+        ) from exc
+    print(translate("CliSteps", "Đã ghi {path}").format(path=path))

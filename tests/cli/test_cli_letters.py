@@ -179,20 +179,52 @@ def test_a_wrong_password_is_refused(capsys, setup, tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "kind, words",
+    "kind, words, number",
     [
-        ("receipt", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
-        ("control", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"),
+        ("receipt", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mẫu số 01"),
+        ("control", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Mẫu số 06"),
     ],
 )
-def test_letters_are_written(capsys, setup, tmp_path, kind, words):
+def test_letters_are_written(capsys, setup, tmp_path, kind, words, number):
     path, code = setup
     out_file = tmp_path / f"{kind}.pdf"
     rc, out, err = run(capsys, path, "letter", kind, code, "--out", str(out_file))
     assert rc == 0, err
     assert f"Đã ghi {out_file}" in out
     text = pdf_text(out_file)
-    assert words in text and code in text
+    assert words in text and code in text and number in text
+
+
+def test_the_stop_notice_follows_the_stop(capsys, db, clerk, setup, tmp_path):
+    path, code = setup
+    out_file = tmp_path / "dung.pdf"
+    rc, _, err = run(capsys, path, "letter", "stop", code, "--out", str(out_file))
+    assert rc == 2 and "chưa dừng giải quyết" in err
+    assert not out_file.exists()
+    steps.stop(db, clerk, code, "Người nộp có đơn xin rút hồ sơ", SystemClock())
+    rc, out, err = run(capsys, path, "letter", "stop", code, "--out", str(out_file))
+    assert rc == 0, err
+    text = pdf_text(out_file)
+    for words in (
+        "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
+        "Mẫu số 05",
+        code,
+        "Kính gửi: Ông/Bà Đỗ Thị Thu Hà",
+        "Lý do theo đề nghị: Người nộp có đơn xin rút hồ sơ",
+    ):
+        assert words in text, words
+
+
+def test_the_help_names_the_forms_of_circular_03(capsys):
+    parser = argparse.ArgumentParser(prog="desk")
+    add_commands(parser.add_subparsers(dest="command", required=True))
+    with pytest.raises(SystemExit):
+        parser.parse_args(["letter", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Phụ lục I Thông tư 03/2025/TT-VPCP" in text
+    assert "stop: thông báo dừng giải quyết hồ sơ (mẫu 05)" in text
+    assert "control: phiếu kiểm soát (mẫu 06)" in text
+    assert "01/2018" not in text
 
 
 def test_supplement_and_refusal_letters_follow_their_steps(capsys, db, clerk, setup, tmp_path):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 
 from desk.cli import main
-from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
-from desk.services import catalog
+from desk.domain.dossier import Applicant, DossierStatus, IntakeDraft, ReceivedPaper
+from desk.services import catalog, dossiers
 from desk.services.intake import record_intake
 
 
@@ -23,6 +24,11 @@ def path_and_code(db, db_url, clerk, clock, monkeypatch):
     code = record_intake(db, draft, clerk, clock).code
     monkeypatch.setenv("DESK_PASSWORD", "matkhau123")
     return db_url.removeprefix("sqlite:///"), code
+
+
+def pdf_text(path) -> str:
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return " ".join(out.stdout.split())
 
 
 def run(capsys, *args):
@@ -40,6 +46,72 @@ def test_a_dossier_through_every_step_from_the_command_line(capsys, path_and_cod
     assert rc == 0 and "Kết quả: Quá hạn" in out  # received in March, decided now
     rc, out, _ = run(capsys, "step", code, "return", "--collected-by", "Đỗ Văn Minh", *base)
     assert rc == 0 and "Đã trả kết quả (Đỗ Văn Minh)" in out
+
+
+def test_a_stop_writes_its_notice_when_asked(capsys, path_and_code, tmp_path):
+    path, code = path_and_code
+    out_file = tmp_path / "thong-bao-dung.pdf"
+    rc, out, err = run(
+        capsys,
+        "step",
+        code,
+        "stop",
+        "--reason",
+        "Người nộp có đơn xin rút hồ sơ",
+        "--out",
+        str(out_file),
+        "--user",
+        "admin",
+        "--db",
+        path,
+    )
+    assert rc == 0, err
+    assert "Dừng giải quyết" in out and f"Đã ghi {out_file}" in out
+    text = pdf_text(out_file)
+    for words in (
+        "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
+        "Mẫu số 05 - Phụ lục I Thông tư 03/2025/TT-VPCP",
+        code,
+        "Đỗ Thị Thu Hà",
+        "Lý do theo đề nghị: Người nộp có đơn xin rút hồ sơ",
+    ):
+        assert words in text, words
+
+
+def test_out_is_refused_for_a_step_without_a_form(capsys, db, path_and_code, tmp_path):
+    path, code = path_and_code
+    out_file = tmp_path / "x.pdf"
+    rc, _, err = run(
+        capsys, "step", code, "ready", "--out", str(out_file), "--user", "admin", "--db", path
+    )
+    assert rc == 2 and "--out chỉ dùng với supplement, refuse, stop" in err
+    assert not out_file.exists()
+    assert dossiers.get_dossier(db, code).status is DossierStatus.RECEIVED  # nothing recorded
+
+
+def test_a_notice_that_cannot_be_written_says_the_step_was_recorded(
+    capsys, path_and_code, tmp_path
+):
+    path, code = path_and_code
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x")
+    rc, _, err = run(
+        capsys,
+        "step",
+        code,
+        "stop",
+        "--reason",
+        "Xin rút hồ sơ",
+        "--out",
+        str(blocked / "dung.pdf"),
+        "--user",
+        "admin",
+        "--db",
+        path,
+    )
+    assert rc == 2
+    assert "Đã ghi nhận bước stop nhưng chưa ghi được phiếu" in err
+    assert f"desk letter stop {code} --out" in err
 
 
 def test_illegal_moves_and_wrong_passwords_are_refused(capsys, path_and_code, monkeypatch):
