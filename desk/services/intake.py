@@ -34,14 +34,19 @@ from desk.storage.tables import DaySequenceRow, DossierPaperRow, DossierRow, Dos
 class AppointmentPreview:
     appointment: datetime
     limit_text: str
+    #: "" when the calendar of the whole period is confirmed; else why the date may move
+    calendar_warning: str = ""
 
 
 def preview_appointment(
     db: Database, procedure: Procedure, channel: Channel, received_at: datetime
 ) -> AppointmentPreview:
     limit = procedure.limit_for(channel)
-    due = calendar.working_calendar(db).appointment_for(to_vn(received_at), limit)
-    return AppointmentPreview(due, limit.describe())
+    cal = calendar.working_calendar(db)
+    received = to_vn(received_at)
+    due = cal.appointment_for(received, limit)
+    certainty = cal.certainty(cal.effective_receipt(received).date(), due.date())
+    return AppointmentPreview(due, limit.describe(), certainty.warning())
 
 
 def _check_papers(draft: IntakeDraft, procedure: Procedure) -> dict[str, str]:

@@ -6,8 +6,8 @@ Excel or PDF. Under it one tile per figure (received, decided early / on time /
 late and the on-time rate, pending within time and overdue, late dossiers
 without an apology, supplement requests, comebacks, queue times); then tabs:
 the monthly trend as a chart, the figures by field, procedure, department or
-clerk, the working time used against each procedure's limit, the scores of
-Circular 01/2018 art. 13 per clerk, the queue, and the citizens' ratings
+clerk, the working time used against each procedure's limit, the desk's
+per-dossier scores per clerk, the queue, and the citizens' ratings
 (``desk.ui.rating_tab``). A click on a tile, on a count in a table or on a
 part of a bar lists the dossiers behind it.
 
@@ -428,8 +428,8 @@ class DashboardWindow(QWidget):
                 ),
             )
             self.score_note.setText(
-                translate("DashboardWindow", "Điểm theo Thông tư 01/2018/TT-VPCP điều 13, trung bình trên các hồ sơ đã "
-                   "giải quyết trong kỳ. Cả cơ quan: thời gian {t}, số lần đi lại {c}.").format(
+                translate("DashboardWindow", "Điểm theo cách chấm của desk (xem Quản trị › Quy định áp dụng), trung bình "
+                   "trên các hồ sơ đã giải quyết trong kỳ. Cả cơ quan: thời gian {t}, số lần đi lại {c}.").format(
                     t=decimal_text(by_clerk.total.time_score), c=decimal_text(by_clerk.total.comeback_score)
                 )
             )  # fmt: skip

@@ -251,6 +251,11 @@ class IntakeWindow(QWidget):
         self.appointment_label.setObjectName("appointment")
         self.appointment_label.setWordWrap(True)
         self.appointment_label.setStyleSheet("font-size: 15px; font-weight: bold; color: #0d47a1;")
+        self.calendar_note = QLabel(self)
+        self.calendar_note.setObjectName("calendar_note")
+        self.calendar_note.setWordWrap(True)
+        self.calendar_note.setStyleSheet("color: #e65100; font-weight: bold;")
+        self.calendar_note.hide()
         self.clear_button = QPushButton(translate("IntakeWindow", "Làm mới (Esc)"), self)
         self.save_button = QPushButton(translate("IntakeWindow", "Lưu và in phiếu (Enter)"), self)
         self.save_button.setObjectName("save")
@@ -259,7 +264,10 @@ class IntakeWindow(QWidget):
             button.setAutoDefault(True)  # Enter on a focused button presses that button
         self.save_button.setMinimumHeight(36)
         footer = QHBoxLayout()
-        footer.addWidget(self.appointment_label, 1)
+        appointment = QVBoxLayout()
+        appointment.addWidget(self.appointment_label)
+        appointment.addWidget(self.calendar_note)
+        footer.addLayout(appointment, 1)
         footer.addWidget(self.clear_button)
         footer.addWidget(self.save_button)
         return footer
@@ -311,6 +319,7 @@ class IntakeWindow(QWidget):
 
     def refresh_appointment(self) -> None:
         """Recompute the appointment for the chosen procedure and channel, as of now."""
+        self.calendar_note.hide()
         if self._procedure is None:
             self.appointment_label.setText(
                 translate("IntakeWindow", "Hẹn trả: chọn thủ tục để xem ngày hẹn trả kết quả.")
@@ -325,6 +334,8 @@ class IntakeWindow(QWidget):
             return
         limit = self._procedure.limit_for(self.channel())
         self.appointment_label.setText(appointment_text(preview, limit))
+        self.calendar_note.setText(preview.calendar_warning)
+        self.calendar_note.setVisible(bool(preview.calendar_warning))
 
     # -- reading the form ----------------------------------------------------
 
