@@ -8,9 +8,16 @@ A button is enabled only when the law allows the step from the dossier's status
 check the same rules again, so a step raced by another counter is refused with
 the same message.
 
-"Xin lỗi và hẹn lại..." opens the apology (Decree 61/2018 art. 19(9)): offered
-once, for a running dossier; afterwards the facts show the original
-appointment, which the statistics keep, and the new date under "Hẹn lại".
+"Xin lỗi và hẹn lại..." opens the apology (Decree 118/2025/NĐ-CP art. 19(6)):
+offered once, for a running dossier; afterwards the facts show the original
+appointment and the new date under "Hẹn lại".
+
+A step that produces a form writes it right after it is recorded and opens it
+to print: the supplement request (form 02), the refusal (form 03), the stop
+notice (form 05, art. 21) of Circular 03/2025/TT-VPCP, Annex I; the footer
+writes each again, and the control slip (form 06). Forms are written off the
+window's thread (``form_documents.FormWriter``); the notice says when one is
+ready.
 """
 
 from __future__ import annotations
@@ -18,7 +25,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from html import escape
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -158,6 +164,7 @@ class DossierPage(QDialog):
         self.facts: dict[str, QLabel] = {}
         self._fact_forms: list[QFormLayout] = []
         self.step_buttons: dict[StepKind, QPushButton] = {}
+        self.forms = form_documents.PageForms(self, db, self.code, self.notice)
         self.apology_part = PageApology(self, db, clerk, self.code, clock)
         self.apology_part.made.connect(self._after_apology)
         self.apology_button = self.apology_part.button
@@ -291,7 +298,7 @@ class DossierPage(QDialog):
     def _build_footer(self) -> QHBoxLayout:
         self.receipt_button = QPushButton(translate("DossierPage", "In lại phiếu hẹn"))
         self.receipt_button.clicked.connect(self.print_receipt)
-        self.slip_button = QPushButton(translate("DossierPage", "Phiếu kiểm soát (mẫu 05)"))
+        self.slip_button = QPushButton(translate("DossierPage", "Phiếu kiểm soát (mẫu 06)"))
         self.slip_button.clicked.connect(self.print_control_slip)
         self.supplement_form_button = QPushButton(
             translate("DossierPage", "Phiếu yêu cầu bổ sung (mẫu 02)")
@@ -301,6 +308,9 @@ class DossierPage(QDialog):
         )
         self.refusal_form_button = QPushButton(translate("DossierPage", "Phiếu từ chối (mẫu 03)"))
         self.refusal_form_button.clicked.connect(lambda: self._write_form(form_documents.REFUSAL))
+        self.stop_form_button = QPushButton(translate("DossierPage", "Thông báo dừng (mẫu 05)"))
+        self.stop_form_button.setObjectName("stop_form")
+        self.stop_form_button.clicked.connect(lambda: self._write_form(form_documents.STOP_NOTICE))
         self.close_button = QPushButton(translate("DossierPage", "Đóng"))
         self.close_button.clicked.connect(self.close)
         row = QHBoxLayout()
@@ -309,6 +319,7 @@ class DossierPage(QDialog):
             self.slip_button,
             self.supplement_form_button,
             self.refusal_form_button,
+            self.stop_form_button,
             self.apology_form_button,
         ):
             button.setAutoDefault(False)
@@ -416,6 +427,7 @@ class DossierPage(QDialog):
             button.setToolTip("" if allowed else why_not(kind, self.dossier, role))
         self.supplement_form_button.setEnabled(self.dossier.supplement_round > 0)
         self.refusal_form_button.setEnabled(self.dossier.status is DossierStatus.REFUSED)
+        self.stop_form_button.setEnabled(self.dossier.status is DossierStatus.STOPPED)
         self.apology_part.enable(self.dossier)
 
     def allowed_steps(self) -> list[StepKind]:
@@ -467,6 +479,7 @@ class DossierPage(QDialog):
                 form_documents.SUPPLEMENT_REQUEST, done
             ),
             StepKind.REFUSE: lambda: self._write_form(form_documents.REFUSAL, done),
+            StepKind.STOP: lambda: self._write_form(form_documents.STOP_NOTICE, done),
             StepKind.SUPPLEMENT_RECEIVED: self.print_receipt,
         }
         if kind in after:
@@ -501,11 +514,6 @@ class DossierPage(QDialog):
     def print_control_slip(self) -> None:
         self._write_form(form_documents.CONTROL_SLIP)
 
-    def _write_form(self, form: form_documents.Form, before: str = "") -> Path | None:
-        path = form_documents.write_and_open(self, self.db, form, self.code)
-        if path is not None:
-            written = translate("DossierPage", "Đã tạo {title}: {path}").format(
-                title=translated(form.title), path=path
-            )
-            self.notice.show_ok(f"{before} {written}".strip())
-        return path
+    def _write_form(self, form: form_documents.Form, before: str = "") -> None:
+        """Write ``form`` in the background, then open it to print (see ``PageForms``)."""
+        self.forms.write(form, before)

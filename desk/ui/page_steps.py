@@ -3,11 +3,12 @@
 A step is offered when the law allows it from the dossier's status
 (``desk.domain.lifecycle.MOVES``), the clerk's role allows it
 (``desk.domain.roles.may``) and, for a supplement request, none was made in
-this round yet (Decree 61 art. 15(2)(b): everything missing at once). The
-reason for a step not offered is the very message the services would give.
+this round yet (Decree 118/2025/NĐ-CP art. 16(3) and 11(2)(c): everything
+missing at once, asked once). The reason for a step not offered is the very
+message the services would give.
 
-The apology ("Xin lỗi và hẹn lại", Decree 61/2018 art. 19(9)) is offered for a
-running dossier that has none yet: the date may be moved once only.
+The apology ("Xin lỗi và hẹn lại", Decree 118/2025/NĐ-CP art. 19(6)) is offered
+for a running dossier that has none yet: the date may be moved once only.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 Each dialog reads what the step needs, calls its service, and on a refusal
 shows the service's message under the input it names (or under the form),
 keeping everything typed; on success it closes with ``accept()``. What a step
-prints afterwards (form 02, form 03, the new receipt) is done by the dossier
-page, so the same dialog serves the page and the scan box.
+prints afterwards (form 02, form 03, form 05, the new receipt) is done by the
+dossier page, so the same dialog serves the page and the scan box.
 """
 
 from __future__ import annotations
@@ -251,9 +251,9 @@ class SupplementRequestDialog(StepDialog):
         self.add_note(
             translate(
                 "StepDialogs",
-                "Ghi đầy đủ MỘT LẦN mọi giấy tờ, nội dung cần bổ sung (Nghị định 61/2018, "
-                "điều 15): sau đó không được yêu cầu thêm. Chỉ được yêu cầu giấy tờ có trong "
-                "danh mục của thủ tục.",
+                "Ghi đầy đủ MỘT LẦN mọi giấy tờ, nội dung cần bổ sung (Nghị định 118/2025/NĐ-CP, "
+                "điều 16 khoản 3): sau đó không được yêu cầu thêm. Chỉ được yêu cầu giấy tờ có "
+                "trong danh mục của thủ tục.",
             ),
             "#5d4037",
         )
@@ -337,7 +337,8 @@ class ReceiveSupplementDialog(StepDialog):
         self.add_note(
             translate(
                 "StepDialogs",
-                "Thời hạn giải quyết được tính lại từ đầu (Nghị định 61/2018, điều 19 khoản 4). "
+                "Thời hạn giải quyết được tính lại từ đầu (Nghị định 118/2025/NĐ-CP, điều 19 "
+                "khoản 5). "
                 "Hẹn trả cũ: {old}. Hẹn trả mới: {new}. Một phiếu hẹn mới sẽ được in.",
             ).format(old=when(self.dossier.appointment_at), new=when(self.new_appointment)),
             "#1b5e20",
@@ -390,15 +391,19 @@ class RefuseDialog(StepDialog):
 
 
 class StopDialog(StepDialog):
-    """Stop at the citizen's written request (Decree 118/2025 art. 21)."""
+    """Stop at the citizen's written request (Decree 118/2025 art. 21); the page then
+    prints the stop notice (form 05) with the reason given here."""
 
     kind = StepKind.STOP
-    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Dừng giải quyết")
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Dừng và in thông báo")
 
     def build(self) -> None:
         self.add_note(
             translate(
-                "StepDialogs", "Chỉ dừng khi người nộp có văn bản đề nghị. Hồ sơ sẽ kết thúc."
+                "StepDialogs",
+                "Chỉ dừng khi người nộp có văn bản đề nghị, trước khi có quyết định giải quyết. "
+                "Hồ sơ sẽ kết thúc. Thông báo dừng giải quyết hồ sơ (mẫu 05) ghi lý do này "
+                "được in ra.",
             ),
             "#b00020",
         )

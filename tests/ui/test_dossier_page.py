@@ -1,6 +1,7 @@
 """The dossier page: its facts and timeline, the step buttons each status and
 role allows, every step made from it, and what each step prints (forms 02, 03,
-05 as A5 PDFs; a new thermal receipt after a supplement)."""
+05 and 06 of Circular 03/2025 as A5 PDFs, written off the window's thread; a new
+thermal receipt after a supplement)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from desk.domain.roles import Role
 from desk.services import accounts, catalog, dossiers, office, settings, steps
 from desk.storage.database import Database
 from desk.ui.dossier_page import DossierPage
-from desk.ui.form_documents import SUPPLEMENT_REQUEST, form_path
+from desk.ui.form_documents import STOP_NOTICE, SUPPLEMENT_REQUEST, form_path
 from desk.ui.receipt_preview import ReceiptPreviewDialog
 from desk.ui.step_dialogs import StepDialog
 
@@ -81,6 +82,12 @@ def pdf_page_size(path: Path) -> tuple[float, float]:
     line = next(x for x in info.stdout.splitlines() if x.startswith("Page size:"))
     width, _x, height = line.split(":", 1)[1].split()[:3]
     return float(width), float(height)
+
+
+def forms_written(qtbot, page: DossierPage) -> None:
+    """Wait until the forms the page asked for are written (they are, off its thread)."""
+    qtbot.waitUntil(lambda: not page.forms.running, timeout=20_000)
+    QApplication.processEvents()
 
 
 def close_boxes(page: DossierPage) -> list[str]:
@@ -186,6 +193,8 @@ def test_a_dossier_s_whole_life_from_the_page(qtbot, db, clerk, clock, code, tmp
     d.reason_edit.setPlainText("Thiếu giấy tờ chứng minh nơi cư trú")
     confirm(d)
     assert "Chờ bổ sung" in page.heading.text()
+    assert "Đang tạo Phiếu yêu cầu bổ sung" in page.notice.text() or not page.forms.running
+    forms_written(qtbot, page)
     form02 = form_path(SUPPLEMENT_REQUEST, code)
     assert form02.exists() and is_a5(pdf_page_size(form02))
     assert code in pdf_text(form02)
@@ -260,6 +269,7 @@ def test_refusal_from_the_page_writes_form_03(qtbot, db, clerk, clock, code, dat
     d.reason_edit.setPlainText("Yêu cầu không thuộc thẩm quyền giải quyết của UBND xã")
     confirm(d)
     assert dossiers.get_dossier(db, code).status is DossierStatus.REFUSED
+    forms_written(qtbot, page)
     close_boxes(page)
     path = data_home / "desk" / "documents" / f"phieu-tu-choi-{code}.pdf"
     assert path.exists() and is_a5(pdf_page_size(path))
@@ -268,13 +278,59 @@ def test_refusal_from_the_page_writes_form_03(qtbot, db, clerk, clock, code, dat
     assert page.notice.text().startswith("Đã ghi nhận: Từ chối giải quyết. Đã tạo Phiếu từ chối")
 
 
-def test_stop_from_the_page(qtbot, db, clerk, clock, code):
+def test_stop_from_the_page_writes_form_05(qtbot, db, clerk, clock, code):
     page = open_page(qtbot, db, clerk, code, clock)
+    assert not page.stop_form_button.isEnabled()
     d = step_dialog(page, StepKind.STOP)
+    assert d.ok_button.text() == "Dừng và in thông báo"
     d.reason_edit.setPlainText("Người nộp có đơn xin rút hồ sơ")
     confirm(d)
     assert "Dừng giải quyết" in page.heading.text()
     assert page.allowed_steps() == [StepKind.REASSIGN, StepKind.EDIT]
+    forms_written(qtbot, page)
+    close_boxes(page)
+    path = form_path(STOP_NOTICE, code)
+    assert path.name == f"thong-bao-dung-{code}.pdf"
+    assert path.exists() and is_a5(pdf_page_size(path))
+    text = " ".join(pdf_text(path).split())
+    for words in (
+        "THÔNG BÁO",
+        "DỪNG GIẢI QUYẾT HỒ SƠ",
+        "Mẫu số 05 - Phụ lục I Thông tư 03/2025/TT-VPCP",
+        code,
+        "Trần Văn Hùng",
+        "Lý do theo đề nghị: Người nộp có đơn xin rút hồ sơ",
+    ):
+        assert words in text, words
+    assert page.notice.text().startswith(
+        "Đã ghi nhận: Dừng giải quyết theo đề nghị. Đã tạo Thông báo dừng giải quyết hồ sơ (mẫu 05)"
+    )
+    assert page.stop_form_button.isEnabled()
+    assert page.stop_form_button.text() == "Thông báo dừng (mẫu 05)"
+
+
+def test_the_stop_notice_is_written_again_from_the_footer(qtbot, db, clerk, clock, code):
+    steps.stop(db, clerk, code, "Xin rút hồ sơ", clock)
+    page = open_page(qtbot, db, clerk, code, clock)
+    page.stop_form_button.click()
+    assert page.forms.running or form_path(STOP_NOTICE, code).exists()
+    forms_written(qtbot, page)
+    close_boxes(page)
+    assert "Xin rút hồ sơ" in pdf_text(form_path(STOP_NOTICE, code))
+
+
+def test_a_form_that_cannot_be_written_is_told_and_the_page_goes_on(
+    qtbot, db, clerk, clock, code, data_home
+):
+    steps.stop(db, clerk, code, "Xin rút hồ sơ", clock)
+    page = open_page(qtbot, db, clerk, code, clock)
+    blocked = form_path(STOP_NOTICE, code)
+    blocked.mkdir(parents=True)  # a folder where the file should go: it cannot be replaced
+    page.stop_form_button.click()
+    forms_written(qtbot, page)
+    texts = close_boxes(page)
+    assert texts and str(blocked) in texts[0]
+    assert page.stop_form_button.isEnabled()
 
 
 def test_return_by_post_from_the_page(qtbot, db, clerk, clock, code):
@@ -320,7 +376,9 @@ def test_the_control_slip_is_an_a5_pdf_with_the_hand_overs(
 ):
     steps.transfer(db, clerk, code, "Công an xã", clock)
     page = open_page(qtbot, db, clerk, code, clock)
+    assert page.slip_button.text() == "Phiếu kiểm soát (mẫu 06)"
     page.slip_button.click()
+    forms_written(qtbot, page)
     close_boxes(page)
     path = data_home / "desk" / "documents" / f"phieu-kiem-soat-{code}.pdf"
     assert path.exists() and is_a5(pdf_page_size(path))

@@ -113,12 +113,15 @@ def test_a_dossier_already_rescheduled_offers_its_letter_again(
     assert page.apology_form_button.text() == "Phiếu xin lỗi (mẫu 04)"
     assert page.apology_form_button.isEnabled()
     page.apology_form_button.click()
+    qtbot.waitUntil(lambda: not page.forms.running, timeout=20_000)
     path = form_path(APOLOGY, code)
     assert path == data_home / "desk" / "documents" / f"phieu-xin-loi-{code}.pdf"
     assert opened.paths == [path]
     text = pdf_text(path)
     assert code in text and "Chờ xác minh" in text and "1/PXL" in text
-    assert page.notice.text().startswith("Đã tạo Phiếu xin lỗi và hẹn lại ngày trả kết quả")
+    assert page.notice.text().startswith(
+        "Đã tạo Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (mẫu 04)"
+    )
 
 
 def test_a_closed_dossier_says_why_there_is_no_apology(qtbot, db, clerk, clock, code):
