@@ -1397,8 +1397,8 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>SQLite data file (or URL)</translation>
     </message>
     <message>
-        <source>lập phiếu xin lỗi và hẹn lại ngày trả kết quả (một lần cho mỗi hồ sơ)</source>
-        <translation>make an apology letter and set a new appointment date (once per dossier)</translation>
+        <source>lập văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (mẫu 04, một lần cho mỗi hồ sơ)</source>
+        <translation>make the letter of apology and request to extend the processing time (form 04, once per dossier)</translation>
     </message>
     <message>
         <source>Ghi nhận lời xin lỗi và ngày hẹn mới của một hồ sơ trễ hạn, rồi ghi phiếu ra tệp PDF. Mật khẩu lấy từ biến DESK_PASSWORD hoặc được hỏi khi chạy.</source>
@@ -1437,12 +1437,12 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>account making the letter (default: the first admin)</translation>
     </message>
     <message>
-        <source>ghi một phiếu của hồ sơ ra tệp PDF (01, 02, 03, 05)</source>
-        <translation>write a form of the dossier to a PDF file (01, 02, 03, 05)</translation>
+        <source>ghi một phiếu của hồ sơ ra tệp PDF (01, 02, 03, 05, 06)</source>
+        <translation>write a form of the dossier to a PDF file (01, 02, 03, 05, 06)</translation>
     </message>
     <message>
-        <source>receipt: giấy tiếp nhận và hẹn trả (mẫu 01); supplement: phiếu yêu cầu bổ sung (mẫu 02); refusal: phiếu từ chối (mẫu 03); control: phiếu kiểm soát (mẫu 05).</source>
-        <translation>receipt: receipt and appointment slip (form 01); supplement: supplement request (form 02); refusal: refusal slip (form 03); control: control slip (form 05).</translation>
+        <source>Các mẫu của Phụ lục I Thông tư 03/2025/TT-VPCP. receipt: giấy tiếp nhận và hẹn trả (mẫu 01); supplement: phiếu yêu cầu bổ sung (mẫu 02); refusal: phiếu từ chối (mẫu 03); stop: thông báo dừng giải quyết hồ sơ (mẫu 05); control: phiếu kiểm soát (mẫu 06).</source>
+        <translation>The forms of Annex I of Circular 03/2025/TT-VPCP. receipt: receipt and appointment slip (form 01); supplement: supplement request (form 02); refusal: refusal slip (form 03); stop: notice of stopping the dossier (form 05); control: control slip (form 06).</translation>
     </message>
     <message>
         <source>LOẠI</source>
@@ -1619,8 +1619,8 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>write the dossier tracking book of a period to a PDF or Excel file</translation>
     </message>
     <message>
-        <source>Sổ theo dõi hồ sơ (mẫu số 06, Thông tư 01/2018/TT-VPCP): mỗi hồ sơ tiếp nhận trong kỳ một dòng. Định dạng theo đuôi tệp: .pdf hoặc .xlsx.</source>
-        <translation>Dossier tracking book (form 06, Circular 01/2018/TT-VPCP): one line per dossier received in the period. The format follows the file&apos;s suffix: .pdf or .xlsx.</translation>
+        <source>Sổ theo dõi hồ sơ (Mẫu số 07, Phụ lục I Thông tư 03/2025/TT-VPCP): mỗi hồ sơ tiếp nhận trong kỳ một dòng. Định dạng theo đuôi tệp: .pdf hoặc .xlsx.</source>
+        <translation>Dossier tracking book (form 07, Annex I of Circular 03/2025/TT-VPCP): one line per dossier received in the period. The format follows the file&apos;s suffix: .pdf or .xlsx.</translation>
     </message>
     <message>
         <source>Ngày đầu kỳ &apos;{text}&apos; không đúng dạng: hãy viết YYYY-MM-DD, ví dụ 2026-03-01.</source>
@@ -1744,6 +1744,22 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Hẹn trả mới: {when}</source>
         <translation>New appointment: {when}</translation>
+    </message>
+    <message>
+        <source>supplement, refuse, stop: ghi phiếu của bước (mẫu 02, 03, 05) ra tệp PDF này</source>
+        <translation>supplement, refuse, stop: write the step&apos;s form (form 02, 03, 05) to this PDF file</translation>
+    </message>
+    <message>
+        <source>Bước {step} không có phiếu để ghi: --out chỉ dùng với {steps}.</source>
+        <translation>The step {step} has no form to write: --out is only for {steps}.</translation>
+    </message>
+    <message>
+        <source>Đã ghi nhận bước {step} nhưng chưa ghi được phiếu: {error} Ghi lại bằng: desk letter {letter} {code} --out {out}</source>
+        <translation>The step {step} is recorded but its form was not written: {error} Write it with: desk letter {letter} {code} --out {out}</translation>
+    </message>
+    <message>
+        <source>Đã ghi {path}</source>
+        <translation>Wrote {path}</translation>
     </message>
 </context>
 <context>
@@ -2491,8 +2507,8 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <source>Phiếu kiểm soát (mẫu 05)</source>
-        <translation>Control slip (form 05)</translation>
+        <source>Phiếu kiểm soát (mẫu 06)</source>
+        <translation>Control slip (form 06)</translation>
     </message>
     <message>
         <source>Phiếu yêu cầu bổ sung (mẫu 02)</source>
@@ -2582,6 +2598,14 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Xin lỗi và hẹn lại...</source>
         <translation>Apologise and reschedule...</translation>
+    </message>
+    <message>
+        <source>Thông báo dừng (mẫu 05)</source>
+        <translation>Stop notice (form 05)</translation>
+    </message>
+    <message>
+        <source>Đang tạo {title}...</source>
+        <translation>Making {title}...</translation>
     </message>
 </context>
 <context>
@@ -2711,16 +2735,16 @@ Columns whose values the audit trail keeps before and after a step.</extracommen
         <translation>Request to supplement and complete the dossier (form 02)</translation>
     </message>
     <message>
-        <source>Phiếu từ chối tiếp nhận, giải quyết hồ sơ (mẫu 03)</source>
-        <translation>Notice refusing to receive or process the dossier (form 03)</translation>
+        <source>Phiếu từ chối tiếp nhận giải quyết hồ sơ (mẫu 03)</source>
+        <translation>Notice refusing to receive and process the dossier (form 03)</translation>
     </message>
     <message>
-        <source>Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)</source>
-        <translation>Apology letter with a new appointment date (form 04)</translation>
+        <source>Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (mẫu 04)</source>
+        <translation>Letter of apology and request to extend the processing time (form 04)</translation>
     </message>
     <message>
-        <source>Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu 05)</source>
-        <translation>Dossier processing control slip (form 05)</translation>
+        <source>Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu 06)</source>
+        <translation>Dossier processing control slip (form 06)</translation>
     </message>
     <message>
         <source>Phiên bản này chưa in được “{title}”: hãy báo quản trị viên.</source>
@@ -2737,6 +2761,14 @@ Máy này chưa mở được tệp PDF: hãy mở tệp đó bằng chương tr
         <translation>{title} saved at:
 {path}
 This PC could not open the PDF file: open it with a PDF reader to print it (A5 paper).</translation>
+    </message>
+    <message>
+        <source>Thông báo dừng giải quyết hồ sơ (mẫu 05)</source>
+        <translation>Notice of stopping the dossier (form 05)</translation>
+    </message>
+    <message>
+        <source>Không tạo được “{title}”: xem nhật ký của chương trình.</source>
+        <translation>Could not make “{title}”: see the program&apos;s log.</translation>
     </message>
 </context>
 <context>
@@ -5669,8 +5701,8 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
         <translation>Send request and print form</translation>
     </message>
     <message>
-        <source>Ghi đầy đủ MỘT LẦN mọi giấy tờ, nội dung cần bổ sung (Nghị định 61/2018, điều 15): sau đó không được yêu cầu thêm. Chỉ được yêu cầu giấy tờ có trong danh mục của thủ tục.</source>
-        <translation>List every missing paper and item ONCE, in full (Decree 61/2018, art. 15): nothing more may be requested afterwards. Only papers in the procedure&apos;s list may be requested.</translation>
+        <source>Ghi đầy đủ MỘT LẦN mọi giấy tờ, nội dung cần bổ sung (Nghị định 118/2025/NĐ-CP, điều 16 khoản 3): sau đó không được yêu cầu thêm. Chỉ được yêu cầu giấy tờ có trong danh mục của thủ tục.</source>
+        <translation>List every missing paper and item ONCE, in full (Decree 118/2025, art. 16(3)): nothing more may be requested afterwards. Only papers in the procedure&apos;s list may be requested.</translation>
     </message>
     <message>
         <source> — đã nhận</source>
@@ -5701,8 +5733,8 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
         <translation>Supplement requested: {what}</translation>
     </message>
     <message>
-        <source>Thời hạn giải quyết được tính lại từ đầu (Nghị định 61/2018, điều 19 khoản 4). Hẹn trả cũ: {old}. Hẹn trả mới: {new}. Một phiếu hẹn mới sẽ được in.</source>
-        <translation>The time limit starts again from the beginning (Decree 61/2018, art. 19(4)). Old appointment: {old}. New appointment: {new}. A new receipt will be printed.</translation>
+        <source>Thời hạn giải quyết được tính lại từ đầu (Nghị định 118/2025/NĐ-CP, điều 19 khoản 5). Hẹn trả cũ: {old}. Hẹn trả mới: {new}. Một phiếu hẹn mới sẽ được in.</source>
+        <translation>The time limit starts again from the beginning (Decree 118/2025, art. 19(5)). Old appointment: {old}. New appointment: {new}. A new receipt will be printed.</translation>
     </message>
     <message>
         <source>Từ chối và in phiếu</source>
@@ -5721,12 +5753,12 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
         <translation>Reason for refusal:</translation>
     </message>
     <message>
-        <source>Dừng giải quyết</source>
-        <translation>Stop processing</translation>
+        <source>Dừng và in thông báo</source>
+        <translation>Stop and print the notice</translation>
     </message>
     <message>
-        <source>Chỉ dừng khi người nộp có văn bản đề nghị. Hồ sơ sẽ kết thúc.</source>
-        <translation>Stop only on the applicant&apos;s written request. The dossier will end.</translation>
+        <source>Chỉ dừng khi người nộp có văn bản đề nghị, trước khi có quyết định giải quyết. Hồ sơ sẽ kết thúc. Thông báo dừng giải quyết hồ sơ (mẫu 05) ghi lý do này được in ra.</source>
+        <translation>Stop only on the applicant&apos;s written request, before the decision is made. The dossier will end. The notice of stopping the dossier (form 05), with this reason, is printed.</translation>
     </message>
     <message>
         <source>Ví dụ: người nộp có đơn xin rút hồ sơ ngày ...</source>
