@@ -1,5 +1,5 @@
 """Time per PDF letter: receipt (form 01), supplement (02), refusal (03), apology (04),
-control slip (05), each read from the database and written to a file.
+stop notice (05), control slip (06), each read from the database and written to a file.
 
     python benchmarks/bench_letters.py [--runs 30] [--risk-db benchmarks/data/1m.sqlite3]
 
@@ -60,7 +60,7 @@ def make_dossiers(db: Database) -> dict[str, str]:
 
     codes = {
         form: intake(f"Nguyễn Thị Mai {n}")
-        for n, form in enumerate(("receipt", "supplement", "refusal", "apology", "control"))
+        for n, form in enumerate(("receipt", "supplement", "refusal", "apology", "stop", "control"))
     }
     steps.request_supplement(
         db,
@@ -70,6 +70,7 @@ def make_dossiers(db: Database) -> dict[str, str]:
         clock,
     )
     steps.refuse(db, clerk, codes["refusal"], "Không thuộc thẩm quyền giải quyết", clock)
+    steps.stop(db, clerk, codes["stop"], "Người nộp có đơn xin rút hồ sơ", clock)
     steps.transfer(db, clerk, codes["control"], "Văn phòng đăng ký đất đai", clock)
     clock.advance(timedelta(days=30))
     for form in ("apology", "control"):
@@ -86,6 +87,7 @@ def bench_letters(runs: int) -> None:
         "supplement": forms.supplement_request_pdf,
         "refusal": forms.refusal_pdf,
         "apology": forms.apology_pdf,
+        "stop": forms.stop_notice_pdf,
         "control": forms.control_slip_pdf,
     }
     folder = Path(tempfile.mkdtemp(prefix="desk-bench-letters-"))
