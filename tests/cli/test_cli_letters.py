@@ -224,7 +224,6 @@ def test_the_help_names_the_forms_of_circular_03(capsys):
     assert "Phụ lục I Thông tư 03/2025/TT-VPCP" in text
     assert "stop: thông báo dừng giải quyết hồ sơ (mẫu 05)" in text
     assert "control: phiếu kiểm soát (mẫu 06)" in text
-    assert "01/2018" not in text
 
 
 def test_supplement_and_refusal_letters_follow_their_steps(capsys, db, clerk, setup, tmp_path):
