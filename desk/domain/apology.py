@@ -1,10 +1,11 @@
 """The apology for a late dossier (phiếu xin lỗi và hẹn lại ngày trả kết quả).
 
-Decree 61/2018 art. 19(9) (kept by Decree 118/2025): when a dossier will be
+Decree 118/2025 art. 19(6): when a dossier will be
 late, the agency sends the applicant, at the latest one day before the due
 date, a written apology that states the reason and the new date; the date may
 be moved ONCE only ("không quá một lần"). The dossier still counts as late
-against its original appointment (Circular 01/2018 art. 13); the new date only
+against its original appointment (an office setting: the counting is not
+confirmed in the texts in force, see docs/legal.md); the new date only
 tells the office and the citizen when the result will come.
 
 These rules decide which new dates are acceptable, propose one, and say whether
@@ -49,13 +50,6 @@ NOTIFY_LABELS = {
     NotifyMethod.EMAIL: QT_TRANSLATE_NOOP("NotifyMethod", "Thư điện tử"),
     NotifyMethod.PHONE: QT_TRANSLATE_NOOP("NotifyMethod", "Gọi điện thoại"),
 }
-
-
-class FormVersion(StrEnum):
-    """Which official form the letter follows; an office setting."""
-
-    V2025 = "2025"  # BM.04, "PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"
-    V2018 = "2018"  # Circular 01/2018 form 04, "... VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
 
 
 @dataclass(frozen=True)
@@ -109,7 +103,7 @@ def check_can_apologise(status: DossierStatus, existing: Apology | None) -> None
 
 
 def check_reason(reason: str) -> dict[str, str]:
-    """The letter must state why the dossier is late (Decree 61 art. 19(9))."""
+    """The letter must state why the dossier is late (Decree 118/2025 art. 19(6))."""
     if not reason.strip():
         return {
             "reason": translate(
@@ -184,7 +178,7 @@ def propose_new_date(
 def is_late_notice(made_at: datetime, due: datetime, calendar: WorkingCalendar) -> bool:
     """True when the apology came later than the law wants.
 
-    Decree 61 art. 19(9): "chậm nhất 01 ngày trước ngày hết hạn", at the latest
+    Decree 118/2025 art. 19(6): "chậm nhất 01 ngày trước ngày hết hạn", at the latest
     one day before the due date. The desk reads it as: the letter is in time when
     at least one working day lies between the day it is made and the
     appointment's day, i.e. it is made on the last working day before that day

@@ -17,7 +17,7 @@ stored as UTC and compared as moments, so a dossier received at 06:30 on the
   make a late dossier on time, unless the office chose otherwise
   (``desk.domain.legal_rules.LateCounting``: no text in force settles it).
 - Refused (từ chối) and stopped at the citizen's request (dừng, rút hồ sơ):
-  closed in the period without a decision. Following form 06 practice they are
+  closed in the period without a decision. Following the statistics form's practice they are
   NOT counted as decided (so never "on time") nor as pending; they are shown
   beside the form, so that carried over + received = decided + refused +
   stopped + pending at the end, for every row.
@@ -86,7 +86,7 @@ class Period:
     """Whole days ``first``..``last`` (inclusive), Vietnam time, with the name reports print.
 
     ``label``, ``title`` and ``range_text`` are Vietnamese whatever the screen
-    speaks: form 06 and the tracking book print them. A screen shows
+    speaks: the statistics form and the tracking book print them. A screen shows
     ``title_label`` and ``range_label``, the same words in the clerk's language.
     """
 
@@ -107,7 +107,7 @@ class Period:
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
-        label = f"Tháng {month}/{year}"  # untranslated: printed on form 06
+        label = f"Tháng {month}/{year}"  # untranslated: printed on the statistics form
         return cls(date(year, month, 1), _month_last(year, month), label)
 
     @classmethod
@@ -118,12 +118,12 @@ class Period:
         return cls(
             date(year, first_month, 1),
             _month_last(year, first_month + 2),
-            f"Quý {ROMAN_QUARTERS[quarter - 1]}/{year}",  # untranslated: printed on form 06
+            f"Quý {ROMAN_QUARTERS[quarter - 1]}/{year}",  # untranslated: printed on the statistics form
         )
 
     @classmethod
     def year(cls, year: int) -> Period:
-        label = f"Năm {year}"  # untranslated: printed on form 06
+        label = f"Năm {year}"  # untranslated: printed on the statistics form
         return cls(date(year, 1, 1), date(year, 12, 31), label)
 
     @classmethod
@@ -291,7 +291,7 @@ DIMENSION_LABELS = {
     Dimension.CLERK: QT_TRANSLATE_NOOP("Dimension", "Cán bộ phụ trách"),
 }
 #: The department of a dossier not transferred yet: it is still at the one-stop desk.
-#: A row label: form 06 prints it as it is, a screen shows ``translated()``.
+#: A row label: the statistics form prints it as it is, a screen shows ``translated()``.
 NO_DEPARTMENT_LABEL = QT_TRANSLATE_NOOP("Statistics", "Bộ phận Một cửa (chưa chuyển xử lý)")
 
 

@@ -378,7 +378,7 @@ def edit_dossier(
 
 
 def timeline(db: Database, code: str) -> list[Step]:
-    """Every step of the dossier, oldest first: the dossier page and form 05."""
+    """Every step of the dossier, oldest first: the dossier page and form 06 (the control slip)."""
     stmt = (
         select(DossierStepRow)
         .join(DossierRow, DossierRow.id == DossierStepRow.dossier_id)

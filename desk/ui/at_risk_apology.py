@@ -46,7 +46,7 @@ class PageApology(QObject):
         self.button.setObjectName("do_apology")
         self.button.setAutoDefault(False)
         self.button.clicked.connect(self.open_dialog)
-        self.form_button = QPushButton(translate("DossierPage", "Phiếu xin lỗi (mẫu 04)"), page)
+        self.form_button = QPushButton(translate("DossierPage", "Văn bản xin lỗi (mẫu 04)"), page)
         self.form_button.setObjectName("apology_form")
 
     def read(self) -> Apology | None:

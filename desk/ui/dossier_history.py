@@ -1,5 +1,5 @@
 """A dossier's history as table rows in the clerk's language: its timeline (the hand-overs
-of the control slip, form 05) and its audit trail (every change, before and
+of the control slip, form 06) and its audit trail (every change, before and
 after, for supervisors)."""
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ def step_details(step: Step, names: Mapping[str, str] | None = None) -> str:
 def timeline_rows(
     timeline: Iterable[Step], names: Mapping[str, str] | None = None
 ) -> list[tuple[str, ...]]:
-    """Time, step, from, to, who, result (early/on time/late), details: as on form 05.
+    """Time, step, from, to, who, result (early/on time/late), details: as on form 06.
 
     ``names`` maps usernames to full names for the steps that name an account."""
     return [

@@ -110,7 +110,7 @@ def test_a_dossier_already_rescheduled_offers_its_letter_again(
     page = open_page(qtbot, db, clerk, code, clock)
     assert not page.apology_button.isEnabled()
     assert "không thể hẹn lại nữa" in page.apology_button.toolTip()
-    assert page.apology_form_button.text() == "Phiếu xin lỗi (mẫu 04)"
+    assert page.apology_form_button.text() == "Văn bản xin lỗi (mẫu 04)"
     assert page.apology_form_button.isEnabled()
     page.apology_form_button.click()
     qtbot.waitUntil(lambda: not page.forms.running, timeout=20_000)
