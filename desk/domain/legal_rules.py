@@ -15,11 +15,6 @@ from enum import StrEnum
 
 from desk.domain.translation import QT_TRANSLATE_NOOP
 
-DECREE_118 = "Nghị định 118/2025/NĐ-CP"
-CIRCULAR_03 = "Thông tư 03/2025/TT-VPCP"
-CIVIL_CODE = "Bộ luật Dân sự 2015"
-LABOUR_CODE = "Bộ luật Lao động 2019"
-
 
 class LateCounting(StrEnum):
     """Against which date a dossier decided after an apology is classified."""
@@ -45,7 +40,7 @@ LATE_COUNTING_SETTING = "late_counting"
 class LegalRule:
     key: str
     rule: str  # what the desk does, in Vietnamese (marked for translation)
-    source: str  # text and article, as printed (not translated)
+    source: str  # text and article, in Vietnamese (marked for translation)
     confirmed: bool  # the text was read
     setting: str = ""  # the office setting that replaces an unconfirmed rule
 
@@ -56,7 +51,9 @@ RULES: tuple[LegalRule, ...] = (
         QT_TRANSLATE_NOOP(
             "LegalRules", "Chỉ nhận, chỉ yêu cầu giấy tờ có trong danh mục của thủ tục"
         ),
-        f"{DECREE_118} điều 16 khoản 1, điều 5 khoản 1 điểm đ",
+        QT_TRANSLATE_NOOP(
+            "LegalRules", "Nghị định 118/2025/NĐ-CP điều 16 khoản 1, điều 5 khoản 1 điểm đ"
+        ),
         True,
     ),
     LegalRule(
@@ -64,7 +61,10 @@ RULES: tuple[LegalRule, ...] = (
         QT_TRANSLATE_NOOP(
             "LegalRules", "Yêu cầu bổ sung, hoàn thiện hồ sơ một lần, đầy đủ (Mẫu số 02)"
         ),
-        f"{DECREE_118} điều 16 khoản 3, điều 11 khoản 2 điểm c, điều 17 khoản 1 điểm c",
+        QT_TRANSLATE_NOOP(
+            "LegalRules",
+            "Nghị định 118/2025/NĐ-CP điều 16 khoản 3, điều 11 khoản 2 điểm c, điều 17 khoản 1 điểm c",
+        ),
         True,
     ),
     LegalRule(
@@ -73,7 +73,9 @@ RULES: tuple[LegalRule, ...] = (
             "LegalRules",
             "Hồ sơ đủ: lập Giấy tiếp nhận và hẹn trả kết quả (Mẫu số 01) có mã số hồ sơ",
         ),
-        f"{DECREE_118} điều 17 khoản 1 điểm c và khoản 3",
+        QT_TRANSLATE_NOOP(
+            "LegalRules", "Nghị định 118/2025/NĐ-CP điều 17 khoản 1 điểm c và khoản 3"
+        ),
         True,
     ),
     LegalRule(
@@ -83,13 +85,18 @@ RULES: tuple[LegalRule, ...] = (
             "Mã số hồ sơ: mã định danh của cơ quan, ngày tiếp nhận, số thứ tự trong ngày "
             "(dạng MÃ-YYMMDD-NNNN giữ như trước)",
         ),
-        f"{DECREE_118} điều 28 khoản 2; {CIRCULAR_03} điều 13 (chưa đọc được nguyên văn)",
+        QT_TRANSLATE_NOOP(
+            "LegalRules",
+            "Nghị định 118/2025/NĐ-CP điều 28 khoản 2; Thông tư 03/2025/TT-VPCP điều 13 (chưa đọc được nguyên văn)",
+        ),
         False,
     ),
     LegalRule(
         "refusal",
         QT_TRANSLATE_NOOP("LegalRules", "Từ chối tiếp nhận phải nêu rõ lý do (Mẫu số 03)"),
-        f"{DECREE_118} điều 17 khoản 1 điểm c, điều 8 khoản 1 điểm b",
+        QT_TRANSLATE_NOOP(
+            "LegalRules", "Nghị định 118/2025/NĐ-CP điều 17 khoản 1 điểm c, điều 8 khoản 1 điểm b"
+        ),
         True,
     ),
     LegalRule(
@@ -98,7 +105,7 @@ RULES: tuple[LegalRule, ...] = (
             "LegalRules",
             "Hồ sơ phải bổ sung: thời hạn giải quyết tính lại từ đầu khi nhận đủ hồ sơ",
         ),
-        f"{DECREE_118} điều 19 khoản 5",
+        QT_TRANSLATE_NOOP("LegalRules", "Nghị định 118/2025/NĐ-CP điều 19 khoản 5"),
         True,
     ),
     LegalRule(
@@ -108,7 +115,9 @@ RULES: tuple[LegalRule, ...] = (
             "Hồ sơ dự kiến quá hạn: văn bản xin lỗi, đề nghị gia hạn chậm nhất 01 ngày trước "
             "ngày hết hạn (Mẫu số 04); hẹn lại không quá một lần",
         ),
-        f"{DECREE_118} điều 19 khoản 6, điều 12 khoản 5",
+        QT_TRANSLATE_NOOP(
+            "LegalRules", "Nghị định 118/2025/NĐ-CP điều 19 khoản 6, điều 12 khoản 5"
+        ),
         True,
     ),
     LegalRule(
@@ -117,7 +126,10 @@ RULES: tuple[LegalRule, ...] = (
             "LegalRules",
             "Hồ sơ đã xin lỗi, hẹn lại: tính đúng hạn hay trễ hạn theo ngày hẹn nào",
         ),
-        f"{DECREE_118} và {CIRCULAR_03}: không tìm thấy quy định",
+        QT_TRANSLATE_NOOP(
+            "LegalRules",
+            "Nghị định 118/2025/NĐ-CP và Thông tư 03/2025/TT-VPCP: không tìm thấy quy định",
+        ),
         False,
         LATE_COUNTING_SETTING,
     ),
@@ -128,7 +140,10 @@ RULES: tuple[LegalRule, ...] = (
             "Trước hạn: giải quyết trước ngày hẹn; đúng hạn: trong ngày hẹn, không muộn hơn giờ "
             "hẹn; quá hạn: sau đó",
         ),
-        f"{DECREE_118} chương V (đánh giá): không định nghĩa; cách tính của desk",
+        QT_TRANSLATE_NOOP(
+            "LegalRules",
+            "Nghị định 118/2025/NĐ-CP chương V (đánh giá): không định nghĩa; cách tính của desk",
+        ),
         False,
     ),
     LegalRule(
@@ -137,7 +152,10 @@ RULES: tuple[LegalRule, ...] = (
             "LegalRules",
             "Điểm từng hồ sơ (thời gian 2/1/0, số lần đi lại 2/1/0) trên bảng điều khiển",
         ),
-        f"{DECREE_118} điều 29-34 (đánh giá): chưa đối chiếu bộ chỉ số; cách chấm của desk",
+        QT_TRANSLATE_NOOP(
+            "LegalRules",
+            "Nghị định 118/2025/NĐ-CP điều 29-34 (đánh giá): chưa đối chiếu bộ chỉ số; cách chấm của desk",
+        ),
         False,
     ),
     LegalRule(
@@ -147,7 +165,10 @@ RULES: tuple[LegalRule, ...] = (
             "Dừng giải quyết theo đề nghị của người nộp, trước khi có quyết định "
             "(Thông báo dừng giải quyết hồ sơ, Mẫu số 05)",
         ),
-        f"{DECREE_118} điều 21; {CIRCULAR_03} điều 7 (qua nguồn thứ cấp)",
+        QT_TRANSLATE_NOOP(
+            "LegalRules",
+            "Nghị định 118/2025/NĐ-CP điều 21; Thông tư 03/2025/TT-VPCP điều 7 (qua nguồn thứ cấp)",
+        ),
         True,
     ),
     LegalRule(
@@ -157,7 +178,10 @@ RULES: tuple[LegalRule, ...] = (
             "Bảy mẫu phiếu 01-07: số và tên theo Phụ lục I; lời văn bên trong là dữ liệu "
             "cơ quan sửa được",
         ),
-        f"{CIRCULAR_03} Phụ lục I (danh mục mẫu qua nguồn thứ cấp; lời văn chưa đối chiếu)",
+        QT_TRANSLATE_NOOP(
+            "LegalRules",
+            "Thông tư 03/2025/TT-VPCP Phụ lục I (danh mục mẫu qua nguồn thứ cấp; lời văn chưa đối chiếu)",
+        ),
         False,
     ),
     LegalRule(
@@ -167,7 +191,10 @@ RULES: tuple[LegalRule, ...] = (
             "Ngày làm việc: thứ Hai - thứ Sáu, trừ ngày nghỉ lễ, Tết và ngày nghỉ hoán đổi; "
             "cộng ngày làm bù",
         ),
-        f"{LABOUR_CODE} điều 111 khoản 3, điều 112; lịch nghỉ hằng năm của công chức",
+        QT_TRANSLATE_NOOP(
+            "LegalRules",
+            "Bộ luật Lao động 2019 điều 111 khoản 3, điều 112; lịch nghỉ hằng năm của công chức",
+        ),
         True,
     ),
     LegalRule(
@@ -176,7 +203,9 @@ RULES: tuple[LegalRule, ...] = (
             "LegalRules",
             "Thời hạn tính từ khi nhận đủ hồ sơ hợp lệ; ngày tiếp nhận không tính vào thời hạn",
         ),
-        f"{DECREE_118} điều 17 khoản 3; {CIVIL_CODE} điều 147",
+        QT_TRANSLATE_NOOP(
+            "LegalRules", "Nghị định 118/2025/NĐ-CP điều 17 khoản 3; Bộ luật Dân sự 2015 điều 147"
+        ),
         True,
     ),
     LegalRule(
@@ -186,7 +215,7 @@ RULES: tuple[LegalRule, ...] = (
             "Thời hạn tính bằng ngày: hết vào cuối ngày cuối cùng; ngày đó là ngày nghỉ thì "
             "hết vào cuối ngày làm việc tiếp theo",
         ),
-        f"{CIVIL_CODE} điều 148 khoản 1 và khoản 5",
+        QT_TRANSLATE_NOOP("LegalRules", "Bộ luật Dân sự 2015 điều 148 khoản 1 và khoản 5"),
         True,
     ),
     LegalRule(
@@ -196,7 +225,10 @@ RULES: tuple[LegalRule, ...] = (
             "Thủ tục giải quyết trong ngày: nhận sau giờ chốt (thường 15 giờ) thì trả trong "
             "ngày làm việc tiếp theo",
         ),
-        "Luật Hộ tịch 2014 điều 5 khoản 3; Nghị định 23/2015/NĐ-CP điều 7 (theo từng thủ tục)",
+        QT_TRANSLATE_NOOP(
+            "LegalRules",
+            "Luật Hộ tịch 2014 điều 5 khoản 3; Nghị định 23/2015/NĐ-CP điều 7 (theo từng thủ tục)",
+        ),
         True,
     ),
     LegalRule(
@@ -205,7 +237,7 @@ RULES: tuple[LegalRule, ...] = (
             "LegalRules",
             "Dịch vụ công trực tuyến toàn trình: không thu hồ sơ giấy, hướng dẫn nộp trực tuyến",
         ),
-        "Chỉ thị 24/CT-TTg ngày 13/9/2025 mục 3",
+        QT_TRANSLATE_NOOP("LegalRules", "Chỉ thị 24/CT-TTg ngày 13/9/2025 mục 3"),
         True,
     ),
 )

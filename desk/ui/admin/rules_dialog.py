@@ -60,7 +60,7 @@ class RulesDialog(QDialog):
         yes, no = translate("RulesDialog", "Có"), translate("RulesDialog", "Chưa")
         fill_table(
             self.table,
-            [(translated(r.rule), yes if r.confirmed else no, r.source) for r in RULES],
+            [(translated(r.rule), yes if r.confirmed else no, translated(r.source)) for r in RULES],
             [r.key for r in RULES],
         )
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
