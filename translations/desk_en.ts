@@ -3751,7 +3751,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>Ngày làm việc: thứ Hai - thứ Sáu, trừ ngày nghỉ lễ, Tết và ngày nghỉ hoán đổi; cộng ngày làm bù</source>
-        <translation>Working days: Monday to Friday, less holidays, Tết and swapped days off; plus make-up days</translation>
+        <translation>Working days: Monday to Friday, less holidays, Tet and swapped days off; plus make-up days</translation>
     </message>
     <message>
         <source>Bộ luật Lao động 2019 điều 111 khoản 3, điều 112; lịch nghỉ hằng năm của công chức</source>
