@@ -24,6 +24,7 @@ from desk.domain.dossier import RUNNING_STATUSES, STATUS_LABELS, DossierStatus
 from desk.domain.errors import UserError, ValidationError
 from desk.domain.time_limit import LimitKind, TimeLimit
 from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
+from desk.domain.validation import check_texts
 from desk.domain.vn_dates import time_and_date_label, weekday_label
 
 #: The letters' own series, numbered from 1 each year: "Số: 12/PXL".
@@ -103,7 +104,8 @@ def check_can_apologise(status: DossierStatus, existing: Apology | None) -> None
 
 
 def check_reason(reason: str) -> dict[str, str]:
-    """The letter must state why the dossier is late (Decree 118/2025 art. 19(6))."""
+    """The letter must state why the dossier is late (Decree 118/2025 art. 19(6)),
+    in a text the letter can print (``desk.domain.validation.check_text``)."""
     if not reason.strip():
         return {
             "reason": translate(
@@ -111,7 +113,7 @@ def check_reason(reason: str) -> dict[str, str]:
                 "Hãy ghi rõ lý do chậm trả kết quả: lý do được in trên phiếu xin lỗi.",
             )
         }
-    return {}
+    return check_texts({"reason": reason})
 
 
 def check_new_date(

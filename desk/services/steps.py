@@ -37,9 +37,10 @@ from desk.domain.validation import (
     check_email,
     check_phone,
     check_tax_code,
+    check_texts,
     normalise_phone,
 )
-from desk.services import audit, calendar, catalog, changes, office_rules
+from desk.services import audit, calendar, catalog, changes, office_rules, outbox
 from desk.services.departments import department_id
 from desk.services.dossiers import get_dossier
 from desk.storage.database import Database
@@ -69,6 +70,13 @@ AUDITED = (
 )
 
 Change = Callable[[Session, DossierRow, datetime], dict[str, Any]]
+
+
+def _check_texts(**values: str) -> None:
+    """Refuse control characters and over-long texts (``desk.domain.validation``):
+    what a step records is printed on its form and in the control slip."""
+    if errors := check_texts(values):
+        raise ValidationError(errors)
 
 
 def _snapshot(row: DossierRow) -> dict[str, Any]:
@@ -124,6 +132,7 @@ def _apply(
                 data=json.dumps(data, ensure_ascii=False, default=str),
             )
         )
+        outbox.write_for_step(s, row, kind, data, now)  # the step's messages, in its transaction
         audit.record(
             s,
             clerk,
@@ -142,6 +151,7 @@ def transfer(
     db: Database, clerk: Clerk, code: str, department: str, clock: Clock, note: str = ""
 ) -> None:
     """Hand the dossier to the department or agency that decides it."""
+    _check_texts(note=note)
 
     def change(s: Session, row: DossierRow, now: datetime) -> dict[str, Any]:
         row.department_id = department_id(s, department)
@@ -155,7 +165,8 @@ def request_supplement(
     db: Database, clerk: Clerk, code: str, request: SupplementRequest, clock: Clock
 ) -> None:
     """One written request listing everything missing; the clock stops until it comes."""
-    if errors := request.problems():
+    errors = check_texts({"reason": request.reason, "contact": request.contact})
+    if errors := request.problems() | errors:
         raise ValidationError(errors)
     current = get_dossier(db, code)
     check_supplement_request(
@@ -190,6 +201,7 @@ def request_supplement(
 def receive_supplement(db: Database, clerk: Clerk, code: str, clock: Clock, note: str = "") -> None:
     """The missing papers arrived: the time limit starts again from zero (Decree 118/2025
     art. 19(4)), with a new appointment; the caller prints a new receipt."""
+    _check_texts(note=note)
     dossier = get_dossier(db, code)
     procedure = catalog.get_procedure(db, dossier.procedure_code)
     cal = calendar.working_calendar(db)
@@ -214,6 +226,7 @@ def refuse(db: Database, clerk: Clerk, code: str, reasons: str, clock: Clock) ->
         raise ValidationError(
             {"reason": translate("Steps", "Hãy ghi rõ lý do từ chối giải quyết hồ sơ.")}
         )
+    _check_texts(reason=reasons)
 
     def change(s: Session, row: DossierRow, now: datetime) -> dict[str, Any]:
         row.closed_at = now
@@ -227,6 +240,7 @@ def mark_ready(db: Database, clerk: Clerk, code: str, clock: Clock, note: str = 
     """The decision is made: record when, and classify it against the appointment
     (by default the one on the receipt: an apology's new date does not make a late
     dossier on time; an office setting, see ``desk.services.office_rules``)."""
+    _check_texts(note=note)
     result: dict[str, ResultClass] = {}
     counting = office_rules.late_counting(db)
 
@@ -254,6 +268,7 @@ def return_result(
 ) -> None:
     """Hand the result over at the counter (who collected it) or send it by post
     (with the postal tracking number)."""
+    _check_texts(collected_by=collected_by, tracking_number=tracking_number)
     if method is ReturnMethod.POST and not tracking_number.strip():
         raise ValidationError(
             {
@@ -291,6 +306,7 @@ def stop(db: Database, clerk: Clerk, code: str, reason: str, clock: Clock) -> No
         raise ValidationError(
             {"reason": translate("Steps", "Hãy ghi lý do người nộp đề nghị dừng giải quyết.")}
         )
+    _check_texts(reason=reason)
 
     def change(s: Session, row: DossierRow, now: datetime) -> dict[str, Any]:
         row.closed_at = now
@@ -306,6 +322,7 @@ def reassign(
     require(clerk.role, Permission.REASSIGN)
     if not reason.strip():
         raise ValidationError({"reason": translate("Steps", "Hãy ghi lý do giao lại hồ sơ.")})
+    _check_texts(reason=reason)
 
     def change(s: Session, row: DossierRow, now: datetime) -> dict[str, Any]:
         user = s.scalar(select(UserRow).where(UserRow.username == username, UserRow.active))
@@ -345,9 +362,11 @@ def edit_dossier(
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
-    if "phone" in values and (msg := check_phone(values["phone"])):
+    texts = {k: v for k, v in values.items() if k != "id_number"}
+    errors |= check_texts(texts | {"reason": reason})
+    if "phone" in values and "phone" not in errors and (msg := check_phone(values["phone"])):
         errors["phone"] = msg
-    if "email" in values and (msg := check_email(values["email"])):
+    if "email" in values and "email" not in errors and (msg := check_email(values["email"])):
         errors["email"] = msg
     if "applicant_name" in values and not values["applicant_name"].strip():
         errors["applicant_name"] = translate("Steps", "Họ và tên người nộp không được để trống.")

@@ -235,7 +235,7 @@ class DeliveryForm(_Section):
         self.sets_spin.setSuffix(translate("IntakeWindow", " bộ"))
         self.errors["sets"] = FieldError(self)
         self.errors["sets"].setObjectName("error_sets")
-        self.note_edit = self._line("note", with_error_line=False)
+        self.note_edit = self._line("note")
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(translate("IntakeWindow", "Hình thức nộp:"), self.channel_combo)
@@ -245,7 +245,7 @@ class DeliveryForm(_Section):
             translate("IntakeWindow", "Số lượng hồ sơ:"),
             with_error(self.sets_spin, self.errors["sets"]),
         )
-        form.addRow(translate("IntakeWindow", "Ghi chú:"), self.note_edit)
+        form.addRow(translate("IntakeWindow", "Ghi chú:"), self._row("note"))
         self.channel_combo.currentIndexChanged.connect(lambda _i: self.channel_changed.emit())
         self.post_radio.toggled.connect(lambda _on: self._on_delivery_changed())
         self.sets_spin.valueChanged.connect(lambda _v: self.errors["sets"].clear_message())

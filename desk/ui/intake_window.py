@@ -72,6 +72,7 @@ FIELD_ORDER = (
     "principal",
     "delivery_address",
     "sets",
+    "note",
 )
 
 

@@ -133,3 +133,12 @@ def test_the_proposal_follows_the_procedure_limit(db, clerk, clock, code):
     assert apologies.proposed_new_date(db, code, clock) == vn(2026, 3, 18, 9, 15)
     later = FixedClock(vn(2026, 3, 20, 14, 0))  # already overdue: counted from now
     assert apologies.proposed_new_date(db, code, later) == vn(2026, 3, 25, 14, 0)
+
+
+def test_a_reason_the_letter_cannot_print_is_refused(db, clerk, clock, code):
+    clock.advance(timedelta(days=1))
+    for reason, words in (("x" * 1001, "quá mức 1000"), ("chờ\x00xác minh", "(\\x00)")):
+        with pytest.raises(ValidationError) as err:
+            apologies.make_apology(db, clerk, code, reason, NEW, NotifyMethod.SMS, clock)
+        assert words in err.value.errors["reason"]
+    assert apologies.get_apology(db, code) is None

@@ -107,3 +107,39 @@ def test_post_delivery_needs_an_address(db, clerk, clock):
 def test_phone_is_stored_normalised_and_searchable(db, clerk, clock):
     d = record_intake(db, draft_for(db, BIRTH, phone="+84 912 345 678"), clerk, clock)
     assert d.applicant.phone == "0912345678"
+
+
+@pytest.mark.parametrize(
+    "change, field, words",
+    [
+        (dict(name="Nguyễn\x00Thị Mai"), "name", "ký tự điều khiển không in được (\\x00)"),
+        (dict(name="Mai\x1b[2J"), "name", "(\\x1b)"),
+        (dict(name="x" * 100_000), "name", "Họ và tên dài 100.000 ký tự, quá mức 150"),
+        (dict(address="Số 5\nLê Lợi"), "address", "phải viết trên một dòng"),
+        (dict(address="ấp " * 120), "address", "quá mức 300"),
+        (dict(phone="0912\x9b345678"), "phone", "(\\x9b)"),
+        (dict(email="m" * 120 + "@x.vn"), "email", "quá mức 120"),
+        (dict(principal="Trần\u202eVăn"), "principal", "(\\u202e)"),
+        (dict(principal="T" * 151), "principal", "quá mức 150"),
+    ],
+)
+def test_control_characters_and_overlong_texts_are_refused_at_their_field(
+    db, clerk, clock, change, field, words
+):
+    with pytest.raises(ValidationError) as err:
+        record_intake(db, draft_for(db, BIRTH, **change), clerk, clock)
+    assert list(err.value.errors) == [field]
+    assert words in err.value.errors[field]
+    assert dossiers.count_dossiers(db) == 0
+
+
+def test_a_note_or_delivery_address_that_cannot_be_printed_is_refused(db, clerk, clock):
+    draft = draft_for(db, BIRTH)
+    draft.note = "ghi chú\x07"
+    draft.result_delivery = ResultDelivery.POST
+    draft.delivery_address = "x" * 301
+    with pytest.raises(ValidationError) as err:
+        record_intake(db, draft, clerk, clock)
+    assert "(\\x07)" in err.value.errors["note"]
+    assert "quá mức 300" in err.value.errors["delivery_address"]
+    assert dossiers.count_dossiers(db) == 0

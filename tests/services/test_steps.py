@@ -164,3 +164,45 @@ def test_every_step_bumps_the_change_counter(db, clerk, clock, code):
     before = changes.version(db, changes.DOSSIERS)
     steps.transfer(db, clerk, code, DEPT, clock)
     assert changes.version(db, changes.DOSSIERS) == before + 1
+
+
+@pytest.mark.parametrize(
+    "act, field, words",
+    [
+        (
+            lambda db, c, code, clock: steps.refuse(db, c, code, "x" * 1001, clock),
+            "reason",
+            "quá mức 1000",
+        ),  # fmt: skip
+        (
+            lambda db, c, code, clock: steps.stop(db, c, code, "rút\x00hồ sơ", clock),
+            "reason",
+            "(\\x00)",
+        ),  # fmt: skip
+        (
+            lambda db, c, code, clock: steps.transfer(db, c, code, DEPT, clock, "a\nb"),
+            "note",
+            "một dòng",
+        ),  # fmt: skip
+        (
+            lambda db, c, code, clock: steps.request_supplement(
+                db, c, code, SupplementRequest((), "thiếu chữ ký\x1b[0m"), clock
+            ),
+            "reason",
+            "(\\x1b)",
+        ),
+        (
+            lambda db, c, code, clock: steps.edit_dossier(
+                db, c, code, {"applicant_name": "H" * 151}, "ghi sai tên", clock
+            ),
+            "applicant_name",
+            "quá mức 150",
+        ),
+    ],
+)
+def test_texts_printed_on_a_form_are_checked_like_intake(db, clerk, clock, code, act, field, words):
+    before = steps.timeline(db, code)
+    with pytest.raises(ValidationError) as err:
+        act(db, clerk, code, clock)
+    assert words in err.value.errors[field]
+    assert steps.timeline(db, code) == before

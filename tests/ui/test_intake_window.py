@@ -315,6 +315,42 @@ def test_an_empty_name(qtbot, intake, db):
     assert focused() is intake.name_edit
 
 
+def test_a_pasted_name_with_a_control_character(qtbot, intake, db):
+    fill_valid(qtbot, intake)
+    intake.name_edit.setText("Nguyễn Thị\x1b[31m Nhung")  # pasted: no key types ESC
+    press(qtbot, Qt.Key.Key_Return)
+    assert_refused(
+        intake,
+        db,
+        "name",
+        "Họ và tên có ký tự điều khiển không in được (\\x1b), thường do dán từ chương trình "
+        "khác: hãy xóa ô này rồi gõ lại.",
+    )
+    assert focused() is intake.name_edit
+
+
+def test_a_name_too_long_for_the_receipt(qtbot, intake, db):
+    fill_valid(qtbot, intake)
+    intake.name_edit.setText("Nguyễn " * 30)
+    press(qtbot, Qt.Key.Key_Return)
+    assert_refused(
+        intake,
+        db,
+        "name",
+        "Họ và tên dài 209 ký tự, quá mức 150 ký tự để in vừa trên giấy tờ: hãy viết gọn lại.",
+    )
+
+
+def test_a_note_too_long_is_shown_under_the_note(qtbot, intake, db):
+    fill_valid(qtbot, intake)
+    intake.note_edit.setText("x" * 501)
+    press(qtbot, Qt.Key.Key_Return)
+    assert intake.error_text("note").startswith("Ghi chú dài 501 ký tự, quá mức 500")
+    assert intake.errors["note"].isVisible()
+    assert saved_count(db) == 0
+    assert focused() is intake.note_edit
+
+
 def test_no_procedure_chosen(qtbot, intake, db):
     type_text(qtbot, intake.name_edit, "Lê Văn Tám")
     type_text(qtbot, intake.id_edit, "079190012345")
