@@ -278,6 +278,7 @@ def _demo(args: argparse.Namespace) -> int:
 def _dossiers(args: argparse.Namespace) -> int:
     from desk.domain.clock import SystemClock
     from desk.domain.dossier import STATUS_LABELS
+    from desk.domain.text import printable
     from desk.services import worklist
     from desk.services.dossiers import list_dossiers
 
@@ -331,15 +332,15 @@ def _dossiers(args: argparse.Namespace) -> int:
             for d in list_dossiers(db, limit=args.limit)
         ]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        print(_terminal_json(rows))
         return 0
     for r in rows:
         print(
             "\t".join(
                 [
-                    r["code"],
-                    r["applicant"],
-                    r["procedure"][:60],
+                    printable(r["code"], 60, visible=True),
+                    printable(r["applicant"], 150, visible=True),
+                    printable(r["procedure"], 60, visible=True),
                     r["received"][:16].replace("T", " "),
                     r["due"][:16].replace("T", " "),
                     translated(STATUS_LABELS[DossierStatus(r["status"])]),
@@ -347,6 +348,18 @@ def _dossiers(args: argparse.Namespace) -> int:
             )
         )
     return 0
+
+
+def _terminal_json(rows: list[dict]) -> str:
+    """The rows as JSON that a terminal shows rather than obeys: the control
+    characters JSON itself leaves as they are (DEL, C1, separators, lone
+    surrogates) are written as \\u escapes, so the data stays exact."""
+    from desk.domain.text import UNSAFE
+
+    text = json.dumps(rows, ensure_ascii=False, indent=1)
+    return UNSAFE.sub(
+        lambda m: m.group() if m.group() == "\n" else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 def _all_pages(db, flt, now, limit: int | None):

@@ -11,7 +11,13 @@ import re
 from datetime import date
 from typing import Any
 
-from desk.domain.dossier import RESULT_DELIVERY_LABELS, ApplicantKind, Dossier, ResultDelivery
+from desk.domain.dossier import (
+    RESULT_DELIVERY_LABELS,
+    ApplicantKind,
+    Dossier,
+    ResultDelivery,
+    for_print,
+)
 from desk.domain.office import Office
 from desk.domain.procedure import CHANNEL_LABELS
 from desk.domain.text import nfc
@@ -59,6 +65,7 @@ def sequence_of(code: str) -> str:
 
 def dossier_fields(dossier: Dossier) -> dict[str, Any]:
     """The dossier and its applicant, every value a string ("" when unknown)."""
+    dossier = for_print(dossier)
     a = dossier.applicant
     organisation = a.kind is ApplicantKind.ORGANISATION
     delivery = RESULT_DELIVERY_LABELS[dossier.result_delivery]

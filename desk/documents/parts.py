@@ -16,7 +16,7 @@ from desk.documents.layout import Letterhead
 from desk.documents.wording import Markup, Wording, load_wording
 from desk.domain.dossier import ApplicantKind, Dossier
 from desk.domain.office import Office
-from desk.domain.text import nfc
+from desk.domain.text import nfc, printable
 
 
 def common() -> Wording:
@@ -81,6 +81,7 @@ def markup(text: str) -> Markup:
     return Markup(text)
 
 
-def esc(text: str) -> Markup:
-    """Plain text (a name, a reason typed by a clerk) made safe to use as markup."""
-    return Markup(escape(nfc(text)))
+def esc(text: str, limit: int = 1000) -> Markup:
+    """Plain text (a name, a reason typed by a clerk) made safe to use as markup:
+    escaped, without control characters, at most ``limit`` characters."""
+    return Markup(escape(printable(nfc(text), limit, line_breaks=True)))

@@ -24,7 +24,7 @@ from reportlab.platypus import Flowable, PageBreak
 from desk.documents import layout
 from desk.documents.parts import esc, fields_for, form_label, letterhead_for
 from desk.documents.wording import Wording, load_wording
-from desk.domain.dossier import Dossier
+from desk.domain.dossier import Dossier, for_print
 from desk.domain.office import Office
 from desk.domain.procedure import PAPER_FORM_LABELS
 
@@ -53,7 +53,7 @@ def _papers(words: Wording, dossier: Dossier, fields: dict[str, Any]) -> list[Fl
 
 def _copy(receipt: Receipt, words: Wording, copy_label: str) -> list[Flowable]:
     common = load_wording("common")
-    d = receipt.dossier
+    d = for_print(receipt.dossier)  # what is already stored never breaks the page
     fields = fields_for(d, receipt.office, receipt.place, d.received_at.date())
     head = letterhead_for("one_stop", words.text("number", fields), fields)
     title = layout.title_block(

@@ -24,6 +24,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from desk.documents import fonts, layout
@@ -35,7 +36,7 @@ from desk.domain.clock import to_vn
 from desk.domain.dossier import DossierStatus, ReturnMethod
 from desk.domain.office import Office
 from desk.domain.statistics import Period
-from desk.domain.text import nfc
+from desk.domain.text import ELLIPSIS, nfc, printable
 
 PAGE = layout.Page(landscape(A4), top=12 * mm, bottom=12 * mm, left=20 * mm, right=10 * mm)
 #: Column widths in mm, 267 in all (the text width of A4 landscape with these margins).
@@ -47,6 +48,12 @@ VPAD = 2.0  # top and bottom padding
 FOOTER = 7 * mm
 #: reportlab's frame keeps 6 points inside the margins on each side.
 FRAME_PADDING = 6
+#: The most characters a cell shows from one stored text, and the most lines a
+#: cell takes on the page: a text stored before the intake checks (a name of a
+#: hundred thousand characters) ends with "…" instead of making a row taller than
+#: a page, which reportlab cannot lay out. Texts the intake lets in fit whole.
+CELL_LIMIT = 600
+MAX_CELL_LINES = 24
 
 
 @dataclass(frozen=True)
@@ -96,7 +103,9 @@ def method_text(entry: BookEntry, words: Wording) -> str:
     if entry.returned_at is not None:
         if entry.return_method == ReturnMethod.POST.value:
             if entry.tracking_number:
-                return _text(words, "methods.post_tracking", tracking=entry.tracking_number)
+                return _text(
+                    words, "methods.post_tracking", tracking=_stored(entry.tracking_number)
+                )
             return _text(words, "methods.post")
         return _text(words, "methods.counter")
     by_status = {
@@ -113,16 +122,16 @@ def cells(entry: BookEntry, words: Wording) -> list[str]:
     if to_vn(entry.due_at) != to_vn(entry.appointment_at):
         due = to_vn(entry.due_at)
         appointment += "\n" + _text(words, "methods.rescheduled", due=f"{due:%d/%m/%Y}")
-    contact = "\n".join(part for part in (entry.address, entry.phone) if part)
+    contact = "\n".join(part for part in (_stored(entry.address), _stored(entry.phone)) if part)
     return [
         nfc(text)
         for text in (
             str(entry.number),
-            entry.code,
-            entry.procedure,
-            entry.applicant,
+            _stored(entry.code),
+            _stored(entry.procedure),
+            _stored(entry.applicant),
             contact,
-            entry.department,
+            _stored(entry.department),
             moment_text(entry.received_at),
             appointment,
             moment_text(entry.returned_at),
@@ -130,6 +139,12 @@ def cells(entry: BookEntry, words: Wording) -> list[str]:
             "",
         )
     ]
+
+
+def _stored(text: str) -> str:
+    """A text from the database as a cell can hold it: no control character, not
+    longer than ``CELL_LIMIT`` (``desk.domain.text.printable``)."""
+    return printable(nfc(text), CELL_LIMIT)
 
 
 def column_titles(words: Wording) -> list[str]:
@@ -155,10 +170,38 @@ def wrap_row(texts: list[str], widths: list[float], font: str) -> tuple[list[str
     for text, width in zip(texts, widths):
         lines: list[str] = []
         for part in text.split("\n"):
-            lines += simpleSplit(part, font, SIZE, width - 2 * PAD) or [""]
+            lines += _split(part, font, width - 2 * PAD)
+        if len(lines) > MAX_CELL_LINES:
+            lines = lines[:MAX_CELL_LINES]
+            lines[-1] = lines[-1][:-1].rstrip() + ELLIPSIS
         wrapped.append("\n".join(lines))
         most = max(most, len(lines))
     return wrapped, most * LEADING + 2 * VPAD
+
+
+def _split(text: str, font: str, width: float) -> list[str]:
+    """``text`` in lines that fit ``width``: at spaces, and inside a word longer
+    than the column (which would otherwise run over the next cells)."""
+    lines: list[str] = []
+    for line in simpleSplit(text, font, SIZE, width) or [""]:
+        while len(line) > 1 and stringWidth(line, font, SIZE) > width:
+            cut = _fitting(line, font, width)
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    return lines
+
+
+def _fitting(line: str, font: str, width: float) -> int:
+    """How many first characters of ``line`` fit ``width`` (one at least)."""
+    low, high = 1, len(line)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(line[:middle], font, SIZE) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 class Footer(Flowable):

@@ -24,9 +24,11 @@ import platformdirs
 
 from desk.config import APP_AUTHOR, APP_NAME, resource_dir
 from desk.domain.errors import UserError
-from desk.domain.text import nfc
+from desk.domain.text import nfc, printable
 
 _FORMATTER = string.Formatter()
+#: The most characters of one filled-in value a form prints (see ``Wording.fill``).
+VALUE_LIMIT = 2000
 
 
 class Markup(str):
@@ -70,9 +72,17 @@ class Wording:
         return value
 
     def fill(self, template: str, fields: dict[str, Any], key: str = "") -> str:
-        """``template`` with its placeholders filled; values escaped for markup."""
+        """``template`` with its placeholders filled; values escaped for markup.
+
+        A value is printed without its control characters and cut after
+        ``VALUE_LIMIT`` characters (``desk.domain.text.printable``): what a
+        database already holds never breaks a form.
+        """
         safe = {
-            k: nfc(v) if isinstance(v, Markup) else escape(nfc(str(v))) for k, v in fields.items()
+            k: nfc(v)
+            if isinstance(v, Markup)
+            else escape(printable(nfc(str(v)), VALUE_LIMIT, line_breaks=True))
+            for k, v in fields.items()
         }
         try:
             return nfc(_FORMATTER.vformat(template, (), safe))

@@ -6,11 +6,13 @@ refusal, result, return) build on ``DossierStatus``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 
+from desk.domain.consent import Consent
 from desk.domain.procedure import Channel, PaperForm
+from desk.domain.text import nfc, printable
 from desk.domain.translation import QT_TRANSLATE_NOOP
 
 
@@ -114,6 +116,8 @@ class IntakeDraft:
     delivery_address: str = ""
     sets: int = 1  # số lượng hồ sơ (bộ)
     note: str = ""
+    #: The channels the applicant agreed to be told through (desk.domain.consent).
+    consent: Consent = field(default_factory=Consent)
 
 
 @dataclass
@@ -148,3 +152,26 @@ class Dossier:
 
     def effective_due(self) -> datetime:
         return self.due_at or self.appointment_at
+
+
+#: The most characters of each stored text a printout shows: the sizes of the
+#: columns that hold them. A database written before the intake checks (or by
+#: another program) may hold longer texts, and control characters.
+APPLICANT_PRINT_LIMITS = {"name": 200, "principal": 200, "address": 300, "email": 120,
+                          "phone": 20, "id_number": 20}  # fmt: skip
+DOSSIER_PRINT_LIMITS = {"code": 60, "procedure_name": 1000, "field": 200, "delivery_address": 300,
+                        "note": 500, "fee": 500, "limit_text": 120, "clerk_name": 200}  # fmt: skip
+PAPER_PRINT_LIMIT = 1000
+
+
+def for_print(dossier: Dossier) -> Dossier:
+    """The dossier as the forms and the receipt print it: each text in NFC, without
+    control characters, cut with "…" after its limit (``desk.domain.text.printable``),
+    so what is already stored never breaks a page or a receipt."""
+    a = dossier.applicant
+    applicant = replace(
+        a, **{k: printable(nfc(getattr(a, k)), n) for k, n in APPLICANT_PRINT_LIMITS.items()}
+    )
+    texts = {k: printable(nfc(getattr(dossier, k)), n) for k, n in DOSSIER_PRINT_LIMITS.items()}
+    papers = [replace(p, name=printable(nfc(p.name), PAPER_PRINT_LIMIT)) for p in dossier.papers]
+    return replace(dossier, applicant=applicant, papers=papers, **texts)

@@ -21,16 +21,20 @@ from desk.domain.dossier import (
     Dossier,
     ReceivedPaper,
     ResultDelivery,
+    for_print,
 )
 from desk.domain.masking import mask_id_number
 from desk.domain.office import Office
 from desk.domain.procedure import PAPER_FORM_LABELS, PaperForm
-from desk.domain.text import nfc
+from desk.domain.text import nfc, printable
 from desk.printing.vn_format import clock_text, time_and_date_text, weekday_and_date_text
 
 RECEIPT_TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
 APPOINTMENT_HEADING = "HẸN TRẢ KẾT QUẢ"
 RULE_TEXT = "-" * 32
+#: The most characters of one text the receipt prints (the office's name and
+#: address; a dossier's texts are cut to their columns' sizes by ``for_print``).
+TEXT_LIMIT = 1000
 
 
 class Align(StrEnum):
@@ -168,7 +172,9 @@ class ReceiptLayout:
 
     @classmethod
     def for_dossier(cls, dossier: Dossier, office: Office) -> ReceiptLayout:
-        """The receipt of one saved dossier, every text in NFC."""
+        """The receipt of one saved dossier, every text in NFC and printable (no
+        control character, no text longer than a column holds)."""
+        dossier = for_print(dossier)
         blocks: list[Block] = []
         blocks += _header(office)
         blocks += _code(dossier)
@@ -282,17 +288,22 @@ def _footer(dossier: Dossier, office: Office) -> list[Block]:
     return blocks
 
 
+def _clean(text: str) -> str:
+    """NFC (decomposed input misplaces marks), no control character, at most ``TEXT_LIMIT``."""
+    return printable(nfc(text), TEXT_LIMIT)
+
+
 def _normalised(block: Block) -> Block:
-    """The same block with every string in NFC (decomposed input misplaces marks)."""
+    """The same block with every string cleaned (``_clean``)."""
     if isinstance(block, TextLine):
-        return TextLine(nfc(block.text), block.size, block.bold, block.align, block.fit)
+        return TextLine(_clean(block.text), block.size, block.bold, block.align, block.fit)
     if isinstance(block, Field):
-        return Field(nfc(block.label), nfc(block.value), block.size)
+        return Field(_clean(block.label), _clean(block.value), block.size)
     if isinstance(block, QrBlock):
-        return QrBlock(nfc(block.data))
+        return QrBlock(_clean(block.data))
     if isinstance(block, PaperList):
-        items = tuple(PaperItem(nfc(i.name), i.form, i.count) for i in block.items)
-        return PaperList(nfc(block.heading), items, nfc(block.empty_text))
+        items = tuple(PaperItem(_clean(i.name), i.form, i.count) for i in block.items)
+        return PaperList(_clean(block.heading), items, _clean(block.empty_text))
     if isinstance(block, Framed):
         return Framed(tuple(_normalised(line) for line in block.blocks))  # type: ignore[misc]
     return block

@@ -28,7 +28,7 @@ from desk.documents.tracking_book import TrackingBook
 from desk.documents.wording import load_wording
 from desk.domain.errors import UserError
 from desk.domain.statistics import Figures
-from desk.domain.text import nfc
+from desk.domain.text import nfc, printable
 from desk.domain.translation import translate
 
 FONT = "Times New Roman"
@@ -37,6 +37,17 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 NUMBER = "#,##0"
+#: The most characters Excel keeps in a cell.
+EXCEL_CELL_LIMIT = 32_767
+
+
+def _cell_value(value: object) -> object:
+    """A value a workbook can hold: a text without the control characters Excel
+    files refuse (openpyxl raises on them: a name stored before the intake checks
+    must not stop the whole export), cut to what a cell keeps."""
+    if isinstance(value, str):
+        return printable(value, EXCEL_CELL_LIMIT, line_breaks=True)
+    return value
 
 
 def _font(size: float = 12, bold: bool = False, italic: bool = False) -> Font:
@@ -86,7 +97,7 @@ def _put(
     alignment: Alignment = CENTRE,
 ) -> None:
     """A value in a (merged) range of one row."""
-    cell = ws.cell(row=row, column=first, value=value)
+    cell = ws.cell(row=row, column=first, value=_cell_value(value))
     cell.font, cell.alignment = font, alignment
     if last > first:
         ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
@@ -118,7 +129,7 @@ def _statistics_table(ws: Worksheet, form: StatisticsForm, top: int) -> int:
     heads = statistics_form.header_rows(words)
     for r, row in enumerate(heads):
         for c, text in enumerate(row):
-            cell = ws.cell(row=top + r, column=c + 1, value=_text(text) or None)
+            cell = ws.cell(row=top + r, column=c + 1, value=_cell_value(_text(text) or None))
             cell.font, cell.alignment, cell.border = _font(11, bold=True), CENTRE, BOX
     for (c1, r1), (c2, r2) in statistics_form.HEADER_SPANS:
         ws.merge_cells(start_row=top + r1, start_column=c1 + 1, end_row=top + r2, end_column=c2 + 1)
@@ -132,7 +143,7 @@ def _statistics_table(ws: Worksheet, form: StatisticsForm, top: int) -> int:
         bold = n == len(lines) - 1
         values: list[object] = [number, label, *statistics_form.values(figures)]
         for c, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=c, value=value)
+            cell = ws.cell(row=row, column=c, value=_cell_value(value))
             cell.font, cell.border = _font(11, bold=bold), BOX
             cell.alignment = LEFT if c == 2 else CENTRE
             if c > 2:
@@ -191,7 +202,7 @@ BOOK_WIDTHS = (6, 21, 42, 24, 32, 24, 16, 18, 16, 20, 14)
 
 
 def _book_cell(ws, value: object, font: Font, alignment: Alignment, border: bool) -> WriteOnlyCell:  # noqa: ANN001
-    cell = WriteOnlyCell(ws, value=value)
+    cell = WriteOnlyCell(ws, value=_cell_value(value))
     cell.font, cell.alignment = font, alignment
     if border:
         cell.border = BOX

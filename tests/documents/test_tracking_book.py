@@ -162,3 +162,19 @@ def test_cells_are_plain_text_even_with_markup_characters():
     assert cells[9] == "Qua bưu chính, mã vận đơn EB<1>VN"
     assert cells[6] == "09:59\n02/03/2026"
     assert len(cells) == len(tracking_book.column_titles(words)) == 11
+
+
+def test_a_stored_name_of_any_length_or_with_control_characters_still_prints(tmp_path, data_home):
+    """A name of 100,000 characters (stored before the intake checks) once raised
+    reportlab's LayoutError: its row was taller than a page. It is cut with "…"."""
+    huge = "Nguyễn\x00Văn\x1b[31mAn" + "A" * 100_000
+    entries = [entry(1, applicant=huge, address="Số 5\x0bấp 3\x9b", phone="0912\x1b345678")]
+    out = tracking_book.write(book(entries + [entry(2)]), tmp_path / "so.pdf")
+    text = pdf_text(out)
+    assert "NguyễnVăn[31mAn" in text.replace(" ", "") and "…" in text
+    assert "Nguyễn Văn Số 2" in text
+    assert re.search(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]", text) is None
+    assert pdf_pages(out)[0] == 1
+    cells = tracking_book.cells(entries[0], load_wording("tracking_book"))
+    assert len(cells[3]) == tracking_book.CELL_LIMIT and cells[3].endswith("…")
+    assert cells[4] == "Số 5 ấp 3\n0912345678"
