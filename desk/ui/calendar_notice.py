@@ -36,7 +36,6 @@ class CalendarNotice(QLabel):
         self.setObjectName("calendar_notice")
         self.setContentsMargins(8, 0, 8, 0)
         self.setTextFormat(Qt.TextFormat.RichText)
-        self.setToolTip(translate("CalendarNotice", "Bấm để mở Quản trị › Lịch làm việc."))
         self.linkActivated.connect(lambda _link: open_calendar())
         window.statusBar().insertPermanentWidget(0, self)
         self.refresh()
@@ -45,8 +44,16 @@ class CalendarNotice(QLabel):
         return calendar.supervisor_notice(self._db, self._clock.now().date())
 
     def refresh(self) -> None:
+        """A short link in the status bar (it shares the bar); the whole message as its tooltip."""
         text = self.message()
+        short = translate("CalendarNotice", "Lịch làm việc cần xem")
         self.setText(
-            f'<a href="calendar" style="color:{WARNING_COLOUR}; font-weight:bold">{text}</a>'
+            f'<a href="calendar" style="color:{WARNING_COLOUR}; font-weight:bold">{short}</a>'
         )
+        self.setToolTip(
+            translate("CalendarNotice", "{message} Bấm để mở Quản trị › Lịch làm việc.").format(
+                message=text
+            )
+        )
+        self.setAccessibleDescription(text)
         self.setVisible(bool(text))

@@ -103,6 +103,7 @@ def test_the_supervisor_sees_the_calendar_notice_until_it_is_decided(qtbot, db, 
     notice = window.calendar_notice
     assert notice is not None and notice.isVisible()
     assert "24/11/2026" in notice.message() and "2027" in notice.message()
+    assert notice.message() in notice.toolTip()  # the bar shows a short link, the tip says all
     calendar.decide_proposed_day(db, clerk, date(2026, 11, 24), True)
     notice.refresh()
     assert "24/11/2026" not in notice.message()
