@@ -12,15 +12,22 @@ of hanging; a lock timeout as long as SQLite's busy timeout; and a limit on a
 transaction left idle (a counter PC that lost power mid-save), so its row locks
 do not stop the other counters for hours. Connections are checked before use
 (``pool_pre_ping``): once the server is back, the next click simply works.
+Each connection to the server names its program and PC in ``application_name``
+(``desk kiosk PC-SANH 4321``), so the server's own view of its connections
+(``pg_stat_activity``) says which desks, kiosks and displays are connected
+(``desk.storage.presence``).
 """
 
 from __future__ import annotations
 
+import os
+import socket
 import sqlite3
+import unicodedata
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 
 from desk.domain.errors import UserError
@@ -32,10 +39,43 @@ CONNECT_TIMEOUT_S = 5
 IDLE_IN_TRANSACTION_MS = 60_000
 
 
-def make_engine(url: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+#: What a command-line run or a script is called in ``application_name``.
+TOOL = "tool"
+#: PostgreSQL keeps 63 bytes of ``application_name``, printable ASCII only.
+APPLICATION_NAME_BYTES = 63
+
+
+def host_name() -> str:
+    """This PC's name as the other PCs and the admin know it."""
+    return socket.gethostname() or "?"
+
+
+_D_WITH_STROKE = str.maketrans({"\u0111": "d", "\u0110": "D"})  # no decomposition in Unicode
+
+
+def ascii_host_name() -> str:
+    """This PC's name in plain ASCII, without spaces: how the server is told it."""
+    host = unicodedata.normalize("NFKD", host_name()).translate(_D_WITH_STROKE)
+    host = "".join(c for c in host if not unicodedata.combining(c))
+    return "".join(c if c.isascii() and c.isprintable() and c != " " else "-" for c in host) or "?"
+
+
+def application_name(program: str = TOOL) -> str:
+    """``desk <program> <host> <pid>`` in plain ASCII (the server replaces anything else)."""
+    tail = f" {os.getpid()}"
+    head = f"desk {program} "
+    return head + ascii_host_name()[: APPLICATION_NAME_BYTES - len(head) - len(tail)] + tail
+
+
+def sqlite_url(path: str | Path) -> str:
+    """The URL of a SQLite file, escaped by SQLAlchemy whatever characters the path holds."""
+    return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
+
+
+def make_engine(url: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS, program: str = TOOL) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql":
-        args = postgres_connect_args(busy_timeout_ms)
+        args = postgres_connect_args(busy_timeout_ms, program)
         for key in parsed.query:  # what the URL says wins (?connect_timeout=10)
             args.pop(key, None)
         return create_engine(url, pool_pre_ping=True, connect_args=args)
@@ -69,7 +109,9 @@ def make_engine(url: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     return engine
 
 
-def postgres_connect_args(busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> dict[str, object]:
+def postgres_connect_args(
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS, program: str = TOOL
+) -> dict[str, object]:
     """libpq settings for a counter on the office network (see the module doc)."""
     return {
         "connect_timeout": CONNECT_TIMEOUT_S,
@@ -77,7 +119,7 @@ def postgres_connect_args(busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> dict[str, o
         "keepalives_idle": 10,
         "keepalives_interval": 5,
         "keepalives_count": 3,
-        "application_name": "desk",
+        "application_name": application_name(program),
         "options": f"-c lock_timeout={int(busy_timeout_ms)}"
         f" -c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS}",
     }

@@ -472,3 +472,21 @@ class OnlineGuidanceRow(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     procedure_code: Mapped[str] = mapped_column(String(40))
+
+
+class PresenceRow(Base):
+    """A program that has this database open now: a desk, a kiosk, a display (migration 0010).
+
+    Each one writes its row at start, renews ``seen_at`` every 20 seconds and
+    deletes the row when it closes (``desk.storage.presence``). A restore reads
+    the table to name the PCs still working on the file. A row not renewed for
+    two minutes, or whose process is gone from this PC, no longer counts.
+    """
+
+    __tablename__ = "presence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    host: Mapped[str] = mapped_column(String(120))
+    program: Mapped[str] = mapped_column(String(20))
+    pid: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime)

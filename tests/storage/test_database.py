@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
+from desk.config import database_url
 from desk.domain.errors import UserError
 from desk.storage.database import Database, open_database
-from desk.storage.engine import make_engine
+from desk.storage.engine import make_engine, sqlite_path
 
 
 def test_a_file_that_is_not_a_database_is_refused_and_left_untouched(tmp_path: Path):
@@ -84,3 +87,43 @@ def test_a_database_upgraded_by_a_newer_desk_says_to_update_this_pc(db_url):
     with pytest.raises(UserError) as err:
         open_database(db_url)
     assert "phiên bản desk mới hơn" in err.value.message
+
+
+# -- issue 15: an empty file, private files, any characters in the path ---------------------
+
+
+def test_an_empty_file_is_not_a_desk_database_and_stays_empty(tmp_path: Path):
+    path = tmp_path / "trong.sqlite3"
+    path.write_bytes(b"")
+    with pytest.raises(UserError) as err:
+        open_database(database_url(path))
+    assert "trống (0 byte)" in err.value.message and "--db" in err.value.message
+    assert path.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["trong.sqlite3"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX; Windows: the user's folder")
+def test_a_new_database_and_its_side_files_are_readable_by_their_owner_only(tmp_path: Path):
+    old = os.umask(0o022)
+    try:
+        db = open_database(database_url(tmp_path / "moi.sqlite3"))
+        with db.write() as s:
+            s.execute(text("INSERT INTO settings (key, value) VALUES ('k', 'v')"))
+        made = sorted(tmp_path.iterdir())
+        assert [p.name for p in made] == ["moi.sqlite3", "moi.sqlite3-shm", "moi.sqlite3-wal"]
+        assert {stat.S_IMODE(p.stat().st_mode) for p in made} == {0o600}
+        db.dispose()
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.parametrize(
+    "name", ["ho so 100%20.db", "x?.db", "a#b.db", "hồ sơ tháng 3.db", "x?mode=ro&a=%41.db"]
+)
+def test_any_file_name_opens_exactly_that_file(tmp_path: Path, name: str):
+    db = open_database(database_url(tmp_path / name))
+    db.dispose()
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
+        name
+    ]
+    assert sqlite_path(database_url(tmp_path / name)) == (tmp_path / name).resolve()

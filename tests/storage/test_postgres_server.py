@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -83,7 +84,8 @@ def test_each_connection_waits_for_locks_as_long_as_sqlite_and_never_idles_in_a_
     with empty_db.read() as s:
         assert s.execute(text("SHOW lock_timeout")).scalar() == "10s"
         assert s.execute(text("SHOW idle_in_transaction_session_timeout")).scalar() == "1min"
-        assert s.execute(text("SHOW application_name")).scalar() == "desk"
+        name = s.execute(text("SHOW application_name")).scalar()
+        assert name.startswith("desk tool ") and name.endswith(f" {os.getpid()}")
 
 
 def test_a_server_that_refuses_connections_gets_a_clear_message(db_url, free_port):
