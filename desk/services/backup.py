@@ -5,19 +5,19 @@ they were promised (Decree 118/2025 art. 17(1)(c) and 17(3): the receipt and its
 appointment), so a lost disk must not lose it. Copies are made with SQLite's
 online backup API: a consistent snapshot even while clerks keep saving, never a
 half-copied file. A copy is written under a temporary name, checked, flushed to
-disk and only then renamed, so the folder never holds a broken backup under a
-good name. Old copies are pruned by ``desk.domain.backup_rotation``.
+disk and only then given its name (never one that exists), so the folder never
+holds a broken backup under a good name. Copies hold personal data: they are
+readable by their owner only (``desk.storage.files``). Old copies are pruned by
+``desk.domain.backup_rotation``.
 
-A restore checks the file first (SQLite header, ``PRAGMA integrity_check``, a
-schema revision this version of desk knows) and keeps the database it replaces
-next to it: a restore can always be undone.
+``check_backup`` is what a restore (``desk.services.restore``) asks of a file
+first: the SQLite header, ``PRAGMA integrity_check``, a schema revision this
+version of desk knows.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -33,7 +33,7 @@ from desk.domain.office import Clerk
 from desk.domain.roles import Permission, require
 from desk.domain.translation import translate
 from desk.services import settings
-from desk.storage import migrate
+from desk.storage import files, migrate
 from desk.storage.database import Database
 from desk.storage.engine import sqlite_path
 
@@ -93,7 +93,7 @@ def _writable(folder: Path) -> None:
         ) from exc
 
 
-def _database_file(db_or_url: Database | str) -> Path:
+def database_file(db_or_url: Database | str) -> Path:
     url = db_or_url.url if isinstance(db_or_url, Database) else db_or_url
     path = sqlite_path(url)
     if path is None:
@@ -109,30 +109,31 @@ def _database_file(db_or_url: Database | str) -> Path:
 
 def backup_now(db: Database, folder: Path | None = None, clock: Clock | None = None) -> Path:
     """Copy the live database into ``folder`` (default: the chosen one) and prune old copies."""
-    source = _database_file(db)
+    source = database_file(db)
     folder = folder or backup_folder(db)
     now = to_vn((clock or SystemClock()).now())
     _writable(folder)
-    target = _free_name(folder, now)
-    partial = target.with_name(target.name + ".partial")
+    partial: Path | None = None
     try:
+        partial = files.private_temp(folder, PREFIX.rstrip("-"))
         online_copy(source, partial)
         check_backup(partial)
-        _fsync(partial)
-        os.replace(partial, target)
-        _fsync_dir(folder)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
+        files.fsync_file(partial)
+        target = files.publish(partial, files.candidates(folder, _stem(now), SUFFIX))
+        files.fsync_dir(folder)
+    except (OSError, sqlite3.Error) as exc:
+        files.remove_quietly(partial)
+        error = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise UserError(
             translate(
                 "Backup",
                 "Không sao lưu được vào {folder}: {error}. Kiểm tra ổ đĩa còn chỗ "
                 "trống và vẫn được kết nối, rồi sao lưu lại.",
-            ).format(folder=folder, error=exc.strerror or exc),
+            ).format(folder=folder, error=error),
             "folder",
         ) from exc
     except BaseException:
-        partial.unlink(missing_ok=True)
+        files.remove_quietly(partial)
         raise
     prune(folder, now.date())
     return target
@@ -150,7 +151,12 @@ def automatic_backup(db: Database, clock: Clock | None = None) -> Path | None:
 
 
 def online_copy(source: Path, target: Path) -> None:
-    """SQLite's online backup: a consistent copy while other connections keep writing."""
+    """SQLite's online backup: a consistent copy while other connections keep writing.
+
+    ``target`` is made readable by its owner only (created so, if it is new).
+    """
+    files.create_private(target)
+    files.make_private(target)
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
     try:
         dst = sqlite3.connect(target)
@@ -163,13 +169,8 @@ def online_copy(source: Path, target: Path) -> None:
         src.close()
 
 
-def _free_name(folder: Path, at: datetime) -> Path:
-    base = f"{PREFIX}{at.strftime(_STAMP)}"
-    path, n = folder / f"{base}{SUFFIX}", 1
-    while path.exists():
-        n += 1
-        path = folder / f"{base}-{n}{SUFFIX}"
-    return path
+def _stem(at: datetime) -> str:
+    return f"{PREFIX}{at.strftime(_STAMP)}"
 
 
 def list_backups(folder: Path) -> list[BackupFile]:
@@ -217,6 +218,15 @@ def check_backup(path: Path) -> BackupCheck:
             ),
             "file",
         )
+    return check_contents(path)
+
+
+def check_contents(path: Path) -> BackupCheck:
+    """``check_backup`` without reading the file's first bytes itself: SQLite alone opens it.
+
+    For a database this process may have open (the live one, after a restore): closing
+    a plain file handle on it would drop every lock the process's connections hold.
+    """
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -275,84 +285,3 @@ def _alembic_config():  # noqa: ANN202
     cfg = Config()
     cfg.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
     return cfg
-
-
-def restore(url: str, backup: Path, clock: Clock | None = None) -> Path | None:
-    """Replace the database at ``url`` with ``backup``; returns where the replaced one was kept.
-
-    Nothing is touched until the backup passed ``check_backup``. A database
-    file that is still readable is copied aside with the online backup API and
-    then overwritten page by page inside one SQLite transaction (other open
-    connections see the old or the new data, never a mix). A missing or broken
-    file is renamed aside (with its ``-wal``/``-shm``), never deleted.
-    """
-    check_backup(backup)
-    target = _database_file(url)
-    now = to_vn((clock or SystemClock()).now())
-    kept = target.with_name(f"{target.stem}.truoc-khoi-phuc-{now.strftime(_STAMP)}{SUFFIX}")
-    if target.exists() and _readable_database(target):
-        online_copy(target, kept)
-        _fsync(kept)
-        _copy_into_live(backup, target)
-    else:
-        kept = _move_aside(target, kept)
-        partial = target.with_name(target.name + ".partial")
-        online_copy(backup, partial)
-        _fsync(partial)
-        os.replace(partial, target)
-    _fsync_dir(target.parent)
-    check_backup(target)
-    return kept
-
-
-def _copy_into_live(backup: Path, target: Path) -> None:
-    src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target, timeout=30)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-
-
-def _readable_database(path: Path) -> bool:
-    try:
-        with path.open("rb") as f:
-            if f.read(16) != SQLITE_HEADER:
-                return False
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
-        finally:
-            conn.close()
-    except (OSError, sqlite3.DatabaseError):
-        return False
-
-
-def _move_aside(target: Path, kept: Path) -> Path | None:
-    if not target.exists():
-        return None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(target, kept)
-    for extra in ("-wal", "-shm", "-journal"):
-        side = target.with_name(target.name + extra)
-        if side.exists():
-            shutil.move(side, kept.with_name(kept.name + extra))
-    return kept
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb+") as f:
-        os.fsync(f.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

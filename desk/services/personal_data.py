@@ -29,6 +29,7 @@ from desk.domain.roles import Role
 from desk.domain.text import fold
 from desk.domain.translation import translate
 from desk.services import audit, changes, settings
+from desk.storage import files
 from desk.storage.database import Database
 from desk.storage.tables import DossierRow, DossierStepRow
 
@@ -200,8 +201,10 @@ def _plain(value: Any) -> Any:
 
 
 def _write_json(target: Path, content: dict[str, Any]) -> None:
+    """Readable by its owner only: the file holds a citizen's personal data."""
+    data = json.dumps(content, ensure_ascii=False, indent=2).encode("utf-8")
     try:
-        target.write_text(json.dumps(content, ensure_ascii=False, indent=2), encoding="utf-8")
+        files.write_private_bytes(target, data)
     except OSError as exc:
         raise UserError(
             translate(

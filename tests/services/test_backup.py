@@ -1,8 +1,13 @@
-"""Backups: consistent copies while saving, rotation, a checked restore that keeps the old file."""
+"""Backups: consistent copies while saving, rotation, private files, never an overwrite.
+
+Restoring one: ``tests/services/test_restore.py``.
+"""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 import threading
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -12,10 +17,8 @@ import pytest
 from desk.domain.clock import FixedClock
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
 from desk.domain.errors import UserError
-from desk.services import accounts, backup, catalog, dossiers
+from desk.services import accounts, backup, catalog
 from desk.services.intake import record_intake
-from desk.storage.database import open_database
-from desk.storage.engine import sqlite_path
 
 pytestmark = pytest.mark.sqlite_only(reason="SQLite's online backup API; the server has pg_dump")
 
@@ -108,68 +111,6 @@ def test_rotation_prunes_old_copies(db, tmp_path):
     assert kept[-1].taken_at == datetime(2026, 1, 31, 9)
 
 
-def test_restore_checks_then_replaces_and_keeps_the_old_file(db, clerk, clock, tmp_path):
-    first = _intake(db, clerk, clock).code
-    copy = backup.backup_now(db, tmp_path / "b", clock)
-    second = _intake(db, clerk, clock).code
-    kept = backup.restore(db.url, copy, clock)
-    assert kept is not None and _count(kept) == 2  # the replaced database, whole
-    assert dossiers.get_dossier(db, first).code == first  # the open connection sees it
-    from desk.domain.errors import NotFound
-
-    with pytest.raises(NotFound):
-        dossiers.get_dossier(db, second)
-    again = open_database(db.url, create=False)
-    assert _count(sqlite_path(db.url)) == 1
-    again.dispose()
-
-
-def test_restore_refuses_garbage_and_changes_nothing(db, clerk, clock, tmp_path):
-    _intake(db, clerk, clock)
-    live = sqlite_path(db.url)
-    before = live.read_bytes()
-    bad = tmp_path / "desk-20260101-000000.sqlite3"
-    bad.write_bytes(b"PK\x03\x04 not a database" * 100)
-    with pytest.raises(UserError, match="không phải là bản sao lưu"):
-        backup.restore(db.url, bad, clock)
-    assert live.read_bytes() == before
-    assert list(live.parent.glob("*truoc-khoi-phuc*")) == []
-
-
-def test_restore_refuses_a_corrupt_copy(db, clerk, clock, tmp_path):
-    copy = backup.backup_now(db, tmp_path / "b", clock)
-    data = bytearray(copy.read_bytes())
-    page = 4096
-    for i in range(page * 3, min(len(data), page * 8)):  # scribble over table pages
-        data[i] = 0x5A
-    copy.write_bytes(bytes(data))
-    with pytest.raises(UserError, match="hỏng|toàn vẹn"):
-        backup.restore(db.url, copy, clock)
-
-
-def test_restore_refuses_a_backup_from_a_newer_desk(db, clock, tmp_path):
-    copy = backup.backup_now(db, tmp_path / "b", clock)
-    conn = sqlite3.connect(copy)
-    conn.execute("UPDATE alembic_version SET version_num = '9999'")
-    conn.commit()
-    conn.close()
-    with pytest.raises(UserError, match="mới hơn"):
-        backup.restore(db.url, copy, clock)
-
-
-def test_restore_over_a_garbage_database_file_keeps_it(db, clerk, clock, tmp_path):
-    _intake(db, clerk, clock)
-    copy = backup.backup_now(db, tmp_path / "b", clock)
-    target = tmp_path / "broken" / "desk.sqlite3"
-    target.parent.mkdir()
-    target.write_bytes(b"garbage" * 1000)
-    kept = backup.restore(f"sqlite:///{target}", copy, clock)
-    assert kept is not None and kept.read_bytes() == b"garbage" * 1000
-    restored = open_database(f"sqlite:///{target}", create=False)
-    restored.dispose()
-    assert _count(target) == 1
-
-
 def test_postgres_database_is_not_backed_up_here(tmp_path):
     from desk.storage.database import Database
 
@@ -195,26 +136,28 @@ def _cli(argv: list[str]) -> int:
     return cli_backup.COMMANDS[args.command](args)
 
 
-def test_command_line_backup_then_restore(db, clerk, clock, tmp_path, capsys):
-    live = sqlite_path(db.url)
+def test_a_backup_is_readable_by_its_owner_only(db, clerk, clock, tmp_path):
     _intake(db, clerk, clock)
-    assert _cli(["backup", "--db", str(live), "--to", str(tmp_path / "usb")]) == 0
-    out = capsys.readouterr().out
-    copy = next((tmp_path / "usb").glob("desk-*.sqlite3"))
-    assert f"Đã sao lưu vào {copy}" in out
-    _intake(db, clerk, clock)
-    db.dispose()
-    assert _cli(["restore", str(copy), "--db", str(live), "--yes"]) == 0
-    out = capsys.readouterr().out
-    assert "hợp lệ, 1 hồ sơ" in out and "Tệp dữ liệu cũ được giữ tại" in out
-    assert _count(live) == 1
+    path = backup.backup_now(db, tmp_path / "usb", clock)
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_command_line_restore_refuses_a_bad_file(db, tmp_path):
-    live = sqlite_path(db.url)
-    before = live.read_bytes()
-    bad = tmp_path / "x.sqlite3"
-    bad.write_text("hello")
-    with pytest.raises(UserError, match="không phải là bản sao lưu"):
-        _cli(["restore", str(bad), "--db", str(live), "--yes"])
-    assert live.read_bytes() == before
+def test_two_backups_in_the_same_second_keep_both(db, clerk, clock, tmp_path):
+    first = backup.backup_now(db, tmp_path / "usb", clock)
+    _intake(db, clerk, clock)
+    second = backup.backup_now(db, tmp_path / "usb", clock)
+    assert first != second and second.name == "desk-20260310-091500-2.sqlite3"
+    assert (_count(first), _count(second)) == (0, 1)
+    assert len(backup.list_backups(tmp_path / "usb")) == 2
+
+
+def test_a_full_disk_during_a_backup_leaves_no_partial_copy(db, clock, tmp_path, monkeypatch):
+    def full(source, target):  # noqa: ANN001
+        target.write_bytes(b"SQLite format 3\x00half")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup, "online_copy", full)
+    with pytest.raises(UserError, match="còn chỗ"):
+        backup.backup_now(db, tmp_path / "usb", clock)
+    assert list((tmp_path / "usb").iterdir()) == []

@@ -1,4 +1,5 @@
-"""Quản trị > Sao lưu: choose a folder, back up now, see the list, restore after confirming."""
+"""Quản trị > Sao lưu: choose a folder, back up now, see the list, restore after confirming,
+never under another PC, and bring back what only the kept file holds."""
 
 from __future__ import annotations
 
@@ -81,3 +82,52 @@ def test_restore_asks_first_and_keeps_the_old_file(qtbot, db, clerk, clock, tmp_
     assert kept is not None and _dossiers(kept) == 1
     assert _dossiers(live) == 0
     assert "Tệp dữ liệu cũ được giữ tại" in dialog.status.text()
+    assert "không bị cấp lại" in dialog.status.text()
+
+
+def test_a_restore_refused_while_another_pc_works_names_it(qtbot, db, clerk, clock, tmp_path):
+    from datetime import UTC, datetime
+
+    live = sqlite_path(db.url)
+    dialog = AnsweringDialog(db, clerk, clock)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "usb"))
+    dialog.back_up()
+    _intake(db, clerk, clock)
+    now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    conn = sqlite3.connect(live)
+    conn.execute(
+        "INSERT INTO presence (host, program, pid, started_at, seen_at) VALUES (?, ?, ?, ?, ?)",
+        ("PC-QUAY-2", "desk", 4242, now, now),
+    )
+    conn.commit()
+    conn.close()
+    dialog.answer = True
+    assert dialog.restore_selected() is None
+    assert "PC-QUAY-2 (bàn tiếp nhận)" in dialog.status.text()
+    assert _dossiers(live) == 1 and list(live.parent.glob("*truoc-khoi-phuc*")) == []
+
+
+def test_the_dossiers_only_the_kept_file_holds_are_listed_and_brought_back(
+    qtbot, db, clerk, clock, tmp_path
+):
+    live = sqlite_path(db.url)
+    dialog = AnsweringDialog(db, clerk, clock)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "usb"))
+    assert dialog.missing_list.isHidden() and dialog.bring_back_button.isHidden()
+    dialog.back_up()
+    first, second = _intake(db, clerk, clock), _intake(db, clerk, clock)
+    dialog.answer = True
+    dialog.restore_selected()
+    assert not dialog.missing_list.isHidden()
+    assert dialog.missing_label.text().startswith("2 hồ sơ chỉ có trong tệp dữ liệu cũ")
+    assert [dialog.missing_list.item(i).text().split()[0] for i in range(2)] == [first, second]
+    dialog.missing_list.item(1).setSelected(False)
+    assert dialog.bring_back_selected() == [first]
+    assert "Đã lấy lại 1 hồ sơ" in dialog.status.text()
+    assert dialog.missing_list.count() == 1 and dialog.missing_list.item(0).text().startswith(
+        second
+    )
+    dialog.bring_back_button.click()
+    assert dialog.missing_list.isHidden() and _dossiers(live) == 2

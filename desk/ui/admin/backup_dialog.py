@@ -1,8 +1,11 @@
 """Quản trị > Sao lưu: where the copies go, a copy now, the list, and a restore.
 
 The copies are made by ``desk.services.backup`` (SQLite's online backup: the
-other counters keep working meanwhile). A restore asks for confirmation, is
-checked before anything is replaced, and keeps the replaced database file.
+other counters keep working meanwhile). A restore (``desk.services.restore``,
+admins only) asks for confirmation, refuses while another PC has the database
+open and names it, is checked before anything is replaced, keeps the replaced
+database file and takes every counter forward. The dossiers only the kept file
+holds are listed below, and the admin brings back the ones chosen.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from PySide6.QtWidgets import (
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
-from desk.services import backup
+from desk.services import backup, missing_dossiers, restore
+from desk.services.missing_dossiers import MissingDossier
 from desk.storage.database import Database
 from desk.ui.qt_helpers import translate
 
@@ -59,6 +63,13 @@ class BackupDialog(QDialog):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kept: Path | None = None
+        self.missing_label = QLabel("")
+        self.missing_label.setWordWrap(True)
+        self.missing_list = QListWidget()
+        self.missing_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.bring_back_button = QPushButton(translate("BackupDialog", "Lấy lại các hồ sơ đã chọn"))
+        self.bring_back_button.clicked.connect(self.bring_back_selected)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(choose)
@@ -73,6 +84,10 @@ class BackupDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.restore_button)
         layout.addWidget(self.status)
+        layout.addWidget(self.missing_label)
+        layout.addWidget(self.missing_list)
+        layout.addWidget(self.bring_back_button)
+        self._show_missing([])
         self.refresh()
 
     # The question before a restore; a method so the window's tests can answer it.
@@ -138,18 +153,56 @@ class BackupDialog(QDialog):
             self._say(translate("BackupDialog", "Đã hủy, không thay đổi gì."))
             return None
         try:
-            kept = backup.restore(self.db.url, file, self.clock)
+            result = restore.restore(self.db.url, file, self.clerk, self.clock)
         except UserError as exc:
             self._say(exc.message, error=True)
             return None
-        self._say(
+        self.kept = result.kept
+        text = translate(
+            "BackupDialog",
+            "Đã khôi phục từ {file}. Tệp dữ liệu cũ được giữ tại {kept}. Các số đã cấp "
+            "(mã hồ sơ, số thứ tự, số phiếu xin lỗi) không bị cấp lại. Các máy khác có thể "
+            "mở lại desk.",
+        ).format(file=file.name, kept=result.kept)
+        self._say(text)
+        self._show_missing(result.missing)
+        return result.kept
+
+    def _show_missing(self, missing: list[MissingDossier]) -> None:
+        self.missing_list.clear()
+        for m in missing:
+            item = QListWidgetItem(f"{m.code}   {m.applicant}   {m.received_at:%d/%m/%Y %H:%M}")
+            item.setData(Qt.ItemDataRole.UserRole, m.code)
+            self.missing_list.addItem(item)
+            item.setSelected(True)
+        self.missing_label.setText(
             translate(
                 "BackupDialog",
-                "Đã khôi phục từ {file}. Tệp dữ liệu cũ được giữ tại {kept}. "
-                "Hãy đóng và mở lại desk trên các máy khác đang dùng tệp này.",
-            ).format(file=file.name, kept=kept)
+                "{count} hồ sơ chỉ có trong tệp dữ liệu cũ (nhận sau lúc sao lưu): chọn các hồ "
+                'sơ cần lấy lại rồi bấm "Lấy lại các hồ sơ đã chọn".',
+            ).format(count=len(missing))
         )
-        return kept
+        for widget in (self.missing_label, self.missing_list, self.bring_back_button):
+            widget.setVisible(bool(missing))
+
+    def bring_back_selected(self) -> list[str]:
+        """Copy the chosen dossiers back from the kept file; the list keeps the others."""
+        codes = [i.data(Qt.ItemDataRole.UserRole) for i in self.missing_list.selectedItems()]
+        if not codes or self.kept is None:
+            return []
+        try:
+            done = missing_dossiers.bring_back(self.db, self.clerk, self.kept, codes, self.clock)
+            left = missing_dossiers.missing_dossiers(self.db, self.kept)
+        except UserError as exc:
+            self._say(exc.message, error=True)
+            return []
+        self._say(
+            translate("BackupDialog", "Đã lấy lại {count} hồ sơ: {codes}.").format(
+                count=len(done.codes), codes=", ".join(done.codes)
+            )
+        )
+        self._show_missing(left)
+        return done.codes
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setStyleSheet(f"color: {ERROR_COLOUR if error else OK_COLOUR}")
