@@ -218,7 +218,7 @@ def run_rating_window(args: argparse.Namespace) -> int:
 
         return RatingWindow(db, counter_number=args.counter)
 
-    return _run(args, make)
+    return _run(args, make, "rating")
 
 
 #: Sub-commands that take the parsed options and the opened database: ``(args, db) -> int``.

@@ -91,7 +91,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
         return KioskWindow(db, printer_uri=args.printer, paper=args.paper)
 
-    return _run(args, make)
+    return _run(args, make, "kiosk")
 
 
 def run_display(args: argparse.Namespace) -> int:
@@ -100,7 +100,7 @@ def run_display(args: argparse.Namespace) -> int:
 
         return DisplayWindow(db, sound=not args.no_sound)
 
-    return _run(args, make)
+    return _run(args, make, "display")
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -151,8 +151,12 @@ class _Earlier:
         return self._clock.now() - timedelta(minutes=self._minutes)
 
 
-def _run(args: argparse.Namespace, make) -> int:  # noqa: ANN001
-    """Open the database and show the window made by ``make(db)`` until it is closed."""
+def _run(args: argparse.Namespace, make, program: str) -> int:  # noqa: ANN001
+    """Open the database and show the window made by ``make(db)`` until it is closed.
+
+    ``program`` (``kiosk``, ``display``, ``rating``) is how this PC is named to a
+    restore while the window is open (``desk.storage.presence``).
+    """
     from desk.services import office, queue_setup
     from desk.storage.database import open_database
     from desk.ui.app import ExceptionHook, application, setup_logging, show_fatal
@@ -163,7 +167,7 @@ def _run(args: argparse.Namespace, make) -> int:  # noqa: ANN001
     sys.excepthook = ExceptionHook(log_file)
     try:
         try:
-            db = open_database(_url(args))
+            db = open_database(_url(args), program=program)
             if office.needs_setup(db):
                 db.dispose()
                 raise UserError(

@@ -31,6 +31,7 @@ from desk import __version__, config
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.services import accounts, office
+from desk.storage import presence
 from desk.storage.database import Database, open_database
 from desk.ui.language import install_language
 from desk.ui.qt_helpers import message_box, translate
@@ -201,7 +202,7 @@ def run(db_url: str, demo_clerk: str | None = None, snapshot: Path | None = None
             return 0
         guard.activation_requested.connect(bring_desk_forward)
         try:
-            db = open_database(db_url)
+            db = open_database(db_url, program=presence.DESK)
         except UserError as exc:
             log.error("cannot open the database: %s", exc.message)
             show_fatal(translate("App", "Không mở được dữ liệu"), exc.message)
