@@ -33,6 +33,8 @@ class OfficeTools(QObject):
         self._open: list[object] = []
         self._build_menu()
         self.idle_lock = self._install_idle_lock()
+        self._waiting: tuple[str, int] | None = None  # a message for when the bar is free
+        window.statusBar().messageChanged.connect(self._bar_changed)
         self._backup_timer = QTimer(self)
         self._backup_timer.timeout.connect(self.automatic_backup)
         self._backup_timer.start(BACKUP_CHECK_MS)
@@ -133,16 +135,35 @@ class OfficeTools(QObject):
         except (UserError, OSError) as exc:
             message = exc.message if isinstance(exc, UserError) else str(exc)
             log.warning("automatic backup failed: %s", message)
-            self._window.statusBar().showMessage(
+            self.tell(
                 translate("OfficeTools", "Chưa sao lưu được hôm nay: {m}").format(m=message), 30_000
             )
             return
         if made is not None:
             log.info("automatic backup written")
-            self._window.statusBar().showMessage(
+            self.tell(
                 translate("OfficeTools", "Đã sao lưu dữ liệu hôm nay vào {p}").format(p=made),
                 10_000,
             )
+
+    def tell(self, text: str, ms: int) -> None:
+        """A message of the background work in the status bar, once the bar is free.
+
+        The clerk's own news ("Đã lưu hồ sơ ...") is never replaced by it: a message
+        already shown keeps its time, and this one follows when it is gone.
+        """
+        bar = self._window.statusBar()
+        if bar.currentMessage():
+            self._waiting = (text, ms)
+        else:
+            bar.showMessage(text, ms)
+
+    def _bar_changed(self, current: str) -> None:
+        if current or self._waiting is None:
+            return
+        text, ms = self._waiting
+        self._waiting = None
+        self._window.statusBar().showMessage(text, ms)
 
     def check_unhappy(self) -> list:
         """A citizen said "không hài lòng": the supervisor hears of it at once."""

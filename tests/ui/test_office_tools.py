@@ -47,6 +47,18 @@ def test_the_daily_backup_is_made_once(qtbot, db, clerk, clock):
     assert len(backup.list_backups(backup.backup_folder(db))) == 1
 
 
+def test_the_backup_news_waits_for_the_clerks_own_message(qtbot, db, clerk, clock):
+    """A save confirmed just before the automatic backup ends stays on screen (it was
+    replaced after 3 seconds on a slow machine, and a window test with it)."""
+    window = window_for(qtbot, db, clerk, clock)
+    bar = window.statusBar()
+    bar.showMessage("Đã lưu hồ sơ H36.41-260310-0001.", 10_000)
+    window.office_tools.automatic_backup()
+    assert bar.currentMessage() == "Đã lưu hồ sơ H36.41-260310-0001."
+    bar.clearMessage()
+    assert bar.currentMessage().startswith("Đã sao lưu dữ liệu hôm nay vào ")
+
+
 def test_an_unhappy_citizen_alerts_the_supervisor(qtbot, db, clerk, clock):
     window = window_for(qtbot, db, clerk, clock)  # admin: supervises too
     p = catalog.get_procedure(db, "1.001193")
