@@ -30,7 +30,7 @@ def main() -> int:
         start = time.monotonic()
         f = run_kills(Path(tmp) / "intake", args.kills, seed=args.seed)
         took = time.monotonic() - start
-        print(f"intake kills: {f.kills} in {took:.0f} s")
+        print(f"intake kills: {f.kills} in {took:.0f} s ({f.in_loop} inside the intake loop)")
         print(f"  dossiers committed and announced: {f.announced}")
         print(f"  receipts sent to the printer:     {f.receipts}")
         print(f"  dossiers in the database:         {f.dossiers}")

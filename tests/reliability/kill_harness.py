@@ -1,12 +1,13 @@
 """Kill a process that records intakes, at random moments, and check what survived.
 
 The worker is a real child process (``os.fork`` of an interpreter that has
-already imported desk, so every kill lands in the intake loop rather than in
-Python's start-up). It opens the SQLite file itself, records intakes one after
-another, writes ``SAVED <code>`` to a pipe after each commit, sends the
-receipt to a ``file:`` printer (one file per dossier) and writes
-``SENT <code>``. The parent kills it with SIGKILL after a random delay, then
-checks, with plain ``sqlite3``:
+already imported desk). It opens the SQLite file itself, writes ``READY`` to a
+pipe, then records intakes one after another, writes ``SAVED <code>`` after
+each commit, sends the receipt to a ``file:`` printer (one file per dossier)
+and writes ``SENT <code>``. The parent waits for ``READY`` (and, every other
+round, for a first ``SENT``), so each kill lands inside the intake loop however
+slow the machine, then kills it with SIGKILL after a random delay and checks,
+with plain ``sqlite3``:
 
 - every code announced on the pipe and every receipt file is a dossier in the
   database (a citizen holding a receipt always has a dossier);
@@ -49,9 +50,15 @@ OFFICE = Office(
 _CLOCK = FixedClock(datetime(2026, 3, 10, 9, 15))
 
 
+#: How long a worker may take to start or to save its first dossier before the
+#: harness calls it stuck: a bound on a broken worker, never a speed requirement.
+STUCK_S = 120.0
+
+
 @dataclass
 class KillFigures:
     kills: int = 0
+    in_loop: int = 0  # kills that landed after the worker had started its loop
     announced: int = 0  # codes the worker said were committed
     receipts: int = 0  # receipt files written
     dossiers: int = 0  # dossiers in the database at the end
@@ -89,6 +96,7 @@ def _worker(url: str, printer: Path, out_fd: int, round_no: int) -> None:
     db = open_database(url, create=False)
     clerk = accounts.log_in(db, "admin", PASSWORD)
     procedure = catalog.get_procedure(db, PROCEDURE)
+    os.write(out_fd, b"READY\n")
     i = 0
     while True:
         i += 1
@@ -131,18 +139,46 @@ def _drain(read_fd: int) -> bytes:
     return data
 
 
+def _read_until(read_fd: int, mark: bytes, data: bytes) -> bytes:
+    """Read until ``mark`` has come (or the worker is stuck, or ended)."""
+    deadline = time.monotonic() + STUCK_S
+    while mark not in data and (left := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([read_fd], [], [], left)
+        if not ready:
+            break
+        chunk = os.read(read_fd, 65536)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
 def one_kill(
-    url: str, printer: Path, rng: random.Random, round_no: int, max_delay: float
-) -> set[str]:
-    """Run a worker, SIGKILL it after a random delay; returns the codes it announced."""
+    url: str,
+    printer: Path,
+    rng: random.Random,
+    round_no: int,
+    max_delay: float,
+    after_a_receipt: bool = False,
+) -> tuple[set[str], bool]:
+    """Run a worker, SIGKILL it after a random delay once its loop runs.
+
+    With ``after_a_receipt`` the delay starts once a first receipt was sent.
+    Returns the codes it announced, and whether the kill landed inside the loop.
+    """
     pid, read_fd = _spawn(url, printer, round_no)
-    data = _run_until(read_fd, time.monotonic() + rng.uniform(0.0, max_delay))
+    data = _read_until(read_fd, b"READY\n", b"")
+    if after_a_receipt:
+        data = _read_until(read_fd, b"SENT ", data)
+    in_loop = b"READY\n" in data
+    data += _run_until(read_fd, time.monotonic() + rng.uniform(0.0, max_delay))
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     data += _drain(read_fd)
     os.close(read_fd)
     lines = data.decode().split("\n")[:-1]  # a line cut by the kill has no newline
-    return {line.split(" ", 1)[1] for line in lines if line.startswith(("SAVED ", "SENT "))}
+    codes = {line.split(" ", 1)[1] for line in lines if line.startswith(("SAVED ", "SENT "))}
+    return codes, in_loop
 
 
 def check(path: Path, announced: set[str], printer: Path, figures: KillFigures) -> None:
@@ -186,7 +222,9 @@ def run_kills(folder: Path, kills: int, seed: int = 1, max_delay: float = 1.0) -
     figures = KillFigures()
     announced: set[str] = set()
     for n in range(1, kills + 1):
-        announced |= one_kill(url, printer, rng, n, max_delay)
+        codes, in_loop = one_kill(url, printer, rng, n, max_delay, after_a_receipt=n % 2 == 0)
+        announced |= codes
+        figures.in_loop += in_loop
         figures.kills = n
         figures.announced = len(announced)
         check(path, announced, printer, figures)

@@ -21,6 +21,9 @@ def test_thirty_kills_lose_nothing_and_leave_no_half_dossier(tmp_path):
     assert figures.problems == []
     assert figures.kills == KILLS
     assert figures.integrity_failures == 0 and figures.lost == 0 and figures.half_written == 0
-    # the kills landed inside the loop: dossiers were saved and receipts sent
-    assert figures.announced > KILLS and figures.receipts > 0
+    # every kill landed inside the intake loop, however slow the machine: the harness
+    # waits for the worker's loop to start (and, every other round, for a first
+    # receipt) before its random delay, instead of hoping the delay is long enough
+    assert figures.in_loop == KILLS
+    assert figures.announced >= KILLS // 2 and figures.receipts >= KILLS // 2
     assert figures.dossiers >= figures.announced
