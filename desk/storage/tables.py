@@ -176,6 +176,10 @@ class DossierRow(Base):
     address: Mapped[str] = mapped_column(String(300), default="")
     phone: Mapped[str] = mapped_column(String(20), default="")
     email: Mapped[str] = mapped_column(String(120), default="")
+    # The channels the applicant agreed at intake to be told through (desk.domain.messages).
+    consent_sms: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    consent_email: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    consent_zalo: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     principal: Mapped[str] = mapped_column(String(200), default="")
     channel: Mapped[str] = mapped_column(String(20))
     result_delivery: Mapped[str] = mapped_column(String(20))
