@@ -416,7 +416,7 @@
     </message>
     <message>
         <source>Lấy lại các hồ sơ đã chọn</source>
-        <translation type="unfinished"></translation>
+        <translation>Bring back the selected dossiers</translation>
     </message>
     <message>
         <source>Thư mục sao lưu (ổ USB, thư mục mạng):</source>
@@ -454,15 +454,15 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Đã khôi phục từ {file}. Tệp dữ liệu cũ được giữ tại {kept}. Các số đã cấp (mã hồ sơ, số thứ tự, số phiếu xin lỗi) không bị cấp lại. Các máy khác có thể mở lại desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored from {file}. The previous data file is kept at {kept}. Numbers already handed out (dossier codes, queue numbers, apology letter numbers) will not be handed out again. The other PCs may open desk again.</translation>
     </message>
     <message>
         <source>{count} hồ sơ chỉ có trong tệp dữ liệu cũ (nhận sau lúc sao lưu): chọn các hồ sơ cần lấy lại rồi bấm &quot;Lấy lại các hồ sơ đã chọn&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} dossiers are only in the previous data file (received after the backup was made): select the ones to bring back, then click &quot;Bring back the selected dossiers&quot;.</translation>
     </message>
     <message>
         <source>Đã lấy lại {count} hồ sơ: {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brought back {count} dossiers: {codes}.</translation>
     </message>
 </context>
 <context>
@@ -1187,51 +1187,51 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>TÊN</source>
-        <translation type="unfinished">NAME</translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>tài khoản quản trị thực hiện (mặc định: biến DESK_USER); mật khẩu lấy từ biến DESK_PASSWORD hoặc được hỏi khi chạy</source>
-        <translation type="unfinished"></translation>
+        <translation>the admin account doing it (default: the DESK_USER variable); the password comes from the DESK_PASSWORD variable or is asked for</translation>
     </message>
     <message>
         <source>khôi phục tệp dữ liệu từ một bản sao lưu (quản trị viên; tệp cũ được giữ lại bên cạnh)</source>
-        <translation type="unfinished"></translation>
+        <translation>restore the data file from a backup (admins; the previous file is kept next to it)</translation>
     </message>
     <message>
         <source>Thay tệp dữ liệu bằng một bản sao lưu đã kiểm tra. Không làm khi còn máy nào mở tệp dữ liệu (desk, máy lấy số, màn hình gọi số). Tệp cũ được giữ lại; các số đã cấp (mã hồ sơ, số thứ tự, số phiếu xin lỗi) không bị cấp lại; các hồ sơ chỉ có trong tệp cũ được liệt kê để lấy lại bằng lệnh restore-missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace the data file with a checked backup. Refused while any PC has the data file open (desk, ticket kiosk, calling display). The previous file is kept; numbers already handed out (dossier codes, queue numbers, apology letter numbers) are not handed out again; the dossiers only the previous file holds are listed, to be brought back with the restore-missing command.</translation>
     </message>
     <message>
         <source>GIÂY</source>
-        <translation type="unfinished"></translation>
+        <translation>SECONDS</translation>
     </message>
     <message>
         <source>đợi các máy đang mở tệp dữ liệu đóng lại (tối đa GIÂY giây, mặc định {seconds:.0f})</source>
-        <translation type="unfinished"></translation>
+        <translation>wait for the PCs that have the data file open to close it (at most SECONDS seconds, default {seconds:.0f})</translation>
     </message>
     <message>
         <source>liệt kê và lấy lại các hồ sơ chỉ có trong tệp dữ liệu cũ được giữ lại khi khôi phục</source>
-        <translation type="unfinished"></translation>
+        <translation>list and bring back the dossiers only the data file kept by a restore holds</translation>
     </message>
     <message>
         <source>tệp dữ liệu cũ …truoc-khoi-phuc-….sqlite3</source>
-        <translation type="unfinished"></translation>
+        <translation>the previous data file …truoc-khoi-phuc-….sqlite3</translation>
     </message>
     <message>
         <source>MÃ</source>
-        <translation type="unfinished">CODE</translation>
+        <translation>CODE</translation>
     </message>
     <message>
         <source>mã các hồ sơ cần lấy lại; không ghi mã: chỉ liệt kê</source>
-        <translation type="unfinished"></translation>
+        <translation>codes of the dossiers to bring back; no code: only list them</translation>
     </message>
     <message>
         <source>lấy lại mọi hồ sơ còn thiếu</source>
-        <translation type="unfinished"></translation>
+        <translation>bring back every missing dossier</translation>
     </message>
     <message>
         <source>Việc này cần tài khoản quản trị: hãy ghi --user TÊN (hoặc đặt biến DESK_USER).</source>
-        <translation type="unfinished"></translation>
+        <translation>This needs an admin account: add --user NAME (or set the DESK_USER variable).</translation>
     </message>
     <message>
         <source>co</source>
@@ -1247,7 +1247,11 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Đang đợi các máy đóng desk: {programs} (tối đa {seconds:.0f} giây)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for these PCs to close desk: {programs} (at most {seconds:.0f} seconds)…</translation>
+    </message>
+    <message>
+        <source>Hoặc chạy lại lệnh với --wait để đợi các máy đó đóng.</source>
+        <translation>Or run the command again with --wait to wait for those PCs to close it.</translation>
     </message>
     <message>
         <source>Tệp dữ liệu cũ được giữ tại {path}</source>
@@ -1255,7 +1259,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>{count} bộ đếm số (mã hồ sơ, số thứ tự, số phiếu xin lỗi) được đưa lên tiếp sau các số tệp cũ đã cấp: không số nào bị cấp lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} number counters (dossier codes, queue numbers, apology letter numbers) were moved past the numbers the previous file handed out: no number will be handed out twice.</translation>
     </message>
     <message>
         <source>Đã khôi phục xong. Hãy mở lại desk.</source>
@@ -1263,27 +1267,27 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>{count} hồ sơ có trong tệp cũ nhưng không có trong bản sao lưu:</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} dossiers are in the previous file but not in the backup:</translation>
     </message>
     <message>
         <source>Để lấy lại: desk restore-missing --from &quot;{kept}&quot;{db} MÃ… (hoặc --all cho tất cả).</source>
-        <translation type="unfinished"></translation>
+        <translation>To bring them back: desk restore-missing --from &quot;{kept}&quot;{db} CODE… (or --all for all of them).</translation>
     </message>
     <message>
         <source>Không còn hồ sơ nào chỉ có trong tệp cũ.</source>
-        <translation type="unfinished"></translation>
+        <translation>No dossier is only in the previous file any more.</translation>
     </message>
     <message>
         <source>Đã lấy lại hồ sơ {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brought back dossier {code}.</translation>
     </message>
     <message>
         <source>Hồ sơ {code} đã có sẵn, không chép lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier {code} is already there: not copied again.</translation>
     </message>
     <message>
         <source>Các tài khoản cũng được lấy lại cùng hồ sơ: {accounts}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts brought back with the dossiers: {accounts}.</translation>
     </message>
 </context>
 <context>
@@ -2300,7 +2304,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Tệp {path} trống (0 byte): đây không phải là cơ sở dữ liệu của desk. desk không ghi gì vào tệp này. Hãy chọn đúng tệp dữ liệu bằng tùy chọn --db, hoặc khôi phục từ bản sao lưu; muốn tạo dữ liệu mới thì ghi một tên tệp chưa có.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file {path} is empty (0 bytes): it is not a desk database. desk writes nothing into it. Choose the right data file with the --db option, or restore from a backup; to start new data, give the name of a file that does not exist yet.</translation>
     </message>
     <message>
         <source>Tệp dữ liệu {path} là một cơ sở dữ liệu khác, không phải của desk. desk không ghi đè lên tệp này: hãy chọn tệp khác bằng tùy chọn --db (hoặc cơ sở dữ liệu khác bằng --db-url).</source>
@@ -4103,15 +4107,15 @@ Log folder: {logs}</translation>
     <name>MissingDossiers</name>
     <message>
         <source>Không đọc được tệp dữ liệu cũ {path}: {error} Hãy chọn đúng tệp *.truoc-khoi-phuc-*.sqlite3 mà lần khôi phục đã giữ lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the previous data file {path}: {error} Choose the *.truoc-khoi-phuc-*.sqlite3 file the restore kept.</translation>
     </message>
     <message>
         <source>Tệp dữ liệu cũ không có hồ sơ {codes}. Hãy xem lại mã (lệnh không ghi mã sẽ liệt kê các hồ sơ có thể lấy lại).</source>
-        <translation type="unfinished"></translation>
+        <translation>The previous data file has no dossier {codes}. Check the codes (the command without codes lists the dossiers that can be brought back).</translation>
     </message>
     <message>
         <source>Hồ sơ {dossier} thuộc thủ tục {procedure}, nhưng danh mục hiện tại không có thủ tục này. Hãy nhập lại thủ tục vào danh mục rồi lấy lại hồ sơ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier {dossier} belongs to procedure {procedure}, which the current catalog does not have. Add the procedure to the catalog again, then bring the dossier back.</translation>
     </message>
 </context>
 <context>
@@ -5940,44 +5944,43 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     <name>Restore</name>
     <message>
         <source>bàn tiếp nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>counter desk</translation>
     </message>
     <message>
         <source>máy lấy số</source>
-        <translation type="unfinished"></translation>
+        <translation>ticket kiosk</translation>
     </message>
     <message>
         <source>màn hình gọi số</source>
-        <translation type="unfinished"></translation>
+        <translation>calling display</translation>
     </message>
     <message>
         <source>màn hình đánh giá</source>
-        <translation type="unfinished"></translation>
+        <translation>rating screen</translation>
     </message>
     <message>
-        <source>Chưa khôi phục: tệp dữ liệu đang được mở trên {programs}. Khôi phục lúc này sẽ làm các máy đó cấp lại những mã hồ sơ đã cấp. Hãy đóng desk trên các máy đó rồi khôi phục lại (hoặc dùng --wait để đợi các máy đó đóng). Không có gì bị thay đổi.</source>
-        <translation type="unfinished"></translation>
+        <source>Chưa khôi phục: tệp dữ liệu đang được mở trên {programs}. Khôi phục lúc này sẽ làm các máy đó cấp lại những mã hồ sơ đã cấp. Không có gì bị thay đổi. Hãy đóng desk trên các máy đó rồi khôi phục lại.</source>
+        <translation>Not restored: the data file is open on {programs}. Restoring now would make those PCs hand out dossier codes already handed out. Nothing was changed. Close desk on those PCs, then restore again.</translation>
     </message>
     <message>
         <source>Chưa khôi phục: dữ liệu vừa thay đổi trong lúc chuẩn bị khôi phục, nghĩa là vẫn có máy đang làm việc trên tệp này. Không có gì bị thay đổi. Hãy đóng desk trên các máy khác rồi khôi phục lại.</source>
-        <extracomment>Counters of numbers handed out to people, with their keys: never to go back.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Not restored: the data changed while the restore was being prepared, so a PC is still working on this file. Nothing was changed. Close desk on the other PCs, then restore again.</translation>
     </message>
     <message>
         <source>Ổ đĩa đã đầy nên chưa khôi phục được. Tệp dữ liệu hiện tại không thay đổi và không có tệp dở dang nào được để lại: hãy giải phóng dung lượng ổ đĩa chứa {folder} rồi khôi phục lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>The disk is full, so nothing was restored. The current data file is unchanged and no half-written file was left behind: free some space on the disk holding {folder}, then restore again.</translation>
     </message>
     <message>
         <source>Không khôi phục được ({error}). Tệp dữ liệu hiện tại không thay đổi: hãy kiểm tra quyền ghi vào thư mục {folder} rồi khôi phục lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not restore ({error}). The current data file is unchanged: check that the folder {folder} may be written to, then restore again.</translation>
     </message>
     <message>
         <source> Đang kết nối tới cơ sở dữ liệu này: {programs}.</source>
-        <translation type="unfinished"></translation>
+        <translation> Connected to this database now: {programs}.</translation>
     </message>
     <message>
         <source>Cơ sở dữ liệu {server} nằm trên máy chủ PostgreSQL: việc khôi phục do quản trị viên làm trên máy chủ (pg_restore), sau khi đã đóng desk trên mọi máy.{still}</source>
-        <translation type="unfinished"></translation>
+        <translation>The database {server} is on a PostgreSQL server: the administrator restores it on the server (pg_restore), once desk is closed on every PC.{still}</translation>
     </message>
 </context>
 <context>
