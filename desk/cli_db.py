@@ -8,7 +8,9 @@ for a server shared by all counters, kiosks and displays); see
 ``desk db init --db-url URL --office-name ... --office-parent ... --office-code ...``
 brings an empty server database to the current schema and saves the office,
 its first admin account (password from ``DESK_ADMIN_PASSWORD`` or asked twice),
-the shipped catalog and calendar, so every counter can log in at once.
+the shipped catalog and calendar, so every counter can log in at once: all in
+one transaction. Run again on an office a cut-short first start left half set
+up, it adds what is missing (``desk.services.office.complete_setup``).
 ``desk db use URL`` makes URL this PC's database (``local`` goes back to the file).
 """
 
@@ -120,7 +122,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from desk.domain.office import Office
+    """Set up the office in one transaction; on an office a cut-short first start
+    left half set up, add what it lacks (and the admin, when there is none)."""
     from desk.services import office
     from desk.storage.database import open_database
     from desk.storage.engine import server_name
@@ -129,22 +132,10 @@ def _init(args: argparse.Namespace) -> int:
     db = open_database(url)
     try:
         where = server_name(url)
-        if not office.needs_setup(db):
-            print(
-                translate(
-                    "CliDb", "{where}: đã có cơ quan {office}; cấu trúc dữ liệu đã mới."
-                ).format(where=where, office=office.get_office(db).name)
-            )
-            return 0
-        details = Office(
-            name=args.office_name,
-            parent=args.office_parent,
-            code=args.office_code,
-            address=args.address,
-            hotline=args.hotline,
-            head_title=args.head_title,
-            head_name=args.head_name,
-        )
+        state = office.setup_state(db)
+        if state.office and state.admin:
+            return _complete(db, where)
+        details = _office_of(args, office.find_office(db))
         if errors := office.check_office(details):
             _print_field_errors(errors)
             return EXIT_FIELD_ERRORS
@@ -153,14 +144,63 @@ def _init(args: argparse.Namespace) -> int:
         except ValidationError as exc:
             _print_field_errors(exc.errors)
             return EXIT_FIELD_ERRORS
-        print(
-            translate(
-                "CliDb", "{where}: đã thiết lập cơ quan {office}, quản trị viên {admin}."
-            ).format(where=where, office=details.name, admin=args.admin)
-        )
+        if state.office:
+            print(
+                translate(
+                    "CliDb",
+                    "{where}: cơ quan {office} chưa được thiết lập xong (lần thiết lập trước bị "
+                    "dừng giữa chừng); đã hoàn tất, quản trị viên {admin}.",
+                ).format(where=where, office=details.name, admin=args.admin)
+            )
+        else:
+            print(
+                translate(
+                    "CliDb", "{where}: đã thiết lập cơ quan {office}, quản trị viên {admin}."
+                ).format(where=where, office=details.name, admin=args.admin)
+            )
         return 0
     finally:
         db.dispose()
+
+
+def _complete(db, where: str) -> int:  # noqa: ANN001
+    """The office and its admin exist: load what a cut-short first start left out."""
+    from desk.services import office
+
+    name = office.get_office(db).name
+    added = office.complete_setup(db)
+    if added:
+        print(
+            translate(
+                "CliDb",
+                "{where}: cơ quan {office} chưa được thiết lập xong (lần thiết lập trước bị "
+                "dừng giữa chừng); đã bổ sung: {parts}.",
+            ).format(where=where, office=name, parts=", ".join(added))
+        )
+    else:
+        print(
+            translate("CliDb", "{where}: đã có cơ quan {office}; cấu trúc dữ liệu đã mới.").format(
+                where=where, office=name
+            )
+        )
+    return 0
+
+
+def _office_of(args: argparse.Namespace, saved):  # noqa: ANN001, ANN202
+    """The office the options describe; an option left out keeps what a cut-short
+    first start saved."""
+    from desk.domain.office import Office
+
+    saved = saved or Office(name="", parent="", code="")
+    return Office(
+        name=args.office_name or saved.name,
+        parent=args.office_parent or saved.parent,
+        code=args.office_code or saved.code,
+        address=args.address or saved.address,
+        hotline=args.hotline or saved.hotline,
+        head_title=args.head_title or saved.head_title,
+        head_name=args.head_name or saved.head_name,
+    )
 
 
 EXIT_FIELD_ERRORS = 2  # as ``desk`` exits on any mistake of the user's

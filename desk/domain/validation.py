@@ -81,15 +81,18 @@ FIELD_LABELS = {
 }
 
 
-def check_text(value: str, field: str, label: str | None = None) -> str | None:
+def check_text(
+    value: str, field: str, label: str | None = None, limit: int | None = None
+) -> str | None:
     """``None`` when ``value`` may be kept in ``field`` and printed; else what to fix.
 
     Refused: a control character (NUL, ESC..., pasted from another program; a
     tab or a line break where the field is one line) and a text longer than
-    ``MAX_LENGTHS[field]``. ``label`` names the field in the message (its usual
-    name by default).
+    ``limit`` (by default ``MAX_LENGTHS[field]``). ``label`` names the field in
+    the message (its usual name by default).
     """
     name = label or translated(FIELD_LABELS[field])
+    limit = limit or MAX_LENGTHS[field]
     bad = unsafe_characters(value, line_breaks=field in MULTI_LINE)
     if bad:
         if all(c in "\t\n\r\v\f\u2028\u2029\x85" for c in bad):
@@ -102,7 +105,6 @@ def check_text(value: str, field: str, label: str | None = None) -> str | None:
             "{field} có ký tự điều khiển không in được ({codes}), thường do dán từ chương "
             "trình khác: hãy xóa ô này rồi gõ lại.",
         ).format(field=name, codes=", ".join(escape_code(c) for c in bad[:3]))
-    limit = MAX_LENGTHS[field]
     if len(value.strip()) > limit:
         return translate(
             "Validation",

@@ -59,32 +59,45 @@ def create_account(
     role: Role | str = Role.CLERK,
     clock: Clock | None = None,
 ) -> Clerk:
+    with db.write() as s:
+        return create_account_in(s, username, full_name, password, role=role, clock=clock)
+
+
+def create_account_in(
+    s: Session,
+    username: str,
+    full_name: str,
+    password: str,
+    *,
+    role: Role | str = Role.CLERK,
+    clock: Clock | None = None,
+) -> Clerk:
+    """``create_account`` inside the caller's transaction (the first start's)."""
     errors = check_account(username, full_name, password)
     if errors:
         raise ValidationError(errors)
     username = username.strip()
-    with db.write() as s:
-        if s.scalar(select(UserRow).where(UserRow.username == username)) is not None:
-            raise UserError(
-                translate(
-                    "Accounts", "Tên đăng nhập '{username}' đã có người dùng: hãy chọn tên khác."
-                ).format(username=username),
-                "username",
-            )
-        row = UserRow(
-            username=username,
-            full_name=full_name.strip(),
-            password_hash=hash_password(password),
-            role=Role(role).value,
-            active=True,
-            created_at=(clock or SystemClock()).now(),
-            failed_logins=0,
-            password_changed_at=(clock or SystemClock()).now(),
-            must_change_password=False,
+    if s.scalar(select(UserRow).where(UserRow.username == username)) is not None:
+        raise UserError(
+            translate(
+                "Accounts", "Tên đăng nhập '{username}' đã có người dùng: hãy chọn tên khác."
+            ).format(username=username),
+            "username",
         )
-        s.add(row)
-        s.flush()
-        return _clerk(row)
+    row = UserRow(
+        username=username,
+        full_name=full_name.strip(),
+        password_hash=hash_password(password),
+        role=Role(role).value,
+        active=True,
+        created_at=(clock or SystemClock()).now(),
+        failed_logins=0,
+        password_changed_at=(clock or SystemClock()).now(),
+        must_change_password=False,
+    )
+    s.add(row)
+    s.flush()
+    return _clerk(row)
 
 
 def add_clerk(

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desk.config import resource
 from desk.domain.calendar import (
@@ -74,7 +75,10 @@ def special_days(db: Database) -> list[CalendarDay]:
 
 
 def confirmed_years(db: Database) -> frozenset[int]:
-    text = settings.get_setting(db, CONFIRMED_YEARS)
+    return _years(settings.get_setting(db, CONFIRMED_YEARS))
+
+
+def _years(text: str) -> frozenset[int]:
     return frozenset(int(part) for part in text.replace(" ", "").split(",") if part.isdigit())
 
 
@@ -295,20 +299,27 @@ def shipped_days() -> list[CalendarDay]:
 
 def load_shipped_days(db: Database) -> int:
     """First run: the published schedules the desk knows of, and the years they confirm."""
-    days = shipped_days()
     with db.write() as s:
-        for d in days:
-            if s.get(CalendarDayRow, d.day) is None:
-                s.add(
-                    CalendarDayRow(
-                        day=d.day,
-                        kind=d.kind.value,
-                        note=d.note,
-                        source=d.source,
-                        status=d.status.value,
-                    )
+        return load_shipped_days_in(s)
+
+
+def load_shipped_days_in(s: Session) -> int:
+    """``load_shipped_days`` inside the caller's transaction: the days and the years
+    they confirm are written together (the first start's one transaction)."""
+    days = shipped_days()
+    for d in days:
+        if s.get(CalendarDayRow, d.day) is None:
+            s.add(
+                CalendarDayRow(
+                    day=d.day,
+                    kind=d.kind.value,
+                    note=d.note,
+                    source=d.source,
+                    status=d.status.value,
                 )
-    _set_confirmed_years(db, confirmed_years(db) | years_confirmed_by(days))
+            )
+    years = _years(settings.get_setting_in(s, CONFIRMED_YEARS)) | years_confirmed_by(days)
+    settings.set_setting_in(s, CONFIRMED_YEARS, ",".join(str(y) for y in sorted(years)))
     return len(days)
 
 

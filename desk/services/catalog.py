@@ -153,13 +153,18 @@ def _upsert(s: Session, p: Procedure) -> bool:
 
 
 def import_procedures(db: Database, procedures: list[Procedure]) -> ImportReport:
-    report = ImportReport()
     with db.write() as s:
-        for p in procedures:
-            if _upsert(s, p):
-                report.added += 1
-            else:
-                report.updated += 1
+        return import_procedures_in(s, procedures)
+
+
+def import_procedures_in(s: Session, procedures: list[Procedure]) -> ImportReport:
+    """``import_procedures`` inside the caller's transaction."""
+    report = ImportReport()
+    for p in procedures:
+        if _upsert(s, p):
+            report.added += 1
+        else:
+            report.updated += 1
     return report
 
 
@@ -192,9 +197,15 @@ def export_catalog(db: Database, path: Path) -> int:
 
 def load_shipped_catalog(db: Database) -> ImportReport:
     """First run: the catalog shipped in ``resources/catalog``."""
+    with db.write() as s:
+        return load_shipped_catalog_in(s)
+
+
+def load_shipped_catalog_in(s: Session) -> ImportReport:
+    """``load_shipped_catalog`` inside the caller's transaction (the first start's)."""
     from desk.services.catalog_files import read_catalog, shipped_catalog_path
 
     loaded = read_catalog(shipped_catalog_path())
     if loaded.errors:
         raise RuntimeError(f"the shipped catalog has bad rows: {loaded.errors}")
-    return import_procedures(db, loaded.procedures)
+    return import_procedures_in(s, loaded.procedures)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
@@ -60,8 +61,15 @@ def retire_department(db: Database, by: Clerk, name: str) -> None:
 
 def seed_departments(db: Database) -> None:
     with db.write() as s:
-        if s.scalar(select(DepartmentRow.id).limit(1)) is None:
-            s.add_all(DepartmentRow(name=n, active=True) for n in DEFAULT_DEPARTMENTS)
+        seed_departments_in(s)
+
+
+def seed_departments_in(s: Session) -> bool:
+    """The usual departments when the office has none yet; True when added."""
+    if s.scalar(select(DepartmentRow.id).limit(1)) is not None:
+        return False
+    s.add_all(DepartmentRow(name=n, active=True) for n in DEFAULT_DEPARTMENTS)
+    return True
 
 
 def department_id(s, name: str) -> int:

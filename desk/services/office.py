@@ -1,20 +1,105 @@
-"""The office this desk serves, and the first start that sets it up."""
+"""The office this desk serves, and the first start that sets it up.
+
+The first start (the set-up wizard, ``desk db init``) is ONE transaction: the
+office, its first admin, the shipped catalog and calendar (with the years it
+confirms) and the usual departments are all saved, or none is. Versions before
+this one saved them one after the other, so a start cut short (power, a killed
+program) could leave an office with an admin and no catalog, calendar or
+departments: ``complete_setup`` finds what is missing and adds it, again in one
+transaction, and says what it added (the window at start, ``desk db init``).
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
 
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.dossier_code import agency_code_problem
 from desk.domain.errors import NotFound, ValidationError
 from desk.domain.office import Clerk, Office
-from desk.domain.translation import translate
+from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
+from desk.domain.validation import check_text
 from desk.storage.database import Database
-from desk.storage.tables import OfficeRow, UserRow
+from desk.storage.tables import DepartmentRow, OfficeRow, ProcedureRow, SettingRow, UserRow
+
+#: What a first start loads besides the office and its admin, as a message names it.
+SHIPPED_PARTS = {
+    "catalog": QT_TRANSLATE_NOOP("Office", "danh mục thủ tục hành chính"),
+    "calendar": QT_TRANSLATE_NOOP("Office", "lịch nghỉ lễ, Tết"),
+    "departments": QT_TRANSLATE_NOOP("Office", "danh sách phòng, ban"),
+}
+#: The longest office name or parent body a form prints (their columns' size).
+OFFICE_NAME_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class SetupState:
+    """What of the first start is in the database."""
+
+    office: bool
+    admin: bool
+    missing: tuple[str, ...]  # keys of SHIPPED_PARTS not loaded yet
+
+    @property
+    def complete(self) -> bool:
+        return self.office and self.admin and not self.missing
+
+
+def _missing_parts(s: Session) -> tuple[str, ...]:
+    from desk.services.calendar import CONFIRMED_YEARS
+
+    present = {
+        "catalog": s.scalar(select(exists().select_from(ProcedureRow))),
+        "calendar": s.get(SettingRow, CONFIRMED_YEARS) is not None,
+        "departments": s.scalar(select(exists().select_from(DepartmentRow))),
+    }
+    return tuple(key for key in SHIPPED_PARTS if not present[key])
+
+
+def setup_state(db: Database) -> SetupState:
+    with db.read() as s:
+        return SetupState(
+            office=s.get(OfficeRow, 1) is not None,
+            admin=s.scalar(select(exists().select_from(UserRow))),
+            missing=_missing_parts(s),
+        )
 
 
 def needs_setup(db: Database) -> bool:
-    """True until the office and a first admin account exist."""
-    with db.read() as s:
-        return s.get(OfficeRow, 1) is None or s.query(UserRow).first() is None
+    """True until the office and a first admin account exist (the wizard asks for them).
+
+    An office that has both but lacks a shipped part is completed by
+    ``complete_setup`` instead, without asking anything.
+    """
+    state = setup_state(db)
+    return not state.office or not state.admin
+
+
+def _load_missing(s: Session) -> list[str]:
+    """Load every shipped part the database lacks; the labels of those loaded."""
+    from desk.services import calendar, catalog, departments
+
+    missing = _missing_parts(s)
+    loaders = {
+        "catalog": catalog.load_shipped_catalog_in,
+        "calendar": calendar.load_shipped_days_in,
+        "departments": departments.seed_departments_in,
+    }
+    for key in missing:
+        loaders[key](s)
+    return [translated(SHIPPED_PARTS[key]) for key in missing]
+
+
+def complete_setup(db: Database) -> list[str]:
+    """Add what a first start cut short left out (in one transaction); the labels
+    of what was added, ``[]`` when nothing was missing."""
+    if not setup_state(db).missing:
+        return []
+    with db.write() as s:
+        return _load_missing(s)
 
 
 def check_office(office: Office) -> dict[str, str]:
@@ -23,10 +108,18 @@ def check_office(office: Office) -> dict[str, str]:
         errors["office_name"] = translate(
             "Office", "Chưa nhập tên cơ quan (ví dụ: UBND xã Tân Phú)."
         )
+    elif msg := check_text(
+        office.name, "office_name", translate("Office", "Tên cơ quan"), OFFICE_NAME_LIMIT
+    ):
+        errors["office_name"] = msg
     if not office.parent.strip():
         errors["office_parent"] = translate(
             "Office", "Chưa nhập cơ quan cấp trên (ví dụ: UBND tỉnh Đồng Nai)."
         )
+    elif msg := check_text(
+        office.parent, "office_parent", translate("Office", "Cơ quan cấp trên"), OFFICE_NAME_LIMIT
+    ):
+        errors["office_parent"] = msg
     problem = agency_code_problem(office.code.strip())
     if problem:
         errors["office_code"] = problem
@@ -41,25 +134,25 @@ def set_up_office(
     admin_password: str,
     clock: Clock | None = None,
 ) -> Clerk:
-    """First start: save the office, the first admin, the shipped catalog and calendar."""
-    from desk.services import accounts, calendar, catalog, departments
+    """First start, all or nothing: the office (an office row a cut-short start left
+    is updated), the first admin, and every shipped part not loaded yet."""
+    from desk.services import accounts
 
     errors = check_office(office)
     errors.update(accounts.check_account(admin_username, admin_full_name, admin_password))
     if errors:
         raise ValidationError(errors)
-    save_office(db, office)
-    clerk = accounts.create_account(
-        db,
-        admin_username,
-        admin_full_name,
-        admin_password,
-        role="admin",
-        clock=clock or SystemClock(),
-    )
-    catalog.load_shipped_catalog(db)
-    calendar.load_shipped_days(db)
-    departments.seed_departments(db)
+    with db.write() as s:
+        _save_office_in(s, office)
+        clerk = accounts.create_account_in(
+            s,
+            admin_username,
+            admin_full_name,
+            admin_password,
+            role="admin",
+            clock=clock or SystemClock(),
+        )
+        _load_missing(s)
     return clerk
 
 
@@ -68,15 +161,27 @@ def save_office(db: Database, office: Office) -> None:
     if errors:
         raise ValidationError(errors)
     with db.write() as s:
-        row = s.get(OfficeRow, 1) or OfficeRow(id=1)
-        row.name, row.parent, row.code = (
-            office.name.strip(),
-            office.parent.strip(),
-            office.code.strip(),
-        )
-        row.address, row.hotline = office.address.strip(), office.hotline.strip()
-        row.head_title, row.head_name = office.head_title.strip(), office.head_name.strip()
-        s.add(row)
+        _save_office_in(s, office)
+
+
+def _save_office_in(s: Session, office: Office) -> None:
+    row = s.get(OfficeRow, 1) or OfficeRow(id=1)
+    row.name, row.parent, row.code = (
+        office.name.strip(),
+        office.parent.strip(),
+        office.code.strip(),
+    )
+    row.address, row.hotline = office.address.strip(), office.hotline.strip()
+    row.head_title, row.head_name = office.head_title.strip(), office.head_name.strip()
+    s.add(row)
+
+
+def find_office(db: Database) -> Office | None:
+    """The office saved, or ``None`` before the first start saved it."""
+    try:
+        return get_office(db)
+    except NotFound:
+        return None
 
 
 def get_office(db: Database) -> Office:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from desk.storage.database import Database
 from desk.storage.tables import SettingRow
 
@@ -20,14 +22,23 @@ DEFAULTS = {
 
 def get_setting(db: Database, key: str) -> str:
     with db.read() as s:
-        row = s.get(SettingRow, key)
-        return row.value if row is not None else DEFAULTS.get(key, "")
+        return get_setting_in(s, key)
+
+
+def get_setting_in(s: Session, key: str) -> str:
+    row = s.get(SettingRow, key)
+    return row.value if row is not None else DEFAULTS.get(key, "")
 
 
 def set_setting(db: Database, key: str, value: str) -> None:
     with db.write() as s:
-        row = s.get(SettingRow, key)
-        if row is None:
-            s.add(SettingRow(key=key, value=value))
-        else:
-            row.value = value
+        set_setting_in(s, key, value)
+
+
+def set_setting_in(s: Session, key: str, value: str) -> None:
+    """``set_setting`` inside the caller's transaction."""
+    row = s.get(SettingRow, key)
+    if row is None:
+        s.add(SettingRow(key=key, value=value))
+    else:
+        row.value = value

@@ -158,6 +158,10 @@ def show_fatal(title: str, message: str) -> None:
 
 def sign_in(db: Database, demo_clerk: str | None = None) -> Clerk | None:
     """Who works at this counter now; ``None`` when the clerk cancels."""
+    from desk.ui.setup_wizard import complete_unfinished_setup
+
+    if not office.needs_setup(db) and (box := complete_unfinished_setup(db)) is not None:
+        box.exec()
     if office.needs_setup(db):
         from desk.ui.setup_wizard import SetupWizard
 

@@ -3,7 +3,11 @@
 Nothing can be received before the office exists: its agency code starts every
 dossier code (Decree 118/2025 art. 28(2), ``H36.41-260310-0001``), and its
 name heads every receipt. Finishing calls ``office.set_up_office``, which also
-loads the shipped procedure catalog and calendar.
+loads the shipped procedure catalog, calendar and departments, all in one
+transaction. An office a cut-short first start of an older version left behind
+is taken up where it stopped: its saved details fill page 1, and an office that
+has its admin already is completed at start with a message
+(``complete_unfinished_setup``).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -28,7 +33,7 @@ from desk.services import accounts
 from desk.services import office as office_service
 from desk.storage.database import Database
 from desk.ui.admin._widgets import FieldErrors, Notice, clean_text
-from desk.ui.qt_helpers import translate
+from desk.ui.qt_helpers import message_box, translate
 
 OFFICE_FIELDS = ("office_name", "office_parent", "office_code")
 ACCOUNT_FIELDS = ("username", "full_name", "password", "password_confirm")
@@ -55,6 +60,7 @@ class OfficePage(QWizardPage):
             )
         )
         self.errors = FieldErrors()
+        self._saved: Office | None = None
         self.name_edit = _line(translate("OfficePage", "Ví dụ: UBND xã Tân Phú"))
         self.parent_edit = _line(translate("OfficePage", "Ví dụ: UBND tỉnh Đồng Nai"))
         self.code_edit = _line(translate("OfficePage", "Ví dụ: H36.41"))
@@ -86,7 +92,27 @@ class OfficePage(QWizardPage):
         layout.addStretch(1)
         self._update_example()
 
+    def fill(self, office: Office) -> None:
+        """Show an office already saved (by a first start cut short)."""
+        self.name_edit.setText(office.name)
+        self.parent_edit.setText(office.parent)
+        self.code_edit.setText(office.code)
+        self.address_edit.setText(office.address)
+        self.hotline_edit.setText(office.hotline)
+        self._saved = office
+
     def office(self) -> Office:
+        saved = self._saved
+        if saved is not None:  # what page 1 does not show is kept as it was
+            return Office(
+                name=clean_text(self.name_edit),
+                parent=clean_text(self.parent_edit),
+                code=clean_text(self.code_edit),
+                address=clean_text(self.address_edit),
+                hotline=clean_text(self.hotline_edit),
+                head_title=saved.head_title,
+                head_name=saved.head_name,
+            )
         return Office(
             name=clean_text(self.name_edit),
             parent=clean_text(self.parent_edit),
@@ -199,6 +225,9 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.office_page = OfficePage(clock or SystemClock())
         self.admin_page = AdminPage()
+        saved = office_service.find_office(db)
+        if saved is not None:
+            self.office_page.fill(saved)
         self.office_page_id = self.addPage(self.office_page)
         self.admin_page_id = self.addPage(self.admin_page)
         buttons = QWizard.WizardButton
@@ -241,3 +270,23 @@ class SetupWizard(QWizard):
             if self.currentId() == self.admin_page_id:
                 self.back()
             self.office_page.errors.show(office_errors)
+
+
+def complete_unfinished_setup(db: Database, parent: QWidget | None = None) -> QMessageBox | None:
+    """At start: add what a cut-short first start left out; the message box that
+    says so, not shown yet (``None`` when nothing was missing)."""
+    added = office_service.complete_setup(db)
+    if not added:
+        return None
+    box = message_box(
+        parent,
+        translate("SetupWizard", "Hoàn tất thiết lập"),
+        translate(
+            "SetupWizard",
+            "Lần thiết lập trước chưa xong (có thể máy bị tắt giữa chừng). desk đã bổ sung: "
+            "{parts}. Quản trị viên hãy kiểm tra lại trong mục Quản trị.",
+        ).format(parts=", ".join(added)),
+        QMessageBox.Icon.Information,
+    )
+    box.setObjectName("setup_completed_box")
+    return box

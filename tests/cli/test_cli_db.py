@@ -9,6 +9,7 @@ import pytest
 
 from desk.cli import build_parser, main
 from desk.config import resolve_database_url
+from desk.domain.office import Office
 from desk.services import accounts, catalog, office
 from desk.services.catalog_files import read_catalog, shipped_catalog_path
 
@@ -131,3 +132,60 @@ def test_db_init_names_the_option_of_a_bad_office_code(capsys, blank_db_url, mon
     assert code == 2 and "đã thiết lập" not in out
     (line,) = err.strip().splitlines()
     assert line.startswith("Lỗi: --office-code: ") and "dấu cách" in line
+
+
+def test_db_init_cut_after_the_admin_leaves_nothing_and_runs_again(
+    capsys, blank_db_url, monkeypatch
+):
+    from desk.services import departments
+    from desk.storage.database import open_database
+
+    def power_cut(*args, **kwargs):
+        raise KeyboardInterrupt  # as when the operator stops it, after the admin is made
+
+    monkeypatch.setenv("DESK_ADMIN_PASSWORD", "matkhau123")
+    monkeypatch.setattr(departments, "seed_departments_in", power_cut)
+    with pytest.raises(KeyboardInterrupt):
+        main(["db", "init", "--db-url", blank_db_url, *OFFICE_OPTIONS])
+    db = open_database(blank_db_url, create=False)
+    try:
+        state = office.setup_state(db)
+        assert (state.office, state.admin) == (False, False)
+        assert catalog.list_procedures(db, include_inactive=True) == []
+    finally:
+        db.dispose()
+    monkeypatch.undo()
+    monkeypatch.setenv("DESK_ADMIN_PASSWORD", "matkhau123")
+    code, out, err = run(capsys, "db", "init", "--db-url", blank_db_url, *OFFICE_OPTIONS)
+    assert code == 0, err
+    assert "đã thiết lập cơ quan" in out
+
+
+def test_a_second_db_init_completes_an_office_left_half_set_up(capsys, empty_db, db_url):
+    """An older desk saved the office and its admin, then was cut: no catalog,
+    calendar or departments. ``db init`` says so and adds them."""
+    office.save_office(empty_db, Office(name="UBND xã Tân Phú", parent="UBND tỉnh Đồng Nai",
+                                               code="H36.41"))  # fmt: skip
+    accounts.create_account(empty_db, "admin", "Nguyễn Văn An", "matkhau123", role="admin")
+    code, out, err = run(capsys, "db", "init", "--db-url", db_url)
+    assert code == 0, err
+    assert "cơ quan UBND xã Tân Phú chưa được thiết lập xong" in out
+    assert "đã bổ sung: danh mục thủ tục hành chính, lịch nghỉ lễ, Tết, danh sách phòng, ban" in out
+    assert office.setup_state(empty_db).complete
+    code, out, _ = run(capsys, "db", "init", "--db-url", db_url)
+    assert code == 0 and "đã có cơ quan UBND xã Tân Phú" in out
+
+
+def test_db_init_on_an_office_without_its_admin_keeps_what_was_saved(
+    capsys, empty_db, db_url, monkeypatch
+):
+    saved = Office(name="UBND xã Tân Phú", parent="UBND tỉnh Đồng Nai", code="H36.41",
+                          head_title="CHỦ TỊCH", head_name="Trần Thị Bình")  # fmt: skip
+    office.save_office(empty_db, saved)  # cut before the admin
+    monkeypatch.setenv("DESK_ADMIN_PASSWORD", "matkhau123")
+    code, out, err = run(capsys, "db", "init", "--db-url", db_url, "--admin", "quantri")
+    assert code == 0, err
+    assert "chưa được thiết lập xong" in out and "quản trị viên quantri" in out
+    assert office.get_office(empty_db) == saved
+    assert accounts.log_in(empty_db, "quantri", "matkhau123").is_admin
+    assert office.setup_state(empty_db).complete

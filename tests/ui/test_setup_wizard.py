@@ -166,3 +166,43 @@ def test_office_errors_found_at_the_end_go_back_to_page_one(qtbot, wizard) -> No
     assert wizard.admin_page.errors.message("username") == "Tên đã có."
     assert wizard.office_page.code_edit.text() == "H36.41"
     assert wizard.admin_page.password_edit.text() == "matkhau123"
+
+
+def test_an_office_saved_by_a_cut_short_start_fills_page_one(qtbot, empty_db, clock) -> None:
+    from desk.domain.office import Office
+
+    saved = Office(name="UBND xã Tân Phú", parent="UBND tỉnh Đồng Nai", code="H36.41",
+                   head_title="CHỦ TỊCH", head_name="Trần Thị Bình")  # fmt: skip
+    office_service.save_office(empty_db, saved)  # an older desk was cut before the admin
+    wizard = SetupWizard(empty_db, clock=clock)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.office_page.name_edit.text() == "UBND xã Tân Phú"
+    assert wizard.office_page.code_edit.text() == "H36.41"
+    qtbot.keyClick(wizard.office_page.hotline_edit, Qt.Key.Key_Return)
+    fill_admin(qtbot, wizard)
+    qtbot.keyClick(wizard.admin_page.confirm_edit, Qt.Key.Key_Return)
+    assert wizard.result() == QDialog.DialogCode.Accepted
+    assert office_service.get_office(empty_db) == saved  # the head of the agency kept
+    assert office_service.setup_state(empty_db).complete
+
+
+def test_at_start_an_office_left_half_set_up_is_completed_with_a_message(qtbot, empty_db) -> None:
+    from desk.domain.office import Office
+    from desk.ui.setup_wizard import complete_unfinished_setup
+
+    office_service.save_office(
+        empty_db, Office(name="UBND xã Tân Phú", parent="UBND tỉnh Đồng Nai", code="H36.41")
+    )
+    accounts.create_account(empty_db, "admin", "Nguyễn Văn An", "matkhau123", role="admin")
+    box = complete_unfinished_setup(empty_db)
+    assert box is not None
+    qtbot.addWidget(box)
+    assert box.text() == (
+        "Lần thiết lập trước chưa xong (có thể máy bị tắt giữa chừng). desk đã bổ sung: "
+        "danh mục thủ tục hành chính, lịch nghỉ lễ, Tết, danh sách phòng, ban. "
+        "Quản trị viên hãy kiểm tra lại trong mục Quản trị."
+    )
+    assert office_service.setup_state(empty_db).complete
+    assert catalog.list_procedures(empty_db)
+    assert complete_unfinished_setup(empty_db) is None  # a complete office: nothing to say
