@@ -41,7 +41,7 @@ from desk.domain.procedure import Channel
 from desk.domain.roles import Permission, require
 from desk.domain.text import nfc
 from desk.domain.translation import translate
-from desk.services import audit, calendar, catalog, changes, office
+from desk.services import audit, calendar, catalog, changes, office, outbox
 from desk.services.dossiers import get_dossier
 from desk.storage.database import Database
 from desk.storage.tables import ApologyRow, DossierRow, DossierStepRow, UserRow
@@ -231,6 +231,13 @@ def make_apology(
         apology = _to_apology(apology_row, row.code, clerk.full_name)
         row.due_at = new_due
         _log(s, clerk, row, apology)
+        outbox.write_for_step(
+            s,
+            row,
+            StepKind.APOLOGY,
+            {"reason": reason, "new_due": new_due.isoformat(), "number": apology.number_text},
+            now,
+        )
     return apology
 
 

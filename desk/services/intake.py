@@ -25,7 +25,7 @@ from desk.domain.procedure import Channel, Procedure
 from desk.domain.text import fold
 from desk.domain.translation import translate
 from desk.domain.validation import normalise_phone, validate_intake
-from desk.services import audit, calendar, catalog, changes, office
+from desk.services import audit, calendar, catalog, changes, office, outbox
 from desk.storage.database import Database
 from desk.storage.tables import DaySequenceRow, DossierPaperRow, DossierRow, DossierStepRow
 
@@ -132,6 +132,7 @@ def record_intake(
                 data="{}",
             )
         )
+        outbox.write_for_step(s, row, StepKind.INTAKE, {}, now)
         audit.record(
             s,
             clerk,
@@ -204,6 +205,7 @@ def _new_row(
         address=a.address.strip(),
         phone=phone,
         email=a.email.strip(),
+        **outbox.consent_columns(draft.consent),
         principal=a.principal.strip(),
         channel=draft.channel.value,
         result_delivery=draft.result_delivery.value,
