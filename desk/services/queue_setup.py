@@ -124,39 +124,37 @@ def save_group(db: Database, group: ServiceGroup) -> ServiceGroup:
     errors = check_group(group)
     if errors:
         raise ValidationError(errors)
-    letter = normalise_letter(group.letter)
     with db.write() as s:
-        changes.bump(s, changes.QUEUE)
-        taken = s.scalar(
-            select(QueueGroupRow.id).where(
-                QueueGroupRow.letter == letter, QueueGroupRow.id != group.id
-            )
+        return _save_group_in(s, group)
+
+
+def _save_group_in(s: Session, group: ServiceGroup) -> ServiceGroup:
+    letter = normalise_letter(group.letter)
+    changes.bump(s, changes.QUEUE)
+    taken = s.scalar(
+        select(QueueGroupRow.id).where(QueueGroupRow.letter == letter, QueueGroupRow.id != group.id)
+    )
+    if taken is not None:
+        raise ValidationError(
+            {
+                "letter": translate(
+                    "QueueSetup", "Ký hiệu “{letter}” đã dùng cho nhóm khác."
+                ).format(letter=letter)
+            }
         )
-        if taken is not None:
-            raise ValidationError(
-                {
-                    "letter": translate(
-                        "QueueSetup", "Ký hiệu “{letter}” đã dùng cho nhóm khác."
-                    ).format(letter=letter)
-                }
-            )
-        row = s.get(QueueGroupRow, group.id) if group.id else None
-        if row is None:
-            position = (
-                group.position or (s.scalar(select(func.max(QueueGroupRow.position))) or 0) + 1
-            )
-            row = QueueGroupRow(position=position)
-            s.add(row)
-        else:
-            row.position = group.position or row.position
-        row.letter = letter
-        row.name = nfc(" ".join(group.name.split()))
-        row.fields = json.dumps(
-            [nfc(f.strip()) for f in group.fields if f.strip()], ensure_ascii=False
-        )
-        row.active = group.active
-        s.flush()
-        return _group(row)
+    row = s.get(QueueGroupRow, group.id) if group.id else None
+    if row is None:
+        position = group.position or (s.scalar(select(func.max(QueueGroupRow.position))) or 0) + 1
+        row = QueueGroupRow(position=position)
+        s.add(row)
+    else:
+        row.position = group.position or row.position
+    row.letter = letter
+    row.name = nfc(" ".join(group.name.split()))
+    row.fields = json.dumps([nfc(f.strip()) for f in group.fields if f.strip()], ensure_ascii=False)
+    row.active = group.active
+    s.flush()
+    return _group(row)
 
 
 def catalog_fields(db: Database) -> list[str]:
@@ -191,16 +189,21 @@ def ensure_defaults(db: Database) -> bool:
 
     Counter 1 takes the first half of the groups, counter 2 the second half,
     counter 3 all of them (the usual general counter), so every group is
-    served from the first day.
+    served from the first day. Groups and counters are made in one transaction:
+    a program cut in the middle leaves none (never groups without counters).
     """
     with db.read() as s:
         if s.scalar(select(func.count()).select_from(QueueGroupRow)):
             return False
-    groups = [save_group(db, g) for g in default_groups(catalog_fields(db))]
-    half = (len(groups) + 1) // 2
-    ids = [g.id for g in groups]
-    for number, served in ((1, ids[:half]), (2, ids[half:]), (3, ids)):
-        save_counter(db, Counter(0, number, "", tuple(served)))
+    fields = catalog_fields(db)
+    with db.write() as s:
+        if s.scalar(select(func.count()).select_from(QueueGroupRow)):
+            return False  # another screen made them meanwhile
+        groups = [_save_group_in(s, g) for g in default_groups(fields)]
+        half = (len(groups) + 1) // 2
+        ids = [g.id for g in groups]
+        for number, served in ((1, ids[:half]), (2, ids[half:]), (3, ids)):
+            _save_counter_in(s, Counter(0, number, "", tuple(served)))
     return True
 
 
@@ -256,31 +259,35 @@ def save_counter(db: Database, counter: Counter) -> Counter:
     if errors:
         raise ValidationError(errors)
     with db.write() as s:
-        changes.bump(s, changes.QUEUE)
-        taken = s.scalar(
-            select(QueueCounterRow.id).where(
-                QueueCounterRow.number == counter.number, QueueCounterRow.id != counter.id
-            )
+        return _save_counter_in(s, counter)
+
+
+def _save_counter_in(s: Session, counter: Counter) -> Counter:
+    changes.bump(s, changes.QUEUE)
+    taken = s.scalar(
+        select(QueueCounterRow.id).where(
+            QueueCounterRow.number == counter.number, QueueCounterRow.id != counter.id
         )
-        if taken is not None:
-            raise ValidationError(
-                {
-                    "number": translate("QueueSetup", "Đã có quầy số {number}.").format(
-                        number=counter.number
-                    )
-                }
-            )
-        row = s.get(QueueCounterRow, counter.id) if counter.id else None
-        if row is None:
-            row = QueueCounterRow()
-            s.add(row)
-        row.number = counter.number
-        row.name = nfc(" ".join(counter.name.split()))
-        row.active = counter.active
-        s.flush()
-        _set_served(s, row.id, counter.group_ids)
-        s.expire(row, ["groups"])
-        return _counter(row)
+    )
+    if taken is not None:
+        raise ValidationError(
+            {
+                "number": translate("QueueSetup", "Đã có quầy số {number}.").format(
+                    number=counter.number
+                )
+            }
+        )
+    row = s.get(QueueCounterRow, counter.id) if counter.id else None
+    if row is None:
+        row = QueueCounterRow()
+        s.add(row)
+    row.number = counter.number
+    row.name = nfc(" ".join(counter.name.split()))
+    row.active = counter.active
+    s.flush()
+    _set_served(s, row.id, counter.group_ids)
+    s.expire(row, ["groups"])
+    return _counter(row)
 
 
 def _set_served(s: Session, counter_id: int, group_ids: tuple[int, ...]) -> None:

@@ -129,3 +129,23 @@ def test_office_names_that_cannot_be_printed_are_refused():
     errors = office.check_office(bad)
     assert "Tên cơ quan có ký tự điều khiển" in errors["office_name"]
     assert "Cơ quan cấp trên dài 201 ký tự, quá mức 200" in errors["office_parent"]
+
+
+def test_the_queue_defaults_are_made_whole_or_not_at_all(db, monkeypatch):
+    from desk.services import queue_setup
+
+    real = queue_setup._save_counter_in
+
+    def cut_at_counter_3(s, counter):
+        if counter.number == 3:
+            raise Cut("counter 3")
+        return real(s, counter)
+
+    monkeypatch.setattr(queue_setup, "_save_counter_in", cut_at_counter_3)
+    with pytest.raises(Cut):
+        queue_setup.ensure_defaults(db)
+    assert queue_setup.list_groups(db) == [] and queue_setup.list_counters(db) == []
+    monkeypatch.undo()
+    assert queue_setup.ensure_defaults(db)
+    assert [c.number for c in queue_setup.list_counters(db)] == [1, 2, 3]
+    assert not queue_setup.ensure_defaults(db)
