@@ -33,6 +33,8 @@ from desk.cli_language import CHOICES as LANGUAGES
 from desk.cli_language import speaking, take_language_option
 from desk.cli_letters import add_commands as add_letter_commands
 from desk.cli_letters import run_apology, run_letter
+from desk.cli_notify import COMMANDS as NOTIFY_COMMANDS
+from desk.cli_notify import add_commands as add_notify_commands
 from desk.cli_personal import COMMANDS as PERSONAL_COMMANDS
 from desk.cli_personal import add_commands as add_personal_commands
 from desk.cli_queue import COMMANDS as QUEUE_COMMANDS
@@ -112,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_commands(sub, _add_db)
     add_report_commands(sub, _add_db)
     add_personal_commands(sub, _add_db)
+    add_notify_commands(sub, _add_db)
     return p
 
 
@@ -210,7 +213,7 @@ def _main(argv: list[str]) -> int:
             "db": run_db,
         }
         handler |= QUEUE_COMMANDS | CITIZEN_WINDOW_COMMANDS | BACKUP_COMMANDS | REPORT_COMMANDS
-        with_db = CITIZEN_COMMANDS | PERSONAL_COMMANDS
+        with_db = CITIZEN_COMMANDS | PERSONAL_COMMANDS | NOTIFY_COMMANDS
         handler |= {n: (lambda a, f=f: f(a, _open(a))) for n, f in with_db.items()}
         return handler[args.command](args)
     except UserError as exc:

@@ -283,3 +283,45 @@ def send_now(sender: Any, message: OutgoingMessage) -> str:
         raise UserError(exc.message) from None
     finally:
         sender.close()
+
+
+def send_test(
+    db: Database, to: str, channel: MessageChannel | None = None
+) -> tuple[MessageChannel, str]:
+    """One test message (the ``test`` section of the words) to ``to``, now, through this
+    PC's sender: e-mail for an address, else SMS when this PC has the modem, else Zalo.
+    Returns the channel used and the provider's reference; ``UserError`` when it fails."""
+    from desk.services import message_templates, notify_settings, office
+
+    senders = notify_settings.senders_here(notify_settings.load(db))
+    if channel is None:
+        if "@" in to:
+            channel = MessageChannel.EMAIL
+        else:
+            channel = MessageChannel.SMS if MessageChannel.SMS in senders else MessageChannel.ZALO
+    if channel not in senders:
+        raise UserError(
+            translate(
+                "Delivery", "Máy này chưa gửi được qua kênh {channel}: xem desk notify setup."
+            ).format(channel=channel.value)
+        )
+    the_office = office.get_office(db)
+    fields = {
+        "office": the_office.name,
+        "address": the_office.address,
+        "hotline": the_office.hotline,
+        "delivery_address": "",
+        "by_post": False,
+    }
+    (draft,) = message_templates.render(message_templates.TEST_SECTION, fields, {channel: to})
+    message = OutgoingMessage(
+        id=0,
+        dossier_code="",
+        channel=channel,
+        recipient=to.strip(),
+        body=draft.body,
+        subject=draft.subject,
+        template_id=draft.template_id,
+        template_data=draft.template_data,
+    )
+    return channel, send_now(senders[channel], message)
