@@ -40,15 +40,18 @@ def run(capsys, *args):
     return rc, out, err
 
 
-def receive(db, clerk, clock, consent=Consent(email=True)) -> str:
+def receive(db, clerk, clock) -> str:
     p = catalog.get_procedure(db, "1.004873")
     draft = IntakeDraft(
         procedure_code=p.code,
         applicant=Applicant(
-            name="Trần Văn Hùng", id_number="079090001234", phone="0912345678", email="hung@example.vn"
+            name="Trần Văn Hùng",
+            id_number="079090001234",
+            phone="0912345678",
+            email="hung@example.vn",
         ),
         papers=[ReceivedPaper(p.papers[0].name)],
-        consent=consent,
+        consent=Consent(email=True),
     )
     return record_intake(db, draft, clerk, clock).code
 
@@ -87,7 +90,9 @@ def test_setup_turns_the_senders_on_and_never_shows_a_secret(capsys, db, base, t
 def test_setup_and_the_outbox_need_the_right_account(capsys, db, db_url, clerk, monkeypatch):
     accounts.add_clerk(db, clerk, "canbo1", "Lê Thị Hoa", "matkhau456", role=Role.CLERK)
     monkeypatch.setenv("DESK_PASSWORD", "matkhau456")
-    rc, _, err = run(capsys, "notify", "setup", "--smtp", "off", "--user", "canbo1", "--db-url", db_url)
+    rc, _, err = run(
+        capsys, "notify", "setup", "--smtp", "off", "--user", "canbo1", "--db-url", db_url
+    )
     assert rc == 2 and "quản trị viên" in err
     monkeypatch.setenv("DESK_USER", "canbo1")
     rc, _, err = run(capsys, "outbox", "--db-url", db_url)
