@@ -50,7 +50,7 @@ def host_name() -> str:
     return socket.gethostname() or "?"
 
 
-_D_WITH_STROKE = str.maketrans({"\u0111": "d", "\u0110": "D"})  # no decomposition in Unicode
+_D_WITH_STROKE = str.maketrans({"\u0111": "d", "\u0110": "D"})  # untranslated: letters, not text
 
 
 def ascii_host_name() -> str:
