@@ -60,6 +60,13 @@ def consent_of(row: DossierRow) -> Consent:
     return Consent(sms=row.consent_sms, email=row.consent_email, zalo=row.consent_zalo)
 
 
+def consent_for(db: Database, code: str) -> Consent:
+    """What the dossier's applicant agreed to at intake (nothing for an unknown code)."""
+    with db.read() as s:
+        row = s.scalar(select(DossierRow).where(DossierRow.code == code.strip()))
+        return consent_of(row) if row is not None else Consent()
+
+
 def _when(moment: datetime | None) -> str:
     if moment is None:
         return ""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desk.domain.dossier import Applicant, ApplicantKind, ResultDelivery
 from desk.domain.procedure import CHANNEL_LABELS, Channel
 from desk.domain.translation import translated
+from desk.ui.consent_box import ConsentBox
 from desk.ui.qt_helpers import FieldError, translate
 
 CONTEXT = "IntakeWindow"
@@ -115,6 +116,8 @@ class ApplicantForm(_Section):
             "principal",
             translate("IntakeWindow", "Họ tên người hoặc tổ chức ủy quyền, nếu nộp thay"),
         )
+        self.consent_box = ConsentBox(self)  # SMS, e-mail, Zalo: what the citizen agrees to
+        self.consent_box.watch(self.phone_edit, self.email_edit)
         self.name_label = QLabel(self)
         self.id_label = QLabel(self)
         self.birth_label = QLabel(translate("IntakeWindow", "Ngày sinh:"), self)
@@ -127,6 +130,7 @@ class ApplicantForm(_Section):
         form.addRow(translate("IntakeWindow", "Địa chỉ:"), self._row("address"))
         form.addRow(translate("IntakeWindow", "Điện thoại:"), self._row("phone"))
         form.addRow(translate("IntakeWindow", "Thư điện tử:"), self._row("email"))
+        form.addRow(translate("IntakeWindow", "Đồng ý nhận tin:"), self.consent_box)
         form.addRow(translate("IntakeWindow", "Người ủy quyền:"), self._row("principal"))
         self.person_radio.toggled.connect(lambda _on: self._on_kind_changed())
         self.clear()
@@ -141,6 +145,7 @@ class ApplicantForm(_Section):
             self.address_edit,
             self.phone_edit,
             self.email_edit,
+            *self.consent_box.widgets(),
             self.principal_edit,
         ]
 

@@ -70,7 +70,8 @@ from desk.ui import form_documents
 from desk.ui.admin._widgets import Notice, fill_table, read_only_table
 from desk.ui.at_risk_apology import PageApology
 from desk.ui.band_style import BAND_STYLES
-from desk.ui.dossier_history import audit_rows, timeline_rows
+from desk.ui.dossier_history import audit_rows
+from desk.ui.dossier_messages import PageMessages
 from desk.ui.page_steps import BUTTON_TEXTS, DIALOGS, PAGE_STEPS, step_allowed, why_not
 from desk.ui.qt_helpers import busy_cursor, show_message, translate
 from desk.ui.receipt_preview import ReceiptPreviewDialog
@@ -165,6 +166,7 @@ class DossierPage(QDialog):
         self._fact_forms: list[QFormLayout] = []
         self.step_buttons: dict[StepKind, QPushButton] = {}
         self.forms = form_documents.PageForms(self, db, self.code, self.notice)
+        self.messages = PageMessages(db, self.code, self)  # to the applicant: SMS, e-mail, Zalo
         self.apology_part = PageApology(self, db, clerk, self.code, clock)
         self.apology_part.made.connect(self._after_apology)
         self.apology_button = self.apology_part.button
@@ -173,6 +175,7 @@ class DossierPage(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.messages.line)
         layout.addWidget(self._build_facts())
         layout.addWidget(self._build_tabs(), 1)
         layout.addWidget(self._build_step_buttons())
@@ -339,7 +342,7 @@ class DossierPage(QDialog):
         self._show_facts()
         clerks = accounts.list_clerks(self.db)
         names = {c.username: c.full_name for c in clerks}
-        fill_table(self.timeline_table, timeline_rows(self.timeline, names))
+        self.messages.fill(self.timeline_table, self.timeline, names)  # steps and messages
         _fit_columns(self.timeline_table, TIMELINE_WIDTHS)
         fill_table(
             self.papers_table,

@@ -353,6 +353,7 @@ class IntakeWindow(QWidget):
             delivery_address=d.delivery_address(),
             sets=self.sets_spin.value(),
             note=self.note_edit.text(),
+            consent=self.applicant_form.consent_box.consent(),
         )
         return draft, local
 
@@ -537,6 +538,7 @@ class IntakeWindow(QWidget):
         self.papers.set_papers([])
         self.online_notice.show_for(None)
         self.applicant_form.clear()
+        self.applicant_form.consent_box.offer_from(self._db)  # the channels the office has on
         self.delivery_form.clear()
         self.clear_errors()
         self.refresh_appointment()

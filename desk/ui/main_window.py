@@ -141,6 +141,9 @@ class MainWindow(AdminDialogs, QMainWindow):
         from desk.ui.office_tools import OfficeTools
 
         self.office_tools = OfficeTools(self, db, clerk, self._clock)
+        from desk.ui.outbox_tools import MessageTools
+
+        self.message_tools = MessageTools(self, db, clerk, self._clock)  # messages to applicants
         self.resize(1280, 760)
 
     # -- building --------------------------------------------------------------
