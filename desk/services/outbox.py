@@ -160,6 +160,23 @@ def _row(
     )
 
 
+def erase_for(s: Session, row: DossierRow) -> None:
+    """With the dossier's personal data (``desk.services.personal_data``), its messages
+    lose their addresses, words and the servers' answers (which may name the address);
+    a message not sent yet is then never sent."""
+    ids = list(s.scalars(select(MessageRow.id).where(MessageRow.dossier_id == row.id)))
+    if not ids:
+        return
+    for m in s.scalars(select(MessageRow).where(MessageRow.id.in_(ids))):
+        if m.status in (MessageStatus.PENDING.value, MessageStatus.SENDING.value):
+            m.status = MessageStatus.FAILED.value
+            m.claim, m.claimed_at = "", None
+        m.recipient, m.subject, m.body, m.template_data = "", "", "", "{}"
+        m.last_error = translate("Outbox", "Dữ liệu cá nhân của hồ sơ đã được xóa.")
+    for a in s.scalars(select(MessageAttemptRow).where(MessageAttemptRow.message_id.in_(ids))):
+        a.error = ""
+
+
 # -- reading ------------------------------------------------------------------------
 
 

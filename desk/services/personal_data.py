@@ -28,7 +28,7 @@ from desk.domain.office import Clerk
 from desk.domain.roles import Role
 from desk.domain.text import fold
 from desk.domain.translation import translate
-from desk.services import audit, changes, settings
+from desk.services import audit, changes, outbox, settings
 from desk.storage import files
 from desk.storage.database import Database
 from desk.storage.tables import DossierRow, DossierStepRow
@@ -248,6 +248,7 @@ def erase_personal_data(db: Database, clerk: Clerk, code: str, clock: Clock) -> 
         for name, value in ERASED_VALUES.items():
             setattr(row, name, value)
         row.search_key = fold(row.code)
+        outbox.erase_for(s, row)  # the messages' addresses and words go too
         audit.record(
             s, clerk, now, "dossier", row.code, "erase_personal_data", {}, {"erased": erased}
         )

@@ -177,3 +177,34 @@ def test_the_office_copy_wins_entry_by_entry(db, clerk, clock, on, xdg):
     by_channel = {m.channel: m for m in messages(db, code)}
     assert by_channel[MessageChannel.SMS].body == f"Đã nhận hồ sơ {code}."
     assert by_channel[MessageChannel.EMAIL].subject == f"Hồ sơ {code}: đã tiếp nhận"
+
+
+def test_erasing_the_personal_data_erases_the_messages_too(db, clerk, clock, on):
+    from desk.services import accounts, delivery, personal_data
+
+    code = receive(db, clerk, clock, consent=EVERYTHING)
+    sender_failures = []
+
+    class Refusing:
+        channel = MessageChannel.EMAIL
+
+        def send(self, message):
+            from desk.domain.messages import SendError
+
+            sender_failures.append(message.recipient)
+            raise SendError(f"550 <{message.recipient}> không có hộp thư này", permanent=True)
+
+        def close(self):
+            pass
+
+    delivery.send_pending(db, {MessageChannel.EMAIL: Refusing()}, clock)
+    steps.refuse(db, clerk, code, "Không đủ điều kiện", clock)
+    accounts.add_clerk(db, clerk, "lanhdao", "Võ Minh Tâm", "tam2026ok", role="supervisor")
+    supervisor = accounts.log_in(db, "lanhdao", "tam2026ok")
+    clock.advance(timedelta(days=personal_data.retention_days(db) + 1))
+    personal_data.erase_personal_data(db, supervisor, code, clock)
+    found = messages(db, code)
+    assert found and all(m.recipient == "" and m.body == "" for m in found)
+    assert {m.status for m in found} == {MessageStatus.FAILED}  # nothing left to send
+    assert all(a.error == "" for m in found for a in m.history)
+    assert "hung@example.vn" not in repr(found) and "0912345678" not in repr(found)
