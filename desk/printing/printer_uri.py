@@ -14,6 +14,11 @@ Accepted forms:
 - ``file:/path/receipt.bin``: the bytes written to a file or device file.
 - ``none``: print nothing (the clerk hands over the A4 receipt instead).
 
+After each job the desk asks a network, USB or serial printer to confirm it
+(``desk.printing.printer_status``); ``?confirm=0`` (``tcp://192.168.1.50:9100?confirm=0``)
+is for a printer that cannot answer, such as a one-way print server: its jobs
+are then reported as sent, never as printed.
+
 An empty setting is not ``none``: it is refused, so a printer that was never set
 up is noticed at the first receipt rather than silently skipped.
 """
@@ -63,6 +68,7 @@ class PrinterTarget:
     device: str = ""  # serial: COM3, /dev/ttyUSB0
     baudrate: int = DEFAULT_BAUDRATE  # serial
     path: str = ""  # file
+    confirm: bool = True  # tcp, usb, serial: ask the printer to confirm each job
 
     @property
     def usb_id(self) -> str:
@@ -143,9 +149,21 @@ def _parse_tcp(rest: str, uri: str) -> PrinterTarget:
         raise _bad_uri(uri, translate("PrinterUri", "cổng phải là số từ 1 đến 65535")) from None
     if not parts.hostname:
         raise _bad_uri(uri, translate("PrinterUri", "thiếu địa chỉ IP hoặc tên máy in"))
-    if parts.path not in ("", "/") or parts.query or parts.username:
+    if parts.path not in ("", "/") or parts.username:
         raise _bad_uri(uri, translate("PrinterUri", "chỉ ghi địa chỉ và cổng"))
-    return PrinterTarget(PrinterKind.TCP, host=parts.hostname, port=port)
+    options = _options(parts.query, uri, {"confirm"})
+    return PrinterTarget(
+        PrinterKind.TCP, host=parts.hostname, port=port, confirm=_confirm(options, uri)
+    )
+
+
+def _confirm(options: dict[str, str], uri: str) -> bool:
+    value = options.get("confirm", "1").strip().lower()
+    if value not in ("0", "1"):
+        raise _bad_uri(
+            uri, translate("PrinterUri", "confirm chỉ nhận 1 (máy in xác nhận) hoặc 0 (không)")
+        )
+    return value == "1"
 
 
 def _hex_id(text: str, uri: str, what: str) -> int:
@@ -162,13 +180,14 @@ def _parse_usb(rest: str, uri: str) -> PrinterTarget:
     vendor, colon, product = ids.strip("/").partition(":")
     if not colon:
         raise _bad_uri(uri, translate("PrinterUri", "cần mã VID:PID, ví dụ usb://04b8:0e15"))
-    options = _options(query, uri, {"out_ep", "in_ep"})
+    options = _options(query, uri, {"out_ep", "in_ep", "confirm"})
     return PrinterTarget(
         PrinterKind.USB,
         vendor_id=_hex_id(vendor, uri, "VID"),
         product_id=_hex_id(product, uri, "PID"),
         out_ep=_hex_id(options.get("out_ep", "0x01"), uri, "out_ep"),
         in_ep=_hex_id(options.get("in_ep", "0x82"), uri, "in_ep"),
+        confirm=_confirm(options, uri),
     )
 
 
@@ -176,11 +195,16 @@ def _parse_serial(rest: str, uri: str) -> PrinterTarget:
     device, _, query = rest.removeprefix("//").partition("?")
     if not device.strip():
         raise _bad_uri(uri, translate("PrinterUri", "thiếu tên cổng, ví dụ COM3"))
-    options = _options(query, uri, {"baudrate"})
+    options = _options(query, uri, {"baudrate", "confirm"})
     baud_text = options.get("baudrate", str(DEFAULT_BAUDRATE))
     if not baud_text.isdigit() or int(baud_text) <= 0:
         raise _bad_uri(uri, translate("PrinterUri", "tốc độ baud phải là số, ví dụ 9600"))
-    return PrinterTarget(PrinterKind.SERIAL, device=device.strip(), baudrate=int(baud_text))
+    return PrinterTarget(
+        PrinterKind.SERIAL,
+        device=device.strip(),
+        baudrate=int(baud_text),
+        confirm=_confirm(options, uri),
+    )
 
 
 def _parse_file(rest: str, uri: str) -> PrinterTarget:

@@ -5,14 +5,23 @@ what went wrong); USB, serial and Windows printers go through python-escpos's
 ``Usb``, ``Serial`` and ``Win32Raw`` classes. Every failure becomes a
 ``PrinterError`` whose Vietnamese message says what went wrong and what to check.
 
-A Windows queue accepts a job even when the printer is unplugged, so "sent" is
-not proof that paper came out; and the dossier is saved before printing, always,
-so a failed print never loses an intake: the clerk fixes the printer and prints
-again.
+After the job, the desk asks the printer for its real-time status (``DLE EOT``,
+``desk.printing.printer_status``) where the connection carries an answer back
+(network, USB, serial): the answer says the printer read the whole job and is
+online with paper. A connection that breaks before it answers (a reset, the
+printer closing its side) means the job was NOT printed, and says so. A
+printer that never answers (a one-way print server) is reported as sent but
+not confirmed; ``?confirm=0`` in its address stops the desk waiting for it. A
+Windows queue accepts a job even when the printer is unplugged and a file
+cannot answer: those are reported as sent, never as printed.
+
+The dossier is saved before printing, always, so a failed print never loses an
+intake: the clerk fixes the printer and prints again.
 """
 
 from __future__ import annotations
 
+import errno
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +30,19 @@ from typing import Any
 from desk.domain.errors import UserError
 from desk.domain.translation import translate, translated
 from desk.printing.escpos_setup import configure_escpos_cache, escpos_printer_module
+from desk.printing.printer_status import (
+    QUERIES,
+    STATUS_QUERY,
+    Delivery,
+    Gone,
+    PrintOutcome,
+    Reader,
+    Unanswerable,
+    await_answers,
+    not_printed_message,
+    read_answers,
+    stray_requests,
+)
 from desk.printing.printer_uri import (
     SETTINGS_HINT,
     PrinterKind,
@@ -28,12 +50,18 @@ from desk.printing.printer_uri import (
     parse_printer_uri,
 )
 
+#: Seconds to wait for the printer's answer to the status requests, counted from
+#: when the whole job is handed to the connection: a printer reads the job's last
+#: bytes (and the requests) only as its buffer empties, while it prints.
+STATUS_SECONDS = 10.0
 # Seconds to wait, after the last byte, for a network printer to close its side:
 # closing a socket that still holds unread status bytes resets the connection,
 # and a reset may drop the tail of the job still in flight.
 DRAIN_SECONDS = 1.0
 
 __all__ = [
+    "Delivery",
+    "PrintOutcome",
     "PrinterError",
     "PrinterKind",
     "PrinterTarget",
@@ -54,18 +82,55 @@ class PrinterError(UserError):
         self.detail = detail
 
 
-def send(uri: str | PrinterTarget, data: bytes, timeout: float = 5) -> None:
-    """Send raw bytes to the printer and close it; ``none`` sends nothing.
+def send(
+    uri: str | PrinterTarget,
+    data: bytes,
+    timeout: float = 5,
+    status_timeout: float = STATUS_SECONDS,
+) -> PrintOutcome:
+    """Send raw bytes to the printer, confirm with it where the connection allows,
+    close it; what is known of the job. ``none`` sends nothing.
 
-    Raises ``UserError`` for a bad URI and ``PrinterError`` for any failure on the way.
+    Raises ``UserError`` for a bad URI and ``PrinterError`` for any failure on the
+    way, a connection that breaks before the printer confirms, and a printer that
+    answers it is out of paper, open or in error.
     """
     target = uri if isinstance(uri, PrinterTarget) else parse_printer_uri(uri)
     if target.kind is PrinterKind.NONE:
-        return
-    _SENDERS[target.kind](target, data, timeout)
+        return PrintOutcome(Delivery.NOTHING)
+    return _SENDERS[target.kind](target, data, timeout, status_timeout)
 
 
-def _send_tcp(target: PrinterTarget, data: bytes, timeout: float) -> None:
+def _outcome(answers: bytes | None, printer: str) -> PrintOutcome:
+    """What the answers say: printed, not confirmed (no answer), or a ``PrinterError``
+    saying what to fix (out of paper, cover open, an error)."""
+    if answers is None:
+        return PrintOutcome(Delivery.UNCONFIRMED)
+    status = read_answers(answers)
+    if not status.ready:
+        raise PrinterError(status.problem(printer), f"status bytes {answers[-QUERIES:].hex()}")
+    return PrintOutcome(Delivery.PRINTED, paper_low=status.paper_low)
+
+
+def _tcp_reader(sock: socket.socket) -> Reader:
+    def read(remaining: float, wanted: int) -> bytes:
+        sock.settimeout(remaining)
+        try:
+            chunk = sock.recv(256)
+        except TimeoutError:
+            return b""
+        except OSError as exc:  # reset by the printer
+            raise Gone(str(exc)) from exc
+        if not chunk:
+            raise Gone("the printer closed the connection before answering")
+        return chunk
+
+    return read
+
+
+def _send_tcp(
+    target: PrinterTarget, data: bytes, timeout: float, status_timeout: float
+) -> PrintOutcome:
     where = f"{target.host}:{target.port}"
     hint = translated(SETTINGS_HINT)
     try:
@@ -99,8 +164,9 @@ def _send_tcp(target: PrinterTarget, data: bytes, timeout: float) -> None:
         ) from exc
     with sock:
         try:
-            sock.sendall(data)
-            sock.shutdown(socket.SHUT_WR)
+            sock.sendall(data + STATUS_QUERY if target.confirm else data)
+            if not target.confirm:
+                sock.shutdown(socket.SHUT_WR)
         except TimeoutError as exc:
             raise PrinterError(
                 translate(
@@ -119,6 +185,26 @@ def _send_tcp(target: PrinterTarget, data: bytes, timeout: float) -> None:
                 ).format(printer=where),
                 str(exc),
             ) from exc
+        if not target.confirm:
+            _drain(sock, min(timeout, DRAIN_SECONDS))
+            return PrintOutcome(Delivery.QUEUED)
+        expected = stray_requests(data) + QUERIES
+        try:
+            answers = await_answers(_tcp_reader(sock), expected, status_timeout)
+        except Gone as exc:
+            raise PrinterError(not_printed_message(where), str(exc)) from exc
+        _finish(sock, answers, timeout)
+        return _outcome(answers, where)
+
+
+def _finish(sock: socket.socket, answers: bytes | None, timeout: float) -> None:
+    """Close our side. A printer that answered has read the whole job; one that did
+    not may still be reading it, so it gets the time to finish before the close."""
+    try:
+        sock.shutdown(socket.SHUT_WR)
+    except OSError:
+        return
+    if answers is None:
         _drain(sock, min(timeout, DRAIN_SECONDS))
 
 
@@ -136,7 +222,10 @@ def _drain(sock: socket.socket, seconds: float) -> None:
         return
 
 
-def _send_file(target: PrinterTarget, data: bytes, timeout: float) -> None:
+def _send_file(
+    target: PrinterTarget, data: bytes, timeout: float, status_timeout: float
+) -> PrintOutcome:
+    """A file (or a device file) takes the bytes and cannot answer: sent, not confirmed."""
     try:
         with open(target.path, "wb") as handle:
             handle.write(data)
@@ -150,6 +239,7 @@ def _send_file(target: PrinterTarget, data: bytes, timeout: float) -> None:
             ).format(path=target.path, settings=translated(SETTINGS_HINT)),
             str(exc),
         ) from exc
+    return PrintOutcome(Delivery.QUEUED)
 
 
 @dataclass(frozen=True)
@@ -168,6 +258,12 @@ def _driver_errors() -> tuple[type[BaseException], ...]:
 
     errors: list[type[BaseException]] = [OSError, ValueError, EscposError]
     try:
+        import termios  # a serial port whose other end hung up fails to flush with it
+
+        errors.append(termios.error)
+    except ImportError:
+        pass
+    try:
         import pywintypes  # type: ignore[import-not-found]
 
         errors.append(pywintypes.error)
@@ -177,8 +273,14 @@ def _driver_errors() -> tuple[type[BaseException], ...]:
 
 
 def _send_with_escpos(
-    printer_class: Any, make: Callable[[], Any], data: bytes, advice: _Advice
-) -> None:
+    printer_class: Any,
+    make: Callable[[], Any],
+    data: bytes,
+    advice: _Advice,
+    confirm: tuple[str, float] | None = None,
+) -> PrintOutcome:
+    """Send through a python-escpos class; with ``confirm`` (the printer's name for
+    messages, the seconds to wait) ask the printer for its status after the job."""
     if not printer_class.is_usable():
         raise PrinterError(advice.missing)
     errors = _driver_errors()
@@ -188,22 +290,80 @@ def _send_with_escpos(
     except errors as exc:
         raise PrinterError(advice.unreachable, str(exc)) from exc
     try:
-        printer._raw(data)  # the documented way to send a prepared job unchanged
-        printer.close()  # for Win32Raw this ends the document: the spooler takes it now
+        # _raw: the documented way to send a prepared job unchanged
+        printer._raw(data + STATUS_QUERY if confirm else data)
+        if confirm is None:
+            printer.close()  # for Win32Raw this ends the document: the spooler takes it now
+            return PrintOutcome(Delivery.QUEUED)
     except errors as exc:
         _close_after_failure(printer, errors)
         raise PrinterError(advice.failed, str(exc)) from exc
+    where, seconds = confirm
+    try:
+        answers = await_answers(
+            _device_reader(printer, errors), stray_requests(data) + QUERIES, seconds
+        )
+    except Gone as exc:
+        raise PrinterError(not_printed_message(where), str(exc)) from exc
+    finally:
+        _close_after_failure(printer, errors)
+    return _outcome(answers, where)
+
+
+def _device_reader(printer: Any, errors: tuple[type[BaseException], ...]) -> Reader:
+    """Reading a USB or serial printer's answers: a timeout is no answer yet; the
+    device gone (unplugged, port closed) ends the wait as not printed; a device
+    that cannot be read (no way back) ends it as not confirmed."""
+
+    def read(remaining: float, wanted: int) -> bytes:
+        try:
+            serial_port = getattr(printer, "_device", None)
+            if hasattr(serial_port, "in_waiting"):  # pyserial: return once they came
+                return bytes(serial_port.read(wanted))
+            return bytes(printer._read() or b"")  # pyusb: returns what came
+        except errors as exc:
+            if _timed_out(exc):
+                return b""
+            if getattr(exc, "errno", None) in _GONE or type(exc).__name__ == "SerialException":
+                raise Gone(str(exc)) from exc
+            raise Unanswerable(str(exc)) from exc
+
+    return read
+
+
+_GONE = {errno.ENODEV, errno.EIO, errno.EPIPE, errno.ECONNRESET, errno.ENXIO}
+
+
+def _timed_out(exc: BaseException) -> bool:
+    return (
+        isinstance(exc, TimeoutError)
+        or type(exc).__name__ == "USBTimeoutError"
+        or getattr(exc, "errno", None) == errno.ETIMEDOUT
+    )
 
 
 def _close_after_failure(printer: Any, errors: tuple[type[BaseException], ...]) -> None:
-    """Release the device after a failed write; the write's error is the one to report."""
+    """Release the device after a failed write or wait; that error is the one to report.
+
+    A serial port whose other end hung up cannot be flushed, so python-escpos's
+    ``close`` fails and would fail again when the object is collected: the port
+    itself is then closed without the flush.
+    """
     try:
         printer.close()
     except errors:
-        return
+        device = getattr(printer, "_device", None)
+        try:
+            if device:
+                device.close()
+        except errors:
+            pass
+        printer._device = False
 
 
-def _send_usb(target: PrinterTarget, data: bytes, timeout: float) -> None:
+def _send_usb(
+    target: PrinterTarget, data: bytes, timeout: float, status_timeout: float
+) -> PrintOutcome:
     escpos_printer = escpos_printer_module()
     usb_id, hint = target.usb_id, translated(SETTINGS_HINT)
     advice = _Advice(
@@ -235,10 +395,13 @@ def _send_usb(target: PrinterTarget, data: bytes, timeout: float) -> None:
             out_ep=target.out_ep,
         )
 
-    _send_with_escpos(escpos_printer.Usb, make, data, advice)
+    confirm = (target.describe(), status_timeout) if target.confirm else None
+    return _send_with_escpos(escpos_printer.Usb, make, data, advice, confirm)
 
 
-def _send_serial(target: PrinterTarget, data: bytes, timeout: float) -> None:
+def _send_serial(
+    target: PrinterTarget, data: bytes, timeout: float, status_timeout: float
+) -> PrintOutcome:
     escpos_printer = escpos_printer_module()
     port, hint = target.device, translated(SETTINGS_HINT)
     advice = _Advice(
@@ -258,13 +421,19 @@ def _send_serial(target: PrinterTarget, data: bytes, timeout: float) -> None:
         ).format(port=port),
     )
 
-    def make() -> Any:
-        return escpos_printer.Serial(port, baudrate=target.baudrate, timeout=timeout)
+    def make() -> Any:  # the timeout is the reads': each answer is waited for this long
+        return escpos_printer.Serial(
+            port, baudrate=target.baudrate, timeout=min(timeout, status_timeout)
+        )
 
-    _send_with_escpos(escpos_printer.Serial, make, data, advice)
+    confirm = (target.describe(), status_timeout) if target.confirm else None
+    return _send_with_escpos(escpos_printer.Serial, make, data, advice, confirm)
 
 
-def _send_win32(target: PrinterTarget, data: bytes, timeout: float) -> None:
+def _send_win32(
+    target: PrinterTarget, data: bytes, timeout: float, status_timeout: float
+) -> PrintOutcome:
+    """The Windows print queue takes the job; the printer behind it cannot answer here."""
     escpos_printer = escpos_printer_module()
     name, hint = target.name, translated(SETTINGS_HINT)
     advice = _Advice(
@@ -293,10 +462,10 @@ def _send_win32(target: PrinterTarget, data: bytes, timeout: float) -> None:
     def make() -> Any:
         return escpos_printer.Win32Raw(name)
 
-    _send_with_escpos(escpos_printer.Win32Raw, make, data, advice)
+    return _send_with_escpos(escpos_printer.Win32Raw, make, data, advice)
 
 
-_SENDERS: dict[PrinterKind, Callable[[PrinterTarget, bytes, float], None]] = {
+_SENDERS: dict[PrinterKind, Callable[[PrinterTarget, bytes, float, float], PrintOutcome]] = {
     PrinterKind.TCP: _send_tcp,
     PrinterKind.FILE: _send_file,
     PrinterKind.USB: _send_usb,

@@ -2,7 +2,8 @@
 
 The dossier is already saved when this runs; a printer failure raises a
 ``PrinterError`` (a ``UserError``) and changes nothing in the database, so a
-reprint is always possible.
+reprint is always possible. A print is "printed" only when the printer
+confirmed it (``desk.printing.printer_status``): the result says what is known.
 """
 
 from __future__ import annotations
@@ -21,9 +22,16 @@ def receipt_image(db: Database, code: str, paper: str | None = None) -> Image.Im
 
 
 def print_receipt(
-    db: Database, code: str, uri: str | None = None, paper: str | None = None
-) -> Image.Image:
-    """Print (or reprint) the receipt; returns the image that was sent."""
+    db: Database,
+    code: str,
+    uri: str | None = None,
+    paper: str | None = None,
+    status_timeout: float | None = None,
+) -> printing.PrintedReceipt:
+    """Print (or reprint) the receipt: the image sent, and whether the printer confirmed it."""
     uri = uri or settings.get_setting(db, settings.PRINTER_URI)
     paper = paper or settings.get_setting(db, settings.PAPER)
-    return printing.print_receipt(dossiers.get_dossier(db, code), office.get_office(db), uri, paper)
+    dossier, the_office = dossiers.get_dossier(db, code), office.get_office(db)
+    if status_timeout is None:
+        return printing.print_receipt(dossier, the_office, uri, paper)
+    return printing.print_receipt(dossier, the_office, uri, paper, status_timeout=status_timeout)

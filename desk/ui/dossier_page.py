@@ -493,9 +493,11 @@ class DossierPage(QDialog):
     def print_receipt(self) -> ReceiptPreviewDialog | None:
         """Print the receipt (after a supplement: the new one, with the new appointment)."""
         error: str | None = None
+        outcome = None
         try:
             with busy_cursor():
-                image = receipts.print_receipt(self.db, self.code)
+                printed = receipts.print_receipt(self.db, self.code)
+            image, outcome = printed.image, printed.outcome
         except UserError as exc:
             error = exc.message
             try:
@@ -503,7 +505,9 @@ class DossierPage(QDialog):
             except UserError as again:
                 show_message(self, translate("DossierPage", "In phiếu hẹn"), again.message)
                 return None
-        preview = ReceiptPreviewDialog(image, self.code, self.db, print_error=error, parent=self)
+        preview = ReceiptPreviewDialog(
+            image, self.code, self.db, print_error=error, parent=self, outcome=outcome
+        )
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.destroyed.connect(lambda *_: self._forget_preview(preview))
         self.last_preview = preview

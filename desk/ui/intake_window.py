@@ -418,9 +418,11 @@ class IntakeWindow(QWidget):
 
     def _print_and_preview(self, code: str) -> None:
         error: str | None = None
+        outcome = None
         try:
             with busy_cursor():
-                image = receipts.print_receipt(self._db, code)
+                printed = receipts.print_receipt(self._db, code)
+            image, outcome = printed.image, printed.outcome
         except UserError as exc:
             log.warning(
                 "receipt %s not printed: %s", code, getattr(exc, "detail", "") or exc.message
@@ -431,7 +433,9 @@ class IntakeWindow(QWidget):
             except UserError as again:
                 show_message(self, translate("IntakeWindow", "Không in được phiếu"), again.message)
                 return
-        dialog = ReceiptPreviewDialog(image, code, self._db, print_error=error, parent=self)
+        dialog = ReceiptPreviewDialog(
+            image, code, self._db, print_error=error, parent=self, outcome=outcome
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: self._forget_preview(dialog))
         dialog.finished.connect(lambda _result: self._back_from_preview())

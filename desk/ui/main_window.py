@@ -485,9 +485,11 @@ class MainWindow(AdminDialogs, QMainWindow):
     def reprint(self, code: str) -> ReceiptPreviewDialog | None:
         """Print a saved dossier's receipt again and show it, with the outcome."""
         error: str | None = None
+        outcome = None
         try:
             with busy_cursor():
-                image = receipts.print_receipt(self._db, code)
+                printed = receipts.print_receipt(self._db, code)
+            image, outcome = printed.image, printed.outcome
         except UserError as exc:
             error = exc.message
             try:
@@ -495,7 +497,9 @@ class MainWindow(AdminDialogs, QMainWindow):
             except UserError as again:  # no such dossier, or the database is unreadable
                 show_message(self, translate("MainWindow", "In lại phiếu"), again.message)
                 return None
-        dialog = ReceiptPreviewDialog(image, code, self._db, print_error=error, parent=self)
+        dialog = ReceiptPreviewDialog(
+            image, code, self._db, print_error=error, parent=self, outcome=outcome
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_preview = dialog
         dialog.destroyed.connect(lambda *_: self._forget_preview(dialog))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -13,6 +14,7 @@ from desk.domain.clock import VN_TZ
 from desk.domain.dossier import Applicant, Dossier, ReceivedPaper, ResultDelivery
 from desk.domain.office import Office
 from desk.domain.procedure import Channel, PaperForm
+from desk.printing.printer_status import STATUS_QUERY
 
 # Long enough for a thread on a loaded machine; only reached when a test is broken.
 WAIT_SECONDS = 30
@@ -79,10 +81,25 @@ def dossier_factory() -> Callable[..., Dossier]:
     return _make_dossier
 
 
-class VirtualNetworkPrinter:
-    """A raw-port printer on 127.0.0.1: keeps every job it receives, one per connection."""
+#: A printer's answers to DLE EOT 1, 2 and 4 (printer, offline cause, paper sensor).
+ONLINE = {1: 0x12, 2: 0x12, 4: 0x12}
+PAPER_OUT = {1: 0x1A, 2: 0x32, 4: 0x72}  # offline, stopped at the paper end, no paper
+COVER_OPEN = {1: 0x1A, 2: 0x16, 4: 0x12}
+PAPER_LOW = {1: 0x12, 2: 0x12, 4: 0x1E}
+_REQUEST = re.compile(rb"\x10\x04([\x01-\x04])")
 
-    def __init__(self) -> None:
+
+class VirtualNetworkPrinter:
+    """A raw-port printer on 127.0.0.1: keeps every job it receives, one per connection.
+
+    Like a real ESC/POS printer it answers each real-time status request
+    (``DLE EOT n``) in the stream as soon as it reads it, with ``status``
+    (``None``: a printer that never answers, a one-way print server). A job is
+    kept without the desk's closing status requests.
+    """
+
+    def __init__(self, status: dict[int, int] | None = ONLINE) -> None:
+        self.status = status
         self._server = socket.create_server(("127.0.0.1", 0))
         self.host, self.port = self._server.getsockname()[:2]
         self.jobs: list[bytes] = []
@@ -103,11 +120,25 @@ class VirtualNetworkPrinter:
                 connection.close()
                 return
             with connection:
-                chunks = []
+                received = bytearray()
+                answered = 0
                 while chunk := connection.recv(65536):
-                    chunks.append(chunk)
-            self.jobs.append(b"".join(chunks))
+                    received += chunk
+                    answered = self._answer(connection, received, answered)
+            job = bytes(received)
+            self.jobs.append(job.removesuffix(STATUS_QUERY))
             self._received.release()
+
+    def _answer(self, connection: socket.socket, received: bytearray, answered: int) -> int:
+        """Answer the requests read since ``answered``; where the answering stopped."""
+        if self.status is None:
+            return answered
+        for request in _REQUEST.finditer(received, max(answered - 2, 0)):
+            if request.start() < answered:
+                continue
+            connection.sendall(bytes([self.status[request.group(1)[0]]]))
+            answered = request.end()
+        return answered
 
     def next_job(self) -> bytes:
         """The next complete job, waiting for the connection to close."""

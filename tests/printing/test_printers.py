@@ -8,7 +8,7 @@ import pytest
 from conftest import VirtualNetworkPrinter
 
 from desk.domain.errors import UserError
-from desk.printing import PrinterError, parse_printer_uri, send
+from desk.printing import Delivery, PrinterError, parse_printer_uri, send
 
 JOB = b"\x1b@" + bytes(range(256)) * 64 + b"\x1bd\x06\x1dV\x00"
 
@@ -30,7 +30,7 @@ def test_file_printer_writes_the_bytes(tmp_path: Path) -> None:
 
 
 def test_none_sends_nothing(network_printer: VirtualNetworkPrinter) -> None:
-    assert send("none", JOB) is None
+    assert send("none", JOB).delivery is Delivery.NOTHING
     send(network_printer.uri, b"only job")
     assert network_printer.next_job() == b"only job"
     assert network_printer.jobs == [b"only job"]

@@ -15,13 +15,15 @@ from pyzbar.pyzbar import decode as zbar_decode
 from desk.domain.dossier import Dossier
 from desk.domain.errors import UserError
 from desk.domain.office import Office
-from desk.printing import PAPER_WIDTHS, PrinterError, print_receipt, receipt_image
+from desk.printing import PAPER_WIDTHS, Delivery, PrinterError, print_receipt, receipt_image
 
 
 def test_print_receipt_sends_what_it_returns(
     dossier: Dossier, office: Office, network_printer: VirtualNetworkPrinter
 ) -> None:
-    image = print_receipt(dossier, office, network_printer.uri, paper="58")
+    printed = print_receipt(dossier, office, network_printer.uri, paper="58")
+    image = printed.image
+    assert printed.outcome.printed  # the virtual printer answered the status requests
     job = decode(network_printer.next_job())
     assert image.width == PAPER_WIDTHS["58"] == job.rasters[0].width
     assert ImageChops.difference(job.rasters[0].convert("L"), image.convert("L")).getbbox() is None
@@ -29,7 +31,9 @@ def test_print_receipt_sends_what_it_returns(
 
 
 def test_print_receipt_to_none_still_returns_the_preview(dossier: Dossier, office: Office) -> None:
-    image = print_receipt(dossier, office, "none")
+    printed = print_receipt(dossier, office, "none")
+    assert printed.outcome.delivery is Delivery.NOTHING
+    image = printed.image
     [symbol] = zbar_decode(image.convert("L"))
     assert symbol.data.decode() == dossier.code
     assert image.width == 576
@@ -37,7 +41,9 @@ def test_print_receipt_to_none_still_returns_the_preview(dossier: Dossier, offic
 
 def test_print_receipt_to_a_file(dossier: Dossier, office: Office, tmp_path: Path) -> None:
     target = tmp_path / "receipt.bin"
-    image = print_receipt(dossier, office, f"file:{target}", paper="80-180dpi")
+    printed = print_receipt(dossier, office, f"file:{target}", paper="80-180dpi")
+    image = printed.image
+    assert printed.outcome.delivery is Delivery.QUEUED  # a file cannot confirm
     assert decode(target.read_bytes()).rasters[0].size == image.size == (512, image.height)
 
 

@@ -10,6 +10,7 @@ from desk import printing
 from desk.domain.clock import FixedClock
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
 from desk.domain.office import Clerk
+from desk.printing import Delivery, PrintOutcome
 from desk.services import catalog, intake, receipts, settings
 from desk.storage.database import Database
 from desk.ui.qt_helpers import pil_to_qimage
@@ -27,8 +28,12 @@ def code(db: Database, clerk: Clerk, clock: FixedClock) -> str:
     return intake.record_intake(db, draft, clerk, clock).code
 
 
-def make_dialog(qtbot, db: Database, code: str, error: str | None = None) -> ReceiptPreviewDialog:
-    dialog = ReceiptPreviewDialog(receipts.receipt_image(db, code), code, db, print_error=error)
+def make_dialog(
+    qtbot, db: Database, code: str, error: str | None = None, outcome: PrintOutcome | None = None
+) -> ReceiptPreviewDialog:
+    dialog = ReceiptPreviewDialog(
+        receipts.receipt_image(db, code), code, db, print_error=error, outcome=outcome
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -75,8 +80,11 @@ def test_reprint_sends_the_receipt_to_the_printer_set_now(qtbot, db, code, tmp_p
     target = tmp_path / "printer.bin"
     settings.set_setting(db, settings.PRINTER_URI, f"file:{target}")
     qtbot.mouseClick(dialog.reprint_button, Qt.MouseButton.LeftButton)
-    assert dialog.printed_ok()
-    assert dialog.status_text() == f"Đã gửi phiếu của hồ sơ {code} tới máy in."
+    assert dialog.printed_ok() and not dialog.confirmed()  # a file cannot confirm
+    assert dialog.status_text() == (
+        f"Đã gửi phiếu của hồ sơ {code} tới tệp {target}. Kiểu kết nối này không cho máy in "
+        "báo lại: hãy xem phiếu đã ra chưa, nếu chưa thì bấm “In lại”."
+    )
     assert target.read_bytes() == printing.receipt_bytes(receipts.receipt_image(db, code))
 
 
@@ -113,3 +121,44 @@ def test_colour_images_are_shown_too():
     qimage = pil_to_qimage(image)
     assert (qimage.width(), qimage.height()) == (3, 2)
     assert qimage.pixelColor(2, 1).getRgb()[:3] == (200, 10, 30)
+
+
+def test_printed_only_when_the_printer_confirmed(qtbot, db, code):
+    settings.set_setting(db, settings.PRINTER_URI, "tcp://10.0.0.9:9100")
+    dialog = make_dialog(qtbot, db, code, outcome=PrintOutcome(Delivery.PRINTED))
+    assert dialog.confirmed() and dialog.printed_ok()
+    assert dialog.status_text() == f"Đã in phiếu của hồ sơ {code}: máy in đã xác nhận."
+    low = make_dialog(qtbot, db, code, outcome=PrintOutcome(Delivery.PRINTED, paper_low=True))
+    assert low.status_text().endswith("Giấy in sắp hết: hãy chuẩn bị cuộn giấy mới.")
+
+
+def test_a_printer_that_did_not_answer_is_not_called_printed(qtbot, db, code):
+    settings.set_setting(db, settings.PRINTER_URI, "tcp://10.0.0.9:9100")
+    dialog = make_dialog(qtbot, db, code, outcome=PrintOutcome(Delivery.UNCONFIRMED))
+    assert not dialog.confirmed() and not dialog.printed_ok()
+    assert dialog.status_text() == (
+        f"Đã gửi phiếu của hồ sơ {code} tới máy in mạng 10.0.0.9:9100 nhưng máy in không trả "
+        "lời để xác nhận: hãy xem phiếu đã ra chưa; nếu chưa, kiểm tra máy in rồi bấm “In lại”."
+    )
+    assert dialog.reprint_button.isEnabled()
+
+
+def test_the_windows_queue_is_named_as_a_queue(qtbot, db, code):
+    settings.set_setting(db, settings.PRINTER_URI, "win32:EPSON TM-T82")
+    dialog = make_dialog(qtbot, db, code, outcome=PrintOutcome(Delivery.QUEUED))
+    assert not dialog.confirmed()
+    assert dialog.status_text().startswith(
+        f"Đã gửi phiếu của hồ sơ {code} tới hàng đợi in của Windows (máy in Windows “EPSON "
+        "TM-T82”). Hàng đợi không cho biết máy in đã in hay chưa"
+    )
+
+
+def test_a_printer_that_dropped_the_line_offers_a_reprint(qtbot, db, code, monkeypatch):
+    """The not-printed message of a printer that reset the connection, with "In lại"."""
+    from desk.printing.printer_status import not_printed_message
+
+    message = not_printed_message("máy in mạng 10.0.0.9:9100")
+    dialog = make_dialog(qtbot, db, code, error=message)
+    assert "coi như phiếu CHƯA in" in dialog.status_text()
+    assert "bấm “In lại”" in dialog.status_text()
+    assert not dialog.printed_ok() and dialog.reprint_button.text() == "In lại"

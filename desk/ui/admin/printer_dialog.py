@@ -361,7 +361,7 @@ class PrinterSettingsDialog(QDialog):
         dossier = self.sample(office)
         uri, paper = self.uri(), self.paper()
         image = self._send(
-            lambda: printing.print_receipt(dossier, office, uri, paper),
+            lambda: printing.print_receipt(dossier, office, uri, paper).image,
             lambda: printing.receipt_image(dossier, office, paper),
         )
         if image is not None:
