@@ -27,6 +27,13 @@ BIRTH = "1.001193"
 RAW_CONTROLS = UNSAFE
 
 
+@pytest.fixture(autouse=True)
+def logged_in(monkeypatch):
+    """The command line asks who reads personal data: the test office's admin."""
+    monkeypatch.setenv("DESK_USER", "admin")
+    monkeypatch.setenv("DESK_PASSWORD", "matkhau123")
+
+
 @pytest.fixture
 def stored(db, clerk, clock, engine_name) -> str:
     """A dossier received normally, then changed in the database directly.
@@ -75,7 +82,9 @@ def _book_args(out) -> object:
     )
 
 
-def test_the_xlsx_book_is_written_and_holds_no_control_character(db, stored, tmp_path, capsys):
+def test_the_xlsx_book_is_written_and_holds_no_control_character(
+    db, stored, tmp_path, capsys, as_admin
+):
     out = tmp_path / "so.xlsx"
     assert run_book(_book_args(out), db) == 0
     values = [
@@ -93,7 +102,9 @@ def test_the_xlsx_book_is_written_and_holds_no_control_character(db, stored, tmp
         _no_controls(value)
 
 
-def test_the_pdf_book_is_laid_out_and_holds_no_control_character(db, stored, tmp_path, capsys):
+def test_the_pdf_book_is_laid_out_and_holds_no_control_character(
+    db, stored, tmp_path, capsys, as_admin
+):
     out = tmp_path / "so.pdf"
     assert run_book(_book_args(out), db) == 0
     text = subprocess.run(
