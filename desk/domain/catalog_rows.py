@@ -85,7 +85,7 @@ import re
 from datetime import time
 
 from desk.domain.procedure import Channel, Level, PaperForm, Procedure, RequiredPaper
-from desk.domain.text import fold, nfc
+from desk.domain.text import escape_code, fold, nfc, unsafe_characters
 from desk.domain.time_limit import LimitKind, TimeLimit
 from desk.domain.translation import translate
 
@@ -276,6 +276,32 @@ def normalise_row(row: dict[str, str]) -> dict[str, str]:
     return result
 
 
+#: The longest procedure name a form prints whole (the longest published is about 350).
+NAME_LIMIT = 1000
+
+
+def _unprintable(cells: dict[str, str]) -> list[str]:
+    """Cells a printed form could not show: control characters (a line break is a
+    new line of the cell), a name longer than ``NAME_LIMIT``."""
+    problems = []
+    for key, value in cells.items():
+        if bad := unsafe_characters(value, line_breaks=True):
+            problems.append(
+                translate(
+                    "CatalogRows",
+                    "Cột '{header}' ({key}): có ký tự điều khiển không in được ({codes}); "
+                    "hãy xóa ký tự đó rồi lưu lại",
+                ).format(codes=", ".join(escape_code(c) for c in bad[:3]), **_column(key))
+            )
+    if len(cells.get("name", "")) > NAME_LIMIT:
+        problems.append(
+            translate(
+                "CatalogRows", "Cột '{header}' ({key}): dài {count} ký tự, quá mức {limit}"
+            ).format(count=len(cells["name"]), limit=NAME_LIMIT, **_column("name"))
+        )
+    return problems
+
+
 def procedure_from_row(row: dict[str, str]) -> Procedure:
     """A procedure from one row of cell texts.
 
@@ -283,7 +309,7 @@ def procedure_from_row(row: dict[str, str]) -> Procedure:
     cell, each message naming the column and what to fix.
     """
     cells = normalise_row(row)
-    problems: list[str] = []
+    problems: list[str] = _unprintable(cells)
 
     def text(key: str, required: bool = False) -> str:
         value = cells.get(key, "")

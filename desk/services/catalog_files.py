@@ -18,12 +18,20 @@ Reading never stops at the first bad row: every row that cannot become a
 procedure is reported with its row number as Excel shows it (the header is
 row 1), its code and a Vietnamese message, and the good rows are still returned.
 Codes must be unique within a file: rows that share a code are all refused.
+
+A file that cannot be read at all is a ``UserError`` naming the file and what is
+wrong, never a traceback: a folder, a CSV cell longer than the csv module takes
+(131,072 characters: in practice a quotation mark never closed), a workbook
+without its workbook part, a sheet whose XML stops in the middle (a copy cut
+short), a workbook with no worksheet, or a chart sheet openpyxl cannot read. A
+chart sheet placed first is skipped: the catalog is the first worksheet.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import logging
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -53,6 +61,8 @@ from desk.domain.procedure import Procedure
 from desk.domain.text import nfc
 from desk.domain.time_limit import LimitKind
 from desk.domain.translation import translate
+
+log = logging.getLogger(__name__)
 
 SHEET_TITLE = "Thủ tục"  # untranslated: sheet name of the catalog file format
 SUFFIXES = (".csv", ".xlsx")
@@ -113,6 +123,15 @@ def read_catalog(path: str | Path) -> CatalogFile:
     """
     path = Path(path)
     suffix = _checked_suffix(path)
+    if path.is_dir():
+        raise UserError(
+            translate(
+                "CatalogFiles",
+                "“{name}” là một thư mục, không phải tệp: hãy chọn tệp danh mục .csv hoặc .xlsx "
+                "ở trong thư mục.",
+            ).format(name=path.name),
+            "path",
+        )
     try:
         table = _read_csv_table(path) if suffix == ".csv" else _read_xlsx_table(path)
     except FileNotFoundError as exc:
@@ -290,7 +309,30 @@ def _read_csv_table(path: Path) -> list[list[str]]:
             ).format(name=path.name),
             "path",
         ) from exc
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    try:
+        return list(reader)
+    except csv.Error as exc:
+        raise _csv_problem(path, reader.line_num, exc) from exc
+
+
+def _csv_problem(path: Path, line: int, exc: csv.Error) -> UserError:
+    """A CSV file the csv module stops on, explained with the line it stopped at."""
+    if "field larger than field limit" in str(exc):
+        message = translate(
+            "CatalogFiles",
+            "Tệp {name}, dòng {line}: một ô dài hơn {limit} ký tự. Thường là một dấu ngoặc "
+            'kép (") mở ô mà không đóng, nên phần còn lại của tệp bị đọc thành một ô. Hãy mở '
+            "tệp bằng Excel, sửa ô đó rồi lưu lại dạng CSV UTF-8.",
+        )
+    else:
+        message = translate(
+            "CatalogFiles",
+            "Tệp {name}, dòng {line}: không đọc được dạng CSV ({detail}). Hãy mở tệp bằng "
+            "Excel rồi lưu lại dạng CSV UTF-8 hoặc .xlsx.",
+        )
+    limit = f"{csv.field_size_limit():,}".replace(",", ".")
+    return UserError(message.format(name=path.name, line=line, limit=limit, detail=exc), "path")
 
 
 def _delimiter(text: str) -> str:
@@ -305,21 +347,99 @@ def _delimiter(text: str) -> str:
 
 
 def _read_xlsx_table(path: Path) -> list[tuple[object, ...]]:
+    """The first worksheet's rows (chart sheets are not tables: they are passed over)."""
+    _check_workbook_parts(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, InvalidFileException) as exc:
+        raise _damaged(path) from exc
+    except Exception as exc:  # noqa: BLE001 (openpyxl's own faults on a bad file vary)
+        raise _unreadable_workbook(path, exc) from exc
+    try:
+        if not workbook.worksheets:
+            raise UserError(
+                translate(
+                    "CatalogFiles",
+                    "Tệp Excel {name} không có trang tính nào (chỉ có biểu đồ): hãy đặt bảng "
+                    "danh mục thủ tục vào trang tính đầu tiên rồi lưu lại.",
+                ).format(name=path.name),
+                "path",
+            )
+        sheet = workbook.worksheets[0]
+        try:
+            return [tuple(row) for row in sheet.iter_rows(values_only=True)]
+        except SyntaxError as exc:  # xml.etree's ParseError: the sheet's XML stops short
+            raise UserError(
+                translate(
+                    "CatalogFiles",
+                    "Tệp Excel {name} bị hỏng: trang “{sheet}” bị cắt ngang, không đọc được đến "
+                    "hết ({detail}). Có thể tệp chưa chép xong hoặc lưu bị lỗi: hãy chép lại "
+                    "tệp, hoặc mở bằng Excel và lưu lại.",
+                ).format(name=path.name, sheet=sheet.title, detail=exc),
+                "path",
+            ) from exc
+        except UserError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise _unreadable_workbook(path, exc) from exc
+    finally:
+        workbook.close()
+
+
+def _check_workbook_parts(path: Path) -> None:
+    """Refuse, with what is wrong, a file that is not a zip or has no workbook part."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile as exc:
+        raise _damaged(path) from exc
+    if "xl/workbook.xml" not in names:
         raise UserError(
             translate(
                 "CatalogFiles",
-                "Không mở được tệp Excel {name}: tệp bị hỏng hoặc không phải .xlsx. "
-                "Hãy mở bằng Excel và lưu lại dạng .xlsx.",
+                "Tệp {name} không có phần sổ tính (xl/workbook.xml): tệp không đầy đủ hoặc không "
+                "phải tệp Excel .xlsx. Hãy mở bằng Excel và lưu lại dạng .xlsx.",
             ).format(name=path.name),
             "path",
-        ) from exc
+        )
+
+
+def _damaged(path: Path) -> UserError:
+    return UserError(
+        translate(
+            "CatalogFiles",
+            "Không mở được tệp Excel {name}: tệp bị hỏng hoặc không phải .xlsx. "
+            "Hãy mở bằng Excel và lưu lại dạng .xlsx.",
+        ).format(name=path.name),
+        "path",
+    )
+
+
+def _unreadable_workbook(path: Path, exc: Exception) -> UserError:
+    """A workbook openpyxl fails on: its chart sheets first, else whatever it is."""
+    log.warning("catalog workbook %s unreadable", path.name, exc_info=exc)
     try:
-        return [tuple(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+        with zipfile.ZipFile(path) as archive:
+            charts = any(n.startswith("xl/chartsheets/") for n in archive.namelist())
+    except (OSError, zipfile.BadZipFile):
+        charts = False
+    if charts:
+        return UserError(
+            translate(
+                "CatalogFiles",
+                "Tệp Excel {name} có trang biểu đồ (chart sheet) mà desk không đọc được. Hãy xóa "
+                "trang biểu đồ, hoặc chép bảng danh mục sang một sổ tính mới, rồi lưu lại.",
+            ).format(name=path.name),
+            "path",
+        )
+    return UserError(
+        translate(
+            "CatalogFiles",
+            "Tệp Excel {name} bị hỏng hoặc có phần desk không đọc được ({detail}). Hãy mở bằng "
+            "Excel và lưu lại dạng .xlsx.",
+        ).format(name=path.name, detail=f"{type(exc).__name__}: {exc}"),
+        "path",
+    )
 
 
 def _write_csv(path: Path, rows: list[dict[str, str]]) -> None:

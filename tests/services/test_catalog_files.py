@@ -390,3 +390,125 @@ def test_levels_and_online_only_survive_an_xlsx_round_trip(
     assert {c: (p.level, p.online_only) for c, p in by_code(shipped).items()} == {
         c: (p.level, p.online_only) for c, p in again.items()
     }
+
+
+# --- malformed files: a message naming the file and what is wrong, never a traceback ----
+
+GOOD_ROW = "1.001193,Thủ tục đăng ký khai sinh,Hộ tịch,,same_day,,15:00"
+
+
+def _good_workbook(path: Path, chartsheet_first: bool = False, with_chart: bool = True) -> Path:
+    from openpyxl.chart import BarChart, Reference
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Thủ tục"
+    header = [HEADER_LABELS[k] for k in ("code", "name", "field", "limit_kind", "cutoff")]
+    sheet.append(header)
+    sheet.append(["1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch", "same_day", "15:00"])
+    if chartsheet_first:
+        charts = workbook.create_chartsheet("Biểu đồ", 0)
+        if with_chart:
+            chart = BarChart()
+            chart.add_data(Reference(sheet, min_col=1, min_row=1, max_row=2))
+            charts.add_chart(chart)
+    workbook.save(path)
+    return path
+
+
+def _rezip(source: Path, target: Path, change) -> Path:  # noqa: ANN001
+    """``source``'s parts written to ``target``, each through ``change(name, data)``
+    (``None`` leaves the part out)."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for name in old.namelist():
+            data = change(name, old.read(name))
+            if data is not None:
+                new.writestr(name, data)
+    return target
+
+
+def test_a_csv_cell_longer_than_the_csv_module_takes_is_explained(tmp_path: Path) -> None:
+    path = write_text(
+        tmp_path / "danh-muc.csv", f'{HEADER}\n{GOOD_ROW}\n1.000894,"Đăng ký kết hôn{"x" * 140_000}'
+    )
+    with pytest.raises(UserError) as caught:
+        read_catalog(path)
+    message = caught.value.message
+    assert message.startswith("Tệp danh-muc.csv, dòng 3: một ô dài hơn 131.072 ký tự.")
+    assert "dấu ngoặc kép" in message and caught.value.field == "path"
+
+
+def test_a_workbook_whose_sheet_xml_stops_short_is_explained(tmp_path: Path) -> None:
+    good = _good_workbook(tmp_path / "good.xlsx")
+    cut = _rezip(
+        good,
+        tmp_path / "cat-ngang.xlsx",
+        lambda name, data: data[: len(data) // 2] if name == "xl/worksheets/sheet1.xml" else data,
+    )
+    with pytest.raises(UserError) as caught:
+        read_catalog(cut)
+    assert caught.value.message.startswith(
+        "Tệp Excel cat-ngang.xlsx bị hỏng: trang “Thủ tục” bị cắt ngang, không đọc được đến hết"
+    )
+
+
+def test_a_workbook_without_its_workbook_part_is_explained(tmp_path: Path) -> None:
+    good = _good_workbook(tmp_path / "good.xlsx")
+    partless = _rezip(
+        good,
+        tmp_path / "thieu.xlsx",
+        lambda name, data: None if name == "xl/workbook.xml" else data,
+    )
+    with pytest.raises(UserError) as caught:
+        read_catalog(partless)
+    assert caught.value.message.startswith("Tệp thieu.xlsx không có phần sổ tính (xl/workbook.xml)")
+
+
+def test_a_chart_sheet_first_is_passed_over(tmp_path: Path) -> None:
+    path = _good_workbook(tmp_path / "bieu-do-truoc.xlsx", chartsheet_first=True)
+    assert load_workbook(path).sheetnames[0] == "Biểu đồ"
+    catalog = read_catalog(path)
+    assert catalog.errors == [] and [p.code for p in catalog.procedures] == ["1.001193"]
+
+
+def test_a_chart_sheet_openpyxl_cannot_read_is_explained(tmp_path: Path) -> None:
+    path = _good_workbook(tmp_path / "bieu-do.xlsx", chartsheet_first=True, with_chart=False)
+    with pytest.raises(UserError) as caught:
+        read_catalog(path)
+    assert caught.value.message.startswith(
+        "Tệp Excel bieu-do.xlsx có trang biểu đồ (chart sheet) mà desk không đọc được."
+    )
+
+
+@pytest.mark.parametrize("name", ["danh-muc.csv", "danh-muc.xlsx"])
+def test_a_folder_named_like_a_catalog_is_explained(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).mkdir()
+    with pytest.raises(UserError) as caught:
+        read_catalog(tmp_path / name)
+    assert caught.value.message.startswith(f"“{name}” là một thư mục, không phải tệp")
+
+
+def test_a_workbook_of_random_parts_is_explained(tmp_path: Path) -> None:
+    good = _good_workbook(tmp_path / "good.xlsx")
+    broken = _rezip(
+        good,
+        tmp_path / "hong.xlsx",
+        lambda name, data: b"\x00garbage" if name == "xl/styles.xml" else data,
+    )
+    with pytest.raises(UserError) as caught:
+        read_catalog(broken)
+    assert "hong.xlsx" in caught.value.message and "lưu lại dạng .xlsx" in caught.value.message
+
+
+def test_control_characters_in_a_cell_refuse_the_row(tmp_path: Path) -> None:
+    path = write_text(
+        tmp_path / "dieu-khien.csv",
+        f"{HEADER}\n{GOOD_ROW}\n1.000894,Thủ tục đăng ký\x1b[31m kết hôn,Hộ tịch,,same_day,,15:00\n",
+    )
+    catalog = read_catalog(path)
+    assert [p.code for p in catalog.procedures] == ["1.001193"]
+    [error] = catalog.errors
+    assert error.row_number == 3
+    assert "Cột 'Tên thủ tục' (name): có ký tự điều khiển không in được (\\x1b)" in error.message
