@@ -813,6 +813,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
 <context>
     <name>CatalogFiles</name>
     <message>
+        <source>“{name}” là một thư mục, không phải tệp: hãy chọn tệp danh mục .csv hoặc .xlsx ở trong thư mục.</source>
+        <translation>“{name}” is a folder, not a file: choose the .csv or .xlsx catalog file inside it.</translation>
+    </message>
+    <message>
         <source>Không tìm thấy tệp {path}.</source>
         <translation>File {path} not found.</translation>
     </message>
@@ -857,8 +861,36 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>The file {name} is not UTF-8 encoded, so Vietnamese text would be garbled. In Excel, choose Save As &gt; &apos;CSV UTF-8 (Comma delimited)&apos; and import again, or save it as .xlsx.</translation>
     </message>
     <message>
+        <source>Tệp {name}, dòng {line}: một ô dài hơn {limit} ký tự. Thường là một dấu ngoặc kép (&quot;) mở ô mà không đóng, nên phần còn lại của tệp bị đọc thành một ô. Hãy mở tệp bằng Excel, sửa ô đó rồi lưu lại dạng CSV UTF-8.</source>
+        <translation>File {name}, line {line}: a cell is longer than {limit} characters. Usually a quotation mark (&quot;) opens a cell and is never closed, so the rest of the file is read as one cell. Open the file in Excel, fix that cell and save it again as CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>Tệp {name}, dòng {line}: không đọc được dạng CSV ({detail}). Hãy mở tệp bằng Excel rồi lưu lại dạng CSV UTF-8 hoặc .xlsx.</source>
+        <translation>File {name}, line {line}: cannot be read as CSV ({detail}). Open the file in Excel and save it again as CSV UTF-8 or .xlsx.</translation>
+    </message>
+    <message>
+        <source>Tệp Excel {name} không có trang tính nào (chỉ có biểu đồ): hãy đặt bảng danh mục thủ tục vào trang tính đầu tiên rồi lưu lại.</source>
+        <translation>The Excel file {name} has no worksheet (only charts): put the procedure catalog table on the first worksheet and save it again.</translation>
+    </message>
+    <message>
+        <source>Tệp Excel {name} bị hỏng: trang “{sheet}” bị cắt ngang, không đọc được đến hết ({detail}). Có thể tệp chưa chép xong hoặc lưu bị lỗi: hãy chép lại tệp, hoặc mở bằng Excel và lưu lại.</source>
+        <translation>The Excel file {name} is damaged: the sheet “{sheet}” stops in the middle and cannot be read to its end ({detail}). The file may not have been copied completely or was saved with an error: copy it again, or open it in Excel and save it again.</translation>
+    </message>
+    <message>
+        <source>Tệp {name} không có phần sổ tính (xl/workbook.xml): tệp không đầy đủ hoặc không phải tệp Excel .xlsx. Hãy mở bằng Excel và lưu lại dạng .xlsx.</source>
+        <translation>The file {name} has no workbook part (xl/workbook.xml): it is incomplete or not an Excel .xlsx file. Open it in Excel and save it again as .xlsx.</translation>
+    </message>
+    <message>
         <source>Không mở được tệp Excel {name}: tệp bị hỏng hoặc không phải .xlsx. Hãy mở bằng Excel và lưu lại dạng .xlsx.</source>
         <translation>Cannot open the Excel file {name}: it is damaged or not .xlsx. Open it in Excel and save it again as .xlsx.</translation>
+    </message>
+    <message>
+        <source>Tệp Excel {name} có trang biểu đồ (chart sheet) mà desk không đọc được. Hãy xóa trang biểu đồ, hoặc chép bảng danh mục sang một sổ tính mới, rồi lưu lại.</source>
+        <translation>The Excel file {name} has a chart sheet that desk cannot read. Delete the chart sheet, or copy the catalog table into a new workbook, then save it again.</translation>
+    </message>
+    <message>
+        <source>Tệp Excel {name} bị hỏng hoặc có phần desk không đọc được ({detail}). Hãy mở bằng Excel và lưu lại dạng .xlsx.</source>
+        <translation>The Excel file {name} is damaged or has a part desk cannot read ({detail}). Open it in Excel and save it again as .xlsx.</translation>
     </message>
 </context>
 <context>
@@ -867,6 +899,15 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <source>Cột &apos;{header}&apos; ({key})</source>
         <extracomment>The Vietnamese limit kinds a message suggests (values of the file, not screen text). How the file writes each level (values of the file, not screen text). Folded cell texts read as a level, after a leading &quot;cấp&quot;/&quot;UBND&quot; is dropped. The district words of before 01/07/2025: refused with their own message.</extracomment>
         <translation>Column &apos;{header}&apos; ({key})</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): có ký tự điều khiển không in được ({codes}); hãy xóa ký tự đó rồi lưu lại</source>
+        <extracomment>The longest procedure name a form prints whole (the longest published is about 350).</extracomment>
+        <translation>Column &apos;{header}&apos; ({key}): holds a control character that cannot be printed ({codes}); delete it and save again</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): dài {count} ký tự, quá mức {limit}</source>
+        <translation>Column &apos;{header}&apos; ({key}): {count} characters long, more than {limit}</translation>
     </message>
     <message>
         <source>Cột &apos;{header}&apos; ({key}): không được để trống</source>
@@ -1543,6 +1584,14 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>họ tên lãnh đạo</source>
         <translation>head&apos;s full name</translation>
+    </message>
+    <message>
+        <source>{where}: cơ quan {office} chưa được thiết lập xong (lần thiết lập trước bị dừng giữa chừng); đã hoàn tất, quản trị viên {admin}.</source>
+        <translation>{where}: the office {office} was not completely set up (the previous set-up stopped half-way); it is now complete, administrator {admin}.</translation>
+    </message>
+    <message>
+        <source>{where}: cơ quan {office} chưa được thiết lập xong (lần thiết lập trước bị dừng giữa chừng); đã bổ sung: {parts}.</source>
+        <translation>{where}: the office {office} was not completely set up (the previous set-up stopped half-way); added: {parts}.</translation>
     </message>
     <message>
         <source>{where}: đã có cơ quan {office}; cấu trúc dữ liệu đã mới.</source>
@@ -4145,12 +4194,34 @@ Log folder: {logs}</translation>
 <context>
     <name>Office</name>
     <message>
+        <source>danh mục thủ tục hành chính</source>
+        <extracomment>What a first start loads besides the office and its admin, as a message names it.</extracomment>
+        <translation>the procedure catalog</translation>
+    </message>
+    <message>
+        <source>lịch nghỉ lễ, Tết</source>
+        <translation>the public holidays calendar</translation>
+    </message>
+    <message>
+        <source>danh sách phòng, ban</source>
+        <translation>the list of departments</translation>
+    </message>
+    <message>
         <source>Chưa nhập tên cơ quan (ví dụ: UBND xã Tân Phú).</source>
+        <extracomment>The longest office name or parent body a form prints (their columns&apos; size).</extracomment>
         <translation>Enter the agency&apos;s name (e.g. UBND xã Tân Phú, the People&apos;s Committee of Tân Phú commune).</translation>
+    </message>
+    <message>
+        <source>Tên cơ quan</source>
+        <translation>The office name</translation>
     </message>
     <message>
         <source>Chưa nhập cơ quan cấp trên (ví dụ: UBND tỉnh Đồng Nai).</source>
         <translation>Enter the superior agency (e.g. UBND tỉnh Đồng Nai, the People&apos;s Committee of Đồng Nai province).</translation>
+    </message>
+    <message>
+        <source>Cơ quan cấp trên</source>
+        <translation>The parent body</translation>
     </message>
     <message>
         <source>Chưa thiết lập thông tin cơ quan.</source>
@@ -4719,6 +4790,25 @@ Log folder: {logs}</translation>
     </message>
 </context>
 <context>
+    <name>PrinterStatus</name>
+    <message>
+        <source>Máy in {printer} báo hết giấy: phiếu chưa in (hoặc in dở). Lắp cuộn giấy mới rồi in lại.</source>
+        <translation>The printer {printer} reports it is out of paper: the receipt is not printed (or only in part). Load a new roll, then print again.</translation>
+    </message>
+    <message>
+        <source>Máy in {printer} báo nắp đang mở: phiếu chưa in. Đóng nắp máy in rồi in lại.</source>
+        <translation>The printer {printer} reports its cover is open: the receipt is not printed. Close the cover, then print again.</translation>
+    </message>
+    <message>
+        <source>Máy in {printer} đang báo lỗi (đèn lỗi, dao cắt giấy bị kẹt...): phiếu chưa in. Xem đèn báo lỗi, tắt rồi bật lại máy in, rồi in lại.</source>
+        <translation>The printer {printer} reports an error (error light, a jammed cutter...): the receipt is not printed. Check the error light, switch the printer off and on, then print again.</translation>
+    </message>
+    <message>
+        <source>Máy in {printer} ngắt kết nối trước khi xác nhận đã nhận hết lệnh in: coi như phiếu CHƯA in. Kiểm tra máy in (giấy, nắp, đèn báo lỗi, cáp) rồi in lại.</source>
+        <translation>The printer {printer} dropped the connection before confirming it received the whole job: take the receipt as NOT printed. Check the printer (paper, cover, error light, cable), then print again.</translation>
+    </message>
+</context>
+<context>
     <name>PrinterUri</name>
     <message>
         <source>Quản trị &gt; Máy in</source>
@@ -4786,6 +4876,10 @@ Log folder: {logs}</translation>
         <translation>write only the address and the port</translation>
     </message>
     <message>
+        <source>confirm chỉ nhận 1 (máy in xác nhận) hoặc 0 (không)</source>
+        <translation>confirm takes only 1 (the printer confirms) or 0 (it does not)</translation>
+    </message>
+    <message>
         <source>{what} phải là số hệ 16, ví dụ 04b8</source>
         <translation>{what} must be a hexadecimal number, e.g. 04b8</translation>
     </message>
@@ -4814,6 +4908,7 @@ Log folder: {logs}</translation>
     <name>Printers</name>
     <message>
         <source>Không tìm thấy máy in có địa chỉ “{host}”: kiểm tra địa chỉ IP hoặc tên máy in trong {settings}.</source>
+        <extracomment>Seconds to wait for the printer&apos;s answer to the status requests, counted from when the whole job is handed to the connection: a printer reads the job&apos;s last bytes (and the requests) only as its buffer empties, while it prints.</extracomment>
         <translation>No printer found at the address “{host}”: check the IP address or printer host name in {settings}.</translation>
     </message>
     <message>
@@ -5731,6 +5826,26 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
         <source>Đã gửi phiếu của hồ sơ {code} tới máy in.</source>
         <translation>The receipt of dossier {code} was sent to the printer.</translation>
     </message>
+    <message>
+        <source>Đã in phiếu của hồ sơ {code}: máy in đã xác nhận.</source>
+        <translation>The receipt of dossier {code} is printed: the printer confirmed it.</translation>
+    </message>
+    <message>
+        <source>Giấy in sắp hết: hãy chuẩn bị cuộn giấy mới.</source>
+        <translation>The paper is running out: have a new roll ready.</translation>
+    </message>
+    <message>
+        <source>Đã gửi phiếu của hồ sơ {code} tới {printer} nhưng máy in không trả lời để xác nhận: hãy xem phiếu đã ra chưa; nếu chưa, kiểm tra máy in rồi bấm “In lại”.</source>
+        <translation>The receipt of dossier {code} was sent to {printer}, but the printer did not answer to confirm it: check whether the receipt came out; if not, check the printer and press “In lại” (print again).</translation>
+    </message>
+    <message>
+        <source>Đã gửi phiếu của hồ sơ {code} tới hàng đợi in của Windows ({printer}). Hàng đợi không cho biết máy in đã in hay chưa: hãy xem phiếu đã ra chưa, nếu chưa thì bấm “In lại”.</source>
+        <translation>The receipt of dossier {code} was sent to the Windows print queue ({printer}). The queue does not tell whether the printer printed it: check whether the receipt came out; if not, press “In lại” (print again).</translation>
+    </message>
+    <message>
+        <source>Đã gửi phiếu của hồ sơ {code} tới {printer}. Kiểu kết nối này không cho máy in báo lại: hãy xem phiếu đã ra chưa, nếu chưa thì bấm “In lại”.</source>
+        <translation>The receipt of dossier {code} was sent to {printer}. This kind of connection lets the printer send no answer: check whether the receipt came out; if not, press “In lại” (print again).</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptRender</name>
@@ -5926,6 +6041,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     <name>ReportXlsx</name>
     <message>
         <source>Không ghi được tệp {path}: tệp đang mở trong chương trình khác hoặc thư mục không cho phép ghi. Hãy đóng tệp Excel đang mở rồi thử lại.</source>
+        <extracomment>The most characters Excel keeps in a cell.</extracomment>
         <translation>Cannot write the file {path}: it is open in another program, or the folder is not writable. Close the open Excel file and try again.</translation>
     </message>
 </context>
@@ -6203,6 +6319,14 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     <message>
         <source>Trợ giúp</source>
         <translation>Help</translation>
+    </message>
+    <message>
+        <source>Hoàn tất thiết lập</source>
+        <translation>Set-up completed</translation>
+    </message>
+    <message>
+        <source>Lần thiết lập trước chưa xong (có thể máy bị tắt giữa chừng). desk đã bổ sung: {parts}. Quản trị viên hãy kiểm tra lại trong mục Quản trị.</source>
+        <translation>The previous set-up did not finish (the computer may have been switched off half-way). desk has added: {parts}. The administrator should check them under Administration.</translation>
     </message>
 </context>
 <context>
@@ -6629,6 +6753,67 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
 </context>
 <context>
     <name>Validation</name>
+    <message>
+        <source>Họ và tên</source>
+        <extracomment>The longest text each free-text field may hold, in characters. Each is printed on a legal form (form 01, the receipt, of Circular 03/2025/TT-VPCP, Annex I, on A4 and A5 and on 58/80 mm thermal paper; forms 02-05 for the reasons) and kept in a column of that size, so the limits keep every form on its page: - ``name``, ``principal``, ``collected_by`` 150: one to two lines of form 01. Personal names are rarely over 40 characters; an organisation&apos;s full registered name (a branch repeats its enterprise&apos;s) rarely over 120. - ``address``, ``delivery_address`` 300: three lines of form 01; a full address (house number, lane, street, hamlet, commune, province) stays well under. - ``email`` 120: the column holds 120 (the mail standard allows 254, no address in use comes near); ``phone`` 20: the column, and a number typed with spaces and +84 is 15 at most. - ``note`` 500: one paragraph; a step&apos;s ``note`` 500 as well. - ``reason`` 1000: the reasons printed on forms 02-05 (about twelve lines of A4), so the form keeps its signatures on its one page; ``contact`` 200; ``tracking_number`` 60 (postal tracking codes are 13 characters). Fields where the clerk may start a new line (the multi-line boxes of the steps). How each field is named in its message (&quot;Họ và tên dài ...&quot;).</extracomment>
+        <translation>The full name</translation>
+    </message>
+    <message>
+        <source>Tên tổ chức</source>
+        <translation>The organisation&apos;s name</translation>
+    </message>
+    <message>
+        <source>Người ủy quyền</source>
+        <translation>The principal</translation>
+    </message>
+    <message>
+        <source>Người nhận kết quả</source>
+        <translation>The person collecting the result</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>The address</translation>
+    </message>
+    <message>
+        <source>Địa chỉ nhận kết quả</source>
+        <translation>The delivery address</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>The e-mail address</translation>
+    </message>
+    <message>
+        <source>Số điện thoại</source>
+        <translation>The phone number</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>The note</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>The reason</translation>
+    </message>
+    <message>
+        <source>Người cần liên hệ</source>
+        <translation>The contact person</translation>
+    </message>
+    <message>
+        <source>Mã vận đơn</source>
+        <translation>The tracking number</translation>
+    </message>
+    <message>
+        <source>{field} phải viết trên một dòng: hãy xóa dấu xuống dòng hoặc dấu tab.</source>
+        <translation>{field} must be on one line: remove the line break or the tab.</translation>
+    </message>
+    <message>
+        <source>{field} có ký tự điều khiển không in được ({codes}), thường do dán từ chương trình khác: hãy xóa ô này rồi gõ lại.</source>
+        <translation>{field} holds a control character that cannot be printed ({codes}), usually pasted from another program: clear the field and type it again.</translation>
+    </message>
+    <message>
+        <source>{field} dài {count} ký tự, quá mức {limit} ký tự để in vừa trên giấy tờ: hãy viết gọn lại.</source>
+        <translation>{field} is {count} characters long, more than the {limit} that fit on the printed forms: shorten it.</translation>
+    </message>
     <message>
         <source>Chưa nhập số CCCD/định danh cá nhân.</source>
         <translation>The CCCD / personal ID number is not entered.</translation>
