@@ -22,6 +22,7 @@ import re
 from datetime import date
 
 from desk.domain.dossier import ApplicantKind, IntakeDraft, ResultDelivery
+from desk.domain.scan_text import looks_like_scan
 from desk.domain.text import escape_code, unsafe_characters
 from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 
@@ -248,4 +249,10 @@ def _text_errors(draft: IntakeDraft) -> dict[str, str]:
     label = FIELD_LABELS["name" if a.kind is ApplicantKind.PERSON else "organisation"]
     if (msg := check_text(a.name, "name", translated(label))) is not None:
         errors["name"] = msg
+    elif looks_like_scan(a.name):
+        errors["name"] = translate(
+            "Validation",
+            "Ô tên đang chứa mã hồ sơ hoặc dữ liệu mã QR, không phải tên: "
+            "hãy xóa và nhập tên người nộp.",
+        )
     return errors
