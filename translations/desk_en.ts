@@ -1817,6 +1817,109 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
 </context>
 <context>
+    <name>CliNotify</name>
+    <message>
+        <source>thiết lập và thử gửi tin nhắn cho người nộp (SMS, thư điện tử, Zalo)</source>
+        <translation>set up and test the messages to applicants (SMS, e-mail, Zalo)</translation>
+    </message>
+    <message>
+        <source>VIỆC</source>
+        <translation>ACTION</translation>
+    </message>
+    <message>
+        <source>bật, tắt các kênh gửi tin của cơ quan (quản trị viên); không có tùy chọn: xem cài đặt hiện tại</source>
+        <translation>turn the office&apos;s message channels on or off (admin); without options: show the current settings</translation>
+    </message>
+    <message>
+        <source>máy chủ thư: smtp://tên:mật-khẩu@máy-chủ:587 (STARTTLS), smtps://…:465 (TLS), smtp://máy-chủ:25?starttls=no (mạng nội bộ); off: tắt</source>
+        <translation>mail server: smtp://name:password@server:587 (STARTTLS), smtps://…:465 (TLS), smtp://server:25?starttls=no (office network); off: turn off</translation>
+    </message>
+    <message>
+        <source>ĐỊA_CHỈ</source>
+        <translation>ADDRESS</translation>
+    </message>
+    <message>
+        <source>địa chỉ thư điện tử gửi đi của cơ quan</source>
+        <translation>the office&apos;s sending e-mail address</translation>
+    </message>
+    <message>
+        <source>modem GSM/4G cắm vào máy này: serial:COM5 hoặc serial:/dev/ttyUSB2?baudrate=115200; off: tắt SMS</source>
+        <translation>GSM/4G modem plugged into this PC: serial:COM5 or serial:/dev/ttyUSB2?baudrate=115200; off: turn SMS off</translation>
+    </message>
+    <message>
+        <source>TỆP</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>tệp chứa mã truy cập (access token) Zalo Official Account; off: tắt Zalo</source>
+        <translation>file holding the Zalo Official Account access token; off: turn Zalo off</translation>
+    </message>
+    <message>
+        <source>địa chỉ API gửi ZNS (mặc định: địa chỉ của Zalo)</source>
+        <translation>ZNS sending API address (default: Zalo&apos;s)</translation>
+    </message>
+    <message>
+        <source>yes: gửi SMS không dấu (rẻ hơn); no: có dấu</source>
+        <translation>yes: send SMS without accents (cheaper); no: with accents</translation>
+    </message>
+    <message>
+        <source>gửi ngay một tin thử (quản trị viên)</source>
+        <translation>send one test message now (admin)</translation>
+    </message>
+    <message>
+        <source>SĐT_HOẶC_THƯ</source>
+        <translation>PHONE_OR_EMAIL</translation>
+    </message>
+    <message>
+        <source>số điện thoại hoặc địa chỉ thư điện tử nhận tin thử</source>
+        <translation>phone number or e-mail address to receive the test message</translation>
+    </message>
+    <message>
+        <source>kênh gửi (mặc định: thư điện tử cho địa chỉ thư, SMS hoặc Zalo cho số)</source>
+        <translation>channel (default: e-mail for an address, SMS or Zalo for a number)</translation>
+    </message>
+    <message>
+        <source>tin nhắn chờ gửi và gửi không được; outbox send: gửi một lượt (lãnh đạo, quản trị)</source>
+        <translation>messages waiting and given up; outbox send: one sending pass (supervisor, admin)</translation>
+    </message>
+    <message>
+        <source>send: gửi các tin đến hạn qua các kênh máy này có</source>
+        <translation>send: send the due messages through the channels this PC has</translation>
+    </message>
+    <message>
+        <source>cả các tin đã gửi</source>
+        <translation>the sent messages too</translation>
+    </message>
+    <message>
+        <source>in dạng JSON</source>
+        <translation>print as JSON</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp mã truy cập {path}: {error}</source>
+        <translation>Cannot read the access token file {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Tệp mã truy cập {path} trống.</source>
+        <translation>The access token file {path} is empty.</translation>
+    </message>
+    <message>
+        <source>Đã gửi tin thử qua {channel} tới {to}{ref}.</source>
+        <translation>Test message sent by {channel} to {to}{ref}.</translation>
+    </message>
+    <message>
+        <source>Máy này chưa có kênh gửi nào: xem desk notify setup.</source>
+        <translation>This PC has no sending channel: see desk notify setup.</translation>
+    </message>
+    <message>
+        <source>Đã gửi {sent}; sẽ thử lại {retrying}; gửi không được {failed}.</source>
+        <translation>Sent {sent}; to try again {retrying}; given up {failed}.</translation>
+    </message>
+    <message>
+        <source>Không có tin nhắn nào.</source>
+        <translation>No messages.</translation>
+    </message>
+</context>
+<context>
     <name>CliPersonal</name>
     <message>
         <source>xuất mọi hồ sơ của một số định danh (CCCD) ra tệp JSON (lãnh đạo, quản trị)</source>
@@ -2096,6 +2199,37 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Đã ghi {path}</source>
         <translation>Wrote {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentBox</name>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Zalo</source>
+        <translation>Zalo</translation>
+    </message>
+    <message>
+        <source>Cơ quan chưa bật gửi tin qua kênh này.</source>
+        <translation>The office has not turned this channel on.</translation>
+    </message>
+    <message>
+        <source>Nhập địa chỉ thư điện tử trước.</source>
+        <translation>Type the e-mail address first.</translation>
+    </message>
+    <message>
+        <source>Nhập số điện thoại trước.</source>
+        <translation>Type the phone number first.</translation>
+    </message>
+    <message>
+        <source>Chỉ đánh dấu khi người nộp đồng ý nhận tin báo về hồ sơ qua kênh này.</source>
+        <translation>Tick only when the applicant agrees to be told about the dossier through this channel.</translation>
     </message>
 </context>
 <context>
@@ -2440,6 +2574,21 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
 </context>
 <context>
+    <name>Delivery</name>
+    <message>
+        <source>Chưa viết được văn bản xin lỗi để gửi kèm: {error}</source>
+        <translation>Could not write the apology letter to attach: {error}</translation>
+    </message>
+    <message>
+        <source>Máy gửi bị ngắt khi đang gửi tin này: không rõ tin đã đi hay chưa. Hỏi người nộp hoặc gửi lại.</source>
+        <translation>The sending PC stopped while sending this message: it is not known whether it went out. Ask the applicant or send it again.</translation>
+    </message>
+    <message>
+        <source>Máy này chưa gửi được qua kênh {channel}: xem desk notify setup.</source>
+        <translation>This PC cannot send through {channel} yet: see desk notify setup.</translation>
+    </message>
+</context>
+<context>
     <name>Departments</name>
     <message>
         <source>Chưa nhập tên phòng, ban hoặc cơ quan.</source>
@@ -2708,6 +2857,73 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Sửa: {what}</source>
         <translation>Edited: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>DossierMessages</name>
+    <message>
+        <source>Tin nhắn SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Tin nhắn Zalo</source>
+        <translation>Zalo message</translation>
+    </message>
+    <message>
+        <source>Báo tin: {step}</source>
+        <translation>Tells: {step}</translation>
+    </message>
+    <message>
+        <source>máy {host}</source>
+        <translation>PC {host}</translation>
+    </message>
+    <message>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>{about}. Lần {n}/{of}: {error}</source>
+        <translation>{about}. Try {n}/{of}: {error}</translation>
+    </message>
+    <message>
+        <source>Thử lại lúc {at}.</source>
+        <translation>Next try at {at}.</translation>
+    </message>
+    <message>
+        <source>Đã thôi gửi: báo lãnh đạo.</source>
+        <translation>Given up: the supervisor is told.</translation>
+    </message>
+    <message>
+        <source>Gửi không được</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <source>Lỗi, thử lại</source>
+        <translation>Error, retrying</translation>
+    </message>
+    <message>
+        <source>Chờ gửi</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Người nộp đồng ý nhận tin qua: {channels}.</source>
+        <translation>The applicant agreed to messages by: {channels}.</translation>
+    </message>
+    <message>
+        <source>Người nộp không đăng ký nhận tin nhắn.</source>
+        <translation>The applicant did not ask for messages.</translation>
+    </message>
+    <message>
+        <source>Đã gửi {sent}, chờ gửi {waiting}, gửi không được {failed}.</source>
+        <translation>Sent {sent}, waiting {waiting}, not sent {failed}.</translation>
+    </message>
+    <message>
+        <source>{kind} tới {to} gửi không được: {error}</source>
+        <translation>{kind} to {to} not sent: {error}</translation>
     </message>
 </context>
 <context>
@@ -3037,6 +3253,29 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
 </context>
 <context>
+    <name>EmailSender</name>
+    <message>
+        <source>không mã hóa</source>
+        <translation>not encrypted</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ thư phải có dạng smtp://tên:mật-khẩu@máy-chủ:587 (STARTTLS), smtps://tên:mật-khẩu@máy-chủ:465 (TLS) hoặc smtp://máy-chủ:25?starttls=no (mạng nội bộ, không mã hóa).</source>
+        <translation>The mail server must be written smtp://name:password@server:587 (STARTTLS), smtps://name:password@server:465 (TLS) or smtp://server:25?starttls=no (office network, not encrypted).</translation>
+    </message>
+    <message>
+        <source>Cổng của máy chủ thư không hợp lệ.</source>
+        <translation>The mail server&apos;s port is not valid.</translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ thư {host}: {error}</source>
+        <translation>Cannot reach the mail server {host}: {error}</translation>
+    </message>
+    <message>
+        <source>Máy chủ thư trả lời {code}: {answer}</source>
+        <translation>The mail server answered {code}: {answer}</translation>
+    </message>
+</context>
+<context>
     <name>Figure</name>
     <message>
         <source>Tiếp nhận mới</source>
@@ -3256,6 +3495,10 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     <message>
         <source>Thư điện tử:</source>
         <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Đồng ý nhận tin:</source>
+        <translation>Agrees to messages:</translation>
     </message>
     <message>
         <source>Người ủy quyền:</source>
@@ -4153,6 +4396,67 @@ Log folder: {logs}</translation>
     </message>
 </context>
 <context>
+    <name>MessageChannel</name>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Zalo</source>
+        <translation>Zalo</translation>
+    </message>
+</context>
+<context>
+    <name>MessageStatus</name>
+    <message>
+        <source>Chờ gửi</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Đang gửi</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Gửi không được</source>
+        <translation>Not sent</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTemplates</name>
+    <message>
+        <source>Tệp lời văn {file}, mục &apos;{key}&apos;: không có trường {{{field}}}. Các trường dùng được: {fields}.</source>
+        <extracomment>The section of the test message (``desk notify test``).</extracomment>
+        <translation>Wording file {file}, entry &apos;{key}&apos;: there is no field {{{field}}}. Fields you may use: {fields}.</translation>
+    </message>
+    <message>
+        <source>Tệp lời văn {file}, mục &apos;{key}&apos;: dấu ngoặc {{ }} viết sai ({error}).</source>
+        <translation>Wording file {file}, entry &apos;{key}&apos;: the braces {{ }} are wrong ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTools</name>
+    <message>
+        <source>Tin nhắn cho người nộp cần xem lại...</source>
+        <translation>Messages to applicants to look at...</translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo, giám sát và quản trị viên xem được mục này.</source>
+        <translation>Only supervisors and admins can see this.</translation>
+    </message>
+    <message>
+        <source>{count} tin nhắn cho người nộp gửi không được: xem Quản trị › Tin nhắn cho người nộp cần xem lại.</source>
+        <translation>{count} message(s) to applicants not sent: see Admin › Messages to applicants to look at.</translation>
+    </message>
+</context>
+<context>
     <name>MissingDossiers</name>
     <message>
         <source>Không đọc được tệp dữ liệu cũ {path}: {error} Hãy chọn đúng tệp *.truoc-khoi-phuc-*.sqlite3 mà lần khôi phục đã giữ lại.</source>
@@ -4189,6 +4493,50 @@ Log folder: {logs}</translation>
     <message>
         <source>Gọi điện thoại</source>
         <translation>Phone call</translation>
+    </message>
+</context>
+<context>
+    <name>NotifySettings</name>
+    <message>
+        <source>tắt</source>
+        <extracomment>This PC&apos;s setting (``machine.json``): the modem&apos;s port.</extracomment>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>bật ({accents}); modem của máy này: {modem}</source>
+        <translation>on ({accents}); this PC&apos;s modem: {modem}</translation>
+    </message>
+    <message>
+        <source>không dấu</source>
+        <translation>without accents</translation>
+    </message>
+    <message>
+        <source>có dấu</source>
+        <translation>with accents</translation>
+    </message>
+    <message>
+        <source>không có</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>bật: {server}, gửi từ {sender}</source>
+        <translation>on: {server}, sent from {sender}</translation>
+    </message>
+    <message>
+        <source>bật: đã lưu mã truy cập ({length} ký tự), {url}</source>
+        <translation>on: access token saved ({length} characters), {url}</translation>
+    </message>
+    <message>
+        <source>Thư điện tử: {state}</source>
+        <translation>E-mail: {state}</translation>
+    </message>
+    <message>
+        <source>Địa chỉ gửi thư không hợp lệ (ví dụ: motcua@tanphu.gov.vn).</source>
+        <translation>The sending address is not valid (for example: motcua@tanphu.gov.vn).</translation>
+    </message>
+    <message>
+        <source>Mã truy cập Zalo không hợp lệ: một dòng, không có dấu cách.</source>
+        <translation>The Zalo access token is not valid: one line, no spaces.</translation>
     </message>
 </context>
 <context>
@@ -4433,6 +4781,104 @@ Log folder: {logs}</translation>
     <message>
         <source>Đã biết</source>
         <translation>Noted</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>Dữ liệu cá nhân của hồ sơ đã được xóa.</source>
+        <extracomment>A message still waiting after this long is listed for the supervisor too (no PC with its sender is running, or the modem&apos;s PC is off).</extracomment>
+        <translation>The dossier&apos;s personal data was erased.</translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo, giám sát hoặc quản trị viên mới được gửi lại tin nhắn.</source>
+        <translation>Only a supervisor or an admin may send a message again.</translation>
+    </message>
+    <message>
+        <source>Không có tin nhắn số {id}.</source>
+        <translation>There is no message number {id}.</translation>
+    </message>
+    <message>
+        <source>Tin nhắn số {id} không ở trạng thái gửi không được.</source>
+        <translation>Message number {id} is not one that was given up.</translation>
+    </message>
+    <message>
+        <source>Tin nhắn số {id} không có nội dung (tệp lời văn bị lỗi khi ghi nhận bước): không gửi lại được.</source>
+        <translation>Message number {id} has no text (the wording file was broken when the step was recorded): it cannot be sent again.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Tin nhắn cho người nộp cần xem lại</source>
+        <translation>Messages to applicants to look at</translation>
+    </message>
+    <message>
+        <source>Tin đã thôi gửi (hết số lần thử, hoặc không thể gửi) và tin chờ quá 2 giờ. Hãy gọi điện cho người nộp, hoặc sửa nguyên nhân rồi bấm “Gửi lại”.</source>
+        <translation>Messages given up (no tries left, or they cannot be sent) and messages waiting over 2 hours. Call the applicant, or fix the cause and press “Send again”.</translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Kênh</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Gửi tới</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Báo tin</source>
+        <translation>Tells</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Số lần</source>
+        <translation>Tries</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Mở hồ sơ</source>
+        <translation>Open dossier</translation>
+    </message>
+    <message>
+        <source>Gửi lại</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Tin nhắn tới {to} sẽ được gửi lại trong lượt gửi tới.</source>
+        <translation>The message to {to} will be sent again in the next pass.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxSender</name>
+    <message>
+        <source>Không gửi được tin nhắn: xem nhật ký của chương trình.</source>
+        <translation>Could not send the messages: see the program&apos;s log.</translation>
     </message>
 </context>
 <context>
@@ -6330,6 +6776,41 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
 </context>
 <context>
+    <name>SmsModem</name>
+    <message>
+        <source>Cổng modem phải có dạng serial:COM5 hoặc serial:/dev/ttyUSB2?baudrate=115200.</source>
+        <translation>The modem&apos;s port must be written serial:COM5 or serial:/dev/ttyUSB2?baudrate=115200.</translation>
+    </message>
+    <message>
+        <source>Không mở được modem ở cổng {device}: {error}</source>
+        <translation>Cannot open the modem on port {device}: {error}</translation>
+    </message>
+    <message>
+        <source>Không ghi được ra modem: {error}</source>
+        <translation>Cannot write to the modem: {error}</translation>
+    </message>
+    <message>
+        <source>Không đọc được từ modem: {error}</source>
+        <translation>Cannot read from the modem: {error}</translation>
+    </message>
+    <message>
+        <source>Modem báo lỗi: {answer}</source>
+        <translation>The modem reports an error: {answer}</translation>
+    </message>
+    <message>
+        <source>Modem không trả lời lệnh {command} sau {seconds:.0f} giây.</source>
+        <translation>The modem did not answer {command} within {seconds:.0f} seconds.</translation>
+    </message>
+    <message>
+        <source>Không gửi được SMS tới số {phone}: {error}</source>
+        <translation>Cannot send an SMS to {phone}: {error}</translation>
+    </message>
+    <message>
+        <source>{error} (đã gửi {done}/{total} phần)</source>
+        <translation>{error} ({done}/{total} parts sent)</translation>
+    </message>
+</context>
+<context>
     <name>Statistics</name>
     <message>
         <source>Bộ phận Một cửa (chưa chuyển xử lý)</source>
@@ -7111,6 +7592,29 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     <message>
         <source>{n} hồ sơ</source>
         <translation>{n} dossier(s)</translation>
+    </message>
+</context>
+<context>
+    <name>ZaloSender</name>
+    <message>
+        <source>Chưa có mã mẫu ZNS cho bước này: ghi mã mẫu Zalo đã duyệt vào zalo_template_id trong tệp lời văn messages.toml.</source>
+        <translation>No ZNS template id for this step: write the approved Zalo template id in zalo_template_id of the wording file messages.toml.</translation>
+    </message>
+    <message>
+        <source>Zalo trả lời HTTP {status}: {reason}</source>
+        <translation>Zalo answered HTTP {status}: {reason}</translation>
+    </message>
+    <message>
+        <source>Không kết nối được Zalo: {error}</source>
+        <translation>Cannot reach Zalo: {error}</translation>
+    </message>
+    <message>
+        <source>Zalo trả lời không đọc được.</source>
+        <translation>Zalo&apos;s answer cannot be read.</translation>
+    </message>
+    <message>
+        <source>Zalo báo lỗi {error}: {message}</source>
+        <translation>Zalo reports error {error}: {message}</translation>
     </message>
 </context>
 </TS>

@@ -271,6 +271,7 @@ def _run_window(
         return 0
     log.info("%s signed in", clerk.username)
     window = MainWindow(db, clerk)
+    window.install_scan_route()  # scanner keys from any field, and this PC's COM-port scanner
     window.show()
     if snapshot is not None:
         QTimer.singleShot(0, lambda: take_snapshot(app, window, snapshot))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.dossier import Applicant, ApplicantKind, ResultDelivery
 from desk.domain.procedure import CHANNEL_LABELS, Channel
+from desk.domain.scan_text import CccdCard
 from desk.domain.translation import translated
 from desk.ui.consent_box import ConsentBox
 from desk.ui.qt_helpers import FieldError, translate
@@ -198,6 +199,16 @@ class ApplicantForm(_Section):
             principal=self.principal_edit.text(),
         )
         return applicant, local
+
+    def fill_from_card(self, card: CccdCard) -> None:
+        """The person read from a CCCD / Căn cước QR: name, number, birth date, address."""
+        self.person_radio.setChecked(True)
+        self.name_edit.setText(card.name)
+        self.id_edit.setText(card.id_number)
+        self.birth_edit.setText(f"{card.birth_date:%d/%m/%Y}" if card.birth_date else "")
+        self.address_edit.setText(card.address)
+        for key in ("name", "id_number", "birth_date", "address"):
+            self.errors[key].clear_message()
 
     def is_dirty(self) -> bool:
         return any(edit.text().strip() for edit in self._edits.values())

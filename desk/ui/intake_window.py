@@ -42,6 +42,7 @@ from desk.domain.dossier import Dossier, IntakeDraft
 from desk.domain.errors import UserError, ValidationError
 from desk.domain.office import Clerk
 from desk.domain.procedure import Channel, Procedure
+from desk.domain.scan_text import CccdCard
 from desk.domain.time_limit import TimeLimit, stored_limit_label
 from desk.domain.validation import validate_intake
 from desk.domain.vn_dates import clock_label, weekday_label
@@ -547,6 +548,11 @@ class IntakeWindow(QWidget):
         self.clear_errors()
         self.refresh_appointment()
         self.focus_search()
+
+    def fill_applicant(self, card: CccdCard) -> None:
+        """A CCCD QR was scanned: the applicant is the card's holder; the cursor goes on."""
+        self.applicant_form.fill_from_card(card)
+        self.applicant_form.phone_edit.setFocus()
 
     def reload_catalog(self) -> None:
         """After an admin edits the catalog or the calendar."""

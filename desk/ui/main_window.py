@@ -46,8 +46,10 @@ from desk.domain.lifecycle import StepKind
 from desk.domain.office import Clerk
 from desk.domain.queue import AT_COUNTER, Ticket
 from desk.domain.roles import ROLE_LABELS, Permission, Role, may
+from desk.domain.scan_text import CccdCard
 from desk.domain.translation import translated
 from desk.services import office, queue, receipts
+from desk.services.scanner_port import SCANNER_SETTING, parse_scanner_setting
 from desk.storage.database import Database
 from desk.storage.engine import sqlite_path
 from desk.ui import at_risk_notice
@@ -60,6 +62,7 @@ from desk.ui.language_menu import LanguageMenu
 from desk.ui.qt_helpers import busy_cursor, show_message, translate
 from desk.ui.receipt_preview import ReceiptPreviewDialog
 from desk.ui.scan_box import ScanBox
+from desk.ui.scan_route import ScanRoute
 from desk.ui.worklist_view import WorklistView
 
 log = logging.getLogger(__name__)
@@ -436,6 +439,30 @@ class MainWindow(AdminDialogs, QMainWindow):
         if page.dossier.status is DossierStatus.RESULT_READY and not busy:
             page.open_step(StepKind.RETURN)
         return page
+
+    def install_scan_route(self, clock: Callable[[], float] | None = None) -> ScanRoute:
+        """Scans from any field (and this PC's COM-port scanner) open dossiers or fill the applicant."""
+        route = ScanRoute(self, clock) if clock is not None else ScanRoute(self)
+        route.dossier_code_scanned.connect(self.open_scanned)
+        route.card_scanned.connect(self._card_scanned)
+        route.other_scanned.connect(
+            lambda text: self.statusBar().showMessage(
+                translate("MainWindow", "Mã vừa quét không phải mã hồ sơ hay mã QR căn cước."),
+                10_000,
+            )
+        )
+        port = parse_scanner_setting(config.machine_settings().get(SCANNER_SETTING))
+        if port is not None:
+            route.start_serial(port)
+        self.scan_route = route.install()
+        return route
+
+    def _card_scanned(self, card: CccdCard) -> None:
+        self.tabs.setCurrentIndex(INTAKE_TAB)
+        self.intake.fill_applicant(card)
+        self.statusBar().showMessage(
+            translate("MainWindow", "Đã điền người nộp từ thẻ căn cước."), 10_000
+        )
 
     def _refresh_pages(self) -> None:
         for page in list(self.pages.values()):
