@@ -112,8 +112,8 @@ _PLAIN_PUNCTUATION = str.maketrans(
         "—": "-",
         "…": "...",
         "\u00a0": " ",
-        "đ": "d",
-        "Đ": "D",
+        "đ": "d",  # untranslated: letters, not a text
+        "Đ": "D",  # untranslated: letters, not a text
     }
 )
 

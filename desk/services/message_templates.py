@@ -21,6 +21,7 @@ from desk.domain.errors import UserError
 from desk.domain.lifecycle import StepKind
 from desk.domain.messages import MessageChannel, MessageDraft, unaccented
 from desk.domain.text import nfc
+from desk.domain.translation import translate
 
 WORDING = "messages"
 #: The section of the test message (``desk notify test``).
@@ -64,12 +65,23 @@ def _format(wording: Wording, key: str, template: str, fields: Mapping[str, Any]
         return nfc(_FORMATTER.vformat(template, (), {k: str(v) for k, v in fields.items()}))
     except KeyError as exc:
         raise UserError(
-            f"Tệp lời văn {wording.source}, mục '{key}': không có trường {{{exc.args[0]}}}. "
-            f"Các trường dùng được: {', '.join('{' + k + '}' for k in sorted(fields))}."
+            translate(
+                "MessageTemplates",
+                "Tệp lời văn {file}, mục '{key}': không có trường {{{field}}}. "
+                "Các trường dùng được: {fields}.",
+            ).format(
+                file=wording.source,
+                key=key,
+                field=exc.args[0],
+                fields=", ".join("{" + k + "}" for k in sorted(fields)),
+            )
         ) from exc
     except (ValueError, IndexError) as exc:
         raise UserError(
-            f"Tệp lời văn {wording.source}, mục '{key}': dấu ngoặc {{ }} viết sai ({exc})."
+            translate(
+                "MessageTemplates",
+                "Tệp lời văn {file}, mục '{key}': dấu ngoặc {{ }} viết sai ({error}).",
+            ).format(file=wording.source, key=key, error=exc)
         ) from exc
 
 
