@@ -4394,6 +4394,14 @@ Log folder: {logs}</translation>
         <source>Giới thiệu desk</source>
         <translation>About desk</translation>
     </message>
+    <message>
+        <source>Mã vừa quét không phải mã hồ sơ hay mã QR căn cước.</source>
+        <translation>The code just scanned is neither a dossier code nor an ID card QR code.</translation>
+    </message>
+    <message>
+        <source>Đã điền người nộp từ thẻ căn cước.</source>
+        <translation>The applicant was filled in from the ID card.</translation>
+    </message>
 </context>
 <context>
     <name>MessageChannel</name>
@@ -7358,6 +7366,10 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     <message>
         <source>Số bộ hồ sơ phải từ 1 trở lên.</source>
         <translation>The number of dossier sets must be 1 or more.</translation>
+    </message>
+    <message>
+        <source>Ô tên đang chứa mã hồ sơ hoặc dữ liệu mã QR, không phải tên: hãy xóa và nhập tên người nộp.</source>
+        <translation>The name field holds a dossier code or QR data, not a name: clear it and type the applicant&apos;s name.</translation>
     </message>
 </context>
 <context>
