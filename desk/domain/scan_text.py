@@ -156,29 +156,8 @@ def parse_cccd_qr(text: str) -> CccdCard | None:
 #: What a scanner set for a US keyboard types on a PC set to French AZERTY
 #: (the top row gives "&é\"'(-è_çà" for the digits), mapped back.
 _AZERTY = str.maketrans(
-    {
-        "&": "1",
-        "é": "2",
-        '"': "3",
-        "'": "4",
-        "(": "5",
-        "-": "6",
-        "è": "7",
-        "_": "8",
-        "ç": "9",
-        "à": "0",
-        ")": "-",
-        ":": ".",
-        ";": ".",
-        "a": "q",
-        "q": "a",
-        "z": "w",
-        "w": "z",
-        "A": "Q",
-        "Q": "A",
-        "Z": "W",
-        "W": "Z",
-    }
+    "&\u00e9\"'(-\u00e8_\u00e7\u00e0):;aqzwAQZW",  # untranslated: AZERTY keys
+    "1234567890-..qawzQAWZ",
 )
 
 
