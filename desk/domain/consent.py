@@ -1,7 +1,8 @@
 """The channels a message to the applicant may take, and the applicant's consent to each.
 
 Recorded at intake with the dossier: a box per channel, each unticked until the
-citizen agrees (silence is not consent, Decree 13/2023/NĐ-CP art. 11). Kept
+citizen agrees (silence is not consent: docs/legal.md, "Messages to the
+applicant", names the source and its doubt). Kept
 apart from ``desk.domain.messages`` so the intake draft (``desk.domain.dossier``)
 can hold it without importing the lifecycle.
 """

@@ -9,8 +9,8 @@ art. 17(2)(c) mentions automatic notifications by e-mail and SMS.
 
 Consent: a message goes only through a channel the applicant agreed to at
 intake, recorded with the dossier. Each box starts unticked (silence is not
-consent, Decree 13/2023/NĐ-CP art. 11): the clerk ticks what the citizen
-agrees to. A channel also needs its address: no phone, no SMS or Zalo; no
+consent under the personal-data rules; see docs/legal.md for the source and
+its doubt): the clerk ticks what the citizen agrees to. A channel also needs its address: no phone, no SMS or Zalo; no
 e-mail address, no e-mail.
 
 Each message is a row of the outbox, written in the same transaction as the
