@@ -44,8 +44,10 @@ def _papers(words: Wording, dossier: Dossier, fields: dict[str, Any]) -> list[Fl
             "paper": paper.name,
             "form": PAPER_FORM_LABELS[paper.form],
             "count": f"{paper.count:02d}",
+            "source": paper.reused_from,
         }
-        out.append(layout.para(words.text("paper", item), "item"))
+        key = "reused_paper" if paper.reused_from else "paper"  # đã có bản số hóa
+        out.append(layout.para(words.text(key, item), "item"))
     if not dossier.papers:
         out.append(layout.para(words.text("no_papers", fields), "item"))
     return out

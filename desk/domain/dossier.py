@@ -102,6 +102,8 @@ class ReceivedPaper:
     name: str
     form: PaperForm = PaperForm.ORIGINAL
     count: int = 1
+    #: Not handed in: the digitised copy of this earlier dossier stands for it (desk.domain.scans).
+    reused_from: str = ""
 
 
 @dataclass
@@ -118,6 +120,8 @@ class IntakeDraft:
     note: str = ""
     #: The channels the applicant agreed to be told through (desk.domain.consent).
     consent: Consent = field(default_factory=Consent)
+    #: Papers not asked for again: paper name -> the held scan standing for it (desk.domain.scans).
+    reused: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -173,5 +177,12 @@ def for_print(dossier: Dossier) -> Dossier:
         a, **{k: printable(nfc(getattr(a, k)), n) for k, n in APPLICANT_PRINT_LIMITS.items()}
     )
     texts = {k: printable(nfc(getattr(dossier, k)), n) for k, n in DOSSIER_PRINT_LIMITS.items()}
-    papers = [replace(p, name=printable(nfc(p.name), PAPER_PRINT_LIMIT)) for p in dossier.papers]
+    papers = [
+        replace(
+            p,
+            name=printable(nfc(p.name), PAPER_PRINT_LIMIT),
+            reused_from=printable(p.reused_from, 60),
+        )
+        for p in dossier.papers
+    ]
     return replace(dossier, applicant=applicant, papers=papers, **texts)

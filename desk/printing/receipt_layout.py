@@ -11,7 +11,7 @@ and the same layout can feed a screen preview, a raster printer or a text dump.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from desk.domain.dossier import (
@@ -108,11 +108,13 @@ class QrBlock:
 
 @dataclass(frozen=True)
 class PaperItem:
-    """One paper received: name, original/copy/shown, and how many."""
+    """One paper received: name, original/copy/shown, and how many; or a paper not
+    asked for again, with the earlier dossier whose digitised copy stands for it."""
 
     name: str
     form: PaperForm
     count: int
+    reused_from: str = field(default="", kw_only=True)
 
     def text(self, number: int) -> str:
         return f"{self.prefix(number)}{self.body()}"
@@ -124,7 +126,15 @@ class PaperItem:
         return f"{self.name} {self.suffix()}"
 
     def suffix(self) -> str:
+        if self.reused_from:
+            return f"(đã có bản số hóa, mã hồ sơ {self.reused_from})"
         return f"({PAPER_FORM_LABELS[self.form]}: {self.count})"
+
+    def suffix_parts(self) -> list[str]:
+        """The suffix in pieces a printed line may break between (never inside one)."""
+        if self.reused_from:
+            return ["(đã có bản số hóa,", f"mã hồ sơ {self.reused_from})"]
+        return [self.suffix()]
 
 
 @dataclass(frozen=True)
@@ -237,7 +247,7 @@ def _request(dossier: Dossier) -> list[Block]:
 
 
 def _paper_item(paper: ReceivedPaper) -> PaperItem:
-    return PaperItem(paper.name, paper.form, paper.count)
+    return PaperItem(paper.name, paper.form, paper.count, reused_from=paper.reused_from)
 
 
 def _times(dossier: Dossier) -> list[Block]:
@@ -302,7 +312,9 @@ def _normalised(block: Block) -> Block:
     if isinstance(block, QrBlock):
         return QrBlock(_clean(block.data))
     if isinstance(block, PaperList):
-        items = tuple(PaperItem(_clean(i.name), i.form, i.count) for i in block.items)
+        items = tuple(
+            replace(i, name=_clean(i.name), reused_from=_clean(i.reused_from)) for i in block.items
+        )
         return PaperList(_clean(block.heading), items, _clean(block.empty_text))
     if isinstance(block, Framed):
         return Framed(tuple(_normalised(line) for line in block.blocks))  # type: ignore[misc]

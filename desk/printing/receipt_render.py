@@ -232,7 +232,8 @@ def _paper_list(block: PaperList, style: RenderStyle, width: int) -> Image.Image
     for number, item in enumerate(block.items, 1):
         prefix = item.prefix(number)
         indent = round(face.regular.getlength(prefix))
-        spans = [Span(prefix.strip()), Span(item.name), Span(keep_together(item.suffix()))]
+        spans = [Span(prefix.strip()), Span(item.name)]
+        spans += [Span(keep_together(part)) for part in item.suffix_parts()]
         parts.append(draw_paragraph(spans, px, width, indent=indent))
     return stack(parts, width)
 
