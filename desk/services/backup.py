@@ -12,7 +12,7 @@ readable by their owner only (``desk.storage.files``). Old copies are pruned by
 
 ``check_backup`` is what a restore (``desk.services.restore``) asks of a file
 first: the SQLite header, ``PRAGMA integrity_check``, a schema revision this
-version of desk knows.
+version of desk knows, and every digitised paper matching its SHA-256.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.domain.roles import Permission, require
 from desk.domain.translation import translate
-from desk.services import settings
+from desk.services import scan_integrity, settings
 from desk.storage import files, migrate
 from desk.storage.database import Database
 from desk.storage.engine import sqlite_path
@@ -233,6 +233,7 @@ def check_contents(path: Path) -> BackupCheck:
             ok = conn.execute("PRAGMA integrity_check").fetchall()
             revision = _revision(conn)
             dossiers = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+            bad_scans = scan_integrity.damaged_scans(conn) if ok == [("ok",)] else []
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -251,6 +252,8 @@ def check_contents(path: Path) -> BackupCheck:
             ).format(name=path.name),
             "file",
         )
+    if bad_scans:  # a digitised paper no longer matches its SHA-256
+        scan_integrity.refuse(bad_scans, path)
     _check_revision(revision, path)
     return BackupCheck(revision, dossiers)
 

@@ -41,7 +41,9 @@ def to_dossier(row: DossierRow) -> Dossier:
             email=row.email,
             principal=row.principal,
         ),
-        papers=[ReceivedPaper(p.name, PaperForm(p.form), p.count) for p in row.papers],
+        papers=[
+            ReceivedPaper(p.name, PaperForm(p.form), p.count, p.reused_from) for p in row.papers
+        ],
         channel=Channel(row.channel),
         result_delivery=ResultDelivery(row.result_delivery),
         delivery_address=row.delivery_address,

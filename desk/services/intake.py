@@ -25,7 +25,7 @@ from desk.domain.procedure import Channel, Procedure
 from desk.domain.text import fold
 from desk.domain.translation import translate
 from desk.domain.validation import normalise_phone, validate_intake
-from desk.services import audit, calendar, catalog, changes, office, outbox
+from desk.services import audit, calendar, catalog, changes, office, outbox, scan_reuse
 from desk.storage.database import Database
 from desk.storage.tables import DaySequenceRow, DossierPaperRow, DossierRow, DossierStepRow
 
@@ -52,6 +52,7 @@ def preview_appointment(
 def _check_papers(draft: IntakeDraft, procedure: Procedure) -> dict[str, str]:
     listed = {p.name for p in procedure.papers}
     extra = [p.name for p in draft.papers if p.name not in listed]
+    extra += [name for name in draft.reused if name not in listed]
     if extra:
         return {
             "papers": translate(
@@ -109,6 +110,8 @@ def record_intake(
     if procedure is not None:
         errors.update(_check_papers(draft, procedure))
         errors.update(_check_online_only(draft, procedure, accept_online_only))
+        if "papers" not in errors:  # papers already digitised, not asked for again
+            errors.update(scan_reuse.check(db, draft, procedure, now.date()))
     if errors:
         raise ValidationError(errors)
     assert procedure is not None
@@ -119,6 +122,7 @@ def record_intake(
         row = _new_row(draft, procedure, clerk, code, now, preview)
         s.add(row)
         s.flush()
+        scan_reuse.link_reused(s, row, draft, procedure, clerk, now)
         dossier_id = row.id
         s.add(
             DossierStepRow(

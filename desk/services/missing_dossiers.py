@@ -4,11 +4,11 @@ After a restore, the database it replaced is kept next to it
 (``desk.services.restore``). Whatever was received between the backup and the
 restore is only in that kept file: ``missing_dossiers`` lists it (code,
 applicant, received), and ``bring_back`` copies chosen dossiers into the live
-database with everything that belongs to them (papers, steps, the apology
-letter, their audit entries), under the same code, which no one was handed
-since (the restore took the counters forward). The accounts and departments
-they refer to are found by name, and copied too when the restored data lacks
-them; the procedure must exist (a dossier of a procedure the catalog no
+database with everything that belongs to them (papers and their digitised
+copies, steps, the apology letter, their audit entries), under the same code,
+which no one was handed since (the restore took the counters forward). The
+accounts and departments they refer to are found by name, and copied too when
+the restored data lacks them; the procedure must exist (a dossier of a procedure the catalog no
 longer has is named, not guessed). Each dossier brought back is audited.
 
 The kept file is a SQLite file; the live database may be SQLite or a server.
@@ -34,7 +34,7 @@ from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.domain.roles import Permission, require
 from desk.domain.translation import translate
-from desk.services import audit, changes
+from desk.services import audit, changes, scan_integrity
 from desk.storage.database import Database
 from desk.storage.tables import (
     ApologyRow,
@@ -227,6 +227,7 @@ class _Copier:
                 for key in users:
                     values[key] = self.user(values.get(key))
                 self._insert(part, values)
+        scan_integrity.copy_scans(self.source, self.s, old, new, self.user)  # digitised papers
         log = AuditRow.__table__
         for values in self._rows(log, log.c.entity_key == code):
             values["user_id"] = self.user(values.get("user_id"))

@@ -28,7 +28,7 @@ from desk.domain.office import Clerk
 from desk.domain.roles import Role
 from desk.domain.text import fold
 from desk.domain.translation import translate
-from desk.services import audit, changes, outbox, settings
+from desk.services import audit, changes, outbox, scans, settings
 from desk.storage import files
 from desk.storage.database import Database
 from desk.storage.tables import DossierRow, DossierStepRow
@@ -157,6 +157,8 @@ def export_citizen(
             "exported_by": clerk.full_name,
             "dossiers": [_dossier_data(s, row) for row in rows],
         }
+        for facts, row in zip(content["dossiers"], rows):  # the PDFs go beside the file
+            facts["scans"] = scans.export_files(s, row, target)
         _write_json(target, content)
         audit.record(
             s,
@@ -245,6 +247,7 @@ def erase_personal_data(db: Database, clerk: Clerk, code: str, clock: Clock) -> 
             )
         _check_erasable(row, now, days)
         erased = [name for name, value in ERASED_VALUES.items() if getattr(row, name) != value]
+        erased += ["scans"] if scans.erase_for_dossier(s, row.id) else []  # the digitised papers
         for name, value in ERASED_VALUES.items():
             setattr(row, name, value)
         row.search_key = fold(row.code)

@@ -9,11 +9,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -225,6 +227,8 @@ class DossierPaperRow(Base):
     name: Mapped[str] = mapped_column(Text)
     form: Mapped[str] = mapped_column(String(20))
     count: Mapped[int] = mapped_column(Integer, default=1)
+    #: Not handed in: its digitised copy was taken from this earlier dossier (migration 0013).
+    reused_from: Mapped[str] = mapped_column(String(60), default="", server_default="")
 
 
 class DossierStepRow(Base):
@@ -494,3 +498,42 @@ class PresenceRow(Base):
     pid: Mapped[int] = mapped_column(Integer)
     started_at: Mapped[datetime] = mapped_column(UtcDateTime)
     seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ScanFileRow(Base):
+    """One digitised paper or result: the PDF itself and what vouches for it (migration 0013).
+
+    Kept in the database so every counter sees it and a backup copies it with the
+    dossiers (``desk.services.scans``). A dossier that reuses a paper links the same
+    file (``DossierScanRow``); a file no dossier links any more is deleted.
+    """
+
+    __tablename__ = "scan_files"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    pages: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(BigInteger)
+    pdfa: Mapped[bool] = mapped_column(Boolean, default=False)
+    origin_code: Mapped[str] = mapped_column(String(60))  # the dossier it was digitised in
+    made_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    made_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    valid_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+
+class DossierScanRow(Base):
+    """A dossier's paper (``position`` as numbered on the receipt; 0: the result) and its scan."""
+
+    __tablename__ = "dossier_scans"
+    __table_args__ = (UniqueConstraint("dossier_id", "kind", "position"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(10))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    file_id: Mapped[int] = mapped_column(ForeignKey("scan_files.id"), index=True)
+    linked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    linked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    file: Mapped[ScanFileRow] = relationship()
