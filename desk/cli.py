@@ -133,6 +133,8 @@ def _add_demo(sub: argparse._SubParsersAction) -> None:
 
 
 def _add_dossiers(sub: argparse._SubParsersAction) -> None:
+    from desk.cli_login import add_user_option
+
     dossiers = sub.add_parser("dossiers", help=translate("Cli", "liệt kê hồ sơ"))
     dossiers.add_argument(
         "--pending",
@@ -159,10 +161,13 @@ def _add_dossiers(sub: argparse._SubParsersAction) -> None:
     )
     dossiers.add_argument("--limit", type=int, default=None, metavar="N")
     dossiers.add_argument("--json", action="store_true", help=translate("Cli", "in dạng JSON"))
+    add_user_option(dossiers)  # a clerk gets the dossiers in their charge, as in the window
     _add_db(dossiers)
 
 
 def _add_receipt(sub: argparse._SubParsersAction) -> None:
+    from desk.cli_login import add_user_option
+
     receipt = sub.add_parser(
         "receipt", help=translate("Cli", "in hoặc in lại phiếu hẹn của một hồ sơ")
     )
@@ -185,6 +190,7 @@ def _add_receipt(sub: argparse._SubParsersAction) -> None:
         default="80",
         help=translate("Cli", "khổ giấy (mặc định 80 mm)"),
     )
+    add_user_option(receipt)  # the receipt shows the applicant
     _add_db(receipt)
 
 
@@ -279,6 +285,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _dossiers(args: argparse.Namespace) -> int:
+    from desk.cli_login import log_in_from
     from desk.domain.clock import SystemClock
     from desk.domain.dossier import STATUS_LABELS
     from desk.domain.text import printable
@@ -286,6 +293,8 @@ def _dossiers(args: argparse.Namespace) -> int:
     from desk.services.dossiers import list_dossiers
 
     db = _open(args)
+    clerk = log_in_from(args, db)
+    own = "" if clerk.is_supervisor else clerk.username  # as the window's list
     now = SystemClock().now()
     if args.pending or args.band or args.status or args.search:
         view = worklist.View.URGENT if args.band else worklist.View.ALL_OPEN
@@ -304,6 +313,7 @@ def _dossiers(args: argparse.Namespace) -> int:
             view=view,
             band=Band(args.band) if args.band else None,
             status=DossierStatus(args.status) if args.status else None,
+            assignee=own,
             search=args.search,
         )
         items = _all_pages(db, flt, now, args.limit)
@@ -332,7 +342,7 @@ def _dossiers(args: argparse.Namespace) -> int:
                 "status": d.status.value,
                 "band": None,
             }
-            for d in list_dossiers(db, limit=args.limit)
+            for d in list_dossiers(db, limit=args.limit, assignee=own)
         ]
     if args.json:
         print(_terminal_json(rows))
@@ -381,9 +391,11 @@ def _all_pages(db, flt, now, limit: int | None):
 
 
 def _receipt(args: argparse.Namespace) -> int:
+    from desk.cli_login import log_in_from
     from desk.services.receipts import print_receipt
 
     db = _open(args)
+    log_in_from(args, db)
     print_receipt(db, args.code, args.printer, args.paper)
     print(
         translate("Cli", "Đã gửi phiếu hẹn {code} tới {printer}.").format(

@@ -1,24 +1,27 @@
 """``desk backup``, ``desk restore`` and ``desk restore-missing`` from a terminal.
 
-``restore`` is an admin's action: ``--user NAME`` (or ``DESK_USER``), the
-password from ``DESK_PASSWORD`` or asked. The account is checked against the
-database being replaced when it can be opened, else against the backup's own
-accounts (the live file may be the broken one the admin is recovering from).
-It refuses while a desk, kiosk or display has the database open, naming the
-PCs, or waits for them to close with ``--wait [SECONDS]``; see
-``desk.services.restore`` for what else it guarantees. ``restore-missing``
-lists, and brings back, the dossiers only the kept file holds.
+All three are an admin's work, as in the window (Quản trị › Sao lưu, khôi
+phục): ``--user NAME`` (or ``DESK_USER``), the password from ``DESK_PASSWORD``
+or asked (``desk.cli_login``); a backup is a copy of every applicant's data.
+For a restore the account is checked against the database being replaced when
+it can be opened, else against the backup's own accounts (the live file may be
+the broken one the admin is recovering from). It refuses while a desk, kiosk
+or display has the database open, naming the PCs, or waits for them to close
+with ``--wait [SECONDS]``; see ``desk.services.restore`` for what else it
+guarantees. ``restore-missing`` lists, and brings back, the dossiers only the
+kept file holds.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from desk.cli_db import url_of
+from desk.cli_login import add_user_option, log_in_from, password_for, require_role, user_of
 from desk.domain.errors import UserError
+from desk.domain.roles import Permission
 from desk.domain.translation import translate
 
 #: The answers that agree to a restore, in Vietnamese whatever the language (and its own word).
@@ -36,6 +39,7 @@ def add_commands(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN0
         ),
     )
     add_db(b)
+    add_user_option(b, Permission.MANAGE)
     b.add_argument(
         "--to",
         metavar=translate("CliBackup", "THƯ_MỤC"),
@@ -46,18 +50,6 @@ def add_commands(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN0
     )
     _add_restore(sub, add_db)
     _add_restore_missing(sub, add_db)
-
-
-def _add_user(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--user",
-        metavar=translate("CliBackup", "TÊN"),
-        help=translate(
-            "CliBackup",
-            "tài khoản quản trị thực hiện (mặc định: biến DESK_USER); mật khẩu lấy từ biến "
-            "DESK_PASSWORD hoặc được hỏi khi chạy",
-        ),
-    )
 
 
 def _add_restore(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN001
@@ -98,7 +90,7 @@ def _add_restore(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN0
             "đợi các máy đang mở tệp dữ liệu đóng lại (tối đa GIÂY giây, mặc định {seconds:.0f})",
         ).format(seconds=DEFAULT_WAIT_S),
     )
-    _add_user(r)
+    add_user_option(r, Permission.MANAGE)
 
 
 def _add_restore_missing(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN001
@@ -128,7 +120,7 @@ def _add_restore_missing(sub: argparse._SubParsersAction, add_db) -> None:  # no
         action="store_true",
         help=translate("CliBackup", "lấy lại mọi hồ sơ còn thiếu"),
     )
-    _add_user(m)
+    add_user_option(m, Permission.MANAGE)
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -137,6 +129,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
     db = open_database(url_of(args), create=False)
     try:
+        log_in_from(args, db, Permission.MANAGE)
         path = backup.backup_now(db, Path(args.to) if args.to else None)
     finally:
         db.dispose()
@@ -144,26 +137,14 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _user(args: argparse.Namespace) -> str:
-    user = (args.user or os.environ.get("DESK_USER", "")).strip()
-    if not user:
-        raise UserError(
-            translate(
-                "CliBackup",
-                "Việc này cần tài khoản quản trị: hãy ghi --user TÊN (hoặc đặt biến DESK_USER).",
-            )
-        )
-    return user
-
-
-def _admin(url: str, user: str, backup_file: Path | None = None):  # noqa: ANN202
-    """The admin ``user``, logged in on the database, or on the backup when it cannot open."""
-    from desk.cli_steps import _password
-    from desk.domain.roles import Permission, require
+def _admin(args: argparse.Namespace, url: str, backup_file: Path | None = None):  # noqa: ANN202
+    """The admin of ``args``, logged in on the database, or on the backup when it cannot open
+    (the live file may be the broken one the admin is recovering from)."""
     from desk.services import accounts, restore
     from desk.storage.database import open_database
 
-    password = _password(user)
+    user = user_of(args, Permission.MANAGE)
+    password = password_for(user)
     try:
         db = open_database(url, create=False)
     except UserError:
@@ -175,7 +156,7 @@ def _admin(url: str, user: str, backup_file: Path | None = None):  # noqa: ANN20
             clerk = accounts.log_in(db, user, password)
         finally:
             db.dispose()
-    require(clerk.role, Permission.MANAGE)
+    require_role(clerk, Permission.MANAGE)
     return clerk
 
 
@@ -202,7 +183,7 @@ def run_restore(args: argparse.Namespace) -> int:
     from desk.storage.engine import is_postgres
 
     url, file = url_of(args), Path(args.file)
-    clerk = _admin(url, _user(args), None if is_postgres(url) else file)
+    clerk = _admin(args, url, None if is_postgres(url) else file)
     if is_postgres(url):
         restore.restore(url, file, clerk)  # says how a server is restored, and who is on it
     check = backup.check_backup(file)
@@ -270,7 +251,7 @@ def run_restore_missing(args: argparse.Namespace) -> int:
     from desk.storage.database import open_database
 
     url, kept = url_of(args), Path(args.kept)
-    clerk = _admin(url, _user(args))
+    clerk = _admin(args, url)
     db = open_database(url, create=False)
     try:
         if not args.codes and not args.all:

@@ -5,19 +5,21 @@ a year, with its status and source (a year not yet confirmed shows the public
 holidays estimated from the Labour Code). ``desk calendar import FILE.csv``
 enters an official schedule (``date,kind,note,source,status``) and marks the
 years it covers as confirmed; ``desk calendar confirm|reject DATE`` decides a
-proposed day. Changes need an admin account: ``--user NAME`` or ``DESK_USER``,
-the password from ``DESK_PASSWORD`` or asked.
+proposed day. ``list`` is open (the public holidays); changes need an admin
+account, as in the window: ``--user NAME`` or ``DESK_USER``, the password from
+``DESK_PASSWORD`` or asked (``desk.cli_login``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 from datetime import date
 from pathlib import Path
 
+from desk.cli_login import add_user_option, log_in_from
 from desk.domain.errors import UserError
+from desk.domain.roles import Permission
 from desk.domain.translation import translate
 
 
@@ -58,33 +60,10 @@ def add_commands(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN0
     ):
         decide = actions.add_parser(name, help=text)
         decide.add_argument("day", metavar="YYYY-MM-DD")
-        _add_user(decide)
+        add_user_option(decide, Permission.MANAGE)
         add_db(decide)
-    _add_user(imports)
+    add_user_option(imports, Permission.MANAGE)
     add_db(imports)
-
-
-def _add_user(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--user",
-        default=os.environ.get("DESK_USER"),
-        metavar=translate("CliCalendar", "TÊN"),
-        help=translate("CliCalendar", "tài khoản quản trị (mặc định: biến DESK_USER)"),
-    )
-
-
-def _admin(args: argparse.Namespace, db):  # noqa: ANN001, ANN202
-    from desk.cli_steps import _password
-    from desk.services import accounts
-
-    if not args.user:
-        raise UserError(
-            translate(
-                "CliCalendar",
-                "Hãy cho biết tài khoản quản trị bằng --user TÊN (hoặc biến DESK_USER).",
-            )
-        )
-    return accounts.log_in(db, args.user, _password(args.user))
 
 
 def _day(text: str) -> date:
@@ -104,7 +83,7 @@ def run_calendar(args: argparse.Namespace, db) -> int:  # noqa: ANN001
     action = args.calendar_action
     if action == "list":
         return _list(db, args.year, args.json)
-    clerk = _admin(args, db)
+    clerk = log_in_from(args, db, Permission.MANAGE)
     if action == "import":
         done = calendar.import_schedule(db, clerk, args.file, tuple(args.years or ()))
         print(

@@ -8,6 +8,10 @@ for a dossier (the staff running it need no ID digits; ``--id4 NNNN`` checks
 them as the kiosk does for a typed code). ``desk ratings --from --to --by``
 prints the ratings per clerk, counter or procedure. ``desk rating-window
 --counter N`` opens the window facing the citizen at counter N.
+
+The catalog, the status and the rating window are public and need no login;
+the ratings per clerk name each clerk, so ``--by clerk`` needs a supervisor's or
+an admin's account (``desk.cli_login``), as the window's reports do.
 """
 
 from __future__ import annotations
@@ -18,9 +22,11 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from desk.cli_login import add_user_option, allowed_roles, log_in_from, login_note, roles_text
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
 from desk.domain.rating import LEVEL_LABELS, RatingLevel
+from desk.domain.roles import Permission
 from desk.domain.translation import translate, translated
 from desk.domain.vn_dates import clock_label, weekday_and_date_label
 
@@ -89,6 +95,10 @@ def add_commands(
         help=translate("CliCitizen", "nhóm theo"),
     )
     report.add_argument("--json", action="store_true", help=translate("CliCitizen", "in dạng JSON"))
+    add_user_option(report, Permission.REPORTS)
+    report.epilog = translate(
+        "CliCitizen", "Theo quầy, theo thủ tục: không cần đăng nhập. Theo cán bộ: {note}"
+    ).format(note=login_note(roles_text(allowed_roles(Permission.REPORTS))))
     add_db(report)
 
     from desk.cli_queue import _common
@@ -177,6 +187,8 @@ def run_ratings(args: argparse.Namespace, db) -> int:  # noqa: ANN001
         args.last,
         translate("CliCitizen", "Ngày cuối '{text}' không đúng dạng YYYY-MM-DD, ví dụ 2026-03-10."),
     )
+    if args.by == "clerk":  # each clerk named, with the citizens' verdict on them
+        log_in_from(args, db, Permission.REPORTS)
     tallies = ratings.summary(db, first, last, args.by)
     if args.json:
         rows = [

@@ -2,8 +2,11 @@
 
 The same slip the intake window prints for a procedure accepted online only
 (Directive 24/CT-TTg): the portal's address and QR code, the steps, the
-hotline. It is counted in the reports like a guide printed at the counter,
-with no clerk named. Any procedure of the catalog may be printed (an office
+hotline. It is counted in the reports (``guided_online``) like a guide
+printed at the counter, under the clerk who printed it: the slip holds no
+personal data, but the count is one of the office's reported figures, so it is
+printed by an account (any role, as at the counter; ``desk.cli_login``), not by
+anyone at the PC. Any procedure of the catalog may be printed (an office
 may hand it out for a service it encourages online); the command says so when
 the procedure is not marked online only.
 """
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 
+from desk.cli_login import add_user_option, log_in_from
 from desk.domain.translation import translate
 
 
@@ -43,15 +47,17 @@ def add_command(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN00
         choices=["80", "80-180dpi", "58"],
         help=translate("CliGuide", "khổ giấy (mặc định: khổ đã cài đặt)"),
     )
+    add_user_option(guide)
     add_db(guide)
 
 
 def run_guide(args: argparse.Namespace, db) -> int:  # noqa: ANN001
     from desk.services import catalog, online_guidance, settings
 
+    clerk = log_in_from(args, db)
     procedure = catalog.get_procedure(db, args.code.strip())
     uri = args.printer or settings.get_setting(db, settings.PRINTER_URI)
-    online_guidance.print_guide(db, procedure.code, None, uri=uri, paper=args.paper)
+    online_guidance.print_guide(db, procedure.code, clerk, uri=uri, paper=args.paper)
     print(
         translate("CliGuide", "Đã gửi phiếu hướng dẫn nộp trực tuyến {code} tới {printer}.").format(
             code=procedure.code, printer=uri

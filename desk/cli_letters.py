@@ -5,23 +5,23 @@ records the one apology a dossier may have and writes its letter; the same
 rules as the window apply (a second one, a date not after the old appointment,
 a day off are refused). ``desk letter receipt|supplement|refusal|stop|control
 CODE --out FILE.pdf`` writes form 01, 02, 03, 05 or 06 of Circular
-03/2025/TT-VPCP, Annex I. The apology is made as a named account: its password
-comes from ``DESK_PASSWORD`` or is asked for.
+03/2025/TT-VPCP, Annex I. Both show the applicant, so both run as an account,
+as in the window (``desk.cli_login``): the apology as a clerk's step
+(``Permission.STEP``), a letter as any clerk who may open the dossier.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from desk.cli_login import add_user_option, log_in_from
 from desk.domain.apology import NOTIFY_LABELS, NotifyMethod
 from desk.domain.clock import VN_TZ, Clock, SystemClock
 from desk.domain.errors import UserError, ValidationError
+from desk.domain.roles import Permission
 from desk.domain.translation import translate, translated
 from desk.domain.vn_dates import time_and_date_label
 
@@ -75,11 +75,7 @@ def add_commands(
         default=NotifyMethod.LETTER.value,
         help=translate("CliLetters", "cách báo người nộp: {methods}").format(methods=methods),
     )
-    apology.add_argument(
-        "--user",
-        metavar=translate("CliLetters", "TÊN"),
-        help=translate("CliLetters", "tài khoản lập phiếu (mặc định: quản trị viên đầu tiên)"),
-    )
+    add_user_option(apology, Permission.STEP)
     add_db(apology)
 
     letter = sub.add_parser(
@@ -100,6 +96,7 @@ def add_commands(
     letter.add_argument(
         "--out", required=True, metavar="FILE.pdf", help=translate("CliLetters", "tệp PDF cần ghi")
     )
+    add_user_option(letter)
     add_db(letter)
 
 
@@ -116,36 +113,11 @@ def parse_new_date(text: str) -> datetime:
         ) from exc
 
 
-def _password(user: str) -> str:
-    env = os.environ.get("DESK_PASSWORD")
-    if env:
-        return env
-    if not sys.stdin.isatty():
-        raise UserError(
-            translate(
-                "CliLetters", "Hãy đặt mật khẩu của tài khoản vào biến môi trường DESK_PASSWORD."
-            )
-        )
-    return getpass.getpass(translate("CliLetters", "Mật khẩu của {user}: ").format(user=user))
-
-
-def _first_admin(db) -> str:
-    from desk.services import accounts
-
-    admins = [c.username for c in accounts.list_clerks(db) if c.is_admin]
-    if not admins:
-        raise UserError(
-            translate("CliLetters", "Chưa có tài khoản quản trị: hãy chỉ rõ tài khoản bằng --user.")
-        )
-    return admins[0]
-
-
 def run_apology(args: argparse.Namespace, db, clock: Clock | None = None) -> int:
-    from desk.services import accounts, apologies
+    from desk.services import apologies
 
     new_due = parse_new_date(args.new_date)
-    user = args.user or _first_admin(db)
-    clerk = accounts.log_in(db, user, _password(user))
+    clerk = log_in_from(args, db, Permission.STEP)
     try:
         apology = apologies.make_apology(
             db, clerk, args.code, args.reason, new_due, args.notify, clock or SystemClock()
@@ -178,6 +150,7 @@ def run_apology(args: argparse.Namespace, db, clock: Clock | None = None) -> int
 def run_letter(args: argparse.Namespace, db) -> int:
     from desk.documents import forms
 
+    log_in_from(args, db)  # the letter shows the applicant: any clerk, as in the window
     write = {
         "receipt": forms.receipt_pdf,
         "supplement": forms.supplement_request_pdf,

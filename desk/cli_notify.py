@@ -8,35 +8,29 @@
   the modem (or any PC, for e-mail and Zalo); it ends with 1 when a message was
   given up in the pass, so the task's history shows it.
 
-The same logins as the window: ``--user NAME`` (or ``DESK_USER``), the password
-from ``DESK_PASSWORD`` or asked; setting up and testing is an admin's work, the
-outbox a supervisor's or an admin's.
+The same logins as the window (``desk.cli_login``): ``--user NAME`` (or
+``DESK_USER``), the password from ``DESK_PASSWORD`` or asked; setting up and
+testing is an admin's work, the outbox (applicants' phones and addresses) a
+supervisor's or an admin's.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 from pathlib import Path
 
+from desk.cli_login import add_user_option, log_in_from
 from desk.domain.clock import SystemClock
 from desk.domain.errors import UserError
+from desk.domain.roles import Permission, Role
 from desk.domain.translation import translate, translated
 
 CHANNELS = ("sms", "email", "zalo")
 
 
-def _add_user(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--user",
-        metavar=translate("CliNotify", "TÊN"),
-        help=translate(
-            "CliNotify",
-            "tài khoản thực hiện (mặc định: biến DESK_USER); mật khẩu lấy từ biến "
-            "DESK_PASSWORD hoặc được hỏi khi chạy",
-        ),
-    )
+# Who may read the outbox, as the window's Quản trị › Tin nhắn cho người nộp.
+OUTBOX_READERS = (Role.SUPERVISOR, Role.ADMIN)
 
 
 def add_commands(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN001
@@ -98,7 +92,7 @@ def add_commands(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN0
         choices=("yes", "no"),
         help=translate("CliNotify", "yes: gửi SMS không dấu (rẻ hơn); no: có dấu"),
     )
-    _add_user(setup)
+    add_user_option(setup, Permission.MANAGE)
     add_db(setup)
     test = actions.add_parser(
         "test", help=translate("CliNotify", "gửi ngay một tin thử (quản trị viên)")
@@ -116,7 +110,7 @@ def add_commands(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN0
             "CliNotify", "kênh gửi (mặc định: thư điện tử cho địa chỉ thư, SMS hoặc Zalo cho số)"
         ),
     )
-    _add_user(test)
+    add_user_option(test, Permission.MANAGE)
     add_db(test)
     _add_outbox(sub, add_db)
 
@@ -139,26 +133,14 @@ def _add_outbox(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN00
         "--all", action="store_true", help=translate("CliNotify", "cả các tin đã gửi")
     )
     outbox.add_argument("--json", action="store_true", help=translate("CliNotify", "in dạng JSON"))
-    _add_user(outbox)
+    add_user_option(outbox, roles=OUTBOX_READERS)
     add_db(outbox)
-
-
-def _login(args: argparse.Namespace, db):  # noqa: ANN001, ANN202
-    from desk.cli_steps import _password
-    from desk.services import accounts
-
-    user = args.user or os.environ.get("DESK_USER", "")
-    if not user:
-        raise UserError(
-            translate("CliNotify", "Hãy cho biết tài khoản bằng --user TÊN (hoặc biến DESK_USER).")
-        )
-    return accounts.log_in(db, user, _password(user))
 
 
 def run_notify(args: argparse.Namespace, db) -> int:  # noqa: ANN001
     from desk.services import notify_settings
 
-    clerk = _login(args, db)
+    clerk = log_in_from(args, db, Permission.MANAGE)
     if args.notify_command == "test":
         return _test(args, db, clerk)
     changes: dict[str, object] = {}
@@ -220,11 +202,7 @@ def _test(args: argparse.Namespace, db, clerk) -> int:  # noqa: ANN001
 def run_outbox(args: argparse.Namespace, db) -> int:  # noqa: ANN001
     from desk.services import notify_settings, outbox
 
-    clerk = _login(args, db)
-    if not clerk.is_supervisor:
-        raise UserError(
-            translate("CliNotify", "Chỉ lãnh đạo, giám sát hoặc quản trị viên mới xem được hộp thư đi.")
-        )
+    log_in_from(args, db, roles=OUTBOX_READERS)
     if args.action == "send":
         from desk.services import delivery
 

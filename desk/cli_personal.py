@@ -1,16 +1,23 @@
 """``desk export-citizen`` and ``desk erase``: a citizen's personal data from a terminal.
 
 The same services and the same rules as the window: a supervisor or an admin
-exports, only a supervisor erases, and both are audited. The password comes
-from ``DESK_PASSWORD`` or is asked for on the terminal.
+exports, only a supervisor erases, and both are audited. The account and its
+password come as for every command (``desk.cli_login``), its role checked
+before anything is read, and again by the service.
 """
 
 from __future__ import annotations
 
 import argparse
 
+from desk.cli_login import add_user_option, log_in_from
 from desk.domain.clock import SystemClock
+from desk.domain.roles import Role
 from desk.domain.translation import translate
+
+# Who may, as ``desk.services.personal_data`` decides (Decree 13/2023): export, erase.
+EXPORTERS = (Role.SUPERVISOR, Role.ADMIN)
+ERASERS = (Role.SUPERVISOR,)
 
 
 def add_commands(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN001
@@ -32,12 +39,7 @@ def add_commands(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN0
         metavar=translate("CliPersonal", "TỆP"),
         help=translate("CliPersonal", "tệp JSON sẽ ghi"),
     )
-    e.add_argument(
-        "--user",
-        required=True,
-        metavar=translate("CliPersonal", "TÊN"),
-        help=translate("CliPersonal", "tài khoản thực hiện"),
-    )
+    add_user_option(e, roles=EXPORTERS)
     add_db(e)
     r = sub.add_parser(
         "erase",
@@ -47,20 +49,14 @@ def add_commands(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN0
         ),
     )
     r.add_argument("code", metavar="CODE", help=translate("CliPersonal", "mã hồ sơ"))
-    r.add_argument(
-        "--user",
-        required=True,
-        metavar=translate("CliPersonal", "TÊN"),
-        help=translate("CliPersonal", "tài khoản lãnh đạo thực hiện"),
-    )
+    add_user_option(r, roles=ERASERS)
     add_db(r)
 
 
 def run_export(args: argparse.Namespace, db) -> int:  # noqa: ANN001
-    from desk.cli_steps import _password
-    from desk.services import accounts, personal_data
+    from desk.services import personal_data
 
-    clerk = accounts.log_in(db, args.user, _password(args.user))
+    clerk = log_in_from(args, db, roles=EXPORTERS)
     count = personal_data.export_citizen(db, clerk, args.id_number, args.out)
     print(
         translate("CliPersonal", "Đã xuất {count} hồ sơ vào {path}").format(
@@ -71,10 +67,9 @@ def run_export(args: argparse.Namespace, db) -> int:  # noqa: ANN001
 
 
 def run_erase(args: argparse.Namespace, db) -> int:  # noqa: ANN001
-    from desk.cli_steps import _password
-    from desk.services import accounts, personal_data
+    from desk.services import personal_data
 
-    clerk = accounts.log_in(db, args.user, _password(args.user))
+    clerk = log_in_from(args, db, roles=ERASERS)
     personal_data.erase_personal_data(db, clerk, args.code, SystemClock())
     print(
         translate("CliPersonal", "Đã xóa dữ liệu cá nhân trong hồ sơ {code}.").format(

@@ -12,6 +12,12 @@ same keys per row, and ``ratings``: the citizens' ratings of the period per cler
 ``desk book --from --to --out FILE.pdf|FILE.xlsx`` writes the tracking book
 (Sổ theo dõi hồ sơ, form 07 of Circular 03/2025/TT-VPCP, Annex I) of the
 dossiers received in the period.
+
+Who may (``desk.cli_login``), as the window's Báo cáo menu: the book lists every
+applicant, so it needs a supervisor's or an admin's account (``Permission.REPORTS``);
+so does a report that names people, the JSON (its ``ratings`` name each clerk)
+and ``--by clerk``. Figures with no name in them (CSV by field, procedure or
+department; form 06 as XLSX or PDF) stay open to anyone at the PC.
 """
 
 from __future__ import annotations
@@ -22,8 +28,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from desk.cli_login import add_user_option, allowed_roles, log_in_from, login_note, roles_text
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
+from desk.domain.roles import Permission
 from desk.domain.statistics import Dimension, Period
 from desk.domain.translation import translate
 
@@ -85,6 +93,12 @@ def add_commands(
         ),
     )
     report.add_argument("--out", metavar="FILE", help=translate("CliReports", "tệp cần ghi"))
+    add_user_option(report, Permission.REPORTS)
+    report.epilog = translate(
+        "CliReports",
+        "Không cần đăng nhập khi kết quả không nêu tên ai: csv theo lĩnh vực, thủ tục, phòng "
+        "ban; xlsx, pdf (biểu 06). json (có đánh giá của từng cán bộ) và --by clerk: {note}",
+    ).format(note=login_note(roles_text(allowed_roles(Permission.REPORTS))))
     add_db(report)
 
     book = sub.add_parser(
@@ -103,6 +117,7 @@ def add_commands(
         metavar="FILE.pdf|FILE.xlsx",
         help=translate("CliReports", "tệp cần ghi"),
     )
+    add_user_option(book, Permission.REPORTS)
     add_db(book)
 
 
@@ -149,8 +164,15 @@ def _book_suffix(path: str) -> str:
     return suffix
 
 
+def names_people(args: argparse.Namespace) -> bool:
+    """Whether the report names anyone: the JSON (its ratings per clerk), or a
+    breakdown by clerk; form 06 (xlsx, pdf) is always by field."""
+    return args.format == "json" or (args.format == "csv" and args.by == Dimension.CLERK.value)
+
+
 def run_report(args: argparse.Namespace, db=None, clock: Clock | None = None) -> int:  # noqa: ANN001
-    """Count the period and write it in the chosen format."""
+    """Count the period and write it in the chosen format; a report that names people
+    needs a supervisor's or an admin's account."""
     from desk.services import report_xlsx, reports
 
     period = period_of(args)
@@ -164,6 +186,8 @@ def run_report(args: argparse.Namespace, db=None, clock: Clock | None = None) ->
     own = db is None
     db = db or _open(args)
     try:
+        if names_people(args):
+            log_in_from(args, db, Permission.REPORTS)
         if args.format == "pdf":
             path = reports.statistics_form_pdf(db, period, now, args.out)
         elif args.format == "xlsx":
@@ -221,6 +245,7 @@ def run_book(args: argparse.Namespace, db=None) -> int:  # noqa: ANN001
     own = db is None
     db = db or _open(args)
     try:
+        log_in_from(args, db, Permission.REPORTS)  # a line per applicant
         book = report_book.tracking_book_data(db, period)
         if kind == "pdf":
             path = tracking_book.write(book, args.out)

@@ -1,25 +1,25 @@
 """``desk step``: a step of a dossier's life from the command line, as a named user.
 
-The user's password comes from ``DESK_PASSWORD`` (for scripts) or is asked for
-on the terminal; the same services and rules as the window apply. As the window
-prints the form a step produces, ``--out FILE.pdf`` writes it right after the
-step is recorded: the supplement request (form 02), the refusal (form 03) or the
-stop notice (form 05, Decree 118/2025/NĐ-CP art. 21) of Circular
-03/2025/TT-VPCP, Annex I.
+Any clerk's account may make a step, as in the window (``Permission.STEP``; a
+reassign is a supervisor's): ``--user NAME`` or ``DESK_USER``, the password from
+``DESK_PASSWORD`` or asked (``desk.cli_login``); the same services and rules as
+the window apply. As the window prints the form a step produces, ``--out
+FILE.pdf`` writes it right after the step is recorded: the supplement request
+(form 02), the refusal (form 03) or the stop notice (form 05, Decree
+118/2025/NĐ-CP art. 21) of Circular 03/2025/TT-VPCP, Annex I.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 from pathlib import Path
 
+from desk.cli_login import add_user_option, log_in_from
 from desk.domain.clock import SystemClock
 from desk.domain.dossier import RESULT_CLASS_LABELS, ReturnMethod
 from desk.domain.errors import UserError, ValidationError
 from desk.domain.lifecycle import SupplementRequest
+from desk.domain.roles import Permission
 from desk.domain.translation import translate, translated
 
 STEPS = (
@@ -49,7 +49,8 @@ def add_commands(sub: argparse._SubParsersAction, add_db) -> None:
         ),
         description=translate(
             "CliSteps",
-            "Thực hiện một bước của hồ sơ với tư cách một tài khoản. Mật khẩu lấy từ "
+            "Thực hiện một bước của hồ sơ với tư cách một tài khoản cán bộ (--user TÊN "
+            "hoặc biến DESK_USER; giao lại hồ sơ: lãnh đạo, giám sát). Mật khẩu lấy từ "
             "biến DESK_PASSWORD hoặc được hỏi khi chạy.",
         ),
     )
@@ -57,12 +58,7 @@ def add_commands(sub: argparse._SubParsersAction, add_db) -> None:
     p.add_argument(
         "step", choices=STEPS, metavar=translate("CliSteps", "BƯỚC"), help=" | ".join(STEPS)
     )
-    p.add_argument(
-        "--user",
-        required=True,
-        metavar=translate("CliSteps", "TÊN"),
-        help=translate("CliSteps", "tài khoản thực hiện"),
-    )
+    add_user_option(p, Permission.STEP)
     p.add_argument(
         "--to",
         metavar=translate("CliSteps", "NƠI"),
@@ -117,21 +113,8 @@ def _add_step_details(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _password(user: str) -> str:
-    env = os.environ.get("DESK_PASSWORD")
-    if env:
-        return env
-    if not sys.stdin.isatty():
-        raise UserError(
-            translate(
-                "CliSteps", "Hãy đặt mật khẩu của tài khoản vào biến môi trường DESK_PASSWORD."
-            )
-        )
-    return getpass.getpass(translate("CliSteps", "Mật khẩu của {user}: ").format(user=user))
-
-
 def run_step(args: argparse.Namespace, db) -> int:
-    from desk.services import accounts, steps
+    from desk.services import steps
 
     code, step = args.code, args.step
     if getattr(args, "out", None) and step not in STEP_FORMS:
@@ -141,7 +124,7 @@ def run_step(args: argparse.Namespace, db) -> int:
                 "Bước {step} không có phiếu để ghi: --out chỉ dùng với {steps}.",
             ).format(step=step, steps=", ".join(STEP_FORMS))
         )
-    clerk = accounts.log_in(db, args.user, _password(args.user))
+    clerk = log_in_from(args, db, Permission.STEP)
     clock = SystemClock()
     try:
         if step == "transfer":

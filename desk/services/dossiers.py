@@ -19,7 +19,7 @@ from desk.domain.errors import NotFound
 from desk.domain.procedure import Channel, PaperForm
 from desk.domain.translation import translate
 from desk.storage.database import Database
-from desk.storage.tables import DossierRow
+from desk.storage.tables import DossierRow, UserRow
 
 OPEN_STATUSES = tuple(s.value for s in DOMAIN_OPEN)
 
@@ -85,10 +85,15 @@ def get_dossier(db: Database, code: str) -> Dossier:
 
 
 def list_dossiers(
-    db: Database, *, pending: bool = False, limit: int | None = None
+    db: Database, *, pending: bool = False, limit: int | None = None, assignee: str = ""
 ) -> list[Dossier]:
-    """Dossiers newest first; with ``pending``, only open ones, earliest appointment first."""
+    """Dossiers newest first; with ``pending``, only open ones, earliest appointment first;
+    with ``assignee`` (a user name), only the dossiers that clerk is in charge of."""
     stmt = _with_details()
+    if assignee:
+        stmt = stmt.where(
+            DossierRow.assignee_id.in_(select(UserRow.id).where(UserRow.username == assignee))
+        )
     if pending:
         stmt = stmt.where(DossierRow.status.in_(OPEN_STATUSES)).order_by(
             DossierRow.due_at, DossierRow.id

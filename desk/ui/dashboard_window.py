@@ -128,7 +128,7 @@ class FigureTile(QPushButton):
         layout.setSpacing(0)
         layout.addWidget(self.value_label)
         layout.addWidget(self.name_label)
-        self.setMinimumSize(130, 74)
+        self.setMinimumSize(104, 100)  # eight across a 1024-pixel screen, three lines of name
 
     def set_value(self, text: str, tooltip: str = "") -> None:
         self.value_label.setText(text)

@@ -75,6 +75,7 @@ from desk.ui.dossier_messages import PageMessages
 from desk.ui.page_steps import BUTTON_TEXTS, DIALOGS, PAGE_STEPS, step_allowed, why_not
 from desk.ui.qt_helpers import busy_cursor, show_message, translate
 from desk.ui.receipt_preview import ReceiptPreviewDialog
+from desk.ui.screen_fit import fit_to_screen
 from desk.ui.step_dialogs import (
     RESULT_COLOURS,
     StepDialog,
@@ -182,7 +183,7 @@ class DossierPage(QDialog):
         layout.addWidget(self.notice)
         layout.addLayout(self._build_footer())
         self.reload()
-        self.resize(1240, 780)
+        fit_to_screen(self, 1240, 780)
 
     # -- building ------------------------------------------------------------------
 
@@ -317,18 +318,21 @@ class DossierPage(QDialog):
         self.close_button = QPushButton(translate("DossierPage", "Đóng"))
         self.close_button.clicked.connect(self.close)
         row = QHBoxLayout()
-        for button in (
+        forms = QGridLayout()  # two rows of three: the page fits a 1024-pixel screen
+        buttons = (
             self.receipt_button,
             self.slip_button,
             self.supplement_form_button,
             self.refusal_form_button,
             self.stop_form_button,
             self.apology_form_button,
-        ):
+        )
+        for number, button in enumerate(buttons):
             button.setAutoDefault(False)
-            row.addWidget(button)
+            forms.addWidget(button, number // 3, number % 3)
+        row.addLayout(forms)
         row.addStretch(1)
-        row.addWidget(self.close_button)
+        row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
         return row
 
     # -- showing the dossier ---------------------------------------------------------

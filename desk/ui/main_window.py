@@ -63,6 +63,7 @@ from desk.ui.qt_helpers import busy_cursor, show_message, translate
 from desk.ui.receipt_preview import ReceiptPreviewDialog
 from desk.ui.scan_box import ScanBox
 from desk.ui.scan_route import ScanRoute
+from desk.ui.screen_fit import ElidedLabel, fit_to_screen
 from desk.ui.worklist_view import WorklistView
 
 log = logging.getLogger(__name__)
@@ -147,7 +148,7 @@ class MainWindow(AdminDialogs, QMainWindow):
         from desk.ui.outbox_tools import MessageTools
 
         self.message_tools = MessageTools(self, db, clerk, self._clock)  # messages to applicants
-        self.resize(1280, 760)
+        fit_to_screen(self, 1280, 760)
 
     # -- building --------------------------------------------------------------
 
@@ -250,13 +251,13 @@ class MainWindow(AdminDialogs, QMainWindow):
             Role(self._clerk.role),
             translated(ROLE_LABELS[Role(self._clerk.role)]).lower(),
         )
-        self.clerk_label = QLabel(
+        self.clerk_label = ElidedLabel(
             translate("MainWindow", "Cán bộ: {name} ({username}, {role})").format(
                 name=self._clerk.full_name, username=self._clerk.username, role=role
             ),
             self,
         )
-        self.database_label = QLabel(
+        self.database_label = ElidedLabel(
             translate("MainWindow", "Dữ liệu: {where}").format(where=database_location(self._db)),
             self,
         )

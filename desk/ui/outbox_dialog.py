@@ -29,6 +29,7 @@ from desk.storage.database import Database
 from desk.ui.admin._widgets import Notice, fill_table, read_only_table
 from desk.ui.dossier_history import stamp
 from desk.ui.qt_helpers import translate
+from desk.ui.screen_fit import fit_to_screen
 
 CONTEXT = "OutboxDialog"
 WIDTHS = (16, 22, 22, 12, 18, 22, 14, 7)  # average characters; the last column takes the rest
@@ -93,7 +94,7 @@ class OutboxDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.notice)
         layout.addLayout(buttons)
-        self.resize(1240, 560)
+        fit_to_screen(self, 1240, 560)
         self.reload()
 
     def reload(self) -> None:

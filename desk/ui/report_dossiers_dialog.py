@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desk.services.reports import ReportDossier
 from desk.ui.qt_helpers import translate
 from desk.ui.report_tables import ReportTableModel, dossier_columns, number_text
+from desk.ui.screen_fit import fit_to_screen
 
 CONTEXT = "ReportDossiersDialog"
 
@@ -73,7 +74,7 @@ class ReportDossiersDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 560)
+        fit_to_screen(self, 1100, 560)
 
     @staticmethod
     def _summary(shown: int, total: int) -> str:

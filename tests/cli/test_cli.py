@@ -82,10 +82,11 @@ def test_unknown_procedure_is_a_clear_error(capsys):
     assert "Không có thủ tục mã '9.999999'" in err
 
 
-def test_demo_then_dossiers_pending_most_urgent_first(capsys, tmp_path: Path):
+def test_demo_then_dossiers_pending_most_urgent_first(capsys, tmp_path: Path, log_in_as):
     path = str(tmp_path / "demo.sqlite3")
     code, out, _ = run(capsys, "demo", "--db", path, "--dossiers", "200")
     assert code == 0 and "200" in out
+    log_in_as("lanhdao", "demo1234")  # a supervisor: everyone's dossiers
     code, out, _ = run(capsys, "dossiers", "--pending", "--json", "--db", path)
     items = json.loads(out)
     assert 0 < len(items) < 200  # most demo dossiers of past months are finished
@@ -100,9 +101,12 @@ def test_demo_then_dossiers_pending_most_urgent_first(capsys, tmp_path: Path):
     assert all(i["code"].startswith("H36.41-") for i in items)
 
 
-def test_receipt_prints_to_a_file_and_reports_a_missing_printer(capsys, tmp_path: Path):
+def test_receipt_prints_to_a_file_and_reports_a_missing_printer(
+    capsys, tmp_path: Path, log_in_as
+):
     path = str(tmp_path / "demo.sqlite3")
     run(capsys, "demo", "--db", path, "--dossiers", "5")
+    log_in_as("lanhdao", "demo1234")
     _, out, _ = run(capsys, "dossiers", "--json", "--db", path)
     code_ = json.loads(out)[0]["code"]
     target = tmp_path / "receipt.bin"

@@ -103,7 +103,9 @@ def test_status_checks_the_digits_when_given_and_speaks_json(capsys, db, clock, 
     }
 
 
-def test_a_rating_given_at_the_end_of_a_service_is_in_the_report(capsys, db, clerk, clock):
+def test_a_rating_given_at_the_end_of_a_service_is_in_the_report(
+    capsys, db, clerk, clock, log_in_as, monkeypatch
+):
     queue_setup.ensure_defaults(db)
     group = queue_setup.list_groups(db, active_only=True)[0]
     queue.take_ticket(db, group.id, None, clock)
@@ -111,6 +113,7 @@ def test_a_rating_given_at_the_end_of_a_service_is_in_the_report(capsys, db, cle
     queue.finish(db, ticket.id, 3, clerk, clock)
     request = ratings.request_rating(db, clerk, clock, ticket_id=ticket.id, counter_number=3)
     ratings.submit_rating(db, request, RatingLevel.NEUTRAL, [RatingReason.WAITING], clock=clock)
+    log_in_as("admin", "matkhau123")  # per clerk: each clerk named
     code, out, _ = run(capsys, db, clock, "ratings", "--from", "2026-03-01", "--to", "2026-03-31")
     assert code == 0
     header, row = out.splitlines()
@@ -124,13 +127,14 @@ def test_a_rating_given_at_the_end_of_a_service_is_in_the_report(capsys, db, cle
         "Tỷ lệ hài lòng",
     ]
     assert row.split("\t") == ["Nguyễn Văn An", "0", "0", "1", "0", "1", "0,0%"]
+    monkeypatch.delenv("DESK_USER")  # per counter: no name, no login
     args = ("ratings", "--from", "2026-03-10", "--to", "2026-03-10", "--by", "counter", "--json")
     code, out, _ = run(capsys, db, clock, *args)
     [counter] = json.loads(out)
     assert counter["label"] == "Quầy 3" and counter["levels"]["neutral"] == 1
 
 
-def test_ratings_refuse_a_bad_date(capsys, db, clock):
+def test_ratings_refuse_a_bad_date(capsys, db, clock, as_admin):
     code, _, err = run(capsys, db, clock, "ratings", "--from", "10/03/2026", "--to", "2026-03-31")
     assert code == 2 and "YYYY-MM-DD" in err
     code, out, _ = run(capsys, db, clock, "ratings", "--from", "2026-03-01", "--to", "2026-03-31")

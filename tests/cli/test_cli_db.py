@@ -99,16 +99,17 @@ def test_db_init_without_the_office_says_what_is_missing(capsys, blank_db_url, m
     assert "Chưa nhập tên cơ quan" in err
 
 
-def test_demo_and_the_commands_run_on_the_url_given(capsys, blank_db_url):
+def test_demo_and_the_commands_run_on_the_url_given(capsys, blank_db_url, log_in_as):
     code, out, err = run(capsys, "demo", "--db-url", blank_db_url, "--dossiers", "30")
     assert code == 0, err
     assert "Đã tạo 30 hồ sơ mẫu" in out
+    log_in_as("admin", "demo1234")
     code, out, err = run(capsys, "dossiers", "--json", "--db-url", blank_db_url)
     assert code == 0, err
     assert len(json.loads(out)) == 30
 
 
-def test_db_use_makes_the_url_this_pcs_database(capsys, db, db_url, tmp_path):
+def test_db_use_makes_the_url_this_pcs_database(capsys, db, db_url, tmp_path, as_admin):
     code, out, err = run(capsys, "db", "use", db_url)
     assert code == 0, err
     assert resolve_database_url() == db_url

@@ -33,7 +33,9 @@ def office_file(tmp_path: Path) -> str:
     return str(path)
 
 
-def test_guide_prints_to_the_printer_given_and_the_report_counts_it(capsys, tmp_path: Path):
+def test_guide_prints_to_the_printer_given_and_the_report_counts_it(
+    capsys, tmp_path: Path, as_admin
+):
     path = office_file(tmp_path)
     target = tmp_path / "guide.bin"
     code, out, err = run(capsys, "guide", "1.004222", "--printer", f"file:{target}", "--db", path)
@@ -48,7 +50,7 @@ def test_guide_prints_to_the_printer_given_and_the_report_counts_it(capsys, tmp_
 
 
 def test_guide_uses_the_offices_printer_and_warns_for_a_procedure_not_online_only(
-    capsys, tmp_path: Path
+    capsys, tmp_path: Path, as_admin
 ):
     path = office_file(tmp_path)
     target = tmp_path / "set.bin"
@@ -62,7 +64,9 @@ def test_guide_uses_the_offices_printer_and_warns_for_a_procedure_not_online_onl
     assert target.read_bytes() and "không được đánh dấu chỉ tiếp nhận trực tuyến" in out
 
 
-def test_guide_for_an_unknown_code_or_a_missing_printer_says_so(capsys, tmp_path: Path):
+def test_guide_for_an_unknown_code_or_a_missing_printer_says_so(
+    capsys, tmp_path: Path, as_admin
+):
     path = office_file(tmp_path)
     code, _, err = run(capsys, "guide", "9.999999", "--printer", "none", "--db", path)
     assert code == 2 and "Không có thủ tục mã '9.999999'" in err

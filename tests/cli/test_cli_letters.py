@@ -49,6 +49,7 @@ def setup(db, db_url, clerk, monkeypatch):
         papers=[ReceivedPaper(p.papers[0].name)],
     )
     code = record_intake(db, draft, clerk, SystemClock()).code
+    monkeypatch.setenv("DESK_USER", "admin")  # both show the applicant: a login
     monkeypatch.setenv("DESK_PASSWORD", "matkhau123")
     return db_url.removeprefix("sqlite:///"), code
 

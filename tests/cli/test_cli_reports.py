@@ -34,7 +34,9 @@ def office_file(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def office(office_file):
+def office(office_file, log_in_as):
+    """The demo office, the commands run by its supervisor (the book and the JSON name people)."""
+    log_in_as("lanhdao", "demo1234")
     db = open_database(f"sqlite:///{office_file}", create=False)
     yield db
     db.dispose()
@@ -132,7 +134,8 @@ def test_the_book_is_written_as_pdf_or_xlsx_by_its_suffix(office, tmp_path, caps
     assert ".pdf hoặc .xlsx" in caught.value.message
 
 
-def test_the_commands_open_the_database_named_by_db(office_file, tmp_path, capsys):
+def test_the_commands_open_the_database_named_by_db(office_file, tmp_path, capsys, log_in_as):
+    log_in_as("lanhdao", "demo1234")
     out = tmp_path / "so.xlsx"
     args = parse("book", "--from", "2026-02-01", "--to", "2026-02-07", "--out", str(out),
                  "--db", str(office_file))  # fmt: skip

@@ -32,7 +32,7 @@ def rate(db, clerk, clock, level, reasons=(), comment="") -> None:
     ratings.submit_rating(db, request_id, level, reasons, comment, clock)
 
 
-def test_json_lists_the_ratings_of_the_period_per_clerk(db, clerk, clock, capsys):
+def test_json_lists_the_ratings_of_the_period_per_clerk(db, clerk, clock, capsys, as_admin):
     rate(db, clerk, clock, RatingLevel.UNSATISFIED, (), "Chờ lâu")
     rate(db, clerk, clock, RatingLevel.VERY_SATISFIED, [RatingReason.GUIDANCE])
     assert run_report(parse("report", "--from", "2026-03-01", "--to", "2026-03-31"), db, clock) == 0
@@ -46,7 +46,7 @@ def test_json_lists_the_ratings_of_the_period_per_clerk(db, clerk, clock, capsys
     assert row["reasons"] == {"guidance": 1}
 
 
-def test_json_ratings_follow_the_period(db, clerk, clock, capsys):
+def test_json_ratings_follow_the_period(db, clerk, clock, capsys, as_admin):
     rate(db, clerk, clock, RatingLevel.SATISFIED)
     assert run_report(parse("report", "--from", "2026-02-01", "--to", "2026-02-28"), db, clock) == 0
     assert json.loads(capsys.readouterr().out)["ratings"] == []

@@ -138,8 +138,9 @@ def test_illegal_moves_and_wrong_passwords_are_refused(capsys, path_and_code, mo
     assert rc == 2 and "Sai tên đăng nhập hoặc mật khẩu" in err
 
 
-def test_dossiers_band_status_and_search(capsys, path_and_code):
+def test_dossiers_band_status_and_search(capsys, path_and_code, monkeypatch):
     path, code = path_and_code
+    monkeypatch.setenv("DESK_USER", "admin")
     rc, out, _ = run(capsys, "dossiers", "--search", "do thi thu ha", "--json", "--db", path)
     assert [i["code"] for i in json.loads(out)] == [code]
     rc, out, _ = run(capsys, "dossiers", "--band", "overdue", "--json", "--db", path)
