@@ -8,15 +8,23 @@ carries its source. A day whose legal footing is only proposed is shipped as
 ``proposed``: it changes no appointment until an admin confirms it, and the
 supervisor sees a notice until it is decided (``pending_proposals``). Every
 change an admin makes here is audited.
+
+``working_calendar`` is asked for by every page of the worklist (its bands are
+working days): it reads the calendar's stamp (one statement: the ``calendar``
+change counter, which every change of a day bumps, the number of days, the
+confirmed years and the office hours) and builds the calendar again only when
+the stamp moved.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from desk.config import resource
@@ -34,9 +42,10 @@ from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.domain.office_hours import OfficeHours
 from desk.domain.translation import QT_TRANSLATE_NOOP, translate
-from desk.services import audit, settings
+from desk.services import audit, changes, decision_times, settings
+from desk.storage import rows
 from desk.storage.database import Database
-from desk.storage.tables import CalendarDayRow
+from desk.storage.tables import CalendarDayRow, ChangeCounterRow, SettingRow
 
 KINDS = {
     "off": QT_TRANSLATE_NOOP("Calendar", "Ngày nghỉ"),
@@ -53,7 +62,7 @@ def office_hours(db: Database) -> OfficeHours:
     return OfficeHours.parse(settings.get_setting(db, settings.OFFICE_HOURS))
 
 
-def set_office_hours(db: Database, by: Clerk, text: str) -> OfficeHours:
+def set_office_hours(db: Database, by: Clerk, text: str, clock: Clock | None = None) -> OfficeHours:
     if not by.is_admin:
         raise UserError(translate("Calendar", "Chỉ quản trị viên mới được đổi giờ làm việc."))
     try:
@@ -61,6 +70,7 @@ def set_office_hours(db: Database, by: Clerk, text: str) -> OfficeHours:
     except ValueError as exc:
         raise UserError(str(exc), "office_hours") from exc
     settings.set_setting(db, settings.OFFICE_HOURS, str(hours))
+    _rework_decisions(db, date.min, (clock or SystemClock()).now())
     return hours
 
 
@@ -82,16 +92,66 @@ def _years(text: str) -> frozenset[int]:
     return frozenset(int(part) for part in text.replace(" ", "").split(",") if part.isdigit())
 
 
+def _rework_decisions(db: Database, since: date, now: datetime) -> None:
+    """The decisions that may span a changed day (made on or after it; every one for
+    new office hours) take their working time again, for the at-risk history. Only
+    those its window of a year can still read: older ones are never read again."""
+    today = to_vn(now).date()
+    decision_times.recompute(
+        db, working_calendar(db), max(since, decision_times.window_start(today))
+    )
+
+
 def _set_confirmed_years(db: Database, years: frozenset[int]) -> None:
     settings.set_setting(db, CONFIRMED_YEARS, ",".join(str(y) for y in sorted(years)))
 
 
+def _stamp_statement(_dialect: str):  # noqa: ANN202
+    def setting(key: str):  # noqa: ANN202
+        return select(SettingRow.value).where(SettingRow.key == key).scalar_subquery()
+
+    return select(
+        select(ChangeCounterRow.version)
+        .where(ChangeCounterRow.topic == bindparam("topic"))
+        .scalar_subquery(),
+        select(func.count()).select_from(CalendarDayRow).scalar_subquery(),
+        setting(CONFIRMED_YEARS),
+        setting(settings.OFFICE_HOURS),
+    )
+
+
+#: What the calendar is built from, in one row: when it moves, the calendar is read again.
+STAMP = rows.Statement(_stamp_statement)
+#: database -> (stamp, the calendar built at that stamp)
+_calendars: WeakKeyDictionary[Database, tuple[tuple, WorkingCalendar]] = WeakKeyDictionary()
+_calendars_lock = threading.Lock()
+
+
 def working_calendar(db: Database) -> WorkingCalendar:
-    return WorkingCalendar(
+    """The office's calendar: its stamp read, and the calendar itself when the stamp moved."""
+    with rows.reading(db) as reader:
+        return calendar_at(db, stamp(reader))
+
+
+def stamp(reader: rows.Reader) -> tuple:
+    """The calendar's stamp, read by a caller that reads other rows on the same connection."""
+    return tuple(reader.rows(STAMP, {"topic": changes.CALENDAR})[0])
+
+
+def calendar_at(db: Database, at: tuple) -> WorkingCalendar:
+    """The calendar at stamp ``at``, built once per stamp."""
+    with _calendars_lock:
+        known = _calendars.get(db)
+    if known is not None and known[0] == at:
+        return known[1]
+    cal = WorkingCalendar(
         office_hours=office_hours(db),
         special_days=tuple(special_days(db)),
         confirmed_years=confirmed_years(db),
     )
+    with _calendars_lock:
+        _calendars[db] = (at, cal)
+    return cal
 
 
 def appointment_certainty(
@@ -144,6 +204,8 @@ def set_special_day(
         row.status = DayStatus.CONFIRMED.value
         s.add(row)
         audit.record(s, by, now, _AUDIT_ENTITY, day.isoformat(), "set", before, _as_dict(row))
+        changes.bump(s, changes.CALENDAR)
+    _rework_decisions(db, day, now)
 
 
 def remove_special_day(db: Database, by: Clerk, day: date, clock: Clock | None = None) -> None:
@@ -154,6 +216,8 @@ def remove_special_day(db: Database, by: Clerk, day: date, clock: Clock | None =
         if row is not None:
             audit.record(s, by, now, _AUDIT_ENTITY, day.isoformat(), "remove", _as_dict(row))
             s.delete(row)
+            changes.bump(s, changes.CALENDAR)
+    _rework_decisions(db, day, now)
 
 
 def decide_proposed_day(
@@ -178,7 +242,10 @@ def decide_proposed_day(
         row.status = (DayStatus.CONFIRMED if accept else DayStatus.REJECTED).value
         action = "confirm" if accept else "reject"
         audit.record(s, by, now, _AUDIT_ENTITY, day.isoformat(), action, before, _as_dict(row))
-        return _day_of(row)
+        changes.bump(s, changes.CALENDAR)
+        decided = _day_of(row)
+    _rework_decisions(db, day, now)
+    return decided
 
 
 def pending_proposals(db: Database) -> list[CalendarDay]:
@@ -259,7 +326,9 @@ def import_schedule(
             {},
             {"added": added, "replaced": replaced, "years": list(chosen)},
         )
+        changes.bump(s, changes.CALENDAR)
     _set_confirmed_years(db, confirmed_years(db) | frozenset(chosen))
+    _rework_decisions(db, min(d.day for d in days), now)
     return ScheduleImport(added, replaced, chosen)
 
 

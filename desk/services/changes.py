@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 DOSSIERS = "dossiers"
 QUEUE = "queue"
 TOPICS = (DOSSIERS, QUEUE)
+#: The working calendar (hours, days off, confirmed years): read, not watched, by the
+#: lists that cache it (``desk.services.calendar.working_calendar``).
+CALENDAR = "calendar"
 
 
 def bump(s: Session, topic: str) -> int:

@@ -21,7 +21,7 @@ from desk.domain.dossier_code import format_dossier_code
 from desk.domain.office import Office
 from desk.domain.procedure import Channel, Procedure
 from desk.domain.text import fold
-from desk.services import accounts, calendar, catalog, changes, departments, office
+from desk.services import accounts, calendar, catalog, changes, decision_times, departments, office
 from desk.services.demo_history import live
 from desk.storage.database import Database
 from desk.storage.tables import (
@@ -136,8 +136,8 @@ def add_dossiers(
             papers.extend(_papers(next_id, p, rng))
             next_id += 1
         if len(rows) >= batch:
-            _flush(db, rows, papers, history)
-    _flush(db, rows, papers, history)
+            _flush(db, rows, papers, history, cal)
+    _flush(db, rows, papers, history, cal)
     _catch_up_id_sequence(db)
     with db.write() as s:
         for seq_row in sequences:
@@ -176,13 +176,14 @@ def _catch_up_id_sequence(db: Database) -> None:
         )
 
 
-def _flush(db: Database, rows: list[dict], papers: list[dict], history: list[dict]) -> None:
+def _flush(db: Database, rows: list[dict], papers: list[dict], history: list[dict], cal) -> None:
     if not rows:
         return
     with db.write() as s:
         s.execute(insert(DossierRow), [_LIFE_DEFAULTS | r for r in rows])
         s.execute(insert(DossierPaperRow), papers)
         s.execute(insert(DossierStepRow), history)
+        decision_times.add_rows(s, decision_times.rows_for(rows, cal))
         changes.bump(s, changes.DOSSIERS)
     rows.clear()
     papers.clear()

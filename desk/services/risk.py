@@ -1,55 +1,55 @@
 """The at-risk list: running dossiers that will miss their due date unless someone acts.
 
 The rules and the explanations are in ``desk.domain.risk``. Built for a million
-dossiers: the history is one query over the last year's decisions (on the
-``decided_at`` index), grouped per department and procedure and kept for the
-day; the dossiers examined are only the running ones due before the horizon
-(on the ``(status, due_at)`` index).
+dossiers: the history is the last year's medians, read from the working times
+each decision wrote (``desk.services.decision_times``, one covering index
+range) and kept for the day and calendar; the dossiers examined are only the
+running ones due before the horizon (on the ``(status, due_at)`` index).
 """
 
 from __future__ import annotations
 
 import threading
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.clock import to_vn
 from desk.domain.dossier import RUNNING_STATUSES
 from desk.domain.risk import (
-    DecidedDossier,
     History,
     RiskItem,
     RunningDossier,
     WorkingTimeline,
     assess,
-    build_history,
-    history_window,
     horizon,
 )
-from desk.services import calendar
+from desk.services import calendar, decision_times
+from desk.storage import rows
 from desk.storage.database import Database
 from desk.storage.tables import ApologyRow, DepartmentRow, DossierRow
 
 _RUNNING = sorted(s.value for s in RUNNING_STATUSES)
 
-#: db url -> (day computed for, history); a day's decisions barely move a year's medians.
-_cache: dict[str, tuple[date, History]] = {}
+#: db url -> (day computed for, calendar, history); a day's decisions barely move a
+#: year's medians, and a new calendar (its working times worked out again) makes new ones.
+_cache: dict[str, tuple[date, WorkingCalendar, History]] = {}
 _lock = threading.Lock()
 
 
 def history(db: Database, now: datetime, cal: WorkingCalendar | None = None) -> History:
-    """The last year's medians, computed once a day per database (``refresh_history``
-    forgets them, e.g. after the calendar changed)."""
+    """The last year's medians, read once a day per database and calendar
+    (``refresh_history`` forgets them)."""
     day = to_vn(now).date()
+    cal = cal or calendar.working_calendar(db)
     with _lock:
         cached = _cache.get(db.url)
-    if cached is not None and cached[0] == day:
-        return cached[1]
-    result = compute_history(db, now, cal or calendar.working_calendar(db))
+    if cached is not None and cached[0] == day and cached[1] is cal:
+        return cached[2]
+    result = decision_times.history(db, now)
     with _lock:
-        _cache[db.url] = (day, result)
+        _cache[db.url] = (day, cal, result)
     return result
 
 
@@ -58,36 +58,10 @@ def refresh_history(db: Database) -> None:
         _cache.pop(db.url, None)
 
 
-def compute_history(db: Database, now: datetime, cal: WorkingCalendar) -> History:
-    """One query over the window's decided dossiers, grouped per department and procedure."""
-    start, end = history_window(now)
-    stmt = (
-        select(
-            DossierRow.department_id,
-            DossierRow.procedure_code,
-            DossierRow.received_at,
-            DossierRow.decided_at,
-        )
-        .where(DossierRow.decided_at >= start, DossierRow.decided_at <= end)
-        .order_by(DossierRow.received_at)
-    )
-    with db.read() as s:
-        rows = s.execute(stmt).all()
-    if not rows:
-        return History()
-    first = min(to_vn(r.received_at).date() for r in rows)
-    timeline = WorkingTimeline(cal, first, to_vn(end).date() + timedelta(days=1))
-    return build_history(
-        (
-            DecidedDossier(r.department_id, r.procedure_code, r.received_at, r.decided_at)
-            for r in rows
-        ),
-        timeline,
-    )
-
-
-def _running_before(db: Database, limit: datetime) -> list[RunningDossier]:
-    stmt = (
+def _running_statement(_dialect: str):  # noqa: ANN202
+    department = select(DepartmentRow.name).where(DepartmentRow.id == DossierRow.department_id)
+    apology = select(ApologyRow.id).where(ApologyRow.dossier_id == DossierRow.id)
+    return (
         select(
             DossierRow.code,
             DossierRow.applicant_name,
@@ -95,28 +69,40 @@ def _running_before(db: Database, limit: datetime) -> list[RunningDossier]:
             DossierRow.procedure_name,
             DossierRow.due_at,
             DossierRow.department_id,
-            DepartmentRow.name.label("department"),
-            ApologyRow.id.label("apology_id"),
+            department.scalar_subquery(),
+            apology.exists(),
         )
-        .outerjoin(DepartmentRow, DepartmentRow.id == DossierRow.department_id)
-        .outerjoin(ApologyRow, ApologyRow.dossier_id == DossierRow.id)
-        .where(DossierRow.status.in_(_RUNNING), DossierRow.due_at <= limit)
+        .where(
+            DossierRow.status.in_([bindparam(f"status{n}") for n in range(len(_RUNNING))]),
+            DossierRow.due_at <= bindparam("limit"),
+        )
         .order_by(DossierRow.due_at, DossierRow.id)
     )
-    with db.read() as s:
-        return [
-            RunningDossier(
-                code=r.code,
-                applicant=r.applicant_name,
-                procedure_code=r.procedure_code,
-                procedure_name=r.procedure_name,
-                due_at=r.due_at,
-                department_id=r.department_id,
-                department=r.department or "",
-                rescheduled=r.apology_id is not None,
-            )
-            for r in s.execute(stmt)
-        ]
+
+
+#: The running dossiers due before a moment, with their department and whether an
+#: apology already moved them (looked up per dossier found, not joined to the table).
+_RUNNING_BEFORE = rows.Statement(_running_statement)
+
+
+def _running_before(db: Database, limit: datetime) -> list[RunningDossier]:
+    with rows.reading(db) as reader:
+        values = {f"status{n}": s for n, s in enumerate(_RUNNING)}
+        found = reader.rows(_RUNNING_BEFORE, values | {"limit": reader.moment(limit)})
+    moment = rows.moment
+    return [
+        RunningDossier(
+            code=code,
+            applicant=applicant,
+            procedure_code=procedure_code,
+            procedure_name=procedure_name,
+            due_at=moment(due),
+            department_id=department_id,
+            department=department or "",
+            rescheduled=bool(apologised),
+        )
+        for code, applicant, procedure_code, procedure_name, due, department_id, department, apologised in found
+    ]
 
 
 def at_risk(db: Database, now: datetime) -> list[RiskItem]:

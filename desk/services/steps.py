@@ -40,7 +40,7 @@ from desk.domain.validation import (
     check_texts,
     normalise_phone,
 )
-from desk.services import audit, calendar, catalog, changes, office_rules, outbox
+from desk.services import audit, calendar, catalog, changes, decision_times, office_rules, outbox
 from desk.services.departments import department_id
 from desk.services.dossiers import get_dossier
 from desk.storage.database import Database
@@ -243,6 +243,7 @@ def mark_ready(db: Database, clerk: Clerk, code: str, clock: Clock, note: str = 
     _check_texts(note=note)
     result: dict[str, ResultClass] = {}
     counting = office_rules.late_counting(db)
+    cal = calendar.working_calendar(db)
 
     def change(s: Session, row: DossierRow, now: datetime) -> dict[str, Any]:
         row.decided_at = now
@@ -250,6 +251,7 @@ def mark_ready(db: Database, clerk: Clerk, code: str, clock: Clock, note: str = 
         row.result_class = classify_result(now, due).value
         row.holder = ONE_STOP
         result["class"] = ResultClass(row.result_class)
+        decision_times.record(s, row, cal)  # the at-risk history's row, with the decision
         return {"result": row.result_class}
 
     _apply(db, clerk, code, StepKind.RESULT_READY, clock, change, note=note)

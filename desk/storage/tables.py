@@ -500,6 +500,37 @@ class PresenceRow(Base):
     seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class DecisionTimeRow(Base):
+    """The working time one decided dossier took, from receipt to decision (migration 0012).
+
+    Written with the decision (``desk.services.decision_times``), so the at-risk
+    list reads a year of medians from one index range instead of working out a
+    year of dossiers' working time at every start. A change of the calendar or
+    of the office hours works the affected rows out again. The covering index
+    serves the window of the last year without reading the table.
+    """
+
+    __tablename__ = "decision_times"
+    __table_args__ = (
+        Index(
+            "ix_decision_times_window",
+            "decided_at",
+            "procedure_code",
+            "department_id",
+            "working_us",
+        ),
+    )
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True
+    )
+    decided_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    procedure_code: Mapped[str] = mapped_column(String(40))
+    department_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: working microseconds from receipt to decision (the office's sessions on working days)
+    working_us: Mapped[int] = mapped_column(BigInteger)
+
+
 class ScanFileRow(Base):
     """One digitised paper or result: the PDF itself and what vouches for it (migration 0013).
 

@@ -1,0 +1,160 @@
+"""The working time each decision took, kept as decisions happen (``decision_times``).
+
+The at-risk list compares a running dossier's time left with the median
+working time its department (or every department) needed for the procedure
+over the last year. Working that out from a year of dossiers (a hundred
+thousand on a large office) at every first window of the day took seconds;
+instead each decision writes its working time, from receipt to decision, in
+the same transaction that records it (``record``), and the medians are read
+from one range of the table's covering index (``history``).
+
+The working time depends on the calendar and the office hours at the time it
+is computed. When an admin changes a day, the decisions that can span it (made
+on or after that day) are worked out again; when the office hours change,
+every one of the last year (``recompute``). Bulk writers (the demo office)
+use ``rows_for`` with the same rule.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy.orm import Session
+
+from desk.domain.calendar import WorkingCalendar
+from desk.domain.clock import VN_TZ, to_vn
+from desk.domain.risk import HISTORY_DAYS, History, Typical, WorkingTimeline, history_window
+from desk.storage import rows
+from desk.storage.database import Database
+from desk.storage.tables import DecisionTimeRow, DossierRow
+
+T = DecisionTimeRow
+_MICROSECOND = timedelta(microseconds=1)
+BATCH = 5000
+
+
+def working_us(cal: WorkingCalendar, received: datetime, decided: datetime) -> int:
+    """Working microseconds from receipt to decision (the office's sessions, working days)."""
+    return cal.working_time_between(received, decided) // _MICROSECOND
+
+
+def record(s: Session, row: DossierRow, cal: WorkingCalendar) -> None:
+    """Write (or write again) the decided dossier ``row``'s working time, in the caller's
+    transaction (the one that records the decision)."""
+    assert row.decided_at is not None
+    s.execute(delete(T).where(T.dossier_id == row.id))
+    s.add(
+        T(
+            dossier_id=row.id,
+            decided_at=row.decided_at,
+            received_at=row.received_at,
+            procedure_code=row.procedure_code,
+            department_id=row.department_id,
+            working_us=working_us(cal, row.received_at, row.decided_at),
+        )
+    )
+
+
+def rows_for(dossiers: Iterable[dict], cal: WorkingCalendar) -> list[dict]:
+    """The ``decision_times`` rows of bulk-written dossier rows (those decided)."""
+    decided = [d for d in dossiers if d.get("decided_at") is not None]
+    if not decided:
+        return []
+    timeline = WorkingTimeline(
+        cal,
+        min(to_vn(d["received_at"]).date() for d in decided),
+        max(to_vn(d["decided_at"]).date() for d in decided),
+    )
+    return [
+        {
+            "dossier_id": d["id"],
+            "decided_at": d["decided_at"],
+            "received_at": d["received_at"],
+            "procedure_code": d["procedure_code"],
+            "department_id": d.get("department_id"),
+            "working_us": timeline.between(d["received_at"], d["decided_at"]) // _MICROSECOND,
+        }
+        for d in decided
+    ]
+
+
+def recompute(db: Database, cal: WorkingCalendar, since: date) -> int:
+    """Work out again, with ``cal``, the decisions made on or after ``since`` (after the
+    calendar changed: only they can span the changed day); how many."""
+    start = datetime.combine(since, time(0), VN_TZ)
+    done = 0
+    with db.write() as s:
+        found = s.execute(
+            select(T.dossier_id, T.received_at, T.decided_at).where(T.decided_at >= start)
+        ).all()
+        if not found:
+            return 0
+        timeline = WorkingTimeline(
+            cal,
+            min(to_vn(r.received_at).date() for r in found),
+            max(to_vn(r.decided_at).date() for r in found),
+        )
+        update = (
+            T.__table__.update()
+            .where(T.dossier_id == bindparam("id"))
+            .values(working_us=bindparam("us"))
+        )
+        for first in range(0, len(found), BATCH):
+            batch = found[first : first + BATCH]
+            s.execute(
+                update,
+                [
+                    {
+                        "id": r.dossier_id,
+                        "us": timeline.between(r.received_at, r.decided_at) // _MICROSECOND,
+                    }
+                    for r in batch
+                ],
+            )
+            done += len(batch)
+    return done
+
+
+def window_start(today: date) -> date:
+    """The first day whose decisions the at-risk history can still read."""
+    return today - timedelta(days=HISTORY_DAYS + 1)
+
+
+def add_rows(s: Session, found: list[dict]) -> None:
+    if found:
+        s.execute(insert(T), found)
+
+
+# -- the medians ------------------------------------------------------------------------------
+
+_WINDOW = rows.Statement(
+    lambda _dialect: select(T.procedure_code, T.department_id, T.working_us).where(
+        T.decided_at >= bindparam("start"), T.decided_at <= bindparam("end")
+    )
+)
+
+
+def history(db: Database, now: datetime) -> History:
+    """The last year's median working time per department and procedure, and per procedure."""
+    start, end = history_window(now)
+    with rows.reading(db) as reader:
+        found = reader.rows(_WINDOW, {"start": reader.moment(start), "end": reader.moment(end)})
+    per_department: dict[tuple[int | None, str], list[int]] = defaultdict(list)
+    per_procedure: dict[str, list[int]] = defaultdict(list)
+    for procedure, department, used in found:
+        per_department[(department, procedure)].append(used)
+        per_procedure[procedure].append(used)
+    return History(
+        by_department={k: _typical(v) for k, v in per_department.items()},
+        by_procedure={k: _typical(v, whole=True) for k, v in per_procedure.items()},
+    )
+
+
+def _typical(values: list[int], whole: bool = False) -> Typical:
+    return Typical(
+        timedelta(microseconds=statistics.median(values)), len(values), whole_procedure=whole
+    )
