@@ -44,22 +44,37 @@ def _midnight_after(d: date) -> datetime:
     return datetime.combine(d + timedelta(days=1), time(0), VN_TZ)
 
 
-def band_bounds(
-    now: datetime, calendar: WorkingCalendar
-) -> dict[Band, tuple[datetime | None, datetime | None]]:
-    """Each band as a half-open range ``[start, end)`` of due dates (``None`` = open end)."""
-    now = to_vn(now)
-    today = now.date()
+def day_edges(today: date, calendar: WorkingCalendar) -> tuple[datetime, datetime, datetime]:
+    """The band edges that depend on the day alone (a list computes them once, not per
+    row): the end of today, of the next working day, and of the third working day."""
     end_today = _midnight_after(today)
     end_next = _midnight_after(calendar.next_working_day(today))
     end_soon = _midnight_after(calendar.add_working_days(today, SOON_WORKING_DAYS))
+    return end_today, end_next, max(end_soon, end_next)
+
+
+def band_bounds(
+    now: datetime,
+    calendar: WorkingCalendar,
+    edges: tuple[datetime, datetime, datetime] | None = None,
+) -> dict[Band, tuple[datetime | None, datetime | None]]:
+    """Each band as a half-open range ``[start, end)`` of due dates (``None`` = open end).
+
+    ``edges`` are ``day_edges`` of now's day, when the caller already has them.
+    """
+    now = to_vn(now)
+    end_today, end_next, end_soon = edges or day_edges(now.date(), calendar)
     return {
         Band.OVERDUE: (None, now),
         Band.TODAY: (now, end_today),
         Band.NEXT_DAY: (end_today, end_next),
-        Band.SOON: (end_next, max(end_soon, end_next)),
-        Band.WITHIN: (max(end_soon, end_next), None),
+        Band.SOON: (end_next, end_soon),
+        Band.WITHIN: (end_soon, None),
     }
+
+
+#: The bands in the order of their ranges: ``BANDS[i]`` ends where ``BANDS[i + 1]`` starts.
+BANDS = tuple(Band)
 
 
 def band_for(due: datetime, now: datetime, calendar: WorkingCalendar) -> Band:

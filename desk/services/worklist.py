@@ -1,29 +1,49 @@
 """The worklist: open dossiers, most urgent first, with filters, bands and search.
 
-Built for a million dossiers: every query filters on status first (an index on
-``(status, due_at)``), pages by key (``due_at, id``) instead of by offset, and
-counts bands with a range on ``due_at``. The text search compares accent-free
-keys (``search_key``) so "nguyen van an" finds "Nguyễn Văn An".
+Built for a million dossiers, at the speed of the database engine itself:
+
+- A page is read by key (``due_at, id`` after the last row shown), never by
+  offset, and stops after its rows on the ``(status, due_at)`` index: one
+  branch per status, each already in due order on the index, merged by the
+  engine (``UNION ALL`` ... ``ORDER BY due_at, id LIMIT n``), so no view ever
+  sorts its thousands of open dossiers to show the first page
+  (``tests/services/test_worklist_plan.py`` reads the query plans).
+- Names come with the page, not the table: the assignee's name is a lookup per
+  row of the page (a scalar subquery on the users' key), not a join of every
+  open dossier before the limit.
+- Bands come from the due time: the band edges of the day (``day_edges``) are
+  computed once per day and calendar, and each row's band is a comparison of
+  its stored due time with them.
+- Counts are range counts on the same index, the views' in one statement.
+- The statements are written once per filter shape (which filters are set, how
+  many search words) and compiled once per engine; a page runs one on the
+  pooled connection (``desk.storage.rows``).
+
+The text search compares accent-free keys (``search_key``) so "nguyen van an"
+finds "Nguyễn Văn An".
 """
 
 from __future__ import annotations
 
+import threading
+from bisect import bisect_right
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
+from operator import itemgetter
+from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import and_, bindparam, func, literal_column, or_, select, union_all
+from sqlalchemy.sql import ColumnElement
 
-from desk.domain.dossier import (
-    CLOSED_STATUSES,
-    RUNNING_STATUSES,
-    DossierStatus,
-)
+from desk.domain.calendar import WorkingCalendar
+from desk.domain.clock import to_vn
+from desk.domain.dossier import CLOSED_STATUSES, RUNNING_STATUSES, DossierStatus
 from desk.domain.text import fold
 from desk.domain.translation import QT_TRANSLATE_NOOP
-from desk.domain.urgency import Band, band_bounds, band_for
+from desk.domain.urgency import BANDS, Band, band_bounds, day_edges
 from desk.services import calendar
+from desk.storage import rows
 from desk.storage.database import Database
 from desk.storage.tables import DepartmentRow, DossierRow, ProcedureRow, UserRow
 
@@ -52,6 +72,8 @@ _VIEW_STATUSES: dict[View, frozenset[DossierStatus]] = {
     View.ALL_OPEN: RUNNING_STATUSES
     | {DossierStatus.WAITING_SUPPLEMENT, DossierStatus.RESULT_READY},
 }
+#: The views whose counts the tabs show.
+COUNTED_VIEWS = (View.URGENT, View.WAITING, View.READY)
 
 
 def statuses_of(view: View) -> frozenset[DossierStatus]:
@@ -71,26 +93,60 @@ class WorklistFilter:
     search: str = ""
 
 
-@dataclass(frozen=True)
-class WorklistItem:
-    id: int
-    code: str
-    applicant_name: str
-    procedure_name: str
-    field: str
-    received_at: datetime
-    appointment_at: datetime
-    due_at: datetime
-    status: DossierStatus
-    holder: str
-    channel: str
-    assignee: str
-    phone: str
-    comebacks: int
-    band: Band | None  # for running dossiers only
-    #: Moved once by an apology (Decree 118/2025 art. 19(6)): ``due_at`` is the new date,
-    #: ``appointment_at`` stays the legal one the statistics count against.
-    rescheduled: bool = False
+_STATUS = {s.value: s for s in DossierStatus}
+_RUNNING = frozenset(s.value for s in RUNNING_STATUSES)
+
+
+class WorklistItem(tuple):
+    """One row of the list: the row as the database gave it, and its band.
+
+    A page of them is made at the speed it is read: the moments stay as stored
+    (naive UTC) and become Vietnam time when asked for (``due_at``...), so a list
+    converts only what it shows. Immutable, and equal when the rows are.
+    """
+
+    __slots__ = ()
+
+    id = property(itemgetter(0))
+    code = property(itemgetter(1))
+    applicant_name = property(itemgetter(2))
+    procedure_name = property(itemgetter(3))
+    field = property(itemgetter(4))
+    holder = property(itemgetter(9))
+    channel = property(itemgetter(10))
+    phone = property(itemgetter(12))
+    comebacks = property(itemgetter(13))
+    #: The urgency band, for running dossiers only.
+    band: Band | None = property(itemgetter(14))  # type: ignore[assignment]
+
+    @property
+    def received_at(self) -> datetime:
+        return rows.moment(self[5])
+
+    @property
+    def appointment_at(self) -> datetime:
+        return rows.moment(self[6])
+
+    @property
+    def due_at(self) -> datetime:
+        return rows.moment(self[7])
+
+    @property
+    def status(self) -> DossierStatus:
+        return _STATUS[self[8]]
+
+    @property
+    def assignee(self) -> str:
+        return self[11] or ""
+
+    @property
+    def rescheduled(self) -> bool:
+        """Moved once by an apology (Decree 118/2025 art. 19(6)): ``due_at`` is the new
+        date, ``appointment_at`` stays the legal one the statistics count against."""
+        return self[6] != self[7]
+
+    def __repr__(self) -> str:
+        return f"WorklistItem(code={self.code!r}, due_at={self.due_at}, status={self[8]})"
 
 
 @dataclass(frozen=True)
@@ -103,74 +159,236 @@ class Choices:
     assignees: list[tuple[str, str]]  # (username, full name)
 
 
-Assignee = aliased(UserRow)
+# -- the statements, one per filter shape --------------------------------------------------
+
+D = DossierRow
 
 
-def _conditions(flt: WorklistFilter, now: datetime, cal) -> list:
-    """The WHERE clauses of a filter, on the dossiers table alone (counts need no join)."""
-    statuses = _VIEW_STATUSES[flt.view]
+@dataclass(frozen=True)
+class _Shape:
+    """What decides a statement's SQL: the statuses, which filters are set, the paging."""
+
+    statuses: tuple[str, ...]
+    field: bool = False
+    procedure: bool = False
+    channel: bool = False
+    department: bool = False
+    assignee: bool = False
+    words: int = 0
+    band_start: bool = False
+    band_end: bool = False
+    after: bool = False
+    newest_first: bool = False  # the closed view: by id, newest first
+
+
+def _statuses(flt: WorklistFilter, view: View | None = None) -> tuple[str, ...]:
+    statuses = _VIEW_STATUSES[view or flt.view]
     if flt.status is not None:
         statuses = statuses & {flt.status}
-    wanted = sorted(s.value for s in statuses)
-    if flt.view is View.CLOSED:
-        # Nearly every dossier is closed: compare through lower() so the planner
-        # does not use the status index (and then sort a million rows) but walks
-        # the primary key backwards and stops after one page.
-        conds = [func.lower(DossierRow.status).in_(wanted)]
-    else:
-        conds = [DossierRow.status.in_(wanted)]
-    if flt.field:
-        conds.append(DossierRow.field == flt.field)
-    if flt.procedure_code:
-        conds.append(DossierRow.procedure_code == flt.procedure_code)
-    if flt.channel:
-        conds.append(DossierRow.channel == flt.channel)
-    if flt.department:
-        conds.append(
-            DossierRow.department_id.in_(
-                select(DepartmentRow.id).where(DepartmentRow.name == flt.department)
-            )
-        )
-    if flt.assignee:
-        conds.append(
-            DossierRow.assignee_id.in_(select(UserRow.id).where(UserRow.username == flt.assignee))
-        )
-    for word in fold(flt.search).split():
-        conds.append(DossierRow.search_key.contains(word, autoescape=True))
-    if flt.band is not None and flt.view is View.URGENT:
-        start, end = band_bounds(now, cal)[flt.band]
-        if start is not None:
-            conds.append(DossierRow.due_at >= start)
-        if end is not None:
-            conds.append(DossierRow.due_at < end)
-    return conds
+    return tuple(sorted(s.value for s in statuses))
 
 
-def _base(flt: WorklistFilter, now: datetime, cal) -> Select:
-    return (
-        select(
-            DossierRow.id,
-            DossierRow.code,
-            DossierRow.applicant_name,
-            DossierRow.procedure_name,
-            DossierRow.field,
-            DossierRow.received_at,
-            DossierRow.appointment_at,
-            DossierRow.due_at,
-            DossierRow.status,
-            DossierRow.holder,
-            DossierRow.channel,
-            func.coalesce(Assignee.full_name, "").label("assignee"),
-            DossierRow.phone,
-            DossierRow.comebacks,
-        )
-        .outerjoin(Assignee, Assignee.id == DossierRow.assignee_id)
-        .where(*_conditions(flt, now, cal))
+def _shape(flt: WorklistFilter, statuses: tuple[str, ...], **extra: bool) -> _Shape:
+    band = flt.band is not None and flt.view is View.URGENT
+    return _Shape(
+        statuses=statuses,
+        field=bool(flt.field),
+        procedure=bool(flt.procedure_code),
+        channel=bool(flt.channel),
+        department=bool(flt.department),
+        assignee=bool(flt.assignee),
+        words=len(fold(flt.search).split()),
+        band_start=band and flt.band is not Band.OVERDUE,
+        band_end=band and flt.band is not Band.WITHIN,
+        **extra,
     )
 
 
-def _descending(flt: WorklistFilter) -> bool:
-    return flt.view is View.CLOSED  # the newest closed first; open ones most urgent first
+def _status_params(shape: _Shape, wanted: tuple[str, ...] | None = None) -> list:
+    """The statuses as parameters (``status0``...), all of the shape's or the ``wanted`` ones."""
+    return [
+        bindparam(f"status{n}")
+        for n, s in enumerate(shape.statuses)
+        if wanted is None or s in wanted
+    ]
+
+
+def _filters(shape: _Shape) -> list[ColumnElement[bool]]:
+    """The WHERE clauses other than the status, with named parameters."""
+    conds: list[ColumnElement[bool]] = []
+    if shape.field:
+        conds.append(D.field == bindparam("field"))
+    if shape.procedure:
+        conds.append(D.procedure_code == bindparam("procedure"))
+    if shape.channel:
+        conds.append(D.channel == bindparam("channel"))
+    if shape.department:
+        conds.append(
+            D.department_id.in_(
+                select(DepartmentRow.id).where(DepartmentRow.name == bindparam("department"))
+            )
+        )
+    if shape.assignee:
+        conds.append(
+            D.assignee_id.in_(select(UserRow.id).where(UserRow.username == bindparam("assignee")))
+        )
+    for n in range(shape.words):
+        conds.append(D.search_key.contains(bindparam(f"word{n}"), escape="\\"))
+    if shape.band_start:
+        conds.append(D.due_at >= bindparam("band_start"))
+    if shape.band_end:
+        conds.append(D.due_at < bindparam("band_end"))
+    return conds
+
+
+#: The page's columns, in the order ``WorklistItem`` reads them.
+_COLUMNS = (
+    "id",
+    "code",
+    "applicant_name",
+    "procedure_name",
+    "field",
+    "received_at",
+    "appointment_at",
+    "due_at",
+    "status",
+    "holder",
+    "channel",
+    "assignee",
+    "phone",
+    "comebacks",
+)
+
+
+def _page_columns(rows_of=D) -> list:  # noqa: ANN001
+    """The columns of a page read from ``rows_of`` (the table, or a page of it), the
+    assignee's name looked up for each row read (never joined to the table)."""
+    c = rows_of if rows_of is D else rows_of.c
+    assignee = select(UserRow.full_name).where(UserRow.id == c.assignee_id).scalar_subquery()
+    return [assignee.label(n) if n == "assignee" else getattr(c, n) for n in _COLUMNS]
+
+
+def _page_statement(shape: _Shape, dialect: str):  # noqa: ANN202
+    """One page of the view, in the form each engine plans as a walk down the index.
+
+    SQLite merges one ordered branch per status (``UNION ALL`` under the outer
+    ``ORDER BY ... LIMIT``: a merge, no sort). PostgreSQL (15) sorts such a union
+    whole, so there each branch takes its own first ``size`` rows on the index and
+    the merge of those few is cut again; the names are looked up after the cut.
+    """
+    filters = _filters(shape)
+    if shape.newest_first:
+        # Closed dossiers are nearly all of a million: newest first by id, the primary key
+        # walked backwards, stopping after one page. lower() keeps the planner off the
+        # status index (which would find them all, then sort them).
+        conds = [func.lower(D.status).in_(_status_params(shape)), *filters]
+        if shape.after:
+            conds.append(D.id < bindparam("after_id"))
+        return select(*_page_columns()).where(*conds).order_by(D.id.desc()).limit(bindparam("size"))
+    if shape.after:
+        filters.append(D.due_at >= bindparam("after_due"))
+        filters.append(or_(D.due_at > bindparam("after_due"), D.id > bindparam("after_id")))
+    statuses = [D.status == bindparam(f"status{n}") for n in range(len(shape.statuses))]
+    if len(statuses) == 1:
+        return (
+            select(*_page_columns())
+            .where(statuses[0], *filters)
+            .order_by(D.due_at, D.id)
+            .limit(bindparam("size"))
+        )
+    if dialect == "postgresql":
+        own = [getattr(D, n) for n in _COLUMNS if n != "assignee"] + [D.assignee_id]
+        arms = [
+            select(*own).where(s, *filters).order_by(D.due_at, D.id).limit(bindparam("size"))
+            for s in statuses
+        ]
+        page = union_all(*arms).subquery("page")
+        return (
+            select(*_page_columns(page)).order_by(page.c.due_at, page.c.id).limit(bindparam("size"))
+        )
+    arms = [select(*_page_columns()).where(s, *filters) for s in statuses]
+    order = [literal_column("due_at"), literal_column("id")]
+    return union_all(*arms).order_by(*order).limit(bindparam("size"))
+
+
+_statements: dict[tuple[str, _Shape], rows.Statement] = {}
+_statements_lock = threading.Lock()
+
+
+def _statement(kind: str, shape: _Shape, build) -> rows.Statement:  # noqa: ANN001
+    key = (kind, shape)
+    statement = _statements.get(key)
+    if statement is None:
+        statement = rows.Statement(lambda dialect: build(shape, dialect))
+        with _statements_lock:
+            _statements[key] = statement
+    return statement
+
+
+# -- the values of a statement ----------------------------------------------------------------
+
+
+class _Bands:
+    """The band edges at one moment: as datetimes (for a band filter) and as the
+    database stores due times (each row's band is a comparison with them)."""
+
+    def __init__(self, now: datetime, cal: WorkingCalendar, reader: rows.Reader) -> None:
+        self.now = now
+        self.cal = cal
+        edges, stored = _edges(to_vn(now).date(), cal, reader)
+        self.edges = edges
+        self.stored = [reader.moment(now), *stored]
+
+    @property
+    def bounds(self) -> dict[Band, tuple[datetime | None, datetime | None]]:
+        return band_bounds(self.now, self.cal, self.edges)
+
+    def of(self, stored_due: Any) -> Band:
+        return BANDS[bisect_right(self.stored, stored_due)]
+
+
+#: (calendar, day, dialect) -> the day's edges, as datetimes and as stored
+_edges_cache: dict[tuple[int, date, str], tuple[WorkingCalendar, tuple, list]] = {}
+
+
+def _edges(today: date, cal: WorkingCalendar, reader: rows.Reader) -> tuple[tuple, list]:
+    """``day_edges`` of the day, computed once per day and calendar."""
+    key = (id(cal), today, reader.dialect.name)
+    known = _edges_cache.get(key)
+    if known is not None and known[0] is cal:
+        return known[1], known[2]
+    edges = day_edges(today, cal)
+    stored = [reader.moment(e) for e in edges]
+    if len(_edges_cache) > 16:
+        _edges_cache.clear()
+    _edges_cache[key] = (cal, edges, stored)
+    return edges, stored
+
+
+def _values(flt: WorklistFilter, statuses: tuple[str, ...], reader: rows.Reader, bands) -> dict:  # noqa: ANN001
+    values: dict[str, Any] = {f"status{n}": s for n, s in enumerate(statuses)}
+    values.update(
+        field=flt.field,
+        procedure=flt.procedure_code,
+        channel=flt.channel,
+        department=flt.department,
+        assignee=flt.assignee,
+    )
+    for n, word in enumerate(fold(flt.search).split()):
+        values[f"word{n}"] = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    if flt.band is not None and flt.view is View.URGENT:
+        start, end = bands.bounds[flt.band]
+        values["band_start"] = reader.moment(start) if start is not None else None
+        values["band_end"] = reader.moment(end) if end is not None else None
+    return values
+
+
+def _read_bands(reader: rows.Reader, db: Database, now: datetime) -> _Bands:
+    cal = calendar.calendar_at(db, calendar.stamp(reader))
+    return _Bands(now, cal, reader)
+
+
+# -- reading --------------------------------------------------------------------------------
 
 
 def fetch_page(
@@ -182,83 +400,133 @@ def fetch_page(
     size: int = 200,
 ) -> list[WorklistItem]:
     """The next ``size`` dossiers after the key ``(due_at, id)`` of the last one shown."""
-    cal = calendar.working_calendar(db)
-    stmt = _base(flt, now, cal)
-    if _descending(flt):
-        # Closed dossiers (nearly all of a million) newest first by id: the primary
-        # key walks backwards and stops after one page, where sorting by due date
-        # across three statuses would sort them all.
-        if after is not None:
-            stmt = stmt.where(DossierRow.id < after[1])
-        stmt = stmt.order_by(DossierRow.id.desc())
-    else:
-        if after is not None:
-            stmt = stmt.where(
-                or_(
-                    DossierRow.due_at > after[0],
-                    and_(DossierRow.due_at == after[0], DossierRow.id > after[1]),
-                )
-            )
-        stmt = stmt.order_by(DossierRow.due_at, DossierRow.id)
-    with db.read() as s:
-        rows = s.execute(stmt.limit(size)).all()
-    return [
-        WorklistItem(
-            id=r.id,
-            code=r.code,
-            applicant_name=r.applicant_name,
-            procedure_name=r.procedure_name,
-            field=r.field,
-            received_at=r.received_at,
-            appointment_at=r.appointment_at,
-            due_at=r.due_at,
-            status=DossierStatus(r.status),
-            holder=r.holder,
-            channel=r.channel,
-            assignee=r.assignee,
-            phone=r.phone,
-            comebacks=r.comebacks,
-            band=band_for(r.due_at, now, cal)
-            if DossierStatus(r.status) in RUNNING_STATUSES
-            else None,
-            rescheduled=r.appointment_at != r.due_at,
-        )
-        for r in rows
-    ]
+    if not _statuses(flt):
+        return []
+    with rows.reading(db) as reader:
+        bands = _read_bands(reader, db, now)
+        statement, values = _page(reader, bands, flt, after, size)
+        found = reader.rows(statement, values)
+    band_of, running, make = bands.of, _RUNNING, tuple.__new__
+    return [make(WorklistItem, (*r, band_of(r[7]) if r[8] in running else None)) for r in found]
+
+
+def _page(
+    reader: rows.Reader,
+    bands: _Bands,
+    flt: WorklistFilter,
+    after: tuple[datetime, int] | None,
+    size: int,
+) -> tuple[rows.Statement, dict[str, Any]]:
+    statuses = _statuses(flt)
+    newest_first = flt.view is View.CLOSED
+    shape = _shape(flt, statuses, after=after is not None, newest_first=newest_first)
+    values = _values(flt, statuses, reader, bands)
+    values["size"] = size
+    if after is not None:
+        values["after_due"] = reader.moment(after[0])
+        values["after_id"] = after[1]
+    return _statement("page", shape, _page_statement), values
+
+
+def page_query(
+    db: Database,
+    flt: WorklistFilter,
+    now: datetime,
+    *,
+    after: tuple[datetime, int] | None = None,
+    size: int = 200,
+) -> tuple[str, Any]:
+    """The SQL and the DBAPI parameters ``fetch_page`` runs (to read its plan, or to time
+    the engine alone on the same query)."""
+    with rows.reading(db) as reader:
+        statement, values = _page(reader, _read_bands(reader, db, now), flt, after, size)
+        return statement.sql(reader.dialect), statement.params(reader.dialect, values)
+
+
+def _count_statement(shape: _Shape, _dialect: str):  # noqa: ANN202
+    return (
+        select(func.count())
+        .select_from(D)
+        .where(D.status.in_(_status_params(shape)), *_filters(shape))
+    )
 
 
 def count(db: Database, flt: WorklistFilter, now: datetime) -> int:
-    cal = calendar.working_calendar(db)
-    stmt = select(func.count()).select_from(DossierRow).where(*_conditions(flt, now, cal))
-    with db.read() as s:
-        return s.scalar(stmt) or 0
+    statuses = _statuses(flt)
+    if not statuses:
+        return 0
+    statement = _statement("count", _shape(flt, statuses), _count_statement)
+    with rows.reading(db) as reader:
+        bands = _read_bands(reader, db, now) if flt.band is not None else None
+        return reader.rows(statement, _values(flt, statuses, reader, bands))[0][0]
+
+
+def _band_counts_statement(shape: _Shape, _dialect: str):  # noqa: ANN202
+    due = D.due_at
+    edges = [bindparam(f"edge{n}") for n in range(len(BANDS) - 1)]
+    ranges = [due < edges[0]]
+    ranges += [and_(due >= a, due < b) for a, b in zip(edges, edges[1:], strict=False)]
+    ranges += [due >= edges[-1]]
+    return (
+        select(*(func.count().filter(r) for r in ranges))
+        .select_from(D)
+        .where(D.status.in_(_status_params(shape)), *_filters(shape))
+    )
 
 
 def band_counts(db: Database, flt: WorklistFilter, now: datetime) -> dict[Band, int]:
     """How many running dossiers fall in each band, under the other filters."""
-    cal = calendar.working_calendar(db)
-    base = replace(flt, view=View.URGENT, band=None, status=flt.status)
-    bounds = band_bounds(now, cal)
-    cols = []
-    for band, (start, end) in bounds.items():
-        cond = []
-        if start is not None:
-            cond.append(DossierRow.due_at >= start)
-        if end is not None:
-            cond.append(DossierRow.due_at < end)
-        cols.append(func.count().filter(and_(*cond)).label(band.value))
-    stmt = select(*cols).select_from(DossierRow).where(*_conditions(base, now, cal))
-    with db.read() as s:
-        row = s.execute(stmt).one()
-    return {band: getattr(row, band.value) or 0 for band in Band}
+    with rows.reading(db) as reader:
+        return _band_counts(reader, db, flt, now)
+
+
+def _band_counts(
+    reader: rows.Reader, db: Database, flt: WorklistFilter, now: datetime
+) -> dict[Band, int]:
+    base = replace(flt, view=View.URGENT, band=None)
+    statuses = _statuses(base)
+    if not statuses:
+        return dict.fromkeys(Band, 0)
+    statement = _statement("bands", _shape(base, statuses), _band_counts_statement)
+    bands = _read_bands(reader, db, now)
+    values = _values(base, statuses, reader, bands)
+    values.update({f"edge{n}": edge for n, edge in enumerate(bands.stored)})
+    found = reader.rows(statement, values)[0]
+    return {band: found[n] or 0 for n, band in enumerate(BANDS)}
+
+
+def _view_counts_statement(shape: _Shape, _dialect: str):  # noqa: ANN202
+    counts = []
+    for view in COUNTED_VIEWS:
+        wanted = tuple(s for s in shape.statuses if DossierStatus(s) in _VIEW_STATUSES[view])
+        in_view = D.status.in_(_status_params(shape, wanted))
+        counts.append(func.count().filter(in_view) if wanted else literal_column("0"))
+    where = D.status.in_(_status_params(shape))
+    return select(*counts).select_from(D).where(where, *_filters(shape))
 
 
 def view_counts(db: Database, flt: WorklistFilter, now: datetime) -> dict[View, int]:
     """Dossiers in each view under the same filters (for the view tabs)."""
-    return {
-        v: count(db, replace(flt, view=v, band=None), now)
-        for v in (View.URGENT, View.WAITING, View.READY)
-    }
+    with rows.reading(db) as reader:
+        return _view_counts(reader, flt)
+
+
+def _view_counts(reader: rows.Reader, flt: WorklistFilter) -> dict[View, int]:
+    base = replace(flt, view=View.ALL_OPEN, band=None)
+    statuses = _statuses(base)
+    if not statuses:
+        return dict.fromkeys(COUNTED_VIEWS, 0)
+    statement = _statement("views", _shape(base, statuses), _view_counts_statement)
+    found = reader.rows(statement, _values(base, statuses, reader, None))[0]
+    return {view: found[n] or 0 for n, view in enumerate(COUNTED_VIEWS)}
+
+
+def counts(
+    db: Database, flt: WorklistFilter, now: datetime
+) -> tuple[dict[Band, int], dict[View, int]]:
+    """``band_counts`` and ``view_counts`` together, on one connection (the window's tabs)."""
+    with rows.reading(db) as reader:
+        return _band_counts(reader, db, flt, now), _view_counts(reader, flt)
 
 
 def choices(db: Database) -> Choices:
