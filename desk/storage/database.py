@@ -20,7 +20,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alembic.util import CommandError
 from sqlalchemy import Engine, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -108,9 +107,7 @@ def _bring_up_to_date(db: Database) -> None:
         migrate.upgrade(db.engine)
     except DB_ERRORS as exc:
         raise explain_database_error(exc, url) from exc
-    except CommandError as exc:
-        if "locate revision" not in str(exc):
-            raise
+    except migrate.NewerSchema as exc:
         raise UserError(
             translate(
                 "Database",

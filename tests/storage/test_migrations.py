@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
+from desk.domain.errors import UserError
 from desk.storage import migrate
 from desk.storage.database import open_database
 from desk.storage.engine import make_engine
@@ -175,3 +179,39 @@ def test_procedure_levels_become_keys_and_a_district_becomes_the_commune(blank_d
         back = dict(conn.execute(text("SELECT code, level FROM procedures")).all())
     assert (back["1.001731"], back["1.013833"], back["3.000333"]) == ("xã", "tỉnh", "trung ương")
     engine.dispose()
+
+
+def test_the_revision_lines_agree_with_alembic():
+    """``migrate`` reads the scripts' revision lines itself (so a start needs no Alembic):
+    the same head and the same revisions as Alembic's own reading."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
+    script = ScriptDirectory.from_config(cfg)
+    assert migrate.head_revision() == script.get_current_head()
+    assert migrate.revisions() == {s.revision for s in script.walk_revisions()}
+
+
+def test_a_current_database_opens_without_alembic(tmp_path):
+    path = tmp_path / "desk.sqlite3"
+    open_database(f"sqlite:///{path}").dispose()  # made and upgraded: Alembic ran
+    code = (
+        "import sys\n"
+        "from desk.storage.database import open_database\n"
+        f"open_database({f'sqlite:///{path}'!r}).dispose()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_a_database_of_a_newer_desk_is_refused_without_touching_it(blank_db_url):
+    engine = make_engine(blank_db_url)
+    migrate.upgrade(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(UserError, match="phiên bản desk mới hơn"):
+        open_database(blank_db_url)
