@@ -28,6 +28,7 @@ Counting follows the Civil Code 2015 art. 147-148 as the desk applies it; see
 from __future__ import annotations
 
 import csv
+import importlib.util
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -36,8 +37,6 @@ from enum import StrEnum
 from functools import lru_cache
 from os import PathLike
 from pathlib import Path
-
-import holidays
 
 from desk.domain.clock import VN_TZ, to_vn
 from desk.domain.office_hours import OfficeHours
@@ -240,6 +239,30 @@ class _PublicYear:
     makeup_days: frozenset[date]
 
 
+@lru_cache(maxsize=1)
+def _vietnam() -> type:
+    """The ``holidays`` package's Vietnam, loaded when a year not confirmed is first
+    asked about, and alone: its module is read by itself, not through
+    ``holidays.countries``, whose ``__init__`` imports every country of the world
+    (twice the time and the memory). A build that keeps the package in an archive
+    (no file to read) imports it the ordinary way.
+    """
+    import holidays
+
+    path = Path(holidays.__file__).parent / "countries" / "vietnam.py"
+    spec = importlib.util.spec_from_file_location("desk_holidays_vietnam", path)
+    if spec is not None and spec.loader is not None:
+        module = importlib.util.module_from_spec(spec)
+        try:
+            spec.loader.exec_module(module)
+            return module.Vietnam
+        except (OSError, ImportError, AttributeError):
+            pass
+    from holidays.countries.vietnam import Vietnam
+
+    return Vietnam
+
+
 @lru_cache(maxsize=64)
 def _public_year(year: int) -> _PublicYear:
     """Vietnamese public holidays and make-up days of one year, computed once.
@@ -248,7 +271,7 @@ def _public_year(year: int) -> _PublicYear:
     under the year of the day off, which may differ from the make-up day's year
     (e.g. 2015-01-02 off against Saturday 2014-12-27).
     """
-    table = holidays.country_holidays("VN", years=(year - 1, year, year + 1), language="vi")
+    table = _vietnam()(years=(year - 1, year, year + 1), language="vi")
     in_year = {day: str(name) for day, name in table.items() if day.year == year}
     makeup = frozenset(
         day

@@ -548,3 +548,35 @@ def test_working_days_between_matches_counting_day_by_day_across_years():
         slow = sum(cal.is_working_day(lo + timedelta(days=i)) for i in range(1, (hi - lo).days + 1))
         assert cal.working_days_between(lo, hi) == slow
         assert cal.working_days_between(hi, lo) == -slow
+
+
+def test_the_package_s_vietnam_alone_gives_the_country_s_days():
+    """The calendar loads the ``holidays`` package's Vietnam by itself (not every
+    country): the same days, names and make-up days as the package's own lookup."""
+    import holidays
+
+    from desk.domain.calendar import _vietnam
+
+    years = (2014, 2015, 2027, 2028)
+    alone = _vietnam()(years=years, language="vi")
+    whole = holidays.country_holidays("VN", years=years, language="vi")
+    assert dict(alone) == dict(whole)
+    assert set(alone.weekend_workdays) == set(whole.weekend_workdays)
+
+
+def test_holidays_are_loaded_only_for_a_year_not_confirmed_and_for_vietnam_only():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from desk.domain.calendar import WorkingCalendar\n"
+        "cal = WorkingCalendar(confirmed_years=[2026])\n"
+        "cal.is_working_day(date(2026, 5, 4))\n"
+        "print('holidays' in sys.modules)\n"
+        "cal.is_working_day(date(2027, 5, 3))\n"
+        "print('holidays' in sys.modules, 'holidays.countries' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "False"]
