@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -124,7 +125,7 @@ def log_in(db: Database, username: str, password: str, clock: Clock | None = Non
     with db.write() as s:
         row = s.scalar(select(UserRow).where(UserRow.username == username.strip()))
         if row is None:
-            verify_password(password, _DUMMY_HASH)  # as slow as for a real account
+            verify_password(password, _dummy_hash())  # as slow as for a real account
             raise UserError(translated(WRONG_LOGIN), "password")
         if row.locked_until is not None and row.locked_until > now:
             raise UserError(_locked_message(row.locked_until), "username")
@@ -144,7 +145,11 @@ def log_in(db: Database, username: str, password: str, clock: Clock | None = Non
     return clerk
 
 
-_DUMMY_HASH = hash_password("không-phải-mật-khẩu-1")  # untranslated: never shown, only hashed
+@cache
+def _dummy_hash() -> str:
+    """A hash to check a wrong user name against, made at the first such login (scrypt
+    takes a tenth of a second and 16 MiB: not for every program start)."""
+    return hash_password("không-phải-mật-khẩu-1")  # untranslated: never shown, only hashed
 
 
 def _locked_message(until: datetime) -> str:
