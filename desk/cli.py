@@ -4,55 +4,34 @@ Only this module (and the UI start-up) wires concrete things together: the
 database URL, the printer, the clock. The language (``--lang``, else
 ``DESK_LANG``, else this PC's setting) is installed before the parser is built,
 so the help texts speak it too (``desk.cli_language``).
+
+A command pays only for what it uses: ``desk --version`` imports nothing; each
+sub-command's module, and SQLAlchemy, Alembic, ``holidays`` or Qt behind it,
+is imported when that sub-command runs (``SUB_COMMANDS``); only ``--help``,
+which lists them all, imports every one.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-import tempfile
-from pathlib import Path
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from desk import __version__
-from desk.cli_backup import COMMANDS as BACKUP_COMMANDS
-from desk.cli_backup import add_commands as add_backup_commands
-from desk.cli_calendar import add_commands as add_calendar_commands
-from desk.cli_calendar import run_calendar
-from desk.cli_citizen import COMMANDS as CITIZEN_COMMANDS
-from desk.cli_citizen import WINDOW_COMMANDS as CITIZEN_WINDOW_COMMANDS
-from desk.cli_citizen import add_commands as add_citizen_commands
-from desk.cli_db import add_commands as add_db_commands
-from desk.cli_db import add_db_url, url_of
-from desk.cli_db import run as run_db
-from desk.cli_due import add_commands as add_due_command
-from desk.cli_due import run_due
-from desk.cli_guide import add_command as add_guide_command
-from desk.cli_guide import run_guide
-from desk.cli_language import CHOICES as LANGUAGES
-from desk.cli_language import speaking, take_language_option
-from desk.cli_letters import add_commands as add_letter_commands
-from desk.cli_letters import run_apology, run_letter
-from desk.cli_notify import COMMANDS as NOTIFY_COMMANDS
-from desk.cli_notify import add_commands as add_notify_commands
-from desk.cli_personal import COMMANDS as PERSONAL_COMMANDS
-from desk.cli_personal import add_commands as add_personal_commands
-from desk.cli_queue import COMMANDS as QUEUE_COMMANDS
-from desk.cli_queue import add_commands as add_queue_commands
-from desk.cli_reports import COMMANDS as REPORT_COMMANDS
-from desk.cli_reports import add_commands as add_report_commands
-from desk.cli_steps import add_commands as add_step_commands
-from desk.cli_steps import run_step
-from desk.config import database_url, default_db_path
-from desk.domain.dossier import DossierStatus
 from desk.domain.errors import UserError
 from desk.domain.translation import translate, translated
-from desk.domain.urgency import Band
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_USER_ERROR = 2
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
+    from desk.cli_db import add_db_url
+    from desk.config import default_db_path
+
     parser.add_argument(
         "--db",
         metavar="PATH",
@@ -64,7 +43,143 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
     add_db_url(parser)
 
 
-def build_parser() -> argparse.ArgumentParser:
+Handler = Callable[["argparse.Namespace"], int]
+
+
+def _with_db(run: Callable[..., int]) -> Handler:
+    """A command run as ``run(args, db)`` on the database its options name."""
+    return lambda args: run(args, _open(args))
+
+
+def _own(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    _add_demo(sub)
+    return {"demo": _demo}
+
+
+def _due(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    from desk.cli_due import add_commands, run_due
+
+    add_commands(sub, _add_db)
+    return {"due": run_due}
+
+
+def _calendar(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    from desk.cli_calendar import add_commands, run_calendar
+
+    add_commands(sub, _add_db)
+    return {"calendar": _with_db(run_calendar)}
+
+
+def _lists(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    _add_dossiers(sub)
+    _add_receipt(sub)
+    return {"dossiers": _dossiers, "receipt": _receipt}
+
+
+def _guide(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    from desk.cli_guide import add_command, run_guide
+
+    add_command(sub, _add_db)
+    return {"guide": _with_db(run_guide)}
+
+
+def _steps(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    from desk.cli_steps import add_commands, run_step
+
+    add_commands(sub, _add_db)
+    return {"step": _with_db(run_step)}
+
+
+def _queue(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    from desk.cli_queue import COMMANDS, add_commands
+
+    add_commands(sub)
+    return dict(COMMANDS)
+
+
+def _letters(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    from desk.cli_letters import add_commands, run_apology, run_letter
+
+    add_commands(sub, _add_db)
+    return {"apology": _with_db(run_apology), "letter": _with_db(run_letter)}
+
+
+def _db(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    from desk.cli_db import add_commands, run
+
+    add_commands(sub, _add_db)
+    return {"db": run}
+
+
+def _citizen(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    from desk.cli_citizen import COMMANDS, WINDOW_COMMANDS, add_commands
+
+    add_commands(sub, _add_db)
+    return dict(WINDOW_COMMANDS) | {n: _with_db(f) for n, f in COMMANDS.items()}
+
+
+def _backup(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    from desk.cli_backup import COMMANDS, add_commands
+
+    add_commands(sub, _add_db)
+    return dict(COMMANDS)
+
+
+def _reports(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    from desk.cli_reports import COMMANDS, add_commands
+
+    add_commands(sub, _add_db)
+    return dict(COMMANDS)
+
+
+def _personal(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    from desk.cli_personal import COMMANDS, add_commands
+
+    add_commands(sub, _add_db)
+    return {n: _with_db(f) for n, f in COMMANDS.items()}
+
+
+def _notify(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    from desk.cli_notify import COMMANDS, add_commands
+
+    add_commands(sub, _add_db)
+    return {n: _with_db(f) for n, f in COMMANDS.items()}
+
+
+#: Each group of sub-commands, in the order ``--help`` lists them, with what adds their
+#: options and returns their handlers (importing their module only then).
+SUB_COMMANDS: tuple[tuple[tuple[str, ...], Callable[..., dict[str, Handler]]], ...] = (
+    (("demo",), _own),
+    (("due",), _due),
+    (("calendar",), _calendar),
+    (("dossiers", "receipt"), _lists),
+    (("guide",), _guide),
+    (("step",), _steps),
+    (("kiosk", "display"), _queue),
+    (("apology", "letter"), _letters),
+    (("db",), _db),
+    (("catalog", "status", "ratings", "rating-window"), _citizen),
+    (("backup", "restore", "restore-missing"), _backup),
+    (("report", "book"), _reports),
+    (("export-citizen", "erase"), _personal),
+    (("notify", "outbox"), _notify),
+)
+#: Options of ``desk`` itself that take a value (a value is never a sub-command's name).
+_VALUED_OPTIONS = ("--db", "--db-url", "--snapshot", "--lang")
+
+
+def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
+    """The parser of ``desk``: every sub-command (``"*"``), or only ``command``'s in full and
+    the others by name (``None``: none in full), which imports only what it needs."""
+    return _parser(command)[0]
+
+
+def _parser(command: str | None = "*") -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+    import argparse
+    from pathlib import Path
+
+    from desk.cli_language import CHOICES as LANGUAGES
+
     p = argparse.ArgumentParser(
         prog="desk",
         description=translate(
@@ -100,22 +215,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_db(p)
     sub = p.add_subparsers(dest="command", metavar=translate("Cli", "LỆNH"))
-    _add_demo(sub)
-    add_due_command(sub, _add_db)
-    add_calendar_commands(sub, _add_db)
-    _add_dossiers(sub)
-    _add_receipt(sub)
-    add_guide_command(sub, _add_db)
-    add_step_commands(sub, _add_db)
-    add_queue_commands(sub)
-    add_letter_commands(sub, _add_db)
-    add_db_commands(sub, _add_db)
-    add_citizen_commands(sub, _add_db)
-    add_backup_commands(sub, _add_db)
-    add_report_commands(sub, _add_db)
-    add_personal_commands(sub, _add_db)
-    add_notify_commands(sub, _add_db)
-    return p
+    handlers: dict[str, Handler] = {}
+    for names, load in SUB_COMMANDS:
+        if command == "*" or command in names:
+            handlers |= load(sub)
+        else:
+            for name in names:  # known by name, so a mistyped one is still told apart
+                sub.add_parser(name)
+    return p, handlers
+
+
+def _command_in(argv: list[str]) -> str | None:
+    """The sub-command ``argv`` names (``"*"`` for a help that lists them all), or None."""
+    known = {name for names, _load in SUB_COMMANDS for name in names}
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in known:
+            return token
+        elif token in ("-h", "--help"):
+            return "*"
+        elif token in _VALUED_OPTIONS:
+            skip = True
+        elif token == "--":
+            break
+    return None
 
 
 def _add_demo(sub: argparse._SubParsersAction) -> None:
@@ -134,6 +259,8 @@ def _add_demo(sub: argparse._SubParsersAction) -> None:
 
 def _add_dossiers(sub: argparse._SubParsersAction) -> None:
     from desk.cli_login import add_user_option
+    from desk.domain.dossier import DossierStatus
+    from desk.domain.urgency import Band
 
     dossiers = sub.add_parser("dossiers", help=translate("Cli", "liệt kê hồ sơ"))
     dossiers.add_argument(
@@ -196,32 +323,24 @@ def _add_receipt(sub: argparse._SubParsersAction) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the ``desk`` command; ``argv`` without the program name (default: ``sys.argv``)."""
-    language, argv = take_language_option(sys.argv[1:] if argv is None else list(argv))
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv == ["--version"]:  # nothing else to load: no language, no parser
+        print(f"desk {__version__}")
+        return 0
+    from desk.cli_language import speaking, take_language_option
+
+    language, argv = take_language_option(argv)
     with speaking(language):
         return _main(argv)
 
 
 def _main(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
+    parser, handlers = _parser(_command_in(argv))
+    args = parser.parse_args(argv)
     try:
         if args.command is None:
             return _open_window(args)
-        handler = {
-            "demo": _demo,
-            "due": run_due,
-            "dossiers": _dossiers,
-            "receipt": _receipt,
-            "guide": lambda a: run_guide(a, _open(a)),
-            "step": lambda a: run_step(a, _open(a)),
-            "apology": lambda a: run_apology(a, _open(a)),
-            "calendar": lambda a: run_calendar(a, _open(a)),
-            "letter": lambda a: run_letter(a, _open(a)),
-            "db": run_db,
-        }
-        handler |= QUEUE_COMMANDS | CITIZEN_WINDOW_COMMANDS | BACKUP_COMMANDS | REPORT_COMMANDS
-        with_db = CITIZEN_COMMANDS | PERSONAL_COMMANDS | NOTIFY_COMMANDS
-        handler |= {n: (lambda a, f=f: f(a, _open(a))) for n, f in with_db.items()}
-        return handler[args.command](args)
+        return handlers[args.command](args)
     except UserError as exc:
         print(translate("Cli", "Lỗi: {message}").format(message=exc.message), file=sys.stderr)
         return EXIT_USER_ERROR
@@ -229,6 +348,8 @@ def _main(argv: list[str]) -> int:
 
 def _url(args: argparse.Namespace) -> str:
     """``--db-url`` > ``--db`` > ``DESK_DATABASE_URL`` > ``DESK_DB`` > setting > default file."""
+    from desk.cli_db import url_of
+
     return url_of(args)
 
 
@@ -249,6 +370,11 @@ def _open_window(args: argparse.Namespace) -> int:
         if args.db or args.db_url:
             url = _url(args)
         else:
+            import tempfile
+            from pathlib import Path
+
+            from desk.config import database_url
+
             url = database_url(Path(tempfile.mkdtemp(prefix="desk-demo-")) / "demo.sqlite3")
         db = open_database(url)
         try:
@@ -287,8 +413,9 @@ def _demo(args: argparse.Namespace) -> int:
 def _dossiers(args: argparse.Namespace) -> int:
     from desk.cli_login import log_in_from
     from desk.domain.clock import SystemClock
-    from desk.domain.dossier import STATUS_LABELS
+    from desk.domain.dossier import STATUS_LABELS, DossierStatus
     from desk.domain.text import printable
+    from desk.domain.urgency import Band
     from desk.services import worklist
     from desk.services.dossiers import list_dossiers
 
