@@ -1227,14 +1227,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Add --yes to restore when not running in a terminal.</translation>
     </message>
     <message>
-        <source>TÊN</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>tài khoản quản trị thực hiện (mặc định: biến DESK_USER); mật khẩu lấy từ biến DESK_PASSWORD hoặc được hỏi khi chạy</source>
-        <translation>the admin account doing it (default: the DESK_USER variable); the password comes from the DESK_PASSWORD variable or is asked for</translation>
-    </message>
-    <message>
         <source>khôi phục tệp dữ liệu từ một bản sao lưu (quản trị viên; tệp cũ được giữ lại bên cạnh)</source>
         <translation>restore the data file from a backup (admins; the previous file is kept next to it)</translation>
     </message>
@@ -1269,10 +1261,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>lấy lại mọi hồ sơ còn thiếu</source>
         <translation>bring back every missing dossier</translation>
-    </message>
-    <message>
-        <source>Việc này cần tài khoản quản trị: hãy ghi --user TÊN (hoặc đặt biến DESK_USER).</source>
-        <translation>This needs an admin account: add --user NAME (or set the DESK_USER variable).</translation>
     </message>
     <message>
         <source>co</source>
@@ -1366,18 +1354,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>reject a proposed day</translation>
     </message>
     <message>
-        <source>TÊN</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>tài khoản quản trị (mặc định: biến DESK_USER)</source>
-        <translation>admin account (default: the DESK_USER variable)</translation>
-    </message>
-    <message>
-        <source>Hãy cho biết tài khoản quản trị bằng --user TÊN (hoặc biến DESK_USER).</source>
-        <translation>Give the admin account with --user NAME (or the DESK_USER variable).</translation>
-    </message>
-    <message>
         <source>Ngày “{text}” không hợp lệ: hãy viết YYYY-MM-DD.</source>
         <translation>Date “{text}” is not valid: write YYYY-MM-DD.</translation>
     </message>
@@ -1447,6 +1423,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>nhóm theo</source>
         <translation>group by</translation>
+    </message>
+    <message>
+        <source>Theo quầy, theo thủ tục: không cần đăng nhập. Theo cán bộ: {note}</source>
+        <translation>By counter or by procedure: no login needed. By clerk: {note}</translation>
     </message>
     <message>
         <source>màn hình đánh giá mức độ hài lòng đặt trước mặt người dân</source>
@@ -1764,14 +1744,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>how the applicant is notified: {methods}</translation>
     </message>
     <message>
-        <source>TÊN</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>tài khoản lập phiếu (mặc định: quản trị viên đầu tiên)</source>
-        <translation>account making the letter (default: the first admin)</translation>
-    </message>
-    <message>
         <source>ghi một phiếu của hồ sơ ra tệp PDF (01, 02, 03, 05, 06)</source>
         <translation>write a form of the dossier to a PDF file (01, 02, 03, 05, 06)</translation>
     </message>
@@ -1788,18 +1760,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>New appointment date &apos;{text}&apos; is not in the right form: write &quot;YYYY-MM-DD HH:MM&quot;, e.g. &quot;2026-03-20 09:00&quot;.</translation>
     </message>
     <message>
-        <source>Hãy đặt mật khẩu của tài khoản vào biến môi trường DESK_PASSWORD.</source>
-        <translation>Put the account&apos;s password in the DESK_PASSWORD environment variable.</translation>
-    </message>
-    <message>
-        <source>Mật khẩu của {user}: </source>
-        <translation>Password of {user}: </translation>
-    </message>
-    <message>
-        <source>Chưa có tài khoản quản trị: hãy chỉ rõ tài khoản bằng --user.</source>
-        <translation>There is no admin account yet: name the account with --user.</translation>
-    </message>
-    <message>
         <source>Đã lập phiếu xin lỗi số {number} cho hồ sơ {code}.</source>
         <translation>Made apology letter no. {number} for dossier {code}.</translation>
     </message>
@@ -1814,6 +1774,46 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Đã ghi {path}</source>
         <translation>Wrote {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CliLogin</name>
+    <message>
+        <source>cán bộ (vai trò nào cũng được)</source>
+        <extracomment>Any account may do it, whatever its role (marked: the language is installed later).</extracomment>
+        <translation>any role</translation>
+    </message>
+    <message>
+        <source> hoặc </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>TÊN</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>tài khoản thực hiện ({who}); mặc định: biến DESK_USER</source>
+        <translation>the account that runs it ({who}); default: the DESK_USER variable</translation>
+    </message>
+    <message>
+        <source>Cần đăng nhập bằng tài khoản {who}: --user TÊN hoặc biến DESK_USER; mật khẩu lấy từ biến DESK_PASSWORD hoặc được hỏi khi chạy.</source>
+        <translation>Runs as an account ({who}): --user NAME or the DESK_USER variable; the password comes from the DESK_PASSWORD variable or is asked for.</translation>
+    </message>
+    <message>
+        <source>Việc này cần đăng nhập bằng tài khoản {who}: hãy ghi --user TÊN (hoặc đặt biến DESK_USER); mật khẩu lấy từ biến DESK_PASSWORD hoặc được hỏi khi chạy.</source>
+        <translation>This needs a login with an account ({who}): give --user NAME (or set the DESK_USER variable); the password comes from the DESK_PASSWORD variable or is asked for.</translation>
+    </message>
+    <message>
+        <source>Không hỏi được mật khẩu của {user} khi không chạy trên màn hình dòng lệnh: hãy đặt mật khẩu vào biến DESK_PASSWORD.</source>
+        <translation>Cannot ask for the password of {user} without a terminal: put the password in the DESK_PASSWORD variable.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu của {user}: </source>
+        <translation>Password of {user}: </translation>
+    </message>
+    <message>
+        <source>Việc này cần tài khoản {who}; {user} là tài khoản {role}.</source>
+        <translation>This needs an account with the role {who}; {user} has the role {role}.</translation>
     </message>
 </context>
 <context>
@@ -1942,24 +1942,12 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>JSON file to write</translation>
     </message>
     <message>
-        <source>TÊN</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>tài khoản thực hiện</source>
-        <translation>account doing it</translation>
-    </message>
-    <message>
         <source>xóa dữ liệu cá nhân của hồ sơ bị từ chối hoặc dừng, đã hết thời hạn lưu giữ</source>
         <translation>erase the personal data of a refused or stopped dossier whose retention period has ended</translation>
     </message>
     <message>
         <source>mã hồ sơ</source>
         <translation>dossier code</translation>
-    </message>
-    <message>
-        <source>tài khoản lãnh đạo thực hiện</source>
-        <translation>supervisor account doing it</translation>
     </message>
     <message>
         <source>Đã xuất {count} hồ sơ vào {path}</source>
@@ -2053,6 +2041,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>file to write</translation>
     </message>
     <message>
+        <source>Không cần đăng nhập khi kết quả không nêu tên ai: csv theo lĩnh vực, thủ tục, phòng ban; xlsx, pdf (biểu 06). json (có đánh giá của từng cán bộ) và --by clerk: {note}</source>
+        <translation>No login needed when the output names no one: csv by field, procedure or department; xlsx, pdf (form 06). json (it holds each clerk&apos;s ratings) and --by clerk: {note}</translation>
+    </message>
+    <message>
         <source>ghi sổ theo dõi hồ sơ của một kỳ ra tệp PDF hoặc Excel</source>
         <translation>write the dossier tracking book of a period to a PDF or Excel file</translation>
     </message>
@@ -2093,24 +2085,12 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>take a step of a dossier (transfer, supplement, refuse, result ready, return, stop)</translation>
     </message>
     <message>
-        <source>Thực hiện một bước của hồ sơ với tư cách một tài khoản. Mật khẩu lấy từ biến DESK_PASSWORD hoặc được hỏi khi chạy.</source>
-        <translation>Take a step of a dossier as an account. The password comes from the DESK_PASSWORD variable or is asked for when running.</translation>
-    </message>
-    <message>
         <source>mã hồ sơ</source>
         <translation>dossier code</translation>
     </message>
     <message>
         <source>BƯỚC</source>
         <translation>STEP</translation>
-    </message>
-    <message>
-        <source>TÊN</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>tài khoản thực hiện</source>
-        <translation>account doing it</translation>
     </message>
     <message>
         <source>NƠI</source>
@@ -2165,14 +2145,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>note</translation>
     </message>
     <message>
-        <source>Hãy đặt mật khẩu của tài khoản vào biến môi trường DESK_PASSWORD.</source>
-        <translation>Put the account&apos;s password in the DESK_PASSWORD environment variable.</translation>
-    </message>
-    <message>
-        <source>Mật khẩu của {user}: </source>
-        <translation>Password of {user}: </translation>
-    </message>
-    <message>
         <source>Hãy cho biết nơi nhận bằng --to &quot;TÊN PHÒNG, BAN&quot;.</source>
         <translation>Say where it goes with --to &quot;DEPARTMENT NAME&quot;.</translation>
     </message>
@@ -2187,6 +2159,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>supplement, refuse, stop: ghi phiếu của bước (mẫu 02, 03, 05) ra tệp PDF này</source>
         <translation>supplement, refuse, stop: write the step&apos;s form (form 02, 03, 05) to this PDF file</translation>
+    </message>
+    <message>
+        <source>Thực hiện một bước của hồ sơ với tư cách một tài khoản cán bộ (--user TÊN hoặc biến DESK_USER; giao lại hồ sơ: lãnh đạo, giám sát). Mật khẩu lấy từ biến DESK_PASSWORD hoặc được hỏi khi chạy.</source>
+        <translation>Makes a step of a dossier as a clerk&apos;s account (--user NAME or the DESK_USER variable; reassign: a supervisor). The password comes from the DESK_PASSWORD variable or is asked for.</translation>
     </message>
     <message>
         <source>Bước {step} không có phiếu để ghi: --out chỉ dùng với {steps}.</source>
