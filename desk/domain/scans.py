@@ -64,8 +64,22 @@ class ReuseState(StrEnum):
 REUSE_LABELS = {
     ReuseState.USABLE: QT_TRANSLATE_NOOP("ReuseState", "Dùng được"),
     ReuseState.EXPIRED: QT_TRANSLATE_NOOP("ReuseState", "Đã hết hiệu lực"),
+    ReuseState.NO_RESULT: QT_TRANSLATE_NOOP("ReuseState", "Hồ sơ chưa có kết quả"),
+}
+#: Why a held scan may not stand for a paper, as the tooltip says it.
+REUSE_REASONS = {
+    ReuseState.USABLE: QT_TRANSLATE_NOOP(
+        "ReuseState",
+        "Hồ sơ đã có kết quả: giấy tờ đã số hóa được dùng lại, không yêu cầu nộp lại "
+        "(Nghị định 118/2025/NĐ-CP điều 22 khoản 1, điều 5 khoản 1 điểm i).",
+    ),
+    ReuseState.EXPIRED: QT_TRANSLATE_NOOP(
+        "ReuseState", "Giấy tờ đã hết thời hạn hiệu lực: người nộp cần nộp bản còn hiệu lực."
+    ),
     ReuseState.NO_RESULT: QT_TRANSLATE_NOOP(
-        "ReuseState", "Hồ sơ chưa có kết quả (NĐ 118/2025 điều 22 khoản 1)"
+        "ReuseState",
+        "Giấy tờ số hóa được dùng lại khi hồ sơ có kết quả giải quyết (Nghị định "
+        "118/2025/NĐ-CP điều 22 khoản 1); hồ sơ này chưa có kết quả hoặc đã bị từ chối, dừng.",
     ),
 }
 

@@ -216,7 +216,7 @@ def validate_intake(
         errors["phone"] = msg
     if "email" not in errors and (msg := check_email(a.email)) is not None:
         errors["email"] = msg
-    if not any(p.count > 0 for p in draft.papers):
+    if not any(p.count > 0 for p in draft.papers) and not draft.reused:  # or digitised before
         errors["papers"] = translate(
             "Validation", "Chưa đánh dấu giấy tờ nào đã nhận: hãy đánh dấu ít nhất một giấy tờ."
         )

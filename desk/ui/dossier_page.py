@@ -72,6 +72,7 @@ from desk.ui.at_risk_apology import PageApology
 from desk.ui.band_style import BAND_STYLES
 from desk.ui.dossier_history import audit_rows
 from desk.ui.dossier_messages import PageMessages
+from desk.ui.dossier_scans import PageScans
 from desk.ui.page_steps import BUTTON_TEXTS, DIALOGS, PAGE_STEPS, step_allowed, why_not
 from desk.ui.qt_helpers import busy_cursor, show_message, translate
 from desk.ui.receipt_preview import ReceiptPreviewDialog
@@ -270,6 +271,9 @@ class DossierPage(QDialog):
         self.papers_table.setObjectName("papers_table")
         self.tabs.addTab(self.timeline_table, translate("DossierPage", "Quá trình xử lý"))
         self.tabs.addTab(self.papers_table, translate("DossierPage", "Giấy tờ đã nhận"))
+        self.scans_tab = PageScans(self.db, self.clerk, self.code, self.clock)  # digitised papers
+        self.scans_tab.changed.connect(lambda: (self.reload(), self.changed.emit(self.code)))
+        self.tabs.addTab(self.scans_tab, translate("DossierPage", "Bản số hóa"))
         self.audit_table = None
         if self.clerk.is_supervisor:
             self.audit_table = read_only_table(
@@ -355,6 +359,7 @@ class DossierPage(QDialog):
                 for p in self.dossier.papers
             ],
         )
+        self.scans_tab.reload(self.dossier)
         if self.audit_table is not None:
             people = {c.id: c.full_name for c in clerks}
             trail = audit.trail(self.db, "dossier", self.code)

@@ -50,6 +50,7 @@ from desk.services import intake, receipts
 from desk.storage.database import Database
 from desk.ui.applicant_form import ApplicantForm, DeliveryForm, parse_birth_date
 from desk.ui.guide_printer import GuidePrinter
+from desk.ui.intake_scans import IntakeScans
 from desk.ui.paper_checklist import PaperChecklist
 from desk.ui.procedure_picker import ProcedurePicker
 from desk.ui.qt_helpers import FieldError, busy_cursor, confirm, show_message, translate
@@ -246,6 +247,9 @@ class IntakeWindow(QWidget):
         )
         layout.addWidget(self.papers, 2)
         layout.addWidget(self.papers_error)
+        self.scans = IntakeScans(self._db, self._clerk, self._clock, self.papers, self.id_edit, self)
+        layout.addWidget(self.scans.bar)  # pages scanned now, and papers digitised before
+        layout.addWidget(self.scans.reuse)
         return box
 
     def _build_footer(self) -> QHBoxLayout:
@@ -305,6 +309,7 @@ class IntakeWindow(QWidget):
         if not same:
             self.papers.set_papers(procedure.papers if procedure else [])
             self.online_notice.show_for(procedure)
+            self.scans.set_procedure(procedure)
         self.refresh_appointment()
         if procedure is not None and self.picker.search.hasFocus():
             self.papers.setFocus(Qt.FocusReason.TabFocusReason)
@@ -355,6 +360,7 @@ class IntakeWindow(QWidget):
             sets=self.sets_spin.value(),
             note=self.note_edit.text(),
             consent=self.applicant_form.consent_box.consent(),
+            reused=self.scans.reused(),
         )
         return draft, local
 
@@ -366,6 +372,7 @@ class IntakeWindow(QWidget):
             or self.applicant_form.is_dirty()
             or self.delivery_form.is_dirty()
             or self.papers.is_dirty()
+            or self.scans.is_dirty()
         )
 
     # -- saving --------------------------------------------------------------
@@ -384,6 +391,7 @@ class IntakeWindow(QWidget):
         log.info("dossier %s saved by %s", dossier.code, self._clerk.username)
         self.last_dossier = dossier
         self.dossier_saved.emit(dossier.code)
+        self.scans.after_save(dossier.code)  # its PDFs, in the background
         self.clear_form()
         self._print_and_preview(dossier.code)
         return dossier
@@ -542,6 +550,7 @@ class IntakeWindow(QWidget):
         self._procedure = None
         self.papers.set_papers([])
         self.online_notice.show_for(None)
+        self.scans.clear()
         self.applicant_form.clear()
         self.applicant_form.consent_box.offer_from(self._db)  # the channels the office has on
         self.delivery_form.clear()

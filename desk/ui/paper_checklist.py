@@ -7,12 +7,18 @@ copy, only shown) and the number of copies.
 
 Keyboard: Tab enters and leaves the table (one stop), arrows move, Space ticks
 the row, typing on the form or count cell (or F2) opens its editor.
+
+The last column says what the desk holds of each paper in digitised form
+(pages scanned here, or "đã có bản số hóa"); files dropped on a row are that
+paper's pages (``files_dropped(row, paths)``, see ``desk.ui.intake_scans``).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFocusEvent, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +37,7 @@ from desk.domain.translation import translated
 from desk.ui.qt_helpers import translate
 
 CONTEXT = "PaperChecklist"
-NAME, FORM, COUNT = range(3)
+NAME, FORM, COUNT, SCAN = range(4)
 MAX_COPIES = 99
 _ROLE_NAME = Qt.ItemDataRole.UserRole
 _ROLE_FORM = Qt.ItemDataRole.UserRole + 1
@@ -85,17 +91,20 @@ class PaperChecklist(QTableWidget):
     """One row per published paper: tick, form, number of copies. ``changed`` on any edit."""
 
     changed = Signal()
+    files_dropped = Signal(int, list)  # row, the paths of the files dropped on it
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 3, parent)
+        super().__init__(0, 4, parent)
         self.setObjectName("paper_checklist")
         self.setHorizontalHeaderLabels(
             [
                 translate("PaperChecklist", "Giấy tờ (đánh dấu bằng phím cách)"),
                 translate("PaperChecklist", "Hình thức"),
                 translate("PaperChecklist", "Số bản"),
+                translate("PaperChecklist", "Bản số hóa"),
             ]
         )
+        self.setAcceptDrops(True)
         self.setTabKeyNavigation(False)
         self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -110,6 +119,7 @@ class PaperChecklist(QTableWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(FORM, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SCAN, QHeaderView.ResizeMode.ResizeToContents)
         header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
         self.setItemDelegateForColumn(FORM, _FormDelegate(self))
         self.setItemDelegateForColumn(COUNT, _CountDelegate(self))
@@ -156,9 +166,12 @@ class PaperChecklist(QTableWidget):
         count = QTableWidgetItem()
         count.setData(Qt.ItemDataRole.EditRole, max(1, paper.count))
         count.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        scan = QTableWidgetItem("")
+        scan.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         self.setItem(row, NAME, name)
         self.setItem(row, FORM, form)
         self.setItem(row, COUNT, count)
+        self.setItem(row, SCAN, scan)
 
     # -- reading and setting ----------------------------------------------
 
@@ -200,6 +213,44 @@ class PaperChecklist(QTableWidget):
 
     def is_dirty(self) -> bool:
         return any(self.is_ticked(row) for row in range(self.rowCount()))
+
+    def set_scan_note(self, row: int, text: str) -> None:
+        """What the desk holds of this paper digitised ("" for nothing)."""
+        item = self.item(row, SCAN)
+        if item is not None:
+            item.setText(text)
+
+    def row_of(self, name: str) -> int:
+        return next((r for r in range(self.rowCount()) if self.paper_name(r) == name), -1)
+
+    # -- files dropped on a paper ---------------------------------------------
+
+    def _files(self, event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        urls = mime.urls() if mime.hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._files(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt's name)
+        if event.mimeData().hasUrls() and self.rowAt(event.position().toPoint().y()) >= 0:
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        row = self.rowAt(event.position().toPoint().y())
+        files = self._files(event)
+        if files and row >= 0:
+            event.acceptProposedAction()
+            self.setCurrentCell(row, NAME)
+            self.files_dropped.emit(row, files)
+            return
+        super().dropEvent(event)
 
     # -- keyboard -----------------------------------------------------------
 

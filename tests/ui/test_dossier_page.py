@@ -157,6 +157,7 @@ def test_a_clerk_gets_no_supervisor_steps_and_no_audit_trail(qtbot, db, plain, c
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
         "Quá trình xử lý",
         "Giấy tờ đã nhận",
+        "Bản số hóa",
     ]
 
 
