@@ -146,6 +146,13 @@ def _notify(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     return {n: _with_db(f) for n, f in COMMANDS.items()}
 
 
+def _scans(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    from desk.cli_scans import COMMANDS, add_commands
+
+    add_commands(sub, _add_db)
+    return {n: _with_db(f) for n, f in COMMANDS.items()}
+
+
 #: Each group of sub-commands, in the order ``--help`` lists them, with what adds their
 #: options and returns their handlers (importing their module only then).
 SUB_COMMANDS: tuple[tuple[tuple[str, ...], Callable[..., dict[str, Handler]]], ...] = (
@@ -163,6 +170,7 @@ SUB_COMMANDS: tuple[tuple[tuple[str, ...], Callable[..., dict[str, Handler]]], .
     (("report", "book"), _reports),
     (("export-citizen", "erase"), _personal),
     (("notify", "outbox"), _notify),
+    (("attach", "attachments", "reuse"), _scans),
 )
 #: Options of ``desk`` itself that take a value (a value is never a sub-command's name).
 _VALUED_OPTIONS = ("--db", "--db-url", "--snapshot", "--lang")
