@@ -101,9 +101,7 @@ def test_demo_then_dossiers_pending_most_urgent_first(capsys, tmp_path: Path, lo
     assert all(i["code"].startswith("H36.41-") for i in items)
 
 
-def test_receipt_prints_to_a_file_and_reports_a_missing_printer(
-    capsys, tmp_path: Path, log_in_as
-):
+def test_receipt_prints_to_a_file_and_reports_a_missing_printer(capsys, tmp_path: Path, log_in_as):
     path = str(tmp_path / "demo.sqlite3")
     run(capsys, "demo", "--db", path, "--dossiers", "5")
     log_in_as("lanhdao", "demo1234")

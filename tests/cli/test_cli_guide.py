@@ -64,9 +64,7 @@ def test_guide_uses_the_offices_printer_and_warns_for_a_procedure_not_online_onl
     assert target.read_bytes() and "không được đánh dấu chỉ tiếp nhận trực tuyến" in out
 
 
-def test_guide_for_an_unknown_code_or_a_missing_printer_says_so(
-    capsys, tmp_path: Path, as_admin
-):
+def test_guide_for_an_unknown_code_or_a_missing_printer_says_so(capsys, tmp_path: Path, as_admin):
     path = office_file(tmp_path)
     code, _, err = run(capsys, "guide", "9.999999", "--printer", "none", "--db", path)
     assert code == 2 and "Không có thủ tục mã '9.999999'" in err
