@@ -2078,6 +2078,101 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
 </context>
 <context>
+    <name>CliScans</name>
+    <message>
+        <source>số hóa giấy tờ của hồ sơ: thêm trang từ tệp ảnh hoặc PDF</source>
+        <translation>digitise a dossier&apos;s paper: add pages from image or PDF files</translation>
+    </message>
+    <message>
+        <source>mã hồ sơ</source>
+        <translation>dossier code</translation>
+    </message>
+    <message>
+        <source>số thứ tự của giấy tờ trong danh sách trên phiếu hẹn</source>
+        <translation>the paper&apos;s number in the receipt&apos;s list</translation>
+    </message>
+    <message>
+        <source>số hóa kết quả giải quyết (khi trả kết quả)</source>
+        <translation>digitise the result (when it is handed back)</translation>
+    </message>
+    <message>
+        <source>TỆP</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>ảnh quét (JPEG, PNG, TIFF...) hoặc PDF, theo thứ tự trang</source>
+        <translation>scanned images (JPEG, PNG, TIFF...) or PDFs, in page order</translation>
+    </message>
+    <message>
+        <source>thay toàn bộ các trang đã có (mặc định: thêm vào sau)</source>
+        <translation>replace all the pages it has (default: add after them)</translation>
+    </message>
+    <message>
+        <source>NGÀY</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <source>giấy tờ có giá trị đến ngày (dd/mm/yyyy), nếu có</source>
+        <translation>the paper is valid until this date (dd/mm/yyyy), if it has one</translation>
+    </message>
+    <message>
+        <source>liệt kê bản số hóa của một hồ sơ</source>
+        <translation>list a dossier&apos;s digitised papers</translation>
+    </message>
+    <message>
+        <source>in dạng JSON</source>
+        <translation>print as JSON</translation>
+    </message>
+    <message>
+        <source>THƯ_MỤC</source>
+        <translation>FOLDER</translation>
+    </message>
+    <message>
+        <source>ghi từng tệp PDF vào thư mục này (đã kiểm tra mã băm)</source>
+        <translation>write each PDF into this folder (hash checked)</translation>
+    </message>
+    <message>
+        <source>các giấy tờ đã số hóa của một người (theo CCCD), có dùng lại được không</source>
+        <translation>a person&apos;s digitised papers (by CCCD), and whether they can be reused</translation>
+    </message>
+    <message>
+        <source>số CCCD / định danh cá nhân (12 chữ số)</source>
+        <translation>CCCD / personal ID number (12 digits)</translation>
+    </message>
+    <message>
+        <source>Ngày “{text}” không đúng dạng dd/mm/yyyy.</source>
+        <translation>The date “{text}” is not in the form dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>  đã xử lý {done}/{pages} trang</source>
+        <translation>  {done}/{pages} pages done</translation>
+    </message>
+    <message>
+        <source>Đã lưu bản số hóa “{name}” của hồ sơ {code}: {pages} trang, {size} KB, SHA-256 {sha256}.</source>
+        <translation>Saved the digitised “{name}” of dossier {code}: {pages} pages, {size} KB, SHA-256 {sha256}.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} chưa có bản số hóa nào.</source>
+        <translation>Dossier {code} has no digitised paper yet.</translation>
+    </message>
+    <message>
+        <source>đã có bản số hóa, mã hồ sơ {code}</source>
+        <translation>already digitised, dossier {code}</translation>
+    </message>
+    <message>
+        <source>KQ</source>
+        <translation>RES</translation>
+    </message>
+    <message>
+        <source>{pages} trang</source>
+        <translation>{pages} pages</translation>
+    </message>
+    <message>
+        <source>Chưa có giấy tờ nào đã số hóa của số định danh này.</source>
+        <translation>No digitised paper is held for this ID number.</translation>
+    </message>
+</context>
+<context>
     <name>CliSteps</name>
     <message>
         <source>thực hiện một bước của hồ sơ (chuyển, bổ sung, từ chối, có kết quả, trả, dừng)</source>
@@ -3063,6 +3158,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Papers received</translation>
     </message>
     <message>
+        <source>Bản số hóa</source>
+        <translation>Digitised papers</translation>
+    </message>
+    <message>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
@@ -3187,6 +3286,121 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <source>Đang tạo {title}...</source>
         <extracomment>What the notice said before each form being written (&quot;Đã ghi nhận: ...&quot;).</extracomment>
         <translation>Making {title}...</translation>
+    </message>
+</context>
+<context>
+    <name>DossierScans</name>
+    <message>
+        <source>Không cần sao chụp (chỉ xuất trình)</source>
+        <translation>No copy needed (only shown)</translation>
+    </message>
+    <message>
+        <source>Chưa số hóa</source>
+        <translation>Not digitised</translation>
+    </message>
+    <message>
+        <source>{pages} trang</source>
+        <translation>{pages} pages</translation>
+    </message>
+    <message>
+        <source>{pages}, đã có bản số hóa, mã hồ sơ {code}</source>
+        <translation>{pages}, already digitised, dossier {code}</translation>
+    </message>
+    <message>
+        <source>&lt; Trang trước</source>
+        <translation>&lt; Previous page</translation>
+    </message>
+    <message>
+        <source>Trang sau &gt;</source>
+        <translation>Next page &gt;</translation>
+    </message>
+    <message>
+        <source>Trang {n}/{count}</source>
+        <translation>Page {n}/{count}</translation>
+    </message>
+    <message>
+        <source>Trang này không phải một ảnh quét (chép từ tệp PDF khác): hãy mở cả tệp PDF.</source>
+        <translation>This page is not a scanned image (copied from another PDF): open the whole PDF.</translation>
+    </message>
+    <message>
+        <source>Số</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Giấy tờ</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Bản số hóa</source>
+        <translation>Digitised copy</translation>
+    </message>
+    <message>
+        <source>Số hóa lúc</source>
+        <translation>Digitised at</translation>
+    </message>
+    <message>
+        <source>Người số hóa</source>
+        <translation>Digitised by</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Thêm/sửa trang...</source>
+        <translation>Add/edit pages...</translation>
+    </message>
+    <message>
+        <source>Xem trang</source>
+        <translation>View page</translation>
+    </message>
+    <message>
+        <source>Mở tệp PDF</source>
+        <translation>Open the PDF</translation>
+    </message>
+    <message>
+        <source>Lưu PDF ra tệp...</source>
+        <translation>Save the PDF as...</translation>
+    </message>
+    <message>
+        <source>Bỏ bản số hóa</source>
+        <translation>Remove the digitised copy</translation>
+    </message>
+    <message>
+        <source>Kết quả giải quyết</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>KQ</source>
+        <translation>RES</translation>
+    </message>
+    <message>
+        <source>Trang {n}</source>
+        <translation>Page {n}</translation>
+    </message>
+    <message>
+        <source>Lưu bản số hóa</source>
+        <translation>Save the digitised copy</translation>
+    </message>
+    <message>
+        <source>Đã lưu {path}.</source>
+        <translation>Saved {path}.</translation>
+    </message>
+    <message>
+        <source>Bỏ bản số hóa của “{name}”?</source>
+        <translation>Remove the digitised copy of “{name}”?</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Bản số hóa: {name} (hồ sơ {code})</source>
+        <translation>Digitised copy: {name} (dossier {code})</translation>
+    </message>
+    <message>
+        <source>Đã lưu bản số hóa “{name}”: {pages} trang, SHA-256 {sha}.</source>
+        <translation>Saved the digitised “{name}”: {pages} pages, SHA-256 {sha}.</translation>
     </message>
 </context>
 <context>
@@ -3420,6 +3634,85 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     <message>
         <source>{notice} Nếu vẫn tiếp nhận tại quầy (trường hợp đặc biệt), hãy đánh dấu “Vẫn tiếp nhận tại quầy” rồi lưu lại.</source>
         <translation>{notice} To receive it at the counter all the same (a special case), tick “Receive at the counter anyway” and save again.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeScans</name>
+    <message>
+        <source>Giấy tờ đã số hóa của người nộp</source>
+        <translation>The applicant&apos;s digitised papers</translation>
+    </message>
+    <message>
+        <source>Đã có bản số hóa</source>
+        <translation>Already digitised</translation>
+    </message>
+    <message>
+        <source>Giấy tờ</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Số hóa ngày</source>
+        <translation>Digitised on</translation>
+    </message>
+    <message>
+        <source>Hiệu lực</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Dùng cho giấy tờ</source>
+        <translation>Stands for paper</translation>
+    </message>
+    <message>
+        <source>Dùng lại</source>
+        <translation>Reuse</translation>
+    </message>
+    <message>
+        <source>Thêm trang số hóa... (Ctrl+D)</source>
+        <translation>Add digitised pages... (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Đã có bản số hóa ({code})</source>
+        <translation>Already digitised ({code})</translation>
+    </message>
+    <message>
+        <source>{pages} trang</source>
+        <translation>{pages} pages</translation>
+    </message>
+    <message>
+        <source>Hãy chọn giấy tờ cần số hóa trước.</source>
+        <translation>Select the paper to digitise first.</translation>
+    </message>
+    <message>
+        <source>Số hóa: {name}</source>
+        <translation>Digitise: {name}</translation>
+    </message>
+    <message>
+        <source>Đã số hóa “{name}”: {pages} trang (lưu cùng hồ sơ).</source>
+        <translation>Digitised “{name}”: {pages} pages (saved with the dossier).</translation>
+    </message>
+    <message>
+        <source>Thêm {count} trang mới từ máy quét</source>
+        <translation>Add {count} new pages from the scanner</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được bản số hóa của hồ sơ {code}: hãy thêm lại trên trang hồ sơ.</source>
+        <translation>The digitised papers of dossier {code} were not saved: add them again on the dossier page.</translation>
+    </message>
+    <message>
+        <source>Đang lưu bản số hóa của hồ sơ {code}...</source>
+        <translation>Saving the digitised papers of dossier {code}...</translation>
+    </message>
+    <message>
+        <source>Đã lưu bản số hóa {count} giấy tờ của hồ sơ {code}.</source>
+        <translation>Saved the digitised copies of {count} papers of dossier {code}.</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được bản số hóa: {message} Hãy thêm lại trên trang hồ sơ.</source>
+        <translation>The digitised papers were not saved: {message} Add them again on the dossier page.</translation>
     </message>
 </context>
 <context>
@@ -4866,6 +5159,74 @@ Log folder: {logs}</translation>
     </message>
 </context>
 <context>
+    <name>PageEditor</name>
+    <message>
+        <source>Ảnh quét hoặc PDF ({patterns})</source>
+        <extracomment>``save(pages, valid_until, progress)`` keeps the pages (runs on a pool thread).</extracomment>
+        <translation>Scanned images or PDFs ({patterns})</translation>
+    </message>
+    <message>
+        <source>Thêm tệp ảnh/PDF...</source>
+        <translation>Add image/PDF files...</translation>
+    </message>
+    <message>
+        <source>Xoay trái (Ctrl+L)</source>
+        <translation>Turn left (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Xoay phải (Ctrl+R)</source>
+        <translation>Turn right (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Bỏ trang (Delete)</source>
+        <translation>Remove page (Delete)</translation>
+    </message>
+    <message>
+        <source>Giấy tờ có giá trị đến ngày:</source>
+        <translation>The paper is valid until:</translation>
+    </message>
+    <message>
+        <source>Lưu bản số hóa</source>
+        <translation>Save the digitised copy</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Trang {n}</source>
+        <translation>Page {n}</translation>
+    </message>
+    <message>
+        <source> Trang quét vào thư mục {folder} được thêm tự động.</source>
+        <translation> Pages scanned into {folder} are added by themselves.</translation>
+    </message>
+    <message>
+        <source>{count} trang. Kéo thả để đổi thứ tự; thả tệp vào đây để thêm.{where}</source>
+        <translation>{count} pages. Drag to reorder; drop files here to add them.{where}</translation>
+    </message>
+    <message>
+        <source>Đã thêm {count} trang từ máy quét.</source>
+        <translation>Added {count} pages from the scanner.</translation>
+    </message>
+    <message>
+        <source>Chọn trang quét</source>
+        <translation>Choose scanned pages</translation>
+    </message>
+    <message>
+        <source>Chưa có trang nào để lưu.</source>
+        <translation>There are no pages to save yet.</translation>
+    </message>
+    <message>
+        <source>Đang tạo tệp PDF...</source>
+        <translation>Making the PDF...</translation>
+    </message>
+    <message>
+        <source>Đang tạo tệp PDF: {done}/{total} trang</source>
+        <translation>Making the PDF: {done}/{total} pages</translation>
+    </message>
+</context>
+<context>
     <name>PaperChecklist</name>
     <message>
         <source>Giấy tờ (đánh dấu bằng phím cách)</source>
@@ -4878,6 +5239,10 @@ Log folder: {logs}</translation>
     <message>
         <source>Số bản</source>
         <translation>Copies</translation>
+    </message>
+    <message>
+        <source>Bản số hóa</source>
+        <translation>Digitised</translation>
     </message>
     <message>
         <source>Giấy tờ đã nhận</source>
@@ -6557,6 +6922,35 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
 </context>
 <context>
+    <name>ReuseState</name>
+    <message>
+        <source>Dùng được</source>
+        <extracomment>A dossier in one of these ended with a result: its digitised papers have legal value for the person&apos;s other procedures (Decree 118/2025 art. 22(1)).</extracomment>
+        <translation>Usable</translation>
+    </message>
+    <message>
+        <source>Đã hết hiệu lực</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa có kết quả</source>
+        <translation>Dossier has no result yet</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã có kết quả: giấy tờ đã số hóa được dùng lại, không yêu cầu nộp lại (Nghị định 118/2025/NĐ-CP điều 22 khoản 1, điều 5 khoản 1 điểm i).</source>
+        <extracomment>Why a held scan may not stand for a paper, as the tooltip says it.</extracomment>
+        <translation>Usable</translation>
+    </message>
+    <message>
+        <source>Giấy tờ đã hết thời hạn hiệu lực: người nộp cần nộp bản còn hiệu lực.</source>
+        <translation>The paper&apos;s validity has ended: the applicant must hand in a valid one.</translation>
+    </message>
+    <message>
+        <source>Giấy tờ số hóa được dùng lại khi hồ sơ có kết quả giải quyết (Nghị định 118/2025/NĐ-CP điều 22 khoản 1); hồ sơ này chưa có kết quả hoặc đã bị từ chối, dừng.</source>
+        <translation>Digitised papers are reused once their dossier has a result (Decree 118/2025/NĐ-CP art. 22(1)); this dossier has none yet, or was refused or stopped.</translation>
+    </message>
+</context>
+<context>
     <name>Risk</name>
     <message>
         <source>Đã quá hạn từ {due}, chưa có kết quả.</source>
@@ -6706,6 +7100,17 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
 </context>
 <context>
+    <name>ScanAttach</name>
+    <message>
+        <source>Quá nhiều trang ({count}): một giấy tờ được tối đa {limit} trang.</source>
+        <translation>Too many pages ({count}): a paper may have at most {limit} pages.</translation>
+    </message>
+    <message>
+        <source>Chưa có trang nào để lưu.</source>
+        <translation>There are no pages to save yet.</translation>
+    </message>
+</context>
+<context>
     <name>ScanBox</name>
     <message>
         <source>Quét/nhập mã hồ sơ (F2):</source>
@@ -6722,6 +7127,107 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     <message>
         <source>Mở</source>
         <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>ScanFiles</name>
+    <message>
+        <source>Không đọc được tệp {name}: {error}.</source>
+        <extracomment>Pillow refuses images over ~179 megapixels as a &quot;decompression bomb&quot;; a 600 dpi A3 colour scan is 70 megapixels, so this limit only stops broken or hostile files.</extracomment>
+        <translation>Cannot read the file {name}: {error}.</translation>
+    </message>
+    <message>
+        <source>Tệp {name} không phải ảnh quét (JPEG, PNG, TIFF...) hay tệp PDF đọc được{detail}. Hãy quét lại hoặc chọn tệp khác.</source>
+        <translation>The file {name} is not a readable scanned image (JPEG, PNG, TIFF...) or PDF{detail}. Scan again or choose another file.</translation>
+    </message>
+    <message>
+        <source>Tệp {name} có mật khẩu: hãy dùng bản PDF không đặt mật khẩu.</source>
+        <translation>The file {name} has a password: use a PDF without one.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanIntegrity</name>
+    <message>
+        <source>Tệp {name} có bản số hóa không còn đúng với mã băm SHA-256 đã ghi (hồ sơ, giấy tờ số: {scans}): bản sao lưu đã bị hỏng. Hãy chọn một bản sao lưu khác.</source>
+        <translation>The file {name} holds digitised papers that no longer match their recorded SHA-256 (dossier, paper no.: {scans}): the backup is damaged. Choose another backup.</translation>
+    </message>
+    <message>
+        <source>Bản số hóa của hồ sơ {code} trong tệp dữ liệu cũ không còn đúng với mã băm đã ghi: không lấy lại được hồ sơ này.</source>
+        <translation>A digitised paper of dossier {code} in the old data file no longer matches its recorded hash: this dossier cannot be brought back.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanJobs</name>
+    <message>
+        <source>Không xử lý được bản số hóa: xem nhật ký của chương trình.</source>
+        <translation>The digitised copy could not be processed: see the program&apos;s log.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanKind</name>
+    <message>
+        <source>Giấy tờ</source>
+        <extracomment>The most pages one paper may have: a thick land file is some dozens of pages. The largest PDF one paper may be (bytes): within what both databases store in a value. A personal identification number (CCCD / số định danh cá nhân) has 12 digits.</extracomment>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Kết quả giải quyết</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>ScanReuse</name>
+    <message>
+        <source>“{paper}” không có trong danh mục của thủ tục</source>
+        <translation>“{paper}” is not in the procedure&apos;s list</translation>
+    </message>
+    <message>
+        <source>“{paper}” vừa được đánh dấu đã nhận vừa dùng bản số hóa</source>
+        <translation>“{paper}” is both ticked as handed in and taken from a digitised copy</translation>
+    </message>
+    <message>
+        <source>bản số hóa dùng cho “{paper}” không phải của người nộp này</source>
+        <translation>the digitised copy for “{paper}” is not this applicant&apos;s</translation>
+    </message>
+    <message>
+        <source>bản số hóa dùng cho “{paper}”: {reason}</source>
+        <translation>the digitised copy for “{paper}”: {reason}</translation>
+    </message>
+    <message>
+        <source>Không dùng lại được bản số hóa: {problems}.</source>
+        <translation>The digitised copies cannot be reused: {problems}.</translation>
+    </message>
+</context>
+<context>
+    <name>Scans</name>
+    <message>
+        <source>Không tìm thấy hồ sơ mã &apos;{code}&apos;. Kiểm tra lại mã hồ sơ.</source>
+        <extracomment>Stored as the result&apos;s name when the clerk gives none (data, not screen text).</extracomment>
+        <translation>No dossier with the code &apos;{code}&apos;. Check the dossier code.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} không có giấy tờ số {number}: phiếu hẹn của hồ sơ ghi {count} giấy tờ, đánh số từ 1.</source>
+        <translation>Dossier {code} has no paper number {number}: its receipt lists {count} papers, numbered from 1.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} không có giấy tờ “{name}”.</source>
+        <translation>Dossier {code} has no paper “{name}”.</translation>
+    </message>
+    <message>
+        <source>Bản số hóa quá lớn ({pages} trang, {megabytes} MB): một giấy tờ được tối đa {max_pages} trang và {max_megabytes} MB. Hãy quét ở độ phân giải 300 dpi, ảnh đen trắng hoặc xám cho giấy tờ không có màu.</source>
+        <translation>The digitised copy is too large ({pages} pages, {megabytes} MB): a paper may have at most {max_pages} pages and {max_megabytes} MB. Scan at 300 dpi, in black and white or grey for papers without colour.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} chưa có kết quả: chỉ số hóa kết quả sau khi đã ghi nhận “Có kết quả”.</source>
+        <translation>Dossier {code} has no result yet: digitise the result only after recording “Result ready”.</translation>
+    </message>
+    <message>
+        <source>Giấy tờ số {number} của hồ sơ {code} chưa có bản số hóa.</source>
+        <translation>Paper number {number} of dossier {code} has no digitised copy.</translation>
+    </message>
+    <message>
+        <source>Bản số hóa giấy tờ số {number} của hồ sơ {code} không còn đúng với mã băm đã ghi (dữ liệu bị hỏng): hãy khôi phục từ bản sao lưu hoặc quét lại giấy tờ.</source>
+        <translation>The digitised copy of paper {number} of dossier {code} no longer matches its recorded hash (the data is damaged): restore it from a backup or scan the paper again.</translation>
     </message>
 </context>
 <context>

@@ -43,7 +43,7 @@ from desk.storage.database import Database
 from desk.storage.tables import DossierPaperRow, DossierRow, DossierScanRow, ScanFileRow, UserRow
 
 #: Stored as the result's name when the clerk gives none (data, not screen text).
-RESULT_NAME = "Kết quả giải quyết: {procedure}"
+RESULT_NAME = "Kết quả giải quyết: {procedure}"  # untranslated: stored data, like paper names
 
 
 def _dossier(s: Session, code: str) -> DossierRow:
