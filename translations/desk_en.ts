@@ -5182,6 +5182,18 @@ Log folder: {logs}</translation>
         <translation>Remove page (Delete)</translation>
     </message>
     <message>
+        <source>Thư mục máy quét...</source>
+        <translation>Scanner folder...</translation>
+    </message>
+    <message>
+        <source>Quản trị chọn thư mục máy quét lưu ảnh vào, cho máy này.</source>
+        <translation>The admin chooses the folder this PC&apos;s scanner saves into.</translation>
+    </message>
+    <message>
+        <source>Thư mục máy quét lưu ảnh vào</source>
+        <translation>The folder the scanner saves into</translation>
+    </message>
+    <message>
         <source>Giấy tờ có giá trị đến ngày:</source>
         <translation>The paper is valid until:</translation>
     </message>

@@ -38,6 +38,7 @@ from desk.domain.dossier import Dossier
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.domain.procedure import PaperForm
+from desk.domain.roles import Role
 from desk.domain.scans import RESULT_POSITION, WITH_RESULT, Scan, ScanKind, copy_needed, pdf_name
 from desk.services import scan_attach, scans
 from desk.storage import files
@@ -408,7 +409,12 @@ class PageScans(QWidget):
             name=name, code=self.code
         )
         editor = PageEditor(
-            title, pages, keep, valid_until=scan.valid_until if scan else None, parent=self
+            title,
+            pages,
+            keep,
+            valid_until=scan.valid_until if scan else None,
+            admin=self.clerk.role == Role.ADMIN.value,
+            parent=self,
         )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.accepted.connect(self._kept)

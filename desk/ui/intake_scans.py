@@ -43,6 +43,7 @@ from desk.domain.clock import Clock
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.domain.procedure import Procedure
+from desk.domain.roles import Role
 from desk.domain.scans import (
     REUSE_LABELS,
     REUSE_REASONS,
@@ -288,7 +289,8 @@ class IntakeScans(QObject):
         def build(pages: list[PageSource], valid_until, progress):  # noqa: ANN001, ANN202
             return build_pdf(pages, title=name, made_at=made_at, progress=progress), valid_until
 
-        editor = PageEditor(title, [], build, parent=self._window)
+        admin = self._clerk.role == Role.ADMIN.value
+        editor = PageEditor(title, [], build, admin=admin, parent=self._window)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if files:
             editor.add_files(list(files))

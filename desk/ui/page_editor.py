@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from desk.documents.scan_sources import IMAGE_SUFFIXES, PageSource, pages_in, thumbnail
 from desk.domain.errors import UserError
 from desk.ui.qt_helpers import pil_to_pixmap, translate
-from desk.ui.scan_folder import ScanFolderWatcher
+from desk.ui.scan_folder import ScanFolderWatcher, set_scan_folder
 from desk.ui.scan_jobs import Progress, ScanJob
 
 THUMB = QSize(150, 212)
@@ -120,6 +120,7 @@ class PageEditor(QDialog):
         *,
         valid_until: date | None = None,
         watch_folder: bool = True,
+        admin: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -143,7 +144,7 @@ class PageEditor(QDialog):
         self.progress.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(self._tools())
+        layout.addLayout(self._tools(admin))
         layout.addWidget(self.pages, 1)
         layout.addLayout(self._validity(valid_until))
         layout.addWidget(self.progress)
@@ -169,7 +170,7 @@ class PageEditor(QDialog):
 
     # -- building ------------------------------------------------------------------
 
-    def _tools(self) -> QHBoxLayout:
+    def _tools(self, admin: bool) -> QHBoxLayout:
         row = QHBoxLayout()
         self.add_button = QPushButton(translate("PageEditor", "Thêm tệp ảnh/PDF..."), self)
         self.add_button.clicked.connect(self.pick_files)
@@ -183,7 +184,30 @@ class PageEditor(QDialog):
             button.setAutoDefault(False)
             row.addWidget(button)
         row.addStretch(1)
+        self.folder_button = QPushButton(translate("PageEditor", "Thư mục máy quét..."), self)
+        self.folder_button.setObjectName("scan_folder")
+        self.folder_button.setAutoDefault(False)
+        self.folder_button.setToolTip(
+            translate("PageEditor", "Quản trị chọn thư mục máy quét lưu ảnh vào, cho máy này.")
+        )
+        self.folder_button.clicked.connect(self.choose_folder)
+        self.folder_button.setVisible(admin)
+        row.addWidget(self.folder_button)
         return row
+
+    def choose_folder(self) -> None:
+        """The admin names the folder this PC's scanner saves into; it is watched from now."""
+        chosen = QFileDialog.getExistingDirectory(
+            self, translate("PageEditor", "Thư mục máy quét lưu ảnh vào")
+        )
+        if not chosen:
+            return
+        set_scan_folder(Path(chosen))
+        if self.watcher is not None:
+            self.watcher.stop()
+        self.watcher = ScanFolderWatcher(Path(chosen), self)
+        self.watcher.arrived.connect(self._from_scanner)
+        self._hint()
 
     def _validity(self, valid_until: date | None) -> QHBoxLayout:
         self.valid_check = QCheckBox(translate("PageEditor", "Giấy tờ có giá trị đến ngày:"), self)

@@ -162,3 +162,27 @@ def test_the_scanner_folder_offers_a_file_once_it_is_written(qtbot, tmp_path):
     assert watcher.check() == [new] and seen == [[new]]
     assert watcher.check() == []
     watcher.stop()
+
+
+def test_the_admin_names_this_pcs_scanner_folder_and_its_pages_arrive_in_the_editor(
+    qtbot, tmp_path, monkeypatch
+):
+    from desk.ui import page_editor, scan_folder
+
+    editor = PageEditor("Tờ khai", [], lambda *a: None, admin=True)
+    qtbot.addWidget(editor)
+    assert not editor.folder_button.isHidden()
+    folder = tmp_path / "may-quet"
+    folder.mkdir()
+    monkeypatch.setattr(
+        page_editor.QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder)
+    )
+    editor.choose_folder()
+    assert scan_folder.scan_folder() == folder
+    _pages(folder, 2)
+    editor.watcher.check()
+    editor.watcher.check()
+    assert editor.pages.count() == 2
+    clerk_editor = PageEditor("Tờ khai", [], lambda *a: None)
+    qtbot.addWidget(clerk_editor)
+    assert clerk_editor.folder_button.isHidden()
