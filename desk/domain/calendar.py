@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -263,6 +264,16 @@ def _vietnam() -> type:
     return Vietnam
 
 
+_TABLE_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _table():  # noqa: ANN202
+    """One table of the package's days, grown a year at a time (a table per year asked
+    for, with its neighbours, made each year three times over)."""
+    return _vietnam()(years=(), language="vi")
+
+
 @lru_cache(maxsize=64)
 def _public_year(year: int) -> _PublicYear:
     """Vietnamese public holidays and make-up days of one year, computed once.
@@ -271,8 +282,12 @@ def _public_year(year: int) -> _PublicYear:
     under the year of the day off, which may differ from the make-up day's year
     (e.g. 2015-01-02 off against Saturday 2014-12-27).
     """
-    table = _vietnam()(years=(year - 1, year, year + 1), language="vi")
-    in_year = {day: str(name) for day, name in table.items() if day.year == year}
+    with _TABLE_LOCK:
+        table = _table()
+        for neighbour in (year - 1, year, year + 1):
+            if neighbour not in table.years:
+                table.update(_vietnam()(years=neighbour, language="vi"))
+        in_year = {day: str(name) for day, name in table.items() if day.year == year}
     makeup = frozenset(
         day
         for day in getattr(table, "weekend_workdays", ())
