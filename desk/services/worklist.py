@@ -145,6 +145,10 @@ class WorklistItem(tuple):
         date, ``appointment_at`` stays the legal one the statistics count against."""
         return self[6] != self[7]
 
+    def with_band(self, band: Band | None) -> WorklistItem:
+        """The same row in another band (as it will be at another moment)."""
+        return tuple.__new__(WorklistItem, (*self[:14], band))
+
     def __repr__(self) -> str:
         return f"WorklistItem(code={self.code!r}, due_at={self.due_at}, status={self[8]})"
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -48,23 +49,25 @@ from desk.domain.queue import AT_COUNTER, Ticket
 from desk.domain.roles import ROLE_LABELS, Permission, Role, may
 from desk.domain.scan_text import CccdCard
 from desk.domain.translation import translated
-from desk.services import office, queue, receipts
+from desk.services import office
 from desk.services.scanner_port import SCANNER_SETTING, parse_scanner_setting
 from desk.storage.database import Database
 from desk.storage.engine import sqlite_path
 from desk.ui import at_risk_notice
 from desk.ui.admin_dialogs import AdminDialogs
 from desk.ui.calendar_notice import CalendarNotice
-from desk.ui.counter_panel import CounterPanel
-from desk.ui.dossier_page import DossierPage
 from desk.ui.intake_window import IntakeWindow
 from desk.ui.language_menu import LanguageMenu
 from desk.ui.qt_helpers import busy_cursor, show_message, translate
-from desk.ui.receipt_preview import ReceiptPreviewDialog
 from desk.ui.scan_box import ScanBox
 from desk.ui.scan_route import ScanRoute
 from desk.ui.screen_fit import ElidedLabel, fit_to_screen
 from desk.ui.worklist_view import WorklistView
+
+if TYPE_CHECKING:  # imported when first used: the window opens without them
+    from desk.ui.counter_panel import CounterPanel
+    from desk.ui.dossier_page import DossierPage
+    from desk.ui.receipt_preview import ReceiptPreviewDialog
 
 log = logging.getLogger(__name__)
 
@@ -350,6 +353,8 @@ class MainWindow(AdminDialogs, QMainWindow):
         self.counter_number = number
         if number is None:
             return
+        from desk.ui.counter_panel import CounterPanel
+
         panel = CounterPanel(self._db, self._clerk, number, self._clock)
         panel.intake_requested.connect(self.start_intake_for_ticket)
         dock = QDockWidget(translate("MainWindow", "Hàng đợi tại quầy {n}").format(n=number), self)
@@ -367,6 +372,8 @@ class MainWindow(AdminDialogs, QMainWindow):
     def start_intake_for_ticket(self, ticket_id: int) -> None:
         """The citizen of ``ticket_id`` is at the counter: a new intake, remembered as theirs."""
         try:
+            from desk.services import queue
+
             ticket = queue.get_ticket(self._db, ticket_id)
         except UserError as exc:
             show_message(self, translate("MainWindow", "Tiếp nhận hồ sơ"), exc.message)
@@ -393,6 +400,8 @@ class MainWindow(AdminDialogs, QMainWindow):
         if self.ticket is None:
             return None
         try:
+            from desk.services import queue
+
             ticket = queue.get_ticket(self._db, self.ticket.id)
             if ticket.state not in AT_COUNTER or ticket.counter_number != self.counter_number:
                 self.forget_ticket()
@@ -415,6 +424,8 @@ class MainWindow(AdminDialogs, QMainWindow):
             if page is not None:
                 page.reload()
             else:
+                from desk.ui.dossier_page import DossierPage
+
                 page = DossierPage(self._db, self._clerk, code, self._clock, parent=self)
         except UserError as exc:
             show_message(self, translate("MainWindow", "Mở hồ sơ"), exc.message)
@@ -512,6 +523,9 @@ class MainWindow(AdminDialogs, QMainWindow):
 
     def reprint(self, code: str) -> ReceiptPreviewDialog | None:
         """Print a saved dossier's receipt again and show it, with the outcome."""
+        from desk.services import receipts
+        from desk.ui.receipt_preview import ReceiptPreviewDialog
+
         error: str | None = None
         outcome = None
         try:

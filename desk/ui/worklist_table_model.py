@@ -13,7 +13,7 @@ a colour, a shape and a word, never colour alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import (
@@ -94,12 +94,23 @@ def _time_left_text(item: WorklistItem, now: datetime, cal: WorkingCalendar) -> 
     return translate("WorklistTableModel", "Còn {n} ngày làm việc").format(n=days)
 
 
-@dataclass(frozen=True)
 class WorklistRow:
-    """One dossier as the list shows it: the service's item and its urgency words."""
+    """One dossier as the list shows it: the service's item, and its urgency words once
+    they are shown (a page of 200 rows works out only the words of the rows on screen)."""
 
-    item: WorklistItem
-    urgency: str
+    __slots__ = ("_calendar", "_now", "_urgency", "item")
+
+    def __init__(self, item: WorklistItem, now: datetime, cal: WorkingCalendar) -> None:
+        self.item = item
+        self._now = now
+        self._calendar = cal
+        self._urgency: str | None = None
+
+    @property
+    def urgency(self) -> str:
+        if self._urgency is None:
+            self._urgency = urgency_text(self.item, self._now, self._calendar)
+        return self._urgency
 
 
 class WorklistTableModel(HeaderedTableModel):
@@ -171,7 +182,8 @@ class WorklistTableModel(HeaderedTableModel):
         self._exhausted = len(items) < size
         if self._calendar is None:
             self._calendar = calendar.working_calendar(self._db)
-        return [WorklistRow(i, urgency_text(i, self._now, self._calendar)) for i in items]
+        now, cal = self._now, self._calendar
+        return [WorklistRow(i, now, cal) for i in items]
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
         return not parent.isValid() and not self._exhausted

@@ -10,6 +10,11 @@ seconds, one primary-key read, and reloads only when the counter moved.
 The last tab, "Cần xin lỗi", is the list of running dossiers at risk of being
 late (``desk.ui.at_risk_view``); its count is renewed once a minute, and the
 list itself whenever the dossiers change while it is shown.
+
+When the window opens, the list comes first: its first page is read before
+the window shows, and the counts on the bands and tabs are counted right
+after, off the window's thread (``desk.ui.background``); ``counted`` says
+when they are on screen.
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ from desk.domain.urgency import Band
 from desk.services import changes, worklist
 from desk.services.worklist import VIEW_LABELS, View, WorklistFilter
 from desk.storage.database import Database
+from desk.ui import background
 from desk.ui.at_risk_view import AtRiskView
 from desk.ui.band_style import BandButton
 from desk.ui.qt_helpers import translate
@@ -96,6 +102,8 @@ class WorklistView(QWidget):
 
     open_requested = Signal(str)
     reloaded = Signal()
+    #: the counts of the bands and the view tabs are on screen
+    counted = Signal()
 
     def __init__(
         self,
@@ -130,7 +138,10 @@ class WorklistView(QWidget):
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(poll_ms)
         self.poll_timer.timeout.connect(self.poll)
-        self.apply_filters()
+        #: Counts asked for so far: a later count makes an earlier one late (not shown).
+        self._counts_asked = 0
+        self.counts_ready = False
+        self._first_page()
         self.poll_timer.start()
 
     # -- building -------------------------------------------------------------
@@ -449,6 +460,34 @@ class WorklistView(QWidget):
         self.search.clear()
         self.apply_filters()
 
+    def _first_page(self) -> None:
+        """The list as the window opens: its page now, its counts in the background."""
+        flt = with_view(self.current_filter(), self.current_view())
+        try:
+            self.model.set_filter(flt)
+        except UserError as exc:  # the database is locked or gone: say so, keep the screen
+            self.summary.setText(exc.message)
+            return
+        self._counts_asked += 1
+        asked, now = self._counts_asked, self.model.now
+        flt = replace(self.model.filter, band=None)
+        background.run(
+            self,
+            lambda: worklist.counts(self._db, flt, now),
+            lambda counts, error: self._counted_in_background(asked, counts, error),
+        )
+        self.reloaded.emit()
+
+    def _counted_in_background(
+        self, asked: int, counts: tuple[dict[Band, int], dict[View, int]] | None, error: str | None
+    ) -> None:
+        if asked != self._counts_asked:  # counted again since: that count is the one shown
+            return
+        if error is not None or counts is None:
+            self.summary.setText(error or "")
+            return
+        self._show_counts(*counts)
+
     def apply_filters(self) -> None:
         """Show the list the boxes ask for, from the top."""
         self._search_timer.stop()
@@ -513,12 +552,15 @@ class WorklistView(QWidget):
         )
 
     def _update_counts(self) -> None:
+        self._counts_asked += 1
+        self._show_counts(
+            *worklist.counts(self._db, replace(self.model.filter, band=None), self.model.now)
+        )
+
+    def _show_counts(self, bands: dict[Band, int], views: dict[View, int]) -> None:
         flt = self.model.filter
-        now = self.model.now
-        bands = worklist.band_counts(self._db, replace(flt, band=None), now)
         for band, button in self.band_buttons.items():
             button.set_count(bands[band])
-        views = worklist.view_counts(self._db, replace(flt, band=None), now)
         for index, view in enumerate(VIEWS):
             label = translated(VIEW_LABELS[view])
             if view in views:
@@ -526,6 +568,7 @@ class WorklistView(QWidget):
             self.view_tabs.setTabText(index, label)
         if self.at_risk_shown():
             self._show_at_risk_count()
+            self._counted()
             return
         if flt.view is View.CLOSED:
             text = translate("WorklistView", "Hồ sơ đã kết thúc, mới nhất ở trên.")
@@ -533,6 +576,11 @@ class WorklistView(QWidget):
             shown = bands[flt.band] if flt.band is not None else views[flt.view]
             text = translate("WorklistView", "{n} hồ sơ").format(n=shown)
         self.summary.setText(text)
+        self._counted()
+
+    def _counted(self) -> None:
+        self.counts_ready = True
+        self.counted.emit()
 
     # -- the selection ----------------------------------------------------------------
 

@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -77,6 +76,7 @@ def view(qtbot, office: Database, boss: Clerk, clock: FixedClock) -> WorklistVie
     v.resize(1280, 720)
     v.show()
     qtbot.waitExposed(v)
+    qtbot.waitUntil(lambda: v.counts_ready, timeout=5000)  # counted after the first page
     return v
 
 
@@ -154,7 +154,7 @@ def test_urgency_words_count_working_days(qapp, db, clerk, clock):
     assert item.band is Band.SOON
     assert urgency_text(item, clock.now(), cal) == "Còn 3 ngày làm việc"
     later = datetime(2026, 3, 17, 9, 0, tzinfo=clock.now().tzinfo)  # the next Tuesday
-    late = replace(item, band=Band.OVERDUE)
+    late = item.with_band(Band.OVERDUE)
     assert urgency_text(late, later, cal) == "Quá hạn 2 ngày làm việc"
 
 
@@ -261,6 +261,7 @@ def test_a_clerk_sees_only_the_dossiers_in_their_charge(qtbot, office, clock):
     hoa = accounts.get_clerk(office, "canbo1")
     v = WorklistView(office, hoa, clock)
     qtbot.addWidget(v)
+    qtbot.waitUntil(lambda: v.counts_ready, timeout=5000)
     assert not v.assignee_combo.isEnabled()
     assert v.model.filter.assignee == "canbo1"
     assignees = {v.model.item(r).assignee for r in range(v.model.rowCount())}
@@ -331,3 +332,15 @@ def test_a_change_in_this_window_is_seen_too(qtbot, db, clerk, clock):
     steps.stop(db, clerk, code, "Người nộp có đơn xin rút hồ sơ", clock)
     qtbot.waitUntil(lambda: v.model.rowCount() == 0, timeout=5000)
     assert sum(v.band_counts_shown().values()) == 0
+
+
+def test_the_first_page_comes_before_its_counts(qtbot, office, boss, clock):
+    """The window opens on the list: the page is there as the view is made, and the
+    counts follow from the background (one count, then ``counted``)."""
+    v = WorklistView(office, boss, clock)
+    qtbot.addWidget(v)
+    assert v.model.rowCount() > 0
+    assert not v.counts_ready and v.band_counts_shown() == dict.fromkeys(Band, 0)
+    with qtbot.waitSignal(v.counted, timeout=5000):
+        pass
+    assert v.band_counts_shown() == worklist.band_counts(office, WorklistFilter(), clock.now())
