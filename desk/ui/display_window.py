@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeySequence, QPainter, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,6 +35,7 @@ from desk.services.announcer import Announcer
 from desk.services.queue import Call, GroupWaiting
 from desk.storage.database import Database
 from desk.ui.qt_helpers import translate
+from desk.ui.screen_fit import BackToSize
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +194,7 @@ class DisplayWindow(QWidget):
         self._tick.timeout.connect(self._show_time)
         self._tick.start(1000)
         QShortcut(QKeySequence("Ctrl+Shift+Q"), self, self.close)
+        self._back_to_size = BackToSize(self)
         self._apply_scale(1.0)
         self._show_time()
         self.poll()
@@ -237,6 +239,8 @@ class DisplayWindow(QWidget):
         for label in (self.invite_label, self.code_label, self.counter_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             inner.addWidget(label)
+        self.invite_label.setWordWrap(True)  # a long counter name or language: two lines
+        self.counter_label.setWordWrap(True)
         self.card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         heading = QLabel(translate("DisplayWindow", "CÁC SỐ VỪA GỌI"))
         heading.setProperty("role", "heading")
@@ -299,7 +303,32 @@ class DisplayWindow(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt's name)
         super().resizeEvent(event)
-        self._apply_scale(min(self.width() / 1920, self.height() / 1080))
+        self._fit(self.size())
+        self._back_to_size.check()
+
+    def _fit(self, size: QSize) -> None:
+        """The largest scale whose texts fit ``size`` (tall calls may need less than the
+        ratio of the screen to 1920x1080 on a 4:3 or 5:4 screen)."""
+        k = min(size.width() / 1920, size.height() / 1080)
+        self._apply_scale(k)
+        layout = self.layout()
+        while k > 0.3 and layout is not None:
+            layout.invalidate()
+            least = layout.totalMinimumSize()
+            if least.height() <= size.height() * 0.94 and least.width() <= size.width():
+                break
+            k *= 0.92
+            self._apply_scale(k)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt's name)
+        """Scale for the size about to be shown, before the layout fixes a minimum size
+        (a screen smaller than 1920x1080 would otherwise get the full-size texts)."""
+        if visible and self.isWindow():
+            full = self.windowState() & Qt.WindowState.WindowFullScreen
+            size = self.screen().size() if full and self.screen() is not None else self.size()
+            self._back_to_size.shown_at(size)
+            self._fit(size)
+        super().setVisible(visible)
 
     def _apply_scale(self, k: float, groups: int | None = None) -> None:
         k = max(0.3, k)

@@ -322,7 +322,7 @@ class DossierPage(QDialog):
         self.close_button = QPushButton(translate("DossierPage", "Đóng"))
         self.close_button.clicked.connect(self.close)
         row = QHBoxLayout()
-        forms = QGridLayout()  # two rows of three: the page fits a 1024-pixel screen
+        forms = QGridLayout()  # three rows of two: the page fits a 1024-pixel screen
         buttons = (
             self.receipt_button,
             self.slip_button,
@@ -333,7 +333,7 @@ class DossierPage(QDialog):
         )
         for number, button in enumerate(buttons):
             button.setAutoDefault(False)
-            forms.addWidget(button, number // 3, number % 3)
+            forms.addWidget(button, number // 2, number % 2)
         row.addLayout(forms)
         row.addStretch(1)
         row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)

@@ -19,6 +19,7 @@ for ``IDLE_SECONDS``, a look-up goes back to the start for the next citizen.
 from __future__ import annotations
 
 import logging
+import re
 
 from PIL import Image
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +48,7 @@ from desk.storage.database import Database
 from desk.ui.kiosk_lookup import KioskLookupPage, TouchCard
 from desk.ui.kiosk_status import KioskStatusPage
 from desk.ui.qt_helpers import busy_cursor, translate
+from desk.ui.screen_fit import BackToSize, CurrentPageStack
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,13 @@ QLabel[role="lookup_text"] { color: #d6e6f7; font-size: 22px; }
 """
 
 
+def scaled_style(style: str, scale: float) -> str:
+    """The style sheet with its pixel sizes (fonts, paddings) times ``scale``."""
+    if scale == 1.0:
+        return style
+    return re.sub(r"(\d+)px", lambda m: f"{max(1, round(int(m[1]) * scale))}px", style)
+
+
 def _place(grid: QGridLayout, widgets: list[QWidget], columns: int) -> None:
     """Lay the widgets out row by row, ``columns`` to a row."""
     for widget in widgets:
@@ -122,6 +130,7 @@ class GroupButton(QPushButton):
         letter = QLabel(group.letter)
         letter.setProperty("role", "letter")
         letter.setFixedSize(112, 112)
+        self.letter = letter
         letter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.name_label = QLabel(group.name)
         self.name_label.setProperty("role", "group_name")
@@ -133,6 +142,7 @@ class GroupButton(QPushButton):
         texts.addWidget(self.name_label)
         texts.addWidget(self.waiting_label)
         texts.addStretch(1)
+        self.waiting_label.setWordWrap(True)
         row = QHBoxLayout(self)
         row.setContentsMargins(28, 16, 28, 16)
         row.setSpacing(28)
@@ -140,6 +150,15 @@ class GroupButton(QPushButton):
         row.addLayout(texts, 1)
         for label in (letter, self.name_label, self.waiting_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def scale_to(self, scale: float) -> None:
+        """Sizes in proportion to the screen (the kiosk's 1920x1080 is 1.0)."""
+        self.setMinimumHeight(round(170 * scale))
+        side = round(112 * scale)
+        self.letter.setFixedSize(side, side)
+        margin, gap = round(28 * scale), round(16 * scale)
+        self.layout().setContentsMargins(margin, gap, margin, gap)
+        self.layout().setSpacing(margin)
 
     def set_waiting(self, count: int) -> None:
         if count:
@@ -178,9 +197,12 @@ class KioskWindow(QWidget):
         self.setObjectName("kiosk")
         self.setWindowTitle(translate("KioskWindow", "Lấy số thứ tự"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._scale = 1.0
+        self._narrow = False
+        self._back_to_size = BackToSize(self)
         self.setStyleSheet(STYLE)
 
-        self.pages = QStackedWidget(self)
+        self.pages = CurrentPageStack(self)
         self.pages.addWidget(self._choose_page())
         self.pages.addWidget(self._result_page())
         self.lookup = KioskLookupPage(db, self._clock, printer_uri, paper)
@@ -257,6 +279,7 @@ class KioskWindow(QWidget):
         )
         self.empty_label.setObjectName("prompt_label")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
         self.empty_label.hide()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(48, 30, 48, 30)
@@ -361,26 +384,46 @@ class KioskWindow(QWidget):
         if visible:
             full = self.windowState() & Qt.WindowState.WindowFullScreen
             size = self.screen().size() if full and self.screen() is not None else self.size()
+            self._back_to_size.shown_at(size)
             self._arrange(size.width(), size.height())
         super().setVisible(visible)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._arrange(event.size().width(), event.size().height())
+        self._back_to_size.check()
 
     def _arrange(self, width: int, height: int) -> None:
-        """A portrait screen gets the groups and the priorities in two columns."""
+        """A portrait screen gets the groups and the priorities in two columns; a screen
+        smaller than 1920x1080 gets the kiosk's texts and spaces in proportion."""
+        self._set_scale(max(0.5, min(1.0, round(min(width / 1920, height / 1080) * 20) / 20)))
         portrait = height > width
-        if portrait != self._portrait:
-            self._portrait = portrait
+        narrow = portrait or width < 1500
+        if (portrait, narrow) != (self._portrait, self._narrow):
+            self._portrait, self._narrow = portrait, narrow
             buttons = list(self.priority_buttons.values())
-            _place(self.priority_grid, buttons, 2 if portrait else len(buttons))
+            _place(self.priority_grid, buttons, 2 if portrait else 3 if narrow else len(buttons))
             _place(self.grid, self.group_buttons, self._group_columns())
             # now, not at the next turn of the event loop: the window's minimum size
             # is taken from these when it is shown
             self.priority_grid.parentWidget().layout().activate()
             self.pages.widget(CHOOSE).layout().activate()
             self.pages.updateGeometry()
+        layout = self.layout()
+        while self._scale > 0.3 and layout is not None:  # many groups: smaller still
+            layout.invalidate()
+            if layout.totalMinimumSize().height() <= height * 0.9:
+                break
+            self._set_scale(round(self._scale - 0.05, 2))
+
+    def _set_scale(self, scale: float) -> None:
+        if scale != self._scale:
+            self._scale = scale
+            self.setStyleSheet(scaled_style(STYLE, scale))
+            for button in self.group_buttons:
+                button.scale_to(scale)
+            for button in self.priority_buttons.values():
+                button.setMinimumHeight(round(84 * scale))
 
     # ------------------------------------------------------------ behaviour
 
@@ -423,6 +466,7 @@ class KioskWindow(QWidget):
             self.group_buttons = []
             for group in groups:
                 button = GroupButton(group)
+                button.scale_to(self._scale)
                 button.clicked.connect(lambda _=False, g=group.id: self.take(g))
                 self.group_buttons.append(button)
             _place(self.grid, self.group_buttons, self._group_columns())

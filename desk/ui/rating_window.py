@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +54,7 @@ from desk.services import changes, office, ratings
 from desk.services.ratings import RatingRequest
 from desk.storage.database import Database
 from desk.ui.qt_helpers import translate
+from desk.ui.screen_fit import CurrentPageStack
 
 log = logging.getLogger(__name__)
 CONTEXT = "RatingWindow"
@@ -203,7 +203,7 @@ class RatingWindow(QWidget):
         self.setWindowTitle(translate("RatingWindow", "Đánh giá mức độ hài lòng"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(STYLE)
-        self.pages = QStackedWidget(self)
+        self.pages = CurrentPageStack(self)
         for page in (self._idle_page(), self._levels_page(), self._details_page()):
             self.pages.addWidget(page)
         self.pages.addWidget(self._thanks_page())

@@ -9,9 +9,10 @@ its whole text in the tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+import shiboken6
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QResizeEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 #: Room kept for the window's frame and title bar.
 FRAME = QSize(16, 40)
@@ -66,3 +67,49 @@ class ElidedLabel(QLabel):
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
         if shown != super().text():
             super().setText(shown)
+
+
+class CurrentPageStack(QStackedWidget):
+    """Pages of which only the one shown sets the least size (a QStackedWidget takes the
+    largest of all pages, so one tall page kept a kiosk from fitting a small screen)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _i: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+
+class BackToSize:
+    """Keeps a full-screen style window (kiosk, display) at the size it was shown at.
+
+    Such a window shrinks its texts to fit; while its content loads it may first
+    need more room, and Qt grows the window then but never shrinks it back.
+    """
+
+    def __init__(self, window: QWidget) -> None:
+        self._window = window
+        self.wanted: QSize | None = None
+
+    def shown_at(self, size: QSize) -> None:
+        self.wanted = QSize(size)
+
+    def check(self) -> None:
+        wanted, window = self.wanted, self._window
+        if wanted is None or not window.isWindow():
+            return
+        if window.width() > wanted.width() or window.height() > wanted.height():
+            QTimer.singleShot(0, self._shrink)
+
+    def _shrink(self) -> None:
+        if self.wanted is not None and shiboken6.isValid(self._window):
+            layout = self._window.layout()
+            if layout is not None:
+                layout.activate()  # the smaller minimum of the texts just shrunk
+            self._window.resize(self.wanted)  # no smaller than its layout allows
