@@ -251,6 +251,10 @@
         <source>Không đăng nhập được</source>
         <translation>Cannot sign in</translation>
     </message>
+    <message>
+        <source>Không chụp được cửa sổ: --snapshot cần một cán bộ đăng nhập sẵn, nhưng lần chạy này phải hỏi đăng nhập. Hãy thêm --demo (đăng nhập sẵn tài khoản mẫu canbo1), ví dụ: desk --demo --db TỆP_DỮ_LIỆU --snapshot {picture}</source>
+        <translation>Cannot take the picture of the window: --snapshot needs a clerk signed in already, but this start would ask for a login. Add --demo (signs the sample account canbo1 in), for example: desk --demo --db DATA_FILE --snapshot {picture}</translation>
+    </message>
 </context>
 <context>
     <name>AtRiskNotice</name>
@@ -347,6 +351,13 @@
     <message>
         <source>{code}: {reason}</source>
         <translation>{code}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Background</name>
+    <message>
+        <source>Không tải được dữ liệu: xem nhật ký của chương trình.</source>
+        <translation>Cannot load the data: see the program's log.</translation>
     </message>
 </context>
 <context>

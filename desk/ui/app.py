@@ -193,6 +193,18 @@ def run(db_url: str, demo_clerk: str | None = None, snapshot: Path | None = None
     instead, and this start ends with 0 before touching the database.
     """
     log_file = setup_logging()
+    if snapshot is not None and not demo_clerk:
+        # The picture is taken without anyone at the keyboard: the login dialog would
+        # wait for ever. Only a start that signs a clerk in by itself can take it.
+        message = translate(
+            "App",
+            "Không chụp được cửa sổ: --snapshot cần một cán bộ đăng nhập sẵn, nhưng lần chạy "
+            "này phải hỏi đăng nhập. Hãy thêm --demo (đăng nhập sẵn tài khoản mẫu canbo1), "
+            "ví dụ: desk --demo --db TỆP_DỮ_LIỆU --snapshot {picture}",
+        ).format(picture=snapshot)
+        log.error("snapshot refused: nobody is signed in without the login dialog")
+        print(message, file=sys.stderr)
+        return EXIT_OPEN_FAILED
     app = application()
     previous_hook = sys.excepthook
     sys.excepthook = ExceptionHook(log_file)
@@ -273,6 +285,7 @@ def _run_window(
     window = MainWindow(db, clerk)
     window.install_scan_route()  # scanner keys from any field, and this PC's COM-port scanner
     window.show()
+    QTimer.singleShot(0, lambda: log.info("main window shown with its worklist"))
     if snapshot is not None:
         QTimer.singleShot(0, lambda: take_snapshot(app, window, snapshot))
     try:

@@ -14,6 +14,7 @@ two-second polls.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -42,6 +43,8 @@ from desk.ui.at_risk_table_model import (
     AtRiskTableModel,
 )
 from desk.ui.qt_helpers import ERROR_COLOUR, translate
+
+log = logging.getLogger(__name__)
 
 CONTEXT = "AtRiskView"
 #: A list older than this is computed again (dossiers drift into the last day).
@@ -150,6 +153,8 @@ class AtRiskView(QWidget):
         return self.requested_at is None or self._clock.now() - self.requested_at >= RECOUNT_AFTER
 
     def _on_loaded(self, items: list[RiskItem], _now: datetime) -> None:
+        if self.count is None:  # the first list since the window opened
+            log.info("at-risk list ready: %d dossiers", len(items))
         code = self.selected_code()
         self.model.set_items(items)
         self.count = len(items)

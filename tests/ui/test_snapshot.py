@@ -37,3 +37,15 @@ def test_a_kept_demo_office_opens_and_the_window_pictures_itself(tmp_path):
     assert len(listed.stdout.strip().splitlines()) == 40
     log = (tmp_path / "state" / "desk" / "log" / "desk.log").read_text(encoding="utf-8")
     assert log.count("snapshot saved to") == 2 and "canbo1 signed in" in log
+
+
+def test_a_snapshot_with_nobody_signed_in_ends_with_a_message(tmp_path):
+    """Without --demo the window would wait at the login dialog for ever: it says why instead."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(tmp_path / "state"))
+    env.pop("DESK_LANG", None)
+    db = tmp_path / "office.sqlite3"
+    picture = tmp_path / "window.png"
+    shown = _desk("--db", str(db), "--snapshot", str(picture), env=env)
+    assert shown.returncode == 2
+    assert "--snapshot cần một cán bộ đăng nhập sẵn" in shown.stderr and "--demo" in shown.stderr
+    assert not picture.exists() and not db.exists()  # nothing opened, nothing made
