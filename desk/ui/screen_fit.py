@@ -64,7 +64,8 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
+        width = self.width() if self.isVisible() else 10_000  # laid out when shown
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
         if shown != super().text():
             super().setText(shown)
 
