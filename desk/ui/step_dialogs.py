@@ -129,12 +129,17 @@ class StepDialog(QDialog):
         layout.addWidget(self.notice)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        self._first_input: QWidget | None = None
         self.build()
+        if self._first_input is not None and self.focusWidget() is None:
+            self._first_input.setFocus()  # the keyboard starts in the first field to fill
         set_enter_button(self, self.ok_button)
         self.setMinimumWidth(self.min_width)
 
     def add_row(self, label: str, field: str, widget: QWidget) -> None:
         """A labelled input (``label`` already in the clerk's language) with its error line."""
+        if getattr(self, "_first_input", None) is None and widget.isEnabled():
+            self._first_input = widget
         self.form.addRow(label, self.errors.wrap(field, widget))
 
     def add_note(self, text: str, colour: str = "") -> QLabel:

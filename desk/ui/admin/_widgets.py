@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -151,6 +153,12 @@ class FieldErrors:
         self._inputs[field] = widget
         if isinstance(widget, QLineEdit):
             widget.textEdited.connect(label.clear_message)
+        elif isinstance(widget, QComboBox):  # a choice made: "Hãy chọn ..." goes
+            widget.currentIndexChanged.connect(lambda _i: label.clear_message())
+        elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+            widget.textChanged.connect(label.clear_message)
+        elif isinstance(widget, QAbstractSpinBox):
+            widget.editingFinished.connect(label.clear_message)
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
