@@ -232,6 +232,29 @@ RULES: tuple[LegalRule, ...] = (
         True,
     ),
     LegalRule(
+        "digitised_papers",
+        QT_TRANSLATE_NOOP(
+            "LegalRules",
+            "Số hóa giấy tờ khi tiếp nhận; không yêu cầu nộp lại giấy tờ đã có bản số hóa còn "
+            "giá trị của hồ sơ đã có kết quả",
+        ),
+        QT_TRANSLATE_NOOP(
+            "LegalRules",
+            "Nghị định 118/2025/NĐ-CP điều 17 khoản 1 điểm b, c; điều 5 khoản 1 điểm i; "
+            "điều 22 khoản 1",
+        ),
+        True,
+    ),
+    LegalRule(
+        "notify_applicant",
+        QT_TRANSLATE_NOOP(
+            "LegalRules",
+            "Báo người nộp ngày hẹn lại qua thư điện tử, tin nhắn (theo kênh người nộp đồng ý)",
+        ),
+        QT_TRANSLATE_NOOP("LegalRules", "Nghị định 118/2025/NĐ-CP điều 19 khoản 6"),
+        True,
+    ),
+    LegalRule(
         "online_only",
         QT_TRANSLATE_NOOP(
             "LegalRules",
