@@ -189,7 +189,9 @@ class MainWindow(AdminDialogs, QMainWindow):
         self.reprint_action = self._action(
             translate("MainWindow", "In lại phiếu..."), self.ask_reprint, "Ctrl+P"
         )
-        self.quit_action = self._action(translate("MainWindow", "Thoát"), self.close, "Ctrl+Q")
+        self.quit_action = self._action(
+            translate("MainWindow", "Thoát"), self.quit_program, "Ctrl+Q"
+        )
         self.scan_action = self._action(
             translate("MainWindow", "Quét/nhập mã hồ sơ"), self.scan_box.focus_box, "F2"
         )
@@ -564,6 +566,17 @@ class MainWindow(AdminDialogs, QMainWindow):
         box.setObjectName("about_box")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return box
+
+    def quit_program(self) -> bool:
+        """ "Thoát": this window, then every other window (reports, the dashboard,
+        dossier pages) and the program; nothing is left running unseen."""
+        if not self.close():
+            return False  # the clerk kept an unsaved intake
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible():
+                widget.close()
+        QApplication.quit()
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         log.info("main window closed by %s", self._clerk.username)
