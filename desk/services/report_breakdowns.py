@@ -89,6 +89,21 @@ def _has_apology() -> ColumnElement[bool]:
     return exists().where(ApologyRow.dossier_id == D.id)
 
 
+def _apologised_by(moment: datetime) -> ColumnElement[bool]:
+    return exists().where(ApologyRow.dossier_id == D.id, ApologyRow.made_at < moment)
+
+
+def due_at(moment: datetime) -> ColumnElement[Any]:
+    """The due time a dossier had at ``moment``: its due time now, unless its apology
+    (the one change of date, Decree 118/2025 art. 19(6)) was made after ``moment``."""
+    later = (
+        select(ApologyRow.old_due_at)
+        .where(ApologyRow.dossier_id == D.id, ApologyRow.made_at >= moment)
+        .scalar_subquery()
+    )
+    return func.coalesce(later, D.due_at)
+
+
 def _in(column, m: Moments) -> ColumnElement[bool]:  # noqa: ANN001
     return and_(column >= m.start, column < m.end)
 
@@ -100,7 +115,12 @@ def figure_conditions(m: Moments) -> dict[Figure, ColumnElement[bool]]:
     decided = and_(D.decided_at.is_not(None), _in(D.decided_at, m))
     late = and_(decided, D.result_class == ResultClass.LATE.value)
     pending = pending_at(m.pending_at)
-    overdue = and_(pending, D.appointment_at < m.pending_at, not_(waiting_for_papers(m.pending_at)))
+    running = and_(pending, not_(waiting_for_papers(m.pending_at)))
+    # "Quá hạn" is past the date the office owes the result at that moment, as the
+    # worklist's band counts it: an apology's new date counts from when it was made.
+    overdue = and_(running, due_at(m.pending_at) < m.pending_at)
+    # Late against the receipt's appointment (the legal lateness): needs an apology.
+    late_now = and_(running, D.appointment_at < m.pending_at)
     asked = exists().where(
         DossierStepRow.dossier_id == D.id,
         DossierStepRow.kind == StepKind.SUPPLEMENT_REQUEST.value,
@@ -122,7 +142,7 @@ def figure_conditions(m: Moments) -> dict[Figure, ColumnElement[bool]]:
         Figure.STOPPED: and_(D.status == DossierStatus.STOPPED.value, _in(D.closed_at, m)),
         Figure.LATE_WITH_APOLOGY: and_(late, _has_apology()),
         Figure.LATE_WITHOUT_APOLOGY: and_(late, not_(_has_apology())),
-        Figure.OVERDUE_WITHOUT_APOLOGY: and_(overdue, not_(_has_apology())),
+        Figure.OVERDUE_WITHOUT_APOLOGY: and_(late_now, not_(_apologised_by(m.pending_at))),
         Figure.SUPPLEMENT_REQUESTED: and_(D.supplement_round > 0, asked),
         Figure.CAME_BACK_ONCE: and_(decided, D.comebacks == 1),
         Figure.CAME_BACK_MORE: and_(decided, D.comebacks >= 2),

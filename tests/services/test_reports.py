@@ -10,6 +10,7 @@ Python; the SQL counts, breakdowns, lists and trend must match it exactly.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -172,6 +173,8 @@ class Known:
     requests: dict[int, list[datetime]]
     arrivals: dict[int, list[datetime]]
     apologised: set[int]
+    #: dossier id -> (when the apology was made, the due time it replaced)
+    apologies: dict = dataclasses.field(default_factory=dict)
 
 
 def load(db: Database) -> Known:
@@ -184,8 +187,9 @@ def load(db: Database) -> Known:
             elif step.kind == StepKind.SUPPLEMENT_RECEIVED.value:
                 arrivals[step.dossier_id].append(step.at)
         apologised = set(s.scalars(select(ApologyRow.dossier_id)))
+        apologies = {a.dossier_id: (a.made_at, a.old_due_at) for a in s.scalars(select(ApologyRow))}
         s.expunge_all()
-    return Known(rows, requests, arrivals, apologised)
+    return Known(rows, requests, arrivals, apologised, apologies)
 
 
 def figures_of(d, known: Known, period: Period, now: datetime) -> set[Figure]:
@@ -223,9 +227,13 @@ def figures_of(d, known: Known, period: Period, now: datetime) -> set[Figure]:
             out.add(Figure.CAME_BACK_MORE)
     if pending(at_end):
         out.add(Figure.PENDING)
-        overdue = d.appointment_at < at_end and not len(asked) > len(came)
+        running = not len(asked) > len(came)
+        made, old_due = known.apologies.get(d.id, (None, None))
+        due = old_due if made is not None and made >= at_end else d.due_at  # owed then
+        overdue = running and due < at_end
         out.add(Figure.PENDING_OVERDUE if overdue else Figure.PENDING_IN_TIME)
-        if overdue and d.id not in known.apologised:
+        apologised = made is not None and made < at_end
+        if running and d.appointment_at < at_end and not apologised:
             out.add(Figure.OVERDUE_WITHOUT_APOLOGY)
     if d.status in ("refused", "stopped") and within(d.closed_at):
         out.add(Figure(d.status))
