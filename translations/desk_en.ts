@@ -244,16 +244,16 @@
         <translation>An error occurred</translation>
     </message>
     <message>
+        <source>Không chụp được cửa sổ: --snapshot cần một cán bộ đăng nhập sẵn, nhưng lần chạy này phải hỏi đăng nhập. Hãy thêm --demo (đăng nhập sẵn tài khoản mẫu canbo1), ví dụ: desk --demo --db TỆP_DỮ_LIỆU --snapshot {picture}</source>
+        <translation>Cannot take the picture of the window: --snapshot needs a clerk signed in already, but this start would ask for a login. Add --demo (signs the sample account canbo1 in), for example: desk --demo --db DATA_FILE --snapshot {picture}</translation>
+    </message>
+    <message>
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
         <source>Không đăng nhập được</source>
         <translation>Cannot sign in</translation>
-    </message>
-    <message>
-        <source>Không chụp được cửa sổ: --snapshot cần một cán bộ đăng nhập sẵn, nhưng lần chạy này phải hỏi đăng nhập. Hãy thêm --demo (đăng nhập sẵn tài khoản mẫu canbo1), ví dụ: desk --demo --db TỆP_DỮ_LIỆU --snapshot {picture}</source>
-        <translation>Cannot take the picture of the window: --snapshot needs a clerk signed in already, but this start would ask for a login. Add --demo (signs the sample account canbo1 in), for example: desk --demo --db DATA_FILE --snapshot {picture}</translation>
     </message>
 </context>
 <context>
@@ -357,7 +357,7 @@
     <name>Background</name>
     <message>
         <source>Không tải được dữ liệu: xem nhật ký của chương trình.</source>
-        <translation>Cannot load the data: see the program's log.</translation>
+        <translation>Cannot load the data: see the program&apos;s log.</translation>
     </message>
 </context>
 <context>
@@ -576,6 +576,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Chỉ quản trị viên mới được sửa lịch làm việc.</source>
+        <extracomment>What the calendar is built from, in one row: when it moves, the calendar is read again. database -&gt; (stamp, the calendar built at that stamp)</extracomment>
         <translation>Only an administrator may edit the working calendar.</translation>
     </message>
     <message>
@@ -778,8 +779,12 @@ All changes made after the backup was taken will no longer be on screen; the cur
 <context>
     <name>CalendarNotice</name>
     <message>
-        <source>Bấm để mở Quản trị › Lịch làm việc.</source>
-        <translation>Click to open Admin › Working calendar.</translation>
+        <source>Lịch làm việc cần xem</source>
+        <translation>Calendar needs attention</translation>
+    </message>
+    <message>
+        <source>{message} Bấm để mở Quản trị › Lịch làm việc.</source>
+        <translation>{message} Click to open Admin › Working calendar.</translation>
     </message>
 </context>
 <context>
@@ -823,10 +828,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
 </context>
 <context>
     <name>CatalogFiles</name>
-    <message>
-        <source>“{name}” là một thư mục, không phải tệp: hãy chọn tệp danh mục .csv hoặc .xlsx ở trong thư mục.</source>
-        <translation>“{name}” is a folder, not a file: choose the .csv or .xlsx catalog file inside it.</translation>
-    </message>
     <message>
         <source>Không tìm thấy tệp {path}.</source>
         <translation>File {path} not found.</translation>
@@ -872,6 +873,14 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>The file {name} is not UTF-8 encoded, so Vietnamese text would be garbled. In Excel, choose Save As &gt; &apos;CSV UTF-8 (Comma delimited)&apos; and import again, or save it as .xlsx.</translation>
     </message>
     <message>
+        <source>Không mở được tệp Excel {name}: tệp bị hỏng hoặc không phải .xlsx. Hãy mở bằng Excel và lưu lại dạng .xlsx.</source>
+        <translation>Cannot open the Excel file {name}: it is damaged or not .xlsx. Open it in Excel and save it again as .xlsx.</translation>
+    </message>
+    <message>
+        <source>“{name}” là một thư mục, không phải tệp: hãy chọn tệp danh mục .csv hoặc .xlsx ở trong thư mục.</source>
+        <translation>“{name}” is a folder, not a file: choose the .csv or .xlsx catalog file inside it.</translation>
+    </message>
+    <message>
         <source>Tệp {name}, dòng {line}: một ô dài hơn {limit} ký tự. Thường là một dấu ngoặc kép (&quot;) mở ô mà không đóng, nên phần còn lại của tệp bị đọc thành một ô. Hãy mở tệp bằng Excel, sửa ô đó rồi lưu lại dạng CSV UTF-8.</source>
         <translation>File {name}, line {line}: a cell is longer than {limit} characters. Usually a quotation mark (&quot;) opens a cell and is never closed, so the rest of the file is read as one cell. Open the file in Excel, fix that cell and save it again as CSV UTF-8.</translation>
     </message>
@@ -892,10 +901,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>The file {name} has no workbook part (xl/workbook.xml): it is incomplete or not an Excel .xlsx file. Open it in Excel and save it again as .xlsx.</translation>
     </message>
     <message>
-        <source>Không mở được tệp Excel {name}: tệp bị hỏng hoặc không phải .xlsx. Hãy mở bằng Excel và lưu lại dạng .xlsx.</source>
-        <translation>Cannot open the Excel file {name}: it is damaged or not .xlsx. Open it in Excel and save it again as .xlsx.</translation>
-    </message>
-    <message>
         <source>Tệp Excel {name} có trang biểu đồ (chart sheet) mà desk không đọc được. Hãy xóa trang biểu đồ, hoặc chép bảng danh mục sang một sổ tính mới, rồi lưu lại.</source>
         <translation>The Excel file {name} has a chart sheet that desk cannot read. Delete the chart sheet, or copy the catalog table into a new workbook, then save it again.</translation>
     </message>
@@ -910,15 +915,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <source>Cột &apos;{header}&apos; ({key})</source>
         <extracomment>The Vietnamese limit kinds a message suggests (values of the file, not screen text). How the file writes each level (values of the file, not screen text). Folded cell texts read as a level, after a leading &quot;cấp&quot;/&quot;UBND&quot; is dropped. The district words of before 01/07/2025: refused with their own message.</extracomment>
         <translation>Column &apos;{header}&apos; ({key})</translation>
-    </message>
-    <message>
-        <source>Cột &apos;{header}&apos; ({key}): có ký tự điều khiển không in được ({codes}); hãy xóa ký tự đó rồi lưu lại</source>
-        <extracomment>The longest procedure name a form prints whole (the longest published is about 350).</extracomment>
-        <translation>Column &apos;{header}&apos; ({key}): holds a control character that cannot be printed ({codes}); delete it and save again</translation>
-    </message>
-    <message>
-        <source>Cột &apos;{header}&apos; ({key}): dài {count} ký tự, quá mức {limit}</source>
-        <translation>Column &apos;{header}&apos; ({key}): {count} characters long, more than {limit}</translation>
     </message>
     <message>
         <source>Cột &apos;{header}&apos; ({key}): không được để trống</source>
@@ -1003,6 +999,15 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Cột &apos;{header}&apos; ({key}): phải là 1 (chỉ tiếp nhận trực tuyến) hoặc 0 (để trống cũng là 0), đang là &apos;{value}&apos;</source>
         <translation>Column &apos;{header}&apos; ({key}): must be 1 (accepted online only) or 0 (empty also means 0), not &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): có ký tự điều khiển không in được ({codes}); hãy xóa ký tự đó rồi lưu lại</source>
+        <extracomment>The longest procedure name a form prints whole (the longest published is about 350).</extracomment>
+        <translation>Column &apos;{header}&apos; ({key}): holds a control character that cannot be printed ({codes}); delete it and save again</translation>
+    </message>
+    <message>
+        <source>Cột &apos;{header}&apos; ({key}): dài {count} ký tự, quá mức {limit}</source>
+        <translation>Column &apos;{header}&apos; ({key}): {count} characters long, more than {limit}</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1108,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Bàn tiếp nhận hồ sơ của Bộ phận Một cửa. Không có lệnh con: mở cửa sổ.</source>
+        <extracomment>Each group of sub-commands, in the order ``--help`` lists them, with what adds their options and returns their handlers (importing their module only then). Options of ``desk`` itself that take a value (a value is never a sub-command&apos;s name).</extracomment>
         <translation>Dossier intake desk of the one-stop shop. Without a command: opens the window.</translation>
     </message>
     <message>
@@ -1577,14 +1583,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>head&apos;s full name</translation>
     </message>
     <message>
-        <source>{where}: cơ quan {office} chưa được thiết lập xong (lần thiết lập trước bị dừng giữa chừng); đã hoàn tất, quản trị viên {admin}.</source>
-        <translation>{where}: the office {office} was not completely set up (the previous set-up stopped half-way); it is now complete, administrator {admin}.</translation>
-    </message>
-    <message>
-        <source>{where}: cơ quan {office} chưa được thiết lập xong (lần thiết lập trước bị dừng giữa chừng); đã bổ sung: {parts}.</source>
-        <translation>{where}: the office {office} was not completely set up (the previous set-up stopped half-way); added: {parts}.</translation>
-    </message>
-    <message>
         <source>{where}: đã có cơ quan {office}; cấu trúc dữ liệu đã mới.</source>
         <translation>{where}: office {office} already set up; the schema is up to date.</translation>
     </message>
@@ -1620,6 +1618,14 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Máy này dùng cơ sở dữ liệu {server}.</source>
         <translation>This PC uses the database {server}.</translation>
+    </message>
+    <message>
+        <source>{where}: cơ quan {office} chưa được thiết lập xong (lần thiết lập trước bị dừng giữa chừng); đã hoàn tất, quản trị viên {admin}.</source>
+        <translation>{where}: the office {office} was not completely set up (the previous set-up stopped half-way); it is now complete, administrator {admin}.</translation>
+    </message>
+    <message>
+        <source>{where}: cơ quan {office} chưa được thiết lập xong (lần thiết lập trước bị dừng giữa chừng); đã bổ sung: {parts}.</source>
+        <translation>{where}: the office {office} was not completely set up (the previous set-up stopped half-way); added: {parts}.</translation>
     </message>
 </context>
 <context>
@@ -4358,6 +4364,22 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
         <translation>Civil Status Law 2014 art. 5(3); Decree 23/2015/ND-CP art. 7 (per procedure)</translation>
     </message>
     <message>
+        <source>Số hóa giấy tờ khi tiếp nhận; không yêu cầu nộp lại giấy tờ đã có bản số hóa còn giá trị của hồ sơ đã có kết quả</source>
+        <translation>Digitise papers at intake; do not ask again for a paper already digitised, still valid, from a dossier with a result</translation>
+    </message>
+    <message>
+        <source>Nghị định 118/2025/NĐ-CP điều 17 khoản 1 điểm b, c; điều 5 khoản 1 điểm i; điều 22 khoản 1</source>
+        <translation>Decree 118/2025/ND-CP art. 17(1)(b)(c); art. 5(1)(i); art. 22(1)</translation>
+    </message>
+    <message>
+        <source>Báo người nộp ngày hẹn lại qua thư điện tử, tin nhắn (theo kênh người nộp đồng ý)</source>
+        <translation>Tell the applicant the new date by e-mail or text message (on the channels the applicant agreed to)</translation>
+    </message>
+    <message>
+        <source>Nghị định 118/2025/NĐ-CP điều 19 khoản 6</source>
+        <translation>Decree 118/2025/ND-CP art. 19(6)</translation>
+    </message>
+    <message>
         <source>Dịch vụ công trực tuyến toàn trình: không thu hồ sơ giấy, hướng dẫn nộp trực tuyến</source>
         <translation>Fully online services: no paper dossier, guide the citizen to file online</translation>
     </message>
@@ -4643,6 +4665,14 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
         <translation>Open dossier</translation>
     </message>
     <message>
+        <source>Mã vừa quét không phải mã hồ sơ hay mã QR căn cước.</source>
+        <translation>The code just scanned is neither a dossier code nor an ID card QR code.</translation>
+    </message>
+    <message>
+        <source>Đã điền người nộp từ thẻ căn cước.</source>
+        <translation>Applicant filled in from the ID card.</translation>
+    </message>
+    <message>
         <source>In lại phiếu</source>
         <translation>Reprint receipt</translation>
     </message>
@@ -4673,14 +4703,6 @@ Log folder: {logs}</translation>
     <message>
         <source>Giới thiệu desk</source>
         <translation>About desk</translation>
-    </message>
-    <message>
-        <source>Mã vừa quét không phải mã hồ sơ hay mã QR căn cước.</source>
-        <translation>The code just scanned is neither a dossier code nor an ID card QR code.</translation>
-    </message>
-    <message>
-        <source>Đã điền người nộp từ thẻ căn cước.</source>
-        <translation>The applicant was filled in from the ID card.</translation>
     </message>
 </context>
 <context>
@@ -4830,6 +4852,19 @@ Log folder: {logs}</translation>
 <context>
     <name>Office</name>
     <message>
+        <source>Chưa nhập tên cơ quan (ví dụ: UBND xã Tân Phú).</source>
+        <extracomment>The longest office name or parent body a form prints (their columns&apos; size).</extracomment>
+        <translation>Enter the agency&apos;s name (e.g. UBND xã Tân Phú, the People&apos;s Committee of Tân Phú commune).</translation>
+    </message>
+    <message>
+        <source>Chưa nhập cơ quan cấp trên (ví dụ: UBND tỉnh Đồng Nai).</source>
+        <translation>Enter the superior agency (e.g. UBND tỉnh Đồng Nai, the People&apos;s Committee of Đồng Nai province).</translation>
+    </message>
+    <message>
+        <source>Chưa thiết lập thông tin cơ quan.</source>
+        <translation>The office information has not been set up.</translation>
+    </message>
+    <message>
         <source>danh mục thủ tục hành chính</source>
         <extracomment>What a first start loads besides the office and its admin, as a message names it.</extracomment>
         <translation>the procedure catalog</translation>
@@ -4843,25 +4878,12 @@ Log folder: {logs}</translation>
         <translation>the list of departments</translation>
     </message>
     <message>
-        <source>Chưa nhập tên cơ quan (ví dụ: UBND xã Tân Phú).</source>
-        <extracomment>The longest office name or parent body a form prints (their columns&apos; size).</extracomment>
-        <translation>Enter the agency&apos;s name (e.g. UBND xã Tân Phú, the People&apos;s Committee of Tân Phú commune).</translation>
-    </message>
-    <message>
         <source>Tên cơ quan</source>
         <translation>The office name</translation>
     </message>
     <message>
-        <source>Chưa nhập cơ quan cấp trên (ví dụ: UBND tỉnh Đồng Nai).</source>
-        <translation>Enter the superior agency (e.g. UBND tỉnh Đồng Nai, the People&apos;s Committee of Đồng Nai province).</translation>
-    </message>
-    <message>
         <source>Cơ quan cấp trên</source>
         <translation>The parent body</translation>
-    </message>
-    <message>
-        <source>Chưa thiết lập thông tin cơ quan.</source>
-        <translation>The office information has not been set up.</translation>
     </message>
 </context>
 <context>
@@ -5694,10 +5716,6 @@ Log folder: {logs}</translation>
         <translation>write only the address and the port</translation>
     </message>
     <message>
-        <source>confirm chỉ nhận 1 (máy in xác nhận) hoặc 0 (không)</source>
-        <translation>confirm takes only 1 (the printer confirms) or 0 (it does not)</translation>
-    </message>
-    <message>
         <source>{what} phải là số hệ 16, ví dụ 04b8</source>
         <translation>{what} must be a hexadecimal number, e.g. 04b8</translation>
     </message>
@@ -5720,6 +5738,10 @@ Log folder: {logs}</translation>
     <message>
         <source>không hiểu tham số {names}</source>
         <translation>unknown parameter {names}</translation>
+    </message>
+    <message>
+        <source>confirm chỉ nhận 1 (máy in xác nhận) hoặc 0 (không)</source>
+        <translation>confirm takes only 1 (the printer confirms) or 0 (it does not)</translation>
     </message>
 </context>
 <context>
@@ -8043,7 +8065,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
     <message>
         <source>Hồ sơ có nguy cơ trễ hạn: cần lập phiếu xin lỗi và hẹn lại kịp thời.</source>
-        <extracomment>Texts never shown: they only set how wide a filter box (in characters) or a column is.</extracomment>
+        <extracomment>Texts never shown: they only set how wide a filter box (in characters) or a column is. the counts of the bands and the view tabs are on screen Counts asked for so far: a later count makes an earlier one late (not shown).</extracomment>
         <translation>Dossiers at risk of being late: an apology letter with a new date must be made in time.</translation>
     </message>
     <message>
