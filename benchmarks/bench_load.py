@@ -10,6 +10,11 @@ then acts on a dossier of another counter (so two counters sometimes want the
 same dossier at once: the row lock makes the second wait, and the state
 machine refuses it when the first already moved it).
 
+Each intake also reports how long it held the day counter's row lock: from the
+moment its ``UPDATE day_sequences`` returned (the lock taken) to the end of
+its commit (the lock released), the time every other counter's intake waits
+behind it.
+
 The database (default: ``desk_load`` on the server of ``DESK_BENCH_PG_URL`` or
 ``DESK_TEST_PG_URL``) is made afresh unless ``--no-fresh``, and dropped after
 unless ``--keep``. At the end the database is counted against what the
@@ -44,6 +49,8 @@ class Tally:
     """What one counter did, and how long each call took (seconds)."""
 
     latencies: dict[str, list[float]] = field(default_factory=dict)
+    #: seconds each intake held the day counter's lock (sequence taken -> committed)
+    counter_held: list[float] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
     steps_done: int = 0
     refused: Counter[str] = field(default_factory=Counter)
@@ -101,6 +108,7 @@ def counter(  # noqa: PLR0913
     from desk.storage.database import open_database
 
     db = open_database(url, create=False)
+    held = _time_the_counter_lock(db)
     clerk = accounts.log_in(db, f"quay{n:02d}", PASSWORD)
     procedures = [catalog.get_procedure(db, code) for code in PROCEDURES]
     clock, rng, tally = SystemClock(), random.Random(n), Tally()
@@ -130,6 +138,8 @@ def counter(  # noqa: PLR0913
                     db, _draft(rng, procedure, n, len(tally.codes)), clerk, clock
                 ).code
                 tally.timed("intake", began)
+                tally.counter_held.extend(held)
+                held.clear()
                 tally.codes.append(code)
                 mine.append(code)
                 latest = max(latest, parse_dossier_code(code)[2])
@@ -144,6 +154,35 @@ def counter(  # noqa: PLR0913
             time.sleep(args["think_ms"] / 1000)
     db.dispose()
     out.put((n, tally))
+
+
+def _time_the_counter_lock(db) -> list[float]:  # noqa: ANN001
+    """Times, in this counter's process, each hold of the day counter's lock: from the
+    sequence's UPDATE returning to the end of the commit of the transaction around it."""
+    from contextlib import contextmanager
+
+    from desk.services import intake
+
+    held: list[float] = []
+    taken: list[float] = []
+    bump, write = intake.next_sequence, db.write
+
+    def next_sequence(s, agency, day):  # noqa: ANN001, ANN202
+        value = bump(s, agency, day)
+        taken.append(time.perf_counter())
+        return value
+
+    @contextmanager
+    def timed_write():  # noqa: ANN202
+        taken.clear()
+        with write() as s:
+            yield s
+        if taken:  # committed: the lock is released
+            held.append(time.perf_counter() - taken[0])
+
+    intake.next_sequence = next_sequence
+    db.write = timed_write
+    return held
 
 
 # ---------------------------------------------------------------- set-up
@@ -253,6 +292,15 @@ def report(tallies: list[Tally], seconds: float, problems: list[str]) -> None:
             f"{kind:<10}{len(values):>8}{len(values) / seconds:>8.1f}"
             f"{statistics.median(values) * 1000:>9.1f}{_quantile(values, 0.95) * 1000:>9.1f}"
             f"{_quantile(values, 0.99) * 1000:>9.1f}{max(values) * 1000:>9.1f}"
+        )
+    held = [v for t in tallies for v in t.counter_held]
+    if held:
+        print(
+            "day counter's lock held per intake (sequence taken -> commit): "
+            f"p50 {statistics.median(held) * 1000:.1f} ms, "
+            f"p95 {_quantile(held, 0.95) * 1000:.1f} ms, "
+            f"p99 {_quantile(held, 0.99) * 1000:.1f} ms, max {max(held) * 1000:.1f} ms "
+            f"over {len(held)} intakes"
         )
     refused = sum((t.refused for t in tallies), Counter())
     errors = sum((t.errors for t in tallies), Counter())

@@ -2,12 +2,21 @@
 
 The dossier is saved before anything is printed (a printer that is off never
 loses a dossier), and its code is unique even when two counters save at the
-same moment: the day's sequence is bumped first thing in the saving
-transaction, which holds the write lock until commit.
+same moment: the day's sequence is bumped in the saving transaction, which
+holds its row lock until commit, so a number is never given twice nor lost.
+
+Every intake of the office waits for that lock (on PostgreSQL a row lock; on
+SQLite the whole write is one at a time anyway), so it is taken as late as the
+transaction allows: the dossier, its papers and its first step are written
+under a provisional code first; then the number is taken, the code written,
+and only what needs the code follows (its messages, the audit entry, the
+change counter) before the commit. ``benchmarks/bench_load.py`` reports how
+long each intake holds it.
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -118,8 +127,8 @@ def record_intake(
     preview = preview_appointment(db, procedure, draft.channel, now)
     agency = office.get_office(db).code
     with db.write() as s:
-        code = format_dossier_code(agency, now.date(), next_sequence(s, agency, now.date()))
-        row = _new_row(draft, procedure, clerk, code, now, preview)
+        # Everything that does not need the code first, under a provisional one...
+        row = _new_row(draft, procedure, clerk, _provisional_code(), now, preview)
         s.add(row)
         s.flush()
         scan_reuse.link_reused(s, row, draft, procedure, clerk, now)
@@ -136,6 +145,11 @@ def record_intake(
                 data="{}",
             )
         )
+        s.flush()
+        # ...then the day's number, as late as possible: its lock is held until commit.
+        code = format_dossier_code(agency, now.date(), next_sequence(s, agency, now.date()))
+        row.code = code
+        row.search_key = _search_key(row)
         outbox.write_for_step(s, row, StepKind.INTAKE, {}, now)
         audit.record(
             s,
@@ -183,6 +197,15 @@ def next_sequence(s: Session, agency: str, day: date) -> int:
         return 1
     except IntegrityError:  # another counter created the day's row first
         return s.execute(bump).scalar_one()
+
+
+def _provisional_code() -> str:
+    """A unique stand-in for the code while the dossier is written, replaced before commit."""
+    return f"~{uuid.uuid4().hex}"
+
+
+def _search_key(row: DossierRow) -> str:
+    return fold(f"{row.applicant_name} {row.code} {row.id_number} {row.phone}")
 
 
 def _new_row(
