@@ -12,8 +12,8 @@ Built for a million dossiers, at the speed of the database engine itself:
   row of the page (a scalar subquery on the users' key), not a join of every
   open dossier before the limit.
 - Bands come from the due time: the band edges of the day (``day_edges``) are
-  computed once per day and calendar, and each row's band is a comparison of
-  its stored due time with them.
+  computed once per day and calendar, and the query compares each row's stored
+  due time with them.
 - Counts are range counts on the same index, the views' in one statement.
 - The statements are written once per filter shape (which filters are set, how
   many search words) and compiled once per engine; a page runs one on the
@@ -26,14 +26,13 @@ finds "Nguyễn Văn An".
 from __future__ import annotations
 
 import threading
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, literal_column, or_, select, union_all
+from sqlalchemy import and_, bindparam, case, func, literal_column, null, or_, select, union_all
 from sqlalchemy.sql import ColumnElement
 
 from desk.domain.calendar import WorkingCalendar
@@ -116,8 +115,12 @@ class WorklistItem(tuple):
     channel = property(itemgetter(10))
     phone = property(itemgetter(12))
     comebacks = property(itemgetter(13))
-    #: The urgency band, for running dossiers only.
-    band: Band | None = property(itemgetter(14))  # type: ignore[assignment]
+
+    @property
+    def band(self) -> Band | None:
+        """The urgency band (running dossiers only), worked out by the query itself."""
+        at = self[14]
+        return None if at is None else BANDS[at]
 
     @property
     def received_at(self) -> datetime:
@@ -147,7 +150,9 @@ class WorklistItem(tuple):
 
     def with_band(self, band: Band | None) -> WorklistItem:
         """The same row in another band (as it will be at another moment)."""
-        return tuple.__new__(WorklistItem, (*self[:14], band))
+        return tuple.__new__(
+            WorklistItem, (*self[:14], None if band is None else BANDS.index(band))
+        )
 
     def __repr__(self) -> str:
         return f"WorklistItem(code={self.code!r}, due_at={self.due_at}, status={self[8]})"
@@ -264,12 +269,27 @@ _COLUMNS = (
 )
 
 
-def _page_columns(rows_of=D) -> list:  # noqa: ANN001
-    """The columns of a page read from ``rows_of`` (the table, or a page of it), the
-    assignee's name looked up for each row read (never joined to the table)."""
+def _page_columns(rows_of=D, running: bool | None = None) -> list:  # noqa: ANN001
+    """The columns of a page read from ``rows_of`` (the table, or a page of it): the
+    assignee's name looked up for each row read (never joined to the table), and the
+    band of a running dossier (``running``: the rows' statuses are, are not, or may be)."""
     c = rows_of if rows_of is D else rows_of.c
     assignee = select(UserRow.full_name).where(UserRow.id == c.assignee_id).scalar_subquery()
-    return [assignee.label(n) if n == "assignee" else getattr(c, n) for n in _COLUMNS]
+    columns = [assignee.label(n) if n == "assignee" else getattr(c, n) for n in _COLUMNS]
+    return [*columns, _band_column(c, running)]
+
+
+def _band_column(c, running: bool | None):  # noqa: ANN001, ANN202
+    """The band's place in ``BANDS``: the due time compared with the day's edges
+    (``edge0``... as stored), for running dossiers; NULL for the others."""
+    if running is False:
+        return null().label("band")
+    edges = [bindparam(f"edge{n}") for n in range(len(BANDS) - 1)]
+    band = case(*((c.due_at < edge, n) for n, edge in enumerate(edges)), else_=len(edges))
+    if running is None:
+        is_running = c.status.in_([bindparam(f"running{n}") for n in range(len(_RUNNING))])
+        band = case((is_running, band), else_=null())
+    return band.label("band")
 
 
 def _page_statement(shape: _Shape, dialect: str):  # noqa: ANN202
@@ -288,14 +308,20 @@ def _page_statement(shape: _Shape, dialect: str):  # noqa: ANN202
         conds = [func.lower(D.status).in_(_status_params(shape)), *filters]
         if shape.after:
             conds.append(D.id < bindparam("after_id"))
-        return select(*_page_columns()).where(*conds).order_by(D.id.desc()).limit(bindparam("size"))
+        return (
+            select(*_page_columns(running=False))
+            .where(*conds)
+            .order_by(D.id.desc())
+            .limit(bindparam("size"))
+        )
     if shape.after:
         filters.append(D.due_at >= bindparam("after_due"))
         filters.append(or_(D.due_at > bindparam("after_due"), D.id > bindparam("after_id")))
     statuses = [D.status == bindparam(f"status{n}") for n in range(len(shape.statuses))]
+    running = [s in _RUNNING for s in shape.statuses]
     if len(statuses) == 1:
         return (
-            select(*_page_columns())
+            select(*_page_columns(running=running[0]))
             .where(statuses[0], *filters)
             .order_by(D.due_at, D.id)
             .limit(bindparam("size"))
@@ -310,7 +336,10 @@ def _page_statement(shape: _Shape, dialect: str):  # noqa: ANN202
         return (
             select(*_page_columns(page)).order_by(page.c.due_at, page.c.id).limit(bindparam("size"))
         )
-    arms = [select(*_page_columns()).where(s, *filters) for s in statuses]
+    arms = [
+        select(*_page_columns(running=r)).where(s, *filters)
+        for s, r in zip(statuses, running, strict=True)
+    ]
     order = [literal_column("due_at"), literal_column("id")]
     return union_all(*arms).order_by(*order).limit(bindparam("size"))
 
@@ -334,7 +363,7 @@ def _statement(kind: str, shape: _Shape, build) -> rows.Statement:  # noqa: ANN0
 
 class _Bands:
     """The band edges at one moment: as datetimes (for a band filter) and as the
-    database stores due times (each row's band is a comparison with them)."""
+    database stores due times (the query compares each row's due time with them)."""
 
     def __init__(self, now: datetime, cal: WorkingCalendar, reader: rows.Reader) -> None:
         self.now = now
@@ -346,9 +375,6 @@ class _Bands:
     @property
     def bounds(self) -> dict[Band, tuple[datetime | None, datetime | None]]:
         return band_bounds(self.now, self.cal, self.edges)
-
-    def of(self, stored_due: Any) -> Band:
-        return BANDS[bisect_right(self.stored, stored_due)]
 
 
 #: (calendar, day, dialect) -> the day's edges, as datetimes and as stored
@@ -371,6 +397,9 @@ def _edges(today: date, cal: WorkingCalendar, reader: rows.Reader) -> tuple[tupl
 
 def _values(flt: WorklistFilter, statuses: tuple[str, ...], reader: rows.Reader, bands) -> dict:  # noqa: ANN001
     values: dict[str, Any] = {f"status{n}": s for n, s in enumerate(statuses)}
+    values.update({f"running{n}": s for n, s in enumerate(sorted(_RUNNING))})
+    if bands is not None:
+        values.update({f"edge{n}": edge for n, edge in enumerate(bands.stored)})
     values.update(
         field=flt.field,
         procedure=flt.procedure_code,
@@ -410,8 +439,8 @@ def fetch_page(
         bands = _read_bands(reader, db, now)
         statement, values = _page(reader, bands, flt, after, size)
         found = reader.rows(statement, values)
-    band_of, running, make = bands.of, _RUNNING, tuple.__new__
-    return [make(WorklistItem, (*r, band_of(r[7]) if r[8] in running else None)) for r in found]
+    make = tuple.__new__
+    return [make(WorklistItem, r) for r in found]
 
 
 def _page(

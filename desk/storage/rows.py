@@ -11,7 +11,8 @@ few hot paths that use it:
 - ``Statement``: a Core statement compiled once per dialect (its SQL and the
   order of its parameters), run on the pooled connection's DBAPI cursor;
 - ``reading(db)``: one pooled connection for a few statements, DBAPI tuples
-  back, no transaction around them (each SELECT sees one consistent state);
+  back, no transaction around them (each SELECT sees one consistent state; on
+  PostgreSQL the driver keeps each statement prepared on its connection);
 - ``moment``/``stored_moment``: a stored moment (naive UTC; text on SQLite) to
   Vietnam time and back, as ``UtcDateTime`` does, in a tenth of its time.
 """
@@ -125,6 +126,10 @@ def reading(db: Database) -> Iterator[Reader]:
     dialect = engine.dialect
     try:
         with engine.connect() as conn:
+            if dialect.name == "postgresql":
+                # No transaction around single reads: the driver then keeps each statement
+                # prepared on the connection, and a page is not planned again each time.
+                conn.execution_options(isolation_level="AUTOCOMMIT")
             cursor = conn.connection.cursor()
             try:
                 yield Reader(cursor, dialect)
