@@ -127,6 +127,8 @@ class ScanRoute(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if self._replaying or event.type() != QEvent.Type.KeyPress:
             return False
+        if not self._owner.isVisible():
+            return False  # its window is closed (or not shown yet): typing elsewhere is typing
         focus = QApplication.focusWidget()
         if focus is None or watched is not focus or not self._watches(focus):
             return False

@@ -33,7 +33,8 @@ def test_a_kept_demo_office_opens_and_the_window_pictures_itself(tmp_path):
         image = Image.open(picture)
         assert image.width >= 800 and image.height >= 500
         assert len(image.convert("L").getcolors(maxcolors=1 << 16) or ()) > 20  # drawn, not blank
-    listed = _desk("dossiers", "--db", str(db), "--limit", "1000", env=env)
+    as_supervisor = dict(env, DESK_USER="lanhdao", DESK_PASSWORD="demo1234")  # sees every dossier
+    listed = _desk("dossiers", "--db", str(db), "--limit", "1000", env=as_supervisor)
     assert len(listed.stdout.strip().splitlines()) == 40
     log = (tmp_path / "state" / "desk" / "log" / "desk.log").read_text(encoding="utf-8")
     assert log.count("snapshot saved to") == 2 and "canbo1 signed in" in log
