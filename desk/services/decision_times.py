@@ -18,6 +18,7 @@ use ``rows_for`` with the same rule.
 from __future__ import annotations
 
 import statistics
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
@@ -141,20 +142,23 @@ _WINDOW = rows.Statement(
 def history(db: Database, now: datetime) -> History:
     """The last year's median working time per department and procedure, and per procedure."""
     start, end = history_window(now)
+    # A year of a large office is a hundred thousand decisions: read in batches into
+    # compact arrays of integers, never all at once as rows.
+    per_department: dict[tuple[int | None, str], array[int]] = defaultdict(lambda: array("q"))
+    per_procedure: dict[str, array[int]] = defaultdict(lambda: array("q"))
     with rows.reading(db) as reader:
-        found = reader.rows(_WINDOW, {"start": reader.moment(start), "end": reader.moment(end)})
-    per_department: dict[tuple[int | None, str], list[int]] = defaultdict(list)
-    per_procedure: dict[str, list[int]] = defaultdict(list)
-    for procedure, department, used in found:
-        per_department[(department, procedure)].append(used)
-        per_procedure[procedure].append(used)
+        window = {"start": reader.moment(start), "end": reader.moment(end)}
+        for batch in reader.stream(_WINDOW, window):
+            for procedure, department, used in batch:
+                per_department[(department, procedure)].append(used)
+                per_procedure[procedure].append(used)
     return History(
         by_department={k: _typical(v) for k, v in per_department.items()},
         by_procedure={k: _typical(v, whole=True) for k, v in per_procedure.items()},
     )
 
 
-def _typical(values: list[int], whole: bool = False) -> Typical:
+def _typical(values: array[int], whole: bool = False) -> Typical:
     return Typical(
         timedelta(microseconds=statistics.median(values)), len(values), whole_procedure=whole
     )

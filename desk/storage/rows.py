@@ -115,6 +115,14 @@ class Reader:
         self._cursor.execute(statement.sql(self.dialect), statement.params(self.dialect, values))
         return self._cursor.fetchall()
 
+    def stream(
+        self, statement: Statement, values: Mapping[str, Any], batch: int = 5000
+    ) -> Iterator[list[tuple]]:
+        """The rows in batches, so a long range is never all in memory at once."""
+        self._cursor.execute(statement.sql(self.dialect), statement.params(self.dialect, values))
+        while found := self._cursor.fetchmany(batch):
+            yield found
+
     def moment(self, value: datetime) -> Any:
         return stored_moment(self.dialect, value)
 
