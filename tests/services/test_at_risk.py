@@ -110,3 +110,47 @@ def test_history_is_kept_for_the_day_until_refreshed(db, clerk):
     after = risk.history(db, now)
     assert after.by_procedure[CERTIFICATE].samples == 1
     assert after.by_procedure[CERTIFICATE].median == timedelta(hours=15)  # two working days
+
+
+def _working_time(db, code: str) -> timedelta:  # noqa: ANN001
+    """The working time the decision of ``code`` wrote for the at-risk history."""
+    from sqlalchemy import select
+
+    from desk.storage.tables import DecisionTimeRow, DossierRow
+
+    with db.read() as s:
+        used = s.scalar(
+            select(DecisionTimeRow.working_us)
+            .join(DossierRow, DossierRow.id == DecisionTimeRow.dossier_id)
+            .where(DossierRow.code == code)
+        )
+    return timedelta(microseconds=used)
+
+
+def test_each_decision_writes_its_working_time_with_it(db, clerk):
+    from desk.services import calendar
+
+    code = intake(db, clerk, vn(2026, 3, 2, 9, 0), CERTIFICATE)  # Monday
+    steps.mark_ready(db, clerk, code, FixedClock(vn(2026, 3, 4, 10, 30)))  # Wednesday
+    expected = calendar.working_calendar(db).working_time_between(
+        vn(2026, 3, 2, 9, 0), vn(2026, 3, 4, 10, 30)
+    )
+    assert _working_time(db, code) == expected == timedelta(hours=16, minutes=30)
+
+
+def test_a_day_off_declared_later_works_the_decisions_out_again(db, clerk):
+    """The history follows the calendar: a day declared off in a decided dossier's span
+    takes that day's working time out of it (the decisions made since are worked out again)."""
+    from desk.services import accounts, calendar
+
+    code = intake(db, clerk, vn(2026, 3, 2, 9, 0), CERTIFICATE)
+    steps.mark_ready(db, clerk, code, FixedClock(vn(2026, 3, 4, 10, 30)))
+    admin = accounts.get_clerk(db, "admin")
+    calendar.set_special_day(
+        db, admin, vn(2026, 3, 3).date(), "off", "Nghỉ bù", clock=FixedClock(vn(2026, 3, 5))
+    )
+    assert _working_time(db, code) == timedelta(hours=9)  # Tuesday no longer counts
+    risk.refresh_history(db)
+    assert risk.history(db, vn(2026, 3, 10, 9, 0)).by_procedure[CERTIFICATE].median == timedelta(
+        hours=9
+    )

@@ -215,3 +215,26 @@ def test_a_database_of_a_newer_desk_is_refused_without_touching_it(blank_db_url)
     engine.dispose()
     with pytest.raises(UserError, match="phiên bản desk mới hơn"):
         open_database(blank_db_url)
+
+
+def test_revision_0012_works_out_the_decisions_already_made(blank_db_url):
+    """An office upgraded to 0012 gets the working time of its past decisions, the same
+    the desk writes with each new decision."""
+    from sqlalchemy import select
+
+    from desk.services.demo import create_demo
+    from desk.storage.tables import DecisionTimeRow
+
+    db = open_database(blank_db_url)
+    create_demo(db, 300, today=date(2026, 3, 13), seed=2)
+    with db.read() as s:
+        written = {r.dossier_id: r.working_us for r in s.scalars(select(DecisionTimeRow))}
+    db.dispose()
+    assert len(written) > 100
+    engine = make_engine(blank_db_url)
+    migrate.downgrade(engine, "0011")  # an office as it was before the table
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        filled = dict(conn.execute(text("SELECT dossier_id, working_us FROM decision_times")).all())
+    engine.dispose()
+    assert filled == written
