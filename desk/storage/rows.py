@@ -132,16 +132,21 @@ def reading(db: Database) -> Iterator[Reader]:
     """A ``Reader`` on one pooled connection; database failures come out as ``UserError``."""
     engine = db.engine
     dialect = engine.dialect
+    autocommit = dialect.name == "postgresql"
     try:
         with engine.connect() as conn:
-            if dialect.name == "postgresql":
+            driver = conn.connection.driver_connection
+            if autocommit:
                 # No transaction around single reads: the driver then keeps each statement
                 # prepared on the connection, and a page is not planned again each time.
-                conn.execution_options(isolation_level="AUTOCOMMIT")
+                # (Set on the driver directly, and put back before the pool takes it.)
+                driver.autocommit = True
             cursor = conn.connection.cursor()
             try:
                 yield Reader(cursor, dialect)
             finally:
                 cursor.close()
+                if autocommit and not driver.closed:
+                    driver.autocommit = False
     except (*DB_ERRORS, dialect.loaded_dbapi.Error) as exc:
         raise explain_database_error(exc, db.url) from exc
