@@ -3616,13 +3616,6 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
 </context>
 <context>
-    <name>GuidePrinter</name>
-    <message>
-        <source>Không in được phiếu hướng dẫn: xem nhật ký của chương trình.</source>
-        <translation>Could not print the guide: see the program&apos;s log.</translation>
-    </message>
-</context>
-<context>
     <name>ImportReportDialog</name>
     <message>
         <source>Kết quả nhập danh mục</source>

@@ -3,7 +3,7 @@
 Twenty A4 pages at 300 dpi take seconds to read and write; the clerk keeps
 working meanwhile and sees the progress. A job runs on the global thread pool
 and reports back through one relay that lives as long as the program (as
-``guide_printer`` does), so a window closed meanwhile is simply not told.
+``desk.ui.background`` does), so a window closed meanwhile is simply not told.
 ``ScanJob.start(work)`` runs ``work(progress)``; ``progress(done, total)`` may
 be called from the pool thread; ``done(result)`` or ``failed(message)`` arrive
 on the window's thread.
