@@ -20,8 +20,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import insert, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk.domain.clock import Clock, to_vn
@@ -35,6 +33,7 @@ from desk.domain.text import fold
 from desk.domain.translation import translate
 from desk.domain.validation import normalise_phone, validate_intake
 from desk.services import audit, calendar, catalog, changes, office, outbox, scan_reuse
+from desk.storage.counters import next_value
 from desk.storage.database import Database
 from desk.storage.tables import DaySequenceRow, DossierPaperRow, DossierRow, DossierStepRow
 
@@ -181,22 +180,8 @@ def _online_only_override(draft: IntakeDraft, procedure: Procedure) -> dict[str,
 
 
 def next_sequence(s: Session, agency: str, day: date) -> int:
-    """Bump and return the day's counter; the UPDATE comes first to take the lock."""
-    bump = (
-        update(DaySequenceRow)
-        .where(DaySequenceRow.agency == agency, DaySequenceRow.day == day)
-        .values(last=DaySequenceRow.last + 1)
-        .returning(DaySequenceRow.last)
-    )
-    value = s.execute(bump).scalar()
-    if value is not None:
-        return value
-    try:
-        with s.begin_nested():
-            s.execute(insert(DaySequenceRow).values(agency=agency, day=day, last=1))
-        return 1
-    except IntegrityError:  # another counter created the day's row first
-        return s.execute(bump).scalar_one()
+    """Bump and return the agency's dossier number for the day (its lock held until commit)."""
+    return next_value(s, DaySequenceRow.last, agency=agency, day=day)
 
 
 def _provisional_code() -> str:

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from PIL import Image
-from sqlalchemy import func, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk.domain.clock import Clock, SystemClock
@@ -55,6 +54,7 @@ from desk.services.queue_views import (  # noqa: F401 (one module for the window
     to_ticket,
     waiting_counts,
 )
+from desk.storage.counters import next_value
 from desk.storage.database import Database
 from desk.storage.tables import (
     DossierRow,
@@ -147,22 +147,8 @@ def take_ticket(
 
 
 def _next_number(s: Session, letter: str, day: date) -> int:
-    """Bump and return the letter's number for the day (see ``intake.next_sequence``)."""
-    bump = (
-        update(QueueSequenceRow)
-        .where(QueueSequenceRow.letter == letter, QueueSequenceRow.day == day)
-        .values(last=QueueSequenceRow.last + 1)
-        .returning(QueueSequenceRow.last)
-    )
-    value = s.execute(bump).scalar()
-    if value is not None:
-        return value
-    try:
-        with s.begin_nested():
-            s.execute(insert(QueueSequenceRow).values(letter=letter, day=day, last=1))
-        return 1
-    except IntegrityError:  # another kiosk made the day's row first
-        return s.execute(bump).scalar_one()
+    """Bump and return the letter's ticket number for the day (its lock held until commit)."""
+    return next_value(s, QueueSequenceRow.last, letter=letter, day=day)
 
 
 def _ahead(s: Session, row: QueueTicketRow) -> int:
