@@ -10,7 +10,7 @@ import sys
 import pytest
 from openpyxl import load_workbook
 
-from desk.cli_citizen import COMMANDS, WINDOW_COMMANDS, add_commands
+from desk.cli.citizen import COMMANDS, WINDOW_COMMANDS, add_commands
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
 from desk.domain.errors import UserError
 from desk.domain.rating import RatingLevel, RatingReason

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from desk.cli_letters import add_commands, run_apology, run_letter
+from desk.cli.letters import add_commands, run_apology, run_letter
 from desk.config import database_url
 from desk.domain.apology import propose_new_date
 from desk.domain.clock import SystemClock

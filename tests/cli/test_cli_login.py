@@ -1,4 +1,4 @@
-"""The command line asks for the account the window asks for (``desk.cli_login``).
+"""The command line asks for the account the window asks for (``desk.cli.login``).
 
 Every command that shows an applicant's data or changes data: without an account
 it says to give ``--user``/``DESK_USER`` and ends with 2; a wrong password ends
@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from desk import cli_login
-from desk.cli import build_parser, main
+from desk.cli import build_parser, login, main
 from desk.domain.apology import propose_new_date
 from desk.domain.clock import SystemClock
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
@@ -250,7 +249,7 @@ def test_a_guarded_command_asks_for_the_windows_account(
     rc, _, err = run(capsys, *argv)
     assert rc == 2 and "DESK_PASSWORD" in err and case.runs_as in err, err
 
-    who = cli_login.roles_text(case.allowed)
+    who = login.roles_text(case.allowed)
     for user, role in ROLE_OF.items():
         if role in case.allowed:
             continue
@@ -359,12 +358,12 @@ class _Terminal:
 def test_the_password_is_asked_on_a_terminal_and_never_echoed(monkeypatch):
     asked: list[str] = []
     monkeypatch.delenv("DESK_PASSWORD", raising=False)
-    monkeypatch.setattr(cli_login.sys, "stdin", _Terminal())
+    monkeypatch.setattr(login.sys, "stdin", _Terminal())
     monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or "bí-mật")
-    assert cli_login.password_for("canbo1") == "bí-mật"
+    assert login.password_for("canbo1") == "bí-mật"
     assert asked == ["Mật khẩu của canbo1: "]
     monkeypatch.setenv("DESK_PASSWORD", "từ-biến")
-    assert cli_login.password_for("canbo1") == "từ-biến"
+    assert login.password_for("canbo1") == "từ-biến"
 
 
 def test_the_role_refusal_names_both_roles():
@@ -372,13 +371,13 @@ def test_the_role_refusal_names_both_roles():
     from desk.domain.roles import Permission
 
     clerk = Clerk(id=1, username="canbo1", full_name="Lê Thị Hoa", role="clerk")
-    cli_login.require_role(clerk, Permission.STEP)
-    cli_login.require_role(clerk)
+    login.require_role(clerk, Permission.STEP)
+    login.require_role(clerk)
     with pytest.raises(UserError) as caught:
-        cli_login.require_role(clerk, Permission.MANAGE)
+        login.require_role(clerk, Permission.MANAGE)
     assert caught.value.message == (
         "Việc này cần tài khoản quản trị; canbo1 là tài khoản cán bộ tiếp nhận."
     )
     with pytest.raises(UserError) as caught:
-        cli_login.require_role(clerk, Permission.REPORTS)
+        login.require_role(clerk, Permission.REPORTS)
     assert "lãnh đạo, giám sát hoặc quản trị" in caught.value.message

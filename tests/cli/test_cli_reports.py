@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from desk.cli_reports import COMMANDS, add_commands, run_book, run_report
+from desk.cli.reports import COMMANDS, add_commands, run_book, run_report
 from desk.domain.clock import VN_TZ, FixedClock
 from desk.domain.errors import UserError
 from desk.domain.statistics import Dimension, Period

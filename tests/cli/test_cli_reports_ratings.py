@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from desk.cli_reports import add_commands, run_report
+from desk.cli.reports import add_commands, run_report
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
 from desk.domain.rating import RatingLevel, RatingReason
 from desk.services import catalog, ratings

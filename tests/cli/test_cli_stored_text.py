@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import update
 
 from desk.cli import build_parser, main
-from desk.cli_reports import run_book
+from desk.cli.reports import run_book
 from desk.documents import forms
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
 from desk.domain.text import UNSAFE

@@ -121,21 +121,6 @@ def test_postgres_database_is_not_backed_up_here(tmp_path):
     assert backup.automatic_backup(fake) is None
 
 
-def _cli(argv: list[str]) -> int:
-    import argparse
-
-    from desk import cli_backup
-
-    def add_db(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--db")
-        p.add_argument("--db-url")
-
-    parser = argparse.ArgumentParser(prog="desk")
-    cli_backup.add_commands(parser.add_subparsers(dest="command"), add_db)
-    args = parser.parse_args(argv)
-    return cli_backup.COMMANDS[args.command](args)
-
-
 def test_a_backup_is_readable_by_its_owner_only(db, clerk, clock, tmp_path):
     _intake(db, clerk, clock)
     path = backup.backup_now(db, tmp_path / "usb", clock)

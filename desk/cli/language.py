@@ -4,7 +4,7 @@ The same choice as the window's (``DESK_LANG``, else this PC's ``language``
 setting, else Vietnamese), plus ``--lang vi|en`` for one run. It is installed
 before the parser is built, since argparse takes its help texts when the
 options are declared. Vietnamese is the source text and needs nothing; only
-another language loads Qt's translator (``desk.ui.language``), so a plain run
+another language loads Qt's translator (``desk.ui.session.language``), so a plain run
 in Vietnamese starts without importing Qt.
 """
 
@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from desk import config
 from desk.domain import translation
 
-#: The same names as ``desk.ui.language``, which cannot be imported without Qt.
+#: The same names as ``desk.ui.session.language``, which cannot be imported without Qt.
 LANGUAGE_VARIABLE = "DESK_LANG"
 LANGUAGE_SETTING = "language"
 SOURCE_LANGUAGE = "vi"
@@ -63,7 +63,7 @@ def install_language(choice: str | None = None) -> str:
     if wanted == SOURCE_LANGUAGE:
         translation.install_backend(None)
         return SOURCE_LANGUAGE
-    from desk.ui.language import install_console_language  # imports Qt: only when needed
+    from desk.ui.session.language import install_console_language  # imports Qt: only when needed
 
     return install_console_language(choice)
 

@@ -6,7 +6,7 @@ rules as the window apply (a second one, a date not after the old appointment,
 a day off are refused). ``desk letter receipt|supplement|refusal|stop|control
 CODE --out FILE.pdf`` writes form 01, 02, 03, 05 or 06 of Circular
 03/2025/TT-VPCP, Annex I. Both show the applicant, so both run as an account,
-as in the window (``desk.cli_login``): the apology as a clerk's step
+as in the window (``desk.cli.login``): the apology as a clerk's step
 (``Permission.STEP``), a letter as any clerk who may open the dossier.
 """
 
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from desk.cli_login import add_user_option, log_in_from
+from desk.cli.login import add_user_option, log_in_from
 from desk.domain.apology import NOTIFY_LABELS, NotifyMethod
 from desk.domain.clock import VN_TZ, Clock, SystemClock
 from desk.domain.errors import UserError, ValidationError

@@ -12,7 +12,7 @@ import argparse
 import json
 from datetime import datetime, time
 
-from desk.cli_db import url_of
+from desk.cli.db import url_of
 from desk.domain.clock import VN_TZ
 from desk.domain.errors import UserError
 from desk.domain.time_limit import TimeLimit

@@ -2,7 +2,7 @@
 
 The same services and the same rules as the window: a supervisor or an admin
 exports, only a supervisor erases, and both are audited. The account and its
-password come as for every command (``desk.cli_login``), its role checked
+password come as for every command (``desk.cli.login``), its role checked
 before anything is read, and again by the service.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from desk.cli_login import add_user_option, log_in_from
+from desk.cli.login import add_user_option, log_in_from
 from desk.domain.clock import SystemClock
 from desk.domain.roles import Role
 from desk.domain.translation import translate

@@ -2,7 +2,7 @@
 
 All three are an admin's work, as in the window (Quản trị › Sao lưu, khôi
 phục): ``--user NAME`` (or ``DESK_USER``), the password from ``DESK_PASSWORD``
-or asked (``desk.cli_login``); a backup is a copy of every applicant's data.
+or asked (``desk.cli.login``); a backup is a copy of every applicant's data.
 For a restore the account is checked against the database being replaced when
 it can be opened, else against the backup's own accounts (the live file may be
 the broken one the admin is recovering from). It refuses while a desk, kiosk
@@ -18,8 +18,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from desk.cli_db import url_of
-from desk.cli_login import add_user_option, log_in_from, password_for, require_role, user_of
+from desk.cli.db import url_of
+from desk.cli.login import add_user_option, log_in_from, password_for, require_role, user_of
 from desk.domain.errors import UserError
 from desk.domain.roles import Permission
 from desk.domain.translation import translate

@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from desk import cli_language, config
+from desk import config
+from desk.cli import language as cli_language
 from desk.cli import main
 from desk.domain import translation
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ENGLISH_QM = ROOT / "resources" / "translations" / "desk_en.qm"
 DUE = ["due", "--days", "2", "--received", "2026-03-06 10:00"]
 SMALL_CATALOGUE = {
@@ -28,15 +29,6 @@ SMALL_CATALOGUE = {
     ("TimeLimit", "{amount} ngày làm việc"): "{amount} working days",
     ("Cli", "Lỗi: {message}"): "Error: {message}",
 }
-
-
-@pytest.fixture(autouse=True)
-def plain_pc(tmp_path, monkeypatch):
-    """No language chosen on this PC nor in the environment; Vietnamese again after the test."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.delenv("DESK_LANG", raising=False)
-    yield
-    translation.install_backend(None)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from desk.cli_db import add_db_url, url_of
+from desk.cli.db import add_db_url, url_of
 from desk.config import database_url, default_db_path
 from desk.domain.errors import UserError
 from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
@@ -87,7 +87,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 def run_kiosk(args: argparse.Namespace) -> int:
     def make(db):  # noqa: ANN001, ANN202
-        from desk.ui.kiosk_window import KioskWindow
+        from desk.ui.public.kiosk_window import KioskWindow
 
         return KioskWindow(db, printer_uri=args.printer, paper=args.paper)
 
@@ -96,7 +96,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
 def run_display(args: argparse.Namespace) -> int:
     def make(db):  # noqa: ANN001, ANN202
-        from desk.ui.display_window import DisplayWindow
+        from desk.ui.public.display_window import DisplayWindow
 
         return DisplayWindow(db, sound=not args.no_sound)
 

@@ -13,7 +13,7 @@ same keys per row, and ``ratings``: the citizens' ratings of the period per cler
 (Sổ theo dõi hồ sơ, form 07 of Circular 03/2025/TT-VPCP, Annex I) of the
 dossiers received in the period.
 
-Who may (``desk.cli_login``), as the window's Báo cáo menu: the book lists every
+Who may (``desk.cli.login``), as the window's Báo cáo menu: the book lists every
 applicant, so it needs a supervisor's or an admin's account (``Permission.REPORTS``);
 so does a report that names people, the JSON (its ``ratings`` name each clerk)
 and ``--by clerk``. Figures with no name in them (CSV by field, procedure or
@@ -28,7 +28,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from desk.cli_login import add_user_option, allowed_roles, log_in_from, login_note, roles_text
+from desk.cli.login import add_user_option, allowed_roles, log_in_from, login_note, roles_text
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
 from desk.domain.roles import Permission
@@ -148,7 +148,7 @@ def period_of(args: argparse.Namespace) -> Period:
 
 
 def _open(args: argparse.Namespace):  # noqa: ANN202
-    from desk.cli_db import url_of
+    from desk.cli.db import url_of
     from desk.storage.database import open_database
 
     return open_database(url_of(args), create=False)

@@ -11,7 +11,7 @@ prints the ratings per clerk, counter or procedure. ``desk rating-window
 
 The catalog, the status and the rating window are public and need no login;
 the ratings per clerk name each clerk, so ``--by clerk`` needs a supervisor's or
-an admin's account (``desk.cli_login``), as the window's reports do.
+an admin's account (``desk.cli.login``), as the window's reports do.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from desk.cli_login import add_user_option, allowed_roles, log_in_from, login_note, roles_text
+from desk.cli.login import add_user_option, allowed_roles, log_in_from, login_note, roles_text
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
 from desk.domain.rating import LEVEL_LABELS, RatingLevel
@@ -101,7 +101,7 @@ def add_commands(
     ).format(note=login_note(roles_text(allowed_roles(Permission.REPORTS))))
     add_db(report)
 
-    from desk.cli_queue import _common
+    from desk.cli.queue import _common
 
     window = sub.add_parser(
         "rating-window",
@@ -223,10 +223,10 @@ def run_ratings(args: argparse.Namespace, db) -> int:  # noqa: ANN001
 
 
 def run_rating_window(args: argparse.Namespace) -> int:
-    from desk.cli_queue import _run
+    from desk.cli.queue import _run
 
     def make(db):  # noqa: ANN001, ANN202
-        from desk.ui.rating_window import RatingWindow
+        from desk.ui.public.rating_window import RatingWindow
 
         return RatingWindow(db, counter_number=args.counter)
 

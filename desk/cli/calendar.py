@@ -7,7 +7,7 @@ enters an official schedule (``date,kind,note,source,status``) and marks the
 years it covers as confirmed; ``desk calendar confirm|reject DATE`` decides a
 proposed day. ``list`` is open (the public holidays); changes need an admin
 account, as in the window: ``--user NAME`` or ``DESK_USER``, the password from
-``DESK_PASSWORD`` or asked (``desk.cli_login``).
+``DESK_PASSWORD`` or asked (``desk.cli.login``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from desk.cli_login import add_user_option, log_in_from
+from desk.cli.login import add_user_option, log_in_from
 from desk.domain.errors import UserError
 from desk.domain.roles import Permission
 from desk.domain.translation import translate

@@ -3,7 +3,7 @@
 Only this module (and the UI start-up) wires concrete things together: the
 database URL, the printer, the clock. The language (``--lang``, else
 ``DESK_LANG``, else this PC's setting) is installed before the parser is built,
-so the help texts speak it too (``desk.cli_language``).
+so the help texts speak it too (``desk.cli.language``).
 
 A command pays only for what it uses: ``desk --version`` imports nothing; each
 sub-command's module, and SQLAlchemy, Alembic, ``holidays`` or Qt behind it,
@@ -29,7 +29,7 @@ EXIT_USER_ERROR = 2
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
-    from desk.cli_db import add_db_url
+    from desk.cli.db import add_db_url
     from desk.config import default_db_path
 
     parser.add_argument(
@@ -57,14 +57,14 @@ def _own(sub: argparse._SubParsersAction) -> dict[str, Handler]:
 
 
 def _due(sub: argparse._SubParsersAction) -> dict[str, Handler]:
-    from desk.cli_due import add_commands, run_due
+    from desk.cli.due import add_commands, run_due
 
     add_commands(sub, _add_db)
     return {"due": run_due}
 
 
 def _calendar(sub: argparse._SubParsersAction) -> dict[str, Handler]:
-    from desk.cli_calendar import add_commands, run_calendar
+    from desk.cli.calendar import add_commands, run_calendar
 
     add_commands(sub, _add_db)
     return {"calendar": _with_db(run_calendar)}
@@ -77,77 +77,77 @@ def _lists(sub: argparse._SubParsersAction) -> dict[str, Handler]:
 
 
 def _guide(sub: argparse._SubParsersAction) -> dict[str, Handler]:
-    from desk.cli_guide import add_command, run_guide
+    from desk.cli.guide import add_command, run_guide
 
     add_command(sub, _add_db)
     return {"guide": _with_db(run_guide)}
 
 
 def _steps(sub: argparse._SubParsersAction) -> dict[str, Handler]:
-    from desk.cli_steps import add_commands, run_step
+    from desk.cli.steps import add_commands, run_step
 
     add_commands(sub, _add_db)
     return {"step": _with_db(run_step)}
 
 
 def _queue(sub: argparse._SubParsersAction) -> dict[str, Handler]:
-    from desk.cli_queue import COMMANDS, add_commands
+    from desk.cli.queue import COMMANDS, add_commands
 
     add_commands(sub)
     return dict(COMMANDS)
 
 
 def _letters(sub: argparse._SubParsersAction) -> dict[str, Handler]:
-    from desk.cli_letters import add_commands, run_apology, run_letter
+    from desk.cli.letters import add_commands, run_apology, run_letter
 
     add_commands(sub, _add_db)
     return {"apology": _with_db(run_apology), "letter": _with_db(run_letter)}
 
 
 def _db(sub: argparse._SubParsersAction) -> dict[str, Handler]:
-    from desk.cli_db import add_commands, run
+    from desk.cli.db import add_commands, run
 
     add_commands(sub, _add_db)
     return {"db": run}
 
 
 def _citizen(sub: argparse._SubParsersAction) -> dict[str, Handler]:
-    from desk.cli_citizen import COMMANDS, WINDOW_COMMANDS, add_commands
+    from desk.cli.citizen import COMMANDS, WINDOW_COMMANDS, add_commands
 
     add_commands(sub, _add_db)
     return dict(WINDOW_COMMANDS) | {n: _with_db(f) for n, f in COMMANDS.items()}
 
 
 def _backup(sub: argparse._SubParsersAction) -> dict[str, Handler]:
-    from desk.cli_backup import COMMANDS, add_commands
+    from desk.cli.backup import COMMANDS, add_commands
 
     add_commands(sub, _add_db)
     return dict(COMMANDS)
 
 
 def _reports(sub: argparse._SubParsersAction) -> dict[str, Handler]:
-    from desk.cli_reports import COMMANDS, add_commands
+    from desk.cli.reports import COMMANDS, add_commands
 
     add_commands(sub, _add_db)
     return dict(COMMANDS)
 
 
 def _personal(sub: argparse._SubParsersAction) -> dict[str, Handler]:
-    from desk.cli_personal import COMMANDS, add_commands
+    from desk.cli.personal import COMMANDS, add_commands
 
     add_commands(sub, _add_db)
     return {n: _with_db(f) for n, f in COMMANDS.items()}
 
 
 def _notify(sub: argparse._SubParsersAction) -> dict[str, Handler]:
-    from desk.cli_notify import COMMANDS, add_commands
+    from desk.cli.notify import COMMANDS, add_commands
 
     add_commands(sub, _add_db)
     return {n: _with_db(f) for n, f in COMMANDS.items()}
 
 
 def _scans(sub: argparse._SubParsersAction) -> dict[str, Handler]:
-    from desk.cli_scans import COMMANDS, add_commands
+    from desk.cli.scans import COMMANDS, add_commands
 
     add_commands(sub, _add_db)
     return {n: _with_db(f) for n, f in COMMANDS.items()}
@@ -186,7 +186,7 @@ def _parser(command: str | None = "*") -> tuple[argparse.ArgumentParser, dict[st
     import argparse
     from pathlib import Path
 
-    from desk.cli_language import CHOICES as LANGUAGES
+    from desk.cli.language import CHOICES as LANGUAGES
 
     p = argparse.ArgumentParser(
         prog="desk",
@@ -266,7 +266,7 @@ def _add_demo(sub: argparse._SubParsersAction) -> None:
 
 
 def _add_dossiers(sub: argparse._SubParsersAction) -> None:
-    from desk.cli_login import add_user_option
+    from desk.cli.login import add_user_option
     from desk.domain.dossier import DossierStatus
     from desk.domain.urgency import Band
 
@@ -301,7 +301,7 @@ def _add_dossiers(sub: argparse._SubParsersAction) -> None:
 
 
 def _add_receipt(sub: argparse._SubParsersAction) -> None:
-    from desk.cli_login import add_user_option
+    from desk.cli.login import add_user_option
 
     receipt = sub.add_parser(
         "receipt", help=translate("Cli", "in hoặc in lại phiếu hẹn của một hồ sơ")
@@ -335,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv == ["--version"]:  # nothing else to load: no language, no parser
         print(f"desk {__version__}")
         return 0
-    from desk.cli_language import speaking, take_language_option
+    from desk.cli.language import speaking, take_language_option
 
     language, argv = take_language_option(argv)
     with speaking(language):
@@ -356,7 +356,7 @@ def _main(argv: list[str]) -> int:
 
 def _url(args: argparse.Namespace) -> str:
     """``--db-url`` > ``--db`` > ``DESK_DATABASE_URL`` > ``DESK_DB`` > setting > default file."""
-    from desk.cli_db import url_of
+    from desk.cli.db import url_of
 
     return url_of(args)
 
@@ -419,7 +419,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _dossiers(args: argparse.Namespace) -> int:
-    from desk.cli_login import log_in_from
+    from desk.cli.login import log_in_from
     from desk.domain.clock import SystemClock
     from desk.domain.dossier import STATUS_LABELS, DossierStatus
     from desk.domain.text import printable
@@ -526,7 +526,7 @@ def _all_pages(db, flt, now, limit: int | None):
 
 
 def _receipt(args: argparse.Namespace) -> int:
-    from desk.cli_login import log_in_from
+    from desk.cli.login import log_in_from
     from desk.services.receipts import print_receipt
 
     db = _open(args)
@@ -538,7 +538,3 @@ def _receipt(args: argparse.Namespace) -> int:
         )
     )
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

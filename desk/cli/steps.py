@@ -2,7 +2,7 @@
 
 Any clerk's account may make a step, as in the window (``Permission.STEP``; a
 reassign is a supervisor's): ``--user NAME`` or ``DESK_USER``, the password from
-``DESK_PASSWORD`` or asked (``desk.cli_login``); the same services and rules as
+``DESK_PASSWORD`` or asked (``desk.cli.login``); the same services and rules as
 the window apply. As the window prints the form a step produces, ``--out
 FILE.pdf`` writes it right after the step is recorded: the supplement request
 (form 02), the refusal (form 03) or the stop notice (form 05, Decree
@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desk.cli_login import add_user_option, log_in_from
+from desk.cli.login import add_user_option, log_in_from
 from desk.domain.clock import SystemClock
 from desk.domain.dossier import RESULT_CLASS_LABELS, ReturnMethod
 from desk.domain.errors import UserError, ValidationError

@@ -5,7 +5,7 @@ The same slip the intake window prints for a procedure accepted online only
 hotline. It is counted in the reports (``guided_online``) like a guide
 printed at the counter, under the clerk who printed it: the slip holds no
 personal data, but the count is one of the office's reported figures, so it is
-printed by an account (any role, as at the counter; ``desk.cli_login``), not by
+printed by an account (any role, as at the counter; ``desk.cli.login``), not by
 anyone at the PC. Any procedure of the catalog may be printed (an office
 may hand it out for a service it encourages online); the command says so when
 the procedure is not marked online only.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 
-from desk.cli_login import add_user_option, log_in_from
+from desk.cli.login import add_user_option, log_in_from
 from desk.domain.translation import translate
 
 

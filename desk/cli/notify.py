@@ -8,7 +8,7 @@
   the modem (or any PC, for e-mail and Zalo); it ends with 1 when a message was
   given up in the pass, so the task's history shows it.
 
-The same logins as the window (``desk.cli_login``): ``--user NAME`` (or
+The same logins as the window (``desk.cli.login``): ``--user NAME`` (or
 ``DESK_USER``), the password from ``DESK_PASSWORD`` or asked; setting up and
 testing is an admin's work, the outbox (applicants' phones and addresses) a
 supervisor's or an admin's.
@@ -20,7 +20,7 @@ import argparse
 import json
 from pathlib import Path
 
-from desk.cli_login import add_user_option, log_in_from
+from desk.cli.login import add_user_option, log_in_from
 from desk.domain.clock import SystemClock
 from desk.domain.errors import UserError
 from desk.domain.roles import Permission, Role

@@ -8,7 +8,7 @@
 - ``desk reuse --cccd ID [--json]``: what the office holds for a person, and
   whether each may stand for a paper of a new dossier (Decree 118/2025 art. 22(1)).
 
-The same logins as the window (``desk.cli_login``): attaching is a step of the
+The same logins as the window (``desk.cli.login``): attaching is a step of the
 dossier (any clerk), looking is open to any account; the services check again.
 """
 
@@ -19,7 +19,7 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-from desk.cli_login import add_user_option, log_in_from
+from desk.cli.login import add_user_option, log_in_from
 from desk.domain.errors import UserError
 from desk.domain.roles import Permission
 from desk.domain.translation import translate, translated
