@@ -16,7 +16,7 @@ office that had chosen the older form gets this one).
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -43,8 +43,9 @@ from desk.domain.text import nfc
 from desk.domain.translation import translate
 from desk.services import audit, calendar, catalog, changes, office, outbox
 from desk.services.dossiers import get_dossier
+from desk.storage.counters import next_value
 from desk.storage.database import Database
-from desk.storage.tables import ApologyRow, DossierRow, DossierStepRow, UserRow
+from desk.storage.tables import ApologyRow, ApologySequenceRow, DossierRow, DossierStepRow, UserRow
 
 
 def _to_apology(row: ApologyRow, code: str, made_by: str) -> Apology:
@@ -115,15 +116,11 @@ def _signer(db: Database) -> tuple[str, str]:
     return nfc(the_office.head_title.strip()), nfc(the_office.head_name.strip())
 
 
-APOLOGY_SEQUENCE = "PXL"  # the letters' own counter in the day-sequence table
-
-
 def _next_number(s: Session, year: int) -> int:
     """Numbered from 1 each year, from a row-locked counter (as dossier codes are),
-    so two counters apologising at once on a server never take the same number."""
-    from desk.services.intake import next_sequence
-
-    number = next_sequence(s, APOLOGY_SEQUENCE, date(year, 1, 1))
+    so two counters apologising at once on a server never take the same number;
+    never below a letter already on file (one brought back after a restore)."""
+    number = next_value(s, ApologySequenceRow.last, year=year)
     last = s.scalar(select(func.max(ApologyRow.number)).where(ApologyRow.year == year)) or 0
     return max(number, last + 1)
 

@@ -38,6 +38,7 @@ from desk.services import audit, changes, scan_integrity
 from desk.storage.database import Database
 from desk.storage.tables import (
     ApologyRow,
+    ApologySequenceRow,
     AuditRow,
     DaySequenceRow,
     DepartmentRow,
@@ -235,10 +236,15 @@ class _Copier:
 
     def sequences(self) -> None:
         """No number of the kept file handed out again, even after an older desk's restore."""
-        for row in self._rows(DaySequenceRow.__table__):
-            current = self.s.get(DaySequenceRow, (row["agency"], row["day"]))
-            if current is None:
-                self.s.add(DaySequenceRow(**row))
-            elif current.last < row["last"]:
-                current.last = row["last"]
+        for kind in (DaySequenceRow, ApologySequenceRow):
+            table = kind.__table__
+            if not self._common(table):  # a kept file from before the table existed
+                continue
+            key = [c.name for c in table.primary_key.columns]
+            for row in self._rows(table):
+                current = self.s.get(kind, tuple(row[k] for k in key))
+                if current is None:
+                    self.s.add(kind(**row))
+                elif current.last < row["last"]:
+                    current.last = row["last"]
         self.s.flush()

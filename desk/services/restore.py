@@ -11,8 +11,8 @@ A restore replaces the legal record of what citizens handed in, so:
   (a new name each time, never overwriting anything), and before the restored
   data goes live every counter is taken forward to the higher of the two files:
   the day's dossier numbers, the kiosk's ticket numbers and the apology
-  letters' numbers (``day_sequences``, ``queue_sequences``), and the change
-  counters, so every window reloads.
+  letters' numbers (``day_sequences``, ``queue_sequences``,
+  ``apology_sequences``), and the change counters, so every window reloads.
 - **Nothing is lost for good.** The dossiers the kept file holds and the
   restored one lacks are listed (code, applicant, received), and
   ``desk.services.missing_dossiers`` brings any of them back.
@@ -222,7 +222,11 @@ def _prepared(backup_file: Path, kept: Path | None, folder: Path) -> tuple[Path,
 
 
 # Counters of numbers handed out to people, with their keys: never to go back.
-_SEQUENCES = {"day_sequences": ("agency", "day"), "queue_sequences": ("letter", "day")}
+_SEQUENCES = {
+    "day_sequences": ("agency", "day"),
+    "queue_sequences": ("letter", "day"),
+    "apology_sequences": ("year",),
+}
 
 
 def _take_counters_forward(conn: sqlite3.Connection) -> int:
@@ -232,17 +236,19 @@ def _take_counters_forward(conn: sqlite3.Connection) -> int:
     """
     theirs = {r[0] for r in conn.execute("SELECT name FROM kept.sqlite_master")}
     moved = 0
-    for table, (a, b) in _SEQUENCES.items():
+    for table, key in _SEQUENCES.items():
         if table not in theirs:
             continue
+        same = " AND ".join(f"m.{k} = k.{k}" for k in key)
+        columns = ", ".join(key)
         moved += conn.execute(
             f"SELECT count(*) FROM kept.{table} k LEFT JOIN main.{table} m"  # noqa: S608
-            f" ON m.{a} = k.{a} AND m.{b} = k.{b} WHERE m.last IS NULL OR m.last < k.last"
+            f" ON {same} WHERE m.last IS NULL OR m.last < k.last"
         ).fetchone()[0]
         conn.execute(
-            f"INSERT INTO main.{table} ({a}, {b}, last)"  # noqa: S608
-            f" SELECT {a}, {b}, last FROM kept.{table} WHERE true"
-            f" ON CONFLICT ({a}, {b}) DO UPDATE SET last = max(last, excluded.last)"
+            f"INSERT INTO main.{table} ({columns}, last)"  # noqa: S608
+            f" SELECT {columns}, last FROM kept.{table} WHERE true"
+            f" ON CONFLICT ({columns}) DO UPDATE SET last = max(last, excluded.last)"
         )
     if "change_counters" in theirs:  # strictly ahead of both: every window reloads
         conn.execute(
@@ -264,6 +270,7 @@ def _fingerprint(path: Path) -> tuple:
             ("audit_log", "max(id)"),
             ("day_sequences", "sum(last)"),
             ("queue_sequences", "sum(last)"),
+            ("apology_sequences", "sum(last)"),
             ("queue_events", "max(id)"),
             ("change_counters", "sum(version)"),
         ):

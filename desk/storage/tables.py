@@ -305,6 +305,18 @@ class ApologyRow(Base):
     late: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class ApologySequenceRow(Base):
+    """The last apology letter number given in a year ("Số: 12/PXL", from 1 each year).
+
+    Incremented with an UPDATE in the apologising transaction, like
+    ``DaySequenceRow``, so two counters apologising at once never share a number.
+    """
+
+    __tablename__ = "apology_sequences"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(Integer)
+
+
 # ---------------------------------------------------------------------------
 # The queue: service groups, counters, kiosk tickets (migration 0005).
 # Rules live in desk/domain/queue.py; transactions in desk/services/queue.py.

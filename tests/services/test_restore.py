@@ -31,8 +31,10 @@ from desk.services import (
     steps,
 )
 from desk.services.intake import record_intake
+from desk.storage.counters import next_value
 from desk.storage.database import open_database
 from desk.storage.engine import ascii_host_name, host_name, sqlite_path, sqlite_url
+from desk.storage.tables import ApologySequenceRow
 
 BIRTH = "1.001193"
 CERTIFICATE = "1.004873"  # 3 working days: the apology's procedure in test_apologies
@@ -352,6 +354,9 @@ def test_dossiers_come_back_into_a_database_on_either_engine(db, clerk, clock, t
     office_service.set_up_office(other, OFFICE, "admin", "Nguyễn Văn An", "matkhau123")
     their_admin = accounts.log_in(other, "admin", "matkhau123")
     codes = [_intake(other, their_admin, clock, name=f"Người {i}") for i in range(2)]
+    with other.write() as s:  # five letters numbered there, of dossiers not in the kept file
+        for _ in range(5):
+            next_value(s, ApologySequenceRow.last, year=2026)
     other.dispose()
     assert [
         m.code for m in missing_dossiers.missing_dossiers(db, tmp_path / "kept.sqlite3")
@@ -359,6 +364,8 @@ def test_dossiers_come_back_into_a_database_on_either_engine(db, clerk, clock, t
     missing_dossiers.bring_back(db, clerk, tmp_path / "kept.sqlite3", None, clock)
     assert [dossiers.get_dossier(db, c).applicant.name for c in codes] == ["Người 0", "Người 1"]
     assert _intake(db, clerk, clock) not in codes  # the day's counter went forward too
+    with db.read() as s:  # ...and so did the apology letters' counter
+        assert s.get(ApologySequenceRow, 2026).last == 5
 
 
 # -- a server ------------------------------------------------------------------------------

@@ -238,3 +238,31 @@ def test_revision_0012_works_out_the_decisions_already_made(blank_db_url):
         filled = dict(conn.execute(text("SELECT dossier_id, working_us FROM decision_times")).all())
     engine.dispose()
     assert filled == written
+
+
+def test_revision_0014_moves_the_apology_numbers_out_of_the_day_sequences(blank_db_url):
+    """Up to 0013 the letters were counted in ``day_sequences`` under agency "PXL" on
+    the first of January; from 0014 in ``apology_sequences`` by year, and back again."""
+    engine = make_engine(blank_db_url)
+    migrate.upgrade(engine, "0013")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO day_sequences (agency, day, last) VALUES"
+                " ('PXL', :y25, 7), ('PXL', :y26, 3), ('H36', :y26, 41)"
+            ),
+            {"y25": date(2025, 1, 1), "y26": date(2026, 1, 1)},
+        )
+    migrate.upgrade(engine, "0014")
+    with engine.connect() as conn:
+        letters = dict(conn.execute(text("SELECT year, last FROM apology_sequences")).all())
+        days = conn.execute(text("SELECT agency, last FROM day_sequences")).all()
+    assert letters == {2025: 7, 2026: 3}
+    assert [tuple(r) for r in days] == [("H36", 41)]
+    migrate.downgrade(engine, "0013")
+    with engine.connect() as conn:
+        back = sorted(
+            tuple(r) for r in conn.execute(text("SELECT agency, last FROM day_sequences"))
+        )
+    assert back == [("H36", 41), ("PXL", 3), ("PXL", 7)]
+    engine.dispose()
