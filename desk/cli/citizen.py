@@ -101,13 +101,13 @@ def add_commands(
     ).format(note=login_note(roles_text(allowed_roles(Permission.REPORTS))))
     add_db(report)
 
-    from desk.cli.queue import _common
+    from desk.cli.queue import add_screen_options
 
     window = sub.add_parser(
         "rating-window",
         help=translate("CliCitizen", "màn hình đánh giá mức độ hài lòng đặt trước mặt người dân"),
     )
-    _common(window)
+    add_screen_options(window)
     window.add_argument(
         "--counter",
         type=int,
@@ -223,14 +223,14 @@ def run_ratings(args: argparse.Namespace, db) -> int:  # noqa: ANN001
 
 
 def run_rating_window(args: argparse.Namespace) -> int:
-    from desk.cli.queue import _run
+    from desk.cli.queue import run_screen
 
     def make(db):  # noqa: ANN001, ANN202
         from desk.ui.public.rating_window import RatingWindow
 
         return RatingWindow(db, counter_number=args.counter)
 
-    return _run(args, make, "rating")
+    return run_screen(args, make, "rating")
 
 
 #: Sub-commands that take the parsed options and the opened database: ``(args, db) -> int``.

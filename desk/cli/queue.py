@@ -3,7 +3,9 @@
 Both open the same database as the counters (``--db``, or a shared server's
 URL; ``--demo`` makes a throwaway sample office) and need no login: the kiosk
 stands in the lobby and the display hangs on a wall. Both start full screen
-(``--windowed`` for trying them out); Ctrl+Shift+Q closes them.
+(``--windowed`` for trying them out); Ctrl+Shift+Q closes them. The rating
+window facing the citizen (``desk rating-window``, ``desk.cli.citizen``) is such a
+screen too: it takes the same options and runs the same way.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ PRINTER_HELP = QT_TRANSLATE_NOOP(
 )
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def add_screen_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a screen on its own PC: its database, ``--demo``, full screen or not."""
     parser.add_argument(
         "--db",
         metavar="PATH",
@@ -69,7 +72,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     kiosk = sub.add_parser(
         "kiosk", help=translate("CliQueue", "máy lấy số thứ tự (màn hình cảm ứng, in phiếu)")
     )
-    _common(kiosk)
+    add_screen_options(kiosk)
     kiosk.add_argument("--printer", metavar="URI", help=translated(PRINTER_HELP))
     kiosk.add_argument(
         "--paper",
@@ -77,7 +80,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help=translate("CliQueue", "khổ giấy phiếu (mặc định theo cài đặt)"),
     )
     display = sub.add_parser("display", help=translate("CliQueue", "màn hình gọi số ở phòng chờ"))
-    _common(display)
+    add_screen_options(display)
     display.add_argument(
         "--no-sound",
         action="store_true",
@@ -91,7 +94,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
         return KioskWindow(db, printer_uri=args.printer, paper=args.paper)
 
-    return _run(args, make, "kiosk")
+    return run_screen(args, make, "kiosk")
 
 
 def run_display(args: argparse.Namespace) -> int:
@@ -100,7 +103,7 @@ def run_display(args: argparse.Namespace) -> int:
 
         return DisplayWindow(db, sound=not args.no_sound)
 
-    return _run(args, make, "display")
+    return run_screen(args, make, "display")
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -151,7 +154,7 @@ class _Earlier:
         return self._clock.now() - timedelta(minutes=self._minutes)
 
 
-def _run(args: argparse.Namespace, make, program: str) -> int:  # noqa: ANN001
+def run_screen(args: argparse.Namespace, make, program: str) -> int:  # noqa: ANN001
     """Open the database and show the window made by ``make(db)`` until it is closed.
 
     ``program`` (``kiosk``, ``display``, ``rating``) is how this PC is named to a
