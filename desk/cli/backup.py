@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from desk.cli.db import url_of
-from desk.cli.login import add_user_option, log_in_from, password_for, require_role, user_of
+from desk.cli.login import add_user_option, log_in_from, log_in_with
 from desk.domain.errors import UserError
 from desk.domain.roles import Permission
 from desk.domain.translation import translate
@@ -143,21 +143,19 @@ def _admin(args: argparse.Namespace, url: str, backup_file: Path | None = None):
     from desk.services import accounts, restore
     from desk.storage.database import open_database
 
-    user = user_of(args, Permission.MANAGE)
-    password = password_for(user)
-    try:
-        db = open_database(url, create=False)
-    except UserError:
-        if backup_file is None:
-            raise
-        clerk = restore.log_in_from_backup(backup_file, user, password)
-    else:
+    def check(user: str, password: str):  # noqa: ANN202
         try:
-            clerk = accounts.log_in(db, user, password)
+            db = open_database(url, create=False)
+        except UserError:
+            if backup_file is None:
+                raise
+            return restore.log_in_from_backup(backup_file, user, password)
+        try:
+            return accounts.log_in(db, user, password)
         finally:
             db.dispose()
-    require_role(clerk, Permission.MANAGE)
-    return clerk
+
+    return log_in_with(args, check, Permission.MANAGE)
 
 
 def _confirm() -> bool:

@@ -16,7 +16,7 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
@@ -133,7 +133,23 @@ def log_in_from(
     clerk do it)."""
     from desk.services import accounts
 
+    def check(user: str, password: str) -> Clerk:
+        return accounts.log_in(db, user, password)
+
+    return log_in_with(args, check, permission, roles=roles)
+
+
+def log_in_with(
+    args: argparse.Namespace,
+    check: Callable[[str, str], Clerk],
+    permission: Permission | None = None,
+    *,
+    roles: Iterable[Role] = (),
+) -> Clerk:
+    """The same login, the password checked by ``check(user, password)``: for a command
+    whose accounts may not be in the database it opens (a restore checks them against
+    the backup when the database it replaces cannot be opened)."""
     user = user_of(args, permission, roles)
-    clerk = accounts.log_in(db, user, password_for(user))
+    clerk = check(user, password_for(user))
     require_role(clerk, permission, roles)
     return clerk
