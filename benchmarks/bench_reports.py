@@ -119,7 +119,7 @@ def main() -> None:
 
     from desk.services.accounts import get_clerk
     from desk.ui.app import application
-    from desk.ui.dashboard_window import DashboardWindow
+    from desk.ui.dashboard.dashboard_window import DashboardWindow
 
     app = application()
     window = DashboardWindow(db, get_clerk(db, "lanhdao"))

@@ -27,7 +27,7 @@ from desk.config import database_url
 from desk.services.accounts import get_clerk
 from desk.storage.database import open_database
 from desk.ui.app import application
-from desk.ui.main_window import MainWindow
+from desk.ui.worklist.main_window import MainWindow
 app = application()
 db = open_database(database_url(sys.argv[1]))
 window = MainWindow(db, get_clerk(db, "canbo1"))

@@ -47,7 +47,7 @@ def main() -> None:
     ensure_database(args.db, args.dossiers)
 
     from desk.ui.app import application
-    from desk.ui.worklist_view import WorklistView
+    from desk.ui.worklist.worklist_view import WorklistView
 
     app = application()
     db = open_database(database_url(args.db))

@@ -21,7 +21,7 @@ def test_every_vietnamese_text_in_the_code_goes_through_translation():
 def test_the_checker_catches_a_bare_text(tmp_path):
     sample = ROOT / "desk" / "ui" / "_sample_for_checker.py"
     sample.write_text(
-        "from desk.ui.qt_helpers import translate\n"
+        "from desk.ui.widgets.qt_helpers import translate\n"
         'ok = translate("X", "Đã lưu")\n'
         'bad = "Chưa dịch"\n'
         'also_bad = f"Hồ sơ {ok}"\n'

@@ -59,21 +59,6 @@ def windows(db) -> Iterator[tuple[str, Callable[[], object]]]:
     clerk = accounts.get_clerk(db, "canbo1")
     running = _one_code(db, "in_progress")
 
-    from desk.ui import (
-        apology_dialog,
-        dashboard_window,
-        display_window,
-        dossier_page,
-        intake_window,
-        kiosk_window,
-        login_dialog,
-        main_window,
-        rating_window,
-        result_dialogs,
-        setup_wizard,
-        step_dialogs,
-        supervisor_dialogs,
-    )
     from desk.ui.admin import (
         backup_dialog,
         calendar_dialog,
@@ -86,6 +71,18 @@ def windows(db) -> Iterator[tuple[str, Callable[[], object]]]:
         queue_dialog,
         rules_dialog,
     )
+    from desk.ui.dashboard import dashboard_window
+    from desk.ui.dossier import (
+        apology_dialog,
+        dossier_page,
+        result_dialogs,
+        step_dialogs,
+        supervisor_dialogs,
+    )
+    from desk.ui.intake import intake_window
+    from desk.ui.public import display_window, kiosk_window, rating_window
+    from desk.ui.session import login_dialog, setup_wizard
+    from desk.ui.worklist import main_window
 
     yield "main_window", lambda: main_window.MainWindow(db, boss, clock)
     yield "main_window_clerk", lambda: _dossiers_tab(main_window.MainWindow(db, clerk, clock))

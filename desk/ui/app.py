@@ -33,9 +33,9 @@ from desk.domain.office import Clerk
 from desk.services import accounts, office
 from desk.storage import presence
 from desk.storage.database import Database, open_database
-from desk.ui.language import install_language
-from desk.ui.qt_helpers import message_box, translate
-from desk.ui.single_instance import SingleInstance, bring_forward, instance_key
+from desk.ui.session.language import install_language
+from desk.ui.session.single_instance import SingleInstance, bring_forward, instance_key
+from desk.ui.widgets.qt_helpers import message_box, translate
 
 log = logging.getLogger("desk")
 
@@ -158,12 +158,12 @@ def show_fatal(title: str, message: str) -> None:
 
 def sign_in(db: Database, demo_clerk: str | None = None) -> Clerk | None:
     """Who works at this counter now; ``None`` when the clerk cancels."""
-    from desk.ui.setup_wizard import complete_unfinished_setup
+    from desk.ui.session.setup_wizard import complete_unfinished_setup
 
     if not office.needs_setup(db) and (box := complete_unfinished_setup(db)) is not None:
         box.exec()
     if office.needs_setup(db):
-        from desk.ui.setup_wizard import SetupWizard
+        from desk.ui.session.setup_wizard import SetupWizard
 
         wizard = SetupWizard(db)
         if wizard.exec() != QDialog.DialogCode.Accepted:
@@ -171,7 +171,7 @@ def sign_in(db: Database, demo_clerk: str | None = None) -> Clerk | None:
         return wizard.clerk
     if demo_clerk:
         return accounts.get_clerk(db, demo_clerk)
-    from desk.ui.login_dialog import LoginDialog
+    from desk.ui.session.login_dialog import LoginDialog
 
     dialog = LoginDialog(db)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -252,7 +252,7 @@ def bring_desk_forward() -> None:
     Before the main window exists (the login dialog or the set-up wizard is
     open), that dialog comes forward.
     """
-    from desk.ui.main_window import MainWindow
+    from desk.ui.worklist.main_window import MainWindow
 
     targets: list[QWidget] = [
         w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
@@ -270,7 +270,7 @@ def bring_desk_forward() -> None:
 def _run_window(
     app: QApplication, db: Database, demo_clerk: str | None, snapshot: Path | None = None
 ) -> int:
-    from desk.ui.main_window import MainWindow
+    from desk.ui.worklist.main_window import MainWindow
 
     try:
         clerk = sign_in(db, demo_clerk)

@@ -36,7 +36,7 @@ def log_home(tmp_path, monkeypatch):
 
 @pytest.fixture
 def intake(qtbot, db: Database, clerk: Clerk, clock: FixedClock):
-    from desk.ui.intake_window import IntakeWindow
+    from desk.ui.intake.intake_window import IntakeWindow
 
     window = IntakeWindow(db, clerk, clock)
     qtbot.addWidget(window)

@@ -18,7 +18,7 @@ from PIL import Image
 from desk import config
 from desk.storage.database import Database
 from desk.ui import app as desk_app
-from desk.ui import language
+from desk.ui.session import language
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -47,7 +47,7 @@ SCREENSHOT = textwrap.dedent(
     from desk.services import accounts
     from desk.storage.database import open_database
     from desk.ui.app import application
-    from desk.ui.main_window import MainWindow
+    from desk.ui.worklist.main_window import MainWindow
 
     app = application()
     db = open_database(sys.argv[1])

@@ -5,8 +5,8 @@ from __future__ import annotations
 from desk.domain.clock import FixedClock
 from desk.domain.office import Clerk
 from desk.storage.database import Database
-from desk.ui.dashboard_window import DashboardWindow
-from desk.ui.main_window import MainWindow
+from desk.ui.dashboard.dashboard_window import DashboardWindow
+from desk.ui.worklist.main_window import MainWindow
 
 
 def test_quit_closes_the_report_windows_too(qtbot, db: Database, clerk: Clerk, clock: FixedClock):

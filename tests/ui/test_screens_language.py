@@ -18,7 +18,7 @@ from sqlalchemy import String, select
 
 from desk.domain import translation
 from desk.storage import tables
-from desk.ui import language
+from desk.ui.session import language
 
 ROOT = Path(__file__).resolve().parents[2]
 shots = runpy.run_path(str(ROOT / "tools" / "screenshots.py"))

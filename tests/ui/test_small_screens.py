@@ -1,6 +1,6 @@
 """Every window on the common office screens, 1366x768 and 1024x768, in both languages.
 
-A window opens inside the screen (capped by ``desk.ui.screen_fit``), can be
+A window opens inside the screen (capped by ``desk.ui.widgets.screen_fit``), can be
 shrunk to it (its minimum size fits), and once it has that size no label or
 button is cut. The pictures are saved in ``/tmp/shots/small`` to be looked at.
 """
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog
 from screen_texts import clipped
 
 from desk.domain import translation
-from desk.ui import language
+from desk.ui.session import language
 
 ROOT = Path(__file__).resolve().parents[2]
 shots = runpy.run_path(str(ROOT / "tools" / "screenshots.py"))

@@ -32,10 +32,7 @@ from desk.domain.office import Clerk
 from desk.services import backup, missing_dossiers, restore
 from desk.services.missing_dossiers import MissingDossier
 from desk.storage.database import Database
-from desk.ui.qt_helpers import translate
-
-ERROR_COLOUR = "#b00020"
-OK_COLOUR = "#1b5e20"
+from desk.ui.widgets.qt_helpers import ERROR_COLOUR, OK_COLOUR, translate
 
 
 class BackupDialog(QDialog):

@@ -41,7 +41,7 @@ from desk.domain.translation import translated
 from desk.domain.vn_dates import weekday_label
 from desk.services import calendar
 from desk.storage.database import Database
-from desk.ui.admin._widgets import (
+from desk.ui.widgets.forms import (
     FieldErrors,
     Notice,
     clean_text,
@@ -50,7 +50,7 @@ from desk.ui.admin._widgets import (
     set_enter_button,
     vietnamese_buttons,
 )
-from desk.ui.qt_helpers import translate
+from desk.ui.widgets.qt_helpers import translate
 
 
 def _day_text(day: date) -> str:

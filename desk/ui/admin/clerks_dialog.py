@@ -27,7 +27,7 @@ from desk.domain.roles import ROLE_LABELS, Role
 from desk.domain.translation import translated
 from desk.services import accounts
 from desk.storage.database import Database
-from desk.ui.admin._widgets import (
+from desk.ui.widgets.forms import (
     FieldErrors,
     Notice,
     clean_text,
@@ -36,7 +36,7 @@ from desk.ui.admin._widgets import (
     set_enter_button,
     vietnamese_buttons,
 )
-from desk.ui.qt_helpers import translate
+from desk.ui.widgets.qt_helpers import translate
 
 
 class ClerksDialog(QDialog):

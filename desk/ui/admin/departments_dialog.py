@@ -26,7 +26,7 @@ from desk.domain.roles import Permission, may
 from desk.domain.text import fold
 from desk.services import departments
 from desk.storage.database import Database
-from desk.ui.admin._widgets import (
+from desk.ui.widgets.forms import (
     FieldErrors,
     Notice,
     ask,
@@ -34,7 +34,7 @@ from desk.ui.admin._widgets import (
     set_enter_button,
     vietnamese_buttons,
 )
-from desk.ui.qt_helpers import translate
+from desk.ui.widgets.qt_helpers import translate
 
 
 class DepartmentsDialog(QDialog):

@@ -22,14 +22,14 @@ from desk.domain.errors import UserError, ValidationError
 from desk.domain.office import Clerk, Office
 from desk.services import office as office_service
 from desk.storage.database import Database
-from desk.ui.admin._widgets import (
+from desk.ui.widgets.forms import (
     FieldErrors,
     Notice,
     clean_text,
     set_enter_button,
     vietnamese_buttons,
 )
-from desk.ui.qt_helpers import translate
+from desk.ui.widgets.qt_helpers import translate
 
 
 class OfficeDialog(QDialog):

@@ -19,7 +19,7 @@ from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.services import accounts
 from desk.storage.database import Database
-from desk.ui.qt_helpers import translate
+from desk.ui.widgets.qt_helpers import translate
 
 
 def _password_edit() -> QLineEdit:

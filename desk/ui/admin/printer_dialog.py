@@ -51,14 +51,8 @@ from desk.printing.test_page import print_test_page, printer_test_image
 from desk.services import calendar, settings
 from desk.services import office as office_service
 from desk.storage.database import Database
-from desk.ui.admin._widgets import (
-    FieldErrors,
-    Notice,
-    pil_to_pixmap,
-    set_enter_button,
-    vietnamese_buttons,
-)
-from desk.ui.qt_helpers import translate
+from desk.ui.widgets.forms import FieldErrors, Notice, set_enter_button, vietnamese_buttons
+from desk.ui.widgets.qt_helpers import pil_to_pixmap, translate
 
 log = logging.getLogger(__name__)
 

@@ -51,8 +51,8 @@ from desk.domain.procedure import (
 from desk.domain.text import nfc
 from desk.domain.time_limit import LIMIT_KIND_LABELS, LimitKind, TimeLimit
 from desk.domain.translation import translated
-from desk.ui.admin._widgets import ChoiceDelegate, FieldErrors, clean_text, one_line, row_of
-from desk.ui.qt_helpers import translate
+from desk.ui.widgets.forms import ChoiceDelegate, FieldErrors, clean_text, one_line, row_of
+from desk.ui.widgets.qt_helpers import translate
 
 MAX_AMOUNT = 999
 MAX_COPIES = 99

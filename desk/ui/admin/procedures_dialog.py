@@ -37,7 +37,8 @@ from desk.domain.procedure import Procedure
 from desk.services import catalog
 from desk.services.catalog import ImportReport
 from desk.storage.database import Database
-from desk.ui.admin._widgets import (
+from desk.ui.admin.procedure_editor import ProcedureEditor
+from desk.ui.widgets.forms import (
     Notice,
     ask,
     fill_table,
@@ -46,8 +47,7 @@ from desk.ui.admin._widgets import (
     set_enter_button,
     vietnamese_buttons,
 )
-from desk.ui.admin.procedure_editor import ProcedureEditor
-from desk.ui.qt_helpers import translate
+from desk.ui.widgets.qt_helpers import translate
 
 
 class ImportReportDialog(QDialog):

@@ -34,7 +34,8 @@ from desk.domain.queue import Counter, QueueRules, ServiceGroup
 from desk.domain.translation import translated
 from desk.services import queue_setup
 from desk.storage.database import Database
-from desk.ui.admin._widgets import (
+from desk.ui.admin.printer_dialog import paper_choices
+from desk.ui.widgets.forms import (
     FieldErrors,
     Notice,
     clean_text,
@@ -42,8 +43,7 @@ from desk.ui.admin._widgets import (
     read_only_table,
     vietnamese_buttons,
 )
-from desk.ui.admin.printer_dialog import paper_choices
-from desk.ui.qt_helpers import translate
+from desk.ui.widgets.qt_helpers import translate
 
 
 def _checked(items: QListWidget) -> list[object]:

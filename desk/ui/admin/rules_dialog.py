@@ -27,8 +27,8 @@ from desk.domain.office import Clerk
 from desk.domain.translation import translated
 from desk.services import office_rules
 from desk.storage.database import Database
-from desk.ui.admin._widgets import Notice, fill_table, read_only_table, vietnamese_buttons
-from desk.ui.qt_helpers import translate
+from desk.ui.widgets.forms import Notice, fill_table, read_only_table, vietnamese_buttons
+from desk.ui.widgets.qt_helpers import translate
 
 
 class RulesDialog(QDialog):

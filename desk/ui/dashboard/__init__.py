@@ -1,0 +1,1 @@
+"""The supervisor's dashboard: on-time figures, reports, ratings and trends."""

@@ -1,0 +1,268 @@
+"""The apology for a dossier that will be late ("Xin lỗi và hẹn lại").
+
+Decree 118/2025 art. 19(6): the letter states the reason and the one new date
+(form 04 of Circular 03/2025 is signed by the head of the agency); the date may be moved once only. The
+dialog proposes a new date (the clerk may change it within the working
+calendar), shows who signs and asks how the citizen is told; "Tạo phiếu xin
+lỗi" records the apology, writes the letter as a PDF in the desk's documents
+folder and opens it. Refusals are shown at the field they concern.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QDateTime, QTime, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.config import data_dir
+from desk.domain.apology import (
+    NOTIFY_LABELS,
+    Apology,
+    NotifyMethod,
+    check_can_apologise,
+    is_late_notice,
+)
+from desk.domain.clock import Clock, SystemClock, to_vn
+from desk.domain.dossier import RUNNING_STATUSES
+from desk.domain.errors import UserError, ValidationError
+from desk.domain.office import Clerk
+from desk.domain.translation import translated
+from desk.domain.vn_dates import time_and_date_label, weekday_label
+from desk.services import apologies, calendar, dossiers, office
+from desk.storage.database import Database
+from desk.ui.widgets.forms import FieldErrors, Notice, clean_text, vietnamese_buttons
+from desk.ui.widgets.qt_helpers import translate
+
+
+def documents_dir() -> Path:
+    """Where the desk keeps the letters it writes."""
+    return data_dir() / "documents"
+
+
+def _to_qdatetime(moment: datetime) -> QDateTime:
+    local = to_vn(moment)
+    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+
+
+def _from_qdatetime(value: QDateTime) -> datetime:
+    d, t = value.date(), value.time()
+    return to_vn(datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()))
+
+
+class ApologyDialog(QDialog):
+    """Make the one apology of dossier ``code`` and open its letter."""
+
+    def __init__(
+        self,
+        db: Database,
+        clerk: Clerk,
+        code: str,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.clerk, self.clock = db, clerk, clock or SystemClock()
+        self.dossier = dossiers.get_dossier(db, code)
+        self.code = self.dossier.code
+        #: The apology made (or found) and the letter written, once there is one.
+        self.apology: Apology | None = apologies.get_apology(db, self.code)
+        self.pdf_path: Path | None = None
+        self.setWindowTitle(
+            translate("ApologyDialog", "Xin lỗi và hẹn lại: {code}").format(code=self.code)
+        )
+        self.errors = FieldErrors()
+        self.notice = Notice()
+        self._build()
+        self._show_state()
+
+    # --- building ---------------------------------------------------------------
+
+    def _build(self) -> None:
+        d = self.dossier
+        old_due = d.effective_due()
+        facts = QLabel(
+            f"{d.code} — {d.applicant.name}\n{d.procedure_name}\n"
+            + translate("ApologyDialog", "Ngày hẹn trả: {when} ({weekday})").format(
+                when=time_and_date_label(old_due), weekday=weekday_label(old_due)
+            )
+        )
+        facts.setWordWrap(True)
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setPlaceholderText(
+            translate(
+                "ApologyDialog",
+                "Ví dụ: Hồ sơ cần xác minh thêm nguồn gốc đất với cơ quan liên quan.",
+            )
+        )
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setFixedHeight(90)
+        self.reason_edit.textChanged.connect(self._reason_changed)
+        self.new_due_edit = QDateTimeEdit()
+        self.new_due_edit.setCalendarPopup(True)
+        self.new_due_edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.new_due_edit.setMinimumDate(_to_qdatetime(old_due).date())
+        self.new_due_edit.dateTimeChanged.connect(self._new_due_changed)
+        self.proposal_hint = QLabel()
+        self.proposal_hint.setStyleSheet("color: #455a64;")
+        self.proposal_hint.setWordWrap(True)
+        self.signer_label = QLabel()
+        self.signer_label.setWordWrap(True)
+        self.notify_combo = QComboBox()
+        for method in NotifyMethod:
+            self.notify_combo.addItem(translated(NOTIFY_LABELS[method]), method.value)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(translate("ApologyDialog", "Hồ sơ:"), facts)
+        form.addRow(
+            translate("ApologyDialog", "Lý do chậm trả:"),
+            self.errors.wrap("reason", self.reason_edit),
+        )
+        due_box = self.errors.wrap("new_due", self.new_due_edit)
+        due_box.layout().addWidget(self.proposal_hint)
+        form.addRow(translate("ApologyDialog", "Ngày hẹn mới:"), due_box)
+        form.addRow(translate("ApologyDialog", "Người ký:"), self.signer_label)
+        form.addRow(translate("ApologyDialog", "Báo cho người nộp:"), self.notify_combo)
+
+        self.buttons = vietnamese_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel))
+        self.create_button = QPushButton(translate("ApologyDialog", "Tạo phiếu xin lỗi"))
+        self.create_button.setDefault(True)
+        self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button = QPushButton(translate("ApologyDialog", "Mở phiếu đã lập"))
+        self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.create_button.clicked.connect(self.create)
+        self.open_button.clicked.connect(self.open_letter)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.notice)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(620)
+
+    def _show_state(self) -> None:
+        """Fill the proposal and the signer, or say why no apology can be made now."""
+        the_office = office.get_office(self.db)
+        signer = f"{the_office.head_title} {the_office.head_name}".strip()
+        self.signer_label.setText(
+            signer
+            or translate(
+                "ApologyDialog",
+                "Chưa có người ký: vào Quản trị > Thông tin cơ quan để nhập người đứng đầu.",
+            )
+        )
+        if self.apology is not None or self.dossier.status not in RUNNING_STATUSES:
+            self._lock(self._why_not())
+            return
+        self.open_button.hide()
+        proposal = apologies.proposed_new_date(self.db, self.code, self.clock)
+        self.new_due_edit.setDateTime(_to_qdatetime(proposal))
+        self.proposal_hint.setText(
+            translate(
+                "ApologyDialog",
+                "Đề xuất: {when} ({weekday}); có thể sửa, miễn là giờ làm việc sau ngày hẹn cũ.",
+            ).format(when=time_and_date_label(proposal), weekday=weekday_label(proposal))
+        )
+        cal = calendar.working_calendar(self.db)
+        if is_late_notice(self.clock.now(), self.dossier.effective_due(), cal):
+            self.notice.show_error(
+                translate(
+                    "ApologyDialog",
+                    "Lưu ý: quy định yêu cầu gửi phiếu chậm nhất một ngày làm việc trước ngày "
+                    "hẹn. Phiếu lập bây giờ vẫn được lập, nhưng được ghi nhận là lập muộn.",
+                )
+            )
+
+    def _why_not(self) -> str:
+        try:
+            check_can_apologise(self.dossier.status, self.apology)
+        except UserError as exc:
+            return exc.message
+        return ""
+
+    def _lock(self, message: str) -> None:
+        """No (further) apology possible: show why, offer the letter already made."""
+        for widget in (self.reason_edit, self.new_due_edit, self.notify_combo):
+            widget.setEnabled(False)
+        self.create_button.setEnabled(False)
+        self.open_button.setVisible(self.apology is not None)
+        if self.apology is not None:
+            self.reason_edit.setPlainText(self.apology.reason)
+            self.new_due_edit.setDateTime(_to_qdatetime(self.apology.new_due_at))
+            index = self.notify_combo.findData(self.apology.notify_method.value)
+            self.notify_combo.setCurrentIndex(max(index, 0))
+        self.notice.show_error(message)
+
+    def _reason_changed(self) -> None:
+        self.errors.label("reason").clear_message()
+
+    def _new_due_changed(self, _value: QDateTime) -> None:
+        self.errors.label("new_due").clear_message()
+
+    # --- actions ----------------------------------------------------------------
+
+    def new_due(self) -> datetime:
+        return _from_qdatetime(self.new_due_edit.dateTime())
+
+    def create(self) -> bool:
+        """Record the apology, write and open its letter; keep the dialog on a refusal."""
+        self.notice.clear_notice()
+        self.errors.clear()
+        try:
+            self.apology = apologies.make_apology(
+                self.db,
+                self.clerk,
+                self.code,
+                clean_text(self.reason_edit),
+                self.new_due(),
+                NotifyMethod(self.notify_combo.currentData()),
+                self.clock,
+            )
+        except ValidationError as exc:
+            unplaced = self.errors.show(exc.errors)
+            if unplaced:
+                self.notice.show_error(" ".join(exc.errors[f] for f in unplaced))
+            return False
+        except UserError as exc:
+            if exc.field in self.errors.fields():
+                self.errors.show({exc.field: exc.message})
+            else:
+                self.notice.show_error(exc.message)
+            return False
+        if not self.open_letter():
+            self._lock(self.notice.text())
+            return False
+        self.accept()
+        return True
+
+    def open_letter(self) -> bool:
+        """Write the letter of the recorded apology and open it in the PDF viewer."""
+        if self.apology is None:
+            return False
+        path = documents_dir() / f"{self.code}-PXL-{self.apology.year}-{self.apology.number}.pdf"
+        try:
+            self.pdf_path = apologies.apology_pdf(self.db, self.code, path)
+        except UserError as exc:
+            self.notice.show_error(
+                translate(
+                    "ApologyDialog", "Đã ghi nhận lời xin lỗi nhưng chưa ghi được phiếu: {error}"
+                ).format(error=exc.message)
+            )
+            return False
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf_path)))
+        return True

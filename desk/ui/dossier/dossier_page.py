@@ -1,0 +1,535 @@
+"""Everything about one dossier: the applicant, the papers, the appointment, where
+it is now, its timeline (every hand-over: when, from whom, to whom, with what
+result) and, for supervisors, the audit trail; with a button for each step.
+
+A button is enabled only when the law allows the step from the dossier's status
+(``desk.domain.lifecycle.MOVES``) and the clerk's role allows it
+(``desk.domain.roles.may``); a disabled button's tooltip says why. The services
+check the same rules again, so a step raced by another counter is refused with
+the same message.
+
+"Xin lỗi và hẹn lại..." opens the apology (Decree 118/2025/NĐ-CP art. 19(6)):
+offered once, for a running dossier; afterwards the facts show the original
+appointment and the new date under "Hẹn lại".
+
+A step that produces a form writes it right after it is recorded and opens it
+to print: the supplement request (form 02), the refusal (form 03), the stop
+notice (form 05, art. 21) of Circular 03/2025/TT-VPCP, Annex I; the footer
+writes each again, and the control slip (form 06). Forms are written off the
+window's thread (``form_documents.FormWriter``); the notice says when one is
+ready.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.clock import Clock
+from desk.domain.dossier import (
+    RESULT_CLASS_LABELS,
+    RESULT_DELIVERY_LABELS,
+    RUNNING_STATUSES,
+    STATUS_LABELS,
+    ApplicantKind,
+    Dossier,
+    DossierStatus,
+    ResultClass,
+)
+from desk.domain.errors import UserError
+from desk.domain.lifecycle import (
+    STEP_LABELS,
+    Step,
+    StepKind,
+    holder_label,
+)
+from desk.domain.office import Clerk
+from desk.domain.procedure import CHANNEL_LABELS, PAPER_FORM_LABELS
+from desk.domain.time_limit import stored_limit_label
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
+from desk.domain.urgency import BAND_LABELS, band_for
+from desk.services import accounts, audit, calendar, dossiers, receipts, steps
+from desk.storage.database import Database
+from desk.ui.dossier import form_documents
+from desk.ui.dossier.dossier_history import audit_rows
+from desk.ui.dossier.dossier_messages import PageMessages
+from desk.ui.dossier.dossier_scans import PageScans
+from desk.ui.dossier.page_steps import BUTTON_TEXTS, DIALOGS, PAGE_STEPS, step_allowed, why_not
+from desk.ui.dossier.step_dialogs import (
+    RESULT_COLOURS,
+    StepDialog,
+    when,
+)
+from desk.ui.intake.receipt_preview import ReceiptPreviewDialog
+from desk.ui.widgets.band_style import BAND_STYLES
+from desk.ui.widgets.forms import Notice, fill_table, read_only_table
+from desk.ui.widgets.qt_helpers import busy_cursor, show_message, translate
+from desk.ui.widgets.screen_fit import fit_to_screen
+from desk.ui.worklist.at_risk_apology import PageApology
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "DossierPage"
+
+STATUS_COLOURS = {
+    DossierStatus.RECEIVED: "#1565c0",
+    DossierStatus.IN_PROGRESS: "#1565c0",
+    DossierStatus.WAITING_SUPPLEMENT: "#9a6700",
+    DossierStatus.RESULT_READY: "#1b5e20",
+    DossierStatus.RETURNED: "#546e7a",
+    DossierStatus.REFUSED: "#b00020",
+    DossierStatus.STOPPED: "#546e7a",
+}
+
+
+#: Column widths in average characters; the last column takes the rest, wrapped.
+TIMELINE_WIDTHS = (16, 20, 24, 24, 18, 10)
+AUDIT_WIDTHS = (16, 18, 22, 50)
+
+
+class _RowFitter(QObject):
+    """Fits a wrapping table's row heights again after each resize of its viewport
+    (the stretched last column changes width without a ``sectionResized``)."""
+
+    def __init__(self, table: QTableWidget) -> None:
+        super().__init__(table)
+        self._table = table
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._table.resizeRowsToContents)
+        return False
+
+
+def _wrap_rows(table: QTableWidget) -> None:
+    """Wrap long texts, the rows as tall as their texts need at the current width."""
+    table.setWordWrap(True)
+    _RowFitter(table)
+
+
+def _fit_columns(table: QTableWidget, widths: tuple[int, ...]) -> None:
+    """Give the columns fixed widths, so no column runs off the page."""
+    char = table.fontMetrics().averageCharWidth()
+    for column, chars in enumerate(widths):
+        table.horizontalHeader().resizeSection(column, chars * char + 12)
+    table.resizeRowsToContents()
+
+
+class DossierPage(QDialog):
+    """One dossier, read from the database; ``changed(code)`` after each step made here."""
+
+    changed = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        clerk: Clerk,
+        code: str,
+        clock: Clock,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.clerk = clerk
+        self.clock = clock
+        self.dossier: Dossier = dossiers.get_dossier(db, code)
+        self.code = self.dossier.code
+        self.timeline: list[Step] = []
+        self.last_dialog: StepDialog | None = None
+        self.last_preview: ReceiptPreviewDialog | None = None
+        self.setObjectName("dossier_page")
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setWindowTitle(translate("DossierPage", "Hồ sơ {code}").format(code=self.code))
+
+        self.heading = QLabel()
+        self.heading.setObjectName("dossier_heading")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        self.notice = Notice()
+        self.notice.setObjectName("page_notice")
+        self.facts: dict[str, QLabel] = {}
+        self._fact_forms: list[QFormLayout] = []
+        self.step_buttons: dict[StepKind, QPushButton] = {}
+        self.forms = form_documents.PageForms(self, db, self.code, self.notice)
+        self.messages = PageMessages(db, self.code, self)  # to the applicant: SMS, e-mail, Zalo
+        self.apology_part = PageApology(self, db, clerk, self.code, clock)
+        self.apology_part.made.connect(self._after_apology)
+        self.apology_button = self.apology_part.button
+        self.apology_form_button = self.apology_part.form_button
+        self.apology_form_button.clicked.connect(lambda: self._write_form(form_documents.APOLOGY))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.messages.line)
+        layout.addWidget(self._build_facts())
+        layout.addWidget(self._build_tabs(), 1)
+        layout.addWidget(self._build_step_buttons())
+        layout.addWidget(self.notice)
+        layout.addLayout(self._build_footer())
+        self.reload()
+        fit_to_screen(self, 1240, 780)
+
+    # -- building ------------------------------------------------------------------
+
+    def _fact_group(self, title: str, rows: list[tuple[str, str]]) -> QGroupBox:
+        box = QGroupBox(translated(title))
+        form = QFormLayout(box)
+        self._fact_forms.append(form)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        for key, label in rows:
+            value = QLabel()
+            value.setObjectName(f"fact_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.facts[key] = value
+            form.addRow(translated(label), value)
+        return box
+
+    def _build_facts(self) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        groups = (
+            (
+                QT_TRANSLATE_NOOP("DossierPage", "Người nộp"),
+                [
+                    ("name", QT_TRANSLATE_NOOP("DossierPage", "Họ và tên:")),
+                    ("id_number", QT_TRANSLATE_NOOP("DossierPage", "Số giấy tờ:")),
+                    ("address", QT_TRANSLATE_NOOP("DossierPage", "Địa chỉ:")),
+                    ("phone", QT_TRANSLATE_NOOP("DossierPage", "Điện thoại:")),
+                    ("email", QT_TRANSLATE_NOOP("DossierPage", "Thư điện tử:")),
+                    ("principal", QT_TRANSLATE_NOOP("DossierPage", "Nộp thay cho:")),
+                ],
+            ),
+            (
+                QT_TRANSLATE_NOOP("DossierPage", "Yêu cầu và thời hạn"),
+                [
+                    ("procedure", QT_TRANSLATE_NOOP("DossierPage", "Thủ tục:")),
+                    ("channel", QT_TRANSLATE_NOOP("DossierPage", "Hình thức nộp:")),
+                    ("delivery", QT_TRANSLATE_NOOP("DossierPage", "Nhận kết quả:")),
+                    ("limit", QT_TRANSLATE_NOOP("DossierPage", "Thời hạn:")),
+                    ("received", QT_TRANSLATE_NOOP("DossierPage", "Tiếp nhận lúc:")),
+                    ("appointment", QT_TRANSLATE_NOOP("DossierPage", "Hẹn trả:")),
+                    ("rescheduled", QT_TRANSLATE_NOOP("DossierPage", "Hẹn lại:")),
+                ],
+            ),
+            (
+                QT_TRANSLATE_NOOP("DossierPage", "Đang xử lý"),
+                [
+                    ("holder", QT_TRANSLATE_NOOP("DossierPage", "Đang ở:")),
+                    ("assignee", QT_TRANSLATE_NOOP("DossierPage", "Cán bộ phụ trách:")),
+                    ("clerk", QT_TRANSLATE_NOOP("DossierPage", "Cán bộ tiếp nhận:")),
+                    ("comebacks", QT_TRANSLATE_NOOP("DossierPage", "Số lần bổ sung:")),
+                    ("result", QT_TRANSLATE_NOOP("DossierPage", "Kết quả:")),
+                ],
+            ),
+        )
+        for title, rows in groups:
+            row.addWidget(self._fact_group(title, rows), 1)
+        return box
+
+    def _build_tabs(self) -> QTabWidget:
+        self.tabs = QTabWidget()
+        self.timeline_table = read_only_table(
+            [
+                translate("DossierPage", "Thời gian"),
+                translate("DossierPage", "Bước"),
+                translate("DossierPage", "Bên giao"),
+                translate("DossierPage", "Bên nhận"),
+                translate("DossierPage", "Người thực hiện"),
+                translate("DossierPage", "Kết quả"),
+                translate("DossierPage", "Chi tiết"),
+            ]
+        )
+        self.timeline_table.setObjectName("timeline_table")
+        _wrap_rows(self.timeline_table)
+        self.papers_table = read_only_table(
+            [
+                translate("DossierPage", "Giấy tờ"),
+                translate("DossierPage", "Hình thức"),
+                translate("DossierPage", "Số lượng"),
+            ]
+        )
+        self.papers_table.setObjectName("papers_table")
+        self.tabs.addTab(self.timeline_table, translate("DossierPage", "Quá trình xử lý"))
+        self.tabs.addTab(self.papers_table, translate("DossierPage", "Giấy tờ đã nhận"))
+        self.scans_tab = PageScans(self.db, self.clerk, self.code, self.clock)  # digitised papers
+        self.scans_tab.changed.connect(lambda: (self.reload(), self.changed.emit(self.code)))
+        self.tabs.addTab(self.scans_tab, translate("DossierPage", "Bản số hóa"))
+        self.audit_table = None
+        if self.clerk.is_supervisor:
+            self.audit_table = read_only_table(
+                [
+                    translate("DossierPage", "Thời gian"),
+                    translate("DossierPage", "Người thực hiện"),
+                    translate("DossierPage", "Thao tác"),
+                    translate("DossierPage", "Trước"),
+                    translate("DossierPage", "Sau"),
+                ]
+            )
+            self.audit_table.setObjectName("audit_table")
+            _wrap_rows(self.audit_table)
+            self.tabs.addTab(self.audit_table, translate("DossierPage", "Nhật ký thay đổi"))
+        return self.tabs
+
+    def _build_step_buttons(self) -> QGroupBox:
+        box = QGroupBox(translate("DossierPage", "Bước xử lý"))
+        grid = QGridLayout(box)
+        for number, kind in enumerate(PAGE_STEPS):
+            button = QPushButton(translated(BUTTON_TEXTS[kind]))
+            button.setObjectName(f"do_{kind.value}")
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, k=kind: self.open_step(k))
+            self.step_buttons[kind] = button
+            grid.addWidget(button, number // 5, number % 5)
+        grid.addWidget(self.apology_button, len(PAGE_STEPS) // 5, len(PAGE_STEPS) % 5)
+        return box
+
+    def _build_footer(self) -> QHBoxLayout:
+        self.receipt_button = QPushButton(translate("DossierPage", "In lại phiếu hẹn"))
+        self.receipt_button.clicked.connect(self.print_receipt)
+        self.slip_button = QPushButton(translate("DossierPage", "Phiếu kiểm soát (mẫu 06)"))
+        self.slip_button.clicked.connect(self.print_control_slip)
+        self.supplement_form_button = QPushButton(
+            translate("DossierPage", "Phiếu yêu cầu bổ sung (mẫu 02)")
+        )
+        self.supplement_form_button.clicked.connect(
+            lambda: self._write_form(form_documents.SUPPLEMENT_REQUEST)
+        )
+        self.refusal_form_button = QPushButton(translate("DossierPage", "Phiếu từ chối (mẫu 03)"))
+        self.refusal_form_button.clicked.connect(lambda: self._write_form(form_documents.REFUSAL))
+        self.stop_form_button = QPushButton(translate("DossierPage", "Thông báo dừng (mẫu 05)"))
+        self.stop_form_button.setObjectName("stop_form")
+        self.stop_form_button.clicked.connect(lambda: self._write_form(form_documents.STOP_NOTICE))
+        self.close_button = QPushButton(translate("DossierPage", "Đóng"))
+        self.close_button.clicked.connect(self.close)
+        row = QHBoxLayout()
+        forms = QGridLayout()  # three rows of two: the page fits a 1024-pixel screen
+        buttons = (
+            self.receipt_button,
+            self.slip_button,
+            self.supplement_form_button,
+            self.refusal_form_button,
+            self.stop_form_button,
+            self.apology_form_button,
+        )
+        for number, button in enumerate(buttons):
+            button.setAutoDefault(False)
+            forms.addWidget(button, number // 2, number % 2)
+        row.addLayout(forms)
+        row.addStretch(1)
+        row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
+        return row
+
+    # -- showing the dossier ---------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the dossier, its timeline and its audit trail again."""
+        self.dossier = dossiers.get_dossier(self.db, self.code)
+        self.apology_part.read()
+        self.timeline = steps.timeline(self.db, self.code)
+        self._show_heading()
+        self._show_facts()
+        clerks = accounts.list_clerks(self.db)
+        names = {c.username: c.full_name for c in clerks}
+        self.messages.fill(self.timeline_table, self.timeline, names)  # steps and messages
+        _fit_columns(self.timeline_table, TIMELINE_WIDTHS)
+        fill_table(
+            self.papers_table,
+            [
+                (p.name, translated(PAPER_FORM_LABELS[p.form]), str(p.count))
+                for p in self.dossier.papers
+            ],
+        )
+        self.scans_tab.reload(self.dossier)
+        if self.audit_table is not None:
+            people = {c.id: c.full_name for c in clerks}
+            trail = audit.trail(self.db, "dossier", self.code)
+            fill_table(self.audit_table, audit_rows(trail, people))
+            _fit_columns(self.audit_table, AUDIT_WIDTHS)
+        self._enable_steps()
+
+    def _show_heading(self) -> None:
+        d = self.dossier
+        urgency = ""
+        if d.status in RUNNING_STATUSES:
+            band = band_for(d.effective_due(), self.clock.now(), calendar.working_calendar(self.db))
+            urgency = (
+                f' &nbsp; <span style="color:{BAND_STYLES[band].colour}; font-weight:bold">'
+                f"{translated(BAND_LABELS[band])}</span>"
+            )
+        if self.apology_part.apology is not None and d.status in RUNNING_STATUSES:
+            urgency += f" &nbsp; <i>{translate('DossierPage', 'Đã hẹn lại')}</i>"
+        self.heading.setText(
+            f'<span style="font-size:15pt; font-weight:bold">{d.code}</span> &nbsp; '
+            f'<span style="color:{STATUS_COLOURS[d.status]}; font-weight:bold">'
+            f"{translated(STATUS_LABELS[d.status])}</span>{urgency}<br>"
+            f"{escape(d.applicant.name)} — {escape(d.procedure_name)}"
+        )
+
+    def _show_facts(self) -> None:
+        d = self.dossier
+        a = d.applicant
+        kind = (
+            translate("DossierPage", "mã số thuế")
+            if a.kind is ApplicantKind.ORGANISATION
+            else translate("DossierPage", "CCCD")
+        )
+        rescheduled = self.apology_part.rescheduled_text(d)
+        result = ""
+        if d.result_class is not None and d.decided_at is not None:
+            result = translate("DossierPage", "{label}, có kết quả lúc {at}").format(
+                label=translated(RESULT_CLASS_LABELS[d.result_class]),
+                at=when(d.decided_at),
+            )
+        if d.returned_at is not None:
+            result += translate("DossierPage", "; đã trả lúc {at}").format(at=when(d.returned_at))
+        values = {
+            "name": a.name,
+            "id_number": f"{a.id_number} ({kind})" if a.id_number else "",
+            "address": a.address,
+            "phone": a.phone,
+            "email": a.email,
+            "principal": a.principal,
+            "procedure": f"{d.procedure_name} ({d.procedure_code})",
+            "channel": translated(CHANNEL_LABELS[d.channel]),
+            "delivery": translated(RESULT_DELIVERY_LABELS[d.result_delivery])
+            + (f": {d.delivery_address}" if d.delivery_address else ""),
+            "limit": stored_limit_label(d.limit_text),
+            "received": when(d.received_at),
+            "appointment": when(d.appointment_at),
+            "rescheduled": rescheduled,
+            "holder": holder_label(d.holder),
+            "assignee": dossiers.assignee_name(self.db, d.code),
+            "clerk": d.clerk_name,
+            "comebacks": str(d.comebacks),
+            "result": result.lstrip("; "),
+        }
+        for key, value in values.items():
+            self.facts[key].setText(value or "—")
+        if d.result_class is not None:
+            self.facts["result"].setStyleSheet(f"color: {RESULT_COLOURS[d.result_class]};")
+        for form in self._fact_forms:
+            if form.indexOf(self.facts["rescheduled"]) >= 0:
+                form.setRowVisible(self.facts["rescheduled"], bool(rescheduled))
+
+    def _enable_steps(self) -> None:
+        role = self.clerk.role
+        for kind, button in self.step_buttons.items():
+            allowed = step_allowed(kind, self.dossier, role)
+            button.setEnabled(allowed)
+            button.setToolTip("" if allowed else why_not(kind, self.dossier, role))
+        self.supplement_form_button.setEnabled(self.dossier.supplement_round > 0)
+        self.refusal_form_button.setEnabled(self.dossier.status is DossierStatus.REFUSED)
+        self.stop_form_button.setEnabled(self.dossier.status is DossierStatus.STOPPED)
+        self.apology_part.enable(self.dossier)
+
+    def allowed_steps(self) -> list[StepKind]:
+        return [k for k, b in self.step_buttons.items() if b.isEnabled()]
+
+    # -- steps -------------------------------------------------------------------------
+
+    def open_step(self, kind: StepKind) -> StepDialog | None:
+        """Open the dialog of ``kind`` over the page; what it prints follows its success."""
+        self.notice.clear_notice()
+        try:
+            dialog = DIALOGS[kind](self.db, self.clerk, self.code, self.clock, parent=self)
+        except UserError as exc:  # the dossier vanished, the database is locked...
+            show_message(self, translated(STEP_LABELS[kind]), exc.message)
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._after_step(kind, dialog))
+        dialog.destroyed.connect(lambda *_: self._forget_dialog(dialog))
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_apology(self) -> None:
+        self.reload()
+        self.changed.emit(self.code)
+        self.notice.show_ok(self.apology_part.done_text())
+
+    def _forget_dialog(self, dialog: StepDialog) -> None:
+        if self.last_dialog is dialog:
+            self.last_dialog = None
+
+    def _after_step(self, kind: StepKind, dialog: StepDialog) -> None:
+        self.reload()
+        self.changed.emit(self.code)
+        done = translate("DossierPage", "Đã ghi nhận: {step}.").format(
+            step=translated(STEP_LABELS[kind])
+        )
+        if kind is StepKind.RESULT_READY and isinstance(dialog.outcome, ResultClass):
+            done = translate("DossierPage", "Đã ghi nhận có kết quả: {label}.").format(
+                label=translated(RESULT_CLASS_LABELS[dialog.outcome])
+            )
+        elif kind is StepKind.SUPPLEMENT_RECEIVED:
+            done = translate("DossierPage", "Đã nhận bổ sung. Hẹn trả mới: {at}.").format(
+                at=when(self.dossier.appointment_at)
+            )
+        self.notice.show_ok(done)
+        after: dict[StepKind, Callable[[], object]] = {
+            StepKind.SUPPLEMENT_REQUEST: lambda: self._write_form(
+                form_documents.SUPPLEMENT_REQUEST, done
+            ),
+            StepKind.REFUSE: lambda: self._write_form(form_documents.REFUSAL, done),
+            StepKind.STOP: lambda: self._write_form(form_documents.STOP_NOTICE, done),
+            StepKind.SUPPLEMENT_RECEIVED: self.print_receipt,
+        }
+        if kind in after:
+            after[kind]()
+
+    # -- printing --------------------------------------------------------------------------
+
+    def print_receipt(self) -> ReceiptPreviewDialog | None:
+        """Print the receipt (after a supplement: the new one, with the new appointment)."""
+        error: str | None = None
+        outcome = None
+        try:
+            with busy_cursor():
+                printed = receipts.print_receipt(self.db, self.code)
+            image, outcome = printed.image, printed.outcome
+        except UserError as exc:
+            error = exc.message
+            try:
+                image = receipts.receipt_image(self.db, self.code)
+            except UserError as again:
+                show_message(self, translate("DossierPage", "In phiếu hẹn"), again.message)
+                return None
+        preview = ReceiptPreviewDialog(
+            image, self.code, self.db, print_error=error, parent=self, outcome=outcome
+        )
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.destroyed.connect(lambda *_: self._forget_preview(preview))
+        self.last_preview = preview
+        preview.open()
+        return preview
+
+    def _forget_preview(self, preview: ReceiptPreviewDialog) -> None:
+        if self.last_preview is preview:
+            self.last_preview = None
+
+    def print_control_slip(self) -> None:
+        self._write_form(form_documents.CONTROL_SLIP)
+
+    def _write_form(self, form: form_documents.Form, before: str = "") -> None:
+        """Write ``form`` in the background, then open it to print (see ``PageForms``)."""
+        self.forms.write(form, before)

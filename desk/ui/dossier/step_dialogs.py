@@ -1,0 +1,421 @@
+"""One small dialog per step of a dossier's life (the rules are in the services).
+
+Each dialog reads what the step needs, calls its service, and on a refusal
+shows the service's message under the input it names (or under the form),
+keeping everything typed; on success it closes with ``accept()``. What a step
+prints afterwards (form 02, form 03, form 05, the new receipt) is done by the
+dossier page, so the same dialog serves the page and the scan box.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.clock import Clock, to_vn
+from desk.domain.dossier import (
+    Dossier,
+    ResultClass,
+)
+from desk.domain.errors import UserError, ValidationError
+from desk.domain.lifecycle import STEP_LABELS, StepKind, SupplementRequest
+from desk.domain.office import Clerk
+from desk.domain.procedure import PAPER_FORM_LABELS, Channel
+from desk.domain.text import fold
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
+from desk.services import calendar, catalog, departments, dossiers, office, steps
+from desk.storage.database import Database
+from desk.ui.widgets.forms import FieldErrors, Notice, clean_text, set_enter_button
+from desk.ui.widgets.qt_helpers import busy_cursor, translate
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "StepDialogs"
+RESULT_COLOURS = {
+    ResultClass.EARLY: "#1b5e20",
+    ResultClass.ON_TIME: "#1565c0",
+    ResultClass.LATE: "#b00020",
+}
+
+
+def when(moment) -> str:
+    """A moment on screen, "10:30 ngày 27/11/2026": the date in the Vietnamese order in any language."""
+    local = to_vn(moment)
+    return translate("StepDialogs", "{time} ngày {date}").format(
+        time=f"{local:%H:%M}", date=f"{local:%d/%m/%Y}"
+    )
+
+
+def text_box(placeholder: str, lines: int = 3) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setPlaceholderText(placeholder)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
+    return box
+
+
+class StepDialog(QDialog):
+    """The frame every step shares: which dossier, the form, the buttons, the messages."""
+
+    kind: StepKind
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Đồng ý")
+    min_width = 560
+
+    def __init__(
+        self,
+        db: Database,
+        clerk: Clerk,
+        code: str,
+        clock: Clock,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.clerk = clerk
+        self.clock = clock
+        self.dossier: Dossier = dossiers.get_dossier(db, code)
+        self.code = self.dossier.code
+        self.outcome: Any = None
+        self.setObjectName(f"step_{self.kind.value}")
+        self.setWindowTitle(
+            translate("StepDialogs", "{step} — hồ sơ {code}").format(
+                step=translated(STEP_LABELS[self.kind]), code=self.code
+            )
+        )
+        self.errors = FieldErrors()
+        self.notice = Notice()
+        self.notice.setObjectName("step_notice")
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        about = QLabel(
+            translate("StepDialogs", "<b>{code}</b> — {name}<br>{procedure}").format(
+                code=self.code,
+                name=self.dossier.applicant.name,
+                procedure=self.dossier.procedure_name,
+            )
+        )
+        about.setWordWrap(True)
+        about.setTextFormat(Qt.TextFormat.RichText)
+        self.ok_button = QPushButton(translated(self.ok_text))
+        self.ok_button.setObjectName("step_ok")
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button = QPushButton(translate("StepDialogs", "Hủy"))
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.ok_button)
+        buttons.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addLayout(self.form)
+        layout.addWidget(self.notice)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self._first_input: QWidget | None = None
+        self.build()
+        if self._first_input is not None and self.focusWidget() is None:
+            self._first_input.setFocus()  # the keyboard starts in the first field to fill
+        set_enter_button(self, self.ok_button)
+        self.setMinimumWidth(self.min_width)
+
+    def add_row(self, label: str, field: str, widget: QWidget) -> None:
+        """A labelled input (``label`` already in the clerk's language) with its error line."""
+        if getattr(self, "_first_input", None) is None and widget.isEnabled():
+            self._first_input = widget
+        self.form.addRow(label, self.errors.wrap(field, widget))
+
+    def add_note(self, text: str, colour: str = "") -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        if colour:
+            label.setStyleSheet(f"color: {colour};")
+        self.form.addRow(label)
+        return label
+
+    def build(self) -> None:
+        """Add the step's inputs to ``self.form``."""
+
+    def run(self) -> Any:
+        """Call the step's service with what was typed; may raise ``UserError``."""
+        raise NotImplementedError
+
+    def local_errors(self) -> dict[str, str]:
+        """Problems the form sees before asking the service."""
+        return {}
+
+    def submit(self) -> bool:
+        """Run the step; on a refusal show why and keep the input, on success close."""
+        self.notice.clear_notice()
+        self.errors.clear()
+        if errors := self.local_errors():
+            self.show_errors(errors)
+            return False
+        try:
+            with busy_cursor():
+                self.outcome = self.run()
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return False
+        except UserError as exc:
+            log.info("step %s on %s refused: %s", self.kind.value, self.code, exc.message)
+            if exc.field and exc.field in self.errors.fields():
+                self.show_errors({exc.field: exc.message})
+            else:
+                self.notice.show_error(exc.message)
+                self.grow()
+            return False
+        log.info("step %s on %s by %s", self.kind.value, self.code, self.clerk.username)
+        self.accept()
+        return True
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        rest = self.errors.show(errors)
+        if rest:
+            self.notice.show_error(" ".join(errors[f] for f in rest))
+        self.grow()
+
+    def grow(self) -> None:
+        """Make room for messages that just appeared (never shrink what the clerk sized)."""
+        layout = self.layout()
+        height = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if height > self.height():
+            self.resize(self.width(), height)
+
+    def message(self) -> str:
+        """What the dialog says is wrong now: the notice, or the first field message."""
+        if self.notice.text() and not self.notice.isHidden():
+            return self.notice.text()
+        for field in sorted(self.errors.fields()):
+            if text := self.errors.message(field):
+                return text
+        return ""
+
+
+class TransferDialog(StepDialog):
+    """Hand the dossier to the department or agency that decides it."""
+
+    kind = StepKind.TRANSFER
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Chuyển")
+
+    def build(self) -> None:
+        self.department_combo = QComboBox()
+        self.department_combo.addItem(translate("StepDialogs", "— Chọn phòng, ban, cơ quan —"), "")
+        for name in sorted(departments.list_departments(self.db), key=fold):
+            self.department_combo.addItem(name, name)
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(translate("StepDialogs", "Không bắt buộc"))
+        self.add_row(translate("StepDialogs", "Chuyển đến:"), "department", self.department_combo)
+        self.add_row(translate("StepDialogs", "Ghi chú:"), "note", self.note_edit)
+
+    def local_errors(self) -> dict[str, str]:
+        if not self.department_combo.currentData():
+            return {"department": translate("StepDialogs", "Hãy chọn nơi nhận hồ sơ.")}
+        return {}
+
+    def run(self) -> None:
+        steps.transfer(
+            self.db,
+            self.clerk,
+            self.code,
+            self.department_combo.currentData(),
+            self.clock,
+            note=clean_text(self.note_edit),
+        )
+
+
+class SupplementRequestDialog(StepDialog):
+    """Form 02: everything missing, picked from the procedure's own list, in ONE request."""
+
+    kind = StepKind.SUPPLEMENT_REQUEST
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Gửi yêu cầu và in phiếu")
+    min_width = 760
+
+    def build(self) -> None:
+        self.add_note(
+            translate(
+                "StepDialogs",
+                "Ghi đầy đủ MỘT LẦN mọi giấy tờ, nội dung cần bổ sung (Nghị định 118/2025/NĐ-CP, "
+                "điều 16 khoản 3): sau đó không được yêu cầu thêm. Chỉ được yêu cầu giấy tờ có "
+                "trong danh mục của thủ tục.",
+            ),
+            "#5d4037",
+        )
+        received = {p.name for p in self.dossier.papers}
+        self.papers_list = QListWidget()
+        self.papers_list.setObjectName("missing_papers")
+        procedure = catalog.get_procedure(self.db, self.dossier.procedure_code)
+        for paper in procedure.papers:
+            label = f"{paper.name} ({translated(PAPER_FORM_LABELS[paper.form]).lower()})"
+            if paper.name in received:
+                label += translate("StepDialogs", " — đã nhận")
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, paper.name)
+            item.setToolTip(paper.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.papers_list.addItem(item)
+        # Published paper names are long: wrap them rather than cut them off.
+        self.papers_list.setWordWrap(True)
+        self.papers_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.papers_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        line = self.papers_list.fontMetrics().lineSpacing()
+        rows = min(max(self.papers_list.count(), 3), 6)
+        self.papers_list.setMinimumHeight(line * 2 * rows + 8)
+        self.reason_edit = text_box(
+            translate(
+                "StepDialogs", "Ví dụ: tờ khai thiếu chữ ký người yêu cầu; bản sao chưa chứng thực"
+            )
+        )
+        self.contact_edit = QLineEdit()
+        hotline = office.get_office(self.db).hotline
+        # The contact is printed on form 02, a Vietnamese paper whatever the screen speaks.
+        contact = self.clerk.full_name + (
+            f", điện thoại {hotline}" if hotline else ""  # untranslated: printed on form 02
+        )
+        self.contact_edit.setText(contact)
+        self.add_row(translate("StepDialogs", "Giấy tờ cần bổ sung:"), "missing", self.papers_list)
+        self.add_row(
+            translate("StepDialogs", "Lý do, nội dung cần hoàn thiện:"), "reason", self.reason_edit
+        )
+        self.add_row(translate("StepDialogs", "Người cần liên hệ:"), "contact", self.contact_edit)
+
+    def set_missing(self, names: list[str]) -> None:
+        for row in range(self.papers_list.count()):
+            item = self.papers_list.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in names
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def missing(self) -> tuple[str, ...]:
+        items = (self.papers_list.item(row) for row in range(self.papers_list.count()))
+        return tuple(
+            i.data(Qt.ItemDataRole.UserRole)
+            for i in items
+            if i.checkState() == Qt.CheckState.Checked
+        )
+
+    def run(self) -> None:
+        request = SupplementRequest(
+            missing=self.missing(),
+            reason=clean_text(self.reason_edit),
+            contact=clean_text(self.contact_edit),
+        )
+        steps.request_supplement(self.db, self.clerk, self.code, request, self.clock)
+
+
+class ReceiveSupplementDialog(StepDialog):
+    """The citizen brought the missing papers: the time limit starts again from zero."""
+
+    kind = StepKind.SUPPLEMENT_RECEIVED
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Nhận bổ sung và in phiếu hẹn mới")
+
+    def build(self) -> None:
+        asked = self._last_request()
+        if asked:
+            self.add_note(translate("StepDialogs", "Đã yêu cầu bổ sung: {what}").format(what=asked))
+        procedure = catalog.get_procedure(self.db, self.dossier.procedure_code)
+        cal = calendar.working_calendar(self.db)
+        self.new_appointment = cal.appointment_for(
+            self.clock.now(), procedure.limit_for(Channel(self.dossier.channel))
+        )
+        self.add_note(
+            translate(
+                "StepDialogs",
+                "Thời hạn giải quyết được tính lại từ đầu (Nghị định 118/2025/NĐ-CP, điều 19 "
+                "khoản 5). "
+                "Hẹn trả cũ: {old}. Hẹn trả mới: {new}. Một phiếu hẹn mới sẽ được in.",
+            ).format(old=when(self.dossier.appointment_at), new=when(self.new_appointment)),
+            "#1b5e20",
+        )
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(translate("StepDialogs", "Không bắt buộc"))
+        self.add_row(translate("StepDialogs", "Ghi chú:"), "note", self.note_edit)
+
+    def _last_request(self) -> str:
+        requests = [
+            s for s in steps.timeline(self.db, self.code) if s.kind is StepKind.SUPPLEMENT_REQUEST
+        ]
+        if not requests:
+            return ""
+        data = requests[-1].data
+        parts = [str(m) for m in data.get("missing", []) or []]
+        if data.get("reason"):
+            parts.append(str(data["reason"]))
+        return "; ".join(parts)
+
+    def run(self) -> None:
+        steps.receive_supplement(
+            self.db, self.clerk, self.code, self.clock, note=clean_text(self.note_edit)
+        )
+
+
+class RefuseDialog(StepDialog):
+    """Refuse with written reasons (form 03); the dossier ends here."""
+
+    kind = StepKind.REFUSE
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Từ chối và in phiếu")
+
+    def build(self) -> None:
+        self.add_note(
+            translate(
+                "StepDialogs", "Hồ sơ sẽ kết thúc. Phiếu từ chối (mẫu 03) ghi rõ lý do được in ra."
+            ),
+            "#b00020",
+        )
+        self.reason_edit = text_box(
+            translate(
+                "StepDialogs", "Ví dụ: yêu cầu không thuộc thẩm quyền giải quyết của UBND xã"
+            ),
+            4,
+        )
+        self.add_row(translate("StepDialogs", "Lý do từ chối:"), "reason", self.reason_edit)
+
+    def run(self) -> None:
+        steps.refuse(self.db, self.clerk, self.code, clean_text(self.reason_edit), self.clock)
+
+
+class StopDialog(StepDialog):
+    """Stop at the citizen's written request (Decree 118/2025 art. 21); the page then
+    prints the stop notice (form 05) with the reason given here."""
+
+    kind = StepKind.STOP
+    ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Dừng và in thông báo")
+
+    def build(self) -> None:
+        self.add_note(
+            translate(
+                "StepDialogs",
+                "Chỉ dừng khi người nộp có văn bản đề nghị, trước khi có quyết định giải quyết. "
+                "Hồ sơ sẽ kết thúc. Thông báo dừng giải quyết hồ sơ (mẫu 05) ghi lý do này "
+                "được in ra.",
+            ),
+            "#b00020",
+        )
+        self.reason_edit = text_box(
+            translate("StepDialogs", "Ví dụ: người nộp có đơn xin rút hồ sơ ngày ...")
+        )
+        self.add_row(translate("StepDialogs", "Lý do:"), "reason", self.reason_edit)
+
+    def run(self) -> None:
+        steps.stop(self.db, self.clerk, self.code, clean_text(self.reason_edit), self.clock)

@@ -1,0 +1,1 @@
+"""Taking in a dossier: procedure, papers, applicant, scans, the receipt and its preview."""

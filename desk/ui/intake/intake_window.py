@@ -1,0 +1,583 @@
+"""The intake form (tiếp nhận hồ sơ): procedure, papers, applicant, delivery, save and print.
+
+The clerk picks the procedure, ticks the papers from its published list only,
+records who submits, and hands over a receipt with the dossier code and the
+appointment. The appointment is shown live before saving, as it will be printed.
+
+A procedure accepted online only (Directive 24/CT-TTg, from 01/10/2025) shows a
+notice under the search: the clerk guides the citizen to the National Public
+Service Portal and may print a short guide on the receipt printer (off the
+window's thread, ``GuidePrinter``; each guide is counted in the reports). Such a
+dossier is still saved at the counter when the clerk ticks "Vẫn tiếp nhận tại
+quầy": an office may receive it in a special case, and the audit trail says so.
+
+Keys: Enter saves from any field (in the search line it picks the procedure),
+Ctrl+S saves, Ctrl+F goes to the search, Esc starts over: at once on an empty
+form, after a yes/no question when something has been typed, and never while
+a save is running. Nothing typed is lost on a refused save: each message
+appears under its field and the first field at fault gets the cursor.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PIL import Image
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.clock import Clock, SystemClock
+from desk.domain.dossier import Dossier, IntakeDraft
+from desk.domain.errors import UserError, ValidationError
+from desk.domain.office import Clerk
+from desk.domain.procedure import Channel, Procedure
+from desk.domain.scan_text import CccdCard
+from desk.domain.time_limit import TimeLimit, stored_limit_label
+from desk.domain.validation import validate_intake
+from desk.domain.vn_dates import clock_label, weekday_label
+from desk.services import intake, receipts
+from desk.storage.database import Database
+from desk.ui.intake.applicant_form import ApplicantForm, DeliveryForm, parse_birth_date
+from desk.ui.intake.guide_printer import GuidePrinter
+from desk.ui.intake.intake_scans import IntakeScans
+from desk.ui.intake.paper_checklist import PaperChecklist
+from desk.ui.intake.procedure_picker import ProcedurePicker
+from desk.ui.intake.receipt_preview import ReceiptPreviewDialog
+from desk.ui.widgets.qt_helpers import FieldError, busy_cursor, confirm, show_message, translate
+
+__all__ = ["IntakeWindow", "appointment_text", "parse_birth_date"]
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "IntakeWindow"
+APPOINTMENT_REFRESH_MS = 30_000
+FIELD_ORDER = (
+    "procedure",
+    "papers",
+    "name",
+    "id_number",
+    "birth_date",
+    "address",
+    "phone",
+    "email",
+    "principal",
+    "delivery_address",
+    "sets",
+    "note",
+)
+
+
+def appointment_text(preview: intake.AppointmentPreview, limit: TimeLimit | None = None) -> str:
+    """The appointment as the clerk reads it out, worded like the receipt.
+
+    For example: Hẹn trả: 10 giờ 00 phút, Thứ Ba 10/03/2026 (03 ngày làm việc).
+    In the screen's language: the receipt's Vietnamese ``limit_text`` is shown
+    only when the ``limit`` itself is not given.
+    """
+    at = preview.appointment
+    return translate("IntakeWindow", "Hẹn trả: {time}, {weekday} {date} ({limit})").format(
+        time=clock_label(at),
+        weekday=weekday_label(at),
+        date=f"{at:%d/%m/%Y}",
+        limit=limit.label() if limit is not None else stored_limit_label(preview.limit_text),
+    )
+
+
+NOTICE_STYLE = (
+    "QFrame#online_only_notice { background: #fff4e5; border: 2px solid #e65100;"
+    " border-radius: 4px; }"
+)
+
+
+class OnlineOnlyNotice(QFrame):
+    """Shown while an online-only procedure is picked: the warning, the guide, the override."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("online_only_notice")
+        self.setStyleSheet(NOTICE_STYLE)
+        self.message = QLabel(intake.online_only_notice(), self)
+        self.message.setObjectName("online_only_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #8a3300; font-weight: bold; border: none;")
+        self.print_button = QPushButton(
+            translate("IntakeWindow", "In hướng dẫn nộp trực tuyến"), self
+        )
+        self.print_button.setObjectName("print_guide")
+        self.print_button.setAutoDefault(False)
+        self.status = QLabel(self)
+        self.status.setObjectName("guide_status")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("border: none;")
+        self.accept_check = QCheckBox(
+            translate("IntakeWindow", "Vẫn tiếp nhận tại quầy (trường hợp đặc biệt)"), self
+        )
+        self.accept_check.setObjectName("accept_online_only")
+        self.accept_check.setStyleSheet("border: none;")
+        row = QHBoxLayout()
+        row.addWidget(self.print_button)
+        row.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+        layout.addWidget(self.accept_check)
+        self.hide()
+
+    def show_for(self, procedure: Procedure | None) -> None:
+        """Visible for an online-only procedure; a new pick starts without the override."""
+        self.accept_check.setChecked(False)
+        self.status.clear()
+        self.setVisible(procedure is not None and procedure.online_only)
+
+    def set_status(self, text: str, error: bool = False) -> None:
+        colour = "#b71c1c" if error else "#1b5e20"
+        self.status.setStyleSheet(f"border: none; color: {colour};")
+        self.status.setText(text)
+
+
+class IntakeWindow(QWidget):
+    """The whole intake form; ``dossier_saved(code)`` after each saved dossier,
+    ``guide_printed(code)`` after each guide to submitting online."""
+
+    dossier_saved = Signal(str)
+    guide_printed = Signal(str)
+
+    def __init__(
+        self, db: Database, clerk: Clerk, clock: Clock | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._clerk = clerk
+        self._clock: Clock = clock or SystemClock()
+        self._saving = False
+        self._procedure: Procedure | None = None
+        self.last_dossier: Dossier | None = None
+        self.last_preview: ReceiptPreviewDialog | None = None
+        self.last_guide: Image.Image | None = None
+        self.guide_printer = GuidePrinter(db, clerk, self._clock, self)
+        self.setObjectName("intake_window")
+        self.setWindowTitle(translate("IntakeWindow", "Tiếp nhận hồ sơ"))
+
+        self.applicant_form = ApplicantForm(self)
+        self.delivery_form = DeliveryForm(self)
+        self._alias_inputs()
+        columns = QHBoxLayout()
+        columns.addWidget(self._build_procedure_box(), 3)
+        right = QVBoxLayout()
+        right.addWidget(self.applicant_form)
+        right.addWidget(self.delivery_form)
+        right.addStretch(1)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addLayout(self._build_footer())
+        self.errors: dict[str, FieldError] = {
+            "procedure": self.picker.error,
+            "papers": self.papers_error,
+            **self.applicant_form.errors,
+            **self.delivery_form.errors,
+        }
+
+        self._connect()
+        chain = [
+            self.picker.search,
+            self.papers,
+            *self.applicant_form.tab_chain(),
+            *self.delivery_form.tab_chain(),
+            self.save_button,
+            self.clear_button,
+        ]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        self._timer = QTimer(self)
+        self._timer.setInterval(APPOINTMENT_REFRESH_MS)
+        self._timer.timeout.connect(self.refresh_appointment)
+        self._timer.start()
+        self.clear_form()
+
+    # -- building ------------------------------------------------------------
+
+    def _alias_inputs(self) -> None:
+        """The inputs by name, as tests and the main window reach them."""
+        a, d = self.applicant_form, self.delivery_form
+        self.person_radio, self.organisation_radio = a.person_radio, a.organisation_radio
+        self.name_label, self.id_label = a.name_label, a.id_label
+        self.name_edit, self.id_edit, self.birth_edit = a.name_edit, a.id_edit, a.birth_edit
+        self.address_edit, self.phone_edit = a.address_edit, a.phone_edit
+        self.email_edit, self.principal_edit = a.email_edit, a.principal_edit
+        self.channel_combo, self.counter_radio, self.post_radio = (
+            d.channel_combo,
+            d.counter_radio,
+            d.post_radio,
+        )
+        self.delivery_address_edit, self.sets_spin, self.note_edit = (
+            d.delivery_address_edit,
+            d.sets_spin,
+            d.note_edit,
+        )
+
+    def _build_procedure_box(self) -> QGroupBox:
+        box = QGroupBox(translate("IntakeWindow", "Thủ tục hành chính và giấy tờ đã nhận"), self)
+        self.picker = ProcedurePicker(self._db, box)
+        self.picker.error.setObjectName("error_procedure")
+        self.online_notice = OnlineOnlyNotice(box)
+        self.papers = PaperChecklist(box)
+        self.papers_error = FieldError(box)
+        self.papers_error.setObjectName("error_papers")
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.picker, 1)
+        layout.addWidget(self.online_notice)
+        layout.addWidget(
+            QLabel(
+                translate("IntakeWindow", "Giấy tờ đã nhận (chỉ những giấy tờ thủ tục quy định):"),
+                box,
+            )
+        )
+        layout.addWidget(self.papers, 2)
+        layout.addWidget(self.papers_error)
+        self.scans = IntakeScans(
+            self._db, self._clerk, self._clock, self.papers, self.id_edit, self
+        )
+        layout.addWidget(self.scans.bar)  # pages scanned now, and papers digitised before
+        layout.addWidget(self.scans.reuse)
+        return box
+
+    def _build_footer(self) -> QHBoxLayout:
+        self.appointment_label = QLabel(self)
+        self.appointment_label.setObjectName("appointment")
+        self.appointment_label.setWordWrap(True)
+        self.appointment_label.setStyleSheet("font-size: 15px; font-weight: bold; color: #0d47a1;")
+        self.calendar_note = QLabel(self)
+        self.calendar_note.setObjectName("calendar_note")
+        self.calendar_note.setWordWrap(True)
+        self.calendar_note.setStyleSheet("color: #e65100; font-weight: bold;")
+        self.calendar_note.hide()
+        self.clear_button = QPushButton(translate("IntakeWindow", "Làm mới (Esc)"), self)
+        self.save_button = QPushButton(translate("IntakeWindow", "Lưu và in phiếu (Enter)"), self)
+        self.save_button.setObjectName("save")
+        self.save_button.setDefault(True)
+        for button in (self.clear_button, self.save_button):
+            button.setAutoDefault(True)  # Enter on a focused button presses that button
+        self.save_button.setMinimumHeight(36)
+        footer = QHBoxLayout()
+        appointment = QVBoxLayout()
+        appointment.addWidget(self.appointment_label)
+        appointment.addWidget(self.calendar_note)
+        footer.addLayout(appointment, 1)
+        footer.addWidget(self.clear_button)
+        footer.addWidget(self.save_button)
+        return footer
+
+    def _connect(self) -> None:
+        self.picker.procedure_chosen.connect(self._on_procedure_chosen)
+        self.papers.changed.connect(self.papers_error.clear_message)
+        self.delivery_form.channel_changed.connect(self.refresh_appointment)
+        self.save_button.clicked.connect(self.save)
+        self.clear_button.clicked.connect(self.request_clear)
+        self.online_notice.print_button.clicked.connect(self.print_guide)
+        self.online_notice.accept_check.toggled.connect(self._on_accept_toggled)
+        self.guide_printer.printed.connect(self._guide_printed)
+        self.guide_printer.failed.connect(self._guide_failed)
+        for keys, slot in (("Ctrl+S", self.save), ("Ctrl+F", self.focus_search)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def line_edits(self) -> dict[str, QLineEdit]:
+        """Every text input that has an error line, by field name."""
+        return {**self.applicant_form.line_edits(), **self.delivery_form.line_edits()}
+
+    # -- reactions -----------------------------------------------------------
+
+    def _on_procedure_chosen(self, procedure: Procedure | None) -> None:
+        same = (
+            procedure is not None
+            and self._procedure is not None
+            and procedure.code == self._procedure.code
+        )
+        self._procedure = procedure
+        if not same:
+            self.papers.set_papers(procedure.papers if procedure else [])
+            self.online_notice.show_for(procedure)
+            self.scans.set_procedure(procedure)
+        self.refresh_appointment()
+        if procedure is not None and self.picker.search.hasFocus():
+            self.papers.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def focus_search(self) -> None:
+        self.picker.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.picker.search.selectAll()
+
+    def channel(self) -> Channel:
+        return self.delivery_form.channel()
+
+    def set_channel(self, channel: Channel) -> None:
+        self.delivery_form.set_channel(channel)
+
+    def refresh_appointment(self) -> None:
+        """Recompute the appointment for the chosen procedure and channel, as of now."""
+        self.calendar_note.hide()
+        if self._procedure is None:
+            self.appointment_label.setText(
+                translate("IntakeWindow", "Hẹn trả: chọn thủ tục để xem ngày hẹn trả kết quả.")
+            )
+            return
+        try:
+            preview = intake.preview_appointment(
+                self._db, self._procedure, self.channel(), self._clock.now()
+            )
+        except UserError as exc:
+            self.appointment_label.setText(exc.message)
+            return
+        limit = self._procedure.limit_for(self.channel())
+        self.appointment_label.setText(appointment_text(preview, limit))
+        self.calendar_note.setText(preview.calendar_warning)
+        self.calendar_note.setVisible(bool(preview.calendar_warning))
+
+    # -- reading the form ----------------------------------------------------
+
+    def read_draft(self) -> tuple[IntakeDraft, dict[str, str]]:
+        """The form as a draft, and the problems only the form can see (a date it cannot read)."""
+        applicant, local = self.applicant_form.applicant()
+        d = self.delivery_form
+        draft = IntakeDraft(
+            procedure_code=self._procedure.code if self._procedure else "",
+            applicant=applicant,
+            papers=self.papers.received(),
+            channel=d.channel(),
+            result_delivery=d.result_delivery(),
+            delivery_address=d.delivery_address(),
+            sets=self.sets_spin.value(),
+            note=self.note_edit.text(),
+            consent=self.applicant_form.consent_box.consent(),
+            reused=self.scans.reused(),
+        )
+        return draft, local
+
+    def is_dirty(self) -> bool:
+        """True when something has been typed, ticked or chosen since the form was cleared."""
+        return (
+            self._procedure is not None
+            or bool(self.picker.search.text().strip())
+            or self.applicant_form.is_dirty()
+            or self.delivery_form.is_dirty()
+            or self.papers.is_dirty()
+            or self.scans.is_dirty()
+        )
+
+    # -- saving --------------------------------------------------------------
+
+    def save(self) -> Dossier | None:
+        """Save the dossier, print its receipt, show it, and clear the form for the next citizen."""
+        if self._saving:
+            return None
+        self._saving = True
+        try:
+            dossier = self._record()
+        finally:
+            self._saving = False
+        if dossier is None:
+            return None
+        log.info("dossier %s saved by %s", dossier.code, self._clerk.username)
+        self.last_dossier = dossier
+        self.dossier_saved.emit(dossier.code)
+        self.scans.after_save(dossier.code)  # its PDFs, in the background
+        self.clear_form()
+        self._print_and_preview(dossier.code)
+        return dossier
+
+    def _record(self) -> Dossier | None:
+        draft, local = self.read_draft()
+        self.clear_errors()
+        if local:
+            # The service would save without the unreadable date: show every
+            # problem the form has, and save nothing.
+            errors = validate_intake(draft, self._clock.now().date())
+            errors.update(local)
+            self.show_errors(errors)
+            return None
+        try:
+            with busy_cursor():
+                return intake.record_intake(
+                    self._db,
+                    draft,
+                    self._clerk,
+                    self._clock,
+                    accept_online_only=self.online_notice.accept_check.isChecked(),
+                )
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+        except UserError as exc:
+            log.warning("intake not saved: %s", exc.message)
+            if exc.field in self.errors:
+                self.show_errors({exc.field: exc.message})
+            else:  # the database is locked, the disk is full...: the form stays as it is
+                show_message(self, translate("IntakeWindow", "Chưa lưu được hồ sơ"), exc.message)
+        return None
+
+    def _print_and_preview(self, code: str) -> None:
+        error: str | None = None
+        outcome = None
+        try:
+            with busy_cursor():
+                printed = receipts.print_receipt(self._db, code)
+            image, outcome = printed.image, printed.outcome
+        except UserError as exc:
+            log.warning(
+                "receipt %s not printed: %s", code, getattr(exc, "detail", "") or exc.message
+            )
+            error = exc.message
+            try:
+                image = receipts.receipt_image(self._db, code)
+            except UserError as again:
+                show_message(self, translate("IntakeWindow", "Không in được phiếu"), again.message)
+                return
+        dialog = ReceiptPreviewDialog(
+            image, code, self._db, print_error=error, parent=self, outcome=outcome
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: self._forget_preview(dialog))
+        dialog.finished.connect(lambda _result: self._back_from_preview())
+        self.last_preview = dialog
+        dialog.open()
+
+    # -- the guide to submitting online ---------------------------------------
+
+    def print_guide(self) -> bool:
+        """Print the guide of the procedure picked, in the background; ``False`` if not started."""
+        if self._procedure is None or not self._procedure.online_only:
+            return False
+        if not self.guide_printer.request(self._procedure.code):
+            return False
+        self.online_notice.print_button.setEnabled(False)
+        self.online_notice.set_status(translate("IntakeWindow", "Đang in phiếu hướng dẫn..."))
+        return True
+
+    def _guide_printed(self, code: str, image: Image.Image) -> None:
+        self.last_guide = image
+        self.online_notice.print_button.setEnabled(True)
+        self.online_notice.set_status(
+            translate(
+                "IntakeWindow", "Đã in phiếu hướng dẫn nộp trực tuyến cho thủ tục {code}."
+            ).format(code=code)
+        )
+        log.info("online guide %s printed by %s", code, self._clerk.username)
+        self.guide_printed.emit(code)
+
+    def _guide_failed(self, code: str, message: str) -> None:
+        self.online_notice.print_button.setEnabled(True)
+        self.online_notice.set_status(
+            translate("IntakeWindow", "Chưa in được phiếu hướng dẫn: {message}").format(
+                message=message
+            ),
+            error=True,
+        )
+
+    def _on_accept_toggled(self, checked: bool) -> None:
+        if checked:
+            self.picker.error.clear_message()
+
+    def _back_from_preview(self) -> None:
+        self.window().activateWindow()
+        self.focus_search()
+
+    def _forget_preview(self, dialog: ReceiptPreviewDialog) -> None:
+        if self.last_preview is dialog:
+            self.last_preview = None
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field; the first field at fault gets the focus."""
+        for key, message in errors.items():
+            label = self.errors.get(key)
+            if label is None:  # a field this form does not show: say it anyway
+                label = self.errors["procedure"]
+            label.set_message(message)
+        first = next((k for k in FIELD_ORDER if k in errors), None)
+        widget = self._widget_for(first) if first else None
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+
+    def _widget_for(self, key: str) -> QWidget | None:
+        widgets: dict[str, QWidget] = {
+            "procedure": self.picker.search,
+            "papers": self.papers,
+            "sets": self.sets_spin,
+            **self.line_edits(),
+        }
+        return widgets.get(key)
+
+    def error_text(self, key: str) -> str:
+        """The message shown under a field ('' when none)."""
+        return self.errors[key].message()
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear_message()
+
+    # -- starting over -------------------------------------------------------
+
+    def request_clear(self) -> None:
+        """Esc or "Làm mới": clear at once if nothing was typed, else ask first."""
+        if self._saving:
+            return
+        if not self.is_dirty():
+            self.clear_form()
+            return
+        confirm(
+            self,
+            translate("IntakeWindow", "Làm mới biểu mẫu"),
+            translate("IntakeWindow", "Xóa toàn bộ thông tin đang nhập để tiếp nhận hồ sơ mới?"),
+            translate("IntakeWindow", "Xóa và làm mới"),
+            translate("IntakeWindow", "Không, giữ lại"),
+            self.clear_form,
+        )
+
+    def clear_form(self) -> None:
+        """An empty form for the next citizen, the cursor in the procedure search."""
+        self.picker.clear()
+        self._procedure = None
+        self.papers.set_papers([])
+        self.online_notice.show_for(None)
+        self.scans.clear()
+        self.applicant_form.clear()
+        self.applicant_form.consent_box.offer_from(self._db)  # the channels the office has on
+        self.delivery_form.clear()
+        self.clear_errors()
+        self.refresh_appointment()
+        self.focus_search()
+
+    def fill_applicant(self, card: CccdCard) -> None:
+        """A CCCD QR was scanned: the applicant is the card's holder; the cursor goes on."""
+        self.applicant_form.fill_from_card(card)
+        self.applicant_form.phone_edit.setFocus()
+
+    def reload_catalog(self) -> None:
+        """After an admin edits the catalog or the calendar."""
+        self.picker.reload()
+        self.refresh_appointment()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter and Esc that no field used: Enter saves, Esc starts over."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.save()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            self.request_clear()
+            return
+        super().keyPressEvent(event)

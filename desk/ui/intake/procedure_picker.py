@@ -1,0 +1,277 @@
+"""Picking the procedure at intake: type a few words, arrows to move, Enter to pick.
+
+Clerks type without accents on a hurried keyboard; the search is accent- and
+case-insensitive (``desk.domain.text.matches``), every word must appear in the
+code, the name or the field. The catalog is read once and filtered in memory,
+so each key press answers at once; ``reload()`` reads it again after an admin
+edits it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.procedure import Procedure
+from desk.domain.text import fold, matches
+from desk.services import catalog
+from desk.storage.database import Database
+from desk.ui.widgets.qt_helpers import FieldError, translate
+
+CONTEXT = "ProcedurePicker"
+CODE, NAME, FIELD, LIMIT, FEE = range(5)
+_NAVIGATION_KEYS = {
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+}
+
+
+class ProcedurePicker(QWidget):
+    """Search line, list of matching procedures, and what was picked.
+
+    ``procedure_chosen`` carries the picked ``Procedure`` (or ``None`` when the
+    choice is cleared).
+    """
+
+    procedure_chosen = Signal(object)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._procedures: list[Procedure] = []
+        self._keys: list[str] = []
+        self._chosen: Procedure | None = None
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("procedure_search")
+        self.search.setPlaceholderText(
+            translate("ProcedurePicker", "Tìm thủ tục: gõ không dấu cũng được")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(translate("ProcedurePicker", "Tìm thủ tục"))
+        self.list = QTreeWidget(self)
+        self.list.setObjectName("procedure_list")
+        self.list.setHeaderLabels(
+            [
+                translate("ProcedurePicker", "Mã"),
+                translate("ProcedurePicker", "Tên thủ tục"),
+                translate("ProcedurePicker", "Lĩnh vực"),
+                translate("ProcedurePicker", "Thời hạn"),
+                translate("ProcedurePicker", "Phí, lệ phí"),
+            ]
+        )
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The search line keeps the focus; arrows typed there move this list.
+        self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        for column in (CODE, FIELD, LIMIT, FEE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.list.setMinimumHeight(self.list.fontMetrics().height() * 6 + 12)
+        self.empty_label = QLabel(
+            translate("ProcedurePicker", "Không tìm thấy thủ tục phù hợp."), self
+        )
+        self.empty_label.setVisible(False)
+        self.chosen_label = QLabel(self)
+        self.chosen_label.setObjectName("chosen_procedure")
+        self.chosen_label.setWordWrap(True)
+        self.chosen_label.setTextFormat(Qt.TextFormat.RichText)
+        self.error = FieldError(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.chosen_label)
+        layout.addWidget(self.error)
+
+        self.search.textChanged.connect(self._filter)
+        self.search.installEventFilter(self)
+        self.list.itemActivated.connect(lambda _item, _col: self.choose_current())
+        # A click on a row picks it too: a highlighted row that is not the
+        # chosen procedure would mislead a clerk using the mouse.
+        self.list.itemClicked.connect(lambda _item, _col: self.choose_current())
+        self.reload()
+        self._show_chosen()
+
+    # -- the catalog ------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the active catalog again (after an admin edits it); keep the choice if still there."""
+        self._procedures = catalog.list_procedures(self._db)
+        self._keys = [fold(f"{p.code} {p.name} {p.field}") for p in self._procedures]
+        self.list.clear()
+        for p in self._procedures:
+            item = QTreeWidgetItem([p.code, p.name, p.field, p.limit.label(), p.fee])
+            item.setData(CODE, Qt.ItemDataRole.UserRole, p.code)
+            for column in (NAME, FIELD, LIMIT, FEE):
+                item.setToolTip(column, item.text(column))
+            self.list.addTopLevelItem(item)
+        chosen = self._chosen
+        self._chosen = None
+        if chosen is not None:
+            fresh = next((p for p in self._procedures if p.code == chosen.code), None)
+            if fresh is not None:
+                self._set_chosen(fresh)
+            else:
+                self.procedure_chosen.emit(None)
+                self._show_chosen()
+        self._filter(self.search.text())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Keep about half the list's width for the name, whatever the window's size."""
+        super().resizeEvent(event)
+        header = self.list.header()
+        code = self.list.fontMetrics().horizontalAdvance("0.000000") + 24
+        rest = max(0, self.list.viewport().width() - code)
+        header.resizeSection(CODE, code)
+        for column, share in ((FIELD, 0.16), (LIMIT, 0.18), (FEE, 0.16)):
+            header.resizeSection(column, int(rest * share))
+
+    def procedures(self) -> list[Procedure]:
+        return list(self._procedures)
+
+    # -- filtering and choosing -------------------------------------------
+
+    def visible_codes(self) -> list[str]:
+        """Codes of the procedures now listed, top to bottom."""
+        return [
+            self.list.topLevelItem(i).text(CODE)
+            for i in range(self.list.topLevelItemCount())
+            if not self.list.topLevelItem(i).isHidden()
+        ]
+
+    def _filter(self, query: str) -> None:
+        first_visible: QTreeWidgetItem | None = None
+        for i, key in enumerate(self._keys):
+            item = self.list.topLevelItem(i)
+            hidden = bool(query.strip()) and not matches(query, key)
+            item.setHidden(hidden)
+            if not hidden and first_visible is None:
+                first_visible = item
+        current = self.list.currentItem()
+        if current is None or current.isHidden():
+            self.list.setCurrentItem(first_visible)
+        self.empty_label.setVisible(first_visible is None)
+
+    def choose_current(self) -> None:
+        """Pick the highlighted procedure (Enter in the search line, or a double-click)."""
+        item = self.list.currentItem()
+        if item is None or item.isHidden():
+            return
+        code = item.data(CODE, Qt.ItemDataRole.UserRole)
+        procedure = next(p for p in self._procedures if p.code == code)
+        self._set_chosen(procedure)
+
+    def choose(self, code: str) -> None:
+        """Pick by code (used when a form is filled again from a saved dossier)."""
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            if item.text(CODE) == code:
+                item.setHidden(False)
+                self.list.setCurrentItem(item)
+                self.choose_current()
+                return
+        raise KeyError(code)
+
+    def chosen(self) -> Procedure | None:
+        return self._chosen
+
+    def clear(self) -> None:
+        """Back to an empty search and no procedure, for the next citizen."""
+        self.search.clear()
+        self.error.clear_message()
+        if self._chosen is not None:
+            self._chosen = None
+            self._show_chosen()
+            self.procedure_chosen.emit(None)
+        if self.list.topLevelItemCount():
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        self.list.scrollToTop()
+
+    def _set_chosen(self, procedure: Procedure) -> None:
+        self._chosen = procedure
+        self.error.clear_message()
+        self._show_chosen()
+        self.procedure_chosen.emit(procedure)
+
+    def _show_chosen(self) -> None:
+        p = self._chosen
+        if p is None:
+            self.chosen_label.setText(
+                translate("ProcedurePicker", "<i>Chưa chọn thủ tục: gõ vài chữ rồi bấm Enter.</i>")
+            )
+            return
+        fee = p.fee or translate("ProcedurePicker", "không ghi")
+        self.chosen_label.setText(
+            translate(
+                "ProcedurePicker",
+                "<b>Đã chọn: {code} – {name}</b><br>Lĩnh vực: {field} · Thời hạn: {limit}"
+                " · Phí, lệ phí: {fee}",
+            ).format(
+                code=_html(p.code),
+                name=_html(p.name),
+                field=_html(p.field),
+                limit=_html(p.limit.label()),
+                fee=_html(fee),
+            )
+        )
+
+    # -- keys typed in the search line move the list -----------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+        ):
+            if event.key() in _NAVIGATION_KEYS:
+                self._move(event.key())
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                # Enter here picks; it must not reach the form, where it saves.
+                self.choose_current()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _move(self, key: Qt.Key) -> None:
+        rows = [
+            self.list.topLevelItem(i)
+            for i in range(self.list.topLevelItemCount())
+            if not self.list.topLevelItem(i).isHidden()
+        ]
+        if not rows:
+            return
+        current = self.list.currentItem()
+        at = rows.index(current) if current in rows else -1
+        page = max(1, self.list.viewport().height() // max(1, self.list.sizeHintForRow(0)) - 1)
+        step = {
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_PageUp: -page,
+            Qt.Key.Key_PageDown: page,
+        }[key]
+        target = rows[min(len(rows) - 1, max(0, at + step))]
+        self.list.setCurrentItem(target)
+        self.list.scrollToItem(target)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,1 @@
+"""Messages to applicants: the outbox and its sender."""

@@ -1,0 +1,1 @@
+"""Screens the public sees: the kiosk, the waiting-room display, the rating tablet."""

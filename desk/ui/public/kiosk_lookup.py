@@ -1,0 +1,570 @@
+"""The kiosk's "Tra cứu thủ tục" screen: the published procedures, for citizens.
+
+A citizen types a few words (accents are not needed: "khai sinh" finds "Thủ tục
+đăng ký khai sinh") on the on-screen keyboard, or touches a field, then a
+procedure: its papers (original or copy, how many), fee, time limit, where and
+how to file. "In phiếu hướng dẫn" prints the same as a checklist slip to take
+home, so the citizen comes back once with every paper.
+
+The kiosk has no keyboard of its own, so the letters are on screen; an
+accent-free search needs only the 26 letters and the digits. The layout follows
+the screen: side by side on a landscape screen, stacked on a portrait one.
+"""
+
+from __future__ import annotations
+
+import logging
+from xml.sax.saxutils import escape
+
+from PIL import Image
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.clock import Clock, SystemClock
+from desk.domain.errors import UserError
+from desk.domain.office import Office
+from desk.domain.procedure import (
+    CHANNEL_LABELS,
+    PAPER_FORM_LABELS,
+    Channel,
+    Procedure,
+    RequiredPaper,
+)
+from desk.domain.translation import translated
+from desk.services import office, public_catalog, queue_setup
+from desk.storage.database import Database
+from desk.ui.widgets.qt_helpers import busy_cursor, translate
+
+log = logging.getLogger(__name__)
+CONTEXT = "KioskLookup"
+FIELD_COLUMNS = 3
+KEY_ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL.", "ZXCVBNM")
+BACKSPACE, SPACE, CLEAR = "⌫", "space", "clear"
+
+STYLE = """
+QWidget#kiosk_lookup { background: #eef3f8; }
+QLabel#lookup_title { color: #0b4a85; font-size: 38px; font-weight: bold; }
+QPushButton[role="back"] {
+    background: white; color: #0b4a85; border: 3px solid #0b4a85; border-radius: 16px;
+    font-size: 26px; font-weight: bold; padding: 10px 26px;
+}
+QLineEdit#lookup_search {
+    background: white; border: 3px solid #0b4a85; border-radius: 16px;
+    font-size: 32px; padding: 10px 18px; color: #13263a;
+}
+QPushButton[role="key"] {
+    background: white; color: #13263a; border: 2px solid #9fb3c8; border-radius: 12px;
+    font-size: 28px; font-weight: bold; min-height: 64px;
+}
+QPushButton[role="key"]:pressed { background: #d8e8f8; }
+QPushButton[role="field"] {
+    background: white; border: 2px solid #9fb3c8; border-radius: 14px; min-height: 60px;
+}
+QPushButton[role="field"]:checked { background: #0b4a85; border-color: #0b4a85; }
+QLabel[role="field_name"] { color: #13263a; font-size: 21px; font-weight: bold; }
+QLabel[role="field_name"][on="true"] { color: white; }
+QLabel#lookup_count { color: #4a5b6c; font-size: 22px; }
+QPushButton[role="result"] {
+    background: white; border: 2px solid #c9d6e3; border-radius: 16px; text-align: left;
+}
+QPushButton[role="result"]:pressed { background: #d8e8f8; }
+QLabel[role="result_name"] { color: #0b4a85; font-size: 25px; font-weight: bold; }
+QLabel[role="result_meta"] { color: #4a5b6c; font-size: 20px; }
+QLabel#detail_name { color: #0b4a85; font-size: 34px; font-weight: bold; }
+QLabel#detail_body { color: #13263a; font-size: 23px; background: white; }
+QPushButton#print_button {
+    background: #0b4a85; color: white; border-radius: 18px;
+    font-size: 30px; font-weight: bold; padding: 16px 40px;
+}
+QLabel#print_note { color: #13263a; font-size: 24px; }
+QLabel#print_note[problem="true"] { color: #b00020; font-weight: bold; }
+QLabel#lookup_hint { color: #4a5b6c; font-size: 22px; }
+QScrollArea { border: none; background: transparent; }
+QWidget#scroll_inner { background: transparent; }
+QScrollBar:vertical { width: 26px; }
+"""
+
+
+class LetterKeyboard(QWidget):
+    """Touch keys for an accent-free search: digits, letters, space, backspace, clear."""
+
+    key = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(8)
+        self.buttons: dict[str, QPushButton] = {}
+        for row, keys in enumerate(KEY_ROWS):
+            for col, letter in enumerate(keys):
+                grid.addWidget(self._button(letter, letter), row, col)
+        grid.addWidget(self._button(BACKSPACE, translate("KioskLookup", "⌫ Xóa")), 3, 7, 1, 3)
+        grid.addWidget(self._button(SPACE, translate("KioskLookup", "Dấu cách")), 4, 0, 1, 7)
+        grid.addWidget(self._button(CLEAR, translate("KioskLookup", "Xóa hết")), 4, 7, 1, 3)
+
+    def _button(self, value: str, label: str) -> QPushButton:
+        button = QPushButton(label)
+        button.setProperty("role", "key")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.clicked.connect(lambda _=False, v=value: self.key.emit(v))
+        self.buttons[value] = button
+        return button
+
+
+class TouchCard(QPushButton):
+    """A touch button holding wrapped labels (a plain button cannot wrap its text)."""
+
+    def __init__(self, role: str, lines: list[tuple[str, str]], parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.setProperty("role", role)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 10, 18, 10)
+        layout.setSpacing(4)
+        self.labels: list[QLabel] = []
+        for text, label_role in lines:
+            label = QLabel(text)
+            label.setProperty("role", label_role)
+            label.setWordWrap(True)
+            label.setMinimumWidth(40)  # a wrapped label may be as narrow as the card
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+            self.labels.append(label)
+        self.toggled.connect(self._mark)
+
+    def _mark(self, on: bool) -> None:
+        """Style sheets cannot follow a parent's checked state, so the labels carry it."""
+        for label in self.labels:
+            label.setProperty("on", on)
+            label.style().polish(label)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(self.layout().sizeHint().width(), self.minimumSizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """As tall as the text needs at the card's present width (not at its narrowest),
+        so a scroll area above it grows instead of squeezing the cards."""
+        width = self.width() if self.width() > 150 else self.layout().sizeHint().width()
+        return QSize(150, self.layout().heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self.layout().heightForWidth(width)
+
+
+def limit_lines(procedure: Procedure) -> list[str]:
+    """The time limit on screen: once when every channel has the same, else one per channel."""
+    limits = {channel: procedure.limit_for(channel) for channel in Channel}
+    if len(set(limits.values())) == 1:
+        return [procedure.limit.label()]
+    return [f"{translated(CHANNEL_LABELS[c])}: {limit.label()}" for c, limit in limits.items()]
+
+
+def where_to_file(place: Office) -> str:
+    """The one-stop desk of the office, with its address when known."""
+    text = translate("KioskLookup", "Bộ phận Một cửa, {office}").format(office=place.name)
+    return f"{text}, {place.address}" if place.address.strip() else text
+
+
+def _paper_row(number: int, paper: RequiredPaper) -> str:
+    optional = ""
+    if paper.optional:
+        note = escape(translate("KioskLookup", "tùy trường hợp"))
+        optional = f" <i style='color:#7a4b00'>({note})</i>"
+    form = escape(translated(PAPER_FORM_LABELS[paper.form]))
+    return (
+        "<tr>"
+        f"<td width='6%' align='right'><b>{number}.</b></td>"
+        f"<td>{escape(paper.name)}{optional}</td>"
+        f"<td width='17%' align='center'>{form}</td>"
+        f"<td width='12%' align='center'>{paper.count:02d}</td></tr>"
+    )
+
+
+def procedure_html(procedure: Procedure, where: str) -> str:
+    """The published facts of a procedure as rich text for the detail page."""
+    fee = procedure.fee.strip() or translate("KioskLookup", "Không thu phí, lệ phí")
+    rows = [
+        (translate("KioskLookup", "Mã thủ tục"), escape(procedure.code)),
+        (translate("KioskLookup", "Lĩnh vực"), escape(procedure.field)),
+        (
+            translate("KioskLookup", "Thời hạn giải quyết"),
+            "<br>".join(escape(x) for x in limit_lines(procedure)),
+        ),
+        (translate("KioskLookup", "Phí, lệ phí"), escape(fee)),
+        (translate("KioskLookup", "Nơi nộp hồ sơ"), escape(where)),
+        (
+            translate("KioskLookup", "Cách thức nộp"),
+            "<br>".join(f"• {escape(translated(CHANNEL_LABELS[c]))}" for c in Channel),
+        ),
+    ]
+    facts = "".join(
+        f"<tr><td width='28%' style='color:#4a5b6c'><b>{label}</b></td><td>{value}</td></tr>"
+        for label, value in rows
+    )
+    papers = "".join(_paper_row(n, p) for n, p in enumerate(procedure.papers, start=1))
+    heading = translate("KioskLookup", "THÀNH PHẦN HỒ SƠ")
+    paper_title = translate("KioskLookup", "Giấy tờ")
+    form_title = translate("KioskLookup", "Hình thức")
+    count_title = translate("KioskLookup", "Số lượng")
+    head = (
+        f"<tr style='background:#e3ecf5'><th></th><th align='left'>{paper_title}</th>"
+        f"<th>{form_title}</th><th>{count_title}</th></tr>"
+    )
+    return (
+        f"<table cellpadding='8' cellspacing='0' width='100%'>{facts}</table>"
+        f"<p style='color:#0b4a85; font-weight:bold'>{heading}</p>"
+        f"<table cellpadding='8' cellspacing='0' border='1' width='98%' "
+        f"style='border-color:#c9d6e3'>{head}{papers}</table>"
+    )
+
+
+class KioskLookupPage(QWidget):
+    """The lookup; ``closed`` when the citizen goes back to the kiosk's start."""
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock | None = None,
+        printer_uri: str | None = None,
+        paper: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._clock: Clock = clock or SystemClock()
+        self._printer_uri = printer_uri
+        self._paper = paper
+        self._portrait: bool | None = None
+        self.field = ""
+        self.shown: Procedure | None = None
+        self.result_cards: list[TouchCard] = []
+        self.back_buttons: dict[str, QPushButton] = {}
+        self.last_image: Image.Image | None = None
+        self.setObjectName("kiosk_lookup")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet(STYLE)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._list_page())
+        self.pages.addWidget(self._detail_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self._build_fields()
+        self._arrange(portrait=False)
+        self.refresh()
+
+    # ------------------------------------------------------------ layout
+
+    def _top_bar(self, title: str, back_text: str, back) -> QHBoxLayout:  # noqa: ANN001
+        """A back button (kept as ``back_buttons[title]``) and the page's title."""
+        back_button = QPushButton(back_text)
+        self.back_buttons[title] = back_button
+        back_button.setProperty("role", "back")
+        back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        back_button.clicked.connect(back)
+        label = QLabel(title)
+        label.setObjectName("lookup_title")
+        row = QHBoxLayout()
+        row.addWidget(back_button)
+        row.addSpacing(20)
+        row.addWidget(label, 1)
+        return row
+
+    def _list_page(self) -> QWidget:
+        page = QWidget()
+        self.search = QLineEdit()
+        self.search.setObjectName("lookup_search")
+        self.search.setPlaceholderText(translate("KioskLookup", "Gõ tên thủ tục (không cần dấu)"))
+        self.search.textChanged.connect(self.refresh)
+        self.keyboard = LetterKeyboard()
+        self.keyboard.key.connect(self._key)
+        self.hint = QLabel(
+            translate(
+                "KioskLookup",
+                "Ví dụ: gõ KHAI SINH, KET HON hoặc CHUNG THUC, hoặc chạm vào một lĩnh vực. "
+                "Chạm vào tên thủ tục để xem giấy tờ cần chuẩn bị, rồi in phiếu hướng dẫn "
+                "mang về.",
+            )
+        )
+        self.hint.setObjectName("lookup_hint")
+        self.hint.setWordWrap(True)
+        self.fields_box = QWidget()
+        self.fields_grid = QGridLayout(self.fields_box)
+        self.fields_grid.setContentsMargins(0, 0, 0, 0)
+        self.fields_grid.setSpacing(10)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("lookup_count")
+        results = QWidget()
+        results.setObjectName("scroll_inner")
+        self.results_layout = QVBoxLayout(results)
+        self.results_layout.setContentsMargins(0, 0, 8, 0)
+        self.results_layout.setSpacing(10)
+        self.results_layout.addStretch(1)
+        self.results_area = QScrollArea()
+        self.results_area.setWidgetResizable(True)
+        self.results_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results_area.setWidget(results)
+        QScroller.grabGesture(
+            self.results_area.viewport(), QScroller.ScrollerGestureType.TouchGesture
+        )
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.setSpacing(28)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(40, 24, 40, 24)
+        layout.setSpacing(18)
+        layout.addLayout(
+            self._top_bar(
+                translate("KioskLookup", "TRA CỨU THỦ TỤC HÀNH CHÍNH"),
+                translate("KioskLookup", "‹ Trở về"),
+                self.closed.emit,
+            )
+        )
+        layout.addLayout(self.body, 1)
+        return page
+
+    def _detail_page(self) -> QWidget:
+        page = QWidget()
+        self.detail_name = QLabel()
+        self.detail_name.setObjectName("detail_name")
+        self.detail_name.setWordWrap(True)
+        self.detail_body = QLabel()
+        self.detail_body.setObjectName("detail_body")
+        self.detail_body.setWordWrap(True)
+        self.detail_body.setTextFormat(Qt.TextFormat.RichText)
+        self.detail_body.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.detail_body.setContentsMargins(16, 16, 16, 16)
+        inner = QWidget()
+        inner.setObjectName("scroll_inner")
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 8, 0)
+        inner_layout.addWidget(self.detail_name)
+        inner_layout.addWidget(self.detail_body)
+        inner_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.print_button = QPushButton(translate("KioskLookup", "In phiếu hướng dẫn mang về"))
+        self.print_button.setObjectName("print_button")
+        self.print_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.print_button.clicked.connect(self.print_checklist)
+        self.print_note = QLabel()
+        self.print_note.setObjectName("print_note")
+        self.print_note.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.print_button)
+        bottom.addSpacing(20)
+        bottom.addWidget(self.print_note, 1)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(40, 24, 40, 24)
+        layout.setSpacing(18)
+        layout.addLayout(
+            self._top_bar(
+                translate("KioskLookup", "THÔNG TIN THỦ TỤC"),
+                translate("KioskLookup", "‹ Danh sách"),
+                self.show_list,
+            )
+        )
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bottom)
+        return page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._arrange(event.size().height() > event.size().width())
+
+    def _arrange(self, portrait: bool) -> None:
+        """Landscape: search and keys left, fields and results right; portrait: stacked."""
+        if portrait == self._portrait:
+            return
+        self._portrait = portrait
+        while self.body.count():
+            item = self.body.takeAt(0)
+            if item.layout() is not None:
+                while item.layout().count():
+                    item.layout().takeAt(0)
+                item.layout().setParent(None)
+        if portrait:
+            self.body.setDirection(QBoxLayout.Direction.TopToBottom)
+            for widget, stretch in (
+                (self.search, 0),
+                (self.fields_box, 0),
+                (self.count_label, 0),
+                (self.results_area, 1),
+                (self.keyboard, 0),
+            ):
+                self.body.addWidget(widget, stretch)
+            self.hint.hide()  # no room for it: the placeholder says enough
+            return
+        self.body.setDirection(QBoxLayout.Direction.LeftToRight)
+        self.hint.show()
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.setSpacing(18)
+        right.setSpacing(14)
+        left.addWidget(self.search)
+        left.addWidget(self.keyboard)
+        left.addWidget(self.hint)
+        left.addStretch(1)
+        right.addWidget(self.fields_box)
+        right.addWidget(self.count_label)
+        right.addWidget(self.results_area, 1)
+        self.body.addLayout(left, 2)
+        self.body.addLayout(right, 3)
+
+    def _build_fields(self) -> None:
+        self.field_group = QButtonGroup(self)
+        self.field_group.setExclusive(True)
+        self.field_buttons: dict[str, TouchCard] = {}
+        counts = public_catalog.fields(self._db)
+        total = sum(f.count for f in counts)
+        entries = [("", translate("KioskLookup", "Tất cả lĩnh vực ({0})").format(total))]
+        entries += [(f.name, f"{f.name} ({f.count})") for f in counts]
+        for column in range(FIELD_COLUMNS):
+            self.fields_grid.setColumnStretch(column, 1)
+        for i, (name, text) in enumerate(entries):
+            button = TouchCard("field", [(text, "field_name")])
+            button.setCheckable(True)
+            button.setChecked(name == "")
+            button.clicked.connect(lambda _=False, n=name: self.choose_field(n))
+            self.field_group.addButton(button)
+            self.fields_grid.addWidget(button, i // FIELD_COLUMNS, i % FIELD_COLUMNS)
+            self.field_buttons[name] = button
+
+    # ------------------------------------------------------------ behaviour
+
+    def _key(self, value: str) -> None:
+        if value == BACKSPACE:
+            self.search.backspace()
+        elif value == CLEAR:
+            self.search.clear()
+        elif value == SPACE:
+            self.search.insert(" ")
+        else:
+            self.search.insert(value.lower())
+
+    def choose_field(self, name: str) -> None:
+        self.field = name
+        self.field_buttons[name].setChecked(True)
+        self.refresh()
+
+    def refresh(self) -> None:
+        found = public_catalog.published(self._db, self.search.text(), self.field)
+        for card in self.result_cards:
+            self.results_layout.removeWidget(card)
+            card.hide()  # at once: deleteLater waits for the event loop
+            card.deleteLater()
+        self.result_cards = []
+        for procedure in found:
+            meta = translate("KioskLookup", "Lĩnh vực: {0}  ·  Thời hạn: {1}").format(
+                procedure.field, procedure.limit.label()
+            )
+            lines = [(procedure.name, "result_name"), (meta, "result_meta")]
+            card = TouchCard("result", lines)
+            card.code = procedure.code
+            card.clicked.connect(lambda _=False, c=procedure.code: self.open_procedure(c))
+            self.results_layout.insertWidget(len(self.result_cards), card)
+            self.result_cards.append(card)
+        if found:
+            self.count_label.setText(translate("KioskLookup", "Có {0} thủ tục:").format(len(found)))
+        else:
+            self.count_label.setText(
+                translate(
+                    "KioskLookup",
+                    "Không tìm thấy thủ tục nào. Xin thử từ khác, hoặc chọn lĩnh vực.",
+                )
+            )
+        self.results_area.verticalScrollBar().setValue(0)
+
+    def results(self) -> list[str]:
+        """The codes listed, in order (for the tests and the screen reader)."""
+        return [card.code for card in self.result_cards]
+
+    def open_procedure(self, code: str) -> None:
+        try:
+            procedure = public_catalog.get_published(self._db, code)
+        except UserError as exc:
+            self.count_label.setText(exc.message)
+            return
+        self.shown = procedure
+        self.detail_name.setText(procedure.name)
+        where = where_to_file(office.get_office(self._db))
+        self.detail_body.setText(procedure_html(procedure, where))
+        self._note("", problem=False)
+        self.pages.setCurrentIndex(1)
+
+    def print_checklist(self) -> Image.Image | None:
+        """Print the shown procedure's slip on the kiosk's printer; say what happened."""
+        if self.shown is None:
+            return None
+        try:
+            with busy_cursor():
+                self.last_image = public_catalog.print_checklist(
+                    self._db, self.shown.code, self._clock, self._printer_uri, self._paper
+                )
+        except UserError as exc:
+            log.error("kiosk: checklist %s not printed: %s", self.shown.code, exc.message)
+            self._note(
+                translate(
+                    "KioskLookup",
+                    "Máy in phiếu đang gặp sự cố. Xin hỏi cán bộ tại quầy để được hướng dẫn.",
+                ),
+                problem=True,
+            )
+            return None
+        uri = self._printer_uri or queue_setup.kiosk_printer(self._db)[0]
+        if uri.strip().lower() == "none":
+            self._note(
+                translate(
+                    "KioskLookup", "Kiosk chưa nối máy in: xin ghi lại thông tin trên màn hình."
+                ),
+                problem=True,
+            )
+        else:
+            self._note(
+                translate("KioskLookup", "Xin mời nhận phiếu hướng dẫn ở khe máy in."),
+                problem=False,
+            )
+        return self.last_image
+
+    def _note(self, text: str, problem: bool) -> None:
+        self.print_note.setText(text)
+        self.print_note.setProperty("problem", problem)
+        self.print_note.style().polish(self.print_note)
+
+    def show_list(self) -> None:
+        self.pages.setCurrentIndex(0)
+
+    def reset(self) -> None:
+        """Ready for the next citizen: no search, every field, the list."""
+        self.search.clear()
+        self.choose_field("")
+        self.shown = None
+        self.show_list()

@@ -1,0 +1,1 @@
+"""Scanned papers: the scanner folder, page editing, scanning off the window thread."""

@@ -1,0 +1,129 @@
+"""Lock the screen after a while with no keyboard or mouse input.
+
+A counter PC faces the public; a clerk who steps away must not leave the
+citizens' personal data on screen (Decree 13/2023/ND-CP art. 26: measures
+against unauthorised access). After ``minutes`` without input the window's
+content is covered by an opaque panel asking for the same clerk's password;
+wrong passwords count towards the account's temporary lock like at login.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import UserError
+from desk.domain.office import Clerk
+from desk.services import accounts
+from desk.storage.database import Database
+from desk.ui.widgets.qt_helpers import translate
+
+INPUT_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+DEFAULT_MINUTES = 10
+
+
+class LockPanel(QWidget):
+    """The opaque cover: who is logged in, a password field, and the unlock button."""
+
+    def __init__(self, parent: QWidget, clerk: Clerk) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet("LockPanel { background: #263238; } QLabel { color: white; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        title = QLabel(translate("LockPanel", "Màn hình đã khóa"))
+        title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        who = QLabel(
+            translate("LockPanel", "Cán bộ {name} ({username}): nhập mật khẩu để tiếp tục.").format(
+                name=clerk.full_name, username=clerk.username
+            )
+        )
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(translate("LockPanel", "Mật khẩu"))
+        self.password.setMaximumWidth(320)
+        self.unlock_button = QPushButton(translate("LockPanel", "Mở khóa"))
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #ffab91;")
+        self.error.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for w in (title, who, self.password, self.unlock_button, self.error):
+            layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+
+
+class IdleLock(QObject):
+    def __init__(self, window: QWidget, db: Database, clerk: Clerk, minutes: float) -> None:
+        super().__init__(window)
+        self.window, self.db, self.clerk = window, db, clerk
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(max(1, int(minutes * 60_000)))
+        self.timer.timeout.connect(self.lock)
+        self.panel = LockPanel(window, clerk)
+        self.panel.hide()
+        self.panel.unlock_button.clicked.connect(self.try_unlock)
+        self.panel.password.returnPressed.connect(self.try_unlock)
+        window.installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.timer.start()
+
+    @property
+    def locked(self) -> bool:
+        return self.panel.isVisible()
+
+    def set_minutes(self, minutes: float) -> None:
+        self.timer.setInterval(max(1, int(minutes * 60_000)))
+        if not self.locked:
+            self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.window and event.type() == QEvent.Type.Resize and self.locked:
+            self.panel.setGeometry(self.window.rect())
+        elif event.type() in INPUT_EVENTS and not self.locked:
+            self.timer.start()  # any input restarts the count
+        return False
+
+    def lock(self) -> None:
+        self.panel.setGeometry(self.window.rect())
+        self.panel.password.clear()
+        self.panel.error.clear()
+        self.panel.show()
+        self.panel.raise_()
+        self.panel.password.setFocus()
+
+    def try_unlock(self) -> bool:
+        try:
+            accounts.log_in(self.db, self.clerk.username, self.panel.password.text())
+        except UserError as exc:
+            self.panel.error.setText(exc.message)
+            self.panel.password.clear()
+            return False
+        self.panel.hide()
+        self.panel.password.clear()
+        self.timer.start()
+        return True
+
+
+def install_idle_lock(
+    window: QWidget, db: Database, clerk: Clerk, minutes: float = DEFAULT_MINUTES
+) -> IdleLock:
+    """Cover ``window`` after ``minutes`` without input; returns the lock (kept by the window)."""
+    lock = IdleLock(window, db, clerk, minutes)
+    window.setProperty("desk_idle_lock", True)
+    return lock

@@ -1,0 +1,589 @@
+"""The main window: the intake form, the worklist, the scan box, the admin menu.
+
+Opening must stay fast on an office's whole history (a million dossiers): the
+worklist reads one page of 200 rows and more only as the clerk scrolls
+(``WorklistTableModel``), and its counts are range counts on an index.
+
+A receipt's code opens its dossier from any screen: F2 puts the cursor in the
+scan box of the toolbar, where a keyboard-wedge scanner types the code and
+Enter; a dossier whose result is ready goes straight to "Trả kết quả".
+
+A PC at a counter (its number in the machine settings, "Hồ sơ > Quầy của máy
+này...") shows the counter's queue panel beside the form. "Tiếp nhận hồ sơ" on
+the panel starts an intake for the ticket being served: every dossier saved
+while that ticket is still served at this counter is linked to it (one citizen
+may bring several dossiers). A supervisor is told at sign-in how many dossiers
+are at risk of being late (``desk.ui.worklist.at_risk_notice``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSpinBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from desk import __version__, config
+from desk.domain.clock import Clock, SystemClock
+from desk.domain.dossier import DossierStatus
+from desk.domain.errors import UserError
+from desk.domain.lifecycle import StepKind
+from desk.domain.office import Clerk
+from desk.domain.queue import AT_COUNTER, Ticket
+from desk.domain.roles import ROLE_LABELS, Permission, Role, may
+from desk.domain.scan_text import CccdCard
+from desk.domain.translation import translated
+from desk.services import office
+from desk.services.scanner_port import SCANNER_SETTING, parse_scanner_setting
+from desk.storage.database import Database
+from desk.storage.engine import sqlite_path
+from desk.ui.admin.admin_dialogs import AdminDialogs
+from desk.ui.intake.intake_window import IntakeWindow
+from desk.ui.session.language_menu import LanguageMenu
+from desk.ui.widgets.qt_helpers import busy_cursor, show_message, translate
+from desk.ui.widgets.screen_fit import ElidedLabel, fit_to_screen
+from desk.ui.worklist import at_risk_notice
+from desk.ui.worklist.calendar_notice import CalendarNotice
+from desk.ui.worklist.scan_box import ScanBox
+from desk.ui.worklist.scan_route import ScanRoute
+from desk.ui.worklist.worklist_view import WorklistView
+
+if TYPE_CHECKING:  # imported when first used: the window opens without them
+    from desk.ui.dossier.dossier_page import DossierPage
+    from desk.ui.intake.receipt_preview import ReceiptPreviewDialog
+    from desk.ui.worklist.counter_panel import CounterPanel
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "MainWindow"
+INTAKE_TAB, DOSSIERS_TAB = 0, 1
+#: How often the window checks that the ticket an intake is for is still being served.
+TICKET_CHECK_MS = 1000
+
+
+def machine_counter() -> int | None:
+    """This PC's counter number (1 to 99) from its machine settings; None: not a counter."""
+    value = config.machine_settings().get("counter")
+    return value if type(value) is int and 1 <= value <= 99 else None
+
+
+def database_location(db: Database) -> str:
+    """The database file for SQLite, else the URL without its password."""
+    path = sqlite_path(db.url)
+    if path is not None:
+        return str(path)
+    return db.engine.url.render_as_string(hide_password=True)
+
+
+def _belongs_to(widget: QWidget, window: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent is window:
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+class MainWindow(AdminDialogs, QMainWindow):
+    def __init__(
+        self, db: Database, clerk: Clerk, clock: Clock | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._clerk = clerk
+        self._clock: Clock = clock or SystemClock()
+        self._dialogs: list[QDialog] = []
+        self.setObjectName("main_window")
+        self.last_preview: ReceiptPreviewDialog | None = None
+        self.pages: dict[str, DossierPage] = {}
+        self.counter_dock: QDockWidget | None = None
+        self.counter_panel: CounterPanel | None = None
+        self.counter_number: int | None = None
+        #: The ticket the intakes are for, while it is served at this counter.
+        self.ticket: Ticket | None = None
+
+        self.intake = IntakeWindow(db, clerk, self._clock, self)
+        self.worklist = WorklistView(db, clerk, self._clock, self)
+        self.dossier_model = self.worklist.model
+        self.dossier_view = self.worklist.table
+        self.reprint_button = self.worklist.reprint_button
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.intake, translate("MainWindow", "Tiếp nhận hồ sơ"))
+        self.tabs.addTab(self.worklist, translate("MainWindow", "Danh sách hồ sơ"))
+        self.setCentralWidget(self.tabs)
+        self._build_scan_bar()
+        self._build_menus()
+        self._build_status_bar()
+        self.intake.dossier_saved.connect(self._on_dossier_saved)
+        self.worklist.open_requested.connect(self.open_dossier)
+        self.worklist.reloaded.connect(self._refresh_pages)
+        self.reprint_button.clicked.connect(self.reprint_selected)
+        self._ticket_timer = QTimer(self)
+        self._ticket_timer.setInterval(TICKET_CHECK_MS)
+        self._ticket_timer.timeout.connect(self._check_ticket)
+        self.set_counter(machine_counter(), save=False)
+        self.sign_in_notice = at_risk_notice.SignInNotice(
+            self, self.worklist.at_risk, clerk.is_supervisor, self.show_at_risk
+        )
+        self.calendar_notice: CalendarNotice | None = None
+        if clerk.is_supervisor:
+            self.calendar_notice = CalendarNotice(self, db, self._clock, self.open_calendar)
+        self.refresh_title()
+        from desk.ui.worklist.office_tools import OfficeTools
+
+        self.office_tools = OfficeTools(self, db, clerk, self._clock)
+        from desk.ui.worklist.outbox_tools import MessageTools
+
+        self.message_tools = MessageTools(self, db, clerk, self._clock)  # messages to applicants
+        fit_to_screen(self, 1280, 760)
+
+    # -- building --------------------------------------------------------------
+
+    def _build_scan_bar(self) -> None:
+        bar = QToolBar(translate("MainWindow", "Mã hồ sơ"), self)
+        bar.setObjectName("scan_bar")
+        bar.setMovable(False)
+        self.scan_box = ScanBox(bar)
+        bar.addWidget(self.scan_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.scan_box.submitted.connect(self.open_scanned)
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], None],
+        shortcut: QKeySequence | str | None = None,
+        admin_only: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        if admin_only and not self._clerk.is_admin:
+            action.setEnabled(False)
+            action.setToolTip(translate("MainWindow", "Chỉ quản trị viên mới dùng được mục này."))
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        dossiers = bar.addMenu(translate("MainWindow", "&Hồ sơ"))
+        self.new_intake_action = self._action(
+            translate("MainWindow", "Tiếp nhận mới"), self.new_intake, "Ctrl+N"
+        )
+        self.reprint_action = self._action(
+            translate("MainWindow", "In lại phiếu..."), self.ask_reprint, "Ctrl+P"
+        )
+        self.quit_action = self._action(
+            translate("MainWindow", "Thoát"), self.quit_program, "Ctrl+Q"
+        )
+        self.scan_action = self._action(
+            translate("MainWindow", "Quét/nhập mã hồ sơ"), self.scan_box.focus_box, "F2"
+        )
+        # F2 works from every window of the program: the dossier pages are windows too.
+        self.scan_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        dossiers.addActions([self.new_intake_action, self.scan_action, self.reprint_action])
+        self.at_risk_action = self._action(
+            translate("MainWindow", "Hồ sơ cần xin lỗi"), self.show_at_risk
+        )
+        self.counter_action = self._action(
+            translate("MainWindow", "Quầy của máy này..."), self.ask_counter
+        )
+        dossiers.addActions([self.at_risk_action, self.counter_action])
+        dossiers.addSeparator()
+        dossiers.addAction(self.quit_action)
+
+        admin = self.admin_menu = bar.addMenu(translate("MainWindow", "&Quản trị"))
+        self.admin_actions = {
+            "clerks": self._action(
+                translate("MainWindow", "Cán bộ..."), self.open_clerks, admin_only=True
+            ),
+            "procedures": self._action(
+                translate("MainWindow", "Danh mục thủ tục..."),
+                self.open_procedures,
+                admin_only=True,
+            ),
+            "calendar": self._action(
+                translate("MainWindow", "Lịch làm việc..."), self.open_calendar, admin_only=True
+            ),
+            # Every clerk may fix the printer of the counter they sit at.
+            "printer": self._action(translate("MainWindow", "Máy in..."), self.open_printer),
+            "office": self._action(
+                translate("MainWindow", "Thông tin cơ quan..."), self.open_office, admin_only=True
+            ),
+            "queue": self._action(
+                translate("MainWindow", "Hàng đợi..."), self.open_queue, admin_only=True
+            ),
+            # Everyone may read the rules and their sources; only the admin changes them.
+            "rules": self._action(translate("MainWindow", "Quy định áp dụng..."), self.open_rules),
+        }
+        admin.addActions(list(self.admin_actions.values()))
+        self.departments_action = self._action(
+            translate("MainWindow", "Phòng, ban giải quyết..."), self.open_departments
+        )
+        if not may(self._clerk.role, Permission.MANAGE):
+            self.departments_action.setToolTip(
+                translate("MainWindow", "Xem danh sách; chỉ quản trị viên mới sửa được.")
+            )
+        admin.addAction(self.departments_action)
+
+        help_menu = self.help_menu = bar.addMenu(translate("MainWindow", "Trợ &giúp"))
+        self.language_menu = LanguageMenu(help_menu, self)
+        help_menu.addSeparator()
+        self.about_action = self._action(translate("MainWindow", "Giới thiệu"), self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        role = {
+            Role.ADMIN: translate("MainWindow", "quản trị viên"),
+            Role.CLERK: translate("MainWindow", "cán bộ"),
+        }.get(
+            Role(self._clerk.role),
+            translated(ROLE_LABELS[Role(self._clerk.role)]).lower(),
+        )
+        self.clerk_label = ElidedLabel(
+            translate("MainWindow", "Cán bộ: {name} ({username}, {role})").format(
+                name=self._clerk.full_name, username=self._clerk.username, role=role
+            ),
+            self,
+        )
+        self.database_label = ElidedLabel(
+            translate("MainWindow", "Dữ liệu: {where}").format(where=database_location(self._db)),
+            self,
+        )
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ticket_label = QLabel(self)
+        self.ticket_label.setObjectName("ticket_label")
+        self.ticket_label.setStyleSheet("color: #1b6e3a; font-weight: bold;")
+        self.ticket_label.hide()
+        for label in (self.ticket_label, self.clerk_label, self.database_label):
+            label.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addPermanentWidget(self.ticket_label)
+        self.statusBar().addPermanentWidget(self.clerk_label)
+        self.statusBar().addPermanentWidget(self.database_label)
+
+    # -- state -----------------------------------------------------------------
+
+    def refresh_title(self) -> None:
+        try:
+            name = office.get_office(self._db).name
+        except UserError:
+            name = translate("MainWindow", "chưa thiết lập cơ quan")
+        self.setWindowTitle(f"desk — {name}")
+
+    def refresh_dossiers(self) -> None:
+        self.worklist.refresh()
+
+    def _on_dossier_saved(self, code: str) -> None:
+        self.refresh_dossiers()
+        text = translate("MainWindow", "Đã lưu hồ sơ {code}.").format(code=code)
+        ticket = self._link_to_ticket(code)
+        if ticket is not None:
+            text = translate("MainWindow", "Đã lưu hồ sơ {code}, nhận từ số {ticket}.").format(
+                code=code, ticket=ticket.code
+            )
+        self.statusBar().showMessage(text, 10_000)
+
+    def new_intake(self) -> None:
+        self.tabs.setCurrentIndex(INTAKE_TAB)
+        self.intake.focus_search()
+
+    def show_at_risk(self) -> None:
+        """The dossiers at risk of being late ("Cần xin lỗi"), in the worklist."""
+        self.tabs.setCurrentIndex(DOSSIERS_TAB)
+        self.worklist.show_at_risk()
+
+    # -- the counter of this PC ------------------------------------------------------
+
+    def ask_counter(self) -> QInputDialog:
+        """Which counter this PC is at (or none): saved for this PC, the panel follows at once."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("counter_dialog")
+        dialog.setWindowTitle(translate("MainWindow", "Quầy của máy này"))
+        dialog.setLabelText(
+            translate(
+                "MainWindow", "Máy tính này đặt ở quầy số (1 đến 99), hoặc “Không phải quầy”:"
+            )
+        )
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setIntRange(0, 99)
+        dialog.setIntValue(self.counter_number or 0)
+        spin = dialog.findChild(QSpinBox)
+        if spin is not None:
+            spin.setSpecialValueText(translate("MainWindow", "Không phải quầy"))
+        dialog.setOkButtonText(translate("MainWindow", "Lưu"))
+        dialog.setCancelButtonText(translate("MainWindow", "Hủy"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.intValueSelected.connect(lambda number: self.set_counter(number or None))
+        dialog.open()
+        return dialog
+
+    def set_counter(self, number: int | None, save: bool = True) -> None:
+        """Make this PC counter ``number`` (None: no counter) and show or hide its panel."""
+        if save:
+            try:
+                config.save_machine_setting("counter", number)
+            except OSError as exc:
+                show_message(
+                    self,
+                    translate("MainWindow", "Quầy của máy này"),
+                    translate("MainWindow", "Không lưu được cài đặt của máy: {error}").format(
+                        error=exc.strerror or exc
+                    ),
+                )
+                return
+        self.forget_ticket()
+        if self.counter_dock is not None:
+            self.removeDockWidget(self.counter_dock)
+            self.counter_dock.deleteLater()
+            self.counter_dock = self.counter_panel = None
+        self.counter_number = number
+        if number is None:
+            return
+        from desk.ui.worklist.counter_panel import CounterPanel
+
+        panel = CounterPanel(self._db, self._clerk, number, self._clock)
+        panel.intake_requested.connect(self.start_intake_for_ticket)
+        dock = QDockWidget(translate("MainWindow", "Hàng đợi tại quầy {n}").format(n=number), self)
+        dock.setObjectName("counter_dock")
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.show()
+        self.resizeDocks([dock], [360], Qt.Orientation.Horizontal)
+        self.counter_dock, self.counter_panel = dock, panel
+
+    def start_intake_for_ticket(self, ticket_id: int) -> None:
+        """The citizen of ``ticket_id`` is at the counter: a new intake, remembered as theirs."""
+        try:
+            from desk.services import queue
+
+            ticket = queue.get_ticket(self._db, ticket_id)
+        except UserError as exc:
+            show_message(self, translate("MainWindow", "Tiếp nhận hồ sơ"), exc.message)
+            return
+        self.ticket = ticket
+        self.ticket_label.setText(translate("MainWindow", "Từ số {code}").format(code=ticket.code))
+        self.ticket_label.show()
+        self._ticket_timer.start()
+        self.new_intake()
+
+    def forget_ticket(self) -> None:
+        self.ticket = None
+        self.ticket_label.hide()
+        self._ticket_timer.stop()
+
+    def _check_ticket(self) -> None:
+        """Forget the ticket once the panel no longer serves it (finished, transferred...)."""
+        current = self.counter_panel.current if self.counter_panel is not None else None
+        if self.ticket is not None and (current is None or current.id != self.ticket.id):
+            self.forget_ticket()
+
+    def _link_to_ticket(self, code: str) -> Ticket | None:
+        """Link the saved dossier to the ticket when it is still served here; the ticket."""
+        if self.ticket is None:
+            return None
+        try:
+            from desk.services import queue
+
+            ticket = queue.get_ticket(self._db, self.ticket.id)
+            if ticket.state not in AT_COUNTER or ticket.counter_number != self.counter_number:
+                self.forget_ticket()
+                return None
+            queue.link_dossier(self._db, ticket.id, code, self._clock)
+        except UserError as exc:
+            log.warning("dossier %s not linked to its ticket: %s", code, exc.message)
+            show_message(self, translate("MainWindow", "Gắn hồ sơ với số thứ tự"), exc.message)
+            return None
+        if self.counter_panel is not None:
+            self.counter_panel.poll()
+        return ticket
+
+    # -- the dossier pages ----------------------------------------------------------
+
+    def open_dossier(self, code: str) -> DossierPage | None:
+        """Show the dossier's page (the one already open, brought forward and re-read)."""
+        page = self.pages.get(code)
+        try:
+            if page is not None:
+                page.reload()
+            else:
+                from desk.ui.dossier.dossier_page import DossierPage
+
+                page = DossierPage(self._db, self._clerk, code, self._clock, parent=self)
+        except UserError as exc:
+            show_message(self, translate("MainWindow", "Mở hồ sơ"), exc.message)
+            return None
+        if code not in self.pages:
+            self.pages[page.code] = page
+            page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            page.destroyed.connect(lambda *_, c=page.code: self.pages.pop(c, None))
+            page.changed.connect(lambda _code: self.refresh_dossiers())
+        page.show()
+        page.raise_()
+        page.activateWindow()
+        return page
+
+    def open_scanned(self, code: str) -> DossierPage | None:
+        """A scanned or typed code: its page, and "Trả kết quả" at once when the result is ready."""
+        page = self.open_dossier(code)
+        if page is None:
+            self.scan_box.failed()
+            return None
+        self.scan_box.done()
+        busy = page.last_dialog is not None and page.last_dialog.isVisible()
+        if page.dossier.status is DossierStatus.RESULT_READY and not busy:
+            page.open_step(StepKind.RETURN)
+        return page
+
+    def install_scan_route(self, clock: Callable[[], float] | None = None) -> ScanRoute:
+        """Scans from any field (and this PC's COM-port scanner) open dossiers or fill the applicant."""
+        route = ScanRoute(self, clock) if clock is not None else ScanRoute(self)
+        route.dossier_code_scanned.connect(self.open_scanned)
+        route.card_scanned.connect(self._card_scanned)
+        route.other_scanned.connect(
+            lambda text: self.statusBar().showMessage(
+                translate("MainWindow", "Mã vừa quét không phải mã hồ sơ hay mã QR căn cước."),
+                10_000,
+            )
+        )
+        port = parse_scanner_setting(config.machine_settings().get(SCANNER_SETTING))
+        if port is not None:
+            route.start_serial(port)
+        self.scan_route = route.install()
+        return route
+
+    def _card_scanned(self, card: CccdCard) -> None:
+        self.tabs.setCurrentIndex(INTAKE_TAB)
+        self.intake.fill_applicant(card)
+        self.statusBar().showMessage(
+            translate("MainWindow", "Đã điền người nộp từ thẻ căn cước."), 10_000
+        )
+
+    def _refresh_pages(self) -> None:
+        for page in list(self.pages.values()):
+            try:
+                page.reload()
+            except UserError as exc:
+                log.warning("dossier page %s not refreshed: %s", page.code, exc.message)
+
+    # -- reprinting --------------------------------------------------------------
+
+    def selected_code(self) -> str | None:
+        return self.worklist.selected_code()
+
+    def reprint_selected(self) -> None:
+        code = self.selected_code()
+        if code is None:
+            show_message(
+                self,
+                translate("MainWindow", "In lại phiếu"),
+                translate("MainWindow", "Hãy chọn một hồ sơ trong danh sách trước."),
+                QMessageBox.Icon.Information,
+            )
+            return
+        self.reprint(code)
+
+    def ask_reprint(self) -> None:
+        """Ask for a dossier code to reprint, offering the selected (or last saved) one."""
+        suggestion = ""
+        if self.tabs.currentIndex() == DOSSIERS_TAB:
+            suggestion = self.selected_code() or ""
+        if not suggestion and self.intake.last_dossier is not None:
+            suggestion = self.intake.last_dossier.code
+        dialog = QInputDialog(self)
+        dialog.setObjectName("reprint_code_dialog")
+        dialog.setWindowTitle(translate("MainWindow", "In lại phiếu"))
+        dialog.setLabelText(translate("MainWindow", "Mã hồ sơ (ví dụ H36.41-260310-0001):"))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setTextValue(suggestion)
+        dialog.setOkButtonText(translate("MainWindow", "In lại"))
+        dialog.setCancelButtonText(translate("MainWindow", "Hủy"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(
+            lambda text: self.reprint(text.strip()) if text.strip() else None
+        )
+        dialog.open()
+
+    def reprint(self, code: str) -> ReceiptPreviewDialog | None:
+        """Print a saved dossier's receipt again and show it, with the outcome."""
+        from desk.services import receipts
+        from desk.ui.intake.receipt_preview import ReceiptPreviewDialog
+
+        error: str | None = None
+        outcome = None
+        try:
+            with busy_cursor():
+                printed = receipts.print_receipt(self._db, code)
+            image, outcome = printed.image, printed.outcome
+        except UserError as exc:
+            error = exc.message
+            try:
+                image = receipts.receipt_image(self._db, code)
+            except UserError as again:  # no such dossier, or the database is unreadable
+                show_message(self, translate("MainWindow", "In lại phiếu"), again.message)
+                return None
+        dialog = ReceiptPreviewDialog(
+            image, code, self._db, print_error=error, parent=self, outcome=outcome
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_preview = dialog
+        dialog.destroyed.connect(lambda *_: self._forget_preview(dialog))
+        dialog.open()
+        return dialog
+
+    def _forget_preview(self, dialog: ReceiptPreviewDialog) -> None:
+        if self.last_preview is dialog:
+            self.last_preview = None
+
+    def show_about(self) -> QMessageBox:
+        text = translate(
+            "MainWindow",
+            "desk {version}\nBàn tiếp nhận hồ sơ của Bộ phận Một cửa: tiếp nhận, hẹn trả kết quả, "
+            "in phiếu.\n\nTệp dữ liệu: {database}\nThư mục nhật ký: {logs}",
+        ).format(version=__version__, database=database_location(self._db), logs=config.log_dir())
+        box = show_message(
+            self, translate("MainWindow", "Giới thiệu desk"), text, QMessageBox.Icon.Information
+        )
+        box.setObjectName("about_box")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return box
+
+    def quit_program(self) -> bool:
+        """ "Thoát": this window, then every other window (reports, the dashboard,
+        dossier pages) and the program; nothing is left running unseen."""
+        if not self.close():
+            return False  # the clerk kept an unsaved intake
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible():
+                widget.close()
+        QApplication.quit()
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        log.info("main window closed by %s", self._clerk.username)
+        super().closeEvent(event)
+        if event.isAccepted():
+            # Notices, alerts and dossier pages go with the window: a box left open
+            # must not keep the program running with no main window.
+            for widget in QApplication.topLevelWidgets():
+                if widget is not self and widget.isVisible() and _belongs_to(widget, self):
+                    widget.close()

@@ -1,0 +1,185 @@
+"""What the main window adds around the counter work: reports, backups, the
+clerk's own password, the idle screen lock, and the supervisor's alerts about
+unhappy citizens. Kept apart so the main window stays about the counter.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from desk.domain.clock import Clock
+from desk.domain.errors import UserError
+from desk.domain.office import Clerk
+from desk.domain.roles import Permission, may
+from desk.services import accounts, backup, ratings, settings
+from desk.storage.database import Database
+from desk.ui.widgets.qt_helpers import translate
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "OfficeTools"
+IDLE_MINUTES = "idle_lock_minutes"
+BACKUP_CHECK_MS = 30 * 60 * 1000  # the daily copy is made at the first check of a new day
+ALERT_CHECK_MS = 5_000
+
+
+class OfficeTools(QObject):
+    def __init__(self, window: QMainWindow, db: Database, clerk: Clerk, clock: Clock) -> None:
+        super().__init__(window)
+        self._window, self._db, self._clerk, self._clock = window, db, clerk, clock
+        self._open: list[object] = []
+        self._build_menu()
+        self.idle_lock = self._install_idle_lock()
+        self._waiting: tuple[str, int] | None = None  # a message for when the bar is free
+        window.statusBar().messageChanged.connect(self._bar_changed)
+        self._backup_timer = QTimer(self)
+        self._backup_timer.timeout.connect(self.automatic_backup)
+        self._backup_timer.start(BACKUP_CHECK_MS)
+        QTimer.singleShot(3_000, self.automatic_backup)
+        self._last_rating = 0
+        self._alert_timer = QTimer(self)
+        if clerk.is_supervisor:
+            self._last_rating = ratings.last_rating_id(db)
+            self._alert_timer.timeout.connect(self.check_unhappy)
+            self._alert_timer.start(ALERT_CHECK_MS)
+        if accounts.must_change_password(db, clerk):
+            QTimer.singleShot(0, self.change_password)
+
+    # -- menus ---------------------------------------------------------------------
+
+    def _build_menu(self) -> None:
+        bar = self._window.menuBar()
+        reports = bar.addMenu(translate("OfficeTools", "&Báo cáo"))
+        self.dashboard_action = reports.addAction(
+            translate("OfficeTools", "Kết quả giải quyết, thống kê..."), self.open_dashboard
+        )
+        if not may(self._clerk.role, Permission.REPORTS):
+            self.dashboard_action.setEnabled(False)
+            self.dashboard_action.setToolTip(
+                translate(
+                    "OfficeTools", "Chỉ lãnh đạo, giám sát và quản trị viên xem được báo cáo."
+                )
+            )
+        # The main window names its menus: their titles change with the language.
+        admin = getattr(self._window, "admin_menu", None)
+        target = admin if admin is not None else reports
+        target.addSeparator()
+        self.backup_action = target.addAction(
+            translate("OfficeTools", "Sao lưu, khôi phục..."), self.open_backup
+        )
+        if not self._clerk.is_admin:
+            self.backup_action.setEnabled(False)
+            self.backup_action.setToolTip(
+                translate("OfficeTools", "Chỉ quản trị viên mới dùng được mục này.")
+            )
+        self.password_action = target.addAction(
+            translate("OfficeTools", "Đổi mật khẩu của tôi..."), self.change_password
+        )
+        # Keep the help menu last.
+        help_menu = getattr(self._window, "help_menu", None)
+        help_action = help_menu.menuAction() if help_menu is not None else None
+        if help_action is not None and help_action in bar.actions():
+            bar.removeAction(help_action)
+            bar.addAction(help_action)
+
+    def _keep(self, dialog) -> object:
+        self._open.append(dialog)
+        dialog.destroyed.connect(
+            lambda *_: self._open.remove(dialog) if dialog in self._open else None
+        )
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
+    def open_dashboard(self):
+        from desk.ui.dashboard.dashboard_window import DashboardWindow
+
+        try:
+            window = DashboardWindow(self._db, self._clerk, self._clock)
+        except UserError as exc:
+            QMessageBox.information(self._window, translate("OfficeTools", "Báo cáo"), exc.message)
+            return None
+        opener = getattr(self._window, "open_dossier", None)
+        if opener is not None:
+            window.open_requested.connect(opener)
+        return self._keep(window)
+
+    def open_backup(self):
+        from desk.ui.admin.backup_dialog import BackupDialog
+
+        return self._keep(BackupDialog(self._db, self._clerk, self._clock, self._window))
+
+    def change_password(self):
+        from desk.ui.admin.password_dialog import PasswordDialog
+
+        return self._keep(PasswordDialog(self._db, self._clerk, parent=self._window))
+
+    # -- background duties -------------------------------------------------------------
+
+    def _install_idle_lock(self):
+        from desk.ui.session.idle_lock import install_idle_lock
+
+        try:
+            minutes = float(settings.get_setting(self._db, IDLE_MINUTES) or 10)
+        except ValueError:
+            minutes = 10.0
+        return install_idle_lock(self._window, self._db, self._clerk, minutes)
+
+    def automatic_backup(self) -> None:
+        """One consistent copy a day, at start or at the first check of a new day."""
+        try:
+            made = backup.automatic_backup(self._db, self._clock)
+        except (UserError, OSError) as exc:
+            message = exc.message if isinstance(exc, UserError) else str(exc)
+            log.warning("automatic backup failed: %s", message)
+            self.tell(
+                translate("OfficeTools", "Chưa sao lưu được hôm nay: {m}").format(m=message), 30_000
+            )
+            return
+        if made is not None:
+            log.info("automatic backup written")
+            self.tell(
+                translate("OfficeTools", "Đã sao lưu dữ liệu hôm nay vào {p}").format(p=made),
+                10_000,
+            )
+
+    def tell(self, text: str, ms: int) -> None:
+        """A message of the background work in the status bar, once the bar is free.
+
+        The clerk's own news ("Đã lưu hồ sơ ...") is never replaced by it: a message
+        already shown keeps its time, and this one follows when it is gone.
+        """
+        bar = self._window.statusBar()
+        if bar.currentMessage():
+            self._waiting = (text, ms)
+        else:
+            bar.showMessage(text, ms)
+
+    def _bar_changed(self, current: str) -> None:
+        if current or self._waiting is None:
+            return
+        text, ms = self._waiting
+        self._waiting = None
+        self._window.statusBar().showMessage(text, ms)
+
+    def check_unhappy(self) -> list:
+        """A citizen said "không hài lòng": the supervisor hears of it at once."""
+        try:
+            news = ratings.unhappy_since(self._db, self._last_rating)
+        except UserError:
+            return []
+        for item in news:
+            self._last_rating = max(self._last_rating, item.id)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                translate("OfficeTools", "Người dân không hài lòng"),
+                item.summary_text(),
+                QMessageBox.StandardButton.Ok,
+                self._window,
+            )
+            box.button(QMessageBox.StandardButton.Ok).setText(translate("OfficeTools", "Đã biết"))
+            self._keep(box)
+        return news

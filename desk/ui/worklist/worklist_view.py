@@ -1,0 +1,605 @@
+"""The worklist screen: what needs doing, most urgent first.
+
+At the top, one button per urgency band with its count (a colour, a shape and
+a word: never colour alone); a click shows only that band. Under it the views
+(running, waiting for the citizen, result ready, finished), the filters and a
+search that ignores accents and case. The list re-reads itself when another
+counter changes a dossier: it polls the dossier change counter every two
+seconds, one primary-key read, and reloads only when the counter moved.
+
+The last tab, "Cần xin lỗi", is the list of running dossiers at risk of being
+late (``desk.ui.worklist.at_risk_view``); its count is renewed once a minute, and the
+list itself whenever the dossiers change while it is shown.
+
+When the window opens, the list comes first: its first page is read before
+the window shows, and the counts on the bands and tabs are counted right
+after, off the window's thread (``desk.ui.widgets.background``); ``counted`` says
+when they are on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import timedelta
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.clock import Clock, SystemClock
+from desk.domain.dossier import STATUS_LABELS, DossierStatus
+from desk.domain.errors import UserError
+from desk.domain.office import Clerk
+from desk.domain.procedure import CHANNEL_LABELS, Channel
+from desk.domain.text import fold
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
+from desk.domain.urgency import Band
+from desk.services import changes, worklist
+from desk.services.worklist import VIEW_LABELS, View, WorklistFilter
+from desk.storage.database import Database
+from desk.ui.widgets import background
+from desk.ui.widgets.band_style import BandButton
+from desk.ui.widgets.qt_helpers import translate
+from desk.ui.worklist.at_risk_view import AtRiskView
+from desk.ui.worklist.worklist_table_model import (
+    APPLICANT,
+    ASSIGNEE,
+    CODE,
+    DUE,
+    HOLDER,
+    PROCEDURE,
+    RECEIVED,
+    STATUS,
+    URGENCY,
+    WorklistTableModel,
+    status_choices,
+    with_view,
+)
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "WorklistView"
+POLL_MS = 750  # one primary-key read: changes from other PCs show within a second
+SEARCH_DELAY_MS = 300
+#: Bands move as time passes even when nobody changes anything.
+RECOUNT_AFTER = timedelta(minutes=1)
+VIEWS = (View.URGENT, View.WAITING, View.READY, View.CLOSED)
+#: The tab after the views: dossiers at risk of being late (not a filter of the list).
+AT_RISK_TAB = len(VIEWS)
+AT_RISK_LABEL = QT_TRANSLATE_NOOP("WorklistView", "Cần xin lỗi")
+#: Texts never shown: they only set how wide a filter box (in characters) or a column is.
+WIDTH_SAMPLES = {
+    "field_filter": "Tất cả lĩnh vực....",  # untranslated: width sample
+    "procedure_filter": "Tất cả thủ tục hành chính....",  # untranslated: width sample
+    "status_filter": "Tất cả trạng thái...",  # untranslated: width sample
+    "channel_filter": "Qua dịch vụ bưu chính",  # untranslated: width sample
+    "department_filter": "Tất cả phòng, ban.....",  # untranslated: width sample
+    "assignee_filter": "Tất cả cán bộ.......",  # untranslated: width sample
+    "name": "Nguyễn Thị Thu Trang",  # untranslated: width sample
+    "holder": "Công chức Tư pháp - Hộ tịch",  # untranslated: width sample
+    "assignee": "Võ Thị Thu Trang",  # untranslated: width sample
+}
+
+
+class WorklistView(QWidget):
+    """The list with its bands, views, filters and search; ``open_requested(code)``
+    when the clerk opens a dossier (double-click or Enter)."""
+
+    open_requested = Signal(str)
+    reloaded = Signal()
+    #: the counts of the bands and the view tabs are on screen
+    counted = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        clerk: Clerk,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+        poll_ms: int = POLL_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._clerk = clerk
+        self._clock: Clock = clock or SystemClock()
+        self._version = changes.version(db, changes.DOSSIERS)
+        own = "" if clerk.is_supervisor else clerk.username
+        self.model = WorklistTableModel(db, self._clock, WorklistFilter(assignee=own), parent=self)
+
+        self._build_bands()
+        self._build_views()
+        self._build_filters()
+        self._build_table()
+        self._build_layout()
+        self.fill_choices()
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textEdited.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_filters)
+
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(poll_ms)
+        self.poll_timer.timeout.connect(self.poll)
+        #: Counts asked for so far: a later count makes an earlier one late (not shown).
+        self._counts_asked = 0
+        self.counts_ready = False
+        self._first_page()
+        self.poll_timer.start()
+
+    # -- building -------------------------------------------------------------
+
+    def _build_bands(self) -> None:
+        self.band_buttons = {band: BandButton(band, self) for band in Band}
+        self._band_group = QButtonGroup(self)
+        self._band_group.setExclusive(False)
+        for button in self.band_buttons.values():
+            self._band_group.addButton(button)
+        self._band_group.buttonClicked.connect(self._on_band_clicked)
+
+    def _build_views(self) -> None:
+        self.view_tabs = QTabBar(self)
+        self.view_tabs.setObjectName("view_tabs")
+        self.view_tabs.setExpanding(False)
+        self.view_tabs.setDrawBase(False)
+        for view in VIEWS:
+            self.view_tabs.addTab(translated(VIEW_LABELS[view]))
+        self.view_tabs.addTab(translated(AT_RISK_LABEL))
+        self.view_tabs.setTabToolTip(
+            AT_RISK_TAB,
+            translate(
+                "WorklistView",
+                "Hồ sơ có nguy cơ trễ hạn: cần lập phiếu xin lỗi và hẹn lại kịp thời.",
+            ),
+        )
+        self.view_tabs.setTabTextColor(AT_RISK_TAB, QColor("#b71c1c"))
+        self.view_tabs.currentChanged.connect(self._on_view_changed)
+
+    def _combo(self, name: str) -> QComboBox:
+        """A filter box as many characters wide as its ``WIDTH_SAMPLES`` entry."""
+        width_text = WIDTH_SAMPLES[name]
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(len(width_text))
+        # Narrower when the window is (a counter's queue panel beside it): the text elides.
+        combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("M" * 8))
+        combo.view().setMinimumWidth(combo.fontMetrics().horizontalAdvance("M" * 40))
+        combo.activated.connect(lambda _index: self.apply_filters())
+        return combo
+
+    def _build_filters(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setObjectName("worklist_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            translate(
+                "WorklistView",
+                "Tìm theo tên người nộp, mã hồ sơ, số CCCD, số điện thoại (gõ không dấu cũng được)",
+            )
+        )
+        self.field_combo = self._combo("field_filter")
+        self.procedure_combo = self._combo("procedure_filter")
+        self.status_combo = self._combo("status_filter")
+        self.channel_combo = self._combo("channel_filter")
+        self.department_combo = self._combo("department_filter")
+        self.assignee_combo = self._combo("assignee_filter")
+        self.clear_button = QPushButton(translate("WorklistView", "Bỏ lọc"), self)
+        self.clear_button.clicked.connect(self.clear_filters)
+
+    def _build_table(self) -> None:
+        table = self.table = QTableView(self)
+        table.setObjectName("worklist_table")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setIconSize(QSize(18, 18))
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(28)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(PROCEDURE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        metrics = table.fontMetrics()
+        stamp = metrics.horizontalAdvance("00/00/0000 00:00") + 24
+        urgency = translate("WorklistTableModel", "Còn {n} ngày làm việc").format(n=9)
+        urgency += translate("WorklistTableModel", " · Đã hẹn lại")
+        status = translated(STATUS_LABELS[DossierStatus.RESULT_READY])
+        widths = {
+            URGENCY: metrics.horizontalAdvance(urgency) + 48,
+            CODE: metrics.horizontalAdvance("H36.41-000000-0000") + 24,
+            APPLICANT: metrics.horizontalAdvance(WIDTH_SAMPLES["name"]) + 24,
+            DUE: stamp,
+            STATUS: metrics.horizontalAdvance(status) + 24,
+            HOLDER: metrics.horizontalAdvance(WIDTH_SAMPLES["holder"]) + 16,
+            ASSIGNEE: metrics.horizontalAdvance(WIDTH_SAMPLES["assignee"]) + 24,
+            RECEIVED: stamp,
+        }
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        header.setMinimumSectionSize(60)
+        # The date of receipt is in the tooltip of the appointment: room for the procedure.
+        table.setColumnHidden(RECEIVED, True)
+        table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.open_selected)
+        self.at_risk = AtRiskView(self._db, self._clock, self)
+        self.at_risk.open_requested.connect(self.open_requested)
+        self.at_risk.counted.connect(self._show_at_risk_count)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(table)
+        self.stack.addWidget(self.at_risk)
+
+    def _build_layout(self) -> None:
+        bands = QHBoxLayout()
+        bands.setSpacing(8)
+        for button in self.band_buttons.values():
+            bands.addWidget(button)
+        bands.addStretch(1)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("worklist_summary")
+        self.open_button = QPushButton(translate("WorklistView", "Mở hồ sơ"), self)
+        self.open_button.clicked.connect(self.open_selected)
+        self.reprint_button = QPushButton(translate("WorklistView", "In lại phiếu"), self)
+        self.refresh_button = QPushButton(translate("WorklistView", "Làm mới"), self)
+        self.refresh_button.clicked.connect(self.refresh)
+        views = QHBoxLayout()
+        views.addWidget(self.view_tabs)
+        views.addStretch(1)
+        views.addWidget(self.summary)
+
+        search = QHBoxLayout()
+        search.addWidget(self.search, 1)
+        search.addWidget(self.clear_button)
+        search.addSpacing(16)
+        search.addWidget(self.refresh_button)
+        search.addWidget(self.open_button)
+        search.addWidget(self.reprint_button)
+
+        self.filter_bar = QWidget(self)
+        filters = QHBoxLayout(self.filter_bar)
+        filters.setContentsMargins(0, 0, 0, 0)
+        for combo in (
+            self.field_combo,
+            self.procedure_combo,
+            self.status_combo,
+            self.channel_combo,
+            self.department_combo,
+            self.assignee_combo,
+        ):
+            filters.addWidget(combo, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bands)
+        layout.addLayout(views)
+        layout.addLayout(search)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.stack, 1)
+
+    # -- the filter boxes -------------------------------------------------------
+
+    def fill_choices(self) -> None:
+        """Fill the filter boxes from the catalog, the departments and the accounts."""
+        choices = worklist.choices(self._db)
+
+        def fill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, "")
+            for value, label in items:
+                combo.addItem(label, value)
+                combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+        fill(
+            self.field_combo,
+            translate("WorklistView", "Tất cả lĩnh vực"),
+            [(f, f) for f in sorted(choices.fields, key=fold)],
+        )
+        fill(
+            self.procedure_combo,
+            translate("WorklistView", "Tất cả thủ tục"),
+            sorted(choices.procedures, key=lambda p: fold(p[1])),
+        )
+        fill(
+            self.channel_combo,
+            translate("WorklistView", "Mọi hình thức nộp"),
+            [(c.value, translated(CHANNEL_LABELS[c])) for c in Channel],
+        )
+        fill(
+            self.department_combo,
+            translate("WorklistView", "Tất cả phòng, ban"),
+            [(d, d) for d in sorted(choices.departments, key=fold)],
+        )
+        fill(self.assignee_combo, translate("WorklistView", "Tất cả cán bộ"), choices.assignees)
+        self._fill_statuses()
+        if not self._clerk.is_supervisor:
+            # A clerk works on the dossiers given to them; a supervisor sees everyone's.
+            at = self.assignee_combo.findData(self._clerk.username)
+            self.assignee_combo.setCurrentIndex(max(at, 0))
+            self.assignee_combo.setEnabled(False)
+            self.assignee_combo.setToolTip(
+                translate(
+                    "WorklistView",
+                    "Danh sách chỉ gồm hồ sơ anh/chị phụ trách. Hồ sơ khác: quét hoặc nhập mã "
+                    "ở ô “Quét/nhập mã hồ sơ” (F2).",
+                )
+            )
+
+    def _fill_statuses(self) -> None:
+        combo = self.status_combo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(translate("WorklistView", "Tất cả trạng thái"), None)
+        for status in status_choices(self.current_view()):
+            combo.addItem(translated(STATUS_LABELS[status]), status)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.setEnabled(combo.count() > 2)
+        combo.blockSignals(False)
+
+    def current_view(self) -> View:
+        """The view the list shows (the running dossiers under the at-risk tab)."""
+        index = self.view_tabs.currentIndex()
+        return VIEWS[index] if 0 <= index < len(VIEWS) else View.URGENT
+
+    def at_risk_shown(self) -> bool:
+        return self.view_tabs.currentIndex() == AT_RISK_TAB
+
+    def current_band(self) -> Band | None:
+        return next((b for b, button in self.band_buttons.items() if button.isChecked()), None)
+
+    def current_filter(self) -> WorklistFilter:
+        """The filter the boxes, the band buttons and the view tabs say."""
+        return WorklistFilter(
+            view=self.current_view(),
+            band=self.current_band() if self.current_view() is View.URGENT else None,
+            field=self.field_combo.currentData() or "",
+            procedure_code=self.procedure_combo.currentData() or "",
+            status=self.status_combo.currentData(),
+            channel=self.channel_combo.currentData() or "",
+            department=self.department_combo.currentData() or "",
+            assignee=self.assignee_combo.currentData() or "",
+            search=self.search.text(),
+        )
+
+    # -- reacting -----------------------------------------------------------------
+
+    def _on_band_clicked(self, clicked: BandButton) -> None:
+        for button in self.band_buttons.values():
+            if button is not clicked:
+                button.setChecked(False)
+        if clicked.isChecked() and (self.at_risk_shown() or self.current_view() is not View.URGENT):
+            self.view_tabs.blockSignals(True)
+            self.view_tabs.setCurrentIndex(VIEWS.index(View.URGENT))
+            self.view_tabs.blockSignals(False)
+            self._show_list(True)
+            self._fill_statuses()
+        self.apply_filters()
+
+    def _on_view_changed(self, _index: int) -> None:
+        if self.at_risk_shown() or self.current_view() is not View.URGENT:
+            for button in self.band_buttons.values():
+                button.setChecked(False)
+        self._show_list(not self.at_risk_shown())
+        if self.at_risk_shown():
+            self._show_at_risk_count()
+            return
+        self._fill_statuses()
+        self.apply_filters()
+
+    def _show_list(self, the_list: bool) -> None:
+        """The dossier list with its filters, or the at-risk list (the filters do not apply)."""
+        self.stack.setCurrentWidget(self.table if the_list else self.at_risk)
+        for widget in (self.filter_bar, self.search, self.clear_button):
+            widget.setEnabled(the_list)
+
+    def show_at_risk(self) -> None:
+        """Show the dossiers at risk of being late (the list is computed if it is old)."""
+        self.view_tabs.setCurrentIndex(AT_RISK_TAB)
+
+    def _show_at_risk_count(self) -> None:
+        count = self.at_risk.count
+        label = translated(AT_RISK_LABEL)
+        self.view_tabs.setTabText(AT_RISK_TAB, label if count is None else f"{label} ({count})")
+        if self.at_risk_shown() and count is not None:
+            self.summary.setText(translate("WorklistView", "{n} hồ sơ cần xin lỗi").format(n=count))
+
+    def select_band(self, band: Band | None) -> None:
+        """Show only ``band`` (``None``: every band), as a click on its button does."""
+        if band is None:
+            for button in self.band_buttons.values():
+                button.setChecked(False)
+            self.apply_filters()
+            return
+        button = self.band_buttons[band]
+        button.setChecked(True)
+        self._on_band_clicked(button)
+
+    def select_view(self, view: View) -> None:
+        self.view_tabs.setCurrentIndex(VIEWS.index(view))
+
+    def clear_filters(self) -> None:
+        for combo in (
+            self.field_combo,
+            self.procedure_combo,
+            self.status_combo,
+            self.channel_combo,
+            self.department_combo,
+        ):
+            combo.setCurrentIndex(0)
+        if self._clerk.is_supervisor:
+            self.assignee_combo.setCurrentIndex(0)
+        for button in self.band_buttons.values():
+            button.setChecked(False)
+        self.search.clear()
+        self.apply_filters()
+
+    def _first_page(self) -> None:
+        """The list as the window opens: its page now, its counts in the background."""
+        flt = with_view(self.current_filter(), self.current_view())
+        try:
+            self.model.set_filter(flt)
+        except UserError as exc:  # the database is locked or gone: say so, keep the screen
+            self.summary.setText(exc.message)
+            return
+        self._counts_asked += 1
+        asked, now = self._counts_asked, self.model.now
+        flt = replace(self.model.filter, band=None)
+        background.run(
+            self,
+            lambda: worklist.counts(self._db, flt, now),
+            lambda counts, error: self._counted_in_background(asked, counts, error),
+        )
+        self.reloaded.emit()
+
+    def _counted_in_background(
+        self, asked: int, counts: tuple[dict[Band, int], dict[View, int]] | None, error: str | None
+    ) -> None:
+        if asked != self._counts_asked:  # counted again since: that count is the one shown
+            return
+        if error is not None or counts is None:
+            self.summary.setText(error or "")
+            return
+        self._show_counts(*counts)
+
+    def apply_filters(self) -> None:
+        """Show the list the boxes ask for, from the top."""
+        self._search_timer.stop()
+        flt = with_view(self.current_filter(), self.current_view())
+        try:
+            self.model.set_filter(flt)
+            self._update_counts()
+        except UserError as exc:  # the database is locked or gone: say so, keep the screen
+            self.summary.setText(exc.message)
+            return
+        self.table.scrollToTop()
+        self.reloaded.emit()
+
+    def poll(self) -> None:
+        """Reload when another window or counter changed a dossier, or time moved the bands."""
+        try:
+            version = changes.version(self._db, changes.DOSSIERS)
+        except UserError as exc:
+            log.warning("worklist poll failed: %s", exc.message)
+            return
+        if self.at_risk.is_stale():  # a minute old: its count, and its list if shown
+            self.at_risk.refresh()
+        stale = self._clock.now() - self.model.now >= RECOUNT_AFTER
+        if version == self._version and not stale:
+            return
+        if self.current_view() is View.CLOSED:
+            # Finished dossiers are history, and their list is the slow one on a large
+            # office: recount, and let the clerk reload it when wanted.
+            self._version = version
+            self._refresh_counts_only()
+            return
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the list and the counts again, keeping the selection and the scroll position."""
+        code = self.selected_code()
+        scroll = self.table.verticalScrollBar().value()
+        try:
+            self._version = changes.version(self._db, changes.DOSSIERS)
+            self.model.reload()
+            self._update_counts()
+        except UserError as exc:
+            self.summary.setText(exc.message)
+            return
+        if self.at_risk_shown():  # a dossier changed: it may have left the list
+            self.at_risk.refresh()
+        if code is not None and not self.at_risk_shown():
+            row = self.model.row_of(code)
+            if row is not None:
+                self.table.selectRow(row)
+        self.table.verticalScrollBar().setValue(scroll)
+        self.reloaded.emit()
+
+    def _refresh_counts_only(self) -> None:
+        try:
+            self._update_counts()
+        except UserError as exc:
+            self.summary.setText(exc.message)
+            return
+        self.summary.setText(
+            translate("WorklistView", "Có hồ sơ vừa thay đổi: bấm “Làm mới” để xem.")
+        )
+
+    def _update_counts(self) -> None:
+        self._counts_asked += 1
+        self._show_counts(
+            *worklist.counts(self._db, replace(self.model.filter, band=None), self.model.now)
+        )
+
+    def _show_counts(self, bands: dict[Band, int], views: dict[View, int]) -> None:
+        flt = self.model.filter
+        for band, button in self.band_buttons.items():
+            button.set_count(bands[band])
+        for index, view in enumerate(VIEWS):
+            label = translated(VIEW_LABELS[view])
+            if view in views:
+                label = f"{label} ({views[view]})"
+            self.view_tabs.setTabText(index, label)
+        if self.at_risk_shown():
+            self._show_at_risk_count()
+            self._counted()
+            return
+        if flt.view is View.CLOSED:
+            text = translate("WorklistView", "Hồ sơ đã kết thúc, mới nhất ở trên.")
+        else:
+            shown = bands[flt.band] if flt.band is not None else views[flt.view]
+            text = translate("WorklistView", "{n} hồ sơ").format(n=shown)
+        self.summary.setText(text)
+        self._counted()
+
+    def _counted(self) -> None:
+        self.counts_ready = True
+        self.counted.emit()
+
+    # -- the selection ----------------------------------------------------------------
+
+    def selected_code(self) -> str | None:
+        if self.at_risk_shown():
+            return self.at_risk.selected_code()
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.code_at(rows[0].row())
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.open_requested.emit(self.model.code_at(row))
+
+    def open_selected(self) -> None:
+        code = self.selected_code()
+        if code is not None:
+            self.open_requested.emit(code)
+
+    def band_counts_shown(self) -> dict[Band, int]:
+        return {band: button.count for band, button in self.band_buttons.items()}

@@ -1,0 +1,46 @@
+"""The screen locks after idle time and opens only with the clerk's password."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from desk.ui.session.idle_lock import install_idle_lock
+
+
+def _window(qtbot):
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("Nguyễn Thị Mai 079190001234"))
+    window.resize(800, 600)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_locks_after_idle_and_unlocks_with_the_password(qtbot, db, clerk):
+    window = _window(qtbot)
+    lock = install_idle_lock(window, db, clerk, minutes=0.002)  # 120 ms
+    qtbot.waitUntil(lambda: lock.locked, timeout=5000)
+    assert lock.panel.geometry() == window.rect()  # the whole content is covered
+    qtbot.keyClicks(lock.panel.password, "sai-matkhau1")
+    qtbot.keyClick(lock.panel.password, Qt.Key.Key_Return)
+    assert lock.locked and "Sai tên đăng nhập hoặc mật khẩu" in lock.panel.error.text()
+    qtbot.keyClicks(lock.panel.password, "matkhau123")
+    lock.panel.unlock_button.click()
+    assert not lock.locked and lock.panel.password.text() == ""
+
+
+def test_input_keeps_the_screen_open(qtbot, db, clerk):
+    window = _window(qtbot)
+    lock = install_idle_lock(window, db, clerk, minutes=10)
+    lock.timer.stop()
+    qtbot.keyClick(window.centralWidget(), Qt.Key.Key_A)
+    assert lock.timer.isActive()  # a key press started the count again
+    lock.timer.stop()
+    qtbot.mouseClick(window.centralWidget(), Qt.MouseButton.LeftButton)
+    assert lock.timer.isActive() and not lock.locked
+    lock.lock()
+    assert lock.locked
+    lock.timer.stop()
+    qtbot.keyClick(lock.panel.password, Qt.Key.Key_B)  # typing into the lock does not unlock
+    assert lock.locked and not lock.timer.isActive()

@@ -1,0 +1,346 @@
+"""The worklist: the paged table model, the urgency bands, filters, search, and
+the list following changes made by another process on the same database."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from dossier_factory import record
+from keyboard_input import type_text
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+
+from desk.domain.clock import FixedClock
+from desk.domain.dossier import DossierStatus
+from desk.domain.office import Clerk
+from desk.domain.urgency import Band
+from desk.services import accounts, demo, steps, worklist
+from desk.services.worklist import View, WorklistFilter
+from desk.storage.database import Database, open_database
+from desk.ui.worklist.worklist_table_model import (
+    APPLICANT,
+    BAND_ROLE,
+    CODE,
+    CODE_ROLE,
+    DUE,
+    HEADERS,
+    HOLDER,
+    STATUS,
+    URGENCY,
+    WorklistTableModel,
+    status_choices,
+    urgency_text,
+)
+from desk.ui.worklist.worklist_view import WorklistView
+
+TODAY = date(2026, 3, 10)
+REPO = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory) -> Path:
+    """A demo office made once per module: 1,500 dossiers over three months, every
+    status and every band, with the demo accounts (admin, lanhdao, canbo1...)."""
+    path = tmp_path_factory.mktemp("demo") / "desk.sqlite3"
+    made = open_database(f"sqlite:///{path}")
+    demo.create_demo(made, 1500, today=TODAY, months=3)
+    made.dispose()
+    return path
+
+
+@pytest.fixture
+def office(qapp, demo_file: Path, tmp_path: Path):
+    """A copy of the demo office for one test."""
+    path = tmp_path / "office.sqlite3"
+    shutil.copyfile(demo_file, path)
+    db = open_database(f"sqlite:///{path}")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def boss(office: Database) -> Clerk:
+    return accounts.get_clerk(office, "admin")
+
+
+@pytest.fixture
+def view(qtbot, office: Database, boss: Clerk, clock: FixedClock) -> WorklistView:
+    v = WorklistView(office, boss, clock)
+    qtbot.addWidget(v)
+    v.resize(1280, 720)
+    v.show()
+    qtbot.waitExposed(v)
+    qtbot.waitUntil(lambda: v.counts_ready, timeout=5000)  # counted after the first page
+    return v
+
+
+def all_rows(model: WorklistTableModel) -> list[str]:
+    while model.canFetchMore():
+        model.fetchMore()
+    return model.codes()
+
+
+# -- the model ----------------------------------------------------------------------
+
+
+def test_the_model_passes_qt_s_model_checks(qtmodeltester, office, clock):
+    model = WorklistTableModel(office, clock, page_size=7)
+    model.fetchMore()
+    model.fetchMore()
+    qtmodeltester.check(model)
+    assert model.rowCount() >= 14
+
+
+def test_pages_list_every_running_dossier_once_most_urgent_first(office, clock):
+    model = WorklistTableModel(office, clock, page_size=9)
+    codes = all_rows(model)
+    now = clock.now()
+    assert len(codes) == len(set(codes)) == worklist.count(office, WorklistFilter(), now)
+    dues = [model.item(r).due_at for r in range(model.rowCount())]
+    assert dues == sorted(dues)
+    assert {model.item(r).status for r in range(model.rowCount())} <= {
+        DossierStatus.RECEIVED,
+        DossierStatus.IN_PROGRESS,
+    }
+
+
+def test_cells_show_urgency_with_an_icon_and_words_not_colour_alone(office, clock):
+    model = WorklistTableModel(office, clock)
+    model.fetchMore()
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(HEADERS))] == list(
+        HEADERS
+    )
+    first = model.item(0)
+    assert first.band is Band.OVERDUE  # the most urgent first
+    cell = model.index(0, URGENCY)
+    assert model.data(cell).startswith("Quá hạn")
+    assert isinstance(model.data(cell, Qt.ItemDataRole.DecorationRole), QIcon)
+    assert not model.data(cell, Qt.ItemDataRole.DecorationRole).isNull()
+    assert model.data(cell, Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(cell, BAND_ROLE) is Band.OVERDUE
+    assert model.data(model.index(0, CODE)) == first.code == model.data(cell, CODE_ROLE)
+    assert model.data(model.index(0, APPLICANT)) == first.applicant_name
+    assert model.data(model.index(0, DUE)) == f"{first.due_at:%d/%m/%Y %H:%M}"
+    assert model.data(model.index(0, STATUS)) in ("Đã tiếp nhận", "Đang giải quyết")
+    assert model.data(model.index(0, HOLDER)) == first.holder
+    # Each band says in words how much time is left.
+    starts = {
+        Band.OVERDUE: "Quá hạn",
+        Band.TODAY: "Hôm nay, trước",
+        Band.NEXT_DAY: "Ngày làm việc tới",
+        Band.SOON: "Còn",
+        Band.WITHIN: "Còn",
+    }
+    seen = set()
+    for r in range(model.rowCount()):
+        band = model.item(r).band
+        seen.add(band)
+        assert model.data(model.index(r, URGENCY)).startswith(starts[band])
+    assert seen == set(Band)
+
+
+def test_urgency_words_count_working_days(qapp, db, clerk, clock):
+    code = record(db, clerk, clock)  # 3 working days: due Friday 13 March
+    [item] = worklist.fetch_page(db, WorklistFilter(search=code), clock.now())
+    from desk.services import calendar
+
+    cal = calendar.working_calendar(db)
+    assert item.band is Band.SOON
+    assert urgency_text(item, clock.now(), cal) == "Còn 3 ngày làm việc"
+    later = datetime(2026, 3, 17, 9, 0, tzinfo=clock.now().tzinfo)  # the next Tuesday
+    late = item.with_band(Band.OVERDUE)
+    assert urgency_text(late, later, cal) == "Quá hạn 2 ngày làm việc"
+
+
+def test_reload_reads_as_deep_as_the_clerk_scrolled(office, clock):
+    model = WorklistTableModel(office, clock, page_size=10)
+    model.fetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    before = model.codes()
+    model.reload()
+    assert model.codes() == before
+
+
+def test_status_filter_offers_what_each_view_can_hold():
+    assert status_choices(View.URGENT) == [DossierStatus.RECEIVED, DossierStatus.IN_PROGRESS]
+    assert status_choices(View.WAITING) == [DossierStatus.WAITING_SUPPLEMENT]
+    assert status_choices(View.CLOSED) == [
+        DossierStatus.RETURNED,
+        DossierStatus.REFUSED,
+        DossierStatus.STOPPED,
+    ]
+
+
+# -- the screen ---------------------------------------------------------------------------
+
+
+def test_band_counts_shown_are_the_service_s(view, office, clock):
+    expected = worklist.band_counts(office, WorklistFilter(), clock.now())
+    assert view.band_counts_shown() == expected
+    assert sum(expected.values()) > 0 and all(n > 0 for n in expected.values())
+    for band, button in view.band_buttons.items():
+        assert button.text().endswith(f": {expected[band]}")
+        assert not button.icon().isNull()
+    views = worklist.view_counts(office, WorklistFilter(), clock.now())
+    assert view.view_tabs.tabText(0) == f"Đang giải quyết ({views[View.URGENT]})"
+    assert view.view_tabs.tabText(1) == f"Chờ người nộp bổ sung ({views[View.WAITING]})"
+    assert view.view_tabs.tabText(2) == f"Có kết quả, chờ trả ({views[View.READY]})"
+    assert view.view_tabs.tabText(3) == "Đã kết thúc"
+
+
+@pytest.mark.parametrize("band", list(Band))
+def test_clicking_a_band_shows_only_that_band(qtbot, view, band):
+    button = view.band_buttons[band]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert button.isChecked()
+    codes = all_rows(view.model)
+    assert len(codes) == button.count
+    assert {view.model.item(r).band for r in range(view.model.rowCount())} == {band}
+    assert view.summary.text() == f"{button.count} hồ sơ"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # again: every band
+    assert not button.isChecked()
+    assert len(all_rows(view.model)) == sum(view.band_counts_shown().values())
+
+
+def test_a_band_click_from_another_view_goes_back_to_running_dossiers(qtbot, view):
+    view.select_view(View.READY)
+    assert view.model.filter.view is View.READY
+    qtbot.mouseClick(view.band_buttons[Band.TODAY], Qt.MouseButton.LeftButton)
+    assert view.current_view() is View.URGENT
+    assert view.model.filter.band is Band.TODAY
+
+
+def test_views_show_waiting_ready_and_closed_dossiers(view, office, clock):
+    for v, statuses in (
+        (View.WAITING, {DossierStatus.WAITING_SUPPLEMENT}),
+        (View.READY, {DossierStatus.RESULT_READY}),
+        (View.CLOSED, {DossierStatus.RETURNED, DossierStatus.REFUSED, DossierStatus.STOPPED}),
+    ):
+        view.select_view(v)
+        assert view.model.rowCount() > 0
+        assert {view.model.item(r).status for r in range(view.model.rowCount())} <= statuses
+        assert {view.model.item(r).band for r in range(view.model.rowCount())} == {None}
+        assert view.model.data(view.model.index(0, URGENCY)) != ""
+
+
+def test_filters_by_department_and_field(view, office, clock):
+    view.department_combo.setCurrentIndex(view.department_combo.findData("Công an xã"))
+    view.apply_filters()
+    holders = {view.model.item(r).holder for r in range(view.model.rowCount())}
+    assert holders == {"Công an xã"}
+    expected = worklist.band_counts(office, WorklistFilter(department="Công an xã"), clock.now())
+    assert view.band_counts_shown() == expected
+    view.clear_filters()
+    view.field_combo.setCurrentIndex(view.field_combo.findData("Hộ tịch"))
+    view.apply_filters()
+    assert {view.model.item(r).field for r in range(view.model.rowCount())} == {"Hộ tịch"}
+
+
+def test_accent_free_search_finds_a_vietnamese_name(qtbot, view, office, boss, clock):
+    code = record(office, boss, clock, "Nguyễn Thị Ánh Tuyết", phone="0987654321")
+    type_text(qtbot, view.search, "anh tuyet")
+    qtbot.waitUntil(lambda: view.model.codes() == [code], timeout=3000)
+    assert view.model.data(view.model.index(0, APPLICANT)) == "Nguyễn Thị Ánh Tuyết"
+    view.search.clear()
+    type_text(qtbot, view.search, "NGUYEN THI ANH")
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert code in view.model.codes()
+    view.search.setText("0987654321")
+    view.apply_filters()
+    assert view.model.codes() == [code]
+
+
+def test_a_clerk_sees_only_the_dossiers_in_their_charge(qtbot, office, clock):
+    hoa = accounts.get_clerk(office, "canbo1")
+    v = WorklistView(office, hoa, clock)
+    qtbot.addWidget(v)
+    qtbot.waitUntil(lambda: v.counts_ready, timeout=5000)
+    assert not v.assignee_combo.isEnabled()
+    assert v.model.filter.assignee == "canbo1"
+    assignees = {v.model.item(r).assignee for r in range(v.model.rowCount())}
+    assert assignees == {"Lê Thị Hoa"}
+    expected = worklist.band_counts(office, WorklistFilter(assignee="canbo1"), clock.now())
+    assert v.band_counts_shown() == expected
+
+
+def test_enter_on_a_row_asks_to_open_the_dossier(qtbot, view):
+    view.table.setFocus()
+    view.table.selectRow(2)
+    with qtbot.waitSignal(view.open_requested) as opened:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert opened.args == [view.model.code_at(2)]
+
+
+def test_double_click_asks_to_open_the_dossier(qtbot, view):
+    where = view.table.visualRect(view.model.index(0, CODE)).center()
+    with qtbot.waitSignal(view.open_requested) as opened:
+        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert opened.args == [view.model.code_at(0)]
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from datetime import datetime
+    from desk.domain.clock import FixedClock
+    from desk.services import accounts, steps
+    from desk.storage.database import open_database
+
+    db = open_database(sys.argv[1])
+    clerk = accounts.log_in(db, "admin", "matkhau123")
+    steps.transfer(db, clerk, sys.argv[2], "Công an xã", FixedClock(datetime(2026, 3, 10, 9, 30)))
+    """
+)
+
+
+def test_a_change_made_by_another_process_appears_within_seconds(qtbot, db, clerk, clock):
+    first = record(db, clerk, clock, "Lê Văn Tám")
+    second = record(db, clerk, clock, "Phạm Thị Cúc")
+    v = WorklistView(db, clerk, clock)  # polls every two seconds, as at the counter
+    qtbot.addWidget(v)
+    v.table.selectRow(v.model.row_of(second))
+    scroll = v.table.verticalScrollBar().value()
+    subprocess.run(
+        [sys.executable, "-c", CHILD, db.url, first],
+        cwd=REPO,
+        check=True,
+        timeout=60,
+    )
+
+    def moved() -> bool:
+        row = v.model.row_of(first)
+        return row is not None and v.model.item(row).status is DossierStatus.IN_PROGRESS
+
+    qtbot.waitUntil(moved, timeout=10_000)
+    assert v.model.item(v.model.row_of(first)).holder == "Công an xã"
+    assert v.selected_code() == second  # the clerk's place in the list is kept
+    assert v.table.verticalScrollBar().value() == scroll
+
+
+def test_a_change_in_this_window_is_seen_too(qtbot, db, clerk, clock):
+    code = record(db, clerk, clock)
+    v = WorklistView(db, clerk, clock, poll_ms=100)
+    qtbot.addWidget(v)
+    steps.stop(db, clerk, code, "Người nộp có đơn xin rút hồ sơ", clock)
+    qtbot.waitUntil(lambda: v.model.rowCount() == 0, timeout=5000)
+    assert sum(v.band_counts_shown().values()) == 0
+
+
+def test_the_first_page_comes_before_its_counts(qtbot, office, boss, clock):
+    """The window opens on the list: the page is there as the view is made, and the
+    counts follow from the background (one count, then ``counted``)."""
+    v = WorklistView(office, boss, clock)
+    qtbot.addWidget(v)
+    assert v.model.rowCount() > 0
+    assert not v.counts_ready and v.band_counts_shown() == dict.fromkeys(Band, 0)
+    with qtbot.waitSignal(v.counted, timeout=5000):
+        pass
+    assert v.band_counts_shown() == worklist.band_counts(office, WorklistFilter(), clock.now())
