@@ -1,0 +1,88 @@
+"""``desk demo`` and ``desk --demo``: a sample office to try the desk on.
+
+``desk demo --db PATH [--dossiers N]`` writes a sample office (agency, accounts,
+dossiers of past months) into a database and prints the accounts. ``desk --demo``
+opens the window on one, signed in as a sample clerk: a throwaway file, or the
+``--db`` file, made the first time and used again after.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from desk.cli.db import url_of
+from desk.domain.errors import UserError
+from desk.domain.translation import translate
+
+#: The sample account the window opens with under ``--demo``.
+DEMO_CLERK = "canbo1"
+#: How many dossiers the window's sample office starts with.
+WINDOW_DOSSIERS = 3000
+
+
+def add_command(
+    sub: argparse._SubParsersAction, add_db: Callable[[argparse.ArgumentParser], None]
+) -> None:
+    """Add ``demo`` to the ``desk`` command's sub-commands."""
+    demo = sub.add_parser(
+        "demo", help=translate("Cli", "tạo cơ sở dữ liệu mẫu (cơ quan, cán bộ, hồ sơ)")
+    )
+    add_db(demo)
+    demo.add_argument(
+        "--dossiers",
+        type=int,
+        default=3000,
+        metavar="N",
+        help=translate("Cli", "số hồ sơ mẫu (mặc định 3000)"),
+    )
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from desk.services.demo import DEMO_PASSWORD, create_demo
+    from desk.storage.database import open_database
+    from desk.storage.engine import server_name
+
+    if not args.db and not args.db_url:
+        raise UserError(
+            translate("Cli", "Hãy chỉ rõ tệp dữ liệu mẫu bằng --db PATH (hoặc --db-url URL).")
+        )
+    db = open_database(url_of(args), create=True)
+    summary = create_demo(db, args.dossiers)
+    db.dispose()
+    print(
+        translate("Cli", "Đã tạo {count} hồ sơ mẫu trong {where}.").format(
+            count=summary.dossiers, where=args.db or server_name(args.db_url)
+        )
+    )
+    print(
+        translate("Cli", "Tài khoản: {accounts} (mật khẩu: {password})").format(
+            accounts=", ".join(summary.accounts), password=DEMO_PASSWORD
+        )
+    )
+    return 0
+
+
+def window_database(args: argparse.Namespace) -> str:
+    """The URL the window's ``--demo`` opens: the ``--db``/``--db-url`` database, else a
+    throwaway file; the sample office is written into it when it has none yet."""
+    from desk.services import office
+    from desk.services.demo import create_demo
+    from desk.storage.database import open_database
+
+    if args.db or args.db_url:
+        url = url_of(args)
+    else:
+        import tempfile
+        from pathlib import Path
+
+        from desk.config import database_url
+
+        url = database_url(Path(tempfile.mkdtemp(prefix="desk-demo-")) / "demo.sqlite3")
+    db = open_database(url)
+    try:
+        if office.needs_setup(db):
+            create_demo(db, WINDOW_DOSSIERS)
+    finally:
+        db.dispose()
+    return url

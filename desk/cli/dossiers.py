@@ -1,0 +1,226 @@
+"""``desk dossiers`` and ``desk receipt``: the dossiers as the window lists them, and a
+receipt printed again.
+
+Both show an applicant's data, so both run as an account (``desk.cli.login``): a
+clerk gets the dossiers in their charge, a supervisor everyone's, as in the
+window. ``--pending``, ``--band``, ``--status`` and ``--search`` ask the
+worklist's own query, most urgent first; without them, the latest dossiers.
+Names are printed as stored, their control characters shown as escapes so a
+terminal shows rather than obeys them; ``--json`` keeps the text exact.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+
+from desk.cli.login import add_user_option, log_in_from
+from desk.domain.translation import translate, translated
+
+AddDb = Callable[[argparse.ArgumentParser], None]
+
+
+def add_commands(sub: argparse._SubParsersAction, add_db: AddDb) -> None:
+    """Add ``dossiers`` and ``receipt`` to the ``desk`` command's sub-commands."""
+    _add_dossiers(sub, add_db)
+    _add_receipt(sub, add_db)
+
+
+def _add_dossiers(sub: argparse._SubParsersAction, add_db: AddDb) -> None:
+    from desk.domain.dossier import DossierStatus
+    from desk.domain.urgency import Band
+
+    dossiers = sub.add_parser("dossiers", help=translate("Cli", "liệt kê hồ sơ"))
+    dossiers.add_argument(
+        "--pending",
+        action="store_true",
+        help=translate("Cli", "chỉ hồ sơ chưa xong, gấp nhất trước"),
+    )
+    dossiers.add_argument(
+        "--band",
+        choices=[b.value for b in Band],
+        help=translate("Cli", "chỉ hồ sơ đang giải quyết trong nhóm hạn này"),
+    )
+    dossiers.add_argument(
+        "--status",
+        choices=[s.value for s in DossierStatus],
+        help=translate("Cli", "chỉ hồ sơ ở trạng thái này"),
+    )
+    dossiers.add_argument(
+        "--search",
+        default="",
+        metavar=translate("Cli", "CHỮ"),
+        help=translate(
+            "Cli", "tìm theo tên, mã hồ sơ, số giấy tờ, điện thoại (không dấu cũng được)"
+        ),
+    )
+    dossiers.add_argument("--limit", type=int, default=None, metavar="N")
+    dossiers.add_argument("--json", action="store_true", help=translate("Cli", "in dạng JSON"))
+    add_user_option(dossiers)  # a clerk gets the dossiers in their charge, as in the window
+    add_db(dossiers)
+
+
+def _add_receipt(sub: argparse._SubParsersAction, add_db: AddDb) -> None:
+    receipt = sub.add_parser(
+        "receipt", help=translate("Cli", "in hoặc in lại phiếu hẹn của một hồ sơ")
+    )
+    receipt.add_argument(
+        "code", metavar="CODE", help=translate("Cli", "mã hồ sơ, ví dụ H36.41-260310-0001")
+    )
+    receipt.add_argument(
+        "--printer",
+        required=True,
+        metavar="URI",
+        help=translate(
+            "Cli",
+            "none, file:PATH, tcp://HOST:9100, usb://VID:PID, "
+            "serial:COM3?baudrate=9600, win32:TÊN MÁY IN",
+        ),
+    )
+    receipt.add_argument(
+        "--paper",
+        choices=["80", "80-180dpi", "58"],
+        default="80",
+        help=translate("Cli", "khổ giấy (mặc định 80 mm)"),
+    )
+    add_user_option(receipt)  # the receipt shows the applicant
+    add_db(receipt)
+
+
+def run_dossiers(args: argparse.Namespace, db) -> int:  # noqa: ANN001
+    from desk.domain.clock import SystemClock
+
+    clerk = log_in_from(args, db)
+    own = "" if clerk.is_supervisor else clerk.username  # as the window's list
+    if args.pending or args.band or args.status or args.search:
+        rows = _worklist_rows(db, args, own, SystemClock().now())
+    else:
+        rows = _latest_rows(db, args.limit, own)
+    if args.json:
+        print(_terminal_json(rows))
+    else:
+        _print_rows(rows)
+    return 0
+
+
+def _worklist_rows(db, args: argparse.Namespace, own: str, now) -> list[dict]:  # noqa: ANN001
+    """The dossiers the options pick, as the window's worklist finds them, most urgent first."""
+    from desk.domain.dossier import DossierStatus
+    from desk.domain.urgency import Band
+    from desk.services import worklist
+
+    view = worklist.View.URGENT if args.band else worklist.View.ALL_OPEN
+    if args.status:
+        view = next(
+            v
+            for v in (
+                worklist.View.URGENT,
+                worklist.View.WAITING,
+                worklist.View.READY,
+                worklist.View.CLOSED,
+            )
+            if DossierStatus(args.status) in worklist.statuses_of(v)
+        )
+    flt = worklist.WorklistFilter(
+        view=view,
+        band=Band(args.band) if args.band else None,
+        status=DossierStatus(args.status) if args.status else None,
+        assignee=own,
+        search=args.search,
+    )
+    return [
+        {
+            "code": i.code,
+            "applicant": i.applicant_name,
+            "procedure": i.procedure_name,
+            "received": i.received_at.isoformat(),
+            "appointment": i.appointment_at.isoformat(),
+            "due": i.due_at.isoformat(),
+            "status": i.status.value,
+            "band": i.band.value if i.band else None,
+        }
+        for i in _all_pages(db, flt, now, args.limit)
+    ]
+
+
+def _latest_rows(db, limit: int | None, own: str) -> list[dict]:  # noqa: ANN001
+    from desk.services.dossiers import list_dossiers
+
+    return [
+        {
+            "code": d.code,
+            "applicant": d.applicant.name,
+            "procedure": d.procedure_name,
+            "received": d.received_at.isoformat(),
+            "appointment": d.appointment_at.isoformat(),
+            "due": d.effective_due().isoformat(),
+            "status": d.status.value,
+            "band": None,
+        }
+        for d in list_dossiers(db, limit=limit, assignee=own)
+    ]
+
+
+def _print_rows(rows: list[dict]) -> None:
+    """One dossier a line, tab-separated; stored control characters shown, not obeyed."""
+    from desk.domain.dossier import STATUS_LABELS, DossierStatus
+    from desk.domain.text import printable
+
+    for r in rows:
+        print(
+            "\t".join(
+                [
+                    printable(r["code"], 60, visible=True),
+                    printable(r["applicant"], 150, visible=True),
+                    printable(r["procedure"], 60, visible=True),
+                    r["received"][:16].replace("T", " "),
+                    r["due"][:16].replace("T", " "),
+                    translated(STATUS_LABELS[DossierStatus(r["status"])]),
+                ]
+            )
+        )
+
+
+def _terminal_json(rows: list[dict]) -> str:
+    """The rows as JSON that a terminal shows rather than obeys: the control
+    characters JSON itself leaves as they are (DEL, C1, separators, lone
+    surrogates) are written as \\u escapes, so the data stays exact."""
+    from desk.domain.text import UNSAFE
+
+    text = json.dumps(rows, ensure_ascii=False, indent=1)
+    return UNSAFE.sub(
+        lambda m: m.group() if m.group() == "\n" else f"\\u{ord(m.group()):04x}", text
+    )
+
+
+def _all_pages(db, flt, now, limit: int | None):
+    from desk.services import worklist
+
+    items: list = []
+    after = None
+    while limit is None or len(items) < limit:
+        size = 500 if limit is None else min(500, limit - len(items))
+        page = worklist.fetch_page(db, flt, now, after=after, size=size)
+        items.extend(page)
+        if len(page) < size:
+            break
+        after = (page[-1].due_at, page[-1].id)
+    return items
+
+
+def run_receipt(args: argparse.Namespace, db) -> int:  # noqa: ANN001
+    from desk.services.receipts import print_receipt
+
+    log_in_from(args, db)
+    print_receipt(db, args.code, args.printer, args.paper)
+    print(
+        translate("Cli", "Đã gửi phiếu hẹn {code} tới {printer}.").format(
+            code=args.code, printer=args.printer
+        )
+    )
+    return 0
+
+
+#: Sub-commands that take the parsed options and the opened database: ``(args, db) -> int``.
+COMMANDS: dict[str, Callable[..., int]] = {"dossiers": run_dossiers, "receipt": run_receipt}
