@@ -1,8 +1,10 @@
-"""The ``desk`` command line: due, demo, dossiers, receipt, --version, errors."""
+"""The ``desk`` command line: due, demo, dossiers, receipt, --version, errors, and what
+each command imports."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -131,3 +133,38 @@ def test_version_and_help_from_a_real_process():
             check=True,
         ).stdout
         assert help_text.startswith("usage: desk")
+
+
+#: What a command may load: its own module, the database options, the login, the language.
+_LOADS = [
+    (["--version"], set()),
+    (["due", "--days", "2", "--received", "2026-03-06 10:00"], {"db", "due", "language"}),
+    (["dossiers", "--help"], {"db", "dossiers", "language", "login"}),
+    (["restore", "--help"], {"backup", "db", "language", "login"}),
+]
+
+
+@pytest.mark.parametrize("argv, loaded", _LOADS, ids=[" ".join(a[:1]) for a, _ in _LOADS])
+def test_a_command_imports_only_what_it_uses(tmp_path, argv, loaded):
+    """``desk --version`` loads no sub-command; a sub-command loads its own module and
+    none of the others', and neither SQLAlchemy, Alembic nor Qt until it opens data."""
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from desk.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        f"        main({argv!r})\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("DESK_LANG", "DESK_DB")}
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    modules = set(json.loads(out))
+    commands = {m.removeprefix("desk.cli.") for m in modules if m.startswith("desk.cli.")}
+    assert commands == loaded
+    heavy = {m.partition(".")[0] for m in modules} & {"sqlalchemy", "alembic", "PySide6"}
+    assert heavy == set()
