@@ -80,22 +80,22 @@ def make_dossiers(db: Database) -> dict[str, str]:
 
 
 def bench_letters(runs: int) -> None:
-    from desk.documents import forms
+    from desk.services import form_documents
 
     writers = {
-        "receipt": forms.receipt_pdf,
-        "supplement": forms.supplement_request_pdf,
-        "refusal": forms.refusal_pdf,
-        "apology": forms.apology_pdf,
-        "stop": forms.stop_notice_pdf,
-        "control": forms.control_slip_pdf,
+        "receipt": form_documents.receipt_pdf,
+        "supplement": form_documents.supplement_request_pdf,
+        "refusal": form_documents.refusal_pdf,
+        "apology": form_documents.apology_pdf,
+        "stop": form_documents.stop_notice_pdf,
+        "control": form_documents.control_slip_pdf,
     }
     folder = Path(tempfile.mkdtemp(prefix="desk-bench-letters-"))
     db = open_database(database_url(folder / "letters.sqlite3"))
     office_service.set_up_office(db, OFFICE, "admin", "Nguyễn Văn An", "matkhau123")
     codes = make_dossiers(db)
     t0 = time.perf_counter()
-    forms.apology_pdf(db, codes["apology"], folder / "first.pdf")
+    form_documents.apology_pdf(db, codes["apology"], folder / "first.pdf")
     print(f"first letter (loads the fonts): {(time.perf_counter() - t0) * 1000:7.1f} ms")
     for form, write in writers.items():
         times = []

@@ -239,7 +239,8 @@ def make_apology(
 
 
 def apology_pdf(db: Database, code: str, path: str | Path) -> Path:
-    """The letter of the dossier's apology as a PDF (see ``desk.documents.forms``)."""
-    from desk.documents.forms import apology_pdf as write
+    """Kept only for the apology dialog and ``desk apology`` until they call
+    ``desk.services.form_documents.apology_pdf``, which reads this module: remove then."""
+    from desk.services.form_documents import apology_pdf as write
 
     return write(db, code, path)

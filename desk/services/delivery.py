@@ -187,7 +187,7 @@ def _with_attachment(db: Database, message: OutgoingMessage) -> OutgoingMessage:
         return message
     from dataclasses import replace
 
-    from desk.documents.forms import apology_pdf
+    from desk.services.form_documents import apology_pdf  # reportlab, only when needed
 
     with tempfile.TemporaryDirectory(prefix="desk-mail-") as folder:
         try:

@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from desk.documents.facts import place_of
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.dossier_code import agency_code_problem
 from desk.domain.errors import NotFound, ValidationError
 from desk.domain.office import Clerk, Office
 from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 from desk.domain.validation import check_text
+from desk.services import settings
 from desk.storage.database import Database
 from desk.storage.tables import DepartmentRow, OfficeRow, ProcedureRow, SettingRow, UserRow
 
@@ -33,6 +35,9 @@ SHIPPED_PARTS = {
 }
 #: The longest office name or parent body a form prints (their columns' size).
 OFFICE_NAME_LIMIT = 200
+#: Office setting: the place name letters and reports are dated at ("Tân Phú, ngày
+#: ..."); by default taken from the office's name.
+PLACE_SETTING = "document_place"
 
 
 @dataclass(frozen=True)
@@ -198,3 +203,10 @@ def get_office(db: Database) -> Office:
             head_title=row.head_title,
             head_name=row.head_name,
         )
+
+
+def document_place(db: Database, the_office: Office | None = None) -> str:
+    """Where the office's forms and reports are dated: the ``document_place`` setting,
+    else the commune, ward or province in the office's name."""
+    the_office = the_office or get_office(db)
+    return settings.get_setting(db, PLACE_SETTING).strip() or place_of(the_office)

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from desk.documents import tracking_book
 from desk.documents.tracking_book import BookEntry, TrackingBook
 from desk.domain.statistics import Period
-from desk.services import office, settings
+from desk.services import office
 from desk.storage.database import Database
 from desk.storage.tables import DepartmentRow, DossierRow
 
@@ -78,11 +78,8 @@ def book_entries(db: Database, period: Period) -> Iterator[BookEntry]:
 
 def tracking_book_data(db: Database, period: Period) -> TrackingBook:
     """The book with its entries still to be read (a generator: use it once)."""
-    from desk.documents.facts import place_of
-    from desk.documents.forms import PLACE_SETTING
-
     the_office = office.get_office(db)
-    place = settings.get_setting(db, PLACE_SETTING).strip() or place_of(the_office)
+    place = office.document_place(db, the_office)
     return TrackingBook(
         office=the_office,
         place=place,

@@ -34,7 +34,7 @@ from desk.domain.statistics import (
 )
 from desk.domain.text import fold
 from desk.domain.translation import translate
-from desk.services import office, online_guidance, settings
+from desk.services import office, online_guidance
 from desk.services.queue_figures import QueueFigures, queue_figures
 from desk.services.report_breakdowns import (
     CLERK_OF,
@@ -316,12 +316,9 @@ def statistics_form_data(
     db: Database, period: Period, now: datetime, made_on: date | None = None
 ) -> statistics_form.StatisticsForm:
     """Form 06/VPCP/KSTT: one row per field, with the totals."""
-    from desk.documents.facts import place_of
-    from desk.documents.forms import PLACE_SETTING
-
     the_report = report(db, period, now)
     the_office = office.get_office(db)
-    place = settings.get_setting(db, PLACE_SETTING).strip() or place_of(the_office)
+    place = office.document_place(db, the_office)
     return statistics_form.StatisticsForm(
         office=the_office,
         place=place,

@@ -8,10 +8,10 @@ import unicodedata
 import pytest
 from pdf_reading import LAND, ONE_DAY, assert_embedded_serif, make_dossier, pdf_pages, pdf_text, vn
 
-from desk.documents.forms import apology_pdf
 from desk.domain.dossier import ApplicantKind
 from desk.domain.errors import UserError
 from desk.services import apologies, settings
+from desk.services.form_documents import apology_pdf
 
 ORGANISATION = ApplicantKind.ORGANISATION
 REASON = "Cần xác minh nguồn gốc đất với xã lân cận & hồ sơ địa chính cũ <trước 2005>."

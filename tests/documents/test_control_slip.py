@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pdf_reading import ONE_DAY, assert_embedded_serif, make_dossier, pdf_pages, pdf_text, vn
 
-from desk.documents.forms import control_slip_pdf
 from desk.services import apologies, steps
+from desk.services.form_documents import control_slip_pdf
 
 
 def test_every_hand_over_is_a_row(db, clerk, clock, tmp_path):

@@ -6,9 +6,9 @@ import subprocess
 
 from pdf_reading import LAND, assert_embedded_serif, make_dossier, pdf_pages, pdf_text
 
-from desk.documents.forms import receipt_pdf
 from desk.domain.procedure import PAPER_FORM_LABELS
 from desk.services import catalog, dossiers
+from desk.services.form_documents import receipt_pdf
 
 
 def test_the_receipt_carries_every_fact_of_form_01(db, clerk, clock, tmp_path):

@@ -7,9 +7,9 @@ from pathlib import Path
 from pdf_reading import pdf_text
 from PIL import Image
 
-from desk.documents.forms import receipt_pdf
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
 from desk.services import catalog, scan_attach, scan_reuse, steps
+from desk.services.form_documents import receipt_pdf
 from desk.services.intake import record_intake
 
 CERTIFICATE = "1.004873"

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from pdf_reading import LAND, MARRIAGE, ONE_DAY, assert_embedded_serif, make_dossier, pdf_text, vn
 
-from desk.documents import forms, wording
+from desk.documents import wording
 from desk.domain.lifecycle import SupplementRequest
 from desk.domain.statistics import Period
-from desk.services import apologies, catalog, report_book, steps
+from desk.services import apologies, catalog, form_documents, report_book, steps
 
 NAME = "Trần Thị Ngọc Ánh"
 
@@ -41,7 +41,7 @@ FILES = {
 
 def _receipt(db, clerk, clock, path: Path) -> tuple[str, list[str]]:
     code = make_dossier(db, clerk, clock, name=NAME)
-    forms.receipt_pdf(db, code, path)
+    form_documents.receipt_pdf(db, code, path)
     return code, ["5. Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 10/03/2026"]
 
 
@@ -50,7 +50,7 @@ def _supplement(db, clerk, clock, path: Path) -> tuple[str, list[str]]:
     papers = [p.name for p in catalog.get_procedure(db, MARRIAGE).papers]
     request = SupplementRequest((papers[0],), "Tờ khai thiếu chữ ký của người yêu cầu")
     steps.request_supplement(db, clerk, code, request, clock)
-    forms.supplement_request_pdf(db, code, path)
+    form_documents.supplement_request_pdf(db, code, path)
     return code, [
         f"1. {' '.join(papers[0].split())}",
         "Lý do: Tờ khai thiếu chữ ký của người yêu cầu",
@@ -60,7 +60,7 @@ def _supplement(db, clerk, clock, path: Path) -> tuple[str, list[str]]:
 def _refusal(db, clerk, clock, path: Path) -> tuple[str, list[str]]:
     code = make_dossier(db, clerk, clock, name=NAME)
     steps.refuse(db, clerk, code, "Yêu cầu không thuộc thẩm quyền giải quyết của UBND xã", clock)
-    forms.refusal_pdf(db, code, path)
+    form_documents.refusal_pdf(db, code, path)
     return code, [
         "với lý do cụ thể như sau: Yêu cầu không thuộc thẩm quyền giải quyết của UBND xã",
     ]
@@ -73,7 +73,7 @@ def _apology(db, clerk, clock, path: Path) -> tuple[str, list[str]]:
         db, clerk, code, "Chờ ý kiến của Văn phòng đăng ký đất đai", vn(2026, 5, 26, 10, 0), "post",
         clock,
     )  # fmt: skip
-    forms.apology_pdf(db, code, path)
+    form_documents.apology_pdf(db, code, path)
     return code, [
         "Lý do: Chờ ý kiến của Văn phòng đăng ký đất đai",
         "sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào 10 giờ 00 phút, ngày 26/05/2026",
@@ -83,7 +83,7 @@ def _apology(db, clerk, clock, path: Path) -> tuple[str, list[str]]:
 def _stop(db, clerk, clock, path: Path) -> tuple[str, list[str]]:
     code = make_dossier(db, clerk, clock, name=NAME)
     steps.stop(db, clerk, code, "Người nộp xin rút hồ sơ để nộp lại sau", clock)
-    forms.stop_notice_pdf(db, code, path)
+    form_documents.stop_notice_pdf(db, code, path)
     return code, [
         "nhận được đề nghị của Ông/Bà Trần Thị Ngọc Ánh về việc dừng giải quyết hồ sơ",
         "Lý do theo đề nghị: Người nộp xin rút hồ sơ để nộp lại sau",
@@ -94,7 +94,7 @@ def _control(db, clerk, clock, path: Path) -> tuple[str, list[str]]:
     code = make_dossier(db, clerk, clock, name=NAME)
     steps.transfer(db, clerk, code, "Công chức Tư pháp - Hộ tịch", clock)
     steps.mark_ready(db, clerk, code, clock)
-    forms.control_slip_pdf(db, code, path)
+    form_documents.control_slip_pdf(db, code, path)
     return code, [
         "Cơ quan (bộ phận) giải quyết hồ sơ: Công chức Tư pháp - Hộ tịch",
         "Tiếp nhận hồ sơ",
@@ -164,6 +164,6 @@ def test_a_blank_form_line_is_not_printed(db, clerk, clock, tmp_path, data_home)
     (folder / "refusal.toml").write_text('form_label = ""\n', encoding="utf-8")
     code = make_dossier(db, clerk, clock)
     steps.refuse(db, clerk, code, "Không thuộc thẩm quyền", clock)
-    text = pdf_text(forms.refusal_pdf(db, code, tmp_path / "r.pdf"))
+    text = pdf_text(form_documents.refusal_pdf(db, code, tmp_path / "r.pdf"))
     assert "Mẫu số" not in text
     assert TITLES["03"] in text  # every other entry comes from the shipped file

@@ -6,10 +6,10 @@ import pytest
 from pdf_reading import ONE_DAY, assert_embedded_serif, make_dossier, pdf_pages, pdf_text
 
 from desk.documents import wording
-from desk.documents.forms import stop_notice_pdf
 from desk.domain.dossier import ApplicantKind
 from desk.domain.errors import UserError
 from desk.services import steps
+from desk.services.form_documents import stop_notice_pdf
 
 REASON = "Người nộp có đơn xin rút hồ sơ ngày 11/03/2026 để bổ sung giấy tờ & nộp lại sau"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from pdf_reading import MARRIAGE, assert_embedded_serif, make_dossier, pdf_pages, pdf_text
 
-from desk.documents.forms import refusal_pdf, supplement_request_pdf
 from desk.domain.errors import UserError
 from desk.domain.lifecycle import SupplementRequest
 from desk.services import catalog, steps
+from desk.services.form_documents import refusal_pdf, supplement_request_pdf
 
 
 def test_the_supplement_request_lists_everything_at_once(db, clerk, clock, tmp_path):
