@@ -1,11 +1,12 @@
 """The language the ``desk`` command speaks: Vietnamese, or English for trainers and auditors.
 
-The same choice as the window's (``DESK_LANG``, else this PC's ``language``
-setting, else Vietnamese), plus ``--lang vi|en`` for one run. It is installed
-before the parser is built, since argparse takes its help texts when the
-options are declared. Vietnamese is the source text and needs nothing; only
-another language loads Qt's translator (``desk.ui.session.language``), so a plain run
-in Vietnamese starts without importing Qt.
+The same choice as the window's (``desk.services.language_choice``: ``DESK_LANG``,
+else this PC's ``language`` setting, else Vietnamese), plus ``--lang vi|en`` for
+one run. It is installed before the parser is built, since argparse takes its
+help texts when the options are declared. Vietnamese is the source text and needs
+nothing; only another language loads Qt's translator
+(``desk.ui.session.language``), so a plain run in Vietnamese starts without
+importing Qt.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from desk import config
 from desk.domain import translation
+from desk.services.language_choice import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_VARIABLE,
+    LANGUAGES,
+    chosen_language,
+)
 
-#: The same names as ``desk.ui.session.language``, which cannot be imported without Qt.
-LANGUAGE_VARIABLE = "DESK_LANG"
-LANGUAGE_SETTING = "language"
-SOURCE_LANGUAGE = "vi"
-CHOICES = ("vi", "en")
+CHOICES = tuple(LANGUAGES)
 OPTION = "--lang"
 
 
@@ -46,26 +48,15 @@ def take_language_option(argv: list[str]) -> tuple[str | None, list[str]]:
     return None, list(argv)
 
 
-def _wanted() -> str:
-    """The first language named by the environment or this PC; Vietnamese if none."""
-    for choice in (
-        os.environ.get(LANGUAGE_VARIABLE),
-        config.machine_settings().get(LANGUAGE_SETTING),
-    ):
-        if isinstance(choice, str) and choice.strip():
-            return choice.strip().lower()
-    return SOURCE_LANGUAGE
-
-
 def install_language(choice: str | None = None) -> str:
     """Make the command's text speak ``choice`` (default: the PC's); returns the language."""
-    wanted = choice or _wanted()
-    if wanted == SOURCE_LANGUAGE:
+    wanted = choice or chosen_language()
+    if wanted == DEFAULT_LANGUAGE:
         translation.install_backend(None)
-        return SOURCE_LANGUAGE
+        return DEFAULT_LANGUAGE
     from desk.ui.session.language import install_console_language  # imports Qt: only when needed
 
-    return install_console_language(choice)
+    return install_console_language(wanted)
 
 
 @contextmanager

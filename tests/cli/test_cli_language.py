@@ -1,6 +1,6 @@
 """The ``desk`` command's language: Vietnamese by default and without Qt, English on demand.
 
-The English catalogue ``resources/translations/desk_en.qm`` is built from the
+The English catalogue ``desk/resources/translations/desk_en.qm`` is built from the
 translations of the whole program; the wiring tests use a small catalogue of
 their own, and the last test runs the real one end to end.
 """
@@ -22,7 +22,7 @@ from desk.cli import main
 from desk.domain import translation
 
 ROOT = Path(__file__).resolve().parents[2]
-ENGLISH_QM = ROOT / "resources" / "translations" / "desk_en.qm"
+ENGLISH_QM = ROOT / "desk" / "resources" / "translations" / "desk_en.qm"
 DUE = ["due", "--days", "2", "--received", "2026-03-06 10:00"]
 SMALL_CATALOGUE = {
     ("CliDue", "Thời hạn: {limit}"): "Time limit: {limit}",
@@ -36,7 +36,7 @@ def small_english(tmp_path, monkeypatch):
     """The program's resources with a ``desk_en.qm`` of :data:`SMALL_CATALOGUE` only."""
     resources = tmp_path / "resources"
     (resources / "translations").mkdir(parents=True)
-    for child in (ROOT / "resources").iterdir():
+    for child in (ROOT / "desk" / "resources").iterdir():
         if child.name != "translations":
             (resources / child.name).symlink_to(child)
     messages = "".join(
@@ -93,8 +93,10 @@ def test_an_unknown_language_is_refused(capsys):
     assert "--lang" in capsys.readouterr().err
 
 
-def test_vietnamese_runs_without_importing_qt(tmp_path):
-    """A plain run in Vietnamese needs no translator, so it does not pay for Qt."""
+@pytest.mark.parametrize("variable", [None, "klingon"])
+def test_vietnamese_runs_without_importing_qt(tmp_path, variable):
+    """A plain run in Vietnamese needs no translator, so it does not pay for Qt; nor
+    does a ``DESK_LANG`` naming a language the desk does not speak."""
     code = textwrap.dedent(
         f"""
         import sys
@@ -106,6 +108,8 @@ def test_vietnamese_runs_without_importing_qt(tmp_path):
     )
     env = {k: v for k, v in os.environ.items() if k != "DESK_LANG"}
     env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    if variable:
+        env["DESK_LANG"] = variable
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=ROOT
     ).stdout.splitlines()
