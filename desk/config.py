@@ -1,14 +1,16 @@
 """Paths and machine settings.
 
-Resources (fonts, catalog, migrations) are found the same way frozen
-(PyInstaller puts them under ``sys._MEIPASS``) and unfrozen (the checkout's
-``resources/`` folder next to the ``desk`` package).
+Resources (fonts, catalog, forms, calendar, translations, sounds) ship inside the
+``desk`` package, in ``desk/resources``: an editable install, a wheel and the
+PyInstaller bundle (which puts the package's data under ``sys._MEIPASS/desk``) all
+find them the same way.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
@@ -20,8 +22,8 @@ APP_AUTHOR = "MotCua"
 def resource_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+        return Path(frozen_root) / "desk" / "resources"
+    return Path(str(files("desk"))) / "resources"
 
 
 def resource(*parts: str) -> Path:

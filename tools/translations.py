@@ -3,7 +3,7 @@
 - ``update``  re-reads every screen text from the code into ``translations/desk_en.ts``
   (``pyside6-lupdate``; translations already made are kept, texts gone are dropped).
   Translate the new entries with Qt Linguist (``pyside6-linguist``) or any editor.
-- ``release`` compiles each ``translations/*.ts`` into ``resources/translations/*.qm``
+- ``release`` compiles each ``translations/*.ts`` into ``desk/resources/translations/*.qm``
   (``pyside6-lrelease``), which the program loads.
 - ``check``   fails when the .ts lacks a text of the code, a text is untranslated,
   or a .qm is older than its .ts. The tests run the same checks.
@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "translations"
-QM_DIR = ROOT / "resources" / "translations"
+QM_DIR = ROOT / "desk" / "resources" / "translations"
 #: The desk's own texts, extracted from the code; Qt's own (``qtbase_vi.ts``) are kept by hand.
 DESK_TS = {"en": TS_DIR / "desk_en.ts"}
 

@@ -25,7 +25,11 @@ pytestmark = pytest.mark.postgresql_only(reason="the server's connections, locks
 
 
 def _with(url: str, **changes_: object) -> str:
-    return make_url(url).set(**changes_).render_as_string(hide_password=False)
+    """``url`` with some parts changed; a new host replaces a Unix socket's folder too."""
+    changed = make_url(url)
+    if "host" in changes_:
+        changed = changed.difference_update_query(["host"])
+    return changed.set(**changes_).render_as_string(hide_password=False)
 
 
 def _terminate(url: str, pid: int | None = None) -> None:
