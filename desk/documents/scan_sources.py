@@ -135,12 +135,6 @@ def _turn(im: Image.Image, clockwise: int) -> Image.Image:
     return im.transpose(step) if step is not None else im
 
 
-def stored_page_count(data: bytes) -> int:
-    from pypdf import PdfReader
-
-    return len(PdfReader(io.BytesIO(data)).pages)
-
-
 def stored_page_image(
     data: bytes, index: int, longest: int = 1600, *, extra_turn: int = 0
 ) -> Image.Image | None:

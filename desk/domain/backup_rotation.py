@@ -29,11 +29,6 @@ class Rotation:
         kept |= _newest_per(ordered, lambda s: (s.year, s.month), self.monthly)
         return kept
 
-    def discard(self, stamps: Iterable[datetime], today: date) -> list[datetime]:
-        stamps = list(stamps)
-        kept = self.keep(stamps, today)
-        return sorted(s for s in set(stamps) if s not in kept)
-
 
 def _newest_per(ordered_newest_first: list[datetime], bucket, count: int) -> set[datetime]:  # noqa: ANN001
     kept: dict[object, datetime] = {}

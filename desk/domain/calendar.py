@@ -378,10 +378,6 @@ class WorkingCalendar:
             and (day.month, day.day) not in self._unsettled
         )
 
-    def is_public_holiday(self, day: date) -> bool:
-        """A Vietnamese public holiday per the ``holidays`` package (office days aside)."""
-        return self.public_holidays and day in _public_year(day.year).holidays
-
     def is_working_day(self, day: date) -> bool:
         special = self._special.get(day)
         if special is not None and special.applies:
@@ -393,9 +389,6 @@ class WorkingCalendar:
             if day in public.makeup_days:
                 return True
         return day.weekday() < _SATURDAY
-
-    def is_confirmed_year(self, year: int) -> bool:
-        return year in self.confirmed_years
 
     @property
     def confirmed_until(self) -> date | None:

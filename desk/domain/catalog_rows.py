@@ -548,19 +548,6 @@ def _parse_flag(key: str, value: str, problems: list[str], *, empty: bool) -> bo
     return empty
 
 
-def level_from_text(value: str) -> Level | None:
-    """The level a cell names, ``None`` for an empty cell.
-
-    Raises ``ValueError`` with the clerk's message for a district word (no
-    district level since 01/07/2025) or a word that is not a level.
-    """
-    problems: list[str] = []
-    level = _parse_level(nfc(value).strip(), problems)
-    if problems:
-        raise CatalogRowError(problems)
-    return level
-
-
 def _parse_level(value: str, problems: list[str]) -> Level | None:
     if not value:
         return None

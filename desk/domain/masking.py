@@ -19,11 +19,3 @@ def mask_id_number(value: str, keep_start: int = 4, keep_end: int = 2) -> str:
     if len(text) <= keep_start + keep_end:
         return MASK * (len(text) - 1) + text[-1]
     return text[:keep_start] + MASK * (len(text) - keep_start - keep_end) + text[-keep_end:]
-
-
-def mask_phone(value: str) -> str:
-    """``0912345678`` -> ``0912***678``: the network prefix and the last three digits."""
-    text = "".join(value.split())
-    if not text:
-        return ""
-    return mask_id_number(text, keep_start=min(4, max(0, len(text) - 4)), keep_end=3)

@@ -26,7 +26,6 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from desk.domain.errors import UserError
-from desk.domain.text import fold
 from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 
 CODE_DIGITS = 3  # "A012": three digits, more only past 999 tickets in a day
@@ -222,15 +221,6 @@ class Ticket:
     @property
     def is_priority(self) -> bool:
         return self.priority is not None
-
-
-def group_for_field(groups: Iterable[ServiceGroup], field: str) -> ServiceGroup | None:
-    """The active group whose fields include a procedure's field (accents and case ignored)."""
-    wanted = fold(field)
-    for group in groups:
-        if group.active and any(fold(f) == wanted for f in group.fields):
-            return group
-    return None
 
 
 @dataclass(frozen=True)

@@ -77,14 +77,6 @@ def letter_date_parts(day: date) -> dict[str, str]:
     }
 
 
-def letter_date_text(day: date) -> str:
-    """The date part of a letter's place and date: "ngày 05 tháng 3 năm 2026"."""
-    parts = letter_date_parts(day)
-    return (
-        f"ngày {parts['day']} tháng {parts['month']} năm {parts['year']}"  # untranslated: printed
-    )
-
-
 # --- the same wording for a screen, in the clerk's language ---------------------------
 
 

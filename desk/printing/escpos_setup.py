@@ -55,10 +55,3 @@ def escpos_printer_module() -> ModuleType:
     import escpos.printer
 
     return escpos.printer
-
-
-def escpos_exceptions() -> ModuleType:
-    configure_escpos_cache()
-    import escpos.exceptions
-
-    return escpos.exceptions

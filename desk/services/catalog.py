@@ -195,14 +195,9 @@ def export_catalog(db: Database, path: Path) -> int:
     return len(procedures)
 
 
-def load_shipped_catalog(db: Database) -> ImportReport:
-    """First run: the catalog shipped in ``resources/catalog``."""
-    with db.write() as s:
-        return load_shipped_catalog_in(s)
-
-
 def load_shipped_catalog_in(s: Session) -> ImportReport:
-    """``load_shipped_catalog`` inside the caller's transaction (the first start's)."""
+    """First run: the catalog shipped in ``resources/catalog``, inside the caller's
+    transaction (the first start's)."""
     from desk.services.catalog_files import read_catalog, shipped_catalog_path
 
     loaded = read_catalog(shipped_catalog_path())

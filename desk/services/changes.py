@@ -7,8 +7,6 @@ two) and reloads only when it moved. Works the same on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -18,7 +16,6 @@ from desk.storage.tables import ChangeCounterRow
 
 DOSSIERS = "dossiers"
 QUEUE = "queue"
-TOPICS = (DOSSIERS, QUEUE)
 #: The working calendar (hours, days off, confirmed years): read, not watched, by the
 #: lists that cache it (``desk.services.calendar.working_calendar``).
 CALENDAR = "calendar"
@@ -38,17 +35,3 @@ def version(db: Database, topic: str) -> int:
         return (
             s.scalar(select(ChangeCounterRow.version).where(ChangeCounterRow.topic == topic)) or 0
         )
-
-
-def versions(db: Database, topics: Iterable[str]) -> dict[str, int]:
-    """The versions of several topics in one read (0 for a topic never bumped)."""
-    wanted = list(topics)
-    with db.read() as s:
-        found = dict(
-            s.execute(
-                select(ChangeCounterRow.topic, ChangeCounterRow.version).where(
-                    ChangeCounterRow.topic.in_(wanted)
-                )
-            ).all()
-        )
-    return {topic: found.get(topic, 0) for topic in wanted}

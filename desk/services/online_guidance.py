@@ -72,14 +72,9 @@ def record_guidance(db: Database, procedure_code: str, clerk: Clerk | None, at: 
         )
 
 
-def guidance_count(db: Database, start: datetime, end: datetime) -> int:
-    """Guides printed from ``start`` (included) to ``end`` (excluded)."""
-    with db.read() as s:
-        return count_between(s, start, end)
-
-
 def count_between(s, start: datetime, end: datetime) -> int:  # noqa: ANN001
-    """The same count inside an open session (the reports' own)."""
+    """Guides printed from ``start`` (included) to ``end`` (excluded), inside the
+    reports' open session."""
     stmt = select(func.count(OnlineGuidanceRow.id)).where(
         OnlineGuidanceRow.at >= start, OnlineGuidanceRow.at < end
     )

@@ -299,20 +299,6 @@ def problems(db: Database, now: datetime, limit: int = 500) -> list[MessageView]
         return _views(s, stmt, with_history=True)
 
 
-def failed_count(db: Database) -> int:
-    from sqlalchemy import func
-
-    with db.read() as s:
-        return (
-            s.scalar(
-                select(func.count())
-                .select_from(MessageRow)
-                .where(MessageRow.status == MessageStatus.FAILED.value)
-            )
-            or 0
-        )
-
-
 def retry(db: Database, clerk: Clerk, message_id: int, clock: Clock) -> None:
     """A supervisor sends a failed message again (after fixing its cause): due now,
     with a fresh count of tries; the audit trail keeps who did it."""

@@ -32,7 +32,6 @@ from desk.domain.errors import NotFound, UserError
 from desk.domain.office import Clerk
 from desk.domain.queue import AT_COUNTER, ticket_code
 from desk.domain.rating import (
-    LEVEL_LABELS,
     REASON_LABELS,
     RatingInput,
     RatingLevel,
@@ -450,7 +449,3 @@ def _group_label(by: str, label: object) -> str:
     if by == "counter":
         return translate("Ratings", "Quầy {number}").format(number=label)
     return str(label or "")
-
-
-def level_label(level: RatingLevel | str) -> str:
-    return LEVEL_LABELS[RatingLevel(level)]

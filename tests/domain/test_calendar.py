@@ -226,7 +226,7 @@ def test_a_proposed_day_applies_only_once_confirmed() -> None:
 
 
 def test_the_package_estimates_a_year_not_yet_confirmed(cal: WorkingCalendar) -> None:
-    assert not cal.is_confirmed_year(2027)
+    assert 2027 not in cal.confirmed_years
     assert not cal.is_working_day(date(2027, 2, 8))  # Tết Đinh Mùi
     assert not cal.is_working_day(date(2027, 4, 16))  # Giỗ Tổ Hùng Vương, 10/3 lunar
     assert cal.is_working_day(date(2027, 11, 24))  # only proposed

@@ -88,7 +88,6 @@ def test_a_label_used_as_it_is_stays_vietnamese(tagged) -> None:
 def test_printed_wording_stays_vietnamese_under_another_language(tagged) -> None:
     assert vn_dates.time_and_date_text(MOMENT) == "09 giờ 05 phút, ngày 10/03/2026"
     assert vn_dates.weekday_and_date_text(MOMENT) == "Thứ Ba, ngày 10/03/2026"
-    assert vn_dates.letter_date_text(date(2026, 3, 5)) == "ngày 05 tháng 3 năm 2026"
     assert TimeLimit.working_days(3).describe() == "03 ngày làm việc"
     assert TimeLimit.same_day(time(15)).describe() == (
         "Trong ngày (nhận sau 15:00 trả ngày làm việc tiếp theo)"

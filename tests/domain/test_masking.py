@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk.domain.masking import mask_id_number, mask_phone
+from desk.domain.masking import mask_id_number
 
 
 def test_cccd_keeps_four_and_two():
@@ -13,12 +13,6 @@ def test_cccd_keeps_four_and_two():
 def test_short_and_empty_values():
     assert mask_id_number("") == ""
     assert mask_id_number("12345") == "****5"
-
-
-def test_phone_keeps_prefix_and_last_three():
-    assert mask_phone("0912 345 678") == "0912***678"
-    assert mask_phone("") == ""
-    assert "345" not in mask_phone("0912345678")
 
 
 def test_the_receipt_shows_the_cccd_masked_and_the_tax_code_whole():

@@ -10,13 +10,11 @@ from desk.domain.clock import VN_TZ
 from desk.domain.errors import UserError
 from desk.domain.queue import (
     QueueRules,
-    ServiceGroup,
     TicketState,
     WaitingTicket,
     check_can_act,
     check_no_show,
     choose_next,
-    group_for_field,
     normalise_letter,
     parse_ticket_code,
     priority_run,
@@ -143,16 +141,3 @@ def test_group_letters_are_one_plain_capital() -> None:
     for bad in ("", "AB", "Đ", "1", "á"):
         with pytest.raises(UserError):
             normalise_letter(bad)
-
-
-def test_group_for_field_ignores_accents_and_inactive_groups() -> None:
-    groups = [
-        ServiceGroup(1, "A", "Hộ tịch", ("Hộ tịch",), active=False),
-        ServiceGroup(2, "B", "Đất đai", ("Đất đai", "Hoạt động xây dựng")),
-        ServiceGroup(3, "C", "Tư pháp", ("Hộ tịch", "Chứng thực")),
-    ]
-    found = group_for_field(groups, "dat dai")
-    assert found is not None and found.letter == "B"
-    found = group_for_field(groups, "Hộ tịch")
-    assert found is not None and found.letter == "C"
-    assert group_for_field(groups, "Giảm nghèo") is None

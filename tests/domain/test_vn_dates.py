@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from desk.domain.clock import VN_TZ
-from desk.domain.vn_dates import letter_date_parts, letter_date_text, time_and_date_text
+from desk.domain.vn_dates import letter_date_parts, time_and_date_text
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,6 @@ from desk.domain.vn_dates import letter_date_parts, letter_date_text, time_and_d
     ],
 )
 def test_letter_dates(day, text):
-    assert letter_date_text(day) == text
     parts = letter_date_parts(day)
     assert f"ngày {parts['day']} tháng {parts['month']} năm {parts['year']}" == text
 

@@ -52,7 +52,8 @@ def test_a_printed_guide_is_recorded_and_counted_in_its_period(db, clerk, clock,
     def between(first: date, last: date) -> int:
         start = datetime.combine(first, datetime.min.time(), VN_TZ)
         end = datetime.combine(last + timedelta(days=1), datetime.min.time(), VN_TZ)
-        return online_guidance.guidance_count(db, start, end)
+        with db.read() as s:
+            return online_guidance.count_between(s, start, end)
 
     assert between(date(2026, 3, 1), date(2026, 3, 31)) == 2
     assert between(date(2026, 4, 1), date(2026, 4, 1)) == 1
