@@ -30,6 +30,7 @@ from desk.domain.lifecycle import (
 from desk.domain.office import Clerk
 from desk.domain.procedure import Channel
 from desk.domain.roles import Permission, require
+from desk.domain.step_offer import supplement_asked_this_round
 from desk.domain.text import fold
 from desk.domain.translation import translate
 from desk.domain.validation import (
@@ -171,8 +172,7 @@ def request_supplement(
     current = get_dossier(db, code)
     check_supplement_request(
         current.status,
-        current.status is DossierStatus.WAITING_SUPPLEMENT
-        or current.supplement_round > current.comebacks,
+        supplement_asked_this_round(current.status, current.supplement_round, current.comebacks),
     )
     listed = {p.name for p in catalog.get_procedure(db, current.procedure_code).papers}
     extra = [m for m in request.missing if m not in listed]

@@ -61,6 +61,7 @@ from desk.domain.lifecycle import (
 )
 from desk.domain.office import Clerk
 from desk.domain.procedure import CHANNEL_LABELS, PAPER_FORM_LABELS
+from desk.domain.step_offer import step_allowed, why_not
 from desk.domain.time_limit import stored_limit_label
 from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.domain.urgency import BAND_LABELS, band_for
@@ -70,7 +71,7 @@ from desk.ui.dossier import form_documents
 from desk.ui.dossier.dossier_history import audit_rows
 from desk.ui.dossier.dossier_messages import PageMessages
 from desk.ui.dossier.dossier_scans import PageScans
-from desk.ui.dossier.page_steps import BUTTON_TEXTS, DIALOGS, PAGE_STEPS, step_allowed, why_not
+from desk.ui.dossier.page_steps import BUTTON_TEXTS, DIALOGS, PAGE_STEPS
 from desk.ui.dossier.step_dialogs import (
     RESULT_COLOURS,
     StepDialog,

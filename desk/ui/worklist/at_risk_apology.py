@@ -20,11 +20,12 @@ from desk.domain.dossier import Dossier
 from desk.domain.errors import UserError
 from desk.domain.lifecycle import STEP_LABELS, StepKind
 from desk.domain.office import Clerk
+from desk.domain.step_offer import apology_allowed, apology_why_not
 from desk.domain.translation import translated
 from desk.services import apologies
 from desk.storage.database import Database
 from desk.ui.dossier.apology_dialog import ApologyDialog
-from desk.ui.dossier.page_steps import BUTTON_TEXTS, apology_allowed, apology_why_not
+from desk.ui.dossier.page_steps import BUTTON_TEXTS
 from desk.ui.dossier.step_dialogs import when
 from desk.ui.widgets.qt_helpers import show_message, translate
 
