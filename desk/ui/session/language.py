@@ -1,7 +1,7 @@
 """The language of the screens: Vietnamese by default, English for trainers and auditors.
 
 Chosen per PC (``language`` in ``machine.json``, set from the menu), or for one
-run by ``DESK_LANG``. The desk's own texts are Vietnamese at the source, so
+run by ``DESK_LANG`` (:mod:`desk.services.language_choice`). The desk's own texts are Vietnamese at the source, so
 Vietnamese needs only Qt's own buttons and menus translated (Qt ships no
 Vietnamese: ``qtbase_vi.qm`` is the desk's own); English loads ``desk_en.qm``
 and keeps Qt's built-in English. Dates stay in the Vietnamese order
@@ -11,42 +11,23 @@ and keeps Qt's built-in English. Dates stay in the Vietnamese order
 from __future__ import annotations
 
 import logging
-import os
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from desk import config
 from desk.domain import translation
+from desk.services.language_choice import DEFAULT_LANGUAGE, LANGUAGES, chosen_language
 
 log = logging.getLogger(__name__)
 
-LANGUAGE_SETTING = "language"
-DEFAULT_LANGUAGE = "vi"
-#: Each language with its name written in itself, as a language menu shows it.
-LANGUAGES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}  # untranslated: own names
 _LOCALES = {
     "vi": QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam),
     "en": QLocale(QLocale.Language.English, QLocale.Country.Vietnam),
 }
-#: The .qm files each language loads, from ``resources/translations``.
+#: The .qm files each language loads, from ``desk/resources/translations``.
 _CATALOGUES = {"vi": ("qtbase_vi",), "en": ("desk_en",)}
 
 _installed: list[QTranslator] = []
-
-
-def chosen_language() -> str:
-    """``DESK_LANG``, else this PC's setting, else Vietnamese."""
-    for choice in (os.environ.get("DESK_LANG"), config.machine_settings().get(LANGUAGE_SETTING)):
-        if isinstance(choice, str) and choice.strip().lower() in LANGUAGES:
-            return choice.strip().lower()
-    return DEFAULT_LANGUAGE
-
-
-def save_language(language: str) -> None:
-    """Remember ``language`` for this PC; it applies from the next start."""
-    if language not in LANGUAGES:
-        raise ValueError(language)
-    config.save_machine_setting(LANGUAGE_SETTING, language)
 
 
 def load_translators(language: str) -> list[QTranslator]:

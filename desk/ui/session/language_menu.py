@@ -1,6 +1,6 @@
 """The "Ngôn ngữ / Language" submenu: which language this PC's screens speak.
 
-The choice is kept per PC (``desk.ui.session.language.save_language``) and applies
+The choice is kept per PC (``desk.services.language_choice.save_language``) and applies
 from the next start: the window's texts are made once, when it opens, so a
 language changed mid-session would leave half the screen in the old one. The
 clerk is told so in the language the screen speaks now. Each language is named
@@ -17,7 +17,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from desk.ui.session.language import LANGUAGES, chosen_language, save_language
+from desk.services.language_choice import (
+    LANGUAGE_VARIABLE,
+    LANGUAGES,
+    chosen_language,
+    save_language,
+)
 from desk.ui.widgets.qt_helpers import show_message, translate
 
 log = logging.getLogger(__name__)
@@ -77,7 +82,7 @@ class LanguageMenu(QObject):
             "LanguageMenu",
             "Đã chọn {language}. Ngôn ngữ mới được dùng từ lần mở chương trình tiếp theo.",
         ).format(language=LANGUAGES[language])
-        forced = os.environ.get("DESK_LANG", "").strip().lower()
+        forced = os.environ.get(LANGUAGE_VARIABLE, "").strip().lower()
         if forced in LANGUAGES and forced != language:
             text += "\n\n" + translate(
                 "LanguageMenu",

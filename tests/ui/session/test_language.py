@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QWizard
 
-from desk import config
 from desk.domain import translation
 from desk.domain.dossier import STATUS_LABELS, DossierStatus
 from desk.ui.session import language
@@ -20,25 +17,6 @@ def speak(qapp):
     yield language.install_language
     language.install_language("vi")
     translation.install_backend(None)
-
-
-def test_vietnamese_is_the_default(monkeypatch):
-    monkeypatch.delenv("DESK_LANG", raising=False)
-    assert language.chosen_language() == "vi"
-
-
-def test_the_pc_setting_and_the_environment_choose(monkeypatch):
-    monkeypatch.delenv("DESK_LANG", raising=False)
-    language.save_language("en")
-    saved = json.loads((config.data_dir() / config.MACHINE_FILE).read_text(encoding="utf-8"))
-    assert saved["language"] == "en"
-    assert language.chosen_language() == "en"
-    monkeypatch.setenv("DESK_LANG", "vi")
-    assert language.chosen_language() == "vi"
-    monkeypatch.setenv("DESK_LANG", "klingon")  # unknown: the setting decides
-    assert language.chosen_language() == "en"
-    with pytest.raises(ValueError):
-        language.save_language("fr")
 
 
 def test_qt_own_buttons_and_menus_speak_vietnamese(qtbot, speak):

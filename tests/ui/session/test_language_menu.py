@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from desk import config
 from desk.domain.clock import FixedClock
 from desk.domain.office import Clerk
+from desk.services import language_choice as language
 from desk.storage.database import Database
-from desk.ui.session import language
 from desk.ui.session.language_menu import MENU_TITLE, LanguageMenu
 from desk.ui.worklist.main_window import MainWindow
 
