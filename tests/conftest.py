@@ -203,9 +203,7 @@ def _start_own_server() -> tuple[str, object]:
         handle.psql(f"ALTER SYSTEM SET {name} = '{value}';")
     # The tests connect as an office would: a role with a password, which may create
     # databases (one per test) and end a server worker still in one being dropped.
-    handle.psql(
-        "CREATE ROLE desk LOGIN CREATEDB PASSWORD 'desk'; GRANT pg_signal_backend TO desk;"
-    )
+    handle.psql("CREATE ROLE desk LOGIN CREATEDB PASSWORD 'desk'; GRANT pg_signal_backend TO desk;")
     hba = Path(handle.pgdata) / "pg_hba.conf"
     hba.write_text("local all desk scram-sha-256\n" + hba.read_text())
     handle.psql("SELECT pg_reload_conf();")
@@ -295,3 +293,29 @@ def clerk(db: Database) -> Clerk:
 def clock() -> FixedClock:
     """Tuesday 10 March 2026, 09:15, Vietnam time."""
     return FixedClock(datetime(2026, 3, 10, 9, 15))
+
+
+@pytest.fixture(autouse=True)
+def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user's data, log, settings and cache folders inside the test's own temporary
+    folder: no test reads or writes the real ones (which counter this PC is, its
+    printer, its database), and every test writes only under its ``tmp_path``."""
+    for variable, name in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
+        monkeypatch.setenv(variable, str(tmp_path / name))
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    """Where a test saves the pictures a person looks at (windows, receipts, pages).
+
+    The test's own temporary folder, or ``DESK_SHOTS`` when set, to keep them.
+    """
+    kept = os.environ.get("DESK_SHOTS", "").strip()
+    folder = Path(kept) if kept else tmp_path / "shots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -19,7 +19,7 @@ def test_every_vietnamese_text_in_the_code_goes_through_translation():
 
 
 def test_the_checker_catches_a_bare_text(tmp_path):
-    sample = ROOT / "desk" / "ui" / "_sample_for_checker.py"
+    sample = tmp_path / "sample_window.py"
     sample.write_text(
         "from desk.ui.widgets.qt_helpers import translate\n"
         'ok = translate("X", "Đã lưu")\n'
@@ -28,10 +28,7 @@ def test_the_checker_catches_a_bare_text(tmp_path):
         'printed = "Giấy tiếp nhận"  # untranslated: printed on the receipt\n',
         encoding="utf-8",
     )
-    try:
-        found = tools["unwrapped"]([sample])
-    finally:
-        sample.unlink()
+    found = tools["unwrapped"]([sample])
     assert [line.split(": ", 1)[1] for line in found] == ["'Chưa dịch'", "'Hồ sơ '"]
 
 

@@ -72,7 +72,8 @@ def unwrapped(paths: list[Path] | None = None) -> list[str]:
 
     out = []
     for path in paths or sources():
-        rel = path.resolve().relative_to(ROOT).as_posix()
+        resolved = path.resolve()
+        rel = resolved.relative_to(ROOT).as_posix() if resolved.is_relative_to(ROOT) else path.name
         if rel.startswith(PRINTED):
             continue
         source = path.read_text(encoding="utf-8")

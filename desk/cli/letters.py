@@ -148,7 +148,7 @@ def run_apology(args: argparse.Namespace, db, clock: Clock | None = None) -> int
 
 
 def run_letter(args: argparse.Namespace, db) -> int:
-    from desk.documents import forms
+    from desk.services import form_documents as forms
 
     log_in_from(args, db)  # the letter shows the applicant: any clerk, as in the window
     write = {

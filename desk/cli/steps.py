@@ -32,7 +32,7 @@ STEPS = (
     "stop",
     "reassign",
 )
-#: The steps that produce a form, and the writer of that form in ``desk.documents.forms``.
+#: The steps that produce a form, and the writer of that form in ``desk.services.form_documents``.
 STEP_FORMS = {
     "supplement": "supplement_request_pdf",
     "refuse": "refusal_pdf",
@@ -186,7 +186,7 @@ def run_step(args: argparse.Namespace, db) -> int:
 
 def _write_form(db, code: str, step: str, out: Path) -> None:
     """The form of the step just recorded; if it cannot be written, say how to write it later."""
-    from desk.documents import forms
+    from desk.services import form_documents as forms
 
     letter = {"supplement": "supplement", "refuse": "refusal", "stop": "stop"}[step]
     try:

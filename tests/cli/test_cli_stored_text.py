@@ -15,10 +15,10 @@ from sqlalchemy import update
 
 from desk.cli import build_parser, main
 from desk.cli.reports import run_book
-from desk.documents import forms
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
 from desk.domain.text import UNSAFE
 from desk.services import catalog, receipts
+from desk.services import form_documents as forms
 from desk.services.intake import record_intake
 from desk.storage.tables import DossierRow
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from escpos_decode import decode
@@ -15,8 +14,6 @@ from desk.domain.office import Office
 from desk.printing import ReceiptLayout, receipt_bytes, render
 from desk.printing.escpos_bytes import FRAGMENT_HEIGHT
 
-PREVIEW_DIR = Path("/tmp")
-
 
 def _same_pixels(a: Image.Image, b: Image.Image) -> bool:
     if a.size != b.size:
@@ -25,7 +22,9 @@ def _same_pixels(a: Image.Image, b: Image.Image) -> bool:
 
 
 @pytest.mark.parametrize("width", [576, 512, 384])
-def test_job_decodes_to_the_rendered_image(width: int, dossier: Dossier, office: Office) -> None:
+def test_job_decodes_to_the_rendered_image(
+    width: int, dossier: Dossier, office: Office, shots
+) -> None:
     image = render(ReceiptLayout.for_dossier(dossier, office), width)
     job = decode(receipt_bytes(image))
 
@@ -41,7 +40,7 @@ def test_job_decodes_to_the_rendered_image(width: int, dossier: Dossier, office:
     [symbol] = zbar_decode(printed.convert("L"))
     assert symbol.data.decode() == dossier.code
     if width in (576, 384):
-        printed.save(PREVIEW_DIR / f"receipt-{width}.png")
+        printed.save(shots / f"receipt-{width}.png")
 
 
 def test_tall_receipts_are_sent_in_fragments_and_print_as_one(

@@ -22,7 +22,6 @@ from desk.printing.online_guide import (
 )
 
 PRINTED_AT = datetime(2026, 3, 10, 9, 15, tzinfo=VN_TZ)
-SHOTS = Path("/tmp/shots")
 
 
 def residence(office: Office) -> OnlineGuide:
@@ -59,7 +58,7 @@ def test_without_a_hotline_the_guide_sends_to_the_counter(office: Office):
 
 @pytest.mark.parametrize("paper, width", [("80", 576), ("58", 384)])
 def test_the_job_decodes_to_the_image_and_its_qr_opens_the_portal(
-    office: Office, paper: str, width: int, tmp_path: Path
+    office: Office, paper: str, width: int, tmp_path: Path, shots
 ):
     target = tmp_path / "guide.bin"
     image = print_guide(
@@ -71,8 +70,7 @@ def test_the_job_decodes_to_the_image_and_its_qr_opens_the_portal(
     assert printed.mode == "1" and printed.width == width and same_pixels(printed, image)
     found = {symbol.data.decode() for symbol in zbar_decode(printed.convert("L"))}
     assert found == {PORTAL_URL}
-    SHOTS.mkdir(exist_ok=True)
-    printed.save(SHOTS / f"online-guide-{paper}.png")
+    printed.save(shots / f"online-guide-{paper}.png")
 
 
 def test_the_guide_is_one_slip_drawn_the_same_way_each_time(office: Office):

@@ -3,9 +3,6 @@ comes from ("đã có bản số hóa, mã hồ sơ ..."), and prints as such.""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from escpos_decode import decode
 
 from desk.domain.dossier import ReceivedPaper
@@ -37,11 +34,9 @@ def test_the_reused_paper_names_the_earlier_dossier_instead_of_a_count(dossier_f
     ]
 
 
-def test_the_printed_receipt_carries_the_reused_paper(dossier_factory, office):
+def test_the_printed_receipt_carries_the_reused_paper(dossier_factory, office, shots):
     image = receipt_image(_with_reused(dossier_factory), office, "80")
     printed = decode(receipt_bytes(image))
     (raster,) = printed.rasters
     assert raster.size == image.size and printed.cut
-    shots = Path(os.environ.get("DESK_SHOTS", "/tmp/shots/scans"))
-    shots.mkdir(parents=True, exist_ok=True)
     raster.convert("L").save(shots / "receipt_reused.png")  # looked at by a person

@@ -64,12 +64,12 @@ def _number_height(image: Image.Image) -> int:
 
 
 @pytest.mark.parametrize("paper, width", [("80", 576), ("58", 384)])
-def test_the_number_is_printed_very_large(office: Office, paper: str, width: int) -> None:
+def test_the_number_is_printed_very_large(office: Office, paper: str, width: int, shots) -> None:
     image = ticket_image(make_ticket(), 3, office, paper)
     assert image.mode == "1" and image.width == width
     # Letters about a fifth of the paper's width tall (15 mm on 80 mm paper).
     assert _number_height(image) > width // 6
-    image.save(f"/tmp/ticket-{paper}.png")
+    image.save(str(shots / f"ticket-{paper}.png"))
 
 
 def test_the_job_decodes_to_the_drawn_ticket(office: Office) -> None:

@@ -19,7 +19,6 @@ from desk.ui.intake.intake_window import IntakeWindow
 
 PERMANENT_RESIDENCE = "1.004222"  # Đăng ký thường trú
 MARRIAGE_STATUS = "1.004873"
-SHOTS = Path("/tmp/shots")
 NOTICE = (
     "Thủ tục này chỉ tiếp nhận trực tuyến từ 01/10/2025 (Chỉ thị 24/CT-TTg). Hãy hướng dẫn "
     "người dân nộp trên Cổng Dịch vụ công quốc gia."
@@ -60,7 +59,7 @@ def test_an_online_only_procedure_shows_the_notice_and_another_does_not(qtbot, i
 
 
 def test_the_guide_prints_off_the_window_thread_and_is_counted(
-    qtbot, intake, db, clock, tmp_path: Path
+    qtbot, intake, db, clock, tmp_path: Path, shots
 ):
     target = tmp_path / "guide.bin"
     settings.set_setting(db, settings.PRINTER_URI, f"file:{target}")
@@ -80,11 +79,9 @@ def test_the_guide_prints_off_the_window_thread_and_is_counted(
     image = intake.last_guide
     assert isinstance(image, Image.Image)
     assert {s.data.decode() for s in zbar_decode(image.convert("L"))} == {PORTAL_URL}
-
-    SHOTS.mkdir(exist_ok=True)
     QApplication.processEvents()
-    intake.grab().save(str(SHOTS / "intake-online-only.png"))
-    image.save(SHOTS / "intake-online-guide.png")
+    intake.grab().save(str(shots / "intake-online-only.png"))
+    image.save(shots / "intake-online-guide.png")
 
 
 def test_a_printer_that_is_off_says_so_and_counts_nothing(qtbot, intake, db, clock, tmp_path):

@@ -5,7 +5,6 @@ background sender of the main window."""
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from dossier_factory import PROCEDURE
@@ -20,8 +19,6 @@ from desk.ui.dossier.dossier_page import DossierPage
 from desk.ui.intake.applicant_form import ApplicantForm
 from desk.ui.messages.outbox_dialog import OutboxDialog
 from desk.ui.worklist.main_window import MainWindow
-
-SHOTS = Path("/tmp/shots/outbox")
 
 
 class FakeSender:
@@ -93,7 +90,7 @@ def with_history(db, clerk, clock) -> str:
     return code
 
 
-def test_the_timeline_shows_each_message_sent_retried_and_given_up(qtbot, db, clerk, clock):
+def test_the_timeline_shows_each_message_sent_retried_and_given_up(qtbot, db, clerk, clock, shots):
     code = with_history(db, clerk, clock)
     page = DossierPage(db, clerk, code, clock)
     qtbot.addWidget(page)
@@ -129,8 +126,7 @@ def test_the_timeline_shows_each_message_sent_retried_and_given_up(qtbot, db, cl
     assert "Người nộp đồng ý nhận tin qua: SMS, Thư điện tử, Zalo." in line.text()
     assert "gửi không được 1" in line.text() and "-108" in line.text()
     assert page.minimumSizeHint().height() <= 728 and page.minimumSizeHint().width() <= 1366
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.grab().save(str(SHOTS / "dossier-timeline-1366x768.png"))
+    page.grab().save(str(shots / "dossier-timeline-1366x768.png"))
 
 
 def test_a_dossier_without_consent_says_so(qtbot, db, clerk, clock):
@@ -168,7 +164,7 @@ def test_consent_boxes_need_the_channel_on_and_the_address(qtbot, db, clerk, clo
     assert "chưa bật" in box.boxes[MessageChannel.EMAIL].toolTip()
 
 
-def test_the_intake_records_what_the_citizen_agreed_to(qtbot, intake, db, clerk, clock):
+def test_the_intake_records_what_the_citizen_agreed_to(qtbot, intake, db, clerk, clock, shots):
     turn_on(db, clerk, clock)
     intake.clear_form()  # the form offers the channels the office has on now
     intake.resize(1366, 728)
@@ -183,8 +179,7 @@ def test_the_intake_records_what_the_citizen_agreed_to(qtbot, intake, db, clerk,
         type_text(qtbot, edit, text)
     intake.applicant_form.consent_box.boxes[MessageChannel.SMS].setChecked(True)
     qtbot.wait(50)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    intake.grab().save(str(SHOTS / "intake-consent-1366x768.png"))
+    intake.grab().save(str(shots / "intake-consent-1366x768.png"))
     with qtbot.waitSignal(intake.dossier_saved, timeout=5000) as saved:
         intake.save()
     code = saved.args[0]
@@ -198,7 +193,9 @@ def test_the_intake_records_what_the_citizen_agreed_to(qtbot, intake, db, clerk,
     assert intake.applicant_form.consent_box.consent() == Consent()  # the next citizen
 
 
-def test_the_supervisor_sees_the_given_up_messages_and_sends_one_again(qtbot, db, clerk, clock):
+def test_the_supervisor_sees_the_given_up_messages_and_sends_one_again(
+    qtbot, db, clerk, clock, shots
+):
     code = with_history(db, clerk, clock)
     dialog = OutboxDialog(db, clerk, clock)
     qtbot.addWidget(dialog)
@@ -212,8 +209,7 @@ def test_the_supervisor_sees_the_given_up_messages_and_sends_one_again(qtbot, db
     dialog.open_requested.connect(opened.append)
     dialog.open_button.click()
     assert opened == [code]
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    dialog.grab().save(str(SHOTS / "supervisor-list.png"))
+    dialog.grab().save(str(shots / "supervisor-list.png"))
     dialog.retry_button.click()
     assert "sẽ được gửi lại" in dialog.notice.text()
     # Due again: listed as waiting (it was written two days ago), no longer to retry.

@@ -68,7 +68,7 @@ def make_display(qtbot, db, clock, speaker, **options) -> DisplayWindow:
 
 
 def test_a_call_from_another_counter_shows_blinks_and_is_spoken(
-    qtbot, queue_db, other, clock, speaker
+    qtbot, queue_db, other, clock, speaker, shots
 ) -> None:
     assert POLL_MS <= 1000  # "within a second of a call"
     display = make_display(qtbot, queue_db, clock, speaker)
@@ -87,7 +87,7 @@ def test_a_call_from_another_counter_shows_blinks_and_is_spoken(
     display.announcer.wait_idle()
     assert speaker.frames == [frames_of("B001", 1)]
     assert display.announcer.last_wav is not None and display.announcer.last_wav.exists()
-    display.grab().save("/tmp/display-1920x1080.png")
+    display.grab().save(str(shots / "display-1920x1080.png"))
 
 
 def test_the_newest_call_is_on_the_card_and_the_previous_ones_under_it(

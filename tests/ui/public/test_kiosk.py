@@ -52,7 +52,9 @@ def button_for(kiosk: KioskWindow, letter: str):
     return next(b for b in kiosk.group_buttons if b.group.letter == letter)
 
 
-def test_every_active_group_is_a_button_with_its_waiting_count(qtbot, kiosk_db, clock) -> None:
+def test_every_active_group_is_a_button_with_its_waiting_count(
+    qtbot, kiosk_db, clock, shots
+) -> None:
     groups = queue_setup.list_groups(kiosk_db)
     queue.take_ticket(kiosk_db, groups[1].id, None, clock)
     queue.take_ticket(kiosk_db, groups[1].id, None, clock)
@@ -64,11 +66,11 @@ def test_every_active_group_is_a_button_with_its_waiting_count(qtbot, kiosk_db, 
     assert kiosk.office_label.text() == "UBND XÃ TÂN PHÚ"
     assert kiosk.clock_label.text() == "09:15"
     assert kiosk.date_label.text() == "Thứ Ba, ngày 10/03/2026"
-    kiosk.grab().save("/tmp/kiosk-1920x1080.png")
+    kiosk.grab().save(str(shots / "kiosk-1920x1080.png"))
 
 
 def test_a_priority_ticket_is_printed_on_the_kiosk_printer(
-    qtbot, kiosk_db, clock, tmp_path
+    qtbot, kiosk_db, clock, tmp_path, shots
 ) -> None:
     out = tmp_path / "ticket.bin"
     kiosk = make_kiosk(qtbot, kiosk_db, clock, printer_uri=f"file:{out}", paper="80")
@@ -88,7 +90,7 @@ def test_a_priority_ticket_is_printed_on_the_kiosk_printer(
     assert kiosk.last_image is not None and printed.width == 576
     difference = ImageChops.difference(printed.convert("L"), kiosk.last_image.convert("L"))
     assert difference.getbbox() is None
-    kiosk.grab().save("/tmp/kiosk-ticket-1920x1080.png")
+    kiosk.grab().save(str(shots / "kiosk-ticket-1920x1080.png"))
     qtbot.mouseClick(kiosk.done_button, Qt.MouseButton.LeftButton)
     assert kiosk.pages.currentIndex() == 0
     assert kiosk.chosen_priority() is None  # the next citizen starts afresh

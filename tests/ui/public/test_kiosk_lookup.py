@@ -47,7 +47,7 @@ def type_keys(qtbot, page: KioskLookupPage, text: str) -> None:
         click(qtbot, page.keyboard.buttons[SPACE if letter == " " else letter])
 
 
-def test_typing_on_the_touch_keys_finds_procedures_without_accents(qtbot, db, clock):
+def test_typing_on_the_touch_keys_finds_procedures_without_accents(qtbot, db, clock, shots):
     page = make_page(qtbot, db, clock)
     everything = page.results()
     assert len(everything) == len(catalog.list_procedures(db))
@@ -60,7 +60,7 @@ def test_typing_on_the_touch_keys_finds_procedures_without_accents(qtbot, db, cl
     names = [catalog.get_procedure(db, code).name.lower() for code in found]
     assert all("khai sinh" in name for name in names)
     assert page.count_label.text() == f"Có {len(found)} thủ tục:"
-    page.grab().save("/tmp/kiosk-lookup-search-1920x1080.png")
+    page.grab().save(str(shots / "kiosk-lookup-search-1920x1080.png"))
 
 
 def test_browsing_by_field_and_nothing_found(qtbot, db, clock):
@@ -76,7 +76,7 @@ def test_browsing_by_field_and_nothing_found(qtbot, db, clock):
     assert len(page.results()) == 7  # the certification procedures, in every field
 
 
-def test_a_procedure_shows_its_papers_fee_limit_and_channels(qtbot, db, clock):
+def test_a_procedure_shows_its_papers_fee_limit_and_channels(qtbot, db, clock, shots):
     page = make_page(qtbot, db, clock, size=(1080, 1920))
     card = next(c for c in page.result_cards if c.code == BIRTH)
     page.results_area.ensureWidgetVisible(card)
@@ -90,7 +90,7 @@ def test_a_procedure_shows_its_papers_fee_limit_and_channels(qtbot, db, clock):
     for text in ("Bản chính", "Xuất trình", "tùy trường hợp", "Trong ngày", "Trực tuyến"):
         assert text in html
     assert "Miễn lệ phí" in html and "UBND xã Tân Phú" in html
-    page.grab().save("/tmp/kiosk-lookup-detail-1080x1920.png")
+    page.grab().save(str(shots / "kiosk-lookup-detail-1080x1920.png"))
     click(qtbot, page.back_buttons["THÔNG TIN THỦ TỤC"])
     assert page.pages.currentIndex() == 0
 
@@ -123,7 +123,7 @@ def test_without_a_working_printer_the_citizen_is_told(qtbot, db, clock, uri, no
     assert page.print_note.property("problem") is True
 
 
-def test_the_kiosk_opens_the_lookup_and_goes_back_when_left_alone(qtbot, db, clock):
+def test_the_kiosk_opens_the_lookup_and_goes_back_when_left_alone(qtbot, db, clock, shots):
     queue_setup.ensure_defaults(db)
     for size in ((1920, 1080), (1080, 1920)):
         kiosk = KioskWindow(db, clock, printer_uri="none")
@@ -135,7 +135,7 @@ def test_the_kiosk_opens_the_lookup_and_goes_back_when_left_alone(qtbot, db, clo
         click(qtbot, kiosk.lookup_button)
         assert kiosk.pages.currentIndex() == LOOKUP
         type_keys(qtbot, kiosk.lookup, "ket hon")
-        kiosk.grab().save(f"/tmp/kiosk-lookup-{size[0]}x{size[1]}.png")
+        kiosk.grab().save(str(shots / f"kiosk-lookup-{size[0]}x{size[1]}.png"))
         kiosk._idle.timeout.emit()  # two minutes untouched
         assert kiosk.pages.currentIndex() == CHOOSE
         assert kiosk.lookup.search.text() == ""  # the next citizen starts afresh

@@ -51,7 +51,7 @@ def press(qtbot, page: KioskStatusPage, keys: str) -> None:
         qtbot.mouseClick(page.pad_buttons[key], Qt.MouseButton.LeftButton)
 
 
-def test_a_scanned_receipt_shows_the_status_and_nothing_personal(qtbot, db, code):
+def test_a_scanned_receipt_shows_the_status_and_nothing_personal(qtbot, db, code, shots):
     page = make_page(qtbot, db)
     assert page.focusWidget() is page.scan_edit  # the reader types into it
     qtbot.keyClicks(page.scan_edit, code.lower())
@@ -65,12 +65,12 @@ def test_a_scanned_receipt_shows_the_status_and_nothing_personal(qtbot, db, code
     shown = screen_text(page)
     for private in PRIVATE:
         assert private not in shown
-    page.grab().save("/tmp/kiosk-status-1920x1080.png")
+    page.grab().save(str(shots / "kiosk-status-1920x1080.png"))
     page._clear_timer.timeout.emit()  # left on screen: it clears itself
     assert page.pages.currentIndex() == 0 and page.facts["code"].text() == ""
 
 
-def test_a_typed_code_needs_the_last_four_digits(qtbot, db, code):
+def test_a_typed_code_needs_the_last_four_digits(qtbot, db, code, shots):
     page = make_page(qtbot, db, size=(1080, 1920))
     digits = code.split("-", 1)[1].replace("-", "")
     press(qtbot, page, digits)
@@ -80,10 +80,10 @@ def test_a_typed_code_needs_the_last_four_digits(qtbot, db, code):
     qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
     assert page.pages.currentIndex() == 0 and page.entry_error.text() == NO_MATCH
     press(qtbot, page, "C1234")
-    page.grab().save("/tmp/kiosk-status-entry-1080x1920.png")
+    page.grab().save(str(shots / "kiosk-status-entry-1080x1920.png"))
     qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
     assert page.pages.currentIndex() == 1 and page.facts["code"].text() == code
-    page.grab().save("/tmp/kiosk-status-1080x1920.png")
+    page.grab().save(str(shots / "kiosk-status-1080x1920.png"))
 
 
 def test_an_incomplete_code_or_missing_digits_are_explained(qtbot, db, code):
@@ -100,14 +100,14 @@ def test_an_incomplete_code_or_missing_digits_are_explained(qtbot, db, code):
     assert "4 chữ số cuối" in page.entry_error.text() and page.active is page.id_edit
 
 
-def test_a_ready_result_says_come_and_collect(qtbot, db, clerk, clock, code):
+def test_a_ready_result_says_come_and_collect(qtbot, db, clerk, clock, code, shots):
     steps.mark_ready(db, clerk, code, clock)
     page = make_page(qtbot, db)
     page.scan(code)
     assert page.facts["status"].text() == "Có kết quả, chờ trả"
     assert page.ready_label.text().startswith("ĐÃ CÓ KẾT QUẢ")
     assert page.ready_label.property("ready") is True
-    page.grab().save("/tmp/kiosk-status-ready-1920x1080.png")
+    page.grab().save(str(shots / "kiosk-status-ready-1920x1080.png"))
 
 
 def test_an_unknown_scan_stays_on_the_entry_with_a_message(qtbot, db):
@@ -117,7 +117,7 @@ def test_an_unknown_scan_stays_on_the_entry_with_a_message(qtbot, db):
     assert "H36.41-260310-0999" in page.entry_error.text()
 
 
-def test_a_receipt_scanned_on_the_start_screen_opens_the_status(qtbot, db, clock, code):
+def test_a_receipt_scanned_on_the_start_screen_opens_the_status(qtbot, db, clock, code, shots):
     queue_setup.ensure_defaults(db)
     kiosk = KioskWindow(db, clock, printer_uri="none")
     qtbot.addWidget(kiosk)
@@ -131,7 +131,7 @@ def test_a_receipt_scanned_on_the_start_screen_opens_the_status(qtbot, db, clock
     qtbot.keyClick(kiosk.focusWidget(), Qt.Key.Key_Return)
     assert kiosk.pages.currentIndex() == STATUS
     assert kiosk.status.facts["code"].text() == code
-    kiosk.grab().save("/tmp/kiosk-status-kiosk-1080x1920.png")
+    kiosk.grab().save(str(shots / "kiosk-status-kiosk-1080x1920.png"))
     qtbot.mouseClick(kiosk.status.done_button, Qt.MouseButton.LeftButton)
     assert kiosk.status.pages.currentIndex() == 0
     kiosk._idle.timeout.emit()

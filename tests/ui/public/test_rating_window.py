@@ -36,7 +36,7 @@ def click(qtbot, widget) -> None:
 
 
 def test_a_rating_given_at_the_end_of_a_service_reaches_the_clerks_report(
-    qtbot, db, clerk, clock, served
+    qtbot, db, clerk, clock, served, shots
 ):
     window = make_window(qtbot, db, clock)
     assert window.pages.currentIndex() == IDLE
@@ -50,7 +50,7 @@ def test_a_rating_given_at_the_end_of_a_service_reaches_the_clerks_report(
         "Bình thường",
         "Không hài lòng",
     ]
-    window.grab().save("/tmp/rating-window-1920x1080.png")
+    window.grab().save(str(shots / "rating-window-1920x1080.png"))
     click(qtbot, window.level_buttons[RatingLevel.SATISFIED])
     assert window.pages.currentIndex() == DETAILS
     assert window.chosen_label.text() == "Quý khách chọn: Hài lòng"
@@ -76,7 +76,9 @@ def test_another_counters_window_stays_idle(qtbot, db, clerk, clock, served):
     assert window.pages.currentIndex() == IDLE
 
 
-def test_left_untouched_the_details_are_sent_and_unhappy_alerts(qtbot, db, clerk, clock, served):
+def test_left_untouched_the_details_are_sent_and_unhappy_alerts(
+    qtbot, db, clerk, clock, served, shots
+):
     start = ratings.last_rating_id(db)
     window = make_window(qtbot, db, clock, size=(1080, 1920))
     ratings.request_rating(db, clerk, clock, ticket_id=served.id, counter_number=3)
@@ -84,18 +86,18 @@ def test_left_untouched_the_details_are_sent_and_unhappy_alerts(qtbot, db, clerk
     click(qtbot, window.level_buttons[RatingLevel.UNSATISFIED])
     assert window.reason_prompt.text() == "Điều gì chưa làm quý khách hài lòng? (không bắt buộc)"
     click(qtbot, window.reason_buttons[RatingReason.WAITING])
-    window.grab().save("/tmp/rating-window-details-1080x1920.png")
+    window.grab().save(str(shots / "rating-window-details-1080x1920.png"))
     window._timeout.timeout.emit()  # the citizen walked away: the level still counts
     assert window.pages.currentIndex() == THANKS
     [alert] = ratings.unhappy_since(db, start)
     assert alert.clerk_name == "Nguyễn Văn An" and alert.reasons == ("Thời gian chờ",)
 
 
-def test_skipped_or_left_alone_nothing_is_rated(qtbot, db, clerk, clock, served):
+def test_skipped_or_left_alone_nothing_is_rated(qtbot, db, clerk, clock, served, shots):
     window = make_window(qtbot, db, clock, size=(1080, 1920))
     ratings.request_rating(db, clerk, clock, ticket_id=served.id, counter_number=3)
     window.poll()
-    window.grab().save("/tmp/rating-window-1080x1920.png")
+    window.grab().save(str(shots / "rating-window-1080x1920.png"))
     click(qtbot, window.skip_button)
     assert window.pages.currentIndex() == IDLE
     assert ratings.pending_request(db, 3, clock) is None

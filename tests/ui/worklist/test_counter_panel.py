@@ -42,7 +42,7 @@ def take(db, letter: str, clock, priority=None):
     return ticket
 
 
-def test_call_recall_and_no_show_after_two_calls(qtbot, queue_db, clerk, clock) -> None:
+def test_call_recall_and_no_show_after_two_calls(qtbot, queue_db, clerk, clock, shots) -> None:
     take(queue_db, "A", clock, PriorityReason.SMALL_CHILD)
     take(queue_db, "B", clock)
     panel = make_panel(qtbot, queue_db, clerk, clock)
@@ -60,7 +60,7 @@ def test_call_recall_and_no_show_after_two_calls(qtbot, queue_db, clerk, clock) 
     assert panel.current is not None and panel.current.state is TicketState.CALLED
     click(qtbot, panel.recall_button)
     assert panel.current is not None and panel.current.calls == 2
-    panel.grab().save("/tmp/counter-panel.png")
+    panel.grab().save(str(shots / "counter-panel.png"))
     click(qtbot, panel.no_show_button)
     assert panel.status_label.text() == "Đã đánh dấu vắng mặt."
     assert panel.code_label.text() == "---"
