@@ -230,7 +230,7 @@ class IntakeWindow(QWidget):
 
     def _build_procedure_box(self) -> QGroupBox:
         box = QGroupBox(translate("IntakeWindow", "Thủ tục hành chính và giấy tờ đã nhận"), self)
-        self.picker = ProcedurePicker(self._db, box)
+        self.picker = ProcedurePicker(self._db, box, self._clock)
         self.picker.error.setObjectName("error_procedure")
         self.online_notice = OnlineOnlyNotice(box)
         self.papers = PaperChecklist(box)

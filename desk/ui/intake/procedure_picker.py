@@ -1,10 +1,12 @@
 """Picking the procedure at intake: type a few words, arrows to move, Enter to pick.
 
 Clerks type without accents on a hurried keyboard; the search is accent- and
-case-insensitive (``desk.domain.text.matches``), every word must appear in the
-code, the name or the field. The catalog is read once and filtered in memory,
-so each key press answers at once; ``reload()`` reads it again after an admin
-edits it.
+case-insensitive, every word must appear in the code, the name or the field,
+and the procedure meant comes first, ready for Enter: the whole phrase, then a
+name that starts with it, then the code, then how often this office uses it
+(``desk.domain.procedure_search``). The catalog and this office's counts of the
+last year are read once and searched in memory, so each key press answers at
+once; ``reload()`` reads them again after an admin edits the catalog.
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.clock import Clock, SystemClock
 from desk.domain.procedure import Procedure
-from desk.domain.text import fold, matches
-from desk.services import catalog
+from desk.domain.procedure_search import ProcedureIndex
+from desk.services import catalog, procedure_usage
 from desk.storage.database import Database
 from desk.ui.widgets.qt_helpers import FieldError, translate
 
@@ -47,11 +50,15 @@ class ProcedurePicker(QWidget):
 
     procedure_chosen = Signal(object)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, clock: Clock | None = None
+    ) -> None:
         super().__init__(parent)
         self._db = db
+        self._clock: Clock = clock or SystemClock()
         self._procedures: list[Procedure] = []
-        self._keys: list[str] = []
+        self._index: ProcedureIndex[Procedure] = ProcedureIndex([])
+        self._items: dict[str, QTreeWidgetItem] = {}
         self._chosen: Procedure | None = None
 
         self.search = QLineEdit(self)
@@ -116,14 +123,17 @@ class ProcedurePicker(QWidget):
     def reload(self) -> None:
         """Read the active catalog again (after an admin edits it); keep the choice if still there."""
         self._procedures = catalog.list_procedures(self._db)
-        self._keys = [fold(f"{p.code} {p.name} {p.field}") for p in self._procedures]
+        usage = procedure_usage.usage_counts(self._db, self._clock.now())
+        self._index = ProcedureIndex(self._procedures, usage)
         self.list.clear()
+        self._items = {}
         for p in self._procedures:
             item = QTreeWidgetItem([p.code, p.name, p.field, p.limit.label(), p.fee])
             item.setData(CODE, Qt.ItemDataRole.UserRole, p.code)
             for column in (NAME, FIELD, LIMIT, FEE):
                 item.setToolTip(column, item.text(column))
             self.list.addTopLevelItem(item)
+            self._items[p.code] = item
         chosen = self._chosen
         self._chosen = None
         if chosen is not None:
@@ -159,16 +169,22 @@ class ProcedurePicker(QWidget):
         ]
 
     def _filter(self, query: str) -> None:
-        first_visible: QTreeWidgetItem | None = None
-        for i, key in enumerate(self._keys):
-            item = self.list.topLevelItem(i)
-            hidden = bool(query.strip()) and not matches(query, key)
-            item.setHidden(hidden)
-            if not hidden and first_visible is None:
-                first_visible = item
+        """List what ``query`` finds, best first, and highlight the best (Enter picks it)."""
+        found = [self._items[p.code] for p in self._index.search(query)]
+        shown = set(map(id, found))
+        order = found + [item for item in self._items.values() if id(item) not in shown]
+        listed = [self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())]
+        if list(map(id, listed)) != list(map(id, order)):
+            self.list.invisibleRootItem().takeChildren()
+            self.list.addTopLevelItems(order)
+        for item in order:
+            item.setHidden(id(item) not in shown)
+        first_visible = found[0] if found else None
         current = self.list.currentItem()
-        if current is None or current.isHidden():
+        if query.strip() or current is None or current.isHidden():
             self.list.setCurrentItem(first_visible)
+            if first_visible is not None:
+                self.list.scrollToItem(first_visible)
         self.empty_label.setVisible(first_visible is None)
 
     def choose_current(self) -> None:
