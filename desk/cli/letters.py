@@ -114,7 +114,7 @@ def parse_new_date(text: str) -> datetime:
 
 
 def run_apology(args: argparse.Namespace, db, clock: Clock | None = None) -> int:
-    from desk.services import apologies
+    from desk.services import apologies, form_documents
 
     new_due = parse_new_date(args.new_date)
     clerk = log_in_from(args, db, Permission.STEP)
@@ -124,7 +124,7 @@ def run_apology(args: argparse.Namespace, db, clock: Clock | None = None) -> int
         )
     except ValidationError as exc:
         raise UserError("; ".join(exc.errors.values())) from exc
-    path = apologies.apology_pdf(db, args.code, Path(args.out))
+    path = form_documents.apology_pdf(db, args.code, Path(args.out))
     print(
         translate("CliLetters", "Đã lập phiếu xin lỗi số {number} cho hồ sơ {code}.").format(
             number=apology.number_text, code=apology.dossier_code

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -236,11 +235,3 @@ def make_apology(
             now,
         )
     return apology
-
-
-def apology_pdf(db: Database, code: str, path: str | Path) -> Path:
-    """Kept only for the apology dialog and ``desk apology`` until they call
-    ``desk.services.form_documents.apology_pdf``, which reads this module: remove then."""
-    from desk.services.form_documents import apology_pdf as write
-
-    return write(db, code, path)

@@ -256,7 +256,9 @@ class ApologyDialog(QDialog):
             return False
         path = documents_dir() / f"{self.code}-PXL-{self.apology.year}-{self.apology.number}.pdf"
         try:
-            self.pdf_path = apologies.apology_pdf(self.db, self.code, path)
+            from desk.services import form_documents  # reportlab: only when a letter is written
+
+            self.pdf_path = form_documents.apology_pdf(self.db, self.code, path)
         except UserError as exc:
             self.notice.show_error(
                 translate(
