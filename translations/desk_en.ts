@@ -357,7 +357,12 @@
     <name>Background</name>
     <message>
         <source>Không tải được dữ liệu: xem nhật ký của chương trình.</source>
+        <extracomment>Threads for work that waits on devices and files (several printers may hang at once). ``report(done, total)``: how far the work is (called on the pool thread).</extracomment>
         <translation>Cannot load the data: see the program&apos;s log.</translation>
+    </message>
+    <message>
+        <source>Đang thực hiện</source>
+        <translation>In progress</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1138,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>tạo cơ sở dữ liệu mẫu (cơ quan, cán bộ, hồ sơ)</source>
+        <extracomment>How many dossiers the window&apos;s sample office starts with.</extracomment>
         <translation>create a sample database (office, clerks, dossiers)</translation>
     </message>
     <message>
@@ -1182,6 +1188,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>khổ giấy (mặc định 80 mm)</source>
         <translation>paper width (default 80 mm)</translation>
+    </message>
+    <message>
+        <source>Đã gửi phiếu hẹn {code} (bản in lại) tới {printer}.</source>
+        <translation>Sent the receipt of {code} (a reprint) to {printer}.</translation>
     </message>
     <message>
         <source>Lỗi: {message}</source>
@@ -2193,7 +2203,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <name>CliSteps</name>
     <message>
         <source>thực hiện một bước của hồ sơ (chuyển, bổ sung, từ chối, có kết quả, trả, dừng)</source>
-        <extracomment>The steps that produce a form, and the writer of that form in ``desk.documents.forms``.</extracomment>
+        <extracomment>The steps that produce a form, and the writer of that form in ``desk.services.form_documents``.</extracomment>
         <translation>take a step of a dossier (transfer, supplement, refuse, result ready, return, stop)</translation>
     </message>
     <message>
@@ -2909,6 +2919,19 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Ghi chú</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Máy in</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>In phiếu hẹn</source>
+        <extracomment>Audited actions that are not steps, as a clerk names them.</extracomment>
+        <translation>Receipt printed</translation>
+    </message>
+    <message>
+        <source>In lại phiếu hẹn</source>
+        <translation>Receipt reprinted</translation>
     </message>
     <message>
         <source>Tại quầy</source>
@@ -4035,6 +4058,10 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
         <translation>No procedure found. Please try other words, or choose a field.</translation>
     </message>
     <message>
+        <source>Đang in phiếu hướng dẫn...</source>
+        <translation>Printing the guide...</translation>
+    </message>
+    <message>
         <source>Máy in phiếu đang gặp sự cố. Xin hỏi cán bộ tại quầy để được hướng dẫn.</source>
         <translation>The slip printer has a problem. Please ask a clerk at the counter for guidance.</translation>
     </message>
@@ -4171,6 +4198,10 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     <message>
         <source>Xong</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <source>Đang in phiếu, xin chờ trong giây lát...</source>
+        <translation>Printing your ticket, please wait a moment...</translation>
     </message>
     <message>
         <source>Ưu tiên: {0}</source>
@@ -4846,7 +4877,7 @@ Log folder: {logs}</translation>
     <name>Office</name>
     <message>
         <source>Chưa nhập tên cơ quan (ví dụ: UBND xã Tân Phú).</source>
-        <extracomment>The longest office name or parent body a form prints (their columns&apos; size).</extracomment>
+        <extracomment>The longest office name or parent body a form prints (their columns&apos; size). Office setting: the place name letters and reports are dated at (&quot;Tân Phú, ngày ...&quot;); by default taken from the office&apos;s name.</extracomment>
         <translation>Enter the agency&apos;s name (e.g. UBND xã Tân Phú, the People&apos;s Committee of Tân Phú commune).</translation>
     </message>
     <message>
@@ -6644,6 +6675,18 @@ Log folder: {logs}</translation>
     <message>
         <source>Đóng</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Đang in phiếu của hồ sơ {code}...</source>
+        <translation>Printing the receipt of {code}...</translation>
+    </message>
+    <message>
+        <source>Đang chờ máy in nhận phiếu...</source>
+        <translation>Waiting for the printer to take the receipt...</translation>
+    </message>
+    <message>
+        <source>Lỗi của chương trình: xem nhật ký của chương trình.</source>
+        <translation>A program error: see the program&apos;s log.</translation>
     </message>
     <message>
         <source>Không in được phiếu. {error}

@@ -212,13 +212,13 @@ def _all_pages(db, flt, now, limit: int | None):
 def run_receipt(args: argparse.Namespace, db) -> int:  # noqa: ANN001
     from desk.services.receipts import print_receipt
 
-    log_in_from(args, db)
-    print_receipt(db, args.code, args.printer, args.paper)
-    print(
-        translate("Cli", "Đã gửi phiếu hẹn {code} tới {printer}.").format(
-            code=args.code, printer=args.printer
-        )
-    )
+    clerk = log_in_from(args, db)
+    printed = print_receipt(db, args.code, args.printer, args.paper, clerk=clerk)
+    if printed.reprinted_at is not None:  # a receipt went out before: this copy is marked
+        text = translate("Cli", "Đã gửi phiếu hẹn {code} (bản in lại) tới {printer}.")
+    else:
+        text = translate("Cli", "Đã gửi phiếu hẹn {code} tới {printer}.")
+    print(text.format(code=args.code, printer=args.printer))
     return 0
 
 

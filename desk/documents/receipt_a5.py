@@ -11,11 +11,16 @@ is filed, one goes to the applicant. The thermal receipt (``desk.printing``) is
 the compact version of the same facts. The words are in
 ``resources/forms/receipt.toml`` (their layout follows a 2025 ministry adaptation,
 not compared with the annex itself).
+
+A receipt written again after one already went out for the same appointment
+(``reprinted_at``) says so above its header on each copy, with the time it was
+printed again, as the thermal receipt does.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +29,7 @@ from reportlab.platypus import Flowable, PageBreak
 from desk.documents import layout
 from desk.documents.parts import esc, fields_for, form_label, letterhead_for
 from desk.documents.wording import Wording, load_wording
+from desk.domain.clock import to_vn
 from desk.domain.dossier import Dossier, for_print
 from desk.domain.office import Office
 from desk.domain.procedure import PAPER_FORM_LABELS
@@ -34,6 +40,16 @@ class Receipt:
     dossier: Dossier
     office: Office
     place: str
+    #: When it is printed again (a receipt already went out); ``None``: the first one.
+    reprinted_at: datetime | None = None
+
+
+def _reprint(receipt: Receipt, words: Wording, fields: dict[str, Any]) -> list[Flowable]:
+    """The reprint line above the header ("IN LẠI - 14:05 12/03/2026"), or nothing."""
+    if receipt.reprinted_at is None:
+        return []
+    when = f"{to_vn(receipt.reprinted_at):%H:%M %d/%m/%Y}"
+    return [layout.para(words.text("reprint", fields | {"reprinted": when}), "subtitle")]
 
 
 def _papers(words: Wording, dossier: Dossier, fields: dict[str, Any]) -> list[Flowable]:
@@ -64,6 +80,7 @@ def _copy(receipt: Receipt, words: Wording, copy_label: str) -> list[Flowable]:
     note = common.text("sign_note", fields)
     return [
         *form_label(words, fields),
+        *_reprint(receipt, words, fields),
         layout.letterhead(head, layout.A5_PORTRAIT),
         layout.title_with_code(title, d.code, layout.A5_PORTRAIT),
         *(layout.para(line, "line") for line in words.lines("intro", fields)),

@@ -9,6 +9,7 @@ intake).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from PIL import Image
 
@@ -22,9 +23,16 @@ from desk.printing.receipt_layout import ReceiptLayout
 from desk.printing.receipt_render import paper_width, render
 
 
-def receipt_image(dossier: Dossier, office: Office, paper: str | int = "80") -> Image.Image:
-    """The receipt drawn for a paper setting ("80", "80-180dpi", "58") or a width in dots."""
-    return render(ReceiptLayout.for_dossier(dossier, office), paper_width(paper))
+def receipt_image(
+    dossier: Dossier,
+    office: Office,
+    paper: str | int = "80",
+    reprinted_at: datetime | None = None,
+) -> Image.Image:
+    """The receipt drawn for a paper setting ("80", "80-180dpi", "58") or a width in dots;
+    ``reprinted_at``: a reprint, marked "IN LẠI" with that time."""
+    layout = ReceiptLayout.for_dossier(dossier, office, reprinted_at)
+    return render(layout, paper_width(paper))
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,8 @@ class PrintedReceipt:
 
     image: Image.Image
     outcome: PrintOutcome
+    #: When it was printed as a reprint (marked "IN LẠI"); ``None``: the first print.
+    reprinted_at: datetime | None = None
 
 
 def print_receipt(
@@ -43,14 +53,16 @@ def print_receipt(
     paper: str | int = "80",
     timeout: float = 5,
     status_timeout: float = STATUS_SECONDS,
+    reprinted_at: datetime | None = None,
 ) -> PrintedReceipt:
-    """Print the receipt on the printer ``uri`` names: the image and the outcome.
+    """Print the receipt on the printer ``uri`` names: the image and the outcome
+    (``reprinted_at``: a reprint, marked with that time).
 
     Raises ``UserError`` for a bad URI or paper setting, ``PrinterError`` when the
     printer cannot be reached or does not take the job (it broke the connection
     before confirming, it is out of paper...); nothing is sent for ``none``, and
     the image is still returned for the preview.
     """
-    image = receipt_image(dossier, office, paper)
+    image = receipt_image(dossier, office, paper, reprinted_at)
     outcome = send(uri, receipt_bytes(image), timeout=timeout, status_timeout=status_timeout)
-    return PrintedReceipt(image, outcome)
+    return PrintedReceipt(image, outcome, reprinted_at)

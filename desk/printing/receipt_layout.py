@@ -7,13 +7,19 @@ request, papers received with their counts, number of sets, time limit, time of
 receipt, appointment, where the result is collected, clerk) on 58 or 80 mm
 paper. The layout knows nothing about pixels, so its content is tested as text
 and the same layout can feed a screen preview, a raster printer or a text dump.
+
+A receipt printed again for the same appointment says so at its very top, with
+the time it was printed again ("IN LẠI - 14:05 12/03/2026", Vietnam time), so a
+copy is never taken for the first one; the first print carries no such line.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from enum import StrEnum
 
+from desk.domain.clock import to_vn
 from desk.domain.dossier import (
     RESULT_DELIVERY_LABELS,
     Applicant,
@@ -31,6 +37,7 @@ from desk.printing.vn_format import clock_text, time_and_date_text, weekday_and_
 
 RECEIPT_TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
 APPOINTMENT_HEADING = "HẸN TRẢ KẾT QUẢ"
+REPRINT_MARK = "IN LẠI"
 RULE_TEXT = "-" * 32
 #: The most characters of one text the receipt prints (the office's name and
 #: address; a dossier's texts are cut to their columns' sizes by ``for_print``).
@@ -181,11 +188,16 @@ class ReceiptLayout:
         return [block.data for block in self.blocks if isinstance(block, QrBlock)]
 
     @classmethod
-    def for_dossier(cls, dossier: Dossier, office: Office) -> ReceiptLayout:
+    def for_dossier(
+        cls, dossier: Dossier, office: Office, reprinted_at: datetime | None = None
+    ) -> ReceiptLayout:
         """The receipt of one saved dossier, every text in NFC and printable (no
-        control character, no text longer than a column holds)."""
+        control character, no text longer than a column holds); ``reprinted_at``:
+        printed again then, which the receipt says first."""
         dossier = for_print(dossier)
         blocks: list[Block] = []
+        if reprinted_at is not None:
+            blocks += _reprint(reprinted_at)
         blocks += _header(office)
         blocks += _code(dossier)
         blocks += _applicant(dossier.applicant)
@@ -194,6 +206,18 @@ class ReceiptLayout:
         blocks += _delivery(dossier)
         blocks += _footer(dossier, office)
         return cls(tuple(_normalised(block) for block in blocks))
+
+
+def reprint_text(at: datetime) -> str:
+    """ "IN LẠI - 14:05 12/03/2026": when the receipt was printed again, Vietnam time."""
+    return f"{REPRINT_MARK} - {to_vn(at):%H:%M %d/%m/%Y}"
+
+
+def _reprint(at: datetime) -> list[Block]:
+    return [
+        TextLine(reprint_text(at), TextSize.LARGE, bold=True, align=Align.CENTER, fit=True),
+        Rule(),
+    ]
 
 
 def _header(office: Office) -> list[Block]:

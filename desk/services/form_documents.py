@@ -32,9 +32,10 @@ from desk.documents import (
     stop_notice,
     supplement_request,
 )
+from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import NotFound, UserError
 from desk.domain.lifecycle import Step, StepKind
-from desk.services import apologies, catalog, dossiers, office, steps
+from desk.services import apologies, catalog, dossiers, office, receipts, steps
 from desk.storage.database import Database
 
 
@@ -56,13 +57,17 @@ def apology_pdf(db: Database, code: str, path: str | Path) -> Path:
     return apology_letter.write(letter, path)
 
 
-def receipt_pdf(db: Database, code: str, path: str | Path) -> Path:
-    """Form 01, two A5 copies (filed, and for the applicant)."""
+def receipt_pdf(db: Database, code: str, path: str | Path, clock: Clock | None = None) -> Path:
+    """Form 01, two A5 copies (filed, and for the applicant); marked as printed again
+    now when a receipt for the same appointment already went out (``receipts``)."""
     the_office = office.get_office(db)
+    dossier = dossiers.get_dossier(db, code)
+    reprinted_at = (clock or SystemClock()).now() if receipts.printed_before(db, dossier) else None
     receipt = receipt_a5.Receipt(
-        dossier=dossiers.get_dossier(db, code),
+        dossier=dossier,
         office=the_office,
         place=office.document_place(db, the_office),
+        reprinted_at=reprinted_at,
     )
     return receipt_a5.write(receipt, path)
 

@@ -45,6 +45,12 @@ COLUMN_LABELS = {
     "tracking_number": QT_TRANSLATE_NOOP("DossierHistory", "Mã vận đơn"),
     "collected_by": QT_TRANSLATE_NOOP("DossierHistory", "Người nhận kết quả"),
     "note": QT_TRANSLATE_NOOP("DossierHistory", "Ghi chú"),
+    "printer": QT_TRANSLATE_NOOP("DossierHistory", "Máy in"),
+}
+#: Audited actions that are not steps, as a clerk names them.
+ACTION_LABELS = {
+    "receipt_printed": QT_TRANSLATE_NOOP("DossierHistory", "In phiếu hẹn"),
+    "receipt_reprinted": QT_TRANSLATE_NOOP("DossierHistory", "In lại phiếu hẹn"),
 }
 RETURN_METHOD_LABELS = {
     ReturnMethod.COUNTER: QT_TRANSLATE_NOOP("DossierHistory", "Tại quầy"),
@@ -151,11 +157,10 @@ def audit_rows(
     """Time, who, what, before, after; ``people`` maps account ids to full names."""
     rows = []
     for e in entries:
-        action = (
-            translated(STEP_LABELS[StepKind(e.action)])
-            if e.action in StepKind._value2member_map_
-            else e.action
-        )
+        if e.action in StepKind._value2member_map_:
+            action = translated(STEP_LABELS[StepKind(e.action)])
+        else:
+            action = translated(ACTION_LABELS.get(e.action, e.action))
         rows.append(
             (
                 stamp(e.at),
