@@ -35,6 +35,7 @@ from desk.storage import presence
 from desk.storage.database import Database, open_database
 from desk.ui.session.language import install_language
 from desk.ui.session.single_instance import SingleInstance, bring_forward, instance_key
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import message_box, translate
 
 log = logging.getLogger("desk")
@@ -291,4 +292,4 @@ def _run_window(
     try:
         return app.exec()
     finally:
-        QThreadPool.globalInstance().waitForDone(WORKERS_WAIT_MS)
+        background.wait_for_done(WORKERS_WAIT_MS)

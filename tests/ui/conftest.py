@@ -53,9 +53,9 @@ def background_work_done(data_home):
     """No pool thread may outlive its test (it would still be reading a database
     the next fixture deletes): wait for them all at teardown."""
     yield
-    from PySide6.QtCore import QThreadPool
+    from desk.ui.widgets import background
 
-    assert QThreadPool.globalInstance().waitForDone(30_000)
+    assert background.wait_for_done(30_000)
 
 
 @pytest.fixture(autouse=True)
@@ -66,3 +66,13 @@ def no_window_left_from_before(qapp):
         if widget.isVisible():
             widget.close()
     yield
+
+
+@pytest.fixture
+def hung_printer(tmp_path):
+    """A ``file:`` printer on a FIFO that holds every print until ``release()``."""
+    from hung_printer import HungPrinter
+
+    printer = HungPrinter(tmp_path)
+    yield printer
+    printer.close()

@@ -2,25 +2,22 @@
 as PDF files in the user's data folder, then opened in the PDF reader the PC has,
 to print.
 
-The PDF writers live in ``desk.documents.forms``; they are imported when a form
+The PDF writers live in ``desk.services.form_documents``; they are imported when a form
 is asked for, so the dossier screens work (and say so clearly) even where a
-writer is missing. A form is written off the window's thread (``FormWriter``):
-reading the dossier and laying out a page that must fit takes a noticeable
-moment, and the citizen at the counter is waiting. As in ``at_risk_loader``, the
-pool thread never touches the writer object itself (the page may close
-meanwhile): it hands its result to one relay that lives as long as the program.
+writer is missing. A form is written off the window's thread (``FormWriter``, through
+``desk.ui.widgets.background``): reading the dossier and laying out a page that
+must fit takes a noticeable moment, and the citizen at the counter is waiting.
 """
 
 from __future__ import annotations
 
 import importlib
-import itertools
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QObject, Qt, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -28,6 +25,7 @@ from desk import config
 from desk.domain.errors import UserError
 from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.storage.database import Database
+from desk.ui.widgets import background
 from desk.ui.widgets.forms import Notice
 from desk.ui.widgets.qt_helpers import show_message, translate
 
@@ -38,7 +36,7 @@ CONTEXT = "FormDocuments"
 
 @dataclass(frozen=True)
 class Form:
-    writer: str  # the function in desk.documents.forms
+    writer: str  # the function in desk.services.form_documents
     file_stem: str
     title: str  # marked for translation: the screens name the form with it
 
@@ -89,7 +87,7 @@ def write_form(db: Database, form: Form, code: str) -> Path:
     Touches no widget: it runs on a pool thread.
     """
     try:
-        writer = getattr(importlib.import_module("desk.documents.forms"), form.writer)
+        writer = getattr(importlib.import_module("desk.services.form_documents"), form.writer)
     except (ImportError, AttributeError) as exc:
         log.error("no writer for %s: %s", form.writer, exc)
         raise UserError(
@@ -115,52 +113,6 @@ def open_file(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def _write(db: Database, form: Form, code: str) -> tuple[Path | None, str | None]:
-    """The file written, or why not (runs on a pool thread)."""
-    try:
-        return write_form(db, form, code), None
-    except UserError as exc:  # no such step yet, the file is open elsewhere, the disk is full
-        log.info("%s for %s not written: %s", form.writer, code, exc.message)
-        return None, exc.message
-    except Exception:  # noqa: BLE001 (a bug: logged with its traceback, and told)
-        log.exception("%s for %s failed", form.writer, code)
-        return None, translate(
-            "FormDocuments", "Không tạo được “{title}”: xem nhật ký của chương trình."
-        ).format(title=translated(form.title))
-
-
-class _Relay(QObject):
-    """Carries results from the pool threads to the writers (made on the window's thread)."""
-
-    finished = Signal(int, object, str, object, object)  # writer's token, form, code, path, error
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.writers: dict[int, FormWriter] = {}
-        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(int, object, str, object, object)
-    def _deliver(
-        self, token: int, form: Form, code: str, path: Path | None, error: str | None
-    ) -> None:
-        writer = self.writers.get(token)
-        if writer is None or not shiboken6.isValid(writer):
-            self.writers.pop(token, None)
-            return
-        writer.finish(form, code, path, error)
-
-
-_relay: _Relay | None = None
-_tokens = itertools.count(1)
-
-
-def _the_relay() -> _Relay:
-    global _relay
-    if _relay is None:
-        _relay = _Relay()
-    return _relay
-
-
 class FormWriter(QObject):
     """``request(form, code)`` writes a form in the background; ``written(form, code,
     path)`` or ``failed(form, code, message)`` follow on the window's thread.
@@ -173,33 +125,34 @@ class FormWriter(QObject):
         super().__init__(parent)
         self._db = db
         self._pending = 0
-        self._token = next(_tokens)
-        relay = _the_relay()
-        relay.writers[self._token] = self
-        token = self._token
-        self.destroyed.connect(lambda *_: relay.writers.pop(token, None))
 
     @property
     def running(self) -> bool:
         return self._pending > 0
 
-    def request(self, form: Form, code: str) -> None:
+    def request(
+        self, form: Form, code: str, owner: QWidget, buttons: Iterable[QWidget] = ()
+    ) -> None:
+        """Write ``form``: ``owner`` shows the progress, ``buttons`` wait for the end."""
         self._pending += 1
-        db, token, relay = self._db, self._token, _the_relay()
-
-        def work() -> None:
-            path, error = _write(db, form, code)
-            try:
-                relay.finished.emit(token, form, code, path, error)
-            except RuntimeError:  # the program is closing and the relay is gone
-                log.debug("%s finished after the program closed", form.writer)
-
-        QThreadPool.globalInstance().start(work)
+        db = self._db
+        background.run_in_background(
+            owner,
+            lambda: write_form(db, form, code),
+            lambda path: self.finish(form, code, path, None),
+            lambda message: self.finish(form, code, None, message),
+            translate("DossierPage", "Đang tạo {title}...").format(title=translated(form.title)),
+            buttons=buttons,
+            failure=translate(
+                "FormDocuments", "Không tạo được “{title}”: xem nhật ký của chương trình."
+            ).format(title=translated(form.title)),
+        )
 
     def finish(self, form: Form, code: str, path: Path | None, error: str | None) -> None:
-        """A form was written or refused (called by the relay, on the window's thread)."""
+        """A form was written or refused (on the window's thread)."""
         self._pending -= 1
         if error is not None or path is None:
+            log.info("%s for %s not written: %s", form.writer, code, error)
             self.failed.emit(form, code, error or "")
         else:
             log.info("%s written: %s", form.writer, path)
@@ -227,13 +180,14 @@ class PageForms(QObject):
     def running(self) -> bool:
         return self.writer.running
 
-    def write(self, form: Form, before: str = "") -> None:
+    def write(self, form: Form, before: str = "", buttons: Iterable[QWidget] = ()) -> None:
+        """Write ``form``; ``buttons`` (the one that asked) are disabled until it is done."""
         self._before[form.writer] = before
         making = translate("DossierPage", "Đang tạo {title}...").format(
             title=translated(form.title)
         )
         self._notice.show_ok(f"{before} {making}".strip())
-        self.writer.request(form, self._code)
+        self.writer.request(form, self._code, self._page, buttons)
 
     def _written(self, form: Form, code: str, path: Path) -> None:
         before = self._before.pop(form.writer, "")

@@ -7,23 +7,20 @@ modem may take a minute), and one pass at a time. Its report comes back on the
 window's thread as ``passed(report)``; a pass that cannot reach the database
 says so as ``failed(message)`` and the next one tries again.
 
-The pool thread never touches the sender object itself (the window may close
-meanwhile): it hands its result to a relay that lives as long as the program
-(as ``desk.ui.worklist.at_risk_loader`` does).
+The pass runs through ``desk.ui.widgets.background``: a sender whose window
+closed meanwhile is simply not told.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
 
-import shiboken6
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk.domain.clock import Clock
-from desk.domain.errors import UserError
 from desk.services import delivery, notify_settings
 from desk.storage.database import Database
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import translate
 
 log = logging.getLogger(__name__)
@@ -32,48 +29,12 @@ CONTEXT = "OutboxSender"
 PASS_EVERY_MS = 30_000
 
 
-class _Relay(QObject):
-    finished = Signal(int, object, object)  # sender's token, report, error
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.senders: dict[int, BackgroundSender] = {}
-        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(int, object, object)
-    def _deliver(self, token: int, report: object, error: object) -> None:
-        sender = self.senders.get(token)
-        if sender is None or not shiboken6.isValid(sender):
-            self.senders.pop(token, None)
-            return
-        sender.finish(report, error)
-
-
-_relay: _Relay | None = None
-_tokens = itertools.count(1)
-
-
-def _the_relay() -> _Relay:
-    global _relay
-    if _relay is None:
-        _relay = _Relay()
-    return _relay
-
-
-def one_pass(db: Database, clock: Clock) -> tuple[delivery.PassReport | None, str | None]:
-    """One sending pass through this PC's senders (runs on a pool thread)."""
-    try:
-        senders = notify_settings.senders_here(notify_settings.load(db))
-        if not senders:
-            return None, None
-        return delivery.send_pending(db, senders, clock), None
-    except UserError as exc:
-        return None, exc.message
-    except Exception:  # noqa: BLE001 (a bug: logged with its traceback, and told)
-        log.exception("sending the outbox failed")
-        return None, translate(
-            "OutboxSender", "Không gửi được tin nhắn: xem nhật ký của chương trình."
-        )
+def one_pass(db: Database, clock: Clock) -> delivery.PassReport | None:
+    """One sending pass through this PC's senders, ``None`` without one (on a pool thread)."""
+    senders = notify_settings.senders_here(notify_settings.load(db))
+    if not senders:
+        return None
+    return delivery.send_pending(db, senders, clock)
 
 
 class BackgroundSender(QObject):
@@ -94,11 +55,6 @@ class BackgroundSender(QObject):
         self._db = db
         self._clock = clock
         self.running = False
-        self._token = next(_tokens)
-        relay = _the_relay()
-        relay.senders[self._token] = self
-        token = self._token
-        self.destroyed.connect(lambda *_: relay.senders.pop(token, None))
         self.timer = QTimer(self)
         self.timer.setInterval(every_ms)
         self.timer.timeout.connect(self.send_now)
@@ -115,21 +71,20 @@ class BackgroundSender(QObject):
         if self.running:
             return
         self.running = True
-        db, clock, token, relay = self._db, self._clock, self._token, _the_relay()
+        db, clock = self._db, self._clock
+        background.run(
+            self,
+            lambda: one_pass(db, clock),
+            self.finish,
+            failure=translate(
+                "OutboxSender", "Không gửi được tin nhắn: xem nhật ký của chương trình."
+            ),
+        )
 
-        def work() -> None:
-            report, error = one_pass(db, clock)
-            try:
-                relay.finished.emit(token, report, error)
-            except RuntimeError:  # the program is closing and the relay is gone
-                log.debug("an outbox pass finished after the program closed")
-
-        QThreadPool.globalInstance().start(work)
-
-    def finish(self, report: object, error: object) -> None:
-        """A pass ended (called by the relay, on the window's thread)."""
+    def finish(self, report: delivery.PassReport | None, error: str | None) -> None:
+        """A pass ended (on the window's thread)."""
         self.running = False
-        if isinstance(error, str):
+        if error is not None:
             log.warning("outbox pass failed: %s", error)
             self.failed.emit(error)
         elif report is not None:

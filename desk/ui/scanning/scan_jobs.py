@@ -1,9 +1,8 @@
 """Scanning work off the window's thread: thumbnails, building a PDF, saving it.
 
 Twenty A4 pages at 300 dpi take seconds to read and write; the clerk keeps
-working meanwhile and sees the progress. A job runs on the global thread pool
-and reports back through one relay that lives as long as the program (as
-``desk.ui.widgets.background`` does), so a window closed meanwhile is simply not told.
+working meanwhile and sees the progress. A job runs through
+``desk.ui.widgets.background``, so a window closed meanwhile is simply not told.
 ``ScanJob.start(work)`` runs ``work(progress)``; ``progress(done, total)`` may
 be called from the pool thread; ``done(result)`` or ``failed(message)`` arrive
 on the window's thread.
@@ -11,82 +10,15 @@ on the window's thread.
 
 from __future__ import annotations
 
-import itertools
-import logging
 from collections.abc import Callable
 
-import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
-from desk.domain.errors import UserError
+from desk.ui.widgets import background
+from desk.ui.widgets.background import Progress
 from desk.ui.widgets.qt_helpers import translate
 
-log = logging.getLogger(__name__)
-
-Progress = Callable[[int, int], None]
-
-
-class _Relay(QObject):
-    progressed = Signal(int, int, int)  # job's token, done, total
-    finished = Signal(int, object, object)  # job's token, result, error message
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.jobs: dict[int, ScanJob] = {}
-        self.progressed.connect(self._progress, Qt.ConnectionType.QueuedConnection)
-        self.finished.connect(self._finish, Qt.ConnectionType.QueuedConnection)
-
-    def _job(self, token: int) -> ScanJob | None:
-        job = self.jobs.get(token)
-        if job is None or not shiboken6.isValid(job):
-            self.jobs.pop(token, None)
-            return None
-        return job
-
-    @Slot(int, int, int)
-    def _progress(self, token: int, done: int, total: int) -> None:
-        if (job := self._job(token)) is not None:
-            job.progressed.emit(done, total)
-
-    @Slot(int, object, object)
-    def _finish(self, token: int, result: object, error: str | None) -> None:
-        job = self._job(token)
-        self.jobs.pop(token, None)
-        if job is not None:
-            job.finish(result, error)
-
-
-_relay: _Relay | None = None
-_tokens = itertools.count(1)
-
-
-def _the_relay() -> _Relay:
-    global _relay
-    if _relay is None:
-        _relay = _Relay()
-    return _relay
-
-
-class _Task(QRunnable):
-    def __init__(self, token: int, work: Callable[[Progress], object], relay: _Relay) -> None:
-        super().__init__()
-        self.token, self.work, self.relay = token, work, relay
-
-    def run(self) -> None:
-        def progress(done: int, total: int) -> None:
-            self.relay.progressed.emit(self.token, done, total)
-
-        try:
-            result, error = self.work(progress), None
-        except UserError as exc:
-            result, error = None, exc.message
-        except Exception:  # noqa: BLE001 (a bug: logged with its traceback, and told)
-            log.exception("scan job failed")
-            result = None
-            error = translate(
-                "ScanJobs", "Không xử lý được bản số hóa: xem nhật ký của chương trình."
-            )
-        self.relay.finished.emit(self.token, result, error)
+__all__ = ["Progress", "ScanJob"]
 
 
 class ScanJob(QObject):
@@ -105,10 +37,15 @@ class ScanJob(QObject):
         if self.busy:
             return False
         self.busy = True
-        relay = _the_relay()
-        token = next(_tokens)
-        relay.jobs[token] = self
-        QThreadPool.globalInstance().start(_Task(token, work, relay))
+        background.run(
+            self,
+            work,
+            self.finish,
+            progressed=self.progressed.emit,
+            failure=translate(
+                "ScanJobs", "Không xử lý được bản số hóa: xem nhật ký của chương trình."
+            ),
+        )
         return True
 
     def finish(self, result: object, error: str | None) -> None:
