@@ -65,7 +65,7 @@ from desk.domain.step_offer import step_allowed, why_not
 from desk.domain.time_limit import stored_limit_label
 from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.domain.urgency import BAND_LABELS, band_for
-from desk.services import accounts, audit, calendar, dossiers, receipts, steps
+from desk.services import accounts, audit, calendar, dossiers, steps
 from desk.storage.database import Database
 from desk.ui.dossier import form_documents
 from desk.ui.dossier.dossier_history import audit_rows
@@ -77,10 +77,11 @@ from desk.ui.dossier.step_dialogs import (
     StepDialog,
     when,
 )
+from desk.ui.intake import receipt_preview
 from desk.ui.intake.receipt_preview import ReceiptPreviewDialog
 from desk.ui.widgets.band_style import BAND_STYLES
 from desk.ui.widgets.forms import Notice, fill_table, read_only_table
-from desk.ui.widgets.qt_helpers import busy_cursor, show_message, translate
+from desk.ui.widgets.qt_helpers import show_message, translate
 from desk.ui.widgets.screen_fit import fit_to_screen
 from desk.ui.worklist.at_risk_apology import PageApology
 
@@ -502,26 +503,12 @@ class DossierPage(QDialog):
 
     def print_receipt(self) -> ReceiptPreviewDialog | None:
         """Print the receipt (after a supplement: the new one, with the new appointment)."""
-        error: str | None = None
-        outcome = None
-        try:
-            with busy_cursor():
-                printed = receipts.print_receipt(self.db, self.code)
-            image, outcome = printed.image, printed.outcome
-        except UserError as exc:
-            error = exc.message
-            try:
-                image = receipts.receipt_image(self.db, self.code)
-            except UserError as again:
-                show_message(self, translate("DossierPage", "In phiếu hẹn"), again.message)
-                return None
-        preview = ReceiptPreviewDialog(
-            image, self.code, self.db, print_error=error, parent=self, outcome=outcome
+        preview = receipt_preview.open_printing(
+            self.db, self.code, self, translate("DossierPage", "In phiếu hẹn")
         )
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        preview.destroyed.connect(lambda *_: self._forget_preview(preview))
-        self.last_preview = preview
-        preview.open()
+        if preview is not None:
+            preview.destroyed.connect(lambda *_: self._forget_preview(preview))
+            self.last_preview = preview
         return preview
 
     def _forget_preview(self, preview: ReceiptPreviewDialog) -> None:
@@ -533,4 +520,11 @@ class DossierPage(QDialog):
 
     def _write_form(self, form: form_documents.Form, before: str = "") -> None:
         """Write ``form`` in the background, then open it to print (see ``PageForms``)."""
-        self.forms.write(form, before)
+        button = {
+            form_documents.CONTROL_SLIP: self.slip_button,
+            form_documents.SUPPLEMENT_REQUEST: self.supplement_form_button,
+            form_documents.REFUSAL: self.refusal_form_button,
+            form_documents.STOP_NOTICE: self.stop_form_button,
+            form_documents.APOLOGY: self.apology_form_button,
+        }[form]
+        self.forms.write(form, before, [button])

@@ -46,8 +46,9 @@ from desk.domain.scan_text import CccdCard
 from desk.domain.time_limit import TimeLimit, stored_limit_label
 from desk.domain.validation import validate_intake
 from desk.domain.vn_dates import clock_label, weekday_label
-from desk.services import intake, receipts
+from desk.services import intake
 from desk.storage.database import Database
+from desk.ui.intake import receipt_preview
 from desk.ui.intake.applicant_form import ApplicantForm, DeliveryForm, parse_birth_date
 from desk.ui.intake.guide_printer import GuidePrinter
 from desk.ui.intake.intake_scans import IntakeScans
@@ -428,30 +429,15 @@ class IntakeWindow(QWidget):
         return None
 
     def _print_and_preview(self, code: str) -> None:
-        error: str | None = None
-        outcome = None
-        try:
-            with busy_cursor():
-                printed = receipts.print_receipt(self._db, code)
-            image, outcome = printed.image, printed.outcome
-        except UserError as exc:
-            log.warning(
-                "receipt %s not printed: %s", code, getattr(exc, "detail", "") or exc.message
-            )
-            error = exc.message
-            try:
-                image = receipts.receipt_image(self._db, code)
-            except UserError as again:
-                show_message(self, translate("IntakeWindow", "Không in được phiếu"), again.message)
-                return
-        dialog = ReceiptPreviewDialog(
-            image, code, self._db, print_error=error, parent=self, outcome=outcome
+        """The receipt on screen at once, printed in the background (the dossier is saved)."""
+        dialog = receipt_preview.open_printing(
+            self._db, code, self, translate("IntakeWindow", "Không in được phiếu")
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if dialog is None:
+            return
         dialog.destroyed.connect(lambda *_: self._forget_preview(dialog))
         dialog.finished.connect(lambda _result: self._back_from_preview())
         self.last_preview = dialog
-        dialog.open()
 
     # -- the guide to submitting online ---------------------------------------
 

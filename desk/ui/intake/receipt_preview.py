@@ -7,9 +7,15 @@ intake: the status line says what went wrong, and "In lại" tries again once th
 printer (or its setting) is fixed. It says "printed" only when the printer
 confirmed the job; a Windows print queue or a file cannot, and a printer that
 did not answer did not: the line says so, and asks the clerk to look.
+
+The print itself runs in the background (``desk.ui.widgets.background``): the
+receipt is shown at once, a moving bar says the printer is being waited for,
+"In lại" waits with it, and the window stays alive however long the printer takes.
 """
 
 from __future__ import annotations
+
+import logging
 
 from PIL import Image
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -25,19 +31,60 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.errors import UserError
-from desk.printing import Delivery, PrinterKind, PrintOutcome, parse_printer_uri
-from desk.services import calendar, dossiers, receipts, settings
+from desk.printing import (
+    Delivery,
+    PrintedReceipt,
+    PrinterError,
+    PrinterKind,
+    PrintOutcome,
+    parse_printer_uri,
+)
+from desk.services import calendar, dossiers, receipts
+from desk.services.receipt_printer import receipt_printer
 from desk.storage.database import Database
+from desk.ui.widgets import background
+from desk.ui.widgets.progress_note import ProgressNote
 from desk.ui.widgets.qt_helpers import (
     ERROR_COLOUR,
     OK_COLOUR,
-    busy_cursor,
     pil_to_pixmap,
+    show_message,
     translate,
 )
 
+log = logging.getLogger(__name__)
+
 CONTEXT = "ReceiptPreviewDialog"
 WARNING_COLOUR = "#e65100"
+
+
+def print_receipt(db: Database, code: str) -> PrintedReceipt:
+    """Print ``code``'s receipt with the printer set now (on a pool thread: no widget)."""
+    try:
+        return receipts.print_receipt(db, code)
+    except PrinterError as exc:  # the system's own words go to the log
+        log.warning("receipt %s not printed: %s", code, exc.detail or exc.message)
+        raise
+
+
+def open_printing(
+    db: Database, code: str, parent: QWidget, title: str
+) -> ReceiptPreviewDialog | None:
+    """Show ``code``'s receipt over ``parent`` and print it in the background.
+
+    ``None``, after a message box headed ``title``, when the receipt cannot even
+    be drawn (no such dossier, the database unreadable).
+    """
+    try:
+        image = receipts.receipt_image(db, code)
+    except UserError as exc:
+        show_message(parent, title, exc.message)
+        return None
+    dialog = ReceiptPreviewDialog(image, code, db, parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    dialog.reprint()
+    return dialog
 
 
 class ReceiptPreviewDialog(QDialog):
@@ -66,6 +113,7 @@ class ReceiptPreviewDialog(QDialog):
             translate("ReceiptPreviewDialog", "Phiếu tiếp nhận hồ sơ {code}").format(code=code)
         )
 
+        self.job: background.Job | None = None
         self.status = QLabel(self)
         self.status.setObjectName("print_status")
         self.status.setWordWrap(True)
@@ -97,7 +145,9 @@ class ReceiptPreviewDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        self.progress = ProgressNote(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.progress)
         layout.addWidget(self.calendar_note)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(buttons)
@@ -143,20 +193,40 @@ class ReceiptPreviewDialog(QDialog):
         """The printer itself confirmed it took the whole job."""
         return self.property("confirmed") is True
 
-    def reprint(self) -> None:
-        """Print the dossier's receipt again with the printer setting as it is now."""
-        try:
-            with busy_cursor():
-                printed = receipts.print_receipt(self._db, self._code)
-        except UserError as exc:
-            self._show_result(exc.message)
-            return
+    def printing(self) -> bool:
+        """A print is on its way to the printer (the outcome is not known yet)."""
+        return self.job is not None and self.job.running
+
+    def reprint(self) -> background.Job:
+        """Print the dossier's receipt (again) with the printer setting as it is now."""
+        db, code = self._db, self._code
+        self.setProperty("printed_ok", False)
+        self.setProperty("confirmed", False)
+        self.status.setText(
+            translate("ReceiptPreviewDialog", "Đang in phiếu của hồ sơ {code}...").format(code=code)
+        )
+        self.status.setStyleSheet("font-weight: bold;")
+        self.job = background.run_in_background(
+            self,
+            lambda: print_receipt(db, code),
+            self._printed,
+            self._show_result,
+            translate("ReceiptPreviewDialog", "Đang chờ máy in nhận phiếu..."),
+            buttons=[self.reprint_button],
+            note=self.progress,
+            failure=translate(
+                "ReceiptPreviewDialog", "Lỗi của chương trình: xem nhật ký của chương trình."
+            ),
+        )
+        return self.job
+
+    def _printed(self, printed: PrintedReceipt) -> None:
         self.set_image(printed.image)
         self._show_result(None, printed.outcome)
 
     def _show_result(self, error: str | None, outcome: PrintOutcome | None = None) -> None:
         self.setProperty("confirmed", outcome is not None and outcome.printed)
-        uri = settings.get_setting(self._db, settings.PRINTER_URI).strip()
+        uri = receipt_printer(self._db).uri.strip()
         nothing_sent = uri.lower() == "none" or (
             outcome is not None and outcome.delivery is Delivery.NOTHING
         )
@@ -176,8 +246,8 @@ class ReceiptPreviewDialog(QDialog):
         elif nothing_sent:
             text = translate(
                 "ReceiptPreviewDialog",
-                "Chưa chọn máy in (Quản trị > Máy in): phiếu của hồ sơ {code} chỉ hiển thị "
-                "trên màn hình, chưa in ra giấy.",
+                "Chưa chọn máy in (Hồ sơ > Máy in phiếu của máy này): phiếu của hồ sơ {code} chỉ "
+                "hiển thị trên màn hình, chưa in ra giấy.",
             ).format(code=self._code)
             colour = ERROR_COLOUR
         else:

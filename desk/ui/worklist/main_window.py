@@ -14,6 +14,15 @@ the panel starts an intake for the ticket being served: every dossier saved
 while that ticket is still served at this counter is linked to it (one citizen
 may bring several dossiers). A supervisor is told at sign-in how many dossiers
 are at risk of being late (``desk.ui.worklist.at_risk_notice``).
+
+The clerk locks the screen at once with Ctrl+L (the idle lock, opened with
+their own password), and another clerk takes the counter with "Đổi người
+dùng...", also from the locked screen: the session is built anew for them
+(``hand_over``: worklist, scope, menus of their role), the previous clerk's
+dossier and report windows close, and input not saved yet is given up only
+when the clerk says so (``desk.ui.session.user_switch``). Each PC chooses its
+own receipt printer ("Máy in phiếu của máy này..."); the office's printer, for
+the PCs without one, is the admin's.
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -56,7 +66,7 @@ from desk.storage.engine import sqlite_path
 from desk.ui.admin.admin_dialogs import AdminDialogs
 from desk.ui.intake.intake_window import IntakeWindow
 from desk.ui.session.language_menu import LanguageMenu
-from desk.ui.widgets.qt_helpers import busy_cursor, show_message, translate
+from desk.ui.widgets.qt_helpers import show_message, translate
 from desk.ui.widgets.screen_fit import ElidedLabel, fit_to_screen
 from desk.ui.worklist import at_risk_notice
 from desk.ui.worklist.calendar_notice import CalendarNotice
@@ -67,6 +77,7 @@ from desk.ui.worklist.worklist_view import WorklistView
 if TYPE_CHECKING:  # imported when first used: the window opens without them
     from desk.ui.dossier.dossier_page import DossierPage
     from desk.ui.intake.receipt_preview import ReceiptPreviewDialog
+    from desk.ui.session.user_switch import UserSwitch
     from desk.ui.worklist.counter_panel import CounterPanel
 
 log = logging.getLogger(__name__)
@@ -148,6 +159,9 @@ class MainWindow(AdminDialogs, QMainWindow):
         from desk.ui.worklist.office_tools import OfficeTools
 
         self.office_tools = OfficeTools(self, db, clerk, self._clock)
+        self.office_tools.idle_lock.offer_switch(self.switch_user)
+        #: The window of the clerk who took over this counter, once one has.
+        self.successor: MainWindow | None = None
         from desk.ui.worklist.outbox_tools import MessageTools
 
         self.message_tools = MessageTools(self, db, clerk, self._clock)  # messages to applicants
@@ -204,7 +218,19 @@ class MainWindow(AdminDialogs, QMainWindow):
         self.counter_action = self._action(
             translate("MainWindow", "Quầy của máy này..."), self.ask_counter
         )
-        dossiers.addActions([self.at_risk_action, self.counter_action])
+        # Every clerk chooses the receipt printer of the PC they sit at.
+        self.pc_printer_action = self._action(
+            translate("MainWindow", "Máy in phiếu của máy này..."), self.open_pc_printer
+        )
+        dossiers.addActions([self.at_risk_action, self.counter_action, self.pc_printer_action])
+        dossiers.addSeparator()
+        self.lock_action = self._action(
+            translate("MainWindow", "Khóa màn hình"), self.lock_screen, "Ctrl+L"
+        )
+        self.switch_user_action = self._action(
+            translate("MainWindow", "Đổi người dùng..."), self.switch_user
+        )
+        dossiers.addActions([self.lock_action, self.switch_user_action])
         dossiers.addSeparator()
         dossiers.addAction(self.quit_action)
 
@@ -221,8 +247,12 @@ class MainWindow(AdminDialogs, QMainWindow):
             "calendar": self._action(
                 translate("MainWindow", "Lịch làm việc..."), self.open_calendar, admin_only=True
             ),
-            # Every clerk may fix the printer of the counter they sit at.
-            "printer": self._action(translate("MainWindow", "Máy in..."), self.open_printer),
+            # The office's printer, for the PCs without their own: the admin's.
+            "printer": self._action(
+                translate("MainWindow", "Máy in chung của cơ quan..."),
+                self.open_printer,
+                admin_only=True,
+            ),
             "office": self._action(
                 translate("MainWindow", "Thông tin cơ quan..."), self.open_office, admin_only=True
             ),
@@ -444,6 +474,8 @@ class MainWindow(AdminDialogs, QMainWindow):
 
     def open_scanned(self, code: str) -> DossierPage | None:
         """A scanned or typed code: its page, and "Trả kết quả" at once when the result is ready."""
+        if self.is_locked():  # a receipt scanned at a locked counter opens nothing
+            return None
         page = self.open_dossier(code)
         if page is None:
             self.scan_box.failed()
@@ -472,6 +504,8 @@ class MainWindow(AdminDialogs, QMainWindow):
         return route
 
     def _card_scanned(self, card: CccdCard) -> None:
+        if self.is_locked():
+            return
         self.tabs.setCurrentIndex(INTAKE_TAB)
         self.intake.fill_applicant(card)
         self.statusBar().showMessage(
@@ -484,6 +518,65 @@ class MainWindow(AdminDialogs, QMainWindow):
                 page.reload()
             except UserError as exc:
                 log.warning("dossier page %s not refreshed: %s", page.code, exc.message)
+
+    # -- who sits at the counter -------------------------------------------------
+
+    def is_locked(self) -> bool:
+        return self.office_tools.idle_lock.locked
+
+    def lock_screen(self) -> None:
+        """ "Khóa màn hình" (Ctrl+L): cover the window now; the clerk's password opens it."""
+        self.office_tools.idle_lock.lock(manual=True)
+
+    def has_unsaved_input(self) -> bool:
+        """Typed and not saved yet: the intake form, or a step dialog open on a dossier page."""
+        steps = any(
+            p.last_dialog is not None and p.last_dialog.isVisible() for p in self.pages.values()
+        )
+        return self.intake.is_dirty() or steps
+
+    def switch_user(self) -> UserSwitch:
+        """ "Đổi người dùng...": another clerk signs in; the session becomes theirs."""
+        from desk.ui.session.user_switch import UserSwitch
+
+        switch = UserSwitch(self, self._db, self._clerk, self._clock, self.has_unsaved_input())
+        switch.switched.connect(self.hand_over)
+        self.user_switch = switch
+        switch.start()
+        return switch
+
+    def hand_over(self, clerk: Clerk) -> MainWindow:
+        """The counter's session for ``clerk``: a window built for them where this one
+        was (their worklist, scope and menus); this one closes with every window of the
+        previous clerk, shown or hidden by the lock."""
+        from desk.ui.session.user_switch import keep
+
+        successor = MainWindow(self._db, clerk, self._clock)
+        successor.setGeometry(self.geometry())
+        route = getattr(self, "scan_route", None)
+        if route is not None:  # the scanner (and its COM port) goes to the new window
+            route.uninstall()
+            successor.install_scan_route()
+        keep(successor)
+        if self.isMaximized():
+            successor.showMaximized()
+        else:
+            successor.show()
+        self.successor = successor
+        leaving = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible()
+            and w is not self
+            and w is not successor
+            and not _belongs_to(w, successor)
+        ]
+        for widget in leaving + self.office_tools.idle_lock.hidden:
+            if shiboken6.isValid(widget):
+                widget.close()
+        self.close()
+        self.deleteLater()
+        return successor
 
     # -- reprinting --------------------------------------------------------------
 
@@ -524,30 +617,15 @@ class MainWindow(AdminDialogs, QMainWindow):
         dialog.open()
 
     def reprint(self, code: str) -> ReceiptPreviewDialog | None:
-        """Print a saved dossier's receipt again and show it, with the outcome."""
-        from desk.services import receipts
-        from desk.ui.intake.receipt_preview import ReceiptPreviewDialog
+        """Show a saved dossier's receipt and print it again in the background."""
+        from desk.ui.intake import receipt_preview
 
-        error: str | None = None
-        outcome = None
-        try:
-            with busy_cursor():
-                printed = receipts.print_receipt(self._db, code)
-            image, outcome = printed.image, printed.outcome
-        except UserError as exc:
-            error = exc.message
-            try:
-                image = receipts.receipt_image(self._db, code)
-            except UserError as again:  # no such dossier, or the database is unreadable
-                show_message(self, translate("MainWindow", "In lại phiếu"), again.message)
-                return None
-        dialog = ReceiptPreviewDialog(
-            image, code, self._db, print_error=error, parent=self, outcome=outcome
+        dialog = receipt_preview.open_printing(
+            self._db, code, self, translate("MainWindow", "In lại phiếu")
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.last_preview = dialog
-        dialog.destroyed.connect(lambda *_: self._forget_preview(dialog))
-        dialog.open()
+        if dialog is not None:
+            self.last_preview = dialog
+            dialog.destroyed.connect(lambda *_: self._forget_preview(dialog))
         return dialog
 
     def _forget_preview(self, dialog: ReceiptPreviewDialog) -> None:

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from background_jobs import settle
 from dossier_factory import PROCEDURE, record
 from message_boxes import click_box_button, visible_message_boxes
 from PySide6.QtCore import Qt
@@ -206,6 +207,7 @@ def test_a_dossier_s_whole_life_from_the_page(qtbot, db, clerk, clock, code, tmp
     confirm(d)
     assert page.facts["appointment"].text() == "14:00 ngày 17/03/2026"
     assert page.notice.text() == "Đã nhận bổ sung. Hẹn trả mới: 14:00 ngày 17/03/2026."
+    settle(qtbot)
     assert isinstance(page.last_preview, ReceiptPreviewDialog) and page.last_preview.printed_ok()
     page.last_preview.reject()
 
@@ -253,6 +255,7 @@ def test_the_new_receipt_after_a_supplement_carries_the_new_appointment(
     confirm(step_dialog(page, StepKind.SUPPLEMENT_RECEIVED))
     new = dossiers.get_dossier(db, code)
     assert new.appointment_at == datetime(2026, 3, 17, 14, 0, tzinfo=VN_TZ) != old.appointment_at
+    settle(qtbot)
     the_office = office.get_office(db)
     printed = target.read_bytes()
     assert printed == printing.receipt_bytes(printing.receipt_image(new, the_office))

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import date, datetime, timedelta
 
 import pytest
+from background_jobs import settle
 from keyboard_input import type_text
 from message_boxes import click_box_button, visible_message_boxes
 from PySide6.QtCore import Qt
@@ -495,9 +496,10 @@ def test_with_no_printer_the_receipt_is_shown_and_not_printed(qtbot, intake, db)
     press(qtbot, Qt.Key.Key_Return)
     preview = intake.last_preview
     assert preview is not None and preview.isVisible()
+    settle(qtbot)
     assert preview.status_text() == (
-        "Chưa chọn máy in (Quản trị > Máy in): phiếu của hồ sơ H36.41-260310-0001 chỉ hiển thị "
-        "trên màn hình, chưa in ra giấy."
+        "Chưa chọn máy in (Hồ sơ > Máy in phiếu của máy này): phiếu của hồ sơ H36.41-260310-0001 "
+        "chỉ hiển thị trên màn hình, chưa in ra giấy."
     )
     assert preview.image_size() == receipts.receipt_image(db, preview.code).size
 
@@ -510,6 +512,7 @@ def test_a_printer_failure_keeps_the_dossier_and_reprint_works_once_fixed(
     press(qtbot, Qt.Key.Key_Return)
     assert saved_count(db) == 1
     preview = intake.last_preview
+    settle(qtbot)
     assert preview is not None and not preview.printed_ok()
     assert preview.status_text().startswith("Không in được phiếu. ")
     assert "Hồ sơ H36.41-260310-0001 đã được lưu" in preview.status_text()
@@ -518,6 +521,7 @@ def test_a_printer_failure_keeps_the_dossier_and_reprint_works_once_fixed(
     target = tmp_path / "receipt.bin"
     settings.set_setting(db, settings.PRINTER_URI, f"file:{target}")
     qtbot.mouseClick(preview.reprint_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert preview.printed_ok() and not preview.confirmed()  # a file cannot confirm
     assert preview.status_text().startswith(
         f"Đã gửi phiếu của hồ sơ H36.41-260310-0001 tới tệp {target}."

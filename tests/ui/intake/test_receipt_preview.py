@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from background_jobs import settle
 from PIL import Image
 from PySide6.QtCore import Qt
 
@@ -80,6 +81,7 @@ def test_reprint_sends_the_receipt_to_the_printer_set_now(qtbot, db, code, tmp_p
     target = tmp_path / "printer.bin"
     settings.set_setting(db, settings.PRINTER_URI, f"file:{target}")
     qtbot.mouseClick(dialog.reprint_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert dialog.printed_ok() and not dialog.confirmed()  # a file cannot confirm
     assert dialog.status_text() == (
         f"Đã gửi phiếu của hồ sơ {code} tới tệp {target}. Kiểu kết nối này không cho máy in "
@@ -92,6 +94,7 @@ def test_a_reprint_that_fails_says_why(qtbot, db, code, tmp_path):
     settings.set_setting(db, settings.PRINTER_URI, f"file:{tmp_path / 'no' / 'such' / 'dir.bin'}")
     dialog = make_dialog(qtbot, db, code)
     qtbot.mouseClick(dialog.reprint_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert not dialog.printed_ok()
     assert dialog.status_text().startswith("Không in được phiếu. ")
     try:
