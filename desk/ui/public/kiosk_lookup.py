@@ -4,7 +4,8 @@ A citizen types a few words (accents are not needed: "khai sinh" finds "Thủ t�
 đăng ký khai sinh") on the on-screen keyboard, or touches a field, then a
 procedure: its papers (original or copy, how many), fee, time limit, where and
 how to file. "In phiếu hướng dẫn" prints the same as a checklist slip to take
-home, so the citizen comes back once with every paper.
+home, so the citizen comes back once with every paper; it prints in the
+background, the button waiting until the printer answered.
 
 The kiosk has no keyboard of its own, so the letters are on screen; an
 accent-free search needs only the 26 letters and the digits. The layout follows
@@ -48,7 +49,9 @@ from desk.domain.procedure import (
 from desk.domain.translation import translated
 from desk.services import office, public_catalog, queue_setup
 from desk.storage.database import Database
-from desk.ui.widgets.qt_helpers import busy_cursor, translate
+from desk.ui.widgets import background
+from desk.ui.widgets.progress_note import ProgressNote
+from desk.ui.widgets.qt_helpers import translate
 
 log = logging.getLogger(__name__)
 CONTEXT = "KioskLookup"
@@ -93,6 +96,8 @@ QPushButton#print_button {
 }
 QLabel#print_note { color: #13263a; font-size: 24px; }
 QLabel#print_note[problem="true"] { color: #b00020; font-weight: bold; }
+QLabel#progress_label { color: #13263a; font-size: 24px; }
+QProgressBar#progress_bar { min-height: 14px; max-height: 14px; }
 QLabel#lookup_hint { color: #4a5b6c; font-size: 22px; }
 QScrollArea { border: none; background: transparent; }
 QWidget#scroll_inner { background: transparent; }
@@ -379,10 +384,14 @@ class KioskLookupPage(QWidget):
         self.print_note = QLabel()
         self.print_note.setObjectName("print_note")
         self.print_note.setWordWrap(True)
+        self.print_progress = ProgressNote()
+        notes = QVBoxLayout()
+        notes.addWidget(self.print_note)
+        notes.addWidget(self.print_progress)
         bottom = QHBoxLayout()
         bottom.addWidget(self.print_button)
         bottom.addSpacing(20)
-        bottom.addWidget(self.print_note, 1)
+        bottom.addLayout(notes, 1)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(40, 24, 40, 24)
         layout.setSpacing(18)
@@ -520,25 +529,36 @@ class KioskLookupPage(QWidget):
         self._note("", problem=False)
         self.pages.setCurrentIndex(1)
 
-    def print_checklist(self) -> Image.Image | None:
-        """Print the shown procedure's slip on the kiosk's printer; say what happened."""
+    def print_checklist(self) -> background.Job | None:
+        """Print the shown procedure's slip on the kiosk's printer, in the background;
+        the note says what happened."""
         if self.shown is None:
             return None
-        try:
-            with busy_cursor():
-                self.last_image = public_catalog.print_checklist(
-                    self._db, self.shown.code, self._clock, self._printer_uri, self._paper
-                )
-        except UserError as exc:
-            log.error("kiosk: checklist %s not printed: %s", self.shown.code, exc.message)
-            self._note(
-                translate(
-                    "KioskLookup",
-                    "Máy in phiếu đang gặp sự cố. Xin hỏi cán bộ tại quầy để được hướng dẫn.",
-                ),
-                problem=True,
-            )
-            return None
+        db, code, clock = self._db, self.shown.code, self._clock
+        uri, paper = self._printer_uri, self._paper
+        self._note("", problem=False)
+        return background.run_in_background(
+            self,
+            lambda: public_catalog.print_checklist(db, code, clock, uri, paper),
+            self._checklist_printed,
+            lambda message: self._checklist_failed(code, message),
+            translate("KioskLookup", "Đang in phiếu hướng dẫn..."),
+            buttons=[self.print_button],
+            note=self.print_progress,
+        )
+
+    def _checklist_failed(self, code: str, message: str) -> None:
+        log.error("kiosk: checklist %s not printed: %s", code, message)
+        self._note(
+            translate(
+                "KioskLookup",
+                "Máy in phiếu đang gặp sự cố. Xin hỏi cán bộ tại quầy để được hướng dẫn.",
+            ),
+            problem=True,
+        )
+
+    def _checklist_printed(self, image: Image.Image) -> None:
+        self.last_image = image
         uri = self._printer_uri or queue_setup.kiosk_printer(self._db)[0]
         if uri.strip().lower() == "none":
             self._note(
@@ -552,7 +572,6 @@ class KioskLookupPage(QWidget):
                 translate("KioskLookup", "Xin mời nhận phiếu hướng dẫn ở khe máy in."),
                 problem=False,
             )
-        return self.last_image
 
     def _note(self, text: str, problem: bool) -> None:
         self.print_note.setText(text)

@@ -6,6 +6,10 @@ the ``none`` printer, only shown) and its number stays on screen for a few
 seconds. Buttons are big and few: the kiosk is used standing, by people of
 every age, often for the first time.
 
+The number shows at once; the ticket prints in the background with a moving
+bar under it, and the groups wait for the printer: a printer that hangs never
+freezes the kiosk, and a second touch never prints a second ticket.
+
 The groups and the number waiting in each come from the database and are
 re-read whenever the queue's change counter moves, so an admin's edit on
 another PC or a counter's call shows here within the polling interval.
@@ -47,6 +51,8 @@ from desk.services.queue import IssuedTicket
 from desk.storage.database import Database
 from desk.ui.public.kiosk_lookup import KioskLookupPage, TouchCard
 from desk.ui.public.kiosk_status import KioskStatusPage
+from desk.ui.widgets import background
+from desk.ui.widgets.progress_note import ProgressNote
 from desk.ui.widgets.qt_helpers import busy_cursor, translate
 from desk.ui.widgets.screen_fit import BackToSize, CurrentPageStack
 
@@ -90,6 +96,8 @@ QLabel#result_priority { color: #7a4b00; font-size: 34px; font-weight: bold; }
 QLabel#result_ahead { color: #13263a; font-size: 36px; }
 QLabel#result_note { color: #13263a; font-size: 32px; }
 QLabel#result_note[problem="true"] { color: #b00020; font-weight: bold; }
+QLabel#progress_label { color: #13263a; font-size: 32px; qproperty-alignment: AlignCenter; }
+QProgressBar#progress_bar { min-height: 16px; max-height: 16px; }
 QPushButton#done_button {
     background: #0b4a85; color: white; border-radius: 20px;
     font-size: 36px; font-weight: bold; padding: 18px 80px;
@@ -193,6 +201,7 @@ class KioskWindow(QWidget):
         self.last_issued: IssuedTicket | None = None
         self.last_image: Image.Image | None = None
         self.last_print_error = ""
+        self.print_job: background.Job | None = None
         self.group_buttons: list[GroupButton] = []
         self.setObjectName("kiosk")
         self.setWindowTitle(translate("KioskWindow", "Lấy số thứ tự"))
@@ -356,6 +365,7 @@ class KioskWindow(QWidget):
         self.result_ahead = QLabel()
         self.result_note = QLabel()
         self.result_note.setWordWrap(True)
+        self.result_progress = ProgressNote()
         for name in ("title", "code", "group", "priority", "ahead", "note"):
             label = getattr(self, f"result_{name}")
             label.setObjectName(f"result_{name}")
@@ -372,6 +382,11 @@ class KioskWindow(QWidget):
         layout.addSpacing(20)
         layout.addWidget(self.result_ahead)
         layout.addWidget(self.result_note)
+        progress = QHBoxLayout()  # the middle half of the screen, whatever its size
+        progress.addStretch(1)
+        progress.addWidget(self.result_progress, 2)
+        progress.addStretch(1)
+        layout.addLayout(progress)
         layout.addStretch(1)
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
         return page
@@ -466,6 +481,7 @@ class KioskWindow(QWidget):
             self.group_buttons = []
             for group in groups:
                 button = GroupButton(group)
+                button.setEnabled(not self.printing())
                 button.scale_to(self._scale)
                 button.clicked.connect(lambda _=False, g=group.id: self.take(g))
                 self.group_buttons.append(button)
@@ -475,7 +491,7 @@ class KioskWindow(QWidget):
         self.empty_label.setVisible(not groups)
 
     def take(self, group_id: int) -> IssuedTicket | None:
-        """Give a ticket in the group, print it, show its number."""
+        """Give a ticket in the group, show its number, print it in the background."""
         priority = self.chosen_priority()
         try:
             with busy_cursor():
@@ -486,17 +502,41 @@ class KioskWindow(QWidget):
             return None
         self.last_issued = issued
         self.last_print_error = ""
-        try:
-            with busy_cursor():
-                self.last_image = queue.print_ticket(
-                    self._db, issued, self._printer_uri, self._paper
-                )
-        except UserError as exc:
-            log.error("kiosk: ticket %s not printed: %s", issued.ticket.code, exc.message)
-            self.last_print_error = exc.message
+        self.last_image = None
+        self._print(issued)
         self._show_result(issued)
         self.ticket_taken.emit(issued.ticket.id)
         return issued
+
+    def printing(self) -> bool:
+        """A ticket is on its way to the printer."""
+        return self.print_job is not None and self.print_job.running
+
+    def _print(self, issued: IssuedTicket) -> None:
+        db, uri, paper = self._db, self._printer_uri, self._paper
+        self.print_job = background.run_in_background(
+            self,
+            lambda: queue.print_ticket(db, issued, uri, paper),
+            lambda image: self._printed_ticket(issued, image, ""),
+            lambda message: self._printed_ticket(issued, None, message),
+            translate("KioskWindow", "Đang in phiếu, xin chờ trong giây lát..."),
+            buttons=self.group_buttons,
+            note=self.result_progress,
+        )
+
+    def _printed_ticket(self, issued: IssuedTicket, image: Image.Image | None, error: str) -> None:
+        """The printer took the ticket or refused it: the note says which (for the
+        ticket still shown), and the number stays on screen a few seconds more."""
+        for button in self.group_buttons:  # those made while it printed too
+            button.setEnabled(not self.printing())
+        if error:
+            log.error("kiosk: ticket %s not printed: %s", issued.ticket.code, error)
+        if self.last_issued is not issued:
+            return
+        self.last_image, self.last_print_error = image, error
+        self._show_note()
+        if self.pages.currentIndex() == RESULT:
+            self._back.start(RESULT_SECONDS * 1000)
 
     def _printed(self) -> bool:
         uri = self._printer_uri or queue_setup.kiosk_printer(self._db)[0]
@@ -523,7 +563,16 @@ class KioskWindow(QWidget):
             self.result_ahead.setText(
                 translate("KioskWindow", "Không có ai đang chờ trước quý khách.")
             )
-        if self.last_print_error:
+        self._show_note()
+        self.pages.setCurrentIndex(RESULT)
+        if not self.printing():  # else once it printed
+            self._back.start(RESULT_SECONDS * 1000)
+
+    def _show_note(self) -> None:
+        """What to do with the ticket: nothing yet while it prints."""
+        if self.printing():
+            note = ""
+        elif self.last_print_error:
             note = translate(
                 "KioskWindow",
                 "Máy in phiếu đang gặp sự cố: xin quý khách ghi nhớ số trên màn hình "
@@ -538,8 +587,6 @@ class KioskWindow(QWidget):
         self.result_note.setText(note)
         self.result_note.setProperty("problem", bool(self.last_print_error))
         self.result_note.style().polish(self.result_note)
-        self.pages.setCurrentIndex(RESULT)
-        self._back.start(RESULT_SECONDS * 1000)
 
     def _show_problem(self, message: str) -> None:
         self.result_code.setText("")

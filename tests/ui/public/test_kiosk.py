@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from background_jobs import settle
 from PIL import ImageChops
 from PySide6.QtCore import Qt
 
@@ -83,6 +84,7 @@ def test_a_priority_ticket_is_printed_on_the_kiosk_printer(
     assert kiosk.pages.currentIndex() == 1
     assert kiosk.result_code.text() == "A001"
     assert kiosk.result_priority.text() == "Ưu tiên: Người cao tuổi"
+    settle(qtbot)
     assert kiosk.result_note.text().startswith("Xin mời nhận phiếu")
     job = escpos_decode.decode(out.read_bytes())
     assert job.cut and job.text_runs == []
@@ -103,6 +105,7 @@ def test_without_a_printer_the_number_is_shown_on_screen_only(qtbot, kiosk_db, c
     assert issued is not None and issued.ticket.code == "A001"
     assert kiosk.result_code.text() == "A001"
     assert kiosk.result_ahead.text() == "Không có ai đang chờ trước quý khách."
+    settle(qtbot)
     assert kiosk.result_note.text().startswith("Xin quý khách ghi nhớ số này")
     second = kiosk.take(queue_setup.list_groups(kiosk_db)[0].id)
     assert second is not None and second.ticket.code == "A002"
@@ -114,6 +117,7 @@ def test_a_printer_failure_still_gives_the_number(qtbot, kiosk_db, clock, tmp_pa
     kiosk = make_kiosk(qtbot, kiosk_db, clock, printer_uri=broken)
     issued = kiosk.take(queue_setup.list_groups(kiosk_db)[2].id)
     assert issued is not None and issued.ticket.code == "C001"
+    settle(qtbot)
     assert "Máy in phiếu đang gặp sự cố" in kiosk.result_note.text()
     assert kiosk.result_note.property("problem") is True
     assert queue.get_ticket(kiosk_db, issued.ticket.id).state is TicketState.WAITING

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from background_jobs import settle
 from PIL import ImageChops
 from PySide6.QtCore import Qt
 
@@ -100,6 +101,7 @@ def test_the_checklist_prints_on_the_kiosk_printer(qtbot, db, clock, tmp_path):
     page = make_page(qtbot, db, clock, printer_uri=f"file:{out}", paper="80")
     page.open_procedure(BIRTH)
     click(qtbot, page.print_button)
+    settle(qtbot)
     assert page.print_note.text() == "Xin mời nhận phiếu hướng dẫn ở khe máy in."
     job = _decoder().decode(out.read_bytes())
     [printed] = job.rasters
@@ -119,6 +121,7 @@ def test_without_a_working_printer_the_citizen_is_told(qtbot, db, clock, uri, no
     page = make_page(qtbot, db, clock, printer_uri=uri)
     page.open_procedure(BIRTH)
     page.print_checklist()
+    settle(qtbot)
     assert page.print_note.text().startswith(note)
     assert page.print_note.property("problem") is True
 
