@@ -87,6 +87,11 @@ def clipped(window: QWidget) -> list[str]:
                 # more than half a line missing: a line is cut off
                 if w.heightForWidth(w.width()) > w.height() + w.fontMetrics().height() // 2:
                     found.append(f"label {w.objectName()!r} {w.text()[:60]!r}: too short")
+            elif w.minimumSizeHint().height() > w.height() + 2:
+                found.append(
+                    f"label {w.objectName()!r} {w.text()[:60]!r}: "
+                    f"{w.minimumSizeHint().height()} > {w.height()} px high"
+                )
             elif w.text().endswith("…") and w.toolTip():
                 continue  # shortened on purpose, the whole text in its tooltip
             elif w.sizeHint().width() > w.width() + 2 and "<" not in w.text():

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtGui import QDesktopServices, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -49,6 +49,8 @@ from desk.ui.widgets.forms import fill_table, read_only_table
 from desk.ui.widgets.qt_helpers import busy_cursor, confirm, pil_to_pixmap, show_message, translate
 
 STRIP = QSize(110, 156)
+#: The papers' table keeps this much room before the pages go three across.
+TABLE_WIDTH = 700
 
 
 def when(scan: Scan) -> str:
@@ -139,6 +141,27 @@ class PageViewer(QDialog):
             super().keyPressEvent(event)
 
 
+class PageStrip(QListWidget):
+    """The small pages, three across, or two when the tab is narrow (a 1024-pixel
+    screen): the table of papers beside them keeps room for the papers' names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.columns = 3
+
+    @staticmethod
+    def width_for(columns: int) -> int:
+        return columns * (STRIP.width() + 16) + 24
+
+    def set_columns(self, columns: int) -> None:
+        if columns != self.columns:
+            self.columns = columns
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(self.width_for(self.columns), super().sizeHint().height())
+
+
 class PageScans(QWidget):
     """The tab; ``changed`` after a scan was kept or dropped here."""
 
@@ -174,14 +197,15 @@ class PageScans(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.doubleClicked.connect(lambda _index: self.edit_pages())
-        self.strip = QListWidget()
+        self.strip = PageStrip()
         self.strip.setObjectName("scan_strip")
         self.strip.setViewMode(QListWidget.ViewMode.IconMode)
         self.strip.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.strip.setWrapping(True)
         self.strip.setIconSize(STRIP)
         self.strip.setGridSize(QSize(STRIP.width() + 16, STRIP.height() + 28))
-        self.strip.setFixedWidth(3 * (STRIP.width() + 16) + 24)
+        self.strip.setMinimumWidth(PageStrip.width_for(2))
+        self.strip.setMaximumWidth(PageStrip.width_for(3))
         self.strip.itemActivated.connect(lambda item: self.view_page(self.strip.row(item)))
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -215,6 +239,11 @@ class PageScans(QWidget):
         return row
 
     # -- showing -------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        wide = event.size().width() >= PageStrip.width_for(3) + TABLE_WIDTH
+        self.strip.set_columns(3 if wide else 2)
 
     def reload(self, dossier: Dossier) -> None:
         row = max(0, self.table.currentRow())

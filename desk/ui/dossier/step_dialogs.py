@@ -12,8 +12,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -43,6 +45,7 @@ from desk.services import calendar, catalog, departments, dossiers, office, step
 from desk.storage.database import Database
 from desk.ui.widgets.forms import FieldErrors, Notice, clean_text, set_enter_button
 from desk.ui.widgets.qt_helpers import busy_cursor, translate
+from desk.ui.widgets.screen_fit import FRAME, free_area
 
 log = logging.getLogger(__name__)
 
@@ -276,10 +279,13 @@ class SupplementRequestDialog(StepDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.papers_list.addItem(item)
-        # Published paper names are long: wrap them rather than cut them off.
+        # Published paper names are long: wrap them rather than cut them off, and scroll
+        # by pixels, so that a tall last row is shown whole (``show_all_papers``).
         self.papers_list.setWordWrap(True)
         self.papers_list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.papers_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.papers_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.papers_list.setSpacing(1)
         line = self.papers_list.fontMetrics().lineSpacing()
         rows = min(max(self.papers_list.count(), 3), 6)
         self.papers_list.setMinimumHeight(line * 2 * rows + 8)
@@ -300,6 +306,25 @@ class SupplementRequestDialog(StepDialog):
             translate("StepDialogs", "Lý do, nội dung cần hoàn thiện:"), "reason", self.reason_edit
         )
         self.add_row(translate("StepDialogs", "Người cần liên hệ:"), "contact", self.contact_edit)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self.show_all_papers)
+
+    def show_all_papers(self) -> None:
+        """Grow, up to the screen's free height, until every paper of the list shows
+        without scrolling: the names wrap over two or three lines, more than the
+        list's least height holds. On a short screen the list scrolls instead."""
+        papers = self.papers_list
+        room = free_area(self).height() - FRAME.height()
+        for _ in range(3):  # a scroll bar gone leaves a wider list: its rows wrap anew
+            papers.doItemsLayout()
+            grow = min(papers.verticalScrollBar().maximum(), room - self.height())
+            if grow <= 0:
+                return
+            papers.setMinimumHeight(papers.height() + grow)
+            self.resize(self.width(), self.height() + grow)
+            self.layout().activate()
 
     def set_missing(self, names: list[str]) -> None:
         for row in range(self.papers_list.count()):

@@ -17,8 +17,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QFocusEvent, QFont, QKeyEvent
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -120,7 +136,13 @@ class PaperChecklist(QTableWidget):
         header.setSectionResizeMode(FORM, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SCAN, QHeaderView.ResizeMode.ResizeToContents)
-        header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
+        # Rows as tall as their wrapped names at the columns' new widths: fitted once the
+        # header has laid out every column (at the signal, the other widths are old).
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows.start())
         self.setItemDelegateForColumn(FORM, _FormDelegate(self))
         self.setItemDelegateForColumn(COUNT, _CountDelegate(self))
         self.setAccessibleName(translate("PaperChecklist", "Giấy tờ đã nhận"))
@@ -251,6 +273,10 @@ class PaperChecklist(QTableWidget):
             self.files_dropped.emit(row, files)
             return
         super().dropEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_rows.start()
 
     # -- keyboard -----------------------------------------------------------
 

@@ -35,7 +35,7 @@ from desk.services.announcer import Announcer
 from desk.services.queue import Call, GroupWaiting
 from desk.storage.database import Database
 from desk.ui.widgets.qt_helpers import translate
-from desk.ui.widgets.screen_fit import BackToSize
+from desk.ui.widgets.screen_fit import BackToSize, least_size
 
 log = logging.getLogger(__name__)
 
@@ -311,10 +311,8 @@ class DisplayWindow(QWidget):
         ratio of the screen to 1920x1080 on a 4:3 or 5:4 screen)."""
         k = min(size.width() / 1920, size.height() / 1080)
         self._apply_scale(k)
-        layout = self.layout()
-        while k > 0.3 and layout is not None:
-            layout.invalidate()
-            least = layout.totalMinimumSize()
+        while k > 0.3 and self.layout() is not None:
+            least = least_size(self)
             if least.height() <= size.height() * 0.94 and least.width() <= size.width():
                 break
             k *= 0.92

@@ -12,7 +12,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QResizeEvent
-from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QStackedWidget, QWidget
 
 #: Room kept for the window's frame and title bar.
 FRAME = QSize(16, 40)
@@ -25,6 +25,22 @@ def free_area(widget: QWidget | None = None) -> QSize:
     if screen is None:
         return QSize(1366, 728)
     return screen.availableGeometry().size()
+
+
+def least_size(widget: QWidget) -> QSize:
+    """The smallest size ``widget``'s layout allows now, after a change of fonts or sizes.
+
+    A layout keeps the sizes of its nested layouts until the event loop recomputes
+    them, so a window trying smaller texts one after the other would otherwise
+    read the sizes of the try before: every layout below is invalidated first.
+    """
+    layout = widget.layout()
+    if layout is None:
+        return widget.minimumSizeHint()
+    for inner in widget.findChildren(QLayout):
+        inner.invalidate()
+    layout.invalidate()
+    return layout.totalMinimumSize()
 
 
 def fit_to_screen(widget: QWidget, width: int, height: int) -> QSize:
