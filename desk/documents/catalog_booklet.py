@@ -52,7 +52,13 @@ from desk.documents.parts import common
 from desk.documents.wording import Wording, load_wording
 from desk.domain.errors import UserError
 from desk.domain.office import Office
-from desk.domain.procedure import CHANNEL_LABELS, PAPER_FORM_LABELS, Channel, Procedure
+from desk.domain.procedure import (
+    CHANNEL_LABELS,
+    LEVEL_LABELS,
+    PAPER_FORM_LABELS,
+    Channel,
+    Procedure,
+)
 from desk.domain.text import fold, nfc
 
 A4_PORTRAIT = Page(A4, top=20 * mm, bottom=20 * mm, left=30 * mm, right=15 * mm)
@@ -321,8 +327,8 @@ def _facts(p: Procedure, words: Wording, fields: dict[str, Any], st) -> Table:
     label = lambda key: Paragraph(words.text(f"labels.{key}", fields), st["label"])  # noqa: E731
     cell = lambda markup: Paragraph(nfc(markup), st["cell"])  # noqa: E731
     rows = [[label("code"), cell(escape(p.code))]]
-    if p.level.strip():
-        rows.append([label("level"), cell(escape(p.level))])
+    if p.level is not None:
+        rows.append([label("level"), cell(escape(LEVEL_LABELS[p.level]))])
     rows += [
         [label("limit"), cell(_limit_text(p))],
         [label("fee"), cell(escape(p.fee.strip()) or words.text("labels.no_fee", fields))],

@@ -13,6 +13,7 @@ from pdf_reading import assert_embedded_serif, pdf_pages, pdf_text
 
 from desk.documents.catalog_booklet import Booklet, group_by_field, roman, write_booklet
 from desk.domain.office import Office
+from desk.domain.procedure import Level
 from desk.services.catalog_files import read_catalog, shipped_catalog_path
 
 AS_OF = date(2026, 3, 10)
@@ -125,6 +126,18 @@ def test_fields_and_names_are_in_alphabetical_order_without_accents():
     names = [p.name.removeprefix("Thủ tục ") for p in civil]
     assert names.index("đăng ký kết hôn") < names.index("đăng ký khai sinh")
     assert roman(4) == "IV" and roman(9) == "IX" and roman(14) == "XIV"
+
+
+def test_the_level_is_named_in_vietnamese_and_may_be_left_unknown(tmp_path, shipped):
+    commune = next(p for p in shipped if p.active and p.level is Level.COMMUNE)
+    province = next(p for p in shipped if p.active and p.level is Level.PROVINCE)
+    unknown = replace(commune, code="9.999999", name="Thủ tục chưa ghi cấp thực hiện", level=None)
+    booklet = Booklet(OFFICE, (commune, province, unknown), AS_OF)
+    text = squeeze(pdf_text(write_booklet(tmp_path / "levels.pdf", booklet)))
+    assert text.count("Cấp thực hiện") == 2
+    assert "Cấp thực hiện Cấp xã" in text and "Cấp thực hiện Cấp tỉnh" in text
+    assert "commune" not in text and "province" not in text
+    assert "Thủ tục chưa ghi cấp thực hiện" in text
 
 
 def test_an_empty_catalog_says_so(tmp_path, shipped):
