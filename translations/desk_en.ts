@@ -227,6 +227,10 @@
         <source>Lưu ý: quy định yêu cầu gửi phiếu chậm nhất một ngày làm việc trước ngày hẹn. Phiếu lập bây giờ vẫn được lập, nhưng được ghi nhận là lập muộn.</source>
         <translation>Note: the rules require the letter to be sent at the latest one working day before the appointment date. A letter made now is still made, but it is recorded as late.</translation>
     </message>
+    <message>
+        <source>Đang ghi phiếu xin lỗi...</source>
+        <translation>Writing the apology letter...</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -2571,6 +2575,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Số phiếu hướng dẫn nộp trên Cổng Dịch vụ công quốc gia đã in trong kỳ, cho thủ tục chỉ tiếp nhận trực tuyến (Chỉ thị 24/CT-TTg)</source>
         <translation>Guides to submitting on the National Public Service Portal printed in the period, for procedures accepted online only (Directive 24/CT-TTg)</translation>
+    </message>
+    <message>
+        <source>Đang ghi báo cáo {title}...</source>
+        <translation>Writing the report {title}...</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,11 @@
 
 At the top the period (this month, quarter, year, the previous ones, or any
 days) and the exports: statistics form 06/VPCP/KSTT and the tracking book, as
-Excel or PDF. Under it one tile per figure (received, decided early / on time /
-late and the on-time rate, pending within time and overdue, late dossiers
-without an apology, supplement requests, comebacks, queue times); then tabs:
+Excel or PDF, written in the background (a year's book takes a while: the
+window stays usable and says it is writing). Under it one tile per figure
+(received, decided early / on time / late and the on-time rate, pending within
+time and overdue, late dossiers without an apology, supplement requests,
+comebacks, queue times); then tabs:
 the monthly trend as a chart, the figures by field, procedure, department or
 clerk, the working time used against each procedure's limit, the desk's
 per-dossier scores per clerk, the queue, and the citizens' ratings
@@ -18,7 +20,7 @@ definitions of every figure are in ``desk.domain.statistics``.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
@@ -70,6 +72,7 @@ from desk.ui.dashboard.report_tables import (
     time_columns,
 )
 from desk.ui.dashboard.trend_chart import TrendChart
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import busy_cursor, show_message, translate
 
 log = logging.getLogger(__name__)
@@ -107,6 +110,20 @@ def fit_columns(table: QTableView) -> None:
     table.setColumnWidth(0, min(NAME_WIDTH, table.columnWidth(0)))
     for column in range(1, table.model().columnCount()):
         table.setColumnWidth(column, min(180, table.columnWidth(column)))
+
+
+def write_export(db: Database, period: Period, now: datetime, kind: str, path: str | Path) -> Path:
+    """Write form 06 or the tracking book of ``period`` ("form_xlsx", "form_pdf",
+    "book_pdf" or "book_xlsx"); runs on a pool thread (no widget)."""
+    if kind == "form_pdf":
+        return reports.statistics_form_pdf(db, period, now, path)
+    if kind == "form_xlsx":
+        return report_xlsx.write_statistics_xlsx(
+            reports.statistics_form_data(db, period, now), path
+        )
+    if kind == "book_pdf":
+        return report_book.tracking_book_pdf(db, period, path)
+    return report_xlsx.write_tracking_book_xlsx(report_book.tracking_book_data(db, period), path)
 
 
 class FigureTile(QPushButton):
@@ -161,6 +178,8 @@ class DashboardWindow(QWidget):
         self.details: reports.Report | None = None
         self._loaded_tabs: set[int] = set()
         self.dialogs: list[ReportDossiersDialog] = []
+        #: The file the last export wrote.
+        self.last_export: Path | None = None
         self.setWindowTitle(translate("DashboardWindow", "Báo cáo, thống kê"))
         self._build()
         self.refresh()
@@ -497,20 +516,31 @@ class DashboardWindow(QWidget):
 
     # -- exports ------------------------------------------------------------------------
 
-    def export(self, kind: str, path: str | Path) -> Path:
-        """Write form 06 or the tracking book of the period shown ("form_xlsx", "form_pdf",
-        "book_pdf" or "book_xlsx")."""
-        now = self._clock.now()
-        with busy_cursor():
-            if kind == "form_pdf":
-                return reports.statistics_form_pdf(self._db, self.period, now, path)
-            if kind == "form_xlsx":
-                form = reports.statistics_form_data(self._db, self.period, now)
-                return report_xlsx.write_statistics_xlsx(form, path)
-            if kind == "book_pdf":
-                return report_book.tracking_book_pdf(self._db, self.period, path)
-            book = report_book.tracking_book_data(self._db, self.period)
-            return report_xlsx.write_tracking_book_xlsx(book, path)
+    def export(self, kind: str, path: str | Path) -> background.Job:
+        """Write form 06 or the tracking book of the period shown (see ``write_export``)
+        in the background; a message says where it went, or why not."""
+        db, period, now = self._db, self.period, self._clock.now()
+        return background.run_in_background(
+            self,
+            lambda: write_export(db, period, now, kind, path),
+            self._exported,
+            lambda message: show_message(
+                self, translate("DashboardWindow", "Không ghi được báo cáo"), message
+            ),
+            translate("DashboardWindow", "Đang ghi báo cáo {title}...").format(
+                title=period.title_label
+            ),
+            buttons=[self.export_button],
+        )
+
+    def _exported(self, written: Path) -> None:
+        self.last_export = written
+        show_message(
+            self,
+            translate("DashboardWindow", "Đã ghi báo cáo"),
+            translate("DashboardWindow", "Đã ghi tệp {path}.").format(path=written),
+            QMessageBox.Icon.Information,
+        )
 
     def default_name(self, kind: str) -> str:
         stem = "bieu-06-VPCP-KSTT" if kind.startswith("form") else "so-theo-doi-ho-so"
@@ -532,10 +562,4 @@ class DashboardWindow(QWidget):
             return
         if not path.lower().endswith(f".{suffix}"):
             path += f".{suffix}"
-        try:
-            written = self.export(kind, path)
-        except UserError as exc:
-            show_message(self, translate("DashboardWindow", "Không ghi được báo cáo"), exc.message)
-            return
-        show_message(self, translate("DashboardWindow", "Đã ghi báo cáo"), translate("DashboardWindow", "Đã ghi tệp {path}.").format(path=written),
-                     QMessageBox.Icon.Information)  # fmt: skip
+        self.export(kind, path)

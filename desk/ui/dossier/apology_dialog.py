@@ -5,7 +5,8 @@ Decree 118/2025 art. 19(6): the letter states the reason and the one new date
 dialog proposes a new date (the clerk may change it within the working
 calendar), shows who signs and asks how the citizen is told; "Tạo phiếu xin
 lỗi" records the apology, writes the letter as a PDF in the desk's documents
-folder and opens it. Refusals are shown at the field they concern.
+folder (in the background, a moving bar meanwhile) and opens it; the dialog
+closes once the letter is open. Refusals are shown at the field they concern.
 """
 
 from __future__ import annotations
@@ -44,13 +45,22 @@ from desk.domain.translation import translated
 from desk.domain.vn_dates import time_and_date_label, weekday_label
 from desk.services import apologies, calendar, dossiers, office
 from desk.storage.database import Database
+from desk.ui.widgets import background
 from desk.ui.widgets.forms import FieldErrors, Notice, clean_text, vietnamese_buttons
+from desk.ui.widgets.progress_note import ProgressNote
 from desk.ui.widgets.qt_helpers import translate
 
 
 def documents_dir() -> Path:
     """Where the desk keeps the letters it writes."""
     return data_dir() / "documents"
+
+
+def write_letter(db: Database, code: str, path: Path) -> Path:
+    """Write the apology letter of ``code`` at ``path`` (on a pool thread: no widget)."""
+    from desk.services import form_documents  # reportlab: only when a letter is written
+
+    return form_documents.apology_pdf(db, code, path)
 
 
 def _to_qdatetime(moment: datetime) -> QDateTime:
@@ -86,6 +96,7 @@ class ApologyDialog(QDialog):
         )
         self.errors = FieldErrors()
         self.notice = Notice()
+        self.progress = ProgressNote()
         self._build()
         self._show_state()
 
@@ -145,12 +156,13 @@ class ApologyDialog(QDialog):
         self.open_button = QPushButton(translate("ApologyDialog", "Mở phiếu đã lập"))
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.create_button.clicked.connect(self.create)
-        self.open_button.clicked.connect(self.open_letter)
+        self.open_button.clicked.connect(lambda: self.open_letter())
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.notice)
+        layout.addWidget(self.progress)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(620)
@@ -220,7 +232,8 @@ class ApologyDialog(QDialog):
         return _from_qdatetime(self.new_due_edit.dateTime())
 
     def create(self) -> bool:
-        """Record the apology, write and open its letter; keep the dialog on a refusal."""
+        """Record the apology, then write and open its letter in the background (the
+        dialog closes once it is open); on a refusal the dialog stays, saying why."""
         self.notice.clear_notice()
         self.errors.clear()
         try:
@@ -244,27 +257,38 @@ class ApologyDialog(QDialog):
             else:
                 self.notice.show_error(exc.message)
             return False
-        if not self.open_letter():
-            self._lock(self.notice.text())
-            return False
-        self.accept()
+        for widget in (self.reason_edit, self.new_due_edit, self.notify_combo):
+            widget.setEnabled(False)  # recorded: what it says is what the letter says
+        self.open_letter(close=True)
         return True
 
-    def open_letter(self) -> bool:
-        """Write the letter of the recorded apology and open it in the PDF viewer."""
+    def open_letter(self, close: bool = False) -> background.Job | None:
+        """Write the letter of the recorded apology in the background, then open it in
+        the PDF viewer (and close the dialog, with ``close``)."""
         if self.apology is None:
-            return False
+            return None
         path = documents_dir() / f"{self.code}-PXL-{self.apology.year}-{self.apology.number}.pdf"
-        try:
-            from desk.services import form_documents  # reportlab: only when a letter is written
+        db, code = self.db, self.code
+        return background.run_in_background(
+            self,
+            lambda: write_letter(db, code, path),
+            lambda written: self._letter_written(written, close),
+            self._letter_failed,
+            translate("ApologyDialog", "Đang ghi phiếu xin lỗi..."),
+            buttons=[self.create_button, self.open_button],
+            note=self.progress,
+        )
 
-            self.pdf_path = form_documents.apology_pdf(self.db, self.code, path)
-        except UserError as exc:
-            self.notice.show_error(
-                translate(
-                    "ApologyDialog", "Đã ghi nhận lời xin lỗi nhưng chưa ghi được phiếu: {error}"
-                ).format(error=exc.message)
-            )
-            return False
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf_path)))
-        return True
+    def _letter_written(self, path: Path, close: bool) -> None:
+        self.pdf_path = path
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if close:
+            self.accept()
+
+    def _letter_failed(self, message: str) -> None:
+        """The apology is recorded: the dialog offers the letter again, and says why not."""
+        self._lock(
+            translate(
+                "ApologyDialog", "Đã ghi nhận lời xin lỗi nhưng chưa ghi được phiếu: {error}"
+            ).format(error=message)
+        )

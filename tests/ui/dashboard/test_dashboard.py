@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import subprocess
 from datetime import date, datetime
+from pathlib import Path
 
 import openpyxl
 import pytest
-from message_boxes import visible_message_boxes
+from background_jobs import settle
+from message_boxes import click_box_button, visible_message_boxes
 from PySide6.QtCore import QDate, Qt
 
 from desk.domain.clock import VN_TZ, FixedClock
@@ -171,19 +173,30 @@ def test_the_time_and_score_tabs_load_when_shown(window, office):
     assert model.text(model.rowCount() - 1, 1) == number_text(by_clerk.total.decided)
 
 
-def test_the_exports_write_form_06_and_the_book(window, office, tmp_path):
+def exported(qtbot, window: DashboardWindow, kind: str, path: Path) -> Path:
+    """Export in the background; the file written, once the message says so."""
+    window.export(kind, path)
+    settle(qtbot)
+    [box] = visible_message_boxes(window)
+    assert box.text() == f"Đã ghi tệp {path}."
+    click_box_button(box, "Đóng")
+    assert window.last_export == path
+    return path
+
+
+def test_the_exports_write_form_06_and_the_book(qtbot, window, office, tmp_path):
     choose(window, PeriodChoice.LAST_MONTH)
     total = reports.report(office, Period.month(2026, 2), NOW).total
-    pdf = window.export("form_pdf", tmp_path / "form.pdf")
+    pdf = exported(qtbot, window, "form_pdf", tmp_path / "form.pdf")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Tháng 2/2026" in text and f"{total.decided:,}".replace(",", ".") in text
-    xlsx = window.export("form_xlsx", tmp_path / "form.xlsx")
+    xlsx = exported(qtbot, window, "form_xlsx", tmp_path / "form.xlsx")
     sheet = openpyxl.load_workbook(xlsx).active
     assert total.decided in [c.value for row in sheet.iter_rows() for c in row]
-    book = window.export("book_xlsx", tmp_path / "book.xlsx")
+    book = exported(qtbot, window, "book_xlsx", tmp_path / "book.xlsx")
     rows = list(openpyxl.load_workbook(book).active.iter_rows(values_only=True))
     assert sum(1 for r in rows if isinstance(r[0], int)) == total.received
-    book_pdf = window.export("book_pdf", tmp_path / "book.pdf")
+    book_pdf = exported(qtbot, window, "book_pdf", tmp_path / "book.pdf")
     assert book_pdf.stat().st_size > 0
     assert window.default_name("form_pdf") == "bieu-06-VPCP-KSTT_20260201-20260228.pdf"
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from background_jobs import settle
 from dossier_factory import record
 from keyboard_input import type_text
 from PySide6.QtCore import QDate, QDateTime, QObject, QTime, QUrl, Slot
@@ -80,6 +81,7 @@ def test_the_button_opens_the_dialog_and_then_says_it_was_done(
     type_text(qtbot, dialog.reason_edit, "Chờ kết quả xác minh nơi cư trú")
     dialog.new_due_edit.setDateTime(QDateTime(QDate(2026, 3, 17), QTime(14, 0)))
     assert dialog.create() is True
+    settle(qtbot)
     QApplication.processEvents()
 
     assert changed == [code]
