@@ -368,6 +368,10 @@
         <source>Đang thực hiện</source>
         <translation>In progress</translation>
     </message>
+    <message>
+        <source>Lỗi của chương trình: xem nhật ký của chương trình.</source>
+        <translation>A program error: see the program&apos;s log.</translation>
+    </message>
 </context>
 <context>
     <name>Backup</name>
@@ -5659,6 +5663,10 @@ Log folder: {logs}</translation>
     <message>
         <source>Windows báo máy in “{name}” đang ngoại tuyến: lệnh in nằm chờ trong hàng đợi in. Hãy cắm cáp, bật máy in (hoặc bỏ chọn “Use Printer Offline”) rồi in lại.</source>
         <translation>Windows reports the printer “{name}” as offline: the job is waiting in the print queue. Plug in the cable, switch the printer on (or untick “Use Printer Offline”), then print again.</translation>
+    </message>
+    <message>
+        <source>Đang gửi tới máy in...</source>
+        <translation>Sending to the printer...</translation>
     </message>
 </context>
 <context>

@@ -51,7 +51,9 @@ from desk.printing.test_page import print_test_page, printer_test_image
 from desk.services import calendar, settings
 from desk.services import office as office_service
 from desk.storage.database import Database
+from desk.ui.widgets import background
 from desk.ui.widgets.forms import FieldErrors, Notice, set_enter_button, vietnamese_buttons
+from desk.ui.widgets.progress_note import ProgressNote
 from desk.ui.widgets.qt_helpers import pil_to_pixmap, translate
 
 log = logging.getLogger(__name__)
@@ -202,6 +204,19 @@ class InstalledPrinters(QWidget):
             self.chosen.emit(uri)
 
 
+def _attempt(
+    job: Callable[[], Image.Image], preview: Callable[[], Image.Image], uri: str
+) -> tuple[Image.Image | None, UserError | None]:
+    """The image printed, or why not with the image that would have been (a pool thread)."""
+    try:
+        return job(), None
+    except printing.PrinterError as exc:
+        log.warning("test print to %s failed: %s", uri, exc.detail or "no detail")
+        return preview(), exc
+    except UserError as exc:  # an address that cannot be read
+        return None, exc
+
+
 class PrinterSettingsDialog(QDialog):
     """Printer address and paper, saved with ``settings.set_setting``; two test prints."""
 
@@ -218,6 +233,8 @@ class PrinterSettingsDialog(QDialog):
         self.clerk = clerk
         self.clock = clock or SystemClock()
         self.last_image: Image.Image | None = None
+        #: The image of the last test print that went out (``None`` when it did not).
+        self.last_sent: Image.Image | None = None
         self.setWindowTitle(translate("PrinterSettingsDialog", "Cài đặt máy in phiếu"))
         self.errors = FieldErrors()
         self.installed = InstalledPrinters(system_printers)
@@ -237,6 +254,7 @@ class PrinterSettingsDialog(QDialog):
         self.test_button = QPushButton(translate("PrinterSettingsDialog", "In phiếu mẫu"))
         self.test_button.clicked.connect(self.test_print)
         self.notice = Notice()
+        self.progress = ProgressNote()
         self.preview = QLabel(
             translate(
                 "PrinterSettingsDialog",
@@ -304,6 +322,7 @@ class PrinterSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(test_row)
+        layout.addWidget(self.progress)
         layout.addWidget(self.notice)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
@@ -327,72 +346,78 @@ class PrinterSettingsDialog(QDialog):
         due = calendar.working_calendar(self.db).appointment_for(now, SAMPLE_LIMIT)
         return sample_dossier(office, self.clerk, now, due)
 
-    def print_test_page(self) -> Image.Image | None:
+    def print_test_page(self) -> background.Job:
         """Print the test page with the address and paper on screen (saved or not)."""
         office = office_service.get_office(self.db)
         uri, paper, now = self.uri(), self.paper(), self.clock.now()
-        image = self._send(
+        return self._send(
             lambda: print_test_page(office, uri, paper, now),
             lambda: printer_test_image(office, uri, paper, now),
+            translate(
+                "PrinterSettingsDialog",
+                "Đã gửi trang in thử tới {target}. Hãy xem máy in có ra giấy, đủ dấu tiếng "
+                "Việt, đủ hai vạch ở hai đầu thước và mã QR quét được không.",
+            ),
+            translate(
+                "PrinterSettingsDialog",
+                "Đang chọn “none”: không gửi tới máy in nào. Trang in thử ở dưới.",
+            ),
         )
-        if image is not None:
-            self._tell_sent(
-                translate(
-                    "PrinterSettingsDialog",
-                    "Đã gửi trang in thử tới {target}. Hãy xem máy in có ra giấy, đủ dấu tiếng "
-                    "Việt, đủ hai vạch ở hai đầu thước và mã QR quét được không.",
-                ),
-                translate(
-                    "PrinterSettingsDialog",
-                    "Đang chọn “none”: không gửi tới máy in nào. Trang in thử ở dưới.",
-                ),
-            )
-        return image
 
-    def test_print(self) -> Image.Image | None:
+    def test_print(self) -> background.Job:
         """Print the sample receipt with the address and paper on screen (saved or not)."""
         office = office_service.get_office(self.db)
         dossier = self.sample(office)
         uri, paper = self.uri(), self.paper()
-        image = self._send(
+        return self._send(
             lambda: printing.print_receipt(dossier, office, uri, paper).image,
             lambda: printing.receipt_image(dossier, office, paper),
+            translate(
+                "PrinterSettingsDialog",
+                "Đã gửi phiếu in thử tới {target}. Hãy xem máy in có ra phiếu và chữ có dấu "
+                "in đúng không.",
+            ),
+            translate(
+                "PrinterSettingsDialog",
+                "Đang chọn “none”: không gửi tới máy in nào. Phiếu mẫu ở dưới.",
+            ),
         )
-        if image is not None:
-            self._tell_sent(
-                translate(
-                    "PrinterSettingsDialog",
-                    "Đã gửi phiếu in thử tới {target}. Hãy xem máy in có ra phiếu và chữ có dấu "
-                    "in đúng không.",
-                ),
-                translate(
-                    "PrinterSettingsDialog",
-                    "Đang chọn “none”: không gửi tới máy in nào. Phiếu mẫu ở dưới.",
-                ),
-            )
-        return image
 
     def _send(
-        self, job: Callable[[], Image.Image], preview: Callable[[], Image.Image]
-    ) -> Image.Image | None:
-        """Run a print ``job``; on failure say why at the field and still show the image."""
+        self,
+        job: Callable[[], Image.Image],
+        preview: Callable[[], Image.Image],
+        sent_text: str,
+        none_text: str,
+    ) -> background.Job:
+        """Run a print ``job`` in the background; then show the image and say it went out,
+        or say why not at the field (with the image that would have been printed)."""
         self.errors.clear()
         self.notice.clear_notice()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            image = job()
-        except printing.PrinterError as exc:
-            log.warning("test print to %s failed: %s", self.uri(), exc.detail or "no detail")
-            self.errors.show({"printer_uri": exc.message})
-            self._show_image(preview())
-            return None
-        except UserError as exc:
-            self._show_user_error(exc)
-            return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._show_image(image)
-        return image
+        self.last_sent = None
+        uri = self.uri()
+        return background.run_in_background(
+            self,
+            lambda: _attempt(job, preview, uri),
+            lambda outcome: self._sent(*outcome, sent_text, none_text),
+            self.notice.show_error,
+            translate("PrinterSettingsDialog", "Đang gửi tới máy in..."),
+            buttons=[self.test_page_button, self.test_button],
+            note=self.progress,
+        )
+
+    def _sent(
+        self, image: Image.Image | None, error: UserError | None, sent_text: str, none_text: str
+    ) -> None:
+        if isinstance(error, printing.PrinterError):
+            self.errors.show({"printer_uri": error.message})
+        elif error is not None:
+            self._show_user_error(error)
+        if image is not None:
+            self._show_image(image)
+        if error is None and image is not None:
+            self.last_sent = image
+            self._tell_sent(sent_text, none_text)
 
     def _tell_sent(self, sent_text: str, none_text: str) -> None:
         target = printing.parse_printer_uri(self.uri())

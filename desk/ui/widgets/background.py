@@ -168,7 +168,8 @@ def run_in_background(
 
     ``label`` shows in ``note`` (a place on the screen) or, without one, in a
     small window over ``owner``; either only once the work has run
-    ``progress_note.DELAY_MS``. ``work`` must touch no widget.
+    ``progress_note.DELAY_MS``. A bug in ``work`` is told as ``failure`` (or as a
+    program error). ``work`` must touch no widget.
     """
     job = Job(label)
     for button in buttons:
@@ -190,5 +191,8 @@ def run_in_background(
         else:
             on_done(result)
 
+    failure = failure or translate(
+        "Background", "Lỗi của chương trình: xem nhật ký của chương trình."
+    )
     run(owner, work, finish, failure=failure, pool=_device_pool())
     return job

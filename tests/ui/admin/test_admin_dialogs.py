@@ -7,13 +7,16 @@ import importlib.util
 import os
 import socket
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from background_jobs import settle
 from keyboard_input import type_text
+from PIL import Image
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -491,10 +494,18 @@ def printer(qtbot, db: Database, clerk: Clerk, clock: FixedClock) -> PrinterSett
     return d
 
 
+def sent(qtbot, dialog: PrinterSettingsDialog, start: Callable[[], object]) -> Image.Image | None:
+    """Start a test print, wait for its outcome: the image that went out, or ``None``."""
+    start()
+    settle(qtbot)
+    return dialog.last_sent
+
+
 def test_test_print_to_a_file_writes_the_receipt(qtbot, printer, tmp_path) -> None:
     target = tmp_path / "phieu.bin"
     printer.uri_edit.setText(f"file:{target}")
     qtbot.mouseClick(printer.test_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     data = target.read_bytes()
     assert data.startswith(b"\x1b@") and b"\x1dv0" in data  # init, then a raster image
     assert printer.last_image is not None and printer.last_image.width == 576
@@ -503,27 +514,27 @@ def test_test_print_to_a_file_writes_the_receipt(qtbot, printer, tmp_path) -> No
     assert printer.preview.pixmap().width() == 576
 
 
-def test_test_print_follows_the_paper_chosen(printer, tmp_path) -> None:
+def test_test_print_follows_the_paper_chosen(qtbot, printer, tmp_path) -> None:
     printer.uri_edit.setText(f"file:{tmp_path / 'phieu58.bin'}")
     printer.paper_combo.setCurrentIndex(printer.paper_combo.findData("58"))
-    image = printer.test_print()
+    image = sent(qtbot, printer, printer.test_print)
     assert image is not None and image.width == 384
 
 
-def test_test_print_to_a_bad_uri_shows_how_to_write_one(printer) -> None:
+def test_test_print_to_a_bad_uri_shows_how_to_write_one(qtbot, printer) -> None:
     printer.uri_edit.setText("máy in quầy 1")
-    assert printer.test_print() is None
+    assert sent(qtbot, printer, printer.test_print) is None
     message = printer.errors.message("printer_uri")
     assert message.startswith("Địa chỉ máy in “máy in quầy 1” không đúng")
     assert "tcp://192.168.1.50:9100" in message
 
 
-def test_test_print_to_a_printer_that_does_not_answer(printer) -> None:
+def test_test_print_to_a_printer_that_does_not_answer(qtbot, printer) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]  # closed again when the block ends
     printer.uri_edit.setText(f"tcp://127.0.0.1:{port}")
-    assert printer.test_print() is None
+    assert sent(qtbot, printer, printer.test_print) is None
     message = printer.errors.message("printer_uri")  # said at the address it is about
     assert message.startswith(f"Không kết nối được máy in 127.0.0.1:{port}")
     assert not printer.notice.is_error
@@ -642,6 +653,7 @@ def test_the_test_page_goes_to_the_unsaved_address(qtbot, printer, db, tmp_path)
     target = tmp_path / "trang-thu.bin"
     printer.uri_edit.setText(f"file:{target}")
     qtbot.mouseClick(printer.test_page_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     [printed] = decode(target.read_bytes()).rasters
     assert printer.last_image is not None and printed.size == printer.last_image.size
     [symbol] = zbar_decode(printed.convert("L"))
@@ -652,10 +664,10 @@ def test_the_test_page_goes_to_the_unsaved_address(qtbot, printer, db, tmp_path)
     assert settings.get_setting(db, settings.PRINTER_URI) == "none"  # nothing saved
 
 
-def test_the_test_page_follows_the_paper_chosen(printer, tmp_path) -> None:
+def test_the_test_page_follows_the_paper_chosen(qtbot, printer, tmp_path) -> None:
     printer.uri_edit.setText(f"file:{tmp_path / 'trang-thu-58.bin'}")
     printer.paper_combo.setCurrentIndex(printer.paper_combo.findData("58"))
-    image = printer.print_test_page()
+    image = sent(qtbot, printer, printer.print_test_page)
     assert image is not None and image.width == 384
 
 
@@ -663,7 +675,7 @@ def test_a_windows_printer_missing_here_is_said_at_the_address(qtbot, db, clerk,
     """This computer has no Windows spooler: the chosen printer cannot be reached."""
     d = printer_dialog(qtbot, db, clerk, clock, INSTALLED)
     d.installed.combo.setCurrentIndex(2)
-    assert d.print_test_page() is None
+    assert sent(qtbot, d, d.print_test_page) is None
     message = d.errors.message("printer_uri")
     assert "“EPSON TM-T82 Receipt”" in message
     assert not d.notice.is_error
@@ -673,14 +685,15 @@ def test_a_windows_printer_missing_here_is_said_at_the_address(qtbot, db, clerk,
 def test_a_test_page_to_a_printer_that_is_off(qtbot, printer, closed_port_here) -> None:
     printer.uri_edit.setText(f"tcp://127.0.0.1:{closed_port_here}")
     qtbot.mouseClick(printer.test_page_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     message = printer.errors.message("printer_uri")
     assert message.startswith(f"Không kết nối được máy in 127.0.0.1:{closed_port_here}")
     assert printer.last_image is not None
 
 
-def test_the_test_page_with_none_prints_nothing(printer) -> None:
+def test_the_test_page_with_none_prints_nothing(qtbot, printer) -> None:
     printer.uri_edit.setText("none")
-    assert printer.print_test_page() is not None
+    assert sent(qtbot, printer, printer.print_test_page) is not None
     assert printer.notice.text().startswith("Đang chọn “none”")
 
 
