@@ -54,7 +54,7 @@ from desk.ui.public.kiosk_status import KioskStatusPage
 from desk.ui.widgets import background
 from desk.ui.widgets.progress_note import ProgressNote
 from desk.ui.widgets.qt_helpers import busy_cursor, translate
-from desk.ui.widgets.screen_fit import BackToSize, CurrentPageStack
+from desk.ui.widgets.screen_fit import BackToSize, CurrentPageStack, least_size
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +162,7 @@ class GroupButton(QPushButton):
     def scale_to(self, scale: float) -> None:
         """Sizes in proportion to the screen (the kiosk's 1920x1080 is 1.0)."""
         self.setMinimumHeight(round(170 * scale))
-        side = round(112 * scale)
+        side = 2 * round(56 * scale)  # twice the disc's radius in the style: a circle, not a square
         self.letter.setFixedSize(side, side)
         margin, gap = round(28 * scale), round(16 * scale)
         self.layout().setContentsMargins(margin, gap, margin, gap)
@@ -207,7 +207,7 @@ class KioskWindow(QWidget):
         self.setWindowTitle(translate("KioskWindow", "Lấy số thứ tự"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._scale = 1.0
-        self._narrow = False
+        self._priority_columns_now = 0  # none placed yet
         self._back_to_size = BackToSize(self)
         self.setStyleSheet(STYLE)
 
@@ -265,7 +265,7 @@ class KioskWindow(QWidget):
         times = QVBoxLayout()
         times.addWidget(self.clock_label)
         times.addWidget(self.date_label)
-        row = QHBoxLayout(header)
+        row = self.header_row = QHBoxLayout(header)
         row.setContentsMargins(40, 18, 40, 18)
         row.addLayout(names, 1)
         row.addLayout(times)
@@ -410,35 +410,67 @@ class KioskWindow(QWidget):
 
     def _arrange(self, width: int, height: int) -> None:
         """A portrait screen gets the groups and the priorities in two columns; a screen
-        smaller than 1920x1080 gets the kiosk's texts and spaces in proportion."""
+        smaller than 1920x1080 gets the kiosk's texts and spaces in proportion, and
+        smaller still while the page does not fit (many groups, longer words in English);
+        the priorities take as many columns as their words leave room for."""
         self._set_scale(max(0.5, min(1.0, round(min(width / 1920, height / 1080) * 20) / 20)))
         portrait = height > width
-        narrow = portrait or width < 1500
-        if (portrait, narrow) != (self._portrait, self._narrow):
-            self._portrait, self._narrow = portrait, narrow
-            buttons = list(self.priority_buttons.values())
-            _place(self.priority_grid, buttons, 2 if portrait else 3 if narrow else len(buttons))
+        if portrait != self._portrait:
+            self._portrait = portrait
             _place(self.grid, self.group_buttons, self._group_columns())
-            # now, not at the next turn of the event loop: the window's minimum size
-            # is taken from these when it is shown
-            self.priority_grid.parentWidget().layout().activate()
-            self.pages.widget(CHOOSE).layout().activate()
-            self.pages.updateGeometry()
-        layout = self.layout()
-        while self._scale > 0.3 and layout is not None:  # many groups: smaller still
-            layout.invalidate()
-            if layout.totalMinimumSize().height() <= height * 0.9:
+        self._place_priorities(width)
+        while self._scale > 0.3:
+            least = least_size(self)
+            if least.height() <= height * 0.9 and least.width() <= width:
                 break
             self._set_scale(round(self._scale - 0.05, 2))
+            self._place_priorities(width)
+
+    def _priority_columns(self, width: int) -> int:
+        """All the priorities in one row if their words fit across ``width``, else three
+        to a row, else two (always two on a portrait screen)."""
+        buttons = list(self.priority_buttons.values())
+        if self._portrait:
+            return 2
+        margins = self.pages.widget(CHOOSE).layout().contentsMargins()
+        room = width - margins.left() - margins.right()
+        spacing = self.priority_grid.spacing()
+        for columns in (len(buttons), 3):
+            widest = [
+                max(b.sizeHint().width() for b in buttons[c::columns]) for c in range(columns)
+            ]
+            if sum(widest) + spacing * (columns - 1) <= room:
+                return columns
+        return 2
+
+    def _place_priorities(self, width: int) -> None:
+        columns = self._priority_columns(width)
+        if columns == self._priority_columns_now:
+            return
+        self._priority_columns_now = columns
+        _place(self.priority_grid, list(self.priority_buttons.values()), columns)
+        # now, not at the next turn of the event loop: the window's minimum size
+        # is taken from these when it is shown
+        self.priority_grid.parentWidget().layout().activate()
+        self.pages.widget(CHOOSE).layout().activate()
+        self.pages.updateGeometry()
 
     def _set_scale(self, scale: float) -> None:
-        if scale != self._scale:
-            self._scale = scale
-            self.setStyleSheet(scaled_style(STYLE, scale))
-            for button in self.group_buttons:
-                button.scale_to(scale)
-            for button in self.priority_buttons.values():
-                button.setMinimumHeight(round(84 * scale))
+        """Texts, buttons and the spaces between them in proportion to ``scale``."""
+        if scale == self._scale:
+            return
+        self._scale = scale
+        self.setStyleSheet(scaled_style(STYLE, scale))
+        for button in self.group_buttons:
+            button.scale_to(scale)
+        for button in self.priority_buttons.values():
+            button.setMinimumHeight(round(84 * scale))
+        page = self.pages.widget(CHOOSE).layout()
+        page.setContentsMargins(*(round(n * scale) for n in (48, 30, 48, 30)))
+        page.setSpacing(round(26 * scale))
+        self.grid.setSpacing(round(28 * scale))
+        self.priority_grid.setSpacing(round(18 * scale))
+        self.header_row.setContentsMargins(*(round(n * scale) for n in (40, 18, 40, 18)))
 
     # ------------------------------------------------------------ behaviour
 
