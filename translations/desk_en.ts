@@ -365,12 +365,12 @@
         <translation>Cannot load the data: see the program&apos;s log.</translation>
     </message>
     <message>
-        <source>Đang thực hiện</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
         <source>Lỗi của chương trình: xem nhật ký của chương trình.</source>
         <translation>A program error: see the program&apos;s log.</translation>
+    </message>
+    <message>
+        <source>Đang thực hiện</source>
+        <translation>In progress</translation>
     </message>
 </context>
 <context>
@@ -2429,7 +2429,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <name>DashboardWindow</name>
     <message>
         <source>Báo cáo, thống kê</source>
-        <extracomment>The most dossiers a list behind a figure shows. The tiles, in rows: (figure, colour of the number).</extracomment>
+        <extracomment>The most dossiers a list behind a figure shows. The tiles, in rows: (figure, colour of the number). The file the last export wrote.</extracomment>
         <translation>Reports and statistics</translation>
     </message>
     <message>
@@ -3344,6 +3344,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <name>DossierScans</name>
     <message>
         <source>Không cần sao chụp (chỉ xuất trình)</source>
+        <extracomment>The papers&apos; table keeps this much room before the pages go three across.</extracomment>
         <translation>No copy needed (only shown)</translation>
     </message>
     <message>
@@ -4513,6 +4514,11 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
+    <message>
+        <source>Đổi người dùng...</source>
+        <extracomment>Another clerk signs in here instead (shown when the window offers it).</extracomment>
+        <translation>Switch user...</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -4550,6 +4556,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>Mã hồ sơ</source>
+        <extracomment>The window of the clerk who took over this counter, once one has.</extracomment>
         <translation>Dossier code</translation>
     </message>
     <message>
@@ -4585,6 +4592,18 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
         <translation>This PC&apos;s counter...</translation>
     </message>
     <message>
+        <source>Máy in phiếu của máy này...</source>
+        <translation>This PC&apos;s receipt printer...</translation>
+    </message>
+    <message>
+        <source>Khóa màn hình</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <source>Đổi người dùng...</source>
+        <translation>Switch user...</translation>
+    </message>
+    <message>
         <source>&amp;Quản trị</source>
         <translation>&amp;Administration</translation>
     </message>
@@ -4601,8 +4620,8 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
         <translation>Working calendar...</translation>
     </message>
     <message>
-        <source>Máy in...</source>
-        <translation>Printer...</translation>
+        <source>Máy in chung của cơ quan...</source>
+        <translation>Office-wide receipt printer...</translation>
     </message>
     <message>
         <source>Thông tin cơ quan...</source>
@@ -5548,16 +5567,8 @@ Log folder: {logs}</translation>
 <context>
     <name>PrinterSettingsDialog</name>
     <message>
-        <source>Cài đặt máy in phiếu</source>
-        <translation>Receipt printer settings</translation>
-    </message>
-    <message>
         <source>Ví dụ: win32:EPSON TM-T82</source>
         <translation>For example: win32:EPSON TM-T82</translation>
-    </message>
-    <message>
-        <source>Chỉ quản trị viên mới được đổi cài đặt máy in.</source>
-        <translation>Only an administrator may change the printer settings.</translation>
     </message>
     <message>
         <source>Khổ 80 mm (máy in 203 dpi: Epson TM-T82, Xprinter...)</source>
@@ -5605,6 +5616,15 @@ Log folder: {logs}</translation>
         <translation>No printer is installed on this computer</translation>
     </message>
     <message>
+        <source>Máy in phiếu của máy này</source>
+        <extracomment>The image of the last test print that went out (``None`` when it did not).</extracomment>
+        <translation>This PC&apos;s receipt printer</translation>
+    </message>
+    <message>
+        <source>Máy in phiếu chung của cơ quan</source>
+        <translation>Office-wide receipt printer</translation>
+    </message>
+    <message>
         <source>In trang thử</source>
         <translation>Print test page</translation>
     </message>
@@ -5615,6 +5635,27 @@ Log folder: {logs}</translation>
     <message>
         <source>Bấm “In trang thử” để kiểm tra máy in (dấu tiếng Việt, khổ giấy, mã QR), hoặc “In phiếu mẫu” để in một giấy tiếp nhận mẫu. Hình đã in hiện tại đây.</source>
         <translation>Press “Print test page” to check the printer (Vietnamese diacritics, paper width, QR code), or “Print sample receipt” to print a sample receipt. What was printed is shown here.</translation>
+    </message>
+    <message>
+        <source>Dùng máy in chung</source>
+        <extracomment>This PC back to the office&apos;s printer (shown when it has one of its own).</extracomment>
+        <translation>Use the office printer</translation>
+    </message>
+    <message>
+        <source>Bỏ máy in riêng của máy này, in bằng máy in chung.</source>
+        <translation>Forget this PC&apos;s own printer and print on the office printer.</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị viên mới được đổi máy in chung.</source>
+        <translation>Only an administrator may change the office printer.</translation>
+    </message>
+    <message>
+        <source>Máy in chung: dùng cho mọi máy tính chưa chọn máy in riêng (mỗi cán bộ chọn máy in của máy mình ở Hồ sơ &gt; Máy in phiếu của máy này).</source>
+        <translation>The office printer: used by every PC that has not chosen a printer of its own (each clerk chooses the printer of their PC under Dossiers &gt; This PC&apos;s receipt printer).</translation>
+    </message>
+    <message>
+        <source>Máy tính {pc}: máy in chọn ở đây chỉ dùng cho máy này và được ghi vào nhật ký. Máy chưa chọn máy in riêng thì in bằng máy in chung ({office}).</source>
+        <translation>Computer {pc}: the printer chosen here is used by this PC only, and the change is written in the audit trail. A PC without a printer of its own prints on the office printer ({office}).</translation>
     </message>
     <message>
         <source>Chọn máy in đã cài ở trên để điền địa chỉ, hoặc tự nhập theo một trong các dạng:
@@ -5661,12 +5702,16 @@ Log folder: {logs}</translation>
         <translation>“none” is selected: nothing is sent to a printer. The sample receipt is below.</translation>
     </message>
     <message>
+        <source>Đang gửi tới máy in...</source>
+        <translation>Sending to the printer...</translation>
+    </message>
+    <message>
         <source>Windows báo máy in “{name}” đang ngoại tuyến: lệnh in nằm chờ trong hàng đợi in. Hãy cắm cáp, bật máy in (hoặc bỏ chọn “Use Printer Offline”) rồi in lại.</source>
         <translation>Windows reports the printer “{name}” as offline: the job is waiting in the print queue. Plug in the cable, switch the printer on (or untick “Use Printer Offline”), then print again.</translation>
     </message>
     <message>
-        <source>Đang gửi tới máy in...</source>
-        <translation>Sending to the printer...</translation>
+        <source>Không lưu được cài đặt của máy: {error}</source>
+        <translation>Cannot save this PC&apos;s settings: {error}</translation>
     </message>
 </context>
 <context>
@@ -5691,9 +5736,9 @@ Log folder: {logs}</translation>
 <context>
     <name>PrinterUri</name>
     <message>
-        <source>Quản trị &gt; Máy in</source>
+        <source>Hồ sơ &gt; Máy in phiếu của máy này</source>
         <extracomment>Where the printer is set up; messages show it with ``translated``.</extracomment>
-        <translation>Administration &gt; Printer</translation>
+        <translation>Dossiers &gt; This PC&apos;s receipt printer</translation>
     </message>
     <message>
         <source>win32:TÊN MÁY IN, tcp://192.168.1.50:9100, usb://04b8:0e15, serial:COM3?baudrate=9600, file:ĐƯỜNG DẪN TỆP, none (không in)</source>
@@ -6711,8 +6756,8 @@ Hồ sơ {code} đã được lưu: sửa máy in rồi bấm “In lại”.</s
 Dossier {code} has been saved: fix the printer, then click “Print again”.</translation>
     </message>
     <message>
-        <source>Chưa chọn máy in (Quản trị &gt; Máy in): phiếu của hồ sơ {code} chỉ hiển thị trên màn hình, chưa in ra giấy.</source>
-        <translation>No printer chosen (Administration &gt; Printer): the receipt of dossier {code} is only shown on screen, not printed on paper.</translation>
+        <source>Chưa chọn máy in (Hồ sơ &gt; Máy in phiếu của máy này): phiếu của hồ sơ {code} chỉ hiển thị trên màn hình, chưa in ra giấy.</source>
+        <translation>No printer chosen (Dossiers &gt; This PC&apos;s receipt printer): the receipt of {code} is only shown on screen, not printed on paper.</translation>
     </message>
     <message>
         <source>Đã gửi phiếu của hồ sơ {code} tới máy in.</source>
@@ -6737,6 +6782,14 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     <message>
         <source>Đã gửi phiếu của hồ sơ {code} tới {printer}. Kiểu kết nối này không cho máy in báo lại: hãy xem phiếu đã ra chưa, nếu chưa thì bấm “In lại”.</source>
         <translation>The receipt of dossier {code} was sent to {printer}. This kind of connection lets the printer send no answer: check whether the receipt came out; if not, press “In lại” (print again).</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinter</name>
+    <message>
+        <source>Chỉ quản trị viên mới được đổi máy in chung của cơ quan. Máy in của máy này: Hồ sơ &gt; Máy in phiếu của máy này.</source>
+        <extracomment>This PC&apos;s receipt printer in its machine settings: ``{&quot;uri&quot;: ..., &quot;paper&quot;: ...}``.</extracomment>
+        <translation>Only an administrator may change the office printer. This PC&apos;s printer: Dossiers &gt; This PC&apos;s receipt printer.</translation>
     </message>
 </context>
 <context>
@@ -7328,6 +7381,25 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
 </context>
 <context>
+    <name>Scope</name>
+    <message>
+        <source>toàn cơ quan</source>
+        <translation>whole office</translation>
+    </message>
+    <message>
+        <source>của tôi</source>
+        <translation>mine</translation>
+    </message>
+    <message>
+        <source>Toàn cơ quan</source>
+        <translation>Whole office</translation>
+    </message>
+    <message>
+        <source>Hồ sơ của tôi</source>
+        <translation>My dossiers</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Thiết lập lần đầu</source>
@@ -7817,6 +7889,26 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     <message>
         <source>Tỷ lệ đúng hạn: {r}</source>
         <translation>On-time rate: {r}</translation>
+    </message>
+</context>
+<context>
+    <name>UserSwitch</name>
+    <message>
+        <source>Đổi người dùng</source>
+        <extracomment>The question about unsaved input, while it is asked. The login dialog, while it is open.</extracomment>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>Có phần đang nhập chưa lưu (tiếp nhận hồ sơ hoặc một bước của hồ sơ). Đổi người dùng sẽ bỏ phần đó. Vẫn đổi người dùng?</source>
+        <translation>Something typed is not saved yet (an intake, or a step of a dossier). Switching user gives it up. Switch user all the same?</translation>
+    </message>
+    <message>
+        <source>Bỏ phần chưa lưu và đổi</source>
+        <translation>Give it up and switch</translation>
+    </message>
+    <message>
+        <source>Không, ở lại</source>
+        <translation>No, stay</translation>
     </message>
 </context>
 <context>

@@ -52,11 +52,12 @@ def add_command(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN00
 
 
 def run_guide(args: argparse.Namespace, db) -> int:  # noqa: ANN001
-    from desk.services import catalog, online_guidance, settings
+    from desk.services import catalog, online_guidance
+    from desk.services.receipt_printer import receipt_printer
 
     clerk = log_in_from(args, db)
     procedure = catalog.get_procedure(db, args.code.strip())
-    uri = args.printer or settings.get_setting(db, settings.PRINTER_URI)
+    uri = args.printer or receipt_printer(db).uri
     online_guidance.print_guide(db, procedure.code, clerk, uri=uri, paper=args.paper)
     print(
         translate("CliGuide", "Đã gửi phiếu hướng dẫn nộp trực tuyến {code} tới {printer}.").format(

@@ -36,7 +36,7 @@ from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 DEFAULT_TCP_PORT = 9100
 DEFAULT_BAUDRATE = 9600
 #: Where the printer is set up; messages show it with ``translated``.
-SETTINGS_HINT = QT_TRANSLATE_NOOP("PrinterUri", "Quản trị > Máy in")
+SETTINGS_HINT = QT_TRANSLATE_NOOP("PrinterUri", "Hồ sơ > Máy in phiếu của máy này")
 ACCEPTED_FORMS = QT_TRANSLATE_NOOP(
     "PrinterUri",
     "win32:TÊN MÁY IN, tcp://192.168.1.50:9100, usb://04b8:0e15, "

@@ -26,7 +26,8 @@ from desk.domain.office import Clerk
 from desk.domain.procedure import Procedure
 from desk.printing.online_guide import guide_image as _guide_image
 from desk.printing.online_guide import print_guide as _print_guide
-from desk.services import catalog, office, settings
+from desk.services import catalog, office
+from desk.services.receipt_printer import receipt_printer
 from desk.storage.database import Database
 from desk.storage.tables import OnlineGuidanceRow
 
@@ -35,7 +36,7 @@ def guide_image(
     db: Database, procedure: Procedure, printed_at: datetime, paper: str | None = None
 ) -> Image.Image:
     """The exact image the guide of ``procedure`` would print."""
-    paper = paper or settings.get_setting(db, settings.PAPER)
+    paper = paper or receipt_printer(db).paper
     return _guide_image(procedure.code, procedure.name, office.get_office(db), printed_at, paper)
 
 
@@ -49,14 +50,15 @@ def print_guide(
 ) -> Image.Image:
     """Print the guide for a procedure of the catalog, record it, return the image sent.
 
-    ``uri`` and ``paper`` default to this office's receipt printer settings.
+    ``uri`` and ``paper`` default to this PC's receipt printer (``receipt_printer``).
     Raises ``NotFound`` for a code not in the catalog, ``PrinterError`` (a
     ``UserError``) when the printer cannot be reached; then nothing is recorded.
     """
     procedure = catalog.get_procedure(db, procedure_code.strip())
     now = (clock or SystemClock()).now()
-    uri = uri or settings.get_setting(db, settings.PRINTER_URI)
-    paper = paper or settings.get_setting(db, settings.PAPER)
+    if not uri or not paper:
+        here = receipt_printer(db)
+        uri, paper = uri or here.uri, paper or here.paper
     image = _print_guide(procedure.code, procedure.name, office.get_office(db), now, uri, paper)
     record_guidance(db, procedure.code, clerk, now)
     return image

@@ -27,7 +27,8 @@ from desk.domain.clock import Clock, SystemClock, to_vn
 from desk.domain.dossier import Dossier
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
-from desk.services import audit, dossiers, office, settings
+from desk.services import audit, dossiers, office
+from desk.services.receipt_printer import receipt_printer
 from desk.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -37,8 +38,8 @@ REPRINTED = "receipt_reprinted"
 
 
 def receipt_image(db: Database, code: str, paper: str | None = None) -> Image.Image:
-    """The exact image that would be sent to the printer."""
-    paper = paper or settings.get_setting(db, settings.PAPER)
+    """The exact image that would be sent to this PC's receipt printer."""
+    paper = paper or receipt_printer(db).paper
     return printing.receipt_image(dossiers.get_dossier(db, code), office.get_office(db), paper)
 
 
@@ -68,11 +69,13 @@ def print_receipt(
 ) -> printing.PrintedReceipt:
     """Print (or reprint) the receipt: the image sent, and whether the printer confirmed it.
 
-    A reprint (see the module) is marked "IN LẠI" with the time now; ``clerk`` is
-    who the audit trail names for the print.
+    ``uri`` and ``paper`` default to this PC's receipt printer
+    (``desk.services.receipt_printer``). A reprint (see the module) is marked
+    "IN LẠI" with the time now; ``clerk`` is who the audit trail names for the print.
     """
-    uri = uri or settings.get_setting(db, settings.PRINTER_URI)
-    paper = paper or settings.get_setting(db, settings.PAPER)
+    if not uri or not paper:
+        here = receipt_printer(db)
+        uri, paper = uri or here.uri, paper or here.paper
     dossier, the_office = dossiers.get_dossier(db, code), office.get_office(db)
     now = (clock or SystemClock()).now()
     reprinted_at = now if printed_before(db, dossier) else None

@@ -72,7 +72,7 @@ def test_garbage_is_refused_with_the_accepted_forms(uri: str) -> None:
     assert message.startswith("Địa chỉ máy in")
     for form in ("win32:", "tcp://", "usb://", "serial:", "file:", "none"):
         assert form in message
-    assert "Quản trị > Máy in" in message
+    assert "Hồ sơ > Máy in phiếu của máy này" in message
     assert caught.value.field == "printer_uri"
 
 

@@ -43,7 +43,7 @@ def test_refused_connection_says_what_to_check(closed_port: int) -> None:
     assert isinstance(error, UserError)
     assert error.message.startswith(f"Không kết nối được máy in 127.0.0.1:{closed_port}")
     assert "kiểm tra máy in đã bật, cáp mạng, địa chỉ IP" in error.message
-    assert "Quản trị > Máy in" in error.message
+    assert "Hồ sơ > Máy in phiếu của máy này" in error.message
     assert isinstance(error.__cause__, ConnectionRefusedError)
     assert error.detail
     assert error.field == "printer"
@@ -62,7 +62,7 @@ def test_unwritable_file_says_what_to_check(tmp_path: Path) -> None:
     with pytest.raises(PrinterError) as caught:
         send(f"file:{missing}", JOB)
     assert str(missing) in caught.value.message
-    assert "Quản trị > Máy in" in caught.value.message
+    assert "Hồ sơ > Máy in phiếu của máy này" in caught.value.message
     assert isinstance(caught.value.__cause__, OSError)
 
 
@@ -87,4 +87,5 @@ def test_missing_devices_or_drivers_become_printer_errors(uri: str, named: str) 
     with pytest.raises(PrinterError) as caught:
         send(uri, JOB, timeout=1)
     assert named in caught.value.message
-    assert "Quản trị > Máy in" in caught.value.message or "in lại" in caught.value.message
+    message = caught.value.message
+    assert "Hồ sơ > Máy in phiếu của máy này" in message or "in lại" in message

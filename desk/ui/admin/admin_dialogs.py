@@ -74,6 +74,16 @@ class AdminDialogs:
             PrinterSettingsDialog(self._db, self._clerk, parent=self, clock=self._clock)
         )
 
+    def open_pc_printer(self) -> QDialog:
+        """This PC's own receipt printer: any clerk (``PrinterSettingsDialog(this_pc=True)``)."""
+        from desk.ui.admin.printer_dialog import PrinterSettingsDialog
+
+        return self._open_dialog(
+            PrinterSettingsDialog(
+                self._db, self._clerk, parent=self, clock=self._clock, this_pc=True
+            )
+        )
+
     def open_departments(self) -> QDialog:
         from desk.ui.admin.departments_dialog import DepartmentsDialog
 

@@ -11,7 +11,12 @@ Both test prints use the address and paper on screen, saved or not, and go the
 way a receipt goes: the test page shows every Vietnamese mark, the printable
 width and a QR code; the sample receipt shows a receipt as the citizen gets it.
 A printer that cannot be reached is said under the address, and nothing is
-saved until the admin presses Save.
+saved until Save is pressed.
+
+The dialog sets one of two printers (``desk.services.receipt_printer``): this
+PC's own (``this_pc``: any clerk, from "Hồ sơ > Máy in phiếu của máy này", the
+change written in the audit trail), or the office's, used by the PCs without
+their own (the admin only, from "Quản trị").
 """
 
 from __future__ import annotations
@@ -48,9 +53,10 @@ from desk.domain.time_limit import TimeLimit
 from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.printing.system_printers import SystemPrinter, list_system_printers, uri_for
 from desk.printing.test_page import print_test_page, printer_test_image
-from desk.services import calendar, settings
+from desk.services import calendar, receipt_printer
 from desk.services import office as office_service
 from desk.storage.database import Database
+from desk.storage.engine import host_name
 from desk.ui.widgets import background
 from desk.ui.widgets.forms import FieldErrors, Notice, set_enter_button, vietnamese_buttons
 from desk.ui.widgets.progress_note import ProgressNote
@@ -218,7 +224,7 @@ def _attempt(
 
 
 class PrinterSettingsDialog(QDialog):
-    """Printer address and paper, saved with ``settings.set_setting``; two test prints."""
+    """Printer address and paper, of this PC (``this_pc``) or of the office; two test prints."""
 
     def __init__(
         self,
@@ -227,19 +233,31 @@ class PrinterSettingsDialog(QDialog):
         parent: QWidget | None = None,
         clock: Clock | None = None,
         system_printers: Callable[[], list[SystemPrinter]] = list_system_printers,
+        this_pc: bool = False,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.clerk = clerk
         self.clock = clock or SystemClock()
+        self.this_pc = this_pc
         self.last_image: Image.Image | None = None
         #: The image of the last test print that went out (``None`` when it did not).
         self.last_sent: Image.Image | None = None
-        self.setWindowTitle(translate("PrinterSettingsDialog", "Cài đặt máy in phiếu"))
+        shown = (
+            receipt_printer.receipt_printer(db) if this_pc else receipt_printer.office_printer(db)
+        )
+        self.setWindowTitle(
+            translate("PrinterSettingsDialog", "Máy in phiếu của máy này")
+            if this_pc
+            else translate("PrinterSettingsDialog", "Máy in phiếu chung của cơ quan")
+        )
+        self.scope_label = QLabel(self._scope_text())
+        self.scope_label.setObjectName("printer_scope")
+        self.scope_label.setWordWrap(True)
         self.errors = FieldErrors()
         self.installed = InstalledPrinters(system_printers)
         self.installed.chosen.connect(self._use_installed)
-        self.uri_edit = QLineEdit(settings.get_setting(db, settings.PRINTER_URI))
+        self.uri_edit = QLineEdit(shown.uri)
         self.uri_edit.setPlaceholderText(
             translate("PrinterSettingsDialog", "Ví dụ: win32:EPSON TM-T82")
         )
@@ -247,7 +265,7 @@ class PrinterSettingsDialog(QDialog):
         self.paper_combo = QComboBox()
         for key, label in paper_choices():
             self.paper_combo.addItem(label, key)
-        at = self.paper_combo.findData(settings.get_setting(db, settings.PAPER))
+        at = self.paper_combo.findData(shown.paper)
         self.paper_combo.setCurrentIndex(max(at, 0))
         self.test_page_button = QPushButton(translate("PrinterSettingsDialog", "In trang thử"))
         self.test_page_button.clicked.connect(self.print_test_page)
@@ -271,15 +289,39 @@ class PrinterSettingsDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        #: This PC back to the office's printer (shown when it has one of its own).
+        self.office_button = self.buttons.addButton(
+            translate("PrinterSettingsDialog", "Dùng máy in chung"),
+            QDialogButtonBox.ButtonRole.ResetRole,
+        )
+        self.office_button.setToolTip(
+            translate("PrinterSettingsDialog", "Bỏ máy in riêng của máy này, in bằng máy in chung.")
+        )
+        self.office_button.clicked.connect(self.use_office_printer)
+        self.office_button.setVisible(this_pc and receipt_printer.this_pc_printer() is not None)
         self._lay_out()
         self.installed.refresh()
         self.installed.select_uri(self.uri())
         set_enter_button(self, self.buttons.button(QDialogButtonBox.StandardButton.Save))
-        if not clerk.is_admin:
+        if not this_pc and not clerk.is_admin:
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
             self.notice.show_error(
-                translate("PrinterSettingsDialog", "Chỉ quản trị viên mới được đổi cài đặt máy in.")
+                translate("PrinterSettingsDialog", "Chỉ quản trị viên mới được đổi máy in chung.")
             )
+
+    def _scope_text(self) -> str:
+        if not self.this_pc:
+            return translate(
+                "PrinterSettingsDialog",
+                "Máy in chung: dùng cho mọi máy tính chưa chọn máy in riêng (mỗi cán bộ chọn "
+                "máy in của máy mình ở Hồ sơ > Máy in phiếu của máy này).",
+            )
+        office = receipt_printer.office_printer(self.db)
+        return translate(
+            "PrinterSettingsDialog",
+            "Máy tính {pc}: máy in chọn ở đây chỉ dùng cho máy này và được ghi vào nhật ký. "
+            "Máy chưa chọn máy in riêng thì in bằng máy in chung ({office}).",
+        ).format(pc=host_name(), office=office.uri)
 
     def _help_text(self) -> str:
         return translate(
@@ -320,6 +362,7 @@ class PrinterSettingsDialog(QDialog):
         scroll.setWidget(self.preview)
         scroll.setMinimumHeight(260)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.scope_label)
         layout.addLayout(form)
         layout.addLayout(test_row)
         layout.addWidget(self.progress)
@@ -449,14 +492,38 @@ class PrinterSettingsDialog(QDialog):
 
     def save(self) -> bool:
         """Save the address and paper (an address that cannot be read is refused) and close."""
+        if self.this_pc:
+            return self._save(
+                lambda: receipt_printer.set_this_pc_printer(
+                    self.db, self.clerk, self.uri(), self.paper(), self.clock
+                )
+            )
+        return self._save(
+            lambda: receipt_printer.set_office_printer(
+                self.db, self.clerk, self.uri(), self.paper(), self.clock
+            )
+        )
+
+    def use_office_printer(self) -> bool:
+        """This PC prints with the office's printer again (its own is forgotten) and close."""
+        return self._save(
+            lambda: receipt_printer.set_this_pc_printer(self.db, self.clerk, None, clock=self.clock)
+        )
+
+    def _save(self, saving: Callable[[], object]) -> bool:
         self.errors.clear()
         self.notice.clear_notice()
         try:
-            printing.parse_printer_uri(self.uri())
+            saving()
         except UserError as exc:
             self._show_user_error(exc)
             return False
-        settings.set_setting(self.db, settings.PRINTER_URI, self.uri())
-        settings.set_setting(self.db, settings.PAPER, self.paper())
+        except OSError as exc:  # this PC's settings file
+            self.notice.show_error(
+                translate(
+                    "PrinterSettingsDialog", "Không lưu được cài đặt của máy: {error}"
+                ).format(error=exc.strerror or exc)
+            )
+            return False
         self.accept()
         return True

@@ -4,11 +4,20 @@ A counter PC faces the public; a clerk who steps away must not leave the
 citizens' personal data on screen (Decree 13/2023/ND-CP art. 26: measures
 against unauthorised access). After ``minutes`` without input the window's
 content is covered by an opaque panel asking for the same clerk's password;
-wrong passwords count towards the account's temporary lock like at login.
+wrong passwords count towards the account's temporary lock like at login. The
+clerk may also lock at once ("Khóa màn hình", Ctrl+L).
+
+While locked, the program's other windows (dossier pages, reports) are hidden
+and come back at unlock, and no shortcut or menu runs (an application-wide
+event filter drops them), so nothing behind the panel can be reached. Each lock
+is written in the audit trail (``desk.services.sessions``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
-from desk.services import accounts
+from desk.services import accounts, sessions
 from desk.storage.database import Database
 from desk.ui.widgets.qt_helpers import translate
 
@@ -58,9 +67,14 @@ class LockPanel(QWidget):
         self.error = QLabel("")
         self.error.setStyleSheet("color: #ffab91;")
         self.error.setWordWrap(True)
+        #: Another clerk signs in here instead (shown when the window offers it).
+        self.switch_button = QPushButton(translate("LockPanel", "Đổi người dùng..."))
+        self.switch_button.setFlat(True)
+        self.switch_button.setStyleSheet("color: white; text-decoration: underline;")
+        self.switch_button.hide()
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for w in (title, who, self.password, self.unlock_button, self.error):
+        for w in (title, who, self.password, self.unlock_button, self.error, self.switch_button):
             layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
 
@@ -75,6 +89,8 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         self.panel = LockPanel(window, clerk)
         self.panel.hide()
+        #: The other windows hidden while the screen is locked, shown again at unlock.
+        self.hidden: list[QWidget] = []
         self.panel.unlock_button.clicked.connect(self.try_unlock)
         self.panel.password.returnPressed.connect(self.try_unlock)
         window.installEventFilter(self)
@@ -87,25 +103,56 @@ class IdleLock(QObject):
     def locked(self) -> bool:
         return self.panel.isVisible()
 
+    def _behind_panel(self, watched: QObject) -> bool:
+        """A widget of the locked window that is not the panel (dialogs opened from the
+        panel, such as "Đổi người dùng", are windows of their own and stay usable)."""
+        if not isinstance(watched, QWidget) or watched.window() is not self.window:
+            return False
+        return not (watched is self.panel or self.panel.isAncestorOf(watched))
+
+    def offer_switch(self, switch_user: Callable[[], object]) -> None:
+        """Let another clerk sign in from the locked screen (the clerk who locked it
+        may be gone for the day)."""
+        self.panel.switch_button.show()
+        self.panel.switch_button.clicked.connect(lambda _checked=False: switch_user())
+
     def set_minutes(self, minutes: float) -> None:
         self.timer.setInterval(max(1, int(minutes * 60_000)))
         if not self.locked:
             self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.window and event.type() == QEvent.Type.Resize and self.locked:
+        kind = event.type()
+        if watched is self.window and kind == QEvent.Type.Resize and self.locked:
             self.panel.setGeometry(self.window.rect())
-        elif event.type() in INPUT_EVENTS and not self.locked:
-            self.timer.start()  # any input restarts the count
+        elif not self.locked:
+            if kind in INPUT_EVENTS:
+                self.timer.start()  # any input restarts the count
+        elif kind == QEvent.Type.Shortcut:
+            return True  # no menu item or shortcut runs behind the panel
+        elif kind in INPUT_EVENTS and self._behind_panel(watched):
+            return True
         return False
 
-    def lock(self) -> None:
+    def lock(self, manual: bool = False) -> None:
+        """Cover the window (``manual``: the clerk asked, else idle time ran out)."""
+        if self.locked:
+            return
+        self.timer.stop()
         self.panel.setGeometry(self.window.rect())
         self.panel.password.clear()
         self.panel.error.clear()
+        self.hidden = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w is not self.window and w.isVisible() and w.isWindow()
+        ]
+        for widget in self.hidden:
+            widget.hide()
         self.panel.show()
         self.panel.raise_()
         self.panel.password.setFocus()
+        sessions.record_lock(self.db, self.clerk, manual)
 
     def try_unlock(self) -> bool:
         try:
@@ -116,6 +163,10 @@ class IdleLock(QObject):
             return False
         self.panel.hide()
         self.panel.password.clear()
+        for widget in self.hidden:
+            if shiboken6.isValid(widget):
+                widget.show()
+        self.hidden = []
         self.timer.start()
         return True
 
