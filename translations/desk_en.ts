@@ -3455,6 +3455,18 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <source>Đã lưu bản số hóa “{name}”: {pages} trang, SHA-256 {sha}.</source>
         <translation>Saved the digitised “{name}”: {pages} pages, SHA-256 {sha}.</translation>
     </message>
+    <message>
+        <source>Đang đọc bản số hóa...</source>
+        <translation>Reading the digitised copy...</translation>
+    </message>
+    <message>
+        <source>Đang mở tệp PDF...</source>
+        <translation>Opening the PDF file...</translation>
+    </message>
+    <message>
+        <source>Đang lưu tệp PDF...</source>
+        <translation>Saving the PDF file...</translation>
+    </message>
 </context>
 <context>
     <name>DossierStatus</name>

@@ -8,12 +8,16 @@ selected paper's pages are shown small below (read in the background); a
 double-click opens a page large. "Thêm/sửa trang" opens the page editor on the
 paper's own pages, so pages can be added, turned, reordered or dropped; the
 result can be digitised once the dossier has one (Decree 118/2025 art. 22(4)).
+Reading a scan from the database and writing it to a file run in the
+background, a moving bar under the buttons meanwhile.
 """
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon, QResizeEvent
@@ -45,8 +49,10 @@ from desk.storage import files
 from desk.storage.database import Database
 from desk.ui.scanning.page_editor import PageEditor
 from desk.ui.scanning.scan_jobs import ScanJob
+from desk.ui.widgets import background
 from desk.ui.widgets.forms import fill_table, read_only_table
-from desk.ui.widgets.qt_helpers import busy_cursor, confirm, pil_to_pixmap, show_message, translate
+from desk.ui.widgets.progress_note import ProgressNote
+from desk.ui.widgets.qt_helpers import confirm, pil_to_pixmap, show_message, translate
 
 STRIP = QSize(110, 156)
 #: The papers' table keeps this much room before the pages go three across.
@@ -209,9 +215,11 @@ class PageScans(QWidget):
         self.strip.itemActivated.connect(lambda item: self.view_page(self.strip.row(item)))
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.progress = ProgressNote()
         left = QVBoxLayout()
         left.addWidget(self.table, 1)
         left.addLayout(self._buttons())
+        left.addWidget(self.progress)
         left.addWidget(self.note)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
@@ -345,50 +353,98 @@ class PageScans(QWidget):
 
     # -- acting --------------------------------------------------------------------
 
-    def _pdf(self, scan: Scan) -> bytes | None:
-        try:
-            with busy_cursor():
-                return scans.read_pdf(self.db, self.code, scan.position, scan.kind)
-        except UserError as exc:
-            show_message(self, translate("DossierScans", "Bản số hóa"), exc.message)
-            return None
+    def _in_background(
+        self, work: Callable[[], object], done: Callable[[Any], None], label: str, button: QWidget
+    ) -> background.Job:
+        """Run ``work`` (reading a scan, writing a file) in the background; a refusal
+        is shown in a message box."""
+        return background.run_in_background(
+            self,
+            work,
+            done,
+            lambda message: show_message(self, translate("DossierScans", "Bản số hóa"), message),
+            label,
+            buttons=[button],
+            note=self.progress,
+        )
 
-    def view_page(self, index: int) -> PageViewer | None:
+    def view_page(self, index: int) -> PageViewer | background.Job | None:
+        """Page ``index`` of the selected scan, large: at once when its pages are shown
+        small already, else once it has been read."""
         chosen = self.current()
         if chosen is None or chosen[3] is None:
             return None
         scan = chosen[3]
-        data = self._strip_data or self._pdf(scan)
-        if not data:
-            return None
+        if self._strip_data:
+            return self._view(self._strip_data, scan, index)
+        db, code = self.db, self.code
+        return self._in_background(
+            lambda: scans.read_pdf(db, code, scan.position, scan.kind),
+            lambda data: self._view(data, scan, index),
+            translate("DossierScans", "Đang đọc bản số hóa..."),
+            self.view_button,
+        )
+
+    def _view(self, data: bytes, scan: Scan, index: int) -> PageViewer:
         viewer = PageViewer(data, scan.pages, index, scan.name, self)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_viewer = viewer
         viewer.open()
         return viewer
 
-    def open_pdf(self) -> None:
-        chosen = self.current()
-        if chosen is None or chosen[3] is None or not (data := self._pdf(chosen[3])):
-            return
-        folder = Path(tempfile.mkdtemp(prefix="desk-pdf-"))
-        path = folder / pdf_name(self.code, chosen[1], chosen[3].name)
-        files.write_private_bytes(path, data)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def save_pdf(self) -> None:
+    def open_pdf(self) -> background.Job | None:
+        """Write the selected scan to a file of its own and open it in the PDF reader."""
         chosen = self.current()
         if chosen is None or chosen[3] is None:
-            return
+            return None
+        scan, position, db, code = chosen[3], chosen[1], self.db, self.code
+
+        def write() -> Path:  # on a pool thread
+            data = scans.read_pdf(db, code, scan.position, scan.kind)
+            path = Path(tempfile.mkdtemp(prefix="desk-pdf-")) / pdf_name(code, position, scan.name)
+            files.write_private_bytes(path, data)
+            return path
+
+        return self._in_background(
+            write,
+            lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+            translate("DossierScans", "Đang mở tệp PDF..."),
+            self.open_button,
+        )
+
+    def save_pdf(self) -> background.Job | None:
+        """Save the selected scan as a PDF file where the clerk chooses."""
+        chosen = self.current()
+        if chosen is None or chosen[3] is None:
+            return None
         name, _ = QFileDialog.getSaveFileName(
             self,
             translate("DossierScans", "Lưu bản số hóa"),
             pdf_name(self.code, chosen[1], chosen[3].name),
             "PDF (*.pdf)",
         )
-        if name and (data := self._pdf(chosen[3])):
-            files.write_private_bytes(Path(name), data)
-            self.note.setText(translate("DossierScans", "Đã lưu {path}.").format(path=name))
+        if not name:
+            return None
+        return self.save_pdf_to(Path(name))
+
+    def save_pdf_to(self, path: Path) -> background.Job | None:
+        chosen = self.current()
+        if chosen is None or chosen[3] is None:
+            return None
+        scan, db, code = chosen[3], self.db, self.code
+
+        def write() -> Path:  # on a pool thread
+            files.write_private_bytes(path, scans.read_pdf(db, code, scan.position, scan.kind))
+            return path
+
+        return self._in_background(
+            write,
+            lambda saved: self.note.setText(
+                translate("DossierScans", "Đã lưu {path}.").format(path=saved)
+            ),
+            translate("DossierScans", "Đang lưu tệp PDF..."),
+            self.save_button,
+        )
 
     def remove_scan(self) -> None:
         chosen = self.current()
@@ -413,19 +469,29 @@ class PageScans(QWidget):
             drop,
         )
 
-    def edit_pages(self) -> PageEditor | None:
-        """The page editor on the paper's own pages; what it keeps replaces the PDF."""
+    def edit_pages(self) -> background.Job | None:
+        """The page editor on the paper's own pages, once they are read; what it keeps
+        replaces the PDF."""
         chosen = self.current()
         if chosen is None or not self.edit_button.isEnabled():
             return None
         kind, position, name, scan = chosen
-        folder = Path(tempfile.mkdtemp(prefix="desk-scan-"))
-        try:
-            with busy_cursor():
-                pages = scan_attach.existing_pages(self.db, self.code, position, folder, kind)
-        except UserError as exc:
-            show_message(self, translate("DossierScans", "Bản số hóa"), exc.message)
-            return None
+        db, code = self.db, self.code
+
+        def read() -> list:  # on a pool thread
+            folder = Path(tempfile.mkdtemp(prefix="desk-scan-"))
+            return scan_attach.existing_pages(db, code, position, folder, kind)
+
+        return self._in_background(
+            read,
+            lambda pages: self._open_editor(kind, position, name, scan, pages),
+            translate("DossierScans", "Đang đọc bản số hóa..."),
+            self.edit_button,
+        )
+
+    def _open_editor(
+        self, kind: ScanKind, position: int, name: str, scan: Scan | None, pages: list
+    ) -> PageEditor:
         db, clerk, code, clock = self.db, self.clerk, self.code, self.clock
 
         def keep(pages, valid_until, progress):  # noqa: ANN001, ANN202 (on a pool thread)

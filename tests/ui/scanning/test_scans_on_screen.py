@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from background_jobs import settle
 from PIL import Image, ImageDraw
 from PySide6.QtCore import Qt
 
@@ -144,8 +145,16 @@ def test_the_dossier_page_shows_each_papers_scan_and_edits_its_pages(
         lambda: viewer.image.pixmap() is not None and not viewer.image.pixmap().isNull()
     )
     viewer.close()
-    editor = tab.edit_pages()
-    assert editor.pages.count() == 2
+    saved = tmp_path / "giay-to-1.pdf"
+    tab.save_pdf_to(saved)  # read and written in the background
+    settle(qtbot)
+    assert saved.read_bytes() == scans.read_pdf(db, code, 1)
+    assert tab.note.text() == f"Đã lưu {saved}."
+    tab.edit_pages()
+    assert not tab.edit_button.isEnabled()  # until the pages are read
+    settle(qtbot)
+    editor = tab.last_editor
+    assert editor is not None and editor.pages.count() == 2
     editor.add_files(_pages(tmp_path / "more", 1, start=9))
     editor.save()
     qtbot.waitUntil(lambda: tab.table.item(0, 2).text() == "3 trang (PDF/A)", timeout=20_000)
