@@ -504,7 +504,12 @@ class DossierPage(QDialog):
     def print_receipt(self) -> ReceiptPreviewDialog | None:
         """Print the receipt (after a supplement: the new one, with the new appointment)."""
         preview = receipt_preview.open_printing(
-            self.db, self.code, self, translate("DossierPage", "In phiếu hẹn")
+            self.db,
+            self.code,
+            self,
+            translate("DossierPage", "In phiếu hẹn"),
+            self.clerk,
+            self.clock,
         )
         if preview is not None:
             preview.destroyed.connect(lambda *_: self._forget_preview(preview))

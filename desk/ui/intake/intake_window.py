@@ -431,7 +431,12 @@ class IntakeWindow(QWidget):
     def _print_and_preview(self, code: str) -> None:
         """The receipt on screen at once, printed in the background (the dossier is saved)."""
         dialog = receipt_preview.open_printing(
-            self._db, code, self, translate("IntakeWindow", "Không in được phiếu")
+            self._db,
+            code,
+            self,
+            translate("IntakeWindow", "Không in được phiếu"),
+            self._clerk,
+            self._clock,
         )
         if dialog is None:
             return

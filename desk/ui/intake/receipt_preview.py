@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.clock import Clock
 from desk.domain.errors import UserError
+from desk.domain.office import Clerk
 from desk.printing import (
     Delivery,
     PrintedReceipt,
@@ -58,19 +60,28 @@ CONTEXT = "ReceiptPreviewDialog"
 WARNING_COLOUR = "#e65100"
 
 
-def print_receipt(db: Database, code: str) -> PrintedReceipt:
-    """Print ``code``'s receipt with the printer set now (on a pool thread: no widget)."""
+def print_receipt(
+    db: Database, code: str, clerk: Clerk | None = None, clock: Clock | None = None
+) -> PrintedReceipt:
+    """Print ``code``'s receipt with the printer set now (on a pool thread: no widget);
+    ``clerk`` is who the dossier's audit trail names for it."""
     try:
-        return receipts.print_receipt(db, code)
+        return receipts.print_receipt(db, code, clerk=clerk, clock=clock)
     except PrinterError as exc:  # the system's own words go to the log
         log.warning("receipt %s not printed: %s", code, exc.detail or exc.message)
         raise
 
 
 def open_printing(
-    db: Database, code: str, parent: QWidget, title: str
+    db: Database,
+    code: str,
+    parent: QWidget,
+    title: str,
+    clerk: Clerk | None = None,
+    clock: Clock | None = None,
 ) -> ReceiptPreviewDialog | None:
-    """Show ``code``'s receipt over ``parent`` and print it in the background.
+    """Show ``code``'s receipt over ``parent`` and print it in the background, as
+    ``clerk`` (a reprint says "IN LẠI" with the time of ``clock``).
 
     ``None``, after a message box headed ``title``, when the receipt cannot even
     be drawn (no such dossier, the database unreadable).
@@ -80,7 +91,7 @@ def open_printing(
     except UserError as exc:
         show_message(parent, title, exc.message)
         return None
-    dialog = ReceiptPreviewDialog(image, code, db, parent=parent)
+    dialog = ReceiptPreviewDialog(image, code, db, parent=parent, clerk=clerk, clock=clock)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     dialog.reprint()
@@ -104,10 +115,13 @@ class ReceiptPreviewDialog(QDialog):
         print_error: str | None = None,
         parent: QWidget | None = None,
         outcome: PrintOutcome | None = None,
+        clerk: Clerk | None = None,
+        clock: Clock | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._code = code
+        self._clerk, self._clock = clerk, clock
         self._pixmap = QPixmap()
         self.setWindowTitle(
             translate("ReceiptPreviewDialog", "Phiếu tiếp nhận hồ sơ {code}").format(code=code)
@@ -199,7 +213,7 @@ class ReceiptPreviewDialog(QDialog):
 
     def reprint(self) -> background.Job:
         """Print the dossier's receipt (again) with the printer setting as it is now."""
-        db, code = self._db, self._code
+        db, code, clerk, clock = self._db, self._code, self._clerk, self._clock
         self.setProperty("printed_ok", False)
         self.setProperty("confirmed", False)
         self.status.setText(
@@ -208,7 +222,7 @@ class ReceiptPreviewDialog(QDialog):
         self.status.setStyleSheet("font-weight: bold;")
         self.job = background.run_in_background(
             self,
-            lambda: print_receipt(db, code),
+            lambda: print_receipt(db, code, clerk, clock),
             self._printed,
             self._show_result,
             translate("ReceiptPreviewDialog", "Đang chờ máy in nhận phiếu..."),

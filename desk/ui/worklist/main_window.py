@@ -621,7 +621,7 @@ class MainWindow(AdminDialogs, QMainWindow):
         from desk.ui.intake import receipt_preview
 
         dialog = receipt_preview.open_printing(
-            self._db, code, self, translate("MainWindow", "In lại phiếu")
+            self._db, code, self, translate("MainWindow", "In lại phiếu"), self._clerk, self._clock
         )
         if dialog is not None:
             self.last_preview = dialog
