@@ -95,30 +95,40 @@ class CalendarDay:
         return self.status is DayStatus.CONFIRMED
 
     def __post_init__(self) -> None:
-        try:
-            kind = DayKind(str(self.kind).strip().lower())
-        except ValueError:
-            raise ValueError(
-                translate(
-                    "Calendar",
-                    "Loại ngày “{kind}” không hợp lệ: ghi “off” (ngày nghỉ) "
-                    "hoặc “makeup” (ngày làm bù).",
-                ).format(kind=self.kind)
-            ) from None
-        try:
-            status = DayStatus(str(self.status or DayStatus.CONFIRMED).strip().lower())
-        except ValueError:
-            raise ValueError(
-                translate(
-                    "Calendar",
-                    "Trạng thái “{status}” không hợp lệ: ghi “confirmed” (đã xác nhận), "
-                    "“proposed” (đề xuất) hoặc “rejected” (không áp dụng).",
-                ).format(status=self.status)
-            ) from None
-        object.__setattr__(self, "kind", kind)
-        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "kind", day_kind(self.kind))
+        object.__setattr__(self, "status", day_status(self.status))
         object.__setattr__(self, "note", unicodedata.normalize("NFC", self.note.strip()))
         object.__setattr__(self, "source", unicodedata.normalize("NFC", self.source.strip()))
+
+
+def day_kind(text: str) -> DayKind:
+    """The kind a file or the database writes ("off", " Makeup "); ``ValueError`` saying
+    what to write for any other."""
+    try:
+        return DayKind(str(text).strip().lower())
+    except ValueError:
+        raise ValueError(
+            translate(
+                "Calendar",
+                "Loại ngày “{kind}” không hợp lệ: ghi “off” (ngày nghỉ) "
+                "hoặc “makeup” (ngày làm bù).",
+            ).format(kind=text)
+        ) from None
+
+
+def day_status(text: str) -> DayStatus:
+    """The status a file or the database writes, confirmed when empty; ``ValueError``
+    saying what to write for any other."""
+    try:
+        return DayStatus(str(text or DayStatus.CONFIRMED).strip().lower())
+    except ValueError:
+        raise ValueError(
+            translate(
+                "Calendar",
+                "Trạng thái “{status}” không hợp lệ: ghi “confirmed” (đã xác nhận), "
+                "“proposed” (đề xuất) hoặc “rejected” (không áp dụng).",
+            ).format(status=text)
+        ) from None
 
 
 def _parse_day(text: str) -> date:
@@ -177,10 +187,10 @@ def _read_special_days(source: Path) -> list[CalendarDay]:
                 days.append(
                     CalendarDay(
                         _parse_day(values["date"]),
-                        values["kind"],
+                        day_kind(values["kind"]),
                         values.get("note", ""),
                         values.get("source", ""),
-                        values.get("status", "") or DayStatus.CONFIRMED,
+                        day_status(values.get("status", "")),
                     )
                 )
             except ValueError as error:

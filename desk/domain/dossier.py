@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from desk.domain.consent import Consent
 from desk.domain.procedure import Channel, PaperForm
@@ -173,10 +174,14 @@ def for_print(dossier: Dossier) -> Dossier:
     control characters, cut with "…" after its limit (``desk.domain.text.printable``),
     so what is already stored never breaks a page or a receipt."""
     a = dossier.applicant
-    applicant = replace(
-        a, **{k: printable(nfc(getattr(a, k)), n) for k, n in APPLICANT_PRINT_LIMITS.items()}
-    )
-    texts = {k: printable(nfc(getattr(dossier, k)), n) for k, n in DOSSIER_PRINT_LIMITS.items()}
+    # Text fields named at run time: ``Any`` as ``replace`` cannot tell them from the others.
+    own: dict[str, Any] = {
+        k: printable(nfc(getattr(a, k)), n) for k, n in APPLICANT_PRINT_LIMITS.items()
+    }
+    applicant = replace(a, **own)
+    texts: dict[str, Any] = {
+        k: printable(nfc(getattr(dossier, k)), n) for k, n in DOSSIER_PRINT_LIMITS.items()
+    }
     papers = [
         replace(
             p,

@@ -18,7 +18,8 @@ and saves such a dossier only when the clerk confirms a special case.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from enum import StrEnum
 
 from desk.domain.time_limit import TimeLimit
@@ -96,8 +97,9 @@ class Procedure:
     limit: TimeLimit
     level: Level | None = None
     fee: str = ""
-    papers: list[RequiredPaper] = field(default_factory=list)
-    channel_limits: dict[Channel, TimeLimit] = field(default_factory=dict)
+    # ``dataclasses.field`` in full: the class's own ``field`` (the domain) hides the name.
+    papers: list[RequiredPaper] = dataclasses.field(default_factory=list)
+    channel_limits: dict[Channel, TimeLimit] = dataclasses.field(default_factory=dict)
     legal_basis: str = ""
     active: bool = True
     online_only: bool = False  # accepted online only (Directive 24/CT-TTg, 2025)

@@ -34,6 +34,8 @@ from desk.domain.calendar import (
     DayKind,
     DayStatus,
     WorkingCalendar,
+    day_kind,
+    day_status,
     load_special_days,
     years_confirmed_by,
 )
@@ -75,7 +77,13 @@ def set_office_hours(db: Database, by: Clerk, text: str, clock: Clock | None = N
 
 
 def _day_of(row: CalendarDayRow) -> CalendarDay:
-    return CalendarDay(row.day, row.kind, row.note, row.source or "", row.status or "confirmed")
+    return CalendarDay(
+        row.day,
+        day_kind(row.kind),
+        row.note,
+        row.source or "",
+        day_status(row.status or "confirmed"),
+    )
 
 
 def special_days(db: Database) -> list[CalendarDay]:

@@ -66,7 +66,7 @@ def downgrade() -> None:
 
 
 def _calendar(conn: sa.Connection) -> WorkingCalendar:
-    settings = dict(
+    settings: dict[str, str] = dict(
         conn.execute(
             sa.text(
                 "SELECT key, value FROM settings "
