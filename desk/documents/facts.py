@@ -68,7 +68,7 @@ def dossier_fields(dossier: Dossier) -> dict[str, Any]:
     dossier = for_print(dossier)
     a = dossier.applicant
     organisation = a.kind is ApplicantKind.ORGANISATION
-    delivery = RESULT_DELIVERY_LABELS[dossier.result_delivery]
+    delivery: str = RESULT_DELIVERY_LABELS[dossier.result_delivery]
     if dossier.result_delivery is ResultDelivery.POST:
         address = dossier.delivery_address.strip() or a.address.strip()
         if address:

@@ -148,7 +148,7 @@ def stored_page_image(
         stream = _single_image(page)
         if stream is None:
             return None
-        im = Image.open(io.BytesIO(_image_bytes(stream, page)))
+        im: Image.Image = Image.open(io.BytesIO(_image_bytes(stream, page)))
         im.draft("RGB", (longest, longest))  # a JPEG decodes straight to a small size
         im = im.convert("L") if im.mode == "1" else im
         im = im if im.mode in ("L", "RGB") else im.convert("RGB")

@@ -53,7 +53,7 @@ def story(notice: StopNotice) -> tuple[str, list[Flowable]]:
         "request_date": f"{day:%d/%m/%Y}",
         "holder": notice.holder,
     }
-    contact = words.text("contact.default", fields)
+    contact: str = words.text("contact.default", fields)
     if notice.office.hotline.strip():
         contact += words.text("contact.hotline", fields)
     fields["contact"] = markup(contact)

@@ -41,7 +41,7 @@ def story(letter: SupplementLetter) -> tuple[str, list[Flowable]]:
     common = load_wording("common")
     fields = fields_for(letter.dossier, letter.office, letter.place, letter.made_at.date())
     fields |= {"round": letter.round, "reason": letter.reason}
-    contact = words.text("contact_default", fields)
+    contact: str = words.text("contact_default", fields)
     if letter.contact.strip():
         contact = esc(letter.contact.strip())
     elif letter.office.hotline.strip():

@@ -264,7 +264,7 @@ def _driver_errors() -> tuple[type[BaseException], ...]:
     except ImportError:
         pass
     try:
-        import pywintypes  # type: ignore[import-not-found]
+        import pywintypes
 
         errors.append(pywintypes.error)
     except ImportError:
@@ -318,8 +318,8 @@ def _device_reader(printer: Any, errors: tuple[type[BaseException], ...]) -> Rea
     def read(remaining: float, wanted: int) -> bytes:
         try:
             serial_port = getattr(printer, "_device", None)
-            if hasattr(serial_port, "in_waiting"):  # pyserial: return once they came
-                return bytes(serial_port.read(wanted))
+            if serial_port is not None and hasattr(serial_port, "in_waiting"):
+                return bytes(serial_port.read(wanted))  # pyserial: returns once they came
             return bytes(printer._read() or b"")  # pyusb: returns what came
         except errors as exc:
             if _timed_out(exc):

@@ -11,6 +11,7 @@ nominal ascent, so line boxes are measured on such letters, not on ``getmetrics`
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -75,8 +76,9 @@ def fonts(px: int) -> Fonts:
     """The bundled faces at ``px`` dots; cached because loading a TTF is not free."""
     regular = ImageFont.truetype(str(resource("fonts", REGULAR_FONT)), px)
     bold = ImageFont.truetype(str(resource("fonts", BOLD_FONT)), px)
-    above = max(-face.getbbox(_TALLEST, anchor="ls")[1] for face in (regular, bold))
-    below = max(face.getbbox(_DEEPEST, anchor="ls")[3] for face in (regular, bold))
+    # Whole dots: FreeType answers in them, though Pillow's types allow fractions.
+    above = max(math.ceil(-face.getbbox(_TALLEST, anchor="ls")[1]) for face in (regular, bold))
+    below = max(math.ceil(face.getbbox(_DEEPEST, anchor="ls")[3]) for face in (regular, bold))
     return Fonts(px, regular, bold, above, below, leading=max(2, round(px * 0.18)))
 
 
