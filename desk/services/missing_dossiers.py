@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, create_engine, insert, select
 from sqlalchemy.orm import Session
@@ -147,6 +147,10 @@ def bring_back(
     return BroughtBack(chosen, copier.new_accounts, there)
 
 
+#: A table of numbers handed out, each row with the ``last`` one.
+_Sequence = TypeVar("_Sequence", DaySequenceRow, ApologySequenceRow)
+
+
 class _Copier:
     """Rows of the kept file into the live database, ids translated on the way."""
 
@@ -236,15 +240,18 @@ class _Copier:
 
     def sequences(self) -> None:
         """No number of the kept file handed out again, even after an older desk's restore."""
-        for kind in (DaySequenceRow, ApologySequenceRow):
-            table = kind.__table__
-            if not self._common(table):  # a kept file from before the table existed
-                continue
-            key = [c.name for c in table.primary_key.columns]
-            for row in self._rows(table):
-                current = self.s.get(kind, tuple(row[k] for k in key))
-                if current is None:
-                    self.s.add(kind(**row))
-                elif current.last < row["last"]:
-                    current.last = row["last"]
+        self._sequence(DaySequenceRow)
+        self._sequence(ApologySequenceRow)
         self.s.flush()
+
+    def _sequence(self, kind: type[_Sequence]) -> None:
+        table = kind.__table__
+        if not self._common(table):  # a kept file from before the table existed
+            return
+        key = [c.name for c in table.primary_key.columns]
+        for row in self._rows(table):
+            current = self.s.get(kind, tuple(row[k] for k in key))
+            if current is None:
+                self.s.add(kind(**row))
+            elif current.last < row["last"]:
+                current.last = row["last"]

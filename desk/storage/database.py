@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect
 from sqlalchemy.orm import Session, sessionmaker
@@ -37,12 +38,15 @@ from desk.storage.engine import (
     sqlite_url,
 )
 
+if TYPE_CHECKING:  # presence imports this module
+    from desk.storage.presence import Presence
+
 
 class Database:
     def __init__(self, url: str, engine: Engine | None = None, program: str = TOOL) -> None:
         self.url = url
         self.program = program
-        self.presence = None  # desk.storage.presence.Presence while a program holds it
+        self.presence: Presence | None = None  # while a program holds it
         self.engine = engine or make_engine(url, program=program)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(

@@ -203,8 +203,8 @@ def _stored_time(value: object) -> datetime:
 def _server_programs(url: str) -> list[Program]:
     """The connections of desk programs to this database, as the server sees them."""
     args = postgres_connect_args()
-    for key in make_url(url).query:
-        args.pop(key, None)
+    for option in make_url(url).query:
+        args.pop(option, None)
     engine = create_engine(url, poolclass=NullPool, connect_args=args)
     try:
         with engine.connect() as conn:
@@ -251,8 +251,10 @@ def process_alive(pid: int) -> bool:
 def _windows_process_alive(pid: int) -> bool:
     import ctypes
 
+    if sys.platform != "win32":  # (also tells the type checker which ctypes this is)
+        raise OSError("a Windows process is looked up on Windows only")
     query_limited_information, still_active = 0x1000, 259
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
     handle = kernel32.OpenProcess(query_limited_information, False, pid)
     if not handle:
         return ctypes.get_last_error() == 5  # access denied: it exists

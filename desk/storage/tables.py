@@ -7,6 +7,7 @@ Every change here comes with an Alembic revision in ``storage/migrations``;
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -36,6 +38,8 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    # Every class here maps a table of its own (SQLAlchemy allows any FROM clause).
+    __table__: ClassVar[Table]
 
 
 class OfficeRow(Base):
