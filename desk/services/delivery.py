@@ -32,9 +32,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from desk.domain.clock import Clock
@@ -147,11 +147,16 @@ def claim_next(
             target = MessageRow.id == message_id
         else:
             target = MessageRow.id == due.scalar_subquery()
-        taken = s.execute(
-            update(MessageRow)
-            .where(target, MessageRow.status == PENDING)
-            .values(status=SENDING, claim=token, claimed_at=now)
-        ).rowcount
+        # An UPDATE's result is a CursorResult (the session's signature says Result).
+        claimed = cast(
+            CursorResult[Any],
+            s.execute(
+                update(MessageRow)
+                .where(target, MessageRow.status == PENDING)
+                .values(status=SENDING, claim=token, claimed_at=now)
+            ),
+        )
+        taken = claimed.rowcount
         if not taken:
             return None
         found = s.execute(

@@ -91,11 +91,12 @@ def supplement_request_pdf(db: Database, code: str, path: str | Path) -> Path:
         "'Yêu cầu bổ sung hồ sơ' trước khi in phiếu.",
     )
     the_office = office.get_office(db)
+    missing = step.data.get("missing") or ()  # a list, as the step recorded it
     letter = supplement_request.SupplementLetter(
         dossier=dossier,
         office=the_office,
         place=office.document_place(db, the_office),
-        missing=tuple(str(m) for m in step.data.get("missing", ())),
+        missing=tuple(str(m) for m in missing) if isinstance(missing, list | tuple) else (),
         reason=str(step.data.get("reason", "") or step.note),
         contact=str(step.data.get("contact", "")),
         made_at=step.at,

@@ -68,7 +68,7 @@ def setup_state(db: Database) -> SetupState:
     with db.read() as s:
         return SetupState(
             office=s.get(OfficeRow, 1) is not None,
-            admin=s.scalar(select(exists().select_from(UserRow))),
+            admin=bool(s.scalar(select(exists().select_from(UserRow)))),
             missing=_missing_parts(s),
         )
 

@@ -151,14 +151,15 @@ def export_citizen(
                     "PersonalData", "Không có hồ sơ nào của số định danh {id_number}."
                 ).format(id_number=masked)
             )
+        dossiers = [_dossier_data(s, row) for row in rows]
+        for facts, row in zip(dossiers, rows):  # the PDFs go beside the file
+            facts["scans"] = scans.export_files(s, row, target)
         content = {
             "id_number": wanted,
             "exported_at": now.isoformat(),
             "exported_by": clerk.full_name,
-            "dossiers": [_dossier_data(s, row) for row in rows],
+            "dossiers": dossiers,
         }
-        for facts, row in zip(content["dossiers"], rows):  # the PDFs go beside the file
-            facts["scans"] = scans.export_files(s, row, target)
         _write_json(target, content)
         audit.record(
             s,

@@ -127,8 +127,8 @@ def _statistics_table(ws: Worksheet, form: StatisticsForm, top: int) -> int:
     """Headings, one row per field and the totals; returns the row after the table."""
     words = load_wording("statistics")
     heads = statistics_form.header_rows(words)
-    for r, row in enumerate(heads):
-        for c, text in enumerate(row):
+    for r, head in enumerate(heads):
+        for c, text in enumerate(head):
             cell = ws.cell(row=top + r, column=c + 1, value=_cell_value(_text(text) or None))
             cell.font, cell.alignment, cell.border = _font(11, bold=True), CENTRE, BOX
     for (c1, r1), (c2, r2) in statistics_form.HEADER_SPANS:

@@ -159,17 +159,18 @@ def _replace(url: str, target: Path, backup_file: Path, now: datetime) -> tuple[
             files.remove_quietly(new)
             raise
         return kept, moved
-    kept = new = None
+    kept = None
+    prepared: Path | None = None
     try:
         kept = _keep_copy(target, now)
-        new, moved = _prepared(backup_file, kept, folder)
+        prepared, moved = _prepared(backup_file, kept, folder)
         _still_alone(url, target, kept)
-        _copy_into_live(new, target)
+        _copy_into_live(prepared, target)
     except BaseException:
         files.remove_quietly(kept)  # the live file was not replaced: nothing to keep
         raise
     finally:
-        files.remove_quietly(new)
+        files.remove_quietly(prepared)
     return kept, moved
 
 

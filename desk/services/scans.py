@@ -309,7 +309,9 @@ def export_files(s: Session, row: DossierRow, target: Path) -> list[dict[str, ob
     out: list[dict[str, object]] = []
     folder = target.with_name(f"{target.stem}-ban-so-hoa")
     for scan in _scans_of(s, row):
-        data = bytes(s.scalar(select(ScanFileRow.data).where(ScanFileRow.id == scan.file_id)))
+        data = bytes(
+            s.scalars(select(ScanFileRow.data).where(ScanFileRow.id == scan.file_id)).one()
+        )
         name = pdf_name(row.code, scan.position, scan.name)
         folder.mkdir(parents=True, exist_ok=True)
         files.write_private_bytes(folder / name, data)

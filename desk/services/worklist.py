@@ -34,6 +34,7 @@ from typing import Any
 
 from sqlalchemy import and_, bindparam, case, func, literal_column, null, or_, select, union_all
 from sqlalchemy.sql import ColumnElement
+from sqlalchemy.sql.elements import BindParameter, ColumnClause
 
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.clock import to_vn
@@ -284,7 +285,7 @@ def _band_column(c, running: bool | None):  # noqa: ANN001, ANN202
     (``edge0``... as stored), for running dossiers; NULL for the others."""
     if running is False:
         return null().label("band")
-    edges = [bindparam(f"edge{n}") for n in range(len(BANDS) - 1)]
+    edges: list[BindParameter[Any]] = [bindparam(f"edge{n}") for n in range(len(BANDS) - 1)]
     band = case(*((c.due_at < edge, n) for n, edge in enumerate(edges)), else_=len(edges))
     if running is None:
         is_running = c.status.in_([bindparam(f"running{n}") for n in range(len(_RUNNING))])
@@ -340,7 +341,7 @@ def _page_statement(shape: _Shape, dialect: str):  # noqa: ANN202
         select(*_page_columns(running=r)).where(s, *filters)
         for s, r in zip(statuses, running, strict=True)
     ]
-    order = [literal_column("due_at"), literal_column("id")]
+    order: list[ColumnClause[Any]] = [literal_column("due_at"), literal_column("id")]
     return union_all(*arms).order_by(*order).limit(bindparam("size"))
 
 
@@ -496,7 +497,7 @@ def count(db: Database, flt: WorklistFilter, now: datetime) -> int:
 
 def _band_counts_statement(shape: _Shape, _dialect: str):  # noqa: ANN202
     due = D.due_at
-    edges = [bindparam(f"edge{n}") for n in range(len(BANDS) - 1)]
+    edges: list[BindParameter[Any]] = [bindparam(f"edge{n}") for n in range(len(BANDS) - 1)]
     ranges = [due < edges[0]]
     ranges += [and_(due >= a, due < b) for a, b in zip(edges, edges[1:], strict=False)]
     ranges += [due >= edges[-1]]

@@ -110,9 +110,9 @@ class ZaloSender:
                     )
                 )
             )
-        data = answer.get("data") if isinstance(answer.get("data"), dict) else {}
+        data = answer.get("data")
         log.info("zalo message %s accepted", message.tracking_id)
-        return str(data.get("msg_id", ""))
+        return str(data.get("msg_id", "")) if isinstance(data, dict) else ""
 
     def close(self) -> None:
         """Nothing held between messages."""
