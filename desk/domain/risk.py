@@ -17,7 +17,6 @@ Every flag carries its explanation, in the clerk's language.
 
 from __future__ import annotations
 
-import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -173,12 +172,21 @@ def build_history(decided: Iterable[DecidedDossier], timeline: WorkingTimeline) 
         per_department[(d.department_id, d.procedure_code)].append(spent)
         per_procedure[d.procedure_code].append(spent)
     return History(
-        by_department={k: Typical(statistics.median(v), len(v)) for k, v in per_department.items()},
+        by_department={k: Typical(_median(v), len(v)) for k, v in per_department.items()},
         by_procedure={
-            k: Typical(statistics.median(v), len(v), whole_procedure=True)
-            for k, v in per_procedure.items()
+            k: Typical(_median(v), len(v), whole_procedure=True) for k, v in per_procedure.items()
         },
     )
+
+
+def _median(spans: list[timedelta]) -> timedelta:
+    """``statistics.median`` of working times (whose types admit numbers only): the middle
+    one, or halfway between the two middle ones."""
+    ordered = sorted(spans)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def history_window(now: datetime) -> tuple[datetime, datetime]:
