@@ -83,7 +83,7 @@ def list_system_printers() -> list[SystemPrinter]:
 
 def _windows_printers() -> list[SystemPrinter]:
     """``EnumPrinters`` level 4 and ``GetDefaultPrinter`` (pywin32; runs on Windows only)."""
-    import win32print  # type: ignore[import-not-found]
+    import win32print
 
     flags = win32print.PRINTER_ENUM_LOCAL | win32print.PRINTER_ENUM_CONNECTIONS
     entries = win32print.EnumPrinters(flags, None, 4)
