@@ -12,7 +12,8 @@ with plain ``sqlite3``:
 - every code announced on the pipe and every receipt file is a dossier in the
   database (a citizen holding a receipt always has a dossier);
 - no dossier is half-written: each has its papers, one intake step, one audit
-  entry, and the day's counter equals the number of dossiers;
+  entry for its intake (printing the receipt adds entries of its own), and the
+  day's counter equals the number of dossiers;
 - ``PRAGMA integrity_check`` says ``ok``.
 """
 
@@ -194,7 +195,7 @@ def check(path: Path, announced: set[str], printer: Path, figures: KillFigures) 
             " OR (SELECT count(*) FROM dossier_steps s WHERE s.dossier_id = d.id"
             "     AND s.kind = 'intake') != 1"
             " OR (SELECT count(*) FROM audit_log a WHERE a.entity = 'dossier'"
-            "     AND a.entity_key = d.code) != 1"
+            "     AND a.entity_key = d.code AND a.action = 'intake') != 1"
         ).fetchall()
         last = conn.execute("SELECT coalesce(sum(last), 0) FROM day_sequences").fetchone()[0]
     finally:
