@@ -341,7 +341,7 @@
     </message>
     <message>
         <source>Hồ sơ đang giải quyết có nguy cơ trễ hạn, khẩn nhất ở trên. Phiếu xin lỗi và hẹn lại phải đến người nộp chậm nhất một ngày làm việc trước ngày hẹn (Nghị định 118/2025/NĐ-CP, điều 19 khoản 6): mở hồ sơ rồi bấm “Xin lỗi và hẹn lại...”.</source>
-        <extracomment>A list older than this is computed again (dossiers drift into the last day). Never shown: only sets how wide the department column starts. How many dossiers the last list held (None until the first one arrives). The moment the last list asked for was computed for.</extracomment>
+        <extracomment>A list older than this is computed again (dossiers drift into the last day). Never shown: only sets how wide the department column starts. Whose dossiers the list holds: the clerk&apos;s own, or the whole office&apos;s. How many dossiers the last list held (None until the first one arrives). The last list&apos;s figures (overdue, overdue without a letter), as the report counts. The moment the last list asked for was computed for.</extracomment>
         <translation>Dossiers in progress at risk of being late, most urgent first. The apology letter with the new date must reach the applicant at the latest one working day before the appointment date (Decree 118/2025/ND-CP, art. 19(6)): open the dossier and click “Apologise and reschedule...”.</translation>
     </message>
     <message>
@@ -349,8 +349,12 @@
         <translation>Computing the list...</translation>
     </message>
     <message>
-        <source>Không có hồ sơ nào có nguy cơ trễ hạn.</source>
-        <translation>No dossier is at risk of being late.</translation>
+        <source>Phạm vi: {scope}. Không có hồ sơ nào có nguy cơ trễ hạn.</source>
+        <translation>Scope: {scope}. No dossier is at risk of being late.</translation>
+    </message>
+    <message>
+        <source>Phạm vi: {scope}. {n} hồ sơ có nguy cơ trễ hạn; {overdue} đã quá hạn, {without} trong số đó chưa có phiếu xin lỗi.</source>
+        <translation>Scope: {scope}. {n} dossiers at risk of being late; {overdue} already overdue, {without} of them without an apology letter yet.</translation>
     </message>
     <message>
         <source>{code}: {reason}</source>
@@ -461,6 +465,10 @@
     <message>
         <source>Đã lưu thư mục sao lưu.</source>
         <translation>Backup folder saved.</translation>
+    </message>
+    <message>
+        <source>Đang sao lưu dữ liệu...</source>
+        <translation>Backing up the data...</translation>
     </message>
     <message>
         <source>Đã sao lưu vào {path}</source>
@@ -2108,6 +2116,14 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Wrote {path} ({period}).</translation>
     </message>
     <message>
+        <source>Phạm vi: {scope}. {period}: hồ sơ đang giải quyết tính đến {at}.</source>
+        <translation>Scope: {scope}. {period}: dossiers in progress counted as of {at}.</translation>
+    </message>
+    <message>
+        <source>Mỗi dòng: hồ sơ do một cán bộ phụ trách.</source>
+        <translation>Each row: the dossiers one clerk is in charge of.</translation>
+    </message>
+    <message>
         <source>Đã ghi sổ theo dõi hồ sơ ({period}): {count} hồ sơ, tệp {path}.</source>
         <translation>Wrote the dossier tracking book ({period}): {count} dossiers, file {path}.</translation>
     </message>
@@ -2429,7 +2445,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <name>DashboardWindow</name>
     <message>
         <source>Báo cáo, thống kê</source>
-        <extracomment>The most dossiers a list behind a figure shows. The tiles, in rows: (figure, colour of the number). The file the last export wrote.</extracomment>
+        <extracomment>The file the last export wrote.</extracomment>
         <translation>Reports and statistics</translation>
     </message>
     <message>
@@ -2529,10 +2545,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>{n} calls in the period</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{title}&lt;/b&gt; ({range}). Số hồ sơ đang giải quyết tính đến {at}.</source>
-        <translation>&lt;b&gt;{title}&lt;/b&gt; ({range}). Pending dossiers counted as of {at}.</translation>
-    </message>
-    <message>
         <source>Báo cáo, thống kê - {title}</source>
         <translation>Reports and statistics - {title}</translation>
     </message>
@@ -2563,6 +2575,23 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Không ghi được báo cáo</source>
         <translation>Report not written</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đang giải quyết đã qua ngày phải trả kết quả (ngày hẹn, hoặc ngày hẹn lại trong phiếu xin lỗi): ô “Quá hạn” của danh sách hồ sơ, tính trên toàn cơ quan.</source>
+        <extracomment>The most dossiers a list behind a figure shows. The tiles, in rows: (figure, colour of the number).</extracomment>
+        <translation>Dossiers in progress past the date their result is owed (the appointment, or the new date of an apology letter): the &quot;Overdue&quot; band of the dossier list, for the whole office.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã giải quyết trong kỳ, trễ hạn, có phiếu xin lỗi lập trước khi giải quyết. Phiếu lập cho hồ sơ còn đang giải quyết được tính khi hồ sơ có kết quả.</source>
+        <translation>Dossiers decided late in the period that have an apology letter made before the decision. A letter for a dossier still in progress counts once the dossier is decided.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã giải quyết trong kỳ, trễ hạn, không có phiếu xin lỗi.</source>
+        <translation>Dossiers decided late in the period without an apology letter.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{scope}&lt;/b&gt;, &lt;b&gt;{title}&lt;/b&gt; ({range}). Số hồ sơ đang giải quyết tính đến {at}.</source>
+        <translation>&lt;b&gt;{scope}&lt;/b&gt;, &lt;b&gt;{title}&lt;/b&gt; ({range}). Dossiers in progress counted as of {at}.</translation>
     </message>
     <message>
         <source>Đã ghi báo cáo</source>
@@ -3432,12 +3461,24 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Page {n}</translation>
     </message>
     <message>
+        <source>Đang đọc bản số hóa...</source>
+        <translation>Reading the scan...</translation>
+    </message>
+    <message>
+        <source>Đang mở tệp PDF...</source>
+        <translation>Opening the PDF file...</translation>
+    </message>
+    <message>
         <source>Lưu bản số hóa</source>
         <translation>Save the digitised copy</translation>
     </message>
     <message>
         <source>Đã lưu {path}.</source>
         <translation>Saved {path}.</translation>
+    </message>
+    <message>
+        <source>Đang lưu tệp PDF...</source>
+        <translation>Saving the PDF file...</translation>
     </message>
     <message>
         <source>Bỏ bản số hóa của “{name}”?</source>
@@ -3454,18 +3495,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Đã lưu bản số hóa “{name}”: {pages} trang, SHA-256 {sha}.</source>
         <translation>Saved the digitised “{name}”: {pages} pages, SHA-256 {sha}.</translation>
-    </message>
-    <message>
-        <source>Đang đọc bản số hóa...</source>
-        <translation>Reading the digitised copy...</translation>
-    </message>
-    <message>
-        <source>Đang mở tệp PDF...</source>
-        <translation>Opening the PDF file...</translation>
-    </message>
-    <message>
-        <source>Đang lưu tệp PDF...</source>
-        <translation>Saving the PDF file...</translation>
     </message>
 </context>
 <context>
@@ -3650,6 +3679,22 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     <message>
         <source>Không tạo được “{title}”: xem nhật ký của chương trình.</source>
         <translation>Could not make “{title}”: see the program&apos;s log.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} chưa có phiếu xin lỗi và hẹn lại: hãy lập phiếu trước (nút &apos;Xin lỗi và hẹn lại&apos; hoặc lệnh desk apology).</source>
+        <translation>Dossier {code} has no apology and new appointment date yet: make the letter first (the &apos;Apology and new appointment date&apos; button or the desk apology command).</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} chưa có yêu cầu bổ sung nào: hãy ghi nhận &apos;Yêu cầu bổ sung hồ sơ&apos; trước khi in phiếu.</source>
+        <translation>Dossier {code} has no supplement request: record &apos;Supplement request&apos; before printing the form.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} chưa bị từ chối: phiếu từ chối chỉ in cho hồ sơ đã ghi nhận &apos;Từ chối giải quyết&apos; kèm lý do.</source>
+        <translation>Dossier {code} has not been refused: the refusal form prints only for a dossier with &apos;Refused&apos; recorded with its reason.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} chưa dừng giải quyết: thông báo dừng chỉ in cho hồ sơ đã ghi nhận &apos;Dừng giải quyết theo đề nghị&apos; kèm lý do.</source>
+        <translation>Dossier {code} has not been stopped: the stop notice prints only for a dossier with &apos;Stopped at the applicant&apos;s request&apos; recorded with its reason.</translation>
     </message>
 </context>
 <context>
@@ -4845,6 +4890,7 @@ Log folder: {logs}</translation>
     </message>
     <message>
         <source>Hồ sơ {dossier} thuộc thủ tục {procedure}, nhưng danh mục hiện tại không có thủ tục này. Hãy nhập lại thủ tục vào danh mục rồi lấy lại hồ sơ.</source>
+        <extracomment>A table of numbers handed out, each row with the ``last`` one.</extracomment>
         <translation>Dossier {dossier} belongs to procedure {procedure}, which the current catalog does not have. Add the procedure to the catalog again, then bring the dossier back.</translation>
     </message>
 </context>
@@ -8215,17 +8261,12 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
 <context>
     <name>WorklistView</name>
     <message>
-        <source>Cần xin lỗi</source>
-        <extracomment>Bands move as time passes even when nobody changes anything. The tab after the views: dossiers at risk of being late (not a filter of the list).</extracomment>
-        <translation>Apology needed</translation>
-    </message>
-    <message>
         <source>Hồ sơ có nguy cơ trễ hạn: cần lập phiếu xin lỗi và hẹn lại kịp thời.</source>
-        <extracomment>Texts never shown: they only set how wide a filter box (in characters) or a column is. the counts of the bands and the view tabs are on screen Counts asked for so far: a later count makes an earlier one late (not shown).</extracomment>
         <translation>Dossiers at risk of being late: an apology letter with a new date must be made in time.</translation>
     </message>
     <message>
         <source>Tìm theo tên người nộp, mã hồ sơ, số CCCD, số điện thoại (gõ không dấu cũng được)</source>
+        <extracomment>Bands move as time passes even when nobody changes anything. The tab after the views: dossiers at risk of being late (not a filter of the list). Texts never shown: they only set how wide a filter box (in characters) or a column is. the counts of the bands and the view tabs are on screen Whose dossiers the bands, the tabs and the at-risk list count: a clerk&apos;s own, a supervisor&apos;s the whole office (``desk.domain.scope``); the screen says which. Counts asked for so far: a later count makes an earlier one late (not shown).</extracomment>
         <translation>Search by applicant name, dossier code, citizen ID number, phone number (accents optional)</translation>
     </message>
     <message>
@@ -8273,12 +8314,28 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
         <translation>All statuses</translation>
     </message>
     <message>
+        <source>Các con số tính trên toàn cơ quan, như báo cáo, thống kê.</source>
+        <translation>The figures count the whole office, as the reports do.</translation>
+    </message>
+    <message>
+        <source>Các con số chỉ tính hồ sơ anh/chị phụ trách; báo cáo, thống kê của cả cơ quan ở trình đơn Báo cáo.</source>
+        <translation>The figures count only the dossiers you are in charge of; the whole office&apos;s figures are in the Reports menu.</translation>
+    </message>
+    <message>
+        <source>Cần xin lỗi - {scope}</source>
+        <translation>Apology needed - {scope}</translation>
+    </message>
+    <message>
         <source>{n} hồ sơ cần xin lỗi</source>
         <translation>{n} dossier(s) needing an apology</translation>
     </message>
     <message>
         <source>Có hồ sơ vừa thay đổi: bấm “Làm mới” để xem.</source>
         <translation>Some dossiers have just changed: click “Refresh” to see them.</translation>
+    </message>
+    <message>
+        <source>{band}: {n} hồ sơ ({scope}). Bấm để chỉ xem những hồ sơ này, bấm lần nữa để bỏ chọn.</source>
+        <translation>{band}: {n} dossiers ({scope}). Click to show only these dossiers, click again to show all.</translation>
     </message>
     <message>
         <source>Hồ sơ đã kết thúc, mới nhất ở trên.</source>

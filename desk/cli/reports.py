@@ -3,7 +3,10 @@
 ``desk report --from YYYY-MM-DD --to YYYY-MM-DD [--format json|csv|xlsx|pdf]
 [--by field|procedure|department|clerk] [--out FILE]`` counts the period as the
 dashboard does: JSON (the default) and CSV go to the screen unless ``--out`` is
-given; XLSX and PDF are the statistics form 06/VPCP/KSTT and need ``--out``.
+given; XLSX and PDF are the statistics form 06/VPCP/KSTT and need ``--out``. A first
+line on the error stream says the scope (the whole office, "toàn cơ quan"), the
+period and the moment the pending dossiers are measured at; the JSON says
+``"scope": "office"``.
 The JSON holds the totals (``received``, ``decided``, ``early``, ``on_time``,
 ``late``, ``on_time_rate``, ``pending_in_time``, ``pending_overdue``,
 ``late_without_apology``...), ``by_field`` (or ``by_<dimension>``) with the
@@ -24,8 +27,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from desk.cli.login import add_user_option, allowed_roles, log_in_from, login_note, roles_text
@@ -188,6 +192,7 @@ def run_report(args: argparse.Namespace, db=None, clock: Clock | None = None) ->
     try:
         if names_people(args):
             log_in_from(args, db, Permission.REPORTS)
+        print(heading(args, period, now), file=sys.stderr)
         if args.format == "pdf":
             path = reports.statistics_form_pdf(db, period, now, args.out)
         elif args.format == "xlsx":
@@ -216,6 +221,25 @@ def run_report(args: argparse.Namespace, db=None, clock: Clock | None = None) ->
         )
     )
     return 0
+
+
+def heading(args: argparse.Namespace, period: Period, now: datetime) -> str:
+    """The line that says what the figures are of: the whole office (as the dashboard
+    counts it; the worklist of a supervisor), the period, and when "pending" is measured.
+    Written on the error stream, so that the JSON or CSV on the output stays plain."""
+    from desk.domain.scope import Scope
+    from desk.domain.vn_dates import time_and_date_label
+
+    text = translate(
+        "CliReports", "Phạm vi: {scope}. {period}: hồ sơ đang giải quyết tính đến {at}."
+    ).format(
+        scope=Scope.office().label,
+        period=period.title_label,
+        at=time_and_date_label(period.pending_moment(now)),
+    )
+    if args.format in ("json", "csv") and args.by == Dimension.CLERK.value:
+        text += " " + translate("CliReports", "Mỗi dòng: hồ sơ do một cán bộ phụ trách.")
+    return text
 
 
 def rating_records(db, period: Period) -> list[dict]:  # noqa: ANN001

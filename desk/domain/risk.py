@@ -26,6 +26,7 @@ from enum import StrEnum
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.clock import VN_TZ, to_vn
 from desk.domain.translation import QT_TRANSLATE_NOOP, translate
+from desk.domain.urgency import is_overdue
 from desk.domain.vn_dates import time_and_date_label
 
 #: Fewer decided dossiers than this say too little to estimate from.
@@ -60,6 +61,28 @@ class RiskItem:
     reason_text: str
     kind: RiskKind = RiskKind.DUE_SOON
     department: str = ""
+    rescheduled: bool = False  # already has its one apology: no other can be made
+
+
+@dataclass(frozen=True)
+class RiskCounts:
+    """What the at-risk list holds, in the figures the other screens count too.
+
+    ``overdue`` are the dossiers of the worklist's band "Quá hạn" and of the report's
+    "Đang giải quyết quá hạn"; ``overdue_without_apology`` those of "Quá hạn chưa xin
+    lỗi (đang giải quyết)": past the receipt's appointment, and no letter yet (a
+    dossier with no letter is due at its appointment).
+    """
+
+    at_risk: int = 0
+    overdue: int = 0
+    overdue_without_apology: int = 0
+
+    @classmethod
+    def of(cls, items: Iterable[RiskItem]) -> RiskCounts:
+        items = list(items)
+        overdue = [i for i in items if i.kind is RiskKind.OVERDUE]
+        return cls(len(items), len(overdue), sum(1 for i in overdue if not i.rescheduled))
 
 
 @dataclass(frozen=True)
@@ -225,7 +248,7 @@ def assess(
     left = timedelta()
     if due > now:
         left = timeline.between(now, due) if timeline else calendar.working_time_between(now, due)
-    if due <= now:
+    if is_overdue(due, now):
         kind = RiskKind.OVERDUE
         text = translate("Risk", "Đã quá hạn từ {due}, chưa có kết quả.").format(due=due_text)
     elif left <= calendar.office_hours.daily_duration:
@@ -249,6 +272,7 @@ def assess(
         reason_text=text,
         kind=kind,
         department=dossier.department,
+        rescheduled=dossier.rescheduled,
     )
 
 

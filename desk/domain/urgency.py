@@ -53,6 +53,17 @@ def day_edges(today: date, calendar: WorkingCalendar) -> tuple[datetime, datetim
     return end_today, end_next, max(end_soon, end_next)
 
 
+def is_overdue(due: datetime, now: datetime) -> bool:
+    """Quá hạn: the date owed (the appointment, or an apology's new date) is before now.
+
+    The one rule every count of overdue dossiers follows (the worklist's band, the
+    at-risk list, the report and the dashboard, whose queries compare the same way):
+    a dossier due at this very minute is not late yet (Circular 01/2018 art. 13:
+    on the appointment date and no later than its time is on time).
+    """
+    return to_vn(due) < to_vn(now)
+
+
 def band_bounds(
     now: datetime,
     calendar: WorkingCalendar,

@@ -35,6 +35,7 @@ from desk.documents import (
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import NotFound, UserError
 from desk.domain.lifecycle import Step, StepKind
+from desk.domain.translation import translate
 from desk.services import apologies, catalog, dossiers, office, receipts, steps
 from desk.storage.database import Database
 
@@ -44,8 +45,11 @@ def apology_pdf(db: Database, code: str, path: str | Path) -> Path:
     apology = apologies.get_apology(db, code)
     if apology is None:
         raise UserError(
-            f"Hồ sơ {code} chưa có phiếu xin lỗi và hẹn lại: hãy lập phiếu trước "
-            "(nút 'Xin lỗi và hẹn lại' hoặc lệnh desk apology)."
+            translate(
+                "FormDocuments",
+                "Hồ sơ {code} chưa có phiếu xin lỗi và hẹn lại: hãy lập phiếu trước "
+                "(nút 'Xin lỗi và hẹn lại' hoặc lệnh desk apology).",
+            ).format(code=code)
         )
     the_office = office.get_office(db)
     letter = apology_letter.ApologyLetter(
@@ -87,8 +91,11 @@ def supplement_request_pdf(db: Database, code: str, path: str | Path) -> Path:
         db,
         dossier.code,
         StepKind.SUPPLEMENT_REQUEST,
-        f"Hồ sơ {dossier.code} chưa có yêu cầu bổ sung nào: hãy ghi nhận "
-        "'Yêu cầu bổ sung hồ sơ' trước khi in phiếu.",
+        translate(
+            "FormDocuments",
+            "Hồ sơ {code} chưa có yêu cầu bổ sung nào: hãy ghi nhận "
+            "'Yêu cầu bổ sung hồ sơ' trước khi in phiếu.",
+        ).format(code=dossier.code),
     )
     the_office = office.get_office(db)
     missing = step.data.get("missing") or ()  # a list, as the step recorded it
@@ -113,8 +120,11 @@ def refusal_pdf(db: Database, code: str, path: str | Path) -> Path:
         db,
         dossier.code,
         StepKind.REFUSE,
-        f"Hồ sơ {dossier.code} chưa bị từ chối: phiếu từ chối chỉ in cho hồ sơ đã ghi nhận "
-        "'Từ chối giải quyết' kèm lý do.",
+        translate(
+            "FormDocuments",
+            "Hồ sơ {code} chưa bị từ chối: phiếu từ chối chỉ in cho hồ sơ đã ghi nhận "
+            "'Từ chối giải quyết' kèm lý do.",
+        ).format(code=dossier.code),
     )
     try:
         basis = catalog.get_procedure(db, dossier.procedure_code).legal_basis
@@ -141,8 +151,11 @@ def stop_notice_pdf(db: Database, code: str, path: str | Path) -> Path:
         db,
         dossier.code,
         StepKind.STOP,
-        f"Hồ sơ {dossier.code} chưa dừng giải quyết: thông báo dừng chỉ in cho hồ sơ đã ghi "
-        "nhận 'Dừng giải quyết theo đề nghị' kèm lý do.",
+        translate(
+            "FormDocuments",
+            "Hồ sơ {code} chưa dừng giải quyết: thông báo dừng chỉ in cho hồ sơ đã ghi "
+            "nhận 'Dừng giải quyết theo đề nghị' kèm lý do.",
+        ).format(code=dossier.code),
     )
     the_office = office.get_office(db)
     notice = stop_notice.StopNotice(

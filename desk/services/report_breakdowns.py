@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, exists, func, not_, or_, select
@@ -40,18 +40,33 @@ D = DossierRow
 CLERK_OF = func.coalesce(D.assignee_id, D.clerk_id)
 
 
+#: The smallest step of a stored moment: "up to and including now" is "before now + this".
+INSTANT = timedelta(microseconds=1)
+
+
 @dataclass(frozen=True)
 class Moments:
-    """The instants a period's figures are measured at (all Vietnam-time aware)."""
+    """The instants a period's figures are measured at (all Vietnam-time aware).
+
+    Every condition counts what happened *before* ``pending_at``. At the period's
+    end that is right (what happens at 00:00 belongs to the next period); while the
+    period runs, the figures are those of now, and what was recorded at this very
+    instant (a letter, a decision) has happened: the worklist, which reads the
+    dossiers as they are, already shows it. So ``pending_at`` is then one
+    ``INSTANT`` after now, and ``shown_at`` the moment the screens print.
+    """
 
     start: datetime
     end: datetime
-    pending_at: datetime  # the end, or now while the period runs
+    pending_at: datetime  # the end, or just after now while the period runs
     carried_at: datetime  # the start (now, for a period still to come)
+    shown_at: datetime  # the end, or now: "đang giải quyết tính đến ..."
 
     @classmethod
     def of(cls, period: Period, now: datetime) -> Moments:
-        return cls(period.start, period.end, period.pending_moment(now), period.carried_moment(now))
+        shown = period.pending_moment(now)
+        pending = min(shown + INSTANT, period.end) if period.contains(now) else shown
+        return cls(period.start, period.end, pending, period.carried_moment(now), shown)
 
 
 def _steps_before(kind: StepKind, moment: datetime) -> ColumnElement[int]:

@@ -130,7 +130,7 @@ def report(
     with db.read() as s:
         rows = _rows(s, count_groups(s, m, keys, labels), dimension)
         guided = online_guidance.count_between(s, m.start, m.end)
-    return Report(period, m.pending_at, m.carried_at, dimension, rows, guided)
+    return Report(period, m.shown_at, m.carried_at, dimension, rows, guided)
 
 
 def trend(db: Database, period: Period) -> list[MonthCounts]:
@@ -306,7 +306,7 @@ def dashboard(db: Database, period: Period, now: datetime) -> Dashboard:
                 total.add(group.figures)
             counts = count_months(s, months)
         guided = online_guidance.count_between(s, m.start, m.end)
-    return Dashboard(period, m.pending_at, total, counts, queue_summary(db, period), guided)
+    return Dashboard(period, m.shown_at, total, counts, queue_summary(db, period), guided)
 
 
 # --- form 06/VPCP/KSTT and the figures as data ------------------------------------------
@@ -346,6 +346,7 @@ def as_record(the_report: Report) -> dict[str, Any]:
             "to": the_report.period.last.isoformat(),
             "title": the_report.period.title,
         },
+        "scope": "office",  # the whole office (desk.domain.scope); by_clerk rows: each clerk's
         "pending_measured_at": the_report.pending_at.isoformat(),
         **the_report.total.as_dict(),
         "guided_online": the_report.guided_online,

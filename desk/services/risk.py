@@ -19,12 +19,14 @@ from desk.domain.clock import to_vn
 from desk.domain.dossier import RUNNING_STATUSES
 from desk.domain.risk import (
     History,
+    RiskCounts,
     RiskItem,
     RunningDossier,
     WorkingTimeline,
     assess,
     horizon,
 )
+from desk.domain.scope import Scope
 from desk.services import calendar, decision_times
 from desk.storage import rows
 from desk.storage.database import Database
@@ -58,37 +60,51 @@ def refresh_history(db: Database) -> None:
         _cache.pop(db.url, None)
 
 
-def _running_statement(_dialect: str):  # noqa: ANN202
-    department = select(DepartmentRow.name).where(DepartmentRow.id == DossierRow.department_id)
-    apology = select(ApologyRow.id).where(ApologyRow.dossier_id == DossierRow.id)
-    return (
-        select(
-            DossierRow.code,
-            DossierRow.applicant_name,
-            DossierRow.procedure_code,
-            DossierRow.procedure_name,
-            DossierRow.due_at,
-            DossierRow.department_id,
-            department.scalar_subquery(),
-            apology.exists(),
-        )
-        .where(
+def _running_statement(own: bool):  # noqa: ANN202
+    """The statement, of the whole office or (``own``) of the clerk ``:clerk`` in charge."""
+
+    def build(_dialect: str):  # noqa: ANN202
+        department = select(DepartmentRow.name).where(DepartmentRow.id == DossierRow.department_id)
+        apology = select(ApologyRow.id).where(ApologyRow.dossier_id == DossierRow.id)
+        conditions = [
             DossierRow.status.in_([bindparam(f"status{n}") for n in range(len(_RUNNING))]),
             DossierRow.due_at <= bindparam("limit"),
+        ]
+        if own:  # as the worklist's own list: the dossiers in the clerk's charge
+            conditions.append(DossierRow.assignee_id == bindparam("clerk"))
+        return (
+            select(
+                DossierRow.code,
+                DossierRow.applicant_name,
+                DossierRow.procedure_code,
+                DossierRow.procedure_name,
+                DossierRow.due_at,
+                DossierRow.department_id,
+                department.scalar_subquery(),
+                apology.exists(),
+            )
+            .where(*conditions)
+            .order_by(DossierRow.due_at, DossierRow.id)
         )
-        .order_by(DossierRow.due_at, DossierRow.id)
-    )
+
+    return build
 
 
 #: The running dossiers due before a moment, with their department and whether an
-#: apology already moved them (looked up per dossier found, not joined to the table).
-_RUNNING_BEFORE = rows.Statement(_running_statement)
+#: apology already moved them (looked up per dossier found, not joined to the table):
+#: of the whole office, and of one clerk.
+_RUNNING_BEFORE = rows.Statement(_running_statement(own=False))
+_OWN_RUNNING_BEFORE = rows.Statement(_running_statement(own=True))
 
 
-def _running_before(db: Database, limit: datetime) -> list[RunningDossier]:
+def _running_before(db: Database, limit: datetime, scope: Scope) -> list[RunningDossier]:
     with rows.reading(db) as reader:
         values = {f"status{n}": s for n, s in enumerate(_RUNNING)}
-        found = reader.rows(_RUNNING_BEFORE, values | {"limit": reader.moment(limit)})
+        values["limit"] = reader.moment(limit)
+        if scope.is_office:
+            found = reader.rows(_RUNNING_BEFORE, values)
+        else:
+            found = reader.rows(_OWN_RUNNING_BEFORE, values | {"clerk": scope.clerk_id})
     moment = rows.moment
     return [
         RunningDossier(
@@ -105,16 +121,22 @@ def _running_before(db: Database, limit: datetime) -> list[RunningDossier]:
     ]
 
 
-def at_risk(db: Database, now: datetime) -> list[RiskItem]:
-    """Running dossiers at risk of being late, most urgent first, each with its reason."""
+def at_risk(db: Database, now: datetime, scope: Scope | None = None) -> list[RiskItem]:
+    """Running dossiers at risk of being late, most urgent first, each with its reason:
+    of the whole office, or of the clerk ``scope`` names (the history stays the office's)."""
     cal = calendar.working_calendar(db)
     known = history(db, now, cal)
     limit = horizon(now, cal, known)
-    candidates = _running_before(db, limit)
+    candidates = _running_before(db, limit, scope or Scope.office())
     timeline = WorkingTimeline(cal, to_vn(now).date(), limit.date())
     return [item for d in candidates if (item := assess(d, now, cal, known, timeline)) is not None]
 
 
-def at_risk_count(db: Database, now: datetime) -> int:
+def at_risk_count(db: Database, now: datetime, scope: Scope | None = None) -> int:
     """How many dossiers ``at_risk`` lists (for a badge on the main window)."""
-    return len(at_risk(db, now))
+    return len(at_risk(db, now, scope))
+
+
+def at_risk_counts(db: Database, now: datetime, scope: Scope | None = None) -> RiskCounts:
+    """The list's figures: at risk, overdue, overdue without an apology (``RiskCounts``)."""
+    return RiskCounts.of(at_risk(db, now, scope))

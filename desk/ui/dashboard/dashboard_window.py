@@ -13,8 +13,10 @@ per-dossier scores per clerk, the queue, and the citizens' ratings
 (``desk.ui.dashboard.rating_tab``). A click on a tile, on a count in a table or on a
 part of a bar lists the dossiers behind it.
 
-Only supervisors and admins may open it (``Permission.REPORTS``). The
-definitions of every figure are in ``desk.domain.statistics``.
+Only supervisors and admins may open it (``Permission.REPORTS``); it counts the
+whole office, and says so over the tiles. The definitions of every figure are in
+``desk.domain.statistics``; "Đang giải quyết quá hạn" is the worklist's band "Quá
+hạn" of the whole office at the same moment.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from PySide6.QtWidgets import (
 from desk.domain.clock import Clock, SystemClock, to_vn
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
+from desk.domain.scope import Scope
 from desk.domain.statistics import (
     DIMENSION_LABELS,
     FIGURE_LABELS,
@@ -102,6 +105,27 @@ TILE_ROWS: tuple[tuple[tuple[Figure, str], ...], ...] = (
         (Figure.CAME_BACK_MORE, "#9a6700"),
     ),
 )
+
+
+def figure_note(figure: Figure) -> str:
+    """What a tile counts, where a name alone could be misread ("" for the others)."""
+    if figure is Figure.PENDING_OVERDUE:
+        return translate(
+            "DashboardWindow",
+            "Hồ sơ đang giải quyết đã qua ngày phải trả kết quả (ngày hẹn, hoặc ngày hẹn lại "
+            "trong phiếu xin lỗi): ô “Quá hạn” của danh sách hồ sơ, tính trên toàn cơ quan.",
+        )
+    if figure is Figure.LATE_WITH_APOLOGY:
+        return translate(
+            "DashboardWindow",
+            "Hồ sơ đã giải quyết trong kỳ, trễ hạn, có phiếu xin lỗi lập trước khi giải quyết. "
+            "Phiếu lập cho hồ sơ còn đang giải quyết được tính khi hồ sơ có kết quả.",
+        )
+    if figure is Figure.LATE_WITHOUT_APOLOGY:
+        return translate(
+            "DashboardWindow", "Hồ sơ đã giải quyết trong kỳ, trễ hạn, không có phiếu xin lỗi."
+        )
+    return ""
 
 
 def fit_columns(table: QTableView) -> None:
@@ -386,11 +410,10 @@ class DashboardWindow(QWidget):
             self.dashboard = reports.dashboard(self._db, self.period, now)
         self._loaded_tabs = {TREND_TAB, QUEUE_TAB}
         total = self.dashboard.total
+        click = translate("DashboardWindow", "Bấm để xem danh sách hồ sơ")
         for figure, tile in self.tiles.items():
-            tile.set_value(
-                number_text(total.count(figure)),
-                translate("DashboardWindow", "Bấm để xem danh sách hồ sơ"),
-            )
+            note = figure_note(figure)
+            tile.set_value(number_text(total.count(figure)), f"{note}\n{click}" if note else click)
         self.rate_tile.set_value(percent_text(total.on_time_rate),
                                  translate("DashboardWindow", "(Trước hạn + đúng hạn) / đã giải quyết"))  # fmt: skip
         self.guided_tile.set_value(
@@ -410,8 +433,8 @@ class DashboardWindow(QWidget):
             ),
         )
         self.period_label.setText(
-            translate("DashboardWindow", "<b>{title}</b> ({range}). Số hồ sơ đang giải quyết tính đến {at}.").format(
-                title=self.period.title_label, range=self.period.range_label,
+            translate("DashboardWindow", "<b>{scope}</b>, <b>{title}</b> ({range}). Số hồ sơ đang giải quyết tính đến {at}.").format(
+                scope=Scope.office().heading, title=self.period.title_label, range=self.period.range_label,
                 at=time_and_date_label(self.dashboard.pending_at),
             )
         )  # fmt: skip

@@ -14,6 +14,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from desk.domain.risk import RiskItem
+from desk.domain.scope import Scope
 from desk.services import risk
 from desk.storage.database import Database
 from desk.ui.widgets import background
@@ -30,9 +31,12 @@ class AtRiskLoader(QObject):
     loaded = Signal(object, object)
     failed = Signal(str)
 
-    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QObject | None = None, scope: Scope | None = None
+    ) -> None:
         super().__init__(parent)
         self._db = db
+        self._scope = scope or Scope.office()  # whose dossiers: a clerk's own, or all
         self._pending: datetime | None = None
         self.running = False
 
@@ -44,10 +48,10 @@ class AtRiskLoader(QObject):
 
     def _start(self, now: datetime) -> None:
         self.running = True
-        db = self._db
+        db, scope = self._db, self._scope
         background.run(
             self,
-            lambda: risk.at_risk(db, now),
+            lambda: risk.at_risk(db, now, scope),
             lambda items, error: self.finish(items, now, error),
             failure=translate(
                 "AtRiskView", "Không tính được danh sách cần xin lỗi: xem nhật ký của chương trình."

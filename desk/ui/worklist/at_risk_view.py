@@ -5,6 +5,9 @@ citizen a written apology with the one new date, at the latest one day before
 the appointment. This view lists the dossiers ``desk.services.risk.at_risk``
 flags, most urgent first, each with its reason, so the office can act in time;
 opening one opens its page, where "Xin lỗi và hẹn lại..." writes the letter.
+A clerk's list holds their own dossiers, a supervisor's the whole office's; the line
+under it says which, and how many of them are overdue (the worklist's band "Quá
+hạn") and overdue with no letter yet (the report's "quá hạn chưa xin lỗi").
 
 The list is computed off the window's thread (``desk.ui.worklist.at_risk_loader``). The
 worklist asks for a new list when the dossiers changed while this view is
@@ -29,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.clock import Clock, SystemClock
-from desk.domain.risk import RiskItem, RiskKind
+from desk.domain.risk import RiskCounts, RiskItem, RiskKind
+from desk.domain.scope import Scope
 from desk.domain.translation import translated
 from desk.storage.database import Database
 from desk.ui.widgets.qt_helpers import ERROR_COLOUR, translate
@@ -61,14 +65,22 @@ class AtRiskView(QWidget):
     counted = Signal(int)
 
     def __init__(
-        self, db: Database, clock: Clock | None = None, parent: QWidget | None = None
+        self,
+        db: Database,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+        scope: Scope | None = None,
     ) -> None:
         super().__init__(parent)
         self._clock: Clock = clock or SystemClock()
-        self.loader = AtRiskLoader(db, self)
+        #: Whose dossiers the list holds: the clerk's own, or the whole office's.
+        self.scope = scope or Scope.office()
+        self.loader = AtRiskLoader(db, self, self.scope)
         self.model = AtRiskTableModel(self)
         #: How many dossiers the last list held (None until the first one arrives).
         self.count: int | None = None
+        #: The last list's figures (overdue, overdue without a letter), as the report counts.
+        self.counts: RiskCounts | None = None
         #: The moment the last list asked for was computed for.
         self.requested_at: datetime | None = None
         self._build()
@@ -97,6 +109,7 @@ class AtRiskView(QWidget):
         self.reason_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("at_risk_status")
+        self.status_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.intro)
@@ -158,17 +171,35 @@ class AtRiskView(QWidget):
         code = self.selected_code()
         self.model.set_items(items)
         self.count = len(items)
+        self.counts = RiskCounts.of(items)
         self.status_label.setStyleSheet("")
-        # The count is on the tab and beside it; an empty list says so in words.
-        self.status_label.setText(
-            "" if items else translate("AtRiskView", "Không có hồ sơ nào có nguy cơ trễ hạn.")
-        )
-        self.status_label.setVisible(not items)
+        self.status_label.setText(self.summary_text())
+        self.status_label.show()
         row = self.model.row_of(code) if code is not None else None
         if row is not None:
             self.table.selectRow(row)
         self._show_reason(row if row is not None else -1)
         self.counted.emit(self.count)
+
+    def summary_text(self) -> str:
+        """Whose dossiers, how many, and how many of them are the report's overdue ones."""
+        counts = self.counts
+        if counts is None:
+            return ""
+        if not counts.at_risk:
+            return translate(
+                "AtRiskView", "Phạm vi: {scope}. Không có hồ sơ nào có nguy cơ trễ hạn."
+            ).format(scope=self.scope.label)
+        return translate(
+            "AtRiskView",
+            "Phạm vi: {scope}. {n} hồ sơ có nguy cơ trễ hạn; {overdue} đã quá hạn, "
+            "{without} trong số đó chưa có phiếu xin lỗi.",
+        ).format(
+            scope=self.scope.label,
+            n=counts.at_risk,
+            overdue=counts.overdue,
+            without=counts.overdue_without_apology,
+        )
 
     def _on_failed(self, message: str) -> None:
         self.status_label.show()

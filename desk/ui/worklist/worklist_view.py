@@ -11,6 +11,11 @@ The last tab, "Cần xin lỗi", is the list of running dossiers at risk of bein
 late (``desk.ui.worklist.at_risk_view``); its count is renewed once a minute, and the
 list itself whenever the dossiers change while it is shown.
 
+Every count on this screen is of one scope, said before the bands and in the
+at-risk tab's title: a clerk's own dossiers ("của tôi"), or the whole office's
+("toàn cơ quan") for a supervisor, as the dashboard and ``desk report`` count them
+(``desk.domain.scope``): the band "Quá hạn" is their "đang giải quyết quá hạn".
+
 When the window opens, the list comes first: its first page is read before
 the window shows, and the counts on the bands and tabs are counted right
 after, off the window's thread (``desk.ui.widgets.background``); ``counted`` says
@@ -46,9 +51,10 @@ from desk.domain.dossier import STATUS_LABELS, DossierStatus
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.domain.procedure import CHANNEL_LABELS, Channel
+from desk.domain.scope import scope_for
 from desk.domain.text import fold
-from desk.domain.translation import QT_TRANSLATE_NOOP, translated
-from desk.domain.urgency import Band
+from desk.domain.translation import translated
+from desk.domain.urgency import BAND_LABELS, Band
 from desk.services import changes, worklist
 from desk.services.worklist import VIEW_LABELS, View, WorklistFilter
 from desk.storage.database import Database
@@ -81,7 +87,6 @@ RECOUNT_AFTER = timedelta(minutes=1)
 VIEWS = (View.URGENT, View.WAITING, View.READY, View.CLOSED)
 #: The tab after the views: dossiers at risk of being late (not a filter of the list).
 AT_RISK_TAB = len(VIEWS)
-AT_RISK_LABEL = QT_TRANSLATE_NOOP("WorklistView", "Cần xin lỗi")
 #: Texts never shown: they only set how wide a filter box (in characters) or a column is.
 WIDTH_SAMPLES = {
     "field_filter": "Tất cả lĩnh vực....",  # untranslated: width sample
@@ -118,8 +123,11 @@ class WorklistView(QWidget):
         self._clerk = clerk
         self._clock: Clock = clock or SystemClock()
         self._version = changes.version(db, changes.DOSSIERS)
-        own = "" if clerk.is_supervisor else clerk.username
-        self.model = WorklistTableModel(db, self._clock, WorklistFilter(assignee=own), parent=self)
+        #: Whose dossiers the bands, the tabs and the at-risk list count: a clerk's own,
+        #: a supervisor's the whole office (``desk.domain.scope``); the screen says which.
+        self.scope = scope_for(clerk)
+        flt = WorklistFilter(assignee=self.scope.username)
+        self.model = WorklistTableModel(db, self._clock, flt, parent=self)
 
         self._build_bands()
         self._build_views()
@@ -147,6 +155,9 @@ class WorklistView(QWidget):
     # -- building -------------------------------------------------------------
 
     def _build_bands(self) -> None:
+        self.scope_label = QLabel(f"<b>{self.scope.heading}:</b>", self)
+        self.scope_label.setObjectName("worklist_scope")
+        self.scope_label.setToolTip(self._scope_note())
         self.band_buttons = {band: BandButton(band, self) for band in Band}
         self._band_group = QButtonGroup(self)
         self._band_group.setExclusive(False)
@@ -161,14 +172,7 @@ class WorklistView(QWidget):
         self.view_tabs.setDrawBase(False)
         for view in VIEWS:
             self.view_tabs.addTab(translated(VIEW_LABELS[view]))
-        self.view_tabs.addTab(translated(AT_RISK_LABEL))
-        self.view_tabs.setTabToolTip(
-            AT_RISK_TAB,
-            translate(
-                "WorklistView",
-                "Hồ sơ có nguy cơ trễ hạn: cần lập phiếu xin lỗi và hẹn lại kịp thời.",
-            ),
-        )
+        self.view_tabs.addTab("")  # "Cần xin lỗi - <scope> (n)", once the list is built
         self.view_tabs.setTabTextColor(AT_RISK_TAB, QColor("#b71c1c"))
         self.view_tabs.currentChanged.connect(self._on_view_changed)
 
@@ -245,9 +249,10 @@ class WorklistView(QWidget):
             shortcut = QShortcut(QKeySequence(key), table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(self.open_selected)
-        self.at_risk = AtRiskView(self._db, self._clock, self)
+        self.at_risk = AtRiskView(self._db, self._clock, self, self.scope)
         self.at_risk.open_requested.connect(self.open_requested)
         self.at_risk.counted.connect(self._show_at_risk_count)
+        self._show_at_risk_count()
         self.stack = QStackedWidget(self)
         self.stack.addWidget(table)
         self.stack.addWidget(self.at_risk)
@@ -255,6 +260,7 @@ class WorklistView(QWidget):
     def _build_layout(self) -> None:
         bands = QHBoxLayout()
         bands.setSpacing(8)
+        bands.addWidget(self.scope_label)
         for button in self.band_buttons.values():
             bands.addWidget(button)
         bands.addStretch(1)
@@ -423,10 +429,26 @@ class WorklistView(QWidget):
         """Show the dossiers at risk of being late (the list is computed if it is old)."""
         self.view_tabs.setCurrentIndex(AT_RISK_TAB)
 
+    def _scope_note(self) -> str:
+        if self.scope.is_office:
+            return translate(
+                "WorklistView",
+                "Các con số tính trên toàn cơ quan, như báo cáo, thống kê.",
+            )
+        return translate(
+            "WorklistView",
+            "Các con số chỉ tính hồ sơ anh/chị phụ trách; báo cáo, thống kê của cả cơ quan "
+            "ở trình đơn Báo cáo.",
+        )
+
     def _show_at_risk_count(self) -> None:
         count = self.at_risk.count
-        label = translated(AT_RISK_LABEL)
+        label = translate("WorklistView", "Cần xin lỗi - {scope}").format(scope=self.scope.label)
         self.view_tabs.setTabText(AT_RISK_TAB, label if count is None else f"{label} ({count})")
+        tip = translate(
+            "WorklistView", "Hồ sơ có nguy cơ trễ hạn: cần lập phiếu xin lỗi và hẹn lại kịp thời."
+        )
+        self.view_tabs.setTabToolTip(AT_RISK_TAB, f"{tip}\n{self.at_risk.summary_text()}".strip())
         if self.at_risk_shown() and count is not None:
             self.summary.setText(translate("WorklistView", "{n} hồ sơ cần xin lỗi").format(n=count))
 
@@ -561,6 +583,13 @@ class WorklistView(QWidget):
         flt = self.model.filter
         for band, button in self.band_buttons.items():
             button.set_count(bands[band])
+            button.setToolTip(
+                translate(
+                    "WorklistView",
+                    "{band}: {n} hồ sơ ({scope}). Bấm để chỉ xem những hồ sơ này, bấm lần nữa "
+                    "để bỏ chọn.",
+                ).format(band=translated(BAND_LABELS[band]), n=bands[band], scope=self.scope.label)
+            )
         for index, view in enumerate(VIEWS):
             label = translated(VIEW_LABELS[view])
             if view in views:

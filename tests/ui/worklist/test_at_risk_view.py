@@ -82,7 +82,7 @@ def test_the_at_risk_view_lists_what_the_service_flags(
     model = view.at_risk.model
     assert model.codes() == [i.code for i in expected] == [overdue, due_soon]
     assert view.at_risk.count == risk.at_risk_count(db, clock.now()) == 2
-    assert view.view_tabs.tabText(AT_RISK_TAB) == "Cần xin lỗi (2)"
+    assert view.view_tabs.tabText(AT_RISK_TAB) == "Cần xin lỗi - toàn cơ quan (2)"
     assert view.summary.text() == "2 hồ sơ cần xin lỗi"
     # Each row says why, in the service's words, and how urgent with a shape and a word.
     row = model.row_of(due_soon)
@@ -143,8 +143,10 @@ def test_the_list_follows_an_apology_made_elsewhere(qtbot, db, clerk, clock, due
     apologies.make_apology(db, clerk, due_soon, "Chờ xác minh", vn(2026, 3, 17, 9, 0), "sms", clock)
     view.poll()  # the dossiers' change counter moved while the list is shown
     qtbot.waitUntil(lambda: view.at_risk.model.codes() == [] and not view.at_risk.loader.running)
-    assert view.view_tabs.tabText(AT_RISK_TAB) == "Cần xin lỗi (0)"
-    assert view.at_risk.status_label.text() == "Không có hồ sơ nào có nguy cơ trễ hạn."
+    assert view.view_tabs.tabText(AT_RISK_TAB) == "Cần xin lỗi - toàn cơ quan (0)"
+    assert view.at_risk.status_label.text() == (
+        "Phạm vi: toàn cơ quan. Không có hồ sơ nào có nguy cơ trễ hạn."
+    )
 
 
 def test_the_count_is_renewed_each_minute_not_on_each_poll(qtbot, db, clerk, clock, due_soon):
@@ -155,11 +157,11 @@ def test_the_count_is_renewed_each_minute_not_on_each_poll(qtbot, db, clerk, clo
     record(db, clerk, FixedClock(vn(2026, 3, 5, 15, 0)), "Phan Văn Muộn")  # due today too
     view.poll()  # the list moved but the at-risk view is not shown: only the list is reread
     assert view.at_risk.requested_at == asked and not view.at_risk.loader.running
-    assert view.view_tabs.tabText(AT_RISK_TAB) == "Cần xin lỗi (1)"
+    assert view.view_tabs.tabText(AT_RISK_TAB) == "Cần xin lỗi - toàn cơ quan (1)"
     clock.advance(RECOUNT_AFTER)
     view.poll()
     qtbot.waitUntil(lambda: view.at_risk.count == 2 and not view.at_risk.loader.running)
-    assert view.view_tabs.tabText(AT_RISK_TAB) == "Cần xin lỗi (2)"
+    assert view.view_tabs.tabText(AT_RISK_TAB) == "Cần xin lỗi - toàn cơ quan (2)"
 
 
 def test_the_model_passes_qt_s_model_checks(qtmodeltester, db, clock, due_soon, overdue):
