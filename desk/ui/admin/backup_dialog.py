@@ -1,7 +1,10 @@
 """Quản trị > Sao lưu: where the copies go, a copy now, the list, and a restore.
 
 The copies are made by ``desk.services.backup`` (SQLite's online backup: the
-other counters keep working meanwhile). A restore (``desk.services.restore``,
+other counters keep working meanwhile), in the background: a large office's
+copy to a USB drive takes a while, and the window says it is copying. A
+restore runs on the window's thread on purpose: nothing of this program may
+read the database while its file is replaced. A restore (``desk.services.restore``,
 admins only) asks for confirmation, refuses while another PC has the database
 open and names it, is checked before anything is replaced, keeps the replaced
 database file and takes every counter forward. The dossiers only the kept file
@@ -32,6 +35,8 @@ from desk.domain.office import Clerk
 from desk.services import backup, missing_dossiers, restore
 from desk.services.missing_dossiers import MissingDossier
 from desk.storage.database import Database
+from desk.ui.widgets import background
+from desk.ui.widgets.progress_note import ProgressNote
 from desk.ui.widgets.qt_helpers import ERROR_COLOUR, OK_COLOUR, translate
 
 
@@ -57,6 +62,7 @@ class BackupDialog(QDialog):
         self.list = QListWidget()
         self.restore_button = QPushButton(translate("BackupDialog", "Khôi phục bản đã chọn…"))
         self.restore_button.clicked.connect(self.restore_selected)
+        self.progress = ProgressNote()
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -77,6 +83,7 @@ class BackupDialog(QDialog):
         )
         layout.addLayout(row)
         layout.addWidget(self.backup_button)
+        layout.addWidget(self.progress)
         layout.addWidget(QLabel(translate("BackupDialog", "Các bản sao lưu (mới nhất ở trên):")))
         layout.addWidget(self.list, 1)
         layout.addWidget(self.restore_button)
@@ -120,15 +127,23 @@ class BackupDialog(QDialog):
         self._say(translate("BackupDialog", "Đã lưu thư mục sao lưu."))
         self.refresh()
 
-    def back_up(self) -> Path | None:
-        try:
-            path = backup.backup_now(self.db, Path(self.folder.text().strip()), self.clock)
-        except UserError as exc:
-            self._say(exc.message, error=True)
-            return None
+    def back_up(self) -> background.Job:
+        """A copy now, in the background; the status line says where it went."""
+        db, folder, clock = self.db, Path(self.folder.text().strip()), self.clock
+        self._say("")
+        return background.run_in_background(
+            self,
+            lambda: backup.backup_now(db, folder, clock),
+            self._backed_up,
+            lambda message: self._say(message, error=True),
+            translate("BackupDialog", "Đang sao lưu dữ liệu..."),
+            buttons=[self.backup_button, self.restore_button],
+            note=self.progress,
+        )
+
+    def _backed_up(self, path: Path) -> None:
         self._say(translate("BackupDialog", "Đã sao lưu vào {path}").format(path=path))
         self.refresh()
-        return path
 
     def restore_selected(self) -> Path | None:
         item = self.list.currentItem()

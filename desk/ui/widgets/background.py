@@ -81,7 +81,8 @@ def _the_relay() -> _Relay:
     return _relay
 
 
-def _device_pool() -> QThreadPool:
+def device_pool() -> QThreadPool:
+    """The pool of the work that waits on devices and files."""
     global _devices
     if _devices is None:
         _devices = QThreadPool()
@@ -194,5 +195,5 @@ def run_in_background(
     failure = failure or translate(
         "Background", "Lỗi của chương trình: xem nhật ký của chương trình."
     )
-    run(owner, work, finish, failure=failure, pool=_device_pool())
+    run(owner, work, finish, failure=failure, pool=device_pool())
     return job

@@ -6,6 +6,7 @@ unhappy citizens. Kept apart so the main window stays about the counter.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox
@@ -16,6 +17,7 @@ from desk.domain.office import Clerk
 from desk.domain.roles import Permission, may
 from desk.services import accounts, backup, ratings, settings
 from desk.storage.database import Database
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import translate
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,7 @@ class OfficeTools(QObject):
         self._build_menu()
         self.idle_lock = self._install_idle_lock()
         self._waiting: tuple[str, int] | None = None  # a message for when the bar is free
+        self._backing_up = False
         window.statusBar().messageChanged.connect(self._bar_changed)
         self._backup_timer = QTimer(self)
         self._backup_timer.timeout.connect(self.automatic_backup)
@@ -129,17 +132,30 @@ class OfficeTools(QObject):
         return install_idle_lock(self._window, self._db, self._clerk, minutes)
 
     def automatic_backup(self) -> None:
-        """One consistent copy a day, at start or at the first check of a new day."""
-        try:
-            made = backup.automatic_backup(self._db, self._clock)
-        except (UserError, OSError) as exc:
-            message = exc.message if isinstance(exc, UserError) else str(exc)
-            log.warning("automatic backup failed: %s", message)
-            self.tell(
-                translate("OfficeTools", "Chưa sao lưu được hôm nay: {m}").format(m=message), 30_000
-            )
+        """One consistent copy a day, at start or at the first check of a new day; made
+        in the background (a copy to a network folder takes a while), told in the
+        status bar."""
+        if self._backing_up:
             return
-        if made is not None:
+        self._backing_up = True
+        db, clock = self._db, self._clock
+
+        def copy() -> Path | None:  # on a pool thread
+            try:
+                return backup.automatic_backup(db, clock)
+            except OSError as exc:  # the folder went away under the copy
+                raise UserError(str(exc)) from exc
+
+        background.run(self, copy, self._backed_up, pool=background.device_pool())
+
+    def _backed_up(self, made: Path | None, error: str | None) -> None:
+        self._backing_up = False
+        if error is not None:
+            log.warning("automatic backup failed: %s", error)
+            self.tell(
+                translate("OfficeTools", "Chưa sao lưu được hôm nay: {m}").format(m=error), 30_000
+            )
+        elif made is not None:
             log.info("automatic backup written")
             self.tell(
                 translate("OfficeTools", "Đã sao lưu dữ liệu hôm nay vào {p}").format(p=made),

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from background_jobs import settle
+
 from desk.services import backup
 from desk.storage.engine import sqlite_path
 from desk.ui.admin.backup_dialog import BackupDialog
@@ -36,6 +38,9 @@ def test_back_up_now_lists_the_copy(qtbot, db, clerk, clock, tmp_path):
     dialog.save_folder.click()
     assert backup.backup_folder(db) == tmp_path / "usb"
     dialog.backup_button.click()
+    assert not dialog.backup_button.isEnabled()  # until the copy is made
+    settle(qtbot)
+    assert dialog.backup_button.isEnabled()
     assert dialog.list.count() == 1
     assert "desk-20260310-091500.sqlite3" in dialog.list.item(0).text()
     assert "Đã sao lưu vào" in dialog.status.text()
@@ -48,6 +53,7 @@ def test_a_folder_that_cannot_be_written_is_refused(qtbot, db, clerk, clock, tmp
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(blocker / "sub"))
     dialog.backup_button.click()
+    settle(qtbot)
     assert "Không ghi được vào thư mục sao lưu" in dialog.status.text()
     assert dialog.list.count() == 0
 
@@ -72,6 +78,7 @@ def test_restore_asks_first_and_keeps_the_old_file(qtbot, db, clerk, clock, tmp_
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(tmp_path / "usb"))
     dialog.back_up()
+    settle(qtbot)
     _intake(db, clerk, clock)
     dialog.answer = False
     assert dialog.restore_selected() is None
@@ -93,6 +100,7 @@ def test_a_restore_refused_while_another_pc_works_names_it(qtbot, db, clerk, clo
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(tmp_path / "usb"))
     dialog.back_up()
+    settle(qtbot)
     _intake(db, clerk, clock)
     now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
     conn = sqlite3.connect(live)
@@ -117,6 +125,7 @@ def test_the_dossiers_only_the_kept_file_holds_are_listed_and_brought_back(
     dialog.folder.setText(str(tmp_path / "usb"))
     assert dialog.missing_list.isHidden() and dialog.bring_back_button.isHidden()
     dialog.back_up()
+    settle(qtbot)
     first, second = _intake(db, clerk, clock), _intake(db, clerk, clock)
     dialog.answer = True
     dialog.restore_selected()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from background_jobs import settle
 from PySide6.QtWidgets import QMessageBox
 
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
@@ -41,9 +42,11 @@ def test_a_supervisor_opens_the_dashboard(qtbot, db, clerk, clock):
 def test_the_daily_backup_is_made_once(qtbot, db, clerk, clock):
     tools = window_for(qtbot, db, clerk, clock).office_tools
     tools.automatic_backup()
+    settle(qtbot)
     copies = backup.list_backups(backup.backup_folder(db))
     assert len(copies) == 1
     tools.automatic_backup()
+    settle(qtbot)
     assert len(backup.list_backups(backup.backup_folder(db))) == 1
 
 
@@ -54,6 +57,7 @@ def test_the_backup_news_waits_for_the_clerks_own_message(qtbot, db, clerk, cloc
     bar = window.statusBar()
     bar.showMessage("Đã lưu hồ sơ H36.41-260310-0001.", 10_000)
     window.office_tools.automatic_backup()
+    settle(qtbot)
     assert bar.currentMessage() == "Đã lưu hồ sơ H36.41-260310-0001."
     bar.clearMessage()
     assert bar.currentMessage().startswith("Đã sao lưu dữ liệu hôm nay vào ")
