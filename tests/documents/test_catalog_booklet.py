@@ -151,7 +151,9 @@ def test_an_empty_catalog_says_so(tmp_path, shipped):
 def test_an_office_may_reword_the_booklet(data_home, tmp_path, shipped):
     folder = data_home / "forms"
     folder.mkdir(parents=True)
-    shipped_words = Path(__file__).parents[2] / "desk" / "resources" / "forms" / "catalog_booklet.toml"
+    shipped_words = (
+        Path(__file__).parents[2] / "desk" / "resources" / "forms" / "catalog_booklet.toml"
+    )
     own = shipped_words.read_text(encoding="utf-8").replace(
         'as_of = "(Cập nhật đến ngày {date})"', 'as_of = "(Niêm yết từ ngày {date})"'
     )

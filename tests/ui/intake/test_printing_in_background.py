@@ -43,9 +43,7 @@ def ticks_of(qtbot, parent) -> list[int]:  # noqa: ANN001
     return ticks
 
 
-def test_a_hung_printer_leaves_the_window_alive_until_it_prints(
-    qtbot, intake, db, hung_printer
-):
+def test_a_hung_printer_leaves_the_window_alive_until_it_prints(qtbot, intake, db, hung_printer):
     settings.set_setting(db, settings.PRINTER_URI, hung_printer.uri)
     ticks = ticks_of(qtbot, intake)
     save_an_intake(qtbot, intake)
