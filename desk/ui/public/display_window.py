@@ -311,9 +311,12 @@ class DisplayWindow(QWidget):
         ratio of the screen to 1920x1080 on a 4:3 or 5:4 screen)."""
         k = min(size.width() / 1920, size.height() / 1080)
         self._apply_scale(k)
-        while k > 0.3 and self.layout() is not None:
+        while k > 0.3 and (layout := self.layout()) is not None:
             least = least_size(self)
-            if least.height() <= size.height() * 0.94 and least.width() <= size.width():
+            height = least.height()
+            if layout.hasHeightForWidth():  # a greeting wrapped on two lines is taller
+                height = max(height, layout.totalMinimumHeightForWidth(size.width()))
+            if height <= size.height() * 0.94 and least.width() <= size.width():
                 break
             k *= 0.92
             self._apply_scale(k)

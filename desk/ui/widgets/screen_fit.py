@@ -69,7 +69,9 @@ class ElidedLabel(QLabel):
         return self._full
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        margins = self.contentsMargins()
         width = self.fontMetrics().horizontalAdvance(self._full) + 2 * self.margin() + 4
+        width += margins.left() + margins.right()
         return QSize(min(width, self.maximumWidth()), super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
@@ -80,7 +82,8 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        width = self.width() if self.isVisible() else 10_000  # laid out when shown
+        # the room inside the margins; the whole text until the label is laid out
+        width = self.contentsRect().width() - 2 * self.margin() if self.isVisible() else 10_000
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
         if shown != super().text():
             super().setText(shown)

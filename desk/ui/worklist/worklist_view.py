@@ -260,7 +260,6 @@ class WorklistView(QWidget):
     def _build_layout(self) -> None:
         bands = QHBoxLayout()
         bands.setSpacing(8)
-        bands.addWidget(self.scope_label)
         for button in self.band_buttons.values():
             bands.addWidget(button)
         bands.addStretch(1)
@@ -299,6 +298,9 @@ class WorklistView(QWidget):
             filters.addWidget(combo, 1)
 
         layout = QVBoxLayout(self)
+        # The scope on a line of its own: beside the bands it took the width that
+        # keeps their labels whole on a 1024-pixel screen.
+        layout.addWidget(self.scope_label)
         layout.addLayout(bands)
         layout.addLayout(views)
         layout.addLayout(search)

@@ -54,8 +54,14 @@ def test_title_tabs_and_status_bar(window, db):
         "Tiếp nhận hồ sơ",
         "Danh sách hồ sơ",
     ]
-    assert window.clerk_label.text() == "Cán bộ: Nguyễn Văn An (admin, quản trị viên)"
-    assert window.database_label.text() == f"Dữ liệu: {db.engine.url.database}"
+    # the label shows what fits the window's width with "…", the whole text as tooltip
+    for label, whole in (
+        (window.clerk_label, "Cán bộ: Nguyễn Văn An (admin, quản trị viên)"),
+        (window.database_label, f"Dữ liệu: {db.engine.url.database}"),
+    ):
+        assert label.full_text() == whole == label.toolTip()
+        shown = label.text()
+        assert shown == whole or (shown.endswith("…") and whole.startswith(shown[:-1]))
     assert window.tabs.currentWidget() is window.intake
 
 
