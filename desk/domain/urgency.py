@@ -58,8 +58,9 @@ def is_overdue(due: datetime, now: datetime) -> bool:
 
     The one rule every count of overdue dossiers follows (the worklist's band, the
     at-risk list, the report and the dashboard, whose queries compare the same way):
-    a dossier due at this very minute is not late yet (Circular 01/2018 art. 13:
-    on the appointment date and no later than its time is on time).
+    a dossier due at this very minute is not late yet (on the appointment date and
+    no later than its time is on time: the desk's definition, as no text in force
+    defines it; see docs/legal.md and ``desk.domain.lifecycle``).
     """
     return to_vn(due) < to_vn(now)
 
