@@ -6124,6 +6124,7 @@ Log folder: {logs}</translation>
     <name>ProceduresDialog</name>
     <message>
         <source>Danh mục thủ tục hành chính</source>
+        <extracomment>How many procedures the last export wrote (None while one runs or after a failure).</extracomment>
         <translation>Administrative procedure catalog</translation>
     </message>
     <message>
@@ -6229,6 +6230,10 @@ Log folder: {logs}</translation>
     <message>
         <source>Đã xuất {0} thủ tục ra tệp {1}.</source>
         <translation>Exported {0} procedures to {1}.</translation>
+    </message>
+    <message>
+        <source>Đang xuất danh mục thủ tục...</source>
+        <translation>Exporting the procedure catalog...</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,7 @@ from desk.services import catalog
 from desk.services.catalog import ImportReport
 from desk.storage.database import Database
 from desk.ui.admin.procedure_editor import ProcedureEditor
+from desk.ui.widgets import background
 from desk.ui.widgets.forms import (
     Notice,
     ask,
@@ -90,6 +91,8 @@ class ProceduresDialog(QDialog):
         self.db = db
         self.clerk = clerk
         self.report_dialog: ImportReportDialog | None = None
+        #: How many procedures the last export wrote (None while one runs or after a failure).
+        self.last_export_count: int | None = None
         self._procedures: list[Procedure] = []
         self.setWindowTitle(translate("ProceduresDialog", "Danh mục thủ tục hành chính"))
         self.search_edit = QLineEdit()
@@ -374,24 +377,37 @@ class ProceduresDialog(QDialog):
             self.notice.show_ok(message)
         return report
 
-    def export_to(self, path: Path) -> int | None:
-        """Write the whole catalog (inactive procedures too) to a .csv or .xlsx file."""
+    def export_to(self, path: Path) -> background.Job:
+        """Write the whole catalog (inactive procedures too) to a .csv or .xlsx file, in
+        the background (a network folder or a USB stick may be slow); the notice says
+        how many procedures went where, or what to fix."""
         self.notice.clear_notice()
-        try:
-            count = catalog.export_catalog(self.db, Path(path))
-        except UserError as exc:
-            self.notice.show_error(exc.message)
-            return None
-        except OSError as exc:
-            self.notice.show_error(
-                translate(
-                    "ProceduresDialog",
-                    "Không ghi được tệp {0}: {1}. Hãy chọn thư mục khác hoặc đóng tệp "
-                    "đang mở trong Excel rồi thử lại.",
-                ).format(path, exc.strerror or exc)
+        db, path = self.db, Path(path)
+
+        def write() -> int:  # on a pool thread
+            try:
+                return catalog.export_catalog(db, path)
+            except OSError as exc:
+                raise UserError(
+                    translate(
+                        "ProceduresDialog",
+                        "Không ghi được tệp {0}: {1}. Hãy chọn thư mục khác hoặc đóng tệp "
+                        "đang mở trong Excel rồi thử lại.",
+                    ).format(path, exc.strerror or exc)
+                ) from exc
+
+        def written(count: int) -> None:
+            self.last_export_count = count
+            self.notice.show_ok(
+                translate("ProceduresDialog", "Đã xuất {0} thủ tục ra tệp {1}.").format(count, path)
             )
-            return None
-        self.notice.show_ok(
-            translate("ProceduresDialog", "Đã xuất {0} thủ tục ra tệp {1}.").format(count, path)
+
+        self.last_export_count = None
+        return background.run_in_background(
+            self,
+            write,
+            written,
+            self.notice.show_error,
+            translate("ProceduresDialog", "Đang xuất danh mục thủ tục..."),
+            buttons=[self.export_button],
         )
-        return count

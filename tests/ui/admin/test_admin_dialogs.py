@@ -339,18 +339,25 @@ def test_import_of_a_file_that_is_not_a_catalog(procedures, tmp_path) -> None:
     assert procedures.notice.is_error and procedures.notice.text()
 
 
-def test_export_then_import_round_trips(procedures, db, tmp_path) -> None:
+def test_export_then_import_round_trips(procedures, db, tmp_path, qtbot) -> None:
     count = len(catalog.list_procedures(db, include_inactive=True))
     for name in ("danh-muc.csv", "danh-muc.xlsx"):
-        assert procedures.export_to(tmp_path / name) == count
+        job = procedures.export_to(tmp_path / name)
+        assert job.running and not procedures.export_button.isEnabled()  # in the background
+        settle(qtbot)
+        assert not job.running and procedures.export_button.isEnabled()
+        assert procedures.last_export_count == count
+        assert procedures.notice.text() == f"Đã xuất {count} thủ tục ra tệp {tmp_path / name}."
         assert (tmp_path / name).stat().st_size > 0
         report = procedures.import_from(tmp_path / name)
         assert report is not None
         assert (report.added, report.updated, report.errors) == (0, count, [])
 
 
-def test_export_to_a_missing_folder_says_so(procedures, tmp_path) -> None:
-    assert procedures.export_to(tmp_path / "khong-co" / "danh-muc.csv") is None
+def test_export_to_a_missing_folder_says_so(procedures, tmp_path, qtbot) -> None:
+    procedures.export_to(tmp_path / "khong-co" / "danh-muc.csv")
+    settle(qtbot)
+    assert procedures.last_export_count is None
     assert procedures.notice.is_error and "khong-co" in procedures.notice.text()
 
 
