@@ -65,6 +65,8 @@ def no_window_left_from_before(qapp):
     for widget in qapp.topLevelWidgets():
         if widget.isVisible():
             widget.close()
+        if widget.isVisible():  # it refused (a locked screen, a question): hide it, so
+            widget.hide()  # its keyboard filters (the scan route) no longer take keys
     yield
 
 

@@ -99,7 +99,7 @@ def test_ctrl_l_locks_and_only_the_clerk_s_password_opens(qtbot, window, db, cle
 def test_another_clerk_takes_the_counter(qtbot, leaving, db, clerk, clock, hoa):
     page = leaving.open_dossier(record(db, clerk, clock))
     assert leaving.admin_actions["clerks"].isEnabled()
-    assert leaving.clerk_label.text() == "Cán bộ: Nguyễn Văn An (admin, quản trị viên)"
+    assert leaving.clerk_label.full_text() == "Cán bộ: Nguyễn Văn An (admin, quản trị viên)"
     switch = leaving.switch_user()
     assert switch.dialog is not None and switch.dialog.isVisible()
     sign_in(qtbot, switch.dialog, "canbo1", "hoa2026ok")
@@ -107,7 +107,7 @@ def test_another_clerk_takes_the_counter(qtbot, leaving, db, clerk, clock, hoa):
     assert successor is not None
     qtbot.addWidget(successor)
     assert successor.isVisible() and successor.geometry() == leaving.geometry()
-    assert successor.clerk_label.text() == "Cán bộ: Lê Thị Hoa (canbo1, cán bộ)"
+    assert successor.clerk_label.full_text() == "Cán bộ: Lê Thị Hoa (canbo1, cán bộ)"
     assert not successor.admin_actions["clerks"].isEnabled()  # her role's menus
     assert not successor.admin_actions["printer"].isEnabled()
     assert successor.worklist.model.filter.assignee == "canbo1"  # "mine" is hers
@@ -123,7 +123,7 @@ def test_another_clerk_takes_the_counter(qtbot, leaving, db, clerk, clock, hoa):
     assert back is not None
     qtbot.addWidget(back)
     assert back.admin_actions["clerks"].isEnabled()
-    assert back.clerk_label.text() == "Cán bộ: Nguyễn Văn An (admin, quản trị viên)"
+    assert back.clerk_label.full_text() == "Cán bộ: Nguyễn Văn An (admin, quản trị viên)"
 
 
 def test_cancelling_the_switch_keeps_the_first_clerk(qtbot, window, db, hoa):
@@ -134,7 +134,7 @@ def test_cancelling_the_switch_keeps_the_first_clerk(qtbot, window, db, hoa):
     qtbot.keyClick(switch.dialog, Qt.Key.Key_Escape)
     assert cancelled and window.successor is None
     assert window.isVisible()
-    assert window.clerk_label.text() == "Cán bộ: Nguyễn Văn An (admin, quản trị viên)"
+    assert window.clerk_label.full_text() == "Cán bộ: Nguyễn Văn An (admin, quản trị viên)"
     assert window.admin_actions["clerks"].isEnabled()
     assert pc_actions(db) == []
 
@@ -175,6 +175,6 @@ def test_another_clerk_signs_in_from_the_locked_screen(qtbot, leaving, db, hoa):
     assert successor is not None
     qtbot.addWidget(successor)
     assert not successor.is_locked() and successor.isVisible()
-    assert successor.clerk_label.text() == "Cán bộ: Lê Thị Hoa (canbo1, cán bộ)"
+    assert successor.clerk_label.full_text() == "Cán bộ: Lê Thị Hoa (canbo1, cán bộ)"
     assert pc_actions(db) == ["screen_locked", "user_switched"]
     assert QApplication.activeModalWidget() is None

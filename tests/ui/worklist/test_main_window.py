@@ -94,7 +94,7 @@ def test_admin_items_are_disabled_for_a_clerk_who_is_not_admin(qtbot, db, clerk,
         "queue": False,
         "rules": True,
     }
-    assert w.clerk_label.text() == "Cán bộ: Lê Thị Hoa (canbo1, cán bộ)"
+    assert w.clerk_label.full_text() == "Cán bộ: Lê Thị Hoa (canbo1, cán bộ)"
 
 
 def test_admin_items_are_enabled_for_an_admin(window):
