@@ -933,11 +933,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
 <context>
     <name>CatalogRows</name>
     <message>
-        <source>Cột &apos;{header}&apos; ({key})</source>
-        <extracomment>The Vietnamese limit kinds a message suggests (values of the file, not screen text). How the file writes each level (values of the file, not screen text). Folded cell texts read as a level, after a leading &quot;cấp&quot;/&quot;UBND&quot; is dropped. The district words of before 01/07/2025: refused with their own message.</extracomment>
-        <translation>Column &apos;{header}&apos; ({key})</translation>
-    </message>
-    <message>
         <source>Cột &apos;{header}&apos; ({key}): không được để trống</source>
         <translation>Column &apos;{header}&apos; ({key}): must not be empty</translation>
     </message>
@@ -1023,7 +1018,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Cột &apos;{header}&apos; ({key}): có ký tự điều khiển không in được ({codes}); hãy xóa ký tự đó rồi lưu lại</source>
-        <extracomment>The longest procedure name a form prints whole (the longest published is about 350).</extracomment>
+        <extracomment>The Vietnamese limit kinds a message suggests (values of the file, not screen text). How the file writes each level (values of the file, not screen text). Folded cell texts read as a level, after a leading &quot;cấp&quot;/&quot;UBND&quot; is dropped. The district words of before 01/07/2025: refused with their own message. The longest procedure name a form prints whole (the longest published is about 350).</extracomment>
         <translation>Column &apos;{header}&apos; ({key}): holds a control character that cannot be printed ({codes}); delete it and save again</translation>
     </message>
     <message>
@@ -6525,10 +6520,6 @@ Log folder: {logs}</translation>
         <translation>Please take a ticket and wait for your turn. Elderly people, people with disabilities, pregnant women, people with small children, war invalids and people with meritorious services have priority: please choose “Priority” when taking a ticket. Please have your ID papers ready when you come to the counter.</translation>
     </message>
     <message>
-        <source>Không tìm thấy nhóm dịch vụ này: có thể vừa bị xóa ở máy khác.</source>
-        <translation>This service group was not found: it may have just been deleted on another computer.</translation>
-    </message>
-    <message>
         <source>Hãy nhập tên nhóm, ví dụ “Hộ tịch”.</source>
         <translation>Enter the group name, e.g. “Civil status”.</translation>
     </message>
@@ -7138,7 +7129,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     <name>ReuseState</name>
     <message>
         <source>Dùng được</source>
-        <extracomment>A dossier in one of these ended with a result: its digitised papers have legal value for the person&apos;s other procedures (Decree 118/2025 art. 22(1)).</extracomment>
+        <extracomment>The most pages one paper may have: a thick land file is some dozens of pages. The largest PDF one paper may be (bytes): within what both databases store in a value. A personal identification number (CCCD / số định danh cá nhân) has 12 digits. A dossier in one of these ended with a result: its digitised papers have legal value for the person&apos;s other procedures (Decree 118/2025 art. 22(1)).</extracomment>
         <translation>Usable</translation>
     </message>
     <message>
@@ -7167,7 +7158,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     <name>Risk</name>
     <message>
         <source>Đã quá hạn từ {due}, chưa có kết quả.</source>
-        <extracomment>the sessions in microseconds after midnight, for arithmetic without datetimes</extracomment>
+        <extracomment>Fewer decided dossiers than this say too little to estimate from. How far back decided dossiers are looked at. the sessions in microseconds after midnight, for arithmetic without datetimes</extracomment>
         <translation>Overdue since {due}, no result yet.</translation>
     </message>
     <message>
@@ -7205,22 +7196,6 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     <message>
         <source>{minutes} phút làm việc</source>
         <translation>{minutes} min of working time</translation>
-    </message>
-</context>
-<context>
-    <name>RiskKind</name>
-    <message>
-        <source>Đã quá hạn</source>
-        <extracomment>Fewer decided dossiers than this say too little to estimate from. How far back decided dossiers are looked at.</extracomment>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <source>Đến hạn trong 1 ngày làm việc</source>
-        <translation>Due within 1 working day</translation>
-    </message>
-    <message>
-        <source>Thường giải quyết lâu hơn thời gian còn lại</source>
-        <translation>Usually takes longer than the time left</translation>
     </message>
 </context>
 <context>
@@ -7374,18 +7349,6 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     <message>
         <source>Không xử lý được bản số hóa: xem nhật ký của chương trình.</source>
         <translation>The digitised copy could not be processed: see the program&apos;s log.</translation>
-    </message>
-</context>
-<context>
-    <name>ScanKind</name>
-    <message>
-        <source>Giấy tờ</source>
-        <extracomment>The most pages one paper may have: a thick land file is some dozens of pages. The largest PDF one paper may be (bytes): within what both databases store in a value. A personal identification number (CCCD / số định danh cá nhân) has 12 digits.</extracomment>
-        <translation>Paper</translation>
-    </message>
-    <message>
-        <source>Kết quả giải quyết</source>
-        <translation>Result</translation>
     </message>
 </context>
 <context>

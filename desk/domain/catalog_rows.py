@@ -251,11 +251,6 @@ class CatalogRowError(ValueError):
         self.problems = list(problems)
 
 
-def column_label(key: str) -> str:
-    """How a message names a column: the Vietnamese header and the English key."""
-    return translate("CatalogRows", "Cột '{header}' ({key})").format(**_column(key))
-
-
 def _column(key: str) -> dict[str, str]:
     """The values naming a column in a message: ``{header}`` and ``{key}``."""
     return {"header": HEADER_LABELS[key], "key": key}

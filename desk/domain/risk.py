@@ -25,7 +25,7 @@ from enum import StrEnum
 
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.clock import VN_TZ, to_vn
-from desk.domain.translation import QT_TRANSLATE_NOOP, translate
+from desk.domain.translation import translate
 from desk.domain.urgency import is_overdue
 from desk.domain.vn_dates import time_and_date_label
 
@@ -41,15 +41,6 @@ class RiskKind(StrEnum):
     OVERDUE = "overdue"  # quá hạn, chưa có kết quả
     DUE_SOON = "due_soon"  # đến hạn trong một ngày làm việc
     SLOW_HISTORY = "slow_history"  # thường cần lâu hơn thời gian còn lại
-
-
-RISK_LABELS = {
-    RiskKind.OVERDUE: QT_TRANSLATE_NOOP("RiskKind", "Đã quá hạn"),
-    RiskKind.DUE_SOON: QT_TRANSLATE_NOOP("RiskKind", "Đến hạn trong 1 ngày làm việc"),
-    RiskKind.SLOW_HISTORY: QT_TRANSLATE_NOOP(
-        "RiskKind", "Thường giải quyết lâu hơn thời gian còn lại"
-    ),
-}
 
 
 @dataclass(frozen=True)

@@ -43,11 +43,6 @@ class ScanKind(StrEnum):
     RESULT = "result"  # kết quả giải quyết thủ tục hành chính
 
 
-SCAN_KIND_LABELS = {
-    ScanKind.PAPER: QT_TRANSLATE_NOOP("ScanKind", "Giấy tờ"),
-    ScanKind.RESULT: QT_TRANSLATE_NOOP("ScanKind", "Kết quả giải quyết"),
-}
-
 #: A dossier in one of these ended with a result: its digitised papers have legal
 #: value for the person's other procedures (Decree 118/2025 art. 22(1)).
 WITH_RESULT = frozenset({DossierStatus.RESULT_READY, DossierStatus.RETURNED})

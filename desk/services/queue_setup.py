@@ -94,18 +94,6 @@ def list_groups(db: Database, active_only: bool = False) -> list[ServiceGroup]:
         return [_group(row) for row in s.scalars(query)]
 
 
-def get_group(db: Database, group_id: int) -> ServiceGroup:
-    with db.read() as s:
-        row = s.get(QueueGroupRow, group_id)
-        if row is None:
-            raise NotFound(
-                translate(
-                    "QueueSetup", "Không tìm thấy nhóm dịch vụ này: có thể vừa bị xóa ở máy khác."
-                )
-            )
-        return _group(row)
-
-
 def check_group(group: ServiceGroup) -> dict[str, str]:
     errors: dict[str, str] = {}
     try:
