@@ -132,11 +132,6 @@ def at_risk(db: Database, now: datetime, scope: Scope | None = None) -> list[Ris
     return [item for d in candidates if (item := assess(d, now, cal, known, timeline)) is not None]
 
 
-def at_risk_count(db: Database, now: datetime, scope: Scope | None = None) -> int:
-    """How many dossiers ``at_risk`` lists (for a badge on the main window)."""
-    return len(at_risk(db, now, scope))
-
-
 def at_risk_counts(db: Database, now: datetime, scope: Scope | None = None) -> RiskCounts:
     """The list's figures: at risk, overdue, overdue without an apology (``RiskCounts``)."""
     return RiskCounts.of(at_risk(db, now, scope))

@@ -59,7 +59,7 @@ def test_due_within_a_working_day_or_overdue_and_running(db, clerk):
     assert items[1].kind is RiskKind.DUE_SOON
     assert items[1].procedure == catalog.get_procedure(db, CERTIFICATE).name
     assert "Chỉ còn 2 giờ 45 phút làm việc đến hạn (14 giờ 00 phút" in items[1].reason_text
-    assert risk.at_risk_count(db, now) == 2
+    assert risk.at_risk_counts(db, now).at_risk == 2
 
 
 def test_the_new_date_of_an_apology_takes_a_dossier_off_the_list(db, clerk):

@@ -47,7 +47,7 @@ def test_a_supervisor_is_told_and_taken_to_the_list(qtbot, db, clerk, clock, at_
         db, clerk, "lanhdao", "Phạm Văn Đức", "matkhau456", role=Role.SUPERVISOR
     )
     window = signed_in(qtbot, db, boss, clock)
-    assert risk.at_risk_count(db, clock.now()) == 2
+    assert risk.at_risk_counts(db, clock.now()).at_risk == 2
     qtbot.waitUntil(lambda: window.sign_in_notice.box is not None)
     [box] = visible_message_boxes(window)
     assert box is window.sign_in_notice.box and not box.isModal()
@@ -82,7 +82,7 @@ def test_a_clerk_gets_no_dialog(qtbot, db, clerk, clock, at_risk):
     # counted for the worklist's tab: the clerk's own dossiers (the two are the admin's)
     assert window.worklist.at_risk.count == 0
     assert window.worklist.view_tabs.tabText(AT_RISK_TAB) == "Cần xin lỗi - của tôi (0)"
-    assert risk.at_risk_count(db, clock.now()) == 2
+    assert risk.at_risk_counts(db, clock.now()).at_risk == 2
     assert window.sign_in_notice.box is None
     assert visible_message_boxes(window) == []
     assert not window.sign_in_notice.label.isVisible()

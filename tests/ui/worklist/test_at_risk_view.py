@@ -81,7 +81,7 @@ def test_the_at_risk_view_lists_what_the_service_flags(
     expected = risk.at_risk(db, clock.now())
     model = view.at_risk.model
     assert model.codes() == [i.code for i in expected] == [overdue, due_soon]
-    assert view.at_risk.count == risk.at_risk_count(db, clock.now()) == 2
+    assert view.at_risk.count == risk.at_risk_counts(db, clock.now()).at_risk == 2
     assert view.view_tabs.tabText(AT_RISK_TAB) == "Cần xin lỗi - toàn cơ quan (2)"
     assert view.summary.text() == "2 hồ sơ cần xin lỗi"
     # Each row says why, in the service's words, and how urgent with a shape and a word.
