@@ -354,7 +354,7 @@
     </message>
     <message>
         <source>Phạm vi: {scope}. {n} hồ sơ có nguy cơ trễ hạn; {overdue} đã quá hạn, {without} trong số đó chưa có phiếu xin lỗi.</source>
-        <translation>Scope: {scope}. {n} dossiers at risk of being late; {overdue} already overdue, {without} of them without an apology letter yet.</translation>
+        <translation>Scope: {scope}. {n} dossier(s) at risk of being late; overdue: {overdue}, of which without an apology letter yet: {without}.</translation>
     </message>
     <message>
         <source>{code}: {reason}</source>

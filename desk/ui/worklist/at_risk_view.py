@@ -144,8 +144,11 @@ class AtRiskView(QWidget):
             DUE: metrics.horizontalAdvance("00/00/0000 00:00") + 24,
             PROCEDURE: metrics.horizontalAdvance(DEPARTMENT_SAMPLE) + 24,
         }
-        for column, width in widths.items():
-            header.resizeSection(column, width)
+        for column, width in widths.items():  # at least as wide as its heading
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(
+                column, max(width, header.fontMetrics().horizontalAdvance(title) + 24)
+            )
         table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), table)
