@@ -29,7 +29,7 @@ from desk.domain.office import Office
 from desk.domain.vn_dates import time_and_date_text
 
 #: Column widths in mm, 180 in all (the text width of A5 landscape).
-WIDTHS_MM = (8, 22, 23, 23, 21, 23, 23, 37)
+WIDTHS_MM = (10, 22, 23, 23, 21, 23, 23, 35)  # "STT" whole on one line
 #: The table stays readable: the body shrinks this far at most to keep one page.
 SIZES = (12, 11.5, 11)
 
