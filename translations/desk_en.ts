@@ -2440,7 +2440,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <name>DashboardWindow</name>
     <message>
         <source>Báo cáo, thống kê</source>
-        <extracomment>The file the last export wrote.</extracomment>
+        <extracomment>The most dossiers a list behind a figure shows. The file the last export wrote.</extracomment>
         <translation>Reports and statistics</translation>
     </message>
     <message>
@@ -2573,7 +2573,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Hồ sơ đang giải quyết đã qua ngày phải trả kết quả (ngày hẹn, hoặc ngày hẹn lại trong phiếu xin lỗi): ô “Quá hạn” của danh sách hồ sơ, tính trên toàn cơ quan.</source>
-        <extracomment>The most dossiers a list behind a figure shows. The tiles, in rows: (figure, colour of the number).</extracomment>
         <translation>Dossiers in progress past the date their result is owed (the appointment, or the new date of an apology letter): the &quot;Overdue&quot; band of the dossier list, for the whole office.</translation>
     </message>
     <message>

@@ -63,6 +63,7 @@ from desk.domain.translation import translated
 from desk.domain.vn_dates import time_and_date_label
 from desk.services import calendar, report_book, report_xlsx, reports, time_used
 from desk.storage.database import Database
+from desk.ui.dashboard.figure_tiles import TILE_ROWS, FigureTile, figure_note
 from desk.ui.dashboard.rating_tab import RatingTab
 from desk.ui.dashboard.report_dossiers_dialog import ReportDossiersDialog
 from desk.ui.dashboard.report_tables import (
@@ -86,47 +87,6 @@ LIST_LIMIT = 2000
 TREND_TAB, DETAIL_TAB, TIME_TAB, SCORE_TAB, QUEUE_TAB, RATING_TAB = range(6)
 NAME_WIDTH = 380
 
-#: The tiles, in rows: (figure, colour of the number).
-TILE_ROWS: tuple[tuple[tuple[Figure, str], ...], ...] = (
-    (
-        (Figure.RECEIVED, "#263238"),
-        (Figure.CARRIED_OVER, "#263238"),
-        (Figure.DECIDED, "#263238"),
-        (Figure.EARLY, "#2e7d32"),
-        (Figure.ON_TIME, "#1565c0"),
-        (Figure.LATE, "#c62828"),
-    ),
-    (
-        (Figure.PENDING_IN_TIME, "#2e7d32"),
-        (Figure.PENDING_OVERDUE, "#c62828"),
-        (Figure.LATE_WITHOUT_APOLOGY, "#c62828"),
-        (Figure.LATE_WITH_APOLOGY, "#263238"),
-        (Figure.SUPPLEMENT_REQUESTED, "#263238"),
-        (Figure.CAME_BACK_MORE, "#9a6700"),
-    ),
-)
-
-
-def figure_note(figure: Figure) -> str:
-    """What a tile counts, where a name alone could be misread ("" for the others)."""
-    if figure is Figure.PENDING_OVERDUE:
-        return translate(
-            "DashboardWindow",
-            "Hồ sơ đang giải quyết đã qua ngày phải trả kết quả (ngày hẹn, hoặc ngày hẹn lại "
-            "trong phiếu xin lỗi): ô “Quá hạn” của danh sách hồ sơ, tính trên toàn cơ quan.",
-        )
-    if figure is Figure.LATE_WITH_APOLOGY:
-        return translate(
-            "DashboardWindow",
-            "Hồ sơ đã giải quyết trong kỳ, trễ hạn, có phiếu xin lỗi lập trước khi giải quyết. "
-            "Phiếu lập cho hồ sơ còn đang giải quyết được tính khi hồ sơ có kết quả.",
-        )
-    if figure is Figure.LATE_WITHOUT_APOLOGY:
-        return translate(
-            "DashboardWindow", "Hồ sơ đã giải quyết trong kỳ, trễ hạn, không có phiếu xin lỗi."
-        )
-    return ""
-
 
 def fit_columns(table: QTableView) -> None:
     """Columns as wide as their contents, the names column at most ``NAME_WIDTH``."""
@@ -148,36 +108,6 @@ def write_export(db: Database, period: Period, now: datetime, kind: str, path: s
     if kind == "book_pdf":
         return report_book.tracking_book_pdf(db, period, path)
     return report_xlsx.write_tracking_book_xlsx(report_book.tracking_book_data(db, period), path)
-
-
-class FigureTile(QPushButton):
-    """A figure as a big number over its name; a click lists the dossiers behind it."""
-
-    def __init__(self, label: str, colour: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.label = label
-        self.value_label = QLabel("-")
-        self.value_label.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
-        self.name_label = QLabel(label)
-        self.name_label.setWordWrap(True)
-        self.name_label.setStyleSheet("color: #37474f;")
-        for child in (self.value_label, self.name_label):
-            child.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.setSpacing(0)
-        layout.addWidget(self.value_label)
-        layout.addWidget(self.name_label)
-        self.setMinimumSize(104, 100)  # eight across a 1024-pixel screen, three lines of name
-
-    def set_value(self, text: str, tooltip: str = "") -> None:
-        self.value_label.setText(text)
-        self.setAccessibleName(f"{self.label}: {text}")
-        self.setToolTip(tooltip)
-
-    def value(self) -> str:
-        return self.value_label.text()
 
 
 class DashboardWindow(QWidget):
