@@ -8254,6 +8254,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
     <message>
         <source>Tất cả lĩnh vực</source>
+        <extracomment>Texts never shown: they only set how wide a filter box is (in characters).</extracomment>
         <translation>All fields</translation>
     </message>
     <message>

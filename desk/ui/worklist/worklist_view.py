@@ -33,7 +33,6 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -50,9 +49,7 @@ from desk.domain.clock import Clock, SystemClock
 from desk.domain.dossier import STATUS_LABELS, DossierStatus
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
-from desk.domain.procedure import CHANNEL_LABELS, Channel
 from desk.domain.scope import scope_for
-from desk.domain.text import fold
 from desk.domain.translation import translated
 from desk.domain.urgency import BAND_LABELS, Band
 from desk.services import changes, worklist
@@ -62,6 +59,7 @@ from desk.ui.widgets import background
 from desk.ui.widgets.band_style import BandButton
 from desk.ui.widgets.qt_helpers import translate
 from desk.ui.worklist.at_risk_view import AtRiskView
+from desk.ui.worklist.filter_bar import FilterBar
 from desk.ui.worklist.worklist_table_model import (
     APPLICANT,
     ASSIGNEE,
@@ -73,7 +71,6 @@ from desk.ui.worklist.worklist_table_model import (
     STATUS,
     URGENCY,
     WorklistTableModel,
-    status_choices,
     with_view,
 )
 
@@ -89,12 +86,6 @@ VIEWS = (View.URGENT, View.WAITING, View.READY, View.CLOSED)
 AT_RISK_TAB = len(VIEWS)
 #: Texts never shown: they only set how wide a filter box (in characters) or a column is.
 WIDTH_SAMPLES = {
-    "field_filter": "Tất cả lĩnh vực....",  # untranslated: width sample
-    "procedure_filter": "Tất cả thủ tục hành chính....",  # untranslated: width sample
-    "status_filter": "Tất cả trạng thái...",  # untranslated: width sample
-    "channel_filter": "Qua dịch vụ bưu chính",  # untranslated: width sample
-    "department_filter": "Tất cả phòng, ban.....",  # untranslated: width sample
-    "assignee_filter": "Tất cả cán bộ.......",  # untranslated: width sample
     "name": "Nguyễn Thị Thu Trang",  # untranslated: width sample
     "holder": "Công chức Tư pháp - Hộ tịch",  # untranslated: width sample
     "assignee": "Võ Thị Thu Trang",  # untranslated: width sample
@@ -176,19 +167,6 @@ class WorklistView(QWidget):
         self.view_tabs.setTabTextColor(AT_RISK_TAB, QColor("#b71c1c"))
         self.view_tabs.currentChanged.connect(self._on_view_changed)
 
-    def _combo(self, name: str) -> QComboBox:
-        """A filter box as many characters wide as its ``WIDTH_SAMPLES`` entry."""
-        width_text = WIDTH_SAMPLES[name]
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(len(width_text))
-        # Narrower when the window is (a counter's queue panel beside it): the text elides.
-        combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("M" * 8))
-        combo.view().setMinimumWidth(combo.fontMetrics().horizontalAdvance("M" * 40))
-        combo.activated.connect(lambda _index: self.apply_filters())
-        return combo
-
     def _build_filters(self) -> None:
         self.search = QLineEdit(self)
         self.search.setObjectName("worklist_search")
@@ -199,12 +177,15 @@ class WorklistView(QWidget):
                 "Tìm theo tên người nộp, mã hồ sơ, số CCCD, số điện thoại (gõ không dấu cũng được)",
             )
         )
-        self.field_combo = self._combo("field_filter")
-        self.procedure_combo = self._combo("procedure_filter")
-        self.status_combo = self._combo("status_filter")
-        self.channel_combo = self._combo("channel_filter")
-        self.department_combo = self._combo("department_filter")
-        self.assignee_combo = self._combo("assignee_filter")
+        self.filter_bar = FilterBar(self._db, self._clerk, self)
+        self.filter_bar.changed.connect(self.apply_filters)
+        # the boxes by name, as the rest of the window and its tests reach them
+        self.field_combo = self.filter_bar.field_combo
+        self.procedure_combo = self.filter_bar.procedure_combo
+        self.status_combo = self.filter_bar.status_combo
+        self.channel_combo = self.filter_bar.channel_combo
+        self.department_combo = self.filter_bar.department_combo
+        self.assignee_combo = self.filter_bar.assignee_combo
         self.clear_button = QPushButton(translate("WorklistView", "Bỏ lọc"), self)
         self.clear_button.clicked.connect(self.clear_filters)
 
@@ -284,19 +265,6 @@ class WorklistView(QWidget):
         search.addWidget(self.open_button)
         search.addWidget(self.reprint_button)
 
-        self.filter_bar = QWidget(self)
-        filters = QHBoxLayout(self.filter_bar)
-        filters.setContentsMargins(0, 0, 0, 0)
-        for combo in (
-            self.field_combo,
-            self.procedure_combo,
-            self.status_combo,
-            self.channel_combo,
-            self.department_combo,
-            self.assignee_combo,
-        ):
-            filters.addWidget(combo, 1)
-
         layout = QVBoxLayout(self)
         # The scope on a line of its own: beside the bands it took the width that
         # keeps their labels whole on a 1024-pixel screen.
@@ -311,65 +279,7 @@ class WorklistView(QWidget):
 
     def fill_choices(self) -> None:
         """Fill the filter boxes from the catalog, the departments and the accounts."""
-        choices = worklist.choices(self._db)
-
-        def fill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, "")
-            for value, label in items:
-                combo.addItem(label, value)
-                combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
-
-        fill(
-            self.field_combo,
-            translate("WorklistView", "Tất cả lĩnh vực"),
-            [(f, f) for f in sorted(choices.fields, key=fold)],
-        )
-        fill(
-            self.procedure_combo,
-            translate("WorklistView", "Tất cả thủ tục"),
-            sorted(choices.procedures, key=lambda p: fold(p[1])),
-        )
-        fill(
-            self.channel_combo,
-            translate("WorklistView", "Mọi hình thức nộp"),
-            [(c.value, translated(CHANNEL_LABELS[c])) for c in Channel],
-        )
-        fill(
-            self.department_combo,
-            translate("WorklistView", "Tất cả phòng, ban"),
-            [(d, d) for d in sorted(choices.departments, key=fold)],
-        )
-        fill(self.assignee_combo, translate("WorklistView", "Tất cả cán bộ"), choices.assignees)
-        self._fill_statuses()
-        if not self._clerk.is_supervisor:
-            # A clerk works on the dossiers given to them; a supervisor sees everyone's.
-            at = self.assignee_combo.findData(self._clerk.username)
-            self.assignee_combo.setCurrentIndex(max(at, 0))
-            self.assignee_combo.setEnabled(False)
-            self.assignee_combo.setToolTip(
-                translate(
-                    "WorklistView",
-                    "Danh sách chỉ gồm hồ sơ anh/chị phụ trách. Hồ sơ khác: quét hoặc nhập mã "
-                    "ở ô “Quét/nhập mã hồ sơ” (F2).",
-                )
-            )
-
-    def _fill_statuses(self) -> None:
-        combo = self.status_combo
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(translate("WorklistView", "Tất cả trạng thái"), None)
-        for status in status_choices(self.current_view()):
-            combo.addItem(translated(STATUS_LABELS[status]), status)
-        combo.setCurrentIndex(max(combo.findData(current), 0))
-        combo.setEnabled(combo.count() > 2)
-        combo.blockSignals(False)
+        self.filter_bar.fill_choices(self.current_view())
 
     def current_view(self) -> View:
         """The view the list shows (the running dossiers under the at-risk tab)."""
@@ -407,7 +317,7 @@ class WorklistView(QWidget):
             self.view_tabs.setCurrentIndex(VIEWS.index(View.URGENT))
             self.view_tabs.blockSignals(False)
             self._show_list(True)
-            self._fill_statuses()
+            self.filter_bar.fill_statuses(self.current_view())
         self.apply_filters()
 
     def _on_view_changed(self, _index: int) -> None:
@@ -418,7 +328,7 @@ class WorklistView(QWidget):
         if self.at_risk_shown():
             self._show_at_risk_count()
             return
-        self._fill_statuses()
+        self.filter_bar.fill_statuses(self.current_view())
         self.apply_filters()
 
     def _show_list(self, the_list: bool) -> None:
@@ -469,16 +379,7 @@ class WorklistView(QWidget):
         self.view_tabs.setCurrentIndex(VIEWS.index(view))
 
     def clear_filters(self) -> None:
-        for combo in (
-            self.field_combo,
-            self.procedure_combo,
-            self.status_combo,
-            self.channel_combo,
-            self.department_combo,
-        ):
-            combo.setCurrentIndex(0)
-        if self._clerk.is_supervisor:
-            self.assignee_combo.setCurrentIndex(0)
+        self.filter_bar.reset()
         for button in self.band_buttons.values():
             button.setChecked(False)
         self.search.clear()
