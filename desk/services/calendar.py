@@ -34,8 +34,6 @@ from desk.domain.calendar import (
     DayKind,
     DayStatus,
     WorkingCalendar,
-    day_kind,
-    day_status,
     load_special_days,
     years_confirmed_by,
 )
@@ -45,6 +43,7 @@ from desk.domain.office import Clerk
 from desk.domain.office_hours import OfficeHours
 from desk.domain.translation import QT_TRANSLATE_NOOP, translate
 from desk.services import audit, changes, decision_times, settings
+from desk.services.calendar_build import CONFIRMED_YEARS, calendar_from, stored_day, years_of
 from desk.storage import rows
 from desk.storage.database import Database
 from desk.storage.tables import CalendarDayRow, ChangeCounterRow, SettingRow
@@ -54,8 +53,6 @@ KINDS = {
     "makeup": QT_TRANSLATE_NOOP("Calendar", "Ngày làm bù"),
 }
 
-#: Setting: the years whose official schedule is entered, e.g. "2025,2026".
-CONFIRMED_YEARS = "calendar_confirmed_years"
 
 _AUDIT_ENTITY = "calendar_day"
 
@@ -77,27 +74,25 @@ def set_office_hours(db: Database, by: Clerk, text: str, clock: Clock | None = N
 
 
 def _day_of(row: CalendarDayRow) -> CalendarDay:
-    return CalendarDay(
-        row.day,
-        day_kind(row.kind),
-        row.note,
-        row.source or "",
-        day_status(row.status or "confirmed"),
-    )
+    return stored_day(row.day, row.kind, row.note, row.source, row.status)
+
+
+def _days_statement(_dialect: str):  # noqa: ANN202
+    c = CalendarDayRow
+    return select(c.day, c.kind, c.note, c.source, c.status).order_by(c.day)
+
+
+#: The special days, in order, as ``stored_day`` takes them.
+SPECIAL_DAYS = rows.Statement(_days_statement)
 
 
 def special_days(db: Database) -> list[CalendarDay]:
-    with db.read() as s:
-        rows = s.scalars(select(CalendarDayRow).order_by(CalendarDayRow.day)).all()
-        return [_day_of(r) for r in rows]
+    with rows.reading(db) as reader:
+        return [stored_day(*r) for r in reader.rows(SPECIAL_DAYS, {})]
 
 
 def confirmed_years(db: Database) -> frozenset[int]:
-    return _years(settings.get_setting(db, CONFIRMED_YEARS))
-
-
-def _years(text: str) -> frozenset[int]:
-    return frozenset(int(part) for part in text.replace(" ", "").split(",") if part.isdigit())
+    return years_of(settings.get_setting(db, CONFIRMED_YEARS))
 
 
 def _rework_decisions(db: Database, since: date, now: datetime) -> None:
@@ -152,11 +147,8 @@ def calendar_at(db: Database, at: tuple) -> WorkingCalendar:
         known = _calendars.get(db)
     if known is not None and known[0] == at:
         return known[1]
-    cal = WorkingCalendar(
-        office_hours=office_hours(db),
-        special_days=tuple(special_days(db)),
-        confirmed_years=confirmed_years(db),
-    )
+    _version, _days, years, hours = at  # the stamp holds the settings' text
+    cal = calendar_from(hours, years, special_days(db))
     with _calendars_lock:
         _calendars[db] = (at, cal)
     return cal
@@ -395,7 +387,7 @@ def load_shipped_days_in(s: Session) -> int:
                     status=d.status.value,
                 )
             )
-    years = _years(settings.get_setting_in(s, CONFIRMED_YEARS)) | years_confirmed_by(days)
+    years = years_of(settings.get_setting_in(s, CONFIRMED_YEARS)) | years_confirmed_by(days)
     settings.set_setting_in(s, CONFIRMED_YEARS, ",".join(str(y) for y in sorted(years)))
     return len(days)
 

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from desk.domain.office_settings import (  # noqa: F401 (read from here too)
+    DEFAULTS,
+    OFFICE_HOURS,
+    PAPER,
+    PRINTER_URI,
+    setting_or_default,
+)
 from desk.storage.database import Database
 from desk.storage.tables import SettingRow
-
-PRINTER_URI = "printer_uri"
-PAPER = "paper"
-OFFICE_HOURS = "office_hours"
-
-DEFAULTS = {
-    PRINTER_URI: "none",
-    PAPER: "80",
-    OFFICE_HOURS: "07:30-11:30, 13:30-17:00",
-    # desk.domain.legal_rules.LateCounting: not confirmed in the texts in force
-    "late_counting": "original",
-}
 
 
 def get_setting(db: Database, key: str) -> str:
@@ -27,7 +22,7 @@ def get_setting(db: Database, key: str) -> str:
 
 def get_setting_in(s: Session, key: str) -> str:
     row = s.get(SettingRow, key)
-    return row.value if row is not None else DEFAULTS.get(key, "")
+    return setting_or_default(key, row.value if row is not None else None)
 
 
 def set_setting(db: Database, key: str, value: str) -> None:

@@ -27,136 +27,45 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, replace
-from datetime import date, datetime
-from enum import StrEnum
-from operator import itemgetter
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, bindparam, case, func, literal_column, null, or_, select, union_all
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.elements import BindParameter, ColumnClause
 
-from desk.domain.calendar import WorkingCalendar
-from desk.domain.clock import to_vn
-from desk.domain.dossier import CLOSED_STATUSES, RUNNING_STATUSES, DossierStatus
-from desk.domain.text import fold
-from desk.domain.translation import QT_TRANSLATE_NOOP
-from desk.domain.urgency import BANDS, Band, band_bounds, day_edges
+from desk.domain.dossier import DossierStatus
+from desk.domain.urgency import BANDS, Band
 from desk.services import calendar
+from desk.services.worklist_shape import (
+    COUNTED_VIEWS,
+    RUNNING,
+    VIEW_LABELS,
+    VIEW_STATUSES,
+    Bands,
+    Shape,
+    View,
+    WorklistFilter,
+    WorklistItem,
+    page_shape,
+    page_values,
+    shape_of,
+    statuses_for,
+    statuses_of,
+    values_for,
+)
 from desk.storage import rows
 from desk.storage.database import Database
 from desk.storage.tables import DepartmentRow, DossierRow, ProcedureRow, UserRow
 
-
-class View(StrEnum):
-    URGENT = "urgent"  # running dossiers, by urgency band
-    WAITING = "waiting"  # chờ bổ sung: the clock is stopped
-    READY = "ready"  # có kết quả, chờ trả
-    CLOSED = "closed"  # returned, refused, stopped
-    ALL_OPEN = "all_open"
-
-
-VIEW_LABELS = {
-    View.URGENT: QT_TRANSLATE_NOOP("Worklist", "Đang giải quyết"),
-    View.WAITING: QT_TRANSLATE_NOOP("Worklist", "Chờ người nộp bổ sung"),
-    View.READY: QT_TRANSLATE_NOOP("Worklist", "Có kết quả, chờ trả"),
-    View.CLOSED: QT_TRANSLATE_NOOP("Worklist", "Đã kết thúc"),
-    View.ALL_OPEN: QT_TRANSLATE_NOOP("Worklist", "Tất cả hồ sơ chưa xong"),
-}
-
-_VIEW_STATUSES: dict[View, frozenset[DossierStatus]] = {
-    View.URGENT: RUNNING_STATUSES,
-    View.WAITING: frozenset({DossierStatus.WAITING_SUPPLEMENT}),
-    View.READY: frozenset({DossierStatus.RESULT_READY}),
-    View.CLOSED: CLOSED_STATUSES,
-    View.ALL_OPEN: RUNNING_STATUSES
-    | {DossierStatus.WAITING_SUPPLEMENT, DossierStatus.RESULT_READY},
-}
-#: The views whose counts the tabs show.
-COUNTED_VIEWS = (View.URGENT, View.WAITING, View.READY)
-
-
-def statuses_of(view: View) -> frozenset[DossierStatus]:
-    return _VIEW_STATUSES[view]
-
-
-@dataclass(frozen=True)
-class WorklistFilter:
-    view: View = View.URGENT
-    band: Band | None = None
-    field: str = ""
-    procedure_code: str = ""
-    status: DossierStatus | None = None
-    channel: str = ""
-    department: str = ""
-    assignee: str = ""  # username
-    search: str = ""
-
-
-_STATUS = {s.value: s for s in DossierStatus}
-_RUNNING = frozenset(s.value for s in RUNNING_STATUSES)
-
-
-class WorklistItem(tuple):
-    """One row of the list: the row as the database gave it, and its band.
-
-    A page of them is made at the speed it is read: the moments stay as stored
-    (naive UTC) and become Vietnam time when asked for (``due_at``...), so a list
-    converts only what it shows. Immutable, and equal when the rows are.
-    """
-
-    __slots__ = ()
-
-    id = property(itemgetter(0))
-    code = property(itemgetter(1))
-    applicant_name = property(itemgetter(2))
-    procedure_name = property(itemgetter(3))
-    field = property(itemgetter(4))
-    holder = property(itemgetter(9))
-    channel = property(itemgetter(10))
-    phone = property(itemgetter(12))
-    comebacks = property(itemgetter(13))
-
-    @property
-    def band(self) -> Band | None:
-        """The urgency band (running dossiers only), worked out by the query itself."""
-        at = self[14]
-        return None if at is None else BANDS[at]
-
-    @property
-    def received_at(self) -> datetime:
-        return rows.moment(self[5])
-
-    @property
-    def appointment_at(self) -> datetime:
-        return rows.moment(self[6])
-
-    @property
-    def due_at(self) -> datetime:
-        return rows.moment(self[7])
-
-    @property
-    def status(self) -> DossierStatus:
-        return _STATUS[self[8]]
-
-    @property
-    def assignee(self) -> str:
-        return self[11] or ""
-
-    @property
-    def rescheduled(self) -> bool:
-        """Moved once by an apology (Decree 118/2025 art. 19(6)): ``due_at`` is the new
-        date, ``appointment_at`` stays the legal one the statistics count against."""
-        return self[6] != self[7]
-
-    def with_band(self, band: Band | None) -> WorklistItem:
-        """The same row in another band (as it will be at another moment)."""
-        return tuple.__new__(
-            WorklistItem, (*self[:14], None if band is None else BANDS.index(band))
-        )
-
-    def __repr__(self) -> str:
-        return f"WorklistItem(code={self.code!r}, due_at={self.due_at}, status={self[8]})"
+__all__ = [  # the worklist's terms are read from here too
+    "COUNTED_VIEWS",
+    "VIEW_LABELS",
+    "View",
+    "WorklistFilter",
+    "WorklistItem",
+    "statuses_of",
+]
 
 
 @dataclass(frozen=True)
@@ -174,47 +83,7 @@ class Choices:
 D = DossierRow
 
 
-@dataclass(frozen=True)
-class _Shape:
-    """What decides a statement's SQL: the statuses, which filters are set, the paging."""
-
-    statuses: tuple[str, ...]
-    field: bool = False
-    procedure: bool = False
-    channel: bool = False
-    department: bool = False
-    assignee: bool = False
-    words: int = 0
-    band_start: bool = False
-    band_end: bool = False
-    after: bool = False
-    newest_first: bool = False  # the closed view: by id, newest first
-
-
-def _statuses(flt: WorklistFilter, view: View | None = None) -> tuple[str, ...]:
-    statuses = _VIEW_STATUSES[view or flt.view]
-    if flt.status is not None:
-        statuses = statuses & {flt.status}
-    return tuple(sorted(s.value for s in statuses))
-
-
-def _shape(flt: WorklistFilter, statuses: tuple[str, ...], **extra: bool) -> _Shape:
-    band = flt.band is not None and flt.view is View.URGENT
-    return _Shape(
-        statuses=statuses,
-        field=bool(flt.field),
-        procedure=bool(flt.procedure_code),
-        channel=bool(flt.channel),
-        department=bool(flt.department),
-        assignee=bool(flt.assignee),
-        words=len(fold(flt.search).split()),
-        band_start=band and flt.band is not Band.OVERDUE,
-        band_end=band and flt.band is not Band.WITHIN,
-        **extra,
-    )
-
-
-def _status_params(shape: _Shape, wanted: tuple[str, ...] | None = None) -> list:
+def _status_params(shape: Shape, wanted: tuple[str, ...] | None = None) -> list:
     """The statuses as parameters (``status0``...), all of the shape's or the ``wanted`` ones."""
     return [
         bindparam(f"status{n}")
@@ -223,7 +92,7 @@ def _status_params(shape: _Shape, wanted: tuple[str, ...] | None = None) -> list
     ]
 
 
-def _filters(shape: _Shape) -> list[ColumnElement[bool]]:
+def _filters(shape: Shape) -> list[ColumnElement[bool]]:
     """The WHERE clauses other than the status, with named parameters."""
     conds: list[ColumnElement[bool]] = []
     if shape.field:
@@ -288,12 +157,12 @@ def _band_column(c, running: bool | None):  # noqa: ANN001, ANN202
     edges: list[BindParameter[Any]] = [bindparam(f"edge{n}") for n in range(len(BANDS) - 1)]
     band = case(*((c.due_at < edge, n) for n, edge in enumerate(edges)), else_=len(edges))
     if running is None:
-        is_running = c.status.in_([bindparam(f"running{n}") for n in range(len(_RUNNING))])
+        is_running = c.status.in_([bindparam(f"running{n}") for n in range(len(RUNNING))])
         band = case((is_running, band), else_=null())
     return band.label("band")
 
 
-def _page_statement(shape: _Shape, dialect: str):  # noqa: ANN202
+def _page_statement(shape: Shape, dialect: str):  # noqa: ANN202
     """One page of the view, in the form each engine plans as a walk down the index.
 
     SQLite merges one ordered branch per status (``UNION ALL`` under the outer
@@ -319,7 +188,7 @@ def _page_statement(shape: _Shape, dialect: str):  # noqa: ANN202
         filters.append(D.due_at >= bindparam("after_due"))
         filters.append(or_(D.due_at > bindparam("after_due"), D.id > bindparam("after_id")))
     statuses = [D.status == bindparam(f"status{n}") for n in range(len(shape.statuses))]
-    running = [s in _RUNNING for s in shape.statuses]
+    running = [s in RUNNING for s in shape.statuses]
     if len(statuses) == 1:
         return (
             select(*_page_columns(running=running[0]))
@@ -345,11 +214,11 @@ def _page_statement(shape: _Shape, dialect: str):  # noqa: ANN202
     return union_all(*arms).order_by(*order).limit(bindparam("size"))
 
 
-_statements: dict[tuple[str, _Shape], rows.Statement] = {}
+_statements: dict[tuple[str, Shape], rows.Statement] = {}
 _statements_lock = threading.Lock()
 
 
-def _statement(kind: str, shape: _Shape, build) -> rows.Statement:  # noqa: ANN001
+def _statement(kind: str, shape: Shape, build) -> rows.Statement:  # noqa: ANN001
     key = (kind, shape)
     statement = _statements.get(key)
     if statement is None:
@@ -359,67 +228,9 @@ def _statement(kind: str, shape: _Shape, build) -> rows.Statement:  # noqa: ANN0
     return statement
 
 
-# -- the values of a statement ----------------------------------------------------------------
-
-
-class _Bands:
-    """The band edges at one moment: as datetimes (for a band filter) and as the
-    database stores due times (the query compares each row's due time with them)."""
-
-    def __init__(self, now: datetime, cal: WorkingCalendar, reader: rows.Reader) -> None:
-        self.now = now
-        self.cal = cal
-        edges, stored = _edges(to_vn(now).date(), cal, reader)
-        self.edges = edges
-        self.stored = [reader.moment(now), *stored]
-
-    @property
-    def bounds(self) -> dict[Band, tuple[datetime | None, datetime | None]]:
-        return band_bounds(self.now, self.cal, self.edges)
-
-
-#: (calendar, day, dialect) -> the day's edges, as datetimes and as stored
-_edges_cache: dict[tuple[int, date, str], tuple[WorkingCalendar, tuple, list]] = {}
-
-
-def _edges(today: date, cal: WorkingCalendar, reader: rows.Reader) -> tuple[tuple, list]:
-    """``day_edges`` of the day, computed once per day and calendar."""
-    key = (id(cal), today, reader.dialect.name)
-    known = _edges_cache.get(key)
-    if known is not None and known[0] is cal:
-        return known[1], known[2]
-    edges = day_edges(today, cal)
-    stored = [reader.moment(e) for e in edges]
-    if len(_edges_cache) > 16:
-        _edges_cache.clear()
-    _edges_cache[key] = (cal, edges, stored)
-    return edges, stored
-
-
-def _values(flt: WorklistFilter, statuses: tuple[str, ...], reader: rows.Reader, bands) -> dict:  # noqa: ANN001
-    values: dict[str, Any] = {f"status{n}": s for n, s in enumerate(statuses)}
-    values.update({f"running{n}": s for n, s in enumerate(sorted(_RUNNING))})
-    if bands is not None:
-        values.update({f"edge{n}": edge for n, edge in enumerate(bands.stored)})
-    values.update(
-        field=flt.field,
-        procedure=flt.procedure_code,
-        channel=flt.channel,
-        department=flt.department,
-        assignee=flt.assignee,
-    )
-    for n, word in enumerate(fold(flt.search).split()):
-        values[f"word{n}"] = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    if flt.band is not None and flt.view is View.URGENT:
-        start, end = bands.bounds[flt.band]
-        values["band_start"] = reader.moment(start) if start is not None else None
-        values["band_end"] = reader.moment(end) if end is not None else None
-    return values
-
-
-def _read_bands(reader: rows.Reader, db: Database, now: datetime) -> _Bands:
+def _read_bands(reader: rows.Reader, db: Database, now: datetime) -> Bands:
     cal = calendar.calendar_at(db, calendar.stamp(reader))
-    return _Bands(now, cal, reader)
+    return Bands(now, cal, reader)
 
 
 # -- reading --------------------------------------------------------------------------------
@@ -434,7 +245,7 @@ def fetch_page(
     size: int = 200,
 ) -> list[WorklistItem]:
     """The next ``size`` dossiers after the key ``(due_at, id)`` of the last one shown."""
-    if not _statuses(flt):
+    if not statuses_for(flt):
         return []
     with rows.reading(db) as reader:
         bands = _read_bands(reader, db, now)
@@ -446,20 +257,18 @@ def fetch_page(
 
 def _page(
     reader: rows.Reader,
-    bands: _Bands,
+    bands: Bands,
     flt: WorklistFilter,
     after: tuple[datetime, int] | None,
     size: int,
 ) -> tuple[rows.Statement, dict[str, Any]]:
-    statuses = _statuses(flt)
-    newest_first = flt.view is View.CLOSED
-    shape = _shape(flt, statuses, after=after is not None, newest_first=newest_first)
-    values = _values(flt, statuses, reader, bands)
-    values["size"] = size
-    if after is not None:
-        values["after_due"] = reader.moment(after[0])
-        values["after_id"] = after[1]
-    return _statement("page", shape, _page_statement), values
+    values = page_values(flt, reader, bands, after, size)
+    return page_statement(flt, after is not None), values
+
+
+def page_statement(flt: WorklistFilter, after: bool) -> rows.Statement:
+    """The statement that reads a page of ``flt`` (``after``: a page after the first)."""
+    return _statement("page", page_shape(flt, after), _page_statement)
 
 
 def page_query(
@@ -477,7 +286,7 @@ def page_query(
         return statement.sql(reader.dialect), statement.params(reader.dialect, values)
 
 
-def _count_statement(shape: _Shape, _dialect: str):  # noqa: ANN202
+def _count_statement(shape: Shape, _dialect: str):  # noqa: ANN202
     return (
         select(func.count())
         .select_from(D)
@@ -486,16 +295,16 @@ def _count_statement(shape: _Shape, _dialect: str):  # noqa: ANN202
 
 
 def count(db: Database, flt: WorklistFilter, now: datetime) -> int:
-    statuses = _statuses(flt)
+    statuses = statuses_for(flt)
     if not statuses:
         return 0
-    statement = _statement("count", _shape(flt, statuses), _count_statement)
+    statement = _statement("count", shape_of(flt, statuses), _count_statement)
     with rows.reading(db) as reader:
         bands = _read_bands(reader, db, now) if flt.band is not None else None
-        return reader.rows(statement, _values(flt, statuses, reader, bands))[0][0]
+        return reader.rows(statement, values_for(flt, statuses, reader, bands))[0][0]
 
 
-def _band_counts_statement(shape: _Shape, _dialect: str):  # noqa: ANN202
+def _band_counts_statement(shape: Shape, _dialect: str):  # noqa: ANN202
     due = D.due_at
     edges: list[BindParameter[Any]] = [bindparam(f"edge{n}") for n in range(len(BANDS) - 1)]
     ranges = [due < edges[0]]
@@ -518,21 +327,21 @@ def _band_counts(
     reader: rows.Reader, db: Database, flt: WorklistFilter, now: datetime
 ) -> dict[Band, int]:
     base = replace(flt, view=View.URGENT, band=None)
-    statuses = _statuses(base)
+    statuses = statuses_for(base)
     if not statuses:
         return dict.fromkeys(Band, 0)
-    statement = _statement("bands", _shape(base, statuses), _band_counts_statement)
+    statement = _statement("bands", shape_of(base, statuses), _band_counts_statement)
     bands = _read_bands(reader, db, now)
-    values = _values(base, statuses, reader, bands)
+    values = values_for(base, statuses, reader, bands)
     values.update({f"edge{n}": edge for n, edge in enumerate(bands.stored)})
     found = reader.rows(statement, values)[0]
     return {band: found[n] or 0 for n, band in enumerate(BANDS)}
 
 
-def _view_counts_statement(shape: _Shape, _dialect: str):  # noqa: ANN202
+def _view_counts_statement(shape: Shape, _dialect: str):  # noqa: ANN202
     counts = []
     for view in COUNTED_VIEWS:
-        wanted = tuple(s for s in shape.statuses if DossierStatus(s) in _VIEW_STATUSES[view])
+        wanted = tuple(s for s in shape.statuses if DossierStatus(s) in VIEW_STATUSES[view])
         in_view = D.status.in_(_status_params(shape, wanted))
         counts.append(func.count().filter(in_view) if wanted else literal_column("0"))
     where = D.status.in_(_status_params(shape))
@@ -547,11 +356,11 @@ def view_counts(db: Database, flt: WorklistFilter, now: datetime) -> dict[View, 
 
 def _view_counts(reader: rows.Reader, flt: WorklistFilter) -> dict[View, int]:
     base = replace(flt, view=View.ALL_OPEN, band=None)
-    statuses = _statuses(base)
+    statuses = statuses_for(base)
     if not statuses:
         return dict.fromkeys(COUNTED_VIEWS, 0)
-    statement = _statement("views", _shape(base, statuses), _view_counts_statement)
-    found = reader.rows(statement, _values(base, statuses, reader, None))[0]
+    statement = _statement("views", shape_of(base, statuses), _view_counts_statement)
+    found = reader.rows(statement, values_for(base, statuses, reader, None))[0]
     return {view: found[n] or 0 for n, view in enumerate(COUNTED_VIEWS)}
 
 

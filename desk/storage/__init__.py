@@ -2,7 +2,6 @@
 
 Row classes end in ``Row`` so they are never mistaken for domain objects or Qt
 models. Nothing here uses SQLite-only SQL: an office may point every counter at
-one PostgreSQL server.
+one PostgreSQL server. Importing the package loads nothing: a command that reads
+with the bare driver (``desk.storage.statement_book``) never loads SQLAlchemy.
 """
-
-from desk.storage import message_tables  # noqa: E402, F401 (its rows join Base.metadata)

@@ -20,10 +20,7 @@ Each connection to the server names its program and PC in ``application_name``
 
 from __future__ import annotations
 
-import os
-import socket
 import sqlite3
-import unicodedata
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -32,39 +29,19 @@ from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 
 from desk.domain.errors import UserError
 from desk.domain.translation import translate
+from desk.storage.connection_settings import (  # noqa: F401 (read from here too)
+    APPLICATION_NAME_BYTES,
+    BUSY_TIMEOUT_MS,
+    CONNECT_TIMEOUT_S,
+    IDLE_IN_TRANSACTION_MS,
+    TOOL,
+    application_name,
+    ascii_host_name,
+    host_name,
+    postgres_connect_args,
+)
 
-BUSY_TIMEOUT_MS = 10_000
 WRITE_OPTION = "desk_write"
-CONNECT_TIMEOUT_S = 5
-IDLE_IN_TRANSACTION_MS = 60_000
-
-
-#: What a command-line run or a script is called in ``application_name``.
-TOOL = "tool"
-#: PostgreSQL keeps 63 bytes of ``application_name``, printable ASCII only.
-APPLICATION_NAME_BYTES = 63
-
-
-def host_name() -> str:
-    """This PC's name as the other PCs and the admin know it."""
-    return socket.gethostname() or "?"
-
-
-_D_WITH_STROKE = str.maketrans({"\u0111": "d", "\u0110": "D"})  # untranslated: letters, not text
-
-
-def ascii_host_name() -> str:
-    """This PC's name in plain ASCII, without spaces: how the server is told it."""
-    host = unicodedata.normalize("NFKD", host_name()).translate(_D_WITH_STROKE)
-    host = "".join(c for c in host if not unicodedata.combining(c))
-    return "".join(c if c.isascii() and c.isprintable() and c != " " else "-" for c in host) or "?"
-
-
-def application_name(program: str = TOOL) -> str:
-    """``desk <program> <host> <pid>`` in plain ASCII (the server replaces anything else)."""
-    tail = f" {os.getpid()}"
-    head = f"desk {program} "
-    return head + ascii_host_name()[: APPLICATION_NAME_BYTES - len(head) - len(tail)] + tail
 
 
 def sqlite_url(path: str | Path) -> str:
@@ -107,22 +84,6 @@ def make_engine(url: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS, program: str =
             conn.exec_driver_sql("BEGIN")
 
     return engine
-
-
-def postgres_connect_args(
-    busy_timeout_ms: int = BUSY_TIMEOUT_MS, program: str = TOOL
-) -> dict[str, object]:
-    """libpq settings for a counter on the office network (see the module doc)."""
-    return {
-        "connect_timeout": CONNECT_TIMEOUT_S,
-        "keepalives": 1,
-        "keepalives_idle": 10,
-        "keepalives_interval": 5,
-        "keepalives_count": 3,
-        "application_name": application_name(program),
-        "options": f"-c lock_timeout={int(busy_timeout_ms)}"
-        f" -c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS}",
-    }
 
 
 def is_postgres(url: str) -> bool:

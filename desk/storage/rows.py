@@ -13,8 +13,8 @@ few hot paths that use it:
 - ``reading(db)``: one pooled connection for a few statements, DBAPI tuples
   back, no transaction around them (each SELECT sees one consistent state; on
   PostgreSQL the driver keeps each statement prepared on its connection);
-- ``moment``/``stored_moment``: a stored moment (naive UTC; text on SQLite) to
-  Vietnam time and back, as ``UtcDateTime`` does, in a tenth of its time.
+- ``moment`` (``desk.storage.moments``)/``stored_moment``: a stored moment (naive
+  UTC; text on SQLite) to Vietnam time and back, as ``UtcDateTime`` does.
 """
 
 from __future__ import annotations
@@ -22,32 +22,17 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import Dialect
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from desk.domain.clock import VN_TZ
 from desk.storage.database import Database
 from desk.storage.engine import DB_ERRORS, explain_database_error
+from desk.storage.moments import moment as moment  # the lists read it from here
 from desk.storage.types import UtcDateTime
-
-_NAIVE_EPOCH = datetime(1970, 1, 1)
-_VN_EPOCH = datetime(1970, 1, 1, tzinfo=UTC).astimezone(VN_TZ)
-_fromisoformat = datetime.fromisoformat
-
-
-def moment(raw: datetime | str) -> datetime:
-    """A stored moment (naive UTC: SQLite's text or the driver's datetime) in Vietnam time.
-
-    The value ``UtcDateTime`` reads back (same instant, same ``VN_TZ``), by one
-    subtraction and one addition instead of a zone conversion.
-    """
-    if raw.__class__ is str:  # (a third of isinstance's time; mypy cannot narrow the other side)
-        raw = _fromisoformat(raw)
-    return _VN_EPOCH + (raw - _NAIVE_EPOCH)  # type: ignore[operator]  # a datetime by now
 
 
 class Statement:
@@ -77,6 +62,12 @@ class Statement:
 
     def sql(self, dialect: Dialect) -> str:
         return self._compile(dialect).sql
+
+    def compiled(self, dialect: Dialect) -> tuple[str, tuple[str, ...] | None, dict[str, Any]]:
+        """The SQL, the order of its parameters (``None``: by name) and the values it
+        fixes: what ``desk.storage.statement_book`` keeps to run it without SQLAlchemy."""
+        known = self._compile(dialect)
+        return known.sql, known.order, dict(known.fixed)
 
     def params(self, dialect: Dialect, values: Mapping[str, Any]) -> Sequence[Any] | dict:
         """The DBAPI parameters: a tuple in the SQL's order, or a dict, as the driver wants."""

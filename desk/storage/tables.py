@@ -584,3 +584,8 @@ class DossierScanRow(Base):
     linked_at: Mapped[datetime] = mapped_column(UtcDateTime)
     linked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     file: Mapped[ScanFileRow] = relationship()
+
+
+# The message rows are in a module of their own; imported here, they join Base.metadata
+# wherever the tables are known (migrations, a new database).
+from desk.storage import message_tables  # noqa: E402, F401
