@@ -61,10 +61,13 @@ def _demo(sub: argparse._SubParsersAction) -> dict[str, Handler]:
 
 
 def _dossiers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
-    from desk.cli.dossiers import COMMANDS, add_commands
+    from desk.cli.dossiers import COMMANDS, add_commands, run_dossiers_command
 
     add_commands(sub, _add_db)
-    return {n: _with_db(f) for n, f in COMMANDS.items()}
+    handlers = {n: _with_db(f) for n, f in COMMANDS.items()}
+    # A listing may not need the ordinary way (SQLAlchemy, migrations) at all.
+    handlers["dossiers"] = lambda args: run_dossiers_command(args, lambda: _open(args))
+    return handlers
 
 
 def _due(sub: argparse._SubParsersAction) -> dict[str, Handler]:

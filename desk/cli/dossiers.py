@@ -14,9 +14,14 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from desk.cli.login import add_user_option, log_in_from
+from desk.cli.login import add_user_option, log_in_from, log_in_with, require_role
 from desk.domain.translation import translate, translated
+
+if TYPE_CHECKING:
+    from desk.domain.office import Clerk
+    from desk.services.worklist_shape import WorklistFilter, WorklistItem
 
 AddDb = Callable[[argparse.ArgumentParser], None]
 
@@ -88,60 +93,114 @@ def _add_receipt(sub: argparse._SubParsersAction, add_db: AddDb) -> None:
     add_db(receipt)
 
 
-def run_dossiers(args: argparse.Namespace, db) -> int:  # noqa: ANN001
+def run_dossiers_command(args: argparse.Namespace, open_db: Callable[[], object]) -> int:
+    """``desk dossiers``: on the bare driver when it can answer exactly
+    (``desk.services.quick_list``), else the ordinary way on ``open_db()``."""
+    credentials: list[str] = []
+    if _worklist_asked(args) and not args.search:
+        from desk.storage.statement_book import BareUnavailable
+
+        try:
+            rows = _quick_rows(args, credentials)
+        except BareUnavailable:
+            pass
+        else:
+            _show(args, rows)
+            return 0
+    return run_dossiers(args, open_db(), *credentials)
+
+
+def _quick_rows(args: argparse.Namespace, credentials: list[str]) -> list[dict]:
+    from desk.cli.db import url_of
+    from desk.domain.clock import SystemClock
+    from desk.services import quick_list
+    from desk.storage.statement_book import open_bare
+
+    with open_bare(url_of(args)) as reader:
+
+        def check(user: str, password: str) -> Clerk:
+            credentials[:] = [user, password]  # asked once, even if the ordinary way follows
+            return quick_list.sign_in(reader, user, password)
+
+        clerk = log_in_with(args, check)
+        flt = worklist_filter(args, _own(clerk))
+        return [_row_of(i) for i in quick_list.fetch(reader, flt, SystemClock().now(), args.limit)]
+
+
+def run_dossiers(args: argparse.Namespace, db, *credentials: str) -> int:  # noqa: ANN001
+    """``desk dossiers`` the ordinary way; ``credentials`` (user, password) when the
+    quick way already asked for them."""
     from desk.domain.clock import SystemClock
 
-    clerk = log_in_from(args, db)
-    own = "" if clerk.is_supervisor else clerk.username  # as the window's list
-    if args.pending or args.band or args.status or args.search:
-        rows = _worklist_rows(db, args, own, SystemClock().now())
+    if credentials:
+        clerk = accounts_log_in(db, *credentials)  # not asked twice
+        require_role(clerk)
+    else:
+        clerk = log_in_from(args, db)
+    own = _own(clerk)
+    if _worklist_asked(args):
+        flt = worklist_filter(args, own)
+        rows = [_row_of(i) for i in _all_pages(db, flt, SystemClock().now(), args.limit)]
     else:
         rows = _latest_rows(db, args.limit, own)
+    _show(args, rows)
+    return 0
+
+
+def accounts_log_in(db, user: str, password: str) -> Clerk:  # noqa: ANN001
+    from desk.services import accounts
+
+    return accounts.log_in(db, user, password)
+
+
+def _own(clerk: Clerk) -> str:
+    return "" if clerk.is_supervisor else clerk.username  # as the window's list
+
+
+def _worklist_asked(args: argparse.Namespace) -> bool:
+    return bool(args.pending or args.band or args.status or args.search)
+
+
+def _show(args: argparse.Namespace, rows: list[dict]) -> None:
     if args.json:
         print(_terminal_json(rows))
     else:
         _print_rows(rows)
-    return 0
 
 
-def _worklist_rows(db, args: argparse.Namespace, own: str, now) -> list[dict]:  # noqa: ANN001
-    """The dossiers the options pick, as the window's worklist finds them, most urgent first."""
+def worklist_filter(args: argparse.Namespace, own: str) -> WorklistFilter:
+    """The worklist's filter the options ask for, most urgent first."""
     from desk.domain.dossier import DossierStatus
     from desk.domain.urgency import Band
-    from desk.services import worklist
+    from desk.services.worklist_shape import View, WorklistFilter, statuses_of
 
-    view = worklist.View.URGENT if args.band else worklist.View.ALL_OPEN
+    view = View.URGENT if args.band else View.ALL_OPEN
     if args.status:
         view = next(
             v
-            for v in (
-                worklist.View.URGENT,
-                worklist.View.WAITING,
-                worklist.View.READY,
-                worklist.View.CLOSED,
-            )
-            if DossierStatus(args.status) in worklist.statuses_of(v)
+            for v in (View.URGENT, View.WAITING, View.READY, View.CLOSED)
+            if DossierStatus(args.status) in statuses_of(v)
         )
-    flt = worklist.WorklistFilter(
+    return WorklistFilter(
         view=view,
         band=Band(args.band) if args.band else None,
         status=DossierStatus(args.status) if args.status else None,
         assignee=own,
         search=args.search,
     )
-    return [
-        {
-            "code": i.code,
-            "applicant": i.applicant_name,
-            "procedure": i.procedure_name,
-            "received": i.received_at.isoformat(),
-            "appointment": i.appointment_at.isoformat(),
-            "due": i.due_at.isoformat(),
-            "status": i.status.value,
-            "band": i.band.value if i.band else None,
-        }
-        for i in _all_pages(db, flt, now, args.limit)
-    ]
+
+
+def _row_of(i: WorklistItem) -> dict:
+    return {
+        "code": i.code,
+        "applicant": i.applicant_name,
+        "procedure": i.procedure_name,
+        "received": i.received_at.isoformat(),
+        "appointment": i.appointment_at.isoformat(),
+        "due": i.due_at.isoformat(),
+        "status": i.status.value,
+        "band": i.band.value if i.band else None,
+    }
 
 
 def _latest_rows(db, limit: int | None, own: str) -> list[dict]:  # noqa: ANN001
@@ -223,4 +282,4 @@ def run_receipt(args: argparse.Namespace, db) -> int:  # noqa: ANN001
 
 
 #: Sub-commands that take the parsed options and the opened database: ``(args, db) -> int``.
-COMMANDS: dict[str, Callable[..., int]] = {"dossiers": run_dossiers, "receipt": run_receipt}
+COMMANDS: dict[str, Callable[..., int]] = {"receipt": run_receipt}

@@ -1,0 +1,179 @@
+"""Reading with the bare driver, for a command that must not wait for SQLAlchemy.
+
+Loading SQLAlchemy and the ORM tables costs a command about a quarter of a
+second before its first query: more than the whole work of ``desk dossiers
+--pending --limit 50`` on a million dossiers. The statements such a command
+runs are still SQLAlchemy's own: ``tools/statement_book.py`` compiles them
+ahead of time, for SQLite and for PostgreSQL, into ``statement_book.json``
+among the resources, with the migration its SQL was written for
+(``tests/storage/test_statement_book.py`` fails when the file differs from
+the statements as they are now). Here they run on a bare ``sqlite3`` or
+``psycopg`` connection, opened with the engine's own settings
+(``desk.storage.connection_settings``).
+
+``open_bare`` gives a reader only where it can answer exactly as the engine
+would: a SQLite file that exists, or a PostgreSQL URL, at the schema of the
+book. Anywhere else, and for a statement the book does not hold, the caller
+takes the ordinary way (``BareUnavailable``), which creates, migrates or
+explains as it always does.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from desk.config import resource
+from desk.storage import moments
+from desk.storage.connection_settings import BUSY_TIMEOUT_MS, postgres_connect_args
+
+BOOK_FILE = "statement_book.json"
+VERSION_TABLE = "alembic_version"  # as desk.storage.migrate names it
+SQLITE_PREFIX = "sqlite:///"
+POSTGRES_PREFIX = "postgresql+psycopg://"
+
+
+class BareUnavailable(Exception):
+    """The bare reader cannot answer this exactly: take the ordinary way."""
+
+
+@dataclass(frozen=True)
+class Engine:
+    """The engine's name, where the values ask ``reader.dialect.name``."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One statement compiled for one engine: its SQL, the order of its parameters
+    (positional drivers; ``None``: by name), and the values it fixes itself."""
+
+    sql: str
+    order: tuple[str, ...] | None
+    fixed: Mapping[str, Any]
+
+    def params(self, values: Mapping[str, Any]) -> Sequence[Any] | dict[str, Any]:
+        merged = {**self.fixed, **values} if self.fixed else values
+        if self.order is None:
+            return dict(merged)
+        return tuple(merged[name] for name in self.order)
+
+
+@dataclass(frozen=True)
+class Book:
+    head: str  # the migration the statements were compiled for
+    statements: Mapping[str, Mapping[str, Entry]]  # key -> engine -> entry
+
+
+def book_from(data: Mapping[str, Any]) -> Book:
+    return Book(
+        head=data["head"],
+        statements={
+            key: {
+                engine: Entry(
+                    e["sql"], None if e["order"] is None else tuple(e["order"]), e["fixed"]
+                )
+                for engine, e in per_engine.items()
+            }
+            for key, per_engine in data["statements"].items()
+        },
+    )
+
+
+@cache
+def shipped_book() -> Book:
+    return book_from(json.loads(resource(BOOK_FILE).read_text(encoding="utf-8")))
+
+
+class BareReader:
+    """Runs the book's statements on one bare connection (see ``open_bare``)."""
+
+    def __init__(self, connection: Any, engine: str, book: Book) -> None:
+        self._connection = connection
+        self.dialect = Engine(engine)
+        self._book = book
+
+    def has(self, key: str) -> bool:
+        return self.dialect.name in self._book.statements.get(key, {})
+
+    def rows(self, key: str, values: Mapping[str, Any]) -> list[tuple]:
+        if not self.has(key):
+            raise BareUnavailable(key)
+        entry = self._book.statements[key][self.dialect.name]
+        cursor = self._connection.cursor()
+        try:
+            cursor.execute(entry.sql, entry.params(values))
+            return cursor.fetchall()
+        finally:
+            cursor.close()
+
+    def moment(self, value: datetime) -> datetime | str:
+        return moments.stored(self.dialect.name, value)
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def __enter__(self) -> BareReader:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_bare(url: str, book: Book | None = None) -> BareReader:
+    """A bare reader on ``url``, at the book's schema; ``BareUnavailable`` otherwise
+    (another kind of URL, no such file, a schema to create or upgrade, any failure:
+    the ordinary way then says what is wrong)."""
+    book = book or shipped_book()
+    try:
+        reader = _connect(url, book)
+    except BareUnavailable:
+        raise
+    except Exception as exc:  # any driver's failure: the ordinary way explains it
+        raise BareUnavailable(str(exc)) from exc
+    try:
+        cursor = reader._connection.cursor()
+        cursor.execute(f"SELECT version_num FROM {VERSION_TABLE}")
+        found = [r[0] for r in cursor.fetchall()]
+        cursor.close()
+    except Exception as exc:
+        reader.close()
+        raise BareUnavailable(str(exc)) from exc
+    if found != [book.head]:
+        reader.close()
+        raise BareUnavailable(f"schema {found} is not {book.head}")
+    return reader
+
+
+def _connect(url: str, book: Book) -> BareReader:
+    if url.startswith(SQLITE_PREFIX):
+        raw, _, query = url[len(SQLITE_PREFIX) :].partition("?")
+        path = unquote(raw)  # SQLAlchemy's URL escapes the path so
+        if not path or path == ":memory:" or query:
+            raise BareUnavailable(url)
+        import sqlite3
+
+        # mode=rw: a missing file is not created here (the ordinary way creates it)
+        lite = sqlite3.connect(
+            Path(path).absolute().as_uri() + "?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        return BareReader(lite, "sqlite", book)
+    if url.startswith(POSTGRES_PREFIX):
+        import psycopg
+
+        args: dict[str, Any] = postgres_connect_args()
+        conninfo = "postgresql://" + url[len(POSTGRES_PREFIX) :]
+        query = conninfo.partition("?")[2]
+        for pair in query.split("&") if query else ():
+            args.pop(pair.partition("=")[0], None)  # what the URL says wins, as in the engine
+        # Autocommit: each SELECT alone, as desk.storage.rows reads.
+        server = psycopg.connect(conninfo, autocommit=True, **args)
+        return BareReader(server, "postgresql", book)
+    raise BareUnavailable(url)
