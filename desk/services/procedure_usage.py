@@ -1,16 +1,19 @@
 """How often this office receives each procedure: the last ranking rule of the
 procedure search (``desk.domain.procedure_search``).
 
-One grouped count over the dossiers received in the last year, on the
-``received_at`` index; the intake window reads it once and keeps it.
+One grouped count over the dossiers received in the last year, read from the
+``(received_at, procedure_code)`` index alone (``tests/services/
+test_procedure_usage.py`` reads the plan); the intake window reads it once and
+keeps it.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
+from desk.storage import rows
 from desk.storage.database import Database
 from desk.storage.tables import DossierRow
 
@@ -18,12 +21,20 @@ from desk.storage.tables import DossierRow
 USAGE_DAYS = 365
 
 
-def usage_counts(db: Database, now: datetime, days: int = USAGE_DAYS) -> dict[str, int]:
-    """Procedure code -> dossiers received for it in the ``days`` before ``now``."""
-    stmt = (
+def _usage_statement(_dialect: str):  # noqa: ANN202
+    return (
         select(DossierRow.procedure_code, func.count())
-        .where(DossierRow.received_at >= now - timedelta(days=days))
+        .where(DossierRow.received_at >= bindparam("since"))
         .group_by(DossierRow.procedure_code)
     )
-    with db.read() as s:
-        return {code: int(count) for code, count in s.execute(stmt)}
+
+
+#: Procedure code and dossiers received since ``since`` (as stored).
+USAGE = rows.Statement(_usage_statement)
+
+
+def usage_counts(db: Database, now: datetime, days: int = USAGE_DAYS) -> dict[str, int]:
+    """Procedure code -> dossiers received for it in the ``days`` before ``now``."""
+    with rows.reading(db) as reader:
+        found = reader.rows(USAGE, {"since": reader.moment(now - timedelta(days=days))})
+    return {code: int(count) for code, count in found}

@@ -164,7 +164,7 @@ class DossierRow(Base):
     __tablename__ = "dossiers"
     __table_args__ = (
         Index("ix_dossiers_status_due", "status", "due_at"),
-        Index("ix_dossiers_received_at", "received_at"),
+        Index("ix_dossiers_received_procedure", "received_at", "procedure_code"),
         Index("ix_dossiers_decided_at", "decided_at"),
         Index("ix_dossiers_id_number", "id_number"),
     )
