@@ -555,7 +555,7 @@ def test_the_package_s_vietnam_alone_gives_the_country_s_days():
     country): the same days, names and make-up days as the package's own lookup."""
     import holidays
 
-    from desk.domain.calendar import _vietnam
+    from desk.domain.public_holidays import _vietnam
 
     years = (2014, 2015, 2027, 2028)
     alone = _vietnam()(years=years, language="vi")
