@@ -141,6 +141,13 @@ def stamp(reader: rows.Reader) -> tuple:
     return tuple(reader.rows(STAMP, {"topic": changes.CALENDAR})[0])
 
 
+def known_calendar(db: Database) -> tuple[tuple, WorkingCalendar] | None:
+    """The stamp and calendar last built for ``db`` (``None`` before the first): a reader
+    may use it while it reads the stamp again, and start over if the stamp moved."""
+    with _calendars_lock:
+        return _calendars.get(db)
+
+
 def calendar_at(db: Database, at: tuple) -> WorkingCalendar:
     """The calendar at stamp ``at``, built once per stamp."""
     with _calendars_lock:

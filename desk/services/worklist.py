@@ -36,7 +36,7 @@ from sqlalchemy.sql.elements import BindParameter, ColumnClause
 
 from desk.domain.dossier import DossierStatus
 from desk.domain.urgency import BANDS, Band
-from desk.services import calendar
+from desk.services import calendar, changes
 from desk.services.worklist_shape import (
     COUNTED_VIEWS,
     RUNNING,
@@ -244,13 +244,30 @@ def fetch_page(
     after: tuple[datetime, int] | None = None,
     size: int = 200,
 ) -> list[WorklistItem]:
-    """The next ``size`` dossiers after the key ``(due_at, id)`` of the last one shown."""
+    """The next ``size`` dossiers after the key ``(due_at, id)`` of the last one shown.
+
+    With the calendar already known, the page is read on its band edges together with
+    the calendar's stamp, in one round trip; only when the stamp has moved (the
+    calendar changed) is the page read again on the new calendar's edges.
+    """
     if not statuses_for(flt):
         return []
     with rows.reading(db) as reader:
+        known = calendar.known_calendar(db)
+        if known is not None:
+            stamp, cal = known
+            statement, values = _page(reader, Bands(now, cal, reader), flt, after, size)
+            stamps, found = reader.rows_together(
+                [(calendar.STAMP, {"topic": changes.CALENDAR}), (statement, values)]
+            )
+            if tuple(stamps[0]) == stamp:
+                return _items(found)
         bands = _read_bands(reader, db, now)
         statement, values = _page(reader, bands, flt, after, size)
-        found = reader.rows(statement, values)
+        return _items(reader.rows(statement, values))
+
+
+def _items(found: list[tuple]) -> list[WorklistItem]:
     make = tuple.__new__
     return [make(WorklistItem, r) for r in found]
 

@@ -93,3 +93,32 @@ def test_closed_view_is_newest_first(empty_db):
         db, WorklistFilter(view=View.CLOSED), NOW, after=(closed[-1].due_at, closed[-1].id), size=50
     )
     assert more and max(i.id for i in more) < min(ids)
+
+
+def test_a_calendar_changed_elsewhere_moves_the_bands_at_the_next_page(empty_db, db_url):
+    """The page is read on the calendar this program knows, together with the calendar's
+    stamp; a calendar changed by another counter (another connection, another process)
+    is seen by the very next page, never a page later."""
+    from desk.services import accounts, calendar
+    from desk.storage.database import open_database
+
+    db = demo(empty_db)
+    flt = WorklistFilter(view=View.URGENT)
+    before = all_items(db, flt)
+    assert calendar.known_calendar(db) is not None  # the next pages use it
+    other_counter = open_database(db_url)
+    try:
+        admin = accounts.log_in(other_counter, "admin", "demo1234")
+        # Monday 16/03 off: the dossiers due then or after move a working day further.
+        calendar.set_special_day(other_counter, admin, date(2026, 3, 16), "off", "nghỉ bù")
+        calendar.set_office_hours(other_counter, admin, "08:00-11:00, 13:00-16:00")
+    finally:
+        other_counter.dispose()
+    after = all_items(db, flt)
+    fresh = open_database(db_url)
+    try:
+        assert after == all_items(fresh, flt)  # as a program that never knew the old one
+    finally:
+        fresh.dispose()
+    assert [i.band for i in after] != [i.band for i in before]
+    assert [i.id for i in after] == [i.id for i in before]

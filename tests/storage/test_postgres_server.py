@@ -16,8 +16,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from desk.domain.errors import UserError
-from desk.services import changes
-from desk.storage import migrate
+from desk.services import calendar, changes
+from desk.storage import migrate, rows
 from desk.storage.database import Database, open_database
 from desk.storage.engine import make_engine
 
@@ -130,6 +130,40 @@ def test_after_a_server_restart_the_next_click_simply_works(empty_db: Database):
     with empty_db.write() as s:
         changes.bump(s, changes.QUEUE)
     assert changes.version(empty_db, changes.QUEUE) == 1
+
+
+def test_a_list_read_after_a_server_restart_reads_again_on_a_new_connection(
+    empty_db: Database, monkeypatch
+):
+    """A read of the lists takes its connection without the ping (a round trip saved
+    on every page); when the one it took is dead it reads again on a new one."""
+    pings = []
+    real_ping = empty_db.engine.dialect.do_ping
+    monkeypatch.setattr(
+        empty_db.engine.dialect, "do_ping", lambda conn: pings.append(1) or real_ping(conn)
+    )
+    for _ in range(3):
+        with rows.reading(empty_db) as reader:  # the pool now holds a connection
+            assert reader.rows(calendar.STAMP, {"topic": changes.CALENDAR})[0][0] is None
+    assert pings == []  # the reads never pinged
+    _terminate(empty_db.url)  # every connection the pool holds is now dead
+    with rows.reading(empty_db) as reader:
+        assert reader.rows(calendar.STAMP, {"topic": changes.CALENDAR})[0][0] is None
+        assert len(list(reader.stream(calendar.SPECIAL_DAYS, {}))) == 0  # same connection
+    with empty_db.write() as s:  # a unit of work is still pinged first
+        changes.bump(s, changes.CALENDAR)
+    assert pings
+    with rows.reading(empty_db) as reader:
+        assert reader.rows(calendar.STAMP, {"topic": changes.CALENDAR})[0][0] == 1
+
+
+def test_a_read_that_fails_for_another_reason_is_not_tried_again(empty_db: Database):
+    broken = rows.Statement(lambda _d: text("SELECT no_such_column FROM settings"))
+    with pytest.raises(UserError):
+        with rows.reading(empty_db) as reader:
+            reader.rows(broken, {})
+    with rows.reading(empty_db) as reader:  # the connection went back to the pool whole
+        assert reader.rows(calendar.STAMP, {"topic": changes.CALENDAR})[0][0] is None
 
 
 def test_a_wrong_password_and_a_missing_database_say_what_to_do(db_url):
