@@ -15,7 +15,9 @@ the statements as they are now). Here they run on a bare ``sqlite3`` or
 would: a SQLite file that exists, or a PostgreSQL URL, at the schema of the
 book. Anywhere else, and for a statement the book does not hold, the caller
 takes the ordinary way (``BareUnavailable``), which creates, migrates or
-explains as it always does.
+explains as it always does. A server that cannot be reached is explained at
+once, in the engine's words (``UserError``): the ordinary way would only wait
+for it a second time.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from desk.config import resource
+from desk.domain.errors import UserError
 from desk.storage import moments
 from desk.storage.connection_settings import BUSY_TIMEOUT_MS, postgres_connect_args
 
@@ -134,7 +137,7 @@ def open_bare(url: str, book: Book | None = None) -> BareReader:
     book = book or shipped_book()
     try:
         reader = _connect(url, book)
-    except BareUnavailable:
+    except (BareUnavailable, UserError):
         raise
     except Exception as exc:  # any driver's failure: the ordinary way explains it
         raise BareUnavailable(str(exc)) from exc
@@ -174,6 +177,13 @@ def _connect(url: str, book: Book) -> BareReader:
         for pair in query.split("&") if query else ():
             args.pop(pair.partition("=")[0], None)  # what the URL says wins, as in the engine
         # Autocommit: each SELECT alone, as desk.storage.rows reads.
-        server = psycopg.connect(conninfo, autocommit=True, **args)
+        try:
+            server = psycopg.connect(conninfo, autocommit=True, **args)
+        except psycopg.OperationalError as exc:
+            # No server, a wrong password, no such database: the ordinary way would wait
+            # as long again to say the same, so it is said now (loading its wording).
+            from desk.storage.engine import explain_database_error
+
+            raise explain_database_error(exc, url) from exc
         return BareReader(server, "postgresql", book)
     raise BareUnavailable(url)

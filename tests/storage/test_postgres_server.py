@@ -241,3 +241,29 @@ def test_another_programs_server_database_is_refused_and_left_untouched(blank_db
     assert "không phải của desk" in err.value.message
     assert set(inspect(engine).get_table_names()) == {"contacts"}
     engine.dispose()
+
+
+def test_a_listing_on_a_server_that_cannot_be_reached_says_so_after_one_wait(
+    db_url, free_port, silent_server
+):
+    """The bare reader explains a server it cannot reach in the engine's words, at once:
+    the ordinary way would wait for it a second time to say the same."""
+    from desk.storage.statement_book import open_bare
+
+    refused = _with(db_url, host="127.0.0.1", port=free_port)
+    with pytest.raises(UserError) as err:
+        open_bare(refused)
+    with pytest.raises(UserError) as ordinary:
+        open_database(refused)
+    assert err.value.message == ordinary.value.message
+    assert "Không kết nối được tới máy chủ cơ sở dữ liệu" in err.value.message
+    hanging = _with(db_url, host="127.0.0.1", port=silent_server, query={"connect_timeout": "1"})
+    with pytest.raises(UserError) as err:
+        open_bare(hanging)
+    assert "Không kết nối được tới máy chủ cơ sở dữ liệu" in err.value.message
+    wrong = _with(db_url, password="sai-mat-khau")
+    with pytest.raises(UserError) as err:
+        open_bare(wrong)
+    with pytest.raises(UserError) as ordinary:
+        open_database(wrong)
+    assert err.value.message == ordinary.value.message
