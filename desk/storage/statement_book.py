@@ -114,6 +114,8 @@ class BareReader:
         try:
             cursor.execute(entry.sql, entry.params(values))
             return cursor.fetchall()
+        except Exception as exc:  # any driver's failure: the ordinary way reads or explains
+            raise BareUnavailable(str(exc)) from exc
         finally:
             cursor.close()
 

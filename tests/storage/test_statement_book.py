@@ -125,3 +125,12 @@ def test_the_sqlite_reader_waits_as_the_engine_does(tmp_path):
     with open_bare(database_url(path)) as reader:
         assert isinstance(reader._connection, sqlite3.Connection)
         assert reader._connection.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
+
+
+def test_a_read_that_fails_hands_over_to_the_ordinary_way(tmp_path):
+    path = tmp_path / "office.sqlite3"
+    open_database(database_url(path)).dispose()
+    with open_bare(database_url(path)) as reader:
+        sqlite3.connect(path).execute("DROP TABLE calendar_days")  # a file changed under it
+        with pytest.raises(BareUnavailable, match="calendar_days"):
+            reader.rows("special days", {})
