@@ -337,10 +337,12 @@ def _csv_problem(path: Path, line: int, exc: csv.Error) -> UserError:
 
 def _delimiter(text: str) -> str:
     """``,`` unless the header reads better split on ``;`` (Excel, Vietnamese locale)."""
-    first_line = text.split("\n", 1)[0]
 
     def known(delimiter: str) -> int:
-        cells = next(csv.reader([first_line], delimiter=delimiter), [])
+        try:  # the header's first record, read as the whole file will be (quoted line ends)
+            cells = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+        except csv.Error:
+            return 0  # the whole read then says what is wrong, and on which line
         return sum(1 for c in cells if canonical_column(c))
 
     return ";" if known(";") > known(",") else ","

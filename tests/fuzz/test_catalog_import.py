@@ -9,7 +9,7 @@ import csv
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
@@ -59,6 +59,7 @@ def _write_csv(path: Path, header: list[str], body: list[list[str]], encoding: s
     keep_header=st.booleans(),
     encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1258", "latin-1"]),
 )
+@example(body=[["", "\r"]], keep_header=False, encoding="utf-8")  # a lone CR in the header
 def test_csv_rows_of_anything_in_any_encoding(body, keep_header, encoding):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "danh-muc.csv"
