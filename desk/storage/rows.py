@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from functools import cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Dialect
@@ -143,8 +144,9 @@ class Reader:
     ) -> list[list[tuple]]:
         """The rows of several statements, sent in one round trip to a server (psycopg's
         pipeline: a page and the calendar's stamp cost one wait, not two); one after
-        another on SQLite, where there is no trip to save."""
-        if not self._autocommit:
+        another on SQLite, where there is no trip to save, and with a client library too
+        old for pipelines."""
+        if not (self._autocommit and _pipelines_supported(self._driver)):
             return [self.rows(statement, values) for statement, values in pairs]
         try:
             return self._pipelined(pairs)
@@ -186,6 +188,18 @@ class Reader:
         self._cursor.close()
         if self._autocommit and not self._driver.closed:
             self._driver.autocommit = False
+
+
+def _pipelines_supported(driver: Any) -> bool:
+    """psycopg's pipeline needs libpq 14 or newer (the binary wheels carry 16 and up)."""
+    return getattr(type(driver), "pipeline", None) is not None and _libpq_pipelines()
+
+
+@cache
+def _libpq_pipelines() -> bool:
+    import psycopg
+
+    return bool(psycopg.Pipeline.is_supported())
 
 
 @contextmanager

@@ -122,3 +122,15 @@ def test_a_calendar_changed_elsewhere_moves_the_bands_at_the_next_page(empty_db,
         fresh.dispose()
     assert [i.band for i in after] != [i.band for i in before]
     assert [i.id for i in after] == [i.id for i in before]
+
+
+def test_without_pipelines_the_pages_are_the_same(empty_db, monkeypatch):
+    """A client library too old for psycopg's pipeline reads the stamp and the page one
+    after the other: the same rows."""
+    from desk.storage import rows
+
+    db = demo(empty_db)
+    flt = WorklistFilter(view=View.ALL_OPEN)
+    piped = all_items(db, flt)
+    monkeypatch.setattr(rows, "_libpq_pipelines", lambda: False)
+    assert all_items(db, flt) == piped and piped
