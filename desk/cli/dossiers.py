@@ -253,19 +253,13 @@ def _terminal_json(rows: list[dict]) -> str:
     )
 
 
-def _all_pages(db, flt, now, limit: int | None):
+def _all_pages(db, flt, now, limit: int | None):  # noqa: ANN001, ANN202
     from desk.services import worklist
+    from desk.services.worklist_shape import first_items
 
-    items: list = []
-    after = None
-    while limit is None or len(items) < limit:
-        size = 500 if limit is None else min(500, limit - len(items))
-        page = worklist.fetch_page(db, flt, now, after=after, size=size)
-        items.extend(page)
-        if len(page) < size:
-            break
-        after = (page[-1].due_at, page[-1].id)
-    return items
+    return first_items(
+        lambda after, size: worklist.fetch_page(db, flt, now, after=after, size=size), limit, 500
+    )
 
 
 def run_receipt(args: argparse.Namespace, db) -> int:  # noqa: ANN001

@@ -30,6 +30,7 @@ from desk.services.worklist_shape import (
     View,
     WorklistFilter,
     WorklistItem,
+    first_items,
     page_shape,
     page_values,
     statuses_for,
@@ -83,17 +84,12 @@ def fetch(
     if not statuses_for(flt):
         return []
     bands = Bands(now, working_calendar(reader), reader)
-    items: list[WorklistItem] = []
-    key: tuple[datetime, int] | None = None
-    while limit is None or len(items) < limit:
-        size = PAGE if limit is None else min(PAGE, limit - len(items))
-        values = page_values(flt, reader, bands, key, size)
-        page = _items(reader.rows(page_key(flt, key is not None), values))
-        items.extend(page)
-        if len(page) < size:
-            break
-        key = (page[-1].due_at, page[-1].id)
-    return items
+
+    def read_page(after: tuple[datetime, int] | None, size: int) -> list[WorklistItem]:
+        values = page_values(flt, reader, bands, after, size)
+        return _items(reader.rows(page_key(flt, after is not None), values))
+
+    return first_items(read_page, limit, PAGE)
 
 
 def _items(found: Iterable[tuple]) -> list[WorklistItem]:

@@ -10,6 +10,7 @@ SQLAlchemy (``tests/storage/test_statement_book.py`` checks it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -204,6 +205,24 @@ def page_values(
         values["after_due"] = reader.moment(after[0])
         values["after_id"] = after[1]
     return values
+
+
+PageReader = Callable[[tuple[datetime, int] | None, int], list["WorklistItem"]]
+
+
+def first_items(read_page: PageReader, limit: int | None, page_size: int) -> list[WorklistItem]:
+    """The first ``limit`` items (all, with ``None``), page after page:
+    ``read_page(after, size)`` reads the ``size`` items after the key ``after``."""
+    items: list[WorklistItem] = []
+    after: tuple[datetime, int] | None = None
+    while limit is None or len(items) < limit:
+        size = page_size if limit is None else min(page_size, limit - len(items))
+        page = read_page(after, size)
+        items.extend(page)
+        if len(page) < size:
+            break
+        after = (page[-1].due_at, page[-1].id)
+    return items
 
 
 # -- the values of a statement ----------------------------------------------------------------
