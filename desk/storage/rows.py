@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Connection, Dialect
 from sqlalchemy.sql import ClauseElement
@@ -98,6 +98,9 @@ def stored_moment(dialect: Dialect, value: datetime) -> Any:
     return processor(value)
 
 
+T = TypeVar("T")
+
+
 class Reader:
     """Runs statements on one pooled connection (see ``reading``).
 
@@ -124,16 +127,21 @@ class Reader:
         self._driver = driver
         return self._conn.connection.cursor()
 
-    def _execute(self, sql: str, params: Any) -> None:
+    def _on_a_live_connection(self, first_use: Callable[[], T]) -> T:
+        """``first_use()``; run again on a new connection when the one taken was dead."""
         try:
-            self._cursor.execute(sql, params)
+            done = first_use()
         except self.dialect.loaded_dbapi.Error as exc:
             if not (self._fresh and self.dialect.is_disconnect(exc, self._driver, self._cursor)):
                 raise
             self._conn.invalidate(exc)  # dead: the next use takes a new connection
             self._cursor = self._open()
-            self._cursor.execute(sql, params)
+            done = first_use()
         self._fresh = False
+        return done
+
+    def _execute(self, sql: str, params: Any) -> None:
+        self._on_a_live_connection(lambda: self._cursor.execute(sql, params))
 
     def rows(self, statement: Statement, values: Mapping[str, Any]) -> list[tuple]:
         self._execute(statement.sql(self.dialect), statement.params(self.dialect, values))
@@ -148,14 +156,7 @@ class Reader:
         old for pipelines."""
         if not (self._autocommit and _pipelines_supported(self._driver)):
             return [self.rows(statement, values) for statement, values in pairs]
-        try:
-            return self._pipelined(pairs)
-        except self.dialect.loaded_dbapi.Error as exc:
-            if not (self._fresh and self.dialect.is_disconnect(exc, self._driver, self._cursor)):
-                raise
-            self._conn.invalidate(exc)  # dead: read again on a new connection
-            self._cursor = self._open()
-            return self._pipelined(pairs)
+        return self._on_a_live_connection(lambda: self._pipelined(pairs))
 
     def _pipelined(self, pairs: Sequence[tuple[Statement, Mapping[str, Any]]]) -> list[list[tuple]]:
         cursors = []
@@ -167,7 +168,6 @@ class Reader:
                     cursor.execute(
                         statement.sql(self.dialect), statement.params(self.dialect, values)
                     )
-            self._fresh = False
             return [cursor.fetchall() for cursor in cursors]
         finally:
             for cursor in cursors:
