@@ -12,7 +12,7 @@ once; ``reload()`` reads them again after an admin edits the catalog.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -111,6 +111,7 @@ class ProcedurePicker(QWidget):
 
         self.search.textChanged.connect(self._filter)
         self.search.installEventFilter(self)
+        self.list.viewport().installEventFilter(self)
         self.list.itemActivated.connect(lambda _item, _col: self.choose_current())
         # A click on a row picks it too: a highlighted row that is not the
         # chosen procedure would mislead a clerk using the mouse.
@@ -145,9 +146,12 @@ class ProcedurePicker(QWidget):
                 self._show_chosen()
         self._filter(self.search.text())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        """Keep about half the list's width for the name, whatever the window's size."""
-        super().resizeEvent(event)
+    def _fit_columns(self) -> None:
+        """Keep about half the list's width for the name, whatever the window's size.
+
+        Run when the list's own viewport changes size: the picker's resize comes before
+        its layout gives the list its new width, so reading it then used the old one
+        (on a 1024 px screen the field, limit and fee columns were left a few pixels)."""
         header = self.list.header()
         code = self.list.fontMetrics().horizontalAdvance("0.000000") + 24
         rest = max(0, self.list.viewport().width() - code)
@@ -253,6 +257,8 @@ class ProcedurePicker(QWidget):
     # -- keys typed in the search line move the list -----------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         if (
             watched is self.search
             and event.type() == QEvent.Type.KeyPress

@@ -52,3 +52,27 @@ def test_the_office_s_most_used_procedure_comes_first_among_equals(qtbot, db, cl
     picker.search.clear()
     type_text(qtbot, picker.search, "dang ky khai sinh")  # a name that starts with it wins
     assert picker.visible_codes()[0] == BIRTH
+
+
+def test_every_column_keeps_its_share_on_a_1024_screen(qtbot, db, clerk, clock):
+    """A window opened on a 1024 px screen gives the list about 520 px: the field, limit
+    and fee columns each keep a readable share, and the name about half. (They were
+    left 26 px each: the widths were read before the layout had narrowed the list.)"""
+    from PySide6.QtWidgets import QApplication
+
+    from desk.ui.intake.intake_window import IntakeWindow
+    from desk.ui.intake.procedure_picker import CODE, FEE, FIELD, LIMIT, NAME
+
+    window = IntakeWindow(db, clerk, clock)
+    qtbot.addWidget(window)
+    window.resize(1024, 728)  # its size before it is first shown, as on such a screen
+    window.show()
+    qtbot.waitExposed(window)
+    for width in (1024, 1366, 1024):
+        window.resize(width, 728)
+        QApplication.processEvents()
+        header = window.picker.list.header()
+        rest = window.picker.list.viewport().width() - header.sectionSize(CODE)
+        for column in (FIELD, LIMIT, FEE):
+            assert header.sectionSize(column) >= 0.12 * rest, (width, column)
+        assert header.sectionSize(NAME) >= 0.35 * rest, width
