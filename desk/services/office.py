@@ -24,6 +24,7 @@ from desk.domain.office import Clerk, Office
 from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 from desk.domain.validation import check_text
 from desk.services import settings
+from desk.storage import rows
 from desk.storage.database import Database
 from desk.storage.tables import DepartmentRow, OfficeRow, ProcedureRow, SettingRow, UserRow
 
@@ -53,24 +54,46 @@ class SetupState:
         return self.office and self.admin and not self.missing
 
 
-def _missing_parts(s: Session) -> tuple[str, ...]:
-    from desk.services.calendar import CONFIRMED_YEARS
+def _setup_statement(_dialect: str):  # noqa: ANN202
+    from desk.services.calendar_build import CONFIRMED_YEARS
 
-    present = {
-        "catalog": s.scalar(select(exists().select_from(ProcedureRow))),
-        "calendar": s.get(SettingRow, CONFIRMED_YEARS) is not None,
-        "departments": s.scalar(select(exists().select_from(DepartmentRow))),
-    }
-    return tuple(key for key in SHIPPED_PARTS if not present[key])
+    return select(
+        exists().where(OfficeRow.id == 1),
+        exists().select_from(UserRow),
+        exists().select_from(ProcedureRow),
+        exists().where(SettingRow.key == CONFIRMED_YEARS),
+        exists().select_from(DepartmentRow),
+    )
+
+
+#: What of the first start is in the database, in one statement: the office, an
+#: account, then each of ``SHIPPED_PARTS`` (also read without the ORM, by the window's
+#: first screen: ``desk.services.first_screen``).
+SETUP = rows.Statement(_setup_statement)
+
+
+def _office_names_statement(_dialect: str):  # noqa: ANN202
+    return select(OfficeRow.name, OfficeRow.parent).where(OfficeRow.id == 1)
+
+
+#: The office's name and its parent body, as the window's title and the login show them.
+OFFICE_NAMES = rows.Statement(_office_names_statement)
+
+
+def state_from(found: tuple) -> SetupState:
+    """The ``SetupState`` of a row of ``SETUP``."""
+    office, admin, *parts = (bool(v) for v in found)
+    missing = tuple(key for key, present in zip(SHIPPED_PARTS, parts, strict=True) if not present)
+    return SetupState(office=office, admin=admin, missing=missing)
+
+
+def _setup_in(s: Session) -> SetupState:
+    return state_from(s.execute(SETUP.clause(s.get_bind().dialect)).one())
 
 
 def setup_state(db: Database) -> SetupState:
     with db.read() as s:
-        return SetupState(
-            office=s.get(OfficeRow, 1) is not None,
-            admin=bool(s.scalar(select(exists().select_from(UserRow)))),
-            missing=_missing_parts(s),
-        )
+        return _setup_in(s)
 
 
 def needs_setup(db: Database) -> bool:
@@ -87,7 +110,7 @@ def _load_missing(s: Session) -> list[str]:
     """Load every shipped part the database lacks; the labels of those loaded."""
     from desk.services import calendar, catalog, departments
 
-    missing = _missing_parts(s)
+    missing = _setup_in(s).missing
     loaders = {
         "catalog": catalog.load_shipped_catalog_in,
         "calendar": calendar.load_shipped_days_in,

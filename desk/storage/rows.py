@@ -27,7 +27,7 @@ from functools import cache
 from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Connection, Dialect
-from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql import ClauseElement, Executable
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from desk.storage.database import Database
@@ -63,6 +63,12 @@ class Statement:
 
     def sql(self, dialect: Dialect) -> str:
         return self._compile(dialect).sql
+
+    def clause(self, dialect: Dialect) -> Executable:
+        """The statement itself, for a session to run."""
+        built = self._build(dialect.name)
+        assert isinstance(built, Executable)
+        return built
 
     def compiled(self, dialect: Dialect) -> tuple[str, tuple[str, ...] | None, dict[str, Any]]:
         """The SQL, the order of its parameters (``None``: by name) and the values it
