@@ -17,9 +17,6 @@ use ``rows_for`` with the same rule.
 
 from __future__ import annotations
 
-import statistics
-from array import array
-from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
@@ -28,7 +25,8 @@ from sqlalchemy.orm import Session
 
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.clock import VN_TZ, to_vn
-from desk.domain.risk import HISTORY_DAYS, History, Typical, WorkingTimeline, history_window
+from desk.domain.risk import HISTORY_DAYS, History, WorkingTimeline, history_window
+from desk.services.at_risk_rows import history_from
 from desk.storage import rows
 from desk.storage.database import Database
 from desk.storage.tables import DecisionTimeRow, DossierRow
@@ -132,7 +130,9 @@ def add_rows(s: Session, found: list[dict]) -> None:
 
 # -- the medians ------------------------------------------------------------------------------
 
-_WINDOW = rows.Statement(
+#: The working times of the decisions in a window (``history``; also read by the
+#: window's first screen, on the bare driver).
+WINDOW = rows.Statement(
     lambda _dialect: select(T.procedure_code, T.department_id, T.working_us).where(
         T.decided_at >= bindparam("start"), T.decided_at <= bindparam("end")
     )
@@ -142,23 +142,6 @@ _WINDOW = rows.Statement(
 def history(db: Database, now: datetime) -> History:
     """The last year's median working time per department and procedure, and per procedure."""
     start, end = history_window(now)
-    # A year of a large office is a hundred thousand decisions: read in batches into
-    # compact arrays of integers, never all at once as rows.
-    per_department: dict[tuple[int | None, str], array[int]] = defaultdict(lambda: array("q"))
-    per_procedure: dict[str, array[int]] = defaultdict(lambda: array("q"))
     with rows.reading(db) as reader:
         window = {"start": reader.moment(start), "end": reader.moment(end)}
-        for batch in reader.stream(_WINDOW, window):
-            for procedure, department, used in batch:
-                per_department[(department, procedure)].append(used)
-                per_procedure[procedure].append(used)
-    return History(
-        by_department={k: _typical(v) for k, v in per_department.items()},
-        by_procedure={k: _typical(v, whole=True) for k, v in per_procedure.items()},
-    )
-
-
-def _typical(values: array[int], whole: bool = False) -> Typical:
-    return Typical(
-        timedelta(microseconds=statistics.median(values)), len(values), whole_procedure=whole
-    )
+        return history_from(reader.stream(WINDOW, window))

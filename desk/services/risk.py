@@ -16,23 +16,13 @@ from sqlalchemy import bindparam, select
 
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.clock import to_vn
-from desk.domain.dossier import RUNNING_STATUSES
-from desk.domain.risk import (
-    History,
-    RiskCounts,
-    RiskItem,
-    RunningDossier,
-    WorkingTimeline,
-    assess,
-    horizon,
-)
+from desk.domain.risk import History, RiskCounts, RiskItem, RunningDossier
 from desk.domain.scope import Scope
 from desk.services import calendar, decision_times
+from desk.services.at_risk_rows import RUNNING, at_risk_of, running_from, running_values
 from desk.storage import rows
 from desk.storage.database import Database
 from desk.storage.tables import ApologyRow, DepartmentRow, DossierRow
-
-_RUNNING = sorted(s.value for s in RUNNING_STATUSES)
 
 #: db url -> (day computed for, calendar, history); a day's decisions barely move a
 #: year's medians, and a new calendar (its working times worked out again) makes new ones.
@@ -55,6 +45,13 @@ def history(db: Database, now: datetime, cal: WorkingCalendar | None = None) -> 
     return result
 
 
+def keep_history(db: Database, now: datetime, cal: WorkingCalendar, known: History) -> None:
+    """Keep ``known``, read for ``cal`` another way (the window's first screen), as the
+    history of ``now``'s day."""
+    with _lock:
+        _cache[db.url] = (to_vn(now).date(), cal, known)
+
+
 def refresh_history(db: Database) -> None:
     with _lock:
         _cache.pop(db.url, None)
@@ -67,7 +64,7 @@ def _running_statement(own: bool):  # noqa: ANN202
         department = select(DepartmentRow.name).where(DepartmentRow.id == DossierRow.department_id)
         apology = select(ApologyRow.id).where(ApologyRow.dossier_id == DossierRow.id)
         conditions = [
-            DossierRow.status.in_([bindparam(f"status{n}") for n in range(len(_RUNNING))]),
+            DossierRow.status.in_([bindparam(f"status{n}") for n in range(len(RUNNING))]),
             DossierRow.due_at <= bindparam("limit"),
         ]
         if own:  # as the worklist's own list: the dossiers in the clerk's charge
@@ -97,28 +94,15 @@ _RUNNING_BEFORE = rows.Statement(_running_statement(own=False))
 _OWN_RUNNING_BEFORE = rows.Statement(_running_statement(own=True))
 
 
+def running_statement(scope: Scope) -> rows.Statement:
+    """The statement of the running dossiers due before ``:limit`` in ``scope``."""
+    return _RUNNING_BEFORE if scope.is_office else _OWN_RUNNING_BEFORE
+
+
 def _running_before(db: Database, limit: datetime, scope: Scope) -> list[RunningDossier]:
     with rows.reading(db) as reader:
-        values = {f"status{n}": s for n, s in enumerate(_RUNNING)}
-        values["limit"] = reader.moment(limit)
-        if scope.is_office:
-            found = reader.rows(_RUNNING_BEFORE, values)
-        else:
-            found = reader.rows(_OWN_RUNNING_BEFORE, values | {"clerk": scope.clerk_id})
-    moment = rows.moment
-    return [
-        RunningDossier(
-            code=code,
-            applicant=applicant,
-            procedure_code=procedure_code,
-            procedure_name=procedure_name,
-            due_at=moment(due),
-            department_id=department_id,
-            department=department or "",
-            rescheduled=bool(apologised),
-        )
-        for code, applicant, procedure_code, procedure_name, due, department_id, department, apologised in found
-    ]
+        found = reader.rows(running_statement(scope), running_values(reader.moment(limit), scope))
+    return running_from(found)
 
 
 def at_risk(db: Database, now: datetime, scope: Scope | None = None) -> list[RiskItem]:
@@ -126,10 +110,9 @@ def at_risk(db: Database, now: datetime, scope: Scope | None = None) -> list[Ris
     of the whole office, or of the clerk ``scope`` names (the history stays the office's)."""
     cal = calendar.working_calendar(db)
     known = history(db, now, cal)
-    limit = horizon(now, cal, known)
-    candidates = _running_before(db, limit, scope or Scope.office())
-    timeline = WorkingTimeline(cal, to_vn(now).date(), limit.date())
-    return [item for d in candidates if (item := assess(d, now, cal, known, timeline)) is not None]
+    return at_risk_of(
+        now, cal, known, lambda limit: _running_before(db, limit, scope or Scope.office())
+    )
 
 
 def at_risk_counts(db: Database, now: datetime, scope: Scope | None = None) -> RiskCounts:

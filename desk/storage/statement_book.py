@@ -23,7 +23,7 @@ for it a second time.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -114,6 +114,23 @@ class BareReader:
         try:
             cursor.execute(entry.sql, entry.params(values))
             return cursor.fetchall()
+        except Exception as exc:  # any driver's failure: the ordinary way reads or explains
+            raise BareUnavailable(str(exc)) from exc
+        finally:
+            cursor.close()
+
+    def stream(
+        self, key: str, values: Mapping[str, Any], batch: int = 5000
+    ) -> Iterator[list[tuple]]:
+        """The rows in batches, so a long range is never all in memory at once."""
+        if not self.has(key):
+            raise BareUnavailable(key)
+        entry = self._book.statements[key][self.dialect.name]
+        cursor = self._connection.cursor()
+        try:
+            cursor.execute(entry.sql, entry.params(values))
+            while found := cursor.fetchmany(batch):
+                yield found
         except Exception as exc:  # any driver's failure: the ordinary way reads or explains
             raise BareUnavailable(str(exc)) from exc
         finally:
