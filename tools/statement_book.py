@@ -1,5 +1,6 @@
-"""Write the statement book: the statements ``desk dossiers`` runs on the bare driver,
-compiled by SQLAlchemy for SQLite and PostgreSQL (``desk.storage.statement_book``).
+"""Write the statement book: the statements ``desk dossiers`` and the window's first
+screen run on the bare driver, compiled by SQLAlchemy for SQLite and PostgreSQL
+(``desk.storage.statement_book``).
 
     python tools/statement_book.py          # write desk/resources/statement_book.json
     python tools/statement_book.py check    # exit 1 when the file is not current
@@ -44,15 +45,40 @@ def listing_filters() -> list:
     return filters
 
 
+def window_filters() -> list:
+    """The lists the window opens on (``desk.services.first_screen``): a supervisor's
+    and a clerk's."""
+    from desk.domain.office import Clerk
+    from desk.domain.roles import Role
+    from desk.services.first_screen import window_filter
+
+    return [window_filter(Clerk(0, "canbo", "", role)) for role in (Role.SUPERVISOR, Role.CLERK)]
+
+
 def statements() -> dict[str, Any]:
-    from desk.services import accounts, calendar, quick_list, worklist
+    from desk.domain.scope import Scope
+    from desk.services import (
+        accounts,
+        calendar,
+        decision_times,
+        first_screen,
+        office,
+        quick_list,
+        risk,
+        worklist,
+    )
 
     found: dict[str, Any] = {
         quick_list.ACCOUNT: accounts.ACCOUNT,
         quick_list.CALENDAR_STAMP: calendar.STAMP,
         quick_list.SPECIAL_DAYS: calendar.SPECIAL_DAYS,
+        first_screen.SETUP: office.SETUP,
+        first_screen.OFFICE_NAMES: office.OFFICE_NAMES,
+        first_screen.DECISION_WINDOW: decision_times.WINDOW,
+        first_screen.running_key(Scope.office()): risk.running_statement(Scope.office()),
+        first_screen.running_key(Scope(1, "canbo")): risk.running_statement(Scope(1, "canbo")),
     }
-    for flt in listing_filters():
+    for flt in [*listing_filters(), *window_filters()]:
         for after in (False, True):
             found.setdefault(quick_list.page_key(flt, after), worklist.page_statement(flt, after))
     return found
