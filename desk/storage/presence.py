@@ -43,15 +43,15 @@ from desk.storage.engine import (
     postgres_connect_args,
     sqlite_path,
 )
+
+# The programs that hold a presence (``desk <program>`` in ``application_name``).
+from desk.storage.programs import DESK, DISPLAY, KIOSK, PROGRAMS, RATING  # noqa: F401
 from desk.storage.tables import PresenceRow
 
 log = logging.getLogger(__name__)
 
 HEARTBEAT_S = 20
 STALE_AFTER = timedelta(minutes=2)
-#: The programs that hold a presence (``desk <program>`` in ``application_name``).
-DESK, KIOSK, DISPLAY, RATING = "desk", "kiosk", "display", "rating"
-PROGRAMS = (DESK, KIOSK, DISPLAY, RATING)
 
 
 @dataclass(frozen=True)

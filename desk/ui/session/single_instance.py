@@ -26,15 +26,18 @@ import hashlib
 import logging
 import os
 import sys
+from urllib.parse import unquote
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
-from sqlalchemy.engine import make_url
+
+from desk.storage.url_text import shown_url
 
 log = logging.getLogger(__name__)
 
 KEY_PREFIX = "desk-"
+SQLITE_PREFIX = "sqlite:///"
 #: What a second start says; anything else on the socket is ignored.
 SHOW_REQUEST = b"show\n"
 #: A local socket answers at once; a desk so busy that it does not accept a
@@ -58,14 +61,14 @@ def database_identity(db_url: str) -> str:
 
     On Windows a file path is compared without regard to case, as Windows does.
     """
-    try:
-        url = make_url(db_url)
-    except Exception:  # noqa: BLE001 (open_database reports a malformed URL)
-        return db_url.strip()
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        path = os.path.normcase(os.path.abspath(url.database))
-        url = url.set(database=path)
-    return url.render_as_string(hide_password=True)
+    text = db_url.strip()
+    if text.startswith(SQLITE_PREFIX):
+        raw, sep, query = text[len(SQLITE_PREFIX) :].partition("?")
+        path = unquote(raw)
+        if path and path != ":memory:":
+            return SQLITE_PREFIX + os.path.normcase(os.path.abspath(path)) + sep + query
+        return text
+    return shown_url(text)
 
 
 def instance_key(db_url: str, user: str | None = None) -> str:

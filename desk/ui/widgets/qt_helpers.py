@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from PIL import Image
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
+
+if TYPE_CHECKING:  # a receipt's or a scan's picture: the window opens without PIL
+    from PIL import Image
 
 ERROR_COLOUR = "#b00020"
 OK_COLOUR = "#1b5e20"
