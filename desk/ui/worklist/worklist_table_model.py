@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -36,12 +37,14 @@ from desk.domain.lifecycle import holder_label
 from desk.domain.procedure import CHANNEL_LABELS, Channel
 from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.domain.urgency import BAND_LABELS, Band
-from desk.services import calendar, worklist
-from desk.services.worklist import View, WorklistFilter, WorklistItem
-from desk.storage.database import Database
+from desk.services.worklist_shape import View, WorklistFilter, WorklistItem
 from desk.ui.widgets.band_style import BAND_STYLES, IDLE_STYLE, band_icon
 from desk.ui.widgets.qt_helpers import translate
 from desk.ui.widgets.table_model_base import HeaderedTableModel
+
+if TYPE_CHECKING:  # the window's first screen shows rows before the database layer loads
+    from desk.services.first_screen import FirstPage
+    from desk.storage.database import Database
 
 CONTEXT = "WorklistTableModel"
 PAGE_SIZE = 200
@@ -141,6 +144,16 @@ class WorklistTableModel(HeaderedTableModel):
         self._now = self._clock.now()
         self._calendar: WorkingCalendar | None = None
 
+    @classmethod
+    def first(cls, page: FirstPage, parent=None) -> WorklistTableModel:  # noqa: ANN001
+        """The rows of the window's first screen, read before there is a ``Database``:
+        they are shown as they are, and nothing more is read."""
+        model = cls(None, flt=page.filter, parent=parent)  # type: ignore[arg-type]
+        model._now, model._calendar = page.now, page.calendar
+        model._rows = [WorklistRow(i, page.now, page.calendar) for i in page.items]
+        model._exhausted = True
+        return model
+
     # -- the filter and paging -----------------------------------------------------
 
     @property
@@ -162,6 +175,8 @@ class WorklistTableModel(HeaderedTableModel):
         self._restart(max(len(self._rows), self._page_size))
 
     def _restart(self, size: int) -> None:
+        from desk.services import calendar
+
         self.beginResetModel()
         self._now = self._clock.now()
         self._calendar = calendar.working_calendar(self._db)
@@ -171,6 +186,8 @@ class WorklistTableModel(HeaderedTableModel):
 
     def _next_rows(self, size: int) -> list[WorklistRow]:
         """The ``size`` rows after the last one read (a keyset page, never an offset)."""
+        from desk.services import calendar, worklist
+
         last = self._rows[-1].item if self._rows else None
         items = worklist.fetch_page(
             self._db,

@@ -28,25 +28,21 @@ import logging
 from dataclasses import replace
 from datetime import timedelta
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
     QTabBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desk.domain.clock import Clock, SystemClock
-from desk.domain.dossier import STATUS_LABELS, DossierStatus
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.domain.scope import scope_for
@@ -60,16 +56,8 @@ from desk.ui.widgets.band_style import BandButton
 from desk.ui.widgets.qt_helpers import translate
 from desk.ui.worklist.at_risk_view import AtRiskView
 from desk.ui.worklist.filter_bar import FilterBar
+from desk.ui.worklist.worklist_table import worklist_table
 from desk.ui.worklist.worklist_table_model import (
-    APPLICANT,
-    ASSIGNEE,
-    CODE,
-    DUE,
-    HOLDER,
-    PROCEDURE,
-    RECEIVED,
-    STATUS,
-    URGENCY,
     WorklistTableModel,
     with_view,
 )
@@ -84,12 +72,6 @@ RECOUNT_AFTER = timedelta(minutes=1)
 VIEWS = (View.URGENT, View.WAITING, View.READY, View.CLOSED)
 #: The tab after the views: dossiers at risk of being late (not a filter of the list).
 AT_RISK_TAB = len(VIEWS)
-#: Texts never shown: they only set how wide a filter box (in characters) or a column is.
-WIDTH_SAMPLES = {
-    "name": "Nguyễn Thị Thu Trang",  # untranslated: width sample
-    "holder": "Công chức Tư pháp - Hộ tịch",  # untranslated: width sample
-    "assignee": "Võ Thị Thu Trang",  # untranslated: width sample
-}
 
 
 class WorklistView(QWidget):
@@ -190,41 +172,7 @@ class WorklistView(QWidget):
         self.clear_button.clicked.connect(self.clear_filters)
 
     def _build_table(self) -> None:
-        table = self.table = QTableView(self)
-        table.setObjectName("worklist_table")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setIconSize(QSize(18, 18))
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(28)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(PROCEDURE, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        metrics = table.fontMetrics()
-        stamp = metrics.horizontalAdvance("00/00/0000 00:00") + 24
-        urgency = translate("WorklistTableModel", "Còn {n} ngày làm việc").format(n=9)
-        urgency += translate("WorklistTableModel", " · Đã hẹn lại")
-        status = translated(STATUS_LABELS[DossierStatus.RESULT_READY])
-        widths = {
-            URGENCY: metrics.horizontalAdvance(urgency) + 48,
-            CODE: metrics.horizontalAdvance("H36.41-000000-0000") + 24,
-            APPLICANT: metrics.horizontalAdvance(WIDTH_SAMPLES["name"]) + 24,
-            DUE: stamp,
-            STATUS: metrics.horizontalAdvance(status) + 24,
-            HOLDER: metrics.horizontalAdvance(WIDTH_SAMPLES["holder"]) + 16,
-            ASSIGNEE: metrics.horizontalAdvance(WIDTH_SAMPLES["assignee"]) + 24,
-            RECEIVED: stamp,
-        }
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-        header.setMinimumSectionSize(60)
-        # The date of receipt is in the tooltip of the appointment: room for the procedure.
-        table.setColumnHidden(RECEIVED, True)
+        table = self.table = worklist_table(self.model, self)
         table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), table)
