@@ -9,6 +9,7 @@
     </message>
     <message>
         <source>Tên đăng nhập từ 3 ký tự, chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang.</source>
+        <extracomment>An account as a sign-in reads it, for a reader without the ORM (``desk.services.quick_list``).</extracomment>
         <translation>The username has at least 3 characters: lowercase letters without accents, digits, dots and hyphens only.</translation>
     </message>
     <message>
@@ -258,6 +259,10 @@
     <message>
         <source>Không đăng nhập được</source>
         <translation>Cannot sign in</translation>
+    </message>
+    <message>
+        <source>Không mở được dữ liệu: {error}. Xem nhật ký của chương trình.</source>
+        <translation>Cannot open the data: {error}. See the program&apos;s log.</translation>
     </message>
 </context>
 <context>
@@ -592,12 +597,11 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Chỉ quản trị viên mới được đổi giờ làm việc.</source>
-        <extracomment>Setting: the years whose official schedule is entered, e.g. &quot;2025,2026&quot;.</extracomment>
         <translation>Only an administrator may change the working hours.</translation>
     </message>
     <message>
         <source>Chỉ quản trị viên mới được sửa lịch làm việc.</source>
-        <extracomment>What the calendar is built from, in one row: when it moves, the calendar is read again. database -&gt; (stamp, the calendar built at that stamp)</extracomment>
+        <extracomment>The special days, in order, as ``stored_day`` takes them. What the calendar is built from, in one row: when it moves, the calendar is read again. database -&gt; (stamp, the calendar built at that stamp)</extracomment>
         <translation>Only an administrator may edit the working calendar.</translation>
     </message>
     <message>
@@ -2636,7 +2640,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Cơ sở dữ liệu đang bị một chương trình hoặc máy khác khóa quá lâu. Dữ liệu trên màn hình vẫn được giữ: hãy đợi vài giây rồi bấm Lưu lại; nếu vẫn lỗi, đóng các cửa sổ desk khác đang mở cùng tệp dữ liệu.</source>
-        <extracomment>What a command-line run or a script is called in ``application_name``. PostgreSQL keeps 63 bytes of ``application_name``, printable ASCII only.</extracomment>
+        <extracomment>Set while ``desk.storage.rows.reading`` takes a connection: a read does not wait for a ping, it tries again once on a new connection when the one it took was dead.</extracomment>
         <translation>The database has been locked for too long by another program or computer. The data on screen is kept: wait a few seconds and press Save again; if it still fails, close the other desk windows open on the same data file.</translation>
     </message>
     <message>
@@ -3633,6 +3637,21 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
 </context>
 <context>
+    <name>FirstWorklist</name>
+    <message>
+        <source>Đang mở số đếm, bộ lọc và tìm kiếm…</source>
+        <translation>Opening the counts, filters and search…</translation>
+    </message>
+    <message>
+        <source>Cần xin lỗi - {scope}: {n} hồ sơ</source>
+        <translation>Apology needed - {scope}: {n} dossiers</translation>
+    </message>
+    <message>
+        <source>Đang mở mẫu tiếp nhận hồ sơ…</source>
+        <translation>Opening the intake form…</translation>
+    </message>
+</context>
+<context>
     <name>FormDocuments</name>
     <message>
         <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)</source>
@@ -4598,7 +4617,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     <name>MainWindow</name>
     <message>
         <source>Tiếp nhận hồ sơ</source>
-        <extracomment>How often the window checks that the ticket an intake is for is still being served. The ticket the intakes are for, while it is served at this counter.</extracomment>
+        <extracomment>How often the window checks that the ticket an intake is for is still being served. The whole window is built (``complete``): every menu works. The ticket the intakes are for, while it is served at this counter. The clerk who took over this counter, once one has. Until ``complete``: the first screen&apos;s list, the at-risk list worked out for it, and whether the clerk asked for that list already.</extracomment>
         <translation>Receive dossier</translation>
     </message>
     <message>
@@ -4607,7 +4626,6 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>Mã hồ sơ</source>
-        <extracomment>The window of the clerk who took over this counter, once one has.</extracomment>
         <translation>Dossier code</translation>
     </message>
     <message>
@@ -4960,7 +4978,7 @@ Log folder: {logs}</translation>
     <name>Office</name>
     <message>
         <source>Chưa nhập tên cơ quan (ví dụ: UBND xã Tân Phú).</source>
-        <extracomment>The longest office name or parent body a form prints (their columns&apos; size). Office setting: the place name letters and reports are dated at (&quot;Tân Phú, ngày ...&quot;); by default taken from the office&apos;s name.</extracomment>
+        <extracomment>The longest office name or parent body a form prints (their columns&apos; size). Office setting: the place name letters and reports are dated at (&quot;Tân Phú, ngày ...&quot;); by default taken from the office&apos;s name. What of the first start is in the database, in one statement: the office, an account, then each of ``SHIPPED_PARTS`` (also read without the ORM, by the window&apos;s first screen: ``desk.services.first_screen``). The office&apos;s name and its parent body, as the window&apos;s title and the login show them.</extracomment>
         <translation>Enter the agency&apos;s name (e.g. UBND xã Tân Phú, the People&apos;s Committee of Tân Phú commune).</translation>
     </message>
     <message>
@@ -8202,6 +8220,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
     <message>
         <source>Còn {n} ngày làm việc</source>
+        <extracomment>Texts never shown: they only set how wide a column is.</extracomment>
         <translation>{n} working days left</translation>
     </message>
     <message>
@@ -8233,7 +8252,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
     <message>
         <source>Tìm theo tên người nộp, mã hồ sơ, số CCCD, số điện thoại (gõ không dấu cũng được)</source>
-        <extracomment>Bands move as time passes even when nobody changes anything. The tab after the views: dossiers at risk of being late (not a filter of the list). Texts never shown: they only set how wide a filter box (in characters) or a column is. the counts of the bands and the view tabs are on screen Whose dossiers the bands, the tabs and the at-risk list count: a clerk&apos;s own, a supervisor&apos;s the whole office (``desk.domain.scope``); the screen says which. Counts asked for so far: a later count makes an earlier one late (not shown).</extracomment>
+        <extracomment>Bands move as time passes even when nobody changes anything. The tab after the views: dossiers at risk of being late (not a filter of the list). the counts of the bands and the view tabs are on screen Whose dossiers the bands, the tabs and the at-risk list count: a clerk&apos;s own, a supervisor&apos;s the whole office (``desk.domain.scope``); the screen says which. Counts asked for so far: a later count makes an earlier one late (not shown).</extracomment>
         <translation>Search by applicant name, dossier code, citizen ID number, phone number (accents optional)</translation>
     </message>
     <message>

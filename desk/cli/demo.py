@@ -63,15 +63,27 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _set_up(url: str) -> bool:
+    """The office at ``url`` is set up, as read on the bare driver (``False``: not known)."""
+    from desk.services.first_screen import office_names
+    from desk.storage.statement_book import BareUnavailable, open_bare
+
+    try:
+        with open_bare(url) as reader:
+            office_names(reader)
+    except BareUnavailable:
+        return False
+    return True
+
+
 def window_database(args: argparse.Namespace) -> str:
     """The URL the window's ``--demo`` opens: the ``--db``/``--db-url`` database, else a
-    throwaway file; the sample office is written into it when it has none yet."""
-    from desk.services import office
-    from desk.services.demo import create_demo
-    from desk.storage.database import open_database
-
+    throwaway file; the sample office is written into it when it has none yet (an office
+    the bare driver reads as set up is not opened a second time: the window opens it)."""
     if args.db or args.db_url:
         url = url_of(args)
+        if _set_up(url):
+            return url
     else:
         import tempfile
         from pathlib import Path
@@ -79,6 +91,10 @@ def window_database(args: argparse.Namespace) -> str:
         from desk.config import database_url
 
         url = database_url(Path(tempfile.mkdtemp(prefix="desk-demo-")) / "demo.sqlite3")
+    from desk.services import office
+    from desk.services.demo import create_demo
+    from desk.storage.database import open_database
+
     db = open_database(url)
     try:
         if office.needs_setup(db):

@@ -21,22 +21,25 @@ import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
-from sqlalchemy.engine import make_url
 
 from desk import __version__, config
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
-from desk.services import accounts, office
-from desk.storage import presence
-from desk.storage.database import Database, open_database
+from desk.storage.url_text import shown_url
 from desk.ui.session.language import install_language
 from desk.ui.session.single_instance import SingleInstance, bring_forward, instance_key
 from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import message_box, translate
+
+if TYPE_CHECKING:
+    from desk.storage.database import Database
+    from desk.ui.first_start import DatabaseLoader, FirstStart
+    from desk.ui.worklist.main_window import MainWindow
 
 log = logging.getLogger("desk")
 
@@ -159,6 +162,7 @@ def show_fatal(title: str, message: str) -> None:
 
 def sign_in(db: Database, demo_clerk: str | None = None) -> Clerk | None:
     """Who works at this counter now; ``None`` when the clerk cancels."""
+    from desk.services import accounts, office
     from desk.ui.session.setup_wizard import complete_unfinished_setup
 
     if not office.needs_setup(db) and (box := complete_unfinished_setup(db)) is not None:
@@ -181,10 +185,7 @@ def sign_in(db: Database, demo_clerk: str | None = None) -> Clerk | None:
 
 
 def _safe_url(db_url: str) -> str:
-    try:
-        return make_url(db_url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 (a malformed URL is reported by open_database)
-        return "<?>"
+    return shown_url(db_url)
 
 
 def run(db_url: str, demo_clerk: str | None = None, snapshot: Path | None = None) -> int:
@@ -218,7 +219,15 @@ def run(db_url: str, demo_clerk: str | None = None, snapshot: Path | None = None
             )
             return 0
         guard.activation_requested.connect(bring_desk_forward)
+        from desk.ui.first_start import first_start
+
         try:
+            first = first_start(db_url)
+            if first is not None:
+                return _run_first_window(app, first, demo_clerk, snapshot)
+            from desk.storage import presence
+            from desk.storage.database import open_database
+
             db = open_database(db_url, program=presence.DESK)
         except UserError as exc:
             log.error("cannot open the database: %s", exc.message)
@@ -293,3 +302,82 @@ def _run_window(
         return app.exec()
     finally:
         background.wait_for_done(WORKERS_WAIT_MS)
+
+
+def _run_first_window(
+    app: QApplication, first: FirstStart, demo_clerk: str | None, snapshot: Path | None
+) -> int:
+    """The window on the bare start: the worklist first, the rest once the database
+    layer is there (``desk.ui.first_start``)."""
+    from desk.domain.clock import SystemClock
+    from desk.services.first_screen import first_page
+    from desk.storage.programs import DESK
+    from desk.storage.statement_book import BareUnavailable
+    from desk.ui.first_start import DatabaseLoader, read_at_risk, sign_in_first
+    from desk.ui.worklist.main_window import MainWindow, location_of
+    from desk.ui.worklist.worklist_table_model import PAGE_SIZE
+
+    loader = DatabaseLoader(first.url, DESK)
+    try:
+        with first.reader as reader:
+            try:
+                clerk = sign_in_first(first, loader, demo_clerk)
+            except UserError as exc:
+                log.error("cannot sign in: %s", exc.message)
+                show_fatal(translate("App", "Không đăng nhập được"), exc.message)
+                return EXIT_OPEN_FAILED
+            if clerk is None:
+                log.info("start cancelled")
+                return 0
+            log.info("%s signed in", clerk.username)
+            try:
+                page = first_page(reader, clerk, SystemClock().now(), PAGE_SIZE)
+            except BareUnavailable as exc:  # the whole window at once, the ordinary way
+                log.info("worklist not read on the bare driver: %s", exc)
+                page = None
+        if page is None:
+            window = MainWindow(loader.wait(), clerk)
+            window.install_scan_route()
+        else:
+            window = MainWindow.first(clerk, first.names, page, location_of(first.url))
+        window.show()
+        QTimer.singleShot(0, lambda: log.info("main window shown with its worklist"))
+        if window.is_complete:
+            if snapshot is not None:
+                QTimer.singleShot(0, lambda: take_snapshot(app, window, snapshot))
+        else:
+            loader.when_loaded(lambda: _complete(app, window, loader, snapshot))
+            loader.first_done.connect(window.show_first_at_risk, Qt.ConnectionType.QueuedConnection)
+            now = page.now
+            # Once the window is on screen: the at-risk list on the bare driver, then the rest.
+            QTimer.singleShot(0, lambda: loader.start(lambda: read_at_risk(first.url, clerk, now)))
+        try:
+            return app.exec()
+        finally:
+            background.wait_for_done(WORKERS_WAIT_MS)
+    except UserError as exc:  # the database layer could not open it
+        log.error("cannot open the database: %s", exc.message)
+        show_fatal(translate("App", "Không mở được dữ liệu"), exc.message)
+        return EXIT_OPEN_FAILED
+    finally:
+        loader.dispose()
+
+
+def _complete(
+    app: QApplication, window: MainWindow, loader: DatabaseLoader, snapshot: Path | None
+) -> None:
+    """The database layer is there: the rest of the window, or why it cannot be."""
+    try:
+        db = loader.wait()
+    except UserError as exc:
+        log.error("cannot open the database: %s", exc.message)
+        show_fatal(translate("App", "Không mở được dữ liệu"), exc.message)
+        app.exit(EXIT_OPEN_FAILED)
+        return
+    if not window.isVisible():  # closed before: nothing to complete
+        return
+    window.complete(db)
+    window.install_scan_route()  # scanner keys from any field, and this PC's COM-port scanner
+    log.info("main window complete")
+    if snapshot is not None:
+        QTimer.singleShot(0, lambda: take_snapshot(app, window, snapshot))

@@ -51,9 +51,7 @@ def test_a_database_not_set_up_is_left_to_the_wizard(empty_db, db_url):
 
 def test_the_demo_clerk_is_the_ordinary_one_unless_something_is_to_record(office_db, db_url):
     with open_bare(db_url) as reader:
-        assert first_screen.known_clerk(reader, "canbo1") == accounts.get_clerk(
-            office_db, "canbo1"
-        )
+        assert first_screen.known_clerk(reader, "canbo1") == accounts.get_clerk(office_db, "canbo1")
         with pytest.raises(BareUnavailable):
             first_screen.known_clerk(reader, "khong-co-ai")
         for change in ({"active": False}, {"failed_logins": 2}):

@@ -2,9 +2,19 @@
 
 A wrong password clears only the password: the username stays, so the clerk
 retypes one field, not two.
+
+At start-up the dialog may come before the database layer has loaded
+(``desk.ui.first_start``): the office's name is then the one read on the bare
+driver, a right password is checked there too (``quick_list.sign_in``), and
+anything with something to record (a wrong password to count, a lock) waits for
+the ``Database`` and takes the ordinary ``accounts.log_in``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,9 +29,6 @@ from PySide6.QtWidgets import (
 
 from desk.domain.errors import DeskError, UserError
 from desk.domain.office import Clerk
-from desk.services import accounts
-from desk.services import office as office_service
-from desk.storage.database import Database
 from desk.ui.widgets.forms import (
     FieldErrors,
     Notice,
@@ -31,13 +38,31 @@ from desk.ui.widgets.forms import (
 )
 from desk.ui.widgets.qt_helpers import translate
 
+if TYPE_CHECKING:
+    from desk.services.first_screen import OfficeNames
+    from desk.storage.database import Database
+    from desk.storage.statement_book import BareReader
+
+
+@dataclass(frozen=True)
+class FirstLogin:
+    """The login before the database layer: the bare reader, the office it read, and
+    the ``Database`` on its way (``database()`` waits for it)."""
+
+    reader: BareReader
+    names: OfficeNames
+    database: Callable[[], Database]
+
 
 class LoginDialog(QDialog):
     """Asks for a username and password; after it is accepted, ``clerk`` is set."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database | None, parent: QWidget | None = None, *, first: FirstLogin | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        self._first = first
         self.clerk: Clerk | None = None
         self.setWindowTitle(translate("LoginDialog", "Đăng nhập"))
         self.errors = FieldErrors()
@@ -85,13 +110,21 @@ class LoginDialog(QDialog):
 
     def _fill_office(self) -> None:
         try:
-            office = office_service.get_office(self.db)
+            name, parent = self._office_names()
         except DeskError:
             self.parent_label.hide()
             self.office_label.setText(translate("LoginDialog", "Bộ phận Một cửa"))
             return
-        self.parent_label.setText(office.parent.upper())
-        self.office_label.setText(office.name.upper())
+        self.parent_label.setText(parent.upper())
+        self.office_label.setText(name.upper())
+
+    def _office_names(self) -> tuple[str, str]:
+        if self._first is not None:
+            return self._first.names.name, self._first.names.parent
+        from desk.services import office as office_service
+
+        office = office_service.get_office(self._database())
+        return office.name, office.parent
 
     def try_log_in(self) -> bool:
         """Check the credentials; accept the dialog when they are right."""
@@ -102,7 +135,7 @@ class LoginDialog(QDialog):
             self.errors.show({"username": translate("LoginDialog", "Chưa nhập tên đăng nhập.")})
             return False
         try:
-            self.clerk = accounts.log_in(self.db, username, self.password_edit.text())
+            self.clerk = self._log_in(username, self.password_edit.text())
         except UserError as exc:
             if exc.field not in self.errors.fields():
                 # Not about what was typed (e.g. the database is locked): keep both.
@@ -114,3 +147,22 @@ class LoginDialog(QDialog):
             return False
         self.accept()
         return True
+
+    def _database(self) -> Database:
+        if self.db is None:
+            assert self._first is not None
+            self.db = self._first.database()
+        return self.db
+
+    def _log_in(self, username: str, password: str) -> Clerk:
+        if self._first is not None:
+            from desk.services import quick_list
+            from desk.storage.statement_book import BareUnavailable
+
+            try:
+                return quick_list.sign_in(self._first.reader, username, password)
+            except BareUnavailable:
+                pass  # a sign-in with something to record: the ordinary one
+        from desk.services import accounts
+
+        return accounts.log_in(self._database(), username, password)

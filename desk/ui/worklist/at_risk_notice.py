@@ -7,18 +7,22 @@ a click on it opens the list), and once per sign-in a dialog with a button to
 the list. Plain clerks see the count on the worklist's tab only.
 
 The count is asked for once the main window is first shown, so the window
-appears as fast as before; it is computed off the window's thread.
+appears as fast as before; it is computed off the window's thread (at start-up,
+on the bare driver before the rest of the window is built: ``desk.ui.first_start``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from desk.ui.widgets.qt_helpers import ERROR_COLOUR, translate
-from desk.ui.worklist.at_risk_view import AtRiskView
+
+if TYPE_CHECKING:
+    from desk.ui.worklist.at_risk_view import AtRiskView
 
 CONTEXT = "AtRiskNotice"
 
@@ -63,17 +67,25 @@ def ask(window: QMainWindow, count: int, show_list: Callable[[], None]) -> QMess
 
 
 class SignInNotice(QObject):
-    """Counts the dossiers at risk when ``window`` is first shown; tells a supervisor."""
+    """Tells a supervisor how many dossiers are at risk, once the list is counted.
+
+    The list is asked for when ``window`` is first shown, or at once when the window
+    already is (completed after its first screen). On the first screen the count
+    comes before the list's view exists (``counted``, from the bare start); ``follow``
+    then gives the view, whose renewed counts it shows from then on.
+    """
 
     def __init__(
         self,
         window: QMainWindow,
-        at_risk: AtRiskView,
+        at_risk: AtRiskView | None,
         supervisor: bool,
         show_list: Callable[[], None],
     ) -> None:
         super().__init__(window)
-        self._window, self._at_risk, self._show_list = window, at_risk, show_list
+        self._window, self._show_list = window, show_list
+        self._supervisor = supervisor
+        self._at_risk: AtRiskView | None = None
         self._shown = self._counted_once = False
         #: The dialog shown to the supervisor, if any.
         self.box: QMessageBox | None = None
@@ -86,17 +98,33 @@ class SignInNotice(QObject):
         self.label.hide()
         if supervisor:
             window.statusBar().insertPermanentWidget(0, self.label)
-            at_risk.counted.connect(self._counted)
-        window.installEventFilter(self)
+        if at_risk is not None:
+            self.follow(at_risk)
+
+    def follow(self, at_risk: AtRiskView) -> None:
+        """Show ``at_risk``'s counts from now on; ask for its first list unless it has one."""
+        self._at_risk = at_risk
+        if self._supervisor:
+            at_risk.counted.connect(self.counted)
+        if at_risk.count is not None:
+            return
+        if self._window.isVisible():
+            self._shown = True
+            QTimer.singleShot(0, at_risk.refresh)
+        else:
+            self._window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Show and not self._shown:
+        if event.type() == QEvent.Type.Show and not self._shown and self._at_risk is not None:
             self._shown = True
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self._at_risk.refresh)
         return False
 
-    def _counted(self, count: int) -> None:
+    def counted(self, count: int) -> None:
+        """A new count: the line, and the dialog the first time there is something to do."""
+        if not self._supervisor:
+            return
         text = status_text(count)
         if count:
             text = f'<a href="at-risk" style="color:{ERROR_COLOUR}; font-weight:bold">{text}</a>'

@@ -164,6 +164,13 @@ class AtRiskView(QWidget):
             self.status_label.setText(translate("AtRiskView", "Đang tính danh sách..."))
         self.loader.request(self.requested_at)
 
+    def seed(self, items: list[RiskItem], now: datetime) -> None:
+        """The list as of ``now``, worked out before this view existed (the window's first
+        screen): shown as if it had been asked for then."""
+        self.requested_at = now
+        self.count = len(items)  # not the first list: the first screen announced it
+        self._on_loaded(items, now)
+
     def is_stale(self) -> bool:
         """No list asked for yet, or the last one is a minute old."""
         return self.requested_at is None or self._clock.now() - self.requested_at >= RECOUNT_AFTER

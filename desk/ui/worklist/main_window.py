@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,26 +60,29 @@ from desk.domain.queue import AT_COUNTER, Ticket
 from desk.domain.roles import ROLE_LABELS, Permission, Role, may
 from desk.domain.scan_text import CccdCard
 from desk.domain.translation import translated
-from desk.services import office
 from desk.services.scanner_port import SCANNER_SETTING, parse_scanner_setting
-from desk.storage.database import Database
-from desk.storage.engine import sqlite_path
+from desk.storage.url_text import shown_url
 from desk.ui.admin.admin_dialogs import AdminDialogs
-from desk.ui.intake.intake_window import IntakeWindow
 from desk.ui.session.language_menu import LanguageMenu
 from desk.ui.widgets.qt_helpers import show_message, translate
 from desk.ui.widgets.screen_fit import ElidedLabel, fit_to_screen
-from desk.ui.worklist import at_risk_notice
-from desk.ui.worklist.calendar_notice import CalendarNotice
 from desk.ui.worklist.scan_box import ScanBox
 from desk.ui.worklist.scan_route import ScanRoute
-from desk.ui.worklist.worklist_view import WorklistView
 
 if TYPE_CHECKING:  # imported when first used: the window opens without them
+    from desk.services.first_screen import AtRisk, FirstPage, OfficeNames
+    from desk.storage.database import Database
     from desk.ui.dossier.dossier_page import DossierPage
+    from desk.ui.intake.intake_window import IntakeWindow
     from desk.ui.intake.receipt_preview import ReceiptPreviewDialog
     from desk.ui.session.user_switch import UserSwitch
+    from desk.ui.worklist.at_risk_notice import SignInNotice
+    from desk.ui.worklist.calendar_notice import CalendarNotice
     from desk.ui.worklist.counter_panel import CounterPanel
+    from desk.ui.worklist.first_worklist import FirstWorklist
+    from desk.ui.worklist.office_tools import OfficeTools
+    from desk.ui.worklist.outbox_tools import MessageTools
+    from desk.ui.worklist.worklist_view import WorklistView
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +90,7 @@ CONTEXT = "MainWindow"
 INTAKE_TAB, DOSSIERS_TAB = 0, 1
 #: How often the window checks that the ticket an intake is for is still being served.
 TICKET_CHECK_MS = 1000
+SQLITE_PREFIX = "sqlite:///"
 
 
 def machine_counter() -> int | None:
@@ -96,10 +101,18 @@ def machine_counter() -> int | None:
 
 def database_location(db: Database) -> str:
     """The database file for SQLite, else the URL without its password."""
-    path = sqlite_path(db.url)
-    if path is not None:
-        return str(path)
-    return db.engine.url.render_as_string(hide_password=True)
+    return location_of(db.url)
+
+
+def location_of(url: str) -> str:
+    """``database_location`` of a URL (the window's first screen has no ``Database`` yet)."""
+    if url.startswith(SQLITE_PREFIX) and "?" not in url:
+        from urllib.parse import unquote
+
+        path = unquote(url[len(SQLITE_PREFIX) :])
+        if path and path != ":memory:":
+            return str(Path(path))
+    return shown_url(url)
 
 
 def _belongs_to(widget: QWidget, window: QWidget) -> bool:
@@ -112,11 +125,29 @@ def _belongs_to(widget: QWidget, window: QWidget) -> bool:
 
 
 class MainWindow(AdminDialogs, QMainWindow):
+    """The window of the clerk at the counter.
+
+    Built whole from a ``Database`` (``MainWindow(db, clerk)``), or in two steps
+    at start-up (``MainWindow.first(...)``): first the frame and the first page of
+    the worklist, read on the bare driver, so the clerk sees the list at once;
+    then, once the database layer has loaded in the background, ``complete(db)``
+    builds the rest (the intake form, the whole worklist with its bands and
+    filters, the tools) and enables the menus (``completed`` is emitted).
+    """
+
+    #: The whole window is built (``complete``): every menu works.
+    completed = Signal()
+
     def __init__(
-        self, db: Database, clerk: Clerk, clock: Clock | None = None, parent: QWidget | None = None
+        self,
+        db: Database | None,
+        clerk: Clerk,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+        *,
+        location: str = "",
     ) -> None:
         super().__init__(parent)
-        self._db = db
         self._clerk = clerk
         self._clock: Clock = clock or SystemClock()
         self._dialogs: list[QDialog] = []
@@ -128,44 +159,133 @@ class MainWindow(AdminDialogs, QMainWindow):
         self.counter_number: int | None = None
         #: The ticket the intakes are for, while it is served at this counter.
         self.ticket: Ticket | None = None
+        #: The clerk who took over this counter, once one has.
+        self.successor: MainWindow | None = None
+        self.is_complete = False
+        #: Until ``complete``: the first screen's list, the at-risk list worked out for it,
+        #: and whether the clerk asked for that list already.
+        self.first_worklist: FirstWorklist | None = None
+        self._first_at_risk: AtRisk | None = None
+        self._at_risk_asked = False
+        self.sign_in_notice: SignInNotice | None = None
 
-        self.intake = IntakeWindow(db, clerk, self._clock, self)
-        self.worklist = WorklistView(db, clerk, self._clock, self)
-        self.dossier_model = self.worklist.model
-        self.dossier_view = self.worklist.table
-        self.reprint_button = self.worklist.reprint_button
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.intake, translate("MainWindow", "Tiếp nhận hồ sơ"))
-        self.tabs.addTab(self.worklist, translate("MainWindow", "Danh sách hồ sơ"))
         self.setCentralWidget(self.tabs)
         self._build_scan_bar()
         self._build_menus()
-        self._build_status_bar()
+        self._build_status_bar(database_location(db) if db is not None else location)
+        self._ticket_timer = QTimer(self)
+        self._ticket_timer.setInterval(TICKET_CHECK_MS)
+        self._ticket_timer.timeout.connect(self._check_ticket)
+        fit_to_screen(self, 1280, 760)
+        if db is not None:
+            self.complete(db)
+
+    @classmethod
+    def first(
+        cls,
+        clerk: Clerk,
+        names: OfficeNames,
+        page: FirstPage,
+        location: str,
+        clock: Clock | None = None,
+    ) -> MainWindow:
+        """The window's first screen: the frame, the office's name and the first page of
+        the clerk's worklist; the menus wait for ``complete``."""
+        from desk.ui.worklist.at_risk_notice import SignInNotice
+        from desk.ui.worklist.first_worklist import FirstWorklist, StartingTab
+
+        window = cls(None, clerk, clock, location=location)
+        window.setWindowTitle(f"desk — {names.name}")
+        window.tabs.addTab(StartingTab(window), translate("MainWindow", "Tiếp nhận hồ sơ"))
+        window.first_worklist = FirstWorklist(clerk, page, window)
+        window.tabs.addTab(window.first_worklist, translate("MainWindow", "Danh sách hồ sơ"))
+        window.tabs.setCurrentIndex(DOSSIERS_TAB)
+        window.menuBar().setEnabled(False)
+        window.scan_box.setEnabled(False)
+        window.sign_in_notice = SignInNotice(window, None, clerk.is_supervisor, window.show_at_risk)
+        return window
+
+    def show_first_at_risk(self, found: AtRisk | None) -> None:
+        """The at-risk list worked out for the first screen: its count is shown (the
+        supervisor is told), and the list's view starts with it once it is built."""
+        if found is None or self.is_complete:
+            return
+        self._first_at_risk = found
+        log.info("at-risk list ready: %d dossiers (first screen)", len(found.items))
+        if self.first_worklist is not None:
+            self.first_worklist.show_at_risk_count(len(found.items))
+        if self.sign_in_notice is not None:
+            self.sign_in_notice.counted(len(found.items))
+
+    def complete(self, db: Database) -> None:
+        """Build the rest of the window on ``db`` (at once for ``MainWindow(db, clerk)``)."""
+        from desk.ui.intake.intake_window import IntakeWindow
+        from desk.ui.worklist.at_risk_notice import SignInNotice
+        from desk.ui.worklist.calendar_notice import CalendarNotice
+        from desk.ui.worklist.office_tools import OfficeTools
+        from desk.ui.worklist.outbox_tools import MessageTools
+        from desk.ui.worklist.worklist_view import WorklistView
+
+        clerk = self._clerk
+        self._db = db
+        starting = self.tabs.count() > 0
+        self.intake: IntakeWindow = IntakeWindow(db, clerk, self._clock, self)
+        self.worklist: WorklistView = WorklistView(db, clerk, self._clock, self)
+        self.dossier_model = self.worklist.model
+        self.dossier_view = self.worklist.table
+        self.reprint_button = self.worklist.reprint_button
+        shown = self.tabs.currentIndex()
+        for index, page in ((INTAKE_TAB, self.intake), (DOSSIERS_TAB, self.worklist)):
+            old = self.tabs.widget(index) if starting else None
+            label = self.tabs.tabText(index) if starting else None
+            self.tabs.insertTab(index, page, label or self._tab_label(index))
+            if old is not None:
+                self.tabs.removeTab(index + 1)
+                old.deleteLater()
+        if starting:
+            self.tabs.setCurrentIndex(shown)
         self.intake.dossier_saved.connect(self._on_dossier_saved)
         self.worklist.open_requested.connect(self.open_dossier)
         self.worklist.reloaded.connect(self._refresh_pages)
         self.reprint_button.clicked.connect(self.reprint_selected)
-        self._ticket_timer = QTimer(self)
-        self._ticket_timer.setInterval(TICKET_CHECK_MS)
-        self._ticket_timer.timeout.connect(self._check_ticket)
         self.set_counter(machine_counter(), save=False)
-        self.sign_in_notice = at_risk_notice.SignInNotice(
-            self, self.worklist.at_risk, clerk.is_supervisor, self.show_at_risk
-        )
+        found = self._first_at_risk
+        if found is not None:  # worked out for the first screen: not again
+            from desk.services import calendar, risk
+
+            self.worklist.at_risk.seed(found.items, found.now)
+            risk.keep_history(db, found.now, calendar.working_calendar(db), found.history)
+        if self.sign_in_notice is None:
+            self.sign_in_notice = SignInNotice(
+                self, self.worklist.at_risk, clerk.is_supervisor, self.show_at_risk
+            )
+        else:
+            self.sign_in_notice.follow(self.worklist.at_risk)
         self.calendar_notice: CalendarNotice | None = None
         if clerk.is_supervisor:
             self.calendar_notice = CalendarNotice(self, db, self._clock, self.open_calendar)
         self.refresh_title()
-        from desk.ui.worklist.office_tools import OfficeTools
-
-        self.office_tools = OfficeTools(self, db, clerk, self._clock)
+        self.database_label.setText(
+            translate("MainWindow", "Dữ liệu: {where}").format(where=database_location(db))
+        )
+        self.office_tools: OfficeTools = OfficeTools(self, db, clerk, self._clock)
         self.office_tools.idle_lock.offer_switch(self.switch_user)
-        #: The window of the clerk who took over this counter, once one has.
-        self.successor: MainWindow | None = None
-        from desk.ui.worklist.outbox_tools import MessageTools
+        # messages to applicants
+        self.message_tools: MessageTools = MessageTools(self, db, clerk, self._clock)
+        self.menuBar().setEnabled(True)
+        self.scan_box.setEnabled(True)
+        self.is_complete = True
+        self.first_worklist = None
+        self.completed.emit()
+        if self._at_risk_asked:
+            self.show_at_risk()
 
-        self.message_tools = MessageTools(self, db, clerk, self._clock)  # messages to applicants
-        fit_to_screen(self, 1280, 760)
+    @staticmethod
+    def _tab_label(index: int) -> str:
+        if index == INTAKE_TAB:
+            return translate("MainWindow", "Tiếp nhận hồ sơ")
+        return translate("MainWindow", "Danh sách hồ sơ")
 
     # -- building --------------------------------------------------------------
 
@@ -278,7 +398,7 @@ class MainWindow(AdminDialogs, QMainWindow):
         self.about_action = self._action(translate("MainWindow", "Giới thiệu"), self.show_about)
         help_menu.addAction(self.about_action)
 
-    def _build_status_bar(self) -> None:
+    def _build_status_bar(self, location: str) -> None:
         role = {
             Role.ADMIN: translate("MainWindow", "quản trị viên"),
             Role.CLERK: translate("MainWindow", "cán bộ"),
@@ -293,8 +413,7 @@ class MainWindow(AdminDialogs, QMainWindow):
             self,
         )
         self.database_label = ElidedLabel(
-            translate("MainWindow", "Dữ liệu: {where}").format(where=database_location(self._db)),
-            self,
+            translate("MainWindow", "Dữ liệu: {where}").format(where=location), self
         )
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ticket_label = QLabel(self)
@@ -310,6 +429,8 @@ class MainWindow(AdminDialogs, QMainWindow):
     # -- state -----------------------------------------------------------------
 
     def refresh_title(self) -> None:
+        from desk.services import office
+
         try:
             name = office.get_office(self._db).name
         except UserError:
@@ -334,8 +455,13 @@ class MainWindow(AdminDialogs, QMainWindow):
         self.intake.focus_search()
 
     def show_at_risk(self) -> None:
-        """The dossiers at risk of being late ("Cần xin lỗi"), in the worklist."""
+        """The dossiers at risk of being late ("Cần xin lỗi"), in the worklist (once it is
+        built, on the first screen)."""
         self.tabs.setCurrentIndex(DOSSIERS_TAB)
+        if not self.is_complete:
+            self._at_risk_asked = True
+            return
+        self._at_risk_asked = False
         self.worklist.show_at_risk()
 
     # -- the counter of this PC ------------------------------------------------------
