@@ -22,7 +22,9 @@ table gives the medians and their ratio, at each size and on each engine.
   spawning it to the log's "main window shown with its worklist", against a
   bare PySide6 window with a QTableView of 200 rows of Vietnamese text from
   spawning it to its first paint (both then grab a PNG and end); the at-risk
-  list ready after the window (the log's "at-risk list ready"); the peak
+  list ready after the window (the log's first "at-risk list ready": on the
+  first screen, its count; the window's whole list view with it comes with
+  "main window complete", also given); the peak
   memory (RSS) of both processes, each run as the only child of a small
   launcher (a child of this benchmark would count the benchmark's own pages).
 
@@ -151,7 +153,7 @@ class Results:
 
 def _fmt(row: Row) -> str:
     if row.unit == "s":
-        return f"{row.desk:.3f} s (goal <= {row.goal} s)"
+        return f"{row.desk:.3f} s" + (f" (goal <= {row.goal} s)" if row.goal else "")
     ratio = f"{row.ratio:5.2f}x" + (f" (goal <= {row.goal}x)" if row.goal else "")
     return f"{row.desk:9.3f} {row.unit} vs {row.base:9.3f} {row.unit}  {ratio}"
 
@@ -386,7 +388,7 @@ def _jsonable(params):  # noqa: ANN001, ANN202
 
 
 def window(desk: str, where: list[str], env: dict[str, str], results: Results, rounds: int) -> None:
-    shown_ms, whole_ms, peak, at_risk = [], [], [], []
+    shown_ms, whole_ms, peak, at_risk, complete = [], [], [], [], []
     bare_shown, bare_whole, bare_peak = [], [], []
     for _ in range(rounds):
         with tempfile.TemporaryDirectory(prefix="desk-bench-") as tmp:
@@ -398,6 +400,7 @@ def window(desk: str, where: list[str], env: dict[str, str], results: Results, r
             marks = _log_marks(Path(tmp) / "state" / "desk" / "log" / "desk.log")
             shown_ms.append((marks["shown"] - wall_start) * 1000)
             at_risk.append(marks["at_risk"] - marks["shown"])
+            complete.append(marks.get("complete", marks["shown"]) - marks["shown"])
             whole_ms.append(whole * 1000)
             shown, whole, _ = _shown(theirs, run_env, "shown")
             bare_shown.append(shown * 1000)
@@ -412,6 +415,7 @@ def window(desk: str, where: list[str], env: dict[str, str], results: Results, r
         "  the same, whole process (--snapshot)", med(whole_ms), med(bare_whole), "ms", None
     )
     results.add("at-risk list ready after the window", med(at_risk), 0.0, "s", AT_RISK_GOAL_S)
+    results.add("  the whole window complete after it", med(complete), 0.0, "s", None)
     results.add("peak memory of the window", med(peak), med(bare_peak), "MiB", GOALS["memory"])
 
 
@@ -424,6 +428,8 @@ def _log_marks(log: Path) -> dict[str, float]:
             marks["shown"] = datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S,%f").timestamp()
         elif "at-risk list ready" in line and "at_risk" not in marks:
             marks["at_risk"] = datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S,%f").timestamp()
+        elif "main window complete" in line:
+            marks["complete"] = datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S,%f").timestamp()
     if "shown" not in marks or "at_risk" not in marks:
         raise SystemExit(f"the desk's log lacks its marks: {log}")
     return marks
@@ -462,11 +468,9 @@ def print_table(table: list[tuple[str, str, Row]], load: str) -> None:
     print("|---|---|---|---|---|---|---|---|")
     for engine, size, row in table:
         if row.unit == "s":
-            met = row.desk <= (row.goal or 0)
-            print(
-                f"| {engine} | {size} | {row.measure} | {row.desk:.2f} s | | | "
-                f"<= {row.goal} s | {'yes' if met else 'NO'} |"
-            )
+            goal = f"<= {row.goal} s" if row.goal else ""
+            met = "" if not row.goal else ("yes" if row.desk <= row.goal else "NO")
+            print(f"| {engine} | {size} | {row.measure} | {row.desk:.2f} s | | | {goal} | {met} |")
             continue
         goal = f"<= {row.goal}x" if row.goal else ""
         met = "" if not row.goal else ("yes" if row.ratio <= row.goal else "NO")
