@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -106,35 +107,33 @@ class BareReader:
     def has(self, key: str) -> bool:
         return self.dialect.name in self._book.statements.get(key, {})
 
-    def rows(self, key: str, values: Mapping[str, Any]) -> list[tuple]:
+    @contextmanager
+    def _executed(self, key: str, values: Mapping[str, Any]) -> Iterator[Any]:
+        """A cursor that ran the book's ``key``; any driver's failure is ``BareUnavailable``
+        (the ordinary way then reads, or explains)."""
         if not self.has(key):
             raise BareUnavailable(key)
         entry = self._book.statements[key][self.dialect.name]
         cursor = self._connection.cursor()
         try:
             cursor.execute(entry.sql, entry.params(values))
-            return cursor.fetchall()
-        except Exception as exc:  # any driver's failure: the ordinary way reads or explains
+            yield cursor
+        except Exception as exc:
             raise BareUnavailable(str(exc)) from exc
         finally:
             cursor.close()
+
+    def rows(self, key: str, values: Mapping[str, Any]) -> list[tuple]:
+        with self._executed(key, values) as cursor:
+            return cursor.fetchall()
 
     def stream(
         self, key: str, values: Mapping[str, Any], batch: int = 5000
     ) -> Iterator[list[tuple]]:
         """The rows in batches, so a long range is never all in memory at once."""
-        if not self.has(key):
-            raise BareUnavailable(key)
-        entry = self._book.statements[key][self.dialect.name]
-        cursor = self._connection.cursor()
-        try:
-            cursor.execute(entry.sql, entry.params(values))
+        with self._executed(key, values) as cursor:
             while found := cursor.fetchmany(batch):
                 yield found
-        except Exception as exc:  # any driver's failure: the ordinary way reads or explains
-            raise BareUnavailable(str(exc)) from exc
-        finally:
-            cursor.close()
 
     def moment(self, value: datetime) -> datetime | str:
         return moments.stored(self.dialect.name, value)

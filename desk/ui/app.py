@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -277,13 +278,11 @@ def bring_desk_forward() -> None:
         log.info("brought %s forward", type(window).__name__)
 
 
-def _run_window(
-    app: QApplication, db: Database, demo_clerk: str | None, snapshot: Path | None = None
-) -> int:
-    from desk.ui.worklist.main_window import MainWindow
-
+def _who(sign: Callable[[], Clerk | None]) -> Clerk | int:
+    """The clerk ``sign()`` signs in; else the program's exit code (cancelled, or refused
+    with the reason shown)."""
     try:
-        clerk = sign_in(db, demo_clerk)
+        clerk = sign()
     except UserError as exc:
         log.error("cannot sign in: %s", exc.message)
         show_fatal(translate("App", "Không đăng nhập được"), exc.message)
@@ -292,6 +291,17 @@ def _run_window(
         log.info("start cancelled")
         return 0
     log.info("%s signed in", clerk.username)
+    return clerk
+
+
+def _run_window(
+    app: QApplication, db: Database, demo_clerk: str | None, snapshot: Path | None = None
+) -> int:
+    from desk.ui.worklist.main_window import MainWindow
+
+    clerk = _who(lambda: sign_in(db, demo_clerk))
+    if isinstance(clerk, int):
+        return clerk
     window = MainWindow(db, clerk)
     window.install_scan_route()  # scanner keys from any field, and this PC's COM-port scanner
     window.show()
@@ -320,16 +330,9 @@ def _run_first_window(
     loader = DatabaseLoader(first.url, DESK)
     try:
         with first.reader as reader:
-            try:
-                clerk = sign_in_first(first, loader, demo_clerk)
-            except UserError as exc:
-                log.error("cannot sign in: %s", exc.message)
-                show_fatal(translate("App", "Không đăng nhập được"), exc.message)
-                return EXIT_OPEN_FAILED
-            if clerk is None:
-                log.info("start cancelled")
-                return 0
-            log.info("%s signed in", clerk.username)
+            clerk = _who(lambda: sign_in_first(first, loader, demo_clerk))
+            if isinstance(clerk, int):
+                return clerk
             try:
                 page = first_page(reader, clerk, SystemClock().now(), PAGE_SIZE)
             except BareUnavailable as exc:  # the whole window at once, the ordinary way
