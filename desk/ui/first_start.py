@@ -108,6 +108,9 @@ class DatabaseLoader(QObject):
             from desk.storage.database import open_database
 
             self._db = open_database(self._url, program=self._program)
+            from sqlalchemy.orm import configure_mappers
+
+            configure_mappers()  # here, not in the window's first query
         except UserError as exc:
             self._error = exc
         except Exception as exc:  # noqa: BLE001 (a bug: logged, and the start says so)
