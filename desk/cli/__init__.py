@@ -301,7 +301,12 @@ def _open_window(args: argparse.Namespace) -> int:
     from desk.ui.app import run
 
     if args.demo:
-        from desk.cli.demo import DEMO_CLERK, window_database
+        from desk.cli.demo import DEMO_CLERK, fill_demo_office, window_database
 
-        return run(window_database(args), demo_clerk=DEMO_CLERK, snapshot=args.snapshot)
+        return run(
+            window_database(args),
+            demo_clerk=DEMO_CLERK,
+            snapshot=args.snapshot,
+            prepare=fill_demo_office,
+        )
     return run(_url(args), snapshot=args.snapshot)

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from desk.cli.db import url_of
 from desk.domain.errors import UserError
 from desk.domain.translation import translate
+
+if TYPE_CHECKING:
+    from desk.storage.database import Database
 
 #: The sample account the window opens with under ``--demo``.
 DEMO_CLERK = "canbo1"
@@ -63,42 +67,24 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _set_up(url: str) -> bool:
-    """The office at ``url`` is set up, as read on the bare driver (``False``: not known)."""
-    from desk.services.first_screen import office_names
-    from desk.storage.statement_book import BareUnavailable, open_bare
-
-    try:
-        with open_bare(url) as reader:
-            office_names(reader)
-    except BareUnavailable:
-        return False
-    return True
-
-
 def window_database(args: argparse.Namespace) -> str:
     """The URL the window's ``--demo`` opens: the ``--db``/``--db-url`` database, else a
-    throwaway file; the sample office is written into it when it has none yet (an office
-    the bare driver reads as set up is not opened a second time: the window opens it)."""
+    throwaway file (``fill_demo_office`` writes the sample office into it when it has none
+    yet, as the window opens it)."""
     if args.db or args.db_url:
-        url = url_of(args)
-        if _set_up(url):
-            return url
-    else:
-        import tempfile
-        from pathlib import Path
+        return url_of(args)
+    import tempfile
+    from pathlib import Path
 
-        from desk.config import database_url
+    from desk.config import database_url
 
-        url = database_url(Path(tempfile.mkdtemp(prefix="desk-demo-")) / "demo.sqlite3")
+    return database_url(Path(tempfile.mkdtemp(prefix="desk-demo-")) / "demo.sqlite3")
+
+
+def fill_demo_office(db: Database) -> None:
+    """The sample office in ``db`` when it has no office yet (the window's ``--demo``)."""
     from desk.services import office
     from desk.services.demo import create_demo
-    from desk.storage.database import open_database
 
-    db = open_database(url)
-    try:
-        if office.needs_setup(db):
-            create_demo(db, WINDOW_DOSSIERS)
-    finally:
-        db.dispose()
-    return url
+    if office.needs_setup(db):
+        create_demo(db, WINDOW_DOSSIERS)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("desk")
 
 CONTEXT = "App"
+POSTGRES_PREFIX = "postgresql"
 EXIT_OPEN_FAILED = 2
 LOG_FILE = "desk.log"
 LOG_BYTES = 2_000_000
@@ -185,16 +187,31 @@ def sign_in(db: Database, demo_clerk: str | None = None) -> Clerk | None:
     return dialog.clerk
 
 
+def _import_driver() -> None:
+    import psycopg  # noqa: F401
+
+
 def _safe_url(db_url: str) -> str:
     return shown_url(db_url)
 
 
-def run(db_url: str, demo_clerk: str | None = None, snapshot: Path | None = None) -> int:
+def run(
+    db_url: str,
+    demo_clerk: str | None = None,
+    snapshot: Path | None = None,
+    prepare: Callable[[Database], None] | None = None,
+) -> int:
     """Run the window on the database at ``db_url``; the exit code of the program.
 
     A desk of this user already open on the same database is brought forward
-    instead, and this start ends with 0 before touching the database.
+    instead, and this start ends with 0 before touching the database. ``prepare(db)``
+    runs on a database the start opens the ordinary way, before anyone signs in (the
+    demo writes its sample office there).
     """
+    if db_url.startswith(POSTGRES_PREFIX):
+        # psycopg takes about a tenth of a second to import: on a thread of its own it
+        # loads while Qt starts (Qt lets go of the interpreter in its own work).
+        threading.Thread(target=_import_driver, name="driver-import", daemon=True).start()
     log_file = setup_logging()
     if snapshot is not None and not demo_clerk:
         # The picture is taken without anyone at the keyboard: the login dialog would
@@ -230,6 +247,8 @@ def run(db_url: str, demo_clerk: str | None = None, snapshot: Path | None = None
             from desk.storage.database import open_database
 
             db = open_database(db_url, program=presence.DESK)
+            if prepare is not None:
+                prepare(db)
         except UserError as exc:
             log.error("cannot open the database: %s", exc.message)
             show_fatal(translate("App", "Không mở được dữ liệu"), exc.message)
