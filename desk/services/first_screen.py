@@ -22,15 +22,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.office import Clerk
-from desk.domain.risk import History, RiskItem, RunningDossier, history_window
 from desk.domain.scope import Scope, scope_for
 from desk.services import quick_list
-from desk.services.at_risk_rows import at_risk_of, history_from, running_from, running_values
 from desk.services.worklist_shape import WorklistFilter, WorklistItem
 from desk.storage.statement_book import BareReader, BareUnavailable
+
+if TYPE_CHECKING:  # the at-risk list is worked out once the window is on screen
+    from desk.domain.risk import History, RiskItem, RunningDossier
 
 #: The book's keys of ``desk.services.office.SETUP`` and ``OFFICE_NAMES``, and of
 #: ``desk.services.decision_times.WINDOW``.
@@ -107,6 +109,9 @@ def first_page(reader: BareReader, clerk: Clerk, now: datetime, size: int) -> Fi
 
 def at_risk(reader: BareReader, now: datetime, scope: Scope, cal: WorkingCalendar) -> AtRisk:
     """The at-risk list of ``scope`` (``risk.at_risk``), with the history it was read with."""
+    from desk.domain.risk import history_window
+    from desk.services.at_risk_rows import at_risk_of, history_from, running_from, running_values
+
     start, end = history_window(now)
     window = {"start": reader.moment(start), "end": reader.moment(end)}
     known = history_from(reader.stream(DECISION_WINDOW, window))
