@@ -50,3 +50,24 @@ def test_a_snapshot_with_nobody_signed_in_ends_with_a_message(tmp_path):
     assert shown.returncode == 2
     assert "--snapshot cần một cán bộ đăng nhập sẵn" in shown.stderr and "--demo" in shown.stderr
     assert not picture.exists() and not db.exists()  # nothing opened, nothing made
+
+
+def test_a_new_demo_file_is_filled_by_the_window_then_opened_list_first(tmp_path):
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+    )
+    env.pop("DESK_LANG", None)
+    db = tmp_path / "moi.sqlite3"
+    log = tmp_path / "state" / "desk" / "log" / "desk.log"
+    first = _desk("--demo", "--db", str(db), "--snapshot", str(tmp_path / "1.png"), env=env)
+    assert first.returncode == 0, first.stderr
+    made = log.read_text(encoding="utf-8")
+    assert "ordinary start" in made and "main window complete" not in made
+    second = _desk("--demo", "--db", str(db), "--snapshot", str(tmp_path / "2.png"), env=env)
+    assert second.returncode == 0, second.stderr
+    reopened = log.read_text(encoding="utf-8")[len(made) :]
+    assert "ordinary start" not in reopened and "main window complete" in reopened
+    assert "(first screen)" in reopened  # the clerk's at-risk count came first
