@@ -1153,7 +1153,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>tạo cơ sở dữ liệu mẫu (cơ quan, cán bộ, hồ sơ)</source>
-        <extracomment>How many dossiers the window&apos;s sample office starts with.</extracomment>
+        <extracomment>The sample account the window opens with under ``--demo``. How many dossiers the window&apos;s sample office starts with.</extracomment>
         <translation>create a sample database (office, clerks, dossiers)</translation>
     </message>
     <message>
@@ -4617,7 +4617,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     <name>MainWindow</name>
     <message>
         <source>Tiếp nhận hồ sơ</source>
-        <extracomment>How often the window checks that the ticket an intake is for is still being served. The whole window is built (``complete``): every menu works. The ticket the intakes are for, while it is served at this counter. The clerk who took over this counter, once one has. Until ``complete``: the first screen&apos;s list, the at-risk list worked out for it, and whether the clerk asked for that list already.</extracomment>
+        <extracomment>The whole window is built (``complete``): every menu works. The ticket the intakes are for, while it is served at this counter. The clerk who took over this counter, once one has. Until ``complete``: the first screen&apos;s list, the at-risk list worked out for it, and whether the clerk asked for that list already.</extracomment>
         <translation>Receive dossier</translation>
     </message>
     <message>
@@ -4750,6 +4750,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>Quầy của máy này</source>
+        <extracomment>How often the window checks that the ticket an intake is for is still being served.</extracomment>
         <translation>This PC&apos;s counter</translation>
     </message>
     <message>

@@ -12,7 +12,7 @@ A PC at a counter (its number in the machine settings, "Hồ sơ > Quầy của 
 này...") shows the counter's queue panel beside the form. "Tiếp nhận hồ sơ" on
 the panel starts an intake for the ticket being served: every dossier saved
 while that ticket is still served at this counter is linked to it (one citizen
-may bring several dossiers). A supervisor is told at sign-in how many dossiers
+may bring several dossiers; ``desk.ui.worklist.counter_queue``). A supervisor is told at sign-in how many dossiers
 are at risk of being late (``desk.ui.worklist.at_risk_notice``).
 
 The clerk locks the screen at once with Ctrl+L (the idle lock, opened with
@@ -22,7 +22,8 @@ dùng...", also from the locked screen: the session is built anew for them
 dossier and report windows close, and input not saved yet is given up only
 when the clerk says so (``desk.ui.session.user_switch``). Each PC chooses its
 own receipt printer ("Máy in phiếu của máy này..."); the office's printer, for
-the PCs without one, is the admin's.
+the PCs without one, is the admin's. The bars and menus are in
+``desk.ui.worklist.window_menus``, reprinting in ``desk.ui.worklist.reprinting``.
 """
 
 from __future__ import annotations
@@ -34,19 +35,14 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDockWidget,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QSpinBox,
     QTabWidget,
-    QToolBar,
     QWidget,
 )
 
@@ -56,18 +52,17 @@ from desk.domain.dossier import DossierStatus
 from desk.domain.errors import UserError
 from desk.domain.lifecycle import StepKind
 from desk.domain.office import Clerk
-from desk.domain.queue import AT_COUNTER, Ticket
-from desk.domain.roles import ROLE_LABELS, Permission, Role, may
+from desk.domain.queue import Ticket
 from desk.domain.scan_text import CccdCard
-from desk.domain.translation import translated
 from desk.services.scanner_port import SCANNER_SETTING, parse_scanner_setting
 from desk.storage.url_text import shown_url
 from desk.ui.admin.admin_dialogs import AdminDialogs
-from desk.ui.session.language_menu import LanguageMenu
 from desk.ui.widgets.qt_helpers import show_message, translate
-from desk.ui.widgets.screen_fit import ElidedLabel, fit_to_screen
-from desk.ui.worklist.scan_box import ScanBox
+from desk.ui.widgets.screen_fit import fit_to_screen
+from desk.ui.worklist.counter_queue import TICKET_CHECK_MS, CounterQueue, machine_counter
+from desk.ui.worklist.reprinting import Reprinting
 from desk.ui.worklist.scan_route import ScanRoute
+from desk.ui.worklist.window_menus import WindowMenus
 
 if TYPE_CHECKING:  # imported when first used: the window opens without them
     from desk.services.first_screen import AtRisk, FirstPage, OfficeNames
@@ -88,15 +83,7 @@ log = logging.getLogger(__name__)
 
 CONTEXT = "MainWindow"
 INTAKE_TAB, DOSSIERS_TAB = 0, 1
-#: How often the window checks that the ticket an intake is for is still being served.
-TICKET_CHECK_MS = 1000
 SQLITE_PREFIX = "sqlite:///"
-
-
-def machine_counter() -> int | None:
-    """This PC's counter number (1 to 99) from its machine settings; None: not a counter."""
-    value = config.machine_settings().get("counter")
-    return value if type(value) is int and 1 <= value <= 99 else None
 
 
 def database_location(db: Database) -> str:
@@ -124,7 +111,7 @@ def _belongs_to(widget: QWidget, window: QWidget) -> bool:
     return False
 
 
-class MainWindow(AdminDialogs, QMainWindow):
+class MainWindow(AdminDialogs, WindowMenus, CounterQueue, Reprinting, QMainWindow):
     """The window of the clerk at the counter.
 
     Built whole from a ``Database`` (``MainWindow(db, clerk)``), or in two steps
@@ -287,145 +274,6 @@ class MainWindow(AdminDialogs, QMainWindow):
             return translate("MainWindow", "Tiếp nhận hồ sơ")
         return translate("MainWindow", "Danh sách hồ sơ")
 
-    # -- building --------------------------------------------------------------
-
-    def _build_scan_bar(self) -> None:
-        bar = QToolBar(translate("MainWindow", "Mã hồ sơ"), self)
-        bar.setObjectName("scan_bar")
-        bar.setMovable(False)
-        self.scan_box = ScanBox(bar)
-        bar.addWidget(self.scan_box)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self.scan_box.submitted.connect(self.open_scanned)
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], None],
-        shortcut: QKeySequence | str | None = None,
-        admin_only: bool = False,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        if admin_only and not self._clerk.is_admin:
-            action.setEnabled(False)
-            action.setToolTip(translate("MainWindow", "Chỉ quản trị viên mới dùng được mục này."))
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        dossiers = bar.addMenu(translate("MainWindow", "&Hồ sơ"))
-        self.new_intake_action = self._action(
-            translate("MainWindow", "Tiếp nhận mới"), self.new_intake, "Ctrl+N"
-        )
-        self.reprint_action = self._action(
-            translate("MainWindow", "In lại phiếu..."), self.ask_reprint, "Ctrl+P"
-        )
-        self.quit_action = self._action(
-            translate("MainWindow", "Thoát"), self.quit_program, "Ctrl+Q"
-        )
-        self.scan_action = self._action(
-            translate("MainWindow", "Quét/nhập mã hồ sơ"), self.scan_box.focus_box, "F2"
-        )
-        # F2 works from every window of the program: the dossier pages are windows too.
-        self.scan_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        dossiers.addActions([self.new_intake_action, self.scan_action, self.reprint_action])
-        self.at_risk_action = self._action(
-            translate("MainWindow", "Hồ sơ cần xin lỗi"), self.show_at_risk
-        )
-        self.counter_action = self._action(
-            translate("MainWindow", "Quầy của máy này..."), self.ask_counter
-        )
-        # Every clerk chooses the receipt printer of the PC they sit at.
-        self.pc_printer_action = self._action(
-            translate("MainWindow", "Máy in phiếu của máy này..."), self.open_pc_printer
-        )
-        dossiers.addActions([self.at_risk_action, self.counter_action, self.pc_printer_action])
-        dossiers.addSeparator()
-        self.lock_action = self._action(
-            translate("MainWindow", "Khóa màn hình"), self.lock_screen, "Ctrl+L"
-        )
-        self.switch_user_action = self._action(
-            translate("MainWindow", "Đổi người dùng..."), self.switch_user
-        )
-        dossiers.addActions([self.lock_action, self.switch_user_action])
-        dossiers.addSeparator()
-        dossiers.addAction(self.quit_action)
-
-        admin = self.admin_menu = bar.addMenu(translate("MainWindow", "&Quản trị"))
-        self.admin_actions = {
-            "clerks": self._action(
-                translate("MainWindow", "Cán bộ..."), self.open_clerks, admin_only=True
-            ),
-            "procedures": self._action(
-                translate("MainWindow", "Danh mục thủ tục..."),
-                self.open_procedures,
-                admin_only=True,
-            ),
-            "calendar": self._action(
-                translate("MainWindow", "Lịch làm việc..."), self.open_calendar, admin_only=True
-            ),
-            # The office's printer, for the PCs without their own: the admin's.
-            "printer": self._action(
-                translate("MainWindow", "Máy in chung của cơ quan..."),
-                self.open_printer,
-                admin_only=True,
-            ),
-            "office": self._action(
-                translate("MainWindow", "Thông tin cơ quan..."), self.open_office, admin_only=True
-            ),
-            "queue": self._action(
-                translate("MainWindow", "Hàng đợi..."), self.open_queue, admin_only=True
-            ),
-            # Everyone may read the rules and their sources; only the admin changes them.
-            "rules": self._action(translate("MainWindow", "Quy định áp dụng..."), self.open_rules),
-        }
-        admin.addActions(list(self.admin_actions.values()))
-        self.departments_action = self._action(
-            translate("MainWindow", "Phòng, ban giải quyết..."), self.open_departments
-        )
-        if not may(self._clerk.role, Permission.MANAGE):
-            self.departments_action.setToolTip(
-                translate("MainWindow", "Xem danh sách; chỉ quản trị viên mới sửa được.")
-            )
-        admin.addAction(self.departments_action)
-
-        help_menu = self.help_menu = bar.addMenu(translate("MainWindow", "Trợ &giúp"))
-        self.language_menu = LanguageMenu(help_menu, self)
-        help_menu.addSeparator()
-        self.about_action = self._action(translate("MainWindow", "Giới thiệu"), self.show_about)
-        help_menu.addAction(self.about_action)
-
-    def _build_status_bar(self, location: str) -> None:
-        role = {
-            Role.ADMIN: translate("MainWindow", "quản trị viên"),
-            Role.CLERK: translate("MainWindow", "cán bộ"),
-        }.get(
-            Role(self._clerk.role),
-            translated(ROLE_LABELS[Role(self._clerk.role)]).lower(),
-        )
-        self.clerk_label = ElidedLabel(
-            translate("MainWindow", "Cán bộ: {name} ({username}, {role})").format(
-                name=self._clerk.full_name, username=self._clerk.username, role=role
-            ),
-            self,
-        )
-        self.database_label = ElidedLabel(
-            translate("MainWindow", "Dữ liệu: {where}").format(where=location), self
-        )
-        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.ticket_label = QLabel(self)
-        self.ticket_label.setObjectName("ticket_label")
-        self.ticket_label.setStyleSheet("color: #1b6e3a; font-weight: bold;")
-        self.ticket_label.hide()
-        for label in (self.ticket_label, self.clerk_label, self.database_label):
-            label.setContentsMargins(8, 0, 8, 0)
-        self.statusBar().addPermanentWidget(self.ticket_label)
-        self.statusBar().addPermanentWidget(self.clerk_label)
-        self.statusBar().addPermanentWidget(self.database_label)
-
     # -- state -----------------------------------------------------------------
 
     def refresh_title(self) -> None:
@@ -463,115 +311,6 @@ class MainWindow(AdminDialogs, QMainWindow):
             return
         self._at_risk_asked = False
         self.worklist.show_at_risk()
-
-    # -- the counter of this PC ------------------------------------------------------
-
-    def ask_counter(self) -> QInputDialog:
-        """Which counter this PC is at (or none): saved for this PC, the panel follows at once."""
-        dialog = QInputDialog(self)
-        dialog.setObjectName("counter_dialog")
-        dialog.setWindowTitle(translate("MainWindow", "Quầy của máy này"))
-        dialog.setLabelText(
-            translate(
-                "MainWindow", "Máy tính này đặt ở quầy số (1 đến 99), hoặc “Không phải quầy”:"
-            )
-        )
-        dialog.setInputMode(QInputDialog.InputMode.IntInput)
-        dialog.setIntRange(0, 99)
-        dialog.setIntValue(self.counter_number or 0)
-        spin = dialog.findChild(QSpinBox)
-        if spin is not None:
-            spin.setSpecialValueText(translate("MainWindow", "Không phải quầy"))
-        dialog.setOkButtonText(translate("MainWindow", "Lưu"))
-        dialog.setCancelButtonText(translate("MainWindow", "Hủy"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.intValueSelected.connect(lambda number: self.set_counter(number or None))
-        dialog.open()
-        return dialog
-
-    def set_counter(self, number: int | None, save: bool = True) -> None:
-        """Make this PC counter ``number`` (None: no counter) and show or hide its panel."""
-        if save:
-            try:
-                config.save_machine_setting("counter", number)
-            except OSError as exc:
-                show_message(
-                    self,
-                    translate("MainWindow", "Quầy của máy này"),
-                    translate("MainWindow", "Không lưu được cài đặt của máy: {error}").format(
-                        error=exc.strerror or exc
-                    ),
-                )
-                return
-        self.forget_ticket()
-        if self.counter_dock is not None:
-            self.removeDockWidget(self.counter_dock)
-            self.counter_dock.deleteLater()
-            self.counter_dock = self.counter_panel = None
-        self.counter_number = number
-        if number is None:
-            return
-        from desk.ui.worklist.counter_panel import CounterPanel
-
-        panel = CounterPanel(self._db, self._clerk, number, self._clock)
-        panel.intake_requested.connect(self.start_intake_for_ticket)
-        dock = QDockWidget(translate("MainWindow", "Hàng đợi tại quầy {n}").format(n=number), self)
-        dock.setObjectName("counter_dock")
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        dock.setWidget(panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        dock.show()
-        self.resizeDocks([dock], [360], Qt.Orientation.Horizontal)
-        self.counter_dock, self.counter_panel = dock, panel
-
-    def start_intake_for_ticket(self, ticket_id: int) -> None:
-        """The citizen of ``ticket_id`` is at the counter: a new intake, remembered as theirs."""
-        try:
-            from desk.services import queue
-
-            ticket = queue.get_ticket(self._db, ticket_id)
-        except UserError as exc:
-            show_message(self, translate("MainWindow", "Tiếp nhận hồ sơ"), exc.message)
-            return
-        self.ticket = ticket
-        self.ticket_label.setText(translate("MainWindow", "Từ số {code}").format(code=ticket.code))
-        self.ticket_label.show()
-        self._ticket_timer.start()
-        self.new_intake()
-
-    def forget_ticket(self) -> None:
-        self.ticket = None
-        self.ticket_label.hide()
-        self._ticket_timer.stop()
-
-    def _check_ticket(self) -> None:
-        """Forget the ticket once the panel no longer serves it (finished, transferred...)."""
-        current = self.counter_panel.current if self.counter_panel is not None else None
-        if self.ticket is not None and (current is None or current.id != self.ticket.id):
-            self.forget_ticket()
-
-    def _link_to_ticket(self, code: str) -> Ticket | None:
-        """Link the saved dossier to the ticket when it is still served here; the ticket."""
-        if self.ticket is None:
-            return None
-        try:
-            from desk.services import queue
-
-            ticket = queue.get_ticket(self._db, self.ticket.id)
-            if ticket.state not in AT_COUNTER or ticket.counter_number != self.counter_number:
-                self.forget_ticket()
-                return None
-            queue.link_dossier(self._db, ticket.id, code, self._clock)
-        except UserError as exc:
-            log.warning("dossier %s not linked to its ticket: %s", code, exc.message)
-            show_message(self, translate("MainWindow", "Gắn hồ sơ với số thứ tự"), exc.message)
-            return None
-        if self.counter_panel is not None:
-            self.counter_panel.poll()
-        return ticket
 
     # -- the dossier pages ----------------------------------------------------------
 
@@ -708,55 +447,6 @@ class MainWindow(AdminDialogs, QMainWindow):
 
     def selected_code(self) -> str | None:
         return self.worklist.selected_code()
-
-    def reprint_selected(self) -> None:
-        code = self.selected_code()
-        if code is None:
-            show_message(
-                self,
-                translate("MainWindow", "In lại phiếu"),
-                translate("MainWindow", "Hãy chọn một hồ sơ trong danh sách trước."),
-                QMessageBox.Icon.Information,
-            )
-            return
-        self.reprint(code)
-
-    def ask_reprint(self) -> None:
-        """Ask for a dossier code to reprint, offering the selected (or last saved) one."""
-        suggestion = ""
-        if self.tabs.currentIndex() == DOSSIERS_TAB:
-            suggestion = self.selected_code() or ""
-        if not suggestion and self.intake.last_dossier is not None:
-            suggestion = self.intake.last_dossier.code
-        dialog = QInputDialog(self)
-        dialog.setObjectName("reprint_code_dialog")
-        dialog.setWindowTitle(translate("MainWindow", "In lại phiếu"))
-        dialog.setLabelText(translate("MainWindow", "Mã hồ sơ (ví dụ H36.41-260310-0001):"))
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
-        dialog.setTextValue(suggestion)
-        dialog.setOkButtonText(translate("MainWindow", "In lại"))
-        dialog.setCancelButtonText(translate("MainWindow", "Hủy"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(
-            lambda text: self.reprint(text.strip()) if text.strip() else None
-        )
-        dialog.open()
-
-    def reprint(self, code: str) -> ReceiptPreviewDialog | None:
-        """Show a saved dossier's receipt and print it again in the background."""
-        from desk.ui.intake import receipt_preview
-
-        dialog = receipt_preview.open_printing(
-            self._db, code, self, translate("MainWindow", "In lại phiếu"), self._clerk, self._clock
-        )
-        if dialog is not None:
-            self.last_preview = dialog
-            dialog.destroyed.connect(lambda *_: self._forget_preview(dialog))
-        return dialog
-
-    def _forget_preview(self, dialog: ReceiptPreviewDialog) -> None:
-        if self.last_preview is dialog:
-            self.last_preview = None
 
     def show_about(self) -> QMessageBox:
         text = translate(
