@@ -12,11 +12,13 @@ the ``Database`` and takes the ordinary ``accounts.log_in``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,6 +45,8 @@ if TYPE_CHECKING:
     from desk.storage.database import Database
     from desk.storage.statement_book import BareReader
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class FirstLogin:
@@ -63,6 +67,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self._first = first
+        self._shown = False
         self.clerk: Clerk | None = None
         self.setWindowTitle(translate("LoginDialog", "Đăng nhập"))
         self.errors = FieldErrors()
@@ -147,6 +152,12 @@ class LoginDialog(QDialog):
             return False
         self.accept()
         return True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._shown:  # when the start put the login on screen (in the log, for support)
+            self._shown = True
+            QTimer.singleShot(0, lambda: log.info("login dialog shown"))
 
     def _database(self) -> Database:
         if self.db is None:
