@@ -106,7 +106,7 @@ def test_a_clerk_sees_their_own_count(qtbot, office_db, db_url):
 
 
 def test_the_login_checks_a_right_password_without_waiting_for_the_database(
-    qtbot, office_db, db_url
+    qtbot, office_db, db_url, caplog
 ):
     first = first_start(db_url)
     assert first is not None
@@ -119,6 +119,9 @@ def test_the_login_checks_a_right_password_without_waiting_for_the_database(
     dialog = LoginDialog(None, first=FirstLogin(first.reader, first.names, database))
     qtbot.addWidget(dialog)
     assert dialog.office_label.text() == first.names.name.upper()
+    with caplog.at_level("INFO", logger="desk.ui.session.login_dialog"):
+        dialog.show()
+        qtbot.waitUntil(lambda: "login dialog shown" in caplog.text)
     dialog.username_edit.setText("canbo1")
     dialog.password_edit.setText(demo.DEMO_PASSWORD)
     assert dialog.try_log_in()
