@@ -71,3 +71,27 @@ def test_a_new_demo_file_is_filled_by_the_window_then_opened_list_first(tmp_path
     reopened = log.read_text(encoding="utf-8")[len(made) :]
     assert "ordinary start" not in reopened and "main window complete" in reopened
     assert "(first screen)" in reopened  # the clerk's at-risk count came first
+
+
+def test_on_a_server_the_list_comes_first_too(tmp_path, pg_server):
+    """The first screen's reads on PostgreSQL (the window tests otherwise run on SQLite)."""
+    url = pg_server.create_database()
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+    )
+    env.pop("DESK_LANG", None)
+    log = tmp_path / "state" / "desk" / "log" / "desk.log"
+    try:
+        made = _desk("demo", "--db-url", url, "--dossiers", "60", env=env)
+        assert made.returncode == 0, made.stderr
+        shown = _desk("--demo", "--db-url", url, "--snapshot", str(tmp_path / "w.png"), env=env)
+        assert shown.returncode == 0, shown.stderr
+    finally:
+        pg_server.drop_database(url)
+    text = log.read_text(encoding="utf-8")
+    assert "ordinary start" not in text and "(first screen)" in text
+    assert text.index("main window shown") < text.index("main window complete")
+    assert (tmp_path / "w.png").stat().st_size > 10_000
