@@ -343,10 +343,10 @@ def _run_first_window(
     from desk.storage.programs import DESK
     from desk.storage.statement_book import BareUnavailable
     from desk.ui.first_start import DatabaseLoader, read_at_risk, sign_in_first
-    from desk.ui.worklist.main_window import MainWindow, location_of
+    from desk.ui.worklist.main_window import COMPLETION_MODULES, MainWindow, location_of
     from desk.ui.worklist.worklist_table_model import PAGE_SIZE
 
-    loader = DatabaseLoader(first.url, DESK)
+    loader = DatabaseLoader(first.url, DESK, COMPLETION_MODULES)
     try:
         with first.reader as reader:
             clerk = _who(lambda: sign_in_first(first, loader, demo_clerk))

@@ -17,9 +17,10 @@ ordinary way, which creates, upgrades or explains.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -76,10 +77,14 @@ class DatabaseLoader(QObject):
     # The result of the work ``start`` was given to do first (``None`` if it failed).
     first_done = Signal(object)
 
-    def __init__(self, url: str, program: str) -> None:
+    def __init__(self, url: str, program: str, modules: Sequence[str] = ()) -> None:
         super().__init__()
         self._url = url
         self._program = program
+        #: Modules the window needs once the database is open, imported here as well:
+        #: importing defines classes and creates no widget, so it may run off the
+        #: window's thread, which then only builds.
+        self._modules = tuple(modules)
         self._done = threading.Event()
         self._db: Database | None = None
         self._error: UserError | None = None
@@ -111,6 +116,8 @@ class DatabaseLoader(QObject):
             from sqlalchemy.orm import configure_mappers
 
             configure_mappers()  # here, not in the window's first query
+            for name in self._modules:
+                importlib.import_module(name)
         except UserError as exc:
             self._error = exc
         except Exception as exc:  # noqa: BLE001 (a bug: logged, and the start says so)

@@ -198,3 +198,18 @@ def test_the_window_is_shown_before_sqlalchemy_loads(tmp_path):
     ]
     where = [log.index(mark) for mark in marks]
     assert where == sorted(where)
+
+
+def test_what_completing_imports_is_imported_beforehand_off_the_windows_thread():
+    import inspect
+    import re
+
+    from desk.ui.worklist import main_window
+
+    source = inspect.getsource(MainWindow.complete)
+    imported = set(re.findall(r"from (desk\.ui\.[\w.]+) import", source))
+    assert imported and imported <= set(main_window.COMPLETION_MODULES)
+    services = re.findall(r"from desk\.services import ([\w, ]+)", source)
+    for names in services:
+        for name in names.split(","):
+            assert f"desk.services.{name.strip()}" in main_window.COMPLETION_MODULES

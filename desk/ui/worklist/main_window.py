@@ -84,6 +84,17 @@ log = logging.getLogger(__name__)
 CONTEXT = "MainWindow"
 INTAKE_TAB, DOSSIERS_TAB = 0, 1
 SQLITE_PREFIX = "sqlite:///"
+#: What ``complete`` imports: at start-up, imported beforehand off the window's thread.
+COMPLETION_MODULES = (
+    "desk.ui.intake.intake_window",
+    "desk.ui.worklist.at_risk_notice",
+    "desk.ui.worklist.calendar_notice",
+    "desk.ui.worklist.office_tools",
+    "desk.ui.worklist.outbox_tools",
+    "desk.ui.worklist.worklist_view",
+    "desk.services.calendar",
+    "desk.services.risk",
+)
 
 
 def database_location(db: Database) -> str:
