@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
@@ -23,7 +22,7 @@ def resource_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "desk" / "resources"
-    return Path(str(files("desk"))) / "resources"
+    return Path(__file__).resolve().parent / "resources"  # the desk package's folder
 
 
 def resource(*parts: str) -> Path:

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QSpinBox
 
 from desk import config
 from desk.domain.errors import UserError
-from desk.domain.queue import AT_COUNTER, Ticket
 from desk.ui.widgets.qt_helpers import show_message, translate
 
 if TYPE_CHECKING:
     from desk.domain.clock import Clock
     from desk.domain.office import Clerk
+    from desk.domain.queue import Ticket
     from desk.storage.database import Database
     from desk.ui.worklist.counter_panel import CounterPanel
 
@@ -143,6 +143,7 @@ class CounterQueue:
         if self.ticket is None:
             return None
         try:
+            from desk.domain.queue import AT_COUNTER
             from desk.services import queue
 
             ticket = queue.get_ticket(self._db, self.ticket.id)

@@ -50,21 +50,18 @@ from desk import __version__, config
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.dossier import DossierStatus
 from desk.domain.errors import UserError
-from desk.domain.lifecycle import StepKind
 from desk.domain.office import Clerk
-from desk.domain.queue import Ticket
-from desk.domain.scan_text import CccdCard
-from desk.services.scanner_port import SCANNER_SETTING, parse_scanner_setting
 from desk.storage.url_text import shown_url
 from desk.ui.admin.admin_dialogs import AdminDialogs
 from desk.ui.widgets.qt_helpers import show_message, translate
 from desk.ui.widgets.screen_fit import fit_to_screen
 from desk.ui.worklist.counter_queue import TICKET_CHECK_MS, CounterQueue, machine_counter
 from desk.ui.worklist.reprinting import Reprinting
-from desk.ui.worklist.scan_route import ScanRoute
 from desk.ui.worklist.window_menus import WindowMenus
 
 if TYPE_CHECKING:  # imported when first used: the window opens without them
+    from desk.domain.queue import Ticket
+    from desk.domain.scan_text import CccdCard
     from desk.services.first_screen import AtRisk, FirstPage, OfficeNames
     from desk.storage.database import Database
     from desk.ui.dossier.dossier_page import DossierPage
@@ -77,6 +74,7 @@ if TYPE_CHECKING:  # imported when first used: the window opens without them
     from desk.ui.worklist.first_worklist import FirstWorklist
     from desk.ui.worklist.office_tools import OfficeTools
     from desk.ui.worklist.outbox_tools import MessageTools
+    from desk.ui.worklist.scan_route import ScanRoute
     from desk.ui.worklist.worklist_view import WorklistView
 
 log = logging.getLogger(__name__)
@@ -359,11 +357,16 @@ class MainWindow(AdminDialogs, WindowMenus, CounterQueue, Reprinting, QMainWindo
         self.scan_box.done()
         busy = page.last_dialog is not None and page.last_dialog.isVisible()
         if page.dossier.status is DossierStatus.RESULT_READY and not busy:
+            from desk.domain.lifecycle import StepKind
+
             page.open_step(StepKind.RETURN)
         return page
 
     def install_scan_route(self, clock: Callable[[], float] | None = None) -> ScanRoute:
         """Scans from any field (and this PC's COM-port scanner) open dossiers or fill the applicant."""
+        from desk.services.scanner_port import SCANNER_SETTING, parse_scanner_setting
+        from desk.ui.worklist.scan_route import ScanRoute
+
         route = ScanRoute(self, clock) if clock is not None else ScanRoute(self)
         route.dossier_code_scanned.connect(self.open_scanned)
         route.card_scanned.connect(self._card_scanned)
