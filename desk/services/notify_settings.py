@@ -32,8 +32,6 @@ from desk.domain.roles import Permission, require
 from desk.domain.translation import translate
 from desk.domain.validation import check_email
 from desk.services import audit
-from desk.services.email_sender import EmailSender, mask_smtp_url, parse_smtp_url
-from desk.services.sms_modem import ModemSender, parse_modem_uri
 from desk.services.zalo_sender import ZNS_URL, ZaloSender
 from desk.storage.database import Database
 from desk.storage.tables import SettingRow
@@ -89,6 +87,8 @@ class NotifySettings:
             )
         email = off
         if self.smtp_url:
+            from desk.services.email_sender import mask_smtp_url
+
             email = translate("NotifySettings", "bật: {server}, gửi từ {sender}").format(
                 server=mask_smtp_url(self.smtp_url), sender=self.smtp_from or "?"
             )
@@ -133,12 +133,17 @@ def load(db: Database) -> NotifySettings:
 
 
 def senders_here(current: NotifySettings) -> dict[MessageChannel, Any]:
-    """The senders this PC runs, by channel (none when nothing is set up here)."""
+    """The senders this PC runs, by channel (none when nothing is set up here). The mail
+    and modem libraries are loaded here, by the PC that sends, not by every window."""
     senders: dict[MessageChannel, Any] = {}
     for channel in current.here():
         if channel is MessageChannel.SMS:
+            from desk.services.sms_modem import ModemSender
+
             senders[channel] = ModemSender(current.modem)
         elif channel is MessageChannel.EMAIL:
+            from desk.services.email_sender import EmailSender, parse_smtp_url
+
             senders[channel] = EmailSender(parse_smtp_url(current.smtp_url), current.smtp_from)
         else:
             senders[channel] = ZaloSender(current.zalo_token, current.zalo_url or ZNS_URL)
@@ -162,6 +167,9 @@ def set_up(
     Only an admin; each change is in the audit trail, secrets named but not kept there.
     ``modem`` is saved on this PC and turns the office's SMS on (``"off"``: off for all).
     """
+    from desk.services.email_sender import parse_smtp_url
+    from desk.services.sms_modem import parse_modem_uri
+
     require(clerk.role, Permission.MANAGE)
     changes: dict[str, str] = {}
     if smtp_url is not None:
@@ -234,5 +242,7 @@ def _shown(key: str, value: str) -> str:
     if key == ZALO_TOKEN:
         return "***" if value else ""
     if key == SMTP_URL and value:
+        from desk.services.email_sender import mask_smtp_url
+
         return mask_smtp_url(value)
     return value

@@ -17,19 +17,20 @@ guide still counts: the clerk shows it on screen.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PIL import Image
 from sqlalchemy import func, select
 
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.office import Clerk
 from desk.domain.procedure import Procedure
-from desk.printing.online_guide import guide_image as _guide_image
-from desk.printing.online_guide import print_guide as _print_guide
 from desk.services import catalog, office
 from desk.services.receipt_printer import receipt_printer
 from desk.storage.database import Database
 from desk.storage.tables import OnlineGuidanceRow
+
+if TYPE_CHECKING:  # the picture's library, loaded with the printing
+    from PIL import Image
 
 
 def guide_image(
@@ -37,7 +38,9 @@ def guide_image(
 ) -> Image.Image:
     """The exact image the guide of ``procedure`` would print."""
     paper = paper or receipt_printer(db).paper
-    return _guide_image(procedure.code, procedure.name, office.get_office(db), printed_at, paper)
+    from desk.printing.online_guide import guide_image
+
+    return guide_image(procedure.code, procedure.name, office.get_office(db), printed_at, paper)
 
 
 def print_guide(
@@ -59,7 +62,9 @@ def print_guide(
     if not uri or not paper:
         here = receipt_printer(db)
         uri, paper = uri or here.uri, paper or here.paper
-    image = _print_guide(procedure.code, procedure.name, office.get_office(db), now, uri, paper)
+    from desk.printing.online_guide import print_guide as send_guide
+
+    image = send_guide(procedure.code, procedure.name, office.get_office(db), now, uri, paper)
     record_guidance(db, procedure.code, clerk, now)
     return image
 

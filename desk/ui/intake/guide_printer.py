@@ -9,8 +9,8 @@ waiting. So ``online_guidance.print_guide`` (render, send, record) runs through
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PIL import Image
 from PySide6.QtCore import QObject, Signal
 
 from desk.domain.clock import Clock
@@ -19,6 +19,9 @@ from desk.domain.office import Clerk
 from desk.services import online_guidance
 from desk.storage.database import Database
 from desk.ui.widgets import background
+
+if TYPE_CHECKING:  # the picture's library, loaded with the printing
+    from PIL import Image
 
 log = logging.getLogger(__name__)
 

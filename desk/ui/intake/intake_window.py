@@ -21,8 +21,8 @@ appears under its field and the first field at fault gets the cursor.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PIL import Image
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -48,14 +48,17 @@ from desk.domain.validation import validate_intake
 from desk.domain.vn_dates import clock_label, weekday_label
 from desk.services import intake
 from desk.storage.database import Database
-from desk.ui.intake import receipt_preview
 from desk.ui.intake.applicant_form import ApplicantForm, DeliveryForm, parse_birth_date
 from desk.ui.intake.guide_printer import GuidePrinter
 from desk.ui.intake.intake_scans import IntakeScans
 from desk.ui.intake.paper_checklist import PaperChecklist
 from desk.ui.intake.procedure_picker import ProcedurePicker
-from desk.ui.intake.receipt_preview import ReceiptPreviewDialog
 from desk.ui.widgets.qt_helpers import FieldError, busy_cursor, confirm, show_message, translate
+
+if TYPE_CHECKING:  # a receipt's or a guide's picture: loaded with the printing
+    from PIL import Image
+
+    from desk.ui.intake.receipt_preview import ReceiptPreviewDialog
 
 __all__ = ["IntakeWindow", "appointment_text", "parse_birth_date"]
 
@@ -430,6 +433,8 @@ class IntakeWindow(QWidget):
 
     def _print_and_preview(self, code: str) -> None:
         """The receipt on screen at once, printed in the background (the dossier is saved)."""
+        from desk.ui.intake import receipt_preview  # with the printing: at the first receipt
+
         dialog = receipt_preview.open_printing(
             self._db,
             code,
