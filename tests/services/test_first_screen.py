@@ -115,3 +115,23 @@ def test_the_first_screens_reads_load_no_sqlalchemy(office_db, db_url):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     count, modules = done.stdout.split(" ", 1)
     assert int(count) > 0 and modules.strip() == "[]"
+
+
+@pytest.mark.postgresql_only
+def test_a_long_range_stays_on_the_server_until_fetched(office_db, db_url):
+    from desk.domain.risk import history_window
+    from desk.storage.statement_book import STREAM
+
+    with open_bare(db_url) as reader:
+        start, end = history_window(NOW)
+        window = {"start": reader.moment(start), "end": reader.moment(end)}
+        open_cursors, total = [], 0
+        for batch in reader.stream(first_screen.DECISION_WINDOW, window, batch=50):
+            server = reader._connection.execute("SELECT name FROM pg_cursors").fetchall()
+            open_cursors.append(server)
+            total += len(batch)
+        assert total > 100
+        # (the query asking is a cursor too, unnamed)
+        assert all((STREAM,) in found for found in open_cursors), open_cursors[-3:]
+        after = reader._connection.execute("SELECT name FROM pg_cursors").fetchall()
+        assert (STREAM,) not in after
