@@ -213,3 +213,22 @@ def test_what_completing_imports_is_imported_beforehand_off_the_windows_thread()
     for names in services:
         for name in names.split(","):
             assert f"desk.services.{name.strip()}" in main_window.COMPLETION_MODULES
+
+
+def test_shortcuts_wait_for_the_rest_of_the_window(qtbot, office_db, db_url):
+    from PySide6.QtCore import Qt
+
+    window, _clerk = _first_window(qtbot, db_url, "canbo1")
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    errors: list[BaseException] = []
+    hook, sys.excepthook = sys.excepthook, lambda *exc: errors.append(exc[1])
+    try:
+        for key in (Qt.Key.Key_N, Qt.Key.Key_L, Qt.Key.Key_P):  # intake, lock, reprint
+            qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert errors == [] and window.tabs.currentIndex() == DOSSIERS_TAB
+        window.complete(office_db)
+        qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentIndex() == INTAKE_TAB and errors == []
+    finally:
+        sys.excepthook = hook
