@@ -7,6 +7,12 @@ creates the office and its first admin (who is then signed in), else the login
 dialog asks who sits at the counter (the demo signs a sample clerk in
 directly); then the main window.
 
+On a database already set up and at the current schema, the start does not wait
+for the database layer: the login, the clerk's list and their at-risk count are
+read on the bare driver and shown first, and the window is completed once
+SQLAlchemy and the ``Database`` have loaded on their own thread
+(``desk.ui.first_start``).
+
 A database that cannot be opened (not a desk database, unreadable) is never
 touched: the clerk is told why and the program ends with code 2. An error
 nobody caught is written to the log with its traceback and shown in a dialog,
