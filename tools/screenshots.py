@@ -86,6 +86,7 @@ def windows(db) -> Iterator[tuple[str, Callable[[], object]]]:
 
     yield "main_window", lambda: main_window.MainWindow(db, boss, clock)
     yield "main_window_clerk", lambda: _dossiers_tab(main_window.MainWindow(db, clerk, clock))
+    yield "main_window_first", lambda: _first_screen(db, "canbo1", clock)
     yield "intake_window", lambda: intake_window.IntakeWindow(db, clerk, clock)
     december = FixedClock(datetime(2026, 12, 7, 9, 0))
     yield (
@@ -125,6 +126,21 @@ def windows(db) -> Iterator[tuple[str, Callable[[], object]]]:
     yield "admin_printer", lambda: printer_dialog.PrinterSettingsDialog(db, admin, clock=clock)
     yield "admin_backup", lambda: backup_dialog.BackupDialog(db, admin, clock)
     yield "admin_password", lambda: password_dialog.PasswordDialog(db, admin)
+
+
+def _first_screen(db, username: str, clock):  # noqa: ANN001, ANN202
+    """The window's first screen (the list and the at-risk count, before the rest)."""
+    from desk.services.first_screen import first_page, known_clerk
+    from desk.ui.first_start import first_start, read_at_risk
+    from desk.ui.worklist.main_window import MainWindow, location_of
+
+    first = first_start(db.url)
+    with first.reader as reader:
+        clerk = known_clerk(reader, username)
+        page = first_page(reader, clerk, clock.now(), 200)
+    window = MainWindow.first(clerk, first.names, page, location_of(db.url), clock)
+    window.show_first_at_risk(read_at_risk(db.url, clerk, clock.now()))
+    return window
 
 
 def _picked(window, code: str):

@@ -262,6 +262,7 @@
     </message>
     <message>
         <source>Không mở được dữ liệu: {error}. Xem nhật ký của chương trình.</source>
+        <extracomment>Modules the window needs once the database is open, imported here as well: importing defines classes and creates no widget, so it may run off the window&apos;s thread, which then only builds.</extracomment>
         <translation>Cannot open the data: {error}. See the program&apos;s log.</translation>
     </message>
 </context>
@@ -3643,8 +3644,8 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Opening the counts, filters and search…</translation>
     </message>
     <message>
-        <source>Cần xin lỗi - {scope}: {n} hồ sơ</source>
-        <translation>Apology needed - {scope}: {n} dossiers</translation>
+        <source>Cần xin lỗi - {scope} ({n})</source>
+        <translation>Apology needed - {scope} ({n})</translation>
     </message>
     <message>
         <source>Đang mở mẫu tiếp nhận hồ sơ…</source>
@@ -4617,7 +4618,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     <name>MainWindow</name>
     <message>
         <source>Tiếp nhận hồ sơ</source>
-        <extracomment>The whole window is built (``complete``): every menu works. The ticket the intakes are for, while it is served at this counter. The clerk who took over this counter, once one has. Until ``complete``: the first screen&apos;s list, the at-risk list worked out for it, and whether the clerk asked for that list already.</extracomment>
+        <extracomment>What ``complete`` imports: at start-up, imported beforehand off the window&apos;s thread. The whole window is built (``complete``): every menu works. The ticket the intakes are for, while it is served at this counter. The clerk who took over this counter, once one has. Until ``complete``: the first screen&apos;s list, the at-risk list worked out for it, and whether the clerk asked for that list already.</extracomment>
         <translation>Receive dossier</translation>
     </message>
     <message>

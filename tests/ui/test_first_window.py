@@ -74,7 +74,9 @@ def test_the_at_risk_count_comes_first_and_is_not_worked_out_twice(qtbot, office
     assert found is not None and found.items
     window.show_first_at_risk(found)
     first = window.first_worklist
-    assert first is not None and f"{len(found.items)} hồ sơ" in first.at_risk_label.text()
+    assert first is not None and first.at_risk_label.text() == (
+        f"Cần xin lỗi - toàn cơ quan ({len(found.items)})"
+    )
     notice = window.sign_in_notice
     assert notice is not None and notice.label.isVisible()
     assert str(len(found.items)) in notice.label.text()

@@ -52,11 +52,12 @@ class FirstWorklist(QWidget):
         layout.addWidget(self.table, 1)
 
     def show_at_risk_count(self, count: int) -> None:
-        """How many dossiers of the clerk's scope need an apology, as the at-risk tab says."""
+        """How many dossiers of the clerk's scope need an apology, as the at-risk tab says
+        it once the list screen is built."""
         if count:
             self.at_risk_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
         self.at_risk_label.setText(
-            translate("FirstWorklist", "Cần xin lỗi - {scope}: {n} hồ sơ").format(
+            translate("FirstWorklist", "Cần xin lỗi - {scope} ({n})").format(
                 scope=self._scope.label, n=count
             )
         )
