@@ -30,17 +30,15 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 from desk.config import resource
 from desk.domain.errors import UserError
 from desk.storage import moments
 from desk.storage.connection_settings import BUSY_TIMEOUT_MS, postgres_connect_args
+from desk.storage.url_text import POSTGRES_PREFIX, SQLITE_PREFIX, sqlite_file
 
 BOOK_FILE = "statement_book.json"
 VERSION_TABLE = "alembic_version"  # as desk.storage.migrate names it
-SQLITE_PREFIX = "sqlite:///"
-POSTGRES_PREFIX = "postgresql+psycopg://"
 #: The name of the server-side cursor a stream reads through.
 STREAM = "desk_stream"
 
@@ -189,10 +187,10 @@ def open_bare(url: str, book: Book | None = None) -> BareReader:
 
 def _connect(url: str, book: Book) -> BareReader:
     if url.startswith(SQLITE_PREFIX):
-        raw, _, query = url[len(SQLITE_PREFIX) :].partition("?")
-        path = unquote(raw)  # SQLAlchemy's URL escapes the path so
-        if not path or path == ":memory:" or query:
+        found = sqlite_file(url)
+        if found is None or found[1]:  # in memory, or with options: the ordinary way
             raise BareUnavailable(url)
+        path = found[0]
         import sqlite3
 
         # mode=rw: a missing file is not created here (the ordinary way creates it)

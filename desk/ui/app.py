@@ -38,7 +38,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from desk import __version__, config
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
-from desk.storage.url_text import shown_url
+from desk.storage.url_text import POSTGRES_PREFIX, shown_url
 from desk.ui.session.language import install_language
 from desk.ui.session.single_instance import SingleInstance, bring_forward, instance_key
 from desk.ui.widgets import background
@@ -52,7 +52,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("desk")
 
 CONTEXT = "App"
-POSTGRES_PREFIX = "postgresql"
 EXIT_OPEN_FAILED = 2
 LOG_FILE = "desk.log"
 LOG_BYTES = 2_000_000

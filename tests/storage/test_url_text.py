@@ -28,3 +28,16 @@ def test_the_password_is_hidden_as_sqlalchemy_hides_it(url):
 
 def test_a_text_that_is_not_a_url_is_kept():
     assert shown_url("  desk.sqlite3 ") == "desk.sqlite3"
+
+
+def test_the_file_a_sqlite_url_names_is_read_as_sqlalchemy_reads_it(tmp_path):
+    from desk.config import database_url
+    from desk.storage.engine import sqlite_path
+    from desk.storage.url_text import sqlite_file
+
+    for name in ("hồ sơ 100%.sqlite3", "a#b?.db", "desk.sqlite3"):
+        url = database_url(tmp_path / name)
+        assert sqlite_file(url) == (str(sqlite_path(url)), "") == (str(tmp_path / name), "")
+    assert sqlite_file("sqlite:///:memory:") is None
+    assert sqlite_file("postgresql+psycopg://desk@db/desk") is None
+    assert sqlite_file("sqlite:////srv/desk.db?timeout=5") == ("/srv/desk.db", "timeout=5")

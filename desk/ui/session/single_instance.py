@@ -26,18 +26,16 @@ import hashlib
 import logging
 import os
 import sys
-from urllib.parse import unquote
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
-from desk.storage.url_text import shown_url
+from desk.storage.url_text import SQLITE_PREFIX, shown_url, sqlite_file
 
 log = logging.getLogger(__name__)
 
 KEY_PREFIX = "desk-"
-SQLITE_PREFIX = "sqlite:///"
 #: What a second start says; anything else on the socket is ignored.
 SHOW_REQUEST = b"show\n"
 #: A local socket answers at once; a desk so busy that it does not accept a
@@ -62,12 +60,12 @@ def database_identity(db_url: str) -> str:
     On Windows a file path is compared without regard to case, as Windows does.
     """
     text = db_url.strip()
-    if text.startswith(SQLITE_PREFIX):
-        raw, sep, query = text[len(SQLITE_PREFIX) :].partition("?")
-        path = unquote(raw)
-        if path and path != ":memory:":
-            return SQLITE_PREFIX + os.path.normcase(os.path.abspath(path)) + sep + query
-        return text
+    found = sqlite_file(text)
+    if found is not None:
+        path, query = found
+        return (
+            SQLITE_PREFIX + os.path.normcase(os.path.abspath(path)) + ("?" + query if query else "")
+        )
     return shown_url(text)
 
 

@@ -51,7 +51,7 @@ from desk.domain.clock import Clock, SystemClock
 from desk.domain.dossier import DossierStatus
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
-from desk.storage.url_text import shown_url
+from desk.storage.url_text import shown_url, sqlite_file
 from desk.ui.admin.admin_dialogs import AdminDialogs
 from desk.ui.widgets.qt_helpers import show_message, translate
 from desk.ui.widgets.screen_fit import fit_to_screen
@@ -81,7 +81,6 @@ log = logging.getLogger(__name__)
 
 CONTEXT = "MainWindow"
 INTAKE_TAB, DOSSIERS_TAB = 0, 1
-SQLITE_PREFIX = "sqlite:///"
 #: What ``complete`` imports: at start-up, imported beforehand off the window's thread.
 COMPLETION_MODULES = (
     "desk.ui.intake.intake_window",
@@ -102,12 +101,9 @@ def database_location(db: Database) -> str:
 
 def location_of(url: str) -> str:
     """``database_location`` of a URL (the window's first screen has no ``Database`` yet)."""
-    if url.startswith(SQLITE_PREFIX) and "?" not in url:
-        from urllib.parse import unquote
-
-        path = unquote(url[len(SQLITE_PREFIX) :])
-        if path and path != ":memory:":
-            return str(Path(path))
+    found = sqlite_file(url)
+    if found is not None and not found[1]:
+        return str(Path(found[0]))
     return shown_url(url)
 
 
