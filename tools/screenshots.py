@@ -139,7 +139,7 @@ def _first_screen(db, username: str, clock):  # noqa: ANN001, ANN202
         clerk = known_clerk(reader, username)
         page = first_page(reader, clerk, clock.now(), 200)
     window = MainWindow.first(clerk, first.names, page, location_of(db.url), clock)
-    window.show_first_at_risk(read_at_risk(db.url, clerk, clock.now()))
+    window.show_first_at_risk(read_at_risk(db.url, clerk, page))
     return window
 
 

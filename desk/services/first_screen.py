@@ -103,8 +103,9 @@ def known_clerk(reader: BareReader, username: str) -> Clerk:
 def first_page(reader: BareReader, clerk: Clerk, now: datetime, size: int) -> FirstPage:
     """The first ``size`` rows of the list the window opens on."""
     flt = window_filter(clerk)
-    items = quick_list.fetch(reader, flt, now, size)
-    return FirstPage(flt, items, now, quick_list.working_calendar(reader), len(items) < size)
+    calendar = quick_list.working_calendar(reader)
+    items = quick_list.fetch(reader, flt, now, size, calendar)
+    return FirstPage(flt, items, now, calendar, len(items) < size)
 
 
 def at_risk(reader: BareReader, now: datetime, scope: Scope, cal: WorkingCalendar) -> AtRisk:

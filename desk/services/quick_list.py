@@ -72,10 +72,14 @@ def working_calendar(reader: BareReader) -> WorkingCalendar:
 
 
 def fetch(
-    reader: BareReader, flt: WorklistFilter, now: datetime, limit: int | None
+    reader: BareReader,
+    flt: WorklistFilter,
+    now: datetime,
+    limit: int | None,
+    calendar: WorkingCalendar | None = None,
 ) -> list[WorklistItem]:
     """The first ``limit`` dossiers of ``flt`` (all, with ``None``), most urgent first:
-    ``worklist.fetch_page`` page after page."""
+    ``worklist.fetch_page`` page after page (on ``calendar``, read here when not given)."""
     if flt.view is View.CLOSED or flt.search:
         raise BareUnavailable("only the open views, without a search")
     for after in (False, True):
@@ -83,7 +87,7 @@ def fetch(
             raise BareUnavailable(page_key(flt, after))
     if not statuses_for(flt):
         return []
-    bands = Bands(now, working_calendar(reader), reader)
+    bands = Bands(now, calendar or working_calendar(reader), reader)
 
     def read_page(after: tuple[datetime, int] | None, size: int) -> list[WorklistItem]:
         values = page_values(flt, reader, bands, after, size)

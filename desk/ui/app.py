@@ -375,9 +375,11 @@ def _run_first_window(
         else:
             loader.when_loaded(lambda: _complete(app, window, loader, snapshot))
             loader.first_done.connect(window.show_first_at_risk, Qt.ConnectionType.QueuedConnection)
-            now = page.now
+            shown = page
             # Once the window is on screen: the at-risk list on the bare driver, then the rest.
-            QTimer.singleShot(0, lambda: loader.start(lambda: read_at_risk(first.url, clerk, now)))
+            QTimer.singleShot(
+                0, lambda: loader.start(lambda: read_at_risk(first.url, clerk, shown))
+            )
         try:
             return app.exec()
         finally:

@@ -22,7 +22,6 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import QDialog
 
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
-from desk.services.first_screen import AtRisk, OfficeNames, known_clerk, office_names
+from desk.services.first_screen import AtRisk, FirstPage, OfficeNames, known_clerk, office_names
 from desk.storage.statement_book import BareReader, BareUnavailable, open_bare
 from desk.ui.widgets.qt_helpers import translate
 
@@ -193,16 +192,15 @@ def sign_in_first(
     return dialog.clerk
 
 
-def read_at_risk(url: str, clerk: Clerk, now: datetime) -> AtRisk | None:
-    """The clerk's at-risk list read on the bare driver (``None``: the window's list view
-    works it out the ordinary way once it is built)."""
+def read_at_risk(url: str, clerk: Clerk, page: FirstPage) -> AtRisk | None:
+    """The clerk's at-risk list read on the bare driver, on the first page's calendar and
+    moment (``None``: the window's list view works it out the ordinary way once built)."""
     from desk.domain.scope import scope_for
-    from desk.services import quick_list
     from desk.services.first_screen import at_risk
 
     try:
         with open_bare(url) as reader:
-            return at_risk(reader, now, scope_for(clerk), quick_list.working_calendar(reader))
+            return at_risk(reader, page.now, scope_for(clerk), page.calendar)
     except (BareUnavailable, UserError) as exc:
         log.info("at-risk list not read on the bare driver: %s", exc)
         return None

@@ -36,7 +36,7 @@ def office_db(empty_db):
     return empty_db
 
 
-def _first_window(qtbot, db_url: str, username: str) -> tuple[MainWindow, object]:
+def _first_window(qtbot, db_url: str, username: str) -> tuple[MainWindow, object, object]:
     first = first_start(db_url)
     assert first is not None
     clerk = known_clerk(first.reader, username)
@@ -45,11 +45,11 @@ def _first_window(qtbot, db_url: str, username: str) -> tuple[MainWindow, object
     window = MainWindow.first(clerk, first.names, page, location_of(db_url), CLOCK)
     qtbot.addWidget(window)
     window.show()
-    return window, clerk
+    return window, clerk, page
 
 
 def test_the_first_screen_is_the_worklist_and_the_rest_follows(qtbot, office_db, db_url):
-    window, clerk = _first_window(qtbot, db_url, "lanhdao")
+    window, clerk, _page = _first_window(qtbot, db_url, "lanhdao")
     first = window.tabs.widget(DOSSIERS_TAB)
     assert isinstance(first, FirstWorklist) and window.tabs.currentIndex() == DOSSIERS_TAB
     ordinary = worklist.fetch_page(office_db, first.model.filter, CLOCK.now(), size=200)
@@ -69,8 +69,8 @@ def test_the_first_screen_is_the_worklist_and_the_rest_follows(qtbot, office_db,
 
 
 def test_the_at_risk_count_comes_first_and_is_not_worked_out_twice(qtbot, office_db, db_url):
-    window, clerk = _first_window(qtbot, db_url, "lanhdao")
-    found = read_at_risk(db_url, clerk, CLOCK.now())
+    window, clerk, page = _first_window(qtbot, db_url, "lanhdao")
+    found = read_at_risk(db_url, clerk, page)
     assert found is not None and found.items
     window.show_first_at_risk(found)
     first = window.first_worklist
@@ -97,8 +97,8 @@ def test_the_at_risk_count_comes_first_and_is_not_worked_out_twice(qtbot, office
 
 
 def test_a_clerk_sees_their_own_count(qtbot, office_db, db_url):
-    window, clerk = _first_window(qtbot, db_url, "canbo1")
-    found = read_at_risk(db_url, clerk, CLOCK.now())
+    window, clerk, page = _first_window(qtbot, db_url, "canbo1")
+    found = read_at_risk(db_url, clerk, page)
     assert found is not None
     window.show_first_at_risk(found)
     assert window.first_worklist is not None
@@ -220,7 +220,7 @@ def test_what_completing_imports_is_imported_beforehand_off_the_windows_thread()
 def test_shortcuts_wait_for_the_rest_of_the_window(qtbot, office_db, db_url):
     from PySide6.QtCore import Qt
 
-    window, _clerk = _first_window(qtbot, db_url, "canbo1")
+    window, _clerk, _page = _first_window(qtbot, db_url, "canbo1")
     with qtbot.waitActive(window):
         window.activateWindow()
     errors: list[BaseException] = []
