@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import threading
 from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from desk import __version__, config
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
-from desk.storage.url_text import POSTGRES_PREFIX, shown_url
+from desk.storage.url_text import shown_url
 from desk.ui.session.language import install_language
 from desk.ui.session.single_instance import SingleInstance, bring_forward, instance_key
 from desk.ui.widgets import background
@@ -192,10 +191,6 @@ def sign_in(db: Database, demo_clerk: str | None = None) -> Clerk | None:
     return dialog.clerk
 
 
-def _import_driver() -> None:
-    import psycopg  # noqa: F401
-
-
 def _safe_url(db_url: str) -> str:
     return shown_url(db_url)
 
@@ -213,10 +208,6 @@ def run(
     runs on a database the start opens the ordinary way, before anyone signs in (the
     demo writes its sample office there).
     """
-    if db_url.startswith(POSTGRES_PREFIX):
-        # psycopg takes about a tenth of a second to import: on a thread of its own it
-        # loads while Qt starts (Qt lets go of the interpreter in its own work).
-        threading.Thread(target=_import_driver, name="driver-import", daemon=True).start()
     log_file = setup_logging()
     if snapshot is not None and not demo_clerk:
         # The picture is taken without anyone at the keyboard: the login dialog would
