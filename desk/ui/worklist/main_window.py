@@ -189,9 +189,9 @@ class MainWindow(AdminDialogs, WindowMenus, CounterQueue, Reprinting, QMainWindo
 
         window = cls(None, clerk, clock, location=location)
         window.setWindowTitle(f"desk — {names.name}")
-        window.tabs.addTab(StartingTab(window), translate("MainWindow", "Tiếp nhận hồ sơ"))
+        window.tabs.addTab(StartingTab(window), cls._tab_label(INTAKE_TAB))
         window.first_worklist = FirstWorklist(clerk, page, window)
-        window.tabs.addTab(window.first_worklist, translate("MainWindow", "Danh sách hồ sơ"))
+        window.tabs.addTab(window.first_worklist, cls._tab_label(DOSSIERS_TAB))
         window.tabs.setCurrentIndex(DOSSIERS_TAB)
         window.menuBar().setEnabled(False)
         window.scan_box.setEnabled(False)
@@ -229,9 +229,8 @@ class MainWindow(AdminDialogs, WindowMenus, CounterQueue, Reprinting, QMainWindo
         self.reprint_button = self.worklist.reprint_button
         shown = self.tabs.currentIndex()
         for index, page in ((INTAKE_TAB, self.intake), (DOSSIERS_TAB, self.worklist)):
-            old = self.tabs.widget(index) if starting else None
-            label = self.tabs.tabText(index) if starting else None
-            self.tabs.insertTab(index, page, label or self._tab_label(index))
+            old = self.tabs.widget(index)  # the first screen's, in its place
+            self.tabs.insertTab(index, page, self._tab_label(index))
             if old is not None:
                 self.tabs.removeTab(index + 1)
                 old.deleteLater()
