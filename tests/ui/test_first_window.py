@@ -4,12 +4,12 @@ clerk's list and at-risk count read on the bare driver, then is completed on the
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from datetime import date, datetime
 
 import pytest
+from desk_process import desk_env, desk_log, run_desk
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
@@ -155,21 +155,9 @@ def test_a_database_the_layer_cannot_open_is_said(tmp_path, qapp):
 
 
 def test_the_window_is_shown_before_sqlalchemy_loads(tmp_path):
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_STATE_HOME=str(tmp_path / "state"),
-    )
-    env.pop("DESK_LANG", None)
+    env = desk_env(tmp_path)
     db = tmp_path / "demo.sqlite3"
-    made = subprocess.run(
-        [sys.executable, "-m", "desk", "demo", "--db", str(db), "--dossiers", "60"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    made = run_desk("demo", "--db", str(db), "--dossiers", "60", env=env)
     assert made.returncode == 0, made.stderr
     picture = tmp_path / "window.png"
     code = (
@@ -191,7 +179,7 @@ def test_the_window_is_shown_before_sqlalchemy_loads(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[0] == "0" and "[[]]" in done.stdout  # no SQLAlchemy module yet
     assert picture.exists()
-    log = (tmp_path / "state" / "desk" / "log" / "desk.log").read_text(encoding="utf-8")
+    log = (desk_log(tmp_path)).read_text(encoding="utf-8")
     marks = [
         "main window shown with its worklist",
         "at-risk list ready",

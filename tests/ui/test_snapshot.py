@@ -3,40 +3,27 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
+from desk_process import desk_env, desk_log, run_desk
 from PIL import Image
 
 
-def _desk(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "desk", *args], env=env, capture_output=True, text=True, timeout=240
-    )
-
-
 def test_a_kept_demo_office_opens_and_the_window_pictures_itself(tmp_path):
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_STATE_HOME=str(tmp_path / "state"),
-    )
-    env.pop("DESK_LANG", None)
+    env = desk_env(tmp_path)
     db = tmp_path / "demo.sqlite3"
-    made = _desk("demo", "--db", str(db), "--dossiers", "40", env=env)
+    made = run_desk("demo", "--db", str(db), "--dossiers", "40", env=env)
     assert made.returncode == 0, made.stderr
     for run in ("first", "second"):  # the second start reuses the office, it does not add to it
         picture = tmp_path / f"{run}.png"
-        shown = _desk("--demo", "--db", str(db), "--snapshot", str(picture), env=env)
+        shown = run_desk("--demo", "--db", str(db), "--snapshot", str(picture), env=env)
         assert shown.returncode == 0, shown.stderr
         image = Image.open(picture)
         assert image.width >= 800 and image.height >= 500
         assert len(image.convert("L").getcolors(maxcolors=1 << 16) or ()) > 20  # drawn, not blank
     as_supervisor = dict(env, DESK_USER="lanhdao", DESK_PASSWORD="demo1234")  # sees every dossier
-    listed = _desk("dossiers", "--db", str(db), "--limit", "1000", env=as_supervisor)
+    listed = run_desk("dossiers", "--db", str(db), "--limit", "1000", env=as_supervisor)
     assert len(listed.stdout.strip().splitlines()) == 40
-    log = (tmp_path / "state" / "desk" / "log" / "desk.log").read_text(encoding="utf-8")
+    log = (desk_log(tmp_path)).read_text(encoding="utf-8")
     assert log.count("snapshot saved to") == 2 and "canbo1 signed in" in log
 
 
@@ -46,27 +33,21 @@ def test_a_snapshot_with_nobody_signed_in_ends_with_a_message(tmp_path):
     env.pop("DESK_LANG", None)
     db = tmp_path / "office.sqlite3"
     picture = tmp_path / "window.png"
-    shown = _desk("--db", str(db), "--snapshot", str(picture), env=env)
+    shown = run_desk("--db", str(db), "--snapshot", str(picture), env=env)
     assert shown.returncode == 2
     assert "--snapshot cần một cán bộ đăng nhập sẵn" in shown.stderr and "--demo" in shown.stderr
     assert not picture.exists() and not db.exists()  # nothing opened, nothing made
 
 
 def test_a_new_demo_file_is_filled_by_the_window_then_opened_list_first(tmp_path):
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_STATE_HOME=str(tmp_path / "state"),
-    )
-    env.pop("DESK_LANG", None)
+    env = desk_env(tmp_path)
     db = tmp_path / "moi.sqlite3"
-    log = tmp_path / "state" / "desk" / "log" / "desk.log"
-    first = _desk("--demo", "--db", str(db), "--snapshot", str(tmp_path / "1.png"), env=env)
+    log = desk_log(tmp_path)
+    first = run_desk("--demo", "--db", str(db), "--snapshot", str(tmp_path / "1.png"), env=env)
     assert first.returncode == 0, first.stderr
     made = log.read_text(encoding="utf-8")
     assert "ordinary start" in made and "main window complete" not in made
-    second = _desk("--demo", "--db", str(db), "--snapshot", str(tmp_path / "2.png"), env=env)
+    second = run_desk("--demo", "--db", str(db), "--snapshot", str(tmp_path / "2.png"), env=env)
     assert second.returncode == 0, second.stderr
     reopened = log.read_text(encoding="utf-8")[len(made) :]
     assert "ordinary start" not in reopened and "main window complete" in reopened
@@ -76,18 +57,12 @@ def test_a_new_demo_file_is_filled_by_the_window_then_opened_list_first(tmp_path
 def test_on_a_server_the_list_comes_first_too(tmp_path, pg_server):
     """The first screen's reads on PostgreSQL (the window tests otherwise run on SQLite)."""
     url = pg_server.create_database()
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_STATE_HOME=str(tmp_path / "state"),
-    )
-    env.pop("DESK_LANG", None)
-    log = tmp_path / "state" / "desk" / "log" / "desk.log"
+    env = desk_env(tmp_path)
+    log = desk_log(tmp_path)
     try:
-        made = _desk("demo", "--db-url", url, "--dossiers", "60", env=env)
+        made = run_desk("demo", "--db-url", url, "--dossiers", "60", env=env)
         assert made.returncode == 0, made.stderr
-        shown = _desk("--demo", "--db-url", url, "--snapshot", str(tmp_path / "w.png"), env=env)
+        shown = run_desk("--demo", "--db-url", url, "--snapshot", str(tmp_path / "w.png"), env=env)
         assert shown.returncode == 0, shown.stderr
     finally:
         pg_server.drop_database(url)
