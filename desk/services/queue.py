@@ -56,8 +56,7 @@ from desk.services.queue_views import (  # noqa: F401 (one module for the window
 )
 from desk.storage.counters import next_value
 from desk.storage.database import Database
-from desk.storage.tables import (
-    DossierRow,
+from desk.storage.queue_tables import (
     QueueCounterRow,
     QueueEventRow,
     QueueGroupRow,
@@ -65,6 +64,7 @@ from desk.storage.tables import (
     QueueTicketDossierRow,
     QueueTicketRow,
 )
+from desk.storage.tables import DossierRow
 
 #: What a counter does to the ticket it holds, as the refusals name it.
 ACTIONS = {

@@ -17,13 +17,8 @@ from sqlalchemy import select
 
 from desk.domain.queue import EventKind, waiting_minutes
 from desk.storage.database import Database
-from desk.storage.tables import (
-    QueueCounterRow,
-    QueueEventRow,
-    QueueGroupRow,
-    QueueTicketRow,
-    UserRow,
-)
+from desk.storage.queue_tables import QueueCounterRow, QueueEventRow, QueueGroupRow, QueueTicketRow
+from desk.storage.tables import UserRow
 
 
 @dataclass

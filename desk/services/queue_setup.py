@@ -24,13 +24,8 @@ from desk.printing.printer_uri import parse_printer_uri
 from desk.printing.receipt_render import paper_width
 from desk.services import changes, settings
 from desk.storage.database import Database
-from desk.storage.tables import (
-    ProcedureRow,
-    QueueCounterGroupRow,
-    QueueCounterRow,
-    QueueGroupRow,
-    SettingRow,
-)
+from desk.storage.queue_tables import QueueCounterGroupRow, QueueCounterRow, QueueGroupRow
+from desk.storage.tables import ProcedureRow, SettingRow
 
 MAX_PRIORITY_RUN = "queue_max_priority_run"
 NO_SHOW_AFTER = "queue_no_show_after"

@@ -27,14 +27,14 @@ from desk.domain.queue import (
 from desk.domain.translation import translate
 from desk.services import queue_setup
 from desk.storage.database import Database
-from desk.storage.tables import (
-    DossierRow,
+from desk.storage.queue_tables import (
     QueueCounterRow,
     QueueEventRow,
     QueueGroupRow,
     QueueTicketDossierRow,
     QueueTicketRow,
 )
+from desk.storage.tables import DossierRow
 
 
 @dataclass(frozen=True)

@@ -42,16 +42,8 @@ from desk.domain.rating import (
 from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
 from desk.services import changes
 from desk.storage.database import Database
-from desk.storage.tables import (
-    DossierRow,
-    ProcedureRow,
-    QueueCounterRow,
-    QueueTicketDossierRow,
-    QueueTicketRow,
-    RatingRequestRow,
-    RatingRow,
-    UserRow,
-)
+from desk.storage.queue_tables import QueueCounterRow, QueueTicketDossierRow, QueueTicketRow
+from desk.storage.tables import DossierRow, ProcedureRow, RatingRequestRow, RatingRow, UserRow
 
 #: The change counter the rating windows poll.
 RATINGS = "ratings"

@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from desk.storage.counters import next_value
 from desk.storage.database import Database
-from desk.storage.tables import DaySequenceRow, QueueSequenceRow
+from desk.storage.queue_tables import QueueSequenceRow
+from desk.storage.tables import DaySequenceRow
 
 DAY = date(2026, 3, 10)
 
