@@ -4618,7 +4618,6 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     <name>MainWindow</name>
     <message>
         <source>Tiếp nhận hồ sơ</source>
-        <extracomment>What ``complete`` imports: at start-up, imported beforehand off the window&apos;s thread. The whole window is built (``complete``): every menu works. The ticket the intakes are for, while it is served at this counter. The clerk who took over this counter, once one has. Until ``complete``: the first screen&apos;s list, the at-risk list worked out for it, and whether the clerk asked for that list already.</extracomment>
         <translation>Receive dossier</translation>
     </message>
     <message>
@@ -4735,6 +4734,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>Dữ liệu: {where}</source>
+        <extracomment>What ``complete`` imports: at start-up, imported beforehand off the window&apos;s thread. The whole window is built (``complete``): every menu works. The ticket the intakes are for, while it is served at this counter. The clerk who took over this counter, once one has. Until ``complete``: the first screen&apos;s list, the at-risk list worked out for it, and whether the clerk asked for that list already.</extracomment>
         <translation>Data: {where}</translation>
     </message>
     <message>

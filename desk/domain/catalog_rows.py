@@ -6,7 +6,7 @@ fact. This module turns such a row (a ``dict`` of cell texts) into a
 :class:`~desk.domain.procedure.Procedure` and back, exactly: reading what was
 written gives the same procedure (the database ``id`` is not part of the file).
 
-Columns, in file order (``COLUMNS``); files carry the Vietnamese header, the
+Columns, in file order (``catalog_columns.COLUMNS``); files carry the Vietnamese header, the
 English key is accepted as well, and so are a few usual variants
 (``HEADER_ALIASES``; case and accents are ignored when headers are matched):
 
@@ -58,25 +58,8 @@ The channel limits share the kind and the cut-off of the general limit, which is
 the limit at the counter (a procedure may publish one limit per channel; e.g.
 first land registration 27 / 17 online / 20 by post).
 
-Papers notation (thành phần hồ sơ). Papers are separated by `` | `` (a line
-break inside a cell works too). Each paper is::
-
-    <name> (<form>[, tùy trường hợp]) [xN]
-
-where ``<form>`` is ``bản chính`` (original), ``bản sao`` (copy) or ``xuất trình``
-(only shown to the clerk, not kept); ``tùy trường hợp`` marks a paper needed
-only in some cases (an authorisation "nếu ủy quyền", a paper "nếu có"), which the
-intake checklist does not demand; ``xN`` is the number of copies of that paper,
-written only when above 1. Examples::
-
-    Tờ khai đăng ký khai sinh theo mẫu (bản chính)
-    Bản vẽ thiết kế xây dựng (bản chính) x2
-    Văn bản ủy quyền nếu ủy quyền (bản chính, tùy trường hợp)
-
-Only the last bracket of a paper is read as its form, so names may contain
-brackets of their own. On import ``(xuất trình, bản chính)`` means shown,
-``không bắt buộc`` and ``nếu có`` are read as ``tùy trường hợp``, and ``×`` as
-``x``. A name may not contain ``|``.
+The columns and their headers are in ``desk.domain.catalog_columns``; the notation
+of the papers cell in ``desk.domain.catalog_papers``.
 """
 
 from __future__ import annotations
@@ -84,99 +67,16 @@ from __future__ import annotations
 import re
 from datetime import time
 
-from desk.domain.procedure import Channel, Level, PaperForm, Procedure, RequiredPaper
-from desk.domain.text import escape_code, fold, nfc, unsafe_characters
+from desk.domain.catalog_columns import (
+    CatalogRowError,
+    column_named,
+    normalise_row,
+)
+from desk.domain.catalog_papers import format_papers, parse_papers_cell
+from desk.domain.procedure import Channel, Level, Procedure
+from desk.domain.text import escape_code, fold, unsafe_characters
 from desk.domain.time_limit import LimitKind, TimeLimit
 from desk.domain.translation import translate
-
-COLUMNS: tuple[str, ...] = (
-    "code",
-    "name",
-    "field",
-    "level",
-    "limit_kind",
-    "limit_amount",
-    "cutoff",
-    "limit_online",
-    "limit_post",
-    "fee",
-    "papers",
-    "legal_basis",
-    "active",
-    "online_only",
-)
-
-HEADER_LABELS: dict[str, str] = {
-    "code": "Mã thủ tục",  # untranslated: file format column
-    "name": "Tên thủ tục",  # untranslated: file format column
-    "field": "Lĩnh vực",  # untranslated: file format column
-    "level": "Cấp thực hiện",  # untranslated: file format column
-    "limit_kind": "Loại thời hạn",  # untranslated: file format column
-    "limit_amount": "Thời hạn",  # untranslated: file format column
-    "cutoff": "Giờ chốt nhận",  # untranslated: file format column
-    "limit_online": "Thời hạn trực tuyến",  # untranslated: file format column
-    "limit_post": "Thời hạn bưu chính",  # untranslated: file format column
-    "fee": "Phí, lệ phí",  # untranslated: file format column
-    "papers": "Thành phần hồ sơ",  # untranslated: file format column
-    "legal_basis": "Căn cứ pháp lý",  # untranslated: file format column
-    "active": "Đang áp dụng",  # untranslated: file format column
-    "online_only": "Chỉ trực tuyến",  # untranslated: file format column
-}
-
-REQUIRED_COLUMNS: tuple[str, ...] = ("code", "name", "field", "limit_kind")
-
-_EXTRA_ALIASES: dict[str, str] = {
-    "Mã": "code",  # untranslated: file format column
-    "Mã TTHC": "code",  # untranslated: file format column
-    "Mã số": "code",  # untranslated: file format column
-    "Tên": "name",  # untranslated: file format column
-    "Tên TTHC": "name",  # untranslated: file format column
-    "Cấp": "level",  # untranslated: file format column
-    "Thời hạn giải quyết": "limit_amount",  # untranslated: file format column
-    "Số ngày": "limit_amount",  # untranslated: file format column
-    "Giờ chốt": "cutoff",  # untranslated: file format column
-    "Phí": "fee",  # untranslated: file format column
-    "Lệ phí": "fee",  # untranslated: file format column
-    "Phí lệ phí": "fee",  # untranslated: file format column
-    "Giấy tờ": "papers",  # untranslated: file format column
-    "Hồ sơ": "papers",  # untranslated: file format column
-    "Áp dụng": "active",  # untranslated: file format column
-    "Hoạt động": "active",  # untranslated: file format column
-    "Cấp giải quyết": "level",  # untranslated: file format column
-    "Chỉ nộp trực tuyến": "online_only",  # untranslated: file format column
-    "Chỉ tiếp nhận trực tuyến": "online_only",  # untranslated: file format column
-    "Trực tuyến bắt buộc": "online_only",  # untranslated: file format column
-}
-
-
-def _header_key(header: str) -> str:
-    """Headers compare without case, accents, spaces, dashes or underscores."""
-    return re.sub(r"[\s_\-.,;:/]+", "", fold(header))
-
-
-HEADER_ALIASES: dict[str, str] = {
-    _header_key(alias): key
-    for alias, key in [
-        *((k, k) for k in COLUMNS),
-        *((label, k) for k, label in HEADER_LABELS.items()),
-        *_EXTRA_ALIASES.items(),
-    ]
-}
-
-PAPER_SEPARATOR = " | "
-
-_FORM_WORDS: dict[str, PaperForm] = {
-    "ban chinh": PaperForm.ORIGINAL,
-    "ban sao": PaperForm.COPY,
-    "xuat trinh": PaperForm.SHOWN,
-}
-_FORM_TEXT: dict[PaperForm, str] = {
-    PaperForm.ORIGINAL: "bản chính",  # untranslated: file format
-    PaperForm.COPY: "bản sao",  # untranslated: file format
-    PaperForm.SHOWN: "xuất trình",  # untranslated: file format
-}
-_OPTIONAL_WORDS = frozenset({"tuy truong hop", "khong bat buoc", "neu co"})
-OPTIONAL_MARK = "tùy trường hợp"  # untranslated: file format
 
 _LIMIT_KIND_WORDS: dict[str, LimitKind] = {
     **{kind.value.replace("_", " "): kind for kind in LimitKind},
@@ -233,42 +133,8 @@ _CHANNEL_COLUMNS: dict[Channel, str] = {
     Channel.POST: "limit_post",
 }
 
-_FORM_GROUP = re.compile(r"\(([^()]*)\)\s*(?:[x×]\s*(\S+))?\s*$")
 _CUTOFF = re.compile(r"^(\d{1,2})\s*[:hH]\s*(\d{2})?(?::00)?$")
 _EXCEL_MANGLED_CODE = re.compile(r"^\d\.\d{1,5}$")
-
-
-class CatalogRowError(ValueError):
-    """A row that cannot become a procedure; ``problems`` lists every fault found.
-
-    The message joins them, each naming its column and what to write instead,
-    so an administrator can fix the whole row in one go. The messages are in the
-    clerk's language; the column headers they quote are the file's (Vietnamese).
-    """
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = list(problems)
-
-
-def _column(key: str) -> dict[str, str]:
-    """The values naming a column in a message: ``{header}`` and ``{key}``."""
-    return {"header": HEADER_LABELS[key], "key": key}
-
-
-def canonical_column(header: str) -> str | None:
-    """The column key a header stands for, or ``None`` for a column the desk ignores."""
-    return HEADER_ALIASES.get(_header_key(nfc(header)))
-
-
-def normalise_row(row: dict[str, str]) -> dict[str, str]:
-    """Cells keyed by column key, NFC, stripped; unknown headers are left out."""
-    result: dict[str, str] = {}
-    for header, value in row.items():
-        key = canonical_column(header or "")
-        if key is not None and key not in result:
-            result[key] = nfc(value or "").strip()
-    return result
 
 
 #: The longest procedure name a form prints whole (the longest published is about 350).
@@ -286,13 +152,13 @@ def _unprintable(cells: dict[str, str]) -> list[str]:
                     "CatalogRows",
                     "Cột '{header}' ({key}): có ký tự điều khiển không in được ({codes}); "
                     "hãy xóa ký tự đó rồi lưu lại",
-                ).format(codes=", ".join(escape_code(c) for c in bad[:3]), **_column(key))
+                ).format(codes=", ".join(escape_code(c) for c in bad[:3]), **column_named(key))
             )
     if len(cells.get("name", "")) > NAME_LIMIT:
         problems.append(
             translate(
                 "CatalogRows", "Cột '{header}' ({key}): dài {count} ký tự, quá mức {limit}"
-            ).format(count=len(cells["name"]), limit=NAME_LIMIT, **_column("name"))
+            ).format(count=len(cells["name"]), limit=NAME_LIMIT, **column_named("name"))
         )
     return problems
 
@@ -311,7 +177,7 @@ def procedure_from_row(row: dict[str, str]) -> Procedure:
         if required and not value:
             problems.append(
                 translate("CatalogRows", "Cột '{header}' ({key}): không được để trống").format(
-                    **_column(key)
+                    **column_named(key)
                 )
             )
         return value
@@ -320,13 +186,13 @@ def procedure_from_row(row: dict[str, str]) -> Procedure:
     name = text("name", required=True)
     field = text("field", required=True)
     limit, channel_limits = _parse_limits(cells, problems)
-    papers = _parse_papers_cell(cells.get("papers", ""), problems)
+    papers = parse_papers_cell(cells.get("papers", ""), problems)
     active = _parse_flag("active", cells.get("active", ""), problems, empty=True)
     online_only = _parse_flag("online_only", cells.get("online_only", ""), problems, empty=False)
     level = _parse_level(cells.get("level", ""), problems)
     if problems or limit is None:
         unreadable = translate("CatalogRows", "Cột '{header}' ({key}): không đọc được")
-        raise CatalogRowError(problems or [unreadable.format(**_column("limit_kind"))])
+        raise CatalogRowError(problems or [unreadable.format(**column_named("limit_kind"))])
     return Procedure(
         code=code,
         name=name,
@@ -383,34 +249,12 @@ def procedure_to_row(procedure: Procedure) -> dict[str, str]:
     return row
 
 
-def format_papers(papers: list[RequiredPaper], separator: str = PAPER_SEPARATOR) -> str:
-    """The papers cell: ``name (form[, tùy trường hợp])[ xN]`` joined by ``separator``."""
-    return separator.join(format_paper(paper) for paper in papers)
-
-
-def format_paper(paper: RequiredPaper) -> str:
-    if "|" in paper.name or "\n" in paper.name:
-        raise ValueError(f"a paper name may not contain '|' or a line break: {paper.name!r}")
-    marks = _FORM_TEXT[paper.form] + (f", {OPTIONAL_MARK}" if paper.optional else "")
-    count = f" x{paper.count}" if paper.count != 1 else ""
-    return f"{paper.name} ({marks}){count}"
-
-
-def parse_papers(text: str) -> list[RequiredPaper]:
-    """The papers of a cell; raises :class:`CatalogRowError` naming each bad paper."""
-    problems: list[str] = []
-    papers = _parse_papers_cell(text, problems)
-    if problems:
-        raise CatalogRowError(problems)
-    return papers
-
-
 def _parse_code(code: str, problems: list[str]) -> str:
     if code and re.search(r"\s", code):
         problems.append(
             translate(
                 "CatalogRows", "Cột '{header}' ({key}): không được chứa dấu cách, đang là '{value}'"
-            ).format(value=code, **_column("code"))
+            ).format(value=code, **column_named("code"))
         )
     elif _EXCEL_MANGLED_CODE.match(code):
         problems.append(
@@ -419,7 +263,7 @@ def _parse_code(code: str, problems: list[str]) -> str:
                 "Cột '{header}' ({key}): '{value}' có vẻ đã bị Excel đổi thành số và mất số 0 "
                 "ở cuối; mã thủ tục có 6 chữ số sau dấu chấm (ví dụ 2.000720), hãy gõ lại "
                 "và định dạng ô là Văn bản (Text)",
-            ).format(value=code, **_column("code"))
+            ).format(value=code, **column_named("code"))
         )
     return code
 
@@ -440,7 +284,7 @@ def _parse_limits(
                     "CatalogRows",
                     "Cột '{header}' ({key}): thủ tục giải quyết trong ngày không ghi số, "
                     "hãy để trống (đang là '{value}')",
-                ).format(value=amount_text, **_column("limit_amount"))
+                ).format(value=amount_text, **column_named("limit_amount"))
             )
         for channel, value in channel_texts.items():
             if value:
@@ -449,7 +293,7 @@ def _parse_limits(
                         "CatalogRows",
                         "Cột '{header}' ({key}): thủ tục giải quyết trong ngày không có thời hạn "
                         "riêng theo hình thức nộp, hãy để trống (đang là '{value}')",
-                    ).format(value=value, **_column(_CHANNEL_COLUMNS[channel]))
+                    ).format(value=value, **column_named(_CHANNEL_COLUMNS[channel]))
                 )
         return TimeLimit.same_day(cutoff), {}
     amount = _parse_amount("limit_amount", amount_text, problems, required=True)
@@ -466,7 +310,11 @@ def _parse_limits(
 def _parse_kind(value: str, problems: list[str]) -> LimitKind | None:
     kind = _LIMIT_KIND_WORDS.get(fold(value).replace("_", " ")) if value else None
     if kind is None:
-        names = {"allowed": _KINDS_ALLOWED, "words": _KIND_WORDS_SHOWN, **_column("limit_kind")}
+        names = {
+            "allowed": _KINDS_ALLOWED,
+            "words": _KIND_WORDS_SHOWN,
+            **column_named("limit_kind"),
+        }
         if value:
             message = translate(
                 "CatalogRows",
@@ -488,7 +336,7 @@ def _parse_amount(key: str, value: str, problems: list[str], required: bool = Fa
             problems.append(
                 translate(
                     "CatalogRows", "Cột '{header}' ({key}): phải là số nguyên dương, đang để trống"
-                ).format(**_column(key))
+                ).format(**column_named(key))
             )
         return None
     if value.isdigit() and int(value) > 0:
@@ -496,7 +344,7 @@ def _parse_amount(key: str, value: str, problems: list[str], required: bool = Fa
     problems.append(
         translate(
             "CatalogRows", "Cột '{header}' ({key}): phải là số nguyên dương, đang là '{value}'"
-        ).format(value=value, **_column(key))
+        ).format(value=value, **column_named(key))
     )
     return None
 
@@ -514,7 +362,7 @@ def _parse_cutoff(value: str, problems: list[str]) -> time | None:
             "CatalogRows",
             "Cột '{header}' ({key}): phải là giờ dạng HH:MM (ví dụ 15:00) hoặc để trống, "
             "đang là '{value}'",
-        ).format(value=value, **_column("cutoff"))
+        ).format(value=value, **column_named("cutoff"))
     )
     return None
 
@@ -539,7 +387,7 @@ def _parse_flag(key: str, value: str, problems: list[str], *, empty: bool) -> bo
             "Cột '{header}' ({key}): phải là 1 (chỉ tiếp nhận trực tuyến) hoặc 0 (để trống "
             "cũng là 0), đang là '{value}'",
         )
-    problems.append(message.format(value=value, **_column(key)))
+    problems.append(message.format(value=value, **column_named(key)))
     return empty
 
 
@@ -561,7 +409,7 @@ def _parse_level(value: str, problems: list[str]) -> Level | None:
                 "Cột '{header}' ({key}): '{value}' là cấp huyện, nhưng từ 01/07/2025 chính "
                 "quyền địa phương chỉ còn hai cấp (tỉnh và xã), không còn cấp huyện. Hãy ghi "
                 "'{commune}' hoặc '{province}' theo thủ tục đã được công bố lại sau khi sắp xếp.",
-            ).format(value=value, **words, **_column("level"))
+            ).format(value=value, **words, **column_named("level"))
         )
     else:
         problems.append(
@@ -569,67 +417,8 @@ def _parse_level(value: str, problems: list[str]) -> Level | None:
                 "CatalogRows",
                 "Cột '{header}' ({key}): phải là '{central}', '{province}' hoặc '{commune}' "
                 "(hoặc để trống), đang là '{value}'",
-            ).format(value=value, central=LEVEL_WORDS[Level.CENTRAL], **words, **_column("level"))
+            ).format(
+                value=value, central=LEVEL_WORDS[Level.CENTRAL], **words, **column_named("level")
+            )
         )
     return None
-
-
-def _parse_papers_cell(text: str, problems: list[str]) -> list[RequiredPaper]:
-    papers: list[RequiredPaper] = []
-    items = [item.strip() for item in re.split(r"\||\r?\n", text)]
-    for number, item in enumerate((i for i in items if i), start=1):
-        paper = _parse_paper(item)
-        if isinstance(paper, str):
-            problems.append(
-                translate(
-                    "CatalogRows", "Cột '{header}' ({key}), giấy tờ thứ {number} '{item}': {reason}"
-                ).format(number=number, item=item, reason=paper, **_column("papers"))
-            )
-        else:
-            papers.append(paper)
-    return papers
-
-
-def _parse_paper(item: str) -> RequiredPaper | str:
-    """A paper, or the reason (in the clerk's language) it cannot be read."""
-    match = _FORM_GROUP.search(item)
-    forms_named = {form.value: text for form, text in _FORM_TEXT.items()}
-    missing_form = translate(
-        "CatalogRows", "chưa ghi hình thức ở cuối, hãy thêm ({original}), ({copy}) hoặc ({shown})"
-    )
-    if match is None:
-        return missing_form.format(**forms_named)
-    words = [fold(w) for w in match.group(1).split(",") if w.strip()]
-    forms = {_FORM_WORDS[w] for w in words if w in _FORM_WORDS}
-    unknown = [w for w in words if w not in _FORM_WORDS and w not in _OPTIONAL_WORDS]
-    if not forms:
-        return missing_form.format(**forms_named)
-    if unknown:
-        shown = ", ".join(f"'{w.strip()}'" for w in match.group(1).split(",") if fold(w) in unknown)
-        return translate(
-            "CatalogRows",
-            "không hiểu {words} trong ngoặc cuối: chỉ ghi {original}, {copy} hoặc {shown}, "
-            "thêm '{optional}' nếu giấy tờ không phải lúc nào cũng cần",
-        ).format(words=shown, optional=OPTIONAL_MARK, **forms_named)
-    if PaperForm.SHOWN in forms:
-        form = PaperForm.SHOWN
-    elif len(forms) == 1:
-        form = forms.pop()
-    else:
-        return translate(
-            "CatalogRows", "chỉ ghi một hình thức: ({original}) hoặc ({copy}); ghi số bản bằng xN"
-        ).format(**forms_named)
-    count_text = match.group(2)
-    if count_text is not None and not (count_text.isdigit() and int(count_text) > 0):
-        return translate(
-            "CatalogRows", "số bản sau 'x' phải là số nguyên dương, đang là '{value}'"
-        ).format(value=count_text)
-    name = item[: match.start()].strip()
-    if not name:
-        return translate("CatalogRows", "thiếu tên giấy tờ trước ngoặc")
-    return RequiredPaper(
-        name=name,
-        form=form,
-        count=int(count_text) if count_text else 1,
-        optional=any(w in _OPTIONAL_WORDS for w in words),
-    )

@@ -46,16 +46,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desk.config import resource
-from desk.domain.catalog_rows import (
-    COLUMNS,
-    HEADER_LABELS,
-    LEVEL_WORDS,
-    REQUIRED_COLUMNS,
-    canonical_column,
-    format_papers,
-    procedure_from_row,
-    procedure_to_row,
-)
+from desk.domain.catalog_columns import COLUMNS, HEADER_LABELS, REQUIRED_COLUMNS, canonical_column
+from desk.domain.catalog_papers import format_papers
+from desk.domain.catalog_rows import LEVEL_WORDS, procedure_from_row, procedure_to_row
 from desk.domain.errors import UserError
 from desk.domain.procedure import Procedure
 from desk.domain.text import nfc

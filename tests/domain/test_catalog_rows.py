@@ -5,16 +5,9 @@ from datetime import time
 
 import pytest
 
-from desk.domain.catalog_rows import (
-    COLUMNS,
-    HEADER_LABELS,
-    CatalogRowError,
-    canonical_column,
-    format_papers,
-    parse_papers,
-    procedure_from_row,
-    procedure_to_row,
-)
+from desk.domain.catalog_columns import COLUMNS, HEADER_LABELS, CatalogRowError, canonical_column
+from desk.domain.catalog_papers import format_papers, parse_papers
+from desk.domain.catalog_rows import procedure_from_row, procedure_to_row
 from desk.domain.procedure import Channel, Level, PaperForm, Procedure, RequiredPaper
 from desk.domain.time_limit import LimitKind, TimeLimit
 

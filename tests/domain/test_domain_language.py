@@ -15,6 +15,7 @@ import pytest
 from desk.domain import (
     apology,
     calendar,
+    catalog_columns,
     catalog_rows,
     dossier,
     lifecycle,
@@ -191,7 +192,7 @@ def test_a_catalog_problem_keeps_the_file_s_column_header(tagged) -> None:
     (problem,) = caught.value.problems
     assert problem.startswith("<CatalogRows>Cột 'Loại thời hạn' (limit_kind): phải là một trong")
     assert "'ngày làm việc', 'ngày', 'giờ làm việc', 'trong ngày'" in problem
-    assert catalog_rows.HEADER_LABELS["code"] == "Mã thủ tục"
+    assert catalog_columns.HEADER_LABELS["code"] == "Mã thủ tục"
 
 
 def test_a_counter_without_a_name_is_named_in_the_clerk_s_language(tagged) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from desk.domain.catalog_rows import COLUMNS, HEADER_LABELS, procedure_to_row
+from desk.domain.catalog_columns import COLUMNS, HEADER_LABELS
+from desk.domain.catalog_rows import procedure_to_row
 from desk.domain.errors import UserError
 from desk.domain.procedure import Channel, Level, PaperForm, Procedure, RequiredPaper
 from desk.domain.time_limit import LimitKind, TimeLimit
