@@ -15,10 +15,9 @@ the screen: side by side on a landscape screen, stacked on a portrait one.
 from __future__ import annotations
 
 import logging
-from xml.sax.saxutils import escape
 
 from PIL import Image
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QScroller,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -38,17 +36,13 @@ from PySide6.QtWidgets import (
 
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
-from desk.domain.office import Office
 from desk.domain.procedure import (
-    CHANNEL_LABELS,
-    PAPER_FORM_LABELS,
-    Channel,
     Procedure,
-    RequiredPaper,
 )
-from desk.domain.translation import translated
 from desk.services import office, public_catalog, queue_setup
 from desk.storage.database import Database
+from desk.ui.public.kiosk_touch import BACKSPACE, CLEAR, SPACE, LetterKeyboard, TouchCard
+from desk.ui.public.procedure_sheet import procedure_html, where_to_file
 from desk.ui.widgets import background
 from desk.ui.widgets.progress_note import ProgressNote
 from desk.ui.widgets.qt_helpers import translate
@@ -56,8 +50,6 @@ from desk.ui.widgets.qt_helpers import translate
 log = logging.getLogger(__name__)
 CONTEXT = "KioskLookup"
 FIELD_COLUMNS = 3
-KEY_ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL.", "ZXCVBNM")
-BACKSPACE, SPACE, CLEAR = "⌫", "space", "clear"
 
 STYLE = """
 QWidget#kiosk_lookup { background: #eef3f8; }
@@ -103,150 +95,6 @@ QScrollArea { border: none; background: transparent; }
 QWidget#scroll_inner { background: transparent; }
 QScrollBar:vertical { width: 26px; }
 """
-
-
-class LetterKeyboard(QWidget):
-    """Touch keys for an accent-free search: digits, letters, space, backspace, clear."""
-
-    key = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
-        self.buttons: dict[str, QPushButton] = {}
-        for row, keys in enumerate(KEY_ROWS):
-            for col, letter in enumerate(keys):
-                grid.addWidget(self._button(letter, letter), row, col)
-        grid.addWidget(self._button(BACKSPACE, translate("KioskLookup", "⌫ Xóa")), 3, 7, 1, 3)
-        grid.addWidget(self._button(SPACE, translate("KioskLookup", "Dấu cách")), 4, 0, 1, 7)
-        grid.addWidget(self._button(CLEAR, translate("KioskLookup", "Xóa hết")), 4, 7, 1, 3)
-
-    def _button(self, value: str, label: str) -> QPushButton:
-        button = QPushButton(label)
-        button.setProperty("role", "key")
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        button.clicked.connect(lambda _=False, v=value: self.key.emit(v))
-        self.buttons[value] = button
-        return button
-
-
-class TouchCard(QPushButton):
-    """A touch button holding wrapped labels (a plain button cannot wrap its text)."""
-
-    def __init__(self, role: str, lines: list[tuple[str, str]], parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self.setProperty("role", role)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 10, 18, 10)
-        layout.setSpacing(4)
-        self.labels: list[QLabel] = []
-        for text, label_role in lines:
-            label = QLabel(text)
-            label.setProperty("role", label_role)
-            label.setWordWrap(True)
-            label.setMinimumWidth(40)  # a wrapped label may be as narrow as the card
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(label)
-            self.labels.append(label)
-        self.toggled.connect(self._mark)
-
-    def _mark(self, on: bool) -> None:
-        """Style sheets cannot follow a parent's checked state, so the labels carry it."""
-        for label in self.labels:
-            label.setProperty("on", on)
-            label.style().polish(label)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(self.layout().sizeHint().width(), self.minimumSizeHint().height())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        """As tall as the text needs at the card's present width (not at its narrowest),
-        so a scroll area above it grows instead of squeezing the cards."""
-        width = self.width() if self.width() > 150 else self.layout().sizeHint().width()
-        return QSize(150, self.layout().heightForWidth(width))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self.layout().heightForWidth(width)
-
-
-def limit_lines(procedure: Procedure) -> list[str]:
-    """The time limit on screen: once when every channel has the same, else one per channel."""
-    limits = {channel: procedure.limit_for(channel) for channel in Channel}
-    if len(set(limits.values())) == 1:
-        return [procedure.limit.label()]
-    return [f"{translated(CHANNEL_LABELS[c])}: {limit.label()}" for c, limit in limits.items()]
-
-
-def where_to_file(place: Office) -> str:
-    """The one-stop desk of the office, with its address when known."""
-    text = translate("KioskLookup", "Bộ phận Một cửa, {office}").format(office=place.name)
-    return f"{text}, {place.address}" if place.address.strip() else text
-
-
-def _paper_row(number: int, paper: RequiredPaper) -> str:
-    optional = ""
-    if paper.optional:
-        note = escape(translate("KioskLookup", "tùy trường hợp"))
-        optional = f" <i style='color:#7a4b00'>({note})</i>"
-    form = escape(translated(PAPER_FORM_LABELS[paper.form]))
-    return (
-        "<tr>"
-        f"<td width='6%' align='right'><b>{number}.</b></td>"
-        f"<td>{escape(paper.name)}{optional}</td>"
-        f"<td width='17%' align='center'>{form}</td>"
-        f"<td width='12%' align='center'>{paper.count:02d}</td></tr>"
-    )
-
-
-def procedure_html(procedure: Procedure, where: str) -> str:
-    """The published facts of a procedure as rich text for the detail page."""
-    fee = procedure.fee.strip() or translate("KioskLookup", "Không thu phí, lệ phí")
-    rows = [
-        (translate("KioskLookup", "Mã thủ tục"), escape(procedure.code)),
-        (translate("KioskLookup", "Lĩnh vực"), escape(procedure.field)),
-        (
-            translate("KioskLookup", "Thời hạn giải quyết"),
-            "<br>".join(escape(x) for x in limit_lines(procedure)),
-        ),
-        (translate("KioskLookup", "Phí, lệ phí"), escape(fee)),
-        (translate("KioskLookup", "Nơi nộp hồ sơ"), escape(where)),
-        (
-            translate("KioskLookup", "Cách thức nộp"),
-            "<br>".join(f"• {escape(translated(CHANNEL_LABELS[c]))}" for c in Channel),
-        ),
-    ]
-    facts = "".join(
-        f"<tr><td width='28%' style='color:#4a5b6c'><b>{label}</b></td><td>{value}</td></tr>"
-        for label, value in rows
-    )
-    papers = "".join(_paper_row(n, p) for n, p in enumerate(procedure.papers, start=1))
-    heading = translate("KioskLookup", "THÀNH PHẦN HỒ SƠ")
-    paper_title = translate("KioskLookup", "Giấy tờ")
-    form_title = translate("KioskLookup", "Hình thức")
-    count_title = translate("KioskLookup", "Số lượng")
-    head = (
-        f"<tr style='background:#e3ecf5'><th></th><th align='left'>{paper_title}</th>"
-        f"<th>{form_title}</th><th>{count_title}</th></tr>"
-    )
-    return (
-        f"<table cellpadding='8' cellspacing='0' width='100%'>{facts}</table>"
-        f"<p style='color:#0b4a85; font-weight:bold'>{heading}</p>"
-        f"<table cellpadding='8' cellspacing='0' border='1' width='98%' "
-        f"style='border-color:#c9d6e3'>{head}{papers}</table>"
-    )
 
 
 class KioskLookupPage(QWidget):

@@ -23,34 +23,43 @@ for ``IDLE_SECONDS``, a look-up goes back to the start for the next citizen.
 from __future__ import annotations
 
 import logging
-import re
 
 from PIL import Image
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
-from desk.domain.queue import PRIORITY_LABELS, PriorityReason, ServiceGroup
+from desk.domain.queue import PRIORITY_LABELS
 from desk.domain.translation import translated
 from desk.domain.vn_dates import weekday_and_date_label
 from desk.services import changes, office, queue, queue_setup
 from desk.services.queue import IssuedTicket
 from desk.storage.database import Database
-from desk.ui.public.kiosk_lookup import KioskLookupPage, TouchCard
+from desk.ui.public.kiosk_look import (
+    CHOOSE,
+    LOOKUP,
+    RESULT,
+    STATUS,
+    STYLE,
+    GroupButton,
+    place,
+    scaled_style,
+)
+from desk.ui.public.kiosk_lookup import KioskLookupPage
+from desk.ui.public.kiosk_priorities import KioskPriorities
 from desk.ui.public.kiosk_status import KioskStatusPage
+from desk.ui.public.kiosk_touch import TouchCard
 from desk.ui.widgets import background
 from desk.ui.widgets.progress_note import ProgressNote
 from desk.ui.widgets.qt_helpers import busy_cursor, translate
@@ -62,122 +71,10 @@ POLL_MS = 2000
 RESULT_SECONDS = 8
 IDLE_SECONDS = 120
 COLUMNS = 3
-CHOOSE, RESULT, LOOKUP, STATUS = range(4)
 _TOUCHES = (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin)
 
-STYLE = """
-QWidget#kiosk { background: #eef3f8; }
-QFrame#kiosk_header { background: #0b4a85; }
-QLabel#parent_label { color: #d6e6f7; font-size: 22px; }
-QLabel#office_label { color: white; font-size: 38px; font-weight: bold; }
-QLabel#clock_label { color: white; font-size: 44px; font-weight: bold; }
-QLabel#date_label { color: #d6e6f7; font-size: 22px; }
-QLabel#prompt_label { color: #0b4a85; font-size: 40px; font-weight: bold; }
-QPushButton[role="group"] {
-    background: white; border: 3px solid #0b4a85; border-radius: 24px;
-}
-QPushButton[role="group"]:pressed { background: #d8e8f8; }
-QLabel[role="letter"] {
-    background: #0b4a85; color: white; border-radius: 56px;
-    font-size: 64px; font-weight: bold;
-}
-QLabel[role="group_name"] { color: #13263a; font-size: 40px; font-weight: bold; }
-QLabel[role="group_waiting"] { color: #4a5b6c; font-size: 26px; }
-QLabel#priority_prompt { color: #7a4b00; font-size: 28px; font-weight: bold; }
-QPushButton[role="priority"] {
-    background: #fff6e0; color: #5a3a00; border: 3px solid #e0a800; border-radius: 18px;
-    font-size: 26px; font-weight: bold; padding: 14px 18px;
-}
-QPushButton[role="priority"]:checked { background: #e0a800; color: #1c1200; }
-QLabel#result_title { color: #0b4a85; font-size: 44px; font-weight: bold; }
-QLabel#result_code { color: #0b4a85; font-size: 260px; font-weight: bold; }
-QLabel#result_group { color: #13263a; font-size: 48px; font-weight: bold; }
-QLabel#result_priority { color: #7a4b00; font-size: 34px; font-weight: bold; }
-QLabel#result_ahead { color: #13263a; font-size: 36px; }
-QLabel#result_note { color: #13263a; font-size: 32px; }
-QLabel#result_note[problem="true"] { color: #b00020; font-weight: bold; }
-QLabel#progress_label { color: #13263a; font-size: 32px; qproperty-alignment: AlignCenter; }
-QProgressBar#progress_bar { min-height: 16px; max-height: 16px; }
-QPushButton#done_button {
-    background: #0b4a85; color: white; border-radius: 20px;
-    font-size: 36px; font-weight: bold; padding: 18px 80px;
-}
-QPushButton[role="lookup"] { background: #0b4a85; border-radius: 20px; }
-QPushButton[role="lookup"]:pressed { background: #08365f; }
-QLabel[role="lookup_title"] { color: white; font-size: 30px; font-weight: bold; }
-QLabel[role="lookup_text"] { color: #d6e6f7; font-size: 22px; }
-"""
 
-
-def scaled_style(style: str, scale: float) -> str:
-    """The style sheet with its pixel sizes (fonts, paddings) times ``scale``."""
-    if scale == 1.0:
-        return style
-    return re.sub(r"(\d+)px", lambda m: f"{max(1, round(int(m[1]) * scale))}px", style)
-
-
-def _place(grid: QGridLayout, widgets: list[QWidget], columns: int) -> None:
-    """Lay the widgets out row by row, ``columns`` to a row."""
-    for widget in widgets:
-        grid.removeWidget(widget)
-    for i, widget in enumerate(widgets):
-        grid.addWidget(widget, i // columns, i % columns)
-
-
-class GroupButton(QPushButton):
-    """A touch button for one group: its letter in a disc, its name, who waits."""
-
-    def __init__(self, group: ServiceGroup, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.group = group
-        self.setProperty("role", "group")
-        self.setObjectName(f"group_{group.letter}")
-        self.setMinimumHeight(170)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        letter = QLabel(group.letter)
-        letter.setProperty("role", "letter")
-        letter.setFixedSize(112, 112)
-        self.letter = letter
-        letter.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.name_label = QLabel(group.name)
-        self.name_label.setProperty("role", "group_name")
-        self.name_label.setWordWrap(True)
-        self.waiting_label = QLabel("")
-        self.waiting_label.setProperty("role", "group_waiting")
-        texts = QVBoxLayout()
-        texts.addStretch(1)
-        texts.addWidget(self.name_label)
-        texts.addWidget(self.waiting_label)
-        texts.addStretch(1)
-        self.waiting_label.setWordWrap(True)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(28, 16, 28, 16)
-        row.setSpacing(28)
-        row.addWidget(letter)
-        row.addLayout(texts, 1)
-        for label in (letter, self.name_label, self.waiting_label):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-
-    def scale_to(self, scale: float) -> None:
-        """Sizes in proportion to the screen (the kiosk's 1920x1080 is 1.0)."""
-        self.setMinimumHeight(round(170 * scale))
-        side = 2 * round(56 * scale)  # twice the disc's radius in the style: a circle, not a square
-        self.letter.setFixedSize(side, side)
-        margin, gap = round(28 * scale), round(16 * scale)
-        self.layout().setContentsMargins(margin, gap, margin, gap)
-        self.layout().setSpacing(margin)
-
-    def set_waiting(self, count: int) -> None:
-        if count:
-            self.waiting_label.setText(
-                translate("GroupButton", "Đang chờ: {0} người").format(count)
-            )
-        else:
-            self.waiting_label.setText(translate("GroupButton", "Không phải chờ"))
-
-
-class KioskWindow(QWidget):
+class KioskWindow(KioskPriorities, QWidget):
     """The kiosk; ``ticket_taken`` carries the id of each ticket given out."""
 
     ticket_taken = Signal(int)
@@ -321,41 +218,6 @@ class KioskWindow(QWidget):
         self.lookup_button, self.status_button = (row.itemAt(i).widget() for i in (0, 1))
         return row
 
-    def _priority_box(self) -> QWidget:
-        box = QWidget()
-        prompt = QLabel(
-            translate(
-                "KioskWindow",
-                "Người cao tuổi, người khuyết tật, phụ nữ mang thai, người có con nhỏ, "
-                "thương binh và người có công được ưu tiên: chạm vào ô phù hợp trước khi chọn "
-                "lĩnh vực.",
-            )
-        )
-        prompt.setObjectName("priority_prompt")
-        prompt.setWordWrap(True)
-        prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.priority_buttons: dict[PriorityReason, QPushButton] = {}
-        self._priority_group = QButtonGroup(self)
-        self._priority_group.setExclusive(False)
-        self.priority_grid = QGridLayout()
-        self.priority_grid.setSpacing(18)
-        for reason, label in PRIORITY_LABELS.items():
-            button = QPushButton(translated(label))
-            button.setProperty("role", "priority")
-            button.setObjectName(f"priority_{reason.value}")
-            button.setCheckable(True)
-            button.setMinimumHeight(84)
-            button.toggled.connect(lambda on, r=reason: self._priority_toggled(r, on))
-            self._priority_group.addButton(button)
-            self.priority_buttons[reason] = button
-        _place(self.priority_grid, list(self.priority_buttons.values()), len(PRIORITY_LABELS))
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(14)
-        layout.addWidget(prompt)
-        layout.addLayout(self.priority_grid)
-        return box
-
     def _result_page(self) -> QWidget:
         page = QWidget()
         self.result_title = QLabel(translate("KioskWindow", "SỐ THỨ TỰ CỦA QUÝ KHÁCH"))
@@ -417,7 +279,7 @@ class KioskWindow(QWidget):
         portrait = height > width
         if portrait != self._portrait:
             self._portrait = portrait
-            _place(self.grid, self.group_buttons, self._group_columns())
+            place(self.grid, self.group_buttons, self._group_columns())
         self._place_priorities(width)
         while self._scale > 0.3:
             least = least_size(self)
@@ -425,35 +287,6 @@ class KioskWindow(QWidget):
                 break
             self._set_scale(round(self._scale - 0.05, 2))
             self._place_priorities(width)
-
-    def _priority_columns(self, width: int) -> int:
-        """All the priorities in one row if their words fit across ``width``, else three
-        to a row, else two (always two on a portrait screen)."""
-        buttons = list(self.priority_buttons.values())
-        if self._portrait:
-            return 2
-        margins = self.pages.widget(CHOOSE).layout().contentsMargins()
-        room = width - margins.left() - margins.right()
-        spacing = self.priority_grid.spacing()
-        for columns in (len(buttons), 3):
-            widest = [
-                max(b.sizeHint().width() for b in buttons[c::columns]) for c in range(columns)
-            ]
-            if sum(widest) + spacing * (columns - 1) <= room:
-                return columns
-        return 2
-
-    def _place_priorities(self, width: int) -> None:
-        columns = self._priority_columns(width)
-        if columns == self._priority_columns_now:
-            return
-        self._priority_columns_now = columns
-        _place(self.priority_grid, list(self.priority_buttons.values()), columns)
-        # now, not at the next turn of the event loop: the window's minimum size
-        # is taken from these when it is shown
-        self.priority_grid.parentWidget().layout().activate()
-        self.pages.widget(CHOOSE).layout().activate()
-        self.pages.updateGeometry()
 
     def _set_scale(self, scale: float) -> None:
         """Texts, buttons and the spaces between them in proportion to ``scale``."""
@@ -473,17 +306,6 @@ class KioskWindow(QWidget):
         self.header_row.setContentsMargins(*(round(n * scale) for n in (40, 18, 40, 18)))
 
     # ------------------------------------------------------------ behaviour
-
-    def _priority_toggled(self, reason: PriorityReason, on: bool) -> None:
-        """One reason at most; touching the chosen one again clears it."""
-        if not on:
-            return
-        for other, button in self.priority_buttons.items():
-            if other is not reason and button.isChecked():
-                button.setChecked(False)
-
-    def chosen_priority(self) -> PriorityReason | None:
-        return next((r for r, b in self.priority_buttons.items() if b.isChecked()), None)
 
     def _show_office(self) -> None:
         current = office.get_office(self._db)
@@ -517,7 +339,7 @@ class KioskWindow(QWidget):
                 button.scale_to(self._scale)
                 button.clicked.connect(lambda _=False, g=group.id: self.take(g))
                 self.group_buttons.append(button)
-            _place(self.grid, self.group_buttons, self._group_columns())
+            place(self.grid, self.group_buttons, self._group_columns())
         for button, count in zip(self.group_buttons, counts):
             button.set_waiting(count.waiting)
         self.empty_label.setVisible(not groups)

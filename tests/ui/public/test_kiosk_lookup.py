@@ -12,7 +12,8 @@ from PIL import ImageChops
 from PySide6.QtCore import Qt
 
 from desk.services import catalog, queue_setup
-from desk.ui.public.kiosk_lookup import BACKSPACE, SPACE, KioskLookupPage
+from desk.ui.public.kiosk_lookup import KioskLookupPage
+from desk.ui.public.kiosk_touch import BACKSPACE, SPACE
 from desk.ui.public.kiosk_window import CHOOSE, LOOKUP, KioskWindow
 
 BIRTH = "1.001193"
