@@ -5,11 +5,10 @@ records who submits, and hands over a receipt with the dossier code and the
 appointment. The appointment is shown live before saving, as it will be printed.
 
 A procedure accepted online only (Directive 24/CT-TTg, from 01/10/2025) shows a
-notice under the search: the clerk guides the citizen to the National Public
-Service Portal and may print a short guide on the receipt printer (off the
-window's thread, ``GuidePrinter``; each guide is counted in the reports). Such a
-dossier is still saved at the counter when the clerk ticks "Vẫn tiếp nhận tại
-quầy": an office may receive it in a special case, and the audit trail says so.
+notice under the search, with a printed guide to the National Public Service Portal
+(``desk.ui.intake.online_only``). Such a dossier is still saved at the counter when
+the clerk ticks "Vẫn tiếp nhận tại quầy": an office may receive it in a special case,
+and the audit trail says so.
 
 Keys: Enter saves from any field (in the search line it picks the procedure),
 Ctrl+S saves, Ctrl+F goes to the search, Esc starts over: at once on an empty
@@ -26,8 +25,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -51,6 +48,7 @@ from desk.storage.database import Database
 from desk.ui.intake.applicant_form import ApplicantForm, DeliveryForm, parse_birth_date
 from desk.ui.intake.guide_printer import GuidePrinter
 from desk.ui.intake.intake_scans import IntakeScans
+from desk.ui.intake.online_only import OnlineGuide, OnlineOnlyNotice
 from desk.ui.intake.paper_checklist import PaperChecklist
 from desk.ui.intake.procedure_picker import ProcedurePicker
 from desk.ui.widgets.qt_helpers import FieldError, busy_cursor, confirm, show_message, translate
@@ -98,60 +96,7 @@ def appointment_text(preview: intake.AppointmentPreview, limit: TimeLimit | None
     )
 
 
-NOTICE_STYLE = (
-    "QFrame#online_only_notice { background: #fff4e5; border: 2px solid #e65100;"
-    " border-radius: 4px; }"
-)
-
-
-class OnlineOnlyNotice(QFrame):
-    """Shown while an online-only procedure is picked: the warning, the guide, the override."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("online_only_notice")
-        self.setStyleSheet(NOTICE_STYLE)
-        self.message = QLabel(intake.online_only_notice(), self)
-        self.message.setObjectName("online_only_message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #8a3300; font-weight: bold; border: none;")
-        self.print_button = QPushButton(
-            translate("IntakeWindow", "In hướng dẫn nộp trực tuyến"), self
-        )
-        self.print_button.setObjectName("print_guide")
-        self.print_button.setAutoDefault(False)
-        self.status = QLabel(self)
-        self.status.setObjectName("guide_status")
-        self.status.setWordWrap(True)
-        self.status.setStyleSheet("border: none;")
-        self.accept_check = QCheckBox(
-            translate("IntakeWindow", "Vẫn tiếp nhận tại quầy (trường hợp đặc biệt)"), self
-        )
-        self.accept_check.setObjectName("accept_online_only")
-        self.accept_check.setStyleSheet("border: none;")
-        row = QHBoxLayout()
-        row.addWidget(self.print_button)
-        row.addWidget(self.status, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.addWidget(self.message)
-        layout.addLayout(row)
-        layout.addWidget(self.accept_check)
-        self.hide()
-
-    def show_for(self, procedure: Procedure | None) -> None:
-        """Visible for an online-only procedure; a new pick starts without the override."""
-        self.accept_check.setChecked(False)
-        self.status.clear()
-        self.setVisible(procedure is not None and procedure.online_only)
-
-    def set_status(self, text: str, error: bool = False) -> None:
-        colour = "#b71c1c" if error else "#1b5e20"
-        self.status.setStyleSheet(f"border: none; color: {colour};")
-        self.status.setText(text)
-
-
-class IntakeWindow(QWidget):
+class IntakeWindow(OnlineGuide, QWidget):
     """The whole intake form; ``dossier_saved(code)`` after each saved dossier,
     ``guide_printed(code)`` after each guide to submitting online."""
 
@@ -448,42 +393,6 @@ class IntakeWindow(QWidget):
         dialog.destroyed.connect(lambda *_: self._forget_preview(dialog))
         dialog.finished.connect(lambda _result: self._back_from_preview())
         self.last_preview = dialog
-
-    # -- the guide to submitting online ---------------------------------------
-
-    def print_guide(self) -> bool:
-        """Print the guide of the procedure picked, in the background; ``False`` if not started."""
-        if self._procedure is None or not self._procedure.online_only:
-            return False
-        if not self.guide_printer.request(self._procedure.code):
-            return False
-        self.online_notice.print_button.setEnabled(False)
-        self.online_notice.set_status(translate("IntakeWindow", "Đang in phiếu hướng dẫn..."))
-        return True
-
-    def _guide_printed(self, code: str, image: Image.Image) -> None:
-        self.last_guide = image
-        self.online_notice.print_button.setEnabled(True)
-        self.online_notice.set_status(
-            translate(
-                "IntakeWindow", "Đã in phiếu hướng dẫn nộp trực tuyến cho thủ tục {code}."
-            ).format(code=code)
-        )
-        log.info("online guide %s printed by %s", code, self._clerk.username)
-        self.guide_printed.emit(code)
-
-    def _guide_failed(self, code: str, message: str) -> None:
-        self.online_notice.print_button.setEnabled(True)
-        self.online_notice.set_status(
-            translate("IntakeWindow", "Chưa in được phiếu hướng dẫn: {message}").format(
-                message=message
-            ),
-            error=True,
-        )
-
-    def _on_accept_toggled(self, checked: bool) -> None:
-        if checked:
-            self.picker.error.clear_message()
 
     def _back_from_preview(self) -> None:
         self.window().activateWindow()
