@@ -1,6 +1,11 @@
 """Vietnam's public holidays and make-up days as the ``holidays`` package computes them,
 for a year whose official schedule the office has not entered yet (Labour Code 2019
 art. 112, with the lunar dates).
+
+The years ``public_holidays_table`` holds are read from it: the package's own
+answers written out ahead (``tools/public_holidays.py``), so that a list with
+dossiers from old years does not load the package (6 MiB, 20 ms). A test checks
+the table against the package. Other years are asked of the package.
 """
 
 from __future__ import annotations
@@ -60,7 +65,22 @@ def _table():  # noqa: ANN202
 
 @lru_cache(maxsize=64)
 def public_year(year: int) -> PublicYear:
-    """Vietnamese public holidays and make-up days of one year, computed once.
+    """Vietnamese public holidays and make-up days of one year, from the table written
+    ahead when it holds the year, else as the package computes them."""
+    from desk.domain.public_holidays_table import YEARS
+
+    written = YEARS.get(year)
+    if written is None:
+        return computed_year(year)
+    days, makeup = written
+    return PublicYear(
+        {date.fromisoformat(day): name for day, name in days},
+        frozenset(date.fromisoformat(day) for day in makeup),
+    )
+
+
+def computed_year(year: int) -> PublicYear:
+    """Vietnamese public holidays and make-up days of one year, as the package computes them.
 
     The neighbouring years are loaded too, because the package files a swap
     under the year of the day off, which may differ from the make-up day's year

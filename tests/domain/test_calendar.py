@@ -564,7 +564,9 @@ def test_the_package_s_vietnam_alone_gives_the_country_s_days():
     assert set(alone.weekend_workdays) == set(whole.weekend_workdays)
 
 
-def test_holidays_are_loaded_only_for_a_year_not_confirmed_and_for_vietnam_only():
+def test_holidays_are_loaded_only_for_a_year_past_the_table_and_for_vietnam_only():
+    """A year not confirmed is read from the table written ahead
+    (``tests/domain/test_public_holidays.py``); past it, the package is asked."""
     import subprocess
     import sys
 
@@ -574,8 +576,10 @@ def test_holidays_are_loaded_only_for_a_year_not_confirmed_and_for_vietnam_only(
         "from desk.domain.calendar import WorkingCalendar\n"
         "cal = WorkingCalendar(confirmed_years=[2026])\n"
         "cal.is_working_day(date(2026, 5, 4))\n"
-        "print('holidays' in sys.modules)\n"
         "cal.is_working_day(date(2027, 5, 3))\n"
+        "cal.is_working_day(date(2017, 1, 30))\n"
+        "print('holidays' in sys.modules)\n"
+        "cal.is_working_day(date(2060, 5, 3))\n"
         "print('holidays' in sys.modules, 'holidays.countries' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
