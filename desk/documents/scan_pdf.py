@@ -35,7 +35,7 @@ from pathlib import Path
 from PIL import Image, ImageCms
 
 from desk import __version__
-from desk.documents.scan_sources import PageSource, is_pdf, read_bytes, unreadable
+from desk.documents.scan_sources import PageSource, is_pdf, pillow, read_bytes, unreadable
 from desk.domain.clock import to_vn
 
 A4_POINTS = (595.28, 841.89)
@@ -117,7 +117,7 @@ def image_pdf(
 def place_image(page: PageSource) -> _Placed:
     """One image page as its XObject, losslessly (see the module doc)."""
     data = read_bytes(page.path)
-    with Image.open(io.BytesIO(data)) as im:
+    with pillow().open(io.BytesIO(data)) as im:
         im.seek(page.index)
         size_pt = _page_size(im)
         if im.format == "JPEG" and im.mode in ("L", "RGB"):

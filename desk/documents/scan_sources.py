@@ -18,18 +18,30 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
-
-from PIL import Image, UnidentifiedImageError
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from desk.domain.errors import UserError
 from desk.domain.translation import translate
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 PDF_MAGIC = b"%PDF-"
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".webp")
 SCAN_SUFFIXES = (*IMAGE_SUFFIXES, ".pdf")
 #: Pillow refuses images over ~179 megapixels as a "decompression bomb"; a 600 dpi A3
 #: colour scan is 70 megapixels, so this limit only stops broken or hostile files.
-Image.MAX_IMAGE_PIXELS = 180_000_000
+MAX_PIXELS = 180_000_000
+
+
+def pillow() -> ModuleType:
+    """Pillow's ``Image`` with the desk's limit on a page's pixels, loaded when a page is
+    first read: the window that lists these files starts without Pillow."""
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    return Image
 
 
 @dataclass(frozen=True)
@@ -98,8 +110,10 @@ def pages_in(path: Path) -> list[PageSource]:
     if is_pdf(path):
         count = pdf_page_count(path)
     else:
+        from PIL import UnidentifiedImageError
+
         try:
-            with Image.open(io.BytesIO(read_bytes(path))) as im:
+            with pillow().open(io.BytesIO(read_bytes(path))) as im:
                 count = getattr(im, "n_frames", 1)
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
             raise unreadable(path, exc) from exc
@@ -113,7 +127,7 @@ def thumbnail(page: PageSource, longest: int = 220) -> Image.Image | None:
     if is_pdf(page.path):
         data = read_bytes(page.path)
         return stored_page_image(data, page.index, longest, extra_turn=page.rotation)
-    with Image.open(io.BytesIO(read_bytes(page.path))) as im:
+    with pillow().open(io.BytesIO(read_bytes(page.path))) as im:
         im.seek(page.index)
         im.draft("RGB", (longest, longest))  # a JPEG decodes straight to a small size
         small = _normal(im)
@@ -129,8 +143,8 @@ def _normal(im: Image.Image) -> Image.Image:
 
 
 def _turn(im: Image.Image, clockwise: int) -> Image.Image:
-    turns = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180,
-             270: Image.Transpose.ROTATE_90}  # fmt: skip
+    turn = pillow().Transpose
+    turns = {90: turn.ROTATE_270, 180: turn.ROTATE_180, 270: turn.ROTATE_90}
     step = turns.get(clockwise % 360)
     return im.transpose(step) if step is not None else im
 
@@ -148,7 +162,7 @@ def stored_page_image(
         stream = _single_image(page)
         if stream is None:
             return None
-        im: Image.Image = Image.open(io.BytesIO(_image_bytes(stream, page)))
+        im: Image.Image = pillow().open(io.BytesIO(_image_bytes(stream, page)))
         im.draft("RGB", (longest, longest))  # a JPEG decodes straight to a small size
         im = im.convert("L") if im.mode == "1" else im
         im = im if im.mode in ("L", "RGB") else im.convert("RGB")
@@ -224,7 +238,7 @@ def _image_file(stream, page, stem: Path) -> tuple[Path, int]:  # noqa: ANN001
     path.write_bytes(data)
     if not jpeg:
         return path, 0
-    with Image.open(path) as im:
+    with pillow().open(path) as im:
         return path, {3: 180, 6: 90, 8: 270}.get(int(im.getexif().get(0x0112, 1) or 1), 0)
 
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 import platformdirs
 
@@ -29,6 +28,13 @@ from desk.domain.text import nfc, printable
 _FORMATTER = string.Formatter()
 #: The most characters of one filled-in value a form prints (see ``Wording.fill``).
 VALUE_LIMIT = 2000
+
+
+def escape_markup(text: str) -> str:
+    """``text`` as paragraph markup shows it: ``&``, ``<`` and ``>`` escaped, as
+    ``xml.sax.saxutils.escape`` does (not imported: it loads ``urllib.request``, and the
+    window that fills a message never needs it)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class Markup(str):
@@ -81,7 +87,7 @@ class Wording:
         safe = {
             k: nfc(v)
             if isinstance(v, Markup)
-            else escape(printable(nfc(str(v)), VALUE_LIMIT, line_breaks=True))
+            else escape_markup(printable(nfc(str(v)), VALUE_LIMIT, line_breaks=True))
             for k, v in fields.items()
         }
         try:

@@ -15,9 +15,10 @@ from desk.domain.office import Office
 from desk.domain.procedure import Procedure
 from desk.printing.checklist_layout import checklist_layout
 from desk.printing.escpos_bytes import receipt_bytes
+from desk.printing.paper import paper_width
 from desk.printing.printer_uri import PrinterTarget
 from desk.printing.printers import send
-from desk.printing.receipt_render import paper_width, render
+from desk.printing.receipt_render import render
 
 
 def checklist_image(

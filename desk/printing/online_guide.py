@@ -24,6 +24,7 @@ from PIL import Image
 from desk.domain.office import Office
 from desk.domain.text import nfc
 from desk.printing.escpos_bytes import receipt_bytes
+from desk.printing.paper import paper_width
 from desk.printing.printer_uri import PrinterTarget
 from desk.printing.printers import send
 from desk.printing.receipt_layout import (
@@ -37,7 +38,7 @@ from desk.printing.receipt_layout import (
     TextLine,
     TextSize,
 )
-from desk.printing.receipt_render import RenderStyle, paper_width, render, stack
+from desk.printing.receipt_render import RenderStyle, render, stack
 from desk.printing.text_wrap import Span, draw_paragraph, fonts
 from desk.printing.vn_format import time_and_date_text
 

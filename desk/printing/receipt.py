@@ -16,11 +16,12 @@ from PIL import Image
 from desk.domain.dossier import Dossier
 from desk.domain.office import Office
 from desk.printing.escpos_bytes import receipt_bytes
+from desk.printing.paper import paper_width
 from desk.printing.printer_status import PrintOutcome
 from desk.printing.printer_uri import PrinterTarget
 from desk.printing.printers import STATUS_SECONDS, send
 from desk.printing.receipt_layout import ReceiptLayout
-from desk.printing.receipt_render import paper_width, render
+from desk.printing.receipt_render import render
 
 
 def receipt_image(

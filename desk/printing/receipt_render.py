@@ -22,9 +22,7 @@ from typing import Any
 import qrcode
 from PIL import Image, ImageDraw
 
-from desk.domain.errors import UserError
-from desk.domain.translation import translate, translated
-from desk.printing.printer_uri import SETTINGS_HINT
+from desk.printing.paper import PAPER_WIDTHS
 from desk.printing.receipt_layout import (
     Block,
     Field,
@@ -46,8 +44,6 @@ from desk.printing.text_wrap import (
     fonts,
     keep_together,
 )
-
-PAPER_WIDTHS: dict[str, int] = {"80": 576, "80-180dpi": 512, "58": 384}
 
 MIN_WIDTH_DOTS = 256
 MAX_WIDTH_DOTS = 2048
@@ -90,23 +86,6 @@ class RenderStyle:
     @property
     def line_height(self) -> int:
         return fonts(self.base_px).line_height
-
-
-def paper_width(paper: str | int) -> int:
-    """Dots for a paper setting ("80", "80-180dpi", "58") or a width given in dots."""
-    if isinstance(paper, int):
-        return paper
-    try:
-        return PAPER_WIDTHS[paper]
-    except KeyError:
-        accepted = ", ".join(f'"{key}"' for key in PAPER_WIDTHS)
-        raise UserError(
-            translate(
-                "ReceiptRender",
-                "Khổ giấy “{paper}” không đúng: chọn một trong {accepted} trong {settings}.",
-            ).format(paper=paper, accepted=accepted, settings=translated(SETTINGS_HINT)),
-            "paper",
-        ) from None
 
 
 def render(

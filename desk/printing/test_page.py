@@ -27,6 +27,7 @@ from desk import __version__
 from desk.domain.office import Office
 from desk.domain.text import nfc
 from desk.printing.escpos_bytes import receipt_bytes
+from desk.printing.paper import paper_width
 from desk.printing.printers import send
 from desk.printing.receipt_layout import (
     Align,
@@ -38,7 +39,7 @@ from desk.printing.receipt_layout import (
     TextLine,
     TextSize,
 )
-from desk.printing.receipt_render import RenderStyle, paper_width, render
+from desk.printing.receipt_render import RenderStyle, render
 from desk.printing.text_wrap import BLACK, WHITE
 from desk.printing.vn_format import time_and_date_text
 

@@ -12,9 +12,10 @@ from PIL import Image
 from desk.domain.office import Office
 from desk.domain.queue import Ticket
 from desk.printing.escpos_bytes import receipt_bytes
+from desk.printing.paper import paper_width
 from desk.printing.printer_uri import PrinterTarget
 from desk.printing.printers import send
-from desk.printing.receipt_render import RenderStyle, paper_width, render
+from desk.printing.receipt_render import RenderStyle, render
 from desk.printing.text_wrap import Span, draw_paragraph, fits_one_line
 from desk.printing.ticket_layout import BigNumber, TicketLayout
 

@@ -20,8 +20,8 @@ from desk.domain.errors import NotFound, UserError, ValidationError
 from desk.domain.queue import Counter, QueueRules, ServiceGroup, normalise_letter
 from desk.domain.text import fold, nfc
 from desk.domain.translation import QT_TRANSLATE_NOOP, translate, translated
+from desk.printing.paper import paper_width
 from desk.printing.printer_uri import parse_printer_uri
-from desk.printing.receipt_render import paper_width
 from desk.services import changes, settings
 from desk.storage.database import Database
 from desk.storage.queue_tables import QueueCounterGroupRow, QueueCounterRow, QueueGroupRow

@@ -21,8 +21,8 @@ from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.domain.translation import translate
+from desk.printing.paper import paper_width
 from desk.printing.printer_uri import parse_printer_uri
-from desk.printing.receipt_render import paper_width
 from desk.services import audit, settings
 from desk.services.sessions import PC_ENTITY
 from desk.storage.database import Database

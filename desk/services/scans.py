@@ -17,11 +17,11 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
-from desk.documents.scan_pdf import BuiltPdf
 from desk.domain.clock import Clock
 from desk.domain.dossier import DossierStatus
 from desk.domain.errors import NotFound, UserError
@@ -41,6 +41,9 @@ from desk.services import audit, changes
 from desk.storage import files
 from desk.storage.database import Database
 from desk.storage.tables import DossierPaperRow, DossierRow, DossierScanRow, ScanFileRow, UserRow
+
+if TYPE_CHECKING:
+    from desk.documents.scan_pdf import BuiltPdf
 
 #: Stored as the result's name when the clerk gives none (data, not screen text).
 RESULT_NAME = "Kết quả giải quyết: {procedure}"  # untranslated: stored data, like paper names

@@ -12,11 +12,11 @@ from pyzbar.pyzbar import decode as zbar_decode
 from desk.domain.dossier import Dossier
 from desk.domain.errors import UserError
 from desk.domain.office import Office
+from desk.printing.paper import paper_width
 from desk.printing.receipt_layout import Field, ReceiptLayout, TextLine, TextSize
 from desk.printing.receipt_render import (
     PAPER_WIDTHS,
     RenderStyle,
-    paper_width,
     qr_image,
     render,
 )

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -37,8 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.documents.scan_pdf import BuiltPdf, build_pdf
-from desk.documents.scan_sources import PageSource
 from desk.domain.clock import Clock
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
@@ -60,6 +59,10 @@ from desk.ui.scanning.page_editor import PageEditor
 from desk.ui.scanning.scan_folder import ScanFolderWatcher
 from desk.ui.scanning.scan_jobs import ScanJob
 from desk.ui.widgets.qt_helpers import translate
+
+if TYPE_CHECKING:
+    from desk.documents.scan_pdf import BuiltPdf
+    from desk.documents.scan_sources import PageSource
 
 log = logging.getLogger(__name__)
 
@@ -287,6 +290,8 @@ class IntakeScans(QObject):
         made_at = self._clock.now()
 
         def build(pages: list[PageSource], valid_until, progress):  # noqa: ANN001, ANN202
+            from desk.documents.scan_pdf import build_pdf  # Pillow, when a paper is scanned
+
             return build_pdf(pages, title=name, made_at=made_at, progress=progress), valid_until
 
         admin = self._clerk.role == Role.ADMIN.value
