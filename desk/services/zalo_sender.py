@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import json
 import logging
-import urllib.error
-import urllib.request
 
 from desk.domain.messages import (
     MessageChannel,
@@ -68,6 +66,9 @@ class ZaloSender:
                 ),
                 permanent=True,
             )
+        import urllib.error  # loaded on a PC that sends, as smtplib is
+        import urllib.request
+
         request = urllib.request.Request(
             self.url,
             data=json.dumps(self.payload(message), ensure_ascii=False).encode("utf-8"),

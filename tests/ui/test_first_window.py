@@ -59,13 +59,36 @@ def test_the_first_screen_is_the_worklist_and_the_rest_follows(qtbot, office_db,
     assert window.database_label.text() == f"Dữ liệu: {location_of(db_url)}"
 
     window.complete(office_db)
-    assert isinstance(window.tabs.widget(INTAKE_TAB), IntakeWindow)
     assert isinstance(window.tabs.widget(DOSSIERS_TAB), WorklistView)
     assert window.tabs.count() == 2 and window.tabs.currentIndex() == DOSSIERS_TAB
     assert window.tabs.tabText(INTAKE_TAB) == "Tiếp nhận hồ sơ"
     assert window.menuBar().isEnabled() and window.scan_box.isEnabled() and window.is_complete
     assert window.dossier_model.codes()[:200] == first.model.codes()
     qtbot.waitUntil(lambda: window.worklist.at_risk.count is not None, timeout=20_000)
+    # The intake form is built when its tab is first opened, in the same place.
+    assert not window.intake_built and not window.has_unsaved_input()
+    assert not isinstance(window.tabs.widget(INTAKE_TAB), IntakeWindow)
+    window.tabs.setCurrentIndex(INTAKE_TAB)
+    assert window.intake_built and window.tabs.widget(INTAKE_TAB) is window.intake
+    assert isinstance(window.intake, IntakeWindow) and window.tabs.currentIndex() == INTAKE_TAB
+    assert window.tabs.count() == 2 and window.tabs.tabText(INTAKE_TAB) == "Tiếp nhận hồ sơ"
+    window.tabs.setCurrentIndex(DOSSIERS_TAB)
+    window.tabs.setCurrentIndex(INTAKE_TAB)
+    assert window.tabs.widget(INTAKE_TAB) is window.intake  # built once
+
+
+def test_a_card_scanned_on_the_list_builds_the_intake_and_fills_it(qtbot, office_db, db_url):
+    from desk.domain.scan_text import parse_cccd_qr
+
+    window, _clerk, _page = _first_window(qtbot, db_url, "canbo1")
+    window.complete(office_db)
+    assert not window.intake_built
+    card = parse_cccd_qr("079190012345||Nguyễn Thị Thu Trang|05091990|Nữ|Tân Phú|10052021")
+    assert card is not None
+    window._card_scanned(card)
+    assert window.tabs.currentWidget() is window.intake
+    assert window.intake.applicant_form.name_edit.text() == "Nguyễn Thị Thu Trang"
+    assert window.has_unsaved_input()  # typed and not saved: closing asks
 
 
 def test_the_at_risk_count_comes_first_and_is_not_worked_out_twice(qtbot, office_db, db_url):
@@ -196,7 +219,8 @@ def test_what_completing_imports_is_imported_beforehand_off_the_windows_thread()
 
     from desk.ui.worklist import main_window
 
-    source = inspect.getsource(MainWindow.complete)
+    # The intake form is built later, on its first opening, but imported beforehand too.
+    source = inspect.getsource(MainWindow.complete) + inspect.getsource(MainWindow._build_intake)
     imported = set(re.findall(r"from (desk\.ui\.[\w.]+) import", source))
     assert imported and imported <= set(main_window.COMPLETION_MODULES)
     services = re.findall(r"from desk\.services import ([\w, ]+)", source)
@@ -220,5 +244,6 @@ def test_shortcuts_wait_for_the_rest_of_the_window(qtbot, office_db, db_url):
         window.complete(office_db)
         qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         assert window.tabs.currentIndex() == INTAKE_TAB and errors == []
+        assert window.intake_built and window.tabs.currentWidget() is window.intake
     finally:
         sys.excepthook = hook

@@ -38,7 +38,8 @@ class AdminDialogs:
         if dialog in self._dialogs:
             self._dialogs.remove(dialog)
         self.refresh_title()
-        self.intake.reload_catalog()
+        if self.intake_built:  # else it reads the catalog when it is built
+            self.intake.reload_catalog()
         self.worklist.fill_choices()
         if self.counter_panel is not None:  # the queue's groups or counters may have changed
             self.counter_panel.refresh()

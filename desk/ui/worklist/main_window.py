@@ -86,6 +86,7 @@ COMPLETION_MODULES = (
     "desk.ui.intake.intake_window",
     "desk.ui.worklist.at_risk_notice",
     "desk.ui.worklist.calendar_notice",
+    "desk.ui.worklist.first_worklist",
     "desk.ui.worklist.office_tools",
     "desk.ui.worklist.outbox_tools",
     "desk.ui.worklist.worklist_view",
@@ -160,6 +161,7 @@ class MainWindow(AdminDialogs, WindowMenus, CounterQueue, Reprinting, QMainWindo
         self._first_at_risk: AtRisk | None = None
         self._at_risk_asked = False
         self.sign_in_notice: SignInNotice | None = None
+        self._intake: IntakeWindow | None = None
 
         self.tabs = QTabWidget(self)
         self.setCentralWidget(self.tabs)
@@ -212,31 +214,25 @@ class MainWindow(AdminDialogs, WindowMenus, CounterQueue, Reprinting, QMainWindo
 
     def complete(self, db: Database) -> None:
         """Build the rest of the window on ``db`` (at once for ``MainWindow(db, clerk)``)."""
-        from desk.ui.intake.intake_window import IntakeWindow
         from desk.ui.worklist.at_risk_notice import SignInNotice
         from desk.ui.worklist.calendar_notice import CalendarNotice
+        from desk.ui.worklist.first_worklist import StartingTab
         from desk.ui.worklist.office_tools import OfficeTools
         from desk.ui.worklist.outbox_tools import MessageTools
         from desk.ui.worklist.worklist_view import WorklistView
 
         clerk = self._clerk
         self._db = db
-        starting = self.tabs.count() > 0
-        self.intake: IntakeWindow = IntakeWindow(db, clerk, self._clock, self)
+        if self.tabs.count() == 0:  # at once: the intake's place, opened first
+            self.tabs.addTab(StartingTab(self), self._tab_label(INTAKE_TAB))
         self.worklist: WorklistView = WorklistView(db, clerk, self._clock, self)
         self.dossier_model = self.worklist.model
         self.dossier_view = self.worklist.table
         self.reprint_button = self.worklist.reprint_button
-        shown = self.tabs.currentIndex()
-        for index, page in ((INTAKE_TAB, self.intake), (DOSSIERS_TAB, self.worklist)):
-            old = self.tabs.widget(index)  # the first screen's, in its place
-            self.tabs.insertTab(index, page, self._tab_label(index))
-            if old is not None:
-                self.tabs.removeTab(index + 1)
-                old.deleteLater()
-        if starting:
-            self.tabs.setCurrentIndex(shown)
-        self.intake.dossier_saved.connect(self._on_dossier_saved)
+        self._put_in_tab(DOSSIERS_TAB, self.worklist)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        if self.tabs.currentIndex() == INTAKE_TAB:
+            self._build_intake()
         self.worklist.open_requested.connect(self.open_dossier)
         self.worklist.reloaded.connect(self._refresh_pages)
         self.reprint_button.clicked.connect(self.reprint_selected)
@@ -271,6 +267,41 @@ class MainWindow(AdminDialogs, WindowMenus, CounterQueue, Reprinting, QMainWindo
         self.completed.emit()
         if self._at_risk_asked:
             self.show_at_risk()
+
+    def _put_in_tab(self, index: int, page: QWidget) -> None:
+        """``page`` in the tab at ``index``, in place of what held it, the same tab shown."""
+        shown = self.tabs.currentIndex()
+        old = self.tabs.widget(index)
+        self.tabs.insertTab(index, page, self._tab_label(index))
+        if old is not None:
+            self.tabs.removeTab(index + 1)
+            old.deleteLater()
+        self.tabs.setCurrentIndex(max(shown, 0))
+
+    @property
+    def intake(self) -> IntakeWindow:
+        """The intake form, built when first needed: its tab opened, Ctrl+N, a citizen's
+        card scanned, a ticket called. A window that only lists dossiers never builds it."""
+        if self._intake is None:
+            self._build_intake()
+        assert self._intake is not None
+        return self._intake
+
+    @property
+    def intake_built(self) -> bool:
+        return self._intake is not None
+
+    def _build_intake(self) -> None:
+        from desk.ui.intake.intake_window import IntakeWindow
+
+        self._intake = IntakeWindow(self._db, self._clerk, self._clock, self)
+        self._intake.dossier_saved.connect(self._on_dossier_saved)
+        self._put_in_tab(INTAKE_TAB, self._intake)
+        log.info("intake form built")
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index == INTAKE_TAB and self._intake is None:
+            self._build_intake()
 
     @staticmethod
     def _tab_label(index: int) -> str:
@@ -407,7 +438,7 @@ class MainWindow(AdminDialogs, WindowMenus, CounterQueue, Reprinting, QMainWindo
         steps = any(
             p.last_dialog is not None and p.last_dialog.isVisible() for p in self.pages.values()
         )
-        return self.intake.is_dirty() or steps
+        return (self._intake is not None and self._intake.is_dirty()) or steps
 
     def switch_user(self) -> UserSwitch:
         """ "Đổi người dùng...": another clerk signs in; the session becomes theirs."""

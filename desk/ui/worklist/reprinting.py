@@ -46,7 +46,7 @@ class Reprinting:
         suggestion = ""
         if self.tabs.currentWidget() is self.worklist:  # the list's selected dossier
             suggestion = self.selected_code() or ""
-        if not suggestion and self.intake.last_dossier is not None:
+        if not suggestion and self.intake_built and self.intake.last_dossier is not None:
             suggestion = self.intake.last_dossier.code
         dialog = QInputDialog(self)
         dialog.setObjectName("reprint_code_dialog")
