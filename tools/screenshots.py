@@ -87,6 +87,7 @@ def windows(db) -> Iterator[tuple[str, Callable[[], object]]]:
     yield "main_window", lambda: main_window.MainWindow(db, boss, clock)
     yield "main_window_clerk", lambda: _dossiers_tab(main_window.MainWindow(db, clerk, clock))
     yield "main_window_first", lambda: _first_screen(db, "canbo1", clock)
+    yield "main_window_intake_later", lambda: _intake_opened(_first_screen(db, "canbo1", clock), db)
     yield "intake_window", lambda: intake_window.IntakeWindow(db, clerk, clock)
     december = FixedClock(datetime(2026, 12, 7, 9, 0))
     yield (
@@ -140,6 +141,16 @@ def _first_screen(db, username: str, clock):  # noqa: ANN001, ANN202
         page = first_page(reader, clerk, clock.now(), 200)
     window = MainWindow.first(clerk, first.names, page, location_of(db.url), clock)
     window.show_first_at_risk(read_at_risk(db.url, clerk, page))
+    return window
+
+
+def _intake_opened(window, db):  # noqa: ANN001, ANN202
+    """The window completed from its first screen, then its intake tab opened: the form
+    is built then, in its place."""
+    from desk.ui.worklist.main_window import INTAKE_TAB
+
+    window.complete(db)
+    window.tabs.setCurrentIndex(INTAKE_TAB)
     return window
 
 
