@@ -157,6 +157,32 @@ def test_a_list_read_after_a_server_restart_reads_again_on_a_new_connection(
         assert reader.rows(calendar.STAMP, {"topic": changes.CALENDAR})[0][0] == 1
 
 
+def test_a_long_range_stays_on_the_server_until_fetched(empty_db: Database):
+    """A year of decisions is read a batch at a time through a cursor on the server: a
+    plain cursor would bring the whole result over at once."""
+    numbers = rows.Statement(lambda _d: text("SELECT g FROM generate_series(1, 1000) AS g"))
+    with rows.reading(empty_db) as reader:
+        seen, open_cursors = [], []
+        for batch in reader.stream(numbers, {}, batch=100):
+            assert len(batch) == 100
+            seen.extend(n for (n,) in batch)
+            open_cursors.append(reader._driver.execute("SELECT name FROM pg_cursors").fetchall())
+        assert seen == list(range(1, 1001))
+        assert all((rows.STREAM_CURSOR,) in found for found in open_cursors)
+        assert (rows.STREAM_CURSOR,) not in reader._driver.execute(
+            "SELECT name FROM pg_cursors"
+        ).fetchall()
+        assert reader.rows(calendar.STAMP, {"topic": changes.CALENDAR})[0][0] is None  # after
+
+
+def test_a_long_range_read_first_after_a_server_restart_reads_again(empty_db: Database):
+    with rows.reading(empty_db) as reader:
+        assert reader.rows(calendar.STAMP, {"topic": changes.CALENDAR})[0][0] is None
+    _terminate(empty_db.url)
+    with rows.reading(empty_db) as reader:
+        assert list(reader.stream(calendar.SPECIAL_DAYS, {})) == []
+
+
 def test_a_read_that_fails_for_another_reason_is_not_tried_again(empty_db: Database):
     broken = rows.Statement(lambda _d: text("SELECT no_such_column FROM settings"))
     with pytest.raises(UserError):
