@@ -22,7 +22,7 @@ hạn" of the whole office at the same moment.
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
@@ -30,13 +30,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -61,8 +59,9 @@ from desk.domain.statistics import (
 )
 from desk.domain.translation import translated
 from desk.domain.vn_dates import time_and_date_label
-from desk.services import calendar, report_book, report_xlsx, reports, time_used
+from desk.services import calendar, reports, time_used
 from desk.storage.database import Database
+from desk.ui.dashboard.dashboard_export import DashboardExports
 from desk.ui.dashboard.figure_tiles import TILE_ROWS, FigureTile, figure_note
 from desk.ui.dashboard.rating_tab import RatingTab
 from desk.ui.dashboard.report_dossiers_dialog import ReportDossiersDialog
@@ -76,7 +75,6 @@ from desk.ui.dashboard.report_tables import (
     time_columns,
 )
 from desk.ui.dashboard.trend_chart import TrendChart
-from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import busy_cursor, show_message, translate
 
 log = logging.getLogger(__name__)
@@ -96,21 +94,7 @@ def fit_columns(table: QTableView) -> None:
         table.setColumnWidth(column, min(180, table.columnWidth(column)))
 
 
-def write_export(db: Database, period: Period, now: datetime, kind: str, path: str | Path) -> Path:
-    """Write form 06 or the tracking book of ``period`` ("form_xlsx", "form_pdf",
-    "book_pdf" or "book_xlsx"); runs on a pool thread (no widget)."""
-    if kind == "form_pdf":
-        return reports.statistics_form_pdf(db, period, now, path)
-    if kind == "form_xlsx":
-        return report_xlsx.write_statistics_xlsx(
-            reports.statistics_form_data(db, period, now), path
-        )
-    if kind == "book_pdf":
-        return report_book.tracking_book_pdf(db, period, path)
-    return report_xlsx.write_tracking_book_xlsx(report_book.tracking_book_data(db, period), path)
-
-
-class DashboardWindow(QWidget):
+class DashboardWindow(DashboardExports, QWidget):
     """``open_requested(code)`` when a dossier is opened from a list behind a figure."""
 
     open_requested = Signal(str)
@@ -466,53 +450,3 @@ class DashboardWindow(QWidget):
         figure = Figure(figure_value)
         count = getattr(month, figure.value)
         return self.show_dossiers(figure, count=count, period=month.month)
-
-    # -- exports ------------------------------------------------------------------------
-
-    def export(self, kind: str, path: str | Path) -> background.Job:
-        """Write form 06 or the tracking book of the period shown (see ``write_export``)
-        in the background; a message says where it went, or why not."""
-        db, period, now = self._db, self.period, self._clock.now()
-        return background.run_in_background(
-            self,
-            lambda: write_export(db, period, now, kind, path),
-            self._exported,
-            lambda message: show_message(
-                self, translate("DashboardWindow", "Không ghi được báo cáo"), message
-            ),
-            translate("DashboardWindow", "Đang ghi báo cáo {title}...").format(
-                title=period.title_label
-            ),
-            buttons=[self.export_button],
-        )
-
-    def _exported(self, written: Path) -> None:
-        self.last_export = written
-        show_message(
-            self,
-            translate("DashboardWindow", "Đã ghi báo cáo"),
-            translate("DashboardWindow", "Đã ghi tệp {path}.").format(path=written),
-            QMessageBox.Icon.Information,
-        )
-
-    def default_name(self, kind: str) -> str:
-        stem = "bieu-06-VPCP-KSTT" if kind.startswith("form") else "so-theo-doi-ho-so"
-        suffix = "pdf" if kind.endswith("pdf") else "xlsx"
-        return f"{stem}_{self.period.first:%Y%m%d}-{self.period.last:%Y%m%d}.{suffix}"
-
-    def ask_and_export(self, kind: str) -> None:
-        suffix = "pdf" if kind.endswith("pdf") else "xlsx"
-        wanted = (
-            translate("DashboardWindow", "Tệp PDF (*.pdf)")
-            if suffix == "pdf"
-            else translate("DashboardWindow", "Tệp Excel (*.xlsx)")
-        )
-        start = str(Path.home() / self.default_name(kind))
-        path, _ = QFileDialog.getSaveFileName(
-            self, translate("DashboardWindow", "Lưu báo cáo"), start, wanted
-        )
-        if not path:
-            return
-        if not path.lower().endswith(f".{suffix}"):
-            path += f".{suffix}"
-        self.export(kind, path)
