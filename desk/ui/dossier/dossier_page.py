@@ -26,7 +26,7 @@ import logging
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -71,18 +70,19 @@ from desk.ui.dossier import form_documents
 from desk.ui.dossier.dossier_history import audit_rows
 from desk.ui.dossier.dossier_messages import PageMessages
 from desk.ui.dossier.dossier_scans import PageScans
+from desk.ui.dossier.page_printing import PagePrinting
 from desk.ui.dossier.page_steps import BUTTON_TEXTS, DIALOGS, PAGE_STEPS
 from desk.ui.dossier.step_dialogs import (
     RESULT_COLOURS,
     StepDialog,
     when,
 )
-from desk.ui.intake import receipt_preview
 from desk.ui.intake.receipt_preview import ReceiptPreviewDialog
 from desk.ui.widgets.band_style import BAND_STYLES
 from desk.ui.widgets.forms import Notice, fill_table, read_only_table
 from desk.ui.widgets.qt_helpers import show_message, translate
 from desk.ui.widgets.screen_fit import fit_to_screen
+from desk.ui.widgets.table_fit import set_column_widths, wrap_rows
 from desk.ui.worklist.at_risk_apology import PageApology
 
 log = logging.getLogger(__name__)
@@ -105,36 +105,7 @@ TIMELINE_WIDTHS = (16, 20, 24, 24, 18, 10)
 AUDIT_WIDTHS = (16, 18, 22, 50)
 
 
-class _RowFitter(QObject):
-    """Fits a wrapping table's row heights again after each resize of its viewport
-    (the stretched last column changes width without a ``sectionResized``)."""
-
-    def __init__(self, table: QTableWidget) -> None:
-        super().__init__(table)
-        self._table = table
-        table.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Resize:
-            QTimer.singleShot(0, self._table.resizeRowsToContents)
-        return False
-
-
-def _wrap_rows(table: QTableWidget) -> None:
-    """Wrap long texts, the rows as tall as their texts need at the current width."""
-    table.setWordWrap(True)
-    _RowFitter(table)
-
-
-def _fit_columns(table: QTableWidget, widths: tuple[int, ...]) -> None:
-    """Give the columns fixed widths, so no column runs off the page."""
-    char = table.fontMetrics().averageCharWidth()
-    for column, chars in enumerate(widths):
-        table.horizontalHeader().resizeSection(column, chars * char + 12)
-    table.resizeRowsToContents()
-
-
-class DossierPage(QDialog):
+class DossierPage(PagePrinting, QDialog):
     """One dossier, read from the database; ``changed(code)`` after each step made here."""
 
     changed = Signal(str)
@@ -262,7 +233,7 @@ class DossierPage(QDialog):
             ]
         )
         self.timeline_table.setObjectName("timeline_table")
-        _wrap_rows(self.timeline_table)
+        wrap_rows(self.timeline_table)
         self.papers_table = read_only_table(
             [
                 translate("DossierPage", "Giấy tờ"),
@@ -288,7 +259,7 @@ class DossierPage(QDialog):
                 ]
             )
             self.audit_table.setObjectName("audit_table")
-            _wrap_rows(self.audit_table)
+            wrap_rows(self.audit_table)
             self.tabs.addTab(self.audit_table, translate("DossierPage", "Nhật ký thay đổi"))
         return self.tabs
 
@@ -305,42 +276,6 @@ class DossierPage(QDialog):
         grid.addWidget(self.apology_button, len(PAGE_STEPS) // 5, len(PAGE_STEPS) % 5)
         return box
 
-    def _build_footer(self) -> QHBoxLayout:
-        self.receipt_button = QPushButton(translate("DossierPage", "In lại phiếu hẹn"))
-        self.receipt_button.clicked.connect(self.print_receipt)
-        self.slip_button = QPushButton(translate("DossierPage", "Phiếu kiểm soát (mẫu 06)"))
-        self.slip_button.clicked.connect(self.print_control_slip)
-        self.supplement_form_button = QPushButton(
-            translate("DossierPage", "Phiếu yêu cầu bổ sung (mẫu 02)")
-        )
-        self.supplement_form_button.clicked.connect(
-            lambda: self._write_form(form_documents.SUPPLEMENT_REQUEST)
-        )
-        self.refusal_form_button = QPushButton(translate("DossierPage", "Phiếu từ chối (mẫu 03)"))
-        self.refusal_form_button.clicked.connect(lambda: self._write_form(form_documents.REFUSAL))
-        self.stop_form_button = QPushButton(translate("DossierPage", "Thông báo dừng (mẫu 05)"))
-        self.stop_form_button.setObjectName("stop_form")
-        self.stop_form_button.clicked.connect(lambda: self._write_form(form_documents.STOP_NOTICE))
-        self.close_button = QPushButton(translate("DossierPage", "Đóng"))
-        self.close_button.clicked.connect(self.close)
-        row = QHBoxLayout()
-        forms = QGridLayout()  # three rows of two: the page fits a 1024-pixel screen
-        buttons = (
-            self.receipt_button,
-            self.slip_button,
-            self.supplement_form_button,
-            self.refusal_form_button,
-            self.stop_form_button,
-            self.apology_form_button,
-        )
-        for number, button in enumerate(buttons):
-            button.setAutoDefault(False)
-            forms.addWidget(button, number // 2, number % 2)
-        row.addLayout(forms)
-        row.addStretch(1)
-        row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
-        return row
-
     # -- showing the dossier ---------------------------------------------------------
 
     def reload(self) -> None:
@@ -353,7 +288,7 @@ class DossierPage(QDialog):
         clerks = accounts.list_clerks(self.db)
         names = {c.username: c.full_name for c in clerks}
         self.messages.fill(self.timeline_table, self.timeline, names)  # steps and messages
-        _fit_columns(self.timeline_table, TIMELINE_WIDTHS)
+        set_column_widths(self.timeline_table, TIMELINE_WIDTHS)
         fill_table(
             self.papers_table,
             [
@@ -366,7 +301,7 @@ class DossierPage(QDialog):
             people = {c.id: c.full_name for c in clerks}
             trail = audit.trail(self.db, "dossier", self.code)
             fill_table(self.audit_table, audit_rows(trail, people))
-            _fit_columns(self.audit_table, AUDIT_WIDTHS)
+            set_column_widths(self.audit_table, AUDIT_WIDTHS)
         self._enable_steps()
 
     def _show_heading(self) -> None:
@@ -498,38 +433,3 @@ class DossierPage(QDialog):
         }
         if kind in after:
             after[kind]()
-
-    # -- printing --------------------------------------------------------------------------
-
-    def print_receipt(self) -> ReceiptPreviewDialog | None:
-        """Print the receipt (after a supplement: the new one, with the new appointment)."""
-        preview = receipt_preview.open_printing(
-            self.db,
-            self.code,
-            self,
-            translate("DossierPage", "In phiếu hẹn"),
-            self.clerk,
-            self.clock,
-        )
-        if preview is not None:
-            preview.destroyed.connect(lambda *_: self._forget_preview(preview))
-            self.last_preview = preview
-        return preview
-
-    def _forget_preview(self, preview: ReceiptPreviewDialog) -> None:
-        if self.last_preview is preview:
-            self.last_preview = None
-
-    def print_control_slip(self) -> None:
-        self._write_form(form_documents.CONTROL_SLIP)
-
-    def _write_form(self, form: form_documents.Form, before: str = "") -> None:
-        """Write ``form`` in the background, then open it to print (see ``PageForms``)."""
-        button = {
-            form_documents.CONTROL_SLIP: self.slip_button,
-            form_documents.SUPPLEMENT_REQUEST: self.supplement_form_button,
-            form_documents.REFUSAL: self.refusal_form_button,
-            form_documents.STOP_NOTICE: self.stop_form_button,
-            form_documents.APOLOGY: self.apology_form_button,
-        }[form]
-        self.forms.write(form, before, [button])

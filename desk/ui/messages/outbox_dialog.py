@@ -30,6 +30,7 @@ from desk.ui.dossier.dossier_history import stamp
 from desk.ui.widgets.forms import Notice, fill_table, read_only_table
 from desk.ui.widgets.qt_helpers import translate
 from desk.ui.widgets.screen_fit import fit_to_screen
+from desk.ui.widgets.table_fit import set_column_widths
 
 CONTEXT = "OutboxDialog"
 WIDTHS = (16, 22, 22, 12, 18, 22, 14, 7)  # average characters; the last column takes the rest
@@ -121,10 +122,7 @@ class OutboxDialog(QDialog):
             ],
             [m.id for m in self.items],
         )
-        char = self.table.fontMetrics().averageCharWidth()
-        for column, chars in enumerate(WIDTHS):
-            self.table.horizontalHeader().resizeSection(column, chars * char + 12)
-        self.table.resizeRowsToContents()
+        set_column_widths(self.table, WIDTHS)
         self._enable()
 
     def selected(self) -> outbox.MessageView | None:
