@@ -58,6 +58,7 @@ from desk.ui.widgets.screen_fit import fit_to_screen
 from desk.ui.worklist.counter_queue import TICKET_CHECK_MS, CounterQueue, machine_counter
 from desk.ui.worklist.reprinting import Reprinting
 from desk.ui.worklist.window_menus import WindowMenus
+from desk.ui.worklist.window_tabs import DOSSIERS_TAB, INTAKE_TAB, WindowTabs
 
 if TYPE_CHECKING:  # imported when first used: the window opens without them
     from desk.domain.queue import Ticket
@@ -80,7 +81,6 @@ if TYPE_CHECKING:  # imported when first used: the window opens without them
 log = logging.getLogger(__name__)
 
 CONTEXT = "MainWindow"
-INTAKE_TAB, DOSSIERS_TAB = 0, 1
 #: What ``complete`` imports: at start-up, imported beforehand off the window's thread.
 COMPLETION_MODULES = (
     "desk.ui.intake.intake_window",
@@ -117,7 +117,7 @@ def _belongs_to(widget: QWidget, window: QWidget) -> bool:
     return False
 
 
-class MainWindow(AdminDialogs, WindowMenus, CounterQueue, Reprinting, QMainWindow):
+class MainWindow(AdminDialogs, WindowMenus, WindowTabs, CounterQueue, Reprinting, QMainWindow):
     """The window of the clerk at the counter.
 
     Built whole from a ``Database`` (``MainWindow(db, clerk)``), or in two steps
@@ -268,47 +268,6 @@ class MainWindow(AdminDialogs, WindowMenus, CounterQueue, Reprinting, QMainWindo
         if self._at_risk_asked:
             self.show_at_risk()
 
-    def _put_in_tab(self, index: int, page: QWidget) -> None:
-        """``page`` in the tab at ``index``, in place of what held it, the same tab shown."""
-        shown = self.tabs.currentIndex()
-        old = self.tabs.widget(index)
-        self.tabs.insertTab(index, page, self._tab_label(index))
-        if old is not None:
-            self.tabs.removeTab(index + 1)
-            old.deleteLater()
-        self.tabs.setCurrentIndex(max(shown, 0))
-
-    @property
-    def intake(self) -> IntakeWindow:
-        """The intake form, built when first needed: its tab opened, Ctrl+N, a citizen's
-        card scanned, a ticket called. A window that only lists dossiers never builds it."""
-        if self._intake is None:
-            self._build_intake()
-        assert self._intake is not None
-        return self._intake
-
-    @property
-    def intake_built(self) -> bool:
-        return self._intake is not None
-
-    def _build_intake(self) -> None:
-        from desk.ui.intake.intake_window import IntakeWindow
-
-        self._intake = IntakeWindow(self._db, self._clerk, self._clock, self)
-        self._intake.dossier_saved.connect(self._on_dossier_saved)
-        self._put_in_tab(INTAKE_TAB, self._intake)
-        log.info("intake form built")
-
-    def _on_tab_changed(self, index: int) -> None:
-        if index == INTAKE_TAB and self._intake is None:
-            self._build_intake()
-
-    @staticmethod
-    def _tab_label(index: int) -> str:
-        if index == INTAKE_TAB:
-            return translate("MainWindow", "Tiếp nhận hồ sơ")
-        return translate("MainWindow", "Danh sách hồ sơ")
-
     # -- state -----------------------------------------------------------------
 
     def refresh_title(self) -> None:
@@ -332,10 +291,6 @@ class MainWindow(AdminDialogs, WindowMenus, CounterQueue, Reprinting, QMainWindo
                 code=code, ticket=ticket.code
             )
         self.statusBar().showMessage(text, 10_000)
-
-    def new_intake(self) -> None:
-        self.tabs.setCurrentIndex(INTAKE_TAB)
-        self.intake.focus_search()
 
     def show_at_risk(self) -> None:
         """The dossiers at risk of being late ("Cần xin lỗi"), in the worklist (once it is
