@@ -88,7 +88,7 @@ def test_a_card_scanned_on_the_list_builds_the_intake_and_fills_it(qtbot, office
     window._card_scanned(card)
     assert window.tabs.currentWidget() is window.intake
     assert window.intake.applicant_form.name_edit.text() == "Nguyễn Thị Thu Trang"
-    assert window.has_unsaved_input()  # typed and not saved: closing asks
+    assert window.has_unsaved_input()  # typed and not saved: "Đổi người dùng..." warns
 
 
 def test_the_at_risk_count_comes_first_and_is_not_worked_out_twice(qtbot, office_db, db_url):
