@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QTableWidget,
     QTextEdit,
     QVBoxLayout,
@@ -186,16 +187,22 @@ def row_of(*widgets: QWidget) -> QWidget:
     return box
 
 
-def read_only_table(headers: Sequence[str], parent: QWidget | None = None) -> QTableWidget:
-    """A table for listing rows: whole-row selection, no editing, last column stretched."""
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(list(headers))
+def list_rows(table: QTableView, wrap: bool = False) -> None:
+    """``table`` as a list to read: one whole row selected at a time, no editing, no row
+    numbers; long texts wrapped when ``wrap``."""
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().setVisible(False)
+    table.setWordWrap(wrap)
+
+
+def read_only_table(headers: Sequence[str], parent: QWidget | None = None) -> QTableWidget:
+    """A table for listing rows: whole-row selection, no editing, last column stretched."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(list(headers))
+    list_rows(table)
     table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
-    table.setWordWrap(False)
     return table
 
 

@@ -23,7 +23,6 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QTableView,
@@ -36,6 +35,7 @@ from desk.domain.risk import RiskCounts, RiskItem, RiskKind
 from desk.domain.scope import Scope
 from desk.domain.translation import translated
 from desk.storage.database import Database
+from desk.ui.widgets.forms import list_rows
 from desk.ui.widgets.qt_helpers import ERROR_COLOUR, translate
 from desk.ui.worklist.at_risk_loader import AtRiskLoader
 from desk.ui.worklist.at_risk_table_model import (
@@ -122,13 +122,9 @@ class AtRiskView(QWidget):
 
     def _set_up_table(self) -> None:
         table = self.table
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        list_rows(table, wrap=True)
         table.setAlternatingRowColors(True)
-        table.setWordWrap(True)
         table.setIconSize(QSize(18, 18))
-        table.verticalHeader().setVisible(False)
         # Two lines a row, fixed: thousands of rows lay out without measuring each one.
         lines = table.fontMetrics().lineSpacing() * 2 + 10
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -8,10 +8,11 @@ the rest has loaded (``desk.ui.worklist.first_worklist``).
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QSize
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from desk.domain.dossier import STATUS_LABELS, DossierStatus
 from desk.domain.translation import translated
+from desk.ui.widgets.forms import list_rows
 from desk.ui.widgets.qt_helpers import translate
 from desk.ui.worklist.worklist_table_model import (
     APPLICANT,
@@ -38,13 +39,9 @@ def worklist_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     table = QTableView(parent)
     table.setObjectName("worklist_table")
     table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    list_rows(table)
     table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
     table.setIconSize(QSize(18, 18))
-    table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(28)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
