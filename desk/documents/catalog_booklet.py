@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -59,7 +58,7 @@ from desk.domain.procedure import (
     Channel,
     Procedure,
 )
-from desk.domain.text import fold, nfc
+from desk.domain.text import escape_markup, fold, nfc
 
 A4_PORTRAIT = Page(A4, top=20 * mm, bottom=20 * mm, left=30 * mm, right=15 * mm)
 BODY = 12
@@ -309,16 +308,17 @@ def _toc(words: Wording, fields: dict[str, Any], st: dict[str, ParagraphStyle]) 
 def _limit_text(p: Procedure) -> str:
     limits = {channel: p.limit_for(channel) for channel in Channel}
     if len(set(limits.values())) == 1:
-        return escape(p.limit.describe())
+        return escape_markup(p.limit.describe())
     return "<br/>".join(
-        f"{escape(CHANNEL_LABELS[c])}: {escape(limit.describe())}" for c, limit in limits.items()
+        f"{escape_markup(CHANNEL_LABELS[c])}: {escape_markup(limit.describe())}"
+        for c, limit in limits.items()
     )
 
 
 def _channels_text(words: Wording, fields: dict[str, Any]) -> str:
     online = words.text("labels.online", fields)
     return "<br/>".join(
-        f"- {escape(CHANNEL_LABELS[c])}" + (f" ({online})" if c is Channel.ONLINE else "")
+        f"- {escape_markup(CHANNEL_LABELS[c])}" + (f" ({online})" if c is Channel.ONLINE else "")
         for c in Channel
     )
 
@@ -326,12 +326,12 @@ def _channels_text(words: Wording, fields: dict[str, Any]) -> str:
 def _facts(p: Procedure, words: Wording, fields: dict[str, Any], st) -> Table:
     label = lambda key: Paragraph(words.text(f"labels.{key}", fields), st["label"])  # noqa: E731
     cell = lambda markup: Paragraph(nfc(markup), st["cell"])  # noqa: E731
-    rows = [[label("code"), cell(escape(p.code))]]
+    rows = [[label("code"), cell(escape_markup(p.code))]]
     if p.level is not None:
-        rows.append([label("level"), cell(escape(LEVEL_LABELS[p.level]))])
+        rows.append([label("level"), cell(escape_markup(LEVEL_LABELS[p.level]))])
     rows += [
         [label("limit"), cell(_limit_text(p))],
-        [label("fee"), cell(escape(p.fee.strip()) or words.text("labels.no_fee", fields))],
+        [label("fee"), cell(escape_markup(p.fee.strip()) or words.text("labels.no_fee", fields))],
         [label("channels"), cell(_channels_text(words, fields))],
         [label("where"), cell(words.text("labels.where_text", fields))],
     ]
@@ -341,16 +341,16 @@ def _facts(p: Procedure, words: Wording, fields: dict[str, Any], st) -> Table:
 
 
 def _papers(p: Procedure, words: Wording, fields: dict[str, Any], st) -> list[Flowable]:
-    header = [Paragraph(escape(h), st["cell_head"]) for h in words.raw("papers.header")]
+    header = [Paragraph(escape_markup(h), st["cell_head"]) for h in words.raw("papers.header")]
     optional = words.text("labels.optional", fields)
     rows = [header]
     for n, paper in enumerate(p.papers, start=1):
-        name = escape(nfc(paper.name)) + (f" <i>({optional})</i>" if paper.optional else "")
+        name = escape_markup(nfc(paper.name)) + (f" <i>({optional})</i>" if paper.optional else "")
         rows.append(
             [
                 Paragraph(str(n), st["cell_center"]),
                 Paragraph(name, st["cell"]),
-                Paragraph(escape(PAPER_FORM_LABELS[paper.form]), st["cell_center"]),
+                Paragraph(escape_markup(PAPER_FORM_LABELS[paper.form]), st["cell_center"]),
                 Paragraph(f"{paper.count:02d}", st["cell_center"]),
             ]
         )
@@ -384,7 +384,7 @@ def _procedure(n: int, p: Procedure, key: str, words: Wording, fields, st) -> li
     story += _papers(p, words, fields, st)
     if p.legal_basis.strip():
         label = words.text("labels.legal_basis", fields)
-        story.append(Paragraph(f"<b>{label}:</b> {escape(nfc(p.legal_basis))}", st["legal"]))
+        story.append(Paragraph(f"<b>{label}:</b> {escape_markup(nfc(p.legal_basis))}", st["legal"]))
     return story
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
@@ -16,7 +15,7 @@ from desk.documents.layout import Letterhead
 from desk.documents.wording import Markup, Wording, load_wording
 from desk.domain.dossier import ApplicantKind, Dossier
 from desk.domain.office import Office
-from desk.domain.text import nfc, printable
+from desk.domain.text import escape_markup, nfc, printable
 
 
 def common() -> Wording:
@@ -84,4 +83,4 @@ def markup(text: str) -> Markup:
 def esc(text: str, limit: int = 1000) -> Markup:
     """Plain text (a name, a reason typed by a clerk) made safe to use as markup:
     escaped, without control characters, at most ``limit`` characters."""
-    return Markup(escape(printable(nfc(text), limit, line_breaks=True)))
+    return Markup(escape_markup(printable(nfc(text), limit, line_breaks=True)))

@@ -23,18 +23,11 @@ import platformdirs
 
 from desk.config import APP_AUTHOR, APP_NAME, resource_dir
 from desk.domain.errors import UserError
-from desk.domain.text import nfc, printable
+from desk.domain.text import escape_markup, nfc, printable
 
 _FORMATTER = string.Formatter()
 #: The most characters of one filled-in value a form prints (see ``Wording.fill``).
 VALUE_LIMIT = 2000
-
-
-def escape_markup(text: str) -> str:
-    """``text`` as paragraph markup shows it: ``&``, ``<`` and ``>`` escaped, as
-    ``xml.sax.saxutils.escape`` does (not imported: it loads ``urllib.request``, and the
-    window that fills a message never needs it)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class Markup(str):

@@ -97,3 +97,9 @@ def printable(
     if limit is not None and len(cleaned) > limit:
         cleaned = cleaned[: max(limit - 1, 0)].rstrip() + ELLIPSIS
     return cleaned
+
+
+def escape_markup(text: str) -> str:
+    """``text`` as markup shows it (a PDF paragraph, a Qt rich text): ``&``, ``<`` and
+    ``>`` escaped, as ``xml.sax.saxutils.escape`` does without loading ``urllib``."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desk.documents import wording
-from desk.documents.wording import Markup, escape_markup, load_wording
+from desk.documents.wording import Markup, load_wording
 from desk.domain.errors import UserError
 
 FORMS = (
@@ -107,13 +107,3 @@ def test_a_broken_office_copy_says_how_to_recover(data_home):
         load_wording("refusal")
     assert "refusal.toml" in err.value.message
     assert "xóa nó để dùng lời văn mặc định" in err.value.message
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["Nguyễn Văn A", "a & b", "<b>đậm</b>", "x > y < z", "&amp; đã có", "\"trích\" và 'nháy'", ""],
-)
-def test_values_are_escaped_as_saxutils_escapes_them(text: str) -> None:
-    from xml.sax.saxutils import escape
-
-    assert escape_markup(text) == escape(text)

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper, ResultDelivery
-from desk.domain.text import UNSAFE, printable, unsafe_characters
+from desk.domain.text import UNSAFE, escape_markup, printable, unsafe_characters
 from desk.domain.validation import MAX_LENGTHS, check_text, validate_intake
 
 TODAY = date(2026, 3, 10)
@@ -112,3 +112,13 @@ def test_an_organisation_is_named_as_one():
 def test_digits_of_other_scripts_are_not_an_id_number():
     errors = validate_intake(_draft(id_number="０７９１９０００１２３４"), TODAY)
     assert "chỉ gồm chữ số" in errors["id_number"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nguyễn Văn A", "a & b", "<b>đậm</b>", "x > y < z", "&amp; đã có", "\"trích\" và 'nháy'", ""],
+)
+def test_markup_is_escaped_as_saxutils_escapes_it(text: str) -> None:
+    from xml.sax.saxutils import escape
+
+    assert escape_markup(text) == escape(text)

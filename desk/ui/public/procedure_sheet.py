@@ -4,8 +4,6 @@ time limit, fee, where and how to file, and its papers (original or copy, how ma
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from desk.domain.office import Office
 from desk.domain.procedure import (
     CHANNEL_LABELS,
@@ -14,6 +12,7 @@ from desk.domain.procedure import (
     Procedure,
     RequiredPaper,
 )
+from desk.domain.text import escape_markup
 from desk.domain.translation import translated
 from desk.ui.widgets.qt_helpers import translate
 
@@ -35,13 +34,13 @@ def where_to_file(place: Office) -> str:
 def _paper_row(number: int, paper: RequiredPaper) -> str:
     optional = ""
     if paper.optional:
-        note = escape(translate("KioskLookup", "tùy trường hợp"))
+        note = escape_markup(translate("KioskLookup", "tùy trường hợp"))
         optional = f" <i style='color:#7a4b00'>({note})</i>"
-    form = escape(translated(PAPER_FORM_LABELS[paper.form]))
+    form = escape_markup(translated(PAPER_FORM_LABELS[paper.form]))
     return (
         "<tr>"
         f"<td width='6%' align='right'><b>{number}.</b></td>"
-        f"<td>{escape(paper.name)}{optional}</td>"
+        f"<td>{escape_markup(paper.name)}{optional}</td>"
         f"<td width='17%' align='center'>{form}</td>"
         f"<td width='12%' align='center'>{paper.count:02d}</td></tr>"
     )
@@ -51,17 +50,17 @@ def procedure_html(procedure: Procedure, where: str) -> str:
     """The published facts of a procedure as rich text for the detail page."""
     fee = procedure.fee.strip() or translate("KioskLookup", "Không thu phí, lệ phí")
     rows = [
-        (translate("KioskLookup", "Mã thủ tục"), escape(procedure.code)),
-        (translate("KioskLookup", "Lĩnh vực"), escape(procedure.field)),
+        (translate("KioskLookup", "Mã thủ tục"), escape_markup(procedure.code)),
+        (translate("KioskLookup", "Lĩnh vực"), escape_markup(procedure.field)),
         (
             translate("KioskLookup", "Thời hạn giải quyết"),
-            "<br>".join(escape(x) for x in limit_lines(procedure)),
+            "<br>".join(escape_markup(x) for x in limit_lines(procedure)),
         ),
-        (translate("KioskLookup", "Phí, lệ phí"), escape(fee)),
-        (translate("KioskLookup", "Nơi nộp hồ sơ"), escape(where)),
+        (translate("KioskLookup", "Phí, lệ phí"), escape_markup(fee)),
+        (translate("KioskLookup", "Nơi nộp hồ sơ"), escape_markup(where)),
         (
             translate("KioskLookup", "Cách thức nộp"),
-            "<br>".join(f"• {escape(translated(CHANNEL_LABELS[c]))}" for c in Channel),
+            "<br>".join(f"• {escape_markup(translated(CHANNEL_LABELS[c]))}" for c in Channel),
         ),
     ]
     facts = "".join(
