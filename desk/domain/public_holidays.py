@@ -4,7 +4,7 @@ art. 112, with the lunar dates).
 
 The years ``public_holidays_table`` holds are read from it: the package's own
 answers written out ahead (``tools/public_holidays.py``), so that a list with
-dossiers from old years does not load the package (6 MiB, 20 ms). A test checks
+dossiers from old years does not load the package (5 MiB, 20 ms). A test checks
 the table against the package. Other years are asked of the package.
 """
 
