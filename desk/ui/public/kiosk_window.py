@@ -281,6 +281,8 @@ class KioskWindow(KioskPriorities, QWidget):
             self._portrait = portrait
             place(self.grid, self.group_buttons, self._group_columns())
         self._place_priorities(width)
+        if self.pages.currentIndex() in (LOOKUP, STATUS):
+            return  # the look-ups keep their own sizes: smaller kiosk texts would not help them
         while self._scale > 0.3:
             least = least_size(self)
             if least.height() <= height * 0.9 and least.width() <= width:
@@ -462,6 +464,8 @@ class KioskWindow(KioskPriorities, QWidget):
         self.lookup.reset()
         self.status.reset()
         self.pages.setCurrentIndex(CHOOSE)
+        if self.isVisible():  # resized during a look-up: fit the groups to the size now
+            self._arrange(self.width(), self.height())
         self.poll()
 
     # ------------------------------------------------------------ look-ups

@@ -45,3 +45,24 @@ def test_every_button_is_on_screen_at_a_readable_size(qtbot, db, clock, speak, l
         assert button.height() >= button.minimumSizeHint().height()
     for button in kiosk.group_buttons:  # the letter in a disc (a radius over half: a square)
         assert button.letter.width() % 2 == 0
+
+
+def test_a_resize_during_a_look_up_leaves_the_kiosk_texts_readable(qtbot, db, clock):
+    """The look-ups keep their own sizes: a screen resized while one is open (its
+    page taller than the screen) does not shrink the header and the groups to nothing."""
+    from desk.ui.public.kiosk_look import CHOOSE, LOOKUP
+
+    queue_setup.ensure_defaults(db)
+    kiosk = KioskWindow(db, clock, printer_uri="none")
+    qtbot.addWidget(kiosk)
+    kiosk.resize(QSize(1366, 768))
+    kiosk.show()
+    qtbot.waitExposed(kiosk)
+    readable = kiosk._scale
+    kiosk.open_page(LOOKUP)
+    kiosk.lookup.open_procedure("1.013978")
+    kiosk.resize(QSize(1366, 767))
+    qtbot.waitUntil(lambda: kiosk.size() == QSize(1366, 767))
+    assert kiosk._scale == readable
+    kiosk.show_choices()
+    assert kiosk.pages.currentIndex() == CHOOSE and kiosk._scale >= 0.5
