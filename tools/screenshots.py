@@ -88,6 +88,7 @@ def windows(db) -> Iterator[tuple[str, Callable[[], object]]]:
     yield "main_window_clerk", lambda: _dossiers_tab(main_window.MainWindow(db, clerk, clock))
     yield "main_window_first", lambda: _first_screen(db, "canbo1", clock)
     yield "main_window_intake_later", lambda: _intake_opened(_first_screen(db, "canbo1", clock), db)
+    yield "main_window_at_risk", lambda: _at_risk_shown(main_window.MainWindow(db, boss, clock))
     yield "intake_window", lambda: intake_window.IntakeWindow(db, clerk, clock)
     december = FixedClock(datetime(2026, 12, 7, 9, 0))
     yield (
@@ -97,6 +98,10 @@ def windows(db) -> Iterator[tuple[str, Callable[[], object]]]:
     yield "dossier_page", lambda: dossier_page.DossierPage(db, boss, running, clock)
     yield "dashboard", lambda: dashboard_window.DashboardWindow(db, boss, clock)
     yield "kiosk", lambda: kiosk_window.KioskWindow(db, clock, printer_uri="none")
+    yield (
+        "kiosk_procedure",
+        lambda: _procedure_opened(kiosk_window.KioskWindow(db, clock, printer_uri="none")),
+    )
     yield "display", lambda: display_window.DisplayWindow(db, clock, sound=False)
     yield "rating", lambda: rating_window.RatingWindow(db, clock, counter_number=1)
     yield "login", lambda: login_dialog.LoginDialog(db)
@@ -127,6 +132,9 @@ def windows(db) -> Iterator[tuple[str, Callable[[], object]]]:
     yield "admin_printer", lambda: printer_dialog.PrinterSettingsDialog(db, admin, clock=clock)
     yield "admin_backup", lambda: backup_dialog.BackupDialog(db, admin, clock)
     yield "admin_password", lambda: password_dialog.PasswordDialog(db, admin)
+    from desk.ui.messages import outbox_dialog
+
+    yield "outbox", lambda: outbox_dialog.OutboxDialog(db, boss, clock)
 
 
 def _first_screen(db, username: str, clock):  # noqa: ANN001, ANN202
@@ -166,6 +174,21 @@ def _proposed_selected(dialog):
         if dialog.special_table.item(row, 0).text() == "24/11/2026":
             dialog.special_table.selectRow(row)
     return dialog
+
+
+def _at_risk_shown(window):  # noqa: ANN001, ANN202
+    """The supervisor's window on its list of dossiers at risk of being late."""
+    window.show_at_risk()
+    return window
+
+
+def _procedure_opened(kiosk):  # noqa: ANN001, ANN202
+    """The kiosk's procedure lookup showing one procedure's sheet (its papers, its fee)."""
+    from desk.ui.public.kiosk_look import LOOKUP
+
+    kiosk.open_page(LOOKUP)
+    kiosk.lookup.open_procedure("1.013978")
+    return kiosk
 
 
 def _dossiers_tab(window):
