@@ -58,6 +58,9 @@ LOG_BACKUPS = 5
 #: How long the end of the program waits for a list still being computed in the
 #: background (it reads the database, which closes next): the database's busy timeout.
 WORKERS_WAIT_MS = 10_000
+#: Passes of the event loop before the snapshot: results delivered, their rows laid out,
+#: and one more for a layout inside a layout.
+SETTLE_PASSES = 3
 #: A property of the QApplication once ``application()`` has prepared it.
 _PREPARED = "desk_prepared"
 
@@ -263,10 +266,14 @@ def take_snapshot(app: QApplication, window: QWidget, path: Path) -> None:
 
     ``desk --snapshot FILE`` proves an installation opens on its database and
     makes the pictures of a manual; the program's exit code says whether the
-    picture was written.
+    picture was written. Each pass of the event loop first delivers the lists read in
+    the background, whose texts then ask their rows to be laid out again, which the
+    next pass does: the picture is taken after ``SETTLE_PASSES``, as the clerk sees
+    the window a moment later.
     """
-    QThreadPool.globalInstance().waitForDone(WORKERS_WAIT_MS)
-    app.processEvents()
+    for _ in range(SETTLE_PASSES):
+        QThreadPool.globalInstance().waitForDone(WORKERS_WAIT_MS)
+        app.processEvents()
     saved = window.grab().save(str(path))
     log.info("snapshot %s to %s", "saved" if saved else "NOT saved", path)
     app.exit(0 if saved else 1)

@@ -70,3 +70,35 @@ def test_on_a_server_the_list_comes_first_too(tmp_path, pg_server):
     assert "ordinary start" not in text and "(first screen)" in text
     assert text.index("main window shown") < text.index("main window complete")
     assert (tmp_path / "w.png").stat().st_size > 10_000
+
+
+def test_the_picture_waits_for_the_layouts_the_late_lists_change(qapp, tmp_path):
+    """A count that arrives from the background lengthens a label; the row it is in is laid
+    out again only on the next pass of the event loop. The picture waits for that pass:
+    taken at once, it showed the band buttons elided ("Quá … 760") and the view tabs
+    behind their arrows on a window with room to spare."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+    from desk.ui.app import take_snapshot
+    from desk.ui.widgets import background
+
+    window = QWidget()
+    outer = QVBoxLayout(window)
+    row = QHBoxLayout()
+    label = QLabel("0", window)
+    row.addWidget(label)
+    row.addStretch(1)
+    outer.addLayout(row)
+    window.resize(800, 200)
+    window.show()
+    qapp.processEvents()
+    background.run(
+        window, lambda: "Đến hạn ngày làm việc tới: 12.345", lambda t, _e: label.setText(t)
+    )
+    QThreadPool.globalInstance().waitForDone()
+    take_snapshot(qapp, window, tmp_path / "w.png")
+    assert label.text().endswith("12.345")
+    assert label.width() >= label.sizeHint().width()
+    assert (tmp_path / "w.png").exists()
+    window.close()
