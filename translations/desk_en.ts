@@ -237,7 +237,7 @@
     <name>App</name>
     <message>
         <source>Không thực hiện được</source>
-        <extracomment>How long the end of the program waits for a list still being computed in the background (it reads the database, which closes next): the database&apos;s busy timeout. A property of the QApplication once ``application()`` has prepared it.</extracomment>
+        <extracomment>How long the end of the program waits for a list still being computed in the background (it reads the database, which closes next): the database&apos;s busy timeout. Passes of the event loop before the snapshot: results delivered, their rows laid out, and one more for a layout inside a layout. A property of the QApplication once ``application()`` has prepared it.</extracomment>
         <translation>Could not be done</translation>
     </message>
     <message>
@@ -530,7 +530,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <name>BandStyle</name>
     <message>
         <source>Chỉ xem hồ sơ “{band}” (bấm lần nữa để bỏ chọn)</source>
-        <extracomment>Dossiers whose clock is stopped or that are done have no band: a grey pause sign.</extracomment>
+        <extracomment>The first letters of a band&apos;s name a narrowed button still shows (&quot;Đến hạn…: 25&quot;). Pixels for text measured in parts (a name, then its count) being wider than whole. Dossiers whose clock is stopped or that are done have no band: a grey pause sign.</extracomment>
         <translation>Show only “{band}” dossiers (click again to clear)</translation>
     </message>
 </context>
@@ -8147,7 +8147,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
     <message>
         <source>Chờ người nộp bổ sung</source>
-        <translation>Awaiting the applicant&apos;s supplement</translation>
+        <translation>Awaiting supplement</translation>
     </message>
     <message>
         <source>Có kết quả, chờ trả</source>

@@ -15,14 +15,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QToolButton, QWidget
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QSizePolicy,
+    QStyle,
+    QStyleOptionToolButton,
+    QStylePainter,
+    QToolButton,
+    QWidget,
+)
 
 from desk.domain.translation import translated
 from desk.domain.urgency import BAND_LABELS, Band
 from desk.ui.widgets.qt_helpers import translate
 
 CONTEXT = "BandStyle"
+#: The first letters of a band's name a narrowed button still shows ("Đến hạn…: 25").
+NAME_KEPT = 7
+#: Pixels for text measured in parts (a name, then its count) being wider than whole.
+ROUNDING = 2
 
 
 @dataclass(frozen=True)
@@ -135,6 +146,8 @@ class BandButton(QToolButton):
         style = BAND_STYLES[band]
         self.setObjectName(f"band_{band.value}")
         self.setCheckable(True)
+        # narrower than its text when the row is short of room (``minimumSizeHint``)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setIcon(band_icon(band))
         self.setIconSize(QSize(24, 24))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -146,7 +159,7 @@ class BandButton(QToolButton):
         )
         self.setStyleSheet(
             f"QToolButton {{ color: {style.colour}; background: {style.tint};"
-            f" border: 2px solid {style.colour}; border-radius: 6px; padding: 4px 10px;"
+            f" border: 2px solid {style.colour}; border-radius: 6px; padding: 4px 7px;"
             f" font-weight: bold; }}"
             f"QToolButton:checked {{ color: white; background: {style.colour}; }}"
         )
@@ -154,4 +167,45 @@ class BandButton(QToolButton):
 
     def set_count(self, count: int) -> None:
         self.count = count
-        self.setText(f"{translated(BAND_LABELS[self.band])}: {count}")
+        self.setText(self._name() + self._tail())
+
+    # A row of five on a 1024-pixel screen is short of room once the counts have
+    # three or four digits (a supervisor's, a large office's): the buttons then
+    # narrow below their text, the band's name shortened with "…", the count whole.
+    # Its tooltip names the band in full.
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        whole = self.sizeHint()
+        least = (
+            self._frame()
+            + self.fontMetrics().horizontalAdvance(self._name()[:NAME_KEPT] + "…" + self._tail())
+            + ROUNDING
+        )
+        return QSize(min(whole.width(), least), whole.height())
+
+    def shown_text(self) -> str:
+        """The text as painted at the button's width: whole, or the name shortened."""
+        metrics = self.fontMetrics()
+        room = self.width() - self._frame()
+        if metrics.horizontalAdvance(self.text()) <= room:
+            return self.text()
+        tail = self._tail()
+        name_room = max(room - metrics.horizontalAdvance(tail), 0)
+        return metrics.elidedText(self._name(), Qt.TextElideMode.ElideRight, name_room) + tail
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        option.text = self.shown_text()
+        QStylePainter(self).drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
+
+    def _name(self) -> str:
+        return translated(BAND_LABELS[self.band])
+
+    def _tail(self) -> str:
+        return f": {self.count}"
+
+    def _frame(self) -> int:
+        """The button's width besides its text: border, padding, icon (bold, as styled)."""
+        self.ensurePolished()
+        return self.sizeHint().width() - self.fontMetrics().horizontalAdvance(self.text())

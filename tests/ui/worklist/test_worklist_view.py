@@ -19,10 +19,13 @@ from PySide6.QtGui import QIcon
 from desk.domain.clock import FixedClock
 from desk.domain.dossier import DossierStatus
 from desk.domain.office import Clerk
-from desk.domain.urgency import Band
+from desk.domain.translation import translated
+from desk.domain.urgency import BAND_LABELS, Band
 from desk.services import accounts, demo, steps, worklist
 from desk.services.worklist import View, WorklistFilter
 from desk.storage.database import Database, open_database
+from desk.ui.widgets.band_style import NAME_KEPT
+from desk.ui.widgets.screen_fit import FRAME
 from desk.ui.worklist.worklist_table_model import (
     APPLICANT,
     BAND_ROLE,
@@ -193,6 +196,30 @@ def test_band_counts_shown_are_the_service_s(view, office, clock):
     assert view.view_tabs.tabText(1) == f"Chờ người nộp bổ sung ({views[View.WAITING]})"
     assert view.view_tabs.tabText(2) == f"Có kết quả, chờ trả ({views[View.READY]})"
     assert view.view_tabs.tabText(3) == "Đã kết thúc"
+
+
+def test_a_large_office_s_counts_fit_a_1024_pixel_screen(qtbot, view):
+    """Five counts of five digits, as a supervisor of a large centre sees: the row still
+    fits a 1024-pixel screen (the window grew past its right edge), each count whole;
+    the names shorten only when the row is short of room, and never below their start."""
+    for button in view.band_buttons.values():
+        button.set_count(12345)
+    # the window's frame and the tab widget's around the list, with room to spare
+    assert view.minimumSizeHint().width() <= 1024 - FRAME.width() - 20
+    view.resize(990, 700)
+    qtbot.waitUntil(lambda: view.band_buttons[Band.WITHIN].width() < 990 // 4)
+    shortened = 0
+    for band, button in view.band_buttons.items():
+        shown = button.shown_text()
+        name = translated(BAND_LABELS[band])
+        assert shown.endswith(": 12345") and button.text() == f"{name}: 12345"
+        assert shown.startswith(name[:NAME_KEPT]) or shown == button.text()
+        assert button.fontMetrics().horizontalAdvance(shown) <= button.width()
+        shortened += "…" in shown
+    assert shortened > 0
+    view.resize(1330, 700)
+    qtbot.waitUntil(lambda: "…" not in view.band_buttons[Band.NEXT_DAY].shown_text())
+    assert all(b.shown_text() == b.text() for b in view.band_buttons.values())
 
 
 @pytest.mark.parametrize("band", list(Band))
