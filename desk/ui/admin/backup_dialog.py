@@ -38,6 +38,7 @@ from desk.storage.database import Database
 from desk.ui.widgets import background
 from desk.ui.widgets.progress_note import ProgressNote
 from desk.ui.widgets.qt_helpers import ERROR_COLOUR, OK_COLOUR, translate
+from desk.ui.widgets.screen_fit import fit_to_screen
 
 
 class BackupDialog(QDialog):
@@ -51,7 +52,7 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self.db, self.clerk, self.clock = db, clerk, clock or SystemClock()
         self.setWindowTitle(translate("BackupDialog", "Sao lưu và khôi phục dữ liệu"))
-        self.resize(640, 460)
+        fit_to_screen(self, 640, 460)
         self.folder = QLineEdit(str(backup.backup_folder(db)))
         choose = QPushButton(translate("BackupDialog", "Chọn thư mục…"))
         choose.clicked.connect(self._choose_folder)

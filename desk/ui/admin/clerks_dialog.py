@@ -37,6 +37,7 @@ from desk.ui.widgets.forms import (
     vietnamese_buttons,
 )
 from desk.ui.widgets.qt_helpers import translate
+from desk.ui.widgets.screen_fit import fit_to_screen
 
 
 class ClerksDialog(QDialog):
@@ -93,7 +94,7 @@ class ClerksDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         set_enter_button(self, self.add_button)
-        self.resize(720, 600)
+        fit_to_screen(self, 720, 600)
         self.refresh()
         if not clerk.is_admin:
             self._add_group_box.setEnabled(False)

@@ -35,6 +35,7 @@ from desk.ui.widgets.forms import (
     vietnamese_buttons,
 )
 from desk.ui.widgets.qt_helpers import translate
+from desk.ui.widgets.screen_fit import fit_to_screen
 
 
 class DepartmentsDialog(QDialog):
@@ -77,7 +78,7 @@ class DepartmentsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         set_enter_button(self, self.add_button)
-        self.resize(520, 480)
+        fit_to_screen(self, 520, 480)
         self.refresh()
         if not may(clerk.role, Permission.MANAGE):
             add_box.setEnabled(False)

@@ -49,6 +49,7 @@ from desk.ui.widgets.forms import (
     vietnamese_buttons,
 )
 from desk.ui.widgets.qt_helpers import translate
+from desk.ui.widgets.screen_fit import fit_to_screen
 
 
 class ImportReportDialog(QDialog):
@@ -175,7 +176,7 @@ class ProceduresDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(close)
         layout.addLayout(bottom)
-        self.resize(1260, 720)
+        fit_to_screen(self, 1260, 720)
 
     # --- the list ---------------------------------------------------------------
 

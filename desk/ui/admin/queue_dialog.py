@@ -44,6 +44,7 @@ from desk.ui.widgets.forms import (
     vietnamese_buttons,
 )
 from desk.ui.widgets.qt_helpers import translate
+from desk.ui.widgets.screen_fit import fit_to_screen
 
 
 def _checked(items: QListWidget) -> list[object]:
@@ -89,7 +90,7 @@ class QueueDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.notice)
         layout.addWidget(buttons)
-        self.resize(900, 680)
+        fit_to_screen(self, 900, 680)
         self.refresh()
         if not clerk.is_admin:
             for button in (self.save_group_button, self.save_counter_button, self.save_settings):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desk.documents.scan_sources import stored_page_image
 from desk.ui.scanning.scan_jobs import ScanJob
 from desk.ui.widgets.qt_helpers import pil_to_pixmap, translate
+from desk.ui.widgets.screen_fit import fit_to_screen
 
 
 class PageViewer(QDialog):
@@ -50,7 +51,7 @@ class PageViewer(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addLayout(row)
-        self.resize(900, 760)
+        fit_to_screen(self, 900, 760)
         self.show_page(start)
 
     def show_page(self, index: int) -> None:

@@ -48,6 +48,7 @@ from desk.domain.errors import UserError
 from desk.ui.scanning.scan_folder import ScanFolderWatcher, set_scan_folder
 from desk.ui.scanning.scan_jobs import Progress, ScanJob
 from desk.ui.widgets.qt_helpers import pil_to_pixmap, translate
+from desk.ui.widgets.screen_fit import fit_to_screen
 
 THUMB = QSize(150, 212)
 _ROLE_PAGE = Qt.ItemDataRole.UserRole
@@ -166,7 +167,7 @@ class PageEditor(QDialog):
             self.watcher.arrived.connect(self._from_scanner)
         self._append(pages)
         self._hint()
-        self.resize(980, 680)
+        fit_to_screen(self, 980, 680)
 
     # -- building ------------------------------------------------------------------
 
