@@ -135,6 +135,65 @@ def windows(db) -> Iterator[tuple[str, Callable[[], object]]]:
     from desk.ui.messages import outbox_dialog
 
     yield "outbox", lambda: outbox_dialog.OutboxDialog(db, boss, clock)
+    from desk.services import receipts
+    from desk.ui.intake import receipt_preview
+
+    yield (
+        "receipt_preview",
+        lambda: receipt_preview.ReceiptPreviewDialog(
+            receipts.receipt_image(db, running), running, db, clerk=clerk, clock=clock
+        ),
+    )
+    from desk.services.dossiers import get_dossier
+
+    paper = get_dossier(db, running).papers[0].name
+    yield "page_editor", lambda: _page_editor(_sample_page(), paper, running)
+    yield "page_viewer", lambda: _page_viewer(_sample_page(), paper)
+
+
+def _sample_page() -> Path:
+    """A scanned page: an A4 sheet at 150 dpi with a heading and lines of text."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from desk.documents.fonts import register_fonts
+
+    path = Path(tempfile.mkdtemp(prefix="desk-page-")) / "trang-1.png"
+    sheet = Image.new("L", (1240, 1754), 255)
+    draw = ImageDraw.Draw(sheet)
+    font = ImageFont.truetype(str(register_fonts().regular), 36)
+    draw.text((160, 160), "GIẤY KHAI SINH", fill=0, font=font)
+    for line in range(30):
+        draw.line((160, 300 + 44 * line, 1080, 300 + 44 * line), fill=120, width=2)
+    sheet.save(path)
+    return path
+
+
+def _page_editor(page: Path, paper: str, code: str):  # noqa: ANN202
+    """A paper's scanned page, open to be kept, titled as the dossier's tab titles it."""
+    from desk.documents.scan_sources import PageSource
+    from desk.ui.scanning.page_editor import PageEditor
+    from desk.ui.widgets.qt_helpers import translate
+
+    title = translate("DossierScans", "Bản số hóa: {name} (hồ sơ {code})").format(
+        name=paper, code=code
+    )
+    return PageEditor(title, [PageSource(page)], lambda *_: None, watch_folder=False)
+
+
+def _page_viewer(page: Path, paper: str):  # noqa: ANN202
+    """A kept scan's page shown large (from the dossier's "Bản số hóa" tab), titled with
+    the paper's name."""
+    from PySide6.QtWidgets import QWidget
+
+    from desk.documents.scan_pdf import image_pdf
+    from desk.documents.scan_sources import PageSource
+    from desk.ui.dossier.page_viewer import PageViewer
+
+    host = QWidget()  # the dossier page it opens over
+    viewer = PageViewer(image_pdf([PageSource(page)]), 1, 0, paper, host)
+    viewer.host = host  # kept as long as the viewer: a parent collected takes its child
+    viewer.destroyed.connect(host.deleteLater)
+    return viewer
 
 
 def _first_screen(db, username: str, clock):  # noqa: ANN001, ANN202
