@@ -2196,11 +2196,11 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>  đã xử lý {done}/{pages} trang</source>
-        <translation>  {done}/{pages} pages done</translation>
+        <translation>  {done}/{pages} page(s) done</translation>
     </message>
     <message>
         <source>Đã lưu bản số hóa “{name}” của hồ sơ {code}: {pages} trang, {size} KB, SHA-256 {sha256}.</source>
-        <translation>Saved the digitised “{name}” of dossier {code}: {pages} pages, {size} KB, SHA-256 {sha256}.</translation>
+        <translation>Saved the digitised “{name}” of dossier {code}: {pages} page(s), {size} KB, SHA-256 {sha256}.</translation>
     </message>
     <message>
         <source>Hồ sơ {code} chưa có bản số hóa nào.</source>
@@ -2216,7 +2216,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>{pages} trang</source>
-        <translation>{pages} pages</translation>
+        <translation>{pages} page(s)</translation>
     </message>
     <message>
         <source>Chưa có giấy tờ nào đã số hóa của số định danh này.</source>
@@ -3381,7 +3381,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>{pages} trang</source>
-        <translation>{pages} pages</translation>
+        <translation>{pages} page(s)</translation>
     </message>
     <message>
         <source>{pages}, đã có bản số hóa, mã hồ sơ {code}</source>
@@ -3493,7 +3493,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Đã lưu bản số hóa “{name}”: {pages} trang, SHA-256 {sha}.</source>
-        <translation>Saved the digitised “{name}”: {pages} pages, SHA-256 {sha}.</translation>
+        <translation>Saved the digitised “{name}”: {pages} page(s), SHA-256 {sha}.</translation>
     </message>
 </context>
 <context>
@@ -3797,7 +3797,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>{pages} trang</source>
-        <translation>{pages} pages</translation>
+        <translation>{pages} page(s)</translation>
     </message>
     <message>
         <source>Hãy chọn giấy tờ cần số hóa trước.</source>
@@ -3809,7 +3809,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>Đã số hóa “{name}”: {pages} trang (lưu cùng hồ sơ).</source>
-        <translation>Digitised “{name}”: {pages} pages (saved with the dossier).</translation>
+        <translation>Digitised “{name}”: {pages} page(s) (saved with the dossier).</translation>
     </message>
     <message>
         <source>Thêm {count} trang mới từ máy quét</source>
@@ -5375,7 +5375,7 @@ Log folder: {logs}</translation>
     </message>
     <message>
         <source>{count} trang. Kéo thả để đổi thứ tự; thả tệp vào đây để thêm.{where}</source>
-        <translation>{count} pages. Drag to reorder; drop files here to add them.{where}</translation>
+        <translation>{count} page(s). Drag to reorder; drop files here to add them.{where}</translation>
     </message>
     <message>
         <source>Đã thêm {count} trang từ máy quét.</source>
