@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 from desk_process import desk_env, desk_log, run_desk
 from PIL import Image
@@ -80,7 +81,7 @@ def test_the_picture_waits_for_the_layouts_the_late_lists_change(qapp, tmp_path)
     out again only on the next pass of the event loop. The picture waits for that pass:
     taken at once, it showed the band buttons elided ("Quá … 760") and the view tabs
     behind their arrows on a window with room to spare."""
-    from PySide6.QtCore import QThreadPool
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
     from desk.ui.app import take_snapshot
@@ -96,11 +97,17 @@ def test_the_picture_waits_for_the_layouts_the_late_lists_change(qapp, tmp_path)
     window.resize(800, 200)
     window.show()
     qapp.processEvents()
-    background.run(
-        window, lambda: "Đến hạn ngày làm việc tới: 12.345", lambda t, _e: label.setText(t)
-    )
-    QThreadPool.globalInstance().waitForDone()
-    take_snapshot(qapp, window, tmp_path / "w.png")
+
+    def late() -> str:  # a count still being read when the picture is asked for
+        time.sleep(0.2)
+        return "Đến hạn ngày làm việc tới: 12.345"
+
+    def snap() -> None:
+        background.run(window, late, lambda text, _error: label.setText(text))
+        take_snapshot(qapp, window, tmp_path / "w.png")
+
+    QTimer.singleShot(0, snap)  # as the program takes it: from the running event loop
+    assert qapp.exec() == 0
     assert label.text().endswith("12.345")
     assert label.width() >= label.sizeHint().width()
     assert (tmp_path / "w.png").exists()
