@@ -380,9 +380,9 @@ def processes(engine: str, url: str, results: Results, rounds: int) -> None:
     env.pop("DESK_LANG", None)
 
     db = open_database(url)
-    sql, params = worklist.page_query(
-        db, WorklistFilter(view=View.ALL_OPEN), SystemClock().now(), size=50
-    )
+    everything, now = WorklistFilter(view=View.ALL_OPEN), SystemClock().now()
+    sql, params = worklist.page_query(db, everything, now, size=50)
+    window_sql, window_params = worklist.page_query(db, everything, now, size=WINDOW_PAGE)
     db.dispose()
     spec = {"engine": engine, "sql": sql, "params": _jsonable(params)}
     spec |= {"path": url.removeprefix("sqlite:///")} if engine == "sqlite" else {"dsn": _dsn(url)}
@@ -408,12 +408,7 @@ def processes(engine: str, url: str, results: Results, rounds: int) -> None:
     results.add(
         "desk --version", statistics.median(ours), statistics.median(theirs), "ms", GOALS["version"]
     )
-    db = open_database(url)
-    sql, params = worklist.page_query(
-        db, WorklistFilter(view=View.ALL_OPEN), SystemClock().now(), size=WINDOW_PAGE
-    )
-    db.dispose()
-    floor = dict(spec, sql=sql, params=_jsonable(params))
+    floor = dict(spec, sql=window_sql, params=_jsonable(window_params))
     window(desk, where, env, results, rounds, json.dumps(floor))
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import runpy
 import subprocess
 import sys
 import textwrap
@@ -30,7 +31,6 @@ FULL_SCREEN = ("kiosk", "kiosk_procedure", "display", "rating")
 CHILD = textwrap.dedent(
     """
     import json, runpy, sys
-    from PySide6.QtWidgets import QApplication
     from desk.config import database_url
     from desk.storage.database import open_database
     from desk.ui.app import application
@@ -64,8 +64,6 @@ CHILD = textwrap.dedent(
 
 @pytest.fixture(scope="module")
 def office_file(tmp_path_factory) -> Path:
-    import runpy
-
     folder = tmp_path_factory.mktemp("inside")
     db = runpy.run_path(str(ROOT / "tools" / "screenshots.py"))["demo_office"](folder)
     db.dispose()
