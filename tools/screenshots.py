@@ -24,6 +24,10 @@ sys.path.insert(0, str(ROOT))
 #: The demo's "today": a Friday, so every urgency band has dossiers.
 TODAY = date(2026, 11, 27)
 SCREEN = (1366, 768)
+#: The windows a dialog opens over, kept for the life of the program. Kept on the dialog
+#: itself, a host and its dialog made a cycle of references that the collector freed in
+#: the middle of deleting other windows, and the program crashed.
+_HOSTS: list[object] = []
 
 
 def demo_office(folder: Path):
@@ -190,10 +194,8 @@ def _page_viewer(page: Path, paper: str):  # noqa: ANN202
     from desk.ui.dossier.page_viewer import PageViewer
 
     host = QWidget()  # the dossier page it opens over
-    viewer = PageViewer(image_pdf([PageSource(page)]), 1, 0, paper, host)
-    viewer.host = host  # kept as long as the viewer: a parent collected takes its child
-    viewer.destroyed.connect(host.deleteLater)
-    return viewer
+    _HOSTS.append(host)  # kept: a parent collected takes its child
+    return PageViewer(image_pdf([PageSource(page)]), 1, 0, paper, host)
 
 
 def _first_screen(db, username: str, clock):  # noqa: ANN001, ANN202
