@@ -120,3 +120,46 @@ def check_windows(office, qapp, speak, folder, lang, screen, names=None) -> list
             shots["settle"](qapp)
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
     return shown
+
+
+#: The windows that show the worklist's table.
+WORKLIST_WINDOWS = ("main_window_clerk", "main_window_first")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("screen", SCREENS, ids=size_name)
+def test_the_worklist_s_whole_row_is_seen_without_scrolling_sideways(
+    office, qapp, speak, lang, screen
+):
+    """On both screens the worklist's row fits its table: the time left, the code and
+    the appointment whole, the procedure with room to read; the rest shortened if needed.
+    At 1024 the row was 1,195 pixels of fixed columns, behind a sideways scroll bar."""
+    from PySide6.QtWidgets import QTableView
+
+    from desk.ui.worklist.column_fit import PROCEDURE_LEAST_CHARS, TEXT_PADDING
+    from desk.ui.worklist.worklist_table_model import CODE, DUE, PROCEDURE, URGENCY
+
+    speak(lang)
+    for name, make in shots["windows"](office):
+        if name not in WORKLIST_WINDOWS:
+            continue
+        widget = open_on(make, qapp, screen)
+        try:
+            table = widget.findChild(QTableView, "worklist_table")
+            assert table is not None and table.isVisible(), name
+            model, header = table.model(), table.horizontalHeader()
+            assert model.rowCount() > 0, name
+            assert table.horizontalScrollBar().maximum() == 0, name
+            assert header.length() <= table.viewport().width(), name
+            metrics, char = table.fontMetrics(), table.fontMetrics().averageCharWidth()
+            assert header.sectionSize(PROCEDURE) >= PROCEDURE_LEAST_CHARS * char + TEXT_PADDING
+            for column in (CODE, DUE, URGENCY):
+                widest = max(
+                    metrics.horizontalAdvance(model.data(model.index(r, column)))
+                    for r in range(model.rowCount())
+                )
+                assert header.sectionSize(column) > widest, (name, column)
+        finally:
+            widget.close()
+            widget.deleteLater()
+            shots["settle"](qapp)

@@ -1,5 +1,8 @@
 """The worklist's table as the clerk sees it: its columns, their widths, one row per dossier.
 
+The widths below are each column's widest; the columns then fit the rows shown and
+the table's width (``desk.ui.worklist.column_fit``).
+
 One look for the list, whether the whole worklist screen shows it
 (``desk.ui.worklist.worklist_view``) or the window's first screen does, before
 the rest has loaded (``desk.ui.worklist.first_worklist``).
@@ -14,6 +17,7 @@ from desk.domain.dossier import STATUS_LABELS, DossierStatus
 from desk.domain.translation import translated
 from desk.ui.widgets.forms import list_rows
 from desk.ui.widgets.qt_helpers import translate
+from desk.ui.worklist.column_fit import ColumnFit
 from desk.ui.worklist.worklist_table_model import (
     APPLICANT,
     ASSIGNEE,
@@ -67,4 +71,5 @@ def worklist_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     header.setMinimumSectionSize(60)
     # The date of receipt is in the tooltip of the appointment: room for the procedure.
     table.setColumnHidden(RECEIVED, True)
+    ColumnFit(table, widths)
     return table

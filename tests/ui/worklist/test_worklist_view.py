@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 
 from desk.domain.clock import FixedClock
-from desk.domain.dossier import DossierStatus
+from desk.domain.dossier import STATUS_LABELS, DossierStatus
 from desk.domain.office import Clerk
 from desk.domain.translation import translated
 from desk.domain.urgency import BAND_LABELS, Band
@@ -26,14 +26,17 @@ from desk.services.worklist import View, WorklistFilter
 from desk.storage.database import Database, open_database
 from desk.ui.widgets.band_style import NAME_KEPT
 from desk.ui.widgets.screen_fit import FRAME
+from desk.ui.worklist.column_fit import TEXT_PADDING, share
 from desk.ui.worklist.worklist_table_model import (
     APPLICANT,
+    ASSIGNEE,
     BAND_ROLE,
     CODE,
     CODE_ROLE,
     DUE,
     HEADERS,
     HOLDER,
+    PROCEDURE,
     STATUS,
     URGENCY,
     WorklistTableModel,
@@ -371,3 +374,63 @@ def test_the_first_page_comes_before_its_counts(qtbot, office, boss, clock):
     with qtbot.waitSignal(v.counted, timeout=5000):
         pass
     assert v.band_counts_shown() == worklist.band_counts(office, WorklistFilter(), clock.now())
+
+
+# -- the columns ---------------------------------------------------------------------
+
+
+def _widest(view: WorklistView, column: int) -> int:
+    model = view.model
+    metrics = view.table.fontMetrics()
+    return max(
+        metrics.horizontalAdvance(model.data(model.index(r, column)))
+        for r in range(model.rowCount())
+    )
+
+
+def test_columns_take_the_width_of_the_rows_they_show(qtbot, view):
+    """A page of running dossiers leaves the width "Có kết quả, chờ trả" needs to the
+    procedure; the view of results ready gives it back to the status."""
+    header = view.table.horizontalHeader()
+    ready = translated(STATUS_LABELS[DossierStatus.RESULT_READY])
+    ready_width = view.table.fontMetrics().horizontalAdvance(ready) + TEXT_PADDING
+    running = header.sectionSize(STATUS)
+    assert _widest(view, STATUS) < running < ready_width
+    # the procedure has what the others leave
+    others = sum(header.sectionSize(c) for c in range(len(HEADERS)) if c != PROCEDURE)
+    assert header.sectionSize(PROCEDURE) == view.table.viewport().width() - others
+    view.select_view(View.READY)
+    qtbot.waitUntil(lambda: header.sectionSize(STATUS) >= ready_width)
+    assert view.table.horizontalScrollBar().maximum() == 0
+
+
+def test_columns_give_way_least_read_first_on_a_narrow_table(qtbot, view):
+    header = view.table.horizontalHeader()
+    wide = {c: header.sectionSize(c) for c in (URGENCY, CODE, DUE, HOLDER, ASSIGNEE)}
+    view.resize(990, 700)
+    qtbot.waitUntil(lambda: view.table.viewport().width() < 990)
+    assert view.table.horizontalScrollBar().maximum() == 0
+    for column in (URGENCY, CODE, DUE):  # never cut
+        assert header.sectionSize(column) == wide[column]
+    assert header.sectionSize(HOLDER) < wide[HOLDER]  # the first to give way
+    assert header.sectionSize(HOLDER) < header.sectionSize(CODE)
+
+
+def test_a_column_resized_by_hand_keeps_its_width(qtbot, view):
+    header = view.table.horizontalHeader()
+    header.resizeSection(STATUS, 333)  # as the clerk's drag of its edge does
+    view.select_view(View.READY)
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    view.resize(1100, 700)
+    qtbot.waitUntil(lambda: view.table.viewport().width() < 1100)
+    assert header.sectionSize(STATUS) == 333
+    assert view.table.horizontalScrollBar().maximum() == 0
+
+
+def test_share_narrows_the_first_columns_to_give_way_down_to_their_floor():
+    natural = {1: 100, 2: 200, 3: 150}
+    least = {1: 80, 2: 70, 3: 60}
+    assert share(natural, least, (2, 3), 450) == natural  # it all fits
+    assert share(natural, least, (2, 3), 400) == {1: 100, 2: 150, 3: 150}
+    assert share(natural, least, (2, 3), 200) == {1: 100, 2: 70, 3: 60}  # floors: still over
+    assert share(natural, least, (3,), 300) == {1: 100, 2: 200, 3: 60}

@@ -1,0 +1,145 @@
+"""The worklist's columns fit the rows they show and the table's width.
+
+Each column but the procedure's is as wide as the widest text it shows on the loaded
+rows, its header's included, and never wider than the longest text it can hold (the
+widths ``worklist_table`` gives). The procedure's name, the longest text and the one
+read most, takes the rest. A page of dossiers "In progress" leaves the room that
+"Result ready, awaiting return" would take to the procedure.
+
+When the row is wider than the table (a 1024-pixel screen), the columns read least
+give way first, down to a floor, their texts shortened with "…" (each cell's tooltip
+gives it whole): where the dossier is, the clerk in charge, the applicant, the status.
+The time left, the dossier's code and the appointment are never cut, and the
+procedure keeps at least ``PROCEDURE_LEAST_CHARS`` letters, so the whole row is seen
+without scrolling sideways. A column the clerk has resized by hand keeps the width
+they gave it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QTableView
+
+from desk.ui.worklist.worklist_table_model import (
+    APPLICANT,
+    ASSIGNEE,
+    HOLDER,
+    PROCEDURE,
+    STATUS,
+    URGENCY,
+)
+
+#: The columns that give way when the row is too wide, the least read first.
+GIVE_WAY = (HOLDER, ASSIGNEE, APPLICANT, STATUS)
+#: Average letters a column that gives way still shows.
+LEAST_CHARS = 8
+#: Average letters the procedure's name keeps on the narrowest screen.
+PROCEDURE_LEAST_CHARS = 24
+#: A cell's margins around its text.
+TEXT_PADDING = 20
+#: The urgency cell's sign and the space after it.
+ICON_ROOM = 26
+
+
+def share(
+    natural: Mapping[int, int],
+    least: Mapping[int, int],
+    give_way: Sequence[int],
+    available: int,
+) -> dict[int, int]:
+    """The widths of the columns in ``natural``, given ``available`` pixels for all of
+    them: each at its natural width, and when they need more than there is, the columns
+    of ``give_way``, first first, narrowed down to their ``least``."""
+    widths = dict(natural)
+    excess = sum(widths.values()) - available
+    for column in give_way:
+        if excess <= 0:
+            break
+        if column not in widths:
+            continue
+        room = max(0, widths[column] - least.get(column, widths[column]))
+        taken = min(room, excess)
+        widths[column] -= taken
+        excess -= taken
+    return widths
+
+
+class ColumnFit(QObject):
+    """Keeps ``table``'s columns fitted (see the module) as its rows and width change.
+
+    ``most`` holds each fitted column's widest width; the procedure's column stretches.
+    """
+
+    def __init__(self, table: QTableView, most: Mapping[int, int]) -> None:
+        super().__init__(table)
+        self._table = table
+        self._most = dict(most)
+        self._by_hand: set[int] = set()
+        self._fitting = False
+        model = table.model()
+        for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
+            signal.connect(self.fit)
+        model.dataChanged.connect(self.fit)
+        table.horizontalHeader().sectionResized.connect(self._resized)
+        table.viewport().installEventFilter(self)
+
+    @property
+    def by_hand(self) -> frozenset[int]:
+        """The columns the clerk has resized, which the fit leaves as they are."""
+        return frozenset(self._by_hand)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        """Fit the columns to the rows loaded and the table's width now."""
+        table = self._table
+        header = table.horizontalHeader()
+        shown = [c for c in self._most if not header.isSectionHidden(c)]
+        fitted = [c for c in shown if c not in self._by_hand]
+        natural = {c: self._natural(c) for c in fitted}
+        char = table.fontMetrics().averageCharWidth()
+        least = {c: min(natural[c], LEAST_CHARS * char + TEXT_PADDING) for c in fitted}
+        kept = sum(header.sectionSize(c) for c in shown if c in self._by_hand)
+        procedure = PROCEDURE_LEAST_CHARS * char + TEXT_PADDING
+        available = table.viewport().width() - kept - procedure
+        widths = share(natural, least, GIVE_WAY, available)
+        self._fitting = True
+        try:
+            for column, width in widths.items():
+                if header.sectionSize(column) != width:
+                    header.resizeSection(column, width)
+        finally:
+            self._fitting = False
+
+    def _natural(self, column: int) -> int:
+        """The widest text ``column`` shows (its header's too), within its widest width."""
+        model = self._table.model()
+        font = self._table.font()
+        extra = TEXT_PADDING
+        if column == URGENCY:  # bold, after the band's sign
+            font = QFont(font)
+            font.setBold(True)
+            extra += ICON_ROOM
+        metrics = QFontMetrics(font)
+        texts = {model.data(model.index(row, column)) for row in range(model.rowCount())}
+        widest = max((metrics.horizontalAdvance(t) for t in texts if isinstance(t, str)), default=0)
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        if isinstance(title, str):
+            heading = self._table.horizontalHeader().fontMetrics().horizontalAdvance(title)
+            widest = max(widest + extra, heading + TEXT_PADDING)
+        else:
+            widest += extra
+        return min(widest, self._most[column])
+
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        if self._fitting or column == PROCEDURE:  # the procedure stretches by itself
+            return
+        if self._table.horizontalHeader().isSectionHidden(column):
+            return
+        self._by_hand.add(column)
