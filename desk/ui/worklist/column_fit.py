@@ -17,6 +17,7 @@ they gave it.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -30,14 +31,20 @@ from desk.ui.worklist.worklist_table_model import (
     PROCEDURE,
     STATUS,
     URGENCY,
+    WorklistTableModel,
 )
 
 #: The columns that give way when the row is too wide, the least read first.
 GIVE_WAY = (HOLDER, ASSIGNEE, APPLICANT, STATUS)
+#: The columns as wide as their texts; the code and the dates have one width each.
+MEASURED = (URGENCY, *GIVE_WAY)
 #: Average letters a column that gives way still shows.
 LEAST_CHARS = 8
 #: Average letters the procedure's name keeps on the narrowest screen.
 PROCEDURE_LEAST_CHARS = 24
+#: The texts measured in a column: its longest in letters (measuring a page's two hundred
+#: names at each page took milliseconds; the widest is among the longest).
+LONGEST_MEASURED = 8
 #: A cell's margins around its text.
 TEXT_PADDING = 20
 #: The urgency cell's sign and the space after it.
@@ -71,18 +78,22 @@ class ColumnFit(QObject):
     """Keeps ``table``'s columns fitted (see the module) as its rows and width change.
 
     ``most`` holds each fitted column's widest width; the procedure's column stretches.
+    The texts are measured again only when the rows change, not at each resize.
     """
 
-    def __init__(self, table: QTableView, most: Mapping[int, int]) -> None:
+    def __init__(
+        self, table: QTableView, model: WorklistTableModel, most: Mapping[int, int]
+    ) -> None:
         super().__init__(table)
         self._table = table
+        self._model = model
         self._most = dict(most)
+        self._natural: dict[int, int] = {}
         self._by_hand: set[int] = set()
         self._fitting = False
-        model = table.model()
         for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
-            signal.connect(self.fit)
-        model.dataChanged.connect(self.fit)
+            signal.connect(self._rows_changed)
+        model.dataChanged.connect(self._rows_changed)
         table.horizontalHeader().sectionResized.connect(self._resized)
         table.viewport().installEventFilter(self)
 
@@ -96,13 +107,19 @@ class ColumnFit(QObject):
             self.fit()
         return False
 
+    def _rows_changed(self) -> None:
+        self._natural.clear()
+        self.fit()
+
     def fit(self) -> None:
         """Fit the columns to the rows loaded and the table's width now."""
         table = self._table
         header = table.horizontalHeader()
         shown = [c for c in self._most if not header.isSectionHidden(c)]
         fitted = [c for c in shown if c not in self._by_hand]
-        natural = {c: self._natural(c) for c in fitted}
+        if not self._natural:
+            self._natural = {c: self._measure(c) for c in MEASURED}
+        natural = {c: self._natural.get(c, self._most[c]) for c in fitted}
         char = table.fontMetrics().averageCharWidth()
         least = {c: min(natural[c], LEAST_CHARS * char + TEXT_PADDING) for c in fitted}
         kept = sum(header.sectionSize(c) for c in shown if c in self._by_hand)
@@ -117,9 +134,9 @@ class ColumnFit(QObject):
         finally:
             self._fitting = False
 
-    def _natural(self, column: int) -> int:
+    def _measure(self, column: int) -> int:
         """The widest text ``column`` shows (its header's too), within its widest width."""
-        model = self._table.model()
+        model = self._model
         font = self._table.font()
         extra = TEXT_PADDING
         if column == URGENCY:  # bold, after the band's sign
@@ -127,8 +144,8 @@ class ColumnFit(QObject):
             font.setBold(True)
             extra += ICON_ROOM
         metrics = QFontMetrics(font)
-        texts = {model.data(model.index(row, column)) for row in range(model.rowCount())}
-        widest = max((metrics.horizontalAdvance(t) for t in texts if isinstance(t, str)), default=0)
+        longest = heapq.nlargest(LONGEST_MEASURED, model.column_texts(column), key=len)
+        widest = max(map(metrics.horizontalAdvance, longest), default=0)
         title = model.headerData(column, Qt.Orientation.Horizontal)
         if isinstance(title, str):
             heading = self._table.horizontalHeader().fontMetrics().horizontalAdvance(title)

@@ -10,7 +10,7 @@ the rest has loaded (``desk.ui.worklist.first_worklist``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from desk.domain.dossier import STATUS_LABELS, DossierStatus
@@ -28,6 +28,7 @@ from desk.ui.worklist.worklist_table_model import (
     RECEIVED,
     STATUS,
     URGENCY,
+    WorklistTableModel,
 )
 
 #: Texts never shown: they only set how wide a column is.
@@ -38,8 +39,8 @@ WIDTH_SAMPLES = {
 }
 
 
-def worklist_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
-    """A read-only table of ``model`` (a ``WorklistTableModel``), one row selected at a time."""
+def worklist_table(model: WorklistTableModel, parent: QWidget) -> QTableView:
+    """A read-only table of ``model``, one row selected at a time."""
     table = QTableView(parent)
     table.setObjectName("worklist_table")
     table.setModel(model)
@@ -71,5 +72,5 @@ def worklist_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     header.setMinimumSectionSize(60)
     # The date of receipt is in the tooltip of the appointment: room for the procedure.
     table.setColumnHidden(RECEIVED, True)
-    ColumnFit(table, widths)
+    ColumnFit(table, model, widths)
     return table

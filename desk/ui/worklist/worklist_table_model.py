@@ -99,7 +99,7 @@ def _time_left_text(item: WorklistItem, now: datetime, cal: WorkingCalendar) -> 
 
 class WorklistRow:
     """One dossier as the list shows it: the service's item, and its urgency words once
-    they are shown (a page of 200 rows works out only the words of the rows on screen)."""
+    they are asked for (shown, or measured for the column's width), worked out once."""
 
     __slots__ = ("_calendar", "_now", "_urgency", "item")
 
@@ -233,6 +233,10 @@ class WorklistTableModel(HeaderedTableModel):
 
     def codes(self) -> list[str]:
         return [r.item.code for r in self._rows]
+
+    def column_texts(self, column: int) -> set[str]:
+        """The different texts ``column`` shows on the rows loaded."""
+        return {text for r in self._rows if (text := self._display(r, column))}
 
     # -- the Qt model ----------------------------------------------------------------
 
