@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTabBar,
     QVBoxLayout,
@@ -54,6 +55,7 @@ from desk.storage.database import Database
 from desk.ui.widgets import background
 from desk.ui.widgets.band_style import BandButton
 from desk.ui.widgets.qt_helpers import translate
+from desk.ui.widgets.screen_fit import ElidedLabel
 from desk.ui.worklist.at_risk_view import AtRiskView
 from desk.ui.worklist.filter_bar import FilterBar
 from desk.ui.worklist.worklist_table import worklist_table
@@ -193,8 +195,12 @@ class WorklistView(QWidget):
             bands.addWidget(button)
         bands.addStretch(1)
 
-        self.summary = QLabel(self)
+        # The tabs first: the summary has what they leave, shortened with "…" if need be
+        # (its whole text in the tooltip; the at-risk list's own summary is below it).
+        self.summary = ElidedLabel("", self)
         self.summary.setObjectName("worklist_summary")
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.open_button = QPushButton(translate("WorklistView", "Mở hồ sơ"), self)
         self.open_button.clicked.connect(self.open_selected)
         self.reprint_button = QPushButton(translate("WorklistView", "In lại phiếu"), self)
@@ -202,8 +208,7 @@ class WorklistView(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         views = QHBoxLayout()
         views.addWidget(self.view_tabs)
-        views.addStretch(1)
-        views.addWidget(self.summary)
+        views.addWidget(self.summary, 1)
 
         search = QHBoxLayout()
         search.addWidget(self.search, 1)

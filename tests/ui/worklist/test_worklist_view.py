@@ -434,3 +434,17 @@ def test_share_narrows_the_first_columns_to_give_way_down_to_their_floor():
     assert share(natural, least, (2, 3), 400) == {1: 100, 2: 150, 3: 150}
     assert share(natural, least, (2, 3), 200) == {1: 100, 2: 70, 3: 60}  # floors: still over
     assert share(natural, least, (3,), 300) == {1: 100, 2: 200, 3: 60}
+
+
+def test_the_view_tabs_come_before_the_summary_on_a_narrow_window(qtbot, view):
+    """A long summary next to the tabs put them behind scroll arrows at 1024 px; now the
+    summary has what the tabs leave, shortened with "…", whole in its tooltip."""
+    view._refresh_counts_only()
+    long_text = "Có hồ sơ vừa thay đổi: bấm “Làm mới” để xem."
+    view.resize(990, 700)
+    tabs = view.view_tabs
+    qtbot.waitUntil(lambda: view.summary.text().endswith("…"))
+    assert tabs.width() >= tabs.sizeHint().width()  # every tab whole, no scroll arrows
+    assert view.summary.toolTip() == long_text
+    view.resize(1330, 700)
+    qtbot.waitUntil(lambda: view.summary.text() == long_text)
