@@ -237,8 +237,12 @@
     <name>App</name>
     <message>
         <source>Không thực hiện được</source>
-        <extracomment>How long the end of the program waits for a list still being computed in the background (it reads the database, which closes next): the database&apos;s busy timeout. Passes of the event loop before the snapshot: results delivered, their rows laid out, and one more for a layout inside a layout. A property of the QApplication once ``application()`` has prepared it.</extracomment>
+        <extracomment>A bug while nobody is at the keyboard (``--snapshot``): logged, and the program ends. How long the end of the program waits for a list still being computed in the background (it reads the database, which closes next): the database&apos;s busy timeout. Passes of the event loop before the snapshot: results delivered, their rows laid out, and one more for a layout inside a layout. A property of the QApplication once ``application()`` has prepared it.</extracomment>
         <translation>Could not be done</translation>
+    </message>
+    <message>
+        <source>Chương trình dừng vì một lỗi không mong muốn: {error}. Xem nhật ký {log}.</source>
+        <translation>The program stopped because of an unexpected error: {error}. See the log {log}.</translation>
     </message>
     <message>
         <source>Đã xảy ra lỗi không mong muốn. Việc vừa làm có thể chưa hoàn tất: hãy kiểm tra lại rồi làm tiếp. Nếu lỗi lặp lại, hãy gửi tệp nhật ký {log} cho người hỗ trợ.</source>

@@ -52,6 +52,8 @@ log = logging.getLogger("desk")
 
 CONTEXT = "App"
 EXIT_OPEN_FAILED = 2
+#: A bug while nobody is at the keyboard (``--snapshot``): logged, and the program ends.
+EXIT_UNATTENDED_ERROR = 3
 LOG_FILE = "desk.log"
 LOG_BYTES = 2_000_000
 LOG_BACKUPS = 5
@@ -92,10 +94,15 @@ class ExceptionHook:
     office; the clerk is shown where the log is, not the traceback).
     While one such message is open, further errors are only logged, so an error
     repeated on every repaint cannot bury the screen in dialogs.
+
+    With nobody at the keyboard (``unattended``: ``desk --snapshot``), either ends the
+    program with ``EXIT_UNATTENDED_ERROR`` and says why on standard error, instead of
+    waiting for ever behind a dialog nobody closes.
     """
 
-    def __init__(self, log_file: Path) -> None:
+    def __init__(self, log_file: Path, *, unattended: bool = False) -> None:
         self.log_file = log_file
+        self.unattended = unattended
         self.box: QMessageBox | None = None
 
     def __call__(
@@ -109,15 +116,31 @@ class ExceptionHook:
             return
         if isinstance(exc, UserError):
             log.warning("unhandled user error: %s", exc.message)
+            if self.unattended:
+                self._end(exc.message)
+                return
             self._show(translate("App", "Không thực hiện được"), exc.message)
             return
         log.critical("unexpected error", exc_info=(exc_type, exc, tb))
+        if self.unattended:
+            self._end(
+                translate(
+                    "App",
+                    "Chương trình dừng vì một lỗi không mong muốn: {error}. Xem nhật ký {log}.",
+                ).format(error=f"{exc_type.__name__}: {exc}", log=self.log_file)
+            )
+            return
         text = translate(
             "App",
             "Đã xảy ra lỗi không mong muốn. Việc vừa làm có thể chưa hoàn tất: hãy kiểm tra "
             "lại rồi làm tiếp. Nếu lỗi lặp lại, hãy gửi tệp nhật ký {log} cho người hỗ trợ.",
         ).format(log=self.log_file)
         self._show(translate("App", "Đã xảy ra lỗi"), text)
+
+    def _end(self, message: str) -> None:
+        """Nobody would close a dialog: say why on standard error, and end."""
+        print(message, file=sys.stderr)
+        QApplication.exit(EXIT_UNATTENDED_ERROR)
 
     def _show(self, title: str, text: str) -> None:
         if QApplication.instance() is None or self.box is not None:
@@ -226,7 +249,7 @@ def run(
         return EXIT_OPEN_FAILED
     app = application()
     previous_hook = sys.excepthook
-    sys.excepthook = ExceptionHook(log_file)
+    sys.excepthook = ExceptionHook(log_file, unattended=snapshot is not None)
     log.info("desk %s starting on %s", __version__, _safe_url(db_url))
     guard = SingleInstance(instance_key(db_url))
     try:

@@ -306,3 +306,33 @@ def test_an_error_raised_inside_the_event_loop_is_shown_and_the_loop_goes_on(qtb
     assert "RuntimeError: lỗi trong một nút bấm" in log_file.read_text(encoding="utf-8")
     hook.box.done(0)
     qtbot.waitUntil(lambda: hook.box is None)
+
+
+def test_a_bug_with_nobody_at_the_keyboard_ends_the_program_and_says_why(
+    qapp, tmp_path, capfd
+) -> None:
+    """``desk --snapshot`` whose window failed to complete waited for ever behind the
+    error dialog; unattended, the hook ends the event loop with its own code."""
+    from PySide6.QtCore import QTimer
+
+    from desk.ui import app as desk_app
+
+    log_file = desk_app.setup_logging(tmp_path)
+    hook = desk_app.ExceptionHook(log_file, unattended=True)
+    previous, sys.excepthook = sys.excepthook, hook
+    hang = QTimer()  # what would end a hang
+    hang.setSingleShot(True)
+    hang.timeout.connect(lambda: qapp.exit(99))
+    try:
+        QTimer.singleShot(0, lambda: 1 / 0)
+        hang.start(30_000)
+        code = qapp.exec()
+    finally:
+        hang.stop()
+        sys.excepthook = previous
+    assert code == desk_app.EXIT_UNATTENDED_ERROR
+    assert hook.box is None
+    said = capfd.readouterr().err
+    assert "Chương trình dừng vì một lỗi không mong muốn: ZeroDivisionError" in said
+    assert str(log_file) in said
+    assert "ZeroDivisionError" in log_file.read_text(encoding="utf-8")
