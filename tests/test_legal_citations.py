@@ -9,10 +9,11 @@ from desk.domain.legal_rules import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The decree of 2018 on the one-stop mechanism, its 2021 amendment and the 2018
-#: circular with the old forms: all replaced in 2025 (Decree 118/2025 art. 40).
+#: circular with the old forms: all replaced in 2025 (Decree 118/2025 art. 40); the
+#: decree of 2023 on personal data, ended on 01/01/2026 (Decree 356/2025 art. 42(2)).
 REPEALED = re.compile(
-    r"61/2018|107/2021|01/2018"
-    r"|(?:Nghị định|Decree|NĐ)\s*(?:số\s*)?(?:61|107)\b"
+    r"61/2018|107/2021|01/2018|13/2023"
+    r"|(?:Nghị định|Decree|NĐ)\s*(?:số\s*)?(?:61|107|13)\b"
     r"|(?:Thông tư|Circular|TT)\s*(?:số\s*)?01/2018",
     re.IGNORECASE,
 )
@@ -43,7 +44,7 @@ def test_no_repealed_text_is_cited_anywhere() -> None:
 
 def test_the_compiled_translation_cites_no_repealed_text() -> None:
     compiled = (ROOT / "desk" / "resources" / "translations" / "desk_en.qm").read_bytes()
-    for pattern in ("61/2018", "107/2021", "01/2018"):
+    for pattern in ("61/2018", "107/2021", "01/2018", "13/2023"):
         assert pattern.encode("utf-16-be") not in compiled
         assert pattern.encode() not in compiled
 
@@ -55,9 +56,18 @@ def test_the_pattern_catches_what_it_must() -> None:
         "Thông tư 01/2018/TT-VPCP",
         "Circular 01/2018 art. 13",
         "Nghị định số 107/2021",
+        "Decree 13/2023/ND-CP art. 26",
+        "Nghị định 13/2023/NĐ-CP",
     ):
         assert REPEALED.search(cited), cited
-    for fine in ("Nghị định 118/2025/NĐ-CP", "Thông tư 01/2020/TT-BTP", "Thông tư 03/2025/TT-VPCP"):
+    for fine in (
+        "Nghị định 118/2025/NĐ-CP",
+        "Thông tư 01/2020/TT-BTP",
+        "Thông tư 03/2025/TT-VPCP",
+        "Luật 91/2025/QH15",
+        "Nghị định 356/2025/NĐ-CP",
+        "Decree 118 art. 13",
+    ):
         assert not REPEALED.search(fine), fine
 
 

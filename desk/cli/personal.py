@@ -15,7 +15,7 @@ from desk.domain.clock import SystemClock
 from desk.domain.roles import Role
 from desk.domain.translation import translate
 
-# Who may, as ``desk.services.personal_data`` decides (Decree 13/2023): export, erase.
+# Who may, as ``desk.services.personal_data`` decides (Law 91/2025/QH15): export, erase.
 EXPORTERS = (Role.SUPERVISOR, Role.ADMIN)
 ERASERS = (Role.SUPERVISOR,)
 

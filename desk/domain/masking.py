@@ -1,7 +1,7 @@
 """Hiding most of an ID number or a phone where the full value is not needed.
 
-Decree 13/2023/ND-CP art. 3 (data minimisation): a screen or paper shows only
-the personal data its purpose needs. A receipt lies on counters and is carried
+Law 91/2025/QH15 art. 3(2) (only within a specific, clear scope and purpose): a
+screen or paper shows only the personal data its purpose needs. A receipt lies on counters and is carried
 around, so it shows the first four and last two digits of the CCCD
 (``0010******89``): enough for the citizen to recognise it, useless to a finder.
 """

@@ -1,8 +1,8 @@
 """Accounts: logging in, and an admin adding clerks.
 
 Passwords are kept only as salted scrypt hashes (``desk.domain.passwords``).
-The personal data the desk holds is protected under Decree 13/2023/ND-CP
-(art. 26: measures against unauthorised access), so repeated wrong passwords
+The personal data the desk holds is protected under Law 91/2025/QH15
+(art. 37(1)(c): management and technical measures), so repeated wrong passwords
 lock an account for a while, a password can be changed by its owner and reset
 by an admin (who then cannot know it for long: the owner must change it), and
 every one of these events is in the audit trail.

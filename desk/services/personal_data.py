@@ -1,8 +1,8 @@
 """A citizen's personal data: handing it over, and erasing it when it is no longer needed.
 
-Decree 13/2023/ND-CP on personal data protection gives the data subject the right
-to obtain the data an office holds about them (art. 9(3), 14) and to have it
-deleted once the purpose of the processing is over (art. 9(4), 16). A dossier
+The Personal Data Protection Law (91/2025/QH15) gives the data subject the right
+to obtain the data an office holds about them (art. 4(1)(d), 15(2)(a)) and to
+have it deleted once the purpose of the processing is over (art. 14(1)(b), (c)). A dossier
 that was refused or stopped never leads to a result the office must keep, so
 after the retention period a supervisor may erase the applicant's personal
 data from it; the dossier itself (procedure, dates, steps) stays for the
@@ -119,8 +119,8 @@ def export_citizen(
     """Write every dossier of ``id_number`` (facts, papers, steps) to a JSON file.
 
     Returns the number of dossiers written. The export and who made it go to the
-    audit trail under the masked ID number (Decree 13/2023 art. 14: a request for
-    one's own data is answered, and the answer is accounted for).
+    audit trail under the masked ID number (Law 91/2025/QH15 art. 15(2)(a): a
+    request for one's own data is answered, and the answer is accounted for).
     """
     if clerk.role not in (Role.SUPERVISOR.value, Role.ADMIN.value):
         raise UserError(
@@ -226,8 +226,8 @@ def erase_personal_data(db: Database, clerk: Clerk, code: str, clock: Clock) -> 
     """Erase the applicant's personal data from a refused or stopped dossier.
 
     Allowed to a supervisor only, and only once the dossier has been closed for
-    longer than the retention period (Decree 13/2023 art. 16: deletion when the
-    purpose is over and no law requires keeping the data). What was erased, by
+    longer than the retention period (Law 91/2025/QH15 art. 14(1)(b), (c):
+    deletion when the purpose is over or the keeping time has passed). What was erased, by
     whom and when goes to the audit trail; the erased values themselves do not.
     """
     if clerk.role != Role.SUPERVISOR.value:

@@ -1,4 +1,4 @@
-"""The log never holds a citizen's name, phone or ID number (Decree 13/2023 art. 26).
+"""The log never holds a citizen's name, phone or ID number (Law 91/2025/QH15 art. 37(1)(c)).
 
 Everything logged at any level while a dossier goes through intake, steps, a
 failed print and a failed login is captured and searched.

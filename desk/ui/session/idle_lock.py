@@ -1,8 +1,8 @@
 """Lock the screen after a while with no keyboard or mouse input.
 
 A counter PC faces the public; a clerk who steps away must not leave the
-citizens' personal data on screen (Decree 13/2023/ND-CP art. 26: measures
-against unauthorised access). After ``minutes`` without input the window's
+citizens' personal data on screen (Law 91/2025/QH15 on personal data protection,
+art. 37(1)(c): the management and technical measures that protect it). After ``minutes`` without input the window's
 content is covered by an opaque panel asking for the same clerk's password;
 wrong passwords count towards the account's temporary lock like at login. The
 clerk may also lock at once ("Khóa màn hình", Ctrl+L).
