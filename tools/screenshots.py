@@ -100,6 +100,7 @@ def windows(db) -> Iterator[tuple[str, Callable[[], object]]]:
         lambda: _picked(intake_window.IntakeWindow(db, clerk, december), "1.013978"),
     )
     yield "dossier_page", lambda: dossier_page.DossierPage(db, boss, running, clock)
+    yield "consent_dialog", lambda: _consent_dialog(db, boss, running, clock)
     yield "dashboard", lambda: dashboard_window.DashboardWindow(db, boss, clock)
     yield "kiosk", lambda: kiosk_window.KioskWindow(db, clock, printer_uri="none")
     yield (
@@ -170,6 +171,14 @@ def _sample_page() -> Path:
         draw.line((160, 300 + 44 * line, 1080, 300 + 44 * line), fill=120, width=2)
     sheet.save(path)
     return path
+
+
+def _consent_dialog(db, clerk, code: str, clock):  # noqa: ANN001, ANN202
+    """The applicant's consent to messages, recorded anew from the dossier page."""
+    from desk.services import dossiers
+    from desk.ui.dossier.consent_dialog import ConsentDialog
+
+    return ConsentDialog(db, clerk, clock, code, dossiers.get_dossier(db, code).applicant)
 
 
 def _page_editor(page: Path, paper: str, code: str):  # noqa: ANN202

@@ -2359,6 +2359,45 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Nhận tin nhắn: hồ sơ {code}</source>
+        <translation>Messages: dossier {code}</translation>
+    </message>
+    <message>
+        <source>Người nộp có quyền đồng ý hoặc rút lại đồng ý nhận tin báo về hồ sơ bất cứ lúc nào. Chỉ đánh dấu kênh người nộp đồng ý. Tin nhắn chưa gửi qua kênh bỏ đánh dấu sẽ không gửi nữa; tin đã gửi vẫn giữ trong hồ sơ.</source>
+        <translation>The applicant may agree to, or withdraw their consent to, messages about the dossier at any time. Tick only the channels the applicant agrees to. Messages not yet sent through an unticked channel will not be sent; messages already sent stay in the dossier.</translation>
+    </message>
+    <message>
+        <source>Ví dụ: đơn ngày 07/12/2026; thư điện tử của người nộp</source>
+        <translation>For example: letter of 07/12/2026; the applicant's e-mail</translation>
+    </message>
+    <message>
+        <source>Điện thoại:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Thư điện tử:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Đồng ý nhận tin qua:</source>
+        <translation>Agrees to messages by:</translation>
+    </message>
+    <message>
+        <source>Yêu cầu của người nộp:</source>
+        <translation>The applicant's request:</translation>
+    </message>
+    <message>
+        <source>Ghi nhận</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CounterPanel</name>
     <message>
         <source>Đang chờ theo nhóm</source>
@@ -3061,6 +3100,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Error, retrying</translation>
     </message>
     <message>
+        <source>Không gửi</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
         <source>Chờ gửi</source>
         <translation>Waiting</translation>
     </message>
@@ -3079,6 +3122,14 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>{kind} tới {to} gửi không được: {error}</source>
         <translation>{kind} to {to} not sent: {error}</translation>
+    </message>
+    <message>
+        <source>Nhận tin nhắn...</source>
+        <translation>Messages...</translation>
+    </message>
+    <message>
+        <source>Người nộp đồng ý thêm hoặc rút lại đồng ý nhận tin báo qua SMS, thư điện tử, Zalo.</source>
+        <translation>The applicant agrees to more channels, or withdraws their consent to messages by SMS, e-mail or Zalo.</translation>
     </message>
 </context>
 <context>
@@ -3264,6 +3315,14 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Bước xử lý</source>
         <translation>Processing steps</translation>
+    </message>
+    <message>
+        <source>Đã ghi nhận đồng ý nhận tin nhắn của người nộp.</source>
+        <translation>The applicant's consent to messages is recorded.</translation>
+    </message>
+    <message>
+        <source>{n} tin nhắn chưa gửi qua kênh đã rút đồng ý sẽ không gửi nữa.</source>
+        <translation>{n} unsent message(s) through the withdrawn channel(s) will not be sent.</translation>
     </message>
     <message>
         <source>In lại phiếu hẹn</source>
@@ -4868,6 +4927,10 @@ Log folder: {logs}</translation>
         <source>Gửi không được</source>
         <translation>Not sent</translation>
     </message>
+    <message>
+        <source>Không gửi: rút đồng ý</source>
+        <translation>Not sent: consent withdrawn</translation>
+    </message>
 </context>
 <context>
     <name>MessageTemplates</name>
@@ -5227,8 +5290,24 @@ Log folder: {logs}</translation>
 <context>
     <name>Outbox</name>
     <message>
+        <source>Không có hồ sơ {code}.</source>
+        <extracomment>A message still waiting after this long is listed for the supervisor too (no PC with its sender is running, or the modem&apos;s PC is off). The messages a withdrawn consent stops: not sent yet, or given up (a retry would send it).</extracomment>
+        <translation>There is no dossier {code}.</translation>
+    </message>
+    <message>
+        <source>Người nộp đã rút lại đồng ý nhận tin qua kênh này.</source>
+        <translation>The applicant withdrew their consent to messages through this channel.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa có địa chỉ thư điện tử của người nộp: chưa đăng ký nhận tin qua thư điện tử được. Hãy bổ sung địa chỉ ở thông tin người nộp trước.</source>
+        <translation>The dossier has no e-mail address for the applicant, so messages by e-mail cannot be agreed to. Add the address to the applicant's details first.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa có số điện thoại của người nộp: chưa đăng ký nhận tin qua SMS hoặc Zalo được. Hãy bổ sung số điện thoại ở thông tin người nộp trước.</source>
+        <translation>The dossier has no phone number for the applicant, so messages by SMS or Zalo cannot be agreed to. Add the phone number to the applicant's details first.</translation>
+    </message>
+    <message>
         <source>Dữ liệu cá nhân của hồ sơ đã được xóa.</source>
-        <extracomment>A message still waiting after this long is listed for the supervisor too (no PC with its sender is running, or the modem&apos;s PC is off).</extracomment>
         <translation>The dossier&apos;s personal data was erased.</translation>
     </message>
     <message>
@@ -5242,6 +5321,10 @@ Log folder: {logs}</translation>
     <message>
         <source>Tin nhắn số {id} không ở trạng thái gửi không được.</source>
         <translation>Message number {id} is not one that was given up.</translation>
+    </message>
+    <message>
+        <source>Người nộp đã rút lại đồng ý nhận tin qua kênh này: không gửi lại tin nhắn số {id}.</source>
+        <translation>The applicant withdrew their consent to this channel: message {id} is not sent again.</translation>
     </message>
     <message>
         <source>Tin nhắn số {id} không có nội dung (tệp lời văn bị lỗi khi ghi nhận bước): không gửi lại được.</source>

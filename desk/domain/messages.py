@@ -41,6 +41,7 @@ class MessageStatus(StrEnum):
     SENDING = "sending"  # đang gửi: claimed by one sender (its claim token)
     SENT = "sent"  # đã gửi: accepted by the modem, the mail server or Zalo
     FAILED = "failed"  # gửi không được: given up; a supervisor sees it and may retry
+    WITHDRAWN = "withdrawn"  # không gửi: the applicant withdrew their consent to its channel
 
 
 STATUS_LABELS = {
@@ -48,6 +49,7 @@ STATUS_LABELS = {
     MessageStatus.SENDING: QT_TRANSLATE_NOOP("MessageStatus", "Đang gửi"),
     MessageStatus.SENT: QT_TRANSLATE_NOOP("MessageStatus", "Đã gửi"),
     MessageStatus.FAILED: QT_TRANSLATE_NOOP("MessageStatus", "Gửi không được"),
+    MessageStatus.WITHDRAWN: QT_TRANSLATE_NOOP("MessageStatus", "Không gửi: rút đồng ý"),
 }
 
 #: The steps that tell the applicant, each with its own template.

@@ -67,6 +67,81 @@ def consent_for(db: Database, code: str) -> Consent:
         return consent_of(row) if row is not None else Consent()
 
 
+#: The messages a withdrawn consent stops: not sent yet, or given up (a retry would send it).
+_NOT_SENT = (
+    MessageStatus.PENDING.value,
+    MessageStatus.SENDING.value,
+    MessageStatus.FAILED.value,
+)
+
+
+def change_consent(  # noqa: PLR0913 (who, which dossier, what, why, when)
+    db: Database, clerk: Clerk, code: str, consent: Consent, clock: Clock, note: str = ""
+) -> int:
+    """The applicant agrees to more channels, or withdraws their consent to some, after
+    intake (at any counter, at any time: docs/legal.md, "Messages to the applicant").
+
+    The dossier keeps ``consent`` from now on; its messages on a withdrawn channel that
+    were not sent are never sent (status "withdrawn"); the audit trail keeps who recorded
+    the change, before and after, and ``note`` (the citizen's request: a letter, an
+    e-mail). A channel without its address cannot be agreed to.
+    Returns how many messages were stopped."""
+    now = clock.now()
+    with db.write() as s:
+        row = s.scalar(select(DossierRow).where(DossierRow.code == code).with_for_update())
+        if row is None:
+            raise NotFound(translate("Outbox", "Không có hồ sơ {code}.").format(code=code))
+        reachable = recipients(consent, row.phone, row.email)
+        for channel in consent.agreed():
+            if channel not in reachable:
+                raise UserError(_no_address(channel))
+        before = consent_of(row)
+        if before == consent:
+            return 0
+        for column, value in consent_columns(consent).items():
+            setattr(row, column, value)
+        withdrawn = [c.value for c in before.agreed() if c not in consent.agreed()]
+        stopped = 0
+        if withdrawn:
+            reason = translate("Outbox", "Người nộp đã rút lại đồng ý nhận tin qua kênh này.")
+            for m in s.scalars(
+                select(MessageRow).where(
+                    MessageRow.dossier_id == row.id,
+                    MessageRow.channel.in_(withdrawn),
+                    MessageRow.status.in_(_NOT_SENT),
+                )
+            ):
+                m.status = MessageStatus.WITHDRAWN.value
+                m.claim, m.claimed_at = "", None
+                m.last_error = reason
+                stopped += 1
+        audit.record(
+            s,
+            clerk,
+            now,
+            "dossier",
+            code,
+            "consent",
+            consent_columns(before),
+            {**consent_columns(consent), "messages_withdrawn": stopped, "note": note.strip()},
+        )
+    return stopped
+
+
+def _no_address(channel: MessageChannel) -> str:
+    if channel is MessageChannel.EMAIL:
+        return translate(
+            "Outbox",
+            "Hồ sơ chưa có địa chỉ thư điện tử của người nộp: chưa đăng ký nhận tin qua thư "
+            "điện tử được. Hãy bổ sung địa chỉ ở thông tin người nộp trước.",
+        )
+    return translate(
+        "Outbox",
+        "Hồ sơ chưa có số điện thoại của người nộp: chưa đăng ký nhận tin qua SMS hoặc Zalo "
+        "được. Hãy bổ sung số điện thoại ở thông tin người nộp trước.",
+    )
+
+
 def _when(moment: datetime | None) -> str:
     if moment is None:
         return ""
@@ -288,7 +363,7 @@ def problems(db: Database, now: datetime, limit: int = 500) -> list[MessageView]
         .where(
             or_(
                 MessageRow.status == MessageStatus.FAILED.value,
-                (MessageRow.status != MessageStatus.SENT.value)
+                MessageRow.status.not_in((MessageStatus.SENT.value, MessageStatus.WITHDRAWN.value))
                 & (MessageRow.created_at < now - LONG_WAIT),
             )
         )
@@ -318,6 +393,15 @@ def retry(db: Database, clerk: Clerk, message_id: int, clock: Clock) -> None:
                 translate("Outbox", "Tin nhắn số {id} không ở trạng thái gửi không được.").format(
                     id=message_id
                 )
+            )
+        dossier = s.get(DossierRow, row.dossier_id)
+        if dossier is None or MessageChannel(row.channel) not in consent_of(dossier).agreed():
+            raise UserError(
+                translate(
+                    "Outbox",
+                    "Người nộp đã rút lại đồng ý nhận tin qua kênh này: không gửi lại tin nhắn "
+                    "số {id}.",
+                ).format(id=message_id)
             )
         if not row.body and not row.template_id:
             raise UserError(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 from desk.domain.clock import FixedClock
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper, ResultDelivery
-from desk.domain.messages import Consent
+from desk.domain.messages import Consent, MessageChannel
 from desk.domain.office import Clerk
 from desk.services import catalog, intake, notify_settings, outbox
 from desk.storage.database import Database
@@ -75,3 +77,26 @@ def office_templates(data_home: Path, text: str) -> Path:
     path = folder / "messages.toml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+class FakeSender:
+    """Keeps what it is given; ``failures`` are raised first, one a message sent."""
+
+    def __init__(self, channel=MessageChannel.SMS, failures=(), pause=0.0):
+        self.channel = channel
+        self.sent = []
+        self.failures = list(failures)
+        self.pause = pause
+        self.closed = 0
+        self.lock = threading.Lock()
+
+    def send(self, message):
+        time.sleep(self.pause)
+        with self.lock:
+            if self.failures:
+                raise self.failures.pop(0)
+            self.sent.append(message)
+        return f"ref-{message.id}"
+
+    def close(self):
+        self.closed += 1

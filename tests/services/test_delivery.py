@@ -5,11 +5,10 @@ two senders at once (two PCs on one database) never send a message twice."""
 from __future__ import annotations
 
 import threading
-import time
 from datetime import timedelta
 
 import pytest
-from outbox_helpers import messages, receive, turn_on
+from outbox_helpers import FakeSender, messages, receive, turn_on
 
 from desk.domain.errors import UserError
 from desk.domain.messages import (
@@ -28,29 +27,6 @@ from desk.storage.database import Database
 @pytest.fixture(autouse=True)
 def xdg(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-
-
-class FakeSender:
-    """Keeps what it is given; ``failures`` are raised first, one a message sent."""
-
-    def __init__(self, channel=MessageChannel.SMS, failures=(), pause=0.0):
-        self.channel = channel
-        self.sent = []
-        self.failures = list(failures)
-        self.pause = pause
-        self.closed = 0
-        self.lock = threading.Lock()
-
-    def send(self, message):
-        time.sleep(self.pause)
-        with self.lock:
-            if self.failures:
-                raise self.failures.pop(0)
-            self.sent.append(message)
-        return f"ref-{message.id}"
-
-    def close(self):
-        self.closed += 1
 
 
 @pytest.fixture

@@ -13,7 +13,14 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QWidget,
+)
 
 from desk.domain.errors import UserError
 from desk.domain.lifecycle import STEP_LABELS, Step
@@ -40,6 +47,7 @@ KIND_LABELS = {
 SENT_COLOUR = "#1b5e20"
 FAILED_COLOUR = "#b00020"
 WAITING_COLOUR = "#6d4c00"
+WITHDRAWN_COLOUR = "#546e7a"
 MESSAGE_BACKGROUND = "#f3f6fb"
 
 Row = tuple[str, ...]
@@ -88,6 +96,12 @@ def message_rows(m: outbox.MessageView) -> list[tuple[datetime, Row, str]]:
         else:  # a try that failed, with more to come (or that came)
             result, colour = translate("DossierMessages", "Lỗi, thử lại"), WAITING_COLOUR
         rows.append((attempt.at, _row(m, result, details, by), colour))
+    if m.status is MessageStatus.WITHDRAWN:  # the applicant withdrew: never (again) sent
+        details = f"{about}. {m.last_error}"
+        result = translate("DossierMessages", "Không gửi")
+        at = rows[-1][0] if rows else m.created_at
+        rows.append((at, _row(m, result, details), WITHDRAWN_COLOUR))
+        return rows
     if not m.history:
         if m.status is MessageStatus.FAILED:  # never tried: its words could not be written
             details = f"{about}. {m.last_error}"
@@ -153,7 +167,8 @@ def summary(
 
 
 class PageMessages:
-    """The dossier page's part about messages: ``line`` to lay out, ``fill`` on reload."""
+    """The dossier page's part about messages: ``row`` to lay out (the line, and the
+    button that records the applicant's consent anew), ``fill`` on reload."""
 
     def __init__(self, db: Database, code: str, parent: QWidget | None = None) -> None:
         self._db = db
@@ -164,6 +179,22 @@ class PageMessages:
         self.line.setWordWrap(True)
         self.line.setTextFormat(Qt.TextFormat.PlainText)
         self.line.hide()
+        self.consent_button = QPushButton(translate("DossierMessages", "Nhận tin nhắn..."), parent)
+        self.consent_button.setObjectName("consent_button")
+        self.consent_button.setAutoDefault(False)
+        self.consent_button.setToolTip(
+            translate(
+                "DossierMessages",
+                "Người nộp đồng ý thêm hoặc rút lại đồng ý nhận tin báo qua SMS, thư điện tử, "
+                "Zalo.",
+            )
+        )
+        self.consent_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.row = QHBoxLayout()
+        self.row.addWidget(self.line, 1)
+        self.row.addWidget(
+            self.consent_button, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+        )
 
     def fill(self, table: QTableWidget, timeline: Sequence[Step], names: Mapping[str, str]) -> None:
         """The timeline with the messages among the steps; the line under the heading."""

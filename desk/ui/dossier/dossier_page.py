@@ -127,6 +127,7 @@ class DossierPage(PagePrinting, QDialog):
         self.timeline: list[Step] = []
         self.last_dialog: StepDialog | None = None
         self.last_preview: ReceiptPreviewDialog | None = None
+        self.last_consent_dialog: QDialog | None = None
         self.setObjectName("dossier_page")
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setWindowTitle(translate("DossierPage", "Hồ sơ {code}").format(code=self.code))
@@ -150,7 +151,8 @@ class DossierPage(PagePrinting, QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.messages.line)
+        layout.addLayout(self.messages.row)
+        self.messages.consent_button.clicked.connect(self.change_consent)
         layout.addWidget(self._build_facts())
         layout.addWidget(self._build_tabs(), 1)
         layout.addWidget(self._build_step_buttons())
@@ -275,6 +277,26 @@ class DossierPage(PagePrinting, QDialog):
             grid.addWidget(button, number // 5, number % 5)
         grid.addWidget(self.apology_button, len(PAGE_STEPS) // 5, len(PAGE_STEPS) % 5)
         return box
+
+    def change_consent(self) -> None:
+        """The applicant agrees to a channel or withdraws their consent (their request noted)."""
+        from desk.ui.dossier.consent_dialog import ConsentDialog
+
+        dialog = ConsentDialog(
+            self.db, self.clerk, self.clock, self.code, self.dossier.applicant, self
+        )
+        self.last_consent_dialog = dialog
+        dialog.accepted.connect(lambda: self._consent_changed(dialog.stopped))
+        dialog.open()
+
+    def _consent_changed(self, stopped: int) -> None:
+        self.reload()
+        text = translate("DossierPage", "Đã ghi nhận đồng ý nhận tin nhắn của người nộp.")
+        if stopped:
+            text += " " + translate(
+                "DossierPage", "{n} tin nhắn chưa gửi qua kênh đã rút đồng ý sẽ không gửi nữa."
+            ).format(n=stopped)
+        self.notice.show_ok(text)
 
     # -- showing the dossier ---------------------------------------------------------
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from background_jobs import settle
 from dossier_factory import PROCEDURE, record
+from keyboard_input import type_text
 from message_boxes import click_box_button, visible_message_boxes
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -400,3 +401,57 @@ def test_a_step_raced_by_another_counter_is_refused_with_the_message(qtbot, db, 
         "Không thể thực hiện 'Có kết quả giải quyết' khi hồ sơ đang ở trạng thái "
         "'Dừng giải quyết'. Chỉ ghi nhận kết quả cho hồ sơ đang giải quyết."
     )
+
+
+def test_the_applicant_withdraws_a_channel_from_the_dossier_page(qtbot, db, clerk, clock):
+    """At the counter the citizen asks to stop the SMS: the clerk unticks it, notes the
+    request, and the intake's SMS still waiting is never sent; Zalo goes on."""
+    from desk.domain.consent import Consent, MessageChannel
+    from desk.domain.messages import MessageStatus
+    from desk.services import audit, notify_settings, outbox
+
+    notify_settings.set_up(
+        db,
+        clerk,
+        clock,
+        modem="serial:/dev/null",
+        zalo_token="t0k",
+        zalo_url="http://127.0.0.1:9/z",
+    )
+    code = record(db, clerk, clock, consent=Consent(sms=True, zalo=True))
+    page = open_page(qtbot, db, clerk, code, clock)
+    assert "SMS, Zalo" in page.messages.line.text()
+    page.messages.consent_button.click()
+    dialog = page.last_consent_dialog
+    assert dialog is not None and dialog.isVisible()
+    boxes = dialog.box.boxes
+    assert boxes[MessageChannel.SMS].isChecked() and boxes[MessageChannel.ZALO].isChecked()
+    assert not boxes[MessageChannel.EMAIL].isEnabled()  # no e-mail address, no box
+    qtbot.mouseClick(boxes[MessageChannel.SMS], Qt.MouseButton.LeftButton)
+    type_text(qtbot, dialog.note, "Đơn ngày 07/12/2026: không nhận SMS")
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert outbox.consent_for(db, code) == Consent(zalo=True)
+    assert "qua: Zalo." in page.messages.line.text()
+    assert "1 tin nhắn chưa gửi" in page.notice.text()
+    sms = [m for m in outbox.dossier_messages(db, code) if m.channel is MessageChannel.SMS]
+    assert [m.status for m in sms] == [MessageStatus.WITHDRAWN]
+    shown = [page.timeline_table.item(r, 5).text() for r in range(page.timeline_table.rowCount())]
+    assert "Không gửi" in shown and "Chờ gửi" in shown  # the SMS stopped, the Zalo waits
+    (entry,) = [e for e in audit.trail(db, "dossier", code) if e.action == "consent"]
+    assert entry.after["note"] == "Đơn ngày 07/12/2026: không nhận SMS"
+
+
+def test_a_channel_without_its_address_is_refused_in_the_dialog(qtbot, db, clerk, clock):
+    from desk.domain.consent import Consent, MessageChannel
+    from desk.services import notify_settings, outbox
+
+    notify_settings.set_up(db, clerk, clock, modem="serial:/dev/null")
+    code = record(db, clerk, clock, phone="", consent=Consent())
+    page = open_page(qtbot, db, clerk, code, clock)
+    page.messages.consent_button.click()
+    dialog = page.last_consent_dialog
+    assert not dialog.box.boxes[MessageChannel.SMS].isEnabled()  # no phone: not offered
+    dialog.accept()  # nothing ticked, nothing changed: accepted quietly
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert outbox.consent_for(db, code) == Consent()
