@@ -2370,7 +2370,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Ví dụ: đơn ngày 07/12/2026; thư điện tử của người nộp</source>
-        <translation>For example: letter of 07/12/2026; the applicant's e-mail</translation>
+        <translation>For example: letter of 07/12/2026; the applicant&apos;s e-mail</translation>
     </message>
     <message>
         <source>Điện thoại:</source>
@@ -2386,7 +2386,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Yêu cầu của người nộp:</source>
-        <translation>The applicant's request:</translation>
+        <translation>The applicant&apos;s request:</translation>
     </message>
     <message>
         <source>Ghi nhận</source>
@@ -3318,7 +3318,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Đã ghi nhận đồng ý nhận tin nhắn của người nộp.</source>
-        <translation>The applicant's consent to messages is recorded.</translation>
+        <translation>The applicant&apos;s consent to messages is recorded.</translation>
     </message>
     <message>
         <source>{n} tin nhắn chưa gửi qua kênh đã rút đồng ý sẽ không gửi nữa.</source>
@@ -5300,11 +5300,11 @@ Log folder: {logs}</translation>
     </message>
     <message>
         <source>Hồ sơ chưa có địa chỉ thư điện tử của người nộp: chưa đăng ký nhận tin qua thư điện tử được. Hãy bổ sung địa chỉ ở thông tin người nộp trước.</source>
-        <translation>The dossier has no e-mail address for the applicant, so messages by e-mail cannot be agreed to. Add the address to the applicant's details first.</translation>
+        <translation>The dossier has no e-mail address for the applicant, so messages by e-mail cannot be agreed to. Add the address to the applicant&apos;s details first.</translation>
     </message>
     <message>
         <source>Hồ sơ chưa có số điện thoại của người nộp: chưa đăng ký nhận tin qua SMS hoặc Zalo được. Hãy bổ sung số điện thoại ở thông tin người nộp trước.</source>
-        <translation>The dossier has no phone number for the applicant, so messages by SMS or Zalo cannot be agreed to. Add the phone number to the applicant's details first.</translation>
+        <translation>The dossier has no phone number for the applicant, so messages by SMS or Zalo cannot be agreed to. Add the phone number to the applicant&apos;s details first.</translation>
     </message>
     <message>
         <source>Dữ liệu cá nhân của hồ sơ đã được xóa.</source>
@@ -6323,6 +6323,10 @@ Log folder: {logs}</translation>
     <message>
         <source>Đã nhập tệp {0}: thêm {1}, cập nhật {2}, {3} dòng lỗi.</source>
         <translation>Imported {0}: {1} added, {2} updated, {3} rows with errors.</translation>
+    </message>
+    <message>
+        <source>Đang nhập danh mục thủ tục...</source>
+        <translation>Importing the procedure catalog...</translation>
     </message>
     <message>
         <source>Không ghi được tệp {0}: {1}. Hãy chọn thư mục khác hoặc đóng tệp đang mở trong Excel rồi thử lại.</source>

@@ -30,6 +30,7 @@ SLOW = {
     "tracking_book_pdf",
     "write_booklet_pdf",
     "export_catalog",
+    "import_catalog",
     "backup_now",
     "automatic_backup",
     "write_form",

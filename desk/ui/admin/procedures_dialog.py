@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -94,6 +93,7 @@ class ProceduresDialog(QDialog):
         self.report_dialog: ImportReportDialog | None = None
         #: How many procedures the last export wrote (None while one runs or after a failure).
         self.last_export_count: int | None = None
+        self.last_import: ImportReport | None = None
         self._procedures: list[Procedure] = []
         self.setWindowTitle(translate("ProceduresDialog", "Danh mục thủ tục hành chính"))
         self.search_edit = QLineEdit()
@@ -348,35 +348,46 @@ class ProceduresDialog(QDialog):
         if path:
             self.export_to(Path(path))
 
-    def import_from(self, path: Path) -> ImportReport | None:
-        """Import a CSV/XLSX catalog and show the report (each bad row with its message)."""
+    def import_from(self, path: Path) -> background.Job:
+        """Import a CSV/XLSX catalog off the window's thread (hundreds of rows written,
+        on a server too), then show the report (each bad row with its message);
+        ``last_import`` holds it, ``None`` when the file could not be imported."""
         self.notice.clear_notice()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = catalog.import_catalog(self.db, self.clerk, Path(path))
-        except UserError as exc:
-            self.notice.show_error(exc.message)
-            return None
-        except OSError as exc:
-            self.notice.show_error(
-                translate(
-                    "ProceduresDialog", "Không đọc được tệp {0}: {1}. Hãy kiểm tra tệp rồi thử lại."
-                ).format(path, exc.strerror or exc)
-            )
-            return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.refresh()
-        self.report_dialog = ImportReportDialog(report, Path(path), self)
-        self.report_dialog.open()
-        message = translate(
-            "ProceduresDialog", "Đã nhập tệp {0}: thêm {1}, cập nhật {2}, {3} dòng lỗi."
-        ).format(Path(path).name, report.added, report.updated, len(report.errors))
-        if report.errors:
-            self.notice.show_error(message)
-        else:
-            self.notice.show_ok(message)
-        return report
+        db, clerk, path = self.db, self.clerk, Path(path)
+
+        def read() -> ImportReport:  # on a pool thread
+            try:
+                return catalog.import_catalog(db, clerk, path)
+            except OSError as exc:
+                raise UserError(
+                    translate(
+                        "ProceduresDialog",
+                        "Không đọc được tệp {0}: {1}. Hãy kiểm tra tệp rồi thử lại.",
+                    ).format(path, exc.strerror or exc)
+                ) from exc
+
+        def imported(report: ImportReport) -> None:
+            self.last_import = report
+            self.refresh()
+            self.report_dialog = ImportReportDialog(report, path, self)
+            self.report_dialog.open()
+            message = translate(
+                "ProceduresDialog", "Đã nhập tệp {0}: thêm {1}, cập nhật {2}, {3} dòng lỗi."
+            ).format(path.name, report.added, report.updated, len(report.errors))
+            if report.errors:
+                self.notice.show_error(message)
+            else:
+                self.notice.show_ok(message)
+
+        self.last_import = None
+        return background.run_in_background(
+            self,
+            read,
+            imported,
+            self.notice.show_error,
+            translate("ProceduresDialog", "Đang nhập danh mục thủ tục..."),
+            buttons=[self.import_button, self.export_button],
+        )
 
     def export_to(self, path: Path) -> background.Job:
         """Write the whole catalog (inactive procedures too) to a .csv or .xlsx file, in

@@ -304,7 +304,7 @@ def write_csv(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
-def test_import_reports_each_bad_row_and_keeps_the_good(procedures, db, tmp_path) -> None:
+def test_import_reports_each_bad_row_and_keeps_the_good(procedures, db, tmp_path, qtbot) -> None:
     path = write_csv(
         tmp_path / "danh-muc.csv",
         [
@@ -319,7 +319,11 @@ def test_import_reports_each_bad_row_and_keeps_the_good(procedures, db, tmp_path
             ["9.000002", "Thủ tục lỗi", "Hộ tịch", "ngày làm việc", "ba", "Tờ khai (bản chính)"],
         ],
     )
-    report = procedures.import_from(path)
+    job = procedures.import_from(path)
+    assert job.running and not procedures.import_button.isEnabled()  # in the background
+    settle(qtbot)
+    assert not job.running and procedures.import_button.isEnabled()
+    report = procedures.last_import
     assert report is not None and (report.added, report.updated) == (1, 0)
     assert procedures.report_dialog is not None and procedures.report_dialog.isVisible()
     messages = procedures.report_dialog.messages()
@@ -332,11 +336,20 @@ def test_import_reports_each_bad_row_and_keeps_the_good(procedures, db, tmp_path
     assert procedures.notice.is_error
 
 
-def test_import_of_a_file_that_is_not_a_catalog(procedures, tmp_path) -> None:
+def test_import_of_a_file_that_is_not_a_catalog(procedures, tmp_path, qtbot) -> None:
     path = tmp_path / "ghi-chu.txt"
     path.write_text("không phải danh mục", encoding="utf-8")
-    assert procedures.import_from(path) is None
+    procedures.import_from(path)
+    settle(qtbot)
+    assert procedures.last_import is None
     assert procedures.notice.is_error and procedures.notice.text()
+
+
+def test_import_of_a_missing_file_says_which(procedures, tmp_path, qtbot) -> None:
+    procedures.import_from(tmp_path / "khong-co.csv")
+    settle(qtbot)
+    assert procedures.last_import is None
+    assert procedures.notice.is_error and "khong-co.csv" in procedures.notice.text()
 
 
 def test_export_then_import_round_trips(procedures, db, tmp_path, qtbot) -> None:
@@ -349,7 +362,9 @@ def test_export_then_import_round_trips(procedures, db, tmp_path, qtbot) -> None
         assert procedures.last_export_count == count
         assert procedures.notice.text() == f"Đã xuất {count} thủ tục ra tệp {tmp_path / name}."
         assert (tmp_path / name).stat().st_size > 0
-        report = procedures.import_from(tmp_path / name)
+        procedures.import_from(tmp_path / name)
+        settle(qtbot)
+        report = procedures.last_import
         assert report is not None
         assert (report.added, report.updated, report.errors) == (0, count, [])
 
