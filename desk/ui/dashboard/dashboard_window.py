@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -220,6 +221,8 @@ class DashboardWindow(DashboardExports, QWidget):
             translate("DashboardWindow", "Hướng dẫn nộp trực tuyến"), "#6a1b9a", self
         )
         self.guided_tile.setObjectName("guided_online")
+        # as tall as the two rows it spans, not one tile floating between them
+        self.guided_tile.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         grid.addWidget(self.guided_tile, 0, len(TILE_ROWS[0]) + 1, 2, 1)
         return grid
 

@@ -215,6 +215,10 @@ def test_the_dashboard_is_laid_out_within_a_laptop_screen(window):
         assert tile.isVisible()
         assert tile.width() >= tile.value_label.sizeHint().width()
     assert window.chart.height() >= 260
+    # the guides' tile fills the two rows it spans, not one tile's height between them
+    guided = window.guided_tile.geometry()
+    assert guided.top() == window.rate_tile.geometry().top()
+    assert guided.bottom() == window.queue_tile.geometry().bottom()
 
 
 def test_the_guides_to_submitting_online_of_the_period_have_their_tile(window, office):
