@@ -2,8 +2,8 @@
 
 The Personal Data Protection Law (91/2025/QH15) gives the data subject the right
 to obtain the data an office holds about them (art. 4(1)(d), 15(2)(a)) and to
-have it deleted once the purpose of the processing is over (art. 14(1)(b), (c)). A dossier
-that was refused or stopped never leads to a result the office must keep, so
+have it deleted once the purpose of the processing is over (art. 14(1)(b), (c)).
+A dossier that was refused or stopped never leads to a result the office must keep, so
 after the retention period a supervisor may erase the applicant's personal
 data from it; the dossier itself (procedure, dates, steps) stays for the
 statistics and the tracking book. Both acts are written to the audit trail,
@@ -227,8 +227,9 @@ def erase_personal_data(db: Database, clerk: Clerk, code: str, clock: Clock) -> 
 
     Allowed to a supervisor only, and only once the dossier has been closed for
     longer than the retention period (Law 91/2025/QH15 art. 14(1)(b), (c):
-    deletion when the purpose is over or the keeping time has passed). What was erased, by
-    whom and when goes to the audit trail; the erased values themselves do not.
+    deletion when the purpose is over or the keeping time has passed). What was
+    erased, by whom and when goes to the audit trail; the erased values themselves
+    do not.
     """
     if clerk.role != Role.SUPERVISOR.value:
         raise UserError(
