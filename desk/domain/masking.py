@@ -1,10 +1,10 @@
 """Hiding most of an ID number or a phone where the full value is not needed.
 
 Law 91/2025/QH15 art. 3(2) (only within a specific, clear scope and purpose): a
-screen or paper shows only the personal data its purpose needs. A receipt lies
-on counters and is carried around, so it shows the first four and last two
-digits of the CCCD
-(``0010******89``): enough for the citizen to recognise it, useless to a finder.
+screen or paper shows only the personal data its purpose needs. A receipt lies on
+counters and is carried around, so it shows the first four and last two digits of
+the CCCD (``0010******89``): enough for the citizen to recognise it, useless to a
+finder.
 """
 
 from __future__ import annotations

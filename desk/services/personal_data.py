@@ -1,13 +1,13 @@
 """A citizen's personal data: handing it over, and erasing it when it is no longer needed.
 
-The Personal Data Protection Law (91/2025/QH15) gives the data subject the right
-to obtain the data an office holds about them (art. 4(1)(d), 15(2)(a)) and to
-have it deleted once the purpose of the processing is over (art. 14(1)(b), (c)).
-A dossier that was refused or stopped never leads to a result the office must keep, so
-after the retention period a supervisor may erase the applicant's personal
-data from it; the dossier itself (procedure, dates, steps) stays for the
-statistics and the tracking book. Both acts are written to the audit trail,
-which keeps the masked ID number, never the full one.
+The Personal Data Protection Law (91/2025/QH15) gives the data subject the right to
+obtain the data an office holds about them (art. 4(1)(d), 15(2)(a)) and to have it
+deleted once the purpose of the processing is over (art. 14(1)(b), (c)). A dossier
+that was refused or stopped never leads to a result the office must keep, so after
+the retention period a supervisor may erase the applicant's personal data from it;
+the dossier itself (procedure, dates, steps) stays for the statistics and the
+tracking book. Both acts are written to the audit trail, which keeps the masked ID
+number, never the full one.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Who is at a counter PC: its screen locked, and one clerk handing it to another.
 
-Both go in the audit trail under the PC (entity ``pc``, keyed by its name), so
-who worked where and when can be told afterwards (a management measure under
+Both go in the audit trail under the PC (entity ``pc``, keyed by its name), so who
+worked where and when can be told afterwards (a management measure under
 Law 91/2025/QH15 art. 37(1)(c); the law sets no general log, this is the desk's
-choice). A screen must lock even when the database cannot be reached: that entry is then only logged.
+choice). A screen must lock even when the database cannot be reached: that entry is
+then only logged.
 """
 
 from __future__ import annotations

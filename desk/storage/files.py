@@ -1,11 +1,11 @@
 """Files that hold personal data: readable by their owner only, whole or absent.
 
-The database, its ``-wal`` and ``-shm``, the backups, the file a restore keeps
-and a citizen's export hold names, addresses, phone and ID numbers, to be
-protected while stored (Law 91/2025/QH15 art. 18(1)). On Linux and macOS each
-is created with mode 0600, whatever the umask (SQLite gives the ``-wal``,
-``-shm`` and ``-journal`` the mode of the database file). On Windows the files live in the account's own data folder
-(``%LOCALAPPDATA%``), which other accounts cannot read: that folder is the
+The database, its ``-wal`` and ``-shm``, the backups, the file a restore keeps and a
+citizen's export hold names, addresses, phone and ID numbers, to be protected while
+stored (Law 91/2025/QH15 art. 18(1)). On Linux and macOS each is created with mode
+0600, whatever the umask (SQLite gives the ``-wal``, ``-shm`` and ``-journal`` the
+mode of the database file). On Windows the files live in the account's own data
+folder (``%LOCALAPPDATA%``), which other accounts cannot read: that folder is the
 protection, so nothing more is done there.
 
 A copy is written under a temporary name in the same folder, flushed to disk,

@@ -1,12 +1,11 @@
 """Lock the screen after a while with no keyboard or mouse input.
 
-A counter PC faces the public; a clerk who steps away must not leave the
-citizens' personal data on screen (Law 91/2025/QH15 on personal data protection,
-art. 37(1)(c): the management and technical measures that protect it). After ``minutes`` without input the window's
-content is covered by an opaque panel asking for the same clerk's password;
-wrong passwords count towards the account's temporary lock like at login. The
-clerk may also lock at once ("Khóa màn hình", Ctrl+L).
-
+A counter PC faces the public; a clerk who steps away must not leave the citizens'
+personal data on screen (Law 91/2025/QH15 on personal data protection,
+art. 37(1)(c): the management and technical measures that protect it). After
+``minutes`` without input the window's content is covered by an opaque panel asking
+for the same clerk's password; wrong passwords count towards the account's temporary
+lock like at login. The clerk may also lock at once ("Khóa màn hình", Ctrl+L).
 While locked, the program's other windows (dossier pages, reports) are hidden
 and come back at unlock, and no shortcut or menu runs (an application-wide
 event filter drops them), so nothing behind the panel can be reached. Each lock
