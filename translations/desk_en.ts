@@ -2392,10 +2392,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
-    <message>
-        <source>Hủy</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>CounterPanel</name>

@@ -29,6 +29,7 @@ from desk.domain.office import Clerk
 from desk.services import outbox
 from desk.storage.database import Database
 from desk.ui.intake.consent_box import ConsentBox
+from desk.ui.widgets.forms import vietnamese_buttons
 from desk.ui.widgets.qt_helpers import ERROR_COLOUR, translate
 
 CONTEXT = "ConsentDialog"
@@ -89,14 +90,13 @@ class ConsentDialog(QDialog):
         form.addRow(translate("ConsentDialog", "Thư điện tử:"), email)
         form.addRow(translate("ConsentDialog", "Đồng ý nhận tin qua:"), self.box)
         form.addRow(translate("ConsentDialog", "Yêu cầu của người nộp:"), self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        buttons = vietnamese_buttons(
+            QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+            )
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             translate("ConsentDialog", "Ghi nhận")
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            translate("ConsentDialog", "Hủy")
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
