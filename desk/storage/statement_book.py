@@ -9,7 +9,9 @@ among the resources, with the migration its SQL was written for
 (``tests/storage/test_statement_book.py`` fails when the file differs from
 the statements as they are now). Here they run on a bare ``sqlite3`` or
 ``psycopg`` connection, opened with the engine's own settings
-(``desk.storage.connection_settings``).
+(``desk.storage.connection_settings``); the window's first screen on a server
+runs them on libpq itself, before ``psycopg`` is even imported
+(``desk.storage.libpq``).
 
 ``open_bare`` gives a reader only where it can answer exactly as the engine
 would: a SQLite file that exists, or a PostgreSQL URL, at the schema of the
@@ -23,6 +25,7 @@ for it a second time.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,6 +39,8 @@ from desk.domain.errors import UserError
 from desk.storage import moments
 from desk.storage.connection_settings import BUSY_TIMEOUT_MS, postgres_connect_args
 from desk.storage.url_text import POSTGRES_PREFIX, SQLITE_PREFIX, sqlite_file
+
+log = logging.getLogger(__name__)
 
 BOOK_FILE = "statement_book.json"
 VERSION_TABLE = "alembic_version"  # as desk.storage.migrate names it
@@ -99,10 +104,12 @@ def shipped_book() -> Book:
 class BareReader:
     """Runs the book's statements on one bare connection (see ``open_bare``)."""
 
-    def __init__(self, connection: Any, engine: str, book: Book) -> None:
+    def __init__(self, connection: Any, engine: str, book: Book, driver: str) -> None:
         self._connection = connection
         self.dialect = Engine(engine)
         self._book = book
+        #: What reads: "sqlite3", "psycopg" or "libpq".
+        self.driver = driver
 
     def has(self, key: str) -> bool:
         return self.dialect.name in self._book.statements.get(key, {})
@@ -138,6 +145,8 @@ class BareReader:
         On a server the rows stay there until fetched (a cursor of its own, in a
         transaction: a plain one brings the whole result over at once, a year of
         decisions being some 12 MiB)."""
+        if self.driver == "libpq":
+            raise BareUnavailable("libpq alone does not stream")
         if self.dialect.name != "postgresql":
             with self._executed(key, values) as cursor:
                 while found := cursor.fetchmany(batch):
@@ -160,13 +169,16 @@ class BareReader:
         self.close()
 
 
-def open_bare(url: str, book: Book | None = None) -> BareReader:
+def open_bare(url: str, book: Book | None = None, light: bool = False) -> BareReader:
     """A bare reader on ``url``, at the book's schema; ``BareUnavailable`` otherwise
     (another kind of URL, no such file, a schema to create or upgrade, any failure:
-    the ordinary way then says what is wrong)."""
+    the ordinary way then says what is wrong).
+
+    ``light``: on a server, libpq itself where it can be (``desk.storage.libpq``), for a
+    few short reads that must not wait for ``psycopg`` to load; it does not ``stream``."""
     book = book or shipped_book()
     try:
-        reader = _connect(url, book)
+        reader = _connect(url, book, light)
     except (BareUnavailable, UserError):
         raise
     except Exception as exc:  # any driver's failure: the ordinary way explains it
@@ -185,7 +197,7 @@ def open_bare(url: str, book: Book | None = None) -> BareReader:
     return reader
 
 
-def _connect(url: str, book: Book) -> BareReader:
+def _connect(url: str, book: Book, light: bool) -> BareReader:
     if url.startswith(SQLITE_PREFIX):
         found = sqlite_file(url)
         if found is None or found[1]:  # in memory, or with options: the ordinary way
@@ -197,15 +209,19 @@ def _connect(url: str, book: Book) -> BareReader:
         lite = sqlite3.connect(
             Path(path).absolute().as_uri() + "?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
         )
-        return BareReader(lite, "sqlite", book)
+        return BareReader(lite, "sqlite", book, "sqlite3")
     if url.startswith(POSTGRES_PREFIX):
-        import psycopg
-
         args: dict[str, Any] = postgres_connect_args()
         conninfo = "postgresql://" + url[len(POSTGRES_PREFIX) :]
         query = conninfo.partition("?")[2]
         for pair in query.split("&") if query else ():
             args.pop(pair.partition("=")[0], None)  # what the URL says wins, as in the engine
+        if light:
+            light_reader = _light(conninfo, args, url, book)
+            if light_reader is not None:
+                return light_reader
+        import psycopg
+
         # Autocommit: each SELECT alone, as desk.storage.rows reads.
         try:
             server = psycopg.connect(conninfo, autocommit=True, **args)
@@ -215,5 +231,21 @@ def _connect(url: str, book: Book) -> BareReader:
             from desk.storage.engine import explain_database_error
 
             raise explain_database_error(exc, url) from exc
-        return BareReader(server, "postgresql", book)
+        return BareReader(server, "postgresql", book, "psycopg")
     raise BareUnavailable(url)
+
+
+def _light(conninfo: str, args: dict[str, Any], url: str, book: Book) -> BareReader | None:
+    """A reader on libpq itself; ``None`` where it cannot read as ``psycopg`` would."""
+    from desk.storage import libpq
+
+    try:
+        server = libpq.connect(conninfo, args)
+    except libpq.LibpqUnavailable as exc:
+        log.info("reading with psycopg: %s", exc)
+        return None
+    except libpq.ConnectFailed as exc:
+        from desk.storage.engine import explain_database_error
+
+        raise explain_database_error(exc, url) from exc
+    return BareReader(server, "postgresql", book, "libpq")

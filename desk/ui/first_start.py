@@ -1,14 +1,14 @@
 """Start-up with the worklist first: the window is on screen before the database layer.
 
 On a database at the statement book's schema whose first start is complete
-(``desk.services.first_screen``), the start reads on the bare driver what the
-clerk sees first (the office, the account signing in, the first page of their
-worklist) and shows it (``MainWindow.first``), while SQLAlchemy, the tables and
-the ``Database`` itself load on a thread of their own (``DatabaseLoader``); the
-window is completed on them as soon as they are there. The login dialog is
-shown the same way: a right password is checked on the bare driver, and
-anything with something to record (a wrong password to count, a lock) waits
-for the database layer and takes the ordinary sign-in.
+(``desk.services.first_screen``), the start reads on the bare driver what the clerk
+sees first (the office, the account signing in, the first page of their worklist; on
+a server, through libpq itself) and shows it (``MainWindow.first``), while
+SQLAlchemy, the tables and the ``Database`` itself load on a thread of their own
+(``DatabaseLoader``); the window is completed on them as soon as they are there. The
+login dialog is shown the same way: a right password is checked on the bare driver,
+and anything with something to record (a wrong password to count, a lock) waits for
+the database layer and takes the ordinary sign-in.
 
 Anywhere else (a new file, a schema to upgrade, a set-up to complete, a URL the
 book cannot read) ``first_start`` says ``None`` and the program starts the
@@ -52,10 +52,11 @@ def first_start(url: str) -> FirstStart | None:
     """The bare start on ``url``, or ``None`` for the ordinary one. A server that cannot be
     reached is a ``UserError`` at once, in the words the ordinary start would use."""
     try:
-        reader = open_bare(url)
+        reader = open_bare(url, light=True)
     except BareUnavailable as exc:
         log.info("ordinary start: %s", exc)
         return None
+    log.info("bare start, reading with %s", reader.driver)
     try:
         names = office_names(reader)
     except BareUnavailable as exc:

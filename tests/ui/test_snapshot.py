@@ -72,6 +72,7 @@ def test_on_a_server_the_list_comes_first_too(tmp_path, pg_server):
         pg_server.drop_database(url)
     text = log.read_text(encoding="utf-8")
     assert "ordinary start" not in text and "(first screen)" in text
+    assert "bare start, reading with libpq" in text  # not psycopg, before the window
     assert text.index("main window shown") < text.index("main window complete")
     assert (tmp_path / "w.png").stat().st_size > 10_000
 
