@@ -187,7 +187,13 @@ def application() -> QApplication:
 
 
 def show_fatal(title: str, message: str) -> None:
-    """A blocking message before any window exists."""
+    """A blocking message before any window exists; with nobody at the keyboard (the
+    ``unattended`` hook of ``desk --snapshot``), the same words on standard error: the
+    box would wait for ever for a click."""
+    hook = sys.excepthook
+    if isinstance(hook, ExceptionHook) and hook.unattended:
+        print(f"{title}: {message}", file=sys.stderr)
+        return
     box = message_box(None, title, message, QMessageBox.Icon.Critical)
     box.setObjectName("fatal_box")
     box.exec()

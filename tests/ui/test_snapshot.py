@@ -43,6 +43,18 @@ def test_a_snapshot_with_nobody_signed_in_ends_with_a_message(tmp_path):
     assert not picture.exists() and not db.exists()  # nothing opened, nothing made
 
 
+def test_a_snapshot_whose_clerk_cannot_sign_in_ends_with_the_reason(db, db_url, tmp_path):
+    """An office set up without the demo's accounts: the start cannot sign canbo1 in, and
+    says so on standard error instead of waiting behind a box nobody closes."""
+    picture = tmp_path / "window.png"
+    shown = run_desk(
+        "--demo", "--db-url", db_url, "--snapshot", str(picture), env=desk_env(tmp_path)
+    )
+    assert shown.returncode == 2, shown.stderr
+    assert "Không đăng nhập được" in shown.stderr and "canbo1" in shown.stderr
+    assert not picture.exists()
+
+
 def test_a_new_demo_file_is_filled_by_the_window_then_opened_list_first(tmp_path):
     env = desk_env(tmp_path)
     db = tmp_path / "moi.sqlite3"
