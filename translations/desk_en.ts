@@ -1230,6 +1230,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Accounts: {accounts} (password: {password})</translation>
     </message>
     <message>
+        <source>Cơ quan đã có sẵn: hồ sơ mẫu được thêm vào, không tạo tài khoản mẫu nào; hãy đăng nhập bằng tài khoản của cơ quan.</source>
+        <translation>The office was already there: the sample dossiers were added and no sample account was created; sign in with the office's own accounts.</translation>
+    </message>
+    <message>
         <source>Đã gửi phiếu hẹn {code} tới {printer}.</source>
         <translation>Sent the receipt of {code} to {printer}.</translation>
     </message>

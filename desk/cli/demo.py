@@ -59,11 +59,20 @@ def run_demo(args: argparse.Namespace) -> int:
             count=summary.dossiers, where=args.db or server_name(args.db_url)
         )
     )
-    print(
-        translate("Cli", "Tài khoản: {accounts} (mật khẩu: {password})").format(
-            accounts=", ".join(summary.accounts), password=DEMO_PASSWORD
+    if summary.accounts:
+        print(
+            translate("Cli", "Tài khoản: {accounts} (mật khẩu: {password})").format(
+                accounts=", ".join(summary.accounts), password=DEMO_PASSWORD
+            )
         )
-    )
+    else:  # an office already there keeps its own accounts; none of the demo's was made
+        print(
+            translate(
+                "Cli",
+                "Cơ quan đã có sẵn: hồ sơ mẫu được thêm vào, không tạo tài khoản mẫu nào; "
+                "hãy đăng nhập bằng tài khoản của cơ quan.",
+            )
+        )
     return 0
 
 

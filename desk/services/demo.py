@@ -69,6 +69,7 @@ _STREETS = "Hùng Vương, Lê Lợi, Trần Hưng Đạo, Nguyễn Huệ, Hai B
 @dataclass(frozen=True)
 class DemoSummary:
     dossiers: int
+    #: The demo's accounts, created with the office; none when the office was there.
     accounts: tuple[str, ...]
 
 
@@ -81,13 +82,15 @@ def create_demo(
     months: int = 6,
 ) -> DemoSummary:
     """Set up the demo office and add ``dossiers`` dossiers over the past ``months``."""
+    created: tuple[str, ...] = ()
     if office.needs_setup(db):
         name, full, _ = DEMO_ACCOUNTS[0]
         office.set_up_office(db, DEMO_OFFICE, name, full, DEMO_PASSWORD)
         for username, full_name, role in DEMO_ACCOUNTS[1:]:
             accounts.create_account(db, username, full_name, DEMO_PASSWORD, role=role)
+        created = tuple(a[0] for a in DEMO_ACCOUNTS)
     add_dossiers(db, dossiers, today=today, seed=seed, months=months)
-    return DemoSummary(dossiers, tuple(a[0] for a in DEMO_ACCOUNTS))
+    return DemoSummary(dossiers, created)
 
 
 def add_dossiers(

@@ -13,6 +13,7 @@ import pytest
 
 from desk import __version__
 from desk.cli import main
+from desk.services import accounts
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -87,7 +88,7 @@ def test_unknown_procedure_is_a_clear_error(capsys):
 def test_demo_then_dossiers_pending_most_urgent_first(capsys, tmp_path: Path, log_in_as):
     path = str(tmp_path / "demo.sqlite3")
     code, out, _ = run(capsys, "demo", "--db", path, "--dossiers", "200")
-    assert code == 0 and "200" in out
+    assert code == 0 and "200" in out and "lanhdao" in out
     log_in_as("lanhdao", "demo1234")  # a supervisor: everyone's dossiers
     code, out, _ = run(capsys, "dossiers", "--pending", "--json", "--db", path)
     items = json.loads(out)
@@ -168,3 +169,10 @@ def test_a_command_imports_only_what_it_uses(tmp_path, argv, loaded):
     assert commands == loaded
     heavy = {m.partition(".")[0] for m in modules} & {"sqlalchemy", "alembic", "PySide6"}
     assert heavy == set()
+
+
+def test_demo_on_an_office_already_there_announces_no_account_it_did_not_make(capsys, db, db_url):
+    code, out, _ = run(capsys, "demo", "--db-url", db_url, "--dossiers", "5")
+    assert code == 0 and "Đã tạo 5 hồ sơ mẫu" in out
+    assert "canbo1" not in out and "không tạo tài khoản mẫu" in out
+    assert [c.username for c in accounts.list_clerks(db)] == ["admin"]
