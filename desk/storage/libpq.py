@@ -164,13 +164,16 @@ def _library(path: Path) -> ctypes.CDLL:
         ("PQntuples", i, [p]),
         ("PQnfields", i, [p]),
         ("PQftype", ctypes.c_uint, [p, i]),
-        ("PQgetvalue", s, [p, i, i]),
-        ("PQgetisnull", i, [p, i, i]),
+        # Called once a cell: without argument types, on the result as a ``c_void_p``,
+        # each call is twice as quick (``_rows``).
+        ("PQgetvalue", s, None),
+        ("PQgetisnull", i, None),
         ("PQclear", None, [p]),
     ):
         function = getattr(lib, name)
         function.restype = result
-        function.argtypes = args
+        if args is not None:
+            function.argtypes = args
     return lib
 
 
@@ -224,16 +227,19 @@ def _rows(lib: ctypes.CDLL, result: int) -> list[tuple]:
         parsers = [PARSERS[lib.PQftype(result, j)] for j in fields]
     except KeyError as exc:
         raise LibpqUnavailable(f"a column of type {exc.args[0]}") from exc
-    value, is_null = lib.PQgetvalue, lib.PQgetisnull
+    value, is_null, cells = lib.PQgetvalue, lib.PQgetisnull, ctypes.c_void_p(result)
+    rows = []
     try:
-        return [
-            tuple(
-                None if is_null(result, i, j) else parsers[j](value(result, i, j)) for j in fields
-            )
-            for i in range(lib.PQntuples(result))
-        ]
+        for i in range(lib.PQntuples(result)):
+            row = []
+            for j in fields:
+                raw = value(cells, i, j)
+                # NULL reads as an empty text: asked only then
+                row.append(parsers[j](raw) if raw or not is_null(cells, i, j) else None)
+            rows.append(tuple(row))
     except ValueError as exc:  # a date out of Python's range, say
         raise LibpqUnavailable(str(exc)) from exc
+    return rows
 
 
 class Cursor:

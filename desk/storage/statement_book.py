@@ -211,11 +211,7 @@ def _connect(url: str, book: Book, light: bool) -> BareReader:
         )
         return BareReader(lite, "sqlite", book, "sqlite3")
     if url.startswith(POSTGRES_PREFIX):
-        args: dict[str, Any] = postgres_connect_args()
-        conninfo = "postgresql://" + url[len(POSTGRES_PREFIX) :]
-        query = conninfo.partition("?")[2]
-        for pair in query.split("&") if query else ():
-            args.pop(pair.partition("=")[0], None)  # what the URL says wins, as in the engine
+        conninfo, args = _server_settings(url)
         if light:
             light_reader = _light(conninfo, args, url, book)
             if light_reader is not None:
@@ -233,6 +229,16 @@ def _connect(url: str, book: Book, light: bool) -> BareReader:
             raise explain_database_error(exc, url) from exc
         return BareReader(server, "postgresql", book, "psycopg")
     raise BareUnavailable(url)
+
+
+def _server_settings(url: str) -> tuple[str, dict[str, Any]]:
+    """The libpq URI of a server ``url`` and the settings to connect with."""
+    args: dict[str, Any] = postgres_connect_args()
+    conninfo = "postgresql://" + url[len(POSTGRES_PREFIX) :]
+    query = conninfo.partition("?")[2]
+    for pair in query.split("&") if query else ():
+        args.pop(pair.partition("=")[0], None)  # what the URL says wins, as in the engine
+    return conninfo, args
 
 
 def _light(conninfo: str, args: dict[str, Any], url: str, book: Book) -> BareReader | None:

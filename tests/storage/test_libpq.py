@@ -30,7 +30,7 @@ TYPES = (
     " 'Nguyễn Thị Thu Trang'::text, 'Đắk Lắk'::varchar, 'ab'::char(4), 'users'::name,"
     " 1.5::float4, 0.1::float8, '2026-03-10'::date, '2026-03-10 09:15:00'::timestamp,"
     " '2026-03-10 09:15:00.5'::timestamp, '2026-03-10 09:15:00.123456'::timestamp,"
-    " '0001-01-01 00:00:00'::timestamp, NULL::int4, NULL::text, NULL::timestamp, '%%'"
+    " '0001-01-01 00:00:00'::timestamp, NULL::int4, NULL::text, NULL::timestamp, ''::text, '%%'"
 )
 PARAMETERS = (
     "SELECT %(text)s::text, %(number)s::int8, %(yes)s::bool, %(nothing)s::int4,"
@@ -78,6 +78,7 @@ def test_every_type_reads_as_psycopg_reads_it(empty_db, db_url):
         assert [type(v) for v in read[0]] == [type(v) for v in plain.rows("types", {})[0]]
         assert read[0][6] == "Nguyễn Thị Thu Trang" and read[0][-1] == "%"
         assert read[0][14].microsecond == 500000 and read[0][16] == datetime(1, 1, 1)
+        assert read[0][17:21] == (None, None, None, "")  # NULL is not an empty text
         given = light.rows("parameters", VALUES)
         assert given == plain.rows("parameters", VALUES)
         assert given[0][0] == VALUES["text"] and given[0][6] == "off"
