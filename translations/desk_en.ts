@@ -1231,7 +1231,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Cơ quan đã có sẵn: hồ sơ mẫu được thêm vào, không tạo tài khoản mẫu nào; hãy đăng nhập bằng tài khoản của cơ quan.</source>
-        <translation>The office was already there: the sample dossiers were added and no sample account was created; sign in with the office's own accounts.</translation>
+        <translation>The office was already there: the sample dossiers were added and no sample account was created; sign in with the office&apos;s own accounts.</translation>
     </message>
     <message>
         <source>Đã gửi phiếu hẹn {code} tới {printer}.</source>
@@ -3118,6 +3118,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Đã gửi {sent}, chờ gửi {waiting}, gửi không được {failed}.</source>
         <translation>Sent {sent}, waiting {waiting}, not sent {failed}.</translation>
+    </message>
+    <message>
+        <source>Không gửi {withdrawn} vì người nộp đã rút đồng ý.</source>
+        <translation>{withdrawn} not sent: the applicant withdrew their consent.</translation>
     </message>
     <message>
         <source>{kind} tới {to} gửi không được: {error}</source>

@@ -156,6 +156,12 @@ def summary(
                 failed=counts[MessageStatus.FAILED],
             )
         )
+        if counts[MessageStatus.WITHDRAWN]:
+            parts.append(
+                translate(
+                    "DossierMessages", "Không gửi {withdrawn} vì người nộp đã rút đồng ý."
+                ).format(withdrawn=counts[MessageStatus.WITHDRAWN])
+            )
     if failed:
         last = failed[-1]
         parts.append(

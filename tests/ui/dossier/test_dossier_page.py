@@ -433,6 +433,9 @@ def test_the_applicant_withdraws_a_channel_from_the_dossier_page(qtbot, db, cler
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert outbox.consent_for(db, code) == Consent(zalo=True)
     assert "qua: Zalo." in page.messages.line.text()
+    assert "chờ gửi 1, gửi không được 0. Không gửi 1 vì người nộp đã rút đồng ý." in (
+        page.messages.line.text()
+    )
     assert "1 tin nhắn chưa gửi" in page.notice.text()
     sms = [m for m in outbox.dossier_messages(db, code) if m.channel is MessageChannel.SMS]
     assert [m.status for m in sms] == [MessageStatus.WITHDRAWN]
