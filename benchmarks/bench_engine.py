@@ -425,7 +425,11 @@ def window(  # noqa: PLR0913
     """The window's rows, ``floor`` being the driver's read of its first page (a spec for
     ``DRIVER_WINDOW``). Every window opens on a screen of an office's size
     (``OFFICE_SCREEN``): the offscreen screen is 800x800 otherwise, and the desk would
-    open narrower than on a counter's PC (the bare windows take the size they ask)."""
+    open narrower than on a counter's PC (the bare windows take the size they ask).
+
+    ``desk --demo`` signs in the demo's clerk, canbo1 (``DESK_USER`` is for the
+    commands): the window opens on their own urgent list, the floor on the office's
+    first page of open dossiers; both are the first 200 rows of an index."""
     shown_ms, whole_ms, peak, at_risk, complete = [], [], [], [], []
     bare_shown, bare_whole, bare_peak = [], [], []
     floor_shown, floor_peak = [], []
