@@ -1137,6 +1137,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Dossier intake desk of the one-stop shop. Without a command: opens the window.</translation>
     </message>
     <message>
+        <source>in số phiên bản của desk rồi thoát</source>
+        <translation>show the desk&apos;s version number and exit</translation>
+    </message>
+    <message>
         <source>ngôn ngữ của lần chạy này (mặc định: biến DESK_LANG hoặc cài đặt của máy này)</source>
         <translation>language of this run (default: the DESK_LANG variable or this PC&apos;s setting)</translation>
     </message>
@@ -5556,6 +5560,84 @@ Log folder: {logs}</translation>
     <message>
         <source>Tên giấy tờ ở dòng {0} không được chứa dấu “|”.</source>
         <translation>The paper name in row {0} must not contain “|”.</translation>
+    </message>
+</context>
+<context>
+    <name>ParserWords</name>
+    <message>
+        <source>cách dùng: </source>
+        <extracomment>argparse&apos;s own words that a user reads, in the desk&apos;s language: its headings, and its messages about what was typed (a value it cannot read, an option missing). It writes them in English, through ``gettext``; the English catalogue gives its own words back. Its messages about a parser built wrong, a programming error no user sees, are left as they are.</extracomment>
+        <translation>usage: </translation>
+    </message>
+    <message>
+        <source>tham số theo vị trí</source>
+        <translation>positional arguments</translation>
+    </message>
+    <message>
+        <source>tùy chọn</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <source>in hướng dẫn này rồi thoát</source>
+        <translation>show this help message and exit</translation>
+    </message>
+    <message>
+        <source>%(prog)s: lỗi: %(message)s
+</source>
+        <translation>%(prog)s: error: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>tham số %(argument_name)s: %(message)s</source>
+        <translation>argument %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>không có lựa chọn %(value)r (hãy chọn một trong: %(choices)s)</source>
+        <translation>invalid choice: %(value)r (choose from %(choices)s)</translation>
+    </message>
+    <message>
+        <source>giá trị %(value)r không đọc được (cần kiểu %(type)s)</source>
+        <translation>invalid %(type)s value: %(value)r</translation>
+    </message>
+    <message>
+        <source>thiếu tham số bắt buộc: %s</source>
+        <translation>the following arguments are required: %s</translation>
+    </message>
+    <message>
+        <source>cần một trong các tham số %s</source>
+        <translation>one of the arguments %s is required</translation>
+    </message>
+    <message>
+        <source>không hiểu các tham số: %s</source>
+        <translation>unrecognized arguments: %s</translation>
+    </message>
+    <message>
+        <source>cần một giá trị ngay sau tùy chọn này</source>
+        <translation>expected one argument</translation>
+    </message>
+    <message>
+        <source>chỉ nhận nhiều nhất một giá trị</source>
+        <translation>expected at most one argument</translation>
+    </message>
+    <message>
+        <source>cần ít nhất một giá trị</source>
+        <translation>expected at least one argument</translation>
+    </message>
+    <message>
+        <source>không dùng được cùng tham số %s</source>
+        <translation>not allowed with argument %s</translation>
+    </message>
+    <message>
+        <source>tùy chọn này không nhận giá trị %r</source>
+        <translation>ignored explicit argument %r</translation>
+    </message>
+    <message>
+        <source>tùy chọn %(option)s chưa rõ: có thể là %(matches)s</source>
+        <translation>ambiguous option: %(option)s could match %(matches)s</translation>
+    </message>
+    <message>
+        <source>không mở được tệp &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>can&apos;t open &apos;%(filename)s&apos;: %(error)s</translation>
     </message>
 </context>
 <context>

@@ -202,7 +202,12 @@ def _parser(command: str | None = "*") -> tuple[argparse.ArgumentParser, dict[st
             "Cli", "Bàn tiếp nhận hồ sơ của Bộ phận Một cửa. Không có lệnh con: mở cửa sổ."
         ),
     )
-    p.add_argument("--version", action="version", version=f"desk {__version__}")
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"desk {__version__}",
+        help=translate("Cli", "in số phiên bản của desk rồi thoát"),
+    )
     p.add_argument(
         "--lang",
         choices=LANGUAGES,

@@ -11,11 +11,13 @@ importing Qt.
 
 from __future__ import annotations
 
+import argparse
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from desk.domain import translation
+from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.services.language_choice import (
     DEFAULT_LANGUAGE,
     LANGUAGE_VARIABLE,
@@ -25,6 +27,64 @@ from desk.services.language_choice import (
 
 CHOICES = tuple(LANGUAGES)
 OPTION = "--lang"
+
+#: argparse's own words that a user reads, in the desk's language: its headings, and
+#: its messages about what was typed (a value it cannot read, an option missing). It
+#: writes them in English, through ``gettext``; the English catalogue gives its own
+#: words back. Its messages about a parser built wrong, a programming error no user
+#: sees, are left as they are.
+PARSER_WORDS = {
+    "usage: ": QT_TRANSLATE_NOOP("ParserWords", "cách dùng: "),
+    "positional arguments": QT_TRANSLATE_NOOP("ParserWords", "tham số theo vị trí"),
+    "options": QT_TRANSLATE_NOOP("ParserWords", "tùy chọn"),
+    "show this help message and exit": QT_TRANSLATE_NOOP(
+        "ParserWords", "in hướng dẫn này rồi thoát"
+    ),
+    "%(prog)s: error: %(message)s\n": QT_TRANSLATE_NOOP(
+        "ParserWords", "%(prog)s: lỗi: %(message)s\n"
+    ),
+    "argument %(argument_name)s: %(message)s": QT_TRANSLATE_NOOP(
+        "ParserWords", "tham số %(argument_name)s: %(message)s"
+    ),
+    "invalid choice: %(value)r (choose from %(choices)s)": QT_TRANSLATE_NOOP(
+        "ParserWords", "không có lựa chọn %(value)r (hãy chọn một trong: %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": QT_TRANSLATE_NOOP(
+        "ParserWords", "giá trị %(value)r không đọc được (cần kiểu %(type)s)"
+    ),
+    "the following arguments are required: %s": QT_TRANSLATE_NOOP(
+        "ParserWords", "thiếu tham số bắt buộc: %s"
+    ),
+    "one of the arguments %s is required": QT_TRANSLATE_NOOP(
+        "ParserWords", "cần một trong các tham số %s"
+    ),
+    "unrecognized arguments: %s": QT_TRANSLATE_NOOP("ParserWords", "không hiểu các tham số: %s"),
+    "expected one argument": QT_TRANSLATE_NOOP(
+        "ParserWords", "cần một giá trị ngay sau tùy chọn này"
+    ),
+    "expected at most one argument": QT_TRANSLATE_NOOP(
+        "ParserWords", "chỉ nhận nhiều nhất một giá trị"
+    ),
+    "expected at least one argument": QT_TRANSLATE_NOOP("ParserWords", "cần ít nhất một giá trị"),
+    "not allowed with argument %s": QT_TRANSLATE_NOOP(
+        "ParserWords", "không dùng được cùng tham số %s"
+    ),
+    "ignored explicit argument %r": QT_TRANSLATE_NOOP(
+        "ParserWords", "tùy chọn này không nhận giá trị %r"
+    ),
+    "ambiguous option: %(option)s could match %(matches)s": QT_TRANSLATE_NOOP(
+        "ParserWords", "tùy chọn %(option)s chưa rõ: có thể là %(matches)s"
+    ),
+    "can't open '%(filename)s': %(error)s": QT_TRANSLATE_NOOP(
+        "ParserWords", "không mở được tệp '%(filename)s': %(error)s"
+    ),
+}
+
+
+def parser_words(message: str) -> str:
+    """argparse's ``message`` in the command's language (as it is, when not a user's)."""
+    found = PARSER_WORDS.get(message)
+    return translated(found) if found is not None else message
 
 
 def take_language_option(argv: list[str]) -> tuple[str | None, list[str]]:
@@ -70,9 +130,12 @@ def speaking(choice: str | None) -> Iterator[str]:
     before = os.environ.get(LANGUAGE_VARIABLE)
     if choice:
         os.environ[LANGUAGE_VARIABLE] = choice
+    english_words = argparse._  # type: ignore[attr-defined]  # its gettext, looked up per call
+    argparse._ = parser_words  # type: ignore[attr-defined]
     try:
         yield install_language(choice)
     finally:
+        argparse._ = english_words  # type: ignore[attr-defined]
         if choice:
             if before is None:
                 os.environ.pop(LANGUAGE_VARIABLE, None)

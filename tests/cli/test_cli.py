@@ -3,6 +3,8 @@ each command imports."""
 
 from __future__ import annotations
 
+import argparse
+import inspect
 import json
 import os
 import subprocess
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from desk import __version__
+from desk.cli import language as cli_language
 from desk.cli import main
 from desk.services import accounts
 
@@ -133,7 +136,52 @@ def test_version_and_help_from_a_real_process():
             text=True,
             check=True,
         ).stdout
-        assert help_text.startswith("usage: desk")
+        assert help_text.startswith("cách dùng: desk")
+        assert "tùy chọn:" in help_text and "in hướng dẫn này rồi thoát" in help_text
+
+
+@pytest.mark.parametrize(
+    "argv, said",
+    [
+        (
+            ["dossiers", "--band", "xyz"],
+            "desk dossiers: lỗi: tham số --band: không có lựa chọn 'xyz' (hãy chọn một trong: "
+            "'overdue', 'today', 'next_day', 'soon', 'within')",
+        ),
+        (["receipt"], "desk receipt: lỗi: thiếu tham số bắt buộc: CODE, --printer"),
+        (
+            ["due", "--days", "abc", "--received", "2026-03-10 09:00"],
+            "desk due: lỗi: tham số --days: giá trị 'abc' không đọc được (cần kiểu int)",
+        ),
+        (["due", "--days"], "desk due: lỗi: tham số --days: cần một giá trị ngay sau tùy chọn này"),
+        (["dossiers", "--pending", "thua"], "desk: lỗi: không hiểu các tham số: thua"),
+    ],
+)
+def test_what_was_typed_wrong_is_said_in_vietnamese(capsys, argv, said):
+    """argparse's own messages (a value it cannot read, an option missing) were English
+    in the Vietnamese command line; its usage line with them."""
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    err = capsys.readouterr().err
+    assert stop.value.code == 2
+    assert err.startswith("cách dùng: desk") and err.strip().endswith(said)
+    assert "error" not in err and "usage" not in err
+
+
+def test_the_english_command_line_keeps_argparses_own_words(capsys):
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "dossiers", "--band", "xyz"])
+    err = capsys.readouterr().err
+    assert err.startswith("usage: desk dossiers")
+    assert "error: argument --band: invalid choice: 'xyz'" in err
+    assert argparse._("usage: ") == "usage: "  # argparse as it was, once the run is over
+
+
+def test_every_word_given_is_one_argparse_says():
+    """A Python whose argparse words a message otherwise would leave it in English here."""
+    source = inspect.getsource(argparse)
+    for english in cli_language.PARSER_WORDS:
+        assert repr(english)[1:-1] in source or english in source, english
 
 
 #: What a command may load: its own module, the database options, the login, the language.
