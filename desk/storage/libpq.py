@@ -3,8 +3,8 @@
 On a server, the window's first screen reads a handful of short statements of the
 statement book (``desk.storage.statement_book``): the office, the clerk, the
 calendar, the first page of the worklist. Importing ``psycopg`` for them costs
-the start more than all the rest of its reading: some 75 ms and 20 MiB (it
-loads asyncio, ssl, email and a hundred and sixty modules of its own), before a
+the start more than all the rest of its reading: some 75 ms and 20 MiB (a
+hundred and sixty modules, asyncio, ssl and email among them), before a
 connection that then takes 2 ms. The library it calls, libpq, which ``psycopg``
 ships with itself and loads anyway, answers the same statements with nothing
 but ``ctypes``; ``psycopg`` is then imported on the loader's thread, after the
