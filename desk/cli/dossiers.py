@@ -116,7 +116,10 @@ def _quick_rows(args: argparse.Namespace, credentials: list[str]) -> list[dict]:
     from desk.services import quick_list
     from desk.storage.statement_book import open_bare
 
-    with open_bare(url_of(args)) as reader:
+    # A page of rows at most: on a server, libpq itself reads it (``desk.storage.libpq``),
+    # without the 75 ms of importing psycopg; a whole list is psycopg's to read quickly.
+    light = args.limit is not None and args.limit <= quick_list.PAGE
+    with open_bare(url_of(args), light=light) as reader:
 
         def check(user: str, password: str) -> Clerk:
             credentials[:] = [user, password]  # asked once, even if the ordinary way follows

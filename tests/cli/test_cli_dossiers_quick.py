@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from desk.cli import dossiers, main
 from desk.services import demo
+from desk.storage import statement_book
 from desk.storage.database import open_database
 from desk.storage.statement_book import BareUnavailable, open_bare
 from desk.storage.tables import UserRow
@@ -58,6 +59,15 @@ def test_the_quick_way_prints_what_the_ordinary_way_prints(
     monkeypatch.setattr(
         dossiers, "_quick_rows", lambda *a: quick_used.append(1) or real(*a)
     )  # counts the calls; the real reader runs
+    drivers = []
+    real_open = statement_book.open_bare
+
+    def open_bare_seen(*args, **kwargs):  # the real reader, and which driver it read with
+        reader = real_open(*args, **kwargs)
+        drivers.append(reader.driver)
+        return reader
+
+    monkeypatch.setattr(statement_book, "open_bare", open_bare_seen)
     listed = 0
     for listing in LISTINGS:
         for form in ([], ["--json"]):
@@ -67,6 +77,13 @@ def test_the_quick_way_prints_what_the_ordinary_way_prints(
             assert quick == _ordinary(capsys, office, argv), argv
             listed += quick.strip() not in ("", "[]")
     assert len(quick_used) == 2 * len(LISTINGS)
+    limited = sum("--limit" in listing for listing in LISTINGS) * 2
+    if db_url.startswith("sqlite"):
+        assert set(drivers) == {"sqlite3"}
+    else:  # a page at most: libpq itself; a whole list: psycopg
+        assert (
+            drivers.count("libpq") == limited and drivers.count("psycopg") == len(drivers) - limited
+        )
     assert listed >= len(LISTINGS)  # most listings hold dossiers, --pending always
 
 
