@@ -153,7 +153,12 @@ def test_the_first_screen_on_libpq_loads_neither_psycopg_nor_sqlalchemy(office_d
 
 def test_a_server_that_cannot_be_used_is_explained_as_psycopg_would(empty_db, db_url):
     url = make_url(db_url)
-    for wrong in (url.set(password="sai-mat-khau"), url.set(database="khong_co_csdl")):
+    nobody_there = url.set(host="127.0.0.1", port=1, query={})  # refused at once
+    for wrong in (
+        url.set(password="sai-mat-khau"),
+        url.set(database="khong_co_csdl"),
+        nobody_there,
+    ):
         text = wrong.render_as_string(hide_password=False)
         with pytest.raises(UserError) as plain:
             open_bare(text)
