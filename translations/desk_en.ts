@@ -3104,6 +3104,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Error, retrying</translation>
     </message>
     <message>
+        <source>Người nộp đã rút lại đồng ý nhận tin qua kênh này.</source>
+        <translation>The applicant withdrew their consent to messages through this channel.</translation>
+    </message>
+    <message>
         <source>Không gửi</source>
         <translation>Not sent</translation>
     </message>
@@ -3125,7 +3129,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Không gửi {withdrawn} vì người nộp đã rút đồng ý.</source>
-        <translation>{withdrawn} not sent: the applicant withdrew their consent.</translation>
+        <translation>{withdrawn} withheld: the applicant withdrew their consent.</translation>
     </message>
     <message>
         <source>{kind} tới {to} gửi không được: {error}</source>

@@ -97,7 +97,11 @@ def message_rows(m: outbox.MessageView) -> list[tuple[datetime, Row, str]]:
             result, colour = translate("DossierMessages", "Lỗi, thử lại"), WAITING_COLOUR
         rows.append((attempt.at, _row(m, result, details, by), colour))
     if m.status is MessageStatus.WITHDRAWN:  # the applicant withdrew: never (again) sent
-        details = f"{about}. {m.last_error}"
+        # Said in the reader's language: the reason stored with it is in the recorder's.
+        withdrawn = translate(
+            "DossierMessages", "Người nộp đã rút lại đồng ý nhận tin qua kênh này."
+        )
+        details = f"{about}. {withdrawn}"
         result = translate("DossierMessages", "Không gửi")
         at = rows[-1][0] if rows else m.created_at
         rows.append((at, _row(m, result, details), WITHDRAWN_COLOUR))

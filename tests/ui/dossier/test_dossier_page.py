@@ -458,3 +458,31 @@ def test_a_channel_without_its_address_is_refused_in_the_dialog(qtbot, db, clerk
     dialog.accept()  # nothing ticked, nothing changed: accepted quietly
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert outbox.consent_for(db, code) == Consent()
+
+
+def test_a_withdrawn_message_is_explained_in_the_readers_language(qtbot, db, clerk, clock):
+    """The reason stored with a withdrawn message is in the language of whoever recorded
+    it; the page says it in its own."""
+    from desk.domain import translation
+    from desk.domain.consent import Consent
+    from desk.services import notify_settings, outbox
+    from desk.ui.session import language
+
+    notify_settings.set_up(db, clerk, clock, modem="serial:/dev/null")
+    code = record(db, clerk, clock, consent=Consent(sms=True))
+    assert outbox.change_consent(db, clerk, code, Consent(), clock, "Đơn ngày 10/03/2026") == 1
+    language.install_language("en")
+    try:
+        page = open_page(qtbot, db, clerk, code, clock)
+        table = page.timeline_table
+        details = [table.item(r, 6).text() for r in range(table.rowCount())]
+        results = [table.item(r, 5).text() for r in range(table.rowCount())]
+        line = page.messages.line.text()
+    finally:
+        language.install_language("vi")
+        translation.install_backend(None)
+    (withdrawn,) = [d for d, r in zip(details, results) if r == "Not sent"]
+    assert withdrawn.endswith(
+        "The applicant withdrew their consent to messages through this channel."
+    )
+    assert "1 withheld: the applicant withdrew their consent." in line
