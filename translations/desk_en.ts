@@ -1241,6 +1241,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <source>Đã gửi phiếu hẹn {code} tới {printer}.</source>
         <translation>Sent the receipt of {code} to {printer}.</translation>
     </message>
+    <message>
+        <source>thiếu {what}: ngay sau &apos;{prog}&apos; phải là một trong {names}, rồi mới đến các tùy chọn như {option} (ví dụ: {prog} {first} {option} …)</source>
+        <translation>{what} missing: right after &apos;{prog}&apos; comes one of {names}, and only then options such as {option} (for example: {prog} {first} {option} …)</translation>
+    </message>
 </context>
 <context>
     <name>CliBackup</name>

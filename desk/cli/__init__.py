@@ -191,12 +191,12 @@ def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
 
 
 def _parser(command: str | None = "*") -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
-    import argparse
     from pathlib import Path
 
     from desk.cli.language import CHOICES as LANGUAGES
+    from desk.cli.parser import DeskParser
 
-    p = argparse.ArgumentParser(
+    p = DeskParser(
         prog="desk",
         description=translate(
             "Cli", "Bàn tiếp nhận hồ sơ của Bộ phận Một cửa. Không có lệnh con: mở cửa sổ."

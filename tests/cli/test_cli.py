@@ -155,6 +155,18 @@ def test_version_and_help_from_a_real_process():
         ),
         (["due", "--days"], "desk due: lỗi: tham số --days: cần một giá trị ngay sau tùy chọn này"),
         (["dossiers", "--pending", "thua"], "desk: lỗi: không hiểu các tham số: thua"),
+        (  # an option before the sub-command: the path was taken for it
+            ["calendar", "--db", "ho-so.sqlite3"],
+            "desk calendar: lỗi: thiếu VIỆC: ngay sau 'desk calendar' phải là một trong list, "
+            "import, confirm, reject, rồi mới đến các tùy chọn như --db "
+            "(ví dụ: desk calendar list --db …)",
+        ),
+        (
+            ["db", "--db-url=postgresql://may-chu/desk", "init"],
+            "desk db: lỗi: thiếu VIỆC: ngay sau 'desk db' phải là một trong init, use, rồi mới "
+            "đến các tùy chọn như --db-url (ví dụ: desk db init --db-url …)",
+        ),
+        (["calendar"], "desk calendar: lỗi: thiếu tham số bắt buộc: VIỆC"),
     ],
 )
 def test_what_was_typed_wrong_is_said_in_vietnamese(capsys, argv, said):
@@ -177,6 +189,17 @@ def test_the_english_command_line_keeps_argparses_own_words(capsys):
     assert argparse._("usage: ") == "usage: "  # argparse as it was, once the run is over
 
 
+def test_a_missing_sub_command_is_named_in_english_too(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--lang", "en", "notify", "--db", "f.sqlite3", "setup"])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2
+    assert err.strip().endswith(
+        "desk notify: error: ACTION missing: right after 'desk notify' comes one of setup, "
+        "test, and only then options such as --db (for example: desk notify setup --db …)"
+    )
+
+
 def test_every_word_given_is_one_argparse_says():
     """A Python whose argparse words a message otherwise would leave it in English here."""
     source = inspect.getsource(argparse)
@@ -187,9 +210,9 @@ def test_every_word_given_is_one_argparse_says():
 #: What a command may load: its own module, the database options, the login, the language.
 _LOADS = [
     (["--version"], set()),
-    (["due", "--days", "2", "--received", "2026-03-06 10:00"], {"db", "due", "language"}),
-    (["dossiers", "--help"], {"db", "dossiers", "language", "login"}),
-    (["restore", "--help"], {"backup", "db", "language", "login"}),
+    (["due", "--days", "2", "--received", "2026-03-06 10:00"], {"db", "due", "language", "parser"}),
+    (["dossiers", "--help"], {"db", "dossiers", "language", "login", "parser"}),
+    (["restore", "--help"], {"backup", "db", "language", "login", "parser"}),
 ]
 
 
