@@ -25,7 +25,7 @@ from desk.domain.roles import Permission
 from desk.domain.translation import translate, translated
 from desk.domain.vn_dates import time_and_date_label
 
-LETTERS = ("receipt", "supplement", "refusal", "stop", "control")
+LETTERS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
 
 
 def _default_add_db(parser: argparse.ArgumentParser) -> None:
@@ -80,13 +80,13 @@ def add_commands(
 
     letter = sub.add_parser(
         "letter",
-        help=translate("CliLetters", "ghi một phiếu của hồ sơ ra tệp PDF (01, 02, 03, 05, 06)"),
+        help=translate("CliLetters", "ghi một phiếu của hồ sơ ra tệp PDF (01, 02, 03, 04, 05, 06)"),
         description=translate(
             "CliLetters",
             "Các mẫu của Phụ lục I Thông tư 03/2025/TT-VPCP. receipt: giấy tiếp nhận và hẹn "
             "trả (mẫu 01); supplement: phiếu yêu cầu bổ sung (mẫu 02); refusal: phiếu từ chối "
-            "(mẫu 03); stop: thông báo dừng giải quyết hồ sơ (mẫu 05); control: phiếu kiểm "
-            "soát (mẫu 06).",
+            "(mẫu 03); apology: văn bản xin lỗi và hẹn lại đã lập (mẫu 04); stop: thông báo "
+            "dừng giải quyết hồ sơ (mẫu 05); control: phiếu kiểm soát (mẫu 06).",
         ),
     )
     letter.add_argument(
@@ -114,9 +114,11 @@ def parse_new_date(text: str) -> datetime:
 
 
 def run_apology(args: argparse.Namespace, db, clock: Clock | None = None) -> int:
+    from desk.documents.targets import check_target
     from desk.services import apologies, form_documents
 
     new_due = parse_new_date(args.new_date)
+    out = check_target(args.out)  # the apology is made once: a bad path is refused before
     clerk = log_in_from(args, db, Permission.STEP)
     try:
         apology = apologies.make_apology(
@@ -124,7 +126,16 @@ def run_apology(args: argparse.Namespace, db, clock: Clock | None = None) -> int
         )
     except ValidationError as exc:
         raise UserError("; ".join(exc.errors.values())) from exc
-    path = form_documents.apology_pdf(db, args.code, Path(args.out))
+    try:
+        path = form_documents.apology_pdf(db, args.code, out)
+    except UserError as exc:
+        raise UserError(
+            translate(
+                "CliLetters",
+                "Đã lập phiếu xin lỗi số {number} nhưng chưa ghi được tệp: {error} Ghi lại bằng: "
+                "desk letter apology {code} --out {out}",
+            ).format(number=apology.number_text, error=exc.message, code=args.code, out=out)
+        ) from exc
     print(
         translate("CliLetters", "Đã lập phiếu xin lỗi số {number} cho hồ sơ {code}.").format(
             number=apology.number_text, code=apology.dossier_code
@@ -155,6 +166,7 @@ def run_letter(args: argparse.Namespace, db) -> int:
         "receipt": forms.receipt_pdf,
         "supplement": forms.supplement_request_pdf,
         "refusal": forms.refusal_pdf,
+        "apology": forms.apology_pdf,
         "stop": forms.stop_notice_pdf,
         "control": forms.control_slip_pdf,
     }[args.kind]

@@ -124,6 +124,10 @@ def run_step(args: argparse.Namespace, db) -> int:
                 "Bước {step} không có phiếu để ghi: --out chỉ dùng với {steps}.",
             ).format(step=step, steps=", ".join(STEP_FORMS))
         )
+    if getattr(args, "out", None):  # a path that cannot be written, refused before the step
+        from desk.documents.targets import check_target
+
+        check_target(args.out)
     clerk = log_in_from(args, db, Permission.STEP)
     clock = SystemClock()
     try:

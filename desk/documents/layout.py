@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextvars
 import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,8 +44,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desk.documents import fonts
-from desk.domain.errors import UserError
+from desk.documents import fonts, targets
 from desk.domain.text import nfc
 
 
@@ -397,15 +395,7 @@ def write_pdf(
     """
     fonts.register_fonts()
     target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=".desk-", suffix=".pdf", dir=target.parent)
-    except OSError as exc:  # a file where the folder should be, a read-only drive...
-        raise UserError(
-            f"Không ghi được tệp {target}: không tạo được tệp trong thư mục {target.parent} "
-            f"({exc.strerror or exc}). Hãy chọn thư mục khác rồi thử lại."
-        ) from exc
-    os.close(handle)
+    temp_name = targets.temporary_beside(target)
     try:
         for size in sizes if max_pages is not None else (BODY_SIZE,):
             token = _body_size.set(size)
@@ -415,16 +405,19 @@ def write_pdf(
                 _body_size.reset(token)
             if max_pages is None or pages <= max_pages:
                 break
-        os.replace(temp_name, target)
-    except PermissionError as exc:
-        raise UserError(
-            f"Không ghi được tệp {target}: tệp đang mở trong chương trình khác hoặc thư mục "
-            "không cho phép ghi. Hãy đóng tệp PDF đang mở rồi thử lại."
-        ) from exc
+        _move(temp_name, target)
     finally:
         if os.path.exists(temp_name):
             os.unlink(temp_name)
     return target
+
+
+def _move(temp_name: str, target: Path) -> None:
+    """The finished document onto ``target``; a ``UserError`` saying why it cannot be."""
+    try:
+        os.replace(temp_name, target)
+    except OSError as exc:
+        raise targets.not_replaced(target, exc) from exc
 
 
 def document_options(page: Page, title: str, font_size: float = BODY_SIZE) -> dict[str, object]:

@@ -11,7 +11,6 @@ mode, so a year of a busy centre does not fill the memory.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,15 +20,13 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desk.documents import layout, statistics_form, tracking_book
+from desk.documents import layout, statistics_form, targets, tracking_book
 from desk.documents.parts import common, letterhead_for
 from desk.documents.statistics_form import StatisticsForm
 from desk.documents.tracking_book import TrackingBook
 from desk.documents.wording import load_wording
-from desk.domain.errors import UserError
 from desk.domain.statistics import Figures
 from desk.domain.text import nfc, printable
-from desk.domain.translation import translate
 
 FONT = "Times New Roman"
 THIN = Side(style="thin", color="000000")
@@ -62,20 +59,13 @@ def _text(markup: str) -> str:
 def save_atomically(path: str | Path, save: Callable[[str], None]) -> Path:
     """Write to a temporary file beside ``path`` and move it into place."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=".desk-", suffix=".xlsx", dir=target.parent)
-    os.close(handle)
+    temp_name = targets.temporary_beside(target)
     try:
         save(temp_name)
-        os.replace(temp_name, target)
-    except PermissionError as exc:
-        raise UserError(
-            translate(
-                "ReportXlsx",
-                "Không ghi được tệp {path}: tệp đang mở trong chương trình khác hoặc thư mục "
-                "không cho phép ghi. Hãy đóng tệp Excel đang mở rồi thử lại.",
-            ).format(path=target)
-        ) from exc
+        try:
+            os.replace(temp_name, target)
+        except OSError as exc:
+            raise targets.not_replaced(target, exc) from exc
     finally:
         if os.path.exists(temp_name):
             os.unlink(temp_name)

@@ -101,6 +101,48 @@ def test_a_second_apology_is_refused(capsys, db, setup, tmp_path):
     assert "đã được xin lỗi và hẹn lại một lần" in err and "không thể hẹn lại nữa" in err
 
 
+@pytest.mark.parametrize("where", ["folder", "file-as-folder", "empty"])
+def test_an_apology_is_not_used_up_by_a_path_that_cannot_be_written(
+    capsys, db, setup, tmp_path, where
+):
+    """The one apology a dossier may have was recorded before its letter failed to be
+    written: a folder given as --out, or a folder under a file, used it up."""
+    path, code = setup
+    new = f"{a_good_new_date(db, code):%Y-%m-%d %H:%M}"
+    (tmp_path / "a-file").write_text("x")
+    out = {"folder": str(tmp_path), "file-as-folder": str(tmp_path / "a-file" / "a.pdf")}
+    rc, _, err = run(
+        capsys, path, "apology", code, "--reason", "Chờ", "--new-date", new,
+        "--out", out.get(where, " "),
+    )  # fmt: skip
+    assert rc == 2
+    said = {
+        "folder": f"{tmp_path} là một thư mục: hãy ghi cả tên tệp, ví dụ {tmp_path / 'phieu.pdf'}.",
+        "file-as-folder": f"{tmp_path / 'a-file'} là một tệp, không phải thư mục.",
+        "empty": "Chưa có tên tệp cần ghi",
+    }[where]
+    assert said in err
+    assert apologies.get_apology(db, code) is None
+    good = tmp_path / "xin-loi.pdf"
+    rc, _, err = run(capsys, path, "apology", code, "--reason", "Chờ", "--new-date", new,
+                     "--out", str(good))  # fmt: skip
+    assert rc == 0, err
+
+
+def test_the_apology_letter_is_written_again(capsys, db, setup, tmp_path):
+    path, code = setup
+    rc, _, err = run(capsys, path, "letter", "apology", code, "--out", str(tmp_path / "b.pdf"))
+    assert rc == 2 and "chưa có phiếu xin lỗi" in err
+    new = f"{a_good_new_date(db, code):%Y-%m-%d %H:%M}"
+    run(capsys, path, "apology", code, "--reason", "Chờ hồ sơ liên thông", "--new-date", new,
+        "--out", str(tmp_path / "a.pdf"))  # fmt: skip
+    again = tmp_path / "lai" / "b.pdf"
+    rc, out, err = run(capsys, path, "letter", "apology", code, "--out", str(again))
+    assert rc == 0, err
+    assert "Lý do: Chờ hồ sơ liên thông" in pdf_text(again)
+    assert pdf_text(again) == pdf_text(tmp_path / "a.pdf")
+
+
 def test_a_date_before_the_old_appointment_is_refused(capsys, db, setup, tmp_path):
     path, code = setup
     old = dossiers.get_dossier(db, code).effective_due()

@@ -89,9 +89,12 @@ def test_out_is_refused_for_a_step_without_a_form(capsys, db, path_and_code, tmp
     assert dossiers.get_dossier(db, code).status is DossierStatus.RECEIVED  # nothing recorded
 
 
-def test_a_notice_that_cannot_be_written_says_the_step_was_recorded(
-    capsys, path_and_code, tmp_path
+@pytest.mark.parametrize("folder", [False, True])
+def test_a_notice_that_cannot_be_written_is_refused_before_the_step(
+    capsys, db, path_and_code, tmp_path, folder
 ):
+    """The step was recorded first, then its notice failed: a folder given as --out even
+    ended in a traceback."""
     path, code = path_and_code
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("x")
@@ -103,15 +106,18 @@ def test_a_notice_that_cannot_be_written_says_the_step_was_recorded(
         "--reason",
         "Xin rút hồ sơ",
         "--out",
-        str(blocked / "dung.pdf"),
+        str(tmp_path if folder else blocked / "dung.pdf"),
         "--user",
         "admin",
         "--db",
         path,
     )
     assert rc == 2
-    assert "Đã ghi nhận bước stop nhưng chưa ghi được phiếu" in err
-    assert f"desk letter stop {code} --out" in err
+    if folder:
+        assert f"{tmp_path} là một thư mục: hãy ghi cả tên tệp" in err
+    else:
+        assert f"{blocked} là một tệp, không phải thư mục" in err
+    assert dossiers.get_dossier(db, code).status is DossierStatus.RECEIVED  # nothing recorded
 
 
 def test_illegal_moves_and_wrong_passwords_are_refused(capsys, path_and_code, monkeypatch):

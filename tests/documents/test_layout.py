@@ -65,6 +65,28 @@ def test_a_folder_that_cannot_be_made_is_a_message_for_the_clerk(tmp_path):
     assert "Hãy chọn thư mục khác" in caught.value.message
 
 
+def test_a_folder_named_as_the_file_is_a_message_not_a_crash(tmp_path):
+    with pytest.raises(UserError) as caught:
+        layout.write_pdf(tmp_path, lambda: [layout.para("x")], layout.A5_PORTRAIT, "x")
+    assert caught.value.message == (
+        f"{tmp_path} là một thư mục: hãy ghi cả tên tệp, ví dụ {tmp_path / 'phieu.pdf'}."
+    )
+    assert list(tmp_path.iterdir()) == []  # no temporary file left behind
+
+
+def test_what_the_system_says_is_put_in_the_clerks_words(tmp_path):
+    import errno
+
+    from desk.documents import targets
+
+    full = targets.not_replaced(tmp_path / "a.pdf", OSError(errno.ENOSPC, "No space left"))
+    assert full.message == f"Không ghi được tệp {tmp_path / 'a.pdf'} (ổ đĩa đã đầy)."
+    held = targets.not_replaced(tmp_path / "a.pdf", PermissionError(errno.EACCES, "denied"))
+    assert "tệp đang mở trong chương trình khác" in held.message
+    odd = targets.reason(OSError(errno.EXDEV, "Invalid cross-device link"))
+    assert odd == "Invalid cross-device link"  # the system's own words when none fit
+
+
 def test_the_form_line_sits_in_the_margin_and_takes_no_room(tmp_path):
     line = layout.MarginLabel("Mẫu số 05 - Phụ lục I Thông tư 03/2025/TT-VPCP")
     assert line.wrap(layout.A5_PORTRAIT.width, 500) == (layout.A5_PORTRAIT.width, 0)
