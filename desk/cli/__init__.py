@@ -30,19 +30,28 @@ if TYPE_CHECKING:
 EXIT_USER_ERROR = 2
 
 
-def _add_db(parser: argparse.ArgumentParser) -> None:
+def _add_db(parser: argparse.ArgumentParser, default: object = None) -> None:
+    """``--db`` and ``--db-url``. A sub-command's are not set when not given
+    (``_sub_db``), so ``desk --db FILE SUB`` keeps the FILE given before it."""
     from desk.cli.db import add_db_url
     from desk.config import default_db_path
 
     parser.add_argument(
         "--db",
         metavar="PATH",
+        default=default,
         help=translate(
             "Cli",
             "tệp dữ liệu SQLite (hoặc URL cơ sở dữ liệu); mặc định: biến DESK_DB hoặc {path}",
         ).format(path=default_db_path()),
     )
-    add_db_url(parser)
+    add_db_url(parser, default)
+
+
+def _sub_db(parser: argparse.ArgumentParser) -> None:
+    import argparse
+
+    _add_db(parser, argparse.SUPPRESS)
 
 
 Handler = Callable[["argparse.Namespace"], int]
@@ -56,14 +65,14 @@ def _with_db(run: Callable[..., int]) -> Handler:
 def _demo(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     from desk.cli.demo import add_command, run_demo
 
-    add_command(sub, _add_db)
+    add_command(sub, _sub_db)
     return {"demo": run_demo}
 
 
 def _dossiers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     from desk.cli.dossiers import COMMANDS, add_commands, run_dossiers_command
 
-    add_commands(sub, _add_db)
+    add_commands(sub, _sub_db)
     handlers = {n: _with_db(f) for n, f in COMMANDS.items()}
     # A listing may not need the ordinary way (SQLAlchemy, migrations) at all.
     handlers["dossiers"] = lambda args: run_dossiers_command(args, lambda: _open(args))
@@ -73,28 +82,28 @@ def _dossiers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
 def _due(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     from desk.cli.due import add_commands, run_due
 
-    add_commands(sub, _add_db)
+    add_commands(sub, _sub_db)
     return {"due": run_due}
 
 
 def _calendar(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     from desk.cli.calendar import add_commands, run_calendar
 
-    add_commands(sub, _add_db)
+    add_commands(sub, _sub_db)
     return {"calendar": _with_db(run_calendar)}
 
 
 def _guide(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     from desk.cli.guide import add_command, run_guide
 
-    add_command(sub, _add_db)
+    add_command(sub, _sub_db)
     return {"guide": _with_db(run_guide)}
 
 
 def _steps(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     from desk.cli.steps import add_commands, run_step
 
-    add_commands(sub, _add_db)
+    add_commands(sub, _sub_db)
     return {"step": _with_db(run_step)}
 
 
@@ -108,56 +117,56 @@ def _queue(sub: argparse._SubParsersAction) -> dict[str, Handler]:
 def _letters(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     from desk.cli.letters import add_commands, run_apology, run_letter
 
-    add_commands(sub, _add_db)
+    add_commands(sub, _sub_db)
     return {"apology": _with_db(run_apology), "letter": _with_db(run_letter)}
 
 
 def _db(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     from desk.cli.db import add_commands, run
 
-    add_commands(sub, _add_db)
+    add_commands(sub, _sub_db)
     return {"db": run}
 
 
 def _citizen(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     from desk.cli.citizen import COMMANDS, WINDOW_COMMANDS, add_commands
 
-    add_commands(sub, _add_db)
+    add_commands(sub, _sub_db)
     return dict(WINDOW_COMMANDS) | {n: _with_db(f) for n, f in COMMANDS.items()}
 
 
 def _backup(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     from desk.cli.backup import COMMANDS, add_commands
 
-    add_commands(sub, _add_db)
+    add_commands(sub, _sub_db)
     return dict(COMMANDS)
 
 
 def _reports(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     from desk.cli.reports import COMMANDS, add_commands
 
-    add_commands(sub, _add_db)
+    add_commands(sub, _sub_db)
     return dict(COMMANDS)
 
 
 def _personal(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     from desk.cli.personal import COMMANDS, add_commands
 
-    add_commands(sub, _add_db)
+    add_commands(sub, _sub_db)
     return {n: _with_db(f) for n, f in COMMANDS.items()}
 
 
 def _notify(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     from desk.cli.notify import COMMANDS, add_commands
 
-    add_commands(sub, _add_db)
+    add_commands(sub, _sub_db)
     return {n: _with_db(f) for n, f in COMMANDS.items()}
 
 
 def _scans(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     from desk.cli.scans import COMMANDS, add_commands
 
-    add_commands(sub, _add_db)
+    add_commands(sub, _sub_db)
     return {n: _with_db(f) for n, f in COMMANDS.items()}
 
 
@@ -299,7 +308,7 @@ def _url(args: argparse.Namespace) -> str:
 def _open(args: argparse.Namespace):  # noqa: ANN202
     from desk.storage.database import open_database
 
-    return open_database(_url(args))
+    return open_database(_url(args), create=False)  # a mistyped path is not a new office
 
 
 def _open_window(args: argparse.Namespace) -> int:

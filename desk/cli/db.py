@@ -36,9 +36,9 @@ DB_URL_HELP = QT_TRANSLATE_NOOP(
 ADMIN_NAME = "Quản trị viên"  # untranslated: a name stored in the database
 
 
-def add_db_url(parser: argparse.ArgumentParser) -> None:
+def add_db_url(parser: argparse.ArgumentParser, default: object = None) -> None:
     """``--db-url URL``, next to every ``--db PATH``."""
-    parser.add_argument("--db-url", metavar="URL", help=translated(DB_URL_HELP))
+    parser.add_argument("--db-url", metavar="URL", default=default, help=translated(DB_URL_HELP))
 
 
 def url_of(args: argparse.Namespace) -> str:

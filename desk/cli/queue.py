@@ -170,7 +170,7 @@ def run_screen(args: argparse.Namespace, make, program: str) -> int:  # noqa: AN
     sys.excepthook = ExceptionHook(log_file)
     try:
         try:
-            db = open_database(_url(args), program=program)
+            db = open_database(_url(args), create=False, program=program)
             if office.needs_setup(db):
                 db.dispose()
                 raise UserError(
