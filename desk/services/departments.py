@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.domain.roles import Permission, require
+from desk.domain.text import nfc
 from desk.domain.translation import translate
 from desk.storage.database import Database
 from desk.storage.tables import DepartmentRow
@@ -72,13 +73,20 @@ def seed_departments_in(s: Session) -> bool:
     return True
 
 
-def department_id(s, name: str) -> int:
-    row = s.scalar(select(DepartmentRow).where(DepartmentRow.name == name))
+def find_department(s, name: str) -> DepartmentRow:
+    """The active department called ``name``, as typed: spaces and the decomposed
+    letters some Vietnamese keyboards write do not matter; a ``UserError`` naming the
+    departments there are when none is called so."""
+    wanted = nfc(" ".join(name.split()))
+    row = s.scalar(select(DepartmentRow).where(DepartmentRow.name == wanted))
     if row is None or not row.active:
+        names = s.scalars(
+            select(DepartmentRow.name).where(DepartmentRow.active).order_by(DepartmentRow.name)
+        )
         raise UserError(
-            translate("Departments", "Không có '{name}' trong danh sách phòng, ban.").format(
-                name=name
-            ),
+            translate(
+                "Departments", "Không có '{name}' trong danh sách phòng, ban. Các tên có: {names}."
+            ).format(name=wanted, names="; ".join(names)),
             "department",
         )
-    return row.id
+    return row

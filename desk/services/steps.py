@@ -42,7 +42,7 @@ from desk.domain.validation import (
     normalise_phone,
 )
 from desk.services import audit, calendar, catalog, changes, decision_times, office_rules, outbox
-from desk.services.departments import department_id
+from desk.services.departments import find_department
 from desk.services.dossiers import get_dossier
 from desk.storage.database import Database
 from desk.storage.tables import DossierRow, DossierStepRow, UserRow
@@ -155,9 +155,10 @@ def transfer(
     _check_texts(note=note)
 
     def change(s: Session, row: DossierRow, now: datetime) -> dict[str, Any]:
-        row.department_id = department_id(s, department)
-        row.holder = department
-        return {"department": department}
+        found = find_department(s, department)
+        row.department_id = found.id
+        row.holder = found.name
+        return {"department": found.name}
 
     _apply(db, clerk, code, StepKind.TRANSFER, clock, change, note=note)
 
@@ -325,18 +326,19 @@ def reassign(
     if not reason.strip():
         raise ValidationError({"reason": translate("Steps", "Hãy ghi lý do giao lại hồ sơ.")})
     _check_texts(reason=reason)
+    wanted = username.strip()
 
     def change(s: Session, row: DossierRow, now: datetime) -> dict[str, Any]:
-        user = s.scalar(select(UserRow).where(UserRow.username == username, UserRow.active))
+        user = s.scalar(select(UserRow).where(UserRow.username == wanted, UserRow.active))
         if user is None:
             raise UserError(
                 translate("Steps", "Không có tài khoản '{username}' đang hoạt động.").format(
-                    username=username
+                    username=wanted
                 ),
                 "username",
             )
         row.assignee_id = user.id
-        return {"assignee": username}
+        return {"assignee": wanted}
 
     _apply(
         db,

@@ -206,3 +206,20 @@ def test_texts_printed_on_a_form_are_checked_like_intake(db, clerk, clock, code,
         act(db, clerk, code, clock)
     assert words in err.value.errors[field]
     assert steps.timeline(db, code) == before
+
+
+def test_a_department_typed_decomposed_or_spaced_is_the_same_department(db, clerk, clock, code):
+    """Unikey's "Unicode tổ hợp" writes decomposed letters: the name looked right and was
+    refused, without the names that would be accepted."""
+    import unicodedata
+
+    typed = "  " + unicodedata.normalize("NFD", DEPT).replace(" ", "  ") + " "
+    assert typed != DEPT
+    steps.transfer(db, clerk, code, typed, clock)
+    assert dossiers.get_dossier(db, code).holder == DEPT
+    with pytest.raises(UserError) as refused:
+        steps.transfer(db, clerk, code, "Phòng không có", clock)
+    assert "Không có 'Phòng không có' trong danh sách phòng, ban. Các tên có: " in (
+        refused.value.message
+    )
+    assert DEPT in refused.value.message
