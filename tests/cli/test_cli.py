@@ -247,3 +247,28 @@ def test_demo_on_an_office_already_there_announces_no_account_it_did_not_make(ca
     assert code == 0 and "Đã tạo 5 hồ sơ mẫu" in out
     assert "canbo1" not in out and "không tạo tài khoản mẫu" in out
     assert [c.username for c in accounts.list_clerks(db)] == ["admin"]
+
+
+def test_the_database_given_before_the_sub_command_is_the_one_used(capsys, tmp_path, log_in_as):
+    """``desk --db FILE dossiers`` read the default database: the sub-command's own --db,
+    not given, overwrote FILE."""
+    path = str(tmp_path / "demo.sqlite3")
+    run(capsys, "demo", "--db", path, "--dossiers", "5")
+    log_in_as("lanhdao", "demo1234")
+    code, out, err = run(capsys, "--db", path, "dossiers", "--json")
+    assert code == 0, err
+    assert len(json.loads(out)) == 5
+
+
+@pytest.mark.parametrize(
+    "command", [["dossiers", "--json"], ["calendar", "list", "--year", "2026"]]
+)
+def test_a_mistyped_database_is_not_made_into_an_empty_office(capsys, tmp_path, log_in_as, command):
+    """A typo in --db made an empty database, folders and all, then said the password was
+    wrong (or listed an estimated calendar as if all were well)."""
+    log_in_as("lanhdao", "demo1234")
+    typo = tmp_path / "nhap-sai" / "ho-so.sqlite3"
+    code, out, err = run(capsys, *command, "--db", str(typo))
+    assert code == 2 and out == ""
+    assert f"Không tìm thấy tệp dữ liệu {typo}" in err
+    assert not typo.parent.exists()
