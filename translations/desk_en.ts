@@ -569,6 +569,11 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>{date} is declared both a day off and a make-up working day.</translation>
     </message>
     <message>
+        <source>Năm {year} nằm ngoài lịch của desk: chỉ nhận các năm từ {first} đến {last}.</source>
+        <extracomment>The years the calendar answers for: from the first year of the public holidays written out ahead (``public_holidays_table``) to the last whose lunar dates the ``holidays`` package knows (it has no Tết after 2100). A year typed outside them is a typo (26 for 2026), not a year to count in.</extracomment>
+        <translation>The year {year} is outside desk&apos;s calendar: only the years {first} to {last} are accepted.</translation>
+    </message>
+    <message>
         <source>lịch nghỉ chính thức từ ngày {date} chưa được nhập vào desk</source>
         <translation>the official schedule from {date} on has not been entered into the desk</translation>
     </message>
@@ -1413,6 +1418,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>reject a proposed day</translation>
     </message>
     <message>
+        <source>Ngày {text} không có trên lịch: hãy xem lại ngày và tháng.</source>
+        <translation>There is no such date as {text}: check the day and the month.</translation>
+    </message>
+    <message>
         <source>Ngày “{text}” không hợp lệ: hãy viết YYYY-MM-DD.</source>
         <translation>Date “{text}” is not valid: write YYYY-MM-DD.</translation>
     </message>
@@ -1717,12 +1726,16 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Time of receipt &apos;{text}&apos; is not in the right form: write &quot;YYYY-MM-DD HH:MM&quot;, e.g. &quot;2026-03-10 09:15&quot;.</translation>
     </message>
     <message>
+        <source>Ngày {text} không có trên lịch: hãy xem lại ngày và tháng.</source>
+        <translation>There is no such date as {text}: check the day and the month.</translation>
+    </message>
+    <message>
         <source>Thời hạn: {limit}</source>
         <translation>Time limit: {limit}</translation>
     </message>
     <message>
-        <source>Thời hạn phải là số nguyên dương.</source>
-        <translation>The time limit must be a positive whole number.</translation>
+        <source>Thời hạn phải là số nguyên dương, tối đa {max}.</source>
+        <translation>The time limit must be a positive whole number, at most {max}.</translation>
     </message>
     <message>
         <source>Giờ chốt &apos;{text}&apos; không hợp lệ: hãy viết HH:MM, ví dụ 15:00.</source>
@@ -1803,12 +1816,12 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>how the applicant is notified: {methods}</translation>
     </message>
     <message>
-        <source>ghi một phiếu của hồ sơ ra tệp PDF (01, 02, 03, 05, 06)</source>
-        <translation>write a form of the dossier to a PDF file (01, 02, 03, 05, 06)</translation>
+        <source>ghi một phiếu của hồ sơ ra tệp PDF (01, 02, 03, 04, 05, 06)</source>
+        <translation>write a form of the dossier to a PDF file (01, 02, 03, 04, 05, 06)</translation>
     </message>
     <message>
-        <source>Các mẫu của Phụ lục I Thông tư 03/2025/TT-VPCP. receipt: giấy tiếp nhận và hẹn trả (mẫu 01); supplement: phiếu yêu cầu bổ sung (mẫu 02); refusal: phiếu từ chối (mẫu 03); stop: thông báo dừng giải quyết hồ sơ (mẫu 05); control: phiếu kiểm soát (mẫu 06).</source>
-        <translation>The forms of Annex I of Circular 03/2025/TT-VPCP. receipt: receipt and appointment slip (form 01); supplement: supplement request (form 02); refusal: refusal slip (form 03); stop: notice of stopping the dossier (form 05); control: control slip (form 06).</translation>
+        <source>Các mẫu của Phụ lục I Thông tư 03/2025/TT-VPCP. receipt: giấy tiếp nhận và hẹn trả (mẫu 01); supplement: phiếu yêu cầu bổ sung (mẫu 02); refusal: phiếu từ chối (mẫu 03); apology: văn bản xin lỗi và hẹn lại đã lập (mẫu 04); stop: thông báo dừng giải quyết hồ sơ (mẫu 05); control: phiếu kiểm soát (mẫu 06).</source>
+        <translation>The forms of Annex I of Circular 03/2025/TT-VPCP. receipt: receipt and appointment slip (form 01); supplement: supplement request (form 02); refusal: refusal slip (form 03); apology: the letter of apology and new appointment already drawn up (form 04); stop: notice of stopping the dossier (form 05); control: control slip (form 06).</translation>
     </message>
     <message>
         <source>LOẠI</source>
@@ -1817,6 +1830,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Ngày hẹn mới &apos;{text}&apos; không đúng dạng: hãy viết &quot;YYYY-MM-DD HH:MM&quot;, ví dụ &quot;2026-03-20 09:00&quot;.</source>
         <translation>New appointment date &apos;{text}&apos; is not in the right form: write &quot;YYYY-MM-DD HH:MM&quot;, e.g. &quot;2026-03-20 09:00&quot;.</translation>
+    </message>
+    <message>
+        <source>Đã lập phiếu xin lỗi số {number} nhưng chưa ghi được tệp: {error} Ghi lại bằng: desk letter apology {code} --out {out}</source>
+        <translation>Letter of apology no. {number} was drawn up but its file could not be written: {error} Write it again with: desk letter apology {code} --out {out}</translation>
     </message>
     <message>
         <source>Đã lập phiếu xin lỗi số {number} cho hồ sơ {code}.</source>
@@ -2088,8 +2105,8 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Count the dossiers received, decided (early, on time, late) and in progress (within the limit, overdue) in a period. json, csv: printed on the screen (or --out); xlsx, pdf: statistics form 06/VPCP/KSTT, needs --out.</translation>
     </message>
     <message>
-        <source>mặc định json</source>
-        <translation>default json</translation>
+        <source>mặc định: theo đuôi tệp --out; không có --out thì json</source>
+        <translation>default: from the --out file&apos;s extension; json without --out</translation>
     </message>
     <message>
         <source>json, csv: chia theo lĩnh vực (mặc định), thủ tục, phòng ban hoặc cán bộ</source>
@@ -2112,6 +2129,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Dossier tracking book (form 07, Annex I of Circular 03/2025/TT-VPCP): one line per dossier received in the period. The format follows the file&apos;s suffix: .pdf or .xlsx.</translation>
     </message>
     <message>
+        <source>Ngày {text} không có trên lịch: hãy xem lại ngày và tháng.</source>
+        <translation>There is no such date as {text}: check the day and the month.</translation>
+    </message>
+    <message>
         <source>Ngày đầu kỳ &apos;{text}&apos; không đúng dạng: hãy viết YYYY-MM-DD, ví dụ 2026-03-01.</source>
         <translation>First day of the period &apos;{text}&apos; is not in the right form: write YYYY-MM-DD, e.g. 2026-03-01.</translation>
     </message>
@@ -2122,6 +2143,14 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Tệp &apos;{path}&apos; phải có đuôi .pdf hoặc .xlsx.</source>
         <translation>File &apos;{path}&apos; must end in .pdf or .xlsx.</translation>
+    </message>
+    <message>
+        <source>Tệp &apos;{path}&apos; phải có đuôi .json, .csv, .xlsx hoặc .pdf (hoặc chọn --format).</source>
+        <translation>File &apos;{path}&apos; must end in .json, .csv, .xlsx or .pdf (or choose --format).</translation>
+    </message>
+    <message>
+        <source>--format {format} không khớp với tệp &apos;{path}&apos; (đuôi .{suffix}): hãy bỏ --format hoặc đổi đuôi tệp thành .{format}.</source>
+        <translation>--format {format} does not match the file &apos;{path}&apos; (extension .{suffix}): leave out --format or change the file&apos;s extension to .{format}.</translation>
     </message>
     <message>
         <source>Định dạng {format} ghi ra tệp: hãy thêm --out TÊN_TỆP.{format}.</source>
@@ -2788,8 +2817,8 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>&apos;{name}&apos; is already in the list.</translation>
     </message>
     <message>
-        <source>Không có &apos;{name}&apos; trong danh sách phòng, ban.</source>
-        <translation>&apos;{name}&apos; is not in the list of departments.</translation>
+        <source>Không có &apos;{name}&apos; trong danh sách phòng, ban. Các tên có: {names}.</source>
+        <translation>&apos;{name}&apos; is not in the list of departments. The names are: {names}.</translation>
     </message>
 </context>
 <context>
@@ -3714,6 +3743,58 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Đi lại bổ sung trên 1 lần</source>
         <translation>Came back more than once to supplement</translation>
+    </message>
+</context>
+<context>
+    <name>FileTargets</name>
+    <message>
+        <source>thư mục không có</source>
+        <extracomment>What the operating system&apos;s failure means, in the clerk&apos;s words.</extracomment>
+        <translation>the folder does not exist</translation>
+    </message>
+    <message>
+        <source>một phần của đường dẫn là tệp, không phải thư mục</source>
+        <translation>part of the path is a file, not a folder</translation>
+    </message>
+    <message>
+        <source>không có quyền ghi vào đó</source>
+        <translation>no permission to write there</translation>
+    </message>
+    <message>
+        <source>ổ đĩa chỉ cho đọc</source>
+        <translation>the drive is read-only</translation>
+    </message>
+    <message>
+        <source>ổ đĩa đã đầy</source>
+        <translation>the drive is full</translation>
+    </message>
+    <message>
+        <source>đã có một tệp trùng tên</source>
+        <translation>a file with the same name already exists</translation>
+    </message>
+    <message>
+        <source>Chưa có tên tệp cần ghi: hãy ghi tên tệp, ví dụ phieu.pdf.</source>
+        <translation>No file name to write to: give a file name, e.g. phieu.pdf.</translation>
+    </message>
+    <message>
+        <source>{path} là một thư mục: hãy ghi cả tên tệp, ví dụ {example}.</source>
+        <translation>{path} is a folder: give the file name too, e.g. {example}.</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp {path}: {file} là một tệp, không phải thư mục. Hãy chọn thư mục khác rồi thử lại.</source>
+        <translation>Cannot write the file {path}: {file} is a file, not a folder. Choose another folder and try again.</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp {path}: không tạo được tệp trong thư mục {folder} ({reason}). Hãy chọn thư mục khác rồi thử lại.</source>
+        <translation>Cannot write the file {path}: no file can be created in the folder {folder} ({reason}). Choose another folder and try again.</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp {path}: tệp đang mở trong chương trình khác hoặc thư mục không cho phép ghi. Hãy đóng tệp đang mở rồi thử lại.</source>
+        <translation>Cannot write the file {path}: it is open in another program, or the folder is not writable. Close the open file and try again.</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp {path} ({reason}).</source>
+        <translation>Cannot write the file {path} ({reason}).</translation>
     </message>
 </context>
 <context>
@@ -7238,14 +7319,6 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     <message>
         <source>Phòng ban</source>
         <translation>Department</translation>
-    </message>
-</context>
-<context>
-    <name>ReportXlsx</name>
-    <message>
-        <source>Không ghi được tệp {path}: tệp đang mở trong chương trình khác hoặc thư mục không cho phép ghi. Hãy đóng tệp Excel đang mở rồi thử lại.</source>
-        <extracomment>The most characters Excel keeps in a cell.</extracomment>
-        <translation>Cannot write the file {path}: it is open in another program, or the folder is not writable. Close the open Excel file and try again.</translation>
     </message>
 </context>
 <context>
