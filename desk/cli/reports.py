@@ -2,8 +2,10 @@
 
 ``desk report --from YYYY-MM-DD --to YYYY-MM-DD [--format json|csv|xlsx|pdf]
 [--by field|procedure|department|clerk] [--out FILE]`` counts the period as the
-dashboard does: JSON (the default) and CSV go to the screen unless ``--out`` is
-given; XLSX and PDF are the statistics form 06/VPCP/KSTT and need ``--out``. A first
+dashboard does: JSON and CSV go to the screen unless ``--out`` is given; XLSX and
+PDF are the statistics form 06/VPCP/KSTT and need ``--out``. Without ``--format``
+the format is the suffix of ``--out`` (as for ``desk book``), JSON without
+``--out``; a ``--format`` the suffix contradicts is refused. A first
 line on the error stream says the scope (the whole office, "toàn cơ quan"), the
 period and the moment the pending dossiers are measured at; the JSON says
 ``"scope": "office"``.
@@ -14,7 +16,8 @@ same keys per row, and ``ratings``: the citizens' ratings of the period per cler
 (``total``, one count per level, ``satisfied_share``, ``reasons``).
 ``desk book --from --to --out FILE.pdf|FILE.xlsx`` writes the tracking book
 (Sổ theo dõi hồ sơ, form 07 of Circular 03/2025/TT-VPCP, Annex I) of the
-dossiers received in the period.
+dossiers received in the period. The days of a period lie within the years the
+calendar knows (``desk.domain.calendar.FIRST_YEAR`` to ``LAST_YEAR``).
 
 Who may (``desk.cli.login``), as the window's Báo cáo menu: the book lists every
 applicant, so it needs a supervisor's or an admin's account (``Permission.REPORTS``);
@@ -27,12 +30,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 from desk.cli.login import add_user_option, allowed_roles, log_in_from, login_note, roles_text
+from desk.domain.calendar import check_year
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
 from desk.domain.roles import Permission
@@ -40,6 +45,8 @@ from desk.domain.statistics import Dimension, Period
 from desk.domain.translation import translate
 
 FORMATS = ("json", "csv", "xlsx", "pdf")
+# How a day is written, whether or not the calendar has it (2026-02-30 has the shape).
+_DAY_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _default_add_db(parser: argparse.ArgumentParser) -> None:
@@ -85,7 +92,9 @@ def add_commands(
     )
     _period_arguments(report)
     report.add_argument(
-        "--format", choices=FORMATS, default="json", help=translate("CliReports", "mặc định json")
+        "--format",
+        choices=FORMATS,
+        help=translate("CliReports", "mặc định: theo đuôi tệp --out; không có --out thì json"),
     )
     report.add_argument(
         "--by",
@@ -126,11 +135,21 @@ def add_commands(
 
 
 def parse_day(text: str, message: str) -> date:
-    """The day ``text`` names; ``message`` (with ``{text}``) says what is wrong otherwise."""
+    """The day ``text`` names, in a year the calendar knows; ``message`` (with ``{text}``)
+    says what is wrong with a text not written YYYY-MM-DD."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError as exc:
+        if _DAY_SHAPE.fullmatch(text.strip()):
+            raise UserError(
+                translate(
+                    "CliReports",
+                    "Ngày {text} không có trên lịch: hãy xem lại ngày và tháng.",
+                ).format(text=text.strip())
+            ) from exc
         raise UserError(message.format(text=text)) from exc
+    check_year(day.year)
+    return day
 
 
 def period_of(args: argparse.Namespace) -> Period:
@@ -168,6 +187,33 @@ def _book_suffix(path: str) -> str:
     return suffix
 
 
+def report_format(args: argparse.Namespace) -> str:
+    """The report's format: ``--format``, else the suffix of ``--out`` (as ``desk book``
+    goes by it), else JSON on the screen. A ``--format`` that the suffix contradicts
+    (``--format json --out x.xlsx``) is refused rather than written under a wrong name."""
+    if not args.out:
+        return args.format or "json"
+    suffix = Path(args.out).suffix.lower().lstrip(".")
+    if args.format is None:
+        if suffix not in FORMATS:
+            raise UserError(
+                translate(
+                    "CliReports",
+                    "Tệp '{path}' phải có đuôi .json, .csv, .xlsx hoặc .pdf (hoặc chọn --format).",
+                ).format(path=args.out)
+            )
+        return suffix
+    if suffix in FORMATS and suffix != args.format:
+        raise UserError(
+            translate(
+                "CliReports",
+                "--format {format} không khớp với tệp '{path}' (đuôi .{suffix}): hãy bỏ "
+                "--format hoặc đổi đuôi tệp thành .{format}.",
+            ).format(format=args.format, path=args.out, suffix=suffix)
+        )
+    return args.format
+
+
 def names_people(args: argparse.Namespace) -> bool:
     """Whether the report names anyone: the JSON (its ratings per clerk), or a
     breakdown by clerk; form 06 (xlsx, pdf) is always by field."""
@@ -180,6 +226,7 @@ def run_report(args: argparse.Namespace, db=None, clock: Clock | None = None) ->
     from desk.services import report_xlsx, reports
 
     period = period_of(args)
+    args.format = report_format(args)  # what names_people and heading read
     if args.format in ("xlsx", "pdf") and not args.out:
         raise UserError(
             translate(

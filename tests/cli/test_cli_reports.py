@@ -13,6 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from desk.cli import main
 from desk.cli.reports import COMMANDS, add_commands, run_book, run_report
 from desk.domain.clock import VN_TZ, FixedClock
 from desk.domain.errors import UserError
@@ -151,3 +152,67 @@ def test_the_book_help_names_form_07_of_circular_03(capsys):
     text = " ".join(capsys.readouterr().out.split())
     assert "Sổ theo dõi hồ sơ (Mẫu số 07, Phụ lục I Thông tư 03/2025/TT-VPCP)" in text
     assert "mẫu số 06" not in text
+
+
+def test_without_format_the_report_takes_the_files_suffix(office, tmp_path, capsys):
+    def report(out: Path, *options: str) -> None:
+        args = parse("report", "--from", "2026-02-01", "--to", "2026-02-28", "--out", str(out),
+                     *options)  # fmt: skip
+        assert run_report(args, office, FixedClock(NOW)) == 0
+
+    decided = reports.report(office, FEBRUARY, NOW).total.decided
+    report(tmp_path / "bieu-06.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "bieu-06.xlsx").active
+    values = [c.value for row in sheet.iter_rows() for c in row]
+    assert decided in values and "Tổng cộng" in values
+    report(tmp_path / "bieu-06.PDF")
+    assert "Biểu số 06/VPCP/KSTT" in pdf_text(tmp_path / "bieu-06.PDF")
+    report(tmp_path / "thong-ke.csv")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "thong-ke.csv").read_text("utf-8"))))
+    assert int(rows[-1]["decided"]) == decided
+    report(tmp_path / "thong-ke.json")
+    assert json.loads((tmp_path / "thong-ke.json").read_text("utf-8"))["decided"] == decided
+    report(tmp_path / "thong-ke.txt", "--format", "csv")  # a suffix of no format: --format says
+    assert (tmp_path / "thong-ke.txt").read_text("utf-8").startswith("field,")
+
+
+def test_a_format_the_suffix_contradicts_or_no_format_at_all_is_refused(office, tmp_path):
+    for out, options, said in (
+        ("x.xlsx", ("--format", "json"), "--format json không khớp với tệp"),
+        ("x.pdf", ("--format", "csv"), "(đuôi .pdf)"),
+        ("x.txt", (), ".json, .csv, .xlsx hoặc .pdf"),
+    ):
+        args = parse("report", "--from", "2026-02-01", "--to", "2026-02-28",
+                     "--out", str(tmp_path / out), *options)  # fmt: skip
+        with pytest.raises(UserError) as caught:
+            run_report(args, office, FixedClock(NOW))
+        assert said in caught.value.message
+        assert not (tmp_path / out).exists()
+
+
+@pytest.mark.parametrize(
+    "first, last, year",
+    [("0001-01-01", "9999-12-31", "1"), ("2026-01-01", "9999-12-31", "9999"),
+     ("1989-12-31", "2026-01-31", "1989"), ("2026-01-01", "2101-01-01", "2101")],
+)  # fmt: skip
+def test_a_period_outside_the_calendars_years_is_refused(office, tmp_path, first, last, year):
+    for args in (
+        parse("report", "--from", first, "--to", last),
+        parse("book", "--from", first, "--to", last, "--out", str(tmp_path / "so.pdf")),
+    ):
+        with pytest.raises(UserError) as caught:
+            COMMANDS[args.command](args, office)
+        assert caught.value.message == (
+            f"Năm {year} nằm ngoài lịch của desk: chỉ nhận các năm từ 1990 đến 2100."
+        )
+
+
+def test_a_day_that_does_not_exist_is_not_called_a_wrong_shape(office, tmp_path, capsys):
+    args = parse("report", "--from", "2026-02-30", "--to", "2026-03-31")
+    with pytest.raises(UserError) as caught:
+        run_report(args, office, FixedClock(NOW))
+    assert caught.value.message.startswith("Ngày 2026-02-30 không có trên lịch")
+    where = str(tmp_path / "nowhere.sqlite3")
+    code = main(["report", "--from", "2026-01-01", "--to", "2026-13-01", "--db", where])
+    err = capsys.readouterr().err
+    assert code == 2 and "2026-13-01 không có trên lịch" in err and "Traceback" not in err
