@@ -7,17 +7,20 @@ enters an official schedule (``date,kind,note,source,status``) and marks the
 years it covers as confirmed; ``desk calendar confirm|reject DATE`` decides a
 proposed day. ``list`` is open (the public holidays); changes need an admin
 account, as in the window: ``--user NAME`` or ``DESK_USER``, the password from
-``DESK_PASSWORD`` or asked (``desk.cli.login``).
+``DESK_PASSWORD`` or asked (``desk.cli.login``). A year is one the calendar knows
+(``desk.domain.calendar.FIRST_YEAR`` to ``LAST_YEAR``): 26 is a typo, not a year.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 from datetime import date
 from pathlib import Path
 
 from desk.cli.login import add_user_option, log_in_from
+from desk.domain.calendar import check_year
 from desk.domain.errors import UserError
 from desk.domain.roles import Permission
 from desk.domain.translation import translate
@@ -70,6 +73,12 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):  # the shape is right, the day is not
+            raise UserError(
+                translate(
+                    "CliCalendar", "Ngày {text} không có trên lịch: hãy xem lại ngày và tháng."
+                ).format(text=text.strip())
+            ) from None
         raise UserError(
             translate("CliCalendar", "Ngày “{text}” không hợp lệ: hãy viết YYYY-MM-DD.").format(
                 text=text
@@ -82,7 +91,12 @@ def run_calendar(args: argparse.Namespace, db) -> int:  # noqa: ANN001
 
     action = args.calendar_action
     if action == "list":
-        return _list(db, args.year, args.json)
+        return _list(db, check_year(args.year), args.json)
+    if action == "import":  # what was typed is checked before the password is asked
+        for year in args.years or ():
+            check_year(year)
+    else:
+        day = _day(args.day)
     clerk = log_in_from(args, db, Permission.MANAGE)
     if action == "import":
         done = calendar.import_schedule(db, clerk, args.file, tuple(args.years or ()))
@@ -97,7 +111,7 @@ def run_calendar(args: argparse.Namespace, db) -> int:  # noqa: ANN001
             )
         )
         return 0
-    decided = calendar.decide_proposed_day(db, clerk, _day(args.day), action == "confirm")
+    decided = calendar.decide_proposed_day(db, clerk, day, action == "confirm")
     print(
         translate("CliCalendar", "Ngày {date}: {status}.").format(
             date=f"{decided.day:%d/%m/%Y}", status=decided.status.value

@@ -3,20 +3,30 @@
 The time limit is given directly (``--days``, ``--calendar-days``, ``--hours``,
 ``--same-day``) or is a procedure's (``--procedure CODE``, by channel). The
 calendar is the database's when ``--db``/``--db-url`` is given (its special
-days), else the shipped one.
+days), else the shipped one. The moment of receipt lies in a year the calendar
+knows (``desk.domain.calendar.FIRST_YEAR`` to ``LAST_YEAR``) and a limit is at
+most ``MAX_AMOUNT``, as in the procedure editor.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime, time
+import re
+from datetime import date, datetime, time
 
 from desk.cli.db import url_of
+from desk.domain.calendar import check_year
 from desk.domain.clock import VN_TZ
 from desk.domain.errors import UserError
 from desk.domain.time_limit import TimeLimit
 from desk.domain.translation import translate
+
+# The largest limit typed here, in its own unit: what the procedure editor allows
+# (``desk.ui.admin.procedure_editor.MAX_AMOUNT``), some four years of working days.
+MAX_AMOUNT = 999
+# How a moment of receipt is written, whether or not the calendar has its day.
+_RECEIVED_SHAPE = re.compile(r"(\d{4}-\d{2}-\d{2}) +\d{1,2}:\d{2}")
 
 
 def add_commands(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN001
@@ -61,8 +71,9 @@ def add_commands(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN0
 
 def _parse_received(text: str) -> datetime:
     try:
-        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=VN_TZ)
+        received = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=VN_TZ)
     except ValueError as exc:
+        _check_day_exists(text)
         raise UserError(
             translate(
                 "CliDue",
@@ -70,6 +81,24 @@ def _parse_received(text: str) -> datetime:
                 'ví dụ "2026-03-10 09:15".',
             ).format(text=text)
         ) from exc
+    check_year(received.year)
+    return received
+
+
+def _check_day_exists(text: str) -> None:
+    """Refuse a moment written the right way on a day the calendar does not have
+    (2026-02-30): its shape is not what is wrong."""
+    shaped = _RECEIVED_SHAPE.fullmatch(text.strip())
+    if shaped is None:
+        return
+    try:
+        date.fromisoformat(shaped.group(1))
+    except ValueError:
+        raise UserError(
+            translate(
+                "CliDue", "Ngày {text} không có trên lịch: hãy xem lại ngày và tháng."
+            ).format(text=shaped.group(1))
+        ) from None
 
 
 def run_due(args: argparse.Namespace) -> int:
@@ -117,8 +146,12 @@ def run_due(args: argparse.Namespace) -> int:
 
 
 def _limit(make, n: int) -> TimeLimit:
-    if n <= 0:
-        raise UserError(translate("CliDue", "Thời hạn phải là số nguyên dương."))
+    if not 0 < n <= MAX_AMOUNT:
+        raise UserError(
+            translate("CliDue", "Thời hạn phải là số nguyên dương, tối đa {max}.").format(
+                max=MAX_AMOUNT
+            )
+        )
     return make(n)
 
 

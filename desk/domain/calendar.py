@@ -46,12 +46,33 @@ from desk.domain.calendar_days import (  # noqa: F401 (the calendar's terms, rea
     years_confirmed_by,
 )
 from desk.domain.clock import VN_TZ, to_vn
+from desk.domain.errors import UserError
 from desk.domain.office_hours import OfficeHours
 from desk.domain.public_holidays import public_year
 from desk.domain.time_limit import LimitKind, TimeLimit
 from desk.domain.translation import translate
 
 _ONE_DAY = timedelta(days=1)
+
+#: The years the calendar answers for: from the first year of the public holidays
+#: written out ahead (``public_holidays_table``) to the last whose lunar dates the
+#: ``holidays`` package knows (it has no Tết after 2100). A year typed outside them
+#: is a typo (26 for 2026), not a year to count in.
+FIRST_YEAR = 1990
+LAST_YEAR = 2100
+
+
+def check_year(year: int) -> int:
+    """``year`` when the calendar knows it; otherwise a ``UserError`` that says which
+    years it knows."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise UserError(
+            translate(
+                "Calendar",
+                "Năm {year} nằm ngoài lịch của desk: chỉ nhận các năm từ {first} đến {last}.",
+            ).format(year=year, first=FIRST_YEAR, last=LAST_YEAR)
+        )
+    return year
 
 
 @dataclass(frozen=True)
