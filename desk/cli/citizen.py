@@ -24,7 +24,6 @@ from pathlib import Path
 
 from desk.cli.login import add_user_option, allowed_roles, log_in_from, login_note, roles_text
 from desk.domain.clock import Clock, SystemClock
-from desk.domain.errors import UserError
 from desk.domain.rating import LEVEL_LABELS, RatingLevel
 from desk.domain.roles import Permission
 from desk.domain.translation import translate, translated
@@ -117,11 +116,11 @@ def add_commands(
 
 
 def _iso_day(text: str, message: str) -> date:
-    """The day ``text`` names; ``message`` (with ``{text}``) says what is wrong otherwise."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise UserError(message.format(text=text)) from exc
+    """The day ``text`` names, as a report's period takes it (``parse_day``); ``message``
+    (with ``{text}``) says what is wrong with a text not written YYYY-MM-DD."""
+    from desk.cli.reports import parse_day
+
+    return parse_day(text, message)
 
 
 def run_catalog(args: argparse.Namespace, db, clock: Clock | None = None) -> int:  # noqa: ANN001

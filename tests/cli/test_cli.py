@@ -272,3 +272,19 @@ def test_a_mistyped_database_is_not_made_into_an_empty_office(capsys, tmp_path, 
     assert code == 2 and out == ""
     assert f"Không tìm thấy tệp dữ liệu {typo}" in err
     assert not typo.parent.exists()
+
+
+@pytest.mark.parametrize(
+    "first, last, said",
+    [
+        ("0001-01-01", "9999-12-31", "Năm 1 nằm ngoài lịch của desk: chỉ nhận các năm từ 1990"),
+        ("2026-02-30", "2026-03-01", "Ngày 2026-02-30 không có trên lịch"),
+    ],
+)
+def test_the_ratings_period_is_read_as_a_reports(capsys, tmp_path, log_in_as, first, last, said):
+    """``desk ratings`` over years 1 to 9999 ended in an OverflowError."""
+    path = str(tmp_path / "demo.sqlite3")
+    run(capsys, "demo", "--db", path, "--dossiers", "5")
+    log_in_as("lanhdao", "demo1234")
+    code, _, err = run(capsys, "ratings", "--from", first, "--to", last, "--db", path)
+    assert code == 2 and said in err
