@@ -3789,8 +3789,8 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Cannot write the file {path}: no file can be created in the folder {folder} ({reason}). Choose another folder and try again.</translation>
     </message>
     <message>
-        <source>Không ghi được tệp {path}: tệp đang mở trong chương trình khác hoặc thư mục không cho phép ghi. Hãy đóng tệp đang mở rồi thử lại.</source>
-        <translation>Cannot write the file {path}: it is open in another program, or the folder is not writable. Close the open file and try again.</translation>
+        <source>Không ghi được tệp {path}: tệp đang mở trong chương trình khác hoặc thư mục không cho phép ghi. Hãy đóng tệp {kind} đang mở rồi thử lại.</source>
+        <translation>Cannot write the file {path}: it is open in another program, or the folder is not writable. Close the open {kind} file and try again.</translation>
     </message>
     <message>
         <source>Không ghi được tệp {path} ({reason}).</source>

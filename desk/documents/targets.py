@@ -90,15 +90,16 @@ def temporary_beside(target: Path) -> str:
     return temp_name
 
 
-def not_replaced(target: Path, exc: OSError) -> UserError:
-    """The message when the finished document could not be moved onto ``target``."""
+def not_replaced(target: Path, exc: OSError, kind: str = "PDF") -> UserError:
+    """The message when the finished document (a ``kind`` file: PDF, Excel) could not be
+    moved onto ``target``."""
     if isinstance(exc, PermissionError):
         return UserError(
             translate(
                 "FileTargets",
                 "Không ghi được tệp {path}: tệp đang mở trong chương trình khác hoặc thư mục "
-                "không cho phép ghi. Hãy đóng tệp đang mở rồi thử lại.",
-            ).format(path=target)
+                "không cho phép ghi. Hãy đóng tệp {kind} đang mở rồi thử lại.",
+            ).format(path=target, kind=kind)
         )
     return UserError(
         translate("FileTargets", "Không ghi được tệp {path} ({reason}).").format(

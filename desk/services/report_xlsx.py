@@ -65,7 +65,7 @@ def save_atomically(path: str | Path, save: Callable[[str], None]) -> Path:
         try:
             os.replace(temp_name, target)
         except OSError as exc:
-            raise targets.not_replaced(target, exc) from exc
+            raise targets.not_replaced(target, exc, "Excel") from exc
     finally:
         if os.path.exists(temp_name):
             os.unlink(temp_name)
