@@ -16,8 +16,6 @@ wording is in ``resources/forms/catalog_booklet.toml``.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -44,12 +42,11 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from desk.documents import fonts
+from desk.documents import fonts, targets
 from desk.documents.facts import office_fields, place_of
 from desk.documents.layout import Page, Rule, document_options, plain, upper
 from desk.documents.parts import common
 from desk.documents.wording import Wording, load_wording
-from desk.domain.errors import UserError
 from desk.domain.office import Office
 from desk.domain.procedure import (
     CHANNEL_LABELS,
@@ -416,24 +413,13 @@ def booklet_story(booklet: Booklet) -> tuple[list[Flowable], dict[str, Any]]:
 def write_booklet(path: str | Path, booklet: Booklet) -> Path:
     """Write the booklet PDF; the file appears whole or not at all (see ``layout.write_pdf``)."""
     fonts.register_fonts()
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     words = load_wording("catalog_booklet")
-    handle, temp_name = tempfile.mkstemp(prefix=".desk-", suffix=".pdf", dir=target.parent)
-    os.close(handle)
-    try:
+
+    def write(temp_name: str) -> None:
         story, fields = booklet_story(booklet)
         footer = (words.text("footer_left", fields), str(words.raw("footer_right")))
         doc = _BookletTemplate(temp_name, A4_PORTRAIT, plain(words.text("title", fields)), footer)
         canvas_class = type("BookletCanvas", (_NumberedCanvas,), {"footer": footer})
         doc.multiBuild(story, canvasmaker=canvas_class)
-        os.replace(temp_name, target)
-    except PermissionError as exc:
-        raise UserError(
-            f"Không ghi được tệp {target}: tệp đang mở trong chương trình khác hoặc thư mục "
-            "không cho phép ghi. Hãy đóng tệp PDF đang mở rồi thử lại."
-        ) from exc
-    finally:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-    return target
+
+    return targets.write_whole(path, write)

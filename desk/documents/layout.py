@@ -20,7 +20,6 @@ written by ``write_pdf``; all text is NFC-normalised paragraph markup.
 from __future__ import annotations
 
 import contextvars
-import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -394,9 +393,8 @@ def write_pdf(
     Vietnamese.
     """
     fonts.register_fonts()
-    target = Path(path)
-    temp_name = targets.temporary_beside(target)
-    try:
+
+    def write(temp_name: str) -> None:
         for size in sizes if max_pages is not None else (BODY_SIZE,):
             token = _body_size.set(size)
             try:
@@ -405,19 +403,8 @@ def write_pdf(
                 _body_size.reset(token)
             if max_pages is None or pages <= max_pages:
                 break
-        _move(temp_name, target)
-    finally:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-    return target
 
-
-def _move(temp_name: str, target: Path) -> None:
-    """The finished document onto ``target``; a ``UserError`` saying why it cannot be."""
-    try:
-        os.replace(temp_name, target)
-    except OSError as exc:
-        raise targets.not_replaced(target, exc) from exc
+    return targets.write_whole(path, write)
 
 
 def document_options(page: Page, title: str, font_size: float = BODY_SIZE) -> dict[str, object]:

@@ -1,8 +1,8 @@
 """The file a document is written to: checked before anything is recorded, and what the
 clerk is told, in their language, when it cannot be written.
 
-A document appears whole or not at all: it is written to a temporary file beside the
-target (``temporary_beside``), then moved into place. A command that records something
+A document appears whole or not at all (``write_whole``): it is written to a temporary
+file beside the target, then moved into place. A command that records something
 and then writes its letter (``desk apology``, a step with ``--out``) calls
 ``check_target`` first, so a mistyped path is refused before the record is made.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from desk.domain.errors import UserError
@@ -51,6 +52,24 @@ def check_target(path: str | Path) -> Path:
     target = Path(path)
     temp_name = temporary_beside(target)
     os.unlink(temp_name)
+    return target
+
+
+def write_whole(path: str | Path, write: Callable[[str], None], kind: str = "PDF") -> Path:
+    """``write(temporary_name)`` beside ``path``, then the file moved onto ``path``: it
+    appears whole or not at all. What cannot be written is a ``UserError`` saying why;
+    ``kind`` (PDF, Excel) names the file a viewer may be holding open."""
+    target = Path(path)
+    temp_name = temporary_beside(target)
+    try:
+        write(temp_name)
+        try:
+            os.replace(temp_name, target)
+        except OSError as exc:
+            raise not_replaced(target, exc, kind) from exc
+    finally:
+        if os.path.exists(temp_name):
+            os.unlink(temp_name)
     return target
 
 

@@ -10,8 +10,6 @@ mode, so a year of a busy centre does not fill the memory.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -54,22 +52,6 @@ def _font(size: float = 12, bold: bool = False, italic: bool = False) -> Font:
 def _text(markup: str) -> str:
     """Paragraph markup as a cell's text: line breaks kept, tags and entities gone."""
     return nfc(layout.plain(markup.replace("<br/>", "\n"))).replace(" \n", "\n")
-
-
-def save_atomically(path: str | Path, save: Callable[[str], None]) -> Path:
-    """Write to a temporary file beside ``path`` and move it into place."""
-    target = Path(path)
-    temp_name = targets.temporary_beside(target)
-    try:
-        save(temp_name)
-        try:
-            os.replace(temp_name, target)
-        except OSError as exc:
-            raise targets.not_replaced(target, exc, "Excel") from exc
-    finally:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-    return target
 
 
 # --- form 06/VPCP/KSTT ----------------------------------------------------------------
@@ -182,7 +164,7 @@ def write_statistics_xlsx(form: StatisticsForm, path: str | Path) -> Path:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{top}:{top + 3}"
-    return save_atomically(path, wb.save)
+    return targets.write_whole(path, wb.save, "Excel")
 
 
 # --- the tracking book ------------------------------------------------------------------
@@ -233,4 +215,4 @@ def write_tracking_book_xlsx(book: TrackingBook, path: str | Path) -> Path:
             align = CENTRE if 6 <= n <= 8 else LEFT
             row.append(_book_cell(ws, text or None, _font(11), align, True))
         ws.append(row)
-    return save_atomically(path, wb.save)
+    return targets.write_whole(path, wb.save, "Excel")

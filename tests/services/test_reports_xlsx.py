@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import openpyxl
 import pytest
 
+from desk.documents import targets
 from desk.documents.statistics_form import FormRow, StatisticsForm
 from desk.documents.tracking_book import BookEntry, TrackingBook
 from desk.domain.clock import VN_TZ
@@ -112,7 +113,7 @@ def test_a_file_open_elsewhere_is_a_message_for_the_clerk(tmp_path, monkeypatch)
     def refuse(source, target):  # noqa: ANN001
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(report_xlsx.os, "replace", refuse)
+    monkeypatch.setattr(targets.os, "replace", refuse)
     with pytest.raises(UserError) as caught:
         report_xlsx.write_statistics_xlsx(form(), tmp_path / "bieu-06.xlsx")
     assert "Hãy đóng tệp Excel" in caught.value.message
