@@ -1418,10 +1418,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>reject a proposed day</translation>
     </message>
     <message>
-        <source>Ngày {text} không có trên lịch: hãy xem lại ngày và tháng.</source>
-        <translation>There is no such date as {text}: check the day and the month.</translation>
-    </message>
-    <message>
         <source>Ngày “{text}” không hợp lệ: hãy viết YYYY-MM-DD.</source>
         <translation>Date “{text}” is not valid: write YYYY-MM-DD.</translation>
     </message>
@@ -1551,6 +1547,13 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Chưa có đánh giá nào từ {first} đến {last}.</source>
         <translation>No ratings from {first} to {last}.</translation>
+    </message>
+</context>
+<context>
+    <name>CliDays</name>
+    <message>
+        <source>Ngày {text} không có trên lịch: hãy xem lại ngày và tháng.</source>
+        <translation>There is no such date as {text}: check the day and the month.</translation>
     </message>
 </context>
 <context>
@@ -1724,10 +1727,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Thời điểm tiếp nhận &apos;{text}&apos; không đúng dạng: hãy viết &quot;YYYY-MM-DD HH:MM&quot;, ví dụ &quot;2026-03-10 09:15&quot;.</source>
         <translation>Time of receipt &apos;{text}&apos; is not in the right form: write &quot;YYYY-MM-DD HH:MM&quot;, e.g. &quot;2026-03-10 09:15&quot;.</translation>
-    </message>
-    <message>
-        <source>Ngày {text} không có trên lịch: hãy xem lại ngày và tháng.</source>
-        <translation>There is no such date as {text}: check the day and the month.</translation>
     </message>
     <message>
         <source>Thời hạn: {limit}</source>
@@ -2127,10 +2126,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Sổ theo dõi hồ sơ (Mẫu số 07, Phụ lục I Thông tư 03/2025/TT-VPCP): mỗi hồ sơ tiếp nhận trong kỳ một dòng. Định dạng theo đuôi tệp: .pdf hoặc .xlsx.</source>
         <translation>Dossier tracking book (form 07, Annex I of Circular 03/2025/TT-VPCP): one line per dossier received in the period. The format follows the file&apos;s suffix: .pdf or .xlsx.</translation>
-    </message>
-    <message>
-        <source>Ngày {text} không có trên lịch: hãy xem lại ngày và tháng.</source>
-        <translation>There is no such date as {text}: check the day and the month.</translation>
     </message>
     <message>
         <source>Ngày đầu kỳ &apos;{text}&apos; không đúng dạng: hãy viết YYYY-MM-DD, ví dụ 2026-03-01.</source>

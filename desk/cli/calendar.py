@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from datetime import date
 from pathlib import Path
 
 from desk.cli.login import add_user_option, log_in_from
 from desk.domain.calendar import check_year
-from desk.domain.errors import UserError
 from desk.domain.roles import Permission
 from desk.domain.translation import translate
 
@@ -70,20 +68,11 @@ def add_commands(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN0
 
 
 def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):  # the shape is right, the day is not
-            raise UserError(
-                translate(
-                    "CliCalendar", "Ngày {text} không có trên lịch: hãy xem lại ngày và tháng."
-                ).format(text=text.strip())
-            ) from None
-        raise UserError(
-            translate("CliCalendar", "Ngày “{text}” không hợp lệ: hãy viết YYYY-MM-DD.").format(
-                text=text
-            )
-        ) from None
+    from desk.cli.days import parse_day
+
+    return parse_day(
+        text, translate("CliCalendar", "Ngày “{text}” không hợp lệ: hãy viết YYYY-MM-DD.")
+    )
 
 
 def run_calendar(args: argparse.Namespace, db) -> int:  # noqa: ANN001

@@ -116,9 +116,9 @@ def add_commands(
 
 
 def _iso_day(text: str, message: str) -> date:
-    """The day ``text`` names, as a report's period takes it (``parse_day``); ``message``
-    (with ``{text}``) says what is wrong with a text not written YYYY-MM-DD."""
-    from desk.cli.reports import parse_day
+    """The day ``text`` names (``parse_day``); ``message`` (with ``{text}``) says what is
+    wrong with a text not written YYYY-MM-DD."""
+    from desk.cli.days import parse_day
 
     return parse_day(text, message)
 

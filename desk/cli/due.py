@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from desk.cli.db import url_of
-from desk.domain.calendar import check_year
-from desk.domain.clock import VN_TZ
 from desk.domain.errors import UserError
 from desk.domain.time_limit import TimeLimit
 from desk.domain.translation import translate
@@ -25,8 +22,6 @@ from desk.domain.translation import translate
 # The largest limit typed here, in its own unit: what the procedure editor allows
 # (``desk.ui.admin.procedure_editor.MAX_AMOUNT``), some four years of working days.
 MAX_AMOUNT = 999
-# How a moment of receipt is written, whether or not the calendar has its day.
-_RECEIVED_SHAPE = re.compile(r"(\d{4}-\d{2}-\d{2}) +\d{1,2}:\d{2}")
 
 
 def add_commands(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN001
@@ -70,35 +65,16 @@ def add_commands(sub: argparse._SubParsersAction, add_db) -> None:  # noqa: ANN0
 
 
 def _parse_received(text: str) -> datetime:
-    try:
-        received = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=VN_TZ)
-    except ValueError as exc:
-        _check_day_exists(text)
-        raise UserError(
-            translate(
-                "CliDue",
-                "Thời điểm tiếp nhận '{text}' không đúng dạng: hãy viết \"YYYY-MM-DD HH:MM\", "
-                'ví dụ "2026-03-10 09:15".',
-            ).format(text=text)
-        ) from exc
-    check_year(received.year)
-    return received
+    from desk.cli.days import parse_moment
 
-
-def _check_day_exists(text: str) -> None:
-    """Refuse a moment written the right way on a day the calendar does not have
-    (2026-02-30): its shape is not what is wrong."""
-    shaped = _RECEIVED_SHAPE.fullmatch(text.strip())
-    if shaped is None:
-        return
-    try:
-        date.fromisoformat(shaped.group(1))
-    except ValueError:
-        raise UserError(
-            translate(
-                "CliDue", "Ngày {text} không có trên lịch: hãy xem lại ngày và tháng."
-            ).format(text=shaped.group(1))
-        ) from None
+    return parse_moment(
+        text,
+        translate(
+            "CliDue",
+            "Thời điểm tiếp nhận '{text}' không đúng dạng: hãy viết \"YYYY-MM-DD HH:MM\", "
+            'ví dụ "2026-03-10 09:15".',
+        ),
+    )
 
 
 def run_due(args: argparse.Namespace) -> int:

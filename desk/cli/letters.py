@@ -19,7 +19,7 @@ from pathlib import Path
 
 from desk.cli.login import add_user_option, log_in_from
 from desk.domain.apology import NOTIFY_LABELS, NotifyMethod
-from desk.domain.clock import VN_TZ, Clock, SystemClock
+from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError, ValidationError
 from desk.domain.roles import Permission
 from desk.domain.translation import translate, translated
@@ -101,16 +101,16 @@ def add_commands(
 
 
 def parse_new_date(text: str) -> datetime:
-    try:
-        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=VN_TZ)
-    except ValueError as exc:
-        raise UserError(
-            translate(
-                "CliLetters",
-                "Ngày hẹn mới '{text}' không đúng dạng: hãy viết \"YYYY-MM-DD HH:MM\", "
-                'ví dụ "2026-03-20 09:00".',
-            ).format(text=text)
-        ) from exc
+    from desk.cli.days import parse_moment
+
+    return parse_moment(
+        text,
+        translate(
+            "CliLetters",
+            "Ngày hẹn mới '{text}' không đúng dạng: hãy viết \"YYYY-MM-DD HH:MM\", "
+            'ví dụ "2026-03-20 09:00".',
+        ),
+    )
 
 
 def run_apology(args: argparse.Namespace, db, clock: Clock | None = None) -> int:

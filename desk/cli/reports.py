@@ -30,14 +30,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
+from desk.cli.days import parse_day
 from desk.cli.login import add_user_option, allowed_roles, log_in_from, login_note, roles_text
-from desk.domain.calendar import check_year
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
 from desk.domain.roles import Permission
@@ -45,8 +44,6 @@ from desk.domain.statistics import Dimension, Period
 from desk.domain.translation import translate
 
 FORMATS = ("json", "csv", "xlsx", "pdf")
-# How a day is written, whether or not the calendar has it (2026-02-30 has the shape).
-_DAY_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _default_add_db(parser: argparse.ArgumentParser) -> None:
@@ -132,24 +129,6 @@ def add_commands(
     )
     add_user_option(book, Permission.REPORTS)
     add_db(book)
-
-
-def parse_day(text: str, message: str) -> date:
-    """The day ``text`` names, in a year the calendar knows; ``message`` (with ``{text}``)
-    says what is wrong with a text not written YYYY-MM-DD."""
-    try:
-        day = date.fromisoformat(text.strip())
-    except ValueError as exc:
-        if _DAY_SHAPE.fullmatch(text.strip()):
-            raise UserError(
-                translate(
-                    "CliReports",
-                    "Ngày {text} không có trên lịch: hãy xem lại ngày và tháng.",
-                ).format(text=text.strip())
-            ) from exc
-        raise UserError(message.format(text=text)) from exc
-    check_year(day.year)
-    return day
 
 
 def period_of(args: argparse.Namespace) -> Period:

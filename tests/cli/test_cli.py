@@ -210,7 +210,10 @@ def test_every_word_given_is_one_argparse_says():
 #: What a command may load: its own module, the database options, the login, the language.
 _LOADS = [
     (["--version"], set()),
-    (["due", "--days", "2", "--received", "2026-03-06 10:00"], {"db", "due", "language", "parser"}),
+    (
+        ["due", "--days", "2", "--received", "2026-03-06 10:00"],
+        {"days", "db", "due", "language", "parser"},
+    ),
     (["dossiers", "--help"], {"db", "dossiers", "language", "login", "parser"}),
     (["restore", "--help"], {"backup", "db", "language", "login", "parser"}),
 ]

@@ -287,3 +287,19 @@ def test_an_unknown_dossier(capsys, setup, tmp_path):
     path, _ = setup
     rc, _, err = run(capsys, path, "letter", "receipt", "H36.41-000000-0000", "--out", "x.pdf")
     assert rc == 2 and "Không tìm thấy hồ sơ mã 'H36.41-000000-0000'" in err
+
+
+@pytest.mark.parametrize(
+    "typed, said",
+    [
+        ("2026-02-30 09:00", "Ngày 2026-02-30 không có trên lịch: hãy xem lại ngày và tháng."),
+        ("30/03/2026 09:00", "Ngày hẹn mới '30/03/2026 09:00' không đúng dạng"),
+        ("0026-03-30 09:00", "Năm 26 nằm ngoài lịch của desk"),
+    ],
+)
+def test_the_new_date_is_read_as_every_moment_typed(capsys, db, setup, tmp_path, typed, said):
+    path, code = setup
+    rc, _, err = run(capsys, path, "apology", code, "--reason", "Chờ", "--new-date", typed,
+                     "--out", str(tmp_path / "a.pdf"))  # fmt: skip
+    assert rc == 2 and said in err
+    assert apologies.get_apology(db, code) is None
