@@ -3768,16 +3768,21 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>a file with the same name already exists</translation>
     </message>
     <message>
-        <source>Chưa có tên tệp cần ghi: hãy ghi tên tệp, ví dụ phieu.pdf.</source>
-        <translation>No file name to write to: give a file name, e.g. phieu.pdf.</translation>
-    </message>
-    <message>
         <source>{path} là một thư mục: hãy ghi cả tên tệp, ví dụ {example}.</source>
         <translation>{path} is a folder: give the file name too, e.g. {example}.</translation>
     </message>
     <message>
         <source>Không ghi được tệp {path}: {file} là một tệp, không phải thư mục. Hãy chọn thư mục khác rồi thử lại.</source>
         <translation>Cannot write the file {path}: {file} is a file, not a folder. Choose another folder and try again.</translation>
+    </message>
+    <message>
+        <source>Chưa có tên tệp cần ghi: hãy ghi tên tệp, ví dụ phieu{suffix}.</source>
+        <extracomment>A name ending so names a folder, whether or not it is there yet (&quot;hoso/&quot;).</extracomment>
+        <translation>No file name to write to: give a file name, e.g. phieu{suffix}.</translation>
+    </message>
+    <message>
+        <source>Tên tệp {path} cần có đuôi {suffix}, ví dụ {example}.</source>
+        <translation>The file name {path} needs the extension {suffix}, e.g. {example}.</translation>
     </message>
     <message>
         <source>Không ghi được tệp {path}: không tạo được tệp trong thư mục {folder} ({reason}). Hãy chọn thư mục khác rồi thử lại.</source>

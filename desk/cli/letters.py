@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
 from desk.cli.login import add_user_option, log_in_from
 from desk.domain.apology import NOTIFY_LABELS, NotifyMethod
@@ -159,8 +158,10 @@ def run_apology(args: argparse.Namespace, db, clock: Clock | None = None) -> int
 
 
 def run_letter(args: argparse.Namespace, db) -> int:
+    from desk.documents.targets import check_target
     from desk.services import form_documents as forms
 
+    out = check_target(args.out)
     log_in_from(args, db)  # the letter shows the applicant: any clerk, as in the window
     write = {
         "receipt": forms.receipt_pdf,
@@ -170,6 +171,6 @@ def run_letter(args: argparse.Namespace, db) -> int:
         "stop": forms.stop_notice_pdf,
         "control": forms.control_slip_pdf,
     }[args.kind]
-    path = write(db, args.code, Path(args.out))
+    path = write(db, args.code, out)
     print(translate("CliLetters", "Đã ghi {path}").format(path=path))
     return 0

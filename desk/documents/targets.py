@@ -32,6 +32,10 @@ _REASONS = {
 }
 
 
+#: A name ending so names a folder, whether or not it is there yet ("hoso/").
+FOLDER_ENDS = tuple(sep for sep in ("/", os.sep, os.altsep) if sep)
+
+
 def reason(exc: OSError) -> str:
     """Why the system refused, in the clerk's language (its own words when not known here)."""
     found = _REASONS.get(exc.errno or 0)
@@ -40,18 +44,25 @@ def reason(exc: OSError) -> str:
     return translated(found)
 
 
-def check_target(path: str | Path) -> Path:
-    """The file ``path`` names, once it is sure a file can be written there.
+def check_target(path: str | Path, suffix: str = ".pdf") -> Path:
+    """The file ``path`` names, once it is sure a ``suffix`` file can be written there.
 
-    ``UserError`` for an empty name, a folder, or a folder that cannot be made or
-    written in."""
+    ``UserError`` for an empty name, a folder (``hoso/`` too, though it does not exist
+    yet), a name without ``suffix``, or a folder that cannot be made or written in."""
     if not str(path).strip():
         raise UserError(
-            translate("FileTargets", "Chưa có tên tệp cần ghi: hãy ghi tên tệp, ví dụ phieu.pdf.")
+            translate(
+                "FileTargets", "Chưa có tên tệp cần ghi: hãy ghi tên tệp, ví dụ phieu{suffix}."
+            ).format(suffix=suffix)
         )
-    target = Path(path)
-    temp_name = temporary_beside(target)
-    os.unlink(temp_name)
+    target = _not_a_folder(path)
+    if target.suffix.lower() != suffix:
+        raise UserError(
+            translate(
+                "FileTargets", "Tên tệp {path} cần có đuôi {suffix}, ví dụ {example}."
+            ).format(path=target, suffix=suffix, example=target.with_suffix(suffix))
+        )
+    os.unlink(temporary_beside(target))
     return target
 
 
@@ -60,7 +71,7 @@ def write_whole(path: str | Path, write: Callable[[str], None], kind: str = "PDF
     appears whole or not at all. What cannot be written is a ``UserError`` saying why;
     ``kind`` (PDF, Excel) names the file a viewer may be holding open."""
     target = Path(path)
-    temp_name = temporary_beside(target)
+    temp_name = temporary_beside(path)
     try:
         write(temp_name)
         try:
@@ -73,16 +84,10 @@ def write_whole(path: str | Path, write: Callable[[str], None], kind: str = "PDF
     return target
 
 
-def temporary_beside(target: Path) -> str:
-    """A new empty temporary file in ``target``'s folder (made if missing), for the
-    document to be written before it is moved into place."""
-    if target.is_dir():
-        raise UserError(
-            translate(
-                "FileTargets",
-                "{path} là một thư mục: hãy ghi cả tên tệp, ví dụ {example}.",
-            ).format(path=target, example=target / f"phieu{target.suffix or '.pdf'}")
-        )
+def temporary_beside(path: str | Path) -> str:
+    """A new empty temporary file in the folder of the file ``path`` names (made if
+    missing), for the document to be written before it is moved into place."""
+    target = _not_a_folder(path)
     existing = next((p for p in target.parents if p.exists()), None)
     if existing is not None and not existing.is_dir():
         raise UserError(
@@ -107,6 +112,19 @@ def temporary_beside(target: Path) -> str:
         ) from exc
     os.close(handle)
     return temp_name
+
+
+def _not_a_folder(path: str | Path) -> Path:
+    """The file ``path`` names; a ``UserError`` when it names a folder."""
+    target = Path(path)
+    if target.is_dir() or str(path).endswith(FOLDER_ENDS):
+        raise UserError(
+            translate(
+                "FileTargets",
+                "{path} là một thư mục: hãy ghi cả tên tệp, ví dụ {example}.",
+            ).format(path=target, example=target / f"phieu{target.suffix or '.pdf'}")
+        )
+    return target
 
 
 def not_replaced(target: Path, exc: OSError, kind: str = "PDF") -> UserError:

@@ -101,7 +101,7 @@ def test_a_second_apology_is_refused(capsys, db, setup, tmp_path):
     assert "đã được xin lỗi và hẹn lại một lần" in err and "không thể hẹn lại nữa" in err
 
 
-@pytest.mark.parametrize("where", ["folder", "file-as-folder", "empty"])
+@pytest.mark.parametrize("where", ["folder", "file-as-folder", "empty", "new-folder", "no-suffix"])
 def test_an_apology_is_not_used_up_by_a_path_that_cannot_be_written(
     capsys, db, setup, tmp_path, where
 ):
@@ -110,7 +110,12 @@ def test_an_apology_is_not_used_up_by_a_path_that_cannot_be_written(
     path, code = setup
     new = f"{a_good_new_date(db, code):%Y-%m-%d %H:%M}"
     (tmp_path / "a-file").write_text("x")
-    out = {"folder": str(tmp_path), "file-as-folder": str(tmp_path / "a-file" / "a.pdf")}
+    out = {
+        "folder": str(tmp_path),
+        "file-as-folder": str(tmp_path / "a-file" / "a.pdf"),
+        "new-folder": f"{tmp_path / 'ho-so'}/",  # written as a file named "ho-so"
+        "no-suffix": str(tmp_path / "ho-so"),
+    }
     rc, _, err = run(
         capsys, path, "apology", code, "--reason", "Chờ", "--new-date", new,
         "--out", out.get(where, " "),
@@ -120,9 +125,14 @@ def test_an_apology_is_not_used_up_by_a_path_that_cannot_be_written(
         "folder": f"{tmp_path} là một thư mục: hãy ghi cả tên tệp, ví dụ {tmp_path / 'phieu.pdf'}.",
         "file-as-folder": f"{tmp_path / 'a-file'} là một tệp, không phải thư mục.",
         "empty": "Chưa có tên tệp cần ghi",
+        "new-folder": f"{tmp_path / 'ho-so'} là một thư mục: hãy ghi cả tên tệp",
+        "no-suffix": f"Tên tệp {tmp_path / 'ho-so'} cần có đuôi .pdf, ví dụ {tmp_path / 'ho-so.pdf'}.",
     }[where]
     assert said in err
     assert apologies.get_apology(db, code) is None
+    assert not (tmp_path / "ho-so").exists()
+    rc, _, err = run(capsys, path, "letter", "receipt", code, "--out", out.get(where, " "))
+    assert rc == 2 and said in err
     good = tmp_path / "xin-loi.pdf"
     rc, _, err = run(capsys, path, "apology", code, "--reason", "Chờ", "--new-date", new,
                      "--out", str(good))  # fmt: skip
