@@ -2,21 +2,24 @@
 
 A clerk who double-clicks the desk's icon while it is already open (hidden
 behind another program, or minimised) would otherwise get a second window on
-the same dossiers, signed in twice. So the first window listens on a local
-socket (a named pipe on Windows, a socket file elsewhere) and a second start
-connects to it, asks it to come forward and ends.
+the same dossiers, signed in twice. So the first window holds a lock file, and
+a second start that finds it held leaves a request beside it, which the first
+sees (it watches the folder), comes forward on, and removes; the second then
+ends. Both are plain files in the temporary folder (``QDir.tempPath()``, the
+user's own on Windows) and work the same on every system.
 
-The socket's name is a hash of the user and the database URL:
+The folder's name is a hash of the user and the database URL:
 
-- the user: on a PC shared through Windows user switching, each clerk has a
-  desk of their own (named pipes are visible machine-wide);
+- the user: on a PC shared through user switching, each clerk has a desk of
+  their own (on Linux the temporary folder is shared between accounts);
 - the database: a desk on the training database may stay open next to the one
   on the office's real data (``--demo`` makes a new database on each start, so
   demos never meet).
 
-A desk that crashed leaves its socket file behind on Linux and macOS (Windows
-removes a pipe with its process): connecting to it is refused, and the next
-start removes it and listens in its place.
+A desk that crashed leaves its lock file behind: the lock names the process that
+held it, and the next start, seeing that process gone, takes the lock over
+(``QLockFile``). A lock is never taken over for its age alone: a desk stays open
+all day.
 """
 
 from __future__ import annotations
@@ -26,9 +29,9 @@ import hashlib
 import logging
 import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QFileSystemWatcher, QLockFile, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from desk.storage.url_text import SQLITE_PREFIX, shown_url, sqlite_file
@@ -36,12 +39,15 @@ from desk.storage.url_text import SQLITE_PREFIX, shown_url, sqlite_file
 log = logging.getLogger(__name__)
 
 KEY_PREFIX = "desk-"
-#: What a second start says; anything else on the socket is ignored.
+LOCK_NAME = "lock"
+#: The file a second start leaves in the first desk's folder.
+REQUEST_NAME = "show"
+#: What a second start writes in it (for whoever reads the folder).
 SHOW_REQUEST = b"show\n"
-#: A local socket answers at once; a desk so busy that it does not accept a
-#: connection within this time is treated as absent.
-CONNECT_MS = 2000
-WRITE_MS = 2000
+#: A request still being written cannot be removed yet (Windows): look again this
+#: much later, this many times.
+RETRY_MS = 100
+RETRIES = 20
 #: Windows' ``ASFW_ANY``: let whichever process comes next take the foreground.
 _ASFW_ANY = -1
 
@@ -70,14 +76,19 @@ def database_identity(db_url: str) -> str:
 
 
 def instance_key(db_url: str, user: str | None = None) -> str:
-    """The local socket's name for ``user`` (default: this account) on ``db_url``.
+    """The name of the desk's folder for ``user`` (default: this account) on ``db_url``.
 
-    A hash, short and plain ASCII: a socket file's path may not be longer than
-    about 100 characters, and a Windows user name may have Vietnamese letters.
+    A hash, short and plain ASCII: a Windows user name may have Vietnamese
+    letters, and a database URL has characters no file name may have.
     """
     who = user if user is not None else user_name()
     digest = hashlib.sha256(f"{who}\n{database_identity(db_url)}".encode()).hexdigest()
     return KEY_PREFIX + digest[:24]
+
+
+def instance_folder(key: str) -> Path:
+    """Where the desk of ``key`` keeps its lock and receives requests."""
+    return Path(QDir.tempPath()) / key
 
 
 def bring_forward(window: QWidget) -> None:
@@ -106,12 +117,12 @@ def _allow_foreground() -> None:
 
 
 class SingleInstance(QObject):
-    """The first desk's listening socket, or the second desk's call to the first.
+    """The first desk's lock, or the second desk's request to the first.
 
     ``claim()`` once: ``True`` means this is the only desk on that key and it
-    now listens (``activation_requested`` fires when another start asks it to
-    come forward); ``False`` means another desk answered and was asked to come
-    forward, so this start should end.
+    now holds the lock (``activation_requested`` fires when another start asks
+    it to come forward); ``False`` means another desk holds it and was asked to
+    come forward, so this start should end.
     """
 
     activation_requested = Signal()
@@ -119,80 +130,97 @@ class SingleInstance(QObject):
     def __init__(self, key: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.key = key
-        self.server: QLocalServer | None = None
+        self.folder = instance_folder(key)
+        self.lock: QLockFile | None = None
+        self.watcher: QFileSystemWatcher | None = None
+        self._retries = 0
+
+    @property
+    def request(self) -> Path:
+        return self.folder / REQUEST_NAME
 
     def claim(self) -> bool:
-        if self._ask_running_desk():
-            return False
-        if self._listen():
+        lock_path = self.folder / LOCK_NAME
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            log.error("cannot make %s (%s); a second window will not be noticed", self.folder, exc)
             return True
-        # The name is taken yet nobody answered a moment ago: a desk starting at
-        # this very moment. Ask once more; failing that, run without the guard.
-        if self._ask_running_desk():
-            return False
-        log.error("cannot listen as %s; a second window will not be noticed", self.key)
+        left = lock_path.exists()
+        lock = QLockFile(str(lock_path))
+        # Never stale for its age: only when the process that holds it is gone.
+        lock.setStaleLockTime(0)
+        if lock.tryLock(0):
+            if left:
+                log.info("took over the single-instance lock of a desk that ended: %s", self.key)
+            self.lock = lock
+            self._watch()
+            return True
+        if lock.error() == QLockFile.LockError.LockFailedError:
+            return not self._ask_running_desk()
+        log.error("cannot lock %s; a second window will not be noticed", lock_path)
         return True
 
     def close(self) -> None:
-        """Stop listening (the socket file is removed with it)."""
-        if self.server is not None:
-            self.server.close()
-            self.server.deleteLater()
-            self.server = None
+        """Stop watching and give the lock back."""
+        if self.watcher is not None:
+            self.watcher.directoryChanged.disconnect(self._look)
+            self.watcher.deleteLater()
+            self.watcher = None
+        if self.lock is not None:
+            self.lock.unlock()
+            self.lock = None
 
     def is_listening(self) -> bool:
-        return self.server is not None and self.server.isListening()
+        """Whether this desk holds the lock and hears the requests of later starts."""
+        return self.lock is not None and self.lock.isLocked()
 
     def _ask_running_desk(self) -> bool:
-        """``True`` if a desk listens on the key; it has then been asked to come forward."""
-        socket = QLocalSocket()
-        socket.connectToServer(self.key)
-        if not socket.waitForConnected(CONNECT_MS):
-            if socket.error() == QLocalSocket.LocalSocketError.ConnectionRefusedError:
-                # A socket file with nobody behind it: left by a desk that crashed.
-                log.info("removing the stale single-instance socket %s", self.key)
-                QLocalServer.removeServer(self.key)
-            socket.abort()
-            return False
+        """Leave the request for the desk that holds the lock; ``False`` if it cannot."""
         _allow_foreground()
-        socket.write(SHOW_REQUEST)
-        if not socket.waitForBytesWritten(WRITE_MS):
-            log.warning("the running desk did not take the request: %s", socket.errorString())
-        socket.disconnectFromServer()
-        if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
-            socket.waitForDisconnected(WRITE_MS)
-        return True
-
-    def _listen(self) -> bool:
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self.key):
-            log.info("cannot listen as %s: %s", self.key, server.errorString())
-            server.deleteLater()
+        try:
+            self.request.write_bytes(SHOW_REQUEST)
+        except OSError as exc:
+            log.warning("cannot ask the running desk to come forward: %s", exc)
             return False
-        server.newConnection.connect(self._accept)
-        self.server = server
-        log.info("single instance: listening as %s", server.fullServerName())
         return True
 
-    def _accept(self) -> None:
-        assert self.server is not None
-        while (socket := self.server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(self._ready)
-            socket.disconnected.connect(socket.deleteLater)
-            self._read(socket)
+    def _watch(self) -> None:
+        # A request left before this desk started is from a start that has ended.
+        try:
+            self._take_request()
+        except OSError as exc:
+            log.warning("cannot remove an old request: %s", exc)
+        watcher = QFileSystemWatcher(self)
+        if not watcher.addPath(str(self.folder)):
+            log.error("cannot watch %s; a second window will not be noticed", self.folder)
+        watcher.directoryChanged.connect(self._look)
+        self.watcher = watcher
+        log.info("single instance: listening in %s", self.folder)
+        # A start between the lock and the watch: its request is already there.
+        self._look()
 
-    def _ready(self) -> None:
-        socket = self.sender()
-        if isinstance(socket, QLocalSocket):
-            self._read(socket)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        """Act on one request line, then close the connection."""
-        if not socket.canReadLine():
+    def _look(self, _folder: str = "") -> None:
+        if self.lock is None:
             return
-        line = bytes(socket.readLine().data())
-        if line == SHOW_REQUEST:
+        try:
+            taken = self._take_request()
+        except OSError as exc:  # still open in the start that writes it
+            if self._retries < RETRIES:
+                self._retries += 1
+                QTimer.singleShot(RETRY_MS, self._look)
+            else:
+                log.warning("cannot take the request of another start: %s", exc)
+            return
+        self._retries = 0
+        if taken:
             log.info("another start of the desk asked this window to come forward")
             self.activation_requested.emit()
-        socket.disconnectFromServer()
+
+    def _take_request(self) -> bool:
+        """Remove the request file; ``True`` if there was one."""
+        try:
+            self.request.unlink()
+        except FileNotFoundError:
+            return False
+        return True

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,9 +25,12 @@ from desk.storage.database import Database
 from desk.ui import app as desk_app
 from desk.ui.session.single_instance import (
     KEY_PREFIX,
+    LOCK_NAME,
+    REQUEST_NAME,
     SingleInstance,
     bring_forward,
     database_identity,
+    instance_folder,
     instance_key,
 )
 from desk.ui.worklist.main_window import MainWindow
@@ -39,8 +41,10 @@ WAIT_SECONDS = 90
 
 
 @pytest.fixture
-def key(tmp_path) -> str:
-    return instance_key(f"sqlite:///{tmp_path / 'khoa.sqlite3'}", user="canbo1")
+def key(tmp_path) -> Iterator[str]:
+    key = instance_key(f"sqlite:///{tmp_path / 'khoa.sqlite3'}", user="canbo1")
+    yield key
+    shutil.rmtree(instance_folder(key), ignore_errors=True)
 
 
 @pytest.fixture
@@ -101,17 +105,78 @@ def test_after_the_first_closes_the_next_start_is_the_first(qtbot, first, key) -
         again.close()
 
 
-def test_a_socket_left_by_a_crash_is_taken_over(qtbot, first, key, caplog) -> None:
+def _crash_holding(key: str) -> None:
+    """A real process takes the desk's lock and is killed, as a crashed desk would be."""
+    code = (
+        "import os, sys\n"
+        "from PySide6.QtCore import QLockFile\n"
+        "from desk.ui.session.single_instance import instance_folder, LOCK_NAME\n"
+        "folder = instance_folder(sys.argv[1])\n"
+        "folder.mkdir(parents=True, exist_ok=True)\n"
+        "lock = QLockFile(str(folder / LOCK_NAME))\n"
+        "assert lock.tryLock(0)\n"
+        "os.kill(os.getpid(), 9)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, key], cwd=REPO, capture_output=True)
+    assert done.returncode == -9, done.stderr
+
+
+def test_a_lock_left_by_a_crash_is_taken_over(qtbot, first, key, caplog) -> None:
     caplog.set_level(logging.INFO, logger="desk.ui.session.single_instance")
-    path = Path(QDir.tempPath()) / key
-    dead = socket.socket(socket.AF_UNIX)
-    dead.bind(str(path))  # a socket file nobody listens on, as a killed desk leaves it
-    dead.close()
-    assert path.exists()
+    _crash_holding(key)
+    lock = instance_folder(key) / LOCK_NAME
+    assert str(os.getpid()) not in lock.read_text()  # the dead process's lock is there
     assert first.claim() and first.is_listening()
-    assert "removing the stale single-instance socket" in caplog.text
+    assert "took over the single-instance lock" in caplog.text
+    assert lock.read_text().split()[0] == str(os.getpid())
     with qtbot.waitSignal(first.activation_requested, timeout=10_000):
         assert not SingleInstance(key).claim()
+
+
+def test_a_lock_is_not_taken_over_for_its_age(qtbot, first, key) -> None:
+    """A desk open all day keeps its lock: a start hours later is still the second."""
+    assert first.claim()
+    lock = instance_folder(key) / LOCK_NAME
+    old = time.time() - 8 * 3600
+    os.utime(lock, (old, old))
+    with qtbot.waitSignal(first.activation_requested, timeout=10_000):
+        assert not SingleInstance(key).claim()
+    assert first.is_listening()
+
+
+def test_a_request_left_before_the_start_is_not_taken_for_a_new_one(qtbot, key) -> None:
+    """A request whose asker has long ended does not pull the next desk forward."""
+    folder = instance_folder(key)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / REQUEST_NAME).write_bytes(b"show\n")
+    guard = SingleInstance(key)
+    try:
+        with qtbot.assertNotEmitted(guard.activation_requested, wait=300):
+            assert guard.claim()
+        assert not (folder / REQUEST_NAME).exists()
+    finally:
+        guard.close()
+
+
+def test_each_request_brings_the_desk_forward_again(qtbot, first, key) -> None:
+    assert first.claim()
+    for _ in range(3):
+        with qtbot.waitSignal(first.activation_requested, timeout=10_000):
+            assert not SingleInstance(key).claim()
+        qtbot.waitUntil(lambda: not (instance_folder(key) / REQUEST_NAME).exists())
+
+
+def test_a_temporary_folder_that_cannot_be_written_runs_without_the_guard(
+    qtbot, key, tmp_path, monkeypatch, caplog
+) -> None:
+    blocker = tmp_path / "khong-phai-thu-muc"
+    blocker.write_text("x")  # a file where the folder should be made
+    monkeypatch.setattr(QDir, "tempPath", staticmethod(lambda: str(blocker)))
+    guard = SingleInstance(key)
+    assert guard.claim()  # the clerk still gets the desk
+    assert not guard.is_listening()
+    assert "a second window will not be noticed" in caplog.text
+    guard.close()
 
 
 def test_bring_forward_unminimises_and_keeps_maximised(qtbot) -> None:
@@ -194,18 +259,14 @@ def test_a_second_run_ends_with_0_before_touching_its_database(qtbot, tmp_path, 
 # --- two real processes ----------------------------------------------------------------
 
 
-def _environment(tmp_path: Path, name: str, sockets: Path) -> dict[str, str]:
-    """Each start its own log folder; one temp folder (where the sockets are) for all.
-
-    The socket folder has a short path of its own: a socket file's path is limited
-    to about 100 characters, and the test's own folder is longer than that.
-    """
+def _environment(tmp_path: Path, name: str, shared_temp: Path) -> dict[str, str]:
+    """Each start its own log folder; one temp folder (where the locks are) for all."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DESK_")}
     env.update(
         QT_QPA_PLATFORM="offscreen",
         XDG_DATA_HOME=str(tmp_path / "data"),
         XDG_STATE_HOME=str(tmp_path / name),
-        TMPDIR=str(sockets),
+        TMPDIR=str(shared_temp),
     )
     return env
 
@@ -215,11 +276,11 @@ def _log(tmp_path: Path, name: str) -> str:
     return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
-def _start(db_path: Path, tmp_path: Path, name: str, sockets: Path) -> subprocess.Popen[str]:
+def _start(db_path: Path, tmp_path: Path, name: str, shared_temp: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "desk", "--db", str(db_path)],
         cwd=REPO,
-        env=_environment(tmp_path, name, sockets),
+        env=_environment(tmp_path, name, shared_temp),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -244,7 +305,7 @@ def _end(process: subprocess.Popen[str]) -> None:
 
 
 @pytest.fixture
-def sockets() -> Iterator[Path]:
+def shared_temp() -> Iterator[Path]:
     folder = Path(tempfile.mkdtemp(prefix="desk-"))
     yield folder
     shutil.rmtree(folder)
@@ -252,16 +313,16 @@ def sockets() -> Iterator[Path]:
 
 @pytest.mark.slow
 def test_a_second_desk_process_brings_the_first_forward_and_exits_0(
-    db: Database, tmp_path: Path, sockets: Path
+    db: Database, tmp_path: Path, shared_temp: Path
 ) -> None:
     db_path = Path(db.engine.url.database)
-    first = _start(db_path, tmp_path, "first", sockets)
+    first = _start(db_path, tmp_path, "first", shared_temp)
     try:
         _wait_for_log(first, tmp_path, "first", "single instance: listening")
         second = subprocess.run(
             [sys.executable, "-m", "desk", "--db", str(db_path)],
             cwd=REPO,
-            env=_environment(tmp_path, "second", sockets),
+            env=_environment(tmp_path, "second", shared_temp),
             capture_output=True,
             text=True,
             timeout=WAIT_SECONDS,
@@ -273,10 +334,10 @@ def test_a_second_desk_process_brings_the_first_forward_and_exits_0(
         _wait_for_log(first, tmp_path, "first", "brought LoginDialog forward")
     finally:
         _end(first)
-    # Killed, the first left its socket file: the next start takes it over.
-    third = _start(db_path, tmp_path, "third", sockets)
+    # Killed, the first left its lock file: the next start takes it over.
+    third = _start(db_path, tmp_path, "third", shared_temp)
     try:
         _wait_for_log(third, tmp_path, "third", "single instance: listening")
-        assert "removing the stale single-instance socket" in _log(tmp_path, "third")
+        assert "took over the single-instance lock" in _log(tmp_path, "third")
     finally:
         _end(third)
