@@ -18,10 +18,10 @@ version of desk knows, and every digitised paper matching its SHA-256.
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desk.config import data_dir
 from desk.domain.backup_rotation import Rotation
@@ -34,6 +34,9 @@ from desk.services import scan_integrity, settings
 from desk.storage import files, migrate
 from desk.storage.database import Database
 from desk.storage.engine import sqlite_path
+
+if TYPE_CHECKING:
+    import sqlite3
 
 BACKUP_DIR = "backup_dir"  # setting: the folder the admin chose (USB disk, network share)
 PREFIX = "desk-"
@@ -107,6 +110,8 @@ def database_file(db_or_url: Database | str) -> Path:
 
 def backup_now(db: Database, folder: Path | None = None, clock: Clock | None = None) -> Path:
     """Copy the live database into ``folder`` (default: the chosen one) and prune old copies."""
+    import sqlite3  # (a backup is of a SQLite file: loaded only for one)
+
     source = database_file(db)
     folder = folder or backup_folder(db)
     now = to_vn((clock or SystemClock()).now())
@@ -155,6 +160,8 @@ def online_copy(source: Path, target: Path) -> None:
     """
     files.create_private(target)
     files.make_private(target)
+    import sqlite3
+
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
     try:
         dst = sqlite3.connect(target)
@@ -225,6 +232,8 @@ def check_contents(path: Path) -> BackupCheck:
     For a database this process may have open (the live one, after a restore): closing
     a plain file handle on it would drop every lock the process's connections hold.
     """
+    import sqlite3
+
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -257,6 +266,8 @@ def check_contents(path: Path) -> BackupCheck:
 
 
 def _revision(conn: sqlite3.Connection) -> str:
+    import sqlite3
+
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "alembic_version" not in tables or "dossiers" not in tables:
         raise sqlite3.DatabaseError(translate("Backup", "không phải cơ sở dữ liệu của desk"))

@@ -12,10 +12,9 @@ PDF the live database already holds (a reused paper) linked rather than copied.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, insert, select
 from sqlalchemy.orm import Session
@@ -23,6 +22,9 @@ from sqlalchemy.orm import Session
 from desk.domain.errors import UserError
 from desk.domain.translation import translate
 from desk.storage.tables import DossierScanRow, ScanFileRow
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 def damaged_scans(conn: sqlite3.Connection) -> list[str]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,9 +27,9 @@ from desk.domain.errors import UserError
 from desk.domain.translation import translate
 from desk.storage import files, migrate
 from desk.storage.engine import (
-    DB_ERRORS,
     TOOL,
     WRITE_OPTION,
+    database_errors,
     explain_database_error,
     make_engine,
     server_name,
@@ -58,7 +57,7 @@ class Database:
         try:
             with self._reader() as session:
                 yield session
-        except DB_ERRORS as exc:
+        except database_errors() as exc:
             raise explain_database_error(exc, self.url) from exc
 
     @contextmanager
@@ -66,7 +65,7 @@ class Database:
         try:
             with self._writer() as session, session.begin():
                 yield session
-        except DB_ERRORS as exc:
+        except database_errors() as exc:
             raise explain_database_error(exc, self.url) from exc
 
     def dispose(self) -> None:
@@ -109,7 +108,7 @@ def _bring_up_to_date(db: Database) -> None:
             with db.engine.connect() as conn:
                 _refuse_foreign(set(inspect(conn).get_table_names()), server_name(url))
         migrate.upgrade(db.engine)
-    except DB_ERRORS as exc:
+    except database_errors() as exc:
         raise explain_database_error(exc, url) from exc
     except migrate.NewerSchema as exc:
         raise UserError(
@@ -176,6 +175,8 @@ def _check_sqlite_file(path: Path) -> None:
     another program closing its own connection could then take the file for
     unused and remove the write-ahead log from under them.
     """
+    import sqlite3  # (on a server, not loaded at all)
+
     if path.is_dir():
         raise _unreadable(path, os.strerror(errno.EISDIR))
     try:

@@ -21,11 +21,11 @@ Each connection to the server names its program and PC in ``application_name``
 
 from __future__ import annotations
 
-import sqlite3
+import sys
 from collections.abc import Callable
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -44,6 +44,9 @@ from desk.storage.connection_settings import (  # noqa: F401 (read from here too
     host_name,
     postgres_connect_args,
 )
+
+if TYPE_CHECKING:
+    import sqlite3
 
 WRITE_OPTION = "desk_write"
 
@@ -277,4 +280,16 @@ def _server_problem(text: str, where: str) -> UserError | None:
     return None
 
 
-DB_ERRORS = (OperationalError, DatabaseError, InterfaceError, sqlite3.DatabaseError)
+#: The errors of a unit of work on the database, as SQLAlchemy raises them.
+_WRAPPED_ERRORS: tuple[type[Exception], ...] = (OperationalError, DatabaseError, InterfaceError)
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """The database errors an ``except`` clause around a unit of work catches.
+
+    SQLAlchemy's, and the ``sqlite3`` module's own (a bare connection's) once that
+    module is loaded: none of its errors exists before, and on a server the desk
+    never loads it.
+    """
+    sqlite3 = sys.modules.get("sqlite3")
+    return _WRAPPED_ERRORS if sqlite3 is None else (*_WRAPPED_ERRORS, sqlite3.DatabaseError)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -122,7 +122,14 @@ def is_disk_full(exc: BaseException) -> bool:
     """A full disk, as the OS or SQLite reports it."""
     if isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS:
         return True
-    return isinstance(exc, sqlite3.Error) and "disk is full" in str(exc).lower()
+    # (an error of the sqlite3 module exists only once the module is loaded: it is not
+    # loaded for that alone, on a server)
+    sqlite3 = sys.modules.get("sqlite3")
+    return (
+        sqlite3 is not None
+        and isinstance(exc, sqlite3.Error)
+        and "disk is full" in str(exc).lower()
+    )
 
 
 def remove_quietly(*paths: Path | None) -> None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import sys
 import threading
 from dataclasses import dataclass
@@ -35,9 +34,9 @@ from sqlalchemy.pool import NullPool
 
 from desk.domain.clock import Clock, SystemClock, to_vn
 from desk.storage.engine import (
-    DB_ERRORS,
     WRITE_OPTION,
     ascii_host_name,
+    database_errors,
     host_name,
     is_postgres,
     postgres_connect_args,
@@ -126,7 +125,7 @@ class Presence:
                         )
                         .returning(PresenceRow.id)
                     ).scalar_one()
-        except DB_ERRORS as exc:
+        except database_errors() as exc:
             log.warning("presence not renewed: %s", exc)
 
     def _writer(self):  # noqa: ANN202
@@ -147,7 +146,7 @@ class Presence:
                         PresenceRow.pid == self.pid,
                     )
                 )
-        except DB_ERRORS as exc:
+        except database_errors() as exc:
             log.warning("presence not removed: %s", exc)
         self.row_id = None
 
@@ -166,6 +165,8 @@ def programs_on(url: str, clock: Clock | None = None) -> list[Program]:
     path = sqlite_path(url)
     if path is None or not path.is_file() or path.stat().st_size == 0:
         return []
+    import sqlite3  # (on a server, not loaded at all)
+
     now = (clock or SystemClock()).now()
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)

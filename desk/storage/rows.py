@@ -31,7 +31,7 @@ from sqlalchemy.sql import ClauseElement, Executable
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from desk.storage.database import Database
-from desk.storage.engine import DB_ERRORS, READING, explain_database_error
+from desk.storage.engine import READING, database_errors, explain_database_error
 from desk.storage.moments import moment as moment  # the lists read it from here
 from desk.storage.types import UtcDateTime
 
@@ -239,6 +239,8 @@ def reading(db: Database) -> Iterator[Reader]:
     """A ``Reader`` on one pooled connection; database failures come out as ``UserError``."""
     engine = db.engine
     dialect = engine.dialect
+    # (the driver's own errors too: the rows are read on its bare cursor)
+    failures: tuple[type[BaseException], ...] = (*database_errors(), dialect.loaded_dbapi.Error)
     try:
         taking = READING.set(True)
         try:
@@ -251,5 +253,5 @@ def reading(db: Database) -> Iterator[Reader]:
                 yield reader
             finally:
                 reader.close()
-    except (*DB_ERRORS, dialect.loaded_dbapi.Error) as exc:
+    except failures as exc:
         raise explain_database_error(exc, db.url) from exc
