@@ -5,6 +5,7 @@ is handed to ``psycopg``."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import date, datetime
@@ -149,6 +150,34 @@ def test_the_first_screen_on_libpq_loads_neither_psycopg_nor_sqlalchemy(office_d
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     driver, count, modules = done.stdout.split(" ", 2)
     assert driver == "libpq" and int(count) > 0 and modules.strip() == "[]"
+
+
+def test_the_whole_window_on_a_server_loads_neither_sqlite3_nor_qtnetwork(
+    office_db, db_url, tmp_path
+):
+    """Neither is of any use on a server: each was a megabyte of the window's memory."""
+    picture = tmp_path / "cua-so.png"
+    code = (
+        "import sys\n"
+        "from desk.cli import main\n"
+        f"code = main(['--demo', '--db-url', {db_url!r}, '--snapshot', {str(picture)!r}])\n"
+        "print(code, sorted(m for m in sys.modules"
+        " if m.split('.')[-1] in ('sqlite3', '_sqlite3', 'QtNetwork', 'sqlalchemy')))\n"
+    )
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=240
+    )
+    assert done.returncode == 0, done.stderr
+    # the window completed (SQLAlchemy loaded and used), and pictured itself
+    assert done.stdout.strip() == "0 ['sqlalchemy']" and picture.stat().st_size > 0
+    log = (tmp_path / "state" / "desk" / "log" / "desk.log").read_text(encoding="utf-8")
+    assert "main window complete" in log
 
 
 def test_a_server_that_cannot_be_used_is_explained_as_psycopg_would(empty_db, db_url):
