@@ -28,6 +28,7 @@ import getpass
 import hashlib
 import logging
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -116,6 +117,26 @@ def _allow_foreground() -> None:
         log.warning("AllowSetForegroundWindow is not available")
 
 
+def _not_private(folder: Path) -> str:
+    """Make ``folder`` for this account alone; what is wrong with it, else ``""``.
+
+    On Linux the temporary folder is shared by every account: a folder made there
+    by someone else (or a link in its place) could receive this desk's request
+    file where they choose, so it is used only if it is this account's own and
+    closed to others. (On Windows the temporary folder is the user's own.)
+    """
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        found = os.lstat(folder)
+    except OSError as exc:
+        return f"cannot be made ({exc})"
+    if not stat.S_ISDIR(found.st_mode):
+        return "is not a folder"
+    if hasattr(os, "getuid") and (found.st_uid != os.getuid() or found.st_mode & 0o077):
+        return "is not this account's own"
+    return ""
+
+
 class SingleInstance(QObject):
     """The first desk's lock, or the second desk's request to the first.
 
@@ -141,10 +162,9 @@ class SingleInstance(QObject):
 
     def claim(self) -> bool:
         lock_path = self.folder / LOCK_NAME
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            log.error("cannot make %s (%s); a second window will not be noticed", self.folder, exc)
+        problem = _not_private(self.folder)
+        if problem:
+            log.error("%s %s; a second window will not be noticed", self.folder, problem)
             return True
         left = lock_path.exists()
         lock = QLockFile(str(lock_path))

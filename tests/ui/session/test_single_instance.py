@@ -112,7 +112,7 @@ def _crash_holding(key: str) -> None:
         "from PySide6.QtCore import QLockFile\n"
         "from desk.ui.session.single_instance import instance_folder, LOCK_NAME\n"
         "folder = instance_folder(sys.argv[1])\n"
-        "folder.mkdir(parents=True, exist_ok=True)\n"
+        "folder.mkdir(mode=0o700, parents=True, exist_ok=True)\n"
         "lock = QLockFile(str(folder / LOCK_NAME))\n"
         "assert lock.tryLock(0)\n"
         "os.kill(os.getpid(), 9)\n"
@@ -147,7 +147,7 @@ def test_a_lock_is_not_taken_over_for_its_age(qtbot, first, key) -> None:
 def test_a_request_left_before_the_start_is_not_taken_for_a_new_one(qtbot, key) -> None:
     """A request whose asker has long ended does not pull the next desk forward."""
     folder = instance_folder(key)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True)
     (folder / REQUEST_NAME).write_bytes(b"show\n")
     guard = SingleInstance(key)
     try:
@@ -177,6 +177,26 @@ def test_a_temporary_folder_that_cannot_be_written_runs_without_the_guard(
     assert not guard.is_listening()
     assert "a second window will not be noticed" in caplog.text
     guard.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="the temporary folder is shared on POSIX")
+def test_a_folder_others_may_write_in_is_not_used(qtbot, key, caplog) -> None:
+    """A folder in the shared temporary folder that another account could have made."""
+    folder = instance_folder(key)
+    folder.mkdir(mode=0o777)
+    folder.chmod(0o777)
+    guard = SingleInstance(key)
+    assert guard.claim() and not guard.is_listening()  # the desk opens, unguarded
+    assert "is not this account's own" in caplog.text
+    assert not (folder / LOCK_NAME).exists()
+    assert SingleInstance(key).claim() is not False  # and asks nobody in that folder
+    assert not (folder / REQUEST_NAME).exists()
+
+
+def test_the_folder_is_closed_to_other_accounts(first, key) -> None:
+    assert first.claim()
+    if hasattr(os, "getuid"):
+        assert instance_folder(key).stat().st_mode & 0o777 == 0o700
 
 
 def test_bring_forward_unminimises_and_keeps_maximised(qtbot) -> None:
