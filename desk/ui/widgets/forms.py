@@ -189,11 +189,14 @@ def row_of(*widgets: QWidget) -> QWidget:
 
 def list_rows(table: QTableView, wrap: bool = False) -> None:
     """``table`` as a list to read: one whole row selected at a time, no editing, no row
-    numbers; long texts wrapped when ``wrap``."""
+    numbers; long texts wrapped when ``wrap``. A column narrowed on a small screen shows
+    its title's start and "…" (Qt's header cuts both ends of a centred title otherwise:
+    "n bộ phụ trá")."""
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
     table.setWordWrap(wrap)
 
 

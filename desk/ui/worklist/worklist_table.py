@@ -10,7 +10,7 @@ the rest has loaded (``desk.ui.worklist.first_worklist``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from desk.domain.dossier import STATUS_LABELS, DossierStatus
@@ -52,9 +52,6 @@ def worklist_table(model: WorklistTableModel, parent: QWidget) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(PROCEDURE, QHeaderView.ResizeMode.Stretch)
     header.setHighlightSections(False)
-    # A column narrowed on a small screen shows its title's start and "…" (Qt cuts
-    # both ends of a centred title otherwise: "n bộ phụ trá").
-    header.setTextElideMode(Qt.TextElideMode.ElideRight)
     metrics = table.fontMetrics()
     stamp = metrics.horizontalAdvance("00/00/0000 00:00") + 24
     urgency = translate("WorklistTableModel", "Còn {n} ngày làm việc").format(n=9)
