@@ -24,9 +24,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, not_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from desk.domain.dossier import DossierStatus, ResultClass
@@ -253,16 +254,10 @@ def count_groups(
 ) -> list[Group]:
     """Every figure, grouped by ``keys`` (one breakdown: a field, a procedure...);
     ``labels`` are aggregates read along (e.g. the procedure's name)."""
-    conditions = figure_conditions(m)
     n_keys, n_labels = len(keys), len(labels)
     merged: dict[tuple[Any, ...], Group] = {}
-    for branch in branches(m):
-        counted = [f for f in COUNTED if f in branch.figures]
-        scored = Figure.DECIDED in branch.figures
-        columns = [*keys, *labels, *(_flag(conditions[f]) for f in counted)]
-        if scored:
-            columns += _scores(conditions[Figure.DECIDED])
-        for row in s.execute(select(*columns).where(branch.where).group_by(*keys)):
+    for counted, scored, statement in _grouped_statements(m, tuple(keys), tuple(labels)):
+        for row in s.execute(statement):
             key = tuple(row[:n_keys])
             group = merged.setdefault(key, Group(key, tuple(row[n_keys : n_keys + n_labels])))
             flags = row[n_keys + n_labels :]
@@ -272,6 +267,26 @@ def count_groups(
                 found.comeback_score_total = int(flags[-1] or 0)
             group.figures.add(found)
     return [g for g in merged.values() if any(g.figures.as_dict().values())]
+
+
+@lru_cache(maxsize=32)
+def _grouped_statements(
+    m: Moments, keys: tuple[ColumnElement[Any], ...], labels: tuple[ColumnElement[Any], ...]
+) -> tuple[tuple[tuple[Figure, ...], bool, Select[Any]], ...]:
+    """The grouped statements of ``count_groups``, one per branch, with the figures each
+    counts and whether it sums the scores. Built once per period's moments and breakdown:
+    a past period's report, read again or in another breakdown's turn, runs the SQL only
+    (building these expressions costs more than running them on a small office's year)."""
+    conditions = figure_conditions(m)
+    out = []
+    for branch in branches(m):
+        counted = tuple(f for f in COUNTED if f in branch.figures)
+        scored = Figure.DECIDED in branch.figures
+        columns = [*keys, *labels, *(_flag(conditions[f]) for f in counted)]
+        if scored:
+            columns += _scores(conditions[Figure.DECIDED])
+        out.append((counted, scored, select(*columns).where(branch.where).group_by(*keys)))
+    return tuple(out)
 
 
 def listing_statements(m: Moments, figure: Figure, extra: Iterable[ColumnElement[bool]] = ()):

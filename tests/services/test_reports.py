@@ -421,3 +421,20 @@ def test_the_dashboard_gives_the_same_totals_and_trend_in_one_pass_or_two(office
     ]
     assert board.pending_at == min(period.end, NOW)
     assert sum(m.decided for m in board.months) >= board.total.decided > 0
+
+
+def test_a_past_period_read_again_counts_what_was_recorded_since(db, clerk):
+    # The statements of a period are built once and kept: what they count is read anew.
+    period = Period.month(2026, 2)
+    by_field = Dimension.FIELD
+
+    def received() -> tuple[int, int]:
+        whole = reports.report(db, period, NOW)
+        rows = reports.report(db, period, NOW, by_field).rows
+        return whole.total.received, sum(r.figures.received for r in rows)
+
+    before = received()
+    _intake(db, clerk, vn(2026, 2, 11, 9), "Lê Thị Mới")
+    assert received() == (before[0] + 1, before[1] + 1)
+    _intake(db, clerk, vn(2026, 3, 2, 9), "Ngoài Kỳ")  # March: not February's
+    assert received() == (before[0] + 1, before[1] + 1)
