@@ -69,6 +69,12 @@ class Moments:
         pending = min(shown + INSTANT, period.end) if period.contains(now) else shown
         return cls(period.start, period.end, pending, period.carried_moment(now), shown)
 
+    @property
+    def ended(self) -> bool:
+        """The period is over: its figures are measured at its end, and stay the same
+        statements however often they are read."""
+        return self.pending_at >= self.end
+
 
 def _steps_before(kind: StepKind, moment: datetime) -> ColumnElement[int]:
     return (
@@ -202,11 +208,10 @@ def branches(m: Moments) -> list[Branch]:
     """
     before_end = D.received_at < m.end
     everything = frozenset(Figure)
-    ended = m.pending_at >= m.end
     return [
         Branch(
             and_(D.decided_at >= m.carried_at, D.decided_at < m.end),
-            everything - CLOSED_FAMILY - (PENDING_FAMILY if ended else frozenset()),
+            everything - CLOSED_FAMILY - (PENDING_FAMILY if m.ended else frozenset()),
         ),
         Branch(
             and_(D.decided_at >= m.end, before_end), everything - CLOSED_FAMILY - DECIDED_FAMILY
@@ -256,7 +261,8 @@ def count_groups(
     ``labels`` are aggregates read along (e.g. the procedure's name)."""
     n_keys, n_labels = len(keys), len(labels)
     merged: dict[tuple[Any, ...], Group] = {}
-    for counted, scored, statement in _grouped_statements(m, tuple(keys), tuple(labels)):
+    build = _kept_statements if m.ended else _grouped_statements
+    for counted, scored, statement in build(m, tuple(keys), tuple(labels)):
         for row in s.execute(statement):
             key = tuple(row[:n_keys])
             group = merged.setdefault(key, Group(key, tuple(row[n_keys : n_keys + n_labels])))
@@ -269,14 +275,11 @@ def count_groups(
     return [g for g in merged.values() if any(g.figures.as_dict().values())]
 
 
-@lru_cache(maxsize=32)
 def _grouped_statements(
     m: Moments, keys: tuple[ColumnElement[Any], ...], labels: tuple[ColumnElement[Any], ...]
 ) -> tuple[tuple[tuple[Figure, ...], bool, Select[Any]], ...]:
     """The grouped statements of ``count_groups``, one per branch, with the figures each
-    counts and whether it sums the scores. Built once per period's moments and breakdown:
-    a past period's report, read again or in another breakdown's turn, runs the SQL only
-    (building these expressions costs more than running them on a small office's year)."""
+    counts and whether it sums the scores."""
     conditions = figure_conditions(m)
     out = []
     for branch in branches(m):
@@ -287,6 +290,14 @@ def _grouped_statements(
             columns += _scores(conditions[Figure.DECIDED])
         out.append((counted, scored, select(*columns).where(branch.where).group_by(*keys)))
     return tuple(out)
+
+
+#: An ended period's statements, kept: read again, or in another breakdown's turn, its
+#: report runs the SQL only (building these expressions costs more than running them on
+#: a small office's year). A running period's moments move with every read, so its
+#: statements are built each time rather than filling this with ones never used again
+#: (some 110 KiB each).
+_kept_statements = lru_cache(maxsize=8)(_grouped_statements)
 
 
 def listing_statements(m: Moments, figure: Figure, extra: Iterable[ColumnElement[bool]] = ()):

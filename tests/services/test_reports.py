@@ -438,3 +438,17 @@ def test_a_past_period_read_again_counts_what_was_recorded_since(db, clerk):
     assert received() == (before[0] + 1, before[1] + 1)
     _intake(db, clerk, vn(2026, 3, 2, 9), "Ngoài Kỳ")  # March: not February's
     assert received() == (before[0] + 1, before[1] + 1)
+
+
+def test_only_an_ended_period_keeps_its_statements(db):
+    from desk.services import report_breakdowns
+
+    kept = report_breakdowns._kept_statements
+    kept.cache_clear()
+    running = Period.quarter(2026, 1)  # NOW is in it: its moments move with every read
+    for minute in range(3):
+        reports.report(db, running, NOW.replace(minute=minute))
+    assert kept.cache_info().currsize == 0
+    for _ in range(3):
+        reports.report(db, Period.month(2026, 2), NOW)
+    assert (kept.cache_info().currsize, kept.cache_info().hits) == (1, 2)
