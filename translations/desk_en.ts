@@ -2520,11 +2520,12 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <name>DashboardWindow</name>
     <message>
         <source>Báo cáo, thống kê</source>
-        <extracomment>The most dossiers a list behind a figure shows. The file the last export wrote.</extracomment>
+        <extracomment>The most dossiers a list behind a figure shows. The newest ask of each kind of count (see ``_read``). The file the last export wrote.</extracomment>
         <translation>Reports and statistics</translation>
     </message>
     <message>
         <source>Xu hướng theo tháng</source>
+        <extracomment>What is being counted, once it takes a moment (the window keeps answering). Why a count could not be made (the server is gone, the file locked).</extracomment>
         <translation>Monthly trend</translation>
     </message>
     <message>
@@ -2608,6 +2609,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Reporting period</translation>
     </message>
     <message>
+        <source>Đang tính số liệu {title}...</source>
+        <translation>Counting the figures of {title}...</translation>
+    </message>
+    <message>
         <source>Bấm để xem danh sách hồ sơ</source>
         <translation>Click to list the dossiers</translation>
     </message>
@@ -2624,6 +2629,14 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Reports and statistics - {title}</translation>
     </message>
     <message>
+        <source>Đang tính thời gian giải quyết {title}...</source>
+        <translation>Working out the processing times of {title}...</translation>
+    </message>
+    <message>
+        <source>Đang chấm điểm cán bộ {title}...</source>
+        <translation>Scoring the staff for {title}...</translation>
+    </message>
+    <message>
         <source>Toàn cơ quan</source>
         <translation>Whole office</translation>
     </message>
@@ -2634,6 +2647,14 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Tổng cộng</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <source>Đang tính số liệu {title}, {by}...</source>
+        <translation>Counting the figures of {title}, {by}...</translation>
+    </message>
+    <message>
+        <source>Đang lấy danh sách hồ sơ: {title}...</source>
+        <translation>Reading the list of dossiers: {title}...</translation>
     </message>
     <message>
         <source>Tệp PDF (*.pdf)</source>
@@ -2715,8 +2736,12 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>The file {path} is not a desk database, or it is damaged. desk does not overwrite it. Restore from a backup, or choose another file with the --db option.</translation>
     </message>
     <message>
-        <source>Cơ sở dữ liệu đang bị một chương trình hoặc máy khác khóa quá lâu. Dữ liệu trên màn hình vẫn được giữ: hãy đợi vài giây rồi bấm Lưu lại; nếu vẫn lỗi, đóng các cửa sổ desk khác đang mở cùng tệp dữ liệu.</source>
+        <source>Dữ liệu đang bị một quầy, một chương trình hoặc máy khác giữ quá lâu nên chưa đọc được. Hãy đợi vài giây rồi thử lại.</source>
         <extracomment>Set while ``desk.storage.rows.reading`` takes a connection: a read does not wait for a ping, it tries again once on a new connection when the one it took was dead.</extracomment>
+        <translation>Another counter, program or computer has held the data too long, so it could not be read yet. Wait a few seconds, then try again.</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu đang bị một chương trình hoặc máy khác khóa quá lâu. Dữ liệu trên màn hình vẫn được giữ: hãy đợi vài giây rồi bấm Lưu lại; nếu vẫn lỗi, đóng các cửa sổ desk khác đang mở cùng tệp dữ liệu.</source>
         <translation>The database has been locked for too long by another program or computer. The data on screen is kept: wait a few seconds and press Save again; if it still fails, close the other desk windows open on the same data file.</translation>
     </message>
     <message>
@@ -6910,6 +6935,10 @@ Log folder: {logs}</translation>
         <translation>Break down by:</translation>
     </message>
     <message>
+        <source>Đang đếm đánh giá của người dân {title}...</source>
+        <translation>Counting the citizens' ratings of {title}...</translation>
+    </message>
+    <message>
         <source>Toàn cơ quan</source>
         <translation>Whole office</translation>
     </message>
@@ -8163,7 +8192,12 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
     <message>
         <source>Biểu đồ kết quả giải quyết theo tháng</source>
+        <extracomment>Whether months were given yet (before, the dashboard is still counting them).</extracomment>
         <translation>Chart of decisions by month</translation>
+    </message>
+    <message>
+        <source>Đang tính số liệu...</source>
+        <translation>Counting the figures...</translation>
     </message>
     <message>
         <source>Chưa có số liệu trong các tháng này.</source>

@@ -58,7 +58,7 @@ class Database:
             with self._reader() as session:
                 yield session
         except database_errors() as exc:
-            raise explain_database_error(exc, self.url) from exc
+            raise explain_database_error(exc, self.url, reading=True) from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:

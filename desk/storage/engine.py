@@ -132,10 +132,20 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def explain_database_error(exc: BaseException, url: str) -> UserError:
-    """A clerk-readable message for a database that cannot be used right now."""
+def explain_database_error(exc: BaseException, url: str, *, reading: bool = False) -> UserError:
+    """A clerk-readable message for a database that cannot be used right now
+    (``reading``: it was only read, so nothing waits to be saved)."""
     text = str(getattr(exc, "orig", exc)).lower()
     where = sqlite_path(url) or server_name(url)
+    locked = "locked" in text or "busy" in text or "lock timeout" in text
+    if reading and locked:
+        return UserError(
+            translate(
+                "Database",
+                "Dữ liệu đang bị một quầy, một chương trình hoặc máy khác giữ quá lâu nên chưa "
+                "đọc được. Hãy đợi vài giây rồi thử lại.",
+            )
+        )
     server = _server_problem(text, server_name(url)) if is_postgres(url) else None
     if server is not None:
         return server

@@ -254,4 +254,4 @@ def reading(db: Database) -> Iterator[Reader]:
             finally:
                 reader.close()
     except failures as exc:
-        raise explain_database_error(exc, db.url) from exc
+        raise explain_database_error(exc, db.url, reading=True) from exc

@@ -22,8 +22,10 @@ hạn" of the whole office at the same moment.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -76,7 +78,9 @@ from desk.ui.dashboard.report_tables import (
     time_columns,
 )
 from desk.ui.dashboard.trend_chart import TrendChart
-from desk.ui.widgets.qt_helpers import busy_cursor, show_message, translate
+from desk.ui.widgets import background
+from desk.ui.widgets.progress_note import ProgressNote
+from desk.ui.widgets.qt_helpers import show_message, translate
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +120,8 @@ class DashboardWindow(DashboardExports, QWidget):
         self.dashboard: reports.Dashboard | None = None
         self.details: reports.Report | None = None
         self._loaded_tabs: set[int] = set()
+        #: The newest ask of each kind of count (see ``_read``).
+        self._asks: dict[str, int] = {}
         self.dialogs: list[ReportDossiersDialog] = []
         #: The file the last export wrote.
         self.last_export: Path | None = None
@@ -134,6 +140,16 @@ class DashboardWindow(DashboardExports, QWidget):
         self.period_label = QLabel()
         self.period_label.setWordWrap(True)
         layout.addWidget(self.period_label)
+        #: What is being counted, once it takes a moment (the window keeps answering).
+        self.progress = ProgressNote(self)
+        layout.addWidget(self.progress)
+        #: Why a count could not be made (the server is gone, the file locked).
+        self.error_label = QLabel()
+        self.error_label.setObjectName("dashboard_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
         layout.addLayout(self._build_tiles())
         self.tabs = QTabWidget(self)
         self.chart = TrendChart(self)
@@ -155,7 +171,7 @@ class DashboardWindow(DashboardExports, QWidget):
         self.tabs.addTab(
             self._table_page(self.queue_model, None), translate("DashboardWindow", "Hàng đợi")
         )
-        self.rating_tab = RatingTab(self._db, self._table, self)
+        self.rating_tab = RatingTab(self._db, self._table, self, progress=self.progress)
         self.tabs.addTab(self.rating_tab, translate("DashboardWindow", "Đánh giá của người dân"))
         self.tabs.currentChanged.connect(self._tab_shown)
         layout.addWidget(self.tabs, 1)
@@ -319,13 +335,51 @@ class DashboardWindow(DashboardExports, QWidget):
         self.refresh()
 
     # -- loading ------------------------------------------------------------------------
+    #
+    # A year of a busy office takes the server a second or more to count: every count
+    # runs on the pool (``desk.ui.widgets.background``) while the window keeps answering
+    # and ``progress`` says what it counts. Each kind of count remembers its newest ask
+    # (``_asks``): a result that comes after the clerk asked again (another period, another
+    # breakdown) is dropped, so what is shown is always what was asked last.
+
+    def _read(
+        self, kind: str, work: Callable[[], Any], then: Callable[[Any], None], label: str
+    ) -> None:
+        """``work()`` on the pool; ``then(result)`` here, if it is still the newest ``kind``."""
+        asked = self._asks[kind] = self._asks.get(kind, 0) + 1
+        self.progress.start(label)
+
+        def done(result: object, error: str | None) -> None:
+            self.progress.stop()
+            if self._asks.get(kind) != asked:
+                return  # asked again since: the newer answer is the one shown
+            self.error_label.setText(error or "")
+            self.error_label.setVisible(error is not None)
+            if error is None:
+                then(result)
+
+        background.run(self, work, done)
+
+    def reading(self) -> bool:
+        """Whether a count is still on its way."""
+        return self.progress.running()
 
     def refresh(self) -> None:
         """Count the period again: the tiles, the chart and the tab being shown."""
-        now = self._clock.now()
-        with busy_cursor():
-            self.dashboard = reports.dashboard(self._db, self.period, now)
+        db, period, now = self._db, self.period, self._clock.now()
         self._loaded_tabs = {TREND_TAB, QUEUE_TAB}
+        self._read(
+            "dashboard",
+            lambda: reports.dashboard(db, period, now),
+            self._show_dashboard,
+            translate("DashboardWindow", "Đang tính số liệu {title}...").format(
+                title=period.title_label
+            ),
+        )
+        self._tab_shown(self.tabs.currentIndex())
+
+    def _show_dashboard(self, dashboard: reports.Dashboard) -> None:
+        self.dashboard = dashboard
         total = self.dashboard.total
         click = translate("DashboardWindow", "Bấm để xem danh sách hồ sơ")
         for figure, tile in self.tiles.items():
@@ -351,105 +405,135 @@ class DashboardWindow(DashboardExports, QWidget):
         )
         self.period_label.setText(
             translate("DashboardWindow", "<b>{scope}</b>, <b>{title}</b> ({range}). Số hồ sơ đang giải quyết tính đến {at}.").format(
-                scope=Scope.office().heading, title=self.period.title_label, range=self.period.range_label,
-                at=time_and_date_label(self.dashboard.pending_at),
+                scope=Scope.office().heading, title=dashboard.period.title_label,
+                range=dashboard.period.range_label, at=time_and_date_label(dashboard.pending_at),
             )
         )  # fmt: skip
         self.setWindowTitle(
             translate("DashboardWindow", "Báo cáo, thống kê - {title}").format(
-                title=self.period.title_label
+                title=dashboard.period.title_label
             )
         )
         self.chart.set_months(self.dashboard.months)
         queue_rows = [*self.dashboard.queue.by_clerk, *self.dashboard.queue.by_group]
         self.queue_model.set_rows(queue_rows, queue if queue_rows else None)
-        self._tab_shown(self.tabs.currentIndex())
 
     def _tab_shown(self, index: int) -> None:
         if index in self._loaded_tabs:
             return
         self._loaded_tabs.add(index)
+        db, period, now = self._db, self.period, self._clock.now()
         if index == DETAIL_TAB:
             self.load_details()
         elif index == RATING_TAB:
-            self.rating_tab.load(self.period)
+            self.rating_tab.load(period)
         elif index == TIME_TAB:
-            with busy_cursor():
-                rows = time_used.time_used(self._db, self.period)
-            self.time_model.set_rows(rows)
-        elif index == SCORE_TAB:
-            with busy_cursor():
-                by_clerk = reports.report(self._db, self.period, self._clock.now(), Dimension.CLERK)
-            self.score_model.set_rows(
-                by_clerk.rows,
-                reports.BreakdownRow(
-                    "", translate("DashboardWindow", "Toàn cơ quan"), by_clerk.total
+            self._read(
+                "time",
+                lambda: time_used.time_used(db, period),
+                self.time_model.set_rows,
+                translate("DashboardWindow", "Đang tính thời gian giải quyết {title}...").format(
+                    title=period.title_label
                 ),
             )
-            self.score_note.setText(
-                translate("DashboardWindow", "Điểm theo cách chấm của desk (xem Quản trị › Quy định áp dụng), trung bình "
-                   "trên các hồ sơ đã giải quyết trong kỳ. Cả cơ quan: thời gian {t}, số lần đi lại {c}.").format(
-                    t=decimal_text(by_clerk.total.time_score), c=decimal_text(by_clerk.total.comeback_score)
-                )
-            )  # fmt: skip
+        elif index == SCORE_TAB:
+            self._read(
+                "score",
+                lambda: reports.report(db, period, now, Dimension.CLERK),
+                self._show_scores,
+                translate("DashboardWindow", "Đang chấm điểm cán bộ {title}...").format(
+                    title=period.title_label
+                ),
+            )
+
+    def _show_scores(self, by_clerk: reports.Report) -> None:
+        self.score_model.set_rows(
+            by_clerk.rows,
+            reports.BreakdownRow("", translate("DashboardWindow", "Toàn cơ quan"), by_clerk.total),
+        )
+        self.score_note.setText(
+            translate("DashboardWindow", "Điểm theo cách chấm của desk (xem Quản trị › Quy định áp dụng), trung bình "
+               "trên các hồ sơ đã giải quyết trong kỳ. Cả cơ quan: thời gian {t}, số lần đi lại {c}.").format(
+                t=decimal_text(by_clerk.total.time_score), c=decimal_text(by_clerk.total.comeback_score)
+            )
+        )  # fmt: skip
 
     def dimension(self) -> Dimension:
         return Dimension(self.dimension_combo.currentData())
 
     def load_details(self) -> None:
-        dimension = self.dimension()
-        with busy_cursor():
-            self.details = reports.report(self._db, self.period, self._clock.now(), dimension)
-        total = reports.BreakdownRow(
-            "", translate("DashboardWindow", "Tổng cộng"), self.details.total
+        db, period, now, dimension = self._db, self.period, self._clock.now(), self.dimension()
+
+        def show(details: reports.Report) -> None:
+            self.details = details
+            total = reports.BreakdownRow(
+                "", translate("DashboardWindow", "Tổng cộng"), details.total
+            )
+            columns = breakdown_columns(DIMENSION_LABELS[dimension])
+            self.detail_model.set_rows(details.rows, total, columns)
+
+        self._read(
+            "details",
+            lambda: reports.report(db, period, now, dimension),
+            show,
+            translate("DashboardWindow", "Đang tính số liệu {title}, {by}...").format(
+                title=period.title_label, by=translated(DIMENSION_LABELS[dimension]).lower()
+            ),
         )
-        columns = breakdown_columns(DIMENSION_LABELS[dimension])
-        self.detail_model.set_rows(self.details.rows, total, columns)
 
     # -- the dossiers behind a figure ---------------------------------------------------
 
     def show_dossiers(
         self, figure: Figure, dimension: Dimension | None = None, key: str | None = None,
         label: str = "", count: int | None = None, period: Period | None = None,
-    ) -> ReportDossiersDialog:  # fmt: skip
-        """List the dossiers ``figure`` counts (in one breakdown row when a key is given)."""
-        period = period or self.period
-        with busy_cursor():
-            found = reports.dossiers_behind(
-                self._db, period, self._clock.now(), figure, dimension, key, limit=LIST_LIMIT
-            )
-        if count is None:
-            count = self.dashboard.total.count(figure) if self.dashboard else len(found)
-            count = max(count, len(found))
+    ) -> None:  # fmt: skip
+        """List the dossiers ``figure`` counts (in one breakdown row when a key is given),
+        in a window of their own once read (``dialogs[-1]``)."""
+        db, period, now = self._db, period or self.period, self._clock.now()
         title = f"{translated(FIGURE_LABELS[figure])} - {period.title_label}"
         if label:
             title += f" - {label}"
-        dialog = ReportDossiersDialog(title, found, count, self)
-        dialog.open_requested.connect(self.open_requested)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda _obj=None, d=dialog: self._forget(d))
-        self.dialogs.append(dialog)
-        dialog.show()
-        return dialog
+
+        def show(found: list) -> None:
+            shown = count
+            if shown is None:
+                shown = self.dashboard.total.count(figure) if self.dashboard else len(found)
+                shown = max(shown, len(found))
+            dialog = ReportDossiersDialog(title, found, shown, self)
+            dialog.open_requested.connect(self.open_requested)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(lambda _obj=None, d=dialog: self._forget(d))
+            self.dialogs.append(dialog)
+            dialog.show()
+
+        self._read(
+            "dossiers",
+            lambda: reports.dossiers_behind(
+                db, period, now, figure, dimension, key, limit=LIST_LIMIT
+            ),
+            show,
+            translate("DashboardWindow", "Đang lấy danh sách hồ sơ: {title}...").format(
+                title=title
+            ),
+        )
 
     def _forget(self, dialog: ReportDossiersDialog) -> None:
         if dialog in self.dialogs:
             self.dialogs.remove(dialog)
 
-    def _detail_clicked(self, index: QModelIndex) -> ReportDossiersDialog | None:
+    def _detail_clicked(self, index: QModelIndex) -> None:
         figure = self.detail_model.figure_at(index.column())
         if figure is None or not index.isValid():
-            return None
+            return
         row = self.detail_model.item(index.row())
         if self.detail_model.is_total(index.row()):
-            return self.show_dossiers(figure, count=row.figures.count(figure))
-        return self.show_dossiers(
-            figure, self.dimension(), row.key, row.label, row.figures.count(figure)
-        )
+            self.show_dossiers(figure, count=row.figures.count(figure))
+            return
+        self.show_dossiers(figure, self.dimension(), row.key, row.label, row.figures.count(figure))
 
-    def show_month_part(self, index: int, figure_value: str) -> ReportDossiersDialog:
+    def show_month_part(self, index: int, figure_value: str) -> None:
         """The dossiers of one part of a bar: decided (or received) in that month."""
         month = self.chart.months()[index]
         figure = Figure(figure_value)
         count = getattr(month, figure.value)
-        return self.show_dossiers(figure, count=count, period=month.month)
+        self.show_dossiers(figure, count=count, period=month.month)

@@ -4,13 +4,15 @@ The ratings citizens give at the end of a service show in the reports per
 clerk, counter or procedure (the combo), for the period chosen in the
 dashboard's period bar: the count at each of the four levels of Decision
 766/QĐ-TTg, the share satisfied and the reasons cited most. The dashboard
-loads the tab when it is shown and again when the period changes.
+loads the tab when it is shown and again when the period changes; the count runs
+off the window's thread, and only the newest one asked is shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desk.domain.rating import RatingTally
@@ -20,7 +22,9 @@ from desk.services import ratings
 from desk.storage.database import Database
 from desk.ui.dashboard.rating_tables import RatingTableModel
 from desk.ui.dashboard.report_tables import ReportTableModel, number_text
-from desk.ui.widgets.qt_helpers import busy_cursor, translate
+from desk.ui.widgets import background
+from desk.ui.widgets.progress_note import ProgressNote
+from desk.ui.widgets.qt_helpers import translate
 
 CONTEXT = "RatingTab"
 
@@ -28,17 +32,24 @@ CONTEXT = "RatingTab"
 class RatingTab(QWidget):
     """A grouping combo, a line of totals and the table; ``load(period)`` fills them.
 
-    ``make_table`` builds the table view the way the dashboard builds its others.
+    ``make_table`` builds the table view the way the dashboard builds its others;
+    ``progress`` (the dashboard's) says while the ratings are being counted.
+    ``loaded`` follows each count shown.
     """
+
+    loaded = Signal()
 
     def __init__(
         self,
         db: Database,
         make_table: Callable[[ReportTableModel], QTableView],
         parent: QWidget | None = None,
+        progress: ProgressNote | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
+        self._progress = progress
+        self._asked = 0
         self.period: Period | None = None
         self.group_combo = QComboBox(self)
         for by in ratings.GROUPINGS:
@@ -74,15 +85,33 @@ class RatingTab(QWidget):
     def reload(self) -> None:
         if self.period is None:
             return
-        by = self.grouping()
-        with busy_cursor():
-            tallies = ratings.summary(self._db, self.period.first, self.period.last, by)
-        self.model.set_tallies(
-            tallies,
-            ratings.GROUP_LABELS[by],
-            translate("RatingTab", "Toàn cơ quan"),
-        )
-        self.note.setText(self._note_text(tallies))
+        db, period, by = self._db, self.period, self.grouping()
+        self._asked += 1
+        asked = self._asked
+        if self._progress is not None:
+            self._progress.start(
+                translate("RatingTab", "Đang đếm đánh giá của người dân {title}...").format(
+                    title=period.title_label
+                )
+            )
+
+        def done(tallies: list[RatingTally] | None, error: str | None) -> None:
+            if self._progress is not None:
+                self._progress.stop()
+            if asked != self._asked:
+                return  # asked again since (another period or grouping)
+            if error is not None or tallies is None:
+                self.note.setText(error or "")
+                return
+            self.model.set_tallies(
+                tallies,
+                ratings.GROUP_LABELS[by],
+                translate("RatingTab", "Toàn cơ quan"),
+            )
+            self.note.setText(self._note_text(tallies))
+            self.loaded.emit()
+
+        background.run(self, lambda: ratings.summary(db, period.first, period.last, by), done)
 
     def _note_text(self, tallies: list[RatingTally]) -> str:
         if not tallies:

@@ -91,6 +91,8 @@ class TrendChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._months: list[MonthCounts] = []
+        #: Whether months were given yet (before, the dashboard is still counting them).
+        self._counted = False
         self.setMouseTracking(True)
         self.setMinimumSize(QSize(520, 260))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -100,10 +102,19 @@ class TrendChart(QWidget):
 
     def set_months(self, months: list[MonthCounts]) -> None:
         self._months = list(months)
+        self._counted = True
         self.update()
 
     def months(self) -> list[MonthCounts]:
         return list(self._months)
+
+    def empty_message(self) -> str:
+        """What the chart says instead of bars ("" when it has bars to draw)."""
+        if not self._counted:
+            return translate("TrendChart", "Đang tính số liệu...")
+        if all(m.decided == 0 and m.received == 0 for m in self._months):
+            return translate("TrendChart", "Chưa có số liệu trong các tháng này.")
+        return ""
 
     def _top(self) -> int:
         most = max((max(m.decided, m.received) for m in self._months), default=0)
@@ -167,13 +178,10 @@ class TrendChart(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(max(8.0, font.pointSizeF() * 0.9))
         p.setFont(font)
-        if not self._months or all(m.decided == 0 and m.received == 0 for m in self._months):
+        message = self.empty_message()
+        if message:
             p.setPen(QColor("#546e7a"))
-            p.drawText(
-                self.rect(),
-                Qt.AlignmentFlag.AlignCenter,
-                translate("TrendChart", "Chưa có số liệu trong các tháng này."),
-            )
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, message)
             p.end()
             return
         self._draw_axes(p)

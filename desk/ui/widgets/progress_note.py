@@ -63,6 +63,10 @@ class ProgressNote(QFrame):
     def text(self) -> str:
         return self.label.text()
 
+    def running(self) -> bool:
+        """Whether some work it was told of has not ended."""
+        return self._running > 0
+
     def _appear(self) -> None:
         if self._running:
             self.show()

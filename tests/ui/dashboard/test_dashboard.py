@@ -42,12 +42,14 @@ def window(qtbot, office: Database) -> DashboardWindow:
     w.resize(1366, 820)
     w.show()
     qtbot.waitExposed(w)
+    settle(qtbot)
     return w
 
 
-def choose(window: DashboardWindow, choice: PeriodChoice) -> None:
+def choose(qtbot, window: DashboardWindow, choice: PeriodChoice) -> None:
     window.choice.setCurrentIndex(window.choice.findData(choice.value))
     window.show_button.click()
+    settle(qtbot)
 
 
 def test_a_clerk_may_not_open_the_dashboard(qtbot, office):
@@ -66,8 +68,8 @@ def test_the_tiles_show_this_month_s_figures(window, office):
     assert "Tháng 3/2026" in window.windowTitle()
 
 
-def test_choosing_a_quarter_counts_it_again(window, office):
-    choose(window, PeriodChoice.THIS_QUARTER)
+def test_choosing_a_quarter_counts_it_again(qtbot, window, office):
+    choose(qtbot, window, PeriodChoice.THIS_QUARTER)
     total = reports.report(office, Period.quarter(2026, 1), NOW).total
     assert window.period.title == "Quý I/2026"
     assert window.tiles[Figure.DECIDED].value() == number_text(total.decided)
@@ -75,12 +77,15 @@ def test_choosing_a_quarter_counts_it_again(window, office):
     assert "Quý I/2026" in window.period_label.text()
 
 
-def test_custom_days_are_used_and_a_reversed_period_is_refused_with_a_message(window, office):
+def test_custom_days_are_used_and_a_reversed_period_is_refused_with_a_message(
+    qtbot, window, office
+):
     window.choice.setCurrentIndex(window.choice.findData(PeriodChoice.CUSTOM.value))
     assert window.first_edit.isEnabled()
     window.first_edit.setDate(QDate(2026, 2, 2))
     window.last_edit.setDate(QDate(2026, 2, 13))
     window.show_button.click()
+    settle(qtbot)
     assert (window.period.first, window.period.last) == (date(2026, 2, 2), date(2026, 2, 13))
     expected = reports.report(office, window.period, NOW).total.received
     assert window.tiles[Figure.RECEIVED].value() == number_text(expected)
@@ -92,8 +97,9 @@ def test_custom_days_are_used_and_a_reversed_period_is_refused_with_a_message(wi
 
 
 def test_a_click_on_a_tile_lists_the_dossiers_it_counts(qtbot, window, office):
-    choose(window, PeriodChoice.THIS_QUARTER)
+    choose(qtbot, window, PeriodChoice.THIS_QUARTER)
     qtbot.mouseClick(window.tiles[Figure.LATE], Qt.MouseButton.LeftButton)
+    settle(qtbot)
     dialog = window.dialogs[-1]
     expected = reports.dossiers_behind(office, window.period, NOW, Figure.LATE, limit=10_000)
     assert dialog.codes() == [d.code for d in expected]
@@ -109,9 +115,10 @@ def test_a_click_on_a_tile_lists_the_dossiers_it_counts(qtbot, window, office):
 def test_the_details_follow_the_chosen_dimension_and_a_cell_lists_its_dossiers(
     qtbot, window, office, dimension
 ):
-    choose(window, PeriodChoice.THIS_QUARTER)
+    choose(qtbot, window, PeriodChoice.THIS_QUARTER)
     window.tabs.setCurrentIndex(1)
     window.dimension_combo.setCurrentIndex(window.dimension_combo.findData(dimension.value))
+    settle(qtbot)
     expected = reports.report(office, window.period, NOW, dimension)
     model = window.detail_model
     assert [model.item(r).label for r in range(model.rowCount() - 1)] == [
@@ -125,6 +132,7 @@ def test_the_details_follow_the_chosen_dimension_and_a_cell_lists_its_dossiers(
     assert model.text(row, decided_column) == number_text(expected.rows[row].figures.decided)
     rect = window.detail_table.visualRect(model.index(row, decided_column))
     qtbot.mouseClick(window.detail_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    settle(qtbot)
     dialog = window.dialogs[-1]
     assert len(dialog.codes()) == expected.rows[row].figures.decided > 0
     assert expected.rows[row].label in dialog.windowTitle()
@@ -140,6 +148,7 @@ def test_the_chart_shows_twelve_months_and_a_bar_lists_that_month_s_dossiers(qtb
     assert rect.height() > 0
     assert chart.bar_rect(index, Figure.EARLY).bottom() == pytest.approx(chart.plot_rect().bottom())
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    settle(qtbot)
     dialog = window.dialogs[-1]
     expected = reports.dossiers_behind(office, Period.month(2026, 2), NOW, Figure.LATE)
     assert dialog.codes() == [d.code for d in expected]
@@ -155,15 +164,17 @@ def test_the_chart_draws_something_where_the_bars_are(window):
     assert (colour.red(), colour.green(), colour.blue()) != (255, 255, 255)
 
 
-def test_the_time_and_score_tabs_load_when_shown(window, office):
-    choose(window, PeriodChoice.THIS_QUARTER)
+def test_the_time_and_score_tabs_load_when_shown(qtbot, window, office):
+    choose(qtbot, window, PeriodChoice.THIS_QUARTER)
     assert window.time_model.rowCount() == 0  # not counted until asked for
     window.tabs.setCurrentIndex(TIME_TAB)
+    settle(qtbot)
     expected = time_used.time_used(office, window.period)
     assert [t.procedure_code for t in window.time_model.items()] == [
         t.procedure_code for t in expected
     ]
     window.tabs.setCurrentIndex(3)
+    settle(qtbot)
     by_clerk = reports.report(office, window.period, NOW, Dimension.CLERK)
     model = window.score_model
     assert [model.item(r).label for r in range(model.rowCount() - 1)] == [
@@ -185,7 +196,7 @@ def exported(qtbot, window: DashboardWindow, kind: str, path: Path) -> Path:
 
 
 def test_the_exports_write_form_06_and_the_book(qtbot, window, office, tmp_path):
-    choose(window, PeriodChoice.LAST_MONTH)
+    choose(qtbot, window, PeriodChoice.LAST_MONTH)
     total = reports.report(office, Period.month(2026, 2), NOW).total
     pdf = exported(qtbot, window, "form_pdf", tmp_path / "form.pdf")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
@@ -201,9 +212,10 @@ def test_the_exports_write_form_06_and_the_book(qtbot, window, office, tmp_path)
     assert window.default_name("form_pdf") == "bieu-06-VPCP-KSTT_20260201-20260228.pdf"
 
 
-def test_the_tables_pass_qt_s_model_checks(qtmodeltester, window):
+def test_the_tables_pass_qt_s_model_checks(qtbot, qtmodeltester, window):
     window.tabs.setCurrentIndex(1)
     window.tabs.setCurrentIndex(TIME_TAB)
+    settle(qtbot)
     for model in (window.detail_model, window.time_model, window.queue_model):
         qtmodeltester.check(model)
     assert window.detail_model.rowCount() > 1
@@ -221,7 +233,7 @@ def test_the_dashboard_is_laid_out_within_a_laptop_screen(window):
     assert guided.bottom() == window.queue_tile.geometry().bottom()
 
 
-def test_the_guides_to_submitting_online_of_the_period_have_their_tile(window, office):
+def test_the_guides_to_submitting_online_of_the_period_have_their_tile(qtbot, window, office):
     before = reports.dashboard(office, Period.month(2026, 3), NOW).guided_online
     clerk = accounts.get_clerk(office, "canbo1")
     for at in (datetime(2026, 3, 2, 8, 0, tzinfo=VN_TZ), datetime(2026, 3, 9, 14, 0, tzinfo=VN_TZ)):
@@ -230,5 +242,6 @@ def test_the_guides_to_submitting_online_of_the_period_have_their_tile(window, o
         office, "1.004194", clerk, datetime(2026, 2, 27, 9, 0, tzinfo=VN_TZ)
     )
     window.refresh()
+    settle(qtbot)
     assert window.guided_tile.value() == number_text(before + 2)
     assert "Chỉ thị 24/CT-TTg" in window.guided_tile.toolTip()

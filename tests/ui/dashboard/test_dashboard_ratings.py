@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from background_jobs import settle
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
@@ -46,6 +47,7 @@ def window(qtbot, db, clerk, clock) -> DashboardWindow:
     w.resize(1366, 820)
     w.show()
     qtbot.waitExposed(w)
+    settle(qtbot)
     return w
 
 
@@ -62,10 +64,11 @@ def header(window: DashboardWindow) -> list[str]:
     ]
 
 
-def test_an_unhappy_rating_appears_in_the_clerk_s_row_once_the_tab_is_shown(window, clerk):
+def test_an_unhappy_rating_appears_in_the_clerk_s_row_once_the_tab_is_shown(qtbot, window, clerk):
     assert window.period.first <= date(2026, 3, 10) <= window.period.last
     assert window.rating_tab.model.rowCount() == 0  # loaded only when shown
     window.tabs.setCurrentIndex(RATING_TAB)
+    settle(qtbot)
     assert window.tabs.tabText(RATING_TAB) == "Đánh giá của người dân"
     assert header(window) == list(COLUMNS)
     clerk_row, total_row = row_texts(window)
@@ -77,27 +80,31 @@ def test_an_unhappy_rating_appears_in_the_clerk_s_row_once_the_tab_is_shown(wind
     assert "1 lượt đánh giá" in window.rating_tab.note.text()
 
 
-def test_the_combo_groups_by_counter_and_procedure(window, db):
+def test_the_combo_groups_by_counter_and_procedure(qtbot, window, db):
     window.tabs.setCurrentIndex(RATING_TAB)
     window.rating_tab.set_grouping("procedure")
+    settle(qtbot)
     procedure = catalog.get_procedure(db, CERTIFICATE)
     assert header(window)[0] == "Thủ tục"
     assert [r[:2] for r in row_texts(window)] == [[procedure.name, "1"], ["Toàn cơ quan", "1"]]
     window.rating_tab.set_grouping("counter")
+    settle(qtbot)
     assert header(window)[0] == "Quầy"
     # asked from the dossier screen, without a counter
     assert [r[:2] for r in row_texts(window)] == [["(không rõ)", "1"], ["Toàn cơ quan", "1"]]
 
 
-def test_the_tab_counts_again_when_the_period_changes(window, db, clerk, clock):
+def test_the_tab_counts_again_when_the_period_changes(qtbot, window, db, clerk, clock):
     window.tabs.setCurrentIndex(RATING_TAB)
     window.set_period(Period.month(2026, 2))
+    settle(qtbot)
     assert window.rating_tab.model.rowCount() == 0
     assert "Chưa có lượt đánh giá" in window.rating_tab.note.text()
     rate(db, clerk, clock, RatingLevel.VERY_SATISFIED, [RatingReason.GUIDANCE])
     rate(db, clerk, clock, RatingLevel.SATISFIED, [RatingReason.GUIDANCE, RatingReason.WAITING])
     rate(db, clerk, clock, RatingLevel.NEUTRAL, [RatingReason.PAPERS, RatingReason.FACILITIES])
     window.set_period(Period.month(2026, 3))
+    settle(qtbot)
     clerk_row, _total = row_texts(window)
     reasons = "Hướng dẫn, giải thích (2); Thời gian chờ (1); Thủ tục, giấy tờ (1)"
     assert clerk_row == [clerk.full_name, "4", "1", "1", "1", "1", "50,0%", reasons]

@@ -1,4 +1,5 @@
-"""A report export that waits on the office's server never freezes the dashboard.
+"""A report export, or a count, that waits on the office's server never freezes the
+dashboard.
 
 The office's PostgreSQL server holds the dossiers locked (a long maintenance, a
 restore on another PC): the export of form 06 waits for it in the background.
@@ -20,10 +21,12 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
 from desk.domain.clock import VN_TZ, FixedClock
-from desk.services import accounts
+from desk.domain.statistics import Figure, Period
+from desk.services import accounts, reports
 from desk.storage.database import Database
 from desk.storage.engine import make_engine
 from desk.ui.dashboard.dashboard_window import QUEUE_TAB, DashboardWindow
+from desk.ui.dashboard.report_tables import number_text
 from desk.ui.widgets.progress_note import ProgressWindow
 
 NOW = datetime(2026, 3, 10, 16, 30, tzinfo=VN_TZ)
@@ -41,11 +44,11 @@ def server_db(pg_server):
     pg_server.drop_database(url)
 
 
-def test_an_export_waiting_on_a_locked_server_leaves_the_dashboard_alive(
-    qtbot, server_db, tmp_path, shots
-):
-    admin = accounts.log_in(server_db, "admin", "matkhau123")
-    window = DashboardWindow(server_db, admin, FixedClock(NOW))
+def open_dashboard(qtbot, db: Database) -> tuple[DashboardWindow, list[int]]:  # noqa: ANN001
+    """The admin's dashboard on screen, and a list a 10 ms timer of its own grows while
+    its event loop runs."""
+    admin = accounts.log_in(db, "admin", "matkhau123")
+    window = DashboardWindow(db, admin, FixedClock(NOW))
     qtbot.addWidget(window)
     window.resize(1366, 820)
     window.show()
@@ -54,7 +57,14 @@ def test_an_export_waiting_on_a_locked_server_leaves_the_dashboard_alive(
     timer = QTimer(window)
     timer.timeout.connect(lambda: ticks.append(len(ticks)))
     timer.start(10)
+    return window, ticks
 
+
+def test_an_export_waiting_on_a_locked_server_leaves_the_dashboard_alive(
+    qtbot, server_db, tmp_path, shots
+):
+    window, ticks = open_dashboard(qtbot, server_db)
+    settle(qtbot)  # its figures counted before the server locks the dossiers
     other = create_engine(server_db.url, poolclass=NullPool)
     holder = other.connect()
     try:
@@ -86,3 +96,76 @@ def test_an_export_waiting_on_a_locked_server_leaves_the_dashboard_alive(
     assert not window.findChildren(ProgressWindow)
     pdf = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True)
     assert pdf.returncode == 0 and "Tháng 3/2026" in pdf.stdout
+
+
+def lock_dossiers(url: str):  # noqa: ANN201
+    """Another connection that holds the dossiers locked until it is closed."""
+    other = create_engine(url, poolclass=NullPool)
+    holder = other.connect()
+    holder.execute(text("LOCK TABLE dossiers IN ACCESS EXCLUSIVE MODE"))
+    return other, holder
+
+
+def test_the_counts_wait_on_a_locked_server_without_freezing_and_the_newest_period_wins(
+    qtbot, server_db, shots
+):
+    """A year of a busy office takes the server a second or more to count: the window
+    opens at once and keeps answering, says what it counts, and shows the period asked
+    last, whichever count the server finishes first."""
+    other, holder = lock_dossiers(server_db.url)
+    try:
+        window, ticks = open_dashboard(qtbot, server_db)  # opens at once, counting
+        qtbot.waitUntil(window.progress.isVisible)
+        assert window.progress.text() == "Đang tính số liệu Tháng 3/2026..."
+        assert window.reading() and window.dashboard is None
+        assert window.tiles[Figure.RECEIVED].value() == "-"
+        assert window.chart.empty_message() == "Đang tính số liệu..."
+        window.set_period(Period.quarter(2026, 1))  # asked again while the month waits
+        assert window.progress.text() == "Đang tính số liệu Quý I/2026..."
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 5)  # the event loop runs meanwhile
+        window.grab().save(str(shots / "dashboard-counting.png"))
+    finally:
+        holder.rollback()
+        holder.close()
+        other.dispose()
+    settle(qtbot)
+    assert not window.reading() and not window.progress.isVisible()
+    total = reports.report(server_db, Period.quarter(2026, 1), NOW).total
+    assert window.dashboard is not None and window.dashboard.period.title == "Quý I/2026"
+    assert window.tiles[Figure.RECEIVED].value() == number_text(total.received)
+    assert "Quý I/2026" in window.period_label.text() and "Quý I/2026" in window.windowTitle()
+    assert not window.error_label.isVisible()
+    # counted: an office with no dossiers yet has no bars, and says so
+    assert window.chart.empty_message() == "Chưa có số liệu trong các tháng này."
+
+
+def test_a_count_the_server_cannot_make_is_said_over_the_tiles(qtbot, pg_server, shots):
+    """The dossiers stay locked longer than the desk waits: the window says why there
+    are no figures, in Vietnamese, and counts again when asked."""
+    url = pg_server.create_database(office=True)
+    db = Database(url, engine=make_engine(url, busy_timeout_ms=300))
+    other, holder = lock_dossiers(url)
+    try:
+        window, _ticks = open_dashboard(qtbot, db)
+        settle(qtbot)
+        assert window.error_label.isVisible()
+        assert window.error_label.text() == (
+            "Dữ liệu đang bị một quầy, một chương trình hoặc máy khác giữ quá lâu nên chưa "
+            "đọc được. Hãy đợi vài giây rồi thử lại."
+        )
+        assert window.tiles[Figure.RECEIVED].value() == "-"
+        window.grab().save(str(shots / "dashboard-count-failed.png"))
+    finally:
+        holder.rollback()
+        holder.close()
+        other.dispose()
+    try:
+        window.refresh()
+        settle(qtbot)
+        assert not window.error_label.isVisible()
+        total = reports.report(db, window.period, NOW).total
+        assert window.tiles[Figure.RECEIVED].value() == number_text(total.received)
+    finally:
+        db.dispose()
+        pg_server.drop_database(url)

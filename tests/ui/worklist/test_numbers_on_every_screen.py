@@ -15,6 +15,7 @@ import json
 from datetime import datetime
 
 import pytest
+from background_jobs import settle
 from dossier_factory import record
 
 from desk.cli.reports import add_commands, run_report
@@ -107,6 +108,7 @@ def test_the_office_s_screens_the_dashboard_and_the_report_agree(qtbot, db, offi
     view = worklist(qtbot, db, boss)
     dashboard = DashboardWindow(db, boss, FixedClock(NOW))
     qtbot.addWidget(dashboard)
+    settle(qtbot)
     totals, heading = report(db, capsys)
     tiles = {f: int(dashboard.tiles[f].value()) for f in dashboard.tiles}
     # the clerk's overdue one and the other clerk's two; the letter made this very
