@@ -132,8 +132,17 @@ def _not_private(folder: Path) -> str:
         return f"cannot be made ({exc})"
     if not stat.S_ISDIR(found.st_mode):
         return "is not a folder"
-    if hasattr(os, "getuid") and (found.st_uid != os.getuid() or found.st_mode & 0o077):
+    if not hasattr(os, "getuid") or not found.st_mode & 0o077:
+        return ""
+    if found.st_uid != os.getuid() or found.st_mode & 0o022:
         return "is not this account's own"
+    # This account's own, that others could only look into (as a desk made it before it
+    # closed its folder): nothing in it can be someone else's, so it is closed now.
+    try:
+        folder.chmod(0o700)
+    except OSError as exc:
+        return f"cannot be closed to others ({exc})"
+    log.info("closed %s to other accounts", folder)
     return ""
 
 

@@ -193,6 +193,22 @@ def test_a_folder_others_may_write_in_is_not_used(qtbot, key, caplog) -> None:
     assert not (folder / REQUEST_NAME).exists()
 
 
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="the temporary folder is shared on POSIX")
+def test_an_own_folder_others_could_only_read_is_closed_and_used(qtbot, key, caplog) -> None:
+    """The folder an earlier desk made readable by all: no one else could write in it,
+    so the desk closes it and keeps its guard."""
+    caplog.set_level(logging.INFO, logger="desk.ui.session.single_instance")
+    folder = instance_folder(key)
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    guard = SingleInstance(key)
+    assert guard.claim() and guard.is_listening()
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert "closed" in caplog.text and "is not this account's own" not in caplog.text
+    assert SingleInstance(key).claim() is False  # a second start is noticed
+    guard.close()
+
+
 def test_the_folder_is_closed_to_other_accounts(first, key) -> None:
     assert first.claim()
     if hasattr(os, "getuid"):
