@@ -4149,6 +4149,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>Tiếp nhận hồ sơ</source>
+        <extracomment>What a long save made read-only, to enable again after it.</extracomment>
         <translation>Dossier intake</translation>
     </message>
     <message>
@@ -4169,7 +4170,16 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>Hẹn trả: chọn thủ tục để xem ngày hẹn trả kết quả.</source>
+        <extracomment>&quot;Đang lưu hồ sơ...&quot; while a save waits on the database.</extracomment>
         <translation>Appointment: choose a procedure to see the appointment date for the result.</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được hồ sơ: lỗi của chương trình, xem nhật ký.</source>
+        <translation>The dossier was not saved: a program error, see the program's log.</translation>
+    </message>
+    <message>
+        <source>Đang lưu hồ sơ...</source>
+        <translation>Saving the dossier...</translation>
     </message>
     <message>
         <source>Chưa lưu được hồ sơ</source>
@@ -6936,7 +6946,7 @@ Log folder: {logs}</translation>
     </message>
     <message>
         <source>Đang đếm đánh giá của người dân {title}...</source>
-        <translation>Counting the citizens' ratings of {title}...</translation>
+        <translation>Counting the citizens&apos; ratings of {title}...</translation>
     </message>
     <message>
         <source>Toàn cơ quan</source>

@@ -11,3 +11,41 @@ WAIT_MS = 30_000
 def settle(qtbot) -> None:  # noqa: ANN001 (pytest-qt's fixture)
     """Wait until every piece of background work has been handed back to its window."""
     qtbot.waitUntil(lambda: background.pending() == 0, timeout=WAIT_MS)
+
+
+def saves_done(qtbot) -> None:  # noqa: ANN001 (pytest-qt's fixture)
+    """Wait until no intake form of the program is still saving its dossier."""
+    from PySide6.QtWidgets import QApplication
+
+    from desk.ui.intake.intake_window import IntakeWindow
+
+    def forms() -> list[IntakeWindow]:
+        found: list[IntakeWindow] = []
+        for top in QApplication.topLevelWidgets():
+            if isinstance(top, IntakeWindow):
+                found.append(top)
+            found.extend(top.findChildren(IntakeWindow))
+        return found
+
+    qtbot.waitUntil(lambda: not any(f.saving() for f in forms()), timeout=WAIT_MS)
+
+
+def saved(qtbot, form):  # noqa: ANN001, ANN201
+    """Save ``form`` (an intake form) and wait for the outcome: the dossier it saved, or
+    ``None`` when it saved nothing (the form then says why)."""
+    before = form.last_dossier
+    form.save()
+    qtbot.waitUntil(lambda: not form.saving(), timeout=WAIT_MS)
+    return form.last_dossier if form.last_dossier is not before else None
+
+
+def ticks_of(parent):  # noqa: ANN001, ANN201 (a QObject; a list of ints)
+    """A list that grows by one each time a 10 ms timer of ``parent`` fires: it grows only
+    while the window's event loop runs (the window does not freeze)."""
+    from PySide6.QtCore import QTimer
+
+    ticks: list[int] = []
+    timer = QTimer(parent)
+    timer.timeout.connect(lambda: ticks.append(len(ticks)))
+    timer.start(10)
+    return ticks

@@ -78,3 +78,21 @@ def hung_printer(tmp_path):
     printer = HungPrinter(tmp_path)
     yield printer
     printer.close()
+
+
+#: How long a desk on ``server_db`` waits for a lock before it gives up: longer than any
+#: test run, so a test decides when the lock goes.
+PATIENT_MS = 600_000
+
+
+@pytest.fixture
+def server_db(pg_server):
+    """The test office on PostgreSQL, opened by a desk that waits long for locks (the
+    windows that must not freeze while a server makes them wait)."""
+    from desk.storage.engine import make_engine
+
+    url = pg_server.create_database(office=True)
+    db = Database(url, engine=make_engine(url, busy_timeout_ms=PATIENT_MS))
+    yield db
+    db.dispose()
+    pg_server.drop_database(url)

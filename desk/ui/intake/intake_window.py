@@ -15,6 +15,10 @@ Ctrl+S saves, Ctrl+F goes to the search, Esc starts over: at once on an empty
 form, after a yes/no question when something has been typed, and never while
 a save is running. Nothing typed is lost on a refused save: each message
 appears under its field and the first field at fault gets the cursor.
+
+The dossier is saved off the window's thread (a server that holds the day's counter
+locked or a network that drops makes a save wait for seconds); its receipt is
+printed only once it is saved, and in the background too.
 """
 
 from __future__ import annotations
@@ -22,9 +26,11 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -51,7 +57,9 @@ from desk.ui.intake.intake_scans import IntakeScans
 from desk.ui.intake.online_only import OnlineGuide, OnlineOnlyNotice
 from desk.ui.intake.paper_checklist import PaperChecklist
 from desk.ui.intake.procedure_picker import ProcedurePicker
-from desk.ui.widgets.qt_helpers import FieldError, busy_cursor, confirm, show_message, translate
+from desk.ui.widgets import background
+from desk.ui.widgets.progress_note import DELAY_MS, ProgressNote
+from desk.ui.widgets.qt_helpers import FieldError, confirm, show_message, translate
 
 if TYPE_CHECKING:  # a receipt's or a guide's picture: loaded with the printing
     from PIL import Image
@@ -111,6 +119,9 @@ class IntakeWindow(OnlineGuide, QWidget):
         self._clerk = clerk
         self._clock: Clock = clock or SystemClock()
         self._saving = False
+        #: What a long save made read-only, to enable again after it.
+        self._held: list[QWidget] = []
+        self._focus_before: QWidget | None = None
         self._procedure: Procedure | None = None
         self.last_dossier: Dossier | None = None
         self.last_preview: ReceiptPreviewDialog | None = None
@@ -123,7 +134,8 @@ class IntakeWindow(OnlineGuide, QWidget):
         self.delivery_form = DeliveryForm(self)
         self._alias_inputs()
         columns = QHBoxLayout()
-        columns.addWidget(self._build_procedure_box(), 3)
+        self._procedure_box = self._build_procedure_box()
+        columns.addWidget(self._procedure_box, 3)
         right = QVBoxLayout()
         right.addWidget(self.applicant_form)
         right.addWidget(self.delivery_form)
@@ -150,6 +162,10 @@ class IntakeWindow(OnlineGuide, QWidget):
         ]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+        self._hold_timer = QTimer(self)
+        self._hold_timer.setSingleShot(True)
+        self._hold_timer.setInterval(DELAY_MS)
+        self._hold_timer.timeout.connect(self._hold_form)
         self._timer = QTimer(self)
         self._timer.setInterval(APPOINTMENT_REFRESH_MS)
         self._timer.timeout.connect(self.refresh_appointment)
@@ -224,6 +240,9 @@ class IntakeWindow(OnlineGuide, QWidget):
         appointment = QVBoxLayout()
         appointment.addWidget(self.appointment_label)
         appointment.addWidget(self.calendar_note)
+        #: "Đang lưu hồ sơ..." while a save waits on the database.
+        self.save_note = ProgressNote(self)
+        appointment.addWidget(self.save_note)
         footer.addLayout(appointment, 1)
         footer.addWidget(self.clear_button)
         footer.addWidget(self.save_button)
@@ -328,53 +347,112 @@ class IntakeWindow(OnlineGuide, QWidget):
 
     # -- saving --------------------------------------------------------------
 
-    def save(self) -> Dossier | None:
-        """Save the dossier, print its receipt, show it, and clear the form for the next citizen."""
+    def save(self) -> None:
+        """Save the dossier, then print its receipt, show it, and clear the form for the
+        next citizen (``dossier_saved`` and ``last_dossier`` then say which).
+
+        The saving runs off the window's thread: a server that holds the day's counter
+        locked, or a network that drops, makes it wait for seconds, and the window keeps
+        answering meanwhile. A second Enter saves nothing more; a save that takes longer
+        than ``DELAY_MS`` shows "Đang lưu hồ sơ..." over a form that cannot be changed
+        until the outcome is known. A form that cannot be saved stays as it was typed.
+        """
         if self._saving:
-            return None
-        self._saving = True
-        try:
-            dossier = self._record()
-        finally:
-            self._saving = False
-        if dossier is None:
-            return None
+            return
+        draft, local = self.read_draft()
+        self.clear_errors()
+        # What the form alone can tell is told at once; the rest (the catalog's papers,
+        # a paper digitised before, an online-only procedure) when the service checks.
+        # An unreadable date is the form's own: the service would save without it.
+        errors = validate_intake(draft, self._clock.now().date())
+        errors.update(local)
+        if errors:
+            self.show_errors(errors)
+            return
+        db, clerk, clock = self._db, self._clerk, self._clock
+        accept = self.online_notice.accept_check.isChecked()
+
+        def work() -> Dossier | UserError:
+            try:
+                return intake.record_intake(db, draft, clerk, clock, accept_online_only=accept)
+            except UserError as exc:  # a field to fix, the database locked: the form says so
+                return exc
+
+        self._hold(True)
+        background.run(
+            self,
+            work,
+            self._after_saving,
+            failure=translate(
+                "IntakeWindow", "Chưa lưu được hồ sơ: lỗi của chương trình, xem nhật ký."
+            ),
+            pool=background.device_pool(),
+        )
+
+    def saving(self) -> bool:
+        """Whether a dossier is being saved."""
+        return self._saving
+
+    def _hold(self, saving: bool) -> None:
+        """While saving: no second save, and after ``DELAY_MS`` a form that cannot change."""
+        self._saving = saving
+        if saving:
+            self._focus_before = QApplication.focusWidget()
+            self.save_note.start(translate("IntakeWindow", "Đang lưu hồ sơ..."))
+            self._hold_timer.start()
+            return
+        self._hold_timer.stop()
+        self.save_note.stop()
+        for part in self._held:
+            part.setEnabled(True)
+        if self._held and self._focus_before is not None and shiboken6.isValid(self._focus_before):
+            self._focus_before.setFocus()  # where the clerk was (a field at fault takes it next)
+        self._held = []
+        self._focus_before = None
+
+    def _hold_form(self) -> None:
+        if not self._saving:
+            return
+        self._held = [
+            w
+            for w in (
+                self._procedure_box,
+                self.applicant_form,
+                self.delivery_form,
+                *self._buttons(),
+            )
+            if w.isEnabled()
+        ]
+        for part in self._held:
+            part.setEnabled(False)
+
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.save_button, self.clear_button)
+
+    def _after_saving(self, outcome: Dossier | UserError | None, error: str | None) -> None:
+        self._hold(False)
+        if error is not None or outcome is None:  # a bug: logged where it happened
+            show_message(self, translate("IntakeWindow", "Chưa lưu được hồ sơ"), error or "")
+            return
+        if isinstance(outcome, ValidationError):
+            self.show_errors(outcome.errors)
+            return
+        if isinstance(outcome, UserError):
+            log.warning("intake not saved: %s", outcome.message)
+            if outcome.field in self.errors:
+                self.show_errors({outcome.field: outcome.message})
+            else:  # the database is locked, the disk is full...: the form stays as it is
+                show_message(
+                    self, translate("IntakeWindow", "Chưa lưu được hồ sơ"), outcome.message
+                )
+            return
+        dossier = outcome
         log.info("dossier %s saved by %s", dossier.code, self._clerk.username)
         self.last_dossier = dossier
         self.dossier_saved.emit(dossier.code)
         self.scans.after_save(dossier.code)  # its PDFs, in the background
         self.clear_form()
         self._print_and_preview(dossier.code)
-        return dossier
-
-    def _record(self) -> Dossier | None:
-        draft, local = self.read_draft()
-        self.clear_errors()
-        if local:
-            # The service would save without the unreadable date: show every
-            # problem the form has, and save nothing.
-            errors = validate_intake(draft, self._clock.now().date())
-            errors.update(local)
-            self.show_errors(errors)
-            return None
-        try:
-            with busy_cursor():
-                return intake.record_intake(
-                    self._db,
-                    draft,
-                    self._clerk,
-                    self._clock,
-                    accept_online_only=self.online_notice.accept_check.isChecked(),
-                )
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
-        except UserError as exc:
-            log.warning("intake not saved: %s", exc.message)
-            if exc.field in self.errors:
-                self.show_errors({exc.field: exc.message})
-            else:  # the database is locked, the disk is full...: the form stays as it is
-                show_message(self, translate("IntakeWindow", "Chưa lưu được hồ sơ"), exc.message)
-        return None
 
     def _print_and_preview(self, code: str) -> None:
         """The receipt on screen at once, printed in the background (the dossier is saved)."""

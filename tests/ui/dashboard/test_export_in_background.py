@@ -13,10 +13,8 @@ from __future__ import annotations
 import subprocess
 from datetime import datetime
 
-import pytest
-from background_jobs import settle
+from background_jobs import settle, ticks_of
 from message_boxes import click_box_button, visible_message_boxes
-from PySide6.QtCore import QTimer
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
@@ -30,18 +28,6 @@ from desk.ui.dashboard.report_tables import number_text
 from desk.ui.widgets.progress_note import ProgressWindow
 
 NOW = datetime(2026, 3, 10, 16, 30, tzinfo=VN_TZ)
-#: The desk waits this long for a lock before it gives up: longer than any test run.
-PATIENT_MS = 600_000
-
-
-@pytest.fixture
-def server_db(pg_server):
-    """The test office on PostgreSQL, opened by a desk that waits long for locks."""
-    url = pg_server.create_database(office=True)
-    db = Database(url, engine=make_engine(url, busy_timeout_ms=PATIENT_MS))
-    yield db
-    db.dispose()
-    pg_server.drop_database(url)
 
 
 def open_dashboard(qtbot, db: Database) -> tuple[DashboardWindow, list[int]]:  # noqa: ANN001
@@ -53,11 +39,7 @@ def open_dashboard(qtbot, db: Database) -> tuple[DashboardWindow, list[int]]:  #
     window.resize(1366, 820)
     window.show()
     qtbot.waitExposed(window)
-    ticks: list[int] = []
-    timer = QTimer(window)
-    timer.timeout.connect(lambda: ticks.append(len(ticks)))
-    timer.start(10)
-    return window, ticks
+    return window, ticks_of(window)
 
 
 def test_an_export_waiting_on_a_locked_server_leaves_the_dashboard_alive(

@@ -9,9 +9,9 @@ printer takes the job, the status line says what happened.
 
 from __future__ import annotations
 
-from background_jobs import settle
+from background_jobs import saves_done, settle, ticks_of
 from keyboard_input import type_text
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desk import printing
@@ -32,20 +32,12 @@ def save_an_intake(qtbot, w: IntakeWindow) -> None:
     type_text(qtbot, edits["id_number"], "079190012345")
     type_text(qtbot, edits["phone"], "0912 345 678")
     qtbot.keyClick(edits["phone"], Qt.Key.Key_Return)
-
-
-def ticks_of(qtbot, parent) -> list[int]:  # noqa: ANN001
-    """A list that grows by one each time a 10 ms timer fires on the window's thread."""
-    ticks: list[int] = []
-    timer = QTimer(parent)
-    timer.timeout.connect(lambda: ticks.append(len(ticks)))
-    timer.start(10)
-    return ticks
+    saves_done(qtbot)
 
 
 def test_a_hung_printer_leaves_the_window_alive_until_it_prints(qtbot, intake, db, hung_printer):
     settings.set_setting(db, settings.PRINTER_URI, hung_printer.uri)
-    ticks = ticks_of(qtbot, intake)
+    ticks = ticks_of(intake)
     save_an_intake(qtbot, intake)
     assert dossiers.count_dossiers(db) == 1  # saved before anything is printed
     preview = intake.last_preview

@@ -9,8 +9,8 @@ the printer takes the ticket, the note tells the citizen to take it.
 from __future__ import annotations
 
 import pytest
-from background_jobs import settle
-from PySide6.QtCore import Qt, QTimer
+from background_jobs import settle, ticks_of
+from PySide6.QtCore import Qt
 
 from desk.services import queue, queue_setup
 from desk.storage.database import Database
@@ -31,10 +31,7 @@ def kiosk(qtbot, db: Database, clock, hung_printer) -> KioskWindow:
 def test_a_hung_ticket_printer_leaves_the_kiosk_alive_until_it_prints(
     qtbot, kiosk, db, clock, hung_printer, shots
 ):
-    ticks: list[int] = []
-    timer = QTimer(kiosk)
-    timer.timeout.connect(lambda: ticks.append(len(ticks)))
-    timer.start(10)
+    ticks = ticks_of(kiosk)
     group = kiosk.group_buttons[0]
     qtbot.mouseClick(group, Qt.MouseButton.LeftButton)
     assert kiosk.pages.currentIndex() == RESULT and kiosk.result_code.text() == "A001"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from background_jobs import settle
+from background_jobs import saved, settle
 from PIL import Image, ImageDraw
 from PySide6.QtCore import Qt
 
@@ -68,10 +68,10 @@ def test_intake_offers_the_persons_digitised_paper_and_the_receipt_names_it(
     assert not w.papers.is_ticked(0)  # not asked for again
     assert w.papers.item(0, 3).text() == f"Đã có bản số hóa ({earlier})"
     w.papers.set_ticked(1, True)
-    saved = w.save()
-    assert saved is not None
-    assert [p.reused_from for p in saved.papers] == [earlier, ""]
-    (linked,) = scans.list_scans(db, saved.code)
+    dossier = saved(qtbot, w)
+    assert dossier is not None
+    assert [p.reused_from for p in dossier.papers] == [earlier, ""]
+    (linked,) = scans.list_scans(db, dossier.code)
     assert linked.reused and linked.pages == 2
 
 
@@ -91,9 +91,9 @@ def test_pages_scanned_at_intake_are_kept_with_the_dossier_in_the_background(
     editor.save()
     qtbot.waitUntil(lambda: w.papers.item(1, 3).text() == "3 trang", timeout=20_000)
     assert w.papers.is_ticked(1)
-    saved = w.save()
+    dossier = saved(qtbot, w)
     qtbot.waitUntil(lambda: "Đã lưu bản số hóa 1 giấy tờ" in w.scans.status.text(), timeout=20_000)
-    (kept,) = scans.list_scans(db, saved.code)
+    (kept,) = scans.list_scans(db, dossier.code)
     assert (kept.position, kept.pages, kept.pdfa) == (1, 3, True)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from background_jobs import saved
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QSpinBox
@@ -55,7 +56,7 @@ def fill_and_save(qtbot, intake: IntakeWindow, name: str) -> str:
     intake.papers.set_ticked(0, True)
     type_text(qtbot, intake.name_edit, name)
     type_text(qtbot, intake.id_edit, "079190012345")
-    dossier = intake.save()
+    dossier = saved(qtbot, intake)
     assert dossier is not None, intake.error_text("name")
     if intake.last_preview is not None:
         intake.last_preview.reject()

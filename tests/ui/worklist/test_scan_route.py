@@ -6,6 +6,7 @@ import os
 import sys
 
 import pytest
+from background_jobs import saved, saves_done
 from dossier_factory import record
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -177,6 +178,7 @@ def test_a_fast_burst_that_is_no_scan_is_typing(
     feed(stub, "0912345678", gap=0.004)
     assert edit.text() == "0912345678"
     assert route.opened == [] and route.last_scan is None
+    saves_done(qtbot)
     assert intake.error_text("procedure")  # its Enter tried to save, as a typed Enter does
     assert dossiers.count_dossiers(db) == before
 
@@ -190,7 +192,7 @@ def test_a_scan_typed_slowly_is_typing_and_the_name_check_refuses_it(
     stub.now += 1
     route.flush()
     assert edit.text() == CODE and route.opened == []
-    intake.save()
+    assert saved(qtbot, intake) is None
     assert "mã" in intake.error_text("name")
 
 
