@@ -4175,7 +4175,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>Chưa lưu được hồ sơ: lỗi của chương trình, xem nhật ký.</source>
-        <translation>The dossier was not saved: a program error, see the program's log.</translation>
+        <translation>The dossier was not saved: a program error, see the program&apos;s log.</translation>
     </message>
     <message>
         <source>Đang lưu hồ sơ...</source>
@@ -7884,6 +7884,11 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     <message>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Đang ghi nhận...</source>
+        <extracomment>&quot;Đang ghi nhận...&quot; while the step waits on the database.</extracomment>
+        <translation>Recording...</translation>
     </message>
     <message>
         <source>Chuyển</source>

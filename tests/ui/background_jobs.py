@@ -49,3 +49,23 @@ def ticks_of(parent):  # noqa: ANN001, ANN201 (a QObject; a list of ints)
     timer.timeout.connect(lambda: ticks.append(len(ticks)))
     timer.start(10)
     return ticks
+
+
+def steps_done(qtbot, dialog) -> None:  # noqa: ANN001
+    """Wait until a step's dialog has its outcome (recorded and closed, or refused)."""
+    import shiboken6
+
+    qtbot.waitUntil(
+        lambda: not shiboken6.isValid(dialog) or not dialog.submitting(), timeout=WAIT_MS
+    )
+
+
+def submitted(qtbot, dialog) -> bool:  # noqa: ANN001
+    """Submit a step's dialog and wait for the outcome: whether the step was recorded (the
+    dialog then closed), else it says why and keeps what was typed."""
+    from PySide6.QtWidgets import QDialog
+
+    dialog.submit()
+    steps_done(qtbot, dialog)
+
+    return dialog.result() == QDialog.DialogCode.Accepted

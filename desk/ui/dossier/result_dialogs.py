@@ -4,6 +4,8 @@ counter or sent by post."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QRadioButton, QWidget
 
 from desk.config import machine_settings
@@ -50,10 +52,10 @@ class ResultReadyDialog(StepDialog):
         )
         self.add_row(translate("StepDialogs", "Ghi chú:"), "note", self.note_edit)
 
-    def run(self) -> ResultClass:
-        return steps.mark_ready(
-            self.db, self.clerk, self.code, self.clock, note=clean_text(self.note_edit)
-        )
+    def work(self) -> Callable[[], ResultClass]:
+        db, clerk, code, clock = self.db, self.clerk, self.code, self.clock
+        note = clean_text(self.note_edit)
+        return lambda: steps.mark_ready(db, clerk, code, clock, note=note)
 
 
 class ReturnDialog(StepDialog):
@@ -101,26 +103,35 @@ class ReturnDialog(StepDialog):
         self.collected_edit.setEnabled(not post)
         (self.tracking_edit if post else self.collected_edit).setFocus()
 
-    def run(self) -> None:
-        post = self.method() is ReturnMethod.POST
-        steps.return_result(
-            self.db,
-            self.clerk,
-            self.code,
-            self.clock,
-            method=self.method(),
-            collected_by="" if post else clean_text(self.collected_edit),
-            tracking_number=clean_text(self.tracking_edit) if post else "",
-        )
-        if not post:  # the citizen is at the counter: ask how the service was
-            counter = machine_settings().get("counter")
-            try:
+    def work(self) -> Callable[[], None]:
+        db, clerk, code, clock = self.db, self.clerk, self.code, self.clock
+        method = self.method()
+        post = method is ReturnMethod.POST
+        collected_by = "" if post else clean_text(self.collected_edit)
+        tracking_number = clean_text(self.tracking_edit) if post else ""
+        counter = None if post else machine_settings().get("counter")
+
+        def work() -> None:
+            steps.return_result(
+                db,
+                clerk,
+                code,
+                clock,
+                method=method,
+                collected_by=collected_by,
+                tracking_number=tracking_number,
+            )
+            if post:
+                return
+            try:  # the citizen is at the counter: ask how the service was
                 ratings.request_rating(
-                    self.db,
-                    self.clerk,
-                    self.clock,
-                    dossier_code=self.code,
+                    db,
+                    clerk,
+                    clock,
+                    dossier_code=code,
                     counter_number=counter if isinstance(counter, int) else None,
                 )
             except UserError:
                 pass  # a courtesy: the result is returned whatever happens here
+
+        return work

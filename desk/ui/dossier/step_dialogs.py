@@ -1,8 +1,10 @@
 """One small dialog per step of a dossier's life (the rules are in the services).
 
-Each dialog reads what the step needs, calls its service, and on a refusal
-shows the service's message under the input it names (or under the form),
-keeping everything typed; on success it closes with ``accept()``. What a step
+Each dialog reads what the step needs, calls its service off the window's thread
+(a server that holds the dossier locked, or a network that drops, makes it wait for
+seconds, and the window keeps answering), and on a refusal shows the service's
+message under the input it names (or under the form), keeping everything typed; on
+success it closes with ``accept()``. What a step
 prints afterwards (form 02, form 03, form 05, the new receipt) is done by the
 dossier page, so the same dialog serves the page and the scan box.
 """
@@ -10,6 +12,7 @@ dossier page, so the same dialog serves the page and the scan box.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -43,8 +46,10 @@ from desk.domain.text import fold
 from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.services import calendar, catalog, departments, dossiers, office, steps
 from desk.storage.database import Database
+from desk.ui.widgets import background
 from desk.ui.widgets.forms import FieldErrors, Notice, clean_text, set_enter_button
-from desk.ui.widgets.qt_helpers import busy_cursor, translate
+from desk.ui.widgets.progress_note import ProgressNote
+from desk.ui.widgets.qt_helpers import translate
 from desk.ui.widgets.screen_fit import FRAME, free_area
 
 log = logging.getLogger(__name__)
@@ -95,6 +100,7 @@ class StepDialog(QDialog):
         self.dossier: Dossier = dossiers.get_dossier(db, code)
         self.code = self.dossier.code
         self.outcome: Any = None
+        self._submitting = False
         self.setObjectName(f"step_{self.kind.value}")
         self.setWindowTitle(
             translate("StepDialogs", "{step} — hồ sơ {code}").format(
@@ -130,6 +136,9 @@ class StepDialog(QDialog):
         layout.addWidget(about)
         layout.addLayout(self.form)
         layout.addWidget(self.notice)
+        #: "Đang ghi nhận..." while the step waits on the database.
+        self.progress = ProgressNote(self)
+        layout.addWidget(self.progress)
         layout.addStretch(1)
         layout.addLayout(buttons)
         self._first_input: QWidget | None = None
@@ -156,38 +165,71 @@ class StepDialog(QDialog):
     def build(self) -> None:
         """Add the step's inputs to ``self.form``."""
 
-    def run(self) -> Any:
-        """Call the step's service with what was typed; may raise ``UserError``."""
+    def work(self) -> Callable[[], Any]:
+        """The call of the step's service with what was typed (read here, on the window's
+        thread); it runs off it and may raise ``UserError``."""
         raise NotImplementedError
 
     def local_errors(self) -> dict[str, str]:
         """Problems the form sees before asking the service."""
         return {}
 
-    def submit(self) -> bool:
-        """Run the step; on a refusal show why and keep the input, on success close."""
+    def submit(self) -> None:
+        """Run the step off the window's thread; on a refusal show why and keep the input,
+        on success close. While it runs the buttons wait, and the dialog cannot close."""
+        if self._submitting:
+            return
         self.notice.clear_notice()
         self.errors.clear()
         if errors := self.local_errors():
             self.show_errors(errors)
-            return False
-        try:
-            with busy_cursor():
-                self.outcome = self.run()
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
-            return False
-        except UserError as exc:
-            log.info("step %s on %s refused: %s", self.kind.value, self.code, exc.message)
-            if exc.field and exc.field in self.errors.fields():
-                self.show_errors({exc.field: exc.message})
+            return
+        call = self.work()
+
+        def task() -> tuple[bool, Any]:
+            try:
+                return True, call()
+            except UserError as exc:  # a refusal, the database locked: the dialog says so
+                return False, exc
+
+        self._submitting = True
+        for button in (self.ok_button, self.cancel_button):
+            button.setEnabled(False)
+        self.progress.start(translate("StepDialogs", "Đang ghi nhận..."))
+        background.run(self, task, self._submitted, pool=background.device_pool())
+
+    def submitting(self) -> bool:
+        """Whether the step is being recorded."""
+        return self._submitting
+
+    def reject(self) -> None:
+        if not self._submitting:  # a step on its way is not abandoned half-way
+            super().reject()
+
+    def _submitted(self, result: tuple[bool, Any] | None, error: str | None) -> None:
+        self._submitting = False
+        self.progress.stop()
+        for button in (self.ok_button, self.cancel_button):
+            button.setEnabled(True)
+        if error is not None or result is None:  # a bug: logged where it happened
+            self.notice.show_error(error or "")
+            self.grow()
+            return
+        done, value = result
+        if not done:
+            if isinstance(value, ValidationError):
+                self.show_errors(value.errors)
+                return
+            log.info("step %s on %s refused: %s", self.kind.value, self.code, value.message)
+            if value.field and value.field in self.errors.fields():
+                self.show_errors({value.field: value.message})
             else:
-                self.notice.show_error(exc.message)
+                self.notice.show_error(value.message)
                 self.grow()
-            return False
+            return
+        self.outcome = value
         log.info("step %s on %s by %s", self.kind.value, self.code, self.clerk.username)
         self.accept()
-        return True
 
     def show_errors(self, errors: dict[str, str]) -> None:
         rest = self.errors.show(errors)
@@ -237,15 +279,10 @@ class TransferDialog(StepDialog):
             return {"department": translate("StepDialogs", "Hãy chọn nơi nhận hồ sơ.")}
         return {}
 
-    def run(self) -> None:
-        steps.transfer(
-            self.db,
-            self.clerk,
-            self.code,
-            self.department_combo.currentData(),
-            self.clock,
-            note=clean_text(self.note_edit),
-        )
+    def work(self) -> Callable[[], None]:
+        db, clerk, code, clock = self.db, self.clerk, self.code, self.clock
+        department, note = self.department_combo.currentData(), clean_text(self.note_edit)
+        return lambda: steps.transfer(db, clerk, code, department, clock, note=note)
 
 
 class SupplementRequestDialog(StepDialog):
@@ -340,13 +377,14 @@ class SupplementRequestDialog(StepDialog):
             if i.checkState() == Qt.CheckState.Checked
         )
 
-    def run(self) -> None:
+    def work(self) -> Callable[[], None]:
+        db, clerk, code, clock = self.db, self.clerk, self.code, self.clock
         request = SupplementRequest(
             missing=self.missing(),
             reason=clean_text(self.reason_edit),
             contact=clean_text(self.contact_edit),
         )
-        steps.request_supplement(self.db, self.clerk, self.code, request, self.clock)
+        return lambda: steps.request_supplement(db, clerk, code, request, clock)
 
 
 class ReceiveSupplementDialog(StepDialog):
@@ -389,10 +427,10 @@ class ReceiveSupplementDialog(StepDialog):
             parts.append(str(data["reason"]))
         return "; ".join(parts)
 
-    def run(self) -> None:
-        steps.receive_supplement(
-            self.db, self.clerk, self.code, self.clock, note=clean_text(self.note_edit)
-        )
+    def work(self) -> Callable[[], None]:
+        db, clerk, code, clock = self.db, self.clerk, self.code, self.clock
+        note = clean_text(self.note_edit)
+        return lambda: steps.receive_supplement(db, clerk, code, clock, note=note)
 
 
 class RefuseDialog(StepDialog):
@@ -416,8 +454,10 @@ class RefuseDialog(StepDialog):
         )
         self.add_row(translate("StepDialogs", "Lý do từ chối:"), "reason", self.reason_edit)
 
-    def run(self) -> None:
-        steps.refuse(self.db, self.clerk, self.code, clean_text(self.reason_edit), self.clock)
+    def work(self) -> Callable[[], None]:
+        db, clerk, code, clock = self.db, self.clerk, self.code, self.clock
+        reason = clean_text(self.reason_edit)
+        return lambda: steps.refuse(db, clerk, code, reason, clock)
 
 
 class StopDialog(StepDialog):
@@ -442,5 +482,7 @@ class StopDialog(StepDialog):
         )
         self.add_row(translate("StepDialogs", "Lý do:"), "reason", self.reason_edit)
 
-    def run(self) -> None:
-        steps.stop(self.db, self.clerk, self.code, clean_text(self.reason_edit), self.clock)
+    def work(self) -> Callable[[], None]:
+        db, clerk, code, clock = self.db, self.clerk, self.code, self.clock
+        reason = clean_text(self.reason_edit)
+        return lambda: steps.stop(db, clerk, code, reason, clock)

@@ -4,6 +4,8 @@ keeps with the values before and after."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from desk.domain.dossier import ApplicantKind
@@ -40,15 +42,10 @@ class ReassignDialog(StepDialog):
             return {"username": translate("StepDialogs", "Hãy chọn cán bộ nhận hồ sơ.")}
         return {}
 
-    def run(self) -> None:
-        steps.reassign(
-            self.db,
-            self.clerk,
-            self.code,
-            self.user_combo.currentData() or "",
-            clean_text(self.reason_edit),
-            self.clock,
-        )
+    def work(self) -> Callable[[], None]:
+        db, clerk, code, clock = self.db, self.clerk, self.code, self.clock
+        username, reason = self.user_combo.currentData() or "", clean_text(self.reason_edit)
+        return lambda: steps.reassign(db, clerk, code, username, reason, clock)
 
 
 FIELD_LABELS = {
@@ -100,12 +97,7 @@ class EditDossierDialog(StepDialog):
             return {"reason": translate("StepDialogs", "Chưa có thông tin nào được sửa.")}
         return {}
 
-    def run(self) -> None:
-        steps.edit_dossier(
-            self.db,
-            self.clerk,
-            self.code,
-            self.changed_values(),
-            clean_text(self.reason_edit),
-            self.clock,
-        )
+    def work(self) -> Callable[[], None]:
+        db, clerk, code, clock = self.db, self.clerk, self.code, self.clock
+        changed, reason = self.changed_values(), clean_text(self.reason_edit)
+        return lambda: steps.edit_dossier(db, clerk, code, changed, reason, clock)

@@ -4,6 +4,7 @@ goes as soon as its cause is fixed."""
 from __future__ import annotations
 
 import pytest
+from background_jobs import submitted
 from dossier_factory import record
 
 from desk.domain.clock import FixedClock
@@ -35,7 +36,7 @@ def test_the_result_note_has_the_focus(qtbot, db, clerk, clock, code):
 def test_the_transfer_error_goes_when_a_department_is_chosen(qtbot, db, clerk, clock, code):
     d = opened(qtbot, TransferDialog(db, clerk, code, clock))
     assert d.focusWidget() is d.department_combo
-    assert not d.submit()
+    assert not submitted(qtbot, d)
     assert d.errors.message("department") == "Hãy chọn nơi nhận hồ sơ."
     d.department_combo.setCurrentIndex(d.department_combo.findData("Công an xã"))
     assert d.errors.message("department") == ""

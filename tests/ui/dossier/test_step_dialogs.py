@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from background_jobs import steps_done, submitted
 from dossier_factory import PROCEDURE, record
 from keyboard_input import type_text
 from message_boxes import click_box_button
@@ -66,11 +67,12 @@ def status(db: Database, code: str) -> DossierStatus:
 def test_transfer_needs_a_department_then_hands_the_dossier_over(qtbot, db, clerk, clock, code):
     d = opened(qtbot, TransferDialog(db, clerk, code, clock))
     assert d.windowTitle() == f"Chuyển xử lý — hồ sơ {code}"
-    assert not d.submit()
+    assert not submitted(qtbot, d)
     assert d.errors.message("department") == "Hãy chọn nơi nhận hồ sơ."
     d.department_combo.setCurrentIndex(d.department_combo.findData("Công an xã"))
     type_text(qtbot, d.note_edit, "Xác minh nơi cư trú")
     qtbot.mouseClick(d.ok_button, Qt.MouseButton.LeftButton)
+    steps_done(qtbot, d)
     assert d.result() == QDialog.DialogCode.Accepted
     after = dossiers.get_dossier(db, code)
     assert after.status is DossierStatus.IN_PROGRESS and after.holder == "Công an xã"
@@ -96,16 +98,16 @@ def test_supplement_request_offers_only_the_procedure_s_papers(qtbot, db, clerk,
 
 def test_supplement_request_shows_each_problem_at_its_input(qtbot, db, clerk, clock, code):
     d = opened(qtbot, SupplementRequestDialog(db, clerk, code, clock))
-    assert not d.submit()
+    assert not submitted(qtbot, d)
     assert d.errors.message("missing").startswith("Hãy đánh dấu giấy tờ cần bổ sung")
     assert d.errors.message("reason").startswith("Hãy ghi lý do yêu cầu bổ sung")
     papers = [p.name for p in catalog.get_procedure(db, PROCEDURE).papers]
     d.set_missing(papers[1:3])
-    assert not d.submit()
+    assert not submitted(qtbot, d)
     assert d.errors.message("missing") == ""
     assert d.missing() == tuple(papers[1:3])  # the ticks are kept
     type_text(qtbot, d.reason_edit, "Thiếu giấy tờ chứng minh nơi cư trú")
-    assert d.submit()
+    assert submitted(qtbot, d)
     assert status(db, code) is DossierStatus.WAITING_SUPPLEMENT
     data = steps.timeline(db, code)[-1].data
     assert data["missing"] == papers[1:3]
@@ -119,7 +121,7 @@ def test_a_second_supplement_request_in_the_same_round_is_refused(qtbot, db, cle
     d = opened(qtbot, SupplementRequestDialog(db, clerk, code, clock))
     d.set_missing([catalog.get_procedure(db, PROCEDURE).papers[1].name])
     d.reason_edit.setPlainText("Thiếu thêm giấy tờ")
-    assert not d.submit()
+    assert not submitted(qtbot, d)
     assert d.message().startswith("Hồ sơ này đã có một yêu cầu bổ sung trong lượt tiếp nhận này.")
     assert "phải nêu đầy đủ một lần" in d.message()
     assert d.isVisible() and d.reason_edit.toPlainText() == "Thiếu thêm giấy tờ"
@@ -134,7 +136,7 @@ def test_receiving_the_papers_restarts_the_time_limit(qtbot, db, clerk, clock, c
     notes = " ".join(label.text() for label in d.findChildren(QLabel))
     assert f"Đã yêu cầu bổ sung: {paper(db, 0)}; Thiếu chữ ký" in notes
     assert "Hẹn trả cũ: 09:15 ngày 13/03/2026. Hẹn trả mới: 14:00 ngày 17/03/2026." in notes
-    assert d.submit()
+    assert submitted(qtbot, d)
     after = dossiers.get_dossier(db, code)
     assert after.status is DossierStatus.RECEIVED and after.comebacks == 1
     assert after.appointment_at == d.new_appointment == datetime(2026, 3, 17, 14, 0, tzinfo=VN_TZ)
@@ -142,12 +144,12 @@ def test_receiving_the_papers_restarts_the_time_limit(qtbot, db, clerk, clock, c
     again = opened(qtbot, SupplementRequestDialog(db, clerk, code, later))
     again.set_missing([catalog.get_procedure(db, PROCEDURE).papers[2].name])
     again.reason_edit.setPlainText("Bản sao chưa chứng thực")
-    assert again.submit()
+    assert submitted(qtbot, again)
 
 
 def test_receive_supplement_is_refused_when_nothing_was_asked(qtbot, db, clerk, clock, code):
     d = opened(qtbot, ReceiveSupplementDialog(db, clerk, code, clock))
-    assert not d.submit()
+    assert not submitted(qtbot, d)
     assert d.message() == (
         "Không thể thực hiện 'Nhận hồ sơ bổ sung' khi hồ sơ đang ở trạng thái 'Đã tiếp nhận'. "
         "Hồ sơ không ở trạng thái chờ bổ sung nên không có gì để nhận bổ sung."
@@ -159,19 +161,19 @@ def test_receive_supplement_is_refused_when_nothing_was_asked(qtbot, db, clerk, 
 
 def test_refusal_needs_its_reasons(qtbot, db, clerk, clock, code):
     d = opened(qtbot, RefuseDialog(db, clerk, code, clock))
-    assert not d.submit()
+    assert not submitted(qtbot, d)
     assert d.errors.message("reason") == "Hãy ghi rõ lý do từ chối giải quyết hồ sơ."
     type_text(qtbot, d.reason_edit, "Không thuộc thẩm quyền của UBND xã")
-    assert d.submit()
+    assert submitted(qtbot, d)
     assert status(db, code) is DossierStatus.REFUSED
 
 
 def test_stop_needs_the_citizen_s_reason(qtbot, db, clerk, clock, code):
     d = opened(qtbot, StopDialog(db, clerk, code, clock))
-    assert not d.submit()
+    assert not submitted(qtbot, d)
     assert d.errors.message("reason") == "Hãy ghi lý do người nộp đề nghị dừng giải quyết."
     type_text(qtbot, d.reason_edit, "Người nộp có đơn xin rút hồ sơ")
-    assert d.submit()
+    assert submitted(qtbot, d)
     assert status(db, code) is DossierStatus.STOPPED
 
 
@@ -184,7 +186,7 @@ def test_result_ready_says_how_it_will_be_classified(qtbot, db, clerk, clock, co
     assert "kết quả được tính là: TRƯỚC HẠN" in " ".join(
         label.text() for label in d.findChildren(QLabel)
     )
-    assert d.submit()
+    assert submitted(qtbot, d)
     assert d.outcome is ResultClass.EARLY
     assert status(db, code) is DossierStatus.RESULT_READY
 
@@ -193,12 +195,12 @@ def test_a_late_result_is_classified_late(qtbot, db, clerk, clock, code):
     late = FixedClock(datetime(2026, 3, 16, 8, 0, tzinfo=VN_TZ))
     d = opened(qtbot, ResultReadyDialog(db, clerk, code, late))
     assert d.expected is ResultClass.LATE
-    assert d.submit() and d.outcome is ResultClass.LATE
+    assert submitted(qtbot, d) and d.outcome is ResultClass.LATE
 
 
 def test_return_without_a_result_is_refused(qtbot, db, clerk, clock, code):
     d = opened(qtbot, ReturnDialog(db, clerk, code, clock))
-    assert not d.submit()
+    assert not submitted(qtbot, d)
     assert d.message() == (
         "Không thể thực hiện 'Trả kết quả' khi hồ sơ đang ở trạng thái 'Đã tiếp nhận'. "
         "Hồ sơ chưa có kết quả nên chưa thể trả: hãy ghi nhận 'Có kết quả' trước."
@@ -213,7 +215,7 @@ def test_return_at_the_counter_records_who_collected(qtbot, db, clerk, clock, co
     assert d.collected_edit.text() == "Trần Văn Hùng" and not d.tracking_edit.isEnabled()
     d.collected_edit.clear()
     type_text(qtbot, d.collected_edit, "Trần Thị Lụa")
-    assert d.submit()
+    assert submitted(qtbot, d)
     data = steps.timeline(db, code)[-1].data
     assert data["method"] == "counter" and data["collected_by"] == "Trần Thị Lụa"
     assert status(db, code) is DossierStatus.RETURNED
@@ -224,10 +226,10 @@ def test_return_by_post_needs_the_tracking_number(qtbot, db, clerk, clock, code)
     d = opened(qtbot, ReturnDialog(db, clerk, code, clock))
     d.set_method(ReturnMethod.POST)
     assert d.tracking_edit.isEnabled() and not d.collected_edit.isEnabled()
-    assert not d.submit()
+    assert not submitted(qtbot, d)
     assert d.errors.message("tracking_number") == "Trả qua bưu chính: hãy nhập mã vận đơn bưu điện."
     type_text(qtbot, d.tracking_edit, "EL123456789VN")
-    assert d.submit()
+    assert submitted(qtbot, d)
     data = steps.timeline(db, code)[-1].data
     assert data["method"] == "post" and data["tracking_number"] == "EL123456789VN"
 
@@ -239,7 +241,7 @@ def test_a_clerk_may_not_reassign(qtbot, db, plain, clock, code):
     d = opened(qtbot, ReassignDialog(db, plain, code, clock))
     d.set_user("admin")
     d.reason_edit.setPlainText("Nghỉ phép")
-    assert not d.submit()
+    assert not submitted(qtbot, d)
     assert d.message() == "Chỉ lãnh đạo, giám sát mới được giao lại hồ sơ cho cán bộ khác."
 
 
@@ -247,20 +249,20 @@ def test_a_clerk_may_not_edit_a_dossier(qtbot, db, plain, clock, code):
     d = opened(qtbot, EditDossierDialog(db, plain, code, clock))
     d.edits["phone"].setText("0987654321")
     d.reason_edit.setPlainText("Sai số điện thoại")
-    assert not d.submit()
+    assert not submitted(qtbot, d)
     assert d.message() == "Chỉ lãnh đạo, giám sát mới được sửa thông tin hồ sơ đã tiếp nhận."
     assert dossiers.get_dossier(db, code).applicant.phone == "0912345678"
 
 
 def test_a_supervisor_reassigns_with_a_reason(qtbot, db, clerk, plain, clock, code):
     d = opened(qtbot, ReassignDialog(db, clerk, code, clock))
-    assert not d.submit()
+    assert not submitted(qtbot, d)
     assert d.errors.message("username") == "Hãy chọn cán bộ nhận hồ sơ."
     d.set_user("canbo1")
-    assert not d.submit()
+    assert not submitted(qtbot, d)
     assert d.errors.message("reason") == "Hãy ghi lý do giao lại hồ sơ."
     type_text(qtbot, d.reason_edit, "Cán bộ phụ trách nghỉ phép")
-    assert d.submit()
+    assert submitted(qtbot, d)
     [item] = worklist.fetch_page(db, worklist.WorklistFilter(search=code), clock.now())
     assert item.assignee == "Lê Thị Hoa"
 
@@ -268,14 +270,14 @@ def test_a_supervisor_reassigns_with_a_reason(qtbot, db, clerk, plain, clock, co
 def test_a_supervisor_corrects_the_applicant_s_data(qtbot, db, clerk, clock, code):
     d = opened(qtbot, EditDossierDialog(db, clerk, code, clock))
     assert d.edits["applicant_name"].text() == "Trần Văn Hùng"
-    assert not d.submit()
+    assert not submitted(qtbot, d)
     assert d.errors.message("reason") == "Chưa có thông tin nào được sửa."
     d.edits["phone"].setText("12345")
     d.reason_edit.setPlainText("Ghi sai số điện thoại khi tiếp nhận")
-    assert not d.submit()
+    assert not submitted(qtbot, d)
     assert d.errors.message("phone") != ""
     d.edits["phone"].setText("0987654321")
-    assert d.submit()
+    assert submitted(qtbot, d)
     assert dossiers.get_dossier(db, code).applicant.phone == "0987654321"
     entry = audit.trail(db, "dossier", code)[-1]
     assert entry.before["phone"] == "0912345678" and entry.after["phone"] == "0987654321"

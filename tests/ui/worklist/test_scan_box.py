@@ -4,6 +4,7 @@ dossier, and a dossier whose result is ready goes straight to "Trả kết quả
 from __future__ import annotations
 
 import pytest
+from background_jobs import steps_done
 from dossier_factory import record
 from keyboard_input import type_text
 from message_boxes import click_box_button, visible_message_boxes
@@ -102,6 +103,7 @@ def test_a_ready_result_goes_straight_to_the_return(qtbot, window, db, clerk, cl
     assert isinstance(dialog, ReturnDialog) and dialog.isVisible()
     assert dialog.collected_edit.text() == "Trần Văn Hùng"
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    steps_done(qtbot, dialog)
     assert dossiers.get_dossier(db, code).status is DossierStatus.RETURNED
     assert "Đã trả kết quả" in page.heading.text()
 
@@ -125,4 +127,5 @@ def test_a_step_on_a_page_refreshes_the_worklist(qtbot, window, db, clerk, clock
     dialog = page.last_dialog
     dialog.reason_edit.setPlainText("Người nộp xin rút hồ sơ")
     dialog.ok_button.click()
+    steps_done(qtbot, dialog)
     assert window.dossier_model.codes() == []  # stopped: no longer running
