@@ -11,6 +11,10 @@ group is shown, those this counter serves first.
 
 Other counters and the kiosk change the queue from other PCs: the panel polls
 the queue's change counter every second and reloads only when it moved.
+
+Each button's action runs off the window's thread: a server that holds the queue
+locked, or a network that drops, makes it wait, and the window keeps answering;
+meanwhile the buttons wait too, so a second click cannot call two citizens.
 """
 
 from __future__ import annotations
@@ -44,7 +48,8 @@ from desk.domain.queue import (
 from desk.domain.translation import translated
 from desk.services import changes, queue, queue_setup, ratings
 from desk.storage.database import Database
-from desk.ui.widgets.qt_helpers import busy_cursor, translate
+from desk.ui.widgets import background
+from desk.ui.widgets.qt_helpers import translate
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +106,10 @@ class CounterPanel(QWidget):
         self._number = counter_number
         self._clock: Clock = clock or SystemClock()
         self._version = -1
+        #: An action of the buttons is on its way (they wait for it).
+        self._acting = False
+        #: The last poll could not read the queue (its message is shown).
+        self._unread = False
         self.counter: Counter | None = None
         self.current: Ticket | None = None
         self.waiting_counts: dict[str, int] = {}
@@ -204,7 +213,17 @@ class CounterPanel(QWidget):
     # ------------------------------------------------------------ reading
 
     def poll(self) -> None:
-        version = changes.version(self._db, changes.QUEUE)
+        try:
+            version = changes.version(self._db, changes.QUEUE)
+        except UserError as exc:  # the server is away: said once, tried again next time
+            if not self._unread:
+                log.warning("counter %s: queue not read: %s", self._number, exc.message)
+                self._status(exc.message, problem=True)
+            self._unread = True
+            return
+        if self._unread:  # back: what the panel said about it is over
+            self._unread = False
+            self._status("")
         if version != self._version:
             self._version = version
             self.refresh()
@@ -310,7 +329,8 @@ class CounterPanel(QWidget):
     def _enable(self) -> None:
         ticket = self.current
         held = ticket is not None and ticket.state in (TicketState.CALLED, TicketState.SERVING)
-        self.call_next_button.setEnabled(self.counter is not None)
+        held = held and not self._acting
+        self.call_next_button.setEnabled(self.counter is not None and not self._acting)
         for button in (self.recall_button, self.transfer_button, self.finish_button):
             button.setEnabled(held)
         self.intake_button.setEnabled(held)
@@ -323,87 +343,140 @@ class CounterPanel(QWidget):
         self.status_label.setProperty("problem", problem)
         self.status_label.style().polish(self.status_label)
 
-    def _run(self, action: Callable[[], Ticket | None], done: str = "") -> Ticket | None:
-        """Run one queue action; a refusal is shown under the buttons, never lost."""
-        try:
-            with busy_cursor():
-                result = action()
-        except UserError as exc:
-            log.info("counter %s: %s", self._number, exc.message)
-            self._status(exc.message, problem=True)
-            self.refresh()
-            return None
+    def _run(
+        self,
+        work: Callable[[], Ticket | None],
+        done: str = "",
+        then: Callable[[Ticket | None], None] | None = None,
+    ) -> None:
+        """Run one queue action off the window's thread; a refusal is shown under the
+        buttons, never lost; after a success the status says ``done`` and ``then(ticket)``
+        follows. The buttons wait meanwhile."""
+        if self._acting:
+            return
+
+        def task() -> tuple[bool, object]:
+            try:
+                return True, work()
+            except UserError as exc:  # refused, or the server is away: the panel says so
+                return False, exc
+
+        self._acting = True
+        self._enable()
+        background.run(
+            self,
+            task,
+            lambda result, error: self._acted(result, error, done, then),
+            pool=background.device_pool(),
+        )
+
+    def acting(self) -> bool:
+        """Whether an action of the buttons is on its way."""
+        return self._acting
+
+    def _acted(
+        self,
+        result: tuple[bool, object] | None,
+        error: str | None,
+        done: str,
+        then: Callable[[Ticket | None], None] | None,
+    ) -> None:
+        self._acting = False
+        ok, value = result if result is not None else (False, None)
+        if error is not None or not ok:
+            message = value.message if isinstance(value, UserError) else (error or "")
+            log.info("counter %s: %s", self._number, message)
+            self._status(message, problem=True)
+            self._version = -1
+            self.poll()
+            self._enable()
+            return
         self._status(done)
         self._version = -1
         self.poll()
-        return result
+        self._enable()
+        if then is not None:
+            then(value if isinstance(value, Ticket) else None)
 
-    def call_next(self) -> Ticket | None:
+    def call_next(self) -> None:
         served = self.current.id if self.current is not None else None
-        ticket = self._run(
-            lambda: queue.call_next(self._db, self._number, self._clerk, self._clock)
-        )
-        if served is not None and not self.status_label.property("problem"):
-            self._ask_rating(served)  # calling next finished the one being served
-        if ticket is None and not self.status_label.property("problem"):
-            self._status(
-                translate("CounterPanel", "Không còn ai đang chờ ở các nhóm quầy này phục vụ.")
-            )
-        elif ticket is not None:
-            self._status(translate("CounterPanel", "Đang mời số {code}.").format(code=ticket.code))
-        return ticket
+        db, number, clerk, clock = self._db, self._number, self._clerk, self._clock
 
-    def _held_action(self, act: Callable[[int], Ticket], done: str) -> Ticket | None:
+        def work() -> Ticket | None:
+            ticket = queue.call_next(db, number, clerk, clock)
+            if served is not None:  # calling next finished the one being served
+                _ask_rating(db, clerk, clock, number, served)
+            return ticket
+
+        def then(ticket: Ticket | None) -> None:
+            if ticket is None:
+                self._status(
+                    translate("CounterPanel", "Không còn ai đang chờ ở các nhóm quầy này phục vụ.")
+                )
+            else:
+                self._status(
+                    translate("CounterPanel", "Đang mời số {code}.").format(code=ticket.code)
+                )
+
+        self._run(work, then=then)
+
+    def _held_action(
+        self,
+        act: Callable[[int], Ticket],
+        done: str,
+        then: Callable[[Ticket | None], None] | None = None,
+    ) -> None:
         if self.current is None:
-            return None
+            return
         ticket_id = self.current.id
-        return self._run(lambda: act(ticket_id), done)
+        self._run(lambda: act(ticket_id), done, then)
 
-    def recall(self) -> Ticket | None:
-        return self._held_action(
-            lambda t: queue.recall(self._db, t, self._number, self._clerk, self._clock),
+    def recall(self) -> None:
+        db, number, clerk, clock = self._db, self._number, self._clerk, self._clock
+        self._held_action(
+            lambda t: queue.recall(db, t, number, clerk, clock),
             translate("CounterPanel", "Đã gọi lại."),
         )
 
-    def mark_no_show(self) -> Ticket | None:
-        return self._held_action(
-            lambda t: queue.mark_no_show(self._db, t, self._number, self._clerk, self._clock),
+    def mark_no_show(self) -> None:
+        db, number, clerk, clock = self._db, self._number, self._clerk, self._clock
+        self._held_action(
+            lambda t: queue.mark_no_show(db, t, number, clerk, clock),
             translate("CounterPanel", "Đã đánh dấu vắng mặt."),
         )
 
-    def finish(self) -> Ticket | None:
-        ticket = self._held_action(
-            lambda t: queue.finish(self._db, t, self._number, self._clerk, self._clock),
-            translate("CounterPanel", "Đã hoàn thành."),
-        )
-        if ticket is not None:
-            self._ask_rating(ticket.id)
-        return ticket
+    def finish(self) -> None:
+        db, number, clerk, clock = self._db, self._number, self._clerk, self._clock
 
-    def _ask_rating(self, ticket_id: int) -> None:
-        """The citizen facing the rating window is asked how the service was."""
-        try:
-            ratings.request_rating(
-                self._db,
-                self._clerk,
-                self._clock,
-                ticket_id=ticket_id,
-                counter_number=self._number,
-            )
-        except UserError as exc:  # the rating is a courtesy: never block the counter
-            log.warning("counter %s: rating request failed: %s", self._number, exc.message)
+        def act(ticket_id: int) -> Ticket:
+            ticket = queue.finish(db, ticket_id, number, clerk, clock)
+            _ask_rating(db, clerk, clock, number, ticket.id)
+            return ticket
 
-    def transfer(self, group_id: int) -> Ticket | None:
-        return self._held_action(
-            lambda t: queue.transfer(self._db, t, self._number, group_id, self._clerk, self._clock),
+        self._held_action(act, translate("CounterPanel", "Đã hoàn thành."))
+
+    def transfer(self, group_id: int) -> None:
+        db, number, clerk, clock = self._db, self._number, self._clerk, self._clock
+        self._held_action(
+            lambda t: queue.transfer(db, t, number, group_id, clerk, clock),
             translate("CounterPanel", "Đã chuyển sang nhóm khác; số giữ chỗ theo giờ lấy số."),
         )
 
     def request_intake(self) -> None:
         """Mark the citizen as at the counter and ask the main window for an intake."""
-        ticket = self._held_action(
-            lambda t: queue.start_service(self._db, t, self._number, self._clerk, self._clock),
-            "",
-        )
-        if ticket is not None:
-            self.intake_requested.emit(ticket.id)
+        db, number, clerk, clock = self._db, self._number, self._clerk, self._clock
+
+        def then(ticket: Ticket | None) -> None:
+            if ticket is not None:
+                self.intake_requested.emit(ticket.id)
+
+        self._held_action(lambda t: queue.start_service(db, t, number, clerk, clock), "", then)
+
+
+def _ask_rating(db: Database, clerk: Clerk, clock: Clock, number: int, ticket_id: int) -> None:
+    """The citizen facing the rating window is asked how the service was (a courtesy:
+    it never blocks the counter)."""
+    try:
+        ratings.request_rating(db, clerk, clock, ticket_id=ticket_id, counter_number=number)
+    except UserError as exc:
+        log.warning("counter %s: rating request failed: %s", number, exc.message)

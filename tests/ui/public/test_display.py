@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from background_jobs import settle
 
 from desk.domain.clock import FixedClock
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
@@ -177,7 +178,9 @@ def test_kiosk_to_counter_to_display_to_dossier(qtbot, queue_db, db_url, clerk, 
         qtbot.addWidget(panel)
         issued = kiosk.take(queue_setup.list_groups(kiosk_db)[1].id)
         assert issued is not None and issued.ticket.code == "B001"
-        called = panel.call_next()
+        panel.call_next()
+        settle(qtbot)
+        called = panel.current
         assert called is not None and called.code == "B001"
         qtbot.waitUntil(lambda: display.code_label.text() == "B001", timeout=5000)
         assert display.counter_label.text() == "ĐẾN QUẦY 3"

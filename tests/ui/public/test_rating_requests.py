@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from background_jobs import settle
 from PySide6.QtCore import Qt
 
 from desk.services import queue, queue_setup, ratings
@@ -21,11 +22,15 @@ def test_finishing_a_ticket_or_calling_the_next_asks_for_a_rating(qtbot, db, cle
     panel.show()
     assert ratings.pending_request(db, 1, clock) is None
     qtbot.mouseClick(panel.call_next_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     qtbot.mouseClick(panel.finish_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     asked = ratings.pending_request(db, 1, clock)
     assert asked is not None and asked.ticket_code == first.code
     assert asked.clerk_name == "Nguyễn Văn An"
     qtbot.mouseClick(panel.call_next_button, Qt.MouseButton.LeftButton)  # A002, served
+    settle(qtbot)
     qtbot.mouseClick(panel.call_next_button, Qt.MouseButton.LeftButton)  # finishes A002
+    settle(qtbot)
     again = ratings.pending_request(db, 1, clock)
     assert again is not None and again.ticket_code == "A002"

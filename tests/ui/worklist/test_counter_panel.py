@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from background_jobs import settle
 from PySide6.QtCore import Qt
 
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
@@ -32,7 +33,10 @@ def make_panel(qtbot, db, clerk, clock, number: int = 1, **options) -> CounterPa
 
 
 def click(qtbot, button) -> None:
+    """A click on a button of the panel, and its action's outcome (it runs off the window's
+    thread)."""
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
 
 def take(db, letter: str, clock, priority=None):
@@ -74,6 +78,7 @@ def test_transfer_sends_the_ticket_to_another_groups_line(qtbot, queue_db, clerk
     actions = {a.text(): a for a in panel.transfer_menu.actions()}
     assert "A · Hộ tịch" not in actions  # not to its own group
     actions["D · Chứng thực"].trigger()
+    settle(qtbot)
     assert panel.current is None
     assert panel.waiting_counts["D"] == 1
     assert "giữ chỗ theo giờ lấy số" in panel.status_label.text()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from background_jobs import saved
+from background_jobs import saved, settle
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QSpinBox
@@ -101,8 +101,10 @@ def test_dossiers_saved_for_a_ticket_are_linked_to_it(qtbot, queue_db, clerk, cl
     assert panel is not None
     window.tabs.setCurrentIndex(1)
     qtbot.mouseClick(panel.call_next_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert panel.current is not None and panel.current.id == ticket.id
     qtbot.mouseClick(panel.intake_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert window.tabs.currentIndex() == INTAKE_TAB
     assert window.intake.picker.search.hasFocus()
     assert window.ticket_label.isVisible() and window.ticket_label.text() == "Từ số A001"
@@ -116,6 +118,8 @@ def test_dossiers_saved_for_a_ticket_are_linked_to_it(qtbot, queue_db, clerk, cl
     assert window.ticket_label.text() == "Từ số A001"
 
     qtbot.mouseClick(panel.finish_button, Qt.MouseButton.LeftButton)
+
+    settle(qtbot)
     assert queue.get_ticket(queue_db, ticket.id).state is TicketState.DONE
     qtbot.waitUntil(lambda: window.ticket is None)  # the window notices within a second
     assert not window.ticket_label.isVisible()
@@ -130,7 +134,9 @@ def test_a_ticket_no_longer_served_here_is_not_linked(qtbot, queue_db, clerk, cl
     window = make_window(qtbot, queue_db, clerk, clock)
     panel = window.counter_panel
     qtbot.mouseClick(panel.call_next_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     qtbot.mouseClick(panel.intake_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert window.ticket is not None
     # Finished from another window on this counter before the intake is saved.
     queue.finish(queue_db, ticket.id, 1, clerk, clock)
