@@ -69,3 +69,12 @@ def submitted(qtbot, dialog) -> bool:  # noqa: ANN001
     steps_done(qtbot, dialog)
 
     return dialog.result() == QDialog.DialogCode.Accepted
+
+
+def kiosk_ticket(qtbot, kiosk, group_id: int):  # noqa: ANN001, ANN201
+    """Touch a group on the kiosk and wait for the ticket: the one issued, else ``None``
+    (the screen then says why)."""
+    before = kiosk.last_issued
+    kiosk.take(group_id)
+    qtbot.waitUntil(lambda: not kiosk.taking(), timeout=WAIT_MS)
+    return kiosk.last_issued if kiosk.last_issued is not before else None

@@ -36,6 +36,7 @@ from desk.services.queue import Call, GroupWaiting
 from desk.storage.database import Database
 from desk.ui.widgets.qt_helpers import translate
 from desk.ui.widgets.screen_fit import BackToSize, least_size
+from desk.ui.widgets.server_poll import ServerPoll
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +188,8 @@ class DisplayWindow(QWidget):
 
         self._blink = QTimer(self)
         self._blink.timeout.connect(self._blink_step)
+        #: Its reads of the database, which may fail for a while (a server restarting).
+        self.server = ServerPoll("waiting-room display")
         self._poll = QTimer(self)
         self._poll.timeout.connect(self.poll)
         self._poll.start(poll_ms)
@@ -353,7 +356,11 @@ class DisplayWindow(QWidget):
         self.date_label.setText(weekday_and_date_label(now))
 
     def poll(self) -> None:
-        """Reload when the queue changed anywhere, or a new day began."""
+        """Reload when the queue changed anywhere, or a new day began (a database that
+        cannot be read keeps the screen as it is, and is tried again at the next tick)."""
+        self.server.run(self._poll_once)
+
+    def _poll_once(self) -> None:
         version = changes.version(self._db, changes.QUEUE)
         today = self._clock.now().date()
         if version == self._version and today == self._day:

@@ -62,8 +62,9 @@ from desk.ui.public.kiosk_status import KioskStatusPage
 from desk.ui.public.kiosk_touch import TouchCard
 from desk.ui.widgets import background
 from desk.ui.widgets.progress_note import ProgressNote
-from desk.ui.widgets.qt_helpers import busy_cursor, translate
+from desk.ui.widgets.qt_helpers import translate
 from desk.ui.widgets.screen_fit import BackToSize, CurrentPageStack, least_size
+from desk.ui.widgets.server_poll import ServerPoll
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,7 @@ class KioskWindow(KioskPriorities, QWidget):
         self._printer_uri = printer_uri
         self._paper = paper
         self._version = -1
+        self._taking = False
         self._portrait = False
         self.last_issued: IssuedTicket | None = None
         self.last_image: Image.Image | None = None
@@ -130,6 +132,8 @@ class KioskWindow(KioskPriorities, QWidget):
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_SECONDS * 1000)
         self._idle.timeout.connect(self.show_choices)
+        #: Its reads of the database, which may fail for a while (a server restarting).
+        self.server = ServerPoll("kiosk")
         self._poll = QTimer(self)
         self._poll.timeout.connect(self.poll)
         self._poll.start(poll_ms)
@@ -320,7 +324,11 @@ class KioskWindow(KioskPriorities, QWidget):
         self.date_label.setText(weekday_and_date_label(now))
 
     def poll(self) -> None:
-        """Re-read the groups and counts when the queue changed anywhere."""
+        """Re-read the groups and counts when the queue changed anywhere (a database that
+        cannot be read keeps the screen as it is, and is tried again at the next tick)."""
+        self.server.run(self._poll_once)
+
+    def _poll_once(self) -> None:
         version = changes.version(self._db, changes.QUEUE)
         if version == self._version:
             return
@@ -337,7 +345,7 @@ class KioskWindow(KioskPriorities, QWidget):
             self.group_buttons = []
             for group in groups:
                 button = GroupButton(group)
-                button.setEnabled(not self.printing())
+                button.setEnabled(not self.printing() and not self._taking)
                 button.scale_to(self._scale)
                 button.clicked.connect(lambda _=False, g=group.id: self.take(g))
                 self.group_buttons.append(button)
@@ -346,23 +354,45 @@ class KioskWindow(KioskPriorities, QWidget):
             button.set_waiting(count.waiting)
         self.empty_label.setVisible(not groups)
 
-    def take(self, group_id: int) -> IssuedTicket | None:
-        """Give a ticket in the group, show its number, print it in the background."""
-        priority = self.chosen_priority()
-        try:
-            with busy_cursor():
-                issued = queue.take_ticket(self._db, group_id, priority, self._clock)
-        except UserError as exc:
-            log.warning("kiosk: no ticket: %s", exc.message)
-            self._show_problem(exc.message)
-            return None
+    def take(self, group_id: int) -> None:
+        """Give a ticket in the group, show its number, print it in the background
+        (``last_issued`` then says which). The ticket is taken off the window's thread:
+        a server that holds the queue locked makes it wait, and the screen keeps
+        answering meanwhile; a second touch gives no second ticket."""
+        if self._taking:
+            return
+        db, priority, clock = self._db, self.chosen_priority(), self._clock
+
+        def task() -> IssuedTicket | UserError:
+            try:
+                return queue.take_ticket(db, group_id, priority, clock)
+            except UserError as exc:  # the server is away: the screen says so
+                return exc
+
+        self._taking = True
+        for button in self.group_buttons:
+            button.setEnabled(False)
+        background.run(self, task, self._taken, pool=background.device_pool())
+
+    def taking(self) -> bool:
+        """A ticket is being taken (the database has not answered yet)."""
+        return self._taking
+
+    def _taken(self, issued: IssuedTicket | UserError | None, error: str | None) -> None:
+        self._taking = False
+        for button in self.group_buttons:
+            button.setEnabled(not self.printing() and not self._taking)
+        if error is not None or not isinstance(issued, IssuedTicket):
+            message = issued.message if isinstance(issued, UserError) else (error or "")
+            log.warning("kiosk: no ticket: %s", message)
+            self._show_problem(message)
+            return
         self.last_issued = issued
         self.last_print_error = ""
         self.last_image = None
         self._print(issued)
         self._show_result(issued)
         self.ticket_taken.emit(issued.ticket.id)
-        return issued
 
     def printing(self) -> bool:
         """A ticket is on its way to the printer."""
@@ -384,7 +414,7 @@ class KioskWindow(KioskPriorities, QWidget):
         """The printer took the ticket or refused it: the note says which (for the
         ticket still shown), and the number stays on screen a few seconds more."""
         for button in self.group_buttons:  # those made while it printed too
-            button.setEnabled(not self.printing())
+            button.setEnabled(not self.printing() and not self._taking)
         if error:
             log.error("kiosk: ticket %s not printed: %s", issued.ticket.code, error)
         if self.last_issued is not issued:

@@ -55,6 +55,7 @@ from desk.services.ratings import RatingRequest
 from desk.storage.database import Database
 from desk.ui.widgets.qt_helpers import translate
 from desk.ui.widgets.screen_fit import CurrentPageStack
+from desk.ui.widgets.server_poll import ServerPoll
 
 log = logging.getLogger(__name__)
 CONTEXT = "RatingWindow"
@@ -214,6 +215,8 @@ class RatingWindow(QWidget):
         self._timeout = QTimer(self)
         self._timeout.setSingleShot(True)
         self._timeout.timeout.connect(self._timed_out)
+        #: Its reads of the database, which may fail for a while (a server restarting).
+        self.server = ServerPoll("rating window")
         self._poll = QTimer(self)
         self._poll.timeout.connect(self.poll)
         self._poll.start(poll_ms)
@@ -354,7 +357,11 @@ class RatingWindow(QWidget):
     # ------------------------------------------------------------ behaviour
 
     def poll(self) -> None:
-        """Look for a new request when the ratings changed anywhere."""
+        """Look for a new request when the ratings changed anywhere (a database that
+        cannot be read keeps the screen as it is, and is tried again at the next tick)."""
+        self.server.run(self._poll_once)
+
+    def _poll_once(self) -> None:
         version = changes.version(self._db, ratings.RATINGS)
         if version == self._version:
             return

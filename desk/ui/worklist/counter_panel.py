@@ -50,6 +50,7 @@ from desk.services import changes, queue, queue_setup, ratings
 from desk.storage.database import Database
 from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import translate
+from desk.ui.widgets.server_poll import ServerPoll
 
 log = logging.getLogger(__name__)
 
@@ -108,8 +109,8 @@ class CounterPanel(QWidget):
         self._version = -1
         #: An action of the buttons is on its way (they wait for it).
         self._acting = False
-        #: The last poll could not read the queue (its message is shown).
-        self._unread = False
+        #: Its reads of the queue, which may fail for a while (a server restarting).
+        self.server = ServerPoll(f"counter {counter_number}")
         self.counter: Counter | None = None
         self.current: Ticket | None = None
         self.waiting_counts: dict[str, int] = {}
@@ -213,17 +214,17 @@ class CounterPanel(QWidget):
     # ------------------------------------------------------------ reading
 
     def poll(self) -> None:
-        try:
-            version = changes.version(self._db, changes.QUEUE)
-        except UserError as exc:  # the server is away: said once, tried again next time
-            if not self._unread:
-                log.warning("counter %s: queue not read: %s", self._number, exc.message)
-                self._status(exc.message, problem=True)
-            self._unread = True
-            return
-        if self._unread:  # back: what the panel said about it is over
-            self._unread = False
-            self._status("")
+        """Reload when the queue changed; a queue that cannot be read is said once under
+        the buttons, and read again at the next tick."""
+        was_failing = self.server.failing
+        if self.server.run(self._poll_once):
+            if was_failing:  # back: what the panel said about it is over
+                self._status("")
+        elif not was_failing:
+            self._status(self.server.message, problem=True)
+
+    def _poll_once(self) -> None:
+        version = changes.version(self._db, changes.QUEUE)
         if version != self._version:
             self._version = version
             self.refresh()

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from background_jobs import settle
+from background_jobs import kiosk_ticket, settle
 
 from desk.domain.clock import FixedClock
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
@@ -176,7 +176,7 @@ def test_kiosk_to_counter_to_display_to_dossier(qtbot, queue_db, db_url, clerk, 
         panel = CounterPanel(counter_db, clerk, 3, clock)
         qtbot.addWidget(kiosk)
         qtbot.addWidget(panel)
-        issued = kiosk.take(queue_setup.list_groups(kiosk_db)[1].id)
+        issued = kiosk_ticket(qtbot, kiosk, queue_setup.list_groups(kiosk_db)[1].id)
         assert issued is not None and issued.ticket.code == "B001"
         panel.call_next()
         settle(qtbot)

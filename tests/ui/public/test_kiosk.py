@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from background_jobs import settle
+from background_jobs import kiosk_ticket, settle
 from PIL import ImageChops
 from PySide6.QtCore import Qt
 
@@ -101,13 +101,13 @@ def test_a_priority_ticket_is_printed_on_the_kiosk_printer(
 
 def test_without_a_printer_the_number_is_shown_on_screen_only(qtbot, kiosk_db, clock) -> None:
     kiosk = make_kiosk(qtbot, kiosk_db, clock)  # the setting says "none"
-    issued = kiosk.take(queue_setup.list_groups(kiosk_db)[0].id)
+    issued = kiosk_ticket(qtbot, kiosk, queue_setup.list_groups(kiosk_db)[0].id)
     assert issued is not None and issued.ticket.code == "A001"
     assert kiosk.result_code.text() == "A001"
     assert kiosk.result_ahead.text() == "Không có ai đang chờ trước quý khách."
     settle(qtbot)
     assert kiosk.result_note.text().startswith("Xin quý khách ghi nhớ số này")
-    second = kiosk.take(queue_setup.list_groups(kiosk_db)[0].id)
+    second = kiosk_ticket(qtbot, kiosk, queue_setup.list_groups(kiosk_db)[0].id)
     assert second is not None and second.ticket.code == "A002"
     assert kiosk.result_ahead.text() == "Số người đang chờ trước quý khách: 1"
 
@@ -115,7 +115,7 @@ def test_without_a_printer_the_number_is_shown_on_screen_only(qtbot, kiosk_db, c
 def test_a_printer_failure_still_gives_the_number(qtbot, kiosk_db, clock, tmp_path) -> None:
     broken = f"file:{tmp_path / 'no-such-folder' / 'ticket.bin'}"
     kiosk = make_kiosk(qtbot, kiosk_db, clock, printer_uri=broken)
-    issued = kiosk.take(queue_setup.list_groups(kiosk_db)[2].id)
+    issued = kiosk_ticket(qtbot, kiosk, queue_setup.list_groups(kiosk_db)[2].id)
     assert issued is not None and issued.ticket.code == "C001"
     settle(qtbot)
     assert "Máy in phiếu đang gặp sự cố" in kiosk.result_note.text()
@@ -160,7 +160,7 @@ def test_a_new_day_starts_at_001(qtbot, kiosk_db) -> None:
     clock = FixedClock(datetime(2026, 3, 10, 16, 50))
     kiosk = make_kiosk(qtbot, kiosk_db, clock)
     group = queue_setup.list_groups(kiosk_db)[0].id
-    assert kiosk.take(group).ticket.code == "A001"  # type: ignore[union-attr]
-    assert kiosk.take(group).ticket.code == "A002"  # type: ignore[union-attr]
+    assert kiosk_ticket(qtbot, kiosk, group).ticket.code == "A001"  # type: ignore[union-attr]
+    assert kiosk_ticket(qtbot, kiosk, group).ticket.code == "A002"  # type: ignore[union-attr]
     clock.advance(datetime(2026, 3, 11, 7, 30, tzinfo=clock.now().tzinfo) - clock.now())
-    assert kiosk.take(group).ticket.code == "A001"  # type: ignore[union-attr]
+    assert kiosk_ticket(qtbot, kiosk, group).ticket.code == "A001"  # type: ignore[union-attr]

@@ -34,6 +34,7 @@ def test_a_hung_ticket_printer_leaves_the_kiosk_alive_until_it_prints(
     ticks = ticks_of(kiosk)
     group = kiosk.group_buttons[0]
     qtbot.mouseClick(group, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not kiosk.taking())
     assert kiosk.pages.currentIndex() == RESULT and kiosk.result_code.text() == "A001"
     qtbot.waitUntil(kiosk.result_progress.isVisible)
     assert kiosk.result_progress.text() == "Đang in phiếu, xin chờ trong giây lát..."

@@ -22,9 +22,7 @@ from desk.storage.engine import make_engine
 from desk.ui.worklist.counter_panel import CounterPanel
 
 
-def test_calling_the_next_citizen_waits_on_a_locked_queue_without_freezing(
-    qtbot, server_db, clock
-):
+def test_calling_the_next_citizen_waits_on_a_locked_queue_without_freezing(qtbot, server_db, clock):
     clerk = accounts.log_in(server_db, "admin", "matkhau123")
     queue_setup.ensure_defaults(server_db)
     group = next(g for g in queue_setup.list_groups(server_db) if g.letter == "A")

@@ -1,0 +1,85 @@
+"""The public screens keep their picture while the office's server is away or slow.
+
+The kiosk, the waiting-room display and the rating window poll the database every
+second with nobody at their keyboard: when the server goes (a restart, a cable),
+each says so once in the log, shows no error box on the television, keeps what it
+showed, and tries again at its next tick. A ticket the kiosk waits for (another PC holds the queue
+locked) leaves the screen answering, and a second touch gives no second ticket.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from background_jobs import settle, ticks_of
+from message_boxes import visible_message_boxes
+from PySide6.QtCore import Qt
+from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
+
+from desk.services import queue, queue_setup
+from desk.ui.public.display_window import DisplayWindow
+from desk.ui.public.kiosk_window import KioskWindow
+from desk.ui.public.rating_window import RatingWindow
+
+
+def test_a_server_that_goes_away_is_logged_once_and_the_screens_keep_their_picture(
+    qtbot, server_db, pg_server, clock, caplog
+):
+    caplog.set_level(logging.INFO, logger="desk.ui.widgets.server_poll")
+    queue_setup.ensure_defaults(server_db)
+    screens = [
+        KioskWindow(server_db, clock, printer_uri="none", poll_ms=60_000),
+        DisplayWindow(server_db, clock, sound=False, poll_ms=60_000),
+        RatingWindow(server_db, clock, counter_number=1, poll_ms=60_000),
+    ]
+    for screen in screens:
+        qtbot.addWidget(screen)
+        screen.show()
+        qtbot.waitExposed(screen)
+    kiosk, display = screens[0], screens[1]
+    groups = [b.group.letter for b in kiosk.group_buttons]
+    office_name = display.office_label.text()
+    assert groups and office_name
+
+    pg_server.drop_database(server_db.url)  # the server goes: nothing can be read
+    for _ in range(2):
+        for screen in screens:
+            screen.poll()  # no exception: the screen stays as it was
+    for screen in screens:
+        assert screen.server.failing and screen.isVisible()
+        assert not visible_message_boxes(screen)
+    assert [b.group.letter for b in kiosk.group_buttons] == groups
+    assert display.office_label.text() == office_name
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    for name in ("kiosk", "waiting-room display", "rating window"):
+        assert sum(w.startswith(f"{name}: the database cannot be read") for w in warnings) == 1
+
+
+def test_a_ticket_waiting_on_a_locked_queue_leaves_the_kiosk_alive_and_is_given_once(
+    qtbot, server_db, clock
+):
+    queue_setup.ensure_defaults(server_db)
+    kiosk = KioskWindow(server_db, clock, printer_uri="none", poll_ms=60_000)
+    qtbot.addWidget(kiosk)
+    kiosk.show()
+    qtbot.waitExposed(kiosk)
+    ticks = ticks_of(kiosk)
+    group = kiosk.group_buttons[0]
+    other = create_engine(server_db.url, poolclass=NullPool)
+    holder = other.connect()
+    try:
+        holder.execute(text("LOCK TABLE queue_tickets IN EXCLUSIVE MODE"))
+        qtbot.mouseClick(group, Qt.MouseButton.LeftButton)
+        assert kiosk.taking() and not any(b.isEnabled() for b in kiosk.group_buttons)
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 5)  # the screen keeps answering
+        kiosk.take(group.group.id)  # a second touch: no second ticket
+    finally:
+        holder.rollback()
+        holder.close()
+        other.dispose()
+    qtbot.waitUntil(lambda: not kiosk.taking(), timeout=30_000)
+    settle(qtbot)
+    assert kiosk.last_issued is not None and kiosk.result_code.text() == "A001"
+    assert sum(c.waiting for c in queue.waiting_counts(server_db, clock.now().date())) == 1
