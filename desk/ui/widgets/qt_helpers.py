@@ -8,12 +8,11 @@ source, English from the desk's catalogue.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 
 if TYPE_CHECKING:  # a receipt's or a scan's picture: the window opens without PIL
@@ -158,13 +157,3 @@ def confirm(
     # After the focus is given back, so that ``on_yes`` may move it elsewhere.
     box.finished.connect(_answered)
     return box
-
-
-@contextmanager
-def busy_cursor() -> Iterator[None]:
-    """An hourglass while the window waits for the database or the printer."""
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
