@@ -133,7 +133,7 @@ class KioskWindow(KioskPriorities, QWidget):
         self._idle.setInterval(IDLE_SECONDS * 1000)
         self._idle.timeout.connect(self.show_choices)
         #: Its reads of the database, which may fail for a while (a server restarting).
-        self.server = ServerPoll("kiosk")
+        self.server = ServerPoll("kiosk", self)
         self._poll = QTimer(self)
         self._poll.timeout.connect(self.poll)
         self._poll.start(poll_ms)
@@ -143,7 +143,7 @@ class KioskWindow(KioskPriorities, QWidget):
         QShortcut(QKeySequence("Ctrl+Shift+Q"), self, self.close)
         self._show_office()
         self._show_time()
-        self.poll()
+        self.poll_now()
 
     # ------------------------------------------------------------ layout
 
@@ -326,10 +326,16 @@ class KioskWindow(KioskPriorities, QWidget):
     def poll(self) -> None:
         """Re-read the groups and counts when the queue changed anywhere (a database that
         cannot be read keeps the screen as it is, and is tried again at the next tick)."""
+        db = self._db
+        self.server.ask(lambda: changes.version(db, changes.QUEUE), self._poll_once)
+
+    def poll_now(self) -> None:
+        """The same poll, its read on this thread (at start, the screen's first picture)."""
         self.server.run(self._poll_once)
 
-    def _poll_once(self) -> None:
-        version = changes.version(self._db, changes.QUEUE)
+    def _poll_once(self, version: int | None = None) -> None:
+        if version is None:
+            version = changes.version(self._db, changes.QUEUE)
         if version == self._version:
             return
         self._version = version

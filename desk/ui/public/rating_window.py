@@ -216,12 +216,12 @@ class RatingWindow(QWidget):
         self._timeout.setSingleShot(True)
         self._timeout.timeout.connect(self._timed_out)
         #: Its reads of the database, which may fail for a while (a server restarting).
-        self.server = ServerPoll("rating window")
+        self.server = ServerPoll("rating window", self)
         self._poll = QTimer(self)
         self._poll.timeout.connect(self.poll)
         self._poll.start(poll_ms)
         QShortcut(QKeySequence("Ctrl+Shift+Q"), self, self.close)
-        self.poll()
+        self.poll_now()
 
     # ------------------------------------------------------------ layout
 
@@ -359,10 +359,16 @@ class RatingWindow(QWidget):
     def poll(self) -> None:
         """Look for a new request when the ratings changed anywhere (a database that
         cannot be read keeps the screen as it is, and is tried again at the next tick)."""
+        db = self._db
+        self.server.ask(lambda: changes.version(db, ratings.RATINGS), self._poll_once)
+
+    def poll_now(self) -> None:
+        """The same poll, its read on this thread (at start, the screen's first picture)."""
         self.server.run(self._poll_once)
 
-    def _poll_once(self) -> None:
-        version = changes.version(self._db, ratings.RATINGS)
+    def _poll_once(self, version: int | None = None) -> None:
+        if version is None:
+            version = changes.version(self._db, ratings.RATINGS)
         if version == self._version:
             return
         self._version = version

@@ -71,7 +71,10 @@ class _Relay(QObject):
 
 _relay: _Relay | None = None
 _devices: QThreadPool | None = None
+_polls: QThreadPool | None = None
 _tokens = itertools.count(1)
+#: Threads for the screens' polls of the database (one poll at a time per screen).
+POLL_THREADS = 4
 
 
 def _the_relay() -> _Relay:
@@ -88,6 +91,16 @@ def device_pool() -> QThreadPool:
         _devices = QThreadPool()
         _devices.setMaxThreadCount(DEVICE_THREADS)
     return _devices
+
+
+def poll_pool() -> QThreadPool:
+    """The pool of the screens' polls: a poll that waits on a server that went away
+    holds one of these, never a thread that reads the lists the clerk asked for."""
+    global _polls
+    if _polls is None:
+        _polls = QThreadPool()
+        _polls.setMaxThreadCount(POLL_THREADS)
+    return _polls
 
 
 def run(
@@ -140,7 +153,8 @@ def pending() -> int:
 def wait_for_done(msecs: int) -> bool:
     """Wait for every pool thread to end (at the program's end); ``False`` on a timeout."""
     done = QThreadPool.globalInstance().waitForDone(msecs)
-    return (_devices is None or _devices.waitForDone(msecs)) and done
+    polls = _polls is None or _polls.waitForDone(msecs)
+    return (_devices is None or _devices.waitForDone(msecs)) and polls and done
 
 
 @dataclass

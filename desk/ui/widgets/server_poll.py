@@ -1,40 +1,91 @@
-"""A screen's poll of the office's database that may fail for a while.
+"""A screen's poll of the office's database: off the window's thread, and allowed to fail.
 
-The public screens (the kiosk, the waiting-room display, the rating window) and the
-counter's panels read the database every second or so, with nobody at their
-keyboard. A server that restarts or a network that drops must not put an error box
-on a television: the poll says so once in the log, keeps what is on screen, and tries
-again at its next tick; the log says when it reads again.
+Every screen reads a change counter every second or so to see whether another PC
+changed something (the worklist, the counter's panel, the kiosk, the waiting-room
+display, the rating window). The read runs on a pool of its own
+(``background.poll_pool``), one at a time per screen: a server PC switched off or a
+network cable pulled makes a read wait for seconds, and the window keeps answering
+meanwhile. The screen then reloads on its own thread, only when the counter moved.
+
+A server that restarts must not put an error box on a television either: a poll
+that fails says so once in the log (and to the screen, when it shows such things),
+keeps what is on screen, and tries again at its next tick; the log says when it
+reads again.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject
 
 from desk.domain.errors import UserError
+from desk.ui.widgets import background
 
 log = logging.getLogger(__name__)
 
 
 class ServerPoll:
-    """Runs a screen's poll; ``False`` when the database could not be read this time."""
+    """A screen's polls: ``ask`` reads off the window's thread, ``run`` guards the rest.
 
-    def __init__(self, screen: str) -> None:
+    ``on_state(failing, message)`` (optional) follows each change between reading and
+    not reading the database.
+    """
+
+    def __init__(
+        self,
+        screen: str,
+        owner: QObject,
+        on_state: Callable[[bool, str], None] | None = None,
+    ) -> None:
         self._screen = screen
+        self._owner = owner
+        self._on_state = on_state
+        self._asking = False
         #: The last poll failed (``message`` says why).
         self.failing = False
         self.message = ""
 
+    def ask(self, read: Callable[[], Any], then: Callable[[Any], object]) -> None:
+        """``read()`` on the poll pool, then ``then(result)`` on the window's thread; a tick
+        while a read is still on its way does nothing."""
+        if self._asking:
+            return
+        self._asking = True
+
+        def answered(result: object, error: str | None) -> None:
+            self._asking = False
+            if error is not None:
+                self._failed(error)
+                return
+            self.run(lambda: then(result))
+
+        background.run(self._owner, read, answered, pool=background.poll_pool())
+
+    def asking(self) -> bool:
+        """Whether a read is on its way."""
+        return self._asking
+
     def run(self, poll: Callable[[], object]) -> bool:
+        """``poll()`` on this thread; ``False`` when the database could not be read."""
         try:
             poll()
         except UserError as exc:
-            if not self.failing:
-                log.warning("%s: the database cannot be read: %s", self._screen, exc.message)
-            self.failing, self.message = True, exc.message
+            self._failed(exc.message)
             return False
         if self.failing:
             log.info("%s: the database can be read again", self._screen)
-        self.failing, self.message = False, ""
+            self.failing, self.message = False, ""
+            if self._on_state is not None:
+                self._on_state(False, "")
         return True
+
+    def _failed(self, message: str) -> None:
+        if not self.failing:
+            log.warning("%s: the database cannot be read: %s", self._screen, message)
+            self.failing, self.message = True, message
+            if self._on_state is not None:
+                self._on_state(True, message)
+        self.message = message

@@ -110,7 +110,7 @@ class CounterPanel(QWidget):
         #: An action of the buttons is on its way (they wait for it).
         self._acting = False
         #: Its reads of the queue, which may fail for a while (a server restarting).
-        self.server = ServerPoll(f"counter {counter_number}")
+        self.server = ServerPoll(f"counter {counter_number}", self, self._server_state)
         self.counter: Counter | None = None
         self.current: Ticket | None = None
         self.waiting_counts: dict[str, int] = {}
@@ -145,7 +145,7 @@ class CounterPanel(QWidget):
         self._poll = QTimer(self)
         self._poll.timeout.connect(self.poll)
         self._poll.start(poll_ms)
-        self.poll()
+        self.poll_now()
 
     # ------------------------------------------------------------ layout
 
@@ -214,17 +214,22 @@ class CounterPanel(QWidget):
     # ------------------------------------------------------------ reading
 
     def poll(self) -> None:
-        """Reload when the queue changed; a queue that cannot be read is said once under
-        the buttons, and read again at the next tick."""
-        was_failing = self.server.failing
-        if self.server.run(self._poll_once):
-            if was_failing:  # back: what the panel said about it is over
-                self._status("")
-        elif not was_failing:
-            self._status(self.server.message, problem=True)
+        """Reload when the queue changed (its change counter read off the window's
+        thread); a queue that cannot be read is said once under the buttons, and read
+        again at the next tick."""
+        db = self._db
+        self.server.ask(lambda: changes.version(db, changes.QUEUE), self._poll_once)
 
-    def _poll_once(self) -> None:
-        version = changes.version(self._db, changes.QUEUE)
+    def poll_now(self) -> None:
+        """The same poll, its read on this thread (at start, and after an action)."""
+        self.server.run(self._poll_once)
+
+    def _server_state(self, failing: bool, message: str) -> None:
+        self._status(message, problem=failing)  # back: what it said about it is over
+
+    def _poll_once(self, version: int | None = None) -> None:
+        if version is None:
+            version = changes.version(self._db, changes.QUEUE)
         if version != self._version:
             self._version = version
             self.refresh()
@@ -389,12 +394,12 @@ class CounterPanel(QWidget):
             log.info("counter %s: %s", self._number, message)
             self._status(message, problem=True)
             self._version = -1
-            self.poll()
+            self.poll_now()
             self._enable()
             return
         self._status(done)
         self._version = -1
-        self.poll()
+        self.poll_now()
         self._enable()
         if then is not None:
             then(value if isinstance(value, Ticket) else None)

@@ -56,6 +56,7 @@ from desk.ui.widgets import background
 from desk.ui.widgets.band_style import BandButton
 from desk.ui.widgets.qt_helpers import translate
 from desk.ui.widgets.screen_fit import ElidedLabel
+from desk.ui.widgets.server_poll import ServerPoll
 from desk.ui.worklist.at_risk_view import AtRiskView
 from desk.ui.worklist.filter_bar import FilterBar
 from desk.ui.worklist.worklist_table import worklist_table
@@ -118,6 +119,8 @@ class WorklistView(QWidget):
         self.search.textEdited.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self.apply_filters)
 
+        #: Its reads of the change counter, which may wait or fail (a server away).
+        self.server = ServerPoll("worklist", self)
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(poll_ms)
         self.poll_timer.timeout.connect(self.poll)
@@ -380,12 +383,15 @@ class WorklistView(QWidget):
         self.reloaded.emit()
 
     def poll(self) -> None:
-        """Reload when another window or counter changed a dossier, or time moved the bands."""
-        try:
-            version = changes.version(self._db, changes.DOSSIERS)
-        except UserError as exc:
-            log.warning("worklist poll failed: %s", exc.message)
-            return
+        """Reload when another window or counter changed a dossier, or time moved the bands.
+
+        The change counter is read off the window's thread (``ServerPoll``): a server
+        switched off makes that read wait for seconds, and the window keeps answering; a
+        database that cannot be read is logged once, and read again at the next tick."""
+        db = self._db
+        self.server.ask(lambda: changes.version(db, changes.DOSSIERS), self._poll_once)
+
+    def _poll_once(self, version: int) -> None:
         if self.at_risk.is_stale():  # a minute old: its count, and its list if shown
             self.at_risk.refresh()
         stale = self._clock.now() - self.model.now >= RECOUNT_AFTER

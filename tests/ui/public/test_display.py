@@ -143,6 +143,7 @@ def test_sound_can_be_turned_off(qtbot, queue_db, other, clock, speaker) -> None
     queue_setup.set_sound_enabled(other, True)
     qtbot.waitUntil(lambda: display.announcer.enabled, timeout=5000)
     silent.poll()
+    settle(qtbot)
     assert not silent.announcer.enabled  # --no-sound wins over the setting
 
 
@@ -161,6 +162,7 @@ def test_the_office_clock_notices_and_a_new_day(qtbot, queue_db, other, speaker)
     assert display.code_label.text() == "A001"
     clock.advance(timedelta(hours=15))  # next morning, 07:45
     display.poll()
+    settle(qtbot)
     assert display.code_label.text() == "---"
     assert display.invite_label.text() == "XIN KÍNH CHÀO QUÝ KHÁCH"
     assert all(c.waiting == 0 for c in display.counts)

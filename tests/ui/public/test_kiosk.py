@@ -96,6 +96,7 @@ def test_a_priority_ticket_is_printed_on_the_kiosk_printer(
     qtbot.mouseClick(kiosk.done_button, Qt.MouseButton.LeftButton)
     assert kiosk.pages.currentIndex() == 0
     assert kiosk.chosen_priority() is None  # the next citizen starts afresh
+    settle(qtbot)  # the counts read again
     assert button_for(kiosk, "A").waiting_label.text() == "Đang chờ: 1 người"
 
 

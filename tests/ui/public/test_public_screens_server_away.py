@@ -46,6 +46,7 @@ def test_a_server_that_goes_away_is_logged_once_and_the_screens_keep_their_pictu
     for _ in range(2):
         for screen in screens:
             screen.poll()  # no exception: the screen stays as it was
+            settle(qtbot)
     for screen in screens:
         assert screen.server.failing and screen.isVisible()
         assert not visible_message_boxes(screen)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from background_jobs import settle
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
 
@@ -42,6 +43,7 @@ def test_a_rating_given_at_the_end_of_a_service_reaches_the_clerks_report(
     assert window.pages.currentIndex() == IDLE
     ratings.request_rating(db, clerk, clock, ticket_id=served.id, counter_number=3)
     window.poll()
+    settle(qtbot)
     assert window.pages.currentIndex() == LEVELS
     assert window.who.text() == "Cán bộ phục vụ: Nguyễn Văn An  ·  Quầy 3"
     assert [b.name.text() for b in window.level_buttons.values()] == [
@@ -73,6 +75,7 @@ def test_another_counters_window_stays_idle(qtbot, db, clerk, clock, served):
     window = make_window(qtbot, db, clock, counter=1)
     ratings.request_rating(db, clerk, clock, ticket_id=served.id, counter_number=3)
     window.poll()
+    settle(qtbot)
     assert window.pages.currentIndex() == IDLE
 
 
@@ -83,6 +86,7 @@ def test_left_untouched_the_details_are_sent_and_unhappy_alerts(
     window = make_window(qtbot, db, clock, size=(1080, 1920))
     ratings.request_rating(db, clerk, clock, ticket_id=served.id, counter_number=3)
     window.poll()
+    settle(qtbot)
     click(qtbot, window.level_buttons[RatingLevel.UNSATISFIED])
     assert window.reason_prompt.text() == "Điều gì chưa làm quý khách hài lòng? (không bắt buộc)"
     click(qtbot, window.reason_buttons[RatingReason.WAITING])
@@ -97,6 +101,7 @@ def test_skipped_or_left_alone_nothing_is_rated(qtbot, db, clerk, clock, served,
     window = make_window(qtbot, db, clock, size=(1080, 1920))
     ratings.request_rating(db, clerk, clock, ticket_id=served.id, counter_number=3)
     window.poll()
+    settle(qtbot)
     window.grab().save(str(shots / "rating-window-1080x1920.png"))
     click(qtbot, window.skip_button)
     assert window.pages.currentIndex() == IDLE
@@ -107,6 +112,7 @@ def test_skipped_or_left_alone_nothing_is_rated(qtbot, db, clerk, clock, served,
     second = queue.call_next(db, 3, clerk, clock)
     ratings.request_rating(db, clerk, clock, ticket_id=second.id, counter_number=3)
     window.poll()
+    settle(qtbot)
     assert window.pages.currentIndex() == LEVELS
     window._timeout.timeout.emit()  # nobody touched the levels
     assert window.pages.currentIndex() == IDLE
@@ -117,6 +123,7 @@ def test_choosing_again_and_the_faces(qtbot, db, clerk, clock, served):
     window = make_window(qtbot, db, clock)
     ratings.request_rating(db, clerk, clock, ticket_id=served.id, counter_number=3)
     window.poll()
+    settle(qtbot)
     click(qtbot, window.level_buttons[RatingLevel.NEUTRAL])
     window._back_to_levels()
     assert window.pages.currentIndex() == LEVELS and window.level is None

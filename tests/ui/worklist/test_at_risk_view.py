@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 import shiboken6
+from background_jobs import settle
 from dossier_factory import record
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QIcon
@@ -142,6 +143,7 @@ def test_the_list_follows_an_apology_made_elsewhere(qtbot, db, clerk, clock, due
     assert view.at_risk.model.codes() == [due_soon]
     apologies.make_apology(db, clerk, due_soon, "Chờ xác minh", vn(2026, 3, 17, 9, 0), "sms", clock)
     view.poll()  # the dossiers' change counter moved while the list is shown
+    settle(qtbot)
     qtbot.waitUntil(lambda: view.at_risk.model.codes() == [] and not view.at_risk.loader.running)
     assert view.view_tabs.tabText(AT_RISK_TAB) == "Cần xin lỗi - toàn cơ quan (0)"
     assert view.at_risk.status_label.text() == (
@@ -152,14 +154,17 @@ def test_the_list_follows_an_apology_made_elsewhere(qtbot, db, clerk, clock, due
 def test_the_count_is_renewed_each_minute_not_on_each_poll(qtbot, db, clerk, clock, due_soon):
     view = make_view(qtbot, db, clerk, clock)
     view.poll()  # the first poll asks for the count
+    settle(qtbot)
     qtbot.waitUntil(lambda: view.at_risk.count == 1 and not view.at_risk.loader.running)
     asked = view.at_risk.requested_at
     record(db, clerk, FixedClock(vn(2026, 3, 5, 15, 0)), "Phan Văn Muộn")  # due today too
     view.poll()  # the list moved but the at-risk view is not shown: only the list is reread
+    settle(qtbot)
     assert view.at_risk.requested_at == asked and not view.at_risk.loader.running
     assert view.view_tabs.tabText(AT_RISK_TAB) == "Cần xin lỗi - toàn cơ quan (1)"
     clock.advance(RECOUNT_AFTER)
     view.poll()
+    settle(qtbot)
     qtbot.waitUntil(lambda: view.at_risk.count == 2 and not view.at_risk.loader.running)
     assert view.view_tabs.tabText(AT_RISK_TAB) == "Cần xin lỗi - toàn cơ quan (2)"
 

@@ -109,6 +109,7 @@ def test_intake_from_the_ticket_links_the_dossiers(qtbot, queue_db, clerk, clock
     code = record_intake(queue_db, draft, clerk, clock).code
     queue.link_dossier(queue_db, ticket_id, code, clock)
     panel.poll()
+    settle(qtbot)
     assert panel.dossiers_label.text() == f"Đã nhận hồ sơ: {code}"
     click(qtbot, panel.finish_button)
     assert panel.current is None

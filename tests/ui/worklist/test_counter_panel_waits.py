@@ -68,6 +68,7 @@ def test_a_server_that_cannot_be_reached_is_said_once_under_the_buttons(qtbot, c
             "Không kết nối được tới máy chủ cơ sở dữ liệu 127.0.0.1:1/desk."
         )
         panel.poll()  # again: still said under the buttons, and no message box
+        settle(qtbot)
         assert panel.status_label.text().startswith("Không kết nối được tới máy chủ")
     finally:
         away.dispose()
