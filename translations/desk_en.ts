@@ -375,7 +375,7 @@
     <name>Background</name>
     <message>
         <source>Không tải được dữ liệu: xem nhật ký của chương trình.</source>
-        <extracomment>Threads for work that waits on devices and files (several printers may hang at once). ``report(done, total)``: how far the work is (called on the pool thread).</extracomment>
+        <extracomment>Threads for work that waits on devices and files (several printers may hang at once). ``report(done, total)``: how far the work is (called on the pool thread). Threads for the screens&apos; polls of the database (one poll at a time per screen).</extracomment>
         <translation>Cannot load the data: see the program&apos;s log.</translation>
     </message>
     <message>
@@ -2433,6 +2433,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <name>CounterPanel</name>
     <message>
         <source>Đang chờ theo nhóm</source>
+        <extracomment>An action of the buttons is on its way (they wait for it). Its reads of the queue, which may fail for a while (a server restarting).</extracomment>
         <translation>Waiting, by group</translation>
     </message>
     <message>
@@ -2761,6 +2762,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Database error: {error}</translation>
     </message>
     <message>
+        <source>Không kết nối được tới máy chủ cơ sở dữ liệu {server}. Hãy kiểm tra dây mạng của máy này, hoặc báo quản trị viên kiểm tra máy chủ, rồi thử lại.</source>
+        <translation>Cannot connect to the database server {server}. Check this computer's network cable, or ask the administrator to check the server, then try again.</translation>
+    </message>
+    <message>
         <source>Không kết nối được tới máy chủ cơ sở dữ liệu {server}. Dữ liệu trên màn hình vẫn được giữ: hãy kiểm tra dây mạng của máy này, hoặc báo quản trị viên kiểm tra máy chủ, rồi bấm Lưu lại (hoặc thử lại).</source>
         <translation>Cannot connect to the database server {server}. The data on screen is kept: check this computer&apos;s network cable, or ask the administrator to check the server, then press Save again (or try again).</translation>
     </message>
@@ -2918,6 +2923,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>MỜI SỐ</source>
+        <extracomment>Its reads of the database, which may fail for a while (a server restarting).</extracomment>
         <translation>NOW SERVING</translation>
     </message>
     <message>
@@ -4444,6 +4450,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>MỜI QUÝ KHÁCH CHẠM VÀO LĨNH VỰC CẦN GIẢI QUYẾT</source>
+        <extracomment>Its reads of the database, which may fail for a while (a server restarting).</extracomment>
         <translation>PLEASE TOUCH THE FIELD OF YOUR MATTER</translation>
     </message>
     <message>
@@ -6990,6 +6997,7 @@ Log folder: {logs}</translation>
     </message>
     <message>
         <source>QUẦY {0}</source>
+        <extracomment>Its reads of the database, which may fail for a while (a server restarting).</extracomment>
         <translation>COUNTER {0}</translation>
     </message>
     <message>
@@ -8561,7 +8569,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
     <message>
         <source>Tìm theo tên người nộp, mã hồ sơ, số CCCD, số điện thoại (gõ không dấu cũng được)</source>
-        <extracomment>Bands move as time passes even when nobody changes anything. The tab after the views: dossiers at risk of being late (not a filter of the list). the counts of the bands and the view tabs are on screen Whose dossiers the bands, the tabs and the at-risk list count: a clerk&apos;s own, a supervisor&apos;s the whole office (``desk.domain.scope``); the screen says which. Counts asked for so far: a later count makes an earlier one late (not shown).</extracomment>
+        <extracomment>Bands move as time passes even when nobody changes anything. The tab after the views: dossiers at risk of being late (not a filter of the list). the counts of the bands and the view tabs are on screen Whose dossiers the bands, the tabs and the at-risk list count: a clerk&apos;s own, a supervisor&apos;s the whole office (``desk.domain.scope``); the screen says which. Its reads of the change counter, which may wait or fail (a server away). Counts asked for so far: a later count makes an earlier one late (not shown).</extracomment>
         <translation>Search by applicant name, dossier code, citizen ID number, phone number (accents optional)</translation>
     </message>
     <message>

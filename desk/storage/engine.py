@@ -146,7 +146,7 @@ def explain_database_error(exc: BaseException, url: str, *, reading: bool = Fals
                 "đọc được. Hãy đợi vài giây rồi thử lại.",
             )
         )
-    server = _server_problem(text, server_name(url)) if is_postgres(url) else None
+    server = _server_problem(text, server_name(url), reading) if is_postgres(url) else None
     if server is not None:
         return server
     if "locked" in text or "busy" in text:
@@ -225,13 +225,23 @@ CONNECTION_LOST = (
 )
 
 
-def _server_problem(text: str, where: str) -> UserError | None:
+def _server_problem(text: str, where: str, reading: bool = False) -> UserError | None:
     """The office server is away, refuses us, or lost us mid-way; ``None``: something else.
 
     Whatever the case, one intake is one transaction: it is saved whole or not
     at all, so the clerk keeps the screen and saves again once the network is back.
+    A read (``reading``) has nothing to save: it is only tried again.
     """
-    if any(sign in text for sign in UNREACHABLE):
+    away = any(sign in text for sign in UNREACHABLE)
+    if reading and (away or any(sign in text for sign in CONNECTION_LOST)):
+        return UserError(
+            translate(
+                "Database",
+                "Không kết nối được tới máy chủ cơ sở dữ liệu {server}. Hãy kiểm tra dây mạng "
+                "của máy này, hoặc báo quản trị viên kiểm tra máy chủ, rồi thử lại.",
+            ).format(server=where)
+        )
+    if away:
         return UserError(
             translate(
                 "Database",

@@ -64,9 +64,10 @@ def test_a_server_that_cannot_be_reached_is_said_once_under_the_buttons(qtbot, c
         panel = CounterPanel(away, clerk, 1, clock, poll_ms=60_000)
         qtbot.addWidget(panel)
         assert panel.status_label.property("problem") is True
-        assert panel.status_label.text().startswith(
-            "Không kết nối được tới máy chủ cơ sở dữ liệu 127.0.0.1:1/desk."
-        )
+        assert panel.status_label.text() == (
+            "Không kết nối được tới máy chủ cơ sở dữ liệu 127.0.0.1:1/desk. Hãy kiểm tra dây "
+            "mạng của máy này, hoặc báo quản trị viên kiểm tra máy chủ, rồi thử lại."
+        )  # a read: nothing waits to be saved
         panel.poll()  # again: still said under the buttons, and no message box
         settle(qtbot)
         assert panel.status_label.text().startswith("Không kết nối được tới máy chủ")
