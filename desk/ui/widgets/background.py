@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -151,10 +152,17 @@ def pending() -> int:
 
 
 def wait_for_done(msecs: int) -> bool:
-    """Wait for every pool thread to end (at the program's end); ``False`` on a timeout."""
+    """Wait for every pool thread to end (at the program's end), ``msecs`` in all for the
+    three pools (a server or a printer that hangs must not make quitting take three
+    times as long); ``False`` on a timeout."""
+    deadline = time.monotonic() + msecs / 1000
+
+    def left() -> int:
+        return max(0, round((deadline - time.monotonic()) * 1000))
+
     done = QThreadPool.globalInstance().waitForDone(msecs)
-    polls = _polls is None or _polls.waitForDone(msecs)
-    return (_devices is None or _devices.waitForDone(msecs)) and polls and done
+    polls = _polls is None or _polls.waitForDone(left())
+    return (_devices is None or _devices.waitForDone(left())) and polls and done
 
 
 @dataclass
