@@ -185,18 +185,11 @@ class StepDialog(QDialog):
             self.show_errors(errors)
             return
         call = self.work()
-
-        def task() -> tuple[bool, Any]:
-            try:
-                return True, call()
-            except UserError as exc:  # a refusal, the database locked: the dialog says so
-                return False, exc
-
         self._submitting = True
         for button in (self.ok_button, self.cancel_button):
             button.setEnabled(False)
         self.progress.start(translate("StepDialogs", "Đang ghi nhận..."))
-        background.run(self, task, self._submitted, pool=background.device_pool())
+        background.run_refusable(self, call, self._submitted, pool=background.device_pool())
 
     def submitting(self) -> bool:
         """Whether the step is being recorded."""
@@ -206,28 +199,27 @@ class StepDialog(QDialog):
         if not self._submitting:  # a step on its way is not abandoned half-way
             super().reject()
 
-    def _submitted(self, result: tuple[bool, Any] | None, error: str | None) -> None:
+    def _submitted(self, outcome: Any, refused: UserError | None, error: str | None) -> None:
         self._submitting = False
         self.progress.stop()
         for button in (self.ok_button, self.cancel_button):
             button.setEnabled(True)
-        if error is not None or result is None:  # a bug: logged where it happened
-            self.notice.show_error(error or "")
-            self.grow()
+        if isinstance(refused, ValidationError):
+            self.show_errors(refused.errors)
             return
-        done, value = result
-        if not done:
-            if isinstance(value, ValidationError):
-                self.show_errors(value.errors)
-                return
-            log.info("step %s on %s refused: %s", self.kind.value, self.code, value.message)
-            if value.field and value.field in self.errors.fields():
-                self.show_errors({value.field: value.message})
+        if refused is not None:
+            log.info("step %s on %s refused: %s", self.kind.value, self.code, refused.message)
+            if refused.field and refused.field in self.errors.fields():
+                self.show_errors({refused.field: refused.message})
             else:
-                self.notice.show_error(value.message)
+                self.notice.show_error(refused.message)
                 self.grow()
             return
-        self.outcome = value
+        if error is not None:  # a bug: logged where it happened
+            self.notice.show_error(error)
+            self.grow()
+            return
+        self.outcome = outcome
         log.info("step %s on %s by %s", self.kind.value, self.code, self.clerk.username)
         self.accept()
 

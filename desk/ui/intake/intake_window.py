@@ -372,16 +372,10 @@ class IntakeWindow(OnlineGuide, QWidget):
         db, clerk, clock = self._db, self._clerk, self._clock
         accept = self.online_notice.accept_check.isChecked()
 
-        def work() -> Dossier | UserError:
-            try:
-                return intake.record_intake(db, draft, clerk, clock, accept_online_only=accept)
-            except UserError as exc:  # a field to fix, the database locked: the form says so
-                return exc
-
         self._hold(True)
-        background.run(
+        background.run_refusable(
             self,
-            work,
+            lambda: intake.record_intake(db, draft, clerk, clock, accept_online_only=accept),
             self._after_saving,
             failure=translate(
                 "IntakeWindow", "Chưa lưu được hồ sơ: lỗi của chương trình, xem nhật ký."
@@ -413,40 +407,30 @@ class IntakeWindow(OnlineGuide, QWidget):
     def _hold_form(self) -> None:
         if not self._saving:
             return
-        self._held = [
-            w
-            for w in (
-                self._procedure_box,
-                self.applicant_form,
-                self.delivery_form,
-                *self._buttons(),
-            )
-            if w.isEnabled()
-        ]
+        parts = (self._procedure_box, self.applicant_form, self.delivery_form)
+        self._held = [w for w in (*parts, self.save_button, self.clear_button) if w.isEnabled()]
         for part in self._held:
             part.setEnabled(False)
 
-    def _buttons(self) -> tuple[QPushButton, ...]:
-        return (self.save_button, self.clear_button)
-
-    def _after_saving(self, outcome: Dossier | UserError | None, error: str | None) -> None:
+    def _after_saving(
+        self, dossier: Dossier | None, refused: UserError | None, error: str | None
+    ) -> None:
         self._hold(False)
-        if error is not None or outcome is None:  # a bug: logged where it happened
-            show_message(self, translate("IntakeWindow", "Chưa lưu được hồ sơ"), error or "")
+        if isinstance(refused, ValidationError):
+            self.show_errors(refused.errors)
             return
-        if isinstance(outcome, ValidationError):
-            self.show_errors(outcome.errors)
-            return
-        if isinstance(outcome, UserError):
-            log.warning("intake not saved: %s", outcome.message)
-            if outcome.field in self.errors:
-                self.show_errors({outcome.field: outcome.message})
+        if refused is not None:
+            log.warning("intake not saved: %s", refused.message)
+            if refused.field in self.errors:
+                self.show_errors({refused.field: refused.message})
             else:  # the database is locked, the disk is full...: the form stays as it is
                 show_message(
-                    self, translate("IntakeWindow", "Chưa lưu được hồ sơ"), outcome.message
+                    self, translate("IntakeWindow", "Chưa lưu được hồ sơ"), refused.message
                 )
             return
-        dossier = outcome
+        if error is not None or dossier is None:  # a bug: logged where it happened
+            show_message(self, translate("IntakeWindow", "Chưa lưu được hồ sơ"), error or "")
+            return
         log.info("dossier %s saved by %s", dossier.code, self._clerk.username)
         self.last_dossier = dossier
         self.dossier_saved.emit(dossier.code)

@@ -189,7 +189,9 @@ class DisplayWindow(QWidget):
         self._blink = QTimer(self)
         self._blink.timeout.connect(self._blink_step)
         #: Its reads of the database, which may fail for a while (a server restarting).
-        self.server = ServerPoll("waiting-room display", self)
+        self.server = ServerPoll(
+            "waiting-room display", self, db, changes.QUEUE, self._version_read
+        )
         self._poll = QTimer(self)
         self._poll.timeout.connect(self.poll)
         self._poll.start(poll_ms)
@@ -200,7 +202,7 @@ class DisplayWindow(QWidget):
         self._back_to_size = BackToSize(self)
         self._apply_scale(1.0)
         self._show_time()
-        self.poll_now()
+        self.server.poll_now()
 
     # ------------------------------------------------------------ layout
 
@@ -358,16 +360,9 @@ class DisplayWindow(QWidget):
     def poll(self) -> None:
         """Reload when the queue changed anywhere, or a new day began (a database that
         cannot be read keeps the screen as it is, and is tried again at the next tick)."""
-        db = self._db
-        self.server.ask(lambda: changes.version(db, changes.QUEUE), self._poll_once)
+        self.server.poll()
 
-    def poll_now(self) -> None:
-        """The same poll, its read on this thread (at start, the screen's first picture)."""
-        self.server.run(self._poll_once)
-
-    def _poll_once(self, version: int | None = None) -> None:
-        if version is None:
-            version = changes.version(self._db, changes.QUEUE)
+    def _version_read(self, version: int) -> None:
         today = self._clock.now().date()
         if version == self._version and today == self._day:
             return

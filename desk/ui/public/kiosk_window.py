@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.clock import Clock, SystemClock
-from desk.domain.errors import UserError
 from desk.domain.queue import PRIORITY_LABELS
 from desk.domain.translation import translated
 from desk.domain.vn_dates import weekday_and_date_label
@@ -133,7 +132,7 @@ class KioskWindow(KioskPriorities, QWidget):
         self._idle.setInterval(IDLE_SECONDS * 1000)
         self._idle.timeout.connect(self.show_choices)
         #: Its reads of the database, which may fail for a while (a server restarting).
-        self.server = ServerPoll("kiosk", self)
+        self.server = ServerPoll("kiosk", self, db, changes.QUEUE, self._version_read)
         self._poll = QTimer(self)
         self._poll.timeout.connect(self.poll)
         self._poll.start(poll_ms)
@@ -143,7 +142,7 @@ class KioskWindow(KioskPriorities, QWidget):
         QShortcut(QKeySequence("Ctrl+Shift+Q"), self, self.close)
         self._show_office()
         self._show_time()
-        self.poll_now()
+        self.server.poll_now()
 
     # ------------------------------------------------------------ layout
 
@@ -326,16 +325,9 @@ class KioskWindow(KioskPriorities, QWidget):
     def poll(self) -> None:
         """Re-read the groups and counts when the queue changed anywhere (a database that
         cannot be read keeps the screen as it is, and is tried again at the next tick)."""
-        db = self._db
-        self.server.ask(lambda: changes.version(db, changes.QUEUE), self._poll_once)
+        self.server.poll()
 
-    def poll_now(self) -> None:
-        """The same poll, its read on this thread (at start, the screen's first picture)."""
-        self.server.run(self._poll_once)
-
-    def _poll_once(self, version: int | None = None) -> None:
-        if version is None:
-            version = changes.version(self._db, changes.QUEUE)
+    def _version_read(self, version: int) -> None:
         if version == self._version:
             return
         self._version = version
@@ -368,30 +360,27 @@ class KioskWindow(KioskPriorities, QWidget):
         if self._taking:
             return
         db, priority, clock = self._db, self.chosen_priority(), self._clock
-
-        def task() -> IssuedTicket | UserError:
-            try:
-                return queue.take_ticket(db, group_id, priority, clock)
-            except UserError as exc:  # the server is away: the screen says so
-                return exc
-
         self._taking = True
         for button in self.group_buttons:
             button.setEnabled(False)
-        background.run(self, task, self._taken, pool=background.device_pool())
+        background.run(  # a server away comes back as its message
+            self,
+            lambda: queue.take_ticket(db, group_id, priority, clock),
+            self._taken,
+            pool=background.device_pool(),
+        )
 
     def taking(self) -> bool:
         """A ticket is being taken (the database has not answered yet)."""
         return self._taking
 
-    def _taken(self, issued: IssuedTicket | UserError | None, error: str | None) -> None:
+    def _taken(self, issued: IssuedTicket | None, error: str | None) -> None:
         self._taking = False
         for button in self.group_buttons:
-            button.setEnabled(not self.printing() and not self._taking)
-        if error is not None or not isinstance(issued, IssuedTicket):
-            message = issued.message if isinstance(issued, UserError) else (error or "")
-            log.warning("kiosk: no ticket: %s", message)
-            self._show_problem(message)
+            button.setEnabled(not self.printing())
+        if error is not None or issued is None:
+            log.warning("kiosk: no ticket: %s", error)
+            self._show_problem(error or "")
             return
         self.last_issued = issued
         self.last_print_error = ""

@@ -50,7 +50,7 @@ from desk.domain.rating import (
     RatingReason,
 )
 from desk.domain.translation import translated
-from desk.services import changes, office, ratings
+from desk.services import office, ratings
 from desk.services.ratings import RatingRequest
 from desk.storage.database import Database
 from desk.ui.widgets.qt_helpers import translate
@@ -216,12 +216,12 @@ class RatingWindow(QWidget):
         self._timeout.setSingleShot(True)
         self._timeout.timeout.connect(self._timed_out)
         #: Its reads of the database, which may fail for a while (a server restarting).
-        self.server = ServerPoll("rating window", self)
+        self.server = ServerPoll("rating window", self, db, ratings.RATINGS, self._version_read)
         self._poll = QTimer(self)
         self._poll.timeout.connect(self.poll)
         self._poll.start(poll_ms)
         QShortcut(QKeySequence("Ctrl+Shift+Q"), self, self.close)
-        self.poll_now()
+        self.server.poll_now()
 
     # ------------------------------------------------------------ layout
 
@@ -359,16 +359,9 @@ class RatingWindow(QWidget):
     def poll(self) -> None:
         """Look for a new request when the ratings changed anywhere (a database that
         cannot be read keeps the screen as it is, and is tried again at the next tick)."""
-        db = self._db
-        self.server.ask(lambda: changes.version(db, ratings.RATINGS), self._poll_once)
+        self.server.poll()
 
-    def poll_now(self) -> None:
-        """The same poll, its read on this thread (at start, the screen's first picture)."""
-        self.server.run(self._poll_once)
-
-    def _poll_once(self, version: int | None = None) -> None:
-        if version is None:
-            version = changes.version(self._db, ratings.RATINGS)
+    def _version_read(self, version: int) -> None:
         if version == self._version:
             return
         self._version = version

@@ -146,6 +146,34 @@ def run(
     (pool or QThreadPool.globalInstance()).start(task)
 
 
+Refusable = Callable[[Any, "UserError | None", "str | None"], None]
+
+
+def run_refusable(
+    owner: QObject,
+    work: Callable[[], Any],
+    done: Refusable,
+    *,
+    failure: str | None = None,
+    pool: QThreadPool | None = None,
+) -> None:
+    """``run`` for work a service may refuse (a save, a step, a ticket): ``done(result,
+    None, None)``, or ``done(None, refusal, None)`` with the ``UserError`` whole (its
+    field, a ``ValidationError``'s fields), or ``done(None, None, message)`` for a bug."""
+
+    def task() -> tuple[Any, UserError | None]:
+        try:
+            return work(), None
+        except UserError as exc:
+            return None, exc
+
+    def finished(outcome: tuple[Any, UserError | None] | None, error: str | None) -> None:
+        result, refusal = outcome if outcome is not None else (None, None)
+        done(result, refusal, error)
+
+    run(owner, task, finished, failure=failure, pool=pool)
+
+
 def pending() -> int:
     """How many pieces of work have not yet been handed back (the tests wait on it)."""
     return len(_relay.waiting) if _relay is not None else 0

@@ -22,33 +22,54 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from desk.domain.errors import UserError
+from desk.services import changes
+from desk.storage.database import Database
 from desk.ui.widgets import background
 
 log = logging.getLogger(__name__)
 
 
 class ServerPoll:
-    """A screen's polls: ``ask`` reads off the window's thread, ``run`` guards the rest.
+    """A screen's polls of ``topic``'s change counter: ``changed(version)`` follows each
+    read on the window's thread (the screen compares it with the one it shows).
 
-    ``on_state(failing, message)`` (optional) follows each change between reading and
-    not reading the database.
+    ``poll`` reads off the window's thread, ``poll_now`` on it (at start, for the
+    screen's first picture, and after an action of its own). ``on_state(failing,
+    message)`` (optional) follows each change between reading and not reading the
+    database.
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913
         self,
         screen: str,
         owner: QObject,
+        db: Database,
+        topic: str,
+        changed: Callable[[int], object],
         on_state: Callable[[bool, str], None] | None = None,
     ) -> None:
         self._screen = screen
         self._owner = owner
+        self._db = db
+        self._topic = topic
+        self._changed = changed
         self._on_state = on_state
         self._asking = False
         #: The last poll failed (``message`` says why).
         self.failing = False
         self.message = ""
 
-    def ask(self, read: Callable[[], Any], then: Callable[[Any], object]) -> None:
+    def poll(self) -> None:
+        """Read the change counter off the window's thread (skipped while a read is on its
+        way), then ``changed(version)`` here."""
+        db, topic = self._db, self._topic
+        self._ask(lambda: changes.version(db, topic), self._changed)
+
+    def poll_now(self) -> bool:
+        """The same, the read on this thread; ``False`` when the database could not be read."""
+        return self._run(lambda: self._changed(changes.version(self._db, self._topic)))
+
+    def _ask(self, read: Callable[[], Any], then: Callable[[Any], object]) -> None:
         """``read()`` on the poll pool, then ``then(result)`` on the window's thread; a tick
         while a read is still on its way does nothing."""
         if self._asking:
@@ -60,7 +81,7 @@ class ServerPoll:
             if error is not None:
                 self._failed(error)
                 return
-            self.run(lambda: then(result))
+            self._run(lambda: then(result))
 
         background.run(self._owner, read, answered, pool=background.poll_pool())
 
@@ -68,7 +89,7 @@ class ServerPoll:
         """Whether a read is on its way."""
         return self._asking
 
-    def run(self, poll: Callable[[], object]) -> bool:
+    def _run(self, poll: Callable[[], object]) -> bool:
         """``poll()`` on this thread; ``False`` when the database could not be read."""
         try:
             poll()

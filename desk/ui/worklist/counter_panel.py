@@ -110,7 +110,14 @@ class CounterPanel(QWidget):
         #: An action of the buttons is on its way (they wait for it).
         self._acting = False
         #: Its reads of the queue, which may fail for a while (a server restarting).
-        self.server = ServerPoll(f"counter {counter_number}", self, self._server_state)
+        self.server = ServerPoll(
+            f"counter {counter_number}",
+            self,
+            db,
+            changes.QUEUE,
+            self._version_read,
+            self._server_state,
+        )
         self.counter: Counter | None = None
         self.current: Ticket | None = None
         self.waiting_counts: dict[str, int] = {}
@@ -145,7 +152,7 @@ class CounterPanel(QWidget):
         self._poll = QTimer(self)
         self._poll.timeout.connect(self.poll)
         self._poll.start(poll_ms)
-        self.poll_now()
+        self.server.poll_now()
 
     # ------------------------------------------------------------ layout
 
@@ -217,19 +224,12 @@ class CounterPanel(QWidget):
         """Reload when the queue changed (its change counter read off the window's
         thread); a queue that cannot be read is said once under the buttons, and read
         again at the next tick."""
-        db = self._db
-        self.server.ask(lambda: changes.version(db, changes.QUEUE), self._poll_once)
-
-    def poll_now(self) -> None:
-        """The same poll, its read on this thread (at start, and after an action)."""
-        self.server.run(self._poll_once)
+        self.server.poll()
 
     def _server_state(self, failing: bool, message: str) -> None:
         self._status(message, problem=failing)  # back: what it said about it is over
 
-    def _poll_once(self, version: int | None = None) -> None:
-        if version is None:
-            version = changes.version(self._db, changes.QUEUE)
+    def _version_read(self, version: int) -> None:
         if version != self._version:
             self._version = version
             self.refresh()
@@ -360,19 +360,12 @@ class CounterPanel(QWidget):
         follows. The buttons wait meanwhile."""
         if self._acting:
             return
-
-        def task() -> tuple[bool, object]:
-            try:
-                return True, work()
-            except UserError as exc:  # refused, or the server is away: the panel says so
-                return False, exc
-
         self._acting = True
         self._enable()
-        background.run(
+        background.run(  # a refusal, or a server away, comes back as its message
             self,
-            task,
-            lambda result, error: self._acted(result, error, done, then),
+            work,
+            lambda ticket, error: self._acted(ticket, error, done, then),
             pool=background.device_pool(),
         )
 
@@ -382,27 +375,20 @@ class CounterPanel(QWidget):
 
     def _acted(
         self,
-        result: tuple[bool, object] | None,
+        ticket: Ticket | None,
         error: str | None,
         done: str,
         then: Callable[[Ticket | None], None] | None,
     ) -> None:
         self._acting = False
-        ok, value = result if result is not None else (False, None)
-        if error is not None or not ok:
-            message = value.message if isinstance(value, UserError) else (error or "")
-            log.info("counter %s: %s", self._number, message)
-            self._status(message, problem=True)
-            self._version = -1
-            self.poll_now()
-            self._enable()
-            return
-        self._status(done)
+        if error is not None:
+            log.info("counter %s: %s", self._number, error)
+        self._status(error or done, problem=error is not None)
         self._version = -1
-        self.poll_now()
+        self.server.poll_now()
         self._enable()
-        if then is not None:
-            then(value if isinstance(value, Ticket) else None)
+        if error is None and then is not None:
+            then(ticket)
 
     def call_next(self) -> None:
         served = self.current.id if self.current is not None else None

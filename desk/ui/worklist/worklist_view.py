@@ -120,7 +120,7 @@ class WorklistView(QWidget):
         self.search.returnPressed.connect(self.apply_filters)
 
         #: Its reads of the change counter, which may wait or fail (a server away).
-        self.server = ServerPoll("worklist", self)
+        self.server = ServerPoll("worklist", self, db, changes.DOSSIERS, self._version_read)
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(poll_ms)
         self.poll_timer.timeout.connect(self.poll)
@@ -388,10 +388,9 @@ class WorklistView(QWidget):
         The change counter is read off the window's thread (``ServerPoll``): a server
         switched off makes that read wait for seconds, and the window keeps answering; a
         database that cannot be read is logged once, and read again at the next tick."""
-        db = self._db
-        self.server.ask(lambda: changes.version(db, changes.DOSSIERS), self._poll_once)
+        self.server.poll()
 
-    def _poll_once(self, version: int) -> None:
+    def _version_read(self, version: int) -> None:
         if self.at_risk.is_stale():  # a minute old: its count, and its list if shown
             self.at_risk.refresh()
         stale = self._clock.now() - self.model.now >= RECOUNT_AFTER
