@@ -171,7 +171,7 @@ class DashboardWindow(DashboardExports, QWidget):
         self.tabs.addTab(
             self._table_page(self.queue_model, None), translate("DashboardWindow", "Hàng đợi")
         )
-        self.rating_tab = RatingTab(self._db, self._table, self, progress=self.progress)
+        self.rating_tab = RatingTab(self._db, self._table, self._read, self)
         self.tabs.addTab(self.rating_tab, translate("DashboardWindow", "Đánh giá của người dân"))
         self.tabs.currentChanged.connect(self._tab_shown)
         layout.addWidget(self.tabs, 1)

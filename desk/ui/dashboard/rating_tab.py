@@ -5,14 +5,15 @@ clerk, counter or procedure (the combo), for the period chosen in the
 dashboard's period bar: the count at each of the four levels of Decision
 766/QĐ-TTg, the share satisfied and the reasons cited most. The dashboard
 loads the tab when it is shown and again when the period changes; the count runs
-off the window's thread, and only the newest one asked is shown.
+off the window's thread through the dashboard's ``read`` (the newest one asked is
+shown, the dashboard says what it counts and why it could not).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desk.domain.rating import RatingTally
@@ -22,34 +23,32 @@ from desk.services import ratings
 from desk.storage.database import Database
 from desk.ui.dashboard.rating_tables import RatingTableModel
 from desk.ui.dashboard.report_tables import ReportTableModel, number_text
-from desk.ui.widgets import background
-from desk.ui.widgets.progress_note import ProgressNote
 from desk.ui.widgets.qt_helpers import translate
 
 CONTEXT = "RatingTab"
+#: ``read(kind, work, then, label)``: ``work()`` off the window's thread, then ``then(result)``
+#: if no newer ``kind`` was asked meanwhile (``DashboardWindow._read``).
+Read = Callable[[str, Callable[[], Any], Callable[[Any], object], str], None]
 
 
 class RatingTab(QWidget):
     """A grouping combo, a line of totals and the table; ``load(period)`` fills them.
 
     ``make_table`` builds the table view the way the dashboard builds its others;
-    ``progress`` (the dashboard's) says while the ratings are being counted.
-    ``loaded`` follows each count shown.
+    ``read(kind, work, then, label)`` counts off the window's thread, as the
+    dashboard counts its own figures.
     """
-
-    loaded = Signal()
 
     def __init__(
         self,
         db: Database,
         make_table: Callable[[ReportTableModel], QTableView],
+        read: Read,
         parent: QWidget | None = None,
-        progress: ProgressNote | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self._progress = progress
-        self._asked = 0
+        self._read = read
         self.period: Period | None = None
         self.group_combo = QComboBox(self)
         for by in ratings.GROUPINGS:
@@ -86,32 +85,23 @@ class RatingTab(QWidget):
         if self.period is None:
             return
         db, period, by = self._db, self.period, self.grouping()
-        self._asked += 1
-        asked = self._asked
-        if self._progress is not None:
-            self._progress.start(
-                translate("RatingTab", "Đang đếm đánh giá của người dân {title}...").format(
-                    title=period.title_label
-                )
-            )
 
-        def done(tallies: list[RatingTally] | None, error: str | None) -> None:
-            if self._progress is not None:
-                self._progress.stop()
-            if asked != self._asked:
-                return  # asked again since (another period or grouping)
-            if error is not None or tallies is None:
-                self.note.setText(error or "")
-                return
+        def show(tallies: list[RatingTally]) -> None:
             self.model.set_tallies(
                 tallies,
                 ratings.GROUP_LABELS[by],
                 translate("RatingTab", "Toàn cơ quan"),
             )
             self.note.setText(self._note_text(tallies))
-            self.loaded.emit()
 
-        background.run(self, lambda: ratings.summary(db, period.first, period.last, by), done)
+        self._read(
+            "ratings",
+            lambda: ratings.summary(db, period.first, period.last, by),
+            show,
+            translate("RatingTab", "Đang đếm đánh giá của người dân {title}...").format(
+                title=period.title_label
+            ),
+        )
 
     def _note_text(self, tallies: list[RatingTally]) -> str:
         if not tallies:
