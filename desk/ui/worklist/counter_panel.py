@@ -152,6 +152,10 @@ class CounterPanel(QWidget):
         self._poll = QTimer(self)
         self._poll.timeout.connect(self.poll)
         self._poll.start(poll_ms)
+        # What it shows before the queue is read (or while it cannot be): its number, no ticket.
+        self.title_label.setText(translate("CounterPanel", "Quầy {n}").format(n=self._number))
+        self._show_ticket()
+        self._enable()
         self.server.poll_now()
 
     # ------------------------------------------------------------ layout

@@ -64,6 +64,8 @@ def test_a_server_that_cannot_be_reached_is_said_once_under_the_buttons(qtbot, c
         panel = CounterPanel(away, clerk, 1, clock, poll_ms=60_000)
         qtbot.addWidget(panel)
         assert panel.status_label.property("problem") is True
+        assert panel.title_label.text() == "Quầy 1" and panel.code_label.text() == "---"
+        assert not panel.call_next_button.isEnabled()  # no counter read: nothing to call
         assert panel.status_label.text() == (
             "Không kết nối được tới máy chủ cơ sở dữ liệu 127.0.0.1:1/desk. Hãy kiểm tra dây "
             "mạng của máy này, hoặc báo quản trị viên kiểm tra máy chủ, rồi thử lại."
