@@ -2763,7 +2763,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Không kết nối được tới máy chủ cơ sở dữ liệu {server}. Hãy kiểm tra dây mạng của máy này, hoặc báo quản trị viên kiểm tra máy chủ, rồi thử lại.</source>
-        <translation>Cannot connect to the database server {server}. Check this computer's network cable, or ask the administrator to check the server, then try again.</translation>
+        <translation>Cannot connect to the database server {server}. Check this computer&apos;s network cable, or ask the administrator to check the server, then try again.</translation>
     </message>
     <message>
         <source>Không kết nối được tới máy chủ cơ sở dữ liệu {server}. Dữ liệu trên màn hình vẫn được giữ: hãy kiểm tra dây mạng của máy này, hoặc báo quản trị viên kiểm tra máy chủ, rồi bấm Lưu lại (hoặc thử lại).</source>
@@ -6949,6 +6949,7 @@ Log folder: {logs}</translation>
     <name>RatingTab</name>
     <message>
         <source>Chia theo:</source>
+        <extracomment>``read(kind, work, then, label)``: ``work()`` off the window&apos;s thread, then ``then(result)`` if no newer ``kind`` was asked meanwhile (``DashboardWindow._read``).</extracomment>
         <translation>Break down by:</translation>
     </message>
     <message>
@@ -8542,6 +8543,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
     <message>
         <source>Đã xin lỗi và hẹn lại một lần, hẹn ban đầu {when}: không thể hẹn lại nữa.</source>
+        <extracomment>the rows asked for are in the model: the list read from its top (``False``), or more of it at its end (``True``) a read failed: what to tell the clerk (the rows shown stay) Reads of the list from its top asked so far: only the newest is shown.</extracomment>
         <translation>Already apologised and rescheduled once, first appointment {when}: it cannot be rescheduled again.</translation>
     </message>
     <message>
@@ -8569,7 +8571,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
     <message>
         <source>Tìm theo tên người nộp, mã hồ sơ, số CCCD, số điện thoại (gõ không dấu cũng được)</source>
-        <extracomment>Bands move as time passes even when nobody changes anything. The tab after the views: dossiers at risk of being late (not a filter of the list). the counts of the bands and the view tabs are on screen Whose dossiers the bands, the tabs and the at-risk list count: a clerk&apos;s own, a supervisor&apos;s the whole office (``desk.domain.scope``); the screen says which. Its reads of the change counter, which may wait or fail (a server away). Counts asked for so far: a later count makes an earlier one late (not shown).</extracomment>
+        <extracomment>Bands move as time passes even when nobody changes anything. The tab after the views: dossiers at risk of being late (not a filter of the list). the counts of the bands and the view tabs are on screen The change counter the list was last read at (``None``: not yet known, and the first poll reads the list again). Whose dossiers the bands, the tabs and the at-risk list count: a clerk&apos;s own, a supervisor&apos;s the whole office (``desk.domain.scope``); the screen says which. What a read of the list from its top keeps when its rows come: the dossier selected and the scroll position (a refresh), or ``None`` (the top of a new list). Its reads of the change counter, which may wait or fail (a server away). Counts asked for so far: a later count makes an earlier one late (not shown).</extracomment>
         <translation>Search by applicant name, dossier code, citizen ID number, phone number (accents optional)</translation>
     </message>
     <message>
@@ -8632,6 +8634,10 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     <message>
         <source>{n} hồ sơ cần xin lỗi</source>
         <translation>{n} dossier(s) needing an apology</translation>
+    </message>
+    <message>
+        <source>Đang đọc danh sách hồ sơ...</source>
+        <translation>Reading the list of dossiers...</translation>
     </message>
     <message>
         <source>Có hồ sơ vừa thay đổi: bấm “Làm mới” để xem.</source>

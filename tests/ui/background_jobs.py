@@ -78,3 +78,10 @@ def kiosk_ticket(qtbot, kiosk, group_id: int):  # noqa: ANN001, ANN201
     kiosk.take(group_id)
     qtbot.waitUntil(lambda: not kiosk.taking(), timeout=WAIT_MS)
     return kiosk.last_issued if kiosk.last_issued is not before else None
+
+
+def list_read(qtbot, view) -> None:  # noqa: ANN001
+    """Wait until a worklist (its screen, the main window, or its table model) has the
+    rows and the counts it asked for: they are read off the window's thread."""
+    view = getattr(view, "worklist", view)
+    qtbot.waitUntil(lambda: not view.reading(), timeout=WAIT_MS)

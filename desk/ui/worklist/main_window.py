@@ -225,7 +225,8 @@ class MainWindow(AdminDialogs, WindowMenus, WindowTabs, CounterQueue, Reprinting
         self._db = db
         if self.tabs.count() == 0:  # at once: the intake's place, opened first
             self.tabs.addTab(StartingTab(self), self._tab_label(INTAKE_TAB))
-        self.worklist: WorklistView = WorklistView(db, clerk, self._clock, self)
+        first = self.first_worklist.model if self.first_worklist is not None else None
+        self.worklist: WorklistView = WorklistView(db, clerk, self._clock, self, first=first)
         self.dossier_model = self.worklist.model
         self.dossier_view = self.worklist.table
         self.reprint_button = self.worklist.reprint_button

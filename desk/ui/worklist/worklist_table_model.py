@@ -4,7 +4,8 @@ An office keeps every dossier it ever received, a million rows after some
 years, so the list never loads them all: Qt asks for more rows
 (``canFetchMore`` / ``fetchMore``) only as the clerk scrolls, and each page is
 a keyset query (``worklist.fetch_page`` after the last row's ``(due_at, id)``)
-that an index answers however deep the page is.
+that an index answers however deep the page is. The pages are read off the
+window's thread, and the list keeps what it shows until they come.
 
 Order and urgency come from the service: running dossiers most urgent first
 (working time left until the appointment), each in an urgency band shown with
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -38,6 +40,7 @@ from desk.domain.procedure import CHANNEL_LABELS, Channel
 from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.domain.urgency import BAND_LABELS, Band
 from desk.services.worklist_shape import View, WorklistFilter, WorklistItem
+from desk.ui.widgets import background
 from desk.ui.widgets.band_style import BAND_STYLES, IDLE_STYLE, band_icon
 from desk.ui.widgets.qt_helpers import translate
 from desk.ui.widgets.table_model_base import HeaderedTableModel
@@ -120,8 +123,18 @@ class WorklistTableModel(HeaderedTableModel):
     """Read-only rows of the worklist under a ``WorklistFilter``.
 
     ``reload()`` reads again as many rows as were shown (so the view can keep
-    its scroll position); ``set_filter()`` starts from the top.
+    its scroll position); ``set_filter()`` starts from the top. Every read runs off
+    the window's thread (``desk.ui.widgets.background``): on a server a page waits
+    on the network, and on a lock another counter holds. The rows shown stay until
+    the ones asked for come (``rows_read``); a read that fails leaves them and says
+    why (``read_failed``).
     """
+
+    #: the rows asked for are in the model: the list read from its top (``False``), or
+    #: more of it at its end (``True``)
+    rows_read = Signal(bool)
+    #: a read failed: what to tell the clerk (the rows shown stay)
+    read_failed = Signal(str)
 
     context = CONTEXT
     headers = HEADERS
@@ -143,6 +156,10 @@ class WorklistTableModel(HeaderedTableModel):
         self._exhausted = False
         self._now = self._clock.now()
         self._calendar: WorkingCalendar | None = None
+        #: Reads of the list from its top asked so far: only the newest is shown.
+        self._asked = 0
+        self._list_reading = False
+        self._more_reading = False
 
     @classmethod
     def first(cls, page: FirstPage, parent=None) -> WorklistTableModel:  # noqa: ANN001
@@ -153,6 +170,16 @@ class WorklistTableModel(HeaderedTableModel):
         model._rows = [WorklistRow(i, page.now, page.calendar) for i in page.items]
         model._exhausted = True
         return model
+
+    def show_first(self, first: WorklistTableModel) -> bool:
+        """Show the rows of the window's first screen (``first``) while this list reads its
+        own, when both are of the same filter; whether they were taken."""
+        if first._filter != self._filter or self._rows:
+            return False
+        self.beginResetModel()
+        self._rows, self._now, self._calendar = list(first._rows), first._now, first._calendar
+        self.endResetModel()
+        return True
 
     # -- the filter and paging -----------------------------------------------------
 
@@ -165,56 +192,99 @@ class WorklistTableModel(HeaderedTableModel):
         """The moment the bands of the rows shown were computed for."""
         return self._now
 
-    def set_filter(self, flt: WorklistFilter) -> None:
-        """Show the dossiers ``flt`` selects, from the most urgent."""
+    def set_filter(self, flt: WorklistFilter) -> datetime:
+        """Show the dossiers ``flt`` selects, from the most urgent; the moment their bands
+        are worked out for is returned (the view counts the bands for the same moment)."""
         self._filter = flt
-        self._restart(self._page_size)
+        return self._restart(self._page_size)
 
-    def reload(self) -> None:
+    def reload(self) -> datetime:
         """Read the list again (another counter changed it), as deep as it was read."""
-        self._restart(max(len(self._rows), self._page_size))
+        return self._restart(max(len(self._rows), self._page_size))
 
-    def _restart(self, size: int) -> None:
-        from desk.services import calendar
+    def reading(self) -> bool:
+        """Whether a read of the list, or of more of it, is on its way."""
+        return self._list_reading or self._more_reading
 
-        self.beginResetModel()
-        self._now = self._clock.now()
-        self._calendar = calendar.working_calendar(self._db)
-        self._rows = []
-        self._rows = self._next_rows(size)
-        self.endResetModel()
+    def _restart(self, size: int) -> datetime:
+        """Read the list from its top, off the window's thread: the rows shown stay until
+        the new ones come (``rows_read``); a read asked later makes this one's late."""
+        self._asked += 1
+        asked, db, flt, now = self._asked, self._db, self._filter, self._clock.now()
+        self._list_reading, self._more_reading = True, False
 
-    def _next_rows(self, size: int) -> list[WorklistRow]:
-        """The ``size`` rows after the last one read (a keyset page, never an offset)."""
-        from desk.services import calendar, worklist
+        def read() -> tuple[WorkingCalendar, list[WorklistItem]]:
+            from desk.services import calendar, worklist
 
-        last = self._rows[-1].item if self._rows else None
-        items = worklist.fetch_page(
-            self._db,
-            self._filter,
-            self._now,
-            after=(last.due_at, last.id) if last is not None else None,
-            size=size,
+            return calendar.working_calendar(db), worklist.fetch_page(db, flt, now, size=size)
+
+        background.run(
+            self, read, lambda result, error: self._list_read(asked, now, size, result, error)
         )
+        return now
+
+    def _list_read(
+        self,
+        asked: int,
+        now: datetime,
+        size: int,
+        result: tuple[WorkingCalendar, list[WorklistItem]] | None,
+        error: str | None,
+    ) -> None:
+        if asked != self._asked:  # asked again since: that read is the one shown
+            return
+        self._list_reading = False
+        if error is not None or result is None:
+            self.read_failed.emit(error or "")
+            return
+        cal, items = result
+        self.beginResetModel()
+        self._now, self._calendar = now, cal
+        self._rows = [WorklistRow(i, now, cal) for i in items]
         self._exhausted = len(items) < size
-        if self._calendar is None:
-            self._calendar = calendar.working_calendar(self._db)
-        now, cal = self._now, self._calendar
-        return [WorklistRow(i, now, cal) for i in items]
+        self.endResetModel()
+        self.rows_read.emit(False)
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self.reading()
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
-        if parent.isValid() or self._exhausted:
+        """Read the page after the last row shown (a keyset page, never an offset), off
+        the window's thread; the rows come at the end of the list when read."""
+        if parent.isValid() or self._exhausted or self.reading():
             return
-        rows = self._next_rows(self._page_size)
-        if not rows:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
+        last = self._rows[-1].item if self._rows else None
+        after = (last.due_at, last.id) if last is not None else None
+        asked, db, flt, now, known = self._asked, self._db, self._filter, self._now, self._calendar
+        size = self._page_size
+        self._more_reading = True
+
+        def read() -> tuple[WorkingCalendar, list[WorklistItem]]:
+            from desk.services import calendar, worklist
+
+            cal = known if known is not None else calendar.working_calendar(db)
+            return cal, worklist.fetch_page(db, flt, now, after=after, size=size)
+
+        def done(
+            result: tuple[WorkingCalendar, list[WorklistItem]] | None, error: str | None
+        ) -> None:
+            if asked != self._asked:  # the list was read again from its top meanwhile
+                return
+            self._more_reading = False
+            if error is not None or result is None:
+                self.read_failed.emit(error or "")
+                return
+            cal, items = result
+            self._calendar = cal
+            self._exhausted = len(items) < size
+            if items:
+                first = len(self._rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(items) - 1)
+                self._rows.extend(WorklistRow(i, now, cal) for i in items)
+                self.endInsertRows()
+            self.rows_read.emit(True)
+
+        background.run(self, read, done)
 
     # -- reading rows back ---------------------------------------------------------
 

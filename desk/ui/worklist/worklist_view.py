@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.clock import Clock, SystemClock
-from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.domain.scope import scope_for
 from desk.domain.translation import translated
@@ -54,7 +53,8 @@ from desk.services.worklist import VIEW_LABELS, View, WorklistFilter
 from desk.storage.database import Database
 from desk.ui.widgets import background
 from desk.ui.widgets.band_style import BandButton
-from desk.ui.widgets.qt_helpers import translate
+from desk.ui.widgets.progress_note import ProgressNote
+from desk.ui.widgets.qt_helpers import ERROR_COLOUR, translate
 from desk.ui.widgets.screen_fit import ElidedLabel
 from desk.ui.widgets.server_poll import ServerPoll
 from desk.ui.worklist.at_risk_view import AtRiskView
@@ -93,17 +93,25 @@ class WorklistView(QWidget):
         clock: Clock | None = None,
         parent: QWidget | None = None,
         poll_ms: int = POLL_MS,
+        first: WorklistTableModel | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._clerk = clerk
         self._clock: Clock = clock or SystemClock()
-        self._version = changes.version(db, changes.DOSSIERS)
+        #: The change counter the list was last read at (``None``: not yet known, and the
+        #: first poll reads the list again).
+        self._version: int | None = None
         #: Whose dossiers the bands, the tabs and the at-risk list count: a clerk's own,
         #: a supervisor's the whole office (``desk.domain.scope``); the screen says which.
         self.scope = scope_for(clerk)
         flt = WorklistFilter(assignee=self.scope.username)
         self.model = WorklistTableModel(db, self._clock, flt, parent=self)
+        self.model.rows_read.connect(self._rows_read)
+        self.model.read_failed.connect(self._read_failed)
+        #: What a read of the list from its top keeps when its rows come: the dossier
+        #: selected and the scroll position (a refresh), or ``None`` (the top of a new list).
+        self._keep: tuple[str | None, int] | None = None
 
         self._build_bands()
         self._build_views()
@@ -126,8 +134,11 @@ class WorklistView(QWidget):
         self.poll_timer.timeout.connect(self.poll)
         #: Counts asked for so far: a later count makes an earlier one late (not shown).
         self._counts_asked = 0
+        self._counting = False
+        #: Why the list last asked for could not be read (``None``: it could).
+        self._failure: str | None = None
         self.counts_ready = False
-        self._first_page()
+        self._first_page(first)
         self.poll_timer.start()
 
     # -- building -------------------------------------------------------------
@@ -229,6 +240,8 @@ class WorklistView(QWidget):
         layout.addLayout(views)
         layout.addLayout(search)
         layout.addWidget(self.filter_bar)
+        self.progress = ProgressNote(self)
+        layout.addWidget(self.progress)
         layout.addWidget(self.stack, 1)
 
     # -- the filter boxes -------------------------------------------------------
@@ -341,46 +354,94 @@ class WorklistView(QWidget):
         self.search.clear()
         self.apply_filters()
 
-    def _first_page(self) -> None:
-        """The list as the window opens: its page now, its counts in the background."""
-        flt = with_view(self.current_filter(), self.current_view())
-        try:
-            self.model.set_filter(flt)
-        except UserError as exc:  # the database is locked or gone: say so, keep the screen
-            self.summary.setText(exc.message)
-            return
+    def _first_page(self, first: WorklistTableModel | None) -> None:
+        """The list as the window opens: its page and its counts, read in the background;
+        the rows of the window's first screen (``first``), when given, are shown meanwhile."""
+        self._read_list(with_view(self.current_filter(), self.current_view()))
+        if first is not None:
+            self.model.show_first(first)
+
+    def reading(self) -> bool:
+        """Whether the list or its counts are on their way (read off the window's thread)."""
+        return self.model.reading() or self._counting
+
+    def _read_list(self, flt: WorklistFilter | None = None, then: str | None = None) -> None:
+        """Read the list (``flt``, from its top; or the same list again, as deep) and its
+        counts, off the window's thread; the screen keeps what it shows until they come,
+        and says what it reads when that takes long. ``then``: what the summary says once
+        the counts are shown."""
+        now = self.model.set_filter(flt) if flt is not None else self.model.reload()
+        self._failure = None
+        if not self.progress.running():
+            self.progress.start(translate("WorklistView", "Đang đọc danh sách hồ sơ..."))
+        self._count(now, then)
+
+    def _count(self, now: datetime, then: str | None = None) -> None:
+        """Count the bands and views of the list asked for, off the window's thread; a count
+        asked later makes this one's late (not shown)."""
         self._counts_asked += 1
-        asked, now = self._counts_asked, self.model.now
-        flt = replace(self.model.filter, band=None)
+        self._counting = True
+        asked, flt = self._counts_asked, replace(self.model.filter, band=None)
         background.run(
             self,
             lambda: worklist.counts(self._db, flt, now),
-            lambda counts, error: self._counted_in_background(asked, counts, error),
+            lambda counts, error: self._counted_in_background(asked, counts, error, then),
         )
-        self.reloaded.emit()
 
     def _counted_in_background(
-        self, asked: int, counts: tuple[dict[Band, int], dict[View, int]] | None, error: str | None
+        self,
+        asked: int,
+        counts: tuple[dict[Band, int], dict[View, int]] | None,
+        error: str | None,
+        then: str | None,
     ) -> None:
         if asked != self._counts_asked:  # counted again since: that count is the one shown
             return
+        self._counting = False
+        self._reading_ended()
         if error is not None or counts is None:
-            self.summary.setText(error or "")
+            self._say_failure(error or "")
             return
         self._show_counts(*counts)
+        if then is not None and self._failure is None:
+            self.summary.setText(then)
+
+    def _rows_read(self, more: bool) -> None:
+        if more:  # the clerk scrolled down: the list is the same, only longer
+            return
+        keep, self._keep = self._keep, None
+        if keep is not None and not self.at_risk_shown():
+            code, scroll = keep
+            row = self.model.row_of(code) if code is not None else None
+            if row is not None:
+                self.table.selectRow(row)
+            self.table.verticalScrollBar().setValue(scroll)
+        self._reading_ended()
+        self.reloaded.emit()
+
+    def _read_failed(self, message: str) -> None:
+        """The database is locked or gone: say so, and keep the rows shown."""
+        self._keep = None
+        self._reading_ended()
+        self._say_failure(message)
+
+    def _say_failure(self, message: str) -> None:
+        """Say, in red where the count of the list goes, why the list or its counts could
+        not be read (it stays said until the list is read again)."""
+        self._failure = message
+        self.summary.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.summary.setText(message)
+
+    def _reading_ended(self) -> None:
+        if not self.reading() and self.progress.running():
+            self.progress.stop()
 
     def apply_filters(self) -> None:
         """Show the list the boxes ask for, from the top."""
         self._search_timer.stop()
-        flt = with_view(self.current_filter(), self.current_view())
-        try:
-            self.model.set_filter(flt)
-            self._update_counts()
-        except UserError as exc:  # the database is locked or gone: say so, keep the screen
-            self.summary.setText(exc.message)
-            return
+        self._keep = None
         self.table.scrollToTop()
-        self.reloaded.emit()
+        self._read_list(with_view(self.current_filter(), self.current_view()))
 
     def poll(self) -> None:
         """Reload when another window or counter changed a dossier, or time moved the bands.
@@ -394,51 +455,29 @@ class WorklistView(QWidget):
         if self.at_risk.is_stale():  # a minute old: its count, and its list if shown
             self.at_risk.refresh()
         stale = self._clock.now() - self.model.now >= RECOUNT_AFTER
-        if version == self._version and not stale:
+        if (version == self._version and not stale) or self.reading():
             return
+        self._version = version
         if self.current_view() is View.CLOSED:
             # Finished dossiers are history, and their list is the slow one on a large
             # office: recount, and let the clerk reload it when wanted.
-            self._version = version
             self._refresh_counts_only()
             return
         self.refresh()
 
+    def _refresh_counts_only(self) -> None:
+        self._count(
+            self._clock.now(),
+            translate("WorklistView", "Có hồ sơ vừa thay đổi: bấm “Làm mới” để xem."),
+        )
+
     def refresh(self) -> None:
         """Read the list and the counts again, keeping the selection and the scroll position."""
-        code = self.selected_code()
-        scroll = self.table.verticalScrollBar().value()
-        try:
-            self._version = changes.version(self._db, changes.DOSSIERS)
-            self.model.reload()
-            self._update_counts()
-        except UserError as exc:
-            self.summary.setText(exc.message)
-            return
+        if self._keep is None:  # a refresh already on its way keeps what was there before it
+            self._keep = (self.selected_code(), self.table.verticalScrollBar().value())
         if self.at_risk_shown():  # a dossier changed: it may have left the list
             self.at_risk.refresh()
-        if code is not None and not self.at_risk_shown():
-            row = self.model.row_of(code)
-            if row is not None:
-                self.table.selectRow(row)
-        self.table.verticalScrollBar().setValue(scroll)
-        self.reloaded.emit()
-
-    def _refresh_counts_only(self) -> None:
-        try:
-            self._update_counts()
-        except UserError as exc:
-            self.summary.setText(exc.message)
-            return
-        self.summary.setText(
-            translate("WorklistView", "Có hồ sơ vừa thay đổi: bấm “Làm mới” để xem.")
-        )
-
-    def _update_counts(self) -> None:
-        self._counts_asked += 1
-        self._show_counts(
-            *worklist.counts(self._db, replace(self.model.filter, band=None), self.model.now)
-        )
+        self._read_list()
 
     def _show_counts(self, bands: dict[Band, int], views: dict[View, int]) -> None:
         flt = self.model.filter
@@ -465,7 +504,9 @@ class WorklistView(QWidget):
         else:
             shown = bands[flt.band] if flt.band is not None else views[flt.view]
             text = translate("WorklistView", "{n} hồ sơ").format(n=shown)
-        self.summary.setText(text)
+        if self._failure is None:  # the list itself could not be read: that stays said
+            self.summary.setStyleSheet("")
+            self.summary.setText(text)
         self._counted()
 
     def _counted(self) -> None:

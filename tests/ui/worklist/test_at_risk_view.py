@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 import shiboken6
-from background_jobs import settle
+from background_jobs import list_read, settle
 from dossier_factory import record
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QIcon
@@ -65,6 +65,7 @@ def make_view(qtbot, db, clerk, clock) -> WorklistView:
     view.resize(1280, 720)
     view.show()
     qtbot.waitExposed(view)
+    list_read(qtbot, view)
     return view
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from background_jobs import settle
+from background_jobs import list_read, settle
 from message_boxes import click_box_button, visible_message_boxes
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
@@ -32,6 +32,7 @@ def window(qtbot, db: Database, clerk: Clerk, clock: FixedClock) -> MainWindow:
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    list_read(qtbot, w)
     return w
 
 
@@ -147,9 +148,11 @@ def test_the_window_reads_one_page_however_many_dossiers(qtbot, db, clerk, clock
     w = MainWindow(db, clerk, clock)
     qtbot.addWidget(w)
     w.worklist.select_view(View.CLOSED)  # some 400 finished dossiers
+    list_read(qtbot, w)
     assert w.dossier_model.rowCount() == 200
     assert w.dossier_model.canFetchMore()
     w.dossier_model.fetchMore()
+    list_read(qtbot, w)
     assert w.dossier_model.rowCount() > 200
 
 
@@ -157,6 +160,7 @@ def test_a_saved_dossier_appears_in_the_list(qtbot, window, db, clerk, clock):
     assert window.dossier_model.rowCount() == 0
     code = record(db, clerk, clock)
     window.intake.dossier_saved.emit(code)
+    list_read(qtbot, window)
     assert window.dossier_model.rowCount() == 1
     assert window.dossier_model.code_at(0) == code
     assert window.statusBar().currentMessage() == f"Đã lưu hồ sơ {code}."
@@ -165,6 +169,7 @@ def test_a_saved_dossier_appears_in_the_list(qtbot, window, db, clerk, clock):
 def test_double_click_opens_the_dossier_page(qtbot, window, db, clerk, clock):
     code = record(db, clerk, clock)
     window.refresh_dossiers()
+    list_read(qtbot, window)
     window.tabs.setCurrentIndex(DOSSIERS_TAB)
     QApplication.processEvents()  # lay the list out
     view = window.dossier_view
@@ -182,6 +187,7 @@ def test_double_click_opens_the_dossier_page(qtbot, window, db, clerk, clock):
 def test_reprint_button_needs_a_selection(qtbot, window, db, clerk, clock):
     code = record(db, clerk, clock)
     window.refresh_dossiers()
+    list_read(qtbot, window)
     window.reprint_selected()
     [box] = visible_message_boxes(window)
     assert box.text() == "Hãy chọn một hồ sơ trong danh sách trước."
@@ -201,6 +207,7 @@ def test_reprint_by_code_suggests_the_selected_dossier(qtbot, window, db, clerk,
     code = record(db, clerk, clock)
     window.tabs.setCurrentIndex(DOSSIERS_TAB)
     window.refresh_dossiers()
+    list_read(qtbot, window)
     window.dossier_view.selectRow(0)
     dialog = open_code_dialog(window)
     assert dialog.textValue() == code

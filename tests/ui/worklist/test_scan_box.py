@@ -4,7 +4,7 @@ dossier, and a dossier whose result is ready goes straight to "Trả kết quả
 from __future__ import annotations
 
 import pytest
-from background_jobs import steps_done
+from background_jobs import list_read, steps_done
 from dossier_factory import record
 from keyboard_input import type_text
 from message_boxes import click_box_button, visible_message_boxes
@@ -33,6 +33,7 @@ def window(qtbot, db: Database, clerk: Clerk, clock: FixedClock) -> MainWindow:
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    list_read(qtbot, w)
     w.activateWindow()
     return w
 
@@ -121,6 +122,7 @@ def test_f2_from_a_dossier_page_goes_back_to_the_scan_box(qtbot, window, db, cle
 def test_a_step_on_a_page_refreshes_the_worklist(qtbot, window, db, clerk, clock):
     code = record(db, clerk, clock)
     window.refresh_dossiers()
+    list_read(qtbot, window)
     assert window.dossier_model.codes() == [code]
     page = window.open_dossier(code)
     page.open_step(StepKind.STOP)
@@ -128,4 +130,5 @@ def test_a_step_on_a_page_refreshes_the_worklist(qtbot, window, db, clerk, clock
     dialog.reason_edit.setPlainText("Người nộp xin rút hồ sơ")
     dialog.ok_button.click()
     steps_done(qtbot, dialog)
+    list_read(qtbot, window)
     assert window.dossier_model.codes() == []  # stopped: no longer running

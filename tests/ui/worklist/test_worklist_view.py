@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from background_jobs import list_read
 from dossier_factory import record
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
@@ -82,30 +83,36 @@ def view(qtbot, office: Database, boss: Clerk, clock: FixedClock) -> WorklistVie
     v.resize(1280, 720)
     v.show()
     qtbot.waitExposed(v)
-    qtbot.waitUntil(lambda: v.counts_ready, timeout=5000)  # counted after the first page
+    list_read(qtbot, v)  # its first page and its counts, read in the background
     return v
 
 
-def all_rows(model: WorklistTableModel) -> list[str]:
+def more(qtbot, model: WorklistTableModel) -> None:
+    """Ask for the next page, as a scroll to the end does, and wait for its rows."""
+    model.fetchMore()
+    list_read(qtbot, model)
+
+
+def all_rows(qtbot, model: WorklistTableModel) -> list[str]:
     while model.canFetchMore():
-        model.fetchMore()
+        more(qtbot, model)
     return model.codes()
 
 
 # -- the model ----------------------------------------------------------------------
 
 
-def test_the_model_passes_qt_s_model_checks(qtmodeltester, office, clock):
+def test_the_model_passes_qt_s_model_checks(qtbot, qtmodeltester, office, clock):
     model = WorklistTableModel(office, clock, page_size=7)
-    model.fetchMore()
-    model.fetchMore()
+    more(qtbot, model)
+    more(qtbot, model)
     qtmodeltester.check(model)
     assert model.rowCount() >= 14
 
 
-def test_pages_list_every_running_dossier_once_most_urgent_first(office, clock):
+def test_pages_list_every_running_dossier_once_most_urgent_first(qtbot, office, clock):
     model = WorklistTableModel(office, clock, page_size=9)
-    codes = all_rows(model)
+    codes = all_rows(qtbot, model)
     now = clock.now()
     assert len(codes) == len(set(codes)) == worklist.count(office, WorklistFilter(), now)
     dues = [model.item(r).due_at for r in range(model.rowCount())]
@@ -116,9 +123,9 @@ def test_pages_list_every_running_dossier_once_most_urgent_first(office, clock):
     }
 
 
-def test_cells_show_urgency_with_an_icon_and_words_not_colour_alone(office, clock):
+def test_cells_show_urgency_with_an_icon_and_words_not_colour_alone(qtbot, office, clock):
     model = WorklistTableModel(office, clock)
-    model.fetchMore()
+    more(qtbot, model)
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(HEADERS))] == list(
         HEADERS
     )
@@ -164,13 +171,15 @@ def test_urgency_words_count_working_days(qapp, db, clerk, clock):
     assert urgency_text(late, later, cal) == "Quá hạn 2 ngày làm việc"
 
 
-def test_reload_reads_as_deep_as_the_clerk_scrolled(office, clock):
+def test_reload_reads_as_deep_as_the_clerk_scrolled(qtbot, office, clock):
     model = WorklistTableModel(office, clock, page_size=10)
-    model.fetchMore()
-    model.fetchMore()
-    model.fetchMore()
+    for _ in range(3):
+        more(qtbot, model)
     before = model.codes()
+    assert len(before) == 30
     model.reload()
+    assert model.reading() and model.codes() == before  # shown until the new rows come
+    list_read(qtbot, model)
     assert model.codes() == before
 
 
@@ -230,13 +239,15 @@ def test_clicking_a_band_shows_only_that_band(qtbot, view, band):
     button = view.band_buttons[band]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert button.isChecked()
-    codes = all_rows(view.model)
+    list_read(qtbot, view)
+    codes = all_rows(qtbot, view.model)
     assert len(codes) == button.count
     assert {view.model.item(r).band for r in range(view.model.rowCount())} == {band}
     assert view.summary.text() == f"{button.count} hồ sơ"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # again: every band
     assert not button.isChecked()
-    assert len(all_rows(view.model)) == sum(view.band_counts_shown().values())
+    list_read(qtbot, view)
+    assert len(all_rows(qtbot, view.model)) == sum(view.band_counts_shown().values())
 
 
 def test_a_band_click_from_another_view_goes_back_to_running_dossiers(qtbot, view):
@@ -247,22 +258,24 @@ def test_a_band_click_from_another_view_goes_back_to_running_dossiers(qtbot, vie
     assert view.model.filter.band is Band.TODAY
 
 
-def test_views_show_waiting_ready_and_closed_dossiers(view, office, clock):
+def test_views_show_waiting_ready_and_closed_dossiers(qtbot, view, office, clock):
     for v, statuses in (
         (View.WAITING, {DossierStatus.WAITING_SUPPLEMENT}),
         (View.READY, {DossierStatus.RESULT_READY}),
         (View.CLOSED, {DossierStatus.RETURNED, DossierStatus.REFUSED, DossierStatus.STOPPED}),
     ):
         view.select_view(v)
+        list_read(qtbot, view)
         assert view.model.rowCount() > 0
         assert {view.model.item(r).status for r in range(view.model.rowCount())} <= statuses
         assert {view.model.item(r).band for r in range(view.model.rowCount())} == {None}
         assert view.model.data(view.model.index(0, URGENCY)) != ""
 
 
-def test_filters_by_department_and_field(view, office, clock):
+def test_filters_by_department_and_field(qtbot, view, office, clock):
     view.department_combo.setCurrentIndex(view.department_combo.findData("Công an xã"))
     view.apply_filters()
+    list_read(qtbot, view)
     holders = {view.model.item(r).holder for r in range(view.model.rowCount())}
     assert holders == {"Công an xã"}
     expected = worklist.band_counts(office, WorklistFilter(department="Công an xã"), clock.now())
@@ -270,6 +283,7 @@ def test_filters_by_department_and_field(view, office, clock):
     view.clear_filters()
     view.field_combo.setCurrentIndex(view.field_combo.findData("Hộ tịch"))
     view.apply_filters()
+    list_read(qtbot, view)
     assert {view.model.item(r).field for r in range(view.model.rowCount())} == {"Hộ tịch"}
 
 
@@ -281,9 +295,11 @@ def test_accent_free_search_finds_a_vietnamese_name(qtbot, view, office, boss, c
     view.search.clear()
     type_text(qtbot, view.search, "NGUYEN THI ANH")
     qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    list_read(qtbot, view)
     assert code in view.model.codes()
     view.search.setText("0987654321")
     view.apply_filters()
+    list_read(qtbot, view)
     assert view.model.codes() == [code]
 
 
@@ -291,7 +307,7 @@ def test_a_clerk_sees_only_the_dossiers_in_their_charge(qtbot, office, clock):
     hoa = accounts.get_clerk(office, "canbo1")
     v = WorklistView(office, hoa, clock)
     qtbot.addWidget(v)
-    qtbot.waitUntil(lambda: v.counts_ready, timeout=5000)
+    list_read(qtbot, v)
     assert not v.assignee_combo.isEnabled()
     assert v.model.filter.assignee == "canbo1"
     assignees = {v.model.item(r).assignee for r in range(v.model.rowCount())}
@@ -336,6 +352,7 @@ def test_a_change_made_by_another_process_appears_within_seconds(qtbot, db, cler
     second = record(db, clerk, clock, "Phạm Thị Cúc")
     v = WorklistView(db, clerk, clock)  # polls every two seconds, as at the counter
     qtbot.addWidget(v)
+    list_read(qtbot, v)
     v.table.selectRow(v.model.row_of(second))
     scroll = v.table.verticalScrollBar().value()
     subprocess.run(
@@ -364,15 +381,18 @@ def test_a_change_in_this_window_is_seen_too(qtbot, db, clerk, clock):
     assert sum(v.band_counts_shown().values()) == 0
 
 
-def test_the_first_page_comes_before_its_counts(qtbot, office, boss, clock):
-    """The window opens on the list: the page is there as the view is made, and the
-    counts follow from the background (one count, then ``counted``)."""
+def test_the_list_and_its_counts_are_read_off_the_window_s_thread(qtbot, office, boss, clock):
+    """The screen is made without a read on the window's thread: its page and its counts
+    come from the background (the page first, then ``counted``)."""
     v = WorklistView(office, boss, clock)
     qtbot.addWidget(v)
-    assert v.model.rowCount() > 0
+    assert v.reading() and v.model.rowCount() == 0
     assert not v.counts_ready and v.band_counts_shown() == dict.fromkeys(Band, 0)
-    with qtbot.waitSignal(v.counted, timeout=5000):
+    with qtbot.waitSignal(v.reloaded, timeout=5000):
         pass
+    assert v.model.rowCount() > 0
+    list_read(qtbot, v)
+    assert v.counts_ready
     assert v.band_counts_shown() == worklist.band_counts(office, WorklistFilter(), clock.now())
 
 
@@ -423,7 +443,8 @@ def test_a_column_resized_by_hand_keeps_its_width(qtbot, view):
     header = view.table.horizontalHeader()
     header.resizeSection(STATUS, 333)  # as the clerk's drag of its edge does
     view.select_view(View.READY)
-    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    list_read(qtbot, view)
+    assert view.model.filter.view is View.READY and view.model.rowCount() > 0
     view.resize(1100, 700)
     qtbot.waitUntil(lambda: view.table.viewport().width() < 1100)
     assert header.sectionSize(STATUS) == 333

@@ -1,0 +1,84 @@
+"""The worklist reads its rows off the window's thread: a server that makes it wait
+leaves the window answering, the newest list asked for is the one shown, and a read
+that fails keeps the rows on screen and says why.
+
+Another PC holds the dossiers locked (as a long report or a server that stopped
+answering would): the clerk's search waits in the background while a timer of the
+window keeps ticking, the list keeps what it showed, a note says the list is being
+read, and the clerk's second search, asked while the first still waits, is the one
+shown once the lock goes.
+"""
+
+from __future__ import annotations
+
+from background_jobs import WAIT_MS, list_read, settle, ticks_of
+from dossier_factory import record
+from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
+
+from desk.services import accounts
+from desk.ui.widgets.qt_helpers import ERROR_COLOUR
+from desk.ui.worklist.worklist_view import WorklistView
+
+
+def _view(qtbot, db, clerk, clock) -> WorklistView:  # noqa: ANN001
+    view = WorklistView(db, clerk, clock, poll_ms=60_000)
+    qtbot.addWidget(view)
+    view.resize(1280, 720)
+    view.show()
+    qtbot.waitExposed(view)
+    list_read(qtbot, view)
+    return view
+
+
+def test_a_list_waiting_on_a_locked_server_leaves_the_window_alive_and_the_newest_wins(
+    qtbot, server_db, clock
+):
+    clerk = accounts.log_in(server_db, "admin", "matkhau123")
+    tam = record(server_db, clerk, clock, "Lê Văn Tám")
+    cuc = record(server_db, clerk, clock, "Phạm Thị Cúc")
+    view = _view(qtbot, server_db, clerk, clock)
+    assert sorted(view.model.codes()) == sorted([tam, cuc])
+    ticks = ticks_of(view)
+
+    other = create_engine(server_db.url, poolclass=NullPool)
+    holder = other.connect()
+    try:
+        holder.execute(text("LOCK TABLE dossiers IN ACCESS EXCLUSIVE MODE"))
+        view.search.setText("Tám")
+        view.apply_filters()
+        assert view.reading()
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 40)  # 400 ms: the event loop runs
+        assert view.reading()
+        assert sorted(view.model.codes()) == sorted([tam, cuc])  # kept while it waits
+        assert view.progress.isVisible()
+        assert view.progress.text() == "Đang đọc danh sách hồ sơ..."
+        view.search.setText("Cúc")  # the clerk changes their mind meanwhile
+        view.apply_filters()
+    finally:
+        holder.rollback()
+        holder.close()
+        other.dispose()
+    list_read(qtbot, view)
+    settle(qtbot)
+    assert view.model.codes() == [cuc]  # the newest search, whichever read ended first
+    assert view.summary.text() == "1 hồ sơ"
+    assert not view.progress.isVisible()
+
+
+def test_a_list_that_cannot_be_read_keeps_its_rows_and_says_why(qtbot, server_db, pg_server, clock):
+    clerk = accounts.log_in(server_db, "admin", "matkhau123")
+    code = record(server_db, clerk, clock, "Lê Văn Tám")
+    view = _view(qtbot, server_db, clerk, clock)
+    assert view.model.codes() == [code]
+
+    pg_server.drop_database(server_db.url)  # the server goes: nothing can be read
+    view.refresh()
+    qtbot.waitUntil(lambda: not view.reading(), timeout=WAIT_MS)
+    settle(qtbot)
+    assert view.model.codes() == [code]  # still on screen
+    said = view.summary.toolTip()  # the whole text (the label may shorten it)
+    assert said.startswith("Trên máy chủ chưa có cơ sở dữ liệu"), said
+    assert ERROR_COLOUR in view.summary.styleSheet()
+    assert not view.progress.isVisible()
