@@ -3228,7 +3228,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Hồ sơ {code}</source>
-        <extracomment>Column widths in average characters; the last column takes the rest, wrapped.</extracomment>
+        <extracomment>Column widths in average characters; the last column takes the rest, wrapped. Reads of the page asked so far (only the newest is shown), and what waits on it.</extracomment>
         <translation>Dossier {code}</translation>
     </message>
     <message>
@@ -4936,7 +4936,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>Dữ liệu: {where}</source>
-        <extracomment>What ``complete`` imports: at start-up, imported beforehand off the window&apos;s thread. The whole window is built (``complete``): every menu works. The ticket the intakes are for, while it is served at this counter. The clerk who took over this counter, once one has. Until ``complete``: the first screen&apos;s list, the at-risk list worked out for it, and whether the clerk asked for that list already.</extracomment>
+        <extracomment>What ``complete`` imports: at start-up, imported beforehand off the window&apos;s thread. The whole window is built (``complete``): every menu works. The codes whose page is being read to be shown. The ticket the intakes are for, while it is served at this counter. The clerk who took over this counter, once one has. Until ``complete``: the first screen&apos;s list, the at-risk list worked out for it, and whether the clerk asked for that list already.</extracomment>
         <translation>Data: {where}</translation>
     </message>
     <message>
@@ -8571,7 +8571,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
     <message>
         <source>Tìm theo tên người nộp, mã hồ sơ, số CCCD, số điện thoại (gõ không dấu cũng được)</source>
-        <extracomment>Bands move as time passes even when nobody changes anything. The tab after the views: dossiers at risk of being late (not a filter of the list). the counts of the bands and the view tabs are on screen The change counter the list was last read at (``None``: not yet known, and the first poll reads the list again). Whose dossiers the bands, the tabs and the at-risk list count: a clerk&apos;s own, a supervisor&apos;s the whole office (``desk.domain.scope``); the screen says which. What a read of the list from its top keeps when its rows come: the dossier selected and the scroll position (a refresh), or ``None`` (the top of a new list). Its reads of the change counter, which may wait or fail (a server away). Counts asked for so far: a later count makes an earlier one late (not shown).</extracomment>
+        <extracomment>Bands move as time passes even when nobody changes anything. The tab after the views: dossiers at risk of being late (not a filter of the list). the counts of the bands and the view tabs are on screen The change counter the list was last read at (``None``: not yet known, and the first poll reads the list again). Whose dossiers the bands, the tabs and the at-risk list count: a clerk&apos;s own, a supervisor&apos;s the whole office (``desk.domain.scope``); the screen says which. What a read of the list from its top keeps when its rows come: the dossier selected and the scroll position (a refresh), or ``None`` (the top of a new list). Its reads of the change counter, which may wait or fail (a server away). Counts asked for so far: a later count makes an earlier one late (not shown). Why the list last asked for could not be read (``None``: it could).</extracomment>
         <translation>Search by applicant name, dossier code, citizen ID number, phone number (accents optional)</translation>
     </message>
     <message>

@@ -52,12 +52,16 @@ def ticks_of(parent):  # noqa: ANN001, ANN201 (a QObject; a list of ints)
 
 
 def steps_done(qtbot, dialog) -> None:  # noqa: ANN001
-    """Wait until a step's dialog has its outcome (recorded and closed, or refused)."""
+    """Wait until a step's dialog has its outcome (recorded and closed, or refused), and
+    the dossier's page it was opened from shows the dossier as the step left it."""
     import shiboken6
 
+    page = dialog.parentWidget()
     qtbot.waitUntil(
         lambda: not shiboken6.isValid(dialog) or not dialog.submitting(), timeout=WAIT_MS
     )
+    if page is not None and hasattr(page, "reading"):
+        page_read(qtbot, page)
 
 
 def submitted(qtbot, dialog) -> bool:  # noqa: ANN001
@@ -85,3 +89,28 @@ def list_read(qtbot, view) -> None:  # noqa: ANN001
     rows and the counts it asked for: they are read off the window's thread."""
     view = getattr(view, "worklist", view)
     qtbot.waitUntil(lambda: not view.reading(), timeout=WAIT_MS)
+
+
+def page_read(qtbot, page) -> None:  # noqa: ANN001
+    """Wait until a dossier's page shows what the dossier is now (it reads off the
+    window's thread after each step, and when another counter changed the dossier)."""
+    import shiboken6
+
+    qtbot.waitUntil(lambda: not shiboken6.isValid(page) or not page.reading(), timeout=WAIT_MS)
+
+
+def opened(qtbot, window, code: str):  # noqa: ANN001, ANN201
+    """Open dossier ``code``'s page from the main window and wait until it shows: the
+    page, or ``None`` when it could not be read (the window said why)."""
+    window.open_dossier(code)
+    return shown_page(qtbot, window, code)
+
+
+def shown_page(qtbot, window, code: str):  # noqa: ANN001, ANN201
+    """Wait until the main window has shown the page of ``code`` it was asked for (a
+    double click, a scan): the page, or ``None`` when it could not be read."""
+    qtbot.waitUntil(lambda: not window.opening(), timeout=WAIT_MS)
+    page = window.pages.get(code)
+    if page is not None:
+        page_read(qtbot, page)
+    return page

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import UserError
 from desk.domain.lifecycle import STEP_LABELS, Step
 from desk.domain.messages import (
     CHANNEL_LABELS,
@@ -206,13 +205,17 @@ class PageMessages:
             self.consent_button, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
         )
 
-    def fill(self, table: QTableWidget, timeline: Sequence[Step], names: Mapping[str, str]) -> None:
-        """The timeline with the messages among the steps; the line under the heading."""
-        try:
-            self.messages = outbox.dossier_messages(self._db, self._code)
-            agreed = outbox.consent_for(self._db, self._code).agreed()
-        except UserError:
-            self.messages, agreed = [], ()
+    def fill(
+        self,
+        table: QTableWidget,
+        timeline: Sequence[Step],
+        names: Mapping[str, str],
+        messages: list[outbox.MessageView],
+        agreed: Sequence[MessageChannel],
+    ) -> None:
+        """The timeline with the messages among the steps (read with the page,
+        ``desk.ui.dossier.page_data``); the line under the heading."""
+        self.messages = messages
         rows = merged_rows(timeline, self.messages, names)
         fill_table(table, [row for row, _colour in rows])
         background = QBrush(QColor(MESSAGE_BACKGROUND))

@@ -64,12 +64,12 @@ from desk.domain.step_offer import step_allowed, why_not
 from desk.domain.time_limit import stored_limit_label
 from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.domain.urgency import BAND_LABELS, band_for
-from desk.services import accounts, audit, calendar, dossiers, steps
 from desk.storage.database import Database
 from desk.ui.dossier import form_documents
 from desk.ui.dossier.dossier_history import audit_rows
 from desk.ui.dossier.dossier_messages import PageMessages
 from desk.ui.dossier.dossier_scans import PageScans
+from desk.ui.dossier.page_data import PageData, read_page
 from desk.ui.dossier.page_printing import PagePrinting
 from desk.ui.dossier.page_steps import BUTTON_TEXTS, DIALOGS, PAGE_STEPS
 from desk.ui.dossier.step_dialogs import (
@@ -78,6 +78,7 @@ from desk.ui.dossier.step_dialogs import (
     when,
 )
 from desk.ui.intake.receipt_preview import ReceiptPreviewDialog
+from desk.ui.widgets import background
 from desk.ui.widgets.band_style import BAND_STYLES
 from desk.ui.widgets.forms import Notice, fill_table, read_only_table
 from desk.ui.widgets.qt_helpers import show_message, translate
@@ -117,14 +118,24 @@ class DossierPage(PagePrinting, QDialog):
         code: str,
         clock: Clock,
         parent: QWidget | None = None,
+        *,
+        data: PageData | None = None,
     ) -> None:
+        """The page of dossier ``code``, shown with ``data`` (read off the window's thread
+        by the caller, ``read_page``); without it the page reads it here."""
         super().__init__(parent)
         self.db = db
         self.clerk = clerk
         self.clock = clock
-        self.dossier: Dossier = dossiers.get_dossier(db, code)
+        if data is None:
+            data = read_page(db, code, clerk.is_supervisor)
+        self.dossier: Dossier = data.dossier
         self.code = self.dossier.code
         self.timeline: list[Step] = []
+        #: Reads of the page asked so far (only the newest is shown), and what waits on it.
+        self._asked = 0
+        self._reading = False
+        self._after_read: list[Callable[[], object]] = []
         self.last_dialog: StepDialog | None = None
         self.last_preview: ReceiptPreviewDialog | None = None
         self.last_consent_dialog: QDialog | None = None
@@ -158,7 +169,7 @@ class DossierPage(PagePrinting, QDialog):
         layout.addWidget(self._build_step_buttons())
         layout.addWidget(self.notice)
         layout.addLayout(self._build_footer())
-        self.reload()
+        self._show(data)
         fit_to_screen(self, 1240, 780)
 
     # -- building ------------------------------------------------------------------
@@ -300,16 +311,48 @@ class DossierPage(PagePrinting, QDialog):
 
     # -- showing the dossier ---------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read the dossier, its timeline and its audit trail again."""
-        self.dossier = dossiers.get_dossier(self.db, self.code)
-        self.apology_part.read()
-        self.timeline = steps.timeline(self.db, self.code)
-        self._show_heading()
-        self._show_facts()
-        clerks = accounts.list_clerks(self.db)
+    def reload(self, then: Callable[[], object] | None = None, *, quiet: bool = False) -> None:
+        """Read the dossier, its timeline and its audit trail again, off the window's
+        thread; ``then()`` once they are shown. A read asked later makes this one late
+        (its ``then`` follows the later one). A read that fails is said on the page, or
+        only logged when ``quiet`` (a re-read nobody at this page asked for)."""
+        if then is not None:
+            self._after_read.append(then)
+        self._asked += 1
+        self._reading = True
+        asked, db, code, trail = self._asked, self.db, self.code, self.audit_table is not None
+
+        def done(data: PageData | None, error: str | None) -> None:
+            if asked != self._asked:  # read again since: that read is the one shown
+                return
+            self._reading = False
+            waiting, self._after_read = self._after_read, []
+            if error is not None or data is None:
+                if quiet:
+                    log.warning("dossier page %s not refreshed: %s", code, error)
+                else:
+                    self.notice.show_error(error or "")
+                return
+            self._show(data)
+            for follow in waiting:
+                follow()
+
+        background.run(self, lambda: read_page(db, code, trail), done)
+
+    def reading(self) -> bool:
+        """Whether a read of the page is on its way."""
+        return self._reading
+
+    def _show(self, data: PageData) -> None:
+        self.dossier = data.dossier
+        self.apology_part.take(data.apology)
+        self.timeline = data.timeline
+        self._show_heading(data)
+        self._show_facts(data)
+        clerks = data.clerks
         names = {c.username: c.full_name for c in clerks}
-        self.messages.fill(self.timeline_table, self.timeline, names)  # steps and messages
+        # steps and messages
+        self.messages.fill(self.timeline_table, self.timeline, names, data.messages, data.agreed)
         set_column_widths(self.timeline_table, TIMELINE_WIDTHS)
         fill_table(
             self.papers_table,
@@ -318,19 +361,18 @@ class DossierPage(PagePrinting, QDialog):
                 for p in self.dossier.papers
             ],
         )
-        self.scans_tab.reload(self.dossier)
-        if self.audit_table is not None:
+        self.scans_tab.reload(self.dossier, data.scans)
+        if self.audit_table is not None and data.trail is not None:
             people = {c.id: c.full_name for c in clerks}
-            trail = audit.trail(self.db, "dossier", self.code)
-            fill_table(self.audit_table, audit_rows(trail, people))
+            fill_table(self.audit_table, audit_rows(data.trail, people))
             set_column_widths(self.audit_table, AUDIT_WIDTHS)
         self._enable_steps()
 
-    def _show_heading(self) -> None:
+    def _show_heading(self, data: PageData) -> None:
         d = self.dossier
         urgency = ""
         if d.status in RUNNING_STATUSES:
-            band = band_for(d.effective_due(), self.clock.now(), calendar.working_calendar(self.db))
+            band = band_for(d.effective_due(), self.clock.now(), data.calendar)
             urgency = (
                 f' &nbsp; <span style="color:{BAND_STYLES[band].colour}; font-weight:bold">'
                 f"{translated(BAND_LABELS[band])}</span>"
@@ -344,7 +386,7 @@ class DossierPage(PagePrinting, QDialog):
             f"{escape(d.applicant.name)} — {escape(d.procedure_name)}"
         )
 
-    def _show_facts(self) -> None:
+    def _show_facts(self, data: PageData) -> None:
         d = self.dossier
         a = d.applicant
         kind = (
@@ -377,7 +419,7 @@ class DossierPage(PagePrinting, QDialog):
             "appointment": when(d.appointment_at),
             "rescheduled": rescheduled,
             "holder": holder_label(d.holder),
-            "assignee": dossiers.assignee_name(self.db, d.code),
+            "assignee": data.assignee,
             "clerk": d.clerk_name,
             "comebacks": str(d.comebacks),
             "result": result.lstrip("; "),
@@ -422,23 +464,32 @@ class DossierPage(PagePrinting, QDialog):
         return dialog
 
     def _after_apology(self) -> None:
-        self.reload()
         self.changed.emit(self.code)
-        self.notice.show_ok(self.apology_part.done_text())
+        self.reload(lambda: self.notice.show_ok(self.apology_part.done_text()))
 
     def _forget_dialog(self, dialog: StepDialog) -> None:
         if self.last_dialog is dialog:
             self.last_dialog = None
 
     def _after_step(self, kind: StepKind, dialog: StepDialog) -> None:
-        self.reload()
+        """The step is recorded: say so at once, and once the page is read again say what
+        it changed and print what follows it."""
         self.changed.emit(self.code)
+        self.notice.show_ok(
+            translate("DossierPage", "Đã ghi nhận: {step}.").format(
+                step=translated(STEP_LABELS[kind])
+            )
+        )
+        outcome = dialog.outcome
+        self.reload(lambda: self._step_shown(kind, outcome))
+
+    def _step_shown(self, kind: StepKind, outcome: object) -> None:
         done = translate("DossierPage", "Đã ghi nhận: {step}.").format(
             step=translated(STEP_LABELS[kind])
         )
-        if kind is StepKind.RESULT_READY and isinstance(dialog.outcome, ResultClass):
+        if kind is StepKind.RESULT_READY and isinstance(outcome, ResultClass):
             done = translate("DossierPage", "Đã ghi nhận có kết quả: {label}.").format(
-                label=translated(RESULT_CLASS_LABELS[dialog.outcome])
+                label=translated(RESULT_CLASS_LABELS[outcome])
             )
         elif kind is StepKind.SUPPLEMENT_RECEIVED:
             done = translate("DossierPage", "Đã nhận bổ sung. Hẹn trả mới: {at}.").format(

@@ -182,10 +182,11 @@ class PageScans(QWidget):
         wide = event.size().width() >= PageStrip.width_for(3) + TABLE_WIDTH
         self.strip.set_columns(3 if wide else 2)
 
-    def reload(self, dossier: Dossier) -> None:
+    def reload(self, dossier: Dossier, found: list[Scan]) -> None:
+        """Show the dossier's papers with the scans ``found`` of them (read with the page)."""
         row = max(0, self.table.currentRow())
         self.dossier = dossier
-        self.scans = scans.list_scans(self.db, self.code)
+        self.scans = found
         by_place = {(s.kind, s.position): s for s in self.scans}
         self.rows = [
             (ScanKind.PAPER, n, p.name, p.form) for n, p in enumerate(dossier.papers, start=1)

@@ -22,7 +22,6 @@ from desk.domain.lifecycle import STEP_LABELS, StepKind
 from desk.domain.office import Clerk
 from desk.domain.step_offer import apology_allowed, apology_why_not
 from desk.domain.translation import translated
-from desk.services import apologies
 from desk.storage.database import Database
 from desk.ui.dossier.apology_dialog import ApologyDialog
 from desk.ui.dossier.page_steps import BUTTON_TEXTS
@@ -50,9 +49,9 @@ class PageApology(QObject):
         self.form_button = QPushButton(translate("DossierPage", "Văn bản xin lỗi (mẫu 04)"), page)
         self.form_button.setObjectName("apology_form")
 
-    def read(self) -> Apology | None:
-        self.apology = apologies.get_apology(self._db, self._code)
-        return self.apology
+    def take(self, apology: Apology | None) -> None:
+        """The dossier's apology, as the page read it."""
+        self.apology = apology
 
     def enable(self, dossier: Dossier) -> None:
         """Offer the apology when the law allows one now; say why not otherwise."""

@@ -66,6 +66,7 @@ if TYPE_CHECKING:  # imported when first used: the window opens without them
     from desk.services.first_screen import AtRisk, FirstPage, OfficeNames
     from desk.storage.database import Database
     from desk.ui.dossier.dossier_page import DossierPage
+    from desk.ui.dossier.page_data import PageData
     from desk.ui.intake.intake_window import IntakeWindow
     from desk.ui.intake.receipt_preview import ReceiptPreviewDialog
     from desk.ui.session.user_switch import UserSwitch
@@ -147,6 +148,8 @@ class MainWindow(AdminDialogs, WindowMenus, WindowTabs, CounterQueue, Reprinting
         self.setObjectName("main_window")
         self.last_preview: ReceiptPreviewDialog | None = None
         self.pages: dict[str, DossierPage] = {}
+        #: The codes whose page is being read to be shown.
+        self._opening: set[str] = set()
         self.counter_dock: QDockWidget | None = None
         self.counter_panel: CounterPanel | None = None
         self.counter_number: int | None = None
@@ -305,44 +308,82 @@ class MainWindow(AdminDialogs, WindowMenus, WindowTabs, CounterQueue, Reprinting
 
     # -- the dossier pages ----------------------------------------------------------
 
-    def open_dossier(self, code: str) -> DossierPage | None:
-        """Show the dossier's page (the one already open, brought forward and re-read)."""
+    def open_dossier(
+        self,
+        code: str,
+        then: Callable[[DossierPage], object] | None = None,
+        failed: Callable[[], object] | None = None,
+    ) -> DossierPage | None:
+        """Show the dossier's page: the one already open is brought forward and read
+        again; a new one is read off the window's thread and shows once read. ``then(page)``
+        follows once the page shows what the dossier is now; ``failed()`` when it cannot be
+        read (the window has said why). Returns the page when it was already open."""
         page = self.pages.get(code)
-        try:
-            if page is not None:
-                page.reload()
-            else:
-                from desk.ui.dossier.dossier_page import DossierPage
-
-                page = DossierPage(self._db, self._clerk, code, self._clock, parent=self)
-        except UserError as exc:
-            show_message(self, translate("MainWindow", "Mở hồ sơ"), exc.message)
+        if page is not None:
+            self._bring_forward(page)
+            page.reload(None if then is None else lambda: then(page))
+            return page
+        if code in self._opening:  # asked twice (a double click, a scan twice): read once
             return None
-        if code not in self.pages:
-            self.pages[page.code] = page
-            page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            page.destroyed.connect(lambda *_, c=page.code: self.pages.pop(c, None))
-            page.changed.connect(lambda _code: self.refresh_dossiers())
+        from desk.ui.dossier.page_data import read_page
+        from desk.ui.widgets import background
+
+        self._opening.add(code)
+        db, trail = self._db, self._clerk.is_supervisor
+
+        def done(data: PageData | None, error: str | None) -> None:
+            self._opening.discard(code)
+            if error is not None or data is None:
+                show_message(self, translate("MainWindow", "Mở hồ sơ"), error or "")
+                if failed is not None:
+                    failed()
+                return
+            if self.is_locked():  # the counter locked meanwhile: nothing shows over the lock
+                return
+            page = self.pages.get(data.dossier.code)
+            if page is None:
+                page = self._new_page(data)
+            self._bring_forward(page)
+            if then is not None:
+                then(page)
+
+        background.run(self, lambda: read_page(db, code, trail), done)
+        return None
+
+    def opening(self) -> bool:
+        """Whether a dossier's page is being read to be shown."""
+        return bool(self._opening)
+
+    def _new_page(self, data: PageData) -> DossierPage:
+        from desk.ui.dossier.dossier_page import DossierPage
+
+        page = DossierPage(self._db, self._clerk, data.dossier.code, self._clock, self, data=data)
+        self.pages[page.code] = page
+        page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        page.destroyed.connect(lambda *_, c=page.code: self.pages.pop(c, None))
+        page.changed.connect(lambda _code: self.refresh_dossiers())
+        return page
+
+    def _bring_forward(self, page: DossierPage) -> None:
         page.show()
         page.raise_()
         page.activateWindow()
-        return page
 
-    def open_scanned(self, code: str) -> DossierPage | None:
-        """A scanned or typed code: its page, and "Trả kết quả" at once when the result is ready."""
+    def open_scanned(self, code: str) -> None:
+        """A scanned or typed code: its page, and "Trả kết quả" at once when the result is
+        ready (both once the page is read, off the window's thread)."""
         if self.is_locked():  # a receipt scanned at a locked counter opens nothing
-            return None
-        page = self.open_dossier(code)
-        if page is None:
-            self.scan_box.failed()
-            return None
-        self.scan_box.done()
-        busy = page.last_dialog is not None and page.last_dialog.isVisible()
-        if page.dossier.status is DossierStatus.RESULT_READY and not busy:
+            return
+
+        def opened(page: DossierPage) -> None:
             from desk.domain.lifecycle import StepKind
 
-            page.open_step(StepKind.RETURN)
-        return page
+            self.scan_box.done()
+            busy = page.last_dialog is not None and page.last_dialog.isVisible()
+            if page.dossier.status is DossierStatus.RESULT_READY and not busy:
+                page.open_step(StepKind.RETURN)
+
+        self.open_dossier(code, opened, self.scan_box.failed)
 
     def install_scan_route(self, clock: Callable[[], float] | None = None) -> ScanRoute:
         """Scans from any field (and this PC's COM-port scanner) open dossiers or fill the applicant."""
@@ -375,10 +416,7 @@ class MainWindow(AdminDialogs, WindowMenus, WindowTabs, CounterQueue, Reprinting
 
     def _refresh_pages(self) -> None:
         for page in list(self.pages.values()):
-            try:
-                page.reload()
-            except UserError as exc:
-                log.warning("dossier page %s not refreshed: %s", page.code, exc.message)
+            page.reload(quiet=True)  # read off the window's thread; a failure is logged
 
     # -- who sits at the counter -------------------------------------------------
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from background_jobs import settle, steps_done
+from background_jobs import page_read, settle, steps_done
 from dossier_factory import PROCEDURE, record
 from keyboard_input import type_text
 from message_boxes import click_box_button, visible_message_boxes
@@ -147,6 +147,7 @@ def test_buttons_follow_the_status_and_a_disabled_one_says_why(qtbot, db, clerk,
     )
     steps.mark_ready(db, clerk, code, clock)
     page.reload()
+    page_read(qtbot, page)
     assert set(page.allowed_steps()) == {StepKind.RETURN, StepKind.REASSIGN, StepKind.EDIT}
 
 
@@ -435,6 +436,7 @@ def test_the_applicant_withdraws_a_channel_from_the_dossier_page(qtbot, db, cler
     type_text(qtbot, dialog.note, "Đơn ngày 07/12/2026: không nhận SMS")
     dialog.accept()
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    page_read(qtbot, page)
     assert outbox.consent_for(db, code) == Consent(zalo=True)
     assert "qua: Zalo." in page.messages.line.text()
     assert "chờ gửi 1, gửi không được 0. Không gửi 1 vì người nộp đã rút đồng ý." in (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from background_jobs import settle
+from background_jobs import opened, settle
 
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
 from desk.services import audit, catalog, intake, receipts, settings
@@ -28,7 +28,7 @@ def test_every_reprint_from_the_window_is_marked(qtbot, db, clerk, clock, tmp_pa
     settle(qtbot)
     assert first is not None and first.printed_ok()
     clock.advance(timedelta(minutes=30))
-    page = window.open_dossier(code)
+    page = opened(qtbot, window, code)
     again = page.print_receipt()  # "In lại phiếu hẹn" on the dossier's page
     settle(qtbot)
     assert again is not None and again.printed_ok()

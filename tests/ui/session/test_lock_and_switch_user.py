@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
+from background_jobs import opened
 from keyboard_input import type_text
 from message_boxes import click_box_button, visible_message_boxes
 from PySide6.QtCore import Qt
@@ -70,9 +71,11 @@ def pc_actions(db) -> list[str]:
 
 def test_ctrl_l_locks_and_only_the_clerk_s_password_opens(qtbot, window, db, clerk, clock):
     lock = window.office_tools.idle_lock
-    page = window.open_dossier(record(db, clerk, clock))
+    page = opened(qtbot, window, record(db, clerk, clock))
     assert page is not None and page.isVisible()
     assert window.lock_action.shortcut().toString() == "Ctrl+L"
+    window.activateWindow()  # the clerk goes back to the main window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window.intake.picker.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert lock.locked and lock.panel.geometry() == window.rect()
     assert not page.isVisible()  # the dossier's page is hidden with the rest
@@ -81,7 +84,8 @@ def test_ctrl_l_locks_and_only_the_clerk_s_password_opens(qtbot, window, db, cle
     # Nothing behind the panel runs: Ctrl+P would ask which receipt to reprint.
     qtbot.keyClick(lock.panel.password, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert window.findChild(QInputDialog, "reprint_code_dialog") is None
-    assert window.open_scanned(page.code) is None  # a scanned receipt opens nothing either
+    window.open_scanned(page.code)  # a scanned receipt opens nothing either
+    assert not window.opening() and not page.isVisible()
     type_text(qtbot, lock.panel.password, "hoa2026ok")  # someone else's password
     qtbot.keyClick(lock.panel.password, Qt.Key.Key_Return)
     assert lock.locked and lock.panel.error.text()
@@ -97,7 +101,7 @@ def test_ctrl_l_locks_and_only_the_clerk_s_password_opens(qtbot, window, db, cle
 
 
 def test_another_clerk_takes_the_counter(qtbot, leaving, db, clerk, clock, hoa):
-    page = leaving.open_dossier(record(db, clerk, clock))
+    page = opened(qtbot, leaving, record(db, clerk, clock))
     assert leaving.admin_actions["clerks"].isEnabled()
     assert leaving.clerk_label.full_text() == "Cán bộ: Nguyễn Văn An (admin, quản trị viên)"
     switch = leaving.switch_user()

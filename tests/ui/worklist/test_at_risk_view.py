@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 import shiboken6
-from background_jobs import list_read, settle
+from background_jobs import list_read, settle, shown_page
 from dossier_factory import record
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QIcon
@@ -119,7 +119,7 @@ def test_opening_a_dossier_from_the_list_opens_its_page(qtbot, db, clerk, clock,
     assert table.indexAt(where).row() == 0
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    page = window.pages[due_soon]
+    page = shown_page(qtbot, window, due_soon)
     assert page.isVisible() and page.apology_button.isEnabled()
     page.close()
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from background_jobs import list_read, settle
+from background_jobs import list_read, settle, shown_page
 from message_boxes import click_box_button, visible_message_boxes
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
@@ -177,7 +177,7 @@ def test_double_click_opens_the_dossier_page(qtbot, window, db, clerk, clock):
     assert view.indexAt(where).row() == 0
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    page = window.pages[code]
+    page = shown_page(qtbot, window, code)
     assert page.isVisible() and page.code == code
     preview = page.print_receipt()  # the page reprints the receipt too
     settle(qtbot)

@@ -4,7 +4,7 @@ dossier, and a dossier whose result is ready goes straight to "Trả kết quả
 from __future__ import annotations
 
 import pytest
-from background_jobs import list_read, steps_done
+from background_jobs import list_read, opened, shown_page, steps_done
 from dossier_factory import record
 from keyboard_input import type_text
 from message_boxes import click_box_button, visible_message_boxes
@@ -42,6 +42,7 @@ def scan(qtbot, window: MainWindow, text: str) -> None:
     """What a keyboard-wedge scanner does: type the code, then Enter."""
     type_text(qtbot, window.scan_box.edit, text)
     qtbot.keyClick(window.scan_box.edit, Qt.Key.Key_Return)
+    shown_page(qtbot, window, normalise_code(text))  # read off the window's thread
 
 
 def test_codes_are_read_as_stored():
@@ -111,7 +112,7 @@ def test_a_ready_result_goes_straight_to_the_return(qtbot, window, db, clerk, cl
 
 def test_f2_from_a_dossier_page_goes_back_to_the_scan_box(qtbot, window, db, clerk, clock):
     code = record(db, clerk, clock)
-    page = window.open_dossier(code)
+    page = opened(qtbot, window, code)
     assert page is not None
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)
@@ -124,7 +125,7 @@ def test_a_step_on_a_page_refreshes_the_worklist(qtbot, window, db, clerk, clock
     window.refresh_dossiers()
     list_read(qtbot, window)
     assert window.dossier_model.codes() == [code]
-    page = window.open_dossier(code)
+    page = opened(qtbot, window, code)
     page.open_step(StepKind.STOP)
     dialog = page.last_dialog
     dialog.reason_edit.setPlainText("Người nộp xin rút hồ sơ")

@@ -6,7 +6,7 @@ import os
 import sys
 
 import pytest
-from background_jobs import saved, saves_done
+from background_jobs import saved, saves_done, shown_page
 from dossier_factory import record
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -233,7 +233,7 @@ def test_the_main_window_opens_a_scanned_dossier(
         before = dossiers.count_dossiers(db)
         focus(qtbot, w, w.intake.applicant_form.name_edit)
         feed(stub, code, gap=0.005)
-        assert code in w.pages
+        assert shown_page(qtbot, w, code) is not None
         assert w.intake.applicant_form.name_edit.text() == ""
         w.pages[code].close()
         focus(qtbot, w, w.intake.applicant_form.phone_edit)
