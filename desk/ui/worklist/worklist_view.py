@@ -427,8 +427,10 @@ class WorklistView(QWidget):
 
     def _say_failure(self, message: str) -> None:
         """Say, in red where the count of the list goes, why the list or its counts could
-        not be read (it stays said until the list is read again)."""
+        not be read (it stays said until the list is read again: the next poll that reads
+        the change counter reads the list too)."""
         self._failure = message
+        self._version = None
         self.summary.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.summary.setText(message)
 

@@ -82,3 +82,42 @@ def test_a_list_that_cannot_be_read_keeps_its_rows_and_says_why(qtbot, server_db
     assert said.startswith("Trên máy chủ chưa có cơ sở dữ liệu"), said
     assert ERROR_COLOUR in view.summary.styleSheet()
     assert not view.progress.isVisible()
+
+
+def test_a_list_that_could_not_be_read_is_read_again_at_the_next_poll(qtbot, server_db, clock):
+    """Another PC holds the dossiers locked longer than this desk waits for a lock: the
+    refresh fails and says so in red; once the lock goes, the next poll reads the list
+    again (before, the list kept its old rows until some dossier changed)."""
+    from desk.storage.database import Database
+    from desk.storage.engine import make_engine
+
+    clerk = accounts.log_in(server_db, "admin", "matkhau123")
+    hasty = Database(server_db.url, engine=make_engine(server_db.url, busy_timeout_ms=300))
+    try:
+        view = _view(qtbot, hasty, clerk, clock)
+        view.poll()
+        settle(qtbot)
+        assert view.model.codes() == []
+        code = record(server_db, clerk, clock, "Lê Văn Tám")  # another counter
+
+        other = create_engine(server_db.url, poolclass=NullPool)
+        holder = other.connect()
+        try:
+            holder.execute(text("LOCK TABLE dossiers IN ACCESS EXCLUSIVE MODE"))
+            view.poll()  # sees the change, and reads the list: it waits, then gives up
+            settle(qtbot)
+            list_read(qtbot, view)
+            assert ERROR_COLOUR in view.summary.styleSheet(), view.summary.toolTip()
+            assert "giữ quá lâu nên chưa đọc được" in view.summary.toolTip()
+            assert view.model.codes() == []
+        finally:
+            holder.rollback()
+            holder.close()
+            other.dispose()
+        view.poll()  # the change counter has not moved since the failed read
+        settle(qtbot)
+        list_read(qtbot, view)
+        assert view.model.codes() == [code]
+        assert view.summary.text() == "1 hồ sơ" and view.summary.styleSheet() == ""
+    finally:
+        hasty.dispose()
