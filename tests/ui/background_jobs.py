@@ -114,3 +114,14 @@ def shown_page(qtbot, window, code: str):  # noqa: ANN001, ANN201
     if page is not None:
         page_read(qtbot, page)
     return page
+
+
+def appointment_shown(qtbot, form) -> None:  # noqa: ANN001
+    """Wait until an intake form shows the appointment of its procedure and channel as
+    of now (worked out off the window's thread: it reads the office's calendar)."""
+    qtbot.waitUntil(lambda: not form.appointment_pending(), timeout=WAIT_MS)
+
+
+def held_read(qtbot, form) -> None:  # noqa: ANN001
+    """Wait until an intake form shows the digitised papers held for the CCCD typed."""
+    qtbot.waitUntil(lambda: not form.scans.reuse.looking_up(), timeout=WAIT_MS)

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.clock import Clock
-from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.domain.procedure import Procedure
 from desk.domain.roles import Role
@@ -58,6 +57,7 @@ from desk.ui.intake.paper_checklist import PaperChecklist
 from desk.ui.scanning.page_editor import PageEditor
 from desk.ui.scanning.scan_folder import ScanFolderWatcher
 from desk.ui.scanning.scan_jobs import ScanJob
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import translate
 
 if TYPE_CHECKING:
@@ -78,6 +78,7 @@ class ReusePanel(QGroupBox):
         super().__init__(translate("IntakeScans", "Giấy tờ đã số hóa của người nộp"), parent)
         self.setObjectName("reuse_panel")
         self._db, self._clock = db, clock
+        self._reads = background.NewestRead(self)
         self.held: list[HeldScan] = []
         self.papers: list[str] = []
         self.table = QTableWidget(0, 6, self)
@@ -107,13 +108,26 @@ class ReusePanel(QGroupBox):
         self.hide()
 
     def lookup(self, id_number: str) -> None:
-        """Show what the office holds for ``id_number`` once it is a whole CCCD."""
-        held: list[HeldScan] = []
-        if is_person_id(id_number):
-            try:
-                held = scan_reuse.held_for(self._db, id_number)
-            except UserError as exc:  # the database is locked...: intake goes on without it
-                log.warning("held scans not read: %s", exc.message)
+        """Show what the office holds for ``id_number`` once it is a whole CCCD (read off
+        the window's thread: the clerk types on meanwhile; the newest number wins)."""
+        self._show([])  # what was held for the number before is not this one's
+        if not is_person_id(id_number):
+            self._reads.forget()
+            return
+        db = self._db
+
+        def shown(held: list[HeldScan] | None, error: str | None) -> None:
+            if error is not None:  # the database is locked...: intake goes on without it
+                log.warning("held scans not read: %s", error)
+            self._show(held or [])
+
+        self._reads.run(lambda: scan_reuse.held_for(db, id_number), shown)
+
+    def looking_up(self) -> bool:
+        """Whether the held scans of the number typed are being read."""
+        return self._reads.waiting()
+
+    def _show(self, held: list[HeldScan]) -> None:
         if [h.file_id for h in held] == [h.file_id for h in self.held]:
             return
         self.held = held

@@ -166,6 +166,13 @@ class IntakeWindow(OnlineGuide, QWidget):
         self._hold_timer.setSingleShot(True)
         self._hold_timer.setInterval(DELAY_MS)
         self._hold_timer.timeout.connect(self._hold_form)
+        #: The appointment's reads (the newest shown), for which procedure and channel the
+        #: date shown is, and what shows when the newest takes long.
+        self._appointment = background.NewestRead(self)
+        self._appointment_for: tuple[str, Channel] | None = None
+        self._appointment_note = QTimer(self)
+        self._appointment_note.setSingleShot(True)
+        self._appointment_note.timeout.connect(self._appointment_late)
         self._timer = QTimer(self)
         self._timer.setInterval(APPOINTMENT_REFRESH_MS)
         self._timer.timeout.connect(self.refresh_appointment)
@@ -295,24 +302,45 @@ class IntakeWindow(OnlineGuide, QWidget):
         self.delivery_form.set_channel(channel)
 
     def refresh_appointment(self) -> None:
-        """Recompute the appointment for the chosen procedure and channel, as of now."""
-        self.calendar_note.hide()
-        if self._procedure is None:
+        """Recompute the appointment for the chosen procedure and channel, as of now, off
+        the window's thread (it reads the office's calendar); the newest asked is shown."""
+        procedure, channel = self._procedure, self.channel()
+        if procedure is None:
+            self._appointment.forget()
+            self._appointment_note.stop()
+            self._appointment_for = None
+            self.calendar_note.hide()
             self.appointment_label.setText(
                 translate("IntakeWindow", "Hẹn trả: chọn thủ tục để xem ngày hẹn trả kết quả.")
             )
             return
-        try:
-            preview = intake.preview_appointment(
-                self._db, self._procedure, self.channel(), self._clock.now()
-            )
-        except UserError as exc:
-            self.appointment_label.setText(exc.message)
-            return
-        limit = self._procedure.limit_for(self.channel())
-        self.appointment_label.setText(appointment_text(preview, limit))
-        self.calendar_note.setText(preview.calendar_warning)
-        self.calendar_note.setVisible(bool(preview.calendar_warning))
+        if (procedure.code, channel) != self._appointment_for:  # not the date shown: say so
+            self._appointment_for = (procedure.code, channel)
+            self._appointment_note.start(DELAY_MS)
+        db, now = self._db, self._clock.now()
+
+        def shown(preview: intake.AppointmentPreview | None, error: str | None) -> None:
+            self._appointment_note.stop()
+            if error is not None or preview is None:
+                self.calendar_note.hide()
+                self.appointment_label.setText(error or "")
+                return
+            limit = procedure.limit_for(channel)
+            self.appointment_label.setText(appointment_text(preview, limit))
+            self.calendar_note.setText(preview.calendar_warning)
+            self.calendar_note.setVisible(bool(preview.calendar_warning))
+
+        self._appointment.run(
+            lambda: intake.preview_appointment(db, procedure, channel, now), shown
+        )
+
+    def appointment_pending(self) -> bool:
+        """Whether the appointment shown is being worked out again."""
+        return self._appointment.waiting()
+
+    def _appointment_late(self) -> None:
+        self.calendar_note.hide()
+        self.appointment_label.setText(translate("IntakeWindow", "Hẹn trả: đang tính..."))
 
     # -- reading the form ----------------------------------------------------
 

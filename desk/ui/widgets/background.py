@@ -146,6 +146,39 @@ def run(
     (pool or QThreadPool.globalInstance()).start(task)
 
 
+class NewestRead:
+    """Reads of one thing (a list, a page, a date) where only the newest asked is shown:
+    a read asked while an earlier one still waits (a second search, a server slower for
+    one read than for the next) makes the earlier one late, whichever ends first."""
+
+    def __init__(self, owner: QObject) -> None:
+        self._owner = owner
+        self._asked = 0
+        self._waiting = False
+
+    def run(self, work: Callable[[], Any], done: Done, pool: QThreadPool | None = None) -> None:
+        """``run(owner, work, done)``, ``done`` only for the newest read asked."""
+        self._asked += 1
+        asked, self._waiting = self._asked, True
+
+        def finished(result: object, error: str | None) -> None:
+            if asked != self._asked:  # asked again since: that read is the one shown
+                return
+            self._waiting = False
+            done(result, error)
+
+        run(self._owner, work, finished, pool=pool)
+
+    def forget(self) -> None:
+        """What is on its way is no longer wanted (nothing of it will be shown)."""
+        self._asked += 1
+        self._waiting = False
+
+    def waiting(self) -> bool:
+        """Whether the newest read asked has not come back yet."""
+        return self._waiting
+
+
 Refusable = Callable[[Any, "UserError | None", "str | None"], None]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from background_jobs import saved, settle
+from background_jobs import held_read, saved, settle
 from PIL import Image, ImageDraw
 from PySide6.QtCore import Qt
 
@@ -60,6 +60,7 @@ def test_intake_offers_the_persons_digitised_paper_and_the_receipt_names_it(
     w.phone_edit.setText("0912345678")
     assert not w.scans.reuse.isVisible()
     w.id_edit.setText(CCCD)
+    held_read(qtbot, w)
     panel = w.scans.reuse
     assert panel.isVisible() and panel.table.rowCount() == 1
     assert panel.table.item(0, 4).text() == earlier

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from background_jobs import appointment_shown
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
 
@@ -46,6 +47,7 @@ def pick(qtbot, window: IntakeWindow, code: str) -> None:
 def test_intake_says_an_appointment_in_2027_may_move(qtbot, db, clerk, tmp_path: Path) -> None:
     window = intake_window(qtbot, db, clerk, DECEMBER)
     pick(qtbot, window, LAND)
+    appointment_shown(qtbot, window)
     assert "2027" in window.appointment_label.text()
     assert window.calendar_note.isVisible()
     assert window.calendar_note.text().startswith("Ngày hẹn có thể thay đổi")
@@ -54,21 +56,25 @@ def test_intake_says_an_appointment_in_2027_may_move(qtbot, db, clerk, tmp_path:
     window.grab().save(str(shots))
     assert shots.stat().st_size > 0
     pick(qtbot, window, CERTIFY)  # decided the same day: nothing to warn about
+    appointment_shown(qtbot, window)
     assert not window.calendar_note.isVisible()
 
 
 def test_intake_in_march_warns_of_nothing(qtbot, db, clerk) -> None:
     window = intake_window(qtbot, db, clerk, MARCH)
     pick(qtbot, window, LAND)
+    appointment_shown(qtbot, window)
     assert not window.calendar_note.isVisible()
 
 
 def test_intake_around_the_proposed_day_says_it_may_move(qtbot, db, clerk) -> None:
     window = intake_window(qtbot, db, clerk, FixedClock(datetime(2026, 11, 20, 9, 0)))
     pick(qtbot, window, LAND)
+    appointment_shown(qtbot, window)
     assert "24/11/2026" in window.calendar_note.text()
     calendar.decide_proposed_day(db, clerk, date(2026, 11, 24), False)
     window.refresh_appointment()
+    appointment_shown(qtbot, window)
     assert "24/11/2026" not in window.calendar_note.text()
 
 

@@ -1,0 +1,76 @@
+"""What the intake form reads as the clerk types never freezes the counter.
+
+Picking a procedure works out its appointment from the office's calendar, and a
+whole CCCD looks up the papers the office already holds for that person: both read
+the server. Here another PC holds what they read locked: the form keeps answering
+(a timer ticks, the clerk types on), the appointment says it is being worked out,
+and both show once the lock goes.
+"""
+
+from __future__ import annotations
+
+from background_jobs import appointment_shown, held_read, ticks_of
+from keyboard_input import type_text
+from PySide6.QtCore import Qt
+from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
+
+from desk.services import accounts
+from desk.ui.intake.intake_window import IntakeWindow
+
+
+def _form(qtbot, db, clerk, clock) -> IntakeWindow:  # noqa: ANN001
+    w = IntakeWindow(db, clerk, clock)
+    qtbot.addWidget(w)
+    w.resize(1366, 720)
+    w.show()
+    qtbot.waitExposed(w)
+    appointment_shown(qtbot, w)
+    return w
+
+
+def test_the_appointment_waiting_on_a_locked_calendar_leaves_the_form_alive(
+    qtbot, server_db, clock
+):
+    clerk = accounts.log_in(server_db, "admin", "matkhau123")
+    w = _form(qtbot, server_db, clerk, clock)
+    ticks = ticks_of(w)
+    other = create_engine(server_db.url, poolclass=NullPool)
+    holder = other.connect()
+    try:
+        holder.execute(text("LOCK TABLE calendar_days IN ACCESS EXCLUSIVE MODE"))
+        type_text(qtbot, w.picker.search, "xac nhan tinh trang hon nhan")
+        qtbot.keyClick(w.picker.search, Qt.Key.Key_Return)
+        assert w.appointment_pending()
+        qtbot.waitUntil(lambda: w.appointment_label.text() == "Hẹn trả: đang tính...")
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 5)  # the event loop runs meanwhile
+        type_text(qtbot, w.name_edit, "Nguyễn Thị Hồng Nhung")  # and the clerk types on
+        assert w.name_edit.text() == "Nguyễn Thị Hồng Nhung" and w.appointment_pending()
+    finally:
+        holder.rollback()
+        holder.close()
+        other.dispose()
+    appointment_shown(qtbot, w)
+    assert w.appointment_label.text() == (
+        "Hẹn trả: 09 giờ 15 phút, Thứ Sáu 13/03/2026 (03 ngày làm việc)"
+    )
+
+
+def test_the_held_papers_waiting_on_a_locked_server_leave_the_form_alive(qtbot, server_db, clock):
+    clerk = accounts.log_in(server_db, "admin", "matkhau123")
+    w = _form(qtbot, server_db, clerk, clock)
+    other = create_engine(server_db.url, poolclass=NullPool)
+    holder = other.connect()
+    try:
+        holder.execute(text("LOCK TABLE dossiers IN ACCESS EXCLUSIVE MODE"))
+        type_text(qtbot, w.id_edit, "079190012345")
+        assert w.scans.reuse.looking_up()
+        type_text(qtbot, w.phone_edit, "0912 345 678")  # the clerk goes on meanwhile
+        assert w.phone_edit.text() == "0912 345 678" and w.scans.reuse.looking_up()
+    finally:
+        holder.rollback()
+        holder.close()
+        other.dispose()
+    held_read(qtbot, w)
+    assert w.scans.reuse.held == [] and not w.scans.reuse.isVisible()
