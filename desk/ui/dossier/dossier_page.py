@@ -132,9 +132,8 @@ class DossierPage(PagePrinting, QDialog):
         self.dossier: Dossier = data.dossier
         self.code = self.dossier.code
         self.timeline: list[Step] = []
-        #: Reads of the page asked so far (only the newest is shown), and what waits on it.
-        self._asked = 0
-        self._reading = False
+        #: The page's reads (only the newest is shown), and what waits on them.
+        self._reads = background.NewestRead(self)
         self._after_read: list[Callable[[], object]] = []
         self.last_dialog: StepDialog | None = None
         self.last_preview: ReceiptPreviewDialog | None = None
@@ -318,14 +317,9 @@ class DossierPage(PagePrinting, QDialog):
         only logged when ``quiet`` (a re-read nobody at this page asked for)."""
         if then is not None:
             self._after_read.append(then)
-        self._asked += 1
-        self._reading = True
-        asked, db, code, trail = self._asked, self.db, self.code, self.audit_table is not None
+        db, code, trail = self.db, self.code, self.audit_table is not None
 
         def done(data: PageData | None, error: str | None) -> None:
-            if asked != self._asked:  # read again since: that read is the one shown
-                return
-            self._reading = False
             waiting, self._after_read = self._after_read, []
             if error is not None or data is None:
                 if quiet:
@@ -337,11 +331,11 @@ class DossierPage(PagePrinting, QDialog):
             for follow in waiting:
                 follow()
 
-        background.run(self, lambda: read_page(db, code, trail), done)
+        self._reads.run(lambda: read_page(db, code, trail), done)
 
     def reading(self) -> bool:
         """Whether a read of the page is on its way."""
-        return self._reading
+        return self._reads.waiting()
 
     def _show(self, data: PageData) -> None:
         self.dossier = data.dossier

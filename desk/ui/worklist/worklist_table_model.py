@@ -156,10 +156,9 @@ class WorklistTableModel(HeaderedTableModel):
         self._exhausted = False
         self._now = self._clock.now()
         self._calendar: WorkingCalendar | None = None
-        #: Reads of the list from its top asked so far: only the newest is shown.
-        self._asked = 0
-        self._list_reading = False
-        self._more_reading = False
+        #: Reads of the list from its top, and of more of it: only the newest is shown.
+        self._list = background.NewestRead(self)
+        self._more = background.NewestRead(self)
 
     @classmethod
     def first(cls, page: FirstPage, parent=None) -> WorklistTableModel:  # noqa: ANN001
@@ -204,46 +203,34 @@ class WorklistTableModel(HeaderedTableModel):
 
     def reading(self) -> bool:
         """Whether a read of the list, or of more of it, is on its way."""
-        return self._list_reading or self._more_reading
+        return self._list.waiting() or self._more.waiting()
 
     def _restart(self, size: int) -> datetime:
         """Read the list from its top, off the window's thread: the rows shown stay until
-        the new ones come (``rows_read``); a read asked later makes this one's late."""
-        self._asked += 1
-        asked, db, flt, now = self._asked, self._db, self._filter, self._clock.now()
-        self._list_reading, self._more_reading = True, False
+        the new ones come (``rows_read``); a read asked later makes this one's late, and
+        more rows on their way for the list before are not added to the new one."""
+        self._more.forget()
+        db, flt, now = self._db, self._filter, self._clock.now()
 
         def read() -> tuple[WorkingCalendar, list[WorklistItem]]:
             from desk.services import calendar, worklist
 
             return calendar.working_calendar(db), worklist.fetch_page(db, flt, now, size=size)
 
-        background.run(
-            self, read, lambda result, error: self._list_read(asked, now, size, result, error)
-        )
-        return now
+        def done(result: tuple[WorkingCalendar, list[WorklistItem]] | None, error: str | None):
+            if error is not None or result is None:
+                self.read_failed.emit(error or "")
+                return
+            cal, items = result
+            self.beginResetModel()
+            self._now, self._calendar = now, cal
+            self._rows = [WorklistRow(i, now, cal) for i in items]
+            self._exhausted = len(items) < size
+            self.endResetModel()
+            self.rows_read.emit(False)
 
-    def _list_read(
-        self,
-        asked: int,
-        now: datetime,
-        size: int,
-        result: tuple[WorkingCalendar, list[WorklistItem]] | None,
-        error: str | None,
-    ) -> None:
-        if asked != self._asked:  # asked again since: that read is the one shown
-            return
-        self._list_reading = False
-        if error is not None or result is None:
-            self.read_failed.emit(error or "")
-            return
-        cal, items = result
-        self.beginResetModel()
-        self._now, self._calendar = now, cal
-        self._rows = [WorklistRow(i, now, cal) for i in items]
-        self._exhausted = len(items) < size
-        self.endResetModel()
-        self.rows_read.emit(False)
+        self._list.run(read, done)
+        return now
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
         return not parent.isValid() and not self._exhausted and not self.reading()
@@ -255,9 +242,13 @@ class WorklistTableModel(HeaderedTableModel):
             return
         last = self._rows[-1].item if self._rows else None
         after = (last.due_at, last.id) if last is not None else None
-        asked, db, flt, now, known = self._asked, self._db, self._filter, self._now, self._calendar
-        size = self._page_size
-        self._more_reading = True
+        db, flt, now, known, size = (
+            self._db,
+            self._filter,
+            self._now,
+            self._calendar,
+            self._page_size,
+        )
 
         def read() -> tuple[WorkingCalendar, list[WorklistItem]]:
             from desk.services import calendar, worklist
@@ -265,12 +256,7 @@ class WorklistTableModel(HeaderedTableModel):
             cal = known if known is not None else calendar.working_calendar(db)
             return cal, worklist.fetch_page(db, flt, now, after=after, size=size)
 
-        def done(
-            result: tuple[WorkingCalendar, list[WorklistItem]] | None, error: str | None
-        ) -> None:
-            if asked != self._asked:  # the list was read again from its top meanwhile
-                return
-            self._more_reading = False
+        def done(result: tuple[WorkingCalendar, list[WorklistItem]] | None, error: str | None):
             if error is not None or result is None:
                 self.read_failed.emit(error or "")
                 return
@@ -284,7 +270,7 @@ class WorklistTableModel(HeaderedTableModel):
                 self.endInsertRows()
             self.rows_read.emit(True)
 
-        background.run(self, read, done)
+        self._more.run(read, done)
 
     # -- reading rows back ---------------------------------------------------------
 

@@ -132,9 +132,8 @@ class WorklistView(QWidget):
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(poll_ms)
         self.poll_timer.timeout.connect(self.poll)
-        #: Counts asked for so far: a later count makes an earlier one late (not shown).
-        self._counts_asked = 0
-        self._counting = False
+        #: The counts' reads: a later count makes an earlier one late (not shown).
+        self._counts = background.NewestRead(self)
         #: Why the list last asked for could not be read (``None``: it could).
         self._failure: str | None = None
         self.counts_ready = False
@@ -363,7 +362,7 @@ class WorklistView(QWidget):
 
     def reading(self) -> bool:
         """Whether the list or its counts are on their way (read off the window's thread)."""
-        return self.model.reading() or self._counting
+        return self.model.reading() or self._counts.waiting()
 
     def _read_list(self, flt: WorklistFilter | None = None, then: str | None = None) -> None:
         """Read the list (``flt``, from its top; or the same list again, as deep) and its
@@ -379,25 +378,18 @@ class WorklistView(QWidget):
     def _count(self, now: datetime, then: str | None = None) -> None:
         """Count the bands and views of the list asked for, off the window's thread; a count
         asked later makes this one's late (not shown)."""
-        self._counts_asked += 1
-        self._counting = True
-        asked, flt = self._counts_asked, replace(self.model.filter, band=None)
-        background.run(
-            self,
-            lambda: worklist.counts(self._db, flt, now),
-            lambda counts, error: self._counted_in_background(asked, counts, error, then),
+        db, flt = self._db, replace(self.model.filter, band=None)
+        self._counts.run(
+            lambda: worklist.counts(db, flt, now),
+            lambda counts, error: self._counted_in_background(counts, error, then),
         )
 
     def _counted_in_background(
         self,
-        asked: int,
         counts: tuple[dict[Band, int], dict[View, int]] | None,
         error: str | None,
         then: str | None,
     ) -> None:
-        if asked != self._counts_asked:  # counted again since: that count is the one shown
-            return
-        self._counting = False
         self._reading_ended()
         if error is not None or counts is None:
             self._say_failure(error or "")
