@@ -140,3 +140,37 @@ def test_progress_reports_reach_the_window_thread(qtbot):
     assert [(d, t) for d, t, _ in seen] == [(1, 3), (2, 3), (3, 3)]
     assert {thread for _, _, thread in seen} == {threading.main_thread()}
     assert outcome == [("ok", None)]
+
+
+def test_only_the_newest_read_is_shown_whichever_ends_first(qtbot):
+    """A search asked while the one before still waits on the server: the newer answer is
+    shown, and the older one, coming back after it, is not."""
+    window, _button, _note = make_window(qtbot)
+    reads = background.NewestRead(window)
+    shown: list[object] = []
+    older_started, older_go, older = held_work("cũ")
+    newer_started, newer_go, newer = held_work("mới")
+    reads.run(older, lambda result, error: shown.append(result))
+    assert older_started.wait(WAIT_SECONDS)
+    reads.run(newer, lambda result, error: shown.append(result), pool=background.device_pool())
+    assert newer_started.wait(WAIT_SECONDS) and reads.waiting()
+    newer_go.set()
+    qtbot.waitUntil(lambda: not reads.waiting())
+    assert shown == ["mới"]
+    older_go.set()
+    settle(qtbot)
+    assert shown == ["mới"]  # the older answer came back last, and was not shown
+
+
+def test_a_forgotten_read_is_never_shown(qtbot):
+    window, _button, _note = make_window(qtbot)
+    reads = background.NewestRead(window)
+    shown: list[object] = []
+    started, go, work = held_work()
+    reads.run(work, lambda result, error: shown.append(result))
+    assert started.wait(WAIT_SECONDS) and reads.waiting()
+    reads.forget()  # the clerk emptied the field: nothing of it is wanted
+    assert not reads.waiting()
+    go.set()
+    settle(qtbot)
+    assert shown == []
