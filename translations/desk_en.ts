@@ -3228,7 +3228,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Hồ sơ {code}</source>
-        <extracomment>Column widths in average characters; the last column takes the rest, wrapped. Reads of the page asked so far (only the newest is shown), and what waits on it.</extracomment>
+        <extracomment>Column widths in average characters; the last column takes the rest, wrapped. The page&apos;s reads (only the newest is shown), and what waits on them. The reads of a step&apos;s dialog being opened.</extracomment>
         <translation>Dossier {code}</translation>
     </message>
     <message>
@@ -7889,6 +7889,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
     <message>
         <source>{step} — hồ sơ {code}</source>
+        <extracomment>What the dialog shows, as read: the dossier and what the step offers.</extracomment>
         <translation>{step} — dossier {code}</translation>
     </message>
     <message>
@@ -8548,7 +8549,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
     <message>
         <source>Đã xin lỗi và hẹn lại một lần, hẹn ban đầu {when}: không thể hẹn lại nữa.</source>
-        <extracomment>the rows asked for are in the model: the list read from its top (``False``), or more of it at its end (``True``) a read failed: what to tell the clerk (the rows shown stay) Reads of the list from its top asked so far: only the newest is shown.</extracomment>
+        <extracomment>the rows asked for are in the model: the list read from its top (``False``), or more of it at its end (``True``) a read failed: what to tell the clerk (the rows shown stay) Reads of the list from its top, and of more of it: only the newest is shown.</extracomment>
         <translation>Already apologised and rescheduled once, first appointment {when}: it cannot be rescheduled again.</translation>
     </message>
     <message>
@@ -8576,7 +8577,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
     <message>
         <source>Tìm theo tên người nộp, mã hồ sơ, số CCCD, số điện thoại (gõ không dấu cũng được)</source>
-        <extracomment>Bands move as time passes even when nobody changes anything. The tab after the views: dossiers at risk of being late (not a filter of the list). the counts of the bands and the view tabs are on screen The change counter the list was last read at (``None``: not yet known, and the first poll reads the list again). Whose dossiers the bands, the tabs and the at-risk list count: a clerk&apos;s own, a supervisor&apos;s the whole office (``desk.domain.scope``); the screen says which. What a read of the list from its top keeps when its rows come: the dossier selected and the scroll position (a refresh), or ``None`` (the top of a new list). Its reads of the change counter, which may wait or fail (a server away). Counts asked for so far: a later count makes an earlier one late (not shown). Why the list last asked for could not be read (``None``: it could).</extracomment>
+        <extracomment>Bands move as time passes even when nobody changes anything. The tab after the views: dossiers at risk of being late (not a filter of the list). the counts of the bands and the view tabs are on screen The change counter the list was last read at (``None``: not yet known, and the first poll reads the list again). Whose dossiers the bands, the tabs and the at-risk list count: a clerk&apos;s own, a supervisor&apos;s the whole office (``desk.domain.scope``); the screen says which. What a read of the list from its top keeps when its rows come: the dossier selected and the scroll position (a refresh), or ``None`` (the top of a new list). Its reads of the change counter, which may wait or fail (a server away). The counts&apos; reads: a later count makes an earlier one late (not shown). Why the list last asked for could not be read (``None``: it could).</extracomment>
         <translation>Search by applicant name, dossier code, citizen ID number, phone number (accents optional)</translation>
     </message>
     <message>

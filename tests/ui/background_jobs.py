@@ -113,7 +113,14 @@ def shown_page(qtbot, window, code: str):  # noqa: ANN001, ANN201
     page = window.pages.get(code)
     if page is not None:
         page_read(qtbot, page)
+        step_opened(qtbot, page)  # a ready result scanned opens "Trả kết quả" at once
     return page
+
+
+def step_opened(qtbot, page) -> None:  # noqa: ANN001
+    """Wait until the step's dialog a page was asked to open is open (what it shows is
+    read off the window's thread first), or it said why it could not be."""
+    qtbot.waitUntil(lambda: not page.opening_step(), timeout=WAIT_MS)
 
 
 def appointment_shown(qtbot, form) -> None:  # noqa: ANN001

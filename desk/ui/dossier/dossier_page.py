@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -51,7 +52,6 @@ from desk.domain.dossier import (
     DossierStatus,
     ResultClass,
 )
-from desk.domain.errors import UserError
 from desk.domain.lifecycle import (
     STEP_LABELS,
     Step,
@@ -135,6 +135,8 @@ class DossierPage(PagePrinting, QDialog):
         #: The page's reads (only the newest is shown), and what waits on them.
         self._reads = background.NewestRead(self)
         self._after_read: list[Callable[[], object]] = []
+        #: The reads of a step's dialog being opened.
+        self._step_reads = background.NewestRead(self)
         self.last_dialog: StepDialog | None = None
         self.last_preview: ReceiptPreviewDialog | None = None
         self.last_consent_dialog: QDialog | None = None
@@ -442,20 +444,31 @@ class DossierPage(PagePrinting, QDialog):
 
     # -- steps -------------------------------------------------------------------------
 
-    def open_step(self, kind: StepKind) -> StepDialog | None:
-        """Open the dialog of ``kind`` over the page; what it prints follows its success."""
+    def open_step(self, kind: StepKind) -> None:
+        """Open the dialog of ``kind`` over the page once what it shows is read (off the
+        window's thread); what it prints follows its success. A second click while it is
+        read opens nothing more."""
+        if self._step_reads.waiting():
+            return
         self.notice.clear_notice()
-        try:
-            dialog = DIALOGS[kind](self.db, self.clerk, self.code, self.clock, parent=self)
-        except UserError as exc:  # the dossier vanished, the database is locked...
-            show_message(self, translated(STEP_LABELS[kind]), exc.message)
-            return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._after_step(kind, dialog))
-        dialog.destroyed.connect(lambda *_: self._forget_dialog(dialog))
-        self.last_dialog = dialog
-        dialog.open()
-        return dialog
+        dialog_class, db, code = DIALOGS[kind], self.db, self.code
+
+        def done(found: dict[str, Any] | None, error: str | None) -> None:
+            if error is not None or found is None:  # the dossier vanished, a lock...
+                show_message(self, translated(STEP_LABELS[kind]), error or "")
+                return
+            dialog = dialog_class(self.db, self.clerk, code, self.clock, self, found=found)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(lambda: self._after_step(kind, dialog))
+            dialog.destroyed.connect(lambda *_: self._forget_dialog(dialog))
+            self.last_dialog = dialog
+            dialog.open()
+
+        self._step_reads.run(lambda: dialog_class.read(db, code), done)
+
+    def opening_step(self) -> bool:
+        """Whether a step's dialog is being read to be opened."""
+        return self._step_reads.waiting()
 
     def _after_apology(self) -> None:
         self.changed.emit(self.code)

@@ -5,12 +5,14 @@ counter or sent by post."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QRadioButton, QWidget
 
 from desk.config import machine_settings
 from desk.domain.dossier import (
     RESULT_CLASS_LABELS,
+    Dossier,
     ResultClass,
     ResultDelivery,
     ReturnMethod,
@@ -19,6 +21,7 @@ from desk.domain.errors import UserError
 from desk.domain.lifecycle import StepKind, classify_result
 from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.services import office_rules, ratings, steps
+from desk.storage.database import Database
 from desk.ui.dossier.step_dialogs import RESULT_COLOURS, StepDialog, when
 from desk.ui.widgets.forms import clean_text
 from desk.ui.widgets.qt_helpers import translate
@@ -30,8 +33,12 @@ class ResultReadyDialog(StepDialog):
     kind = StepKind.RESULT_READY
     ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Ghi nhận có kết quả")
 
+    @classmethod
+    def read_more(cls, db: Database, dossier: Dossier) -> dict[str, Any]:
+        return {"late_counting": office_rules.late_counting(db)}
+
     def build(self) -> None:
-        counting = office_rules.late_counting(self.db)
+        counting = self.found["late_counting"]
         due = office_rules.decision_due(
             counting, self.dossier.appointment_at, self.dossier.effective_due()
         )

@@ -12,7 +12,7 @@ dossier page, so the same dialog serves the page and the scan box.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -92,12 +92,18 @@ class StepDialog(QDialog):
         code: str,
         clock: Clock,
         parent: QWidget | None = None,
+        *,
+        found: Mapping[str, Any] | None = None,
     ) -> None:
+        """The step's dialog for dossier ``code``, built from ``found`` (``read``, run by
+        the caller off the window's thread); without it the dialog reads it here."""
         super().__init__(parent)
         self.db = db
         self.clerk = clerk
         self.clock = clock
-        self.dossier: Dossier = dossiers.get_dossier(db, code)
+        #: What the dialog shows, as read: the dossier and what the step offers.
+        self.found: Mapping[str, Any] = found if found is not None else self.read(db, code)
+        self.dossier: Dossier = self.found["dossier"]
         self.code = self.dossier.code
         self.outcome: Any = None
         self._submitting = False
@@ -147,6 +153,19 @@ class StepDialog(QDialog):
             self._first_input.setFocus()  # the keyboard starts in the first field to fill
         set_enter_button(self, self.ok_button)
         self.setMinimumWidth(self.min_width)
+
+    @classmethod
+    def read(cls, db: Database, code: str) -> dict[str, Any]:
+        """Everything the dialog shows: the dossier, and what ``read_more`` adds for the step
+        (the departments to transfer to, the procedure's papers...); a ``UserError`` when it
+        cannot be read."""
+        dossier = dossiers.get_dossier(db, code)
+        return {"dossier": dossier, **cls.read_more(db, dossier)}
+
+    @classmethod
+    def read_more(cls, db: Database, dossier: Dossier) -> dict[str, Any]:
+        """What this step's dialog reads besides the dossier."""
+        return {}
 
     def add_row(self, label: str, field: str, widget: QWidget) -> None:
         """A labelled input (``label`` already in the clerk's language) with its error line."""
@@ -256,10 +275,14 @@ class TransferDialog(StepDialog):
     kind = StepKind.TRANSFER
     ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Chuyển")
 
+    @classmethod
+    def read_more(cls, db: Database, dossier: Dossier) -> dict[str, Any]:
+        return {"departments": departments.list_departments(db)}
+
     def build(self) -> None:
         self.department_combo = QComboBox()
         self.department_combo.addItem(translate("StepDialogs", "— Chọn phòng, ban, cơ quan —"), "")
-        for name in sorted(departments.list_departments(self.db), key=fold):
+        for name in sorted(self.found["departments"], key=fold):
             self.department_combo.addItem(name, name)
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(translate("StepDialogs", "Không bắt buộc"))
@@ -284,6 +307,13 @@ class SupplementRequestDialog(StepDialog):
     ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Gửi yêu cầu và in phiếu")
     min_width = 760
 
+    @classmethod
+    def read_more(cls, db: Database, dossier: Dossier) -> dict[str, Any]:
+        return {
+            "procedure": catalog.get_procedure(db, dossier.procedure_code),
+            "hotline": office.get_office(db).hotline,
+        }
+
     def build(self) -> None:
         self.add_note(
             translate(
@@ -297,7 +327,7 @@ class SupplementRequestDialog(StepDialog):
         received = {p.name for p in self.dossier.papers}
         self.papers_list = QListWidget()
         self.papers_list.setObjectName("missing_papers")
-        procedure = catalog.get_procedure(self.db, self.dossier.procedure_code)
+        procedure = self.found["procedure"]
         for paper in procedure.papers:
             label = f"{paper.name} ({translated(PAPER_FORM_LABELS[paper.form]).lower()})"
             if paper.name in received:
@@ -324,7 +354,7 @@ class SupplementRequestDialog(StepDialog):
             )
         )
         self.contact_edit = QLineEdit()
-        hotline = office.get_office(self.db).hotline
+        hotline = self.found["hotline"]
         # The contact is printed on form 02, a Vietnamese paper whatever the screen speaks.
         contact = self.clerk.full_name + (
             f", điện thoại {hotline}" if hotline else ""  # untranslated: printed on form 02
@@ -385,12 +415,19 @@ class ReceiveSupplementDialog(StepDialog):
     kind = StepKind.SUPPLEMENT_RECEIVED
     ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Nhận bổ sung và in phiếu hẹn mới")
 
+    @classmethod
+    def read_more(cls, db: Database, dossier: Dossier) -> dict[str, Any]:
+        return {
+            "procedure": catalog.get_procedure(db, dossier.procedure_code),
+            "calendar": calendar.working_calendar(db),
+            "timeline": steps.timeline(db, dossier.code),
+        }
+
     def build(self) -> None:
         asked = self._last_request()
         if asked:
             self.add_note(translate("StepDialogs", "Đã yêu cầu bổ sung: {what}").format(what=asked))
-        procedure = catalog.get_procedure(self.db, self.dossier.procedure_code)
-        cal = calendar.working_calendar(self.db)
+        procedure, cal = self.found["procedure"], self.found["calendar"]
         self.new_appointment = cal.appointment_for(
             self.clock.now(), procedure.limit_for(Channel(self.dossier.channel))
         )
@@ -408,9 +445,7 @@ class ReceiveSupplementDialog(StepDialog):
         self.add_row(translate("StepDialogs", "Ghi chú:"), "note", self.note_edit)
 
     def _last_request(self) -> str:
-        requests = [
-            s for s in steps.timeline(self.db, self.code) if s.kind is StepKind.SUPPLEMENT_REQUEST
-        ]
+        requests = [s for s in self.found["timeline"] if s.kind is StepKind.SUPPLEMENT_REQUEST]
         if not requests:
             return ""
         data = requests[-1].data

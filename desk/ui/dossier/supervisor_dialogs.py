@@ -5,13 +5,15 @@ keeps with the values before and after."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from desk.domain.dossier import ApplicantKind
+from desk.domain.dossier import ApplicantKind, Dossier
 from desk.domain.lifecycle import StepKind
 from desk.domain.translation import QT_TRANSLATE_NOOP, translated
 from desk.services import steps, worklist
+from desk.storage.database import Database
 from desk.ui.dossier.step_dialogs import StepDialog, text_box
 from desk.ui.widgets.forms import clean_text
 from desk.ui.widgets.qt_helpers import translate
@@ -23,10 +25,14 @@ class ReassignDialog(StepDialog):
     kind = StepKind.REASSIGN
     ok_text = QT_TRANSLATE_NOOP("StepDialogs", "Giao lại")
 
+    @classmethod
+    def read_more(cls, db: Database, dossier: Dossier) -> dict[str, Any]:
+        return {"assignees": worklist.choices(db).assignees}
+
     def build(self) -> None:
         self.user_combo = QComboBox()
         self.user_combo.addItem(translate("StepDialogs", "— Chọn cán bộ —"), "")
-        for username, full_name in worklist.choices(self.db).assignees:
+        for username, full_name in self.found["assignees"]:
             self.user_combo.addItem(f"{full_name} ({username})", username)
         self.reason_edit = text_box(
             translate("StepDialogs", "Ví dụ: cán bộ phụ trách nghỉ phép"), 2

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from background_jobs import page_read, settle, steps_done
+from background_jobs import page_read, settle, step_opened, steps_done
 from dossier_factory import PROCEDURE, record
 from keyboard_input import type_text
 from message_boxes import click_box_button, visible_message_boxes
@@ -57,11 +57,12 @@ def open_page(qtbot, db: Database, clerk: Clerk, code: str, clock: FixedClock) -
     return page
 
 
-def step_dialog(page: DossierPage, kind: StepKind) -> StepDialog:
+def step_dialog(qtbot, page: DossierPage, kind: StepKind) -> StepDialog:  # noqa: ANN001
     """Press the step's button and return the dialog it opened over the page."""
     button = page.step_buttons[kind]
     assert button.isEnabled(), button.toolTip()
     button.click()
+    step_opened(qtbot, page)
     dialog = page.last_dialog
     assert dialog is not None and dialog.isVisible() and dialog.kind is kind
     assert dialog.windowModality() != Qt.WindowModality.NonModal
@@ -188,13 +189,13 @@ def test_a_dossier_s_whole_life_from_the_page(qtbot, db, clerk, clock, code, tmp
     changed = []
     page.changed.connect(changed.append)
 
-    d = step_dialog(page, StepKind.TRANSFER)
+    d = step_dialog(qtbot, page, StepKind.TRANSFER)
     d.department_combo.setCurrentIndex(d.department_combo.findData("Công chức Tư pháp - Hộ tịch"))
     confirm(qtbot, d)
     assert page.facts["holder"].text() == "Công chức Tư pháp - Hộ tịch"
     assert page.notice.text() == "Đã ghi nhận: Chuyển xử lý."
 
-    d = step_dialog(page, StepKind.SUPPLEMENT_REQUEST)
+    d = step_dialog(qtbot, page, StepKind.SUPPLEMENT_REQUEST)
     wanted = [p.name for p in catalog.get_procedure(db, PROCEDURE).papers[1:3]]
     d.set_missing(wanted)
     d.reason_edit.setPlainText("Thiếu giấy tờ chứng minh nơi cư trú")
@@ -208,7 +209,7 @@ def test_a_dossier_s_whole_life_from_the_page(qtbot, db, clerk, clock, code, tmp
     assert any("chưa mở được tệp PDF" in t for t in close_boxes(page))
 
     clock.advance(datetime(2026, 3, 12, 14, 0, tzinfo=VN_TZ) - clock.now())
-    d = step_dialog(page, StepKind.SUPPLEMENT_RECEIVED)
+    d = step_dialog(qtbot, page, StepKind.SUPPLEMENT_RECEIVED)
     confirm(qtbot, d)
     assert page.facts["appointment"].text() == "14:00 ngày 17/03/2026"
     assert page.notice.text() == "Đã nhận bổ sung. Hẹn trả mới: 14:00 ngày 17/03/2026."
@@ -216,11 +217,11 @@ def test_a_dossier_s_whole_life_from_the_page(qtbot, db, clerk, clock, code, tmp
     assert isinstance(page.last_preview, ReceiptPreviewDialog) and page.last_preview.printed_ok()
     page.last_preview.reject()
 
-    d = step_dialog(page, StepKind.RESULT_READY)
+    d = step_dialog(qtbot, page, StepKind.RESULT_READY)
     confirm(qtbot, d)
     assert page.notice.text() == "Đã ghi nhận có kết quả: Trước hạn."
 
-    d = step_dialog(page, StepKind.RETURN)
+    d = step_dialog(qtbot, page, StepKind.RETURN)
     confirm(qtbot, d)
     assert "Đã trả kết quả" in page.heading.text()
     assert page.allowed_steps() == [StepKind.REASSIGN, StepKind.EDIT]
@@ -257,7 +258,7 @@ def test_the_new_receipt_after_a_supplement_carries_the_new_appointment(
     old = dossiers.get_dossier(db, code)
     later = FixedClock(datetime(2026, 3, 12, 14, 0, tzinfo=VN_TZ))
     page = open_page(qtbot, db, clerk, code, later)
-    confirm(qtbot, step_dialog(page, StepKind.SUPPLEMENT_RECEIVED))
+    confirm(qtbot, step_dialog(qtbot, page, StepKind.SUPPLEMENT_RECEIVED))
     new = dossiers.get_dossier(db, code)
     assert new.appointment_at == datetime(2026, 3, 17, 14, 0, tzinfo=VN_TZ) != old.appointment_at
     settle(qtbot)
@@ -274,7 +275,7 @@ def test_the_new_receipt_after_a_supplement_carries_the_new_appointment(
 
 def test_refusal_from_the_page_writes_form_03(qtbot, db, clerk, clock, code, data_home):
     page = open_page(qtbot, db, clerk, code, clock)
-    d = step_dialog(page, StepKind.REFUSE)
+    d = step_dialog(qtbot, page, StepKind.REFUSE)
     d.reason_edit.setPlainText("Yêu cầu không thuộc thẩm quyền giải quyết của UBND xã")
     confirm(qtbot, d)
     assert dossiers.get_dossier(db, code).status is DossierStatus.REFUSED
@@ -290,7 +291,7 @@ def test_refusal_from_the_page_writes_form_03(qtbot, db, clerk, clock, code, dat
 def test_stop_from_the_page_writes_form_05(qtbot, db, clerk, clock, code):
     page = open_page(qtbot, db, clerk, code, clock)
     assert not page.stop_form_button.isEnabled()
-    d = step_dialog(page, StepKind.STOP)
+    d = step_dialog(qtbot, page, StepKind.STOP)
     assert d.ok_button.text() == "Dừng và in thông báo"
     d.reason_edit.setPlainText("Người nộp có đơn xin rút hồ sơ")
     confirm(qtbot, d)
@@ -345,7 +346,7 @@ def test_a_form_that_cannot_be_written_is_told_and_the_page_goes_on(
 def test_return_by_post_from_the_page(qtbot, db, clerk, clock, code):
     steps.mark_ready(db, clerk, code, clock)
     page = open_page(qtbot, db, clerk, code, clock)
-    d = step_dialog(page, StepKind.RETURN)
+    d = step_dialog(qtbot, page, StepKind.RETURN)
     d.set_method(ReturnMethod.POST)
     d.tracking_edit.setText("EL123456789VN")
     confirm(qtbot, d)
@@ -360,12 +361,12 @@ def test_supervisor_steps_from_the_page_show_in_the_audit_trail(
     qtbot, db, clerk, plain, clock, code
 ):
     page = open_page(qtbot, db, clerk, code, clock)
-    d = step_dialog(page, StepKind.REASSIGN)
+    d = step_dialog(qtbot, page, StepKind.REASSIGN)
     d.set_user("canbo1")
     d.reason_edit.setPlainText("Cán bộ phụ trách nghỉ phép")
     confirm(qtbot, d)
     assert page.facts["assignee"].text() == "Lê Thị Hoa"
-    d = step_dialog(page, StepKind.EDIT)
+    d = step_dialog(qtbot, page, StepKind.EDIT)
     d.edits["address"].setText("Số 5 đường Lê Lợi, xã Tân Phú")
     d.reason_edit.setPlainText("Ghi thiếu địa chỉ")
     confirm(qtbot, d)
@@ -397,7 +398,7 @@ def test_the_control_slip_is_an_a5_pdf_with_the_hand_overs(
 
 def test_a_step_raced_by_another_counter_is_refused_with_the_message(qtbot, db, clerk, clock, code):
     page = open_page(qtbot, db, clerk, code, clock)
-    d = step_dialog(page, StepKind.RESULT_READY)
+    d = step_dialog(qtbot, page, StepKind.RESULT_READY)
     steps.stop(db, clerk, code, "Người nộp xin rút hồ sơ", clock)  # meanwhile, elsewhere
     d.ok_button.click()
     steps_done(qtbot, d)

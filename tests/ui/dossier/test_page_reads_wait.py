@@ -59,3 +59,37 @@ def test_a_page_waiting_on_a_locked_server_leaves_the_window_alive(qtbot, server
     page_read(qtbot, open_page)
     assert "Đang giải quyết" in open_page.heading.text()
     assert open_page.facts["holder"].text() == "Công an xã"
+
+
+def test_a_step_s_dialog_waiting_on_a_locked_server_opens_once_when_read(qtbot, server_db, clock):
+    from background_jobs import step_opened
+
+    from desk.domain.lifecycle import StepKind
+    from desk.ui.dossier.dossier_page import DossierPage
+    from desk.ui.dossier.step_dialogs import TransferDialog
+
+    clerk = accounts.log_in(server_db, "admin", "matkhau123")
+    code = record(server_db, clerk, clock)
+    page = DossierPage(server_db, clerk, code, clock)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    ticks = ticks_of(page)
+    lock = create_engine(server_db.url, poolclass=NullPool)
+    holder = lock.connect()
+    try:
+        holder.execute(text("LOCK TABLE departments IN ACCESS EXCLUSIVE MODE"))
+        page.step_buttons[StepKind.TRANSFER].click()
+        page.step_buttons[StepKind.TRANSFER].click()  # a second click while it is read
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 30)  # the event loop runs meanwhile
+        assert page.opening_step() and page.last_dialog is None
+    finally:
+        holder.rollback()
+        holder.close()
+        lock.dispose()
+    step_opened(qtbot, page)
+    dialog = page.last_dialog
+    assert isinstance(dialog, TransferDialog) and dialog.isVisible()
+    assert dialog.department_combo.findData("Công an xã") > 0
+    assert len([d for d in page.findChildren(TransferDialog) if d.isVisible()]) == 1

@@ -4,7 +4,7 @@ dossier, and a dossier whose result is ready goes straight to "Trả kết quả
 from __future__ import annotations
 
 import pytest
-from background_jobs import list_read, opened, shown_page, steps_done
+from background_jobs import list_read, opened, shown_page, step_opened, steps_done
 from dossier_factory import record
 from keyboard_input import type_text
 from message_boxes import click_box_button, visible_message_boxes
@@ -127,6 +127,7 @@ def test_a_step_on_a_page_refreshes_the_worklist(qtbot, window, db, clerk, clock
     assert window.dossier_model.codes() == [code]
     page = opened(qtbot, window, code)
     page.open_step(StepKind.STOP)
+    step_opened(qtbot, page)
     dialog = page.last_dialog
     dialog.reason_edit.setPlainText("Người nộp xin rút hồ sơ")
     dialog.ok_button.click()
