@@ -14,7 +14,8 @@ def settle(qtbot) -> None:  # noqa: ANN001 (pytest-qt's fixture)
 
 
 def saves_done(qtbot) -> None:  # noqa: ANN001 (pytest-qt's fixture)
-    """Wait until no intake form of the program is still saving its dossier."""
+    """Wait until no intake form of the program is still saving its dossier, nor drawing
+    the receipt of the one it saved."""
     from PySide6.QtWidgets import QApplication
 
     from desk.ui.intake.intake_window import IntakeWindow
@@ -27,7 +28,7 @@ def saves_done(qtbot) -> None:  # noqa: ANN001 (pytest-qt's fixture)
             found.extend(top.findChildren(IntakeWindow))
         return found
 
-    qtbot.waitUntil(lambda: not any(f.saving() for f in forms()), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not any(f.saving() or f.previewing() for f in forms()), timeout=WAIT_MS)
 
 
 def saved(qtbot, form):  # noqa: ANN001, ANN201
@@ -35,8 +36,14 @@ def saved(qtbot, form):  # noqa: ANN001, ANN201
     ``None`` when it saved nothing (the form then says why)."""
     before = form.last_dossier
     form.save()
-    qtbot.waitUntil(lambda: not form.saving(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not form.saving() and not form.previewing(), timeout=WAIT_MS)
     return form.last_dossier if form.last_dossier is not before else None
+
+
+def previewed(qtbot, form) -> None:  # noqa: ANN001
+    """Wait until the receipt of the dossier an intake form just saved is on screen (it is
+    drawn off the window's thread), or could not be drawn."""
+    qtbot.waitUntil(lambda: not form.saving() and not form.previewing(), timeout=WAIT_MS)
 
 
 def ticks_of(parent):  # noqa: ANN001, ANN201 (a QObject; a list of ints)

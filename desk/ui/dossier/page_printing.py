@@ -74,20 +74,25 @@ class PagePrinting:
         row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
         return row
 
-    def print_receipt(self) -> ReceiptPreviewDialog | None:
-        """Print the receipt (after a supplement: the new one, with the new appointment)."""
-        preview = receipt_preview.open_printing(
+    def print_receipt(self) -> None:
+        """Print the receipt (after a supplement: the new one, with the new appointment);
+        it shows once drawn, off the window's thread (``last_preview``)."""
+
+        def shown(preview: ReceiptPreviewDialog | None) -> None:
+            if preview is None:
+                return
+            preview.destroyed.connect(lambda *_: self._forget_preview(preview))
+            self.last_preview = preview
+
+        receipt_preview.open_printing(
             self.db,
             self.code,
             self,
             translate("DossierPage", "In phiếu hẹn"),
             self.clerk,
             self.clock,
+            shown,
         )
-        if preview is not None:
-            preview.destroyed.connect(lambda *_: self._forget_preview(preview))
-            self.last_preview = preview
-        return preview
 
     def _forget_preview(self, preview: ReceiptPreviewDialog) -> None:
         if self.last_preview is preview:

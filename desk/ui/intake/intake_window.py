@@ -125,6 +125,7 @@ class IntakeWindow(OnlineGuide, QWidget):
         self._procedure: Procedure | None = None
         self.last_dossier: Dossier | None = None
         self.last_preview: ReceiptPreviewDialog | None = None
+        self._previewing = False
         self.last_guide: Image.Image | None = None
         self.guide_printer = GuidePrinter(db, clerk, self._clock, self)
         self.setObjectName("intake_window")
@@ -470,19 +471,28 @@ class IntakeWindow(OnlineGuide, QWidget):
         """The receipt on screen at once, printed in the background (the dossier is saved)."""
         from desk.ui.intake import receipt_preview  # with the printing: at the first receipt
 
-        dialog = receipt_preview.open_printing(
+        def shown(dialog: ReceiptPreviewDialog | None) -> None:
+            self._previewing = False
+            if dialog is None:
+                return
+            dialog.destroyed.connect(lambda *_: self._forget_preview(dialog))
+            dialog.finished.connect(lambda _result: self._back_from_preview())
+            self.last_preview = dialog
+
+        self._previewing = True
+        receipt_preview.open_printing(
             self._db,
             code,
             self,
             translate("IntakeWindow", "Không in được phiếu"),
             self._clerk,
             self._clock,
+            shown,
         )
-        if dialog is None:
-            return
-        dialog.destroyed.connect(lambda *_: self._forget_preview(dialog))
-        dialog.finished.connect(lambda _result: self._back_from_preview())
-        self.last_preview = dialog
+
+    def previewing(self) -> bool:
+        """Whether the receipt of the dossier just saved is being drawn to be shown."""
+        return self._previewing
 
     def _back_from_preview(self) -> None:
         self.window().activateWindow()

@@ -16,6 +16,7 @@ receipt is shown at once, a moving bar says the printer is being waited for,
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PIL import Image
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -72,30 +73,54 @@ def print_receipt(
         raise
 
 
-def open_printing(
+def open_printing(  # noqa: PLR0913
     db: Database,
     code: str,
     parent: QWidget,
     title: str,
     clerk: Clerk | None = None,
     clock: Clock | None = None,
-) -> ReceiptPreviewDialog | None:
+    shown: Callable[[ReceiptPreviewDialog | None], object] | None = None,
+) -> None:
     """Show ``code``'s receipt over ``parent`` and print it in the background, as
-    ``clerk`` (a reprint says "IN LẠI" with the time of ``clock``).
+    ``clerk`` (a reprint says "IN LẠI" with the time of ``clock``); ``shown(dialog)``
+    once it is on screen, ``shown(None)`` when it could not be drawn.
 
-    ``None``, after a message box headed ``title``, when the receipt cannot even
-    be drawn (no such dossier, the database unreadable).
+    The receipt is drawn off the window's thread (it reads the dossier, the office and
+    the calendar, and draws a picture of the paper): the dialog shows once it is drawn.
+    A receipt that cannot even be drawn (no such dossier, the database unreadable) is
+    told in a message box headed ``title``.
     """
+
+    def draw() -> tuple[Image.Image, str]:
+        return receipts.receipt_image(db, code), appointment_warning(db, code)
+
+    def done(drawn: tuple[Image.Image, str] | None, error: str | None) -> None:
+        if error is not None or drawn is None:
+            show_message(parent, title, error or "")
+            if shown is not None:
+                shown(None)
+            return
+        image, warning = drawn
+        dialog = ReceiptPreviewDialog(
+            image, code, db, parent=parent, clerk=clerk, clock=clock, calendar_warning=warning
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        dialog.reprint()
+        if shown is not None:
+            shown(dialog)
+
+    background.run(parent, draw, done)
+
+
+def appointment_warning(db: Database, code: str) -> str:
+    """Why ``code``'s appointment may still move ("" when its whole period is confirmed)."""
     try:
-        image = receipts.receipt_image(db, code)
-    except UserError as exc:
-        show_message(parent, title, exc.message)
-        return None
-    dialog = ReceiptPreviewDialog(image, code, db, parent=parent, clerk=clerk, clock=clock)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    dialog.reprint()
-    return dialog
+        dossier = dossiers.get_dossier(db, code)
+    except UserError:
+        return ""
+    return calendar.appointment_certainty(db, dossier.received_at, dossier.appointment_at).warning()
 
 
 class ReceiptPreviewDialog(QDialog):
@@ -117,7 +142,10 @@ class ReceiptPreviewDialog(QDialog):
         outcome: PrintOutcome | None = None,
         clerk: Clerk | None = None,
         clock: Clock | None = None,
+        calendar_warning: str | None = None,
     ) -> None:
+        """``calendar_warning``: why the appointment may still move, read beforehand off
+        the window's thread (``open_printing``); read here when not given."""
         super().__init__(parent)
         self._db = db
         self._code = code
@@ -132,7 +160,9 @@ class ReceiptPreviewDialog(QDialog):
         self.status.setObjectName("print_status")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.calendar_note = QLabel(self._calendar_warning(), self)
+        if calendar_warning is None:
+            calendar_warning = appointment_warning(db, code)
+        self.calendar_note = QLabel(calendar_warning, self)
         self.calendar_note.setObjectName("calendar_note")
         self.calendar_note.setWordWrap(True)
         self.calendar_note.setTextFormat(Qt.TextFormat.PlainText)
@@ -185,16 +215,6 @@ class ReceiptPreviewDialog(QDialog):
     def image_size(self) -> tuple[int, int]:
         """Size in dots of the image shown (that of the printed receipt)."""
         return self._pixmap.width(), self._pixmap.height()
-
-    def _calendar_warning(self) -> str:
-        """Why the appointment may still move ("" when its whole period is confirmed)."""
-        try:
-            dossier = dossiers.get_dossier(self._db, self._code)
-        except UserError:
-            return ""
-        return calendar.appointment_certainty(
-            self._db, dossier.received_at, dossier.appointment_at
-        ).warning()
 
     def status_text(self) -> str:
         return self.status.text()

@@ -62,17 +62,19 @@ class Reprinting:
         )
         dialog.open()
 
-    def reprint(self, code: str) -> ReceiptPreviewDialog | None:
-        """Show a saved dossier's receipt and print it again in the background."""
+    def reprint(self, code: str) -> None:
+        """Show a saved dossier's receipt and print it again in the background (it shows
+        once drawn, off the window's thread: ``last_preview``)."""
         from desk.ui.intake import receipt_preview
 
-        dialog = receipt_preview.open_printing(
-            self._db, code, self, translate("MainWindow", "In lại phiếu"), self._clerk, self._clock
-        )
-        if dialog is not None:
+        def shown(dialog: ReceiptPreviewDialog | None) -> None:
+            if dialog is None:
+                return
             self.last_preview = dialog
             dialog.destroyed.connect(lambda *_: self._forget_preview(dialog))
-        return dialog
+
+        title = translate("MainWindow", "In lại phiếu")
+        receipt_preview.open_printing(self._db, code, self, title, self._clerk, self._clock, shown)
 
     def _forget_preview(self, dialog: ReceiptPreviewDialog) -> None:
         if self.last_preview is dialog:

@@ -24,13 +24,15 @@ def test_every_reprint_from_the_window_is_marked(qtbot, db, clerk, clock, tmp_pa
     window = MainWindow(db, clerk, clock)
     qtbot.addWidget(window)
     window.show()
-    first = window.reprint(code)  # the first print of this receipt: not marked
-    settle(qtbot)
+    window.reprint(code)  # the first print of this receipt: not marked
+    settle(qtbot)  # drawn, shown and printed off the window's thread
+    first = window.last_preview
     assert first is not None and first.printed_ok()
     clock.advance(timedelta(minutes=30))
     page = opened(qtbot, window, code)
-    again = page.print_receipt()  # "In lại phiếu hẹn" on the dossier's page
+    page.print_receipt()  # "In lại phiếu hẹn" on the dossier's page
     settle(qtbot)
+    again = page.last_preview
     assert again is not None and again.printed_ok()
     assert again.image_size()[1] > first.image_size()[1]  # the mark on top
     assert again.image_size()[0] == first.image_size()[0] == 576  # within the paper

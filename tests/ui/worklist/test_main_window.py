@@ -179,8 +179,9 @@ def test_double_click_opens_the_dossier_page(qtbot, window, db, clerk, clock):
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
     page = shown_page(qtbot, window, code)
     assert page.isVisible() and page.code == code
-    preview = page.print_receipt()  # the page reprints the receipt too
+    page.print_receipt()  # the page reprints the receipt too
     settle(qtbot)
+    preview = page.last_preview
     assert preview is not None and "chưa in ra giấy" in preview.status_text()
 
 
@@ -194,6 +195,7 @@ def test_reprint_button_needs_a_selection(qtbot, window, db, clerk, clock):
     click_box_button(box, "Đóng")
     window.dossier_view.selectRow(0)
     window.reprint_selected()
+    settle(qtbot)
     assert window.last_preview is not None and window.last_preview.code == code
 
 
@@ -213,6 +215,7 @@ def test_reprint_by_code_suggests_the_selected_dossier(qtbot, window, db, clerk,
     assert dialog.textValue() == code
     assert dialog.labelText() == "Mã hồ sơ (ví dụ H36.41-260310-0001):"
     dialog.accept()
+    settle(qtbot)
     assert window.last_preview is not None and window.last_preview.code == code
 
 
@@ -223,11 +226,14 @@ def test_reprint_by_code_suggests_the_last_saved_dossier(qtbot, window, db, cler
     assert dialog.textValue() == "H36.41-260310-0002"
     dialog.setTextValue(" H36.41-260310-0001 ")
     dialog.accept()
+    settle(qtbot)
     assert window.last_preview is not None and window.last_preview.code == "H36.41-260310-0001"
 
 
 def test_reprint_of_an_unknown_code_says_so(qtbot, window):
-    assert window.reprint("H36.41-260310-9999") is None
+    window.reprint("H36.41-260310-9999")
+    settle(qtbot)
+    assert window.last_preview is None
     [box] = visible_message_boxes(window)
     assert box.text() == (
         "Không tìm thấy hồ sơ mã 'H36.41-260310-9999'. Kiểm tra lại mã trên phiếu hẹn."
