@@ -221,6 +221,10 @@
         <translation>Proposed: {when} ({weekday}); it may be changed, as long as it is a working hour after the old appointment date.</translation>
     </message>
     <message>
+        <source>Đang ghi nhận...</source>
+        <translation>Recording...</translation>
+    </message>
+    <message>
         <source>Đã ghi nhận lời xin lỗi nhưng chưa ghi được phiếu: {error}</source>
         <translation>The apology is recorded but the letter could not be written: {error}</translation>
     </message>

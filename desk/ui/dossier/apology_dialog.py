@@ -11,8 +11,10 @@ closes once the letter is open. Refusals are shown at the field they concern.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -83,13 +85,19 @@ class ApologyDialog(QDialog):
         code: str,
         clock: Clock | None = None,
         parent: QWidget | None = None,
+        *,
+        found: Mapping[str, Any] | None = None,
     ) -> None:
+        """The dialog of dossier ``code``, built from ``found`` (``read``, run by the caller
+        off the window's thread); without it the dialog reads it here."""
         super().__init__(parent)
         self.db, self.clerk, self.clock = db, clerk, clock or SystemClock()
-        self.dossier = dossiers.get_dossier(db, code)
+        self.found = found if found is not None else self.read(db, code, self.clock)
+        self.dossier = self.found["dossier"]
         self.code = self.dossier.code
         #: The apology made (or found) and the letter written, once there is one.
-        self.apology: Apology | None = apologies.get_apology(db, self.code)
+        self.apology: Apology | None = self.found["apology"]
+        self._creating = False
         self.pdf_path: Path | None = None
         self.setWindowTitle(
             translate("ApologyDialog", "Xin lỗi và hẹn lại: {code}").format(code=self.code)
@@ -99,6 +107,23 @@ class ApologyDialog(QDialog):
         self.progress = ProgressNote()
         self._build()
         self._show_state()
+
+    @staticmethod
+    def read(db: Database, code: str, clock: Clock) -> dict[str, Any]:
+        """What the dialog shows: the dossier, its apology, the office (who signs), the
+        calendar and the proposed new date (when an apology can still be made)."""
+        dossier = dossiers.get_dossier(db, code)
+        apology = apologies.get_apology(db, dossier.code)
+        proposal = None
+        if apology is None and dossier.status in RUNNING_STATUSES:
+            proposal = apologies.proposed_new_date(db, dossier.code, clock)
+        return {
+            "dossier": dossier,
+            "apology": apology,
+            "office": office.get_office(db),
+            "calendar": calendar.working_calendar(db),
+            "proposal": proposal,
+        }
 
     # --- building ---------------------------------------------------------------
 
@@ -169,7 +194,7 @@ class ApologyDialog(QDialog):
 
     def _show_state(self) -> None:
         """Fill the proposal and the signer, or say why no apology can be made now."""
-        the_office = office.get_office(self.db)
+        the_office = self.found["office"]
         signer = f"{the_office.head_title} {the_office.head_name}".strip()
         self.signer_label.setText(
             signer
@@ -182,7 +207,7 @@ class ApologyDialog(QDialog):
             self._lock(self._why_not())
             return
         self.open_button.hide()
-        proposal = apologies.proposed_new_date(self.db, self.code, self.clock)
+        proposal = self.found["proposal"]
         self.new_due_edit.setDateTime(_to_qdatetime(proposal))
         self.proposal_hint.setText(
             translate(
@@ -190,7 +215,7 @@ class ApologyDialog(QDialog):
                 "Đề xuất: {when} ({weekday}); có thể sửa, miễn là giờ làm việc sau ngày hẹn cũ.",
             ).format(when=time_and_date_label(proposal), weekday=weekday_label(proposal))
         )
-        cal = calendar.working_calendar(self.db)
+        cal = self.found["calendar"]
         if is_late_notice(self.clock.now(), self.dossier.effective_due(), cal):
             self.notice.show_error(
                 translate(
@@ -231,36 +256,54 @@ class ApologyDialog(QDialog):
     def new_due(self) -> datetime:
         return _from_qdatetime(self.new_due_edit.dateTime())
 
-    def create(self) -> bool:
-        """Record the apology, then write and open its letter in the background (the
-        dialog closes once it is open); on a refusal the dialog stays, saying why."""
+    def create(self) -> None:
+        """Record the apology off the window's thread, then write and open its letter in
+        the background (the dialog closes once it is open); on a refusal the dialog stays,
+        saying why at the field. A second click while it is recorded records nothing."""
+        if self._creating:
+            return
         self.notice.clear_notice()
         self.errors.clear()
-        try:
-            self.apology = apologies.make_apology(
-                self.db,
-                self.clerk,
-                self.code,
-                clean_text(self.reason_edit),
-                self.new_due(),
-                NotifyMethod(self.notify_combo.currentData()),
-                self.clock,
-            )
-        except ValidationError as exc:
-            unplaced = self.errors.show(exc.errors)
-            if unplaced:
-                self.notice.show_error(" ".join(exc.errors[f] for f in unplaced))
-            return False
-        except UserError as exc:
-            if exc.field in self.errors.fields():
-                self.errors.show({exc.field: exc.message})
+        db, clerk, code, clock = self.db, self.clerk, self.code, self.clock
+        reason, new_due = clean_text(self.reason_edit), self.new_due()
+        method = NotifyMethod(self.notify_combo.currentData())
+        self._creating = True
+        self.create_button.setEnabled(False)
+        self.progress.start(translate("ApologyDialog", "Đang ghi nhận..."))
+        background.run_refusable(
+            self,
+            lambda: apologies.make_apology(db, clerk, code, reason, new_due, method, clock),
+            self._created,
+        )
+
+    def creating(self) -> bool:
+        """Whether the apology is being recorded."""
+        return self._creating
+
+    def _created(self, apology: Apology | None, refusal: UserError | None, error: str | None):
+        self._creating = False
+        self.progress.stop()
+        if apology is None:
+            self.create_button.setEnabled(True)
+            if isinstance(refusal, ValidationError):
+                unplaced = self.errors.show(refusal.errors)
+                if unplaced:
+                    self.notice.show_error(" ".join(refusal.errors[f] for f in unplaced))
+            elif refusal is not None and refusal.field in self.errors.fields():
+                self.errors.show({refusal.field: refusal.message})
             else:
-                self.notice.show_error(exc.message)
-            return False
+                self.notice.show_error(refusal.message if refusal is not None else error or "")
+            return
+        self.apology = apology
         for widget in (self.reason_edit, self.new_due_edit, self.notify_combo):
             widget.setEnabled(False)  # recorded: what it says is what the letter says
         self.open_letter(close=True)
-        return True
+
+    def reject(self) -> None:
+        """Esc or "Hủy": not while the apology is being recorded (it would be half-told)."""
+        if self._creating:
+            return
+        super().reject()
 
     def open_letter(self, close: bool = False) -> background.Job | None:
         """Write the letter of the recorded apology in the background, then open it in

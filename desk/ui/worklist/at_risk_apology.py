@@ -11,13 +11,14 @@ an office setting, ``desk.services.office_rules``); the page shows the new date 
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from desk.domain.apology import Apology
 from desk.domain.clock import Clock
 from desk.domain.dossier import Dossier
-from desk.domain.errors import UserError
 from desk.domain.lifecycle import STEP_LABELS, StepKind
 from desk.domain.office import Clerk
 from desk.domain.step_offer import apology_allowed, apology_why_not
@@ -26,6 +27,7 @@ from desk.storage.database import Database
 from desk.ui.dossier.apology_dialog import ApologyDialog
 from desk.ui.dossier.page_steps import BUTTON_TEXTS
 from desk.ui.dossier.step_dialogs import when
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import show_message, translate
 
 CONTEXT = "DossierPage"
@@ -42,6 +44,7 @@ class PageApology(QObject):
         #: The dossier's apology as last read (None: it has none).
         self.apology: Apology | None = None
         self.last_dialog: ApologyDialog | None = None
+        self._reads = background.NewestRead(self)
         self.button = QPushButton(translated(BUTTON_TEXTS[StepKind.APOLOGY]), page)
         self.button.setObjectName("do_apology")
         self.button.setAutoDefault(False)
@@ -89,19 +92,29 @@ class PageApology(QObject):
             "DossierPage", "Đã lập phiếu xin lỗi số {number}. Hẹn trả mới: {at}."
         ).format(number=self.apology.number_text, at=when(self.apology.new_due_at))
 
-    def open_dialog(self) -> ApologyDialog | None:
-        """The apology dialog over the page (it writes and opens the letter itself)."""
-        try:
-            dialog = ApologyDialog(self._db, self._clerk, self._code, self._clock, self._page)
-        except UserError as exc:  # the dossier vanished, the database is locked...
-            show_message(self._page, translated(STEP_LABELS[StepKind.APOLOGY]), exc.message)
-            return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.made)
-        dialog.destroyed.connect(lambda *_: self._forget(dialog))
-        self.last_dialog = dialog
-        dialog.open()
-        return dialog
+    def open_dialog(self) -> None:
+        """The apology dialog over the page (it writes and opens the letter itself), once
+        what it shows is read off the window's thread; a second click reads nothing more."""
+        if self._reads.waiting():
+            return
+        db, code, clock = self._db, self._code, self._clock
+
+        def done(found: dict[str, Any] | None, error: str | None) -> None:
+            if error is not None or found is None:  # the dossier vanished, a lock...
+                show_message(self._page, translated(STEP_LABELS[StepKind.APOLOGY]), error or "")
+                return
+            dialog = ApologyDialog(db, self._clerk, code, clock, self._page, found=found)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(self.made)
+            dialog.destroyed.connect(lambda *_: self._forget(dialog))
+            self.last_dialog = dialog
+            dialog.open()
+
+        self._reads.run(lambda: ApologyDialog.read(db, code, clock), done)
+
+    def opening(self) -> bool:
+        """Whether the apology dialog is being read to be opened."""
+        return self._reads.waiting()
 
     def _forget(self, dialog: ApologyDialog) -> None:
         if self.last_dialog is dialog:

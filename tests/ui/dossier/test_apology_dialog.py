@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from background_jobs import settle
+from background_jobs import WAIT_MS, settle
 from keyboard_input import type_text
 from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -70,6 +70,12 @@ def open_dialog(qtbot, db, clerk, code, clock) -> ApologyDialog:
     return dialog
 
 
+def created(qtbot, dialog: ApologyDialog) -> None:  # noqa: ANN001
+    """Wait until the apology asked for is recorded, or refused (it is, off the window's
+    thread)."""
+    qtbot.waitUntil(lambda: not dialog.creating(), timeout=WAIT_MS)
+
+
 def set_new_due(dialog: ApologyDialog, y: int, m: int, d: int, h: int, mi: int) -> None:
     dialog.new_due_edit.setDateTime(QDateTime(QDate(y, m, d), QTime(h, mi)))
 
@@ -95,6 +101,7 @@ def test_refusals_are_shown_at_their_fields(qtbot, db, clerk, code, clock, opene
     dialog = open_dialog(qtbot, db, clerk, code, clock)
     set_new_due(dialog, 2026, 3, 15, 9, 0)  # a Sunday
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    created(qtbot, dialog)
     assert "lý do" in dialog.errors.message("reason")
     assert "15/03/2026 (Chủ nhật) không phải ngày làm việc" in dialog.errors.message("new_due")
     assert dialog.result() != QDialog.DialogCode.Accepted
@@ -104,6 +111,7 @@ def test_refusals_are_shown_at_their_fields(qtbot, db, clerk, code, clock, opene
     set_new_due(dialog, 2026, 3, 16, 12, 0)
     assert dialog.errors.message("new_due") == ""
     dialog.create()
+    created(qtbot, dialog)
     assert "12:00 ngoài giờ làm việc" in dialog.errors.message("new_due")
 
 
@@ -114,7 +122,10 @@ def test_creating_records_the_apology_and_opens_its_letter(
     type_text(qtbot, dialog.reason_edit, "Chờ kết quả xác minh nơi cư trú")
     set_new_due(dialog, 2026, 3, 17, 14, 0)
     dialog.notify_combo.setCurrentIndex(dialog.notify_combo.findData("email"))
-    assert dialog.create() is True
+    dialog.create()
+    assert dialog.creating() and not dialog.create_button.isEnabled()
+    dialog.create()  # a second click while it is recorded: nothing more
+    dialog.reject()  # nor does Esc leave it half-told
     settle(qtbot)
     assert dialog.result() == QDialog.DialogCode.Accepted
     apology = apologies.get_apology(db, code)

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from background_jobs import settle
+from background_jobs import page_read, settle
 from dossier_factory import record
 from keyboard_input import type_text
 from PySide6.QtCore import QDate, QDateTime, QObject, QTime, QUrl, Slot
@@ -76,12 +76,16 @@ def test_the_button_opens_the_dialog_and_then_says_it_was_done(
     page.changed.connect(changed.append)
 
     button.click()
+    button.click()  # a second click while the dialog is read: one dialog
+    qtbot.waitUntil(lambda: not page.apology_part.opening())
     dialog = page.apology_part.last_dialog
     assert isinstance(dialog, ApologyDialog) and dialog.isVisible() and dialog.code == code
+    assert len([d for d in page.findChildren(ApologyDialog) if d.isVisible()]) == 1
     type_text(qtbot, dialog.reason_edit, "Chờ kết quả xác minh nơi cư trú")
     dialog.new_due_edit.setDateTime(QDateTime(QDate(2026, 3, 17), QTime(14, 0)))
-    assert dialog.create() is True
+    dialog.create()
     settle(qtbot)
+    page_read(qtbot, page)
     QApplication.processEvents()
 
     assert changed == [code]
