@@ -4164,7 +4164,6 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>Thủ tục hành chính và giấy tờ đã nhận</source>
-        <extracomment>The appointment&apos;s reads (the newest shown), for which procedure and channel the date shown is, and what shows when the newest takes long.</extracomment>
         <translation>Administrative procedure and papers received</translation>
     </message>
     <message>
@@ -4181,7 +4180,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>Hẹn trả: chọn thủ tục để xem ngày hẹn trả kết quả.</source>
-        <extracomment>&quot;Đang lưu hồ sơ...&quot; while a save waits on the database.</extracomment>
+        <extracomment>The reads (the newest shown), for which procedure and channel the date shown is, and what shows when the newest takes long.</extracomment>
         <translation>Appointment: choose a procedure to see the appointment date for the result.</translation>
     </message>
     <message>
@@ -4190,6 +4189,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>Chưa lưu được hồ sơ: lỗi của chương trình, xem nhật ký.</source>
+        <extracomment>&quot;Đang lưu hồ sơ...&quot; while a save waits on the database.</extracomment>
         <translation>The dossier was not saved: a program error, see the program&apos;s log.</translation>
     </message>
     <message>

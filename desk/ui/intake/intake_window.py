@@ -46,12 +46,11 @@ from desk.domain.errors import UserError, ValidationError
 from desk.domain.office import Clerk
 from desk.domain.procedure import Channel, Procedure
 from desk.domain.scan_text import CccdCard
-from desk.domain.time_limit import TimeLimit, stored_limit_label
 from desk.domain.validation import validate_intake
-from desk.domain.vn_dates import clock_label, weekday_label
 from desk.services import intake
 from desk.storage.database import Database
 from desk.ui.intake.applicant_form import ApplicantForm, DeliveryForm, parse_birth_date
+from desk.ui.intake.appointment_line import AppointmentLine, appointment_text
 from desk.ui.intake.guide_printer import GuidePrinter
 from desk.ui.intake.intake_scans import IntakeScans
 from desk.ui.intake.online_only import OnlineGuide, OnlineOnlyNotice
@@ -71,7 +70,6 @@ __all__ = ["IntakeWindow", "appointment_text", "parse_birth_date"]
 log = logging.getLogger(__name__)
 
 CONTEXT = "IntakeWindow"
-APPOINTMENT_REFRESH_MS = 30_000
 FIELD_ORDER = (
     "procedure",
     "papers",
@@ -86,22 +84,6 @@ FIELD_ORDER = (
     "sets",
     "note",
 )
-
-
-def appointment_text(preview: intake.AppointmentPreview, limit: TimeLimit | None = None) -> str:
-    """The appointment as the clerk reads it out, worded like the receipt.
-
-    For example: Hẹn trả: 10 giờ 00 phút, Thứ Ba 10/03/2026 (03 ngày làm việc).
-    In the screen's language: the receipt's Vietnamese ``limit_text`` is shown
-    only when the ``limit`` itself is not given.
-    """
-    at = preview.appointment
-    return translate("IntakeWindow", "Hẹn trả: {time}, {weekday} {date} ({limit})").format(
-        time=clock_label(at),
-        weekday=weekday_label(at),
-        date=f"{at:%d/%m/%Y}",
-        limit=limit.label() if limit is not None else stored_limit_label(preview.limit_text),
-    )
 
 
 class IntakeWindow(OnlineGuide, QWidget):
@@ -167,17 +149,6 @@ class IntakeWindow(OnlineGuide, QWidget):
         self._hold_timer.setSingleShot(True)
         self._hold_timer.setInterval(DELAY_MS)
         self._hold_timer.timeout.connect(self._hold_form)
-        #: The appointment's reads (the newest shown), for which procedure and channel the
-        #: date shown is, and what shows when the newest takes long.
-        self._appointment = background.NewestRead(self)
-        self._appointment_for: tuple[str, Channel] | None = None
-        self._appointment_note = QTimer(self)
-        self._appointment_note.setSingleShot(True)
-        self._appointment_note.timeout.connect(self._appointment_late)
-        self._timer = QTimer(self)
-        self._timer.setInterval(APPOINTMENT_REFRESH_MS)
-        self._timer.timeout.connect(self.refresh_appointment)
-        self._timer.start()
         self.clear_form()
 
     # -- building ------------------------------------------------------------
@@ -228,15 +199,11 @@ class IntakeWindow(OnlineGuide, QWidget):
         return box
 
     def _build_footer(self) -> QHBoxLayout:
-        self.appointment_label = QLabel(self)
-        self.appointment_label.setObjectName("appointment")
-        self.appointment_label.setWordWrap(True)
-        self.appointment_label.setStyleSheet("font-size: 15px; font-weight: bold; color: #0d47a1;")
-        self.calendar_note = QLabel(self)
-        self.calendar_note.setObjectName("calendar_note")
-        self.calendar_note.setWordWrap(True)
-        self.calendar_note.setStyleSheet("color: #e65100; font-weight: bold;")
-        self.calendar_note.hide()
+        self.appointment = AppointmentLine(
+            self._db, self._clock, lambda: (self._procedure, self.channel()), self
+        )
+        self.appointment_label = self.appointment.label
+        self.calendar_note = self.appointment.calendar_note
         self.clear_button = QPushButton(translate("IntakeWindow", "Làm mới (Esc)"), self)
         self.save_button = QPushButton(translate("IntakeWindow", "Lưu và in phiếu (Enter)"), self)
         self.save_button.setObjectName("save")
@@ -246,8 +213,7 @@ class IntakeWindow(OnlineGuide, QWidget):
         self.save_button.setMinimumHeight(36)
         footer = QHBoxLayout()
         appointment = QVBoxLayout()
-        appointment.addWidget(self.appointment_label)
-        appointment.addWidget(self.calendar_note)
+        appointment.addWidget(self.appointment)
         #: "Đang lưu hồ sơ..." while a save waits on the database.
         self.save_note = ProgressNote(self)
         appointment.addWidget(self.save_note)
@@ -303,45 +269,13 @@ class IntakeWindow(OnlineGuide, QWidget):
         self.delivery_form.set_channel(channel)
 
     def refresh_appointment(self) -> None:
-        """Recompute the appointment for the chosen procedure and channel, as of now, off
-        the window's thread (it reads the office's calendar); the newest asked is shown."""
-        procedure, channel = self._procedure, self.channel()
-        if procedure is None:
-            self._appointment.forget()
-            self._appointment_note.stop()
-            self._appointment_for = None
-            self.calendar_note.hide()
-            self.appointment_label.setText(
-                translate("IntakeWindow", "Hẹn trả: chọn thủ tục để xem ngày hẹn trả kết quả.")
-            )
-            return
-        if (procedure.code, channel) != self._appointment_for:  # not the date shown: say so
-            self._appointment_for = (procedure.code, channel)
-            self._appointment_note.start(DELAY_MS)
-        db, now = self._db, self._clock.now()
-
-        def shown(preview: intake.AppointmentPreview | None, error: str | None) -> None:
-            self._appointment_note.stop()
-            if error is not None or preview is None:
-                self.calendar_note.hide()
-                self.appointment_label.setText(error or "")
-                return
-            limit = procedure.limit_for(channel)
-            self.appointment_label.setText(appointment_text(preview, limit))
-            self.calendar_note.setText(preview.calendar_warning)
-            self.calendar_note.setVisible(bool(preview.calendar_warning))
-
-        self._appointment.run(
-            lambda: intake.preview_appointment(db, procedure, channel, now), shown
-        )
+        """Work out the appointment for the chosen procedure and channel again, as of now
+        (off the window's thread: ``AppointmentLine``)."""
+        self.appointment.refresh()
 
     def appointment_pending(self) -> bool:
         """Whether the appointment shown is being worked out again."""
-        return self._appointment.waiting()
-
-    def _appointment_late(self) -> None:
-        self.calendar_note.hide()
-        self.appointment_label.setText(translate("IntakeWindow", "Hẹn trả: đang tính..."))
+        return self.appointment.pending()
 
     # -- reading the form ----------------------------------------------------
 

@@ -181,8 +181,8 @@ def test_the_appointment_is_shown_live_before_saving(qtbot, intake, clock: Fixed
         "Hẹn trả: 09 giờ 15 phút, Thứ Sáu 13/03/2026 (03 ngày làm việc)"
     )
     clock.advance(timedelta(hours=1))
-    w._timer.timeout.emit()  # what the 30-second timer does
-    assert w._timer.isActive() and w._timer.interval() == 30_000
+    w.appointment.timer.timeout.emit()  # what the 30-second timer does
+    assert w.appointment.timer.isActive() and w.appointment.timer.interval() == 30_000
     appointment_shown(qtbot, w)
     assert w.appointment_label.text() == (
         "Hẹn trả: 10 giờ 15 phút, Thứ Sáu 13/03/2026 (03 ngày làm việc)"
