@@ -15,8 +15,7 @@ from datetime import datetime
 
 from background_jobs import settle, ticks_of
 from message_boxes import click_box_button, visible_message_boxes
-from sqlalchemy import create_engine, text
-from sqlalchemy.pool import NullPool
+from server_locks import locked
 
 from desk.domain.clock import VN_TZ, FixedClock
 from desk.domain.statistics import Figure, Period
@@ -47,10 +46,7 @@ def test_an_export_waiting_on_a_locked_server_leaves_the_dashboard_alive(
 ):
     window, ticks = open_dashboard(qtbot, server_db)
     settle(qtbot)  # its figures counted before the server locks the dossiers
-    other = create_engine(server_db.url, poolclass=NullPool)
-    holder = other.connect()
-    try:
-        holder.execute(text("LOCK TABLE dossiers IN ACCESS EXCLUSIVE MODE"))
+    with locked(server_db.url, "dossiers"):
         target = tmp_path / "bieu-06.pdf"
         job = window.export("form_pdf", target)
         qtbot.waitUntil(lambda: any(w.isVisible() for w in window.findChildren(ProgressWindow)))
@@ -64,10 +60,6 @@ def test_an_export_waiting_on_a_locked_server_leaves_the_dashboard_alive(
         window.grab().save(str(shots / "dashboard-export-waiting.png"))
         shown.grab().save(str(shots / "dashboard-export-progress-window.png"))
         assert job.running and not target.exists()
-    finally:
-        holder.rollback()  # the lock goes with the transaction
-        holder.close()
-        other.dispose()
 
     qtbot.waitUntil(lambda: not job.running, timeout=60_000)
     settle(qtbot)
@@ -80,22 +72,13 @@ def test_an_export_waiting_on_a_locked_server_leaves_the_dashboard_alive(
     assert pdf.returncode == 0 and "Tháng 3/2026" in pdf.stdout
 
 
-def lock_dossiers(url: str):  # noqa: ANN201
-    """Another connection that holds the dossiers locked until it is closed."""
-    other = create_engine(url, poolclass=NullPool)
-    holder = other.connect()
-    holder.execute(text("LOCK TABLE dossiers IN ACCESS EXCLUSIVE MODE"))
-    return other, holder
-
-
 def test_the_counts_wait_on_a_locked_server_without_freezing_and_the_newest_period_wins(
     qtbot, server_db, shots
 ):
     """A year of a busy office takes the server a second or more to count: the window
     opens at once and keeps answering, says what it counts, and shows the period asked
     last, whichever count the server finishes first."""
-    other, holder = lock_dossiers(server_db.url)
-    try:
+    with locked(server_db.url, "dossiers"):
         window, ticks = open_dashboard(qtbot, server_db)  # opens at once, counting
         qtbot.waitUntil(window.progress.isVisible)
         assert window.progress.text() == "Đang tính số liệu Tháng 3/2026..."
@@ -107,10 +90,6 @@ def test_the_counts_wait_on_a_locked_server_without_freezing_and_the_newest_peri
         seen = len(ticks)
         qtbot.waitUntil(lambda: len(ticks) >= seen + 5)  # the event loop runs meanwhile
         window.grab().save(str(shots / "dashboard-counting.png"))
-    finally:
-        holder.rollback()
-        holder.close()
-        other.dispose()
     settle(qtbot)
     assert not window.reading() and not window.progress.isVisible()
     total = reports.report(server_db, Period.quarter(2026, 1), NOW).total
@@ -127,8 +106,7 @@ def test_a_count_the_server_cannot_make_is_said_over_the_tiles(qtbot, pg_server,
     are no figures, in Vietnamese, and counts again when asked."""
     url = pg_server.create_database(office=True)
     db = Database(url, engine=make_engine(url, busy_timeout_ms=300))
-    other, holder = lock_dossiers(url)
-    try:
+    with locked(url, "dossiers"):
         window, _ticks = open_dashboard(qtbot, db)
         settle(qtbot)
         assert window.error_label.isVisible()
@@ -138,10 +116,6 @@ def test_a_count_the_server_cannot_make_is_said_over_the_tiles(qtbot, pg_server,
         )
         assert window.tiles[Figure.RECEIVED].value() == "-"
         window.grab().save(str(shots / "dashboard-count-failed.png"))
-    finally:
-        holder.rollback()
-        holder.close()
-        other.dispose()
     try:
         window.refresh()
         settle(qtbot)

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from background_jobs import list_read, page_read, shown_page, ticks_of
 from dossier_factory import record
-from sqlalchemy import create_engine, text
-from sqlalchemy.pool import NullPool
+from server_locks import locked
 
 from desk.services import accounts, steps
 from desk.ui.worklist.main_window import MainWindow
@@ -33,10 +32,7 @@ def test_a_page_waiting_on_a_locked_server_leaves_the_window_alive(qtbot, server
     assert open_page is not None and "Đã tiếp nhận" in open_page.heading.text()
     ticks = ticks_of(window)
 
-    lock = create_engine(server_db.url, poolclass=NullPool)
-    holder = lock.connect()
-    try:
-        holder.execute(text("LOCK TABLE dossiers IN ACCESS EXCLUSIVE MODE"))
+    with locked(server_db.url, "dossiers"):
         assert window.open_dossier(code) is None  # read in the background
         assert window.open_dossier(code) is None  # a second click: nothing more
         assert window.opening() and code not in window.pages
@@ -45,10 +41,6 @@ def test_a_page_waiting_on_a_locked_server_leaves_the_window_alive(qtbot, server
         qtbot.waitUntil(lambda: len(ticks) >= seen + 30)  # the event loop runs meanwhile
         assert window.opening() and open_page.reading()
         assert "Đã tiếp nhận" in open_page.heading.text()  # kept while it waits
-    finally:
-        holder.rollback()
-        holder.close()
-        lock.dispose()
     page = shown_page(qtbot, window, code)
     assert page is not None and page.isVisible() and page.code == code
     assert page.facts["name"].text() == "Lê Văn Tám"
@@ -75,19 +67,12 @@ def test_a_step_s_dialog_waiting_on_a_locked_server_opens_once_when_read(qtbot, 
     page.show()
     qtbot.waitExposed(page)
     ticks = ticks_of(page)
-    lock = create_engine(server_db.url, poolclass=NullPool)
-    holder = lock.connect()
-    try:
-        holder.execute(text("LOCK TABLE departments IN ACCESS EXCLUSIVE MODE"))
+    with locked(server_db.url, "departments"):
         page.step_buttons[StepKind.TRANSFER].click()
         page.step_buttons[StepKind.TRANSFER].click()  # a second click while it is read
         seen = len(ticks)
         qtbot.waitUntil(lambda: len(ticks) >= seen + 30)  # the event loop runs meanwhile
         assert page.opening_step() and page.last_dialog is None
-    finally:
-        holder.rollback()
-        holder.close()
-        lock.dispose()
     step_opened(qtbot, page)
     dialog = page.last_dialog
     assert isinstance(dialog, TransferDialog) and dialog.isVisible()

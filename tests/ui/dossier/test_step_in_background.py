@@ -11,8 +11,7 @@ from __future__ import annotations
 from background_jobs import steps_done, ticks_of
 from dossier_factory import record
 from PySide6.QtWidgets import QDialog
-from sqlalchemy import create_engine, text
-from sqlalchemy.pool import NullPool
+from server_locks import locked
 
 from desk.domain.dossier import DossierStatus
 from desk.domain.lifecycle import StepKind
@@ -32,10 +31,7 @@ def test_a_transfer_waiting_on_a_locked_server_leaves_the_dialog_alive_and_is_re
     ticks = ticks_of(d)
     d.department_combo.setCurrentIndex(d.department_combo.findData("Công an xã"))
 
-    other = create_engine(server_db.url, poolclass=NullPool)
-    holder = other.connect()
-    try:
-        holder.execute(text("LOCK TABLE dossiers IN EXCLUSIVE MODE"))  # reads go on
+    with locked(server_db.url, "dossiers", "EXCLUSIVE"):  # reads go on
         d.ok_button.click()
         qtbot.waitUntil(d.progress.isVisible)
         assert d.progress.text() == "Đang ghi nhận..."
@@ -47,10 +43,6 @@ def test_a_transfer_waiting_on_a_locked_server_leaves_the_dialog_alive_and_is_re
         assert d.isVisible()
         d.grab().save(str(shots / "step-recording-waits.png"))
         assert dossiers.get_dossier(server_db, code).holder != "Công an xã"
-    finally:
-        holder.rollback()  # the lock goes with the transaction
-        holder.close()
-        other.dispose()
 
     steps_done(qtbot, d)
     assert d.result() == QDialog.DialogCode.Accepted

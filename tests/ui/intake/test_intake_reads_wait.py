@@ -12,8 +12,7 @@ from __future__ import annotations
 from background_jobs import appointment_shown, held_read, ticks_of
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
-from sqlalchemy import create_engine, text
-from sqlalchemy.pool import NullPool
+from server_locks import locked
 
 from desk.services import accounts
 from desk.ui.intake.intake_window import IntakeWindow
@@ -35,10 +34,7 @@ def test_the_appointment_waiting_on_a_locked_calendar_leaves_the_form_alive(
     clerk = accounts.log_in(server_db, "admin", "matkhau123")
     w = _form(qtbot, server_db, clerk, clock)
     ticks = ticks_of(w)
-    other = create_engine(server_db.url, poolclass=NullPool)
-    holder = other.connect()
-    try:
-        holder.execute(text("LOCK TABLE calendar_days IN ACCESS EXCLUSIVE MODE"))
+    with locked(server_db.url, "calendar_days"):
         type_text(qtbot, w.picker.search, "xac nhan tinh trang hon nhan")
         qtbot.keyClick(w.picker.search, Qt.Key.Key_Return)
         assert w.appointment_pending()
@@ -47,10 +43,6 @@ def test_the_appointment_waiting_on_a_locked_calendar_leaves_the_form_alive(
         qtbot.waitUntil(lambda: len(ticks) >= seen + 5)  # the event loop runs meanwhile
         type_text(qtbot, w.name_edit, "Nguyễn Thị Hồng Nhung")  # and the clerk types on
         assert w.name_edit.text() == "Nguyễn Thị Hồng Nhung" and w.appointment_pending()
-    finally:
-        holder.rollback()
-        holder.close()
-        other.dispose()
     appointment_shown(qtbot, w)
     assert w.appointment_label.text() == (
         "Hẹn trả: 09 giờ 15 phút, Thứ Sáu 13/03/2026 (03 ngày làm việc)"
@@ -60,17 +52,10 @@ def test_the_appointment_waiting_on_a_locked_calendar_leaves_the_form_alive(
 def test_the_held_papers_waiting_on_a_locked_server_leave_the_form_alive(qtbot, server_db, clock):
     clerk = accounts.log_in(server_db, "admin", "matkhau123")
     w = _form(qtbot, server_db, clerk, clock)
-    other = create_engine(server_db.url, poolclass=NullPool)
-    holder = other.connect()
-    try:
-        holder.execute(text("LOCK TABLE dossiers IN ACCESS EXCLUSIVE MODE"))
+    with locked(server_db.url, "dossiers"):
         type_text(qtbot, w.id_edit, "079190012345")
         assert w.scans.reuse.looking_up()
         type_text(qtbot, w.phone_edit, "0912 345 678")  # the clerk goes on meanwhile
         assert w.phone_edit.text() == "0912 345 678" and w.scans.reuse.looking_up()
-    finally:
-        holder.rollback()
-        holder.close()
-        other.dispose()
     held_read(qtbot, w)
     assert w.scans.reuse.held == [] and not w.scans.reuse.isVisible()

@@ -12,8 +12,7 @@ from __future__ import annotations
 from background_jobs import saves_done, settle, ticks_of
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
-from sqlalchemy import create_engine, text
-from sqlalchemy.pool import NullPool
+from server_locks import locked
 
 from desk.services import accounts, dossiers, settings
 from desk.ui.intake.intake_window import IntakeWindow
@@ -37,10 +36,7 @@ def test_a_save_waiting_on_the_day_s_counter_leaves_the_form_alive_and_saves_onc
     type_text(qtbot, w.id_edit, "079190012345")
     type_text(qtbot, w.phone_edit, "0912 345 678")
 
-    other = create_engine(server_db.url, poolclass=NullPool)
-    holder = other.connect()
-    try:
-        holder.execute(text("LOCK TABLE day_sequences IN EXCLUSIVE MODE"))
+    with locked(server_db.url, "day_sequences", "EXCLUSIVE"):
         qtbot.keyClick(w.phone_edit, Qt.Key.Key_Return)
         qtbot.waitUntil(w.save_note.isVisible)
         assert w.save_note.text() == "Đang lưu hồ sơ..."
@@ -53,10 +49,6 @@ def test_a_save_waiting_on_the_day_s_counter_leaves_the_form_alive_and_saves_onc
         assert w.name_edit.text() == "Nguyễn Thị Hồng Nhung"
         w.grab().save(str(shots / "intake-saving-waits.png"))
         assert dossiers.count_dossiers(server_db) == 0 and w.last_dossier is None
-    finally:
-        holder.rollback()  # the lock goes with the transaction
-        holder.close()
-        other.dispose()
 
     saves_done(qtbot)
     settle(qtbot)

@@ -14,8 +14,7 @@ import logging
 from background_jobs import settle, ticks_of
 from message_boxes import visible_message_boxes
 from PySide6.QtCore import Qt
-from sqlalchemy import create_engine, text
-from sqlalchemy.pool import NullPool
+from server_locks import locked
 
 from desk.services import queue, queue_setup
 from desk.ui.public.display_window import DisplayWindow
@@ -67,19 +66,12 @@ def test_a_ticket_waiting_on_a_locked_queue_leaves_the_kiosk_alive_and_is_given_
     qtbot.waitExposed(kiosk)
     ticks = ticks_of(kiosk)
     group = kiosk.group_buttons[0]
-    other = create_engine(server_db.url, poolclass=NullPool)
-    holder = other.connect()
-    try:
-        holder.execute(text("LOCK TABLE queue_tickets IN EXCLUSIVE MODE"))
+    with locked(server_db.url, "queue_tickets", "EXCLUSIVE"):
         qtbot.mouseClick(group, Qt.MouseButton.LeftButton)
         assert kiosk.taking() and not any(b.isEnabled() for b in kiosk.group_buttons)
         seen = len(ticks)
         qtbot.waitUntil(lambda: len(ticks) >= seen + 5)  # the screen keeps answering
         kiosk.take(group.group.id)  # a second touch: no second ticket
-    finally:
-        holder.rollback()
-        holder.close()
-        other.dispose()
     qtbot.waitUntil(lambda: not kiosk.taking(), timeout=30_000)
     settle(qtbot)
     assert kiosk.last_issued is not None and kiosk.result_code.text() == "A001"

@@ -12,8 +12,7 @@ from datetime import timedelta
 
 from background_jobs import settle, ticks_of
 from PySide6.QtCore import Qt
-from sqlalchemy import create_engine, text
-from sqlalchemy.pool import NullPool
+from server_locks import locked
 
 from desk.domain.queue import TicketState
 from desk.services import accounts, queue, queue_setup
@@ -34,10 +33,7 @@ def test_calling_the_next_citizen_waits_on_a_locked_queue_without_freezing(qtbot
     qtbot.waitExposed(panel)
     ticks = ticks_of(panel)
 
-    other = create_engine(server_db.url, poolclass=NullPool)
-    holder = other.connect()
-    try:
-        holder.execute(text("LOCK TABLE queue_tickets IN EXCLUSIVE MODE"))  # reads go on
+    with locked(server_db.url, "queue_tickets", "EXCLUSIVE"):  # reads go on
         qtbot.mouseClick(panel.call_next_button, Qt.MouseButton.LeftButton)
         assert panel.acting() and not panel.call_next_button.isEnabled()
         seen = len(ticks)
@@ -45,10 +41,6 @@ def test_calling_the_next_citizen_waits_on_a_locked_queue_without_freezing(qtbot
         assert panel.acting() and not panel.call_next_button.isEnabled()  # polls keep it so
         panel.call_next()  # a second click: nothing more
         assert panel.current is None
-    finally:
-        holder.rollback()  # the lock goes with the transaction
-        holder.close()
-        other.dispose()
     settle(qtbot)
     assert not panel.acting() and panel.call_next_button.isEnabled()
     assert panel.current is not None and panel.current.code == "A001"

@@ -13,8 +13,7 @@ from __future__ import annotations
 from background_jobs import settle, ticks_of
 from dossier_factory import record
 from keyboard_input import type_text
-from sqlalchemy import create_engine, text
-from sqlalchemy.pool import NullPool
+from server_locks import locked
 
 from desk.services import accounts
 from desk.ui.worklist.worklist_view import WorklistView
@@ -31,10 +30,7 @@ def test_a_poll_that_waits_on_the_server_leaves_the_worklist_alive(qtbot, server
     assert view.model.codes() == []
     ticks = ticks_of(view)
 
-    other = create_engine(server_db.url, poolclass=NullPool)
-    holder = other.connect()
-    try:
-        holder.execute(text("LOCK TABLE change_counters IN ACCESS EXCLUSIVE MODE"))
+    with locked(server_db.url, "change_counters"):
         view.poll()
         assert view.server.asking()
         seen = len(ticks)
@@ -44,10 +40,6 @@ def test_a_poll_that_waits_on_the_server_leaves_the_worklist_alive(qtbot, server
         view.search.clear()
         view.poll()  # a tick while the read waits: nothing more
         assert view.server.asking()
-    finally:
-        holder.rollback()
-        holder.close()
-        other.dispose()
     code = record(server_db, clerk, clock)  # another counter, meanwhile
     settle(qtbot)
     view.poll()

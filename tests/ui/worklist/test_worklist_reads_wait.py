@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from background_jobs import WAIT_MS, list_read, settle, ticks_of
 from dossier_factory import record
-from sqlalchemy import create_engine, text
-from sqlalchemy.pool import NullPool
+from server_locks import locked
 
 from desk.services import accounts
 from desk.ui.widgets.qt_helpers import ERROR_COLOUR
@@ -41,10 +40,7 @@ def test_a_list_waiting_on_a_locked_server_leaves_the_window_alive_and_the_newes
     assert sorted(view.model.codes()) == sorted([tam, cuc])
     ticks = ticks_of(view)
 
-    other = create_engine(server_db.url, poolclass=NullPool)
-    holder = other.connect()
-    try:
-        holder.execute(text("LOCK TABLE dossiers IN ACCESS EXCLUSIVE MODE"))
+    with locked(server_db.url, "dossiers"):
         view.search.setText("Tám")
         view.apply_filters()
         assert view.reading()
@@ -56,10 +52,6 @@ def test_a_list_waiting_on_a_locked_server_leaves_the_window_alive_and_the_newes
         assert view.progress.text() == "Đang đọc danh sách hồ sơ..."
         view.search.setText("Cúc")  # the clerk changes their mind meanwhile
         view.apply_filters()
-    finally:
-        holder.rollback()
-        holder.close()
-        other.dispose()
     list_read(qtbot, view)
     settle(qtbot)
     assert view.model.codes() == [cuc]  # the newest search, whichever read ended first
@@ -100,20 +92,13 @@ def test_a_list_that_could_not_be_read_is_read_again_at_the_next_poll(qtbot, ser
         assert view.model.codes() == []
         code = record(server_db, clerk, clock, "Lê Văn Tám")  # another counter
 
-        other = create_engine(server_db.url, poolclass=NullPool)
-        holder = other.connect()
-        try:
-            holder.execute(text("LOCK TABLE dossiers IN ACCESS EXCLUSIVE MODE"))
+        with locked(server_db.url, "dossiers"):
             view.poll()  # sees the change, and reads the list: it waits, then gives up
             settle(qtbot)
             list_read(qtbot, view)
             assert ERROR_COLOUR in view.summary.styleSheet(), view.summary.toolTip()
             assert "giữ quá lâu nên chưa đọc được" in view.summary.toolTip()
             assert view.model.codes() == []
-        finally:
-            holder.rollback()
-            holder.close()
-            other.dispose()
         view.poll()  # the change counter has not moved since the failed read
         settle(qtbot)
         list_read(qtbot, view)
