@@ -120,8 +120,8 @@ class DashboardWindow(DashboardExports, QWidget):
         self.dashboard: reports.Dashboard | None = None
         self.details: reports.Report | None = None
         self._loaded_tabs: set[int] = set()
-        #: The newest ask of each kind of count (see ``_read``).
-        self._asks: dict[str, int] = {}
+        #: The reads of each kind of count, the newest shown (see ``_read``).
+        self._reads: dict[str, background.NewestRead] = {}
         self.dialogs: list[ReportDossiersDialog] = []
         #: The file the last export wrote.
         self.last_export: Path | None = None
@@ -338,27 +338,28 @@ class DashboardWindow(DashboardExports, QWidget):
     #
     # A year of a busy office takes the server a second or more to count: every count
     # runs on the pool (``desk.ui.widgets.background``) while the window keeps answering
-    # and ``progress`` says what it counts. Each kind of count remembers its newest ask
-    # (``_asks``): a result that comes after the clerk asked again (another period, another
-    # breakdown) is dropped, so what is shown is always what was asked last.
+    # and ``progress`` says what it counts. Each kind of count shows only its newest ask
+    # (``background.NewestRead``): a result that comes after the clerk asked again (another
+    # period, another breakdown) is dropped, so what is shown is always what was asked last.
 
     def _read(
         self, kind: str, work: Callable[[], Any], then: Callable[[Any], None], label: str
     ) -> None:
         """``work()`` on the pool; ``then(result)`` here, if it is still the newest ``kind``."""
-        asked = self._asks[kind] = self._asks.get(kind, 0) + 1
-        self.progress.start(label)
+        reads = self._reads.setdefault(kind, background.NewestRead(self))
+        if reads.waiting():  # asked again while the last one counts: say what is counted now
+            self.progress.say(label)
+        else:
+            self.progress.start(label)
 
         def done(result: object, error: str | None) -> None:
             self.progress.stop()
-            if self._asks.get(kind) != asked:
-                return  # asked again since: the newer answer is the one shown
             self.error_label.setText(error or "")
             self.error_label.setVisible(error is not None)
             if error is None:
                 then(result)
 
-        background.run(self, work, done)
+        reads.run(work, done)
 
     def reading(self) -> bool:
         """Whether a count is still on its way."""

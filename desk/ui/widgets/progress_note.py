@@ -53,6 +53,10 @@ class ProgressNote(QFrame):
         if not self.isVisible() and not self._delay.isActive():
             self._delay.start(delay_ms)
 
+    def say(self, text: str) -> None:
+        """The work running now does ``text`` (no more work than before)."""
+        self.label.setText(text)
+
     def stop(self) -> None:
         """Some work ended; the note goes once none runs."""
         self._running = max(0, self._running - 1)
