@@ -2525,7 +2525,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <name>DashboardWindow</name>
     <message>
         <source>Báo cáo, thống kê</source>
-        <extracomment>The most dossiers a list behind a figure shows. The newest ask of each kind of count (see ``_read``). The file the last export wrote.</extracomment>
+        <extracomment>The most dossiers a list behind a figure shows. The reads of each kind of count, the newest shown (see ``_read``). The file the last export wrote.</extracomment>
         <translation>Reports and statistics</translation>
     </message>
     <message>
