@@ -1,12 +1,16 @@
 """The worklist's filter boxes: field, procedure, status, channel, department, clerk.
 
-Filled from the catalog, the departments and the accounts (``fill_choices``); the
+Filled from the catalog, the departments and the accounts (``fill_choices``), read
+off the window's thread: until they come each box offers "all" (and the channels,
+which need no reading), and a clerk's clerk box already holds their own name. The
 statuses offered are those of the view shown (``fill_statuses``). A clerk's clerk
 box is fixed on their own name (they work on the dossiers given to them); a
 supervisor's lists everyone. ``changed`` says a box was chosen.
 """
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
@@ -17,10 +21,13 @@ from desk.domain.procedure import CHANNEL_LABELS, Channel
 from desk.domain.text import fold
 from desk.domain.translation import translated
 from desk.services import worklist
-from desk.services.worklist import View
+from desk.services.worklist import Choices, View
 from desk.storage.database import Database
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import translate
 from desk.ui.worklist.worklist_table_model import status_choices
+
+log = logging.getLogger(__name__)
 
 #: Texts never shown: they only set how wide a filter box is (in characters).
 WIDTH_SAMPLES = {
@@ -52,6 +59,13 @@ class FilterBar(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for combo in self.combos():
             row.addWidget(combo, 1)
+        #: The reads of the choices: a later read makes an earlier one late (not shown).
+        self._reads = background.NewestRead(self)
+        # What needs no reading is offered at once: "all" in every box, the channels, and
+        # a clerk's own name (their list is theirs from the first read).
+        own = [(clerk.username, clerk.full_name)] if not clerk.is_supervisor else []
+        self.show_choices(Choices([], [], [], own))
+        self.fill_statuses(View.URGENT)
 
     def _combo(self, name: str) -> QComboBox:
         """A filter box as many characters wide as its ``WIDTH_SAMPLES`` entry."""
@@ -77,8 +91,25 @@ class FilterBar(QWidget):
         )
 
     def fill_choices(self, view: View) -> None:
-        """Fill the boxes from the catalog, the departments and the accounts."""
-        choices = worklist.choices(self._db)
+        """Fill the boxes from the catalog, the departments and the accounts, read off the
+        window's thread; the status box at once, with the statuses ``view`` can hold."""
+        self.fill_statuses(view)
+        db = self._db
+
+        def done(choices: Choices | None, error: str | None) -> None:
+            if choices is None:  # the boxes keep what they offer; the list still reads
+                log.warning("the filter boxes' choices could not be read: %s", error)
+                return
+            self.show_choices(choices)
+
+        self._reads.run(lambda: worklist.choices(db), done)
+
+    def reading(self) -> bool:
+        """Whether the choices are on their way."""
+        return self._reads.waiting()
+
+    def show_choices(self, choices: Choices) -> None:
+        """Offer ``choices`` in the boxes; what each box had chosen stays if it still can."""
 
         def fill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
             current = combo.currentData()
@@ -111,8 +142,11 @@ class FilterBar(QWidget):
             translate("WorklistView", "Tất cả phòng, ban"),
             [(d, d) for d in sorted(choices.departments, key=fold)],
         )
-        fill(self.assignee_combo, translate("WorklistView", "Tất cả cán bộ"), choices.assignees)
-        self.fill_statuses(view)
+        assignees = choices.assignees
+        own = (self._clerk.username, self._clerk.full_name)
+        if not self._clerk.is_supervisor and own[0] not in {u for u, _name in assignees}:
+            assignees = [*assignees, own]  # their box holds them even if the read did not
+        fill(self.assignee_combo, translate("WorklistView", "Tất cả cán bộ"), assignees)
         if not self._clerk.is_supervisor:
             # A clerk works on the dossiers given to them; a supervisor sees everyone's.
             at = self.assignee_combo.findData(self._clerk.username)

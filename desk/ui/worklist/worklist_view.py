@@ -118,7 +118,6 @@ class WorklistView(QWidget):
         self._build_filters()
         self._build_table()
         self._build_layout()
-        self.fill_choices()
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -138,6 +137,7 @@ class WorklistView(QWidget):
         self._failure: str | None = None
         self.counts_ready = False
         self._first_page(first)
+        self.fill_choices()  # after the list: its read goes first
         self.poll_timer.start()
 
     # -- building -------------------------------------------------------------
@@ -246,7 +246,8 @@ class WorklistView(QWidget):
     # -- the filter boxes -------------------------------------------------------
 
     def fill_choices(self) -> None:
-        """Fill the filter boxes from the catalog, the departments and the accounts."""
+        """Fill the filter boxes from the catalog, the departments and the accounts (read
+        off the window's thread)."""
         self.filter_bar.fill_choices(self.current_view())
 
     def current_view(self) -> View:
@@ -361,8 +362,9 @@ class WorklistView(QWidget):
             self.model.show_first(first)
 
     def reading(self) -> bool:
-        """Whether the list or its counts are on their way (read off the window's thread)."""
-        return self.model.reading() or self._counts.waiting()
+        """Whether the list, its counts or the filter boxes' choices are on their way (read
+        off the window's thread)."""
+        return self.model.reading() or self._counts.waiting() or self.filter_bar.reading()
 
     def _read_list(self, flt: WorklistFilter | None = None, then: str | None = None) -> None:
         """Read the list (``flt``, from its top; or the same list again, as deep) and its

@@ -15,6 +15,7 @@ from background_jobs import WAIT_MS, list_read, settle, ticks_of
 from dossier_factory import record
 from server_locks import locked
 
+from desk.domain.roles import Role
 from desk.services import accounts
 from desk.ui.widgets.qt_helpers import ERROR_COLOUR
 from desk.ui.worklist.worklist_view import WorklistView
@@ -106,3 +107,35 @@ def test_a_list_that_could_not_be_read_is_read_again_at_the_next_poll(qtbot, ser
         assert view.summary.text() == "1 hồ sơ" and view.summary.styleSheet() == ""
     finally:
         hasty.dispose()
+
+
+def test_the_filter_boxes_wait_on_a_locked_server_without_holding_the_window(
+    qtbot, server_db, clock
+):
+    """Another PC holds the departments locked: the clerk's list is built and shown
+    while the filter boxes' choices wait; meanwhile the boxes offer "all", and a clerk's
+    clerk box already holds their own name (their list stays theirs); the choices come
+    once the lock goes."""
+    admin = accounts.log_in(server_db, "admin", "matkhau123")
+    accounts.add_clerk(server_db, admin, "canbo1", "Lê Thị Hoa", "hoa2026ok", role=Role.CLERK)
+    hoa = accounts.log_in(server_db, "canbo1", "hoa2026ok")
+
+    with locked(server_db.url, "departments"):
+        view = WorklistView(server_db, hoa, clock, poll_ms=60_000)  # returns at once
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitExposed(view)
+        ticks = ticks_of(view)
+        qtbot.waitUntil(lambda: len(ticks) >= 40)  # 400 ms: the event loop runs
+        assert view.filter_bar.reading()
+        assert view.procedure_combo.count() == 1  # "all procedures", nothing read yet
+        assert view.procedure_combo.currentText() == "Tất cả thủ tục"
+        assert view.assignee_combo.currentData() == "canbo1"
+        assert not view.assignee_combo.isEnabled()
+        assert view.current_filter().assignee == "canbo1"
+    list_read(qtbot, view)
+    names = [view.procedure_combo.itemText(i) for i in range(view.procedure_combo.count())]
+    assert len(names) > 10, names  # the shipped catalog
+    assert "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh" in names
+    assert view.assignee_combo.currentData() == "canbo1"
+    assert not view.assignee_combo.isEnabled()
