@@ -4945,7 +4945,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>Dữ liệu: {where}</source>
-        <extracomment>What ``complete`` imports: at start-up, imported beforehand off the window&apos;s thread. The whole window is built (``complete``): every menu works. The codes whose page is being read to be shown. The ticket the intakes are for, while it is served at this counter. The clerk who took over this counter, once one has. Until ``complete``: the first screen&apos;s list, the at-risk list worked out for it, and whether the clerk asked for that list already.</extracomment>
+        <extracomment>What ``complete`` imports: at start-up, imported beforehand off the window&apos;s thread. The whole window is built (``complete``): every menu works. The reads of what an admin dialog shows, before it opens (``AdminDialogs``). The codes whose page is being read to be shown. The ticket the intakes are for, while it is served at this counter. The clerk who took over this counter, once one has. Until ``complete``: the first screen&apos;s list, the at-risk list worked out for it, and whether the clerk asked for that list already.</extracomment>
         <translation>Data: {where}</translation>
     </message>
     <message>
@@ -5953,6 +5953,7 @@ Log folder: {logs}</translation>
     <name>PrinterSettingsDialog</name>
     <message>
         <source>Ví dụ: win32:EPSON TM-T82</source>
+        <extracomment>The image of the last test print that went out (``None`` when it did not).</extracomment>
         <translation>For example: win32:EPSON TM-T82</translation>
     </message>
     <message>
@@ -6002,7 +6003,6 @@ Log folder: {logs}</translation>
     </message>
     <message>
         <source>Máy in phiếu của máy này</source>
-        <extracomment>The image of the last test print that went out (``None`` when it did not).</extracomment>
         <translation>This PC&apos;s receipt printer</translation>
     </message>
     <message>
@@ -6451,11 +6451,11 @@ Log folder: {logs}</translation>
     <name>ProceduresDialog</name>
     <message>
         <source>Danh mục thủ tục hành chính</source>
-        <extracomment>How many procedures the last export wrote (None while one runs or after a failure).</extracomment>
         <translation>Administrative procedure catalog</translation>
     </message>
     <message>
         <source>Tìm thủ tục: gõ không dấu cũng được (ví dụ: dang ky ket hon)</source>
+        <extracomment>How many procedures the last export wrote (None while one runs or after a failure).</extracomment>
         <translation>Find a procedure: typing without accents works too (for example: dang ky ket hon)</translation>
     </message>
     <message>
@@ -8602,7 +8602,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
     <message>
         <source>Tất cả lĩnh vực</source>
-        <extracomment>Texts never shown: they only set how wide a filter box is (in characters).</extracomment>
+        <extracomment>Texts never shown: they only set how wide a filter box is (in characters). The reads of the choices: a later read makes an earlier one late (not shown).</extracomment>
         <translation>All fields</translation>
     </message>
     <message>

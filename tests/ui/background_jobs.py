@@ -98,6 +98,13 @@ def list_read(qtbot, view) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: not view.reading(), timeout=WAIT_MS)
 
 
+def admin_opened(qtbot, window):  # noqa: ANN001, ANN201
+    """Wait until the admin dialog the main window was asked to open (a menu item) has
+    been read and opened: that dialog, or ``None`` when it could not be read."""
+    qtbot.waitUntil(lambda: not window.opening_admin_dialog(), timeout=WAIT_MS)
+    return window.last_admin_dialog
+
+
 def page_read(qtbot, page) -> None:  # noqa: ANN001
     """Wait until a dossier's page shows what the dossier is now (it reads off the
     window's thread after each step, and when another counter changed the dossier)."""

@@ -1,16 +1,23 @@
 """The admin dialogs the main window opens, each imported when first used.
 
-A mix-in of :class:`~desk.ui.worklist.main_window.MainWindow`: each dialog opens
-window-modal over it, and when it closes the window re-reads what the dialog may
-have changed (the office's name, the catalog, the departments, the queue).
+A mix-in of :class:`~desk.ui.worklist.main_window.MainWindow`: what a dialog shows
+is read off the window's thread (the dialog's ``read``), then the dialog opens
+window-modal over it with what was read (``found``); when it closes the window
+re-reads what the dialog may have changed (the office's name, the catalog, the
+departments, the queue). A server that makes the read wait leaves the window
+answering; a second click meanwhile opens nothing more.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+
+from desk.ui.widgets import background
+from desk.ui.widgets.qt_helpers import show_message
 
 if TYPE_CHECKING:
     from desk.domain.clock import Clock
@@ -25,6 +32,7 @@ class AdminDialogs:
     _clerk: Clerk
     _clock: Clock
     _dialogs: list[QDialog]
+    _admin_reads: background.NewestRead
 
     def _open_dialog(self, dialog: QDialog) -> QDialog:
         """Show an admin dialog; when it closes, re-read what it may have changed."""
@@ -33,6 +41,31 @@ class AdminDialogs:
         dialog.finished.connect(lambda _result: self._after_admin_dialog(dialog))
         dialog.open()
         return dialog
+
+    def _open_after_read(
+        self, title: str, read: Callable[[], Any], build: Callable[[Any], QDialog]
+    ) -> None:
+        """Run ``read()`` off the window's thread, then open ``build(found)``; if it could
+        not be read, say why under ``title`` instead."""
+        if self._admin_reads.waiting():
+            return
+
+        def done(found: Any, error: str | None) -> None:
+            if error is not None:
+                show_message(self, title, error)
+                return
+            self._open_dialog(build(found))
+
+        self._admin_reads.run(read, done)
+
+    def opening_admin_dialog(self) -> bool:
+        """Whether an admin dialog's content is being read to be opened."""
+        return self._admin_reads.waiting()
+
+    @property
+    def last_admin_dialog(self) -> QDialog | None:
+        """The admin dialog opened last, while it is open."""
+        return self._dialogs[-1] if self._dialogs else None
 
     def _after_admin_dialog(self, dialog: QDialog) -> None:
         if dialog in self._dialogs:
@@ -46,56 +79,96 @@ class AdminDialogs:
         if self.calendar_notice is not None:  # a proposed day may have been decided
             self.calendar_notice.refresh()
 
-    def open_clerks(self) -> QDialog:
+    def open_clerks(self) -> None:
         from desk.ui.admin.clerks_dialog import ClerksDialog
 
-        return self._open_dialog(ClerksDialog(self._db, self._clerk, parent=self))
+        db, clerk = self._db, self._clerk
+        self._open_after_read(
+            ClerksDialog.title(),
+            lambda: ClerksDialog.read(db),
+            lambda found: ClerksDialog(db, clerk, parent=self, found=found),
+        )
 
-    def open_procedures(self) -> QDialog:
+    def open_procedures(self) -> None:
         from desk.ui.admin.procedures_dialog import ProceduresDialog
 
-        return self._open_dialog(ProceduresDialog(self._db, self._clerk, parent=self))
+        db, clerk = self._db, self._clerk
+        self._open_after_read(
+            ProceduresDialog.title(),
+            lambda: ProceduresDialog.read(db),
+            lambda found: ProceduresDialog(db, clerk, parent=self, found=found),
+        )
 
-    def open_calendar(self) -> QDialog:
+    def open_calendar(self) -> None:
         from desk.ui.admin.calendar_dialog import CalendarDialog
 
-        return self._open_dialog(
-            CalendarDialog(self._db, self._clerk, parent=self, clock=self._clock)
+        db, clerk, clock = self._db, self._clerk, self._clock
+        self._open_after_read(
+            CalendarDialog.title(),
+            lambda: CalendarDialog.read(db, clock),
+            lambda found: CalendarDialog(db, clerk, parent=self, clock=clock, found=found),
         )
 
-    def open_rules(self) -> QDialog:
+    def open_rules(self) -> None:
         from desk.ui.admin.rules_dialog import RulesDialog
 
-        return self._open_dialog(RulesDialog(self._db, self._clerk, parent=self))
-
-    def open_printer(self) -> QDialog:
-        from desk.ui.admin.printer_dialog import PrinterSettingsDialog
-
-        return self._open_dialog(
-            PrinterSettingsDialog(self._db, self._clerk, parent=self, clock=self._clock)
+        db, clerk = self._db, self._clerk
+        self._open_after_read(
+            RulesDialog.title(),
+            lambda: RulesDialog.read(db),
+            lambda found: RulesDialog(db, clerk, parent=self, found=found),
         )
 
-    def open_pc_printer(self) -> QDialog:
+    def open_printer(self) -> None:
+        self._open_printer(this_pc=False)
+
+    def open_pc_printer(self) -> None:
         """This PC's own receipt printer: any clerk (``PrinterSettingsDialog(this_pc=True)``)."""
+        self._open_printer(this_pc=True)
+
+    def _open_printer(self, *, this_pc: bool) -> None:
         from desk.ui.admin.printer_dialog import PrinterSettingsDialog
 
-        return self._open_dialog(
-            PrinterSettingsDialog(
-                self._db, self._clerk, parent=self, clock=self._clock, this_pc=True
-            )
+        db, clerk, clock = self._db, self._clerk, self._clock
+        self._open_after_read(
+            PrinterSettingsDialog.title(this_pc=this_pc),
+            lambda: PrinterSettingsDialog.read(db, this_pc=this_pc),
+            lambda found: PrinterSettingsDialog(
+                db,
+                clerk,
+                parent=self,
+                clock=clock,
+                this_pc=this_pc,
+                found=found,
+            ),
         )
 
-    def open_departments(self) -> QDialog:
+    def open_departments(self) -> None:
         from desk.ui.admin.departments_dialog import DepartmentsDialog
 
-        return self._open_dialog(DepartmentsDialog(self._db, self._clerk, parent=self))
+        db, clerk = self._db, self._clerk
+        self._open_after_read(
+            DepartmentsDialog.title(),
+            lambda: DepartmentsDialog.read(db),
+            lambda found: DepartmentsDialog(db, clerk, parent=self, found=found),
+        )
 
-    def open_queue(self) -> QDialog:
+    def open_queue(self) -> None:
         from desk.ui.admin.queue_dialog import QueueDialog
 
-        return self._open_dialog(QueueDialog(self._db, self._clerk, parent=self))
+        db, clerk = self._db, self._clerk
+        self._open_after_read(
+            QueueDialog.title(),
+            lambda: QueueDialog.read(db),
+            lambda found: QueueDialog(db, clerk, parent=self, found=found),
+        )
 
-    def open_office(self) -> QDialog:
+    def open_office(self) -> None:
         from desk.ui.admin.office_dialog import OfficeDialog
 
-        return self._open_dialog(OfficeDialog(self._db, self._clerk, parent=self))
+        db, clerk = self._db, self._clerk
+        self._open_after_read(
+            OfficeDialog.title(),
+            lambda: OfficeDialog.read(db),
+            lambda found: OfficeDialog(db, clerk, parent=self, found=found),
+        )

@@ -11,6 +11,7 @@ official schedule from a CSV file when it is published.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -33,10 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.calendar import DAY_STATUS_LABELS, DayStatus
+from desk.domain.calendar import DAY_STATUS_LABELS, CalendarDay, DayStatus
 from desk.domain.clock import Clock, SystemClock
 from desk.domain.errors import UserError
 from desk.domain.office import Clerk
+from desk.domain.office_hours import OfficeHours
 from desk.domain.translation import translated
 from desk.domain.vn_dates import weekday_label
 from desk.services import calendar
@@ -57,6 +59,38 @@ def _day_text(day: date) -> str:
     return f"{day:%d/%m/%Y}"
 
 
+@dataclass(frozen=True)
+class YearShown:
+    """A year as the dialog shows it: the office's special days in it, whether its
+    calendar is confirmed, and its estimated public holidays (day, name)."""
+
+    year: int
+    special: list[CalendarDay]
+    confirmed: bool
+    estimated: list[tuple[date, str]]
+
+
+@dataclass(frozen=True)
+class CalendarShown:
+    """What the dialog first shows: the office hours and a year."""
+
+    hours: OfficeHours
+    year: YearShown
+
+
+def read_year(db: Database, year: int) -> YearShown:
+    return YearShown(
+        year,
+        [d for d in calendar.special_days(db) if d.day.year == year],
+        year in calendar.confirmed_years(db),
+        [
+            (day, note)
+            for day, _kind, status, note, _source in calendar.days_of_year(db, year)
+            if status == "estimated"
+        ],
+    )
+
+
 class CalendarDialog(QDialog):
     """Office hours, the office's special days of a year, and that year's public holidays."""
 
@@ -66,21 +100,25 @@ class CalendarDialog(QDialog):
         clerk: Clerk,
         parent: QWidget | None = None,
         clock: Clock | None = None,
+        found: CalendarShown | None = None,
     ) -> None:
+        """``found``: what ``read`` gave for this year (read here when not given)."""
         super().__init__(parent)
         self.db = db
         self.clerk = clerk
-        self.setWindowTitle(translate("CalendarDialog", "Lịch làm việc"))
+        self.setWindowTitle(self.title())
         self.errors = FieldErrors()
-        today = (clock or SystemClock()).now().date()
+        clock = clock or SystemClock()
+        today = clock.now().date()
         self.notice = Notice()
+        found = found if found is not None else self.read(db, clock)
 
-        self.hours_edit = QLineEdit(str(calendar.office_hours(db)))
+        self.hours_edit = QLineEdit(str(found.hours))
         self.save_hours_button = QPushButton(translate("CalendarDialog", "Lưu giờ làm việc"))
         self.save_hours_button.clicked.connect(self.save_hours)
         self.year_spin = QSpinBox()
         self.year_spin.setRange(2000, 2100)
-        self.year_spin.setValue(today.year)
+        self.year_spin.setValue(found.year.year)
         self.year_spin.valueChanged.connect(lambda _year: self.refresh())
 
         self._statuses: dict[date, DayStatus] = {}
@@ -158,7 +196,7 @@ class CalendarDialog(QDialog):
             self.notice.show_error(
                 translate("CalendarDialog", "Chỉ quản trị viên mới được sửa lịch làm việc.")
             )
-        self.refresh()
+        self.show_year(found.year)
 
     def _lay_out(self) -> None:
         hours = QGroupBox(
@@ -229,9 +267,22 @@ class CalendarDialog(QDialog):
     def year(self) -> int:
         return self.year_spin.value()
 
+    @staticmethod
+    def title() -> str:
+        return translate("CalendarDialog", "Lịch làm việc")
+
+    @staticmethod
+    def read(db: Database, clock: Clock) -> CalendarShown:
+        """What the dialog first shows: the office hours and this year (it may wait on the
+        server: read off the window's thread)."""
+        return CalendarShown(calendar.office_hours(db), read_year(db, clock.now().year))
+
     def refresh(self) -> None:
         """Both tables for the chosen year, and whether the year is confirmed."""
-        days = [d for d in calendar.special_days(self.db) if d.day.year == self.year]
+        self.show_year(read_year(self.db, self.year))
+
+    def show_year(self, shown: YearShown) -> None:
+        days = shown.special
         fill_table(
             self.special_table,
             [
@@ -252,12 +303,7 @@ class CalendarDialog(QDialog):
             if d.status is DayStatus.PROPOSED:
                 for column in range(self.special_table.columnCount()):
                     self.special_table.item(row, column).setBackground(Qt.GlobalColor.yellow)
-        confirmed = self.year in calendar.confirmed_years(self.db)
-        listed = [
-            (day, note)
-            for day, _kind, status, note, _source in calendar.days_of_year(self.db, self.year)
-            if status == "estimated"
-        ]
+        confirmed, listed = shown.confirmed, shown.estimated
         fill_table(
             self.public_table,
             [(_day_text(day), weekday_label(day), translated(note)) for day, note in listed],
@@ -268,14 +314,14 @@ class CalendarDialog(QDialog):
                 "CalendarDialog",
                 "Năm {year} đã có lịch nghỉ chính thức: mọi ngày nghỉ, ngày làm bù có trong "
                 "bảng dưới đây.",
-            ).format(year=self.year)
+            ).format(year=shown.year)
             colour = "#1b5e20"
         else:
             text = translate(
                 "CalendarDialog",
                 "Năm {year} chưa có lịch nghỉ chính thức: ngày hẹn rơi vào năm này được tính "
                 "theo ngày lễ ước tính và được báo là có thể thay đổi.",
-            ).format(year=self.year)
+            ).format(year=shown.year)
             colour = "#e65100"
         self.year_status.setText(text)
         self.year_status.setStyleSheet(f"color: {colour};")

@@ -43,11 +43,18 @@ from desk.ui.widgets.screen_fit import fit_to_screen
 class ClerksDialog(QDialog):
     """Lists the accounts and adds one; ``clerk`` is the admin doing it."""
 
-    def __init__(self, db: Database, clerk: Clerk, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clerk: Clerk,
+        parent: QWidget | None = None,
+        found: list[Clerk] | None = None,
+    ) -> None:
+        """``found``: the accounts as ``read`` gave them (read here when not given)."""
         super().__init__(parent)
         self.db = db
         self.clerk = clerk
-        self.setWindowTitle(translate("ClerksDialog", "Cán bộ tiếp nhận"))
+        self.setWindowTitle(self.title())
         self.errors = FieldErrors()
         self.table = read_only_table(
             [
@@ -95,7 +102,7 @@ class ClerksDialog(QDialog):
         layout.addWidget(buttons)
         set_enter_button(self, self.add_button)
         fit_to_screen(self, 720, 600)
-        self.refresh()
+        self.show_clerks(found if found is not None else self.read(db))
         if not clerk.is_admin:
             self._add_group_box.setEnabled(False)
             self.notice.show_error(
@@ -125,8 +132,19 @@ class ClerksDialog(QDialog):
         form.addRow("", self.add_button)
         return box
 
+    @staticmethod
+    def title() -> str:
+        return translate("ClerksDialog", "Cán bộ tiếp nhận")
+
+    @staticmethod
+    def read(db: Database) -> list[Clerk]:
+        """What the dialog shows (it may wait on the server: read off the window's thread)."""
+        return accounts.list_clerks(db)
+
     def refresh(self) -> None:
-        clerks = accounts.list_clerks(self.db)
+        self.show_clerks(self.read(self.db))
+
+    def show_clerks(self, clerks: list[Clerk]) -> None:
         fill_table(
             self.table,
             [(c.username, c.full_name, self.role_label(c.role)) for c in clerks],

@@ -41,12 +41,19 @@ from desk.ui.widgets.screen_fit import fit_to_screen
 class DepartmentsDialog(QDialog):
     """The transfer list; ``clerk`` must be an admin to change it."""
 
-    def __init__(self, db: Database, clerk: Clerk, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clerk: Clerk,
+        parent: QWidget | None = None,
+        found: list[str] | None = None,
+    ) -> None:
+        """``found``: the departments as ``read`` gave them (read here when not given)."""
         super().__init__(parent)
         self.db = db
         self.clerk = clerk
         self.last_question: QMessageBox | None = None
-        self.setWindowTitle(translate("DepartmentsDialog", "Phòng, ban và cơ quan giải quyết"))
+        self.setWindowTitle(self.title())
         self.errors = FieldErrors()
         self.notice = Notice()
         self.list = QListWidget()
@@ -79,7 +86,7 @@ class DepartmentsDialog(QDialog):
         layout.addWidget(buttons)
         set_enter_button(self, self.add_button)
         fit_to_screen(self, 520, 480)
-        self.refresh()
+        self.show_names(found if found is not None else self.read(db))
         if not may(clerk.role, Permission.MANAGE):
             add_box.setEnabled(False)
             self.retire_button.setEnabled(False)
@@ -90,9 +97,21 @@ class DepartmentsDialog(QDialog):
     def names(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]
 
+    @staticmethod
+    def title() -> str:
+        return translate("DepartmentsDialog", "Phòng, ban và cơ quan giải quyết")
+
+    @staticmethod
+    def read(db: Database) -> list[str]:
+        """What the dialog shows (it may wait on the server: read off the window's thread)."""
+        return departments.list_departments(db)
+
     def refresh(self) -> None:
+        self.show_names(self.read(self.db))
+
+    def show_names(self, names: list[str]) -> None:
         self.list.clear()
-        self.list.addItems(sorted(departments.list_departments(self.db), key=fold))
+        self.list.addItems(sorted(names, key=fold))
         self._follow_selection()
 
     def _follow_selection(self) -> None:

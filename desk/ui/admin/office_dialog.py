@@ -35,13 +35,20 @@ from desk.ui.widgets.qt_helpers import translate
 class OfficeDialog(QDialog):
     """Edit the office information; "Lưu" saves it and closes."""
 
-    def __init__(self, db: Database, clerk: Clerk, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clerk: Clerk,
+        parent: QWidget | None = None,
+        found: Office | None = None,
+    ) -> None:
+        """``found``: the office as ``read`` gave it (read here when not given)."""
         super().__init__(parent)
         self.db = db
         self.clerk = clerk
-        self.setWindowTitle(translate("OfficeDialog", "Thông tin cơ quan"))
+        self.setWindowTitle(self.title())
         self.errors = FieldErrors()
-        office = office_service.get_office(db)
+        office = found if found is not None else self.read(db)
         self.name_edit = QLineEdit(office.name)
         self.parent_edit = QLineEdit(office.parent)
         self.code_edit = QLineEdit(office.code)
@@ -101,6 +108,15 @@ class OfficeDialog(QDialog):
             self.notice.show_error(
                 translate("OfficeDialog", "Chỉ quản trị viên mới được sửa thông tin cơ quan.")
             )
+
+    @staticmethod
+    def title() -> str:
+        return translate("OfficeDialog", "Thông tin cơ quan")
+
+    @staticmethod
+    def read(db: Database) -> Office:
+        """What the dialog shows (it may wait on the server: read off the window's thread)."""
+        return office_service.get_office(db)
 
     def office(self) -> Office:
         return Office(

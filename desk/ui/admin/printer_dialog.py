@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from PIL import Image
@@ -132,6 +133,14 @@ def _attempt(
         return None, exc
 
 
+@dataclass(frozen=True)
+class PrintersShown:
+    """The printer the dialog sets (this PC's, or the office's) and the office's."""
+
+    shown: receipt_printer.ReceiptPrinter
+    office: receipt_printer.ReceiptPrinter
+
+
 class PrinterSettingsDialog(QDialog):
     """Printer address and paper, of this PC (``this_pc``) or of the office; two test prints."""
 
@@ -143,7 +152,9 @@ class PrinterSettingsDialog(QDialog):
         clock: Clock | None = None,
         system_printers: Callable[[], list[SystemPrinter]] = list_system_printers,
         this_pc: bool = False,
+        found: PrintersShown | None = None,
     ) -> None:
+        """``found``: the printers as ``read`` gave them (read here when not given)."""
         super().__init__(parent)
         self.db = db
         self.clerk = clerk
@@ -152,15 +163,10 @@ class PrinterSettingsDialog(QDialog):
         self.last_image: Image.Image | None = None
         #: The image of the last test print that went out (``None`` when it did not).
         self.last_sent: Image.Image | None = None
-        shown = (
-            receipt_printer.receipt_printer(db) if this_pc else receipt_printer.office_printer(db)
-        )
-        self.setWindowTitle(
-            translate("PrinterSettingsDialog", "Máy in phiếu của máy này")
-            if this_pc
-            else translate("PrinterSettingsDialog", "Máy in phiếu chung của cơ quan")
-        )
-        self.scope_label = QLabel(self._scope_text())
+        found = found if found is not None else self.read(db, this_pc=this_pc)
+        shown = found.shown
+        self.setWindowTitle(self.title(this_pc=this_pc))
+        self.scope_label = QLabel(self._scope_text(found.office.uri))
         self.scope_label.setObjectName("printer_scope")
         self.scope_label.setWordWrap(True)
         self.errors = FieldErrors()
@@ -218,19 +224,30 @@ class PrinterSettingsDialog(QDialog):
                 translate("PrinterSettingsDialog", "Chỉ quản trị viên mới được đổi máy in chung.")
             )
 
-    def _scope_text(self) -> str:
+    @staticmethod
+    def title(*, this_pc: bool) -> str:
+        if this_pc:
+            return translate("PrinterSettingsDialog", "Máy in phiếu của máy này")
+        return translate("PrinterSettingsDialog", "Máy in phiếu chung của cơ quan")
+
+    @staticmethod
+    def read(db: Database, *, this_pc: bool) -> PrintersShown:
+        """What the dialog shows (it may wait on the server: read off the window's thread)."""
+        office = receipt_printer.office_printer(db)
+        return PrintersShown(receipt_printer.receipt_printer(db) if this_pc else office, office)
+
+    def _scope_text(self, office_uri: str) -> str:
         if not self.this_pc:
             return translate(
                 "PrinterSettingsDialog",
                 "Máy in chung: dùng cho mọi máy tính chưa chọn máy in riêng (mỗi cán bộ chọn "
                 "máy in của máy mình ở Hồ sơ > Máy in phiếu của máy này).",
             )
-        office = receipt_printer.office_printer(self.db)
         return translate(
             "PrinterSettingsDialog",
             "Máy tính {pc}: máy in chọn ở đây chỉ dùng cho máy này và được ghi vào nhật ký. "
             "Máy chưa chọn máy in riêng thì in bằng máy in chung ({office}).",
-        ).format(pc=host_name(), office=office.uri)
+        ).format(pc=host_name(), office=office_uri)
 
     def _help_text(self) -> str:
         return translate(

@@ -86,7 +86,14 @@ class ImportReportDialog(QDialog):
 class ProceduresDialog(QDialog):
     """The catalog list on the left, the selected procedure's editor on the right."""
 
-    def __init__(self, db: Database, clerk: Clerk, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clerk: Clerk,
+        parent: QWidget | None = None,
+        found: list[Procedure] | None = None,
+    ) -> None:
+        """``found``: the active procedures as ``read`` gave them (read here when not given)."""
         super().__init__(parent)
         self.db = db
         self.clerk = clerk
@@ -95,7 +102,7 @@ class ProceduresDialog(QDialog):
         self.last_export_count: int | None = None
         self.last_import: ImportReport | None = None
         self._procedures: list[Procedure] = []
-        self.setWindowTitle(translate("ProceduresDialog", "Danh mục thủ tục hành chính"))
+        self.setWindowTitle(self.title())
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(
             translate(
@@ -140,9 +147,19 @@ class ProceduresDialog(QDialog):
             self.notice.show_error(
                 translate("ProceduresDialog", "Chỉ quản trị viên mới được sửa danh mục thủ tục.")
             )
-        self.refresh()
+        self.show_procedures(found if found is not None else self.read(db))
         if self.table.rowCount():
             self.table.selectRow(0)
+
+    @staticmethod
+    def title() -> str:
+        return translate("ProceduresDialog", "Danh mục thủ tục hành chính")
+
+    @staticmethod
+    def read(db: Database) -> list[Procedure]:
+        """The list the dialog opens on: the active procedures (it may wait on the server:
+        read off the window's thread)."""
+        return catalog.list_procedures(db, "", include_inactive=False)
 
     def _lay_out(self) -> None:
         left = QWidget()
@@ -182,10 +199,15 @@ class ProceduresDialog(QDialog):
 
     def refresh(self, select_code: str | None = None) -> None:
         """Reload the list for the search text; keep (or move to) the selected procedure."""
-        keep = select_code or self._editing_code
-        self._procedures = catalog.list_procedures(
+        found = catalog.list_procedures(
             self.db, self.search_edit.text(), include_inactive=self.inactive_check.isChecked()
         )
+        self.show_procedures(found, select_code)
+
+    def show_procedures(self, procedures: list[Procedure], select_code: str | None = None) -> None:
+        """List ``procedures``; keep (or move to) the selected procedure."""
+        keep = select_code or self._editing_code
+        self._procedures = procedures
         self.table.blockSignals(True)
         fill_table(
             self.table,

@@ -8,6 +8,8 @@ and how many calls before a ticket may be marked absent. Only an admin saves.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -72,13 +74,35 @@ def _selected_data(table: QTableWidget) -> object:
     return table.item(row, 0).data(Qt.ItemDataRole.UserRole)
 
 
+@dataclass(frozen=True)
+class QueueShown:
+    """What the dialog shows: the groups, the counters, the rules and display settings,
+    the kiosk's printer (address, paper), and the catalog's fields a group may serve."""
+
+    groups: list[ServiceGroup]
+    counters: list[Counter]
+    rules: QueueRules
+    notices: str
+    sound: bool
+    kiosk_printer: tuple[str, str]
+    fields: list[str]
+
+
 class QueueDialog(QDialog):
-    def __init__(self, db: Database, clerk: Clerk, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clerk: Clerk,
+        parent: QWidget | None = None,
+        found: QueueShown | None = None,
+    ) -> None:
+        """``found``: what ``read`` gave (read here when not given)."""
         super().__init__(parent)
         self.db = db
         self.clerk = clerk
-        self.setWindowTitle(translate("QueueDialog", "Hàng đợi và lấy số"))
-        queue_setup.ensure_defaults(db)
+        self.setWindowTitle(self.title())
+        found = found if found is not None else self.read(db)
+        self._fields = found.fields
         self.tabs = QTabWidget()
         self.tabs.addTab(self._groups_tab(), translate("QueueDialog", "Nhóm dịch vụ"))
         self.tabs.addTab(self._counters_tab(), translate("QueueDialog", "Quầy"))
@@ -91,7 +115,7 @@ class QueueDialog(QDialog):
         layout.addWidget(self.notice)
         layout.addWidget(buttons)
         fit_to_screen(self, 900, 680)
-        self.refresh()
+        self.show_queue(found)
         if not clerk.is_admin:
             for button in (self.save_group_button, self.save_counter_button, self.save_settings):
                 button.setEnabled(False)
@@ -160,7 +184,7 @@ class QueueDialog(QDialog):
         self.letter_edit.setText(group.letter if group else "")
         self.group_name_edit.setText(group.name if group else "")
         self.group_active.setChecked(group.active if group else True)
-        fields = queue_setup.catalog_fields(self.db)
+        fields = self._fields
         mapped = list(group.fields) if group else []
         choices = [(f, f) for f in dict.fromkeys(fields + mapped)]
         _fill_checks(self.fields_list, choices, set(mapped))
@@ -332,9 +356,32 @@ class QueueDialog(QDialog):
             self.notice.show_error(exc.message)
         return None
 
+    @staticmethod
+    def title() -> str:
+        return translate("QueueDialog", "Hàng đợi và lấy số")
+
+    @staticmethod
+    def read(db: Database) -> QueueShown:
+        """What the dialog shows, the default groups and counters made first if the office
+        has none (it may wait on the server: run off the window's thread)."""
+        queue_setup.ensure_defaults(db)
+        return QueueShown(
+            queue_setup.list_groups(db),
+            queue_setup.list_counters(db),
+            queue_setup.get_rules(db),
+            queue_setup.get_notices(db),
+            queue_setup.sound_enabled(db),
+            queue_setup.kiosk_printer(db),
+            queue_setup.catalog_fields(db),
+        )
+
     def refresh(self) -> None:
-        self.groups = queue_setup.list_groups(self.db)
-        self.counters = queue_setup.list_counters(self.db)
+        self.show_queue(self.read(self.db))
+
+    def show_queue(self, shown: QueueShown) -> None:
+        self.groups = shown.groups
+        self.counters = shown.counters
+        self._fields = shown.fields
         yes, no = translate("QueueDialog", "Có"), translate("QueueDialog", "Không")
         fill_table(
             self.group_table,
@@ -357,11 +404,11 @@ class QueueDialog(QDialog):
         )
         self._edit_group(None)
         self._edit_counter(None)
-        rules = queue_setup.get_rules(self.db)
+        rules = shown.rules
         self.run_spin.setValue(rules.max_priority_run)
         self.no_show_spin.setValue(rules.no_show_after)
-        self.notices_edit.setPlainText(queue_setup.get_notices(self.db))
-        self.sound_check.setChecked(queue_setup.sound_enabled(self.db))
-        uri, paper = queue_setup.kiosk_printer(self.db)
+        self.notices_edit.setPlainText(shown.notices)
+        self.sound_check.setChecked(shown.sound)
+        uri, paper = shown.kiosk_printer
         self.printer_edit.setText(uri)
         self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(paper)))

@@ -32,10 +32,17 @@ from desk.ui.widgets.qt_helpers import translate
 
 
 class RulesDialog(QDialog):
-    def __init__(self, db: Database, clerk: Clerk, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clerk: Clerk,
+        parent: QWidget | None = None,
+        found: LateCounting | None = None,
+    ) -> None:
+        """``found``: the office's setting as ``read`` gave it (read here when not given)."""
         super().__init__(parent)
         self.db, self.clerk = db, clerk
-        self.setWindowTitle(translate("RulesDialog", "Quy định áp dụng"))
+        self.setWindowTitle(self.title())
         intro = QLabel(
             translate(
                 "RulesDialog",
@@ -68,9 +75,8 @@ class RulesDialog(QDialog):
         self.late_combo = QComboBox()
         for value, label in LATE_COUNTING_LABELS.items():
             self.late_combo.addItem(translated(label), value.value)
-        self.late_combo.setCurrentIndex(
-            self.late_combo.findData(office_rules.late_counting(db).value)
-        )
+        late = found if found is not None else self.read(db)
+        self.late_combo.setCurrentIndex(self.late_combo.findData(late.value))
         self.save_button = QPushButton(translate("RulesDialog", "Lưu cài đặt"))
         self.save_button.clicked.connect(self.save)
         for widget in (self.late_combo, self.save_button):
@@ -99,6 +105,15 @@ class RulesDialog(QDialog):
         screen = self.screen().availableGeometry()
         self.resize(min(1100, screen.width() - 40), min(700, screen.height() - 60))
         self.table.resizeRowsToContents()
+
+    @staticmethod
+    def title() -> str:
+        return translate("RulesDialog", "Quy định áp dụng")
+
+    @staticmethod
+    def read(db: Database) -> LateCounting:
+        """What the dialog shows (it may wait on the server: read off the window's thread)."""
+        return office_rules.late_counting(db)
 
     def save(self) -> bool:
         self.notice.clear_notice()

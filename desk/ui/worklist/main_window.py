@@ -53,6 +53,7 @@ from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.storage.url_text import shown_url, sqlite_file
 from desk.ui.admin.admin_dialogs import AdminDialogs
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import show_message, translate
 from desk.ui.widgets.screen_fit import fit_to_screen
 from desk.ui.worklist.counter_queue import TICKET_CHECK_MS, CounterQueue, machine_counter
@@ -145,6 +146,8 @@ class MainWindow(AdminDialogs, WindowMenus, WindowTabs, CounterQueue, Reprinting
         self._clerk = clerk
         self._clock: Clock = clock or SystemClock()
         self._dialogs: list[QDialog] = []
+        #: The reads of what an admin dialog shows, before it opens (``AdminDialogs``).
+        self._admin_reads = background.NewestRead(self)
         self.setObjectName("main_window")
         self.last_preview: ReceiptPreviewDialog | None = None
         self.pages: dict[str, DossierPage] = {}
@@ -326,7 +329,6 @@ class MainWindow(AdminDialogs, WindowMenus, WindowTabs, CounterQueue, Reprinting
         if code in self._opening:  # asked twice (a double click, a scan twice): read once
             return None
         from desk.ui.dossier.page_data import read_page
-        from desk.ui.widgets import background
 
         self._opening.add(code)
         db, trail = self._db, self._clerk.is_supervisor

@@ -4,6 +4,7 @@ printer stays the admin's."""
 from __future__ import annotations
 
 import pytest
+from background_jobs import admin_opened
 from PySide6.QtWidgets import QDialog
 
 from desk import config
@@ -33,8 +34,10 @@ def test_a_clerk_sets_this_pc_s_printer_from_the_dossier_menu(qtbot, window, db,
     assert window.pc_printer_action.isEnabled()
     assert window.pc_printer_action in window.menuBar().actions()[0].menu().actions()
     window.pc_printer_action.trigger()
-    dialog = window.findChild(PrinterSettingsDialog)
-    assert dialog is not None and dialog.isVisible() and dialog.this_pc
+    dialog = admin_opened(qtbot, window)
+    assert isinstance(dialog, PrinterSettingsDialog)
+    assert dialog is window.findChild(PrinterSettingsDialog)
+    assert dialog and dialog.isVisible() and dialog.this_pc
     assert dialog.windowTitle() == "Máy in phiếu của máy này"
     assert host_name() in dialog.scope_label.text()
     assert not dialog.office_button.isVisible()  # nothing of its own yet

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from background_jobs import list_read, settle, shown_page
+from background_jobs import admin_opened, list_read, settle, shown_page
 from message_boxes import click_box_button, visible_message_boxes
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
@@ -106,6 +106,7 @@ def test_the_clerks_dialog_opens_over_the_window(qtbot, window):
     from desk.ui.admin.clerks_dialog import ClerksDialog
 
     window.admin_actions["clerks"].trigger()
+    admin_opened(qtbot, window)
     [dialog] = [d for d in window.findChildren(ClerksDialog) if d.isVisible()]
     assert dialog.isModal() or dialog.windowModality() != Qt.WindowModality.NonModal
     dialog.reject()
@@ -118,6 +119,7 @@ def test_the_departments_list_opens_from_the_admin_menu(qtbot, window):
 
     assert window.departments_action.text() == "Phòng, ban giải quyết..."
     window.departments_action.trigger()
+    admin_opened(qtbot, window)
     [dialog] = [d for d in window.findChildren(DepartmentsDialog) if d.isVisible()]
     assert "Công an xã" in dialog.names()
     dialog.reject()

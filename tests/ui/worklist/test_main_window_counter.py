@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from background_jobs import saved, settle
+from background_jobs import admin_opened, saved, settle
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QSpinBox
@@ -153,6 +153,7 @@ def test_the_queue_dialog_opens_from_the_admin_menu(qtbot, queue_db, clerk, cloc
     action = window.admin_actions["queue"]
     assert action.text() == "Hàng đợi..." and action.isEnabled()
     action.trigger()
+    admin_opened(qtbot, window)
     [dialog] = [d for d in window.findChildren(QueueDialog) if d.isVisible()]
     dialog.reject()
 

@@ -1,0 +1,90 @@
+"""The admin dialogs are read off the window's thread before they open: a server that
+makes the read wait leaves the window answering, a second click meanwhile opens
+nothing more, and a read that fails says why instead of opening.
+
+Another PC holds the table a dialog shows locked so that nobody may read it (a
+restore, a long correction): the admin's click reads in the background while the
+main window's timer keeps ticking, and the dialog opens once, with what the table
+holds, when the lock goes.
+"""
+
+from __future__ import annotations
+
+import pytest
+from background_jobs import admin_opened, list_read, settle, ticks_of
+from message_boxes import visible_message_boxes
+from server_locks import locked
+
+from desk.services import accounts
+from desk.ui.worklist.main_window import MainWindow
+
+#: Each admin menu item, the table its dialog reads first, the dialog's class, and a
+#: check of what it shows.
+CASES = {
+    "clerks": ("users", "ClerksDialog", lambda d: d.table.item(0, 0) is not None),
+    "procedures": ("procedures", "ProceduresDialog", lambda d: d.table.rowCount() > 10),
+    "calendar": ("settings", "CalendarDialog", lambda d: d.hours_edit.text() != ""),
+    "printer": ("settings", "PrinterSettingsDialog", lambda d: d.uri_edit.text() == "none"),
+    "office": ("office", "OfficeDialog", lambda d: d.name_edit.text() == "UBND xã Tân Phú"),
+    "queue": ("queue_groups", "QueueDialog", lambda d: d.group_table.rowCount() > 0),
+    "rules": ("settings", "RulesDialog", lambda d: d.late_combo.currentIndex() >= 0),
+}
+
+
+def _window(qtbot, server_db, clock) -> MainWindow:  # noqa: ANN001
+    admin = accounts.log_in(server_db, "admin", "matkhau123")
+    window = MainWindow(server_db, admin, clock)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    list_read(qtbot, window)
+    return window
+
+
+@pytest.mark.parametrize("item", sorted(CASES))
+def test_an_admin_dialog_waiting_on_a_locked_server_opens_once_when_read(
+    qtbot, server_db, clock, item
+):
+    table, class_name, shows = CASES[item]
+    window = _window(qtbot, server_db, clock)
+    action = window.admin_actions[item]
+    ticks = ticks_of(window)
+
+    with locked(server_db.url, table):
+        action.trigger()
+        action.trigger()  # a second click while it is read
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 30)  # the event loop runs meanwhile
+        assert window.opening_admin_dialog()
+        assert window.last_admin_dialog is None
+    dialog = admin_opened(qtbot, window)
+    assert dialog is not None and type(dialog).__name__ == class_name
+    assert dialog.isVisible() and shows(dialog)
+    opened = [d for d in window.findChildren(type(dialog)) if d.isVisible()]
+    assert opened == [dialog]  # opened once
+    dialog.reject()
+    settle(qtbot)
+    assert window.last_admin_dialog is None
+
+
+def test_the_departments_dialog_waits_too(qtbot, server_db, clock):
+    window = _window(qtbot, server_db, clock)
+    with locked(server_db.url, "departments"):
+        window.departments_action.trigger()
+        assert window.opening_admin_dialog()
+    dialog = admin_opened(qtbot, window)
+    assert dialog is not None and "Công an xã" in dialog.names()
+    dialog.reject()
+
+
+def test_an_admin_dialog_that_cannot_be_read_says_why_and_opens_nothing(
+    qtbot, server_db, pg_server, clock
+):
+    window = _window(qtbot, server_db, clock)
+    pg_server.drop_database(server_db.url)  # the server goes: nothing can be read
+    window.admin_actions["clerks"].trigger()
+    assert admin_opened(qtbot, window) is None
+    [box] = visible_message_boxes(window)
+    assert box.windowTitle() == "Cán bộ tiếp nhận"
+    assert box.text().startswith("Trên máy chủ chưa có cơ sở dữ liệu"), box.text()
+    box.close()
