@@ -5096,6 +5096,7 @@ Log folder: {logs}</translation>
     <name>MessageTools</name>
     <message>
         <source>Tin nhắn cho người nộp cần xem lại...</source>
+        <extracomment>The read of the list before it first opens.</extracomment>
         <translation>Messages to applicants to look at...</translation>
     </message>
     <message>
@@ -5392,6 +5393,7 @@ Log folder: {logs}</translation>
     <name>OfficeTools</name>
     <message>
         <source>&amp;Báo cáo</source>
+        <extracomment>The read of the backup dialog&apos;s folder and copies, before it opens.</extracomment>
         <translation>&amp;Reports</translation>
     </message>
     <message>
@@ -5483,6 +5485,7 @@ Log folder: {logs}</translation>
     <name>OutboxDialog</name>
     <message>
         <source>Tin nhắn cho người nộp cần xem lại</source>
+        <extracomment>The reads of the list: a later read makes an earlier one late (not shown).</extracomment>
         <translation>Messages to applicants to look at</translation>
     </message>
     <message>

@@ -13,6 +13,7 @@ holds are listed below, and the admin brings back the ones chosen.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -41,6 +42,14 @@ from desk.ui.widgets.qt_helpers import ERROR_COLOUR, OK_COLOUR, translate
 from desk.ui.widgets.screen_fit import fit_to_screen
 
 
+@dataclass(frozen=True)
+class BackupsShown:
+    """The backup folder and the copies in it, newest first."""
+
+    folder: Path
+    backups: list[backup.BackupFile]
+
+
 class BackupDialog(QDialog):
     def __init__(
         self,
@@ -48,12 +57,16 @@ class BackupDialog(QDialog):
         clerk: Clerk,
         clock: Clock | None = None,
         parent=None,  # noqa: ANN001
+        found: BackupsShown | None = None,
     ) -> None:
+        """``found``: the folder and its copies as ``read`` gave them (read here when not
+        given)."""
         super().__init__(parent)
         self.db, self.clerk, self.clock = db, clerk, clock or SystemClock()
-        self.setWindowTitle(translate("BackupDialog", "Sao lưu và khôi phục dữ liệu"))
+        self.setWindowTitle(self.title())
         fit_to_screen(self, 640, 460)
-        self.folder = QLineEdit(str(backup.backup_folder(db)))
+        found = found if found is not None else self.read(db)
+        self.folder = QLineEdit(str(found.folder))
         choose = QPushButton(translate("BackupDialog", "Chọn thư mục…"))
         choose.clicked.connect(self._choose_folder)
         self.save_folder = QPushButton(translate("BackupDialog", "Lưu thư mục"))
@@ -93,7 +106,18 @@ class BackupDialog(QDialog):
         layout.addWidget(self.missing_list)
         layout.addWidget(self.bring_back_button)
         self._show_missing([])
-        self.refresh()
+        self.show_backups(found.backups)
+
+    @staticmethod
+    def title() -> str:
+        return translate("BackupDialog", "Sao lưu và khôi phục dữ liệu")
+
+    @staticmethod
+    def read(db: Database) -> BackupsShown:
+        """The folder and the copies in it (the setting is on the server, the folder may be
+        on a network: read off the window's thread)."""
+        folder = backup.backup_folder(db)
+        return BackupsShown(folder, backup.list_backups(folder))
 
     # The question before a restore; a method so the window's tests can answer it.
     def confirm(self, text: str) -> bool:
@@ -101,8 +125,11 @@ class BackupDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def refresh(self) -> None:
+        self.show_backups(backup.list_backups(Path(self.folder.text().strip())))
+
+    def show_backups(self, backups: list[backup.BackupFile]) -> None:
         self.list.clear()
-        for b in backup.list_backups(Path(self.folder.text().strip())):
+        for b in backups:
             text = f"{b.taken_at:%d/%m/%Y %H:%M:%S}   {b.size / 1_048_576:.1f} MB   {b.path.name}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(b.path))

@@ -27,6 +27,7 @@ from desk.domain.translation import translated
 from desk.services import outbox
 from desk.storage.database import Database
 from desk.ui.dossier.dossier_history import stamp
+from desk.ui.widgets import background
 from desk.ui.widgets.forms import Notice, fill_table, read_only_table
 from desk.ui.widgets.qt_helpers import translate
 from desk.ui.widgets.screen_fit import fit_to_screen
@@ -42,11 +43,19 @@ class OutboxDialog(QDialog):
     open_requested = Signal(str)
 
     def __init__(
-        self, db: Database, clerk: Clerk, clock: Clock, parent: QWidget | None = None
+        self,
+        db: Database,
+        clerk: Clerk,
+        clock: Clock,
+        parent: QWidget | None = None,
+        found: list[outbox.MessageView] | None = None,
     ) -> None:
+        """``found``: the list as ``read`` gave it (read here when not given)."""
         super().__init__(parent)
         self._db, self._clerk, self._clock = db, clerk, clock
         self.items: list[outbox.MessageView] = []
+        #: The reads of the list: a later read makes an earlier one late (not shown).
+        self._reads = background.NewestRead(self)
         self.setObjectName("outbox_dialog")
         self.setWindowTitle(translate("OutboxDialog", "Tin nhắn cho người nộp cần xem lại"))
         intro = QLabel(
@@ -96,14 +105,39 @@ class OutboxDialog(QDialog):
         layout.addWidget(self.notice)
         layout.addLayout(buttons)
         fit_to_screen(self, 1240, 560)
-        self.reload()
+        if found is None:
+            try:
+                found = self.read(db, clock)
+            except UserError as exc:
+                found = []
+                self.notice.show_error(exc.message)
+        self.show_items(found)
+
+    @staticmethod
+    def read(db: Database, clock: Clock) -> list[outbox.MessageView]:
+        """The messages that need a look (it may wait on the server: read off the
+        window's thread)."""
+        return outbox.problems(db, clock.now())
 
     def reload(self) -> None:
-        try:
-            self.items = outbox.problems(self._db, self._clock.now())
-        except UserError as exc:
-            self.items = []
-            self.notice.show_error(exc.message)
+        """Read the list again off the window's thread; what it shows stays until then,
+        and stays if the read fails (the notice says why)."""
+        db, clock = self._db, self._clock
+
+        def done(items: list[outbox.MessageView] | None, error: str | None) -> None:
+            if items is None:
+                self.notice.show_error(error or "")
+                return
+            self.show_items(items)
+
+        self._reads.run(lambda: self.read(db, clock), done)
+
+    def reading(self) -> bool:
+        """Whether the list is being read again."""
+        return self._reads.waiting()
+
+    def show_items(self, items: list[outbox.MessageView]) -> None:
+        self.items = items
         fill_table(
             self.table,
             [

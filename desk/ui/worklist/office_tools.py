@@ -18,7 +18,7 @@ from desk.domain.roles import Permission, may
 from desk.services import accounts, backup, ratings, settings
 from desk.storage.database import Database
 from desk.ui.widgets import background
-from desk.ui.widgets.qt_helpers import translate
+from desk.ui.widgets.qt_helpers import show_message, translate
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,8 @@ class OfficeTools(QObject):
         super().__init__(window)
         self._window, self._db, self._clerk, self._clock = window, db, clerk, clock
         self._open: list[object] = []
+        #: The read of the backup dialog's folder and copies, before it opens.
+        self._backup_read = background.NewestRead(self)
         self._build_menu()
         self.idle_lock = self._install_idle_lock()
         self._waiting: tuple[str, int] | None = None  # a message for when the bar is free
@@ -110,10 +112,26 @@ class OfficeTools(QObject):
             window.open_requested.connect(opener)
         return self._keep(window)
 
-    def open_backup(self):
+    def open_backup(self) -> None:
+        """The backup dialog, once its folder and copies are read off the window's thread
+        (the folder may be on a network); a second click meanwhile opens nothing more."""
         from desk.ui.admin.backup_dialog import BackupDialog
 
-        return self._keep(BackupDialog(self._db, self._clerk, self._clock, self._window))
+        if self._backup_read.waiting():
+            return
+        db, clerk, clock, window = self._db, self._clerk, self._clock, self._window
+
+        def done(found: object, error: str | None) -> None:
+            if error is not None:
+                show_message(window, BackupDialog.title(), error)
+                return
+            self._keep(BackupDialog(db, clerk, clock, window, found=found))
+
+        self._backup_read.run(lambda: BackupDialog.read(db), done)
+
+    def opening_backup(self) -> bool:
+        """Whether the backup dialog is being read to be opened."""
+        return self._backup_read.waiting()
 
     def change_password(self):
         from desk.ui.admin.password_dialog import PasswordDialog

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QMainWindow
 
 from desk.domain.clock import Clock
 from desk.domain.office import Clerk
-from desk.services import delivery
+from desk.services import delivery, outbox
 from desk.storage.database import Database
 from desk.ui.messages.outbox_dialog import OutboxDialog
 from desk.ui.messages.outbox_sender import BackgroundSender
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import translate
 
 CONTEXT = "MessageTools"
@@ -26,6 +27,8 @@ class MessageTools(QObject):
         super().__init__(window)
         self._window, self._db, self._clerk, self._clock = window, db, clerk, clock
         self.dialog: OutboxDialog | None = None
+        #: The read of the list before it first opens.
+        self._opening = background.NewestRead(self)
         self.sender = BackgroundSender(db, clock, self)
         self.sender.passed.connect(self._after_pass)
         self.sender.start()
@@ -43,18 +46,36 @@ class MessageTools(QObject):
                 )
             )
 
-    def open_list(self) -> OutboxDialog:
+    def open_list(self) -> None:
+        """Show the list (``dialog``): read off the window's thread before it first opens,
+        read again when it is open already. A second click while it is read does nothing."""
         if self.dialog is not None:
             self.dialog.reload()
-        else:
-            self.dialog = OutboxDialog(self._db, self._clerk, self._clock, self._window)
+            self.dialog.show()
+            self.dialog.raise_()
+            return
+        if self._opening.waiting():
+            return
+        db, clock = self._db, self._clock
+
+        def done(items: list[outbox.MessageView] | None, error: str | None) -> None:
+            dialog = self.dialog = OutboxDialog(
+                self._db, self._clerk, self._clock, self._window, found=items or []
+            )
+            if items is None:  # it opens all the same, and says why it is empty
+                dialog.notice.show_error(error or "")
             opener = getattr(self._window, "open_dossier", None)
             if opener is not None:
-                self.dialog.open_requested.connect(opener)
-            self.dialog.destroyed.connect(lambda *_: setattr(self, "dialog", None))
-        self.dialog.show()
-        self.dialog.raise_()
-        return self.dialog
+                dialog.open_requested.connect(opener)
+            dialog.destroyed.connect(lambda *_: setattr(self, "dialog", None))
+            dialog.show()
+            dialog.raise_()
+
+        self._opening.run(lambda: OutboxDialog.read(db, clock), done)
+
+    def opening(self) -> bool:
+        """Whether the list is being read to be opened."""
+        return self._opening.waiting()
 
     def _after_pass(self, report: delivery.PassReport) -> None:
         if report.failed and self._clerk.is_supervisor:

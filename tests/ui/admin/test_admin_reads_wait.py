@@ -11,7 +11,7 @@ holds, when the lock goes.
 from __future__ import annotations
 
 import pytest
-from background_jobs import admin_opened, list_read, settle, ticks_of
+from background_jobs import WAIT_MS, admin_opened, list_read, settle, ticks_of
 from message_boxes import visible_message_boxes
 from server_locks import locked
 
@@ -88,3 +88,50 @@ def test_an_admin_dialog_that_cannot_be_read_says_why_and_opens_nothing(
     assert box.windowTitle() == "Cán bộ tiếp nhận"
     assert box.text().startswith("Trên máy chủ chưa có cơ sở dữ liệu"), box.text()
     box.close()
+
+
+def test_the_messages_list_waits_on_a_locked_server_and_opens_once(qtbot, server_db, clock):
+    """The supervisor's list of messages that need a look is read off the window's
+    thread, before it opens and each time it is read again."""
+    window = _window(qtbot, server_db, clock)
+    tools = window.message_tools
+    tools.sender.stop()
+    ticks = ticks_of(window)
+    with locked(server_db.url, "messages"):
+        tools.action.trigger()
+        tools.action.trigger()  # a second click while it is read
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 30)  # the event loop runs meanwhile
+        assert tools.opening() and tools.dialog is None
+    qtbot.waitUntil(lambda: not tools.opening(), timeout=WAIT_MS)
+    dialog = tools.dialog
+    assert dialog is not None and dialog.isVisible() and dialog.items == []
+    with locked(server_db.url, "messages"):
+        dialog.reload_button.click()
+        assert dialog.reading()
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 60)
+        assert dialog.reading()
+    qtbot.waitUntil(lambda: not dialog.reading(), timeout=WAIT_MS)
+    assert dialog.items == [] and dialog.notice.text() == ""
+    dialog.close()
+
+
+def test_the_backup_dialog_waits_on_a_locked_server_and_opens_once(qtbot, server_db, clock):
+    """Its folder is a setting on the server, and may be on a network: it is read, and
+    its copies listed, off the window's thread."""
+    from desk.ui.admin.backup_dialog import BackupDialog
+
+    window = _window(qtbot, server_db, clock)
+    tools = window.office_tools
+    ticks = ticks_of(window)
+    with locked(server_db.url, "settings"):
+        tools.backup_action.trigger()
+        tools.backup_action.trigger()  # a second click while it is read
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 30)  # the event loop runs meanwhile
+        assert tools.opening_backup()
+        assert window.findChildren(BackupDialog) == []
+    qtbot.waitUntil(lambda: not tools.opening_backup(), timeout=WAIT_MS)
+    [dialog] = window.findChildren(BackupDialog)
+    assert dialog.isVisible() and dialog.folder.text() != ""
+    dialog.close()

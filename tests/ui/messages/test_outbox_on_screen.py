@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from background_jobs import WAIT_MS
 from dossier_factory import PROCEDURE
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
@@ -212,6 +213,8 @@ def test_the_supervisor_sees_the_given_up_messages_and_sends_one_again(
     dialog.grab().save(str(shots / "supervisor-list.png"))
     dialog.retry_button.click()
     assert "sẽ được gửi lại" in dialog.notice.text()
+    qtbot.waitUntil(lambda: not dialog.reading(), timeout=WAIT_MS)  # read again
+    assert "sẽ được gửi lại" in dialog.notice.text()
     # Due again: listed as waiting (it was written two days ago), no longer to retry.
     assert [(m.channel, m.status) for m in dialog.items] == [
         (MessageChannel.ZALO, MessageStatus.PENDING)
@@ -239,7 +242,10 @@ def test_the_main_window_sends_in_the_background_and_tells_the_supervisor(
     assert "1 tin nhắn cho người nộp gửi không được" in window.statusBar().currentMessage()
     assert [m.status for m in outbox.dossier_messages(db, code)] == [MessageStatus.FAILED]
     assert tools.action.isEnabled()
-    dialog = tools.open_list()
+    tools.open_list()
+    qtbot.waitUntil(lambda: not tools.opening(), timeout=WAIT_MS)
+    dialog = tools.dialog
+    assert dialog is not None and dialog.isVisible()
     assert [m.dossier_code for m in dialog.items] == [code]
     tools.sender.stop()
 
