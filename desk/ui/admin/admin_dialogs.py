@@ -11,7 +11,7 @@ answering; a second click meanwhile opens nothing more.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
@@ -58,6 +58,16 @@ class AdminDialogs:
 
         self._admin_reads.run(read, done)
 
+    def _open_admin(self, dialog_class: type[QDialog]) -> None:
+        """Open one of the dialogs made as ``dialog_class(db, clerk, parent=, found=)``
+        once its ``read(db)`` is done."""
+        db, clerk, made = self._db, self._clerk, cast(Any, dialog_class)
+        self._open_after_read(
+            made.title(),
+            lambda: made.read(db),
+            lambda found: made(db, clerk, parent=self, found=found),
+        )
+
     def opening_admin_dialog(self) -> bool:
         """Whether an admin dialog's content is being read to be opened."""
         return self._admin_reads.waiting()
@@ -82,22 +92,12 @@ class AdminDialogs:
     def open_clerks(self) -> None:
         from desk.ui.admin.clerks_dialog import ClerksDialog
 
-        db, clerk = self._db, self._clerk
-        self._open_after_read(
-            ClerksDialog.title(),
-            lambda: ClerksDialog.read(db),
-            lambda found: ClerksDialog(db, clerk, parent=self, found=found),
-        )
+        self._open_admin(ClerksDialog)
 
     def open_procedures(self) -> None:
         from desk.ui.admin.procedures_dialog import ProceduresDialog
 
-        db, clerk = self._db, self._clerk
-        self._open_after_read(
-            ProceduresDialog.title(),
-            lambda: ProceduresDialog.read(db),
-            lambda found: ProceduresDialog(db, clerk, parent=self, found=found),
-        )
+        self._open_admin(ProceduresDialog)
 
     def open_calendar(self) -> None:
         from desk.ui.admin.calendar_dialog import CalendarDialog
@@ -112,12 +112,7 @@ class AdminDialogs:
     def open_rules(self) -> None:
         from desk.ui.admin.rules_dialog import RulesDialog
 
-        db, clerk = self._db, self._clerk
-        self._open_after_read(
-            RulesDialog.title(),
-            lambda: RulesDialog.read(db),
-            lambda found: RulesDialog(db, clerk, parent=self, found=found),
-        )
+        self._open_admin(RulesDialog)
 
     def open_printer(self) -> None:
         self._open_printer(this_pc=False)
@@ -146,29 +141,14 @@ class AdminDialogs:
     def open_departments(self) -> None:
         from desk.ui.admin.departments_dialog import DepartmentsDialog
 
-        db, clerk = self._db, self._clerk
-        self._open_after_read(
-            DepartmentsDialog.title(),
-            lambda: DepartmentsDialog.read(db),
-            lambda found: DepartmentsDialog(db, clerk, parent=self, found=found),
-        )
+        self._open_admin(DepartmentsDialog)
 
     def open_queue(self) -> None:
         from desk.ui.admin.queue_dialog import QueueDialog
 
-        db, clerk = self._db, self._clerk
-        self._open_after_read(
-            QueueDialog.title(),
-            lambda: QueueDialog.read(db),
-            lambda found: QueueDialog(db, clerk, parent=self, found=found),
-        )
+        self._open_admin(QueueDialog)
 
     def open_office(self) -> None:
         from desk.ui.admin.office_dialog import OfficeDialog
 
-        db, clerk = self._db, self._clerk
-        self._open_after_read(
-            OfficeDialog.title(),
-            lambda: OfficeDialog.read(db),
-            lambda found: OfficeDialog(db, clerk, parent=self, found=found),
-        )
+        self._open_admin(OfficeDialog)
