@@ -10,6 +10,9 @@ holds, when the lock goes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from background_jobs import WAIT_MS, admin_opened, list_read, settle, ticks_of
 from message_boxes import visible_message_boxes
@@ -41,6 +44,19 @@ def _window(qtbot, server_db, clock) -> MainWindow:  # noqa: ANN001
     return window
 
 
+@contextmanager
+def _clicked_twice_while_locked(qtbot, window, url: str, table: str, action) -> Iterator[None]:  # noqa: ANN001
+    """``action`` clicked twice while ``table`` is locked; the block runs once the window's
+    event loop has gone on for a while (300 ms), the lock still held."""
+    ticks = ticks_of(window)
+    with locked(url, table):
+        action.trigger()
+        action.trigger()  # a second click while it is read
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 30)  # the event loop runs meanwhile
+        yield
+
+
 @pytest.mark.parametrize("item", sorted(CASES))
 def test_an_admin_dialog_waiting_on_a_locked_server_opens_once_when_read(
     qtbot, server_db, clock, item
@@ -48,13 +64,7 @@ def test_an_admin_dialog_waiting_on_a_locked_server_opens_once_when_read(
     table, class_name, shows = CASES[item]
     window = _window(qtbot, server_db, clock)
     action = window.admin_actions[item]
-    ticks = ticks_of(window)
-
-    with locked(server_db.url, table):
-        action.trigger()
-        action.trigger()  # a second click while it is read
-        seen = len(ticks)
-        qtbot.waitUntil(lambda: len(ticks) >= seen + 30)  # the event loop runs meanwhile
+    with _clicked_twice_while_locked(qtbot, window, server_db.url, table, action):
         assert window.opening_admin_dialog()
         assert window.last_admin_dialog is None
     dialog = admin_opened(qtbot, window)
@@ -96,20 +106,16 @@ def test_the_messages_list_waits_on_a_locked_server_and_opens_once(qtbot, server
     window = _window(qtbot, server_db, clock)
     tools = window.message_tools
     tools.sender.stop()
-    ticks = ticks_of(window)
-    with locked(server_db.url, "messages"):
-        tools.action.trigger()
-        tools.action.trigger()  # a second click while it is read
-        seen = len(ticks)
-        qtbot.waitUntil(lambda: len(ticks) >= seen + 30)  # the event loop runs meanwhile
+    with _clicked_twice_while_locked(qtbot, window, server_db.url, "messages", tools.action):
         assert tools.opening() and tools.dialog is None
     qtbot.waitUntil(lambda: not tools.opening(), timeout=WAIT_MS)
     dialog = tools.dialog
     assert dialog is not None and dialog.isVisible() and dialog.items == []
+    ticks = ticks_of(window)
     with locked(server_db.url, "messages"):
         dialog.reload_button.click()
         assert dialog.reading()
-        qtbot.waitUntil(lambda: len(ticks) >= seen + 60)
+        qtbot.waitUntil(lambda: len(ticks) >= 30)
         assert dialog.reading()
     qtbot.waitUntil(lambda: not dialog.reading(), timeout=WAIT_MS)
     assert dialog.items == [] and dialog.notice.text() == ""
@@ -123,12 +129,7 @@ def test_the_backup_dialog_waits_on_a_locked_server_and_opens_once(qtbot, server
 
     window = _window(qtbot, server_db, clock)
     tools = window.office_tools
-    ticks = ticks_of(window)
-    with locked(server_db.url, "settings"):
-        tools.backup_action.trigger()
-        tools.backup_action.trigger()  # a second click while it is read
-        seen = len(ticks)
-        qtbot.waitUntil(lambda: len(ticks) >= seen + 30)  # the event loop runs meanwhile
+    with _clicked_twice_while_locked(qtbot, window, server_db.url, "settings", tools.backup_action):
         assert tools.opening_backup()
         assert window.findChildren(BackupDialog) == []
     qtbot.waitUntil(lambda: not tools.opening_backup(), timeout=WAIT_MS)
