@@ -668,6 +668,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Ngày</source>
+        <extracomment>The years chosen: each is read off the window&apos;s thread, the newest one shown.</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -6499,6 +6500,7 @@ Log folder: {logs}</translation>
     </message>
     <message>
         <source>Chỉ quản trị viên mới được sửa danh mục thủ tục.</source>
+        <extracomment>The searches typed: each is read off the window&apos;s thread, the newest one shown.</extracomment>
         <translation>Only an administrator may edit the procedure catalog.</translation>
     </message>
     <message>

@@ -43,6 +43,7 @@ from desk.domain.translation import translated
 from desk.domain.vn_dates import weekday_label
 from desk.services import calendar
 from desk.storage.database import Database
+from desk.ui.widgets import background
 from desk.ui.widgets.forms import (
     FieldErrors,
     Notice,
@@ -119,7 +120,9 @@ class CalendarDialog(QDialog):
         self.year_spin = QSpinBox()
         self.year_spin.setRange(2000, 2100)
         self.year_spin.setValue(found.year.year)
-        self.year_spin.valueChanged.connect(lambda _year: self.refresh())
+        #: The years chosen: each is read off the window's thread, the newest one shown.
+        self._year_reads = background.NewestRead(self)
+        self.year_spin.valueChanged.connect(lambda _year: self.read_year_chosen())
 
         self._statuses: dict[date, DayStatus] = {}
         self.special_table = read_only_table(
@@ -277,8 +280,34 @@ class CalendarDialog(QDialog):
         server: read off the window's thread)."""
         return CalendarShown(calendar.office_hours(db), read_year(db, clock.now().year))
 
+    def read_year_chosen(self) -> None:
+        """Read the year chosen off the window's thread; the newest one chosen is shown."""
+        db, year = self.db, self.year
+
+        def done(shown: YearShown | None, error: str | None) -> None:
+            if shown is None:
+                self.notice.show_error(error or "")
+                return
+            self.show_year(shown)
+
+        self._year_reads.run(lambda: read_year(db, year), done)
+
+    def reading(self) -> bool:
+        """Whether the year chosen is being read."""
+        return self._year_reads.waiting()
+
+    def _show_changed_year(self, year: int) -> None:
+        """Show ``year`` as the admin just changed it (read now, not in the background:
+        what follows selects in it)."""
+        self.year_spin.blockSignals(True)
+        self.year_spin.setValue(year)
+        self.year_spin.blockSignals(False)
+        self.refresh()
+
     def refresh(self) -> None:
-        """Both tables for the chosen year, and whether the year is confirmed."""
+        """Both tables for the chosen year, and whether the year is confirmed, read now
+        (after a change the admin made)."""
+        self._year_reads.forget()  # a year still on its way would show what was before
         self.show_year(read_year(self.db, self.year))
 
     def show_year(self, shown: YearShown) -> None:
@@ -376,10 +405,7 @@ class CalendarDialog(QDialog):
         except UserError as exc:
             self.notice.show_error(exc.message)
             return False
-        if self.year not in done.years:
-            self.year_spin.setValue(done.years[0])
-        else:
-            self.refresh()
+        self._show_changed_year(self.year if self.year in done.years else done.years[0])
         self.notice.show_ok(
             translate(
                 "CalendarDialog",
@@ -418,10 +444,7 @@ class CalendarDialog(QDialog):
             self.notice.show_error(exc.message)
             return False
         self.note_edit.clear()
-        if self.year != day.year:
-            self.year_spin.setValue(day.year)
-        else:
-            self.refresh()
+        self._show_changed_year(day.year)
         self._select(day)
         self.notice.show_ok(
             translate("CalendarDialog", "Đã thêm {0}: {1}, {2}.").format(

@@ -132,8 +132,10 @@ class ProceduresDialog(QDialog):
         self.export_button = QPushButton(translate("ProceduresDialog", "Xuất ra tệp CSV/Excel..."))
         self.notice = Notice()
 
-        self.search_edit.textChanged.connect(lambda: self.refresh())
-        self.inactive_check.toggled.connect(lambda: self.refresh())
+        #: The searches typed: each is read off the window's thread, the newest one shown.
+        self._searches = background.NewestRead(self)
+        self.search_edit.textChanged.connect(lambda: self.search())
+        self.inactive_check.toggled.connect(lambda: self.search())
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.new_button.clicked.connect(self.new_procedure)
         self.save_button.clicked.connect(self.save)
@@ -197,8 +199,29 @@ class ProceduresDialog(QDialog):
 
     # --- the list ---------------------------------------------------------------
 
+    def search(self) -> None:
+        """Read the list for the search text off the window's thread (a read per key typed
+        on a slow server would hold the window); the newest search is the one shown."""
+        db, text, inactive = self.db, self.search_edit.text(), self.inactive_check.isChecked()
+
+        def done(found: list[Procedure] | None, error: str | None) -> None:
+            if found is None:
+                self.notice.show_error(error or "")
+                return
+            self.show_procedures(found)
+
+        self._searches.run(
+            lambda: catalog.list_procedures(db, text, include_inactive=inactive), done
+        )
+
+    def searching(self) -> bool:
+        """Whether a search typed is being read."""
+        return self._searches.waiting()
+
     def refresh(self, select_code: str | None = None) -> None:
-        """Reload the list for the search text; keep (or move to) the selected procedure."""
+        """Reload the list for the search text now (after a save or an import); keep (or
+        move to) the selected procedure."""
+        self._searches.forget()  # a search still on its way would show the list before
         found = catalog.list_procedures(
             self.db, self.search_edit.text(), include_inactive=self.inactive_check.isChecked()
         )

@@ -14,7 +14,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from background_jobs import settle
+from background_jobs import WAIT_MS, settle
 from keyboard_input import type_text
 from PIL import Image
 from PySide6.QtCore import QDate, Qt
@@ -152,6 +152,7 @@ def procedures(qtbot, db: Database, clerk: Clerk) -> ProceduresDialog:
 
 def test_search_ignores_accents(qtbot, procedures: ProceduresDialog) -> None:
     type_text(qtbot, procedures.search_edit, "dang ky ket hon")
+    qtbot.waitUntil(lambda: not procedures.searching(), timeout=WAIT_MS)
     names = table_column(procedures.table, 1)
     assert "Thủ tục đăng ký kết hôn" in names
     assert all("kết hôn" in n.lower() for n in names)
@@ -434,7 +435,9 @@ def test_office_hours_are_checked_and_saved(qtbot, calendar_dialog: CalendarDial
     assert d.hours_edit.text() == "07:00-11:00, 13:00-16:30"
 
 
-def test_a_confirmed_year_lists_its_days_with_sources(calendar_dialog: CalendarDialog) -> None:
+def test_a_confirmed_year_lists_its_days_with_sources(
+    qtbot, calendar_dialog: CalendarDialog
+) -> None:
     d = calendar_dialog
     assert d.year == 2026
     dates = table_column(d.special_table, 0)
@@ -444,12 +447,14 @@ def test_a_confirmed_year_lists_its_days_with_sources(calendar_dialog: CalendarD
     assert table_column(d.public_table, 0) == []  # nothing estimated in a confirmed year
     assert "Năm 2026 đã có lịch nghỉ chính thức" in d.year_status.text()
     d.year_spin.setValue(2025)
+    qtbot.waitUntil(lambda: not d.reading(), timeout=WAIT_MS)
     assert all(s.endswith("/2025") for s in table_column(d.special_table, 0))
 
 
-def test_a_year_not_confirmed_shows_the_estimate(calendar_dialog: CalendarDialog) -> None:
+def test_a_year_not_confirmed_shows_the_estimate(qtbot, calendar_dialog: CalendarDialog) -> None:
     d = calendar_dialog
     d.year_spin.setValue(2027)
+    qtbot.waitUntil(lambda: not d.reading(), timeout=WAIT_MS)
     assert "Năm 2027 chưa có lịch nghỉ chính thức" in d.year_status.text()
     estimated = table_column(d.public_table, 0)
     assert "08/02/2027" in estimated and "02/09/2027" in estimated

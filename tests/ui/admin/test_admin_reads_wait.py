@@ -136,3 +136,37 @@ def test_the_backup_dialog_waits_on_a_locked_server_and_opens_once(qtbot, server
     [dialog] = window.findChildren(BackupDialog)
     assert dialog.isVisible() and dialog.folder.text() != ""
     dialog.close()
+
+
+def test_a_search_typed_and_a_year_chosen_wait_without_holding_the_dialog(qtbot, server_db, clock):
+    """Inside the dialogs, what the admin types or picks is read off the window's thread
+    too: a search per key on a slow server, a year of the calendar."""
+    from keyboard_input import type_text
+
+    from desk.ui.admin.calendar_dialog import CalendarDialog
+    from desk.ui.admin.procedures_dialog import ProceduresDialog
+
+    admin = accounts.log_in(server_db, "admin", "matkhau123")
+    procedures = ProceduresDialog(server_db, admin)
+    qtbot.addWidget(procedures)
+    procedures.show()
+    ticks = ticks_of(procedures)
+    shown = procedures.table.rowCount()
+    with locked(server_db.url, "procedures"):
+        type_text(qtbot, procedures.search_edit, "ket hon")
+        qtbot.waitUntil(lambda: len(ticks) >= 30)  # the event loop runs meanwhile
+        assert procedures.searching() and procedures.table.rowCount() == shown
+    qtbot.waitUntil(lambda: not procedures.searching(), timeout=WAIT_MS)
+    names = [procedures.table.item(r, 1).text() for r in range(procedures.table.rowCount())]
+    assert names and all("kết hôn" in n.lower() for n in names)
+
+    year = CalendarDialog(server_db, admin, clock=clock)
+    qtbot.addWidget(year)
+    year.show()
+    ticks = ticks_of(year)
+    with locked(server_db.url, "calendar_days"):
+        year.year_spin.setValue(2027)
+        qtbot.waitUntil(lambda: len(ticks) >= 30)
+        assert year.reading() and "Năm 2026" in year.year_status.text()
+    qtbot.waitUntil(lambda: not year.reading(), timeout=WAIT_MS)
+    assert "Năm 2027 chưa có lịch nghỉ chính thức" in year.year_status.text()
