@@ -820,6 +820,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <name>CalendarNotice</name>
     <message>
         <source>Lịch làm việc cần xem</source>
+        <extracomment>The reads of what is pending: a later read makes an earlier one late.</extracomment>
         <translation>Calendar needs attention</translation>
     </message>
     <message>
@@ -4946,7 +4947,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>Dữ liệu: {where}</source>
-        <extracomment>What ``complete`` imports: at start-up, imported beforehand off the window&apos;s thread. The whole window is built (``complete``): every menu works. The reads of what an admin dialog shows, before it opens (``AdminDialogs``). The codes whose page is being read to be shown. The ticket the intakes are for, while it is served at this counter. The clerk who took over this counter, once one has. Until ``complete``: the first screen&apos;s list, the at-risk list worked out for it, and whether the clerk asked for that list already.</extracomment>
+        <extracomment>What ``complete`` imports: at start-up, imported beforehand off the window&apos;s thread. The whole window is built (``complete``): every menu works. The reads of what an admin dialog shows, before it opens (``AdminDialogs``). The reads of the office&apos;s name for the title. The codes whose page is being read to be shown. The ticket the intakes are for, while it is served at this counter. The clerk who took over this counter, once one has. Until ``complete``: the first screen&apos;s list, the at-risk list worked out for it, and whether the clerk asked for that list already.</extracomment>
         <translation>Data: {where}</translation>
     </message>
     <message>

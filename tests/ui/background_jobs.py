@@ -93,9 +93,21 @@ def kiosk_ticket(qtbot, kiosk, group_id: int):  # noqa: ANN001, ANN201
 
 def list_read(qtbot, view) -> None:  # noqa: ANN001
     """Wait until a worklist (its screen, the main window, or its table model) has the
-    rows and the counts it asked for: they are read off the window's thread."""
+    rows and the counts it asked for: they are read off the window's thread (so are the
+    main window's title and its calendar notice)."""
+    window = view
     view = getattr(view, "worklist", view)
-    qtbot.waitUntil(lambda: not view.reading(), timeout=WAIT_MS)
+
+    def done() -> bool:
+        title = getattr(window, "reading_title", None)  # the main window's title, too
+        notice = getattr(window, "calendar_notice", None)
+        return (
+            not view.reading()
+            and (title is None or not title())
+            and (notice is None or not notice.reading())
+        )
+
+    qtbot.waitUntil(done, timeout=WAIT_MS)
 
 
 def admin_opened(qtbot, window):  # noqa: ANN001, ANN201

@@ -3,11 +3,13 @@
 A proposed day off (24/11 before the Labour Code says so) changes no appointment
 until the admin decides it, and appointments reaching a year whose official
 schedule is not entered are only estimated: the head of the desk sees both here
-until they are dealt with. A click opens Quản trị › Lịch làm việc.
+until they are dealt with (read off the window's thread). A click opens Quản trị ›
+Lịch làm việc.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -16,7 +18,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from desk.domain.clock import Clock
 from desk.services import calendar
 from desk.storage.database import Database
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import translate
+
+log = logging.getLogger(__name__)
 
 WARNING_COLOUR = "#e65100"
 
@@ -38,14 +43,31 @@ class CalendarNotice(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.linkActivated.connect(lambda _link: open_calendar())
         window.statusBar().insertPermanentWidget(0, self)
+        self.hide()  # until the calendar is read, and for good if nothing is pending
+        #: The reads of what is pending: a later read makes an earlier one late.
+        self._reads = background.NewestRead(self)
         self.refresh()
 
     def message(self) -> str:
         return calendar.supervisor_notice(self._db, self._clock.now().date())
 
     def refresh(self) -> None:
+        """Read what is pending off the window's thread, then show it."""
+        db, today = self._db, self._clock.now().date()
+
+        def done(text: str | None, error: str | None) -> None:
+            if text is None:  # the bar keeps what it showed; the next refresh tries again
+                log.warning("the calendar's pending days could not be read: %s", error)
+                return
+            self.show_message(text)
+
+        self._reads.run(lambda: calendar.supervisor_notice(db, today), done)
+
+    def reading(self) -> bool:
+        return self._reads.waiting()
+
+    def show_message(self, text: str) -> None:
         """A short link in the status bar (it shares the bar); the whole message as its tooltip."""
-        text = self.message()
         short = translate("CalendarNotice", "Lịch làm việc cần xem")
         self.setText(
             f'<a href="calendar" style="color:{WARNING_COLOUR}; font-weight:bold">{short}</a>'

@@ -148,6 +148,8 @@ class MainWindow(AdminDialogs, WindowMenus, WindowTabs, CounterQueue, Reprinting
         self._dialogs: list[QDialog] = []
         #: The reads of what an admin dialog shows, before it opens (``AdminDialogs``).
         self._admin_reads = background.NewestRead(self)
+        #: The reads of the office's name for the title.
+        self._title_reads = background.NewestRead(self)
         self.setObjectName("main_window")
         self.last_preview: ReceiptPreviewDialog | None = None
         self.pages: dict[str, DossierPage] = {}
@@ -278,13 +280,29 @@ class MainWindow(AdminDialogs, WindowMenus, WindowTabs, CounterQueue, Reprinting
     # -- state -----------------------------------------------------------------
 
     def refresh_title(self) -> None:
+        """The office's name in the title, read off the window's thread (the title keeps
+        what it says until then)."""
         from desk.services import office
 
-        try:
-            name = office.get_office(self._db).name
-        except UserError:
-            name = translate("MainWindow", "chưa thiết lập cơ quan")
-        self.setWindowTitle(f"desk — {name}")
+        db = self._db
+
+        def read() -> str:
+            try:
+                return office.get_office(db).name
+            except UserError:
+                return ""  # no office yet
+
+        def done(name: str | None, error: str | None) -> None:
+            if name is None:
+                log.warning("the office's name could not be read: %s", error)
+                return
+            name = name or translate("MainWindow", "chưa thiết lập cơ quan")
+            self.setWindowTitle(f"desk — {name}")
+
+        self._title_reads.run(read, done)
+
+    def reading_title(self) -> bool:
+        return self._title_reads.waiting()
 
     def refresh_dossiers(self) -> None:
         self.worklist.refresh()

@@ -170,3 +170,21 @@ def test_a_search_typed_and_a_year_chosen_wait_without_holding_the_dialog(qtbot,
         assert year.reading() and "Năm 2026" in year.year_status.text()
     qtbot.waitUntil(lambda: not year.reading(), timeout=WAIT_MS)
     assert "Năm 2027 chưa có lịch nghỉ chính thức" in year.year_status.text()
+
+
+def test_the_window_s_title_and_calendar_notice_wait_without_holding_it(qtbot, server_db, clock):
+    """The office's name in the title and the supervisor's calendar notice are read off
+    the window's thread: built while another PC holds them locked, the window opens,
+    and both come once the locks go (after every admin dialog, too)."""
+    admin = accounts.log_in(server_db, "admin", "matkhau123")
+    with locked(server_db.url, "office"), locked(server_db.url, "calendar_days"):
+        window = MainWindow(server_db, admin, clock)  # returns at once
+        qtbot.addWidget(window)
+        window.show()
+        ticks = ticks_of(window)
+        qtbot.waitUntil(lambda: len(ticks) >= 30)  # the event loop runs meanwhile
+        assert window.reading_title() and window.calendar_notice is not None
+        assert window.calendar_notice.reading() and not window.calendar_notice.isVisible()
+        assert "UBND xã Tân Phú" not in window.windowTitle()
+    list_read(qtbot, window)
+    assert window.windowTitle() == "desk — UBND xã Tân Phú"

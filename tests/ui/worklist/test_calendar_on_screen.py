@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from background_jobs import appointment_shown
+from background_jobs import appointment_shown, settle
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
 
@@ -106,13 +106,16 @@ def test_the_supervisor_sees_the_calendar_notice_until_it_is_decided(qtbot, db, 
     window = MainWindow(db, clerk, DECEMBER)
     qtbot.addWidget(window)
     window.show()
+    settle(qtbot)
     notice = window.calendar_notice
     assert notice is not None and notice.isVisible()
     assert "24/11/2026" in notice.message() and "2027" in notice.message()
     assert notice.message() in notice.toolTip()  # the bar shows a short link, the tip says all
     calendar.decide_proposed_day(db, clerk, date(2026, 11, 24), True)
     notice.refresh()
+    settle(qtbot)
     assert "24/11/2026" not in notice.message()
+    assert "24/11/2026" not in notice.toolTip()
     window.close()
     plain = accounts.add_clerk(db, clerk, "canbo1", "Lê Thị Hoa", "hoa2026ok")
     clerk_window = MainWindow(db, plain, DECEMBER)

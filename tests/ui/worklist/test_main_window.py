@@ -110,7 +110,7 @@ def test_the_clerks_dialog_opens_over_the_window(qtbot, window):
     [dialog] = [d for d in window.findChildren(ClerksDialog) if d.isVisible()]
     assert dialog.isModal() or dialog.windowModality() != Qt.WindowModality.NonModal
     dialog.reject()
-    QApplication.processEvents()
+    settle(qtbot)
     assert window.windowTitle() == "desk — UBND xã Tân Phú"
 
 
