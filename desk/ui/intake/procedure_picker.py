@@ -11,6 +11,9 @@ once; ``reload()`` reads them again after an admin edits the catalog.
 
 from __future__ import annotations
 
+import logging
+from datetime import datetime
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -29,7 +32,10 @@ from desk.domain.procedure import Procedure
 from desk.domain.procedure_search import ProcedureIndex
 from desk.services import catalog, procedure_usage
 from desk.storage.database import Database
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import FieldError, translate
+
+log = logging.getLogger(__name__)
 
 CONTEXT = "ProcedurePicker"
 CODE, NAME, FIELD, LIMIT, FEE = range(5)
@@ -116,15 +122,37 @@ class ProcedurePicker(QWidget):
         # A click on a row picks it too: a highlighted row that is not the
         # chosen procedure would mislead a clerk using the mouse.
         self.list.itemClicked.connect(lambda _item, _col: self.choose_current())
-        self.reload()
+        #: The catalog's reads after an admin edits it: the newest one is shown.
+        self._reads = background.NewestRead(self)
+        self._show_catalog(*self.read(db, self._clock.now()))
         self._show_chosen()
 
     # -- the catalog ------------------------------------------------------
 
+    @staticmethod
+    def read(db: Database, now: datetime) -> tuple[list[Procedure], dict[str, int]]:
+        """The active catalog and how often each procedure was received lately."""
+        return catalog.list_procedures(db), procedure_usage.usage_counts(db, now)
+
     def reload(self) -> None:
-        """Read the active catalog again (after an admin edits it); keep the choice if still there."""
-        self._procedures = catalog.list_procedures(self._db)
-        usage = procedure_usage.usage_counts(self._db, self._clock.now())
+        """Read the active catalog again (after an admin edits it), off the window's thread;
+        the list keeps what it shows until then, and the choice if it is still there."""
+        db, now = self._db, self._clock.now()
+
+        def done(found: tuple[list[Procedure], dict[str, int]] | None, error: str | None) -> None:
+            if found is None:  # the list keeps the catalog it had
+                log.warning("the catalog could not be read again: %s", error)
+                return
+            self._show_catalog(*found)
+
+        self._reads.run(lambda: self.read(db, now), done)
+
+    def reading(self) -> bool:
+        """Whether the catalog is being read again."""
+        return self._reads.waiting()
+
+    def _show_catalog(self, procedures: list[Procedure], usage: dict[str, int]) -> None:
+        self._procedures = procedures
         self._index = ProcedureIndex(self._procedures, usage)
         self.list.clear()
         self._items = {}

@@ -188,3 +188,21 @@ def test_the_window_s_title_and_calendar_notice_wait_without_holding_it(qtbot, s
         assert "UBND xã Tân Phú" not in window.windowTitle()
     list_read(qtbot, window)
     assert window.windowTitle() == "desk — UBND xã Tân Phú"
+
+
+def test_the_intake_catalog_is_read_again_off_the_window_s_thread(qtbot, server_db, clock):
+    """Closing an admin dialog reads the intake form's catalog again (the admin may have
+    edited it): in the background, the list keeping what it shows meanwhile."""
+    window = _window(qtbot, server_db, clock)
+    picker = window.intake.picker
+    shown = picker.list.topLevelItemCount()
+    window.admin_actions["rules"].trigger()
+    dialog = admin_opened(qtbot, window)
+    assert dialog is not None
+    with locked(server_db.url, "procedures"):
+        dialog.reject()  # the window reads what the dialog may have changed
+        ticks = ticks_of(window)
+        qtbot.waitUntil(lambda: len(ticks) >= 30)  # the event loop runs meanwhile
+        assert picker.reading() and picker.list.topLevelItemCount() == shown
+    settle(qtbot)
+    assert not picker.reading() and picker.list.topLevelItemCount() == shown
