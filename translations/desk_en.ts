@@ -5395,7 +5395,7 @@ Log folder: {logs}</translation>
     <name>OfficeTools</name>
     <message>
         <source>&amp;Báo cáo</source>
-        <extracomment>The read of the backup dialog&apos;s folder and copies, before it opens.</extracomment>
+        <extracomment>The read of the backup dialog&apos;s folder and copies, before it opens. The newest rating already told of (``None`` until read: the first check reads it). The supervisor&apos;s checks for unhappy citizens, read off the window&apos;s thread.</extracomment>
         <translation>&amp;Reports</translation>
     </message>
     <message>
@@ -6441,6 +6441,7 @@ Log folder: {logs}</translation>
     </message>
     <message>
         <source>&lt;i&gt;Chưa chọn thủ tục: gõ vài chữ rồi bấm Enter.&lt;/i&gt;</source>
+        <extracomment>The catalog&apos;s reads after an admin edits it: the newest one is shown.</extracomment>
         <translation>&lt;i&gt;No procedure chosen: type a few letters, then press Enter.&lt;/i&gt;</translation>
     </message>
     <message>

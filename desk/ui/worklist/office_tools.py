@@ -44,14 +44,15 @@ class OfficeTools(QObject):
         self._backup_timer.timeout.connect(self.automatic_backup)
         self._backup_timer.start(BACKUP_CHECK_MS)
         QTimer.singleShot(3_000, self.automatic_backup)
-        self._last_rating = 0
+        #: The newest rating already told of (``None`` until read: the first check reads it).
+        self._last_rating: int | None = None
+        #: The supervisor's checks for unhappy citizens, read off the window's thread.
+        self._checks = background.NewestRead(self)
         self._alert_timer = QTimer(self)
         if clerk.is_supervisor:
-            self._last_rating = ratings.last_rating_id(db)
             self._alert_timer.timeout.connect(self.check_unhappy)
             self._alert_timer.start(ALERT_CHECK_MS)
-        if accounts.must_change_password(db, clerk):
-            QTimer.singleShot(0, self.change_password)
+        self._read_start()
 
     # -- menus ---------------------------------------------------------------------
 
@@ -141,13 +142,40 @@ class OfficeTools(QObject):
     # -- background duties -------------------------------------------------------------
 
     def _install_idle_lock(self):
+        """The idle lock, at its default until the office's setting is read."""
         from desk.ui.session.idle_lock import install_idle_lock
 
-        try:
-            minutes = float(settings.get_setting(self._db, IDLE_MINUTES) or 10)
-        except ValueError:
-            minutes = 10.0
-        return install_idle_lock(self._window, self._db, self._clerk, minutes)
+        return install_idle_lock(self._window, self._db, self._clerk)
+
+    def _read_start(self) -> None:
+        """What the window's start needs from the server, read off its thread: the
+        office's idle minutes, the newest rating (a supervisor is told only of later
+        ones), and whether the clerk must change a password an admin set."""
+        db, clerk = self._db, self._clerk
+
+        def read() -> tuple[str, int | None, bool]:
+            last = ratings.last_rating_id(db) if clerk.is_supervisor else None
+            return (
+                settings.get_setting(db, IDLE_MINUTES),
+                last,
+                accounts.must_change_password(db, clerk),
+            )
+
+        def done(found: tuple[str, int | None, bool] | None, error: str | None) -> None:
+            if found is None:  # the lock keeps its default; the first check reads the rating
+                log.warning("the start's settings could not be read: %s", error)
+                return
+            minutes, last, must_change = found
+            try:
+                self.idle_lock.set_minutes(float(minutes or 10))
+            except ValueError:
+                pass  # not a number: the default stays
+            if self._last_rating is None:
+                self._last_rating = last
+            if must_change:
+                self.change_password()
+
+        self._checks.run(read, done)
 
     def automatic_backup(self) -> None:
         """One consistent copy a day, at start or at the first check of a new day; made
@@ -199,14 +227,36 @@ class OfficeTools(QObject):
         self._waiting = None
         self._window.statusBar().showMessage(text, ms)
 
-    def check_unhappy(self) -> list:
-        """A citizen said "không hài lòng": the supervisor hears of it at once."""
-        try:
-            news = ratings.unhappy_since(self._db, self._last_rating)
-        except UserError:
-            return []
+    def check_unhappy(self) -> None:
+        """A citizen said "không hài lòng": the supervisor hears of it at once (read off
+        the window's thread; a check asked while one waits waits for that one)."""
+        if self._checks.waiting():
+            return
+        db, last = self._db, self._last_rating
+
+        def read() -> tuple[int | None, list]:
+            if last is None:  # not known yet: from now on
+                return ratings.last_rating_id(db), []
+            return last, ratings.unhappy_since(db, last)
+
+        def done(found: tuple[int | None, list] | None, error: str | None) -> None:
+            if found is None:
+                log.warning("the ratings could not be read: %s", error)
+                return
+            newest, news = found
+            if self._last_rating is None:
+                self._last_rating = newest
+            self._tell_unhappy(news)
+
+        self._checks.run(read, done)
+
+    def checking(self) -> bool:
+        """Whether the start's settings or a check of the ratings is being read."""
+        return self._checks.waiting()
+
+    def _tell_unhappy(self, news: list) -> None:
         for item in news:
-            self._last_rating = max(self._last_rating, item.id)
+            self._last_rating = max(self._last_rating or 0, item.id)
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 translate("OfficeTools", "Người dân không hài lòng"),
@@ -216,4 +266,3 @@ class OfficeTools(QObject):
             )
             box.button(QMessageBox.StandardButton.Ok).setText(translate("OfficeTools", "Đã biết"))
             self._keep(box)
-        return news

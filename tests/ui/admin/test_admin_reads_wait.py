@@ -206,3 +206,34 @@ def test_the_intake_catalog_is_read_again_off_the_window_s_thread(qtbot, server_
         assert picker.reading() and picker.list.topLevelItemCount() == shown
     settle(qtbot)
     assert not picker.reading() and picker.list.topLevelItemCount() == shown
+
+
+def test_the_start_s_settings_wait_then_the_password_change_and_idle_minutes_follow(
+    qtbot, server_db, clock
+):
+    """At the window's start, the office's idle minutes, the newest rating and whether the
+    clerk must change a password an admin set are read off the window's thread; then the
+    lock takes the office's minutes and the clerk is asked for a new password."""
+    from desk.services import settings
+    from desk.ui.admin.password_dialog import PasswordDialog
+    from desk.ui.worklist.office_tools import IDLE_MINUTES
+
+    admin = accounts.log_in(server_db, "admin", "matkhau123")
+    accounts.add_clerk(server_db, admin, "canbo1", "Lê Thị Hoa", "hoa2026ok")
+    accounts.reset_password(server_db, admin, "canbo1", "tamthoi123")
+    settings.set_setting(server_db, IDLE_MINUTES, "3")
+    hoa = accounts.log_in(server_db, "canbo1", "tamthoi123")
+    with locked(server_db.url, "users"):
+        window = MainWindow(server_db, hoa, clock)  # returns at once
+        qtbot.addWidget(window)
+        window.show()
+        ticks = ticks_of(window)
+        qtbot.waitUntil(lambda: len(ticks) >= 30)  # the event loop runs meanwhile
+        assert window.office_tools.checking()
+        assert window.office_tools.idle_lock.timer.interval() == 10 * 60_000  # the default
+        assert window.findChildren(PasswordDialog) == []
+    qtbot.waitUntil(lambda: not window.office_tools.checking(), timeout=WAIT_MS)
+    assert window.office_tools.idle_lock.timer.interval() == 3 * 60_000
+    [dialog] = window.findChildren(PasswordDialog)
+    assert dialog.isVisible()
+    dialog.close()
