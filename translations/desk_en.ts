@@ -2439,7 +2439,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <name>CounterPanel</name>
     <message>
         <source>Đang chờ theo nhóm</source>
-        <extracomment>An action of the buttons is on its way (they wait for it). Its reads of the queue, which may fail for a while (a server restarting).</extracomment>
+        <extracomment>The reads of what the panel shows: a later read makes an earlier one late. An action of the buttons is on its way (they wait for it). Its reads of the queue, which may fail for a while (a server restarting).</extracomment>
         <translation>Waiting, by group</translation>
     </message>
     <message>

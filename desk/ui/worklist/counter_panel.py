@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -41,12 +41,14 @@ from desk.domain.queue import (
     PRIORITY_LABELS,
     STATE_LABELS,
     Counter,
+    ServiceGroup,
     Ticket,
     TicketState,
     waiting_minutes,
 )
 from desk.domain.translation import translated
 from desk.services import changes, queue, queue_setup, ratings
+from desk.services.queue_views import GroupWaiting
 from desk.storage.database import Database
 from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import translate
@@ -87,6 +89,20 @@ QLabel[role="waiting_count"] { font-size: 16px; font-weight: bold; }
 """
 
 
+@dataclass(frozen=True)
+class PanelState:
+    """What the panel shows, as one read gave it: the counter (or why it could not be
+    read), the ticket it serves and that ticket's dossiers, the waiting counts, and the
+    groups a ticket may be sent to."""
+
+    counter: Counter | None
+    problem: str | None
+    current: Ticket | None
+    codes: list[str]
+    waiting: list[GroupWaiting]
+    groups: list[ServiceGroup]
+
+
 class CounterPanel(QWidget):
     """The queue at one counter; ``intake_requested`` carries the id of the ticket being served."""
 
@@ -107,6 +123,8 @@ class CounterPanel(QWidget):
         self._number = counter_number
         self._clock: Clock = clock or SystemClock()
         self._version = -1
+        #: The reads of what the panel shows: a later read makes an earlier one late.
+        self._reads = background.NewestRead(self)
         #: An action of the buttons is on its way (they wait for it).
         self._acting = False
         #: Its reads of the queue, which may fail for a while (a server restarting).
@@ -154,7 +172,7 @@ class CounterPanel(QWidget):
         self._poll.start(poll_ms)
         # What it shows before the queue is read (or while it cannot be): its number, no ticket.
         self.title_label.setText(translate("CounterPanel", "Quầy {n}").format(n=self._number))
-        self._show_ticket()
+        self._show_ticket([])
         self._enable()
         self.server.poll_now()
 
@@ -239,22 +257,53 @@ class CounterPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        try:
-            self.counter = queue_setup.get_counter(self._db, self._number)
-        except UserError as exc:
-            self.counter = None
+        """Read the counter, its ticket, the queue's waiting counts and groups off the
+        window's thread (the queue changes all day), then show them; the newest read wins."""
+        db, number, today = self._db, self._number, self._clock.now().date()
+
+        def read() -> PanelState:
+            counter, problem = None, None
+            try:
+                counter = queue_setup.get_counter(db, number)
+            except UserError as exc:
+                problem = exc.message
+            current = queue.current_ticket(db, number, today)
+            return PanelState(
+                counter,
+                problem,
+                current,
+                queue.dossiers_of_ticket(db, current.id) if current is not None else [],
+                queue.waiting_counts(db, today),
+                queue_setup.list_groups(db, active_only=True),
+            )
+
+        def done(state: PanelState | None, error: str | None) -> None:
+            if state is None:  # what it shows stays; the next change reads again
+                self._version = -1
+                self._status(error or "", problem=True)
+                return
+            self._show_state(state)
+
+        self._reads.run(read, done)
+
+    def reading(self) -> bool:
+        """Whether the panel is being read."""
+        return self._reads.waiting()
+
+    def _show_state(self, state: PanelState) -> None:
+        self.counter = state.counter
+        if state.problem is not None:
             self.title_label.setText(translate("CounterPanel", "Quầy {n}").format(n=self._number))
-            self._status(exc.message, problem=True)
-        today = self._clock.now().date()
-        self.current = queue.current_ticket(self._db, self._number, today)
+            self._status(state.problem, problem=True)
+        self.current = state.current
         if self.counter is not None:
             self.title_label.setText(f"{self.counter.label} · {self._clerk.full_name}")
-        self._show_ticket()
-        self._show_waiting(today)
-        self._fill_transfer_menu()
+        self._show_ticket(state.codes)
+        self._show_waiting(state.waiting)
+        self._fill_transfer_menu(state.groups)
         self._enable()
 
-    def _show_ticket(self) -> None:
+    def _show_ticket(self, codes: list[str]) -> None:
         ticket = self.current
         self.code_label.setProperty("empty", ticket is None)
         self.code_label.style().polish(self.code_label)
@@ -284,16 +333,14 @@ class CounterPanel(QWidget):
             )
         )
         self.detail_label.show()
-        codes = queue.dossiers_of_ticket(self._db, ticket.id)
         self.dossiers_label.setVisible(bool(codes))
         self.dossiers_label.setText(
             translate("CounterPanel", "Đã nhận hồ sơ: {codes}").format(codes=", ".join(codes))
         )
 
-    def _show_waiting(self, today: date) -> None:
+    def _show_waiting(self, counts: list[GroupWaiting]) -> None:
         served = set(self.counter.group_ids) if self.counter else set()
-        counts = queue.waiting_counts(self._db, today)
-        counts.sort(key=lambda c: (c.group.id not in served, c.group.position))
+        counts = sorted(counts, key=lambda c: (c.group.id not in served, c.group.position))
         while len(self._waiting_rows) < len(counts):
             self._waiting_rows.append(self._waiting_row(len(self._waiting_rows)))
         for row, labels in enumerate(self._waiting_rows):
@@ -327,9 +374,9 @@ class CounterPanel(QWidget):
         self.waiting_grid.setColumnStretch(0, 1)
         return name, number, extra
 
-    def _fill_transfer_menu(self) -> None:
+    def _fill_transfer_menu(self, groups: list[ServiceGroup]) -> None:
         self.transfer_menu.clear()
-        for group in queue_setup.list_groups(self._db, active_only=True):
+        for group in groups:
             if self.current is not None and group.id == self.current.group_id:
                 continue
             action = self.transfer_menu.addAction(f"{group.letter} · {group.name}")

@@ -20,6 +20,7 @@ def test_finishing_a_ticket_or_calling_the_next_asks_for_a_rating(qtbot, db, cle
     panel = CounterPanel(db, clerk, 1, clock)
     qtbot.addWidget(panel)
     panel.show()
+    settle(qtbot)  # the counter is read off the window's thread
     assert ratings.pending_request(db, 1, clock) is None
     qtbot.mouseClick(panel.call_next_button, Qt.MouseButton.LeftButton)
     settle(qtbot)

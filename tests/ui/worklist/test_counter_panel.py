@@ -29,6 +29,7 @@ def make_panel(qtbot, db, clerk, clock, number: int = 1, **options) -> CounterPa
     panel.resize(440, 900)
     panel.show()
     qtbot.waitExposed(panel)
+    settle(qtbot)  # the counter and its queue are read off the window's thread
     return panel
 
 

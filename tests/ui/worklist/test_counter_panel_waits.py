@@ -31,6 +31,7 @@ def test_calling_the_next_citizen_waits_on_a_locked_queue_without_freezing(qtbot
     qtbot.addWidget(panel)
     panel.show()
     qtbot.waitExposed(panel)
+    settle(qtbot)  # the counter and its queue are read off the window's thread
     ticks = ticks_of(panel)
 
     with locked(server_db.url, "queue_tickets", "EXCLUSIVE"):  # reads go on
@@ -67,3 +68,22 @@ def test_a_server_that_cannot_be_reached_is_said_once_under_the_buttons(qtbot, c
         assert panel.status_label.text().startswith("Không kết nối được tới máy chủ")
     finally:
         away.dispose()
+
+
+def test_the_panel_reads_its_queue_off_the_window_s_thread(qtbot, server_db, clock):
+    """Each change of the queue (all day at a busy centre) reads the counter, its ticket
+    and the waiting counts again: in the background, the panel keeping what it shows."""
+    clerk = accounts.log_in(server_db, "admin", "matkhau123")
+    queue_setup.ensure_defaults(server_db)
+    with locked(server_db.url, "queue_tickets"):  # nobody may read the tickets meanwhile
+        panel = CounterPanel(server_db, clerk, 1, clock)  # returns at once
+        qtbot.addWidget(panel)
+        panel.show()
+        ticks = ticks_of(panel)
+        qtbot.waitUntil(lambda: len(ticks) >= 30)  # the event loop runs meanwhile
+        assert panel.reading()
+        assert panel.title_label.text() == "Quầy 1" and panel.code_label.text() == "---"
+    settle(qtbot)
+    assert not panel.reading()
+    assert panel.title_label.text() == f"{panel.counter.label} · {clerk.full_name}"
+    assert panel.call_next_button.isEnabled()

@@ -33,6 +33,7 @@ def make_window(qtbot, db, clerk, clock) -> MainWindow:
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+    settle(qtbot)  # the counter and its queue are read off the window's thread
     return window
 
 
@@ -79,6 +80,7 @@ def test_the_dock_follows_the_counter_number_of_this_pc(qtbot, queue_db, clerk, 
     assert dock is not None and dock.isVisible() and window.counter_panel is not None
     assert dock.widget() is window.counter_panel
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    settle(qtbot)  # the counter is read off the window's thread
     assert window.counter_panel.title_label.text() == "Quầy 2 · Nguyễn Văn An"
     # The next start on this PC shows the panel at once.
     again = make_window(qtbot, queue_db, clerk, clock)
