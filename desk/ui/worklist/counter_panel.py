@@ -174,7 +174,7 @@ class CounterPanel(QWidget):
         self.title_label.setText(translate("CounterPanel", "Quầy {n}").format(n=self._number))
         self._show_ticket([])
         self._enable()
-        self.server.poll_now()
+        self.server.poll()
 
     # ------------------------------------------------------------ layout
 
@@ -436,7 +436,7 @@ class CounterPanel(QWidget):
             log.info("counter %s: %s", self._number, error)
         self._status(error or done, problem=error is not None)
         self._version = -1
-        self.server.poll_now()
+        self.server.poll()
         self._enable()
         if error is None and then is not None:
             then(ticket)
