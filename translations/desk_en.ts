@@ -5789,6 +5789,7 @@ Log folder: {logs}</translation>
     <name>PasswordDialog</name>
     <message>
         <source>Đặt lại mật khẩu cho {username}</source>
+        <extracomment>The new password is being saved (off the window&apos;s thread).</extracomment>
         <translation>Reset the password of {username}</translation>
     </message>
     <message>

@@ -19,6 +19,7 @@ from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.services import accounts
 from desk.storage.database import Database
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import translate
 
 
@@ -40,6 +41,8 @@ class PasswordDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db, self.clerk, self.username = db, clerk, username
+        #: The new password is being saved (off the window's thread).
+        self._saving = False
         resetting = username is not None and username != clerk.username
         self.resetting = resetting
         self.setWindowTitle(
@@ -88,20 +91,42 @@ class PasswordDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
-    def save(self) -> bool:
+    def save(self) -> None:
+        """Check the two entries here, then save off the window's thread (the password is
+        hashed, the server written): the buttons wait meanwhile; the dialog closes on
+        success, or says why it could not save."""
+        if self._saving:
+            return
         if self.new.text() != self.again.text():
             self.error.setText(
                 translate("PasswordDialog", "Hai lần nhập mật khẩu mới không giống nhau.")
             )
-            return False
-        try:
-            if self.resetting:
-                assert self.username is not None
-                accounts.reset_password(self.db, self.clerk, self.username, self.new.text())
+            return
+        db, clerk, username, resetting = self.db, self.clerk, self.username, self.resetting
+        old, new = self.old.text(), self.new.text()
+
+        def work() -> None:
+            if username is not None and resetting:
+                accounts.reset_password(db, clerk, username, new)
             else:
-                accounts.change_password(self.db, self.clerk, self.old.text(), self.new.text())
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return False
+                accounts.change_password(db, clerk, old, new)
+
+        self._saving = True
+        self.buttons.setEnabled(False)
+        background.run_refusable(self, work, self._saved)
+
+    def saving(self) -> bool:
+        """Whether the new password is being saved."""
+        return self._saving
+
+    def _saved(self, _result: object, refusal: UserError | None, error: str | None) -> None:
+        self._saving = False
+        self.buttons.setEnabled(True)
+        if refusal is not None or error is not None:
+            self.error.setText(refusal.message if refusal is not None else error or "")
+            return
         self.accept()
-        return True
+
+    def reject(self) -> None:
+        if not self._saving:  # closing while it saves would hide whether it was saved
+            super().reject()

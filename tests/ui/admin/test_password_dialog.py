@@ -1,9 +1,20 @@
-"""The password dialog: change one's own, an admin's reset, refusals shown in the dialog."""
+"""The password dialog: change one's own, an admin's reset, refusals shown in the dialog.
+The new password is hashed and saved off the window's thread."""
 
 from __future__ import annotations
 
+from background_jobs import WAIT_MS
+from PySide6.QtWidgets import QDialog
+
 from desk.services import accounts
 from desk.ui.admin.password_dialog import PasswordDialog
+
+
+def saved(qtbot, dialog: PasswordDialog) -> bool:  # noqa: ANN001
+    """Save, wait for the outcome: whether the dialog closed on a saved password."""
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.saving(), timeout=WAIT_MS)
+    return dialog.result() == QDialog.DialogCode.Accepted
 
 
 def test_change_own_password(qtbot, db, clerk):
@@ -12,10 +23,25 @@ def test_change_own_password(qtbot, db, clerk):
     dialog.old.setText("matkhau123")
     dialog.new.setText("matkhaumoi9")
     dialog.again.setText("matkhaukhac9")
-    assert not dialog.save() and "không giống nhau" in dialog.error.text()
+    assert not saved(qtbot, dialog) and "không giống nhau" in dialog.error.text()
     dialog.again.setText("matkhaumoi9")
-    assert dialog.save()
+    dialog.save()
+    assert dialog.saving() and not dialog.buttons.isEnabled()  # the buttons wait
+    dialog.reject()  # closing meanwhile would hide whether it was saved
+    qtbot.waitUntil(lambda: not dialog.saving(), timeout=WAIT_MS)
+    assert dialog.result() == QDialog.DialogCode.Accepted
     assert accounts.log_in(db, "admin", "matkhaumoi9").is_admin
+
+
+def test_a_wrong_current_password_is_said_in_the_dialog(qtbot, db, clerk):
+    dialog = PasswordDialog(db, clerk)
+    qtbot.addWidget(dialog)
+    dialog.old.setText("khongphaimatkhau1")
+    dialog.new.setText("matkhaumoi9")
+    dialog.again.setText("matkhaumoi9")
+    assert not saved(qtbot, dialog) and dialog.error.text() != ""
+    assert dialog.buttons.isEnabled()
+    assert accounts.log_in(db, "admin", "matkhau123").is_admin  # unchanged
 
 
 def test_reset_by_a_clerk_is_refused_in_the_dialog(qtbot, db, clerk):
@@ -25,10 +51,10 @@ def test_reset_by_a_clerk_is_refused_in_the_dialog(qtbot, db, clerk):
     qtbot.addWidget(dialog)
     dialog.new.setText("chiemquyen1")
     dialog.again.setText("chiemquyen1")
-    assert not dialog.save() and "quản trị" in dialog.error.text()
+    assert not saved(qtbot, dialog) and "quản trị" in dialog.error.text()
     admin_dialog = PasswordDialog(db, clerk, "canbo1")
     qtbot.addWidget(admin_dialog)
     admin_dialog.new.setText("tamthoi123")
     admin_dialog.again.setText("tamthoi123")
-    assert admin_dialog.save()
+    assert saved(qtbot, admin_dialog)
     assert accounts.must_change_password(db, accounts.log_in(db, "canbo1", "tamthoi123"))
