@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow
@@ -48,8 +49,14 @@ class CalendarNotice(QLabel):
         self._reads = background.NewestRead(self)
         self.refresh()
 
+    @staticmethod
+    def read(db: Database, today: date) -> str:
+        """What is pending, in words ("" when nothing is)."""
+        return calendar.supervisor_notice(db, today)
+
     def message(self) -> str:
-        return calendar.supervisor_notice(self._db, self._clock.now().date())
+        """The same, read now."""
+        return self.read(self._db, self._clock.now().date())
 
     def refresh(self) -> None:
         """Read what is pending off the window's thread, then show it."""
@@ -61,7 +68,7 @@ class CalendarNotice(QLabel):
                 return
             self.show_message(text)
 
-        self._reads.run(lambda: calendar.supervisor_notice(db, today), done)
+        self._reads.run(lambda: self.read(db, today), done)
 
     def reading(self) -> bool:
         return self._reads.waiting()
