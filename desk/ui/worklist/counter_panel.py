@@ -92,15 +92,14 @@ QLabel[role="waiting_count"] { font-size: 16px; font-weight: bold; }
 @dataclass(frozen=True)
 class PanelState:
     """What the panel shows, as one read gave it: the counter (or why it could not be
-    read), the ticket it serves and that ticket's dossiers, the waiting counts, and the
-    groups a ticket may be sent to."""
+    read), the ticket it serves and that ticket's dossiers, and every active group with
+    its waiting counts (the groups a ticket may also be sent to)."""
 
     counter: Counter | None
     problem: str | None
     current: Ticket | None
     codes: list[str]
     waiting: list[GroupWaiting]
-    groups: list[ServiceGroup]
 
 
 class CounterPanel(QWidget):
@@ -274,7 +273,6 @@ class CounterPanel(QWidget):
                 current,
                 queue.dossiers_of_ticket(db, current.id) if current is not None else [],
                 queue.waiting_counts(db, today),
-                queue_setup.list_groups(db, active_only=True),
             )
 
         def done(state: PanelState | None, error: str | None) -> None:
@@ -300,7 +298,7 @@ class CounterPanel(QWidget):
             self.title_label.setText(f"{self.counter.label} · {self._clerk.full_name}")
         self._show_ticket(state.codes)
         self._show_waiting(state.waiting)
-        self._fill_transfer_menu(state.groups)
+        self._fill_transfer_menu([count.group for count in state.waiting])
         self._enable()
 
     def _show_ticket(self, codes: list[str]) -> None:
