@@ -44,6 +44,8 @@ class FilterBar(QWidget):
     """The six filter boxes in a row."""
 
     changed = Signal()
+    #: The choices' read ended (shown, or kept as they were when it failed).
+    choices_read = Signal()
 
     def __init__(self, db: Database, clerk: Clerk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,8 +101,9 @@ class FilterBar(QWidget):
         def done(choices: Choices | None, error: str | None) -> None:
             if choices is None:  # the boxes keep what they offer; the list still reads
                 log.warning("the filter boxes' choices could not be read: %s", error)
-                return
-            self.show_choices(choices)
+            else:
+                self.show_choices(choices)
+            self.choices_read.emit()
 
         self._reads.run(lambda: worklist.choices(db), done)
 

@@ -176,6 +176,8 @@ class WorklistView(QWidget):
         )
         self.filter_bar = FilterBar(self._db, self._clerk, self)
         self.filter_bar.changed.connect(self.apply_filters)
+        # The note "reading the list" stays until the last of the list, its counts and these.
+        self.filter_bar.choices_read.connect(self._reading_ended)
         # the boxes by name, as the rest of the window and its tests reach them
         self.field_combo = self.filter_bar.field_combo
         self.procedure_combo = self.filter_bar.procedure_combo

@@ -139,3 +139,25 @@ def test_the_filter_boxes_wait_on_a_locked_server_without_holding_the_window(
     assert "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh" in names
     assert view.assignee_combo.currentData() == "canbo1"
     assert not view.assignee_combo.isEnabled()
+
+
+def test_the_reading_note_goes_once_the_filter_choices_come_last(qtbot, server_db, clock):
+    """The list and its counts come while the departments are locked; the boxes' choices
+    come last, once the lock goes: then the note "reading the list" goes too (it stayed
+    on screen until the next poll)."""
+    admin = accounts.log_in(server_db, "admin", "matkhau123")
+    record(server_db, admin, clock, "Lê Văn Tám")
+    with locked(server_db.url, "departments"):
+        view = WorklistView(server_db, admin, clock, poll_ms=60_000)
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitExposed(view)
+        qtbot.waitUntil(lambda: not view.model.reading() and not view._counts.waiting())
+        qtbot.waitUntil(view.progress.isVisible)  # the choices still wait: it says so
+        assert view.filter_bar.reading()
+        assert view.progress.text() == "Đang đọc danh sách hồ sơ..."
+    list_read(qtbot, view)
+    settle(qtbot)
+    assert view.procedure_combo.count() > 10
+    assert not view.progress.running()
+    assert not view.progress.isVisible()
