@@ -13,7 +13,6 @@ and the filled-in values are escaped. A file or placeholder an office broke is a
 from __future__ import annotations
 
 import string
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -122,11 +121,15 @@ def _fix_hint(path: Path) -> str:
 @lru_cache(maxsize=32)
 def _load(path: Path, _mtime_ns: int, _size: int) -> dict[str, Any]:
     """Cached per version of the file (its time and size: an edit changes one)."""
+    import tomllib  # read when a text is first written, not when the window opens
+
     with path.open("rb") as handle:
         return tomllib.load(handle)
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib
+
     try:
         stat = path.stat()
         return _load(path, stat.st_mtime_ns, stat.st_size)

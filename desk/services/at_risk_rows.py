@@ -10,7 +10,6 @@ imports SQLAlchemy.
 
 from __future__ import annotations
 
-import statistics
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -53,9 +52,15 @@ def history_from(batches: Iterable[list[tuple]]) -> History:
 
 
 def _typical(values: array[int], whole: bool = False) -> Typical:
-    return Typical(
-        timedelta(microseconds=statistics.median(values)), len(values), whole_procedure=whole
-    )
+    return Typical(timedelta(microseconds=_median(values)), len(values), whole_procedure=whole)
+
+
+def _median(values: array[int]) -> float:
+    """The middle value, or halfway between the two middle ones (``statistics.median``,
+    whose module and the fractions it imports the window would load for this alone)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def running_values(limit: Any, scope: Scope) -> dict[str, Any]:

@@ -12,7 +12,6 @@ field is empty is left out). Placeholders are ``{field}``; a wrong one is a
 from __future__ import annotations
 
 import string
-import tomllib
 from collections.abc import Mapping
 from typing import Any
 
@@ -143,6 +142,8 @@ def _zalo_data(wording: Wording, section: str) -> dict[str, Any]:
     """A template's parameters are Zalo's approved list: the office's table is taken
     whole (not merged key by key with the shipped one, which would add parameters)."""
     if wording.source != shipped_forms_dir() / f"{WORDING}.toml":
+        import tomllib  # read when a message is written, not when the window opens
+
         try:
             with wording.source.open("rb") as handle:
                 own = tomllib.load(handle).get(section, {})
