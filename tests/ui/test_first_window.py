@@ -194,13 +194,14 @@ def test_the_window_is_shown_before_sqlalchemy_loads(tmp_path):
         "main_window.MainWindow.first = classmethod(first)\n"
         "from desk.cli import main\n"
         f"code = main(['--demo', '--db', {str(db)!r}, '--snapshot', {str(picture)!r}])\n"
-        "print(code, seen)\n"
+        "print(code, seen, 'desk.ui.intake.intake_window' in sys.modules)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=240
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[0] == "0" and "[[]]" in done.stdout  # no SQLAlchemy module yet
+    assert done.stdout.split()[-1] == "False"  # a window that only lists never loads the intake
     assert picture.exists()
     log = (desk_log(tmp_path)).read_text(encoding="utf-8")
     marks = [
@@ -219,10 +220,11 @@ def test_what_completing_imports_is_imported_beforehand_off_the_windows_thread()
 
     from desk.ui.worklist import main_window
 
-    # The intake form is built later, on its first opening, but imported beforehand too.
-    source = inspect.getsource(MainWindow.complete) + inspect.getsource(MainWindow._build_intake)
+    source = inspect.getsource(MainWindow.complete)
     imported = set(re.findall(r"from (desk\.ui\.[\w.]+) import", source))
     assert imported and imported <= set(main_window.COMPLETION_MODULES)
+    # The intake form is built on its first opening, and its code is loaded then.
+    assert not any(name.startswith("desk.ui.intake") for name in main_window.COMPLETION_MODULES)
     services = re.findall(r"from desk\.services import ([\w, ]+)", source)
     for names in services:
         for name in names.split(","):

@@ -84,8 +84,10 @@ log = logging.getLogger(__name__)
 
 CONTEXT = "MainWindow"
 #: What ``complete`` imports: at start-up, imported beforehand off the window's thread.
+#: Not the intake form's modules: the window opens on the list and builds the form when
+#: it is first opened (``WindowTabs.intake``); their code (a megabyte in memory) loads
+#: then, in some 50 ms, instead of at every start of a window that may only list.
 COMPLETION_MODULES = (
-    "desk.ui.intake.intake_window",
     "desk.ui.worklist.at_risk_notice",
     "desk.ui.worklist.calendar_notice",
     "desk.ui.worklist.first_worklist",
