@@ -6,9 +6,11 @@ art. 37(1)(c): the management and technical measures that protect it). After
 ``minutes`` without input the window's content is covered by an opaque panel asking
 for the same clerk's password; wrong passwords count towards the account's temporary
 lock like at login. The clerk may also lock at once ("Khóa màn hình", Ctrl+L).
-While locked, the program's other windows (dossier pages, reports) are hidden
-and come back at unlock, and no shortcut or menu runs (an application-wide
-event filter drops them), so nothing behind the panel can be reached. Each lock
+The input is watched at the program's top-level windows
+(``desk.ui.widgets.top_windows``). While locked, the program's other windows
+(dossier pages, reports) are hidden and come back at unlock, and no shortcut or
+menu runs (an application-wide event filter, there only while locked, drops
+them), so nothing behind the panel can be reached. Each lock
 is written in the audit trail (``desk.services.sessions``).
 """
 
@@ -32,6 +34,7 @@ from desk.domain.office import Clerk
 from desk.services import accounts, sessions
 from desk.storage.database import Database
 from desk.ui.widgets.qt_helpers import translate
+from desk.ui.widgets.top_windows import TopWindows
 
 INPUT_EVENTS = {
     QEvent.Type.KeyPress,
@@ -92,10 +95,9 @@ class IdleLock(QObject):
         self.hidden: list[QWidget] = []
         self.panel.unlock_button.clicked.connect(self.try_unlock)
         self.panel.password.returnPressed.connect(self.try_unlock)
-        window.installEventFilter(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        window.installEventFilter(self)  # its size, for the panel's
+        #: Any input in any of the program's windows restarts the count.
+        self.input = TopWindows(self)
         self.timer.start()
 
     @property
@@ -151,6 +153,9 @@ class IdleLock(QObject):
         self.panel.show()
         self.panel.raise_()
         self.panel.password.setFocus()
+        app = QApplication.instance()
+        if app is not None:  # nothing behind the panel: see every event while locked
+            app.installEventFilter(self)
         sessions.record_lock(self.db, self.clerk, manual)
 
     def try_unlock(self) -> bool:
@@ -162,6 +167,9 @@ class IdleLock(QObject):
             return False
         self.panel.hide()
         self.panel.password.clear()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         for widget in self.hidden:
             if shiboken6.isValid(widget):
                 widget.show()

@@ -2,8 +2,9 @@
 
 A keyboard-wedge scanner types what it reads at a few milliseconds a key and
 ends with Enter. Typed into "Họ và tên", a receipt's code used to become the
-applicant's name and its Enter saved the dossier. The route is an
-application-wide event filter: printable keys going to the focused widget are
+applicant's name and its Enter saved the dossier. The route is an event filter
+on the program's top-level windows (``desk.ui.widgets.top_windows``), which see
+every key before the widget it goes to: printable keys going to the focused widget are
 held back while they come at scanner speed; an Enter that ends a scanner burst
 (``desk.domain.scan_text.is_scanner_burst``) hands the text to
 ``classify_scan`` and, for a dossier code or a CCCD QR, the keys never reach
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
 from desk.domain.scan_text import MAX_SCAN_GAP, Scan, ScanKind, classify_scan, is_scanner_burst
 from desk.services.scanner_port import ScannerPort, SerialScanner
+from desk.ui.widgets.top_windows import TopWindows, same_window
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +76,7 @@ class ScanRoute(QObject):
         self._target: QWidget | None = None
         self._replaying = False
         self._installed = False
+        self._windows: TopWindows | None = None
         self.last_scan: Scan | None = None
         self.serial: SerialScanner | None = None
         self._idle = QTimer(self)
@@ -86,14 +89,15 @@ class ScanRoute(QObject):
     # -- installing ---------------------------------------------------------------
 
     def install(self) -> ScanRoute:
-        QApplication.instance().installEventFilter(self)
+        if self._windows is None:
+            self._windows = TopWindows(self)
+        self._windows.start()
         self._installed = True
         return self
 
     def uninstall(self) -> None:
-        app = QApplication.instance()
-        if self._installed and app is not None:
-            app.removeEventFilter(self)
+        if self._installed and self._windows is not None:
+            self._windows.stop()
         self._installed = False
         self.stop_serial()
 
@@ -129,8 +133,10 @@ class ScanRoute(QObject):
             return False
         if not self._owner.isVisible():
             return False  # its window is closed (or not shown yet): typing elsewhere is typing
-        focus = QApplication.focusWidget()
-        if focus is None or watched is not focus or not self._watches(focus):
+        focus = QApplication.focusWidget()  # where the window passes the key on
+        if focus is None or not same_window(watched, focus.window().windowHandle()):
+            return False
+        if not self._watches(focus):
             return False
         assert isinstance(event, QKeyEvent)
         return self._on_key(focus, event)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow
 
 from desk.ui.session.idle_lock import install_idle_lock
 
@@ -34,11 +35,22 @@ def test_input_keeps_the_screen_open(qtbot, db, clerk):
     window = _window(qtbot)
     lock = install_idle_lock(window, db, clerk, minutes=10)
     lock.timer.stop()
-    qtbot.keyClick(window.centralWidget(), Qt.Key.Key_A)
+    # Input as the keyboard and the mouse send it: to the window, which passes it on.
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_A)
     assert lock.timer.isActive()  # a key press started the count again
     lock.timer.stop()
-    qtbot.mouseClick(window.centralWidget(), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton)
     assert lock.timer.isActive() and not lock.locked
+    lock.timer.stop()
+    page = QLineEdit()  # a window opened later (a dossier's page): its input counts too
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None and page.isActiveWindow())
+    assert not lock.timer.isActive()
+    qtbot.keyClick(page.windowHandle(), Qt.Key.Key_C)
+    assert lock.timer.isActive() and page.text() == "c"
+    lock.timer.stop()
     lock.lock()
     assert lock.locked
     lock.timer.stop()

@@ -52,15 +52,19 @@ class MonotonicStub:
 
 
 def key_to_focus(char: str) -> None:
+    """A key as the keyboard (or a wedge scanner) sends it: to the focused widget's
+    window, which passes it on to that widget."""
     target = QApplication.focusWidget()
     assert target is not None
+    window = target.window().windowHandle()
+    assert window is not None
     if char == "\r":
         key, text = Qt.Key.Key_Return, "\r"
     else:
         key = ord(char.upper()) if char.isascii() and char.isalnum() else Qt.Key.Key_unknown
         text = char
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
+        QApplication.sendEvent(window, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
 
 
 def feed(clock: MonotonicStub, text: str, gap: float, enter: bool = True) -> None:
