@@ -95,7 +95,6 @@ class IdleLock(QObject):
         self.hidden: list[QWidget] = []
         self.panel.unlock_button.clicked.connect(self.try_unlock)
         self.panel.password.returnPressed.connect(self.try_unlock)
-        window.installEventFilter(self)  # its size, for the panel's
         #: Any input in any of the program's windows restarts the count.
         self.input = TopWindows(self)
         self.timer.start()
@@ -153,6 +152,7 @@ class IdleLock(QObject):
         self.panel.show()
         self.panel.raise_()
         self.panel.password.setFocus()
+        self.window.installEventFilter(self)  # its size, for the panel's
         app = QApplication.instance()
         if app is not None:  # nothing behind the panel: see every event while locked
             app.installEventFilter(self)
@@ -167,6 +167,7 @@ class IdleLock(QObject):
             return False
         self.panel.hide()
         self.panel.password.clear()
+        self.window.removeEventFilter(self)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

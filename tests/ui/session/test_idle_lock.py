@@ -23,6 +23,8 @@ def test_locks_after_idle_and_unlocks_with_the_password(qtbot, db, clerk):
     lock = install_idle_lock(window, db, clerk, minutes=0.002)  # 120 ms
     qtbot.waitUntil(lambda: lock.locked, timeout=5000)
     assert lock.panel.geometry() == window.rect()  # the whole content is covered
+    window.resize(900, 650)  # and stays covered when the window grows
+    qtbot.waitUntil(lambda: lock.panel.geometry() == window.rect())
     qtbot.keyClicks(lock.panel.password, "sai-matkhau1")
     qtbot.keyClick(lock.panel.password, Qt.Key.Key_Return)
     assert lock.locked and "Sai tên đăng nhập hoặc mật khẩu" in lock.panel.error.text()
