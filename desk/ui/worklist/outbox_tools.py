@@ -6,6 +6,8 @@ message is given up. Kept apart so the main window stays about the counter.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
 
@@ -13,10 +15,12 @@ from desk.domain.clock import Clock
 from desk.domain.office import Clerk
 from desk.services import delivery, outbox
 from desk.storage.database import Database
-from desk.ui.messages.outbox_dialog import OutboxDialog
 from desk.ui.messages.outbox_sender import BackgroundSender
 from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import translate
+
+if TYPE_CHECKING:
+    from desk.ui.messages.outbox_dialog import OutboxDialog
 
 CONTEXT = "MessageTools"
 NOTICE_MS = 60_000
@@ -56,6 +60,9 @@ class MessageTools(QObject):
             return
         if self._opening.waiting():
             return
+        # Loaded when a supervisor first opens it, not with every window.
+        from desk.ui.messages.outbox_dialog import OutboxDialog
+
         db, clock = self._db, self._clock
 
         def done(items: list[outbox.MessageView] | None, error: str | None) -> None:
