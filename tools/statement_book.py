@@ -75,6 +75,7 @@ def statements() -> dict[str, Any]:
         first_screen.SETUP: office.SETUP,
         first_screen.OFFICE_NAMES: office.OFFICE_NAMES,
         first_screen.DECISION_WINDOW: decision_times.WINDOW,
+        first_screen.DECISION_MEDIANS: decision_times.MEDIANS,
         first_screen.running_key(Scope.office()): risk.running_statement(Scope.office()),
         first_screen.running_key(Scope(1, "canbo")): risk.running_statement(Scope(1, "canbo")),
     }

@@ -51,6 +51,20 @@ def history_from(batches: Iterable[list[tuple]]) -> History:
     )
 
 
+def history_from_medians(found: Iterable[tuple]) -> History:
+    """The ``History`` of the server's median rows ``(procedure, department, whole, median
+    working µs, count)`` (``desk.services.decision_times.MEDIANS``)."""
+    by_department: dict[tuple[int | None, str], Typical] = {}
+    by_procedure: dict[str, Typical] = {}
+    for procedure, department, whole, middle, count in found:
+        typical = Typical(timedelta(microseconds=middle), count, whole_procedure=bool(whole))
+        if whole:
+            by_procedure[procedure] = typical
+        else:
+            by_department[(department, procedure)] = typical
+    return History(by_department=by_department, by_procedure=by_procedure)
+
+
 def _typical(values: array[int], whole: bool = False) -> Typical:
     return Typical(timedelta(microseconds=_median(values)), len(values), whole_procedure=whole)
 

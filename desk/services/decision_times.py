@@ -20,13 +20,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy import Float, bindparam, delete, func, insert, literal_column, select, tuple_
 from sqlalchemy.orm import Session
 
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.clock import VN_TZ, to_vn
 from desk.domain.risk import HISTORY_DAYS, History, WorkingTimeline, history_window
-from desk.services.at_risk_rows import history_from
+from desk.services.at_risk_rows import history_from, history_from_medians
 from desk.storage import rows
 from desk.storage.database import Database
 from desk.storage.tables import DecisionTimeRow, DossierRow
@@ -139,9 +139,37 @@ WINDOW = rows.Statement(
 )
 
 
+#: PostgreSQL's own medians of the decisions in a window (``percentile_cont(0.5)``: the
+#: middle value, or halfway between the two middle ones, as ``statistics.median``) and
+#: their counts, per department and procedure (``whole`` 0) and per procedure (``whole``
+#: 1), in one pass: the server sends a few dozen rows instead of a year of decisions (a
+#: hundred thousand on a large office, some 12 MiB over the office's network), in half
+#: the time. SQLite has no median: its reader takes ``WINDOW`` and Python's (in process,
+#: there is no network to spare). Also read by the window's first screen.
+MEDIANS = rows.Statement(
+    lambda _dialect: (
+        select(
+            T.procedure_code,
+            T.department_id,
+            func.grouping(T.department_id).label("whole"),
+            func.percentile_cont(literal_column("0.5", Float))
+            .within_group(T.working_us)
+            .label("middle"),
+            func.count().label("total"),
+        )
+        .where(T.decided_at >= bindparam("start"), T.decided_at <= bindparam("end"))
+        .group_by(
+            func.grouping_sets(tuple_(T.procedure_code, T.department_id), tuple_(T.procedure_code))
+        )
+    )
+)
+
+
 def history(db: Database, now: datetime) -> History:
     """The last year's median working time per department and procedure, and per procedure."""
     start, end = history_window(now)
     with rows.reading(db) as reader:
         window = {"start": reader.moment(start), "end": reader.moment(end)}
+        if reader.dialect.name == "postgresql":
+            return history_from_medians(reader.rows(MEDIANS, window))
         return history_from(reader.stream(WINDOW, window))

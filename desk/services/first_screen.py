@@ -35,10 +35,11 @@ if TYPE_CHECKING:  # the at-risk list is worked out once the window is on screen
     from desk.domain.risk import History, RiskItem, RunningDossier
 
 #: The book's keys of ``desk.services.office.SETUP`` and ``OFFICE_NAMES``, and of
-#: ``desk.services.decision_times.WINDOW``.
+#: ``desk.services.decision_times.WINDOW`` and ``MEDIANS``.
 SETUP = "setup state"
 OFFICE_NAMES = "office names"
 DECISION_WINDOW = "decision window"
+DECISION_MEDIANS = "decision medians"
 
 
 @dataclass(frozen=True)
@@ -111,11 +112,20 @@ def first_page(reader: BareReader, clerk: Clerk, now: datetime, size: int) -> Fi
 def at_risk(reader: BareReader, now: datetime, scope: Scope, cal: WorkingCalendar) -> AtRisk:
     """The at-risk list of ``scope`` (``risk.at_risk``), with the history it was read with."""
     from desk.domain.risk import history_window
-    from desk.services.at_risk_rows import at_risk_of, history_from, running_from, running_values
+    from desk.services.at_risk_rows import (
+        at_risk_of,
+        history_from,
+        history_from_medians,
+        running_from,
+        running_values,
+    )
 
     start, end = history_window(now)
     window = {"start": reader.moment(start), "end": reader.moment(end)}
-    known = history_from(reader.stream(DECISION_WINDOW, window))
+    if reader.dialect.name == "postgresql":  # the server's medians (decision_times.MEDIANS)
+        known = history_from_medians(reader.rows(DECISION_MEDIANS, window))
+    else:
+        known = history_from(reader.stream(DECISION_WINDOW, window))
 
     def running_before(limit: datetime) -> list[RunningDossier]:
         values = running_values(reader.moment(limit), scope)

@@ -200,7 +200,7 @@ def read_at_risk(url: str, clerk: Clerk, page: FirstPage) -> AtRisk | None:
     from desk.services.first_screen import at_risk
 
     try:
-        with open_bare(url) as reader:
+        with open_bare(url, light=True) as reader:  # libpq itself: no psycopg to load first
             return at_risk(reader, page.now, scope_for(clerk), page.calendar)
     except (BareUnavailable, UserError) as exc:
         log.info("at-risk list not read on the bare driver: %s", exc)

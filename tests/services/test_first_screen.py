@@ -135,3 +135,53 @@ def test_a_long_range_stays_on_the_server_until_fetched(office_db, db_url):
         assert all((STREAM,) in found for found in open_cursors), open_cursors[-3:]
         after = reader._connection.execute("SELECT name FROM pg_cursors").fetchall()
         assert (STREAM,) not in after
+
+
+@pytest.mark.postgresql_only
+def test_the_servers_medians_are_the_middle_of_the_years_working_times(office_db, db_url):
+    """PostgreSQL works out the medians itself (``decision_times.MEDIANS``): they are
+    Python's ``statistics.median`` of the year's working times (what SQLite's reader
+    computes), per department and procedure and per procedure, with decisions of no
+    department, odd and even counts among them; the first screen reads the same on
+    libpq alone, and its at-risk list is the ordinary one."""
+    import statistics
+    from collections import defaultdict
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from desk.domain.risk import Typical, history_window
+    from desk.services import decision_times
+    from desk.storage.tables import DecisionTimeRow as T
+
+    start, end = history_window(NOW)
+    in_window = (T.decided_at >= start) & (T.decided_at <= end)
+    with office_db.write() as s:  # a few decided with no department
+        some = s.scalars(select(T.dossier_id).where(in_window).limit(5)).all()
+        s.execute(update(T).where(T.dossier_id.in_(some)).values(department_id=None))
+    with office_db.read() as s:
+        found = s.execute(select(T.procedure_code, T.department_id, T.working_us).where(in_window))
+        per_department, per_procedure = defaultdict(list), defaultdict(list)
+        for procedure, department, used in found:
+            per_department[(department, procedure)].append(used)
+            per_procedure[procedure].append(used)
+
+    def typical(values: list[int], whole: bool) -> Typical:
+        middle = timedelta(microseconds=statistics.median(values))
+        return Typical(middle, len(values), whole_procedure=whole)
+
+    history = decision_times.history(office_db, NOW)
+    assert history.by_department == {k: typical(v, False) for k, v in per_department.items()}
+    assert history.by_procedure == {k: typical(v, True) for k, v in per_procedure.items()}
+    counts = [len(v) for v in [*per_department.values(), *per_procedure.values()]]
+    assert any(n % 2 == 0 for n in counts) and any(n % 2 and n > 1 for n in counts)
+    assert any(department is None for department, _ in per_department)
+
+    clerk = accounts.get_clerk(office_db, "lanhdao")
+    with open_bare(db_url, light=True) as reader:
+        assert reader.driver == "libpq"
+        first = first_screen.at_risk(
+            reader, NOW, scope_for(clerk), quick_list.working_calendar(reader)
+        )
+    assert first.history == history
+    assert first.items == risk.at_risk(office_db, NOW, scope_for(clerk)) and first.items
