@@ -295,6 +295,21 @@ def clock() -> FixedClock:
     return FixedClock(datetime(2026, 3, 10, 9, 15))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def quick_password_hashing() -> Iterator[int]:
+    """Passwords hashed by the tests' own processes cost scrypt ``N = 2**8``, not the
+    program's ``2**14`` (0.1 s a hash, twice for each test that sets up an office and
+    signs in). The real scrypt still runs, and the cost is written in each stored hash,
+    so a password is always checked at the cost it was hashed with: a desk started by
+    a test reads these accounts as they are. Gives the program's cost."""
+    from desk.domain import passwords
+
+    program_cost = passwords.N
+    passwords.N = 2**8
+    yield program_cost
+    passwords.N = program_cost
+
+
 @pytest.fixture(autouse=True)
 def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The user's data, log, settings and cache folders inside the test's own temporary

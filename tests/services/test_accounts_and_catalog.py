@@ -58,3 +58,16 @@ def test_admin_edits_a_procedures_papers(db, clerk):
 
 def test_shipped_catalog_is_loaded_on_setup(db):
     assert len(catalog.list_procedures(db)) >= 25
+
+
+def test_the_program_hashes_at_its_own_cost(monkeypatch, quick_password_hashing):
+    """The tests hash at a lower cost (``tests/conftest.py``); the program's is scrypt
+    N = 2**14, r = 8, p = 1, written in the hash, and a hash of either cost is checked."""
+    from desk.domain import passwords
+
+    assert quick_password_hashing == 2**14  # the program's own, before the tests lowered it
+    monkeypatch.setattr(passwords, "N", quick_password_hashing)
+    stored = passwords.hash_password("matkhau123")
+    assert stored.startswith("scrypt$16384$8$1$")
+    assert passwords.verify_password("matkhau123", stored)
+    assert not passwords.verify_password("matkhau124", stored)
