@@ -94,6 +94,8 @@ def build() -> dict[str, Any]:
     for key, statement in sorted(statements().items()):
         book["statements"][key] = {}
         for name, dialect in engines.items():
+            if statement.engines is not None and name not in statement.engines:
+                continue  # the bare reader then says it cannot (BareUnavailable)
             sql, order, fixed = statement.compiled(dialect)
             book["statements"][key][name] = {
                 "sql": sql,

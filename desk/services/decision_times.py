@@ -161,7 +161,8 @@ MEDIANS = rows.Statement(
         .group_by(
             func.grouping_sets(tuple_(T.procedure_code, T.department_id), tuple_(T.procedure_code))
         )
-    )
+    ),
+    engines=("postgresql",),
 )
 
 

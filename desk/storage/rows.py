@@ -41,11 +41,15 @@ class Statement:
 
     ``build(dialect_name)`` writes it (the same for every engine, or the form an
     engine plans best). Values the statement fixes itself (``OFFSET 0`` of a
-    limited ``UNION``) are sent with the given ones.
+    limited ``UNION``) are sent with the given ones. ``engines``: the engines it is
+    written for, when not every one (the statement book holds it for those only).
     """
 
-    def __init__(self, build: Callable[[str], ClauseElement]) -> None:
+    def __init__(
+        self, build: Callable[[str], ClauseElement], engines: tuple[str, ...] | None = None
+    ) -> None:
         self._build = build
+        self.engines = engines
         self._compiled: dict[str, _Compiled] = {}
         self._lock = threading.Lock()
 

@@ -185,3 +185,12 @@ def test_the_servers_medians_are_the_middle_of_the_years_working_times(office_db
         )
     assert first.history == history
     assert first.items == risk.at_risk(office_db, NOW, scope_for(clerk)) and first.items
+
+
+def test_the_book_holds_the_servers_medians_for_postgresql_only(empty_db, db_url):
+    """SQLite has no median: the book has no SQLite form of the server's medians, and
+    SQLite's first screen reads the year's working times instead."""
+    with open_bare(db_url) as reader:
+        on_server = reader.dialect.name == "postgresql"
+        assert reader.has(first_screen.DECISION_MEDIANS) == on_server
+        assert reader.has(first_screen.DECISION_WINDOW)
