@@ -17,12 +17,18 @@ def saved(qtbot, dialog: PasswordDialog) -> bool:  # noqa: ANN001
     return dialog.result() == QDialog.DialogCode.Accepted
 
 
-def test_change_own_password(qtbot, db, clerk):
+def own_change(qtbot, db, clerk, old: str, new: str, again: str) -> PasswordDialog:  # noqa: ANN001
+    """The clerk's own password dialog, filled in."""
     dialog = PasswordDialog(db, clerk)
     qtbot.addWidget(dialog)
-    dialog.old.setText("matkhau123")
-    dialog.new.setText("matkhaumoi9")
-    dialog.again.setText("matkhaukhac9")
+    dialog.old.setText(old)
+    dialog.new.setText(new)
+    dialog.again.setText(again)
+    return dialog
+
+
+def test_change_own_password(qtbot, db, clerk):
+    dialog = own_change(qtbot, db, clerk, "matkhau123", "matkhaumoi9", "matkhaukhac9")
     assert not saved(qtbot, dialog) and "không giống nhau" in dialog.error.text()
     dialog.again.setText("matkhaumoi9")
     dialog.save()
@@ -34,11 +40,7 @@ def test_change_own_password(qtbot, db, clerk):
 
 
 def test_a_wrong_current_password_is_said_in_the_dialog(qtbot, db, clerk):
-    dialog = PasswordDialog(db, clerk)
-    qtbot.addWidget(dialog)
-    dialog.old.setText("khongphaimatkhau1")
-    dialog.new.setText("matkhaumoi9")
-    dialog.again.setText("matkhaumoi9")
+    dialog = own_change(qtbot, db, clerk, "khongphaimatkhau1", "matkhaumoi9", "matkhaumoi9")
     assert not saved(qtbot, dialog) and dialog.error.text() != ""
     assert dialog.buttons.isEnabled()
     assert accounts.log_in(db, "admin", "matkhau123").is_admin  # unchanged
