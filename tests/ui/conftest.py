@@ -51,11 +51,27 @@ def intake(qtbot, db: Database, clerk: Clerk, clock: FixedClock):
 @pytest.fixture(autouse=True)
 def background_work_done(data_home):
     """No pool thread may outlive its test (it would still be reading a database
-    the next fixture deletes): wait for them all at teardown."""
+    the next fixture deletes): wait for them all at teardown. Then no window may
+    outlive it either: each one left would be sent every later test's language
+    change and looked through by every later search of the top-level windows."""
     yield
     from desk.ui.widgets import background
 
     assert background.wait_for_done(30_000)
+    _delete_windows_left()
+
+
+def _delete_windows_left() -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.hide()  # not close(): a window's own closing may ask a question
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
