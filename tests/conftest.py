@@ -15,6 +15,7 @@ cases are never skipped: a server that cannot be started fails them.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -229,17 +230,56 @@ def pg_server() -> Iterator[PgServer]:
         handle.cleanup()
 
 
+class SqliteTemplates:
+    """The two SQLite files of this process that the tests' own files are copies of:
+    the migrated schema, and the test office set up on it as well. Each is made the
+    first time a test asks for it; copying a file is much quicker than migrating and
+    loading the catalog into each."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._made: dict[bool, Path] = {}
+
+    def copy_to(self, path: Path, *, office: bool) -> None:
+        from desk.storage import files
+
+        if office not in self._made:
+            made = self._folder / ("office.sqlite3" if office else "schema.sqlite3")
+            db = open_database(f"sqlite:///{made}")
+            try:
+                if office:
+                    _set_up_test_office(db)
+            finally:
+                db.dispose()
+            self._made[office] = made
+        path.parent.mkdir(parents=True, exist_ok=True)
+        files.create_private(path)  # private, as a file the desk makes itself
+        shutil.copyfile(self._made[office], path)
+
+
+@pytest.fixture(scope="session")
+def sqlite_templates(
+    tmp_path_factory: pytest.TempPathFactory, quick_password_hashing: int
+) -> SqliteTemplates:
+    return SqliteTemplates(tmp_path_factory.mktemp("templates"))
+
+
 @pytest.fixture
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """Where the test's database lives; nothing may be in it but desk's schema.
 
-    SQLite: a file path that does not exist yet. PostgreSQL: a database of its
-    own, already migrated, or blank (no tables) when the test asks for
-    ``blank_db_url`` (migrations from nothing).
+    SQLite: a file path that does not exist yet, or, for ``empty_db`` and ``db``, a
+    copy of the migrated file (with the office for ``db``). PostgreSQL: a database of
+    its own, already migrated (with the office for ``db``), or blank (no tables) when
+    the test asks for ``blank_db_url`` (migrations from nothing).
     """
     engine = getattr(request, "param", "sqlite")
     if engine == "sqlite":
-        yield f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+        path = tmp_path / "desk.sqlite3"
+        if "empty_db" in request.fixturenames and "blank_db_url" not in request.fixturenames:
+            templates: SqliteTemplates = request.getfixturevalue("sqlite_templates")
+            templates.copy_to(path, office="db" in request.fixturenames)
+        yield f"sqlite:///{path}"
         return
     server: PgServer = request.getfixturevalue("pg_server")
     url = server.create_database(
