@@ -4803,6 +4803,11 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
         <extracomment>Another clerk signs in here instead (shown when the window offers it).</extracomment>
         <translation>Switch user...</translation>
     </message>
+    <message>
+        <source>Đang kiểm tra mật khẩu...</source>
+        <extracomment>The other windows hidden while the screen is locked, shown again at unlock. A password being checked in the background (the panel waits for the answer). Any input in any of the program&apos;s windows restarts the count.</extracomment>
+        <translation>Checking the password...</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -4947,7 +4952,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     </message>
     <message>
         <source>Dữ liệu: {where}</source>
-        <extracomment>What ``complete`` imports: at start-up, imported beforehand off the window&apos;s thread. The whole window is built (``complete``): every menu works. The reads of what an admin dialog shows, before it opens (``AdminDialogs``). The reads of the office&apos;s name for the title. The codes whose page is being read to be shown. The ticket the intakes are for, while it is served at this counter. The clerk who took over this counter, once one has. Until ``complete``: the first screen&apos;s list, the at-risk list worked out for it, and whether the clerk asked for that list already.</extracomment>
+        <extracomment>What ``complete`` imports: at start-up, imported beforehand off the window&apos;s thread. Not the intake form&apos;s modules: the window opens on the list and builds the form when it is first opened (``WindowTabs.intake``); their code (a megabyte in memory) loads then, in some 50 ms, instead of at every start of a window that may only list. The whole window is built (``complete``): every menu works. The reads of what an admin dialog shows, before it opens (``AdminDialogs``). The reads of the office&apos;s name for the title. The codes whose page is being read to be shown. The ticket the intakes are for, while it is served at this counter. The clerk who took over this counter, once one has. Until ``complete``: the first screen&apos;s list, the at-risk list worked out for it, and whether the clerk asked for that list already.</extracomment>
         <translation>Data: {where}</translation>
     </message>
     <message>
@@ -8610,7 +8615,7 @@ Dossier {code} has been saved: fix the printer, then click “Print again”.</t
     </message>
     <message>
         <source>Tất cả lĩnh vực</source>
-        <extracomment>Texts never shown: they only set how wide a filter box is (in characters). The reads of the choices: a later read makes an earlier one late (not shown).</extracomment>
+        <extracomment>Texts never shown: they only set how wide a filter box is (in characters). The choices&apos; read ended (shown, or kept as they were when it failed). The reads of the choices: a later read makes an earlier one late (not shown).</extracomment>
         <translation>All fields</translation>
     </message>
     <message>

@@ -12,6 +12,10 @@ The input is watched at the program's top-level windows
 menu runs (an application-wide event filter, there only while locked, drops
 them), so nothing behind the panel can be reached. Each lock
 is written in the audit trail (``desk.services.sessions``).
+
+Writing that entry and checking the password (scrypt, a tenth of a second, and a
+server that may make either wait) run off the window's thread: the panel covers the
+window at once, and says it is checking while the password is checked.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.services import accounts, sessions
 from desk.storage.database import Database
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import translate
 from desk.ui.widgets.top_windows import TopWindows
 
@@ -76,9 +81,19 @@ class LockPanel(QWidget):
         self.switch_button.hide()
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for w in (title, who, self.password, self.unlock_button, self.error, self.switch_button):
+        for w in (title, who, self.password, self.unlock_button):
             layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
+        # The whole width, its lines centred: a label aligned in the layout would keep the
+        # height of one line when a long message wraps, and be cut.
+        self.error.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.error)
+        layout.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
+
+    def say(self, text: str, *, problem: bool = False) -> None:
+        """Under the password: what is wrong with it (``problem``), or what is being done."""
+        self.error.setStyleSheet(f"color: {'#ffab91' if problem else 'white'};")
+        self.error.setText(text)
 
 
 class IdleLock(QObject):
@@ -93,6 +108,8 @@ class IdleLock(QObject):
         self.panel.hide()
         #: The other windows hidden while the screen is locked, shown again at unlock.
         self.hidden: list[QWidget] = []
+        #: A password being checked in the background (the panel waits for the answer).
+        self.checking = False
         self.panel.unlock_button.clicked.connect(self.try_unlock)
         self.panel.password.returnPressed.connect(self.try_unlock)
         #: Any input in any of the program's windows restarts the count.
@@ -156,15 +173,33 @@ class IdleLock(QObject):
         app = QApplication.instance()
         if app is not None:  # nothing behind the panel: see every event while locked
             app.installEventFilter(self)
-        sessions.record_lock(self.db, self.clerk, manual)
+        db, clerk = self.db, self.clerk
+        # The lock holds whether or not the entry is written (record_lock logs why not).
+        background.run(self, lambda: sessions.record_lock(db, clerk, manual), _nothing)
 
-    def try_unlock(self) -> bool:
-        try:
-            accounts.log_in(self.db, self.clerk.username, self.panel.password.text())
-        except UserError as exc:
-            self.panel.error.setText(exc.message)
+    def try_unlock(self) -> None:
+        """Check the password typed, in the background; the panel goes if it is right."""
+        if self.checking or not self.locked:
+            return
+        db, username, password = self.db, self.clerk.username, self.panel.password.text()
+        self.checking = True
+        self.panel.unlock_button.setEnabled(False)
+        self.panel.password.setReadOnly(True)
+        self.panel.say(translate("LockPanel", "Đang kiểm tra mật khẩu..."))
+        background.run_refusable(
+            self, lambda: accounts.log_in(db, username, password), self._checked
+        )
+
+    def _checked(self, _clerk: object, refusal: UserError | None, error: str | None) -> None:
+        self.checking = False
+        self.panel.unlock_button.setEnabled(True)
+        self.panel.password.setReadOnly(False)
+        if refusal is not None or error is not None:
+            self.panel.say(refusal.message if refusal is not None else error or "", problem=True)
             self.panel.password.clear()
-            return False
+            self.panel.password.setFocus()
+            return
+        self.panel.error.clear()
         self.panel.hide()
         self.panel.password.clear()
         self.window.removeEventFilter(self)
@@ -175,8 +210,12 @@ class IdleLock(QObject):
             if shiboken6.isValid(widget):
                 widget.show()
         self.hidden = []
+        self.window.activateWindow()  # the keys go on where the password was typed
         self.timer.start()
-        return True
+
+
+def _nothing(_result: object, _error: str | None) -> None:
+    """Nothing to show: the lock's entry in the audit trail is written or logged."""
 
 
 def install_idle_lock(

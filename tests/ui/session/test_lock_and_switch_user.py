@@ -79,7 +79,7 @@ def test_ctrl_l_locks_and_only_the_clerk_s_password_opens(qtbot, window, db, cle
     qtbot.keyClick(window.intake.picker.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert lock.locked and lock.panel.geometry() == window.rect()
     assert not page.isVisible()  # the dossier's page is hidden with the rest
-    assert pc_actions(db) == ["screen_locked"]
+    qtbot.waitUntil(lambda: pc_actions(db) == ["screen_locked"])  # written meanwhile
     assert audit.trail(db, "pc", host_name())[0].after == {"user": "admin", "how": "manual"}
     # Nothing behind the panel runs: Ctrl+P would ask which receipt to reprint.
     qtbot.keyClick(lock.panel.password, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
@@ -88,10 +88,12 @@ def test_ctrl_l_locks_and_only_the_clerk_s_password_opens(qtbot, window, db, cle
     assert not window.opening() and not page.isVisible()
     type_text(qtbot, lock.panel.password, "hoa2026ok")  # someone else's password
     qtbot.keyClick(lock.panel.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not lock.checking)
     assert lock.locked and lock.panel.error.text()
     type_text(qtbot, lock.panel.password, "matkhau123")
     qtbot.keyClick(lock.panel.password, Qt.Key.Key_Return)
-    assert not lock.locked and page.isVisible()  # back as it was
+    qtbot.waitUntil(lambda: not lock.locked)
+    assert page.isVisible()  # back as it was
     # The same keys work again.
     qtbot.keyClick(window.intake.picker.search, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert window.findChild(QInputDialog, "reprint_code_dialog") is not None
