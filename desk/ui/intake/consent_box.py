@@ -6,6 +6,10 @@ Every box starts unticked: the clerk asks the citizen and ticks what they agree 
 turned on (``desk notify setup``) and only once its address is typed: SMS and
 Zalo need the phone, e-mail the address; a box whose address is erased is
 unticked again, so the recorded consent always has somewhere to go.
+
+The intake form asks which channels are on for each new citizen (``offer_later``):
+the office's settings are read off the window's thread, and the boxes keep what
+they offered until the answer comes.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from desk.domain.consent import Consent, MessageChannel
 from desk.domain.errors import UserError
 from desk.services import notify_settings
 from desk.storage.database import Database
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import translate
 
 CONTEXT = "ConsentBox"
@@ -41,6 +46,8 @@ class ConsentBox(QWidget):
         self._offered: set[MessageChannel] = set()
         self._phone: QLineEdit | None = None
         self._email: QLineEdit | None = None
+        #: The reads of the channels on: the newest one asked is the one offered.
+        self._reads = background.NewestRead(self)
         self._refresh()
 
     def watch(self, phone: QLineEdit, email: QLineEdit) -> None:
@@ -61,6 +68,21 @@ class ConsentBox(QWidget):
             self.set_offered(notify_settings.load(db).offered())
         except UserError:
             self.set_offered(())
+
+    def offer_later(self, db: Database) -> None:
+        """``offer_from``, the settings read off the window's thread."""
+
+        def read() -> set[MessageChannel]:
+            return set(notify_settings.load(db).offered())
+
+        def done(channels: set[MessageChannel] | None, _error: str | None) -> None:
+            self.set_offered(channels or ())  # none when the database cannot say
+
+        self._reads.run(read, done)
+
+    def reading(self) -> bool:
+        """Whether the channels on are being read."""
+        return self._reads.waiting()
 
     def _has_address(self, channel: MessageChannel) -> bool:
         edit = self._email if channel is MessageChannel.EMAIL else self._phone

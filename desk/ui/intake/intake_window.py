@@ -493,7 +493,7 @@ class IntakeWindow(OnlineGuide, QWidget):
         self.online_notice.show_for(None)
         self.scans.clear()
         self.applicant_form.clear()
-        self.applicant_form.consent_box.offer_from(self._db)  # the channels the office has on
+        self.applicant_form.consent_box.offer_later(self._db)  # the channels the office has on
         self.delivery_form.clear()
         self.clear_errors()
         self.refresh_appointment()

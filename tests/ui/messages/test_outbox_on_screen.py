@@ -168,6 +168,7 @@ def test_consent_boxes_need_the_channel_on_and_the_address(qtbot, db, clerk, clo
 def test_the_intake_records_what_the_citizen_agreed_to(qtbot, intake, db, clerk, clock, shots):
     turn_on(db, clerk, clock)
     intake.clear_form()  # the form offers the channels the office has on now
+    qtbot.waitUntil(lambda: not intake.applicant_form.consent_box.reading())
     intake.resize(1366, 728)
     type_text(qtbot, intake.picker.search, "xac nhan tinh trang hon nhan")
     qtbot.keyClick(intake.picker.search, Qt.Key.Key_Return)
@@ -262,3 +263,36 @@ def test_a_clerk_has_the_list_disabled(qtbot, db, clerk, clock):
 @pytest.fixture(autouse=True)
 def xdg(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+
+
+def test_the_next_citizen_s_form_does_not_wait_for_the_channels_on_a_locked_server(
+    qtbot, server_db, clock
+):
+    """Each new form asks which channels are on; a server that makes that read wait (the
+    settings held by another PC) leaves the form answering, and the boxes come after."""
+    from background_jobs import ticks_of
+    from server_locks import locked
+
+    from desk.ui.intake.intake_window import IntakeWindow
+
+    admin = accounts.log_in(server_db, "admin", "matkhau123")
+    form = IntakeWindow(server_db, admin, clock)
+    qtbot.addWidget(form)
+    form.show()
+    box = form.applicant_form.consent_box
+    qtbot.waitUntil(lambda: not box.reading(), timeout=WAIT_MS)
+    turn_on(server_db, admin, clock)
+    type_text(qtbot, form.phone_edit, "0912345678")
+    assert not box.boxes[MessageChannel.SMS].isEnabled()  # the form was opened before
+    ticks = ticks_of(form)
+    with locked(server_db.url, "settings"):
+        form.clear_form()
+        assert box.reading()
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 30)  # the event loop runs meanwhile
+        type_text(qtbot, form.phone_edit, "0912345678")  # the next citizen, meanwhile
+        assert box.reading() and not box.boxes[MessageChannel.SMS].isEnabled()
+    qtbot.waitUntil(lambda: not box.reading(), timeout=WAIT_MS)
+    assert (
+        box.boxes[MessageChannel.SMS].isEnabled() and not box.boxes[MessageChannel.SMS].isChecked()
+    )
