@@ -2385,6 +2385,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Cơ quan chưa bật gửi tin qua kênh này.</source>
+        <extracomment>The reads of the channels on: the newest one asked is the one offered.</extracomment>
         <translation>The office has not turned this channel on.</translation>
     </message>
     <message>
@@ -5534,6 +5535,11 @@ Log folder: {logs}</translation>
     <message>
         <source>Lý do</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Không có tin nào cần xem lại: mọi tin khác đã gửi được hoặc đang chờ gửi.</source>
+        <extracomment>Said when nothing needs a look, instead of an empty table.</extracomment>
+        <translation>No message needs a look: every other one was sent or is waiting to be sent.</translation>
     </message>
     <message>
         <source>Mở hồ sơ</source>

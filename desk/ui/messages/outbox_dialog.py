@@ -83,6 +83,16 @@ class OutboxDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.itemSelectionChanged.connect(self._enable)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        #: Said when nothing needs a look, instead of an empty table.
+        self.empty_label = QLabel(
+            translate(
+                "OutboxDialog",
+                "Không có tin nào cần xem lại: mọi tin khác đã gửi được hoặc đang chờ gửi.",
+            )
+        )
+        self.empty_label.setObjectName("outbox_empty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
         self.notice = Notice()
         self.open_button = QPushButton(translate("OutboxDialog", "Mở hồ sơ"))
         self.open_button.clicked.connect(self.open_selected)
@@ -102,6 +112,7 @@ class OutboxDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.notice)
         layout.addLayout(buttons)
         fit_to_screen(self, 1240, 560)
@@ -157,6 +168,7 @@ class OutboxDialog(QDialog):
             [m.id for m in self.items],
         )
         set_column_widths(self.table, WIDTHS)
+        self.empty_label.setVisible(not self.items)
         self._enable()
 
     def selected(self) -> outbox.MessageView | None:

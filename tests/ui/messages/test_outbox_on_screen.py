@@ -204,6 +204,7 @@ def test_the_supervisor_sees_the_given_up_messages_and_sends_one_again(
     dialog.show()
     qtbot.waitExposed(dialog)
     assert [(m.dossier_code, m.channel) for m in dialog.items] == [(code, MessageChannel.ZALO)]
+    assert not dialog.empty_label.isVisible()  # a list to look at, no "nothing to look at"
     assert not dialog.retry_button.isEnabled()
     dialog.select(dialog.items[0].id)
     assert dialog.retry_button.isEnabled()
@@ -296,3 +297,15 @@ def test_the_next_citizen_s_form_does_not_wait_for_the_channels_on_a_locked_serv
     assert (
         box.boxes[MessageChannel.SMS].isEnabled() and not box.boxes[MessageChannel.SMS].isChecked()
     )
+
+
+def test_a_list_with_nothing_to_look_at_says_so(qtbot, db, clerk, clock, shots):
+    dialog = OutboxDialog(db, clerk, clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.items == [] and dialog.table.rowCount() == 0
+    assert dialog.empty_label.isVisible()
+    assert dialog.empty_label.text().startswith("Không có tin nào cần xem lại")
+    assert not dialog.open_button.isEnabled() and not dialog.retry_button.isEnabled()
+    dialog.grab().save(str(shots / "supervisor-list-empty.png"))
