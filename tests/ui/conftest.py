@@ -49,41 +49,28 @@ def intake(qtbot, db: Database, clerk: Clerk, clock: FixedClock):
 
 
 @pytest.fixture(autouse=True)
-def background_work_done(data_home):
-    """No pool thread may outlive its test (it would still be reading a database
-    the next fixture deletes): wait for them all at teardown. Then no window may
-    outlive it either: each one left would be sent every later test's language
-    change and looked through by every later search of the top-level windows."""
-    yield
-    from desk.ui.widgets import background
-
-    assert background.wait_for_done(30_000)
-    _delete_windows_left()
-
-
-def _delete_windows_left() -> None:
-    from PySide6.QtCore import QCoreApplication, QEvent
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    if app is None:
-        return
-    for widget in QApplication.topLevelWidgets():
-        widget.hide()  # not close(): a window's own closing may ask a question
-        widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture(autouse=True)
-def no_window_left_from_before(qapp):
-    """Start each window test with no top-level window left open by an earlier test
-    (one left visible would keep ``app.exec()`` from returning when the main window closes)."""
+def nothing_outlives_its_test(qapp, data_home):
+    """Each window test starts with no top-level window open from before (one left
+    visible would keep ``app.exec()`` from returning when the main window closes),
+    and ends with none: at teardown, once every pool thread is done (one still
+    running would be reading a database the next fixture deletes), every top-level
+    window is deleted. Each one left would be sent every later test's language change
+    and looked through by every later search of the top-level windows."""
     for widget in qapp.topLevelWidgets():
         if widget.isVisible():
             widget.close()
         if widget.isVisible():  # it refused (a locked screen, a question): hide it, so
             widget.hide()  # its keyboard filters (the scan route) no longer take keys
     yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from desk.ui.widgets import background
+
+    assert background.wait_for_done(30_000)
+    for widget in qapp.topLevelWidgets():
+        widget.hide()  # not close(): a window's own closing may ask a question
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

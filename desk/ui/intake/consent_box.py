@@ -65,20 +65,17 @@ class ConsentBox(QWidget):
     def offer_from(self, db: Database) -> None:
         """Offer the channels the office has on now (none when the database cannot say)."""
         try:
-            self.set_offered(notify_settings.load(db).offered())
+            self.set_offered(_channels_on(db))
         except UserError:
             self.set_offered(())
 
     def offer_later(self, db: Database) -> None:
         """``offer_from``, the settings read off the window's thread."""
 
-        def read() -> set[MessageChannel]:
-            return set(notify_settings.load(db).offered())
-
         def done(channels: set[MessageChannel] | None, _error: str | None) -> None:
             self.set_offered(channels or ())  # none when the database cannot say
 
-        self._reads.run(read, done)
+        self._reads.run(lambda: _channels_on(db), done)
 
     def reading(self) -> bool:
         """Whether the channels on are being read."""
@@ -128,3 +125,8 @@ class ConsentBox(QWidget):
 
     def widgets(self) -> list[QWidget]:
         return list(self.boxes.values())
+
+
+def _channels_on(db: Database) -> set[MessageChannel]:
+    """The channels the office sends through now."""
+    return set(notify_settings.load(db).offered())

@@ -7,10 +7,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from background_jobs import WAIT_MS
+from background_jobs import WAIT_MS, ticks_of
 from dossier_factory import PROCEDURE
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
+from server_locks import locked
 
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
 from desk.domain.messages import Consent, MessageChannel, MessageStatus, SendError
@@ -18,6 +19,7 @@ from desk.domain.roles import Role
 from desk.services import accounts, catalog, delivery, intake, notify_settings, outbox, steps
 from desk.ui.dossier.dossier_page import DossierPage
 from desk.ui.intake.applicant_form import ApplicantForm
+from desk.ui.intake.intake_window import IntakeWindow
 from desk.ui.messages.outbox_dialog import OutboxDialog
 from desk.ui.worklist.main_window import MainWindow
 
@@ -271,11 +273,6 @@ def test_the_next_citizen_s_form_does_not_wait_for_the_channels_on_a_locked_serv
 ):
     """Each new form asks which channels are on; a server that makes that read wait (the
     settings held by another PC) leaves the form answering, and the boxes come after."""
-    from background_jobs import ticks_of
-    from server_locks import locked
-
-    from desk.ui.intake.intake_window import IntakeWindow
-
     admin = accounts.log_in(server_db, "admin", "matkhau123")
     form = IntakeWindow(server_db, admin, clock)
     qtbot.addWidget(form)
