@@ -374,7 +374,12 @@ def _run_first_window(
     from desk.services.first_screen import first_page
     from desk.storage.programs import DESK
     from desk.storage.statement_book import BareUnavailable
-    from desk.ui.first_start import DatabaseLoader, read_at_risk, sign_in_first
+    from desk.ui.first_start import (
+        DatabaseLoader,
+        keep_at_risk_history,
+        read_at_risk,
+        sign_in_first,
+    )
     from desk.ui.worklist.main_window import COMPLETION_MODULES, MainWindow, location_of
     from desk.ui.worklist.worklist_table_model import PAGE_SIZE
 
@@ -405,7 +410,10 @@ def _run_first_window(
             shown = page
             # Once the window is on screen: the at-risk list on the bare driver, then the rest.
             QTimer.singleShot(
-                0, lambda: loader.start(lambda: read_at_risk(first.url, clerk, shown))
+                0,
+                lambda: loader.start(
+                    lambda: read_at_risk(first.url, clerk, shown), keep_at_risk_history
+                ),
             )
         try:
             return app.exec()

@@ -89,16 +89,24 @@ class DatabaseLoader(QObject):
         self._db: Database | None = None
         self._error: UserError | None = None
         self._first: Callable[[], object] | None = None
+        self._keep: Callable[[Database, object], None] | None = None
         self._thread = threading.Thread(target=self._load, name="database-loader", daemon=True)
 
-    def start(self, first: Callable[[], object] | None = None) -> None:
+    def start(
+        self,
+        first: Callable[[], object] | None = None,
+        keep: Callable[[Database, object], None] | None = None,
+    ) -> None:
         """Start loading, after ``first()`` when given (its result comes with ``first_done``,
-        ``None`` when it failed); a second call does nothing."""
+        ``None`` when it failed); then ``keep(db, result)``, on this thread too, once the
+        ``Database`` is open and ``first`` found something. A second call does nothing."""
         if self._thread.ident is None:
             self._first = first
+            self._keep = keep
             self._thread.start()
 
     def _load(self) -> None:
+        found = None
         if self._first is not None:
             try:
                 found = self._first()
@@ -118,6 +126,8 @@ class DatabaseLoader(QObject):
             configure_mappers()  # here, not in the window's first query
             for name in self._modules:
                 importlib.import_module(name)
+            if self._keep is not None and found is not None:
+                self._kept(self._db, found)
         except UserError as exc:
             self._error = exc
         except Exception as exc:  # noqa: BLE001 (a bug: logged, and the start says so)
@@ -133,6 +143,13 @@ class DatabaseLoader(QObject):
                 self.loaded.emit()
             except RuntimeError:  # the program ended first
                 log.debug("database loaded after the program closed")
+
+    def _kept(self, db: Database, found: object) -> None:
+        assert self._keep is not None
+        try:
+            self._keep(db, found)
+        except Exception:  # noqa: BLE001 (what it keeps is worked out again when needed)
+            log.exception("what the first screen read was not kept")
 
     @property
     def done(self) -> bool:
@@ -191,6 +208,16 @@ def sign_in_first(
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.clerk
+
+
+def keep_at_risk_history(db: Database, found: object) -> None:
+    """Keep the year's history the first screen's at-risk list was read with, for the
+    window's list view (``DatabaseLoader.start``'s ``keep``: it reads the calendar's
+    stamp, so it runs on the loader's thread, not in the window's completion)."""
+    from desk.services import calendar, risk
+
+    assert isinstance(found, AtRisk)
+    risk.keep_history(db, found.now, calendar.working_calendar(db), found.history)
 
 
 def read_at_risk(url: str, clerk: Clerk, page: FirstPage) -> AtRisk | None:

@@ -19,7 +19,12 @@ from desk.domain.scope import scope_for
 from desk.services import accounts, demo, risk, worklist
 from desk.services.first_screen import first_page, known_clerk
 from desk.storage.tables import UserRow
-from desk.ui.first_start import DatabaseLoader, first_start, read_at_risk
+from desk.ui.first_start import (
+    DatabaseLoader,
+    first_start,
+    keep_at_risk_history,
+    read_at_risk,
+)
 from desk.ui.intake.intake_window import IntakeWindow
 from desk.ui.session.login_dialog import FirstLogin, LoginDialog
 from desk.ui.worklist.first_worklist import FirstWorklist
@@ -108,7 +113,10 @@ def test_the_at_risk_count_comes_first_and_is_not_worked_out_twice(qtbot, office
     # "Xem danh sách" before the list's view exists: the list is shown once it does.
     window.show_at_risk()
     risk.refresh_history(office_db)
-    window.complete(office_db)
+    loader = DatabaseLoader(db_url, "desk")  # as the start: the loader keeps its history
+    loader.start(lambda: found, keep_at_risk_history)
+    db = loader.wait()
+    window.complete(db)
     view = window.worklist.at_risk
     assert view.count == len(found.items) and not view.loader.running  # seeded, not again
     assert view.model.rowCount() == len(found.items)
@@ -116,7 +124,8 @@ def test_the_at_risk_count_comes_first_and_is_not_worked_out_twice(qtbot, office
     boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "at_risk_box"]
     assert boxes == [box]  # the supervisor is told once
     # The history read for the first screen is the one the minute's renewal uses.
-    assert risk.history(office_db, found.now) is found.history
+    assert risk.history(db, found.now) is found.history
+    loader.dispose()
 
 
 def test_a_clerk_sees_their_own_count(qtbot, office_db, db_url):

@@ -249,11 +249,9 @@ class MainWindow(AdminDialogs, WindowMenus, WindowTabs, CounterQueue, Reprinting
         self.reprint_button.clicked.connect(self.reprint_selected)
         self.set_counter(machine_counter(), save=False)
         found = self._first_at_risk
-        if found is not None:  # worked out for the first screen: not again
-            from desk.services import calendar, risk
-
+        if found is not None:  # worked out for the first screen: not again (its history
+            # was kept by the loader: ``desk.ui.first_start.keep_at_risk_history``)
             self.worklist.at_risk.seed(found.items, found.now)
-            risk.keep_history(db, found.now, calendar.working_calendar(db), found.history)
         if self.sign_in_notice is None:
             self.sign_in_notice = SignInNotice(
                 self, self.worklist.at_risk, clerk.is_supervisor, self.show_at_risk
