@@ -233,7 +233,11 @@ def _intake_opened(window, db):  # noqa: ANN001, ANN202
 
 
 def _picked(window, code: str):
-    """The intake window with one procedure chosen, as after the clerk's search."""
+    """The intake window with one procedure chosen, as after the clerk's search (once the
+    catalog, read off the window's thread, is listed)."""
+    from PySide6.QtWidgets import QApplication
+
+    settle(QApplication.instance())
     window.picker.choose(code)
     return window
 

@@ -6421,6 +6421,7 @@ Log folder: {logs}</translation>
     <name>ProcedurePicker</name>
     <message>
         <source>Tìm thủ tục: gõ không dấu cũng được</source>
+        <extracomment>The catalog has been read once (until then the list says it is being read).</extracomment>
         <translation>Find a procedure: typing without accents works too</translation>
     </message>
     <message>
@@ -6448,12 +6449,19 @@ Log folder: {logs}</translation>
         <translation>Fees and charges</translation>
     </message>
     <message>
+        <source>Không đọc được danh mục thủ tục: {error}. Gõ vào ô tìm để thử lại.</source>
+        <translation>Could not read the procedure catalog: {error}. Type in the search box to try again.</translation>
+    </message>
+    <message>
+        <source>Đang đọc danh mục thủ tục...</source>
+        <translation>Reading the procedure catalog...</translation>
+    </message>
+    <message>
         <source>Không tìm thấy thủ tục phù hợp.</source>
         <translation>No matching procedure found.</translation>
     </message>
     <message>
         <source>&lt;i&gt;Chưa chọn thủ tục: gõ vài chữ rồi bấm Enter.&lt;/i&gt;</source>
-        <extracomment>The catalog&apos;s reads after an admin edits it: the newest one is shown.</extracomment>
         <translation>&lt;i&gt;No procedure chosen: type a few letters, then press Enter.&lt;/i&gt;</translation>
     </message>
     <message>

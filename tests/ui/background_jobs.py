@@ -158,3 +158,10 @@ def appointment_shown(qtbot, form) -> None:  # noqa: ANN001
 def held_read(qtbot, form) -> None:  # noqa: ANN001
     """Wait until an intake form shows the digitised papers held for the CCCD typed."""
     qtbot.waitUntil(lambda: not form.scans.reuse.looking_up(), timeout=WAIT_MS)
+
+
+def catalog_read(qtbot, form) -> None:  # noqa: ANN001
+    """Wait until an intake form (or its procedure picker) lists the catalog, read off the
+    window's thread when the form is built."""
+    picker = getattr(form, "picker", form)
+    qtbot.waitUntil(lambda: not picker.reading(), timeout=WAIT_MS)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 
+from background_jobs import catalog_read
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
@@ -44,6 +46,7 @@ def intake(qtbot, db: Database, clerk: Clerk, clock: FixedClock):
     window.show()
     window.activateWindow()
     qtbot.waitExposed(window)
+    catalog_read(qtbot, window)
     window.focus_search()
     return window
 

@@ -5,8 +5,11 @@ case-insensitive, every word must appear in the code, the name or the field,
 and the procedure meant comes first, ready for Enter: the whole phrase, then a
 name that starts with it, then the code, then how often this office uses it
 (``desk.domain.procedure_search``). The catalog and this office's counts of the
-last year are read once and searched in memory, so each key press answers at
-once; ``reload()`` reads them again after an admin edits the catalog.
+last year are read once, off the window's thread (the form is on screen and the
+clerk may type meanwhile: the list follows what was typed once it is there), and
+searched in memory, so each key press answers at once; ``reload()`` reads them again
+after an admin edits the catalog. A first read that fails says so under the search
+line and is tried again at the next key typed there.
 """
 
 from __future__ import annotations
@@ -66,6 +69,8 @@ class ProcedurePicker(QWidget):
         self._index: ProcedureIndex[Procedure] = ProcedureIndex([])
         self._items: dict[str, QTreeWidgetItem] = {}
         self._chosen: Procedure | None = None
+        #: The catalog has been read once (until then the list says it is being read).
+        self._read_once = False
 
         self.search = QLineEdit(self)
         self.search.setObjectName("procedure_search")
@@ -97,10 +102,9 @@ class ProcedurePicker(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.list.setMinimumHeight(self.list.fontMetrics().height() * 6 + 12)
-        self.empty_label = QLabel(
-            translate("ProcedurePicker", "Không tìm thấy thủ tục phù hợp."), self
-        )
-        self.empty_label.setVisible(False)
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("procedure_list_note")
+        self.empty_label.setWordWrap(True)
         self.chosen_label = QLabel(self)
         self.chosen_label.setObjectName("chosen_procedure")
         self.chosen_label.setWordWrap(True)
@@ -122,9 +126,9 @@ class ProcedurePicker(QWidget):
         # A click on a row picks it too: a highlighted row that is not the
         # chosen procedure would mislead a clerk using the mouse.
         self.list.itemClicked.connect(lambda _item, _col: self.choose_current())
-        #: The catalog's reads after an admin edits it: the newest one is shown.
+        # The catalog's reads (the first, and after an admin edits it): the newest is shown.
         self._reads = background.NewestRead(self)
-        self._show_catalog(*self.read(db, self._clock.now()))
+        self.reload()
         self._show_chosen()
 
     # -- the catalog ------------------------------------------------------
@@ -135,21 +139,37 @@ class ProcedurePicker(QWidget):
         return catalog.list_procedures(db), procedure_usage.usage_counts(db, now)
 
     def reload(self) -> None:
-        """Read the active catalog again (after an admin edits it), off the window's thread;
+        """Read the active catalog (again, after an admin edits it) off the window's thread;
         the list keeps what it shows until then, and the choice if it is still there."""
         db, now = self._db, self._clock.now()
 
         def done(found: tuple[list[Procedure], dict[str, int]] | None, error: str | None) -> None:
-            if found is None:  # the list keeps the catalog it had
+            if found is not None:
+                self._read_once = True
+                self._show_catalog(*found)
+            elif self._read_once:  # the list keeps the catalog it had
                 log.warning("the catalog could not be read again: %s", error)
-                return
-            self._show_catalog(*found)
+            else:
+                log.warning("the catalog could not be read: %s", error)
+                self._say(
+                    translate(
+                        "ProcedurePicker",
+                        "Không đọc được danh mục thủ tục: {error}. Gõ vào ô tìm để thử lại.",
+                    ).format(error=error)
+                )
 
         self._reads.run(lambda: self.read(db, now), done)
+        if not self._read_once:
+            self._say(translate("ProcedurePicker", "Đang đọc danh mục thủ tục..."))
 
     def reading(self) -> bool:
-        """Whether the catalog is being read again."""
+        """Whether the catalog is being read (the first time, or again)."""
         return self._reads.waiting()
+
+    def _say(self, text: str) -> None:
+        """``text`` under the list (why it is empty), or nothing."""
+        self.empty_label.setText(text)
+        self.empty_label.setVisible(bool(text))
 
     def _show_catalog(self, procedures: list[Procedure], usage: dict[str, int]) -> None:
         self._procedures = procedures
@@ -202,6 +222,10 @@ class ProcedurePicker(QWidget):
 
     def _filter(self, query: str) -> None:
         """List what ``query`` finds, best first, and highlight the best (Enter picks it)."""
+        if not self._read_once:  # kept for when the catalog is there; a failed read again
+            if not self.reading():
+                self.reload()
+            return
         found = [self._items[p.code] for p in self._index.search(query)]
         shown = set(map(id, found))
         order = found + [item for item in self._items.values() if id(item) not in shown]
@@ -217,7 +241,11 @@ class ProcedurePicker(QWidget):
             self.list.setCurrentItem(first_visible)
             if first_visible is not None:
                 self.list.scrollToItem(first_visible)
-        self.empty_label.setVisible(first_visible is None)
+        self._say(
+            translate("ProcedurePicker", "Không tìm thấy thủ tục phù hợp.")
+            if first_visible is None
+            else ""
+        )
 
     def choose_current(self) -> None:
         """Pick the highlighted procedure (Enter in the search line, or a double-click)."""

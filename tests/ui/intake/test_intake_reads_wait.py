@@ -1,15 +1,16 @@
 """What the intake form reads as the clerk types never freezes the counter.
 
-Picking a procedure works out its appointment from the office's calendar, and a
-whole CCCD looks up the papers the office already holds for that person: both read
-the server. Here another PC holds what they read locked: the form keeps answering
-(a timer ticks, the clerk types on), the appointment says it is being worked out,
-and both show once the lock goes.
+The form lists the catalog once it is read, picking a procedure works out its
+appointment from the office's calendar, and a whole CCCD looks up the papers the
+office already holds for that person: all three read the server. Here another PC
+holds what they read locked: the form keeps answering (a timer ticks, the clerk types
+on), the list and the appointment say they are being read or worked out, and each
+shows once the lock goes.
 """
 
 from __future__ import annotations
 
-from background_jobs import appointment_shown, held_read, ticks_of
+from background_jobs import appointment_shown, catalog_read, held_read, ticks_of
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
 from server_locks import locked
@@ -24,6 +25,7 @@ def _form(qtbot, db, clerk, clock) -> IntakeWindow:  # noqa: ANN001
     w.resize(1366, 720)
     w.show()
     qtbot.waitExposed(w)
+    catalog_read(qtbot, w)
     appointment_shown(qtbot, w)
     return w
 
@@ -59,3 +61,29 @@ def test_the_held_papers_waiting_on_a_locked_server_leave_the_form_alive(qtbot, 
         assert w.phone_edit.text() == "0912 345 678" and w.scans.reuse.looking_up()
     held_read(qtbot, w)
     assert w.scans.reuse.held == [] and not w.scans.reuse.isVisible()
+
+
+def test_the_catalog_waiting_on_a_locked_server_leaves_the_form_alive(qtbot, server_db, clock):
+    clerk = accounts.log_in(server_db, "admin", "matkhau123")
+    with locked(server_db.url, "procedures"):  # an admin's catalog edit, not yet committed
+        w = IntakeWindow(server_db, clerk, clock)
+        qtbot.addWidget(w)
+        w.resize(1366, 720)
+        w.show()
+        qtbot.waitExposed(w)
+        ticks = ticks_of(w)
+        assert w.picker.reading() and w.picker.visible_codes() == []
+        assert w.picker.empty_label.isVisible()
+        assert w.picker.empty_label.text() == "Đang đọc danh mục thủ tục..."
+        type_text(qtbot, w.picker.search, "xac nhan tinh trang hon nhan")  # typed meanwhile
+        type_text(qtbot, w.name_edit, "Nguyễn Thị Hồng Nhung")
+        qtbot.keyClick(w.picker.search, Qt.Key.Key_Return)  # nothing listed yet to pick
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 5)  # the event loop runs meanwhile
+        assert w.picker.reading() and w.picker.chosen() is None
+    catalog_read(qtbot, w)  # the list follows what was typed
+    assert w.picker.visible_codes()[0] == "1.004873"
+    assert not w.picker.empty_label.isVisible()
+    qtbot.keyClick(w.picker.search, Qt.Key.Key_Return)
+    assert w.picker.chosen().code == "1.004873"
+    assert w.name_edit.text() == "Nguyễn Thị Hồng Nhung"

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import date, datetime, timedelta
 
 import pytest
-from background_jobs import appointment_shown, saved, saves_done, settle
+from background_jobs import appointment_shown, catalog_read, saved, saves_done, settle
 from keyboard_input import type_text
 from message_boxes import click_box_button, visible_message_boxes
 from PySide6.QtCore import Qt
@@ -208,6 +208,7 @@ def test_the_appointment_follows_the_channel(qtbot, intake):
 def test_a_same_day_procedure_after_the_cut_off_is_due_the_next_day(qtbot, db, clerk):
     w = IntakeWindow(db, clerk, FixedClock(datetime(2026, 3, 10, 15, 30)))
     qtbot.addWidget(w)
+    catalog_read(qtbot, w)
     w.picker.choose(MARRIAGE)
     appointment_shown(qtbot, w)
     assert w.appointment_label.text() == (
@@ -555,6 +556,7 @@ def test_a_locked_database_keeps_the_form_and_saves_once_released(
     w = IntakeWindow(impatient_db, clerk, clock)
     qtbot.addWidget(w)
     w.show()
+    catalog_read(qtbot, w)
     fill_valid(qtbot, w)
     other = sqlite3.connect(sqlite_path(impatient_db.url), isolation_level=None)
     try:
@@ -573,3 +575,21 @@ def test_a_locked_database_keeps_the_form_and_saves_once_released(
     assert saved_count(impatient_db) == 0
     assert saved(qtbot, w) is not None
     assert saved_count(impatient_db) == 1
+
+
+def test_a_catalog_that_cannot_be_read_says_so_and_is_read_at_the_next_key(qtbot, db, clerk, clock):
+    with db.engine.begin() as conn:  # as a damaged catalog: its table cannot be read
+        conn.exec_driver_sql("ALTER TABLE procedures RENAME TO procedures_away")
+    w = IntakeWindow(db, clerk, clock)
+    qtbot.addWidget(w)
+    w.show()
+    catalog_read(qtbot, w)
+    note = w.picker.empty_label
+    assert note.isVisible() and note.text().startswith("Không đọc được danh mục thủ tục: ")
+    assert note.text().endswith("Gõ vào ô tìm để thử lại.")
+    assert w.picker.visible_codes() == []
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE procedures_away RENAME TO procedures")
+    type_text(qtbot, w.picker.search, "ket hon")
+    catalog_read(qtbot, w)
+    assert w.picker.visible_codes()[0] == MARRIAGE and not note.isVisible()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from background_jobs import catalog_read
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
 
@@ -47,6 +48,7 @@ def test_the_office_s_most_used_procedure_comes_first_among_equals(qtbot, db, cl
         intake.record_intake(db, draft, clerk, FixedClock(datetime(2026, 3, day, 9, 0)))
     picker = ProcedurePicker(db, clock=clock)
     qtbot.addWidget(picker)
+    catalog_read(qtbot, picker)
     type_text(qtbot, picker.search, "khai sinh")
     assert picker.visible_codes()[:2] == [LATE_BIRTH, BIRTH]
     picker.search.clear()
@@ -68,6 +70,7 @@ def test_every_column_keeps_its_share_on_a_1024_screen(qtbot, db, clerk, clock):
     window.resize(1024, 728)  # its size before it is first shown, as on such a screen
     window.show()
     qtbot.waitExposed(window)
+    catalog_read(qtbot, window)
     for width in (1024, 1366, 1024):
         window.resize(width, 728)
         QApplication.processEvents()

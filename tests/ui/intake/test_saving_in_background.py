@@ -9,7 +9,7 @@ the form is empty and usable for the next citizen.
 
 from __future__ import annotations
 
-from background_jobs import saves_done, settle, ticks_of
+from background_jobs import catalog_read, saves_done, settle, ticks_of
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
 from server_locks import locked
@@ -28,6 +28,7 @@ def test_a_save_waiting_on_the_day_s_counter_leaves_the_form_alive_and_saves_onc
     w.resize(1366, 720)
     w.show()
     qtbot.waitExposed(w)
+    catalog_read(qtbot, w)
     ticks = ticks_of(w)
     type_text(qtbot, w.picker.search, "xac nhan tinh trang hon nhan")
     qtbot.keyClick(w.picker.search, Qt.Key.Key_Return)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from background_jobs import held_read, saved, settle
+from background_jobs import catalog_read, held_read, saved, settle
 from PIL import Image, ImageDraw
 from PySide6.QtCore import Qt
 
@@ -54,6 +54,7 @@ def test_intake_offers_the_persons_digitised_paper_and_the_receipt_names_it(
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
+    catalog_read(qtbot, w)
     w.picker.search.setText("xac nhan tinh trang hon nhan")
     qtbot.keyClick(w.picker.search, Qt.Key.Key_Return)
     w.name_edit.setText("Nguyễn Thị Mai")
@@ -82,6 +83,7 @@ def test_pages_scanned_at_intake_are_kept_with_the_dossier_in_the_background(
     w = IntakeWindow(db, clerk, clock)
     qtbot.addWidget(w)
     w.show()
+    catalog_read(qtbot, w)
     w.picker.search.setText("xac nhan tinh trang hon nhan")
     qtbot.keyClick(w.picker.search, Qt.Key.Key_Return)
     w.name_edit.setText("Trần Văn Hùng")

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from background_jobs import appointment_shown, settle
+from background_jobs import appointment_shown, catalog_read, settle
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
 
@@ -34,6 +34,7 @@ def intake_window(qtbot, db: Database, clerk: Clerk, clock: FixedClock) -> Intak
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
+    catalog_read(qtbot, window)
     return window
 
 
