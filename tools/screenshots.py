@@ -271,12 +271,13 @@ def _dossiers_tab(window):
 
 
 def settle(app) -> None:
-    """Let the window load its lists (background threads) and lay itself out."""
-    from PySide6.QtCore import QThreadPool
+    """Let the window load its lists (background threads, the public screens' polls
+    among them) and lay itself out."""
+    from desk.ui.widgets import background
 
     for _ in range(3):
         app.processEvents()
-        QThreadPool.globalInstance().waitForDone(20_000)
+        background.wait_for_done(20_000)
         app.processEvents()
 
 

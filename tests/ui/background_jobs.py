@@ -165,3 +165,9 @@ def catalog_read(qtbot, form) -> None:  # noqa: ANN001
     window's thread when the form is built."""
     picker = getattr(form, "picker", form)
     qtbot.waitUntil(lambda: not picker.reading(), timeout=WAIT_MS)
+
+
+def screen_read(qtbot, screen) -> None:  # noqa: ANN001
+    """Wait until a public screen (the kiosk, the waiting-room display, the rating window)
+    shows what its last poll read (its first picture is read off the window's thread)."""
+    qtbot.waitUntil(lambda: not screen.server.asking(), timeout=WAIT_MS)

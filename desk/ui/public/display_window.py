@@ -14,6 +14,7 @@ shows within a second and an idle display costs the database nothing.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.clock import Clock, SystemClock
+from desk.domain.office import Office
 from desk.domain.vn_dates import weekday_and_date_label
 from desk.services import changes, office, queue, queue_setup
 from desk.services.announcer import Announcer
@@ -145,6 +147,41 @@ class Marquee(QWidget):
         painter.end()
 
 
+@dataclass(frozen=True)
+class Board:
+    """What the display shows, as one read gave it (off the window's thread): the office,
+    whether the calls are spoken, the calls to speak since the last one shown (none at the
+    first read: the room is not told the morning's calls again), the newest calls, the
+    waiting counts and the scrolling notices."""
+
+    office: Office
+    sound: bool
+    new: list[Call]
+    last_event: int
+    calls: list[Call]
+    counts: list[GroupWaiting]
+    notices: str
+
+
+def read_board(db: Database, today: date, since: int | None) -> Board:
+    """The display's ``Board`` of ``today``, with the calls made after event ``since``
+    (``None``: the first read, which only notes the last event)."""
+    if since is None:
+        last, new = queue.last_event_id(db), []
+    else:
+        new = queue.announcements_since(db, today, since)
+        last = max([since, *(call.event_id for call in new)])
+    return Board(
+        office.get_office(db),
+        queue_setup.sound_enabled(db),
+        new,
+        last,
+        queue.last_calls(db, today, RECENT + 1),
+        queue.waiting_counts(db, today),
+        queue_setup.get_notices(db),
+    )
+
+
 class DisplayWindow(QWidget):
     def __init__(
         self,
@@ -163,7 +200,8 @@ class DisplayWindow(QWidget):
         self._sound_wanted = sound
         self._version = -1
         self._day: date | None = None
-        self._last_event = queue.last_event_id(db)
+        #: The last call shown (``None`` before the first read).
+        self._last_event: int | None = None
         self._blinks_left = 0
         self._scale = 0.0
         self._styled_groups = GROUPS_AT_FULL_SIZE
@@ -202,7 +240,8 @@ class DisplayWindow(QWidget):
         self._back_to_size = BackToSize(self)
         self._apply_scale(1.0)
         self._show_time()
-        self.server.poll_now()
+        self._show_calls()  # the greeting, until a call is read
+        self.server.poll()  # the office, the calls and the counts show once read
 
     # ------------------------------------------------------------ layout
 
@@ -366,24 +405,36 @@ class DisplayWindow(QWidget):
         today = self._clock.now().date()
         if version == self._version and today == self._day:
             return
-        self._version, self._day = version, today
-        self.refresh()
+        self.refresh(version)
 
-    def refresh(self) -> None:
-        today = self._clock.now().date()
-        current = office.get_office(self._db)
-        self.parent_label.setText(current.parent.upper())
-        self.office_label.setText(current.name.upper())
-        self.announcer.enabled = self._sound_wanted and queue_setup.sound_enabled(self._db)
-        new = queue.announcements_since(self._db, today, self._last_event)
+    def refresh(self, version: int = -1) -> None:
+        """Read the board off the window's thread and show it (``version``: the queue's
+        change counter it is read at, recorded once shown)."""
+        db, today, since = self._db, self._clock.now().date(), self._last_event
+        self.server.load(
+            lambda: read_board(db, today, since), lambda board: self._show(version, today, board)
+        )
+
+    def _show(self, version: int, today: date, board: Board) -> None:
+        self._version, self._day = version, today
+        # The texts were scaled to fit before the first read: the office's names and the
+        # number of groups change what fits, so they are scaled again when those change.
+        shape = (self.parent_label.text(), self.office_label.text(), len(self.counts))
+        self.parent_label.setText(board.office.parent.upper())
+        self.office_label.setText(board.office.name.upper())
+        self.announcer.enabled = self._sound_wanted and board.sound
+        new = [c for c in board.new if self._last_event is None or c.event_id > self._last_event]
         for call in new:
             self.announcer.announce(call.code, call.counter_number)
-            self._last_event = max(self._last_event, call.event_id)
-        self.calls = queue.last_calls(self._db, today, RECENT + 1)
-        self.counts = queue.waiting_counts(self._db, today)
+        self._last_event = max(board.last_event, self._last_event or 0)
+        self.calls = board.calls
+        self.counts = board.counts
         self._show_calls()
         self._show_counts()
-        self.marquee.set_text(queue_setup.get_notices(self._db))
+        self.marquee.set_text(board.notices)
+        if shape != (self.parent_label.text(), self.office_label.text(), len(self.counts)):
+            if self.isVisible():
+                self._fit(self.size())
         if new:
             self._start_blink()
         elif not self.is_blinking():

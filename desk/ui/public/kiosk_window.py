@@ -39,11 +39,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.clock import Clock, SystemClock
+from desk.domain.office import Office
 from desk.domain.queue import PRIORITY_LABELS
 from desk.domain.translation import translated
 from desk.domain.vn_dates import weekday_and_date_label
 from desk.services import changes, office, queue, queue_setup
-from desk.services.queue import IssuedTicket
+from desk.services.queue import GroupWaiting, IssuedTicket
 from desk.storage.database import Database
 from desk.ui.public.kiosk_look import (
     CHOOSE,
@@ -140,9 +141,8 @@ class KioskWindow(KioskPriorities, QWidget):
         self._tick.timeout.connect(self._show_time)
         self._tick.start(1000)
         QShortcut(QKeySequence("Ctrl+Shift+Q"), self, self.close)
-        self._show_office()
         self._show_time()
-        self.server.poll_now()
+        self.server.poll()  # the office and its groups show once read
 
     # ------------------------------------------------------------ layout
 
@@ -312,8 +312,7 @@ class KioskWindow(KioskPriorities, QWidget):
 
     # ------------------------------------------------------------ behaviour
 
-    def _show_office(self) -> None:
-        current = office.get_office(self._db)
+    def _show_office(self, current: Office) -> None:
         self.parent_label.setText(current.parent.upper())
         self.office_label.setText(current.name.upper())
 
@@ -330,11 +329,15 @@ class KioskWindow(KioskPriorities, QWidget):
     def _version_read(self, version: int) -> None:
         if version == self._version:
             return
-        self._version = version
-        self._rebuild()
+        db, today = self._db, self._clock.now().date()
+        self.server.load(
+            lambda: (office.get_office(db), queue.waiting_counts(db, today)),
+            lambda read: self._rebuild(version, *read),
+        )
 
-    def _rebuild(self) -> None:
-        counts = queue.waiting_counts(self._db, self._clock.now().date())
+    def _rebuild(self, version: int, current: Office, counts: list[GroupWaiting]) -> None:
+        self._version = version
+        self._show_office(current)
         groups = [c.group for c in counts]
         if [b.group for b in self.group_buttons] != groups:
             for button in self.group_buttons:

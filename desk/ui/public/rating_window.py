@@ -221,14 +221,14 @@ class RatingWindow(QWidget):
         self._poll.timeout.connect(self.poll)
         self._poll.start(poll_ms)
         QShortcut(QKeySequence("Ctrl+Shift+Q"), self, self.close)
-        self.server.poll_now()
+        self.server.poll()  # the office's name and a request waiting show once read
 
     # ------------------------------------------------------------ layout
 
     def _header(self) -> QFrame:
         header = QFrame()
         header.setObjectName("rating_header")
-        name = QLabel(office.get_office(self._db).name.upper())
+        name = self.office_label = QLabel()
         name.setObjectName("rating_office")
         row = QHBoxLayout(header)
         row.setContentsMargins(32, 14, 32, 14)
@@ -364,8 +364,15 @@ class RatingWindow(QWidget):
     def _version_read(self, version: int) -> None:
         if version == self._version:
             return
+        db, number, clock = self._db, self.counter_number, self._clock
+        self.server.load(
+            lambda: (office.get_office(db).name, ratings.pending_request(db, number, clock)),
+            lambda read: self._show_read(version, *read),
+        )
+
+    def _show_read(self, version: int, office_name: str, found: RatingRequest | None) -> None:
         self._version = version
-        found = ratings.pending_request(self._db, self.counter_number, self._clock)
+        self.office_label.setText(office_name.upper())
         current = self.pages.currentIndex()
         if found is not None and (self.request is None or found.id != self.request.id):
             if current in (IDLE, LEVELS, THANKS) or self.request is None:

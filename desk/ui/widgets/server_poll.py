@@ -5,7 +5,10 @@ changed something (the worklist, the counter's panel, the kiosk, the waiting-roo
 display, the rating window). The read runs on a pool of its own
 (``background.poll_pool``), one at a time per screen: a server PC switched off or a
 network cable pulled makes a read wait for seconds, and the window keeps answering
-meanwhile. The screen then reloads on its own thread, only when the counter moved.
+meanwhile. When the counter moved, the screen reloads what it shows through the same
+poll (``load``): read on that pool too, shown on the window's thread, and the next
+tick waits for it. A screen records the counter it shows only once it shows it, so a
+reload that failed is tried again at the next tick.
 
 A server that restarts must not put an error box on a television either: a poll
 that fails says so once in the log (and to the screen, when it shows such things),
@@ -33,8 +36,8 @@ class ServerPoll:
     """A screen's polls of ``topic``'s change counter: ``changed(version)`` follows each
     read on the window's thread (the screen compares it with the one it shows).
 
-    ``poll`` reads off the window's thread, ``poll_now`` on it (at start, for the
-    screen's first picture, and after an action of its own). ``on_state(failing,
+    ``poll`` and ``load`` read off the window's thread (a screen's first picture too:
+    it polls at once, and shows what it read when it comes). ``on_state(failing,
     message)`` (optional) follows each change between reading and not reading the
     database.
     """
@@ -55,6 +58,8 @@ class ServerPoll:
         self._changed = changed
         self._on_state = on_state
         self._asking = False
+        #: A reload asked while a read was on its way: asked once that one is back.
+        self._next: tuple[Callable[[], Any], Callable[[Any], object]] | None = None
         #: The last poll failed (``message`` says why).
         self.failing = False
         self.message = ""
@@ -65,9 +70,14 @@ class ServerPoll:
         db, topic = self._db, self._topic
         self._ask(lambda: changes.version(db, topic), self._changed)
 
-    def poll_now(self) -> bool:
-        """The same, the read on this thread; ``False`` when the database could not be read."""
-        return self._run(lambda: self._changed(changes.version(self._db, self._topic)))
+    def load(self, read: Callable[[], Any], show: Callable[[Any], object]) -> None:
+        """A screen's reload: ``read()`` off the window's thread, then ``show(result)`` here.
+        Asked while a read is on its way, it waits for that one; a read that fails is
+        told as a poll's is, and the screen keeps its picture."""
+        if self._asking:
+            self._next = (read, show)
+            return
+        self._ask(read, show)
 
     def _ask(self, read: Callable[[], Any], then: Callable[[Any], object]) -> None:
         """``read()`` on the poll pool, then ``then(result)`` on the window's thread; a tick
@@ -80,8 +90,11 @@ class ServerPoll:
             self._asking = False
             if error is not None:
                 self._failed(error)
-                return
-            self._run(lambda: then(result))
+            else:
+                self._run(lambda: then(result))
+            waiting, self._next = self._next, None
+            if waiting is not None:
+                self.load(*waiting)
 
         background.run(self._owner, read, answered, pool=background.poll_pool())
 

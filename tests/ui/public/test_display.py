@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from background_jobs import kiosk_ticket, settle
+from background_jobs import kiosk_ticket, screen_read, settle
 
 from desk.domain.clock import FixedClock
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
@@ -65,6 +65,7 @@ def make_display(qtbot, db, clock, speaker, **options) -> DisplayWindow:
     display.resize(1920, 1080)
     display.show()
     qtbot.waitExposed(display)
+    screen_read(qtbot, display)
     return display
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from background_jobs import kiosk_ticket, settle
+from background_jobs import kiosk_ticket, screen_read, settle
 from PIL import ImageChops
 from PySide6.QtCore import Qt
 
@@ -46,6 +46,7 @@ def make_kiosk(qtbot, db: Database, clock: FixedClock, **options) -> KioskWindow
     kiosk.resize(1920, 1080)
     kiosk.show()
     qtbot.waitExposed(kiosk)
+    screen_read(qtbot, kiosk)
     return kiosk
 
 

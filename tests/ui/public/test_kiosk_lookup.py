@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from background_jobs import settle
+from background_jobs import screen_read, settle
 from PIL import ImageChops
 from PySide6.QtCore import Qt
 
@@ -135,6 +135,7 @@ def test_the_kiosk_opens_the_lookup_and_goes_back_when_left_alone(qtbot, db, clo
         kiosk.resize(*size)
         kiosk.show()
         qtbot.waitExposed(kiosk)
+        screen_read(qtbot, kiosk)
         assert (kiosk.width(), kiosk.height()) == size  # nothing forces a bigger window
         click(qtbot, kiosk.lookup_button)
         assert kiosk.pages.currentIndex() == LOOKUP

@@ -9,7 +9,7 @@ the printer takes the ticket, the note tells the citizen to take it.
 from __future__ import annotations
 
 import pytest
-from background_jobs import settle, ticks_of
+from background_jobs import screen_read, settle, ticks_of
 from PySide6.QtCore import Qt
 
 from desk.services import queue, queue_setup
@@ -25,6 +25,7 @@ def kiosk(qtbot, db: Database, clock, hung_printer) -> KioskWindow:
     window.resize(1920, 1080)
     window.show()
     qtbot.waitExposed(window)
+    screen_read(qtbot, window)
     return window
 
 

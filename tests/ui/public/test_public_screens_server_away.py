@@ -3,15 +3,17 @@
 The kiosk, the waiting-room display and the rating window poll the database every
 second with nobody at their keyboard: when the server goes (a restart, a cable),
 each says so once in the log, shows no error box on the television, keeps what it
-showed, and tries again at its next tick. A ticket the kiosk waits for (another PC holds the queue
-locked) leaves the screen answering, and a second touch gives no second ticket.
+showed, and tries again at its next tick. What they show is read off the window's
+thread, their first picture too: started while another PC holds the queue locked,
+they keep answering and show it once the lock goes. A ticket the kiosk waits for
+leaves the screen answering, and a second touch gives no second ticket.
 """
 
 from __future__ import annotations
 
 import logging
 
-from background_jobs import settle, ticks_of
+from background_jobs import screen_read, settle, ticks_of
 from message_boxes import visible_message_boxes
 from PySide6.QtCore import Qt
 from server_locks import locked
@@ -36,6 +38,7 @@ def test_a_server_that_goes_away_is_logged_once_and_the_screens_keep_their_pictu
         qtbot.addWidget(screen)
         screen.show()
         qtbot.waitExposed(screen)
+        screen_read(qtbot, screen)
     kiosk, display = screens[0], screens[1]
     groups = [b.group.letter for b in kiosk.group_buttons]
     office_name = display.office_label.text()
@@ -64,6 +67,7 @@ def test_a_ticket_waiting_on_a_locked_queue_leaves_the_kiosk_alive_and_is_given_
     qtbot.addWidget(kiosk)
     kiosk.show()
     qtbot.waitExposed(kiosk)
+    screen_read(qtbot, kiosk)
     ticks = ticks_of(kiosk)
     group = kiosk.group_buttons[0]
     with locked(server_db.url, "queue_tickets", "EXCLUSIVE"):
@@ -76,3 +80,29 @@ def test_a_ticket_waiting_on_a_locked_queue_leaves_the_kiosk_alive_and_is_given_
     settle(qtbot)
     assert kiosk.last_issued is not None and kiosk.result_code.text() == "A001"
     assert sum(c.waiting for c in queue.waiting_counts(server_db, clock.now().date())) == 1
+
+
+def test_screens_started_on_a_locked_queue_keep_answering_and_show_it_once_it_goes(
+    qtbot, server_db, clock
+):
+    queue_setup.ensure_defaults(server_db)
+    queue.take_ticket(server_db, queue_setup.list_groups(server_db)[0].id, None, clock)
+    with locked(server_db.url, "queue_tickets"):  # another PC's long transaction
+        kiosk = KioskWindow(server_db, clock, printer_uri="none", poll_ms=60_000)
+        display = DisplayWindow(server_db, clock, sound=False, poll_ms=60_000)
+        for screen in (kiosk, display):
+            qtbot.addWidget(screen)
+            screen.show()
+            qtbot.waitExposed(screen)
+        ticks = ticks_of(kiosk)
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 5)  # the screens keep answering
+        assert kiosk.server.asking() and display.server.asking()
+        assert kiosk.group_buttons == [] and not kiosk.empty_label.isVisible()
+        assert display.counts == []
+    for screen in (kiosk, display):
+        screen_read(qtbot, screen)
+        assert not screen.server.failing
+    assert [b.group.letter for b in kiosk.group_buttons][:2] == ["A", "B"]
+    assert kiosk.office_label.text() == display.office_label.text() != ""
+    assert display.counts[0].waiting == 1

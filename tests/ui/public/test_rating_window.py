@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from background_jobs import settle
+from background_jobs import screen_read, settle
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
 
@@ -29,6 +29,7 @@ def make_window(qtbot, db, clock, counter=3, size=(1920, 1080)) -> RatingWindow:
     window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
+    screen_read(qtbot, window)
     return window
 
 
