@@ -2926,6 +2926,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <name>DisplayWindow</name>
     <message>
         <source>Màn hình gọi số</source>
+        <extracomment>The last call shown (``None`` before the first read).</extracomment>
         <translation>Queue display</translation>
     </message>
     <message>
@@ -4343,6 +4344,10 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
         <translation>All fields ({0})</translation>
     </message>
     <message>
+        <source>Chưa tra cứu được, xin thử lại sau giây lát hoặc hỏi cán bộ tại quầy.</source>
+        <translation>The search could not be made. Please try again in a moment, or ask the staff at the counter.</translation>
+    </message>
+    <message>
         <source>Lĩnh vực: {0}  ·  Thời hạn: {1}</source>
         <translation>Field: {0}  ·  Time limit: {1}</translation>
     </message>
@@ -4375,6 +4380,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     <name>KioskStatus</name>
     <message>
         <source>‹ Trở về</source>
+        <extracomment>The office&apos;s agency code, read off the window&apos;s thread with the page.</extracomment>
         <translation>‹ Back</translation>
     </message>
     <message>
@@ -4444,6 +4450,10 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     <message>
         <source>Xin nhập đủ 10 chữ số của mã hồ sơ (sau {0}-).</source>
         <translation>Please enter all 10 digits of the dossier code (after {0}-).</translation>
+    </message>
+    <message>
+        <source>Chưa tra cứu được, xin thử lại sau giây lát.</source>
+        <translation>The search could not be made. Please try again in a moment.</translation>
     </message>
     <message>
         <source>ĐÃ CÓ KẾT QUẢ: mời quý khách mang giấy hẹn và giấy tờ tùy thân đến Bộ phận Một cửa để nhận.</source>

@@ -170,4 +170,4 @@ def catalog_read(qtbot, form) -> None:  # noqa: ANN001
 def screen_read(qtbot, screen) -> None:  # noqa: ANN001
     """Wait until a public screen (the kiosk, the waiting-room display, the rating window)
     shows what its last poll read (its first picture is read off the window's thread)."""
-    qtbot.waitUntil(lambda: not screen.server.asking(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not screen.reading(), timeout=WAIT_MS)

@@ -396,6 +396,10 @@ class DisplayWindow(QWidget):
         self.clock_label.setText(f"{now:%H:%M}")
         self.date_label.setText(weekday_and_date_label(now))
 
+    def reading(self) -> bool:
+        """Whether what the screen shows is still being read (off the window's thread)."""
+        return self.server.asking()
+
     def poll(self) -> None:
         """Reload when the queue changed anywhere, or a new day began (a database that
         cannot be read keeps the screen as it is, and is tried again at the next tick)."""

@@ -8,7 +8,9 @@ home, so the citizen comes back once with every paper; it prints in the
 background, the button waiting until the printer answered.
 
 The kiosk has no keyboard of its own, so the letters are on screen; an
-accent-free search needs only the 26 letters and the digits. The layout follows
+accent-free search needs only the 26 letters and the digits. The fields, each
+search and a procedure touched are read off the window's thread (the newest search
+typed wins): a server that answers slowly leaves the keys answering. The layout follows
 the screen: side by side on a landscape screen, stacked on a portrait one.
 """
 
@@ -35,11 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.clock import Clock, SystemClock
-from desk.domain.errors import UserError
 from desk.domain.procedure import (
     Procedure,
 )
 from desk.services import office, public_catalog, queue_setup
+from desk.services.public_catalog import FieldCount
 from desk.storage.database import Database
 from desk.ui.public.kiosk_touch import BACKSPACE, CLEAR, SPACE, LetterKeyboard, TouchCard
 from desk.ui.public.procedure_sheet import procedure_html, where_to_file
@@ -130,8 +132,10 @@ class KioskLookupPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        self._build_fields()
         self._arrange(portrait=False)
+        self._reads = background.NewestRead(self)  # the searches: the newest is shown
+        self._openings = background.NewestRead(self)  # a procedure touched
+        self._fields_read = False
         self.refresh()
 
     # ------------------------------------------------------------ layout
@@ -170,6 +174,9 @@ class KioskLookupPage(QWidget):
         self.hint.setObjectName("lookup_hint")
         self.hint.setWordWrap(True)
         self.fields_box = QWidget()
+        self.field_group = QButtonGroup(self)
+        self.field_group.setExclusive(True)
+        self.field_buttons: dict[str, TouchCard] = {}
         self.fields_grid = QGridLayout(self.fields_box)
         self.fields_grid.setContentsMargins(0, 0, 0, 0)
         self.fields_grid.setSpacing(10)
@@ -296,11 +303,7 @@ class KioskLookupPage(QWidget):
         self.body.addLayout(left, 2)
         self.body.addLayout(right, 3)
 
-    def _build_fields(self) -> None:
-        self.field_group = QButtonGroup(self)
-        self.field_group.setExclusive(True)
-        self.field_buttons: dict[str, TouchCard] = {}
-        counts = public_catalog.fields(self._db)
+    def _build_fields(self, counts: list[FieldCount]) -> None:
         total = sum(f.count for f in counts)
         entries = [("", translate("KioskLookup", "Tất cả lĩnh vực ({0})").format(total))]
         entries += [(f.name, f"{f.name} ({f.count})") for f in counts]
@@ -329,11 +332,44 @@ class KioskLookupPage(QWidget):
 
     def choose_field(self, name: str) -> None:
         self.field = name
-        self.field_buttons[name].setChecked(True)
+        if name in self.field_buttons:  # (none yet before the first read)
+            self.field_buttons[name].setChecked(True)
         self.refresh()
 
     def refresh(self) -> None:
-        found = public_catalog.published(self._db, self.search.text(), self.field)
+        """Search what is typed in the field chosen, off the window's thread (the fields
+        too, until they have been read once)."""
+        db, text, field = self._db, self.search.text(), self.field
+        if self._fields_read:
+            self._reads.run(lambda: public_catalog.published(db, text, field), self._found)
+            return
+        self._reads.run(
+            lambda: (public_catalog.fields(db), public_catalog.published(db, text, field)),
+            self._first_read,
+        )
+
+    def reading(self) -> bool:
+        """Whether a search, or a procedure touched, is being read."""
+        return self._reads.waiting() or self._openings.waiting()
+
+    def _first_read(
+        self, read: tuple[list[FieldCount], list[Procedure]] | None, error: str | None
+    ) -> None:
+        if read is not None:
+            self._build_fields(read[0])
+            self._fields_read = True
+        self._found(read[1] if read is not None else None, error)
+
+    def _found(self, found: list[Procedure] | None, error: str | None) -> None:
+        if found is None:  # the list stays as it was; the next key searches again
+            log.warning("kiosk: the procedures could not be read: %s", error)
+            self.count_label.setText(
+                translate(
+                    "KioskLookup",
+                    "Chưa tra cứu được, xin thử lại sau giây lát hoặc hỏi cán bộ tại quầy.",
+                )
+            )
+            return
         for card in self.result_cards:
             self.results_layout.removeWidget(card)
             card.hide()  # at once: deleteLater waits for the event loop
@@ -348,6 +384,7 @@ class KioskLookupPage(QWidget):
             card.code = procedure.code
             card.clicked.connect(lambda _=False, c=procedure.code: self.open_procedure(c))
             self.results_layout.insertWidget(len(self.result_cards), card)
+            card.show()  # now, not at the layout's next turn of the event loop
             self.result_cards.append(card)
         if found:
             self.count_label.setText(translate("KioskLookup", "Có {0} thủ tục:").format(len(found)))
@@ -365,17 +402,25 @@ class KioskLookupPage(QWidget):
         return [card.code for card in self.result_cards]
 
     def open_procedure(self, code: str) -> None:
-        try:
-            procedure = public_catalog.get_published(self._db, code)
-        except UserError as exc:
-            self.count_label.setText(exc.message)
-            return
-        self.shown = procedure
-        self.detail_name.setText(procedure.name)
-        where = where_to_file(office.get_office(self._db))
-        self.detail_body.setText(procedure_html(procedure, where))
-        self._note("", problem=False)
-        self.pages.setCurrentIndex(1)
+        """Show a procedure's facts, read off the window's thread (the list stays until
+        then; a procedure no longer published says so under the search)."""
+        db = self._db
+
+        def read() -> tuple[Procedure, str]:
+            return public_catalog.get_published(db, code), where_to_file(office.get_office(db))
+
+        def done(read: tuple[Procedure, str] | None, error: str | None) -> None:
+            if read is None:
+                self.count_label.setText(error or "")
+                return
+            procedure, where = read
+            self.shown = procedure
+            self.detail_name.setText(procedure.name)
+            self.detail_body.setText(procedure_html(procedure, where))
+            self._note("", problem=False)
+            self.pages.setCurrentIndex(1)
+
+        self._openings.run(read, done)
 
     def print_checklist(self) -> background.Job | None:
         """Print the shown procedure's slip on the kiosk's printer, in the background;

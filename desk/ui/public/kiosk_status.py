@@ -18,6 +18,7 @@ next person at the kiosk does not see it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
@@ -41,6 +42,7 @@ from desk.domain.vn_dates import clock_label, weekday_and_date_label
 from desk.services import office, public_status
 from desk.services.public_status import PublicStatus
 from desk.storage.database import Database
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import translate
 
 log = logging.getLogger(__name__)
@@ -145,7 +147,9 @@ class KioskStatusPage(QWidget):
         self.setObjectName("kiosk_status")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(STYLE)
-        self.agency = office.get_office(db).code
+        #: The office's agency code, read off the window's thread with the page.
+        self.agency = ""
+        self._asked = self._asked_done = 0
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._entry_page())
         self.pages.addWidget(self._answer_page())
@@ -168,6 +172,22 @@ class KioskStatusPage(QWidget):
         self._clear_timer.setSingleShot(True)
         self._clear_timer.timeout.connect(self.reset)
         self._set_active(self.code_edit)
+        self._agency_reads = background.NewestRead(self)
+        self._read_agency()
+
+    def _read_agency(self) -> None:
+        """The agency code written before the typed code, read off the window's thread
+        (again at the next look-up if it could not be)."""
+        db = self._db
+
+        def done(code: str | None, error: str | None) -> None:
+            if code is None:
+                log.warning("kiosk status: the office could not be read: %s", error)
+                return
+            self.agency = code
+            self.agency_label.setText(f"{code}-")
+
+        self._agency_reads.run(lambda: office.get_office(db).code, done)
 
     # ------------------------------------------------------------ layout
 
@@ -201,7 +221,7 @@ class KioskStatusPage(QWidget):
             _text(translate("KioskStatus", "Mã hồ sơ (ghi trên giấy hẹn):"), "entry_label")
         )
         code_row = QHBoxLayout()
-        agency = QLabel(f"{self.agency}-")
+        self.agency_label = agency = QLabel("-")
         agency.setObjectName("agency_label")
         self.code_edit = self._entry("code_edit", "YYMMDD-NNNN")
         code_row.addWidget(agency)
@@ -358,7 +378,9 @@ class KioskStatusPage(QWidget):
     def typed_code(self) -> str:
         return f"{self.agency}-{self.code_edit.text()}"
 
-    def find_typed(self) -> PublicStatus | None:
+    def find_typed(self) -> None:
+        """Look up the code typed with the last digits of the ID, off the window's thread
+        (the status shows when read; a refusal says why under the entry)."""
         if len(self.code_edit.text().replace("-", "")) != CODE_DIGITS:
             self._fail(
                 translate("KioskStatus", "Xin nhập đủ 10 chữ số của mã hồ sơ (sau {0}-).").format(
@@ -366,36 +388,70 @@ class KioskStatusPage(QWidget):
                 )
             )
             self._set_active(self.code_edit)
-            return None
-        try:
-            status = public_status.status_by_typed_code(
-                self._db, self.typed_code(), self.id_edit.text()
-            )
-        except UserError as exc:
-            self._fail(exc.message)
-            if exc.field == "id_last4":
-                self._set_active(self.id_edit)
-            return None
-        self.show_status(status)
-        return status
+            return
+        if not self.agency:  # the office could not be read yet: the code is not whole
+            self._read_agency()
+            self._fail(translate("KioskStatus", "Chưa tra cứu được, xin thử lại sau giây lát."))
+            return
+        db, typed, last4 = self._db, self.typed_code(), self.id_edit.text()
+
+        def found(
+            status: PublicStatus | None, refusal: UserError | None, error: str | None
+        ) -> None:
+            if status is not None:
+                self.show_status(status)
+            elif refusal is not None:
+                self._fail(refusal.message)
+                if refusal.field == "id_last4":
+                    self._set_active(self.id_edit)
+            else:
+                self._fail(error or "")
+
+        self._look_up(lambda: public_status.status_by_typed_code(db, typed, last4), found)
 
     def _scanned(self) -> None:
         self.scan(self.scan_edit.text())
 
-    def scan(self, text: str) -> PublicStatus | None:
-        """A code read from a receipt's QR code (holding the receipt is the proof)."""
+    def scan(self, text: str) -> None:
+        """A code read from a receipt's QR code (holding the receipt is the proof), looked
+        up off the window's thread."""
         self.scan_edit.clear()
         if not text.strip():
-            return None
-        try:
-            status = public_status.status_by_receipt(self._db, text)
-        except UserError as exc:
+            return
+        db = self._db
+
+        def found(
+            status: PublicStatus | None, refusal: UserError | None, error: str | None
+        ) -> None:
+            if status is not None:
+                self.show_status(status)
+                return
             log.info("kiosk status: scanned code not found")
             self.pages.setCurrentIndex(0)
-            self._fail(exc.message)
-            return None
-        self.show_status(status)
-        return status
+            self._fail(refusal.message if refusal is not None else error or "")
+
+        self._look_up(lambda: public_status.status_by_receipt(db, text), found)
+
+    def _look_up(
+        self,
+        read: Callable[[], PublicStatus],
+        found: Callable[[PublicStatus | None, UserError | None, str | None], None],
+    ) -> None:
+        """``read()`` off the window's thread, then ``found(status, refusal, error)``; a
+        code scanned or typed meanwhile makes this one late (the newest is shown)."""
+        self.entry_error.clear()
+        asked = self._asked = self._asked + 1
+
+        def done(result: PublicStatus | None, refusal: UserError | None, error: str | None) -> None:
+            if asked == self._asked:
+                self._asked_done = asked
+                found(result, refusal, error)
+
+        background.run_refusable(self, read, done)
+
+    def reading(self) -> bool:
+        """Whether a code scanned or typed is being looked up (or the office's code read)."""
+        return self._asked_done != self._asked or self._agency_reads.waiting()
 
     def _fail(self, message: str) -> None:
         self.entry_error.setText(message)

@@ -321,6 +321,10 @@ class KioskWindow(KioskPriorities, QWidget):
         self.clock_label.setText(f"{now:%H:%M}")
         self.date_label.setText(weekday_and_date_label(now))
 
+    def reading(self) -> bool:
+        """Whether what the screen shows is still being read (off the window's thread)."""
+        return self.server.asking() or self.lookup.reading() or self.status.reading()
+
     def poll(self) -> None:
         """Re-read the groups and counts when the queue changed anywhere (a database that
         cannot be read keeps the screen as it is, and is tried again at the next tick)."""

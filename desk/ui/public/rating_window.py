@@ -356,6 +356,10 @@ class RatingWindow(QWidget):
 
     # ------------------------------------------------------------ behaviour
 
+    def reading(self) -> bool:
+        """Whether what the screen shows is still being read (off the window's thread)."""
+        return self.server.asking()
+
     def poll(self) -> None:
         """Look for a new request when the ratings changed anywhere (a database that
         cannot be read keeps the screen as it is, and is tried again at the next tick)."""

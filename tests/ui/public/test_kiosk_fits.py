@@ -64,6 +64,7 @@ def test_a_resize_during_a_look_up_leaves_the_kiosk_texts_readable(qtbot, db, cl
     readable = kiosk._scale
     kiosk.open_page(LOOKUP)
     kiosk.lookup.open_procedure("1.013978")
+    screen_read(qtbot, kiosk)
     kiosk.resize(QSize(1366, 767))
     qtbot.waitUntil(lambda: kiosk.size() == QSize(1366, 767))
     assert kiosk._scale == readable

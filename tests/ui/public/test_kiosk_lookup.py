@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from background_jobs import screen_read, settle
+from background_jobs import screen_read, settle, ticks_of
 from PIL import ImageChops
 from PySide6.QtCore import Qt
+from server_locks import locked
 
 from desk.services import catalog, queue_setup
 from desk.ui.public.kiosk_lookup import KioskLookupPage
@@ -37,16 +38,30 @@ def make_page(qtbot, db, clock, size=(1920, 1080), **options) -> KioskLookupPage
     page.resize(*size)
     page.show()
     qtbot.waitExposed(page)
+    lookup_read(qtbot, page)
     return page
+
+
+def lookup_read(qtbot, page: KioskLookupPage) -> None:
+    """Wait until the page shows the search, or the procedure, it was asked for (read
+    off the window's thread)."""
+    qtbot.waitUntil(lambda: not page.reading(), timeout=30_000)
 
 
 def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def touch(qtbot, page: KioskLookupPage, widget) -> None:
+    """A touch that reads (a field, a procedure), and what it read shown."""
+    click(qtbot, widget)
+    lookup_read(qtbot, page)
+
+
 def type_keys(qtbot, page: KioskLookupPage, text: str) -> None:
     for letter in text.upper():
         click(qtbot, page.keyboard.buttons[SPACE if letter == " " else letter])
+    lookup_read(qtbot, page)
 
 
 def test_typing_on_the_touch_keys_finds_procedures_without_accents(qtbot, db, clock, shots):
@@ -54,7 +69,7 @@ def test_typing_on_the_touch_keys_finds_procedures_without_accents(qtbot, db, cl
     everything = page.results()
     assert len(everything) == len(catalog.list_procedures(db))
     type_keys(qtbot, page, "khai sinx")
-    click(qtbot, page.keyboard.buttons[BACKSPACE])
+    touch(qtbot, page, page.keyboard.buttons[BACKSPACE])
     type_keys(qtbot, page, "h")
     assert page.search.text() == "khai sinh"
     found = page.results()
@@ -67,14 +82,14 @@ def test_typing_on_the_touch_keys_finds_procedures_without_accents(qtbot, db, cl
 
 def test_browsing_by_field_and_nothing_found(qtbot, db, clock):
     page = make_page(qtbot, db, clock)
-    click(qtbot, page.field_buttons["Hộ tịch"])
+    touch(qtbot, page, page.field_buttons["Hộ tịch"])
     assert page.field == "Hộ tịch" and len(page.results()) == 12
     assert page.field_buttons["Hộ tịch"].labels[0].property("on") is True
     assert page.field_buttons[""].labels[0].property("on") is False
     type_keys(qtbot, page, "chung thuc")
     assert page.results() == []
     assert page.count_label.text().startswith("Không tìm thấy thủ tục nào")
-    click(qtbot, page.field_buttons[""])
+    touch(qtbot, page, page.field_buttons[""])
     assert len(page.results()) == 7  # the certification procedures, in every field
 
 
@@ -82,7 +97,7 @@ def test_a_procedure_shows_its_papers_fee_limit_and_channels(qtbot, db, clock, s
     page = make_page(qtbot, db, clock, size=(1080, 1920))
     card = next(c for c in page.result_cards if c.code == BIRTH)
     page.results_area.ensureWidgetVisible(card)
-    click(qtbot, card)
+    touch(qtbot, page, card)
     assert page.pages.currentIndex() == 1
     assert page.detail_name.text() == "Thủ tục đăng ký khai sinh"
     html = page.detail_body.text()
@@ -101,6 +116,7 @@ def test_the_checklist_prints_on_the_kiosk_printer(qtbot, db, clock, tmp_path):
     out = tmp_path / "slip.bin"
     page = make_page(qtbot, db, clock, printer_uri=f"file:{out}", paper="80")
     page.open_procedure(BIRTH)
+    lookup_read(qtbot, page)
     click(qtbot, page.print_button)
     settle(qtbot)
     assert page.print_note.text() == "Xin mời nhận phiếu hướng dẫn ở khe máy in."
@@ -121,6 +137,7 @@ def test_the_checklist_prints_on_the_kiosk_printer(qtbot, db, clock, tmp_path):
 def test_without_a_working_printer_the_citizen_is_told(qtbot, db, clock, uri, note):
     page = make_page(qtbot, db, clock, printer_uri=uri)
     page.open_procedure(BIRTH)
+    lookup_read(qtbot, page)
     page.print_checklist()
     settle(qtbot)
     assert page.print_note.text().startswith(note)
@@ -148,3 +165,33 @@ def test_the_kiosk_opens_the_lookup_and_goes_back_when_left_alone(qtbot, db, clo
         click(qtbot, kiosk.lookup.back_buttons["TRA CỨU THỦ TỤC HÀNH CHÍNH"])
         assert kiosk.pages.currentIndex() == CHOOSE
         kiosk.close()
+
+
+def test_a_search_waiting_on_a_locked_catalog_leaves_the_keys_answering(qtbot, server_db, clock):
+    page = make_page(qtbot, server_db, clock)
+    ticks = ticks_of(page)
+    with locked(server_db.url, "procedures"):  # an admin's catalog edit, not yet committed
+        for letter in "KHAI SINH":
+            click(qtbot, page.keyboard.buttons[SPACE if letter == " " else letter])
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 5)  # the kiosk keeps answering
+        assert page.search.text() == "khai sinh" and page.reading()
+        civil_status = page.field_buttons["Hộ tịch"]
+    lookup_read(qtbot, page)  # the newest search typed is the one shown
+    assert BIRTH in page.results() and page.count_label.text().startswith("Có ")
+    touch(qtbot, page, civil_status)
+    assert page.field == "Hộ tịch" and BIRTH in page.results()
+
+
+def test_a_catalog_that_cannot_be_read_is_said_and_the_next_key_reads_it(qtbot, db, clock):
+    with db.engine.begin() as conn:  # as a damaged catalog: its table cannot be read
+        conn.exec_driver_sql("ALTER TABLE procedures RENAME TO procedures_away")
+    page = make_page(qtbot, db, clock)
+    assert page.results() == [] and page.field_buttons == {}
+    assert page.count_label.text() == (
+        "Chưa tra cứu được, xin thử lại sau giây lát hoặc hỏi cán bộ tại quầy."
+    )
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE procedures_away RENAME TO procedures")
+    type_keys(qtbot, page, "khai sinh")
+    assert BIRTH in page.results() and "Hộ tịch" in page.field_buttons

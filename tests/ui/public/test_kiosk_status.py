@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from background_jobs import screen_read
+from background_jobs import screen_read, ticks_of
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
+from server_locks import locked
 
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
-from desk.services import catalog, queue_setup, steps
+from desk.services import accounts, catalog, queue_setup, steps
 from desk.services.intake import record_intake
 from desk.services.public_status import NO_MATCH
 from desk.ui.public.kiosk_status import KioskStatusPage
@@ -20,6 +21,11 @@ PRIVATE = ("Phạm Thị Hồng", "079190001234", "0912345678", "Số 5 đườn
 
 @pytest.fixture
 def code(db, clerk, clock) -> str:
+    return received(db, clerk, clock)
+
+
+def received(db, clerk, clock) -> str:
+    """The code of a dossier received for PRIVATE[0]."""
     p = catalog.get_procedure(db, CERTIFICATE)
     draft = IntakeDraft(
         procedure_code=CERTIFICATE,
@@ -37,7 +43,13 @@ def make_page(qtbot, db, size=(1920, 1080)) -> KioskStatusPage:
     page.resize(*size)
     page.show()
     qtbot.waitExposed(page)
+    status_read(qtbot, page)
     return page
+
+
+def status_read(qtbot, page: KioskStatusPage) -> None:
+    """Wait until the code scanned or typed has been looked up (off the window's thread)."""
+    qtbot.waitUntil(lambda: not page.reading(), timeout=30_000)
 
 
 def screen_text(widget) -> str:
@@ -57,6 +69,7 @@ def test_a_scanned_receipt_shows_the_status_and_nothing_personal(qtbot, db, code
     assert page.focusWidget() is page.scan_edit  # the reader types into it
     qtbot.keyClicks(page.scan_edit, code.lower())
     qtbot.keyClick(page.scan_edit, Qt.Key.Key_Return)
+    status_read(qtbot, page)
     assert page.pages.currentIndex() == 1
     assert page.facts["code"].text() == code
     assert page.facts["procedure"].text() == catalog.get_procedure(db, CERTIFICATE).name
@@ -79,10 +92,12 @@ def test_a_typed_code_needs_the_last_four_digits(qtbot, db, code, shots):
     assert page.active is page.id_edit  # ten digits typed: on to the ID digits
     press(qtbot, page, "4321")
     qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
+    status_read(qtbot, page)
     assert page.pages.currentIndex() == 0 and page.entry_error.text() == NO_MATCH
     press(qtbot, page, "C1234")
     page.grab().save(str(shots / "kiosk-status-entry-1080x1920.png"))
     qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
+    status_read(qtbot, page)
     assert page.pages.currentIndex() == 1 and page.facts["code"].text() == code
     page.grab().save(str(shots / "kiosk-status-1080x1920.png"))
 
@@ -98,6 +113,7 @@ def test_an_incomplete_code_or_missing_digits_are_explained(qtbot, db, code):
     press(qtbot, page, "100001")
     assert page.code_edit.text() == "260310-0001" and page.active is page.id_edit
     page.find_typed()
+    status_read(qtbot, page)
     assert "4 chữ số cuối" in page.entry_error.text() and page.active is page.id_edit
 
 
@@ -105,6 +121,7 @@ def test_a_ready_result_says_come_and_collect(qtbot, db, clerk, clock, code, sho
     steps.mark_ready(db, clerk, code, clock)
     page = make_page(qtbot, db)
     page.scan(code)
+    status_read(qtbot, page)
     assert page.facts["status"].text() == "Có kết quả, chờ trả"
     assert page.ready_label.text().startswith("ĐÃ CÓ KẾT QUẢ")
     assert page.ready_label.property("ready") is True
@@ -114,6 +131,7 @@ def test_a_ready_result_says_come_and_collect(qtbot, db, clerk, clock, code, sho
 def test_an_unknown_scan_stays_on_the_entry_with_a_message(qtbot, db):
     page = make_page(qtbot, db)
     page.scan("H36.41-260310-0999")
+    status_read(qtbot, page)
     assert page.pages.currentIndex() == 0
     assert "H36.41-260310-0999" in page.entry_error.text()
 
@@ -131,6 +149,7 @@ def test_a_receipt_scanned_on_the_start_screen_opens_the_status(qtbot, db, clock
     assert kiosk.focusWidget() is kiosk.status.scan_edit  # the rest go to the status page
     qtbot.keyClicks(kiosk.focusWidget(), code[1:])
     qtbot.keyClick(kiosk.focusWidget(), Qt.Key.Key_Return)
+    screen_read(qtbot, kiosk)
     assert kiosk.pages.currentIndex() == STATUS
     assert kiosk.status.facts["code"].text() == code
     kiosk.grab().save(str(shots / "kiosk-status-kiosk-1080x1920.png"))
@@ -138,3 +157,18 @@ def test_a_receipt_scanned_on_the_start_screen_opens_the_status(qtbot, db, clock
     assert kiosk.status.pages.currentIndex() == 0
     kiosk._idle.timeout.emit()
     assert kiosk.pages.currentIndex() == CHOOSE
+
+
+def test_a_scan_waiting_on_a_locked_server_leaves_the_page_answering(qtbot, server_db, clock):
+    clerk = accounts.log_in(server_db, "admin", "matkhau123")
+    code = received(server_db, clerk, clock)
+    page = make_page(qtbot, server_db)
+    ticks = ticks_of(page)
+    with locked(server_db.url, "dossiers"):  # another PC's long transaction
+        qtbot.keyClicks(page.scan_edit, code)
+        qtbot.keyClick(page.scan_edit, Qt.Key.Key_Return)
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 5)  # the kiosk keeps answering
+        assert page.reading() and page.pages.currentIndex() == 0
+    status_read(qtbot, page)
+    assert page.pages.currentIndex() == 1 and page.facts["code"].text() == code
