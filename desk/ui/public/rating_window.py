@@ -53,6 +53,7 @@ from desk.domain.translation import translated
 from desk.services import office, ratings
 from desk.services.ratings import RatingRequest
 from desk.storage.database import Database
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import translate
 from desk.ui.widgets.screen_fit import CurrentPageStack
 from desk.ui.widgets.server_poll import ServerPoll
@@ -199,6 +200,8 @@ class RatingWindow(QWidget):
         self._version = -1
         self._portrait: bool | None = None
         self.request: RatingRequest | None = None
+        #: Requests rated or skipped here (their saving may still be on its way).
+        self._answered: set[int] = set()
         self.level: RatingLevel | None = None
         self.setObjectName("rating_window")
         self.setWindowTitle(translate("RatingWindow", "Đánh giá mức độ hài lòng"))
@@ -378,6 +381,8 @@ class RatingWindow(QWidget):
         self._version = version
         self.office_label.setText(office_name.upper())
         current = self.pages.currentIndex()
+        if found is not None and found.id in self._answered:  # read before it was saved
+            found = None
         if found is not None and (self.request is None or found.id != self.request.id):
             if current in (IDLE, LEVELS, THANKS) or self.request is None:
                 self.show_request(found)
@@ -419,33 +424,45 @@ class RatingWindow(QWidget):
     def chosen_reasons(self) -> list[RatingReason]:
         return [r for r, b in self.reason_buttons.items() if b.isChecked()]
 
-    def send(self) -> int | None:
-        """Save the rating (level, reasons ticked, comment) and thank the citizen."""
+    def send(self) -> None:
+        """Save the rating (level, reasons ticked, comment) off the window's thread, and
+        thank the citizen: at once, nothing of theirs left on screen; ``rated(id)`` once
+        it is saved (a refusal replaces the thanks with why)."""
         if self.request is None or self.level is None:
-            return None
-        try:
-            rating_id = ratings.submit_rating(
-                self._db,
-                self.request.id,
-                self.level,
-                self.chosen_reasons(),
-                self.comment_edit.text(),
-                self._clock,
-            )
-        except UserError as exc:
-            log.warning("rating not saved: %s", exc.message)
-            self._thank(exc.message)
-            return None
+            return
+        db, clock, request_id, level = self._db, self._clock, self.request.id, self.level
+        reasons, comment = self.chosen_reasons(), self.comment_edit.text()
+        self._answered.add(request_id)
+
+        def saved(rating_id: int | None, refusal: UserError | None, error: str | None) -> None:
+            if rating_id is None:
+                message = refusal.message if refusal is not None else error or ""
+                log.warning("rating not saved: %s", message)
+                self.thanks_text.setText(message)
+                return
+            self.rated.emit(rating_id)
+
+        background.run_refusable(
+            self,
+            lambda: ratings.submit_rating(db, request_id, level, reasons, comment, clock),
+            saved,
+        )
         self._thank(
             translate("RatingWindow", "Ý kiến của quý khách đã được ghi nhận để phục vụ tốt hơn.")
         )
-        self.rated.emit(rating_id)
-        return rating_id
 
     def skip(self) -> None:
-        """The citizen does not want to rate: nothing is counted."""
+        """The citizen does not want to rate: nothing is counted (the request is closed off
+        the window's thread)."""
         if self.request is not None:
-            ratings.skip_request(self._db, self.request.id, self._clock)
+            db, clock, request_id = self._db, self._clock, self.request.id
+            self._answered.add(request_id)
+
+            def skipped(_result: object, error: str | None) -> None:
+                if error is not None:
+                    log.warning("rating request %s not skipped: %s", request_id, error)
+
+            background.run(self, lambda: ratings.skip_request(db, request_id, clock), skipped)
         self.show_idle()
 
     def _clear_details(self) -> None:

@@ -6,7 +6,8 @@ each says so once in the log, shows no error box on the television, keeps what i
 showed, and tries again at its next tick. What they show is read off the window's
 thread, their first picture too: started while another PC holds the queue locked,
 they keep answering and show it once the lock goes. A ticket the kiosk waits for
-leaves the screen answering, and a second touch gives no second ticket.
+leaves the screen answering, and a second touch gives no second ticket; a rating
+sent while its table is locked thanks the citizen at once and is saved afterwards.
 """
 
 from __future__ import annotations
@@ -106,3 +107,33 @@ def test_screens_started_on_a_locked_queue_keep_answering_and_show_it_once_it_go
     assert [b.group.letter for b in kiosk.group_buttons][:2] == ["A", "B"]
     assert kiosk.office_label.text() == display.office_label.text() != ""
     assert display.counts[0].waiting == 1
+
+
+def test_a_rating_sent_to_a_locked_server_thanks_at_once_and_is_saved_once_it_goes(
+    qtbot, server_db, clock
+):
+    from desk.domain.rating import RatingLevel
+    from desk.services import accounts, ratings
+
+    clerk = accounts.log_in(server_db, "admin", "matkhau123")
+    queue_setup.ensure_defaults(server_db)
+    queue.take_ticket(server_db, queue_setup.list_groups(server_db)[0].id, None, clock)
+    ticket = queue.call_next(server_db, 1, clerk, clock)
+    ratings.request_rating(server_db, clerk, clock, ticket_id=ticket.id, counter_number=1)
+    window = RatingWindow(server_db, clock, counter_number=1, poll_ms=60_000)
+    qtbot.addWidget(window)
+    window.show()
+    screen_read(qtbot, window)
+    assert window.request is not None
+    ticks = ticks_of(window)
+    saved: list[int] = []
+    window.rated.connect(saved.append)
+    with locked(server_db.url, "ratings"):  # another PC's long transaction
+        qtbot.mouseClick(window.level_buttons[RatingLevel.SATISFIED], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+        assert window.thanks_text.isVisible() and window.comment_edit.text() == ""
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 5)  # the screen keeps answering
+        assert saved == []  # not saved yet
+    qtbot.waitUntil(lambda: saved != [], timeout=30_000)
+    assert saved == [ratings.last_rating_id(server_db)]

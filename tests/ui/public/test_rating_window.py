@@ -94,6 +94,7 @@ def test_left_untouched_the_details_are_sent_and_unhappy_alerts(
     window.grab().save(str(shots / "rating-window-details-1080x1920.png"))
     window._timeout.timeout.emit()  # the citizen walked away: the level still counts
     assert window.pages.currentIndex() == THANKS
+    settle(qtbot)  # saved off the window's thread
     [alert] = ratings.unhappy_since(db, start)
     assert alert.clerk_name == "Nguyễn Văn An" and alert.reasons == ("Thời gian chờ",)
 
@@ -106,6 +107,7 @@ def test_skipped_or_left_alone_nothing_is_rated(qtbot, db, clerk, clock, served,
     window.grab().save(str(shots / "rating-window-1080x1920.png"))
     click(qtbot, window.skip_button)
     assert window.pages.currentIndex() == IDLE
+    settle(qtbot)  # closed off the window's thread
     assert ratings.pending_request(db, 3, clock) is None
     day = clock.now().date()
     assert ratings.summary(db, day, day) == []
@@ -130,7 +132,8 @@ def test_choosing_again_and_the_faces(qtbot, db, clerk, clock, served):
     assert window.pages.currentIndex() == LEVELS and window.level is None
     click(qtbot, window.level_buttons[RatingLevel.VERY_SATISFIED])
     assert window.reason_prompt.text().startswith("Quý khách hài lòng nhất về điều gì?")
-    assert window.send() is not None
+    with qtbot.waitSignal(window.rated):
+        window.send()
     happy = face_pixmap(RatingLevel.VERY_SATISFIED, 120).toImage()
     unhappy = face_pixmap(RatingLevel.UNSATISFIED, 120).toImage()
     assert happy.pixelColor(60, 15).name() == "#2e7d32"
