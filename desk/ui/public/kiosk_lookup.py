@@ -430,10 +430,17 @@ class KioskLookupPage(QWidget):
         db, code, clock = self._db, self.shown.code, self._clock
         uri, paper = self._printer_uri, self._paper
         self._note("", problem=False)
+
+        def work() -> tuple[Image.Image, bool]:
+            """The slip's image, and whether a printer took it (``none``: shown only)."""
+            image = public_catalog.print_checklist(db, code, clock, uri, paper)
+            used = uri or queue_setup.kiosk_printer(db)[0]
+            return image, used.strip().lower() != "none"
+
         return background.run_in_background(
             self,
-            lambda: public_catalog.print_checklist(db, code, clock, uri, paper),
-            self._checklist_printed,
+            work,
+            lambda done: self._checklist_printed(*done),
             lambda message: self._checklist_failed(code, message),
             translate("KioskLookup", "Đang in phiếu hướng dẫn..."),
             buttons=[self.print_button],
@@ -450,10 +457,9 @@ class KioskLookupPage(QWidget):
             problem=True,
         )
 
-    def _checklist_printed(self, image: Image.Image) -> None:
+    def _checklist_printed(self, image: Image.Image, on_paper: bool) -> None:
         self.last_image = image
-        uri = self._printer_uri or queue_setup.kiosk_printer(self._db)[0]
-        if uri.strip().lower() == "none":
+        if not on_paper:
             self._note(
                 translate(
                     "KioskLookup", "Kiosk chưa nối máy in: xin ghi lại thông tin trên màn hình."

@@ -100,6 +100,7 @@ class KioskWindow(KioskPriorities, QWidget):
         self.last_issued: IssuedTicket | None = None
         self.last_image: Image.Image | None = None
         self.last_print_error = ""
+        self._on_paper = False  # the last ticket went to a printer (not ``none``)
         self.print_job: background.Job | None = None
         self.group_buttons: list[GroupButton] = []
         self.setObjectName("kiosk")
@@ -402,17 +403,26 @@ class KioskWindow(KioskPriorities, QWidget):
 
     def _print(self, issued: IssuedTicket) -> None:
         db, uri, paper = self._db, self._printer_uri, self._paper
+
+        def work() -> tuple[Image.Image, bool]:
+            """The ticket's image, and whether a printer took it (``none``: shown only)."""
+            image = queue.print_ticket(db, issued, uri, paper)
+            used = uri or queue_setup.kiosk_printer(db)[0]
+            return image, used.strip().lower() != "none"
+
         self.print_job = background.run_in_background(
             self,
-            lambda: queue.print_ticket(db, issued, uri, paper),
-            lambda image: self._printed_ticket(issued, image, ""),
-            lambda message: self._printed_ticket(issued, None, message),
+            work,
+            lambda done: self._printed_ticket(issued, *done, ""),
+            lambda message: self._printed_ticket(issued, None, False, message),
             translate("KioskWindow", "Đang in phiếu, xin chờ trong giây lát..."),
             buttons=self.group_buttons,
             note=self.result_progress,
         )
 
-    def _printed_ticket(self, issued: IssuedTicket, image: Image.Image | None, error: str) -> None:
+    def _printed_ticket(
+        self, issued: IssuedTicket, image: Image.Image | None, on_paper: bool, error: str
+    ) -> None:
         """The printer took the ticket or refused it: the note says which (for the
         ticket still shown), and the number stays on screen a few seconds more."""
         for button in self.group_buttons:  # those made while it printed too
@@ -422,13 +432,13 @@ class KioskWindow(KioskPriorities, QWidget):
         if self.last_issued is not issued:
             return
         self.last_image, self.last_print_error = image, error
+        self._on_paper = on_paper
         self._show_note()
         if self.pages.currentIndex() == RESULT:
             self._back.start(RESULT_SECONDS * 1000)
 
     def _printed(self) -> bool:
-        uri = self._printer_uri or queue_setup.kiosk_printer(self._db)[0]
-        return uri.strip().lower() != "none" and not self.last_print_error
+        return self._on_paper and not self.last_print_error
 
     def _show_result(self, issued: IssuedTicket) -> None:
         ticket = issued.ticket
