@@ -4842,6 +4842,10 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
         <source>Chưa nhập tên đăng nhập.</source>
         <translation>Enter a username.</translation>
     </message>
+    <message>
+        <source>Đang kiểm tra mật khẩu...</source>
+        <translation>Checking the password...</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -7039,7 +7043,7 @@ Log folder: {logs}</translation>
     <name>RatingWindow</name>
     <message>
         <source>Đánh giá mức độ hài lòng</source>
-        <extracomment>The mouth: how far its middle sits below (+) or above (-) its ends, as a share of the face.</extracomment>
+        <extracomment>The mouth: how far its middle sits below (+) or above (-) its ends, as a share of the face. Requests rated or skipped here (their saving may still be on its way).</extracomment>
         <translation>Satisfaction rating</translation>
     </message>
     <message>
@@ -7160,6 +7164,7 @@ Log folder: {logs}</translation>
     <name>ReceiptPreviewDialog</name>
     <message>
         <source>Phiếu tiếp nhận hồ sơ {code}</source>
+        <extracomment>The receipt printer the status speaks of: the one of the last print.</extracomment>
         <translation>Receipt of dossier {code}</translation>
     </message>
     <message>

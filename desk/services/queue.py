@@ -436,3 +436,16 @@ def link_dossier(
         if row.state == TicketState.CALLED.value:
             row.state = TicketState.SERVING.value
             _event(s, row, EventKind.SERVING, now, row.counter_id)
+
+
+def link_if_served(
+    db: Database, ticket_id: int, counter_number: int | None, dossier_code: str, clock: Clock
+) -> Ticket | None:
+    """Link the dossier just saved to the ticket its intake was for, when that ticket is
+    still at counter ``counter_number``; the ticket, or ``None`` (finished, transferred,
+    or moved to another counter meanwhile: the dossier stays unlinked)."""
+    ticket = get_ticket(db, ticket_id)
+    if ticket.state not in AT_COUNTER or ticket.counter_number != counter_number:
+        return None
+    link_dossier(db, ticket.id, dossier_code, clock)
+    return ticket

@@ -205,9 +205,14 @@ def _connect(url: str, book: Book, light: bool) -> BareReader:
         path = found[0]
         import sqlite3
 
-        # mode=rw: a missing file is not created here (the ordinary way creates it)
+        # mode=rw: a missing file is not created here (the ordinary way creates it).
+        # Any one thread at a time: the login dialog checks a password on a pool thread
+        # while the window's thread waits for it (a reader is never shared at once).
         lite = sqlite3.connect(
-            Path(path).absolute().as_uri() + "?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+            Path(path).absolute().as_uri() + "?mode=rw",
+            uri=True,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=False,
         )
         return BareReader(lite, "sqlite", book, "sqlite3")
     if url.startswith(POSTGRES_PREFIX):

@@ -217,6 +217,34 @@ def test_link_dossier_marks_a_called_ticket_as_serving(db, groups, clerk, early)
     assert queue.get_ticket(db, called.id).state is TicketState.SERVING
 
 
+def test_a_dossier_is_linked_only_to_a_ticket_still_served_at_its_counter(
+    db, groups, clerk, early
+) -> None:
+    take(db, groups["A"], early)
+    called = queue.call_next(db, 1, clerk, early)
+    assert called is not None
+    procedure = catalog.get_procedure(db, "1.001193")
+    codes = [
+        record_intake(
+            db,
+            IntakeDraft(
+                procedure_code=procedure.code,
+                applicant=Applicant(name=name, id_number="079190001234"),
+                papers=[ReceivedPaper(procedure.papers[0].name)],
+            ),
+            clerk,
+            early,
+        ).code
+        for name in ("Lê Thị Mai", "Lê Văn Nam")
+    ]
+    assert queue.link_if_served(db, called.id, 2, codes[0], early) is None  # another counter
+    linked = queue.link_if_served(db, called.id, 1, codes[0], early)
+    assert linked is not None and linked.code == "A001"
+    queue.finish(db, called.id, 1, clerk, early)
+    assert queue.link_if_served(db, called.id, 1, codes[1], early) is None  # finished
+    assert queue.dossiers_of_ticket(db, called.id) == [codes[0]]
+
+
 def test_every_change_moves_the_queue_version(db, groups, clerk, early) -> None:
     before = changes.version(db, changes.QUEUE)
     ticket = take(db, groups["A"], early).ticket

@@ -159,13 +159,16 @@ def test_the_login_checks_a_right_password_without_waiting_for_the_database(
     dialog.username_edit.setText("canbo1")
     dialog.password_edit.setText(demo.DEMO_PASSWORD)
     assert dialog.try_log_in()
+    qtbot.waitUntil(lambda: not dialog.checking())
     assert dialog.clerk == accounts.get_clerk(office_db, "canbo1") and asked == []
 
     wrong = LoginDialog(None, first=FirstLogin(first.reader, first.names, database))
     qtbot.addWidget(wrong)
     wrong.username_edit.setText("canbo1")
     wrong.password_edit.setText("sai-mat-khau")
-    assert not wrong.try_log_in()
+    assert wrong.try_log_in()
+    qtbot.waitUntil(lambda: not wrong.checking())
+    assert wrong.clerk is None
     assert asked == [1] and wrong.password_edit.text() == ""  # counted the ordinary way
     with office_db.read() as s:
         assert s.scalar(select(UserRow.failed_logins).where(UserRow.username == "canbo1")) == 1

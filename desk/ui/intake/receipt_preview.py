@@ -63,14 +63,16 @@ WARNING_COLOUR = "#e65100"
 
 def print_receipt(
     db: Database, code: str, clerk: Clerk | None = None, clock: Clock | None = None
-) -> PrintedReceipt:
-    """Print ``code``'s receipt with the printer set now (on a pool thread: no widget);
-    ``clerk`` is who the dossier's audit trail names for it."""
+) -> tuple[PrintedReceipt, str]:
+    """Print ``code``'s receipt with the printer set now (on a pool thread: no widget), and
+    that printer's URI; ``clerk`` is who the dossier's audit trail names for it."""
+    here = receipt_printer(db)
     try:
-        return receipts.print_receipt(db, code, clerk=clerk, clock=clock)
+        printed = receipts.print_receipt(db, code, here.uri, here.paper, clerk=clerk, clock=clock)
     except PrinterError as exc:  # the system's own words go to the log
         log.warning("receipt %s not printed: %s", code, exc.detail or exc.message)
         raise
+    return printed, here.uri
 
 
 def open_printing(  # noqa: PLR0913
@@ -92,8 +94,9 @@ def open_printing(  # noqa: PLR0913
     told in a message box headed ``title``.
     """
 
-    def draw() -> tuple[Image.Image, str]:
-        return receipts.receipt_image(db, code), appointment_warning(db, code)
+    def draw() -> tuple[Image.Image, str, str]:
+        image, warning = receipts.receipt_image(db, code), appointment_warning(db, code)
+        return image, warning, receipt_printer(db).uri
 
     def done(drawn: tuple[Image.Image, str] | None, error: str | None) -> None:
         if error is not None or drawn is None:
@@ -101,9 +104,16 @@ def open_printing(  # noqa: PLR0913
             if shown is not None:
                 shown(None)
             return
-        image, warning = drawn
+        image, warning, uri = drawn
         dialog = ReceiptPreviewDialog(
-            image, code, db, parent=parent, clerk=clerk, clock=clock, calendar_warning=warning
+            image,
+            code,
+            db,
+            parent=parent,
+            clerk=clerk,
+            clock=clock,
+            calendar_warning=warning,
+            printer_uri=uri,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -143,11 +153,15 @@ class ReceiptPreviewDialog(QDialog):
         clerk: Clerk | None = None,
         clock: Clock | None = None,
         calendar_warning: str | None = None,
+        printer_uri: str | None = None,
     ) -> None:
-        """``calendar_warning``: why the appointment may still move, read beforehand off
-        the window's thread (``open_printing``); read here when not given."""
+        """``calendar_warning``: why the appointment may still move, and ``printer_uri``,
+        this PC's receipt printer, read beforehand off the window's thread
+        (``open_printing``); read here when not given."""
         super().__init__(parent)
         self._db = db
+        #: The receipt printer the status speaks of: the one of the last print.
+        self._uri = printer_uri if printer_uri is not None else receipt_printer(db).uri
         self._code = code
         self._clerk, self._clock = clerk, clock
         self._pixmap = QPixmap()
@@ -254,13 +268,14 @@ class ReceiptPreviewDialog(QDialog):
         )
         return self.job
 
-    def _printed(self, printed: PrintedReceipt) -> None:
-        self.set_image(printed.image)
-        self._show_result(None, printed.outcome)
+    def _printed(self, printed: tuple[PrintedReceipt, str]) -> None:
+        receipt, self._uri = printed
+        self.set_image(receipt.image)
+        self._show_result(None, receipt.outcome)
 
     def _show_result(self, error: str | None, outcome: PrintOutcome | None = None) -> None:
         self.setProperty("confirmed", outcome is not None and outcome.printed)
-        uri = receipt_printer(self._db).uri.strip()
+        uri = self._uri.strip()
         nothing_sent = uri.lower() == "none" or (
             outcome is not None and outcome.delivery is Delivery.NOTHING
         )

@@ -1,7 +1,9 @@
 """Logging in at the counter: every dossier records the clerk who received it.
 
 A wrong password clears only the password: the username stays, so the clerk
-retypes one field, not two.
+retypes one field, not two. The office's name and the password are read and checked
+off the window's thread (the fields wait meanwhile, and say so): a server that
+answers slowly, or the database layer still loading, never freezes the window.
 
 At start-up the dialog may come before the database layer has loaded
 (``desk.ui.first_start``): the office's name is then the one read on the bare
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.errors import DeskError, UserError
 from desk.domain.office import Clerk
+from desk.ui.widgets import background
 from desk.ui.widgets.forms import (
     FieldErrors,
     Notice,
@@ -68,6 +71,8 @@ class LoginDialog(QDialog):
         self.db = db
         self._first = first
         self._shown = False
+        self._checking = False
+        self._office_reads = background.NewestRead(self)
         self.clerk: Clerk | None = None
         self.setWindowTitle(translate("LoginDialog", "Đăng nhập"))
         self.errors = FieldErrors()
@@ -114,44 +119,81 @@ class LoginDialog(QDialog):
         self.username_edit.setFocus()
 
     def _fill_office(self) -> None:
-        try:
-            name, parent = self._office_names()
-        except DeskError:
-            self.parent_label.hide()
-            self.office_label.setText(translate("LoginDialog", "Bộ phận Một cửa"))
+        """The office heading the dialog ("Bộ phận Một cửa" until it is read, and for an
+        office not set up yet)."""
+        self.parent_label.hide()
+        self.office_label.setText(translate("LoginDialog", "Bộ phận Một cửa"))
+        if self._first is not None:
+            self._show_office((self._first.names.name, self._first.names.parent), None)
             return
+        db = self.db
+        assert db is not None
+
+        def read() -> tuple[str, str] | None:
+            from desk.services import office as office_service
+
+            try:
+                office = office_service.get_office(db)
+            except DeskError:
+                return None  # no office yet
+            return office.name, office.parent
+
+        self._office_reads.run(read, self._show_office)
+
+    def _show_office(self, names: tuple[str, str] | None, error: str | None) -> None:
+        if names is None:
+            if error is not None:
+                log.warning("the office could not be read for the login: %s", error)
+            return
+        name, parent = names
         self.parent_label.setText(parent.upper())
+        self.parent_label.show()
         self.office_label.setText(name.upper())
 
-    def _office_names(self) -> tuple[str, str]:
-        if self._first is not None:
-            return self._first.names.name, self._first.names.parent
-        from desk.services import office as office_service
-
-        office = office_service.get_office(self._database())
-        return office.name, office.parent
-
     def try_log_in(self) -> bool:
-        """Check the credentials; accept the dialog when they are right."""
+        """Check the credentials off the window's thread, the fields held meanwhile; the
+        dialog is accepted when they are right, else says why at the field. ``False``
+        when nothing was asked (no username yet, or a check already on its way)."""
+        if self._checking:
+            return False
         self.errors.clear()
         self.notice.clear_notice()
         username = clean_text(self.username_edit)
         if not username:
             self.errors.show({"username": translate("LoginDialog", "Chưa nhập tên đăng nhập.")})
             return False
-        try:
-            self.clerk = self._log_in(username, self.password_edit.text())
-        except UserError as exc:
-            if exc.field not in self.errors.fields():
-                # Not about what was typed (e.g. the database is locked): keep both.
-                self.notice.show_error(exc.message)
-                return False
-            if exc.field == "password":
-                self.password_edit.clear()
-            self.errors.show({exc.field: exc.message})
-            return False
-        self.accept()
+        password = self.password_edit.text()
+        self._hold(True)
+        background.run_refusable(self, lambda: self._log_in(username, password), self._checked)
         return True
+
+    def checking(self) -> bool:
+        """Whether the password is being checked, or the office read."""
+        return self._checking or self._office_reads.waiting()
+
+    def _hold(self, checking: bool) -> None:
+        self._checking = checking
+        for widget in (self.username_edit, self.password_edit, self.login_button):
+            widget.setEnabled(not checking)
+        if checking:
+            self.notice.show_waiting(translate("LoginDialog", "Đang kiểm tra mật khẩu..."))
+        else:
+            self.notice.clear_notice()
+
+    def _checked(self, clerk: Clerk | None, refusal: UserError | None, error: str | None) -> None:
+        self._hold(False)
+        if clerk is not None:
+            self.clerk = clerk
+            self.accept()
+            return
+        if refusal is None or refusal.field not in self.errors.fields():
+            # Not about what was typed (e.g. the database is locked): keep both.
+            self.notice.show_error(refusal.message if refusal is not None else error or "")
+            self.password_edit.setFocus()
+            return
+        if refusal.field == "password":
+            self.password_edit.clear()
+        self.errors.show({refusal.field: refusal.message})
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -166,6 +208,7 @@ class LoginDialog(QDialog):
         return self.db
 
     def _log_in(self, username: str, password: str) -> Clerk:
+        """The clerk signing in (on a pool thread: no widget)."""
         if self._first is not None:
             from desk.services import quick_list
             from desk.storage.statement_book import BareUnavailable

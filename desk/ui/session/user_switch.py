@@ -26,6 +26,7 @@ from desk.domain.office import Clerk
 from desk.services import sessions
 from desk.storage.database import Database
 from desk.ui.session.login_dialog import LoginDialog
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import confirm, show_message, translate
 
 log = logging.getLogger(__name__)
@@ -104,11 +105,18 @@ class UserSwitch(QObject):
         if clerk is None or clerk.id == self._clerk.id:
             self.cancelled.emit()
             return
-        try:
-            sessions.record_switch(self._db, self._clerk, clerk, self._clock)
-        except UserError as exc:  # the database is away: the first clerk stays
-            show_message(self._window, translate("UserSwitch", "Đổi người dùng"), exc.message)
-            self.cancelled.emit()
-            return
-        log.info("%s signed in in place of %s", clerk.username, self._clerk.username)
-        self.switched.emit(clerk)
+        db, before, clock = self._db, self._clerk, self._clock
+
+        def recorded(_done: object, refusal: UserError | None, error: str | None) -> None:
+            if refusal is not None or error is not None:  # the database is away: they stay
+                message = refusal.message if refusal is not None else error or ""
+                show_message(self._window, translate("UserSwitch", "Đổi người dùng"), message)
+                self.cancelled.emit()
+                return
+            log.info("%s signed in in place of %s", clerk.username, before.username)
+            self.switched.emit(clerk)
+
+        # Recorded in the audit trail off the window's thread, as the password was checked.
+        background.run_refusable(
+            self, lambda: sessions.record_switch(db, before, clerk, clock), recorded
+        )

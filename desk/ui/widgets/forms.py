@@ -84,7 +84,8 @@ def one_line(text: str) -> str:
 
 
 class Notice(QLabel):
-    """A one-line outcome under a form: green when done, red when not."""
+    """A one-line outcome under a form: green when done, red when not; in the text's own
+    colour while it is on its way."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,13 +102,17 @@ class Notice(QLabel):
         self.is_error = True
         self._show(text, ERROR_COLOUR)
 
+    def show_waiting(self, text: str) -> None:
+        self.is_error = False
+        self._show(text, None)
+
     def clear_notice(self) -> None:
         self.is_error = False
         self.setText("")
         self.hide()
 
-    def _show(self, text: str, colour: str) -> None:
-        self.setStyleSheet(f"color: {colour};")
+    def _show(self, text: str, colour: str | None) -> None:
+        self.setStyleSheet(f"color: {colour};" if colour else "")
         self.setText(text)
         self.setVisible(bool(text))
 

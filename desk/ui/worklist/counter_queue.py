@@ -11,6 +11,7 @@ dossiers).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QSpinBox
 
 from desk import config
 from desk.domain.errors import UserError
+from desk.ui.widgets import background
 from desk.ui.widgets.qt_helpers import show_message, translate
 
 if TYPE_CHECKING:
@@ -113,19 +115,26 @@ class CounterQueue:
         self.counter_dock, self.counter_panel = dock, panel
 
     def start_intake_for_ticket(self, ticket_id: int) -> None:
-        """The citizen of ``ticket_id`` is at the counter: a new intake, remembered as theirs."""
-        try:
-            from desk.services import queue
+        """The citizen of ``ticket_id`` is at the counter: a new intake, remembered as
+        theirs (the ticket read off the window's thread first)."""
+        from desk.services import queue
 
-            ticket = queue.get_ticket(self._db, ticket_id)
-        except UserError as exc:
-            show_message(self, translate("MainWindow", "Tiếp nhận hồ sơ"), exc.message)
-            return
-        self.ticket = ticket
-        self.ticket_label.setText(translate("MainWindow", "Từ số {code}").format(code=ticket.code))
-        self.ticket_label.show()
-        self._ticket_timer.start()
-        self.new_intake()
+        db = self._db
+
+        def read(ticket: Ticket | None, refusal: UserError | None, error: str | None) -> None:
+            if ticket is None:
+                message = refusal.message if refusal is not None else error or ""
+                show_message(self, translate("MainWindow", "Tiếp nhận hồ sơ"), message)
+                return
+            self.ticket = ticket
+            self.ticket_label.setText(
+                translate("MainWindow", "Từ số {code}").format(code=ticket.code)
+            )
+            self.ticket_label.show()
+            self._ticket_timer.start()
+            self.new_intake()
+
+        background.run_refusable(self, lambda: queue.get_ticket(db, ticket_id), read)
 
     def forget_ticket(self) -> None:
         self.ticket = None
@@ -138,23 +147,29 @@ class CounterQueue:
         if self.ticket is not None and (current is None or current.id != self.ticket.id):
             self.forget_ticket()
 
-    def _link_to_ticket(self, code: str) -> Ticket | None:
-        """Link the saved dossier to the ticket when it is still served here; the ticket."""
+    def _link_to_ticket(self, code: str, then: Callable[[Ticket | None], None]) -> None:
+        """Link the saved dossier to the ticket when it is still served here, off the
+        window's thread; then ``then(ticket)`` (``None``: no ticket, or no longer here)."""
         if self.ticket is None:
-            return None
-        try:
-            from desk.domain.queue import AT_COUNTER
-            from desk.services import queue
+            then(None)
+            return
+        from desk.services import queue
 
-            ticket = queue.get_ticket(self._db, self.ticket.id)
-            if ticket.state not in AT_COUNTER or ticket.counter_number != self.counter_number:
-                self.forget_ticket()
-                return None
-            queue.link_dossier(self._db, ticket.id, code, self._clock)
-        except UserError as exc:
-            log.warning("dossier %s not linked to its ticket: %s", code, exc.message)
-            show_message(self, translate("MainWindow", "Gắn hồ sơ với số thứ tự"), exc.message)
-            return None
-        if self.counter_panel is not None:
-            self.counter_panel.poll()
-        return ticket
+        db, ticket_id, number, clock = self._db, self.ticket.id, self.counter_number, self._clock
+
+        def linked(ticket: Ticket | None, refusal: UserError | None, error: str | None) -> None:
+            if refusal is not None or error is not None:
+                message = refusal.message if refusal is not None else error or ""
+                log.warning("dossier %s not linked to its ticket: %s", code, message)
+                show_message(self, translate("MainWindow", "Gắn hồ sơ với số thứ tự"), message)
+                then(None)
+                return
+            if ticket is None and self.ticket is not None and self.ticket.id == ticket_id:
+                self.forget_ticket()  # finished or moved on meanwhile
+            if self.counter_panel is not None:
+                self.counter_panel.poll()
+            then(ticket)
+
+        background.run_refusable(
+            self, lambda: queue.link_if_served(db, ticket_id, number, code, clock), linked
+        )

@@ -308,14 +308,19 @@ class MainWindow(AdminDialogs, WindowMenus, WindowTabs, CounterQueue, Reprinting
         self.worklist.refresh()
 
     def _on_dossier_saved(self, code: str) -> None:
+        """The list reads again; the status bar says it is saved (and from which ticket,
+        once linked to the one served here, off the window's thread)."""
         self.refresh_dossiers()
-        text = translate("MainWindow", "Đã lưu hồ sơ {code}.").format(code=code)
-        ticket = self._link_to_ticket(code)
-        if ticket is not None:
-            text = translate("MainWindow", "Đã lưu hồ sơ {code}, nhận từ số {ticket}.").format(
-                code=code, ticket=ticket.code
-            )
-        self.statusBar().showMessage(text, 10_000)
+
+        def say(ticket: Ticket | None) -> None:
+            text = translate("MainWindow", "Đã lưu hồ sơ {code}.").format(code=code)
+            if ticket is not None:
+                text = translate("MainWindow", "Đã lưu hồ sơ {code}, nhận từ số {ticket}.").format(
+                    code=code, ticket=ticket.code
+                )
+            self.statusBar().showMessage(text, 10_000)
+
+        self._link_to_ticket(code, say)
 
     def show_at_risk(self) -> None:
         """The dossiers at risk of being late ("Cần xin lỗi"), in the worklist (once it is

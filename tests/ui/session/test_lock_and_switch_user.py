@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from background_jobs import opened
+from background_jobs import opened, settle
 from keyboard_input import type_text
 from message_boxes import click_box_button, visible_message_boxes
 from PySide6.QtCore import Qt
@@ -57,9 +57,12 @@ def record(db, clerk, clock) -> str:
 
 
 def sign_in(qtbot, dialog: LoginDialog, username: str, password: str) -> None:
+    """Type and press Enter; wait for the check, and what follows it (the switch is
+    recorded off the window's thread too)."""
     type_text(qtbot, dialog.username_edit, username)
     type_text(qtbot, dialog.password_edit, password)
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    settle(qtbot)
 
 
 def pc_actions(db) -> list[str]:
@@ -108,16 +111,21 @@ def test_another_clerk_takes_the_counter(qtbot, leaving, db, clerk, clock, hoa):
     assert leaving.clerk_label.full_text() == "Cán bộ: Nguyễn Văn An (admin, quản trị viên)"
     switch = leaving.switch_user()
     assert switch.dialog is not None and switch.dialog.isVisible()
+    where = leaving.geometry()
+    switched = []
+    switch.switched.connect(switched.append)
     sign_in(qtbot, switch.dialog, "canbo1", "hoa2026ok")
-    successor = leaving.successor
-    assert successor is not None
-    qtbot.addWidget(successor)
-    assert successor.isVisible() and successor.geometry() == leaving.geometry()
+    assert [c.username for c in switched] == ["canbo1"]
+    [successor] = [  # (the one leaving may be gone already: the switch ran in the background)
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]  # not given to qtbot: the switch back below closes and deletes it
+    assert successor.isVisible() and successor.geometry() == where
     assert successor.clerk_label.full_text() == "Cán bộ: Lê Thị Hoa (canbo1, cán bộ)"
     assert not successor.admin_actions["clerks"].isEnabled()  # her role's menus
     assert not successor.admin_actions["printer"].isEnabled()
     assert successor.worklist.model.filter.assignee == "canbo1"  # "mine" is hers
-    assert not leaving.isVisible() and not page.isVisible()  # his windows closed
+    for his in (leaving, page):  # his windows closed
+        assert not shiboken6.isValid(his) or not his.isVisible()
     qtbot.waitUntil(lambda: not shiboken6.isValid(leaving))  # and gone
     [entry] = audit.trail(db, "pc", host_name())
     assert (entry.action, entry.by) == ("user_switched", "Lê Thị Hoa")

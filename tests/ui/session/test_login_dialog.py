@@ -20,7 +20,13 @@ def dialog(qtbot, db: Database) -> LoginDialog:
     d = LoginDialog(db)
     qtbot.addWidget(d)
     d.show()
+    checked(qtbot, d)  # the office, read off the window's thread
     return d
+
+
+def checked(qtbot, dialog: LoginDialog) -> None:
+    """Wait until the password typed has been checked (off the window's thread)."""
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=30_000)
 
 
 def test_shows_the_office_and_hides_the_password(dialog: LoginDialog) -> None:
@@ -35,6 +41,7 @@ def test_good_credentials_log_in(qtbot, dialog: LoginDialog) -> None:
     type_text(qtbot, dialog.username_edit, "admin")
     type_text(qtbot, dialog.password_edit, "matkhau123")
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    checked(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.clerk is not None
     assert (dialog.clerk.username, dialog.clerk.full_name) == ("admin", "Nguyễn Văn An")
@@ -45,6 +52,7 @@ def test_wrong_password_keeps_the_username_and_clears_the_password(qtbot, dialog
     type_text(qtbot, dialog.username_edit, "admin")
     type_text(qtbot, dialog.password_edit, "matkhau999")
     qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    checked(qtbot, dialog)
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.clerk is None
     assert dialog.errors.message("password") == "Sai tên đăng nhập hoặc mật khẩu."
@@ -54,13 +62,16 @@ def test_wrong_password_keeps_the_username_and_clears_the_password(qtbot, dialog
     type_text(qtbot, dialog.password_edit, "matkhau123")
     assert dialog.errors.message("password") == ""
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    checked(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
 def test_unknown_username_gets_the_same_message(qtbot, dialog) -> None:
     type_text(qtbot, dialog.username_edit, "khongco")
     type_text(qtbot, dialog.password_edit, "matkhau123")
-    assert not dialog.try_log_in()
+    assert dialog.try_log_in()  # asked
+    checked(qtbot, dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.errors.message("password") == "Sai tên đăng nhập hoặc mật khẩu."
 
 
@@ -74,4 +85,27 @@ def test_empty_username_is_asked_for(qtbot, dialog) -> None:
 def test_before_set_up_the_dialog_still_opens(qtbot, empty_db: Database) -> None:
     d = LoginDialog(empty_db)
     qtbot.addWidget(d)
-    assert d.office_label.text() == "Bộ phận Một cửa"
+    checked(qtbot, d)
+    assert d.office_label.text() == "Bộ phận Một cửa" and d.parent_label.isHidden()
+
+
+def test_a_password_checked_on_a_locked_server_leaves_the_window_alive(qtbot, server_db):
+    from background_jobs import ticks_of
+    from server_locks import locked
+
+    d = LoginDialog(server_db)
+    qtbot.addWidget(d)
+    d.show()
+    checked(qtbot, d)
+    ticks = ticks_of(d)
+    type_text(qtbot, d.username_edit, "admin")
+    type_text(qtbot, d.password_edit, "matkhau123")
+    with locked(server_db.url, "users"):  # another PC's long transaction
+        qtbot.keyClick(d.password_edit, Qt.Key.Key_Return)
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= seen + 5)  # the event loop runs meanwhile
+        assert d.checking() and not d.password_edit.isEnabled()
+        assert d.notice.text() == "Đang kiểm tra mật khẩu..."
+        assert not d.try_log_in()  # a second Enter asks nothing more
+    checked(qtbot, d)
+    assert d.result() == QDialog.DialogCode.Accepted and d.clerk is not None

@@ -59,6 +59,7 @@ def fill_and_save(qtbot, intake: IntakeWindow, name: str) -> str:
     type_text(qtbot, intake.id_edit, "079190012345")
     dossier = saved(qtbot, intake)
     assert dossier is not None, intake.error_text("name")
+    settle(qtbot)  # linked to the ticket off the window's thread
     if intake.last_preview is not None:
         intake.last_preview.reject()
     QApplication.processEvents()
