@@ -3396,6 +3396,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>Processing steps</translation>
     </message>
     <message>
+        <source>Nhận tin nhắn</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
         <source>Đã ghi nhận đồng ý nhận tin nhắn của người nộp.</source>
         <translation>The applicant&apos;s consent to messages is recorded.</translation>
     </message>

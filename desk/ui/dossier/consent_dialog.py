@@ -6,9 +6,13 @@ The clerk ticks what the citizen now agrees to and notes their request (a letter
 e-mail). A channel the office has turned off keeps what the citizen said before; a
 channel without its address cannot be ticked. Recorded at once
 (``outbox.change_consent``): a withdrawn channel's unsent messages are never sent.
+What it shows (the consent on record, the channels on) is read before it opens
+(``read``, then ``found``), and the change is recorded, off the window's thread.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,7 +32,8 @@ from desk.domain.messages import recipients
 from desk.domain.office import Clerk
 from desk.services import outbox
 from desk.storage.database import Database
-from desk.ui.intake.consent_box import ConsentBox
+from desk.ui.intake.consent_box import ConsentBox, channels_on
+from desk.ui.widgets import background
 from desk.ui.widgets.forms import vietnamese_buttons
 from desk.ui.widgets.qt_helpers import ERROR_COLOUR, translate
 
@@ -47,14 +52,19 @@ class ConsentDialog(QDialog):
         code: str,
         applicant: Applicant,
         parent: QWidget | None = None,
+        found: ConsentRead | None = None,
     ) -> None:
+        """``found``: what ``read`` read for ``code`` off the window's thread (read here
+        when not given)."""
         super().__init__(parent)
         self.setObjectName("consent_dialog")
         self.setWindowTitle(
             translate("ConsentDialog", "Nhận tin nhắn: hồ sơ {code}").format(code=code)
         )
         self._db, self._clerk, self._clock, self._code = db, clerk, clock, code
-        self.before = outbox.consent_for(db, code)
+        found = found if found is not None else self.read(db, code)
+        self.before = found.before
+        self._saving = False
         self._addresses = (applicant.phone, applicant.email)
         self.stopped = 0
         intro = QLabel(
@@ -72,7 +82,7 @@ class ConsentDialog(QDialog):
             field.setReadOnly(True)
         self.box = ConsentBox(self)
         self.box.watch(phone, email)
-        self.box.offer_from(db)
+        self.box.set_offered(found.channels_on)
         for channel, box in self.box.boxes.items():
             box.setChecked(box.isEnabled() and channel in self.before.agreed())
         self.note = QLineEdit(self)
@@ -125,13 +135,48 @@ class ConsentDialog(QDialog):
             zalo=agrees(MessageChannel.ZALO),
         )
 
-    def accept(self) -> None:
+    @staticmethod
+    def read(db: Database, code: str) -> ConsentRead:
+        """What the dialog shows for ``code`` (on a pool thread: no widget)."""
         try:
-            self.stopped = outbox.change_consent(
-                self._db, self._clerk, self._code, self.chosen(), self._clock, self.note.text()
-            )
-        except UserError as exc:  # said under the boxes; nothing was changed
-            self.error.setText(exc.message)
-            self.error.show()
+            channels = channels_on(db)
+        except UserError:  # the settings cannot say: no channel offered
+            channels = set()
+        return ConsentRead(outbox.consent_for(db, code), frozenset(channels))
+
+    def accept(self) -> None:
+        """Record the change off the window's thread; the dialog closes once it is (a
+        refusal is said under the boxes, nothing changed)."""
+        if self._saving:
             return
-        super().accept()
+        db, clerk, code, clock = self._db, self._clerk, self._code, self._clock
+        chosen, note = self.chosen(), self.note.text()
+        self._saving = True
+        self.setEnabled(False)
+        self.error.hide()
+
+        def recorded(stopped: int | None, refusal: UserError | None, error: str | None) -> None:
+            self._saving = False
+            self.setEnabled(True)
+            if stopped is None:
+                self.error.setText(refusal.message if refusal is not None else error or "")
+                self.error.show()
+                return
+            self.stopped = stopped
+            super(ConsentDialog, self).accept()
+
+        background.run_refusable(
+            self, lambda: outbox.change_consent(db, clerk, code, chosen, clock, note), recorded
+        )
+
+    def saving(self) -> bool:
+        """Whether the change is being recorded."""
+        return self._saving
+
+
+@dataclass(frozen=True)
+class ConsentRead:
+    """What the dialog shows: the consent on record and the channels the office has on."""
+
+    before: Consent
+    channels_on: frozenset[MessageChannel]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -85,6 +85,9 @@ from desk.ui.widgets.qt_helpers import show_message, translate
 from desk.ui.widgets.screen_fit import fit_to_screen
 from desk.ui.widgets.table_fit import set_column_widths, wrap_rows
 from desk.ui.worklist.at_risk_apology import PageApology
+
+if TYPE_CHECKING:
+    from desk.ui.dossier.consent_dialog import ConsentRead
 
 log = logging.getLogger(__name__)
 
@@ -291,15 +294,26 @@ class DossierPage(PagePrinting, QDialog):
         return box
 
     def change_consent(self) -> None:
-        """The applicant agrees to a channel or withdraws their consent (their request noted)."""
+        """The applicant agrees to a channel or withdraws their consent (their request
+        noted): the dialog opens once what it shows is read, off the window's thread."""
         from desk.ui.dossier.consent_dialog import ConsentDialog
 
-        dialog = ConsentDialog(
-            self.db, self.clerk, self.clock, self.code, self.dossier.applicant, self
-        )
-        self.last_consent_dialog = dialog
-        dialog.accepted.connect(lambda: self._consent_changed(dialog.stopped))
-        dialog.open()
+        if self._step_reads.waiting():
+            return
+        db, code, applicant = self.db, self.code, self.dossier.applicant
+
+        def done(found: ConsentRead | None, error: str | None) -> None:
+            if found is None:
+                show_message(self, translate("DossierPage", "Nhận tin nhắn"), error or "")
+                return
+            dialog = ConsentDialog(
+                self.db, self.clerk, self.clock, code, applicant, self, found=found
+            )
+            self.last_consent_dialog = dialog
+            dialog.accepted.connect(lambda: self._consent_changed(dialog.stopped))
+            dialog.open()
+
+        self._step_reads.run(lambda: ConsentDialog.read(db, code), done)
 
     def _consent_changed(self, stopped: int) -> None:
         self.reload()

@@ -65,7 +65,7 @@ class ConsentBox(QWidget):
     def offer_from(self, db: Database) -> None:
         """Offer the channels the office has on now (none when the database cannot say)."""
         try:
-            self.set_offered(_channels_on(db))
+            self.set_offered(channels_on(db))
         except UserError:
             self.set_offered(())
 
@@ -75,7 +75,7 @@ class ConsentBox(QWidget):
         def done(channels: set[MessageChannel] | None, _error: str | None) -> None:
             self.set_offered(channels or ())  # none when the database cannot say
 
-        self._reads.run(lambda: _channels_on(db), done)
+        self._reads.run(lambda: channels_on(db), done)
 
     def reading(self) -> bool:
         """Whether the channels on are being read."""
@@ -127,6 +127,6 @@ class ConsentBox(QWidget):
         return list(self.boxes.values())
 
 
-def _channels_on(db: Database) -> set[MessageChannel]:
+def channels_on(db: Database) -> set[MessageChannel]:
     """The channels the office sends through now."""
     return set(notify_settings.load(db).offered())

@@ -428,6 +428,7 @@ def test_the_applicant_withdraws_a_channel_from_the_dossier_page(qtbot, db, cler
     page = open_page(qtbot, db, clerk, code, clock)
     assert "SMS, Zalo" in page.messages.line.text()
     page.messages.consent_button.click()
+    qtbot.waitUntil(lambda: not page.opening_step())  # read off the window's thread
     dialog = page.last_consent_dialog
     assert dialog is not None and dialog.isVisible()
     boxes = dialog.box.boxes
@@ -460,6 +461,7 @@ def test_a_channel_without_its_address_is_refused_in_the_dialog(qtbot, db, clerk
     code = record(db, clerk, clock, phone="", consent=Consent())
     page = open_page(qtbot, db, clerk, code, clock)
     page.messages.consent_button.click()
+    qtbot.waitUntil(lambda: not page.opening_step())  # read off the window's thread
     dialog = page.last_consent_dialog
     assert not dialog.box.boxes[MessageChannel.SMS].isEnabled()  # no phone: not offered
     dialog.accept()  # nothing ticked, nothing changed: accepted quietly

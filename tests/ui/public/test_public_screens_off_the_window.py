@@ -9,13 +9,9 @@ caught as the database runs it.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from background_jobs import kiosk_ticket, screen_read, settle
 from PySide6.QtCore import Qt
-from sqlalchemy import event
+from window_thread_sql import WindowThreadSql
 
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
 from desk.domain.rating import RatingLevel
@@ -28,32 +24,6 @@ from desk.ui.public.kiosk_window import KioskWindow
 from desk.ui.public.rating_window import RatingWindow
 
 BIRTH = "1.001193"
-
-
-class WindowThreadSql:
-    """The statements ``db`` runs on the window's (the main) thread while listening, but
-    for those the test runs itself (``another_pc``: what a counter's PC would do)."""
-
-    def __init__(self, db) -> None:  # noqa: ANN001
-        self.caught: list[str] = []
-        self._own = False
-        self._engine = db.engine
-        event.listen(self._engine, "before_cursor_execute", self._note)
-
-    def _note(self, _conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
-        if not self._own and threading.current_thread() is threading.main_thread():
-            self.caught.append(statement.split("\n")[0][:80])
-
-    @contextmanager
-    def another_pc(self) -> Iterator[None]:
-        self._own = True
-        try:
-            yield
-        finally:
-            self._own = False
-
-    def stop(self) -> None:
-        event.remove(self._engine, "before_cursor_execute", self._note)
 
 
 def _show(qtbot, screen):  # noqa: ANN001, ANN202
