@@ -1069,6 +1069,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     </message>
     <message>
         <source>Tên đăng nhập</source>
+        <extracomment>The account added last (``add_clerk``), once saved.</extracomment>
         <translation>Username</translation>
     </message>
     <message>
@@ -2894,6 +2895,13 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Đã bỏ “{0}” khỏi danh sách.</source>
         <translation>“{0}” removed from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>DialogSave</name>
+    <message>
+        <source>Đang lưu...</source>
+        <translation>Saving...</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ from desk.domain.roles import ROLE_LABELS, Role
 from desk.domain.translation import translated
 from desk.services import accounts
 from desk.storage.database import Database
+from desk.ui.widgets.dialog_save import DialogSave
 from desk.ui.widgets.forms import (
     FieldErrors,
     Notice,
@@ -54,6 +55,8 @@ class ClerksDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.clerk = clerk
+        #: The account added last (``add_clerk``), once saved.
+        self.last_added: Clerk | None = None
         self.setWindowTitle(self.title())
         self.errors = FieldErrors()
         self.table = read_only_table(
@@ -92,6 +95,7 @@ class ClerksDialog(QDialog):
         self.add_button = QPushButton(translate("ClerksDialog", "Thêm tài khoản"))
         self.add_button.clicked.connect(self.add_clerk)
         self.notice = Notice()
+        self._saves = DialogSave(self, self.notice)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -160,8 +164,10 @@ class ClerksDialog(QDialog):
     def set_role(self, role: Role) -> None:
         self.role_combo.setCurrentIndex(max(self.role_combo.findData(role.value), 0))
 
-    def add_clerk(self) -> Clerk | None:
-        """Add the account typed in the form; on a problem show it under its field."""
+    def add_clerk(self) -> bool:
+        """Add the account typed in the form, off the window's thread; on a problem show it
+        under its field. ``False`` when the form says what to fix first (or a save is
+        already on its way)."""
         self.notice.clear_notice()
         username, full_name = clean_text(self.username_edit), clean_text(self.full_name_edit)
         password = self.password_edit.text()
@@ -172,26 +178,18 @@ class ClerksDialog(QDialog):
             )
         if errors:
             self.errors.show(errors)
-            return None
-        try:
-            added = accounts.add_clerk(
-                self.db,
-                self.clerk,
-                username,
-                full_name,
-                password,
-                role=self.role_combo.currentData(),
-            )
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return None
-        except UserError as exc:
-            if exc.field in self.errors.fields():
-                self.errors.show({str(exc.field): exc.message})
-            else:
-                self.errors.clear()
-                self.notice.show_error(exc.message)
-            return None
+            return False
+        db, clerk, role = self.db, self.clerk, self.role_combo.currentData()
+
+        def work() -> tuple[Clerk, list[Clerk]]:
+            added = accounts.add_clerk(db, clerk, username, full_name, password, role=role)
+            return added, accounts.list_clerks(db)
+
+        return self._saves.run(work, self._added, self._refused)
+
+    def _added(self, done: tuple[Clerk, list[Clerk]]) -> None:
+        added, clerks = done
+        self.last_added = added
         self.errors.clear()
         for edit in (
             self.username_edit,
@@ -201,10 +199,22 @@ class ClerksDialog(QDialog):
         ):
             edit.clear()
         self.role_combo.setCurrentIndex(0)
-        self.refresh()
+        self.show_clerks(clerks)
         self.notice.show_ok(
             translate("ClerksDialog", "Đã thêm tài khoản “{0}” ({1}).").format(
                 added.username, added.full_name
             )
         )
-        return added
+
+    def _refused(self, exc: UserError) -> None:
+        if isinstance(exc, ValidationError):
+            self.errors.show(exc.errors)
+        elif exc.field in self.errors.fields():
+            self.errors.show({str(exc.field): exc.message})
+        else:
+            self.errors.clear()
+            self.notice.show_error(exc.message)
+
+    def saving(self) -> bool:
+        """Whether an account is being added."""
+        return self._saves.waiting()

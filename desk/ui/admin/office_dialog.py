@@ -22,6 +22,7 @@ from desk.domain.errors import UserError, ValidationError
 from desk.domain.office import Clerk, Office
 from desk.services import office as office_service
 from desk.storage.database import Database
+from desk.ui.widgets.dialog_save import DialogSave
 from desk.ui.widgets.forms import (
     FieldErrors,
     Notice,
@@ -61,6 +62,7 @@ class OfficeDialog(QDialog):
         self.head_name_edit = QLineEdit(office.head_name)
         self.head_name_edit.setPlaceholderText(translate("OfficeDialog", "Ví dụ: Trần Thị Bình"))
         self.notice = Notice()
+        self._saves = DialogSave(self, self.notice)
         code_hint = QLabel(
             translate(
                 "OfficeDialog",
@@ -130,23 +132,29 @@ class OfficeDialog(QDialog):
         )
 
     def save(self) -> bool:
-        """Save and close; on a problem show it under its field and keep the dialog."""
+        """Save off the window's thread and close; on a problem show it under its field
+        and keep the dialog. ``False`` when nothing was asked (not an admin, or a save
+        already on its way)."""
         self.notice.clear_notice()
         if not self.clerk.is_admin:
             self.notice.show_error(
                 translate("OfficeDialog", "Chỉ quản trị viên mới được sửa thông tin cơ quan.")
             )
             return False
-        try:
-            office_service.save_office(self.db, self.office())
-        except ValidationError as exc:
+        db, office = self.db, self.office()
+        return self._saves.run(
+            lambda: office_service.save_office(db, office), lambda _: self.accept(), self._refused
+        )
+
+    def _refused(self, exc: UserError) -> None:
+        if isinstance(exc, ValidationError):
             unplaced = self.errors.show(exc.errors)
             if unplaced:
                 self.notice.show_error(" ".join(exc.errors[f] for f in unplaced))
-            return False
-        except UserError as exc:
-            self.errors.clear()
-            self.notice.show_error(exc.message)
-            return False
-        self.accept()
-        return True
+            return
+        self.errors.clear()
+        self.notice.show_error(exc.message)
+
+    def saving(self) -> bool:
+        """Whether the office's details are being saved."""
+        return self._saves.waiting()

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import UserError
 from desk.domain.legal_rules import LATE_COUNTING_LABELS, RULES, LateCounting
 from desk.domain.office import Clerk
 from desk.domain.translation import translated
 from desk.services import office_rules
 from desk.storage.database import Database
+from desk.ui.widgets.dialog_save import DialogSave
 from desk.ui.widgets.forms import Notice, fill_table, read_only_table, vietnamese_buttons
 from desk.ui.widgets.qt_helpers import translate
 
@@ -90,6 +90,7 @@ class RulesDialog(QDialog):
         )
         form.addRow(self.save_button)
         self.notice = Notice()
+        self._saves = DialogSave(self, self.notice)
         if not clerk.is_admin:
             self.notice.show_error(
                 translate("RulesDialog", "Chỉ quản trị viên mới được đổi cài đặt.")
@@ -116,17 +117,24 @@ class RulesDialog(QDialog):
         return office_rules.late_counting(db)
 
     def save(self) -> bool:
+        """Save the choice off the window's thread; the notice says what was saved, or
+        why not. ``False`` when a save is already on its way."""
         self.notice.clear_notice()
-        try:
-            chosen = office_rules.set_late_counting(
-                self.db, self.clerk, LateCounting(self.late_combo.currentData())
+        db, clerk, choice = self.db, self.clerk, LateCounting(self.late_combo.currentData())
+
+        def saved(chosen: LateCounting) -> None:
+            self.notice.show_ok(
+                translate("RulesDialog", "Đã lưu: {choice}.").format(
+                    choice=translated(LATE_COUNTING_LABELS[chosen])
+                )
             )
-        except UserError as exc:
-            self.notice.show_error(exc.message)
-            return False
-        self.notice.show_ok(
-            translate("RulesDialog", "Đã lưu: {choice}.").format(
-                choice=translated(LATE_COUNTING_LABELS[chosen])
-            )
+
+        return self._saves.run(
+            lambda: office_rules.set_late_counting(db, clerk, choice),
+            saved,
+            lambda exc: self.notice.show_error(exc.message),
         )
-        return True
+
+    def saving(self) -> bool:
+        """Whether the choice is being saved."""
+        return self._saves.waiting()

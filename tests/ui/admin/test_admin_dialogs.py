@@ -75,6 +75,14 @@ def clerks(qtbot, db: Database, clerk: Clerk) -> ClerksDialog:
     return d
 
 
+def added(qtbot, d: ClerksDialog) -> bool:
+    """Add the account typed and wait for the outcome: whether it was added."""
+    before = d.last_added
+    asked = d.add_clerk()
+    qtbot.waitUntil(lambda: not d.saving(), timeout=30_000)
+    return asked and d.last_added is not before
+
+
 def fill_clerk(qtbot, d: ClerksDialog, username: str, password: str, confirm: str) -> None:
     type_text(qtbot, d.username_edit, username)
     type_text(qtbot, d.full_name_edit, "Nguyễn Thị Lan")
@@ -84,7 +92,9 @@ def fill_clerk(qtbot, d: ClerksDialog, username: str, password: str, confirm: st
 
 def test_adding_a_clerk_lets_the_clerk_log_in(qtbot, clerks: ClerksDialog, db) -> None:
     fill_clerk(qtbot, clerks, "lan.nt", "matkhau456", "matkhau456")
-    qtbot.keyClick(clerks.confirm_edit, Qt.Key.Key_Return)  # Enter adds, as the button does
+    qtbot.keyPress(clerks.confirm_edit, Qt.Key.Key_Return)  # Enter adds, as the button does
+    qtbot.waitUntil(lambda: not clerks.saving())  # saved off the window's thread
+    qtbot.keyRelease(clerks.confirm_edit, Qt.Key.Key_Return)  # (the key let go after)
     assert "lan.nt" in table_column(clerks.table, 0)
     assert "Nguyễn Thị Lan" in table_column(clerks.table, 1)
     assert clerks.notice.text() == "Đã thêm tài khoản “lan.nt” (Nguyễn Thị Lan)."
@@ -101,7 +111,7 @@ def test_adding_an_admin(qtbot, clerks: ClerksDialog, db) -> None:
     ]
     fill_clerk(qtbot, clerks, "lan.nt", "matkhau456", "matkhau456")
     clerks.set_role(Role.ADMIN)
-    assert clerks.add_clerk() is not None
+    assert added(qtbot, clerks)
     assert accounts.log_in(db, "lan.nt", "matkhau456").is_admin
     assert table_column(clerks.table, 2)[table_column(clerks.table, 0).index("lan.nt")] == (
         "Quản trị"
@@ -112,7 +122,7 @@ def test_adding_an_admin(qtbot, clerks: ClerksDialog, db) -> None:
 def test_adding_a_supervisor(qtbot, clerks: ClerksDialog, db) -> None:
     fill_clerk(qtbot, clerks, "lan.nt", "matkhau456", "matkhau456")
     clerks.set_role(Role.SUPERVISOR)
-    assert clerks.add_clerk() is not None
+    assert added(qtbot, clerks)
     lan = accounts.log_in(db, "lan.nt", "matkhau456")
     assert lan.role == "supervisor" and lan.is_supervisor and not lan.is_admin
     assert table_column(clerks.table, 2)[table_column(clerks.table, 0).index("lan.nt")] == (
@@ -124,7 +134,7 @@ def test_clerk_form_shows_each_message_under_its_field(qtbot, clerks: ClerksDial
     type_text(qtbot, clerks.username_edit, "Lan NT")
     type_text(qtbot, clerks.password_edit, "12345678")
     type_text(qtbot, clerks.confirm_edit, "12345679")
-    assert clerks.add_clerk() is None
+    assert not added(qtbot, clerks)
     assert clerks.errors.message("username").startswith("Tên đăng nhập từ 3 ký tự")
     assert clerks.errors.message("full_name") == "Chưa nhập họ và tên cán bộ."
     assert clerks.errors.message("password") == "Mật khẩu phải có cả chữ và số."
@@ -135,7 +145,7 @@ def test_clerk_form_shows_each_message_under_its_field(qtbot, clerks: ClerksDial
 
 def test_a_taken_username_is_refused_under_the_username(qtbot, clerks: ClerksDialog) -> None:
     fill_clerk(qtbot, clerks, "admin", "matkhau456", "matkhau456")
-    assert clerks.add_clerk() is None
+    assert not added(qtbot, clerks)
     assert "đã có người dùng" in clerks.errors.message("username")
 
 
@@ -749,17 +759,22 @@ def test_office_info_is_edited(qtbot, office_dialog: OfficeDialog, db) -> None:
     type_text(qtbot, office_dialog.head_title_edit, "KT. CHỦ TỊCH")
     office_dialog.head_name_edit.clear()
     type_text(qtbot, office_dialog.head_name_edit, "Lê Văn Cường")
-    qtbot.keyClick(office_dialog.head_name_edit, Qt.Key.Key_Return)
+    qtbot.keyPress(office_dialog.head_name_edit, Qt.Key.Key_Return)  # Enter saves
+    qtbot.waitUntil(lambda: not office_dialog.saving())  # off the window's thread
     assert office_dialog.result() == QDialog.DialogCode.Accepted
     office = office_service.get_office(db)
     assert (office.head_title, office.head_name) == ("KT. CHỦ TỊCH", "Lê Văn Cường")
     assert office.code == "H36.41"
 
 
-def test_office_problems_are_shown_under_their_fields(office_dialog: OfficeDialog, db) -> None:
+def test_office_problems_are_shown_under_their_fields(
+    qtbot, office_dialog: OfficeDialog, db
+) -> None:
     office_dialog.code_edit.setText("H36 41")
     office_dialog.name_edit.clear()
-    assert not office_dialog.save()
+    office_dialog.save()
+    qtbot.waitUntil(lambda: not office_dialog.saving())  # refused by the service
+    assert office_dialog.result() != QDialog.DialogCode.Accepted
     assert "không được có dấu cách" in office_dialog.errors.message("office_code")
     assert office_dialog.errors.message("office_name").startswith("Chưa nhập tên cơ quan")
     assert office_service.get_office(db).code == "H36.41"

@@ -136,6 +136,7 @@ def test_the_rules_screen_lists_every_rule_and_saves_the_office_setting(qtbot, d
     assert office_rules.late_counting(db) is LateCounting.ORIGINAL
     dialog.late_combo.setCurrentIndex(dialog.late_combo.findData("extended"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.saving())  # saved off the window's thread
     assert office_rules.late_counting(db) is LateCounting.EXTENDED
     assert "Đã lưu" in dialog.notice.text()
     assert audit.trail(db, "setting", "late_counting")[-1].after == {"value": "extended"}
