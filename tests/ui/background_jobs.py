@@ -171,3 +171,16 @@ def screen_read(qtbot, screen) -> None:  # noqa: ANN001
     """Wait until a public screen (the kiosk, the waiting-room display, the rating window)
     shows what its last poll read (its first picture is read off the window's thread)."""
     qtbot.waitUntil(lambda: not screen.reading(), timeout=WAIT_MS)
+
+
+def dialog_saved(qtbot, dialog, save=None) -> bool:  # noqa: ANN001
+    """Save a dialog (``dialog.save()``, or ``save()``) and wait for the outcome, saved
+    off the window's thread: whether the dialog closed accepted."""
+    import shiboken6
+    from PySide6.QtWidgets import QDialog
+
+    results: list[int] = []  # (a dialog deleted on close has no result to ask afterwards)
+    dialog.finished.connect(results.append)
+    (save or dialog.save)()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.saving(), timeout=WAIT_MS)
+    return results[-1:] == [QDialog.DialogCode.Accepted.value]

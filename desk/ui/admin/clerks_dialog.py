@@ -145,9 +145,6 @@ class ClerksDialog(QDialog):
         """What the dialog shows (it may wait on the server: read off the window's thread)."""
         return accounts.list_clerks(db)
 
-    def refresh(self) -> None:
-        self.show_clerks(self.read(self.db))
-
     def show_clerks(self, clerks: list[Clerk]) -> None:
         fill_table(
             self.table,

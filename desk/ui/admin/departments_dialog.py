@@ -26,6 +26,7 @@ from desk.domain.roles import Permission, may
 from desk.domain.text import fold
 from desk.services import departments
 from desk.storage.database import Database
+from desk.ui.widgets.dialog_save import DialogSave
 from desk.ui.widgets.forms import (
     FieldErrors,
     Notice,
@@ -56,6 +57,7 @@ class DepartmentsDialog(QDialog):
         self.setWindowTitle(self.title())
         self.errors = FieldErrors()
         self.notice = Notice()
+        self._saves = DialogSave(self, self.notice)
         self.list = QListWidget()
         self.list.setObjectName("departments_list")
         self.list.currentRowChanged.connect(lambda _row: self._follow_selection())
@@ -106,9 +108,6 @@ class DepartmentsDialog(QDialog):
         """What the dialog shows (it may wait on the server: read off the window's thread)."""
         return departments.list_departments(db)
 
-    def refresh(self) -> None:
-        self.show_names(self.read(self.db))
-
     def show_names(self, names: list[str]) -> None:
         self.list.clear()
         self.list.addItems(sorted(names, key=fold))
@@ -120,25 +119,33 @@ class DepartmentsDialog(QDialog):
         )
 
     def add_department(self) -> bool:
+        """Add the name typed, off the window's thread; a problem is said under the name.
+        ``False`` when a save is already on its way."""
         self.notice.clear_notice()
         name = " ".join(clean_text(self.name_edit).split())
-        try:
-            departments.add_department(self.db, self.clerk, name)
-        except UserError as exc:
+        db, clerk = self.db, self.clerk
+
+        def work() -> list[str]:
+            departments.add_department(db, clerk, name)
+            return departments.list_departments(db)
+
+        def added(names: list[str]) -> None:
+            self.errors.clear()
+            self.name_edit.clear()
+            self.show_names(names)
+            matches = self.list.findItems(name, Qt.MatchFlag.MatchExactly)
+            if matches:
+                self.list.setCurrentItem(matches[0])
+            self.notice.show_ok(translate("DepartmentsDialog", "Đã thêm “{0}”.").format(name))
+
+        def refused(exc: UserError) -> None:
             if exc.field == "department":
                 self.errors.show({"department": exc.message})
             else:
                 self.errors.clear()
                 self.notice.show_error(exc.message)
-            return False
-        self.errors.clear()
-        self.name_edit.clear()
-        self.refresh()
-        matches = self.list.findItems(name, Qt.MatchFlag.MatchExactly)
-        if matches:
-            self.list.setCurrentItem(matches[0])
-        self.notice.show_ok(translate("DepartmentsDialog", "Đã thêm “{0}”.").format(name))
-        return True
+
+        return self._saves.run(work, added, refused)
 
     def ask_retire(self) -> QMessageBox | None:
         item = self.list.currentItem()
@@ -159,14 +166,23 @@ class DepartmentsDialog(QDialog):
         return self.last_question
 
     def retire(self, name: str) -> bool:
+        """Take ``name`` off the list, off the window's thread. ``False`` when a save is
+        already on its way."""
         self.notice.clear_notice()
-        try:
-            departments.retire_department(self.db, self.clerk, name)
-        except UserError as exc:
-            self.notice.show_error(exc.message)
-            return False
-        self.refresh()
-        self.notice.show_ok(
-            translate("DepartmentsDialog", "Đã bỏ “{0}” khỏi danh sách.").format(name)
-        )
-        return True
+        db, clerk = self.db, self.clerk
+
+        def work() -> list[str]:
+            departments.retire_department(db, clerk, name)
+            return departments.list_departments(db)
+
+        def retired(names: list[str]) -> None:
+            self.show_names(names)
+            self.notice.show_ok(
+                translate("DepartmentsDialog", "Đã bỏ “{0}” khỏi danh sách.").format(name)
+            )
+
+        return self._saves.run(work, retired, lambda exc: self.notice.show_error(exc.message))
+
+    def saving(self) -> bool:
+        """Whether a change of the list is being saved."""
+        return self._saves.waiting()

@@ -59,6 +59,7 @@ from desk.storage.database import Database
 from desk.storage.engine import host_name
 from desk.ui.admin.installed_printers import InstalledPrinters
 from desk.ui.widgets import background
+from desk.ui.widgets.dialog_save import DialogSave
 from desk.ui.widgets.forms import FieldErrors, Notice, set_enter_button, vietnamese_buttons
 from desk.ui.widgets.progress_note import ProgressNote
 from desk.ui.widgets.qt_helpers import pil_to_pixmap, translate
@@ -187,6 +188,7 @@ class PrinterSettingsDialog(QDialog):
         self.test_button = QPushButton(translate("PrinterSettingsDialog", "In phiếu mẫu"))
         self.test_button.clicked.connect(self.test_print)
         self.notice = Notice()
+        self._saves = DialogSave(self, self.notice)
         self.progress = ProgressNote()
         self.preview = QLabel(
             translate(
@@ -417,39 +419,36 @@ class PrinterSettingsDialog(QDialog):
         self.preview.setPixmap(pil_to_pixmap(image))
 
     def save(self) -> bool:
-        """Save the address and paper (an address that cannot be read is refused) and close."""
+        """Save the address and paper (an address that cannot be read is refused) and close,
+        off the window's thread. ``False`` when a save is already on its way."""
+        db, clerk, uri, paper, clock = self.db, self.clerk, self.uri(), self.paper(), self.clock
         if self.this_pc:
             return self._save(
-                lambda: receipt_printer.set_this_pc_printer(
-                    self.db, self.clerk, self.uri(), self.paper(), self.clock
-                )
+                lambda: receipt_printer.set_this_pc_printer(db, clerk, uri, paper, clock)
             )
-        return self._save(
-            lambda: receipt_printer.set_office_printer(
-                self.db, self.clerk, self.uri(), self.paper(), self.clock
-            )
-        )
+        return self._save(lambda: receipt_printer.set_office_printer(db, clerk, uri, paper, clock))
 
     def use_office_printer(self) -> bool:
         """This PC prints with the office's printer again (its own is forgotten) and close."""
-        return self._save(
-            lambda: receipt_printer.set_this_pc_printer(self.db, self.clerk, None, clock=self.clock)
-        )
+        db, clerk, clock = self.db, self.clerk, self.clock
+        return self._save(lambda: receipt_printer.set_this_pc_printer(db, clerk, None, clock=clock))
 
     def _save(self, saving: Callable[[], object]) -> bool:
         self.errors.clear()
         self.notice.clear_notice()
-        try:
-            saving()
-        except UserError as exc:
-            self._show_user_error(exc)
-            return False
-        except OSError as exc:  # this PC's settings file
-            self.notice.show_error(
-                translate(
-                    "PrinterSettingsDialog", "Không lưu được cài đặt của máy: {error}"
-                ).format(error=exc.strerror or exc)
-            )
-            return False
-        self.accept()
-        return True
+
+        def work() -> None:
+            try:
+                saving()
+            except OSError as exc:  # this PC's settings file
+                raise UserError(
+                    translate(
+                        "PrinterSettingsDialog", "Không lưu được cài đặt của máy: {error}"
+                    ).format(error=exc.strerror or exc)
+                ) from exc
+
+        return self._saves.run(work, lambda _: self.accept(), self._show_user_error)
+
+    def saving(self) -> bool:
+        """Whether the printer is being saved."""
+        return self._saves.waiting()

@@ -14,7 +14,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from background_jobs import WAIT_MS, settle
+from background_jobs import WAIT_MS, dialog_saved, settle
 from keyboard_input import type_text
 from PIL import Image
 from PySide6.QtCore import QDate, Qt
@@ -578,18 +578,17 @@ def test_test_print_to_a_printer_that_does_not_answer(qtbot, printer) -> None:
     assert printer.last_image is not None  # the sample is still shown
 
 
-def test_printer_settings_are_saved(printer, db) -> None:
+def test_printer_settings_are_saved(qtbot, printer, db) -> None:
     printer.uri_edit.setText("tcp://192.168.1.50:9100")
     printer.paper_combo.setCurrentIndex(printer.paper_combo.findData("80-180dpi"))
-    assert printer.save()
-    assert printer.result() == QDialog.DialogCode.Accepted
+    assert dialog_saved(qtbot, printer)
     assert settings.get_setting(db, settings.PRINTER_URI) == "tcp://192.168.1.50:9100"
     assert settings.get_setting(db, settings.PAPER) == "80-180dpi"
 
 
-def test_a_bad_uri_is_not_saved(printer, db) -> None:
+def test_a_bad_uri_is_not_saved(qtbot, printer, db) -> None:
     printer.uri_edit.setText("")
-    assert not printer.save()
+    assert not dialog_saved(qtbot, printer)
     assert "chưa nhập" in printer.errors.message("printer_uri")
     assert settings.get_setting(db, settings.PRINTER_URI) == "none"
 
@@ -640,7 +639,7 @@ def test_choosing_an_installed_printer_fills_the_address(qtbot, db, clerk, clock
     d = printer_dialog(qtbot, db, clerk, clock, INSTALLED)
     d.installed.combo.setCurrentIndex(2)
     assert d.uri_edit.text() == "win32:EPSON TM-T82 Receipt"
-    assert d.save()
+    assert dialog_saved(qtbot, d)
     assert settings.get_setting(db, settings.PRINTER_URI) == "win32:EPSON TM-T82 Receipt"
 
 
@@ -655,7 +654,7 @@ def test_a_typed_address_still_works_and_leaves_the_list(qtbot, db, clerk, clock
     assert d.installed.combo.currentText() == "Microsoft Print to PDF"
     d.uri_edit.selectAll()
     type_text(qtbot, d.uri_edit, "serial:COM3?baudrate=19200")
-    assert d.save()
+    assert dialog_saved(qtbot, d)
     assert settings.get_setting(db, settings.PRINTER_URI) == "serial:COM3?baudrate=19200"
 
 

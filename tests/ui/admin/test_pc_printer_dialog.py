@@ -4,8 +4,7 @@ printer stays the admin's."""
 from __future__ import annotations
 
 import pytest
-from background_jobs import admin_opened
-from PySide6.QtWidgets import QDialog
+from background_jobs import admin_opened, dialog_saved
 
 from desk import config
 from desk.domain.roles import Role
@@ -44,7 +43,7 @@ def test_a_clerk_sets_this_pc_s_printer_from_the_dossier_menu(qtbot, window, db,
     target = f"file:{tmp_path / 'quay-3.bin'}"
     dialog.uri_edit.setText(target)
     dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findData("58"))
-    assert dialog.save() and dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog_saved(qtbot, dialog)
     assert config.machine_settings()["receipt_printer"] == {"uri": target, "paper": "58"}
     assert settings.get_setting(db, settings.PRINTER_URI) == "none"  # the office's untouched
     [entry] = audit.trail(db, "pc", host_name())
@@ -59,8 +58,7 @@ def test_the_clerk_goes_back_to_the_office_printer(qtbot, db, hoa, clock):
     dialog.show()
     assert dialog.uri_edit.text() == "tcp://192.168.1.50:9100"  # this PC's, shown
     assert dialog.office_button.isVisible()
-    dialog.office_button.click()
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog_saved(qtbot, dialog, dialog.office_button.click)
     assert receipt_printer.this_pc_printer() is None
     assert len(audit.trail(db, "pc", host_name())) == 2
 
@@ -75,7 +73,7 @@ def test_a_clerk_cannot_reach_the_office_printer(qtbot, window, db, hoa, clock):
     qtbot.addWidget(dialog)
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Save).isEnabled()
     dialog.uri_edit.setText("tcp://10.0.0.9:9100")
-    assert not dialog.save()
+    assert not dialog_saved(qtbot, dialog)
     assert "Chỉ quản trị viên" in dialog.notice.text()
     assert settings.get_setting(db, settings.PRINTER_URI) == "none"
     assert audit.trail(db, "setting", "receipt_printer") == []
@@ -86,7 +84,7 @@ def test_the_admin_sets_the_office_printer_audited(qtbot, db, clerk, clock):
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Máy in phiếu chung của cơ quan"
     dialog.uri_edit.setText("tcp://10.0.0.9:9100")
-    assert dialog.save()
+    assert dialog_saved(qtbot, dialog)
     assert settings.get_setting(db, settings.PRINTER_URI) == "tcp://10.0.0.9:9100"
     assert receipt_printer.this_pc_printer() is None
     [entry] = audit.trail(db, "setting", "receipt_printer")

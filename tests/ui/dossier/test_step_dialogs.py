@@ -304,7 +304,8 @@ def test_a_department_added_is_offered_by_the_transfer(
     d = departments_dialog
     assert "Công an xã" in d.names()
     type_text(qtbot, d.name_edit, "Công chức Tài chính - Kế toán")
-    qtbot.keyClick(d.name_edit, Qt.Key.Key_Return)
+    qtbot.keyPress(d.name_edit, Qt.Key.Key_Return)  # Enter adds
+    qtbot.waitUntil(lambda: not d.saving())  # saved off the window's thread
     assert "Công chức Tài chính - Kế toán" in d.names()
     assert d.notice.text() == "Đã thêm “Công chức Tài chính - Kế toán”."
     transfer = opened(qtbot, TransferDialog(db, clerk, code, clock))
@@ -314,7 +315,8 @@ def test_a_department_added_is_offered_by_the_transfer(
 def test_a_department_twice_is_refused_under_the_name(qtbot, departments_dialog):
     d = departments_dialog
     type_text(qtbot, d.name_edit, "Công an xã")
-    assert not d.add_department()
+    assert d.add_department()
+    qtbot.waitUntil(lambda: not d.saving())
     assert d.errors.message("department") == "Đã có 'Công an xã' trong danh sách."
     assert d.name_edit.text() == "Công an xã"
 
@@ -327,6 +329,7 @@ def test_a_retired_department_leaves_the_transfer_list(
     box = d.ask_retire()
     assert box is not None and "Phòng Kinh tế" in box.text()
     click_box_button(box, "Ngừng sử dụng")
+    qtbot.waitUntil(lambda: not d.saving())
     assert "Phòng Kinh tế" not in d.names()
     transfer = opened(qtbot, TransferDialog(db, clerk, code, clock))
     assert transfer.department_combo.findData("Phòng Kinh tế") == -1
