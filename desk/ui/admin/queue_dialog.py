@@ -37,6 +37,7 @@ from desk.domain.translation import translated
 from desk.services import queue_setup
 from desk.storage.database import Database
 from desk.ui.admin.printer_dialog import paper_choices
+from desk.ui.widgets.dialog_save import DialogSave
 from desk.ui.widgets.forms import (
     FieldErrors,
     Notice,
@@ -108,6 +109,9 @@ class QueueDialog(QDialog):
         self.tabs.addTab(self._counters_tab(), translate("QueueDialog", "Quầy"))
         self.tabs.addTab(self._settings_tab(), translate("QueueDialog", "Cài đặt"))
         self.notice = Notice()
+        self._saves = DialogSave(self, self.notice)
+        #: The group or counter saved last, once saved.
+        self.last_saved: ServiceGroup | Counter | None = None
         buttons = vietnamese_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -189,7 +193,9 @@ class QueueDialog(QDialog):
         choices = [(f, f) for f in dict.fromkeys(fields + mapped)]
         _fill_checks(self.fields_list, choices, set(mapped))
 
-    def save_group(self) -> ServiceGroup | None:
+    def save_group(self) -> bool:
+        """Save the group in the form, off the window's thread (``last_saved`` once saved);
+        a problem is said under its field. ``False`` when a save is already on its way."""
         self.notice.clear_notice()
         current = self.editing_group
         group = ServiceGroup(
@@ -200,13 +206,14 @@ class QueueDialog(QDialog):
             position=current.position if current else 0,
             active=self.group_active.isChecked(),
         )
-        saved = self._save(lambda: queue_setup.save_group(self.db, group), self.group_errors)
-        if saved is not None:
-            self.refresh()
+        db = self.db
+
+        def saved(group: ServiceGroup) -> None:
             self.notice.show_ok(
-                translate("QueueDialog", "Đã lưu nhóm {0} · {1}.").format(saved.letter, saved.name)
+                translate("QueueDialog", "Đã lưu nhóm {0} · {1}.").format(group.letter, group.name)
             )
-        return saved
+
+        return self._save(lambda: queue_setup.save_group(db, group), self.group_errors, saved)
 
     # ------------------------------------------------------------ counters
 
@@ -266,7 +273,9 @@ class QueueDialog(QDialog):
         choices = [(g.id, f"{g.letter} · {g.name}") for g in self.groups]
         _fill_checks(self.served_list, choices, set(counter.group_ids) if counter else set())
 
-    def save_counter(self) -> Counter | None:
+    def save_counter(self) -> bool:
+        """Save the counter in the form, off the window's thread (``last_saved`` once
+        saved). ``False`` when a save is already on its way."""
         self.notice.clear_notice()
         current = self.editing_counter
         counter = Counter(
@@ -276,11 +285,12 @@ class QueueDialog(QDialog):
             group_ids=tuple(int(g) for g in _checked(self.served_list)),  # type: ignore[call-overload]
             active=self.counter_active.isChecked(),
         )
-        saved = self._save(lambda: queue_setup.save_counter(self.db, counter), self.counter_errors)
-        if saved is not None:
-            self.refresh()
-            self.notice.show_ok(translate("QueueDialog", "Đã lưu {0}.").format(saved.label))
-        return saved
+        db = self.db
+
+        def saved(counter: Counter) -> None:
+            self.notice.show_ok(translate("QueueDialog", "Đã lưu {0}.").format(counter.label))
+
+        return self._save(lambda: queue_setup.save_counter(db, counter), self.counter_errors, saved)
 
     # ------------------------------------------------------------ settings
 
@@ -327,34 +337,54 @@ class QueueDialog(QDialog):
         return page
 
     def save_settings_clicked(self) -> bool:
+        """Save the queue's settings off the window's thread; the notice says it is done,
+        or why not. ``False`` when a save is already on its way."""
         self.notice.clear_notice()
-        try:
-            queue_setup.set_rules(
-                self.db, QueueRules(self.run_spin.value(), self.no_show_spin.value())
-            )
-            queue_setup.set_notices(self.db, clean_text(self.notices_edit))
-            queue_setup.set_sound_enabled(self.db, self.sound_check.isChecked())
-            queue_setup.set_kiosk_printer(
-                self.db, clean_text(self.printer_edit) or "none", self.paper_combo.currentData()
-            )
-        except UserError as exc:
-            self.notice.show_error(exc.message)
-            return False
-        self.notice.show_ok(translate("QueueDialog", "Đã lưu cài đặt hàng đợi."))
-        return True
+        db = self.db
+        rules = QueueRules(self.run_spin.value(), self.no_show_spin.value())
+        notices, sound = clean_text(self.notices_edit), self.sound_check.isChecked()
+        printer, paper = clean_text(self.printer_edit) or "none", self.paper_combo.currentData()
+
+        def work() -> None:
+            queue_setup.set_rules(db, rules)
+            queue_setup.set_notices(db, notices)
+            queue_setup.set_sound_enabled(db, sound)
+            queue_setup.set_kiosk_printer(db, printer, paper)
+
+        return self._saves.run(
+            work,
+            lambda _: self.notice.show_ok(translate("QueueDialog", "Đã lưu cài đặt hàng đợi.")),
+            lambda exc: self.notice.show_error(exc.message),
+        )
 
     # ------------------------------------------------------------ common
 
-    def _save(self, action, errors: FieldErrors):  # noqa: ANN001, ANN202
-        try:
-            return action()
-        except ValidationError as exc:
-            left = errors.show(exc.errors)
-            if left:
-                self.notice.show_error(exc.errors[left[0]])
-        except UserError as exc:
-            self.notice.show_error(exc.message)
-        return None
+    def _save(self, action, errors: FieldErrors, done) -> bool:  # noqa: ANN001
+        """``action()`` off the window's thread, then the dialog's lists read again with
+        it; ``done(saved)`` and ``last_saved`` once shown, a problem under its field."""
+        db = self.db
+
+        def work():  # noqa: ANN202
+            return action(), self.read(db)
+
+        def saved(result) -> None:  # noqa: ANN001
+            self.last_saved, shown = result
+            self.show_queue(shown)
+            done(self.last_saved)
+
+        def refused(exc: UserError) -> None:
+            if isinstance(exc, ValidationError):
+                left = errors.show(exc.errors)
+                if left:
+                    self.notice.show_error(exc.errors[left[0]])
+            else:
+                self.notice.show_error(exc.message)
+
+        return self._saves.run(work, saved, refused)
+
+    def saving(self) -> bool:
+        """Whether a group, a counter or the settings are being saved."""
+        return self._saves.waiting()
 
     @staticmethod
     def title() -> str:
@@ -374,9 +404,6 @@ class QueueDialog(QDialog):
             queue_setup.kiosk_printer(db),
             queue_setup.catalog_fields(db),
         )
-
-    def refresh(self) -> None:
-        self.show_queue(self.read(self.db))
 
     def show_queue(self, shown: QueueShown) -> None:
         self.groups = shown.groups

@@ -149,11 +149,19 @@ def test_admin_edits_groups_counters_and_rules(qtbot, queue_db, clerk) -> None:
     assert dialog.group_table.rowCount() == 6
     dialog.letter_edit.setText("a")  # taken by Hộ tịch
     dialog.group_name_edit.setText("Tư pháp")
-    assert dialog.save_group() is None
+
+    def saved(save) -> object:  # noqa: ANN001
+        """What ``save()`` saved (off the window's thread), ``None`` if it was refused."""
+        before = dialog.last_saved
+        assert save()
+        qtbot.waitUntil(lambda: not dialog.saving())
+        return dialog.last_saved if dialog.last_saved is not before else None
+
+    assert saved(dialog.save_group) is None
     assert dialog.group_errors.message("letter") == "Ký hiệu “A” đã dùng cho nhóm khác."
     dialog.letter_edit.setText("g")
-    saved = dialog.save_group()
-    assert saved is not None and saved.letter == "G"
+    group = saved(dialog.save_group)
+    assert group is not None and group.letter == "G"
     assert dialog.group_table.rowCount() == 7
     dialog.tabs.setCurrentIndex(1)
     dialog.counter_table.selectRow(0)
@@ -162,15 +170,16 @@ def test_admin_edits_groups_counters_and_rules(qtbot, queue_db, clerk) -> None:
         item = dialog.served_list.item(i)
         checked = item.text() == "G · Tư pháp"
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-    counter = dialog.save_counter()
-    assert counter is not None and counter.group_ids == (saved.id,)
+    counter = saved(dialog.save_counter)
+    assert counter is not None and counter.group_ids == (group.id,)
     dialog.run_spin.setValue(1)
     dialog.no_show_spin.setValue(3)
     dialog.sound_check.setChecked(False)
-    assert dialog.save_settings_clicked()
+    saved(dialog.save_settings_clicked)
+    assert dialog.notice.text() == "Đã lưu cài đặt hàng đợi."
     rules = queue_setup.get_rules(queue_db)
     assert (rules.max_priority_run, rules.no_show_after) == (1, 3)
     assert not queue_setup.sound_enabled(queue_db)
     dialog.printer_edit.setText("máy in ở sảnh")
-    assert not dialog.save_settings_clicked()
+    saved(dialog.save_settings_clicked)
     assert dialog.notice.is_error
