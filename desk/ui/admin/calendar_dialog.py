@@ -11,9 +11,11 @@ official schedule from a CSV file when it is published.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -36,7 +38,6 @@ from PySide6.QtWidgets import (
 
 from desk.domain.calendar import DAY_STATUS_LABELS, CalendarDay, DayStatus
 from desk.domain.clock import Clock, SystemClock
-from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.domain.office_hours import OfficeHours
 from desk.domain.translation import translated
@@ -44,6 +45,7 @@ from desk.domain.vn_dates import weekday_label
 from desk.services import calendar
 from desk.storage.database import Database
 from desk.ui.widgets import background
+from desk.ui.widgets.dialog_save import DialogSave
 from desk.ui.widgets.forms import (
     FieldErrors,
     Notice,
@@ -54,6 +56,8 @@ from desk.ui.widgets.forms import (
     vietnamese_buttons,
 )
 from desk.ui.widgets.qt_helpers import translate
+
+T = TypeVar("T")
 
 
 def _day_text(day: date) -> str:
@@ -112,6 +116,7 @@ class CalendarDialog(QDialog):
         clock = clock or SystemClock()
         today = clock.now().date()
         self.notice = Notice()
+        self._saves = DialogSave(self, self.notice)
         found = found if found is not None else self.read(db, clock)
 
         self.hours_edit = QLineEdit(str(found.hours))
@@ -296,20 +301,6 @@ class CalendarDialog(QDialog):
         """Whether the year chosen is being read."""
         return self._year_reads.waiting()
 
-    def _show_changed_year(self, year: int) -> None:
-        """Show ``year`` as the admin just changed it (read now, not in the background:
-        what follows selects in it)."""
-        self.year_spin.blockSignals(True)
-        self.year_spin.setValue(year)
-        self.year_spin.blockSignals(False)
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Both tables for the chosen year, and whether the year is confirmed, read now
-        (after a change the admin made)."""
-        self._year_reads.forget()  # a year still on its way would show what was before
-        self.show_year(read_year(self.db, self.year))
-
     def show_year(self, shown: YearShown) -> None:
         days = shown.special
         fill_table(
@@ -372,20 +363,22 @@ class CalendarDialog(QDialog):
         if day is None:
             self.notice.show_error(translate("CalendarDialog", "Hãy chọn một ngày trong bảng."))
             return False
-        try:
-            calendar.decide_proposed_day(self.db, self.clerk, day, accept)
-        except UserError as exc:
-            self.notice.show_error(exc.message)
-            return False
-        self.refresh()
-        self._select(day)
-        message = (
-            translate("CalendarDialog", "Đã xác nhận ngày {0}: áp dụng khi tính ngày hẹn.")
-            if accept
-            else translate("CalendarDialog", "Ngày {0} không áp dụng: tính như ngày thường.")
+        db, clerk = self.db, self.clerk
+
+        def decided(_done: object) -> None:
+            self._select(day)
+            message = (
+                translate("CalendarDialog", "Đã xác nhận ngày {0}: áp dụng khi tính ngày hẹn.")
+                if accept
+                else translate("CalendarDialog", "Ngày {0} không áp dụng: tính như ngày thường.")
+            )
+            self.notice.show_ok(message.format(_day_text(day)))
+
+        return self._change(
+            lambda: calendar.decide_proposed_day(db, clerk, day, accept),
+            lambda _: self.year,
+            decided,
         )
-        self.notice.show_ok(message.format(_day_text(day)))
-        return True
 
     def choose_import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -400,35 +393,44 @@ class CalendarDialog(QDialog):
     def import_from(self, path: Path) -> bool:
         """Enter an official schedule from a CSV file; the years it covers become confirmed."""
         self.notice.clear_notice()
-        try:
-            done = calendar.import_schedule(self.db, self.clerk, path)
-        except UserError as exc:
-            self.notice.show_error(exc.message)
-            return False
-        self._show_changed_year(self.year if self.year in done.years else done.years[0])
-        self.notice.show_ok(
-            translate(
-                "CalendarDialog",
-                "Đã nhập {added} ngày mới, thay {replaced} ngày; lịch năm {years} đã xác nhận.",
-            ).format(
-                added=done.added,
-                replaced=done.replaced,
-                years=", ".join(str(y) for y in done.years),
+        db, clerk, year = self.db, self.clerk, self.year
+
+        def imported(done: calendar.ScheduleImport) -> None:
+            self.notice.show_ok(
+                translate(
+                    "CalendarDialog",
+                    "Đã nhập {added} ngày mới, thay {replaced} ngày; lịch năm {years} đã xác nhận.",
+                ).format(
+                    added=done.added,
+                    replaced=done.replaced,
+                    years=", ".join(str(y) for y in done.years),
+                )
             )
+
+        return self._change(
+            lambda: calendar.import_schedule(db, clerk, path),
+            lambda done: year if year in done.years else done.years[0],
+            imported,
         )
-        return True
 
     def save_hours(self) -> bool:
+        """Save the office hours typed, off the window's thread; a problem is said under
+        them. ``False`` when a change is already on its way."""
         self.notice.clear_notice()
-        try:
-            hours = calendar.set_office_hours(self.db, self.clerk, clean_text(self.hours_edit))
-        except UserError as exc:
-            self.errors.show({"office_hours": exc.message})
-            return False
-        self.errors.clear()
-        self.hours_edit.setText(str(hours))
-        self.notice.show_ok(translate("CalendarDialog", "Đã lưu giờ làm việc: {0}.").format(hours))
-        return True
+        db, clerk, typed = self.db, self.clerk, clean_text(self.hours_edit)
+
+        def saved(hours: object) -> None:
+            self.errors.clear()
+            self.hours_edit.setText(str(hours))
+            self.notice.show_ok(
+                translate("CalendarDialog", "Đã lưu giờ làm việc: {0}.").format(hours)
+            )
+
+        return self._saves.run(
+            lambda: calendar.set_office_hours(db, clerk, typed),
+            saved,
+            lambda exc: self.errors.show({"office_hours": exc.message}),
+        )
 
     def chosen_day(self) -> date:
         chosen = self.date_edit.date()
@@ -438,22 +440,24 @@ class CalendarDialog(QDialog):
         """Declare the chosen date off or a make-up working day (replacing what it was)."""
         self.notice.clear_notice()
         day, kind = self.chosen_day(), str(self.kind_combo.currentData())
-        try:
-            calendar.set_special_day(self.db, self.clerk, day, kind, clean_text(self.note_edit))
-        except UserError as exc:
-            self.notice.show_error(exc.message)
-            return False
-        self.note_edit.clear()
-        self._show_changed_year(day.year)
-        self._select(day)
-        self.notice.show_ok(
-            translate("CalendarDialog", "Đã thêm {0}: {1}, {2}.").format(
-                translated(calendar.KINDS[kind]).lower(),
-                weekday_label(day),
-                _day_text(day),
+        db, clerk, note = self.db, self.clerk, clean_text(self.note_edit)
+
+        def added(_done: object) -> None:
+            self.note_edit.clear()
+            self._select(day)
+            self.notice.show_ok(
+                translate("CalendarDialog", "Đã thêm {0}: {1}, {2}.").format(
+                    translated(calendar.KINDS[kind]).lower(),
+                    weekday_label(day),
+                    _day_text(day),
+                )
             )
+
+        return self._change(
+            lambda: calendar.set_special_day(db, clerk, day, kind, note),
+            lambda _: day.year,
+            added,
         )
-        return True
 
     def _select(self, day: date) -> None:
         for row in range(self.special_table.rowCount()):
@@ -475,15 +479,44 @@ class CalendarDialog(QDialog):
                 translate("CalendarDialog", "Hãy chọn một ngày trong bảng để xóa.")
             )
             return False
-        try:
-            calendar.remove_special_day(self.db, self.clerk, day)
-        except UserError as exc:
-            self.notice.show_error(exc.message)
-            return False
-        self.refresh()
-        self.notice.show_ok(
-            translate("CalendarDialog", "Đã xóa ngày {0} khỏi lịch của cơ quan.").format(
-                _day_text(day)
-            )
+        db, clerk = self.db, self.clerk
+        return self._change(
+            lambda: calendar.remove_special_day(db, clerk, day),
+            lambda _: self.year,
+            lambda _: self.notice.show_ok(
+                translate("CalendarDialog", "Đã xóa ngày {0} khỏi lịch của cơ quan.").format(
+                    _day_text(day)
+                )
+            ),
         )
-        return True
+
+    def _change(
+        self,
+        work: Callable[[], T],
+        year_of: Callable[[T], int],
+        done: Callable[[T], None],
+    ) -> bool:
+        """Change the calendar with ``work()`` off the window's thread, then read the year
+        ``year_of(result)`` to show (on that thread too), show it, and ``done(result)``; a
+        refusal is said in the notice. ``False`` when a change is already on its way."""
+        self.notice.clear_notice()
+        db = self.db
+
+        def changed() -> tuple[T, YearShown]:
+            result = work()
+            return result, read_year(db, year_of(result))
+
+        def shown(outcome: tuple[T, YearShown]) -> None:
+            result, year = outcome
+            self._year_reads.forget()  # a year still on its way would show what was before
+            self.year_spin.blockSignals(True)
+            self.year_spin.setValue(year.year)
+            self.year_spin.blockSignals(False)
+            self.show_year(year)
+            done(result)
+
+        return self._saves.run(changed, shown, lambda exc: self.notice.show_error(exc.message))
+
+    def saving(self) -> bool:
+        """Whether a change of the calendar is being saved."""
+        return self._saves.waiting()

@@ -6,6 +6,8 @@ held meanwhile (disabled, so a second click saves nothing twice) and says so, an
 outcome comes back on the window's thread: ``saved(result)``, or ``refused(error)``
 with the service's ``UserError`` (a ``ValidationError``'s fields, a lock, a server
 away) for the dialog to show where it belongs. The focus goes back where it was.
+A save that answers at once is not seen at all; one that waits holds the dialog
+after ``HOLD_MS``, and a second click meanwhile asks nothing more.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desk.domain.errors import UserError
@@ -23,6 +26,10 @@ from desk.ui.widgets.qt_helpers import translate
 T = TypeVar("T")
 
 
+#: How long a save runs before the dialog is held and says so.
+HOLD_MS = 150
+
+
 class DialogSave:
     """The saves of one dialog, one at a time."""
 
@@ -31,6 +38,31 @@ class DialogSave:
         self._dialog = dialog
         self._notice = notice
         self._waiting = False
+        self._held = False
+        self._focus: QWidget | None = None
+        self._hold_timer = QTimer(dialog)
+        self._hold_timer.setSingleShot(True)
+        self._hold_timer.setInterval(HOLD_MS)
+        self._hold_timer.timeout.connect(self._hold)
+
+    def _hold(self) -> None:
+        self._held = True
+        self._focus = QApplication.focusWidget()
+        self._dialog.setEnabled(False)
+        if self._notice is not None:
+            self._notice.show_waiting(translate("DialogSave", "Đang lưu..."))
+
+    def _release(self) -> None:
+        self._hold_timer.stop()
+        if not self._held:
+            return
+        self._held = False
+        self._dialog.setEnabled(True)
+        if self._notice is not None:
+            self._notice.clear_notice()
+        focus, self._focus = self._focus, None
+        if focus is not None and self._dialog.isAncestorOf(focus):
+            focus.setFocus()
 
     def run(
         self,
@@ -43,18 +75,11 @@ class DialogSave:
         if self._waiting:
             return False
         self._waiting = True
-        focus = QApplication.focusWidget()
-        self._dialog.setEnabled(False)
-        if self._notice is not None:
-            self._notice.show_waiting(translate("DialogSave", "Đang lưu..."))
+        self._hold_timer.start()
 
         def done(result: Any, refusal: UserError | None, error: str | None) -> None:
             self._waiting = False
-            self._dialog.setEnabled(True)
-            if self._notice is not None:
-                self._notice.clear_notice()
-            if focus is not None and self._dialog.isAncestorOf(focus):
-                focus.setFocus()
+            self._release()
             if refusal is not None:
                 refused(refusal)
             elif error is not None:  # a bug, logged by the pool: said in the general words

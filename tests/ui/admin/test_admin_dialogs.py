@@ -406,7 +406,7 @@ def test_adding_and_removing_a_makeup_saturday(qtbot, calendar_dialog: CalendarD
     d.kind_combo.setCurrentIndex(d.kind_combo.findData("makeup"))
     type_text(qtbot, d.note_edit, "Làm bù cho ngày nghỉ thứ Hai")
     qtbot.mouseClick(d.add_button, Qt.MouseButton.LeftButton)
-
+    qtbot.waitUntil(lambda: not d.saving())  # saved off the window's thread
     assert calendar.working_calendar(db).is_working_day(saturday)
     row = table_column(d.special_table, 0).index("14/03/2026")
     assert d.special_table.item(row, 1).text() == "Thứ Bảy"
@@ -418,6 +418,7 @@ def test_adding_and_removing_a_makeup_saturday(qtbot, calendar_dialog: CalendarD
 
     assert d.selected_day() == saturday
     qtbot.mouseClick(d.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not d.saving())
     assert not calendar.working_calendar(db).is_working_day(saturday)
     assert "14/03/2026" not in table_column(d.special_table, 0)
 
@@ -434,12 +435,14 @@ def test_office_hours_are_checked_and_saved(qtbot, calendar_dialog: CalendarDial
     d = calendar_dialog
     d.hours_edit.clear()
     type_text(qtbot, d.hours_edit, "7h30-11h30, 13:30-25:00")
-    qtbot.keyClick(d.hours_edit, Qt.Key.Key_Return)
+    qtbot.keyPress(d.hours_edit, Qt.Key.Key_Return)  # Enter saves
+    qtbot.waitUntil(lambda: not d.saving())
     assert "không có thật" in d.errors.message("office_hours")
     assert str(calendar.office_hours(db)) == "07:30-11:30, 13:30-17:00"
     d.hours_edit.clear()
     type_text(qtbot, d.hours_edit, "7h-11h, 13h-16h30")
     assert d.save_hours()
+    qtbot.waitUntil(lambda: not d.saving())
     assert d.errors.message("office_hours") == ""
     assert str(calendar.office_hours(db)) == "07:00-11:00, 13:00-16:30"
     assert d.hours_edit.text() == "07:00-11:00, 13:00-16:30"
@@ -482,21 +485,26 @@ def test_the_admin_confirms_then_rejects_the_proposed_day(
     d.special_table.selectRow(row)
     assert d.confirm_button.isEnabled() and d.reject_button.isEnabled()
     qtbot.mouseClick(d.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not d.saving())
     assert not calendar.working_calendar(db).is_working_day(date(2026, 11, 24))
     assert d.notice.text() == "Đã xác nhận ngày 24/11/2026: áp dụng khi tính ngày hẹn."
     assert d.selected_day() == date(2026, 11, 24)
     assert not d.confirm_button.isEnabled()
     qtbot.mouseClick(d.reject_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not d.saving())
     assert calendar.working_calendar(db).is_working_day(date(2026, 11, 24))
     row = table_column(d.special_table, 0).index("24/11/2026")
     assert d.special_table.item(row, 3).text() == "Không áp dụng"
 
 
-def test_importing_an_official_schedule(calendar_dialog: CalendarDialog, db, tmp_path) -> None:
+def test_importing_an_official_schedule(
+    qtbot, calendar_dialog: CalendarDialog, db, tmp_path
+) -> None:
     d = calendar_dialog
     bad = tmp_path / "thieu-nguon.csv"
     bad.write_text("date,kind,note\n2027-02-08,off,Tết\n", encoding="utf-8")
-    assert not d.import_from(bad)
+    assert d.import_from(bad)
+    qtbot.waitUntil(lambda: not d.saving())
     assert "chưa ghi nguồn" in d.notice.text() and d.notice.is_error
     good = tmp_path / "lich-2027.csv"
     good.write_text(
@@ -505,6 +513,7 @@ def test_importing_an_official_schedule(calendar_dialog: CalendarDialog, db, tmp
         encoding="utf-8",
     )
     assert d.import_from(good)
+    qtbot.waitUntil(lambda: not d.saving())
     assert d.year == 2027
     assert "lịch năm 2027 đã xác nhận" in d.notice.text()
     assert table_column(d.special_table, 0) == ["08/02/2027"]
