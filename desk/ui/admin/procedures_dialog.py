@@ -38,6 +38,7 @@ from desk.services.catalog import ImportReport
 from desk.storage.database import Database
 from desk.ui.admin.procedure_editor import ProcedureEditor
 from desk.ui.widgets import background
+from desk.ui.widgets.dialog_save import DialogSave
 from desk.ui.widgets.forms import (
     Notice,
     ask,
@@ -131,6 +132,9 @@ class ProceduresDialog(QDialog):
         self.import_button = QPushButton(translate("ProceduresDialog", "Nhập từ tệp CSV/Excel..."))
         self.export_button = QPushButton(translate("ProceduresDialog", "Xuất ra tệp CSV/Excel..."))
         self.notice = Notice()
+        self._saves = DialogSave(self, self.notice)
+        #: The procedure saved last, once saved.
+        self.last_saved: Procedure | None = None
 
         #: The searches typed: each is read off the window's thread, the newest one shown.
         self._searches = background.NewestRead(self)
@@ -218,14 +222,15 @@ class ProceduresDialog(QDialog):
         """Whether a search typed is being read."""
         return self._searches.waiting()
 
-    def refresh(self, select_code: str | None = None) -> None:
-        """Reload the list for the search text now (after a save or an import); keep (or
-        move to) the selected procedure."""
+    def _listing(self) -> Callable[[Database], list[Procedure]]:
+        """The list as the search and the check box ask for it now, to read off the
+        window's thread (after a save or an import)."""
+        text, inactive = self.search_edit.text(), self.inactive_check.isChecked()
+        return lambda db: catalog.list_procedures(db, text, include_inactive=inactive)
+
+    def _show_listed(self, procedures: list[Procedure], select_code: str | None = None) -> None:
         self._searches.forget()  # a search still on its way would show the list before
-        found = catalog.list_procedures(
-            self.db, self.search_edit.text(), include_inactive=self.inactive_check.isChecked()
-        )
-        self.show_procedures(found, select_code)
+        self.show_procedures(procedures, select_code)
 
     def show_procedures(self, procedures: list[Procedure], select_code: str | None = None) -> None:
         """List ``procedures``; keep (or move to) the selected procedure."""
@@ -320,42 +325,57 @@ class ProceduresDialog(QDialog):
 
         self._unless_unsaved(blank)
 
-    def save(self) -> Procedure | None:
-        """Save the procedure in the editor; on a problem show it under its field."""
+    def save(self) -> bool:
+        """Save the procedure in the editor off the window's thread (``last_saved`` once
+        saved); on a problem show it under its field. ``False`` when the editor says what
+        to fix first, or a save is already on its way."""
         self.notice.clear_notice()
         procedure, errors = self.editor.read()
         errors = {**catalog.check_procedure(procedure), **errors}
-        if self.editor.is_new and "code" not in errors and self._code_taken(procedure.code):
-            errors["code"] = translate(
-                "ProceduresDialog",
-                "Mã thủ tục {0} đã có trong danh mục: hãy chọn thủ tục đó trong danh sách để sửa.",
-            ).format(procedure.code)
-        if errors:
+        db, clerk, is_new = self.db, self.clerk, self.editor.is_new
+        if errors and not is_new:  # nothing to read to say it all
             self._show_errors(errors)
-            return None
-        try:
-            saved = catalog.save_procedure(self.db, self.clerk, procedure)
-        except ValidationError as exc:
-            self._show_errors(exc.errors)
-            return None
-        except UserError as exc:
-            self.notice.show_error(exc.message)
-            return None
-        self.editor.errors.clear()
-        if not saved.active:
-            self.inactive_check.setChecked(True)
-        self.refresh(select_code=saved.code)
-        self._editing_code = saved.code
-        self.editor.load(saved)
-        self.notice.show_ok(translate("ProceduresDialog", "Đã lưu thủ tục {0}.").format(saved.code))
-        return saved
-
-    def _code_taken(self, code: str) -> bool:
-        try:
-            catalog.get_procedure(self.db, code)
-        except UserError:
             return False
-        return True
+        if not errors and not procedure.active:  # kept in the list it is saved into
+            self.inactive_check.blockSignals(True)
+            self.inactive_check.setChecked(True)
+            self.inactive_check.blockSignals(False)
+        listing = self._listing()
+
+        def work() -> tuple[Procedure, list[Procedure]]:
+            problems = dict(errors)  # a new code already taken is said with the rest
+            if is_new and "code" not in problems and _code_taken(db, procedure.code):
+                problems["code"] = translate(
+                    "ProceduresDialog",
+                    "Mã thủ tục {0} đã có trong danh mục: hãy chọn thủ tục đó trong danh sách "
+                    "để sửa.",
+                ).format(procedure.code)
+            if problems:
+                raise ValidationError(problems)
+            return catalog.save_procedure(db, clerk, procedure), listing(db)
+
+        def saved(done: tuple[Procedure, list[Procedure]]) -> None:
+            procedure, listed = done
+            self.last_saved = procedure
+            self.editor.errors.clear()
+            self._show_listed(listed, procedure.code)
+            self._editing_code = procedure.code
+            self.editor.load(procedure)
+            self.notice.show_ok(
+                translate("ProceduresDialog", "Đã lưu thủ tục {0}.").format(procedure.code)
+            )
+
+        def refused(exc: UserError) -> None:
+            if isinstance(exc, ValidationError):
+                self._show_errors(exc.errors)
+            else:
+                self.notice.show_error(exc.message)
+
+        return self._saves.run(work, saved, refused)
+
+    def saving(self) -> bool:
+        """Whether the procedure is being saved."""
+        return self._saves.waiting()
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         unplaced = self.editor.errors.show(errors)
@@ -400,9 +420,11 @@ class ProceduresDialog(QDialog):
         self.notice.clear_notice()
         db, clerk, path = self.db, self.clerk, Path(path)
 
-        def read() -> ImportReport:  # on a pool thread
+        listing = self._listing()
+
+        def read() -> tuple[ImportReport, list[Procedure]]:  # on a pool thread
             try:
-                return catalog.import_catalog(db, clerk, path)
+                return catalog.import_catalog(db, clerk, path), listing(db)
             except OSError as exc:
                 raise UserError(
                     translate(
@@ -411,9 +433,10 @@ class ProceduresDialog(QDialog):
                     ).format(path, exc.strerror or exc)
                 ) from exc
 
-        def imported(report: ImportReport) -> None:
+        def imported(done: tuple[ImportReport, list[Procedure]]) -> None:
+            report, listed = done
             self.last_import = report
-            self.refresh()
+            self._show_listed(listed)
             self.report_dialog = ImportReportDialog(report, path, self)
             self.report_dialog.open()
             message = translate(
@@ -468,3 +491,12 @@ class ProceduresDialog(QDialog):
             translate("ProceduresDialog", "Đang xuất danh mục thủ tục..."),
             buttons=[self.export_button],
         )
+
+
+def _code_taken(db: Database, code: str) -> bool:
+    """Whether the catalog has a procedure ``code`` already (on a pool thread)."""
+    try:
+        catalog.get_procedure(db, code)
+    except UserError:
+        return False
+    return True

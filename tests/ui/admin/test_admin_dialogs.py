@@ -152,6 +152,15 @@ def test_a_taken_username_is_refused_under_the_username(qtbot, clerks: ClerksDia
 # --- procedures --------------------------------------------------------------------
 
 
+def procedure_saved(qtbot, d: ProceduresDialog):  # noqa: ANN201
+    """Save the editor's procedure and wait (off the window's thread): what was saved, or
+    ``None`` when it was refused."""
+    before = d.last_saved
+    d.save()
+    qtbot.waitUntil(lambda: not d.saving(), timeout=30_000)
+    return d.last_saved if d.last_saved is not before else None
+
+
 @pytest.fixture
 def procedures(qtbot, db: Database, clerk: Clerk) -> ProceduresDialog:
     d = ProceduresDialog(db, clerk)
@@ -196,7 +205,7 @@ def test_editing_papers_persists(qtbot, procedures: ProceduresDialog, db) -> Non
     table.setCurrentCell(1, 0)
     qtbot.mouseClick(procedures.editor.remove_paper_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(procedures.save_button, Qt.MouseButton.LeftButton)
-
+    qtbot.waitUntil(lambda: not procedures.saving())  # saved off the window's thread
     assert procedures.notice.text() == f"Đã lưu thủ tục {MARRIAGE}."
     saved = catalog.get_procedure(db, MARRIAGE).papers
     assert saved == [
@@ -216,7 +225,7 @@ def test_channel_limits_and_cutoff_persist(qtbot, procedures: ProceduresDialog, 
     )
     editor.online_spin.setValue(15)
     editor.post_spin.setValue(0)  # "như tại quầy": no own limit by post
-    assert procedures.save() is not None
+    assert procedure_saved(qtbot, procedures) is not None
     land = catalog.get_procedure(db, LAND)
     assert land.limit == TimeLimit.working_days(27)
     assert land.channel_limits == {Channel.ONLINE: TimeLimit.working_days(15)}
@@ -224,7 +233,7 @@ def test_channel_limits_and_cutoff_persist(qtbot, procedures: ProceduresDialog, 
 
 
 def test_the_level_is_one_of_three_and_online_only_is_a_checkbox(
-    procedures: ProceduresDialog, db
+    qtbot, procedures: ProceduresDialog, db
 ) -> None:
     combo = procedures.editor.level_combo
     labels = [combo.itemText(i) for i in range(combo.count())]
@@ -237,7 +246,7 @@ def test_the_level_is_one_of_three_and_online_only_is_a_checkbox(
     assert not editor.online_only_check.isChecked()
     combo.setCurrentIndex(combo.findData(Level.PROVINCE.value))
     editor.online_only_check.setChecked(True)
-    assert procedures.save() is not None
+    assert procedure_saved(qtbot, procedures) is not None
     saved = catalog.get_procedure(db, MARRIAGE)
     assert (saved.level, saved.online_only) == (Level.PROVINCE, True)
 
@@ -259,7 +268,7 @@ def test_new_procedure_problems_are_shown_under_their_fields(qtbot, procedures, 
     assert editor.code_edit.text() == "" and not editor.code_edit.isReadOnly()
     type_text(qtbot, editor.code_edit, MARRIAGE)
     editor.papers_table.add_paper(RequiredPaper("  "))
-    assert procedures.save() is None
+    assert procedure_saved(qtbot, procedures) is None
     assert editor.errors.message("name") == "Chưa nhập tên thủ tục."
     assert editor.errors.message("field") == "Chưa nhập lĩnh vực."
     assert editor.errors.message("papers") == (
@@ -278,7 +287,7 @@ def test_a_new_procedure_is_added(qtbot, procedures: ProceduresDialog, db) -> No
     editor.kind_combo.setCurrentIndex(editor.kind_combo.findData(LimitKind.WORKING_HOURS))
     editor.amount_spin.setValue(4)
     editor.papers_table.add_paper(RequiredPaper("Tờ khai theo mẫu", PaperForm.ORIGINAL, 1))
-    saved = procedures.save()
+    saved = procedure_saved(qtbot, procedures)
     assert saved is not None and saved.id is not None
     assert catalog.get_procedure(db, "9.000001").limit == TimeLimit.working_hours(4)
     assert procedures.current_code() == "9.000001"
