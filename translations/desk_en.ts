@@ -458,6 +458,7 @@
     </message>
     <message>
         <source>Lấy lại các hồ sơ đã chọn</source>
+        <extracomment>The codes the last &quot;Lấy lại&quot; brought back. The restore or the dossiers brought back, while on their way.</extracomment>
         <translation>Bring back the selected dossiers</translation>
     </message>
     <message>
@@ -489,6 +490,10 @@
         <translation>Backed up to {path}</translation>
     </message>
     <message>
+        <source>Đang kiểm tra bản sao lưu...</source>
+        <translation>Checking the backup...</translation>
+    </message>
+    <message>
         <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu {file} ({dossiers} hồ sơ)?
 Mọi thay đổi sau thời điểm sao lưu sẽ không còn trên màn hình; tệp dữ liệu hiện tại được giữ lại bên cạnh để có thể lấy lại.</source>
         <translation>Replace all current data with the backup {file} ({dossiers} dossiers)?
@@ -497,6 +502,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Đã hủy, không thay đổi gì.</source>
         <translation>Cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Đang khôi phục dữ liệu...</source>
+        <translation>Restoring the data...</translation>
     </message>
     <message>
         <source>Đã khôi phục từ {file}. Tệp dữ liệu cũ được giữ tại {kept}. Các số đã cấp (mã hồ sơ, số thứ tự, số phiếu xin lỗi) không bị cấp lại. Các máy khác có thể mở lại desk.</source>
@@ -509,6 +518,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Đã lấy lại {count} hồ sơ: {codes}.</source>
         <translation>Brought back {count} dossiers: {codes}.</translation>
+    </message>
+    <message>
+        <source>Đang lấy lại hồ sơ...</source>
+        <translation>Bringing the dossiers back...</translation>
     </message>
 </context>
 <context>
@@ -2901,6 +2914,7 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <name>DialogSave</name>
     <message>
         <source>Đang lưu...</source>
+        <extracomment>How long a save runs before the dialog is held and says so.</extracomment>
         <translation>Saving...</translation>
     </message>
 </context>
@@ -6548,7 +6562,7 @@ Log folder: {logs}</translation>
     </message>
     <message>
         <source>Chỉ quản trị viên mới được sửa danh mục thủ tục.</source>
-        <extracomment>The searches typed: each is read off the window&apos;s thread, the newest one shown.</extracomment>
+        <extracomment>The procedure saved last, once saved. The searches typed: each is read off the window&apos;s thread, the newest one shown.</extracomment>
         <translation>Only an administrator may edit the procedure catalog.</translation>
     </message>
     <message>
@@ -6763,6 +6777,7 @@ Log folder: {logs}</translation>
     </message>
     <message>
         <source>Chỉ quản trị viên mới được sửa cài đặt hàng đợi.</source>
+        <extracomment>The group or counter saved last, once saved.</extracomment>
         <translation>Only an administrator may change the queue settings.</translation>
     </message>
     <message>

@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.clock import Clock, SystemClock
-from desk.domain.errors import UserError
 from desk.domain.office import Clerk
 from desk.services import backup, missing_dossiers, restore
 from desk.services.missing_dossiers import MissingDossier
 from desk.storage.database import Database
 from desk.ui.widgets import background
+from desk.ui.widgets.dialog_save import DialogSave
 from desk.ui.widgets.progress_note import ProgressNote
 from desk.ui.widgets.qt_helpers import ERROR_COLOUR, OK_COLOUR, translate
 from desk.ui.widgets.screen_fit import fit_to_screen
@@ -81,6 +81,12 @@ class BackupDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kept: Path | None = None
+        #: The codes the last "Lấy lại" brought back.
+        self.brought_back: list[str] = []
+        #: The restore or the dossiers brought back, while on their way.
+        self.job: background.Job | None = None
+        self._listings = background.NewestRead(self)
+        self._saves = DialogSave(self)
         self.missing_label = QLabel("")
         self.missing_label.setWordWrap(True)
         self.missing_list = QListWidget()
@@ -125,7 +131,24 @@ class BackupDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def refresh(self) -> None:
-        self.show_backups(backup.list_backups(Path(self.folder.text().strip())))
+        """List the copies in the folder typed, off the window's thread (it may be on a
+        network)."""
+        folder = Path(self.folder.text().strip())
+
+        def done(found: list[backup.BackupFile] | None, error: str | None) -> None:
+            if found is None:
+                self._say(error or "", error=True)
+                return
+            self.show_backups(found)
+
+        self._listings.run(lambda: backup.list_backups(folder), done)
+
+    def busy(self) -> bool:
+        """Whether the folder, a copy, a restore or dossiers brought back are on their way."""
+        return self._listings.waiting() or self._saves.waiting() or self._job_running()
+
+    def _job_running(self) -> bool:
+        return self.job is not None and self.job.running
 
     def show_backups(self, backups: list[backup.BackupFile]) -> None:
         self.list.clear()
@@ -147,13 +170,18 @@ class BackupDialog(QDialog):
             self._save_folder()
 
     def _save_folder(self) -> None:
-        try:
-            backup.set_backup_folder(self.db, self.clerk, Path(self.folder.text().strip()))
-        except UserError as exc:
-            self._say(exc.message, error=True)
-            return
-        self._say(translate("BackupDialog", "Đã lưu thư mục sao lưu."))
-        self.refresh()
+        """Save the folder typed (off the window's thread), then list its copies."""
+        db, clerk, folder = self.db, self.clerk, Path(self.folder.text().strip())
+
+        def saved(_done: object) -> None:
+            self._say(translate("BackupDialog", "Đã lưu thư mục sao lưu."))
+            self.refresh()
+
+        self._saves.run(
+            lambda: backup.set_backup_folder(db, clerk, folder),
+            saved,
+            lambda exc: self._say(exc.message, error=True),
+        )
 
     def back_up(self) -> background.Job:
         """A copy now, in the background; the status line says where it went."""
@@ -173,16 +201,24 @@ class BackupDialog(QDialog):
         self._say(translate("BackupDialog", "Đã sao lưu vào {path}").format(path=path))
         self.refresh()
 
-    def restore_selected(self) -> Path | None:
+    def restore_selected(self) -> None:
+        """Restore the copy chosen, once asked: the copy is checked, then (confirmed)
+        restored, both off the window's thread (a restore copies the whole database)."""
         item = self.list.currentItem()
-        if item is None:
-            return None
+        if item is None or self._job_running():
+            return
         file = Path(item.data(Qt.ItemDataRole.UserRole))
-        try:
-            check = backup.check_backup(file)
-        except UserError as exc:
-            self._say(exc.message, error=True)
-            return None
+        self.job = background.run_in_background(
+            self,
+            lambda: backup.check_backup(file),
+            lambda check: self._ask_restore(file, check),
+            lambda message: self._say(message, error=True),
+            translate("BackupDialog", "Đang kiểm tra bản sao lưu..."),
+            buttons=[self.backup_button, self.restore_button],
+            note=self.progress,
+        )
+
+    def _ask_restore(self, file: Path, check: backup.BackupCheck) -> None:
         question = translate(
             "BackupDialog",
             "Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu {file} ({dossiers} hồ sơ)?"
@@ -191,12 +227,19 @@ class BackupDialog(QDialog):
         ).format(file=file.name, dossiers=check.dossiers)
         if not self.confirm(question):
             self._say(translate("BackupDialog", "Đã hủy, không thay đổi gì."))
-            return None
-        try:
-            result = restore.restore(self.db.url, file, self.clerk, self.clock)
-        except UserError as exc:
-            self._say(exc.message, error=True)
-            return None
+            return
+        url, clerk, clock = self.db.url, self.clerk, self.clock
+        self.job = background.run_in_background(
+            self,
+            lambda: restore.restore(url, file, clerk, clock),
+            lambda result: self._restored(file, result),
+            lambda message: self._say(message, error=True),
+            translate("BackupDialog", "Đang khôi phục dữ liệu..."),
+            buttons=[self.backup_button, self.restore_button],
+            note=self.progress,
+        )
+
+    def _restored(self, file: Path, result: restore.RestoreResult) -> None:
         self.kept = result.kept
         text = translate(
             "BackupDialog",
@@ -206,7 +249,6 @@ class BackupDialog(QDialog):
         ).format(file=file.name, kept=result.kept)
         self._say(text)
         self._show_missing(result.missing)
-        return result.kept
 
     def _show_missing(self, missing: list[MissingDossier]) -> None:
         self.missing_list.clear()
@@ -225,24 +267,37 @@ class BackupDialog(QDialog):
         for widget in (self.missing_label, self.missing_list, self.bring_back_button):
             widget.setVisible(bool(missing))
 
-    def bring_back_selected(self) -> list[str]:
-        """Copy the chosen dossiers back from the kept file; the list keeps the others."""
+    def bring_back_selected(self) -> None:
+        """Copy the chosen dossiers back from the kept file, off the window's thread; the
+        list keeps the others (``brought_back`` names those brought)."""
         codes = [i.data(Qt.ItemDataRole.UserRole) for i in self.missing_list.selectedItems()]
-        if not codes or self.kept is None:
-            return []
-        try:
-            done = missing_dossiers.bring_back(self.db, self.clerk, self.kept, codes, self.clock)
-            left = missing_dossiers.missing_dossiers(self.db, self.kept)
-        except UserError as exc:
-            self._say(exc.message, error=True)
-            return []
-        self._say(
-            translate("BackupDialog", "Đã lấy lại {count} hồ sơ: {codes}.").format(
-                count=len(done.codes), codes=", ".join(done.codes)
+        kept = self.kept
+        if not codes or kept is None or self._job_running():
+            return
+        db, clerk, clock = self.db, self.clerk, self.clock
+
+        def work() -> tuple[list[str], list[MissingDossier]]:
+            done = missing_dossiers.bring_back(db, clerk, kept, codes, clock)
+            return done.codes, missing_dossiers.missing_dossiers(db, kept)
+
+        def brought(outcome: tuple[list[str], list[MissingDossier]]) -> None:
+            self.brought_back, left = outcome
+            self._say(
+                translate("BackupDialog", "Đã lấy lại {count} hồ sơ: {codes}.").format(
+                    count=len(self.brought_back), codes=", ".join(self.brought_back)
+                )
             )
+            self._show_missing(left)
+
+        self.job = background.run_in_background(
+            self,
+            work,
+            brought,
+            lambda message: self._say(message, error=True),
+            translate("BackupDialog", "Đang lấy lại hồ sơ..."),
+            buttons=[self.bring_back_button],
+            note=self.progress,
         )
-        self._show_missing(left)
-        return done.codes
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setStyleSheet(f"color: {ERROR_COLOUR if error else OK_COLOUR}")

@@ -28,6 +28,7 @@ from desk.services import outbox
 from desk.storage.database import Database
 from desk.ui.dossier.dossier_history import stamp
 from desk.ui.widgets import background
+from desk.ui.widgets.dialog_save import DialogSave
 from desk.ui.widgets.forms import Notice, fill_table, read_only_table
 from desk.ui.widgets.qt_helpers import translate
 from desk.ui.widgets.screen_fit import fit_to_screen
@@ -94,6 +95,7 @@ class OutboxDialog(QDialog):
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
         self.notice = Notice()
+        self._saves = DialogSave(self, self.notice)
         self.open_button = QPushButton(translate("OutboxDialog", "Mở hồ sơ"))
         self.open_button.clicked.connect(self.open_selected)
         self.retry_button = QPushButton(translate("OutboxDialog", "Gửi lại"))
@@ -191,17 +193,27 @@ class OutboxDialog(QDialog):
             self.open_requested.emit(chosen.dossier_code)
 
     def retry_selected(self) -> None:
+        """Send the chosen message again (recorded off the window's thread), then read the
+        list again."""
         chosen = self.selected()
         if chosen is None:
             return
-        try:
-            outbox.retry(self._db, self._clerk, chosen.id, self._clock)
-        except UserError as exc:
-            self.notice.show_error(exc.message)
-            return
-        self.reload()
-        self.notice.show_ok(
-            translate(
-                "OutboxDialog", "Tin nhắn tới {to} sẽ được gửi lại trong lượt gửi tới."
-            ).format(to=chosen.recipient)
+        db, clerk, clock = self._db, self._clerk, self._clock
+
+        def retried(_done: object) -> None:
+            self.reload()
+            self.notice.show_ok(
+                translate(
+                    "OutboxDialog", "Tin nhắn tới {to} sẽ được gửi lại trong lượt gửi tới."
+                ).format(to=chosen.recipient)
+            )
+
+        self._saves.run(
+            lambda: outbox.retry(db, clerk, chosen.id, clock),
+            retried,
+            lambda exc: self.notice.show_error(exc.message),
         )
+
+    def saving(self) -> bool:
+        """Whether a message to send again is being recorded."""
+        return self._saves.waiting()

@@ -36,6 +36,7 @@ def test_back_up_now_lists_the_copy(qtbot, db, clerk, clock, tmp_path):
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(tmp_path / "usb"))
     dialog.save_folder.click()
+    settle(qtbot)  # saved off the window's thread
     assert backup.backup_folder(db) == tmp_path / "usb"
     dialog.backup_button.click()
     assert not dialog.backup_button.isEnabled()  # until the copy is made
@@ -81,11 +82,14 @@ def test_restore_asks_first_and_keeps_the_old_file(qtbot, db, clerk, clock, tmp_
     settle(qtbot)
     _intake(db, clerk, clock)
     dialog.answer = False
-    assert dialog.restore_selected() is None
+    dialog.restore_selected()
+    settle(qtbot)  # the copy is checked off the window's thread, then the question
     assert _dossiers(live) == 1 and "Đã hủy" in dialog.status.text()
     assert "(0 hồ sơ)" in dialog.asked[-1]
     dialog.answer = True
-    kept = dialog.restore_selected()
+    dialog.restore_selected()
+    settle(qtbot)  # and restored off it
+    kept = dialog.kept
     assert kept is not None and _dossiers(kept) == 1
     assert _dossiers(live) == 0
     assert "Tệp dữ liệu cũ được giữ tại" in dialog.status.text()
@@ -111,7 +115,9 @@ def test_a_restore_refused_while_another_pc_works_names_it(qtbot, db, clerk, clo
     conn.commit()
     conn.close()
     dialog.answer = True
-    assert dialog.restore_selected() is None
+    dialog.restore_selected()
+    settle(qtbot)
+    assert dialog.kept is None
     assert "PC-QUAY-2 (bàn tiếp nhận)" in dialog.status.text()
     assert _dossiers(live) == 1 and list(live.parent.glob("*truoc-khoi-phuc*")) == []
 
@@ -129,14 +135,18 @@ def test_the_dossiers_only_the_kept_file_holds_are_listed_and_brought_back(
     first, second = _intake(db, clerk, clock), _intake(db, clerk, clock)
     dialog.answer = True
     dialog.restore_selected()
+    settle(qtbot)
     assert not dialog.missing_list.isHidden()
     assert dialog.missing_label.text().startswith("2 hồ sơ chỉ có trong tệp dữ liệu cũ")
     assert [dialog.missing_list.item(i).text().split()[0] for i in range(2)] == [first, second]
     dialog.missing_list.item(1).setSelected(False)
-    assert dialog.bring_back_selected() == [first]
+    dialog.bring_back_selected()
+    settle(qtbot)  # brought back off the window's thread
+    assert dialog.brought_back == [first]
     assert "Đã lấy lại 1 hồ sơ" in dialog.status.text()
     assert dialog.missing_list.count() == 1 and dialog.missing_list.item(0).text().startswith(
         second
     )
     dialog.bring_back_button.click()
+    settle(qtbot)
     assert dialog.missing_list.isHidden() and _dossiers(live) == 2

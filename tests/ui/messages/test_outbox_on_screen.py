@@ -216,6 +216,7 @@ def test_the_supervisor_sees_the_given_up_messages_and_sends_one_again(
     assert opened == [code]
     dialog.grab().save(str(shots / "supervisor-list.png"))
     dialog.retry_button.click()
+    qtbot.waitUntil(lambda: not dialog.saving(), timeout=WAIT_MS)  # recorded off the thread
     assert "sẽ được gửi lại" in dialog.notice.text()
     qtbot.waitUntil(lambda: not dialog.reading(), timeout=WAIT_MS)  # read again
     assert "sẽ được gửi lại" in dialog.notice.text()
