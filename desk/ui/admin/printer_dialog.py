@@ -121,6 +121,14 @@ def sample_dossier(office: Office, clerk: Clerk, received_at: datetime, due: dat
     )
 
 
+def _sample(db: Database, clerk: Clerk, now: datetime) -> tuple[Office, Dossier]:
+    """The office and the sample dossier, received ``now``, due as the office's calendar
+    says (on a pool thread)."""
+    office = office_service.get_office(db)
+    due = calendar.working_calendar(db).appointment_for(now, SAMPLE_LIMIT)
+    return office, sample_dossier(office, clerk, now, due)
+
+
 def _attempt(
     job: Callable[[], Image.Image], preview: Callable[[], Image.Image], uri: str
 ) -> tuple[Image.Image | None, UserError | None]:
@@ -311,19 +319,13 @@ class PrinterSettingsDialog(QDialog):
         self.uri_edit.setText(uri)
         self.errors.label("printer_uri").clear_message()
 
-    def sample(self, office: Office) -> Dossier:
-        """The sample dossier, received now, due as the office's calendar says."""
-        now = self.clock.now()
-        due = calendar.working_calendar(self.db).appointment_for(now, SAMPLE_LIMIT)
-        return sample_dossier(office, self.clerk, now, due)
-
     def print_test_page(self) -> background.Job:
-        """Print the test page with the address and paper on screen (saved or not)."""
-        office = office_service.get_office(self.db)
-        uri, paper, now = self.uri(), self.paper(), self.clock.now()
+        """Print the test page with the address and paper on screen (saved or not); the
+        office it names is read with the print, off the window's thread."""
+        db, uri, paper, now = self.db, self.uri(), self.paper(), self.clock.now()
         return self._send(
-            lambda: print_test_page(office, uri, paper, now),
-            lambda: printer_test_image(office, uri, paper, now),
+            lambda: print_test_page(office_service.get_office(db), uri, paper, now),
+            lambda: printer_test_image(office_service.get_office(db), uri, paper, now),
             translate(
                 "PrinterSettingsDialog",
                 "Đã gửi trang in thử tới {target}. Hãy xem máy in có ra giấy, đủ dấu tiếng "
@@ -336,13 +338,21 @@ class PrinterSettingsDialog(QDialog):
         )
 
     def test_print(self) -> background.Job:
-        """Print the sample receipt with the address and paper on screen (saved or not)."""
-        office = office_service.get_office(self.db)
-        dossier = self.sample(office)
-        uri, paper = self.uri(), self.paper()
+        """Print the sample receipt with the address and paper on screen (saved or not);
+        the office and its calendar are read with the print, off the window's thread."""
+        db, clerk, now, uri, paper = self.db, self.clerk, self.clock.now(), self.uri(), self.paper()
+
+        def print_sample() -> Image.Image:
+            office, dossier = _sample(db, clerk, now)
+            return printing.print_receipt(dossier, office, uri, paper).image
+
+        def show_sample() -> Image.Image:
+            office, dossier = _sample(db, clerk, now)
+            return printing.receipt_image(dossier, office, paper)
+
         return self._send(
-            lambda: printing.print_receipt(dossier, office, uri, paper).image,
-            lambda: printing.receipt_image(dossier, office, paper),
+            print_sample,
+            show_sample,
             translate(
                 "PrinterSettingsDialog",
                 "Đã gửi phiếu in thử tới {target}. Hãy xem máy in có ra phiếu và chữ có dấu "

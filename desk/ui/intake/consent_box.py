@@ -19,7 +19,6 @@ from collections.abc import Iterable
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
 from desk.domain.consent import Consent, MessageChannel
-from desk.domain.errors import UserError
 from desk.services import notify_settings
 from desk.storage.database import Database
 from desk.ui.widgets import background
@@ -62,15 +61,9 @@ class ConsentBox(QWidget):
         self._offered = set(channels)
         self._refresh()
 
-    def offer_from(self, db: Database) -> None:
-        """Offer the channels the office has on now (none when the database cannot say)."""
-        try:
-            self.set_offered(channels_on(db))
-        except UserError:
-            self.set_offered(())
-
     def offer_later(self, db: Database) -> None:
-        """``offer_from``, the settings read off the window's thread."""
+        """Offer the channels the office has on now (none when the database cannot say),
+        the settings read off the window's thread."""
 
         def done(channels: set[MessageChannel] | None, _error: str | None) -> None:
             self.set_offered(channels or ())  # none when the database cannot say

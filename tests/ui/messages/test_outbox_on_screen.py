@@ -147,7 +147,8 @@ def test_consent_boxes_need_the_channel_on_and_the_address(qtbot, db, clerk, clo
     box = form.consent_box
     assert not any(b.isEnabled() for b in box.boxes.values())
     turn_on(db, clerk, clock)
-    box.offer_from(db)
+    box.offer_later(db)
+    qtbot.waitUntil(lambda: not box.reading())  # read off the window's thread
     assert not any(b.isEnabled() for b in box.boxes.values())  # no phone, no address yet
     type_text(qtbot, form.phone_edit, "0912345678")
     assert box.boxes[MessageChannel.SMS].isEnabled() and box.boxes[MessageChannel.ZALO].isEnabled()
@@ -161,7 +162,8 @@ def test_consent_boxes_need_the_channel_on_and_the_address(qtbot, db, clerk, clo
     form.clear()
     assert box.consent() == Consent()
     notify_settings.set_up(db, clerk, clock, smtp_url="off")
-    box.offer_from(db)
+    box.offer_later(db)
+    qtbot.waitUntil(lambda: not box.reading())  # read off the window's thread
     type_text(qtbot, form.email_edit, "hung@example.vn")
     assert not box.boxes[MessageChannel.EMAIL].isEnabled()
     assert "chưa bật" in box.boxes[MessageChannel.EMAIL].toolTip()
