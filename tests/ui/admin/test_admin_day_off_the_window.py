@@ -2,9 +2,9 @@
 
 Each admin dialog opens from the main window's menu once what it shows is read, and
 saves in the background (``desk.ui.widgets.dialog_save``): an account added, the
-office's details, a make-up working day, a procedure's time limit, a queue's group, the
-late-counting rule. Each statement's thread is caught as the database
-runs it; none may be the window's.
+office's details, a make-up working day, a procedure made online only, a queue's group,
+the late-counting rule. Each statement's thread is caught as the database runs it; none
+may be the window's.
 """
 
 from __future__ import annotations
