@@ -6486,7 +6486,7 @@ Log folder: {logs}</translation>
     </message>
     <message>
         <source>Phí, lệ phí</source>
-        <translation>Fees and charges</translation>
+        <translation>Fees</translation>
     </message>
     <message>
         <source>Không đọc được danh mục thủ tục: {error}. Gõ vào ô tìm để thử lại.</source>

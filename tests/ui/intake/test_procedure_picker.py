@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from background_jobs import catalog_read
 from keyboard_input import type_text
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle
 
 from desk.domain.clock import FixedClock
 from desk.domain.dossier import Applicant, IntakeDraft, ReceivedPaper
@@ -79,3 +81,29 @@ def test_every_column_keeps_its_share_on_a_1024_screen(qtbot, db, clerk, clock):
         for column in (FIELD, LIMIT, FEE):
             assert header.sectionSize(column) >= 0.12 * rest, (width, column)
         assert header.sectionSize(NAME) >= 0.35 * rest, width
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_column_header_is_whole_on_a_1024_screen(qtbot, db, clerk, clock, lang):
+    """The headers over the list are not cut on a 1024 px screen, in either language (the
+    English fee header was, as "Fees and charges")."""
+    from desk.ui.intake.intake_window import IntakeWindow
+    from desk.ui.session import language
+
+    language.install_language(lang)
+    try:
+        window = IntakeWindow(db, clerk, clock)
+        qtbot.addWidget(window)
+        window.resize(1024, 728)
+        window.show()
+        qtbot.waitExposed(window)
+        catalog_read(qtbot, window)
+        tree = window.picker.list
+        header, titles = tree.header(), tree.headerItem()
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+        for column in range(tree.columnCount()):
+            text = titles.text(column)
+            needed = header.fontMetrics().horizontalAdvance(text) + margin
+            assert header.sectionSize(column) >= needed, (lang, text)
+    finally:
+        language.install_language("vi")
