@@ -171,9 +171,16 @@ class LoginDialog(QDialog):
         """Whether the password is being checked, or the office read."""
         return self._checking or self._office_reads.waiting()
 
+    def reject(self) -> None:
+        """Cancel, Esc or the window's close: not while a password is being checked (at
+        start the check reads on a connection that closes with the dialog)."""
+        if not self._checking:
+            super().reject()
+
     def _hold(self, checking: bool) -> None:
         self._checking = checking
-        for widget in (self.username_edit, self.password_edit, self.login_button):
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        for widget in (self.username_edit, self.password_edit, self.login_button, cancel):
             widget.setEnabled(not checking)
         if checking:
             self.notice.show_waiting(translate("LoginDialog", "Đang kiểm tra mật khẩu..."))

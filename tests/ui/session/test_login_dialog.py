@@ -107,5 +107,7 @@ def test_a_password_checked_on_a_locked_server_leaves_the_window_alive(qtbot, se
         assert d.checking() and not d.password_edit.isEnabled()
         assert d.notice.text() == "Đang kiểm tra mật khẩu..."
         assert not d.try_log_in()  # a second Enter asks nothing more
+        d.reject()  # nor does Esc close it under the check
+        assert d.isVisible()
     checked(qtbot, d)
     assert d.result() == QDialog.DialogCode.Accepted and d.clerk is not None
