@@ -149,7 +149,8 @@ class KioskStatusPage(QWidget):
         self.setStyleSheet(STYLE)
         #: The office's agency code, read off the window's thread with the page.
         self.agency = ""
-        self._asked = self._asked_done = 0
+        #: The look-ups of a code scanned or typed: the newest is shown.
+        self._lookups = background.NewestRead(self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._entry_page())
         self.pages.addWidget(self._answer_page())
@@ -440,18 +441,11 @@ class KioskStatusPage(QWidget):
         """``read()`` off the window's thread, then ``found(status, refusal, error)``; a
         code scanned or typed meanwhile makes this one late (the newest is shown)."""
         self.entry_error.clear()
-        asked = self._asked = self._asked + 1
-
-        def done(result: PublicStatus | None, refusal: UserError | None, error: str | None) -> None:
-            if asked == self._asked:
-                self._asked_done = asked
-                found(result, refusal, error)
-
-        background.run_refusable(self, read, done)
+        self._lookups.run_refusable(read, found)
 
     def reading(self) -> bool:
         """Whether a code scanned or typed is being looked up (or the office's code read)."""
-        return self._asked_done != self._asked or self._agency_reads.waiting()
+        return self._lookups.waiting() or self._agency_reads.waiting()
 
     def _fail(self, message: str) -> None:
         self.entry_error.setText(message)

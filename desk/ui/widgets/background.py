@@ -169,6 +169,13 @@ class NewestRead:
 
         run(self._owner, work, finished, pool=pool)
 
+    def run_refusable(
+        self, work: Callable[[], Any], done: Refusable, pool: QThreadPool | None = None
+    ) -> None:
+        """``run`` for a read a service may refuse: ``done(result, refusal, error)`` as the
+        module's ``run_refusable`` gives it, only for the newest read asked."""
+        self.run(_keeping_refusal(work), _unpacking(done), pool)
+
     def forget(self) -> None:
         """What is on its way is no longer wanted (nothing of it will be shown)."""
         self._asked += 1
@@ -193,6 +200,11 @@ def run_refusable(
     """``run`` for work a service may refuse (a save, a step, a ticket): ``done(result,
     None, None)``, or ``done(None, refusal, None)`` with the ``UserError`` whole (its
     field, a ``ValidationError``'s fields), or ``done(None, None, message)`` for a bug."""
+    run(owner, _keeping_refusal(work), _unpacking(done), failure=failure, pool=pool)
+
+
+def _keeping_refusal(work: Callable[[], Any]) -> Callable[[], tuple[Any, UserError | None]]:
+    """``work`` whose ``UserError`` comes back whole, as its result's second half."""
 
     def task() -> tuple[Any, UserError | None]:
         try:
@@ -200,11 +212,17 @@ def run_refusable(
         except UserError as exc:
             return None, exc
 
+    return task
+
+
+def _unpacking(done: Refusable) -> Done:
+    """``done(result, refusal, error)`` from what ``_keeping_refusal``'s work gave."""
+
     def finished(outcome: tuple[Any, UserError | None] | None, error: str | None) -> None:
         result, refusal = outcome if outcome is not None else (None, None)
         done(result, refusal, error)
 
-    run(owner, task, finished, failure=failure, pool=pool)
+    return finished
 
 
 def pending() -> int:
