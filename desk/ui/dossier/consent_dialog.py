@@ -33,7 +33,7 @@ from desk.domain.office import Clerk
 from desk.services import outbox
 from desk.storage.database import Database
 from desk.ui.intake.consent_box import ConsentBox, channels_on
-from desk.ui.widgets import background
+from desk.ui.widgets.dialog_save import DialogSave
 from desk.ui.widgets.forms import vietnamese_buttons
 from desk.ui.widgets.qt_helpers import ERROR_COLOUR, translate
 
@@ -64,7 +64,7 @@ class ConsentDialog(QDialog):
         self._db, self._clerk, self._clock, self._code = db, clerk, clock, code
         found = found if found is not None else self.read(db, code)
         self.before = found.before
-        self._saving = False
+        self._saves = DialogSave(self)
         self._addresses = (applicant.phone, applicant.email)
         self.stopped = 0
         intro = QLabel(
@@ -147,31 +147,25 @@ class ConsentDialog(QDialog):
     def accept(self) -> None:
         """Record the change off the window's thread; the dialog closes once it is (a
         refusal is said under the boxes, nothing changed)."""
-        if self._saving:
-            return
         db, clerk, code, clock = self._db, self._clerk, self._code, self._clock
         chosen, note = self.chosen(), self.note.text()
-        self._saving = True
-        self.setEnabled(False)
         self.error.hide()
 
-        def recorded(stopped: int | None, refusal: UserError | None, error: str | None) -> None:
-            self._saving = False
-            self.setEnabled(True)
-            if stopped is None:
-                self.error.setText(refusal.message if refusal is not None else error or "")
-                self.error.show()
-                return
+        def recorded(stopped: int) -> None:
             self.stopped = stopped
             super(ConsentDialog, self).accept()
 
-        background.run_refusable(
-            self, lambda: outbox.change_consent(db, clerk, code, chosen, clock, note), recorded
+        def refused(exc: UserError) -> None:
+            self.error.setText(exc.message)
+            self.error.show()
+
+        self._saves.run(
+            lambda: outbox.change_consent(db, clerk, code, chosen, clock, note), recorded, refused
         )
 
     def saving(self) -> bool:
         """Whether the change is being recorded."""
-        return self._saving
+        return self._saves.waiting()
 
 
 @dataclass(frozen=True)

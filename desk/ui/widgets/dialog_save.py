@@ -7,7 +7,8 @@ outcome comes back on the window's thread: ``saved(result)``, or ``refused(error
 with the service's ``UserError`` (a ``ValidationError``'s fields, a lock, a server
 away) for the dialog to show where it belongs. The focus goes back where it was.
 A save that answers at once is not seen at all; one that waits holds the dialog
-after ``HOLD_MS``, and a second click meanwhile asks nothing more.
+after ``progress_note.DELAY_MS``, as the intake form does, and a second click
+meanwhile asks nothing more.
 """
 
 from __future__ import annotations
@@ -21,13 +22,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desk.domain.errors import UserError
 from desk.ui.widgets import background
 from desk.ui.widgets.forms import Notice
+from desk.ui.widgets.progress_note import DELAY_MS
 from desk.ui.widgets.qt_helpers import translate
 
 T = TypeVar("T")
-
-
-#: How long a save runs before the dialog is held and says so.
-HOLD_MS = 150
 
 
 class DialogSave:
@@ -42,7 +40,7 @@ class DialogSave:
         self._focus: QWidget | None = None
         self._hold_timer = QTimer(dialog)
         self._hold_timer.setSingleShot(True)
-        self._hold_timer.setInterval(HOLD_MS)
+        self._hold_timer.setInterval(DELAY_MS)
         self._hold_timer.timeout.connect(self._hold)
 
     def _hold(self) -> None:
