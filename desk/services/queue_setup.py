@@ -339,6 +339,12 @@ def kiosk_printer(db: Database) -> tuple[str, str]:
     return uri, paper
 
 
+def kiosk_prints(db: Database, uri: str | None = None) -> bool:
+    """Whether what the kiosk prints goes to a printer: to ``uri`` when given, else to its
+    own setting ("none": shown on screen only)."""
+    return (uri or kiosk_printer(db)[0]).strip().lower() != "none"
+
+
 def set_kiosk_printer(db: Database, uri: str, paper: str) -> None:
     parse_printer_uri(uri)  # a UserError names what is wrong with it
     paper_width(paper)

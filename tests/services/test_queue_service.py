@@ -340,7 +340,10 @@ def test_display_settings_round_trip(db) -> None:
     queue_setup.set_sound_enabled(db, False)
     assert not queue_setup.sound_enabled(db)
     assert queue_setup.kiosk_printer(db) == ("none", "80")
+    assert not queue_setup.kiosk_prints(db)  # shown on screen only
+    assert queue_setup.kiosk_prints(db, "file:/tmp/ve.bin")  # a printer given wins
     queue_setup.set_kiosk_printer(db, "tcp://192.168.1.60:9100", "58")
     assert queue_setup.kiosk_printer(db) == ("tcp://192.168.1.60:9100", "58")
+    assert queue_setup.kiosk_prints(db) and not queue_setup.kiosk_prints(db, " None ")
     with pytest.raises(UserError):
         queue_setup.set_kiosk_printer(db, "máy in", "80")

@@ -434,8 +434,7 @@ class KioskLookupPage(QWidget):
         def work() -> tuple[Image.Image, bool]:
             """The slip's image, and whether a printer took it (``none``: shown only)."""
             image = public_catalog.print_checklist(db, code, clock, uri, paper)
-            used = uri or queue_setup.kiosk_printer(db)[0]
-            return image, used.strip().lower() != "none"
+            return image, queue_setup.kiosk_prints(db, uri)
 
         return background.run_in_background(
             self,

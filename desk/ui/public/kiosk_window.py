@@ -407,8 +407,7 @@ class KioskWindow(KioskPriorities, QWidget):
         def work() -> tuple[Image.Image, bool]:
             """The ticket's image, and whether a printer took it (``none``: shown only)."""
             image = queue.print_ticket(db, issued, uri, paper)
-            used = uri or queue_setup.kiosk_printer(db)[0]
-            return image, used.strip().lower() != "none"
+            return image, queue_setup.kiosk_prints(db, uri)
 
         self.print_job = background.run_in_background(
             self,
