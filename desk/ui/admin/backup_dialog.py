@@ -13,8 +13,10 @@ holds are listed below, and the admin brings back the ones chosen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from desk.domain.clock import Clock, SystemClock
@@ -40,6 +43,8 @@ from desk.ui.widgets.dialog_save import DialogSave
 from desk.ui.widgets.progress_note import ProgressNote
 from desk.ui.widgets.qt_helpers import ERROR_COLOUR, OK_COLOUR, translate
 from desk.ui.widgets.screen_fit import fit_to_screen
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -187,13 +192,29 @@ class BackupDialog(QDialog):
         """A copy now, in the background; the status line says where it went."""
         db, folder, clock = self.db, Path(self.folder.text().strip()), self.clock
         self._say("")
-        return background.run_in_background(
-            self,
+        return self._in_background(
             lambda: backup.backup_now(db, folder, clock),
             self._backed_up,
-            lambda message: self._say(message, error=True),
             translate("BackupDialog", "Đang sao lưu dữ liệu..."),
-            buttons=[self.backup_button, self.restore_button],
+        )
+
+    def _in_background(
+        self,
+        work: Callable[[], T],
+        done: Callable[[T], None],
+        label: str,
+        buttons: list[QWidget] | None = None,
+    ) -> background.Job:
+        """``work()`` off the window's thread (a copy of the database, a file on a
+        network), saying ``label`` under the buttons it holds (the copy and the restore
+        ones unless ``buttons``); ``done(result)``, or why not in the status line."""
+        return background.run_in_background(
+            self,
+            work,
+            done,
+            lambda message: self._say(message, error=True),
+            label,
+            buttons=buttons or [self.backup_button, self.restore_button],
             note=self.progress,
         )
 
@@ -208,14 +229,10 @@ class BackupDialog(QDialog):
         if item is None or self._job_running():
             return
         file = Path(item.data(Qt.ItemDataRole.UserRole))
-        self.job = background.run_in_background(
-            self,
+        self.job = self._in_background(
             lambda: backup.check_backup(file),
             lambda check: self._ask_restore(file, check),
-            lambda message: self._say(message, error=True),
             translate("BackupDialog", "Đang kiểm tra bản sao lưu..."),
-            buttons=[self.backup_button, self.restore_button],
-            note=self.progress,
         )
 
     def _ask_restore(self, file: Path, check: backup.BackupCheck) -> None:
@@ -229,14 +246,10 @@ class BackupDialog(QDialog):
             self._say(translate("BackupDialog", "Đã hủy, không thay đổi gì."))
             return
         url, clerk, clock = self.db.url, self.clerk, self.clock
-        self.job = background.run_in_background(
-            self,
+        self.job = self._in_background(
             lambda: restore.restore(url, file, clerk, clock),
             lambda result: self._restored(file, result),
-            lambda message: self._say(message, error=True),
             translate("BackupDialog", "Đang khôi phục dữ liệu..."),
-            buttons=[self.backup_button, self.restore_button],
-            note=self.progress,
         )
 
     def _restored(self, file: Path, result: restore.RestoreResult) -> None:
@@ -289,14 +302,11 @@ class BackupDialog(QDialog):
             )
             self._show_missing(left)
 
-        self.job = background.run_in_background(
-            self,
+        self.job = self._in_background(
             work,
             brought,
-            lambda message: self._say(message, error=True),
             translate("BackupDialog", "Đang lấy lại hồ sơ..."),
-            buttons=[self.bring_back_button],
-            note=self.progress,
+            [self.bring_back_button],
         )
 
     def _say(self, text: str, *, error: bool = False) -> None:
