@@ -644,6 +644,10 @@ All changes made after the backup was taken will no longer be on screen; the cur
         <translation>{date} is not in the office&apos;s calendar.</translation>
     </message>
     <message>
+        <source>Đã nhập {added} ngày mới, thay {replaced} ngày; lịch năm {years} đã xác nhận.</source>
+        <translation>Imported {added} new days, replaced {replaced}; the calendar of {years} is confirmed.</translation>
+    </message>
+    <message>
         <source>Tệp {file}: ngày {date} chưa ghi nguồn (cột source: số, ngày của văn bản).</source>
         <translation>File {file}: {date} has no source (column source: the number and date of the official text).</translation>
     </message>
@@ -795,10 +799,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Tệp CSV (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <source>Đã nhập {added} ngày mới, thay {replaced} ngày; lịch năm {years} đã xác nhận.</source>
-        <translation>Imported {added} new days, replaced {replaced}; the calendar of {years} is confirmed.</translation>
     </message>
     <message>
         <source>Ngày:</source>
@@ -1440,10 +1440,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <message>
         <source>Ngày “{text}” không hợp lệ: hãy viết YYYY-MM-DD.</source>
         <translation>Date “{text}” is not valid: write YYYY-MM-DD.</translation>
-    </message>
-    <message>
-        <source>Đã nhập {added} ngày mới, thay {replaced} ngày; lịch năm {years} đã xác nhận.</source>
-        <translation>Imported {added} new days, replaced {replaced}; the calendar of {years} is confirmed.</translation>
     </message>
     <message>
         <source>Ngày {date}: {status}.</source>
@@ -2914,7 +2910,6 @@ All changes made after the backup was taken will no longer be on screen; the cur
     <name>DialogSave</name>
     <message>
         <source>Đang lưu...</source>
-        <extracomment>How long a save runs before the dialog is held and says so.</extracomment>
         <translation>Saving...</translation>
     </message>
 </context>
@@ -4406,7 +4401,7 @@ This PC could not open the PDF file: open it with a PDF reader to print it (A5 p
     <name>KioskStatus</name>
     <message>
         <source>‹ Trở về</source>
-        <extracomment>The office&apos;s agency code, read off the window&apos;s thread with the page.</extracomment>
+        <extracomment>The office&apos;s agency code, read off the window&apos;s thread with the page. The look-ups of a code scanned or typed: the newest is shown.</extracomment>
         <translation>‹ Back</translation>
     </message>
     <message>

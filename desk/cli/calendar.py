@@ -89,16 +89,7 @@ def run_calendar(args: argparse.Namespace, db) -> int:  # noqa: ANN001
     clerk = log_in_from(args, db, Permission.MANAGE)
     if action == "import":
         done = calendar.import_schedule(db, clerk, args.file, tuple(args.years or ()))
-        print(
-            translate(
-                "CliCalendar",
-                "Đã nhập {added} ngày mới, thay {replaced} ngày; lịch năm {years} đã xác nhận.",
-            ).format(
-                added=done.added,
-                replaced=done.replaced,
-                years=", ".join(str(y) for y in done.years),
-            )
-        )
+        print(done.summary())
         return 0
     decided = calendar.decide_proposed_day(db, clerk, day, action == "confirm")
     print(

@@ -268,6 +268,15 @@ class ScheduleImport:
     replaced: int
     years: tuple[int, ...]
 
+    def summary(self) -> str:
+        """What the import did, in the words the admin dialog and the command both say."""
+        return translate(
+            "Calendar",
+            "Đã nhập {added} ngày mới, thay {replaced} ngày; lịch năm {years} đã xác nhận.",
+        ).format(
+            added=self.added, replaced=self.replaced, years=", ".join(str(y) for y in self.years)
+        )
+
 
 def _store_days(s, days: list[CalendarDay]) -> tuple[int, int]:  # noqa: ANN001
     added = replaced = 0

@@ -396,16 +396,7 @@ class CalendarDialog(QDialog):
         db, clerk, year = self.db, self.clerk, self.year
 
         def imported(done: calendar.ScheduleImport) -> None:
-            self.notice.show_ok(
-                translate(
-                    "CalendarDialog",
-                    "Đã nhập {added} ngày mới, thay {replaced} ngày; lịch năm {years} đã xác nhận.",
-                ).format(
-                    added=done.added,
-                    replaced=done.replaced,
-                    years=", ".join(str(y) for y in done.years),
-                )
-            )
+            self.notice.show_ok(done.summary())
 
         return self._change(
             lambda: calendar.import_schedule(db, clerk, path),
